@@ -1,0 +1,119 @@
+"""Diagnostics: every problem in rules, schemas or data, with a stable code.
+
+In: a code, a message, a span and advice.  Out: `Diagnostic` values and their
+rendering (the source line with an underline and a `help:` line).  Imports only
+`source`.  A diagnostic is data; `DiagnosticError` carries a batch of them to
+the CLI, which prints them and exits 2.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from checker.source import NO_SPAN, SourceFile, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem: `code` is stable (P1xx syntax, T2xx types, D3xx data, E4xx evaluation)."""
+
+    code: str
+    message: str
+    span: Span = NO_SPAN
+    label: str = ""
+    help: str = ""
+    severity: str = "error"
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.span.file, self.span.line, self.span.column, self.code)
+
+
+class DiagnosticError(Exception):
+    """Raised by a stage that cannot go on; carries every diagnostic it collected
+    and the source texts needed to show the offending lines."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic],
+                 sources: dict[str, SourceFile] | None = None) -> None:
+        self.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
+        self.sources = dict(sources or {})
+        super().__init__("; ".join(d.message for d in self.diagnostics))
+
+
+@dataclass
+class DiagnosticSink:
+    """Collects diagnostics from a stage so that all of them reach the user at once."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.items.append(diagnostic)
+
+    def error(self, code: str, message: str, span: Span = NO_SPAN, *,
+              label: str = "", help: str = "") -> None:
+        self.items.append(Diagnostic(code, message, span, label, help))
+
+    def warning(self, code: str, message: str, span: Span = NO_SPAN, *,
+                label: str = "", help: str = "") -> None:
+        self.items.append(Diagnostic(code, message, span, label, help, "warning"))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity == "error" for d in self.items)
+
+    def raise_if_errors(self) -> None:
+        if self.has_errors:
+            raise DiagnosticError(self.items)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A `help:` text naming the closest choice, or '' when nothing is close."""
+    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else ""
+
+
+def display_width(text: str) -> int:
+    """Terminal columns of `text`: CJK and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def render(diagnostic: Diagnostic, sources: dict[str, SourceFile]) -> str:
+    """Render like a compiler: header, location, source line, underline, help."""
+    lines = [f"{diagnostic.severity}[{diagnostic.code}]: {diagnostic.message}"]
+    span = diagnostic.span
+    if span is NO_SPAN or span.line == 0:
+        if span.file != NO_SPAN.file:
+            lines.append(f" --> {span.file}")
+    else:
+        lines.append(f" --> {span}")
+        source = sources.get(span.file)
+        text = source.line_text(span.line) if source else ""
+        if source is not None:
+            gutter = " " * len(str(span.line))
+            text = text.replace("\t", " ")
+            start = max(span.column - 1, 0)
+            end = span.end_column - 1 if span.end_line == span.line else len(text)
+            end = max(end, start + 1)
+            pad = display_width(text[:start])
+            width = max(display_width(text[start:end]), 1)
+            marker = " " * pad + "^" * width
+            if diagnostic.label:
+                marker += " " + diagnostic.label
+            lines += [f"{gutter} |", f"{span.line} | {text}", f"{gutter} | {marker}"]
+    if diagnostic.help:
+        lines.append(f"  = help: {diagnostic.help}")
+    return "\n".join(lines)
+
+
+def render_all(diagnostics: Sequence[Diagnostic], sources: dict[str, SourceFile]) -> str:
+    """All diagnostics, sorted, separated by blank lines, with a closing count."""
+    ordered = sorted(diagnostics, key=Diagnostic.sort_key)
+    blocks = [render(d, sources) for d in ordered]
+    errors = sum(1 for d in ordered if d.severity == "error")
+    warnings = len(ordered) - errors
+    summary = f"{errors} error{'s' if errors != 1 else ''}"
+    if warnings:
+        summary += f", {warnings} warning{'s' if warnings != 1 else ''}"
+    return "\n\n".join([*blocks, summary]) + "\n"
