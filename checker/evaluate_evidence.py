@@ -1,0 +1,160 @@
+"""Evidence: what a person needs to see why an outcome is what it is.
+
+In: a rule, the `Vec`s its clauses produced, and an index (a record row, or a
+subject and year).  Out: `result.Evidence` — each clause's truth, the observed
+value against the threshold with units, the margin ("over by 12.2 km², 3.8 %"),
+and the values the rule read.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from checker import result as r
+from checker import typed as t
+from checker.evaluate_ops import Vec
+from checker.units import format_number, format_quantity
+
+Index = int | tuple[int, int]
+
+
+def truth(vec: Vec, index: Index) -> bool | None:
+    if not bool(vec.known_mask()[index]):
+        return None
+    return bool(vec.values[index])
+
+
+def show(node_type: t.Type, vec: Vec, index: Index) -> tuple[float | None, str, str]:
+    """(number or None, unit symbol, text) of one value, as a person reads it."""
+    if not bool(vec.known_mask()[index]):
+        return None, _unit(node_type), "missing"
+    raw = vec.values[index]
+    match node_type:
+        case t.EnumT(items=items):
+            code = int(raw)
+            return None, "", items[code] if 0 <= code < len(items) else "missing"
+        case t.TextT():
+            labels = vec.labels or ()
+            code = int(raw)
+            return None, "", labels[code] if 0 <= code < len(labels) else "missing"
+        case t.BoolT():
+            return None, "", "true" if bool(raw) else "false"
+        case t.YearT():
+            return float(raw), "", str(int(raw))
+        case t.QuantityT(unit=unit):
+            value = float(raw)
+            return value, _unit(node_type), format_quantity(value, unit)
+    return None, "", str(raw)  # pragma: no cover
+
+
+def _unit(node_type: t.Type) -> str:
+    if isinstance(node_type, t.QuantityT):
+        return node_type.unit.symbol or node_type.unit.name
+    return ""
+
+
+def comparison(node: t.Node, seen: dict[int, Vec], index: Index
+               ) -> tuple[r.Amount | None, r.Amount | None, r.Margin | None]:
+    """Observed, threshold and margin of a top-level comparison (else Nones)."""
+    if not isinstance(node, t.Compare):
+        return None, None, None
+    left, right = seen.get(id(node.left)), seen.get(id(node.right))
+    if left is None or right is None:
+        return None, None, None
+    lv, lu, lt = show(node.left.type, left, index)
+    rv, ru, rt = show(node.right.type, right, index)
+    observed = r.Amount(value=lv, unit=lu, text=lt)
+    threshold = r.Amount(value=rv, unit=ru, text=rt)
+    margin = None
+    if lv is not None and rv is not None and isinstance(node.left.type, t.QuantityT):
+        margin = _margin(node.op, lv, rv, node.left.type)
+    return observed, threshold, margin
+
+
+def _margin(op: str, observed: float, threshold: float, qtype: t.QuantityT) -> r.Margin:
+    difference = observed - threshold
+    relative = difference / abs(threshold) if threshold else None
+    amount = format_quantity(abs(difference), qtype.unit)
+    share = f", {format_number(abs(relative) * 100, 3)} %" if relative is not None else ""
+    if op in ("<", "<="):
+        word = "over by" if difference > 0 or (op == "<" and difference == 0) else "under by"
+    elif op in (">", ">="):
+        word = "short by" if difference < 0 or (op == ">" and difference == 0) else "above by"
+    else:
+        word = "off by" if difference else "equal"
+    text = word if word == "equal" else f"{word} {amount}{share}"
+    return r.Margin(absolute=_clean(difference), relative=_clean(relative) if relative is not None
+                    else None, text=text)
+
+
+def _clean(value: float) -> float:
+    """Round away binary noise so JSON stays stable and readable (12.200000000000045)."""
+    if not math.isfinite(value):
+        return value
+    return float(f"{value:.12g}")
+
+
+def sentence(constraint_text: str, observed: r.Amount | None, threshold: r.Amount | None,
+             op: str | None, margin: r.Margin | None,
+             values: dict[str, str] | None = None) -> str:
+    """`331.2 km² > 319 km², over by 12.2 km² (3.8 %)` or the constraint's text."""
+    if observed is None or threshold is None or op is None:
+        shown = ", ".join(f"{name} = {value}" for name, value in (values or {}).items())
+        return f"`{constraint_text}` does not hold" + (f": {shown}" if shown else "")
+    flipped = {"<=": ">", "<": ">=", ">=": "<", ">": "<=", "==": "!=", "!=": "=="}[op]
+    text = f"{observed.text} {flipped} {threshold.text}"
+    if margin is not None and margin.text != "equal":
+        text += f", {margin.text}"
+    return text
+
+
+def missing_names(nodes: list[t.Node], seen: dict[int, Vec], index: Index) -> list[str]:
+    """Fields and indicators whose value is missing at `index`."""
+    out: list[str] = []
+    for node in nodes:
+        for leaf in leaves(node):
+            vec = seen.get(id(leaf))
+            name = leaf.name if isinstance(leaf, t.FieldRef) else leaf.id
+            if vec is not None and not bool(vec.known_mask()[index]) and name not in out:
+                out.append(name)
+    return out
+
+
+def leaves(node: t.Node) -> list[t.FieldRef | t.IndicatorRef]:
+    match node:
+        case t.FieldRef() | t.IndicatorRef():
+            return [node]
+        case t.Const():
+            return []
+        case t.Scale(operand=x) | t.Neg(operand=x) | t.Not(operand=x):
+            return leaves(x)
+        case t.Present(value=x) | t.Trend(value=x) | t.Member(value=x):
+            return leaves(x)
+        case t.Arith(left=a, right=b) | t.Compare(left=a, right=b) | t.Logic(left=a, right=b):
+            return leaves(a) + leaves(b)
+        case t.Func(args=args):
+            return [leaf for a in args for leaf in leaves(a)]
+    return []  # pragma: no cover
+
+
+def read_values(rule: t.CheckedRule, seen: dict[int, Vec], index: Index,
+                nodes: list[t.Node] | None = None) -> dict[str, str]:
+    """The values of every field the rule (or just `nodes`) read, as shown to people."""
+    out: dict[str, str] = {}
+    if nodes is None:
+        nodes = [c.expr for c in rule.constraints] + [w.expr for w in rule.waivers]
+        if rule.guard is not None:
+            nodes.insert(0, rule.guard)
+    for node in nodes:
+        for leaf in leaves(node):
+            key = leaf.name if isinstance(leaf, t.FieldRef) else leaf.id
+            vec = seen.get(id(leaf))
+            if vec is not None and key not in out:
+                out[key] = show(leaf.type, vec, index)[2]
+    return out
+
+
+def as_index(value: np.integer | int) -> int:
+    return int(value)

@@ -1,0 +1,293 @@
+"""Indicator rules: time semantics over plan data (monitoring actuals and the
+targets of subordinate plans).
+
+In: a checked series rule and a `SeriesTable` (plan data indexed by indicator,
+region, kind and year).  Out: one outcome per subject (region × actual/target).
+`each year in A..B` checks every due year; `by Y` and `at Y` check year Y;
+after `--as-of` a deadline is `pending`, with a trajectory: `achieved` when
+the latest value already meets it, `on_track` when it is on the straight line
+from the baseline to the target, else `lagging`.  A subordinate plan's targets
+are judged on the years it states, with the actual baseline behind them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+import pandas as pd
+
+from checker import model as m
+from checker import result as r
+from checker import typed as t
+from checker.evaluate_env import SeriesEnv
+from checker.evaluate_evidence import comparison, leaves, sentence, show, truth
+from checker.evaluate_ops import Evaluator, Vec
+from checker.evaluate_records import location, severity_of
+
+Subject = tuple[str, str]  # (region, "actual" | "target")
+_RANK = {"error": 5, "fail": 4, "unknown": 3, "pending": 2, "pass": 1, "not_applicable": 0}
+_TRAJECTORY_RANK = {"lagging": 3, None: 2, "on_track": 1, "achieved": 0}
+
+
+class PlanDataLike(Protocol):
+    frame: pd.DataFrame
+
+    def origin(self, index: int) -> str: ...
+
+
+@dataclass
+class SeriesTable:
+    """Plan data as {(indicator, region, kind): {year: value}} with row origins."""
+
+    values: dict[tuple[str, str, str], dict[int, float]]
+    origins: dict[tuple[str, str, str, int], str]
+    first_year: int
+    last_year: int
+    kinds: set[str] = field(default_factory=set)
+    regions: dict[str, set[str]] = field(default_factory=dict)
+
+    @staticmethod
+    def build(data: PlanDataLike | None, plan: t.PlanInfo) -> SeriesTable:
+        values: dict[tuple[str, str, str], dict[int, float]] = {}
+        origins: dict[tuple[str, str, str, int], str] = {}
+        kinds: set[str] = set()
+        regions: dict[str, set[str]] = {}
+        years = [plan.baseline_year, plan.end]
+        if data is not None and len(data.frame):
+            frame = data.frame
+            columns = [frame[c].tolist() for c in ("indicator", "region", "kind", "year",
+                                                    "value")]
+            for i, (ind, reg, kind, year, value) in enumerate(zip(*columns, strict=True)):
+                key = (str(ind), str(reg), str(kind))
+                values.setdefault(key, {})[int(year)] = float(value)
+                origins[(*key, int(year))] = data.origin(i)
+                kinds.add(str(kind))
+                regions.setdefault(str(kind), set()).add(str(reg))
+                years.append(int(year))
+        return SeriesTable(values, origins, min(years), max(years), kinds, regions)
+
+    @property
+    def years(self) -> np.ndarray[Any, np.dtype[np.int64]]:
+        return np.arange(self.first_year, self.last_year + 1)
+
+    def subjects(self, regions: Sequence[str], indicators: Sequence[str]) -> list[Subject]:
+        """Actual series of every region in scope (when the data holds actuals at all);
+        a subordinate plan's targets only where it states one of the indicators."""
+        out: list[Subject] = []
+        for region in regions:
+            if "actual" in self.kinds:
+                out.append((region, "actual"))
+            if any((ind, region, "target") in self.values for ind in indicators):
+                out.append((region, "target"))
+        return out
+
+    def matrix(self, indicator: str, subjects: Sequence[Subject]) -> Vec:
+        """Values by subject × year; target subjects see actual values up to the baseline."""
+        years = self.years
+        values = np.full((len(subjects), len(years)), np.nan)
+        for row, (region, kind) in enumerate(subjects):
+            series = dict(self.values.get((indicator, region, "actual"), {}))
+            if kind == "target":
+                cutoff = min(self.values.get((indicator, region, "target"), {0: 0}))
+                series = {y: v for y, v in series.items() if y < cutoff}
+                series.update(self.values.get((indicator, region, "target"), {}))
+            for year, value in series.items():
+                values[row, year - self.first_year] = value
+        known = ~np.isnan(values)
+        return Vec(values, known)
+
+    def horizon(self, indicators: Sequence[str], subject: Subject, as_of: int) -> int:
+        if subject[1] == "actual":
+            return as_of
+        years = [y for ind in indicators
+                 for y in self.values.get((ind, subject[0], "target"), {})]
+        return max(years, default=as_of)
+
+    def stated(self, indicators: Sequence[str], subject: Subject, year: int) -> bool:
+        if subject[1] == "actual":
+            return True
+        return all(year in self.values.get((ind, subject[0], "target"), {})
+                   for ind in indicators)
+
+    def latest_actual(self, indicator: str, region: str, year: int | None,
+                      as_of: int) -> tuple[float | None, int | None]:
+        series = self.values.get((indicator, region, "actual"), {})
+        if year is not None:
+            return series.get(year), year
+        due = [y for y in series if y <= as_of]
+        return (series[max(due)], max(due)) if due else (None, None)
+
+
+@dataclass
+class Judgement:
+    outcome: r.OutcomeKind
+    year: int | None
+    trajectory: r.Trajectory | None = None
+    years: list[int] = field(default_factory=list)
+    note: str = ""
+    deadline: int | None = None
+
+
+def check_years(time: m.TimeQual | None, plan: t.PlanInfo) -> tuple[list[int], int]:
+    match time:
+        case m.ByYear(year=year) | m.AtYear(year=year):
+            return [year], year
+        case m.EachYear(years=years):
+            return list(years.years()), years.end
+    return list(range(plan.start, plan.end + 1)), plan.end
+
+
+def judge(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: SeriesTable,
+          subject: Subject, indicators: list[str], as_of: int, plan: t.PlanInfo) -> Judgement:
+    years, deadline = check_years(c.time, plan)
+    horizon = table.horizon(indicators, subject, as_of)
+    due = [y for y in years if y <= horizon and table.stated(indicators, subject, y)]
+    index = {y: (row, y - table.first_year) for y in years if table.first_year <= y}
+    fails = [y for y in due if y in index and truth(vec, index[y]) is False]
+    if fails:
+        return Judgement("fail", fails[0], years=fails)
+    missing = [y for y in due if y not in index or truth(vec, index[y]) is None]
+    if missing:
+        return Judgement("unknown", missing[0], years=missing)
+    if deadline > horizon:
+        pending = _pending(c, vec, seen, row, table, subject, indicators, horizon, deadline,
+                           plan)
+        pending.deadline = deadline
+        return pending
+    if not due:
+        return Judgement("not_applicable", None, note="no stated target for these years")
+    return Judgement("pass", due[-1])
+
+
+def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: SeriesTable,
+             subject: Subject, indicators: list[str], horizon: int, deadline: int,
+             plan: t.PlanInfo) -> Judgement:
+    known_years = [y for y in range(table.first_year, min(horizon, table.last_year) + 1)
+                   if truth(vec, (row, y - table.first_year)) is not None
+                   and (y <= plan.baseline_year or table.stated(indicators, subject, y))]
+    if not known_years:
+        return Judgement("unknown", None, note=f"no data up to {horizon}")
+    latest = known_years[-1]
+    if truth(vec, (row, latest - table.first_year)):
+        return Judgement("pending", latest, "achieved")
+    expr = c.expr
+    if isinstance(expr, t.Compare) and isinstance(expr.right, t.Const):
+        left = seen.get(id(expr.left))
+        if left is not None:
+            base_years = [y for y in range(table.first_year, latest)
+                          if truth(Vec(left.values, left.known_mask()),
+                                   (row, y - table.first_year)) is not None]
+            if base_years:
+                base = base_years[0]
+                b = float(left.values[row, base - table.first_year])
+                target = float(expr.right.value)
+                expected = b + (target - b) * (latest - base) / (deadline - base)
+                now = float(left.values[row, latest - table.first_year])
+                ahead = {"<": now <= expected, "<=": now <= expected, ">": now >= expected,
+                         ">=": now >= expected}.get(expr.op, False)
+                return Judgement("pending", latest, "on_track" if ahead else "lagging",
+                                 note=f"{expected:.6g}")
+    return Judgement("pending", latest, "lagging")
+
+
+def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
+                         plan: t.PlanInfo) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
+    per_subject: dict[Subject, list[Verdict]] = {}
+    for c in rule.constraints:
+        indicators = sorted(set(_indicators(c.expr)))
+        subjects = table.subjects(c.regions or rule.regions, indicators)
+        if not subjects:
+            continue
+        env = SeriesEnv(table.years, {i: table.matrix(i, subjects) for i in indicators})
+        evaluate = Evaluator(env)
+        vec = evaluate(c.expr)
+        for row, subject in enumerate(subjects):
+            verdict = judge(c, vec, evaluate.seen, row, table, subject, indicators, as_of, plan)
+            per_subject.setdefault(subject, []).append(
+                Verdict(c, verdict, evaluate.seen, vec, row))
+    counts = {k: 0 for k in r.OUTCOMES}
+    outcomes = []
+    for subject in sorted(per_subject):
+        outcome = _subject_outcome(rule, subject, per_subject[subject], table)
+        counts[outcome.outcome] += 1
+        outcomes.append(outcome)
+    return counts, outcomes
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One constraint's judgement of one subject, with what evidence needs."""
+
+    constraint: t.Constraint
+    judgement: Judgement
+    seen: dict[int, Vec]
+    vec: Vec
+    row: int
+
+
+def _indicators(node: t.Node) -> list[str]:
+    return [leaf.id for leaf in leaves(node) if isinstance(leaf, t.IndicatorRef)]
+
+
+def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdict],
+                     table: SeriesTable) -> r.Outcome:
+    worst = max(verdicts, key=lambda v: (_RANK[v.judgement.outcome],
+                                         _TRAJECTORY_RANK[v.judgement.trajectory]))
+    c, verdict = worst.constraint, worst.judgement
+    region, kind = subject
+    first = table.first_year
+    clauses = []
+    observed = threshold = margin = None
+    values: dict[str, str] = {}
+    origin_text = None
+    if verdict.year is not None:
+        index = (worst.row, verdict.year - first)
+        observed, threshold, margin = comparison(c.expr, worst.seen, index)
+        for other in verdicts:
+            year = other.judgement.year if other.judgement.year is not None else verdict.year
+            clauses.append(r.Clause(role="require", text=f"{other.constraint.text} ({year})",
+                                    value=truth(other.vec, (other.row, year - first))))
+        for leaf in leaves(c.expr):
+            if isinstance(leaf, t.IndicatorRef) and id(leaf) in worst.seen:
+                values[f"{leaf.id} ({verdict.year})"] = show(leaf.type, worst.seen[id(leaf)],
+                                                             index)[2]
+                origin_text = table.origins.get((leaf.id, region, kind, verdict.year)) \
+                    or origin_text
+    subject_name = region if kind == "actual" else f"{region} (target)"
+    missing = _indicators(c.expr) if verdict.outcome == "unknown" else []
+    return r.Outcome(
+        rule=rule.id, subject=subject_name, subject_kind="series", outcome=verdict.outcome,
+        severity=severity_of(rule, verdict.outcome),
+        message=_series_message(c, verdict, observed, threshold, margin, values),
+        trajectory=verdict.trajectory,
+        origin=location(origin_text) if origin_text else None,
+        evidence=r.Evidence(clauses=clauses, observed=observed, threshold=threshold,
+                            margin=margin, values=values, years=verdict.years,
+                            missing=sorted(set(missing))),
+    )
+
+
+def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | None,
+                    threshold: r.Amount | None, margin: r.Margin | None,
+                    values: dict[str, str]) -> str:
+    op = c.expr.op if isinstance(c.expr, t.Compare) else None
+    year = verdict.year
+    match verdict.outcome:
+        case "fail":
+            return f"{year}: " + sentence(c.text, observed, threshold, op, margin, values)
+        case "unknown":
+            if verdict.years:
+                return "cannot decide: no data for " + ", ".join(str(y) for y in verdict.years)
+            return f"cannot decide: {verdict.note}"
+        case "pending":
+            state = (verdict.trajectory or "pending").replace("_", " ")
+            now = f"{observed.text} in {year}" if observed is not None else f"{year}"
+            return f"due {verdict.deadline}; {now}: {state}"
+        case "not_applicable":
+            return verdict.note or "not applicable"
+        case _:
+            return f"`{c.text}` holds ({year})"
+

@@ -1,0 +1,168 @@
+"""Result: the one canonical, versioned outcome of a run, as plain data.
+
+In: built by `checker.evaluate`.  Out: pydantic models that serialize to the
+canonical JSON (`to_json`) and export their JSON Schema (`docs/result.schema.json`).
+Every report format is rendered from this and nothing else; `reports/` imports
+only this module.  Imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "plancheck.result/1"
+
+OutcomeKind = Literal["pass", "fail", "unknown", "not_applicable", "pending", "error"]
+Severity = Literal["error", "warning", "info"]
+Trajectory = Literal["achieved", "on_track", "lagging"]
+FailOn = Literal["error", "warning", "unknown", "never"]
+OUTCOMES: tuple[OutcomeKind, ...] = ("pass", "fail", "unknown", "not_applicable", "pending",
+                                     "error")
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Citation(_Data):
+    section: str
+    quote: str
+    line: int | None = None
+
+
+class Location(_Data):
+    """Where something is: a file and line (rule files, YAML, CSV rows)."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+    text: str = Field(description="human form, e.g. `proposals.yaml:3` or `batch.csv:row 17`")
+
+
+class Amount(_Data):
+    value: float | None
+    unit: str
+    text: str
+
+
+class Margin(_Data):
+    absolute: float
+    relative: float | None
+    text: str
+
+
+class Clause(_Data):
+    role: Literal["guard", "require", "unless"]
+    text: str
+    value: bool | None = Field(description="true, false, or null when data was missing")
+
+
+class Evidence(_Data):
+    clauses: list[Clause] = []
+    observed: Amount | None = None
+    threshold: Amount | None = None
+    margin: Margin | None = None
+    values: dict[str, str] = Field(default={}, description="the data the rule read, as shown")
+    years: list[int] = Field(default=[], description="years that fail or lack data (series)")
+    missing: list[str] = Field(default=[], description="what was missing, for `unknown`")
+
+
+class Outcome(_Data):
+    rule: str
+    subject: str
+    subject_kind: Literal["record", "batch", "series"]
+    outcome: OutcomeKind
+    severity: Severity
+    message: str
+    trajectory: Trajectory | None = None
+    waived_by: str | None = None
+    origin: Location | None = None
+    evidence: Evidence | None = None
+
+
+class RuleSummary(_Data):
+    id: str
+    title: str | None
+    kind: Literal["binding", "anticipatory"]
+    severity: Severity
+    subject: Literal["record", "batch", "series"]
+    constraints: list[str]
+    citations: list[Citation]
+    location: Location
+    counts: dict[OutcomeKind, int]
+
+
+class Point(_Data):
+    year: int
+    value: float | None
+
+
+class Series(_Data):
+    """One indicator's path in one region, with the targets that bear on it (for charts)."""
+
+    indicator: str
+    name: str | None
+    region: str
+    kind: Literal["actual", "target"]
+    unit: str
+    points: list[Point]
+    targets: list[Point] = []
+    rules: list[str] = []
+
+
+class Input(_Data):
+    path: str
+    kind: Literal["records", "plan_data"]
+    rows: int
+
+
+class SuiteInfo(_Data):
+    plan: str
+    title: str | None
+    period: tuple[int, int]
+    rules: int
+    files: list[str]
+
+
+class Summary(_Data):
+    subjects: int
+    outcomes: dict[OutcomeKind, int]
+    errors: int
+    warnings: int
+    complete: bool = Field(description="true when passing outcomes are listed one by one")
+    exit_code: int
+
+
+class Result(_Data):
+    schema_version: Literal["plancheck.result/1"] = "plancheck.result/1"
+    tool: str = "plancheck"
+    suite: SuiteInfo
+    as_of: int
+    fail_on: FailOn
+    inputs: list[Input]
+    rules: list[RuleSummary]
+    outcomes: list[Outcome]
+    series: list[Series] = []
+    summary: Summary
+
+    def to_json(self) -> str:
+        """Canonical JSON: sorted keys, UTF-8, two-space indent, newline at the end."""
+        data = self.model_dump(mode="json")
+        return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+    @staticmethod
+    def from_json(text: str) -> Result:
+        return Result.model_validate_json(text)
+
+    def findings(self) -> list[Outcome]:
+        """Outcomes a person must look at: everything but pass and not_applicable."""
+        return [o for o in self.outcomes if o.outcome not in ("pass", "not_applicable")]
+
+
+def json_schema() -> str:
+    schema = Result.model_json_schema()
+    schema["$id"] = "https://plancheck.dev/schema/result-1.json"
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
