@@ -8,11 +8,12 @@ inside `run_guarded`, so no traceback reaches a user.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
+from checker import __version__, commands
 from checker.diagnostics import DiagnosticError, render_all
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
@@ -30,18 +31,13 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="plancheck", description="Check plans, proposals and plan data "
                      "against rules written in the plancheck language.")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    fmt = commands.add_parser("fmt", help="format .rules files in the canonical layout")
-    fmt.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of .rules")
-    fmt.add_argument("--check", action="store_true",
-                     help="change nothing; exit 1 when a file is not formatted")
-
-    show = commands.add_parser("suite", help="load a suite and list what it contains")
-    show.add_argument("--rules", metavar="DIR", action="append",
-                      help="suite folder or files (default: the bundled Daxing suite)")
-
-    commands.add_parser("demo", help="the main job on the bundled examples")
+    parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in commands.modules():
+        name = module.__name__.rsplit(".", 1)[-1].replace("_", "-")
+        sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)
+        module.register(sub)
+        sub.set_defaults(run=module.run)
     return parser
 
 
@@ -61,48 +57,20 @@ def run_guarded(action: Callable[[], int]) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
-    except Exception:  # the one place a bug becomes exit 3 instead of a traceback
-        print("internal error: plancheck failed; please report this with the input",
-              file=sys.stderr)
-        print(traceback.format_exc(limit=-3), file=sys.stderr)
+    except Exception as error:  # the one place a bug becomes exit 3 instead of a traceback
+        print(f"internal error: {type(error).__name__}: {error}\n"
+              "  = help: this is a bug in plancheck; rerun with PLANCHECK_DEBUG=1 for details "
+              "and report it with the input", file=sys.stderr)
+        if os.environ.get("PLANCHECK_DEBUG"):
+            traceback.print_exc()
         return EXIT_INTERNAL
 
 
 def _dispatch(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     if args.command is None:
-        _parser().print_help()
+        parser.print_help()
         return EXIT_BAD_INPUT
-    handler: Callable[[argparse.Namespace], int] = _COMMANDS[args.command]
-    return handler(args)
-
-
-def _fmt(args: argparse.Namespace) -> int:
-    from checker.fmt import format_paths
-
-    changed = format_paths([Path(p) for p in args.paths], check=args.check)
-    for path in changed:
-        verb = "would reformat" if args.check else "reformatted"
-        print(f"{verb} {path}")
-    return EXIT_FINDINGS if args.check and changed else EXIT_OK
-
-
-def _suite(args: argparse.Namespace) -> int:
-    from checker.suite import load_suite
-    from checker.summary import describe
-
-    loaded = load_suite(args.rules)
-    print(describe(loaded))
-    return EXIT_OK
-
-
-def _demo(args: argparse.Namespace) -> int:
-    return _suite(argparse.Namespace(rules=None))
-
-
-_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "fmt": _fmt,
-    "suite": _suite,
-    "demo": _demo,
-}
-
+    run: Callable[[argparse.Namespace], int] = args.run
+    return run(args)
