@@ -200,6 +200,8 @@ def _rule(rule: m.Rule, plan: t.PlanInfo, units: UnitTable, sets: dict[str, tupl
     errors_before = len(sink.items)
     subject, record_name = _subject(rule, schemas, sink)
     schema = schemas.get(record_name) if record_name else None
+    if record_name is not None and schema is None:
+        return None  # reported by _subject; typing the clauses would only cascade
     scope = Scope(subject, units, sink, sets, schema, indicators)
     readings = _readings(rule, scope)
     kinds = rule.clauses_of(m.KindClause)

@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Literal
 
 from checker import model as m
+from checker.diagnostics import Diagnostic
 from checker.source import NO_SPAN, Span
 from checker.units import Unit, UnitTable
 
@@ -317,7 +318,7 @@ class CheckedSuite:
     rules: tuple[CheckedRule, ...]
     tests: tuple[m.Test, ...]
     suite: m.Suite
-    warnings: tuple[object, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
 
     def rule(self, rule_id: str) -> CheckedRule | None:
         return next((r for r in self.rules if r.id == rule_id), None)

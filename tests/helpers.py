@@ -1,0 +1,78 @@
+"""Test helpers: build checked suites from text and record batches from Python values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from checker import typed as t
+from checker.build import build
+from checker.model import Suite
+from checker.parse import parse
+from checker.source import SourceFile
+from checker.suite import PRELUDE, parse_file
+from checker.typecheck import typecheck
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "rules" / "daxing-14th"
+CONTRACT = ("plan.rules", "schema.rules", "indicators.rules")
+
+
+def suite_from(text: str, *, contract: bool = True, path: str = "t.rules") -> Suite:
+    """The prelude, the bundled plan/schema/indicators (optional) and `text`."""
+    files = []
+    for file in [PRELUDE, *([BUNDLED / name for name in CONTRACT] if contract else [])]:
+        _, built = parse_file(file)
+        assert not isinstance(built, list), built
+        files.append(built)
+    parsed = parse(SourceFile(path, text))
+    assert not isinstance(parsed, list), parsed
+    built = build(parsed)
+    assert not isinstance(built, list), built
+    return Suite((*files, built))
+
+
+def checked_from(text: str, **kwargs: Any) -> t.CheckedSuite:
+    return typecheck(suite_from(text, **kwargs))
+
+
+class Batch:
+    """A record batch as the loader makes it: nullable dtypes, categorical enums."""
+
+    def __init__(self, schema: t.RecordSchema, rows: Sequence[dict[str, Any]]) -> None:
+        columns: dict[str, Any] = {}
+        for name, spec in schema.fields.items():
+            values = [row.get(name) for row in rows]
+            columns[name] = _column(spec.type, values)
+        self.frame = pd.DataFrame(columns)
+        self.ids = [str(row.get("id", f"#{i + 1}")) for i, row in enumerate(rows)]
+
+    def origin(self, index: int) -> str:
+        return f"test.yaml:{index + 1}"
+
+
+def _column(ftype: t.Type, values: list[Any]) -> Any:
+    match ftype:
+        case t.EnumT(items=items):
+            return pd.Categorical(values, categories=list(items))
+        case t.BoolT():
+            return pd.array(values, dtype="boolean")
+        case t.YearT():
+            return pd.array(values, dtype="Int64")
+        case t.TextT():
+            return pd.array(values, dtype="string")
+    return pd.array([None if v is None else float(v) for v in values], dtype="Float64")
+
+
+class Data:
+    """Plan data rows (indicator, region, year, value, kind)."""
+
+    def __init__(self, rows: Sequence[tuple[str, str, int, float, str]]) -> None:
+        self.frame = pd.DataFrame(list(rows), columns=["indicator", "region", "year", "value",
+                                                       "kind"])
+
+    def origin(self, index: int) -> str:
+        return f"data.csv:row {index + 2}"

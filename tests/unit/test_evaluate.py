@@ -1,0 +1,165 @@
+"""Evaluation: outcomes, trajectories and evidence for records, batches and series."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from checker import result as r
+from checker.evaluate import evaluate
+from tests.helpers import Batch, Data, checked_from
+
+RULES = """
+rule NEV-01 "新能源作业车辆" {
+  cite "第十一章" line 557: "新增或更换作业车辆主要采用新能源车型"
+  kind binding because "大气污染防治要求"
+  for each project
+  where zone == 临空经济区 and new_operating_vehicles > 0
+  read 主要采用 = 80 % because "主要 = 八成以上"
+  require new_energy_vehicle_share >= 主要采用
+}
+
+rule RES-01 "战略留白" {
+  kind binding
+  for each project
+  require not in_strategic_reserve
+  unless strategic_reserve_approval is present label "战略留白审批" because "审批后可用"
+}
+
+rule LAND-02 "建设用地总量" {
+  kind binding
+  for all project
+  require urban_rural_construction_land + sum(new_construction_land) <= 319 km2 at 2020
+}
+
+rule LAND-01 "城乡建设用地规模" {
+  kind binding
+  require urban_rural_construction_land <= 319 km2 each year in 2021..2025
+}
+
+rule BUS-01 {
+  require bus_stop_500m_coverage >= 90 % by 2025
+}
+
+rule WASTE-01 {
+  require total(new_waste_transfer_stations, 2021..2025) >= 13 by 2025
+}
+
+rule GROW-01 {
+  require cagr(general_budget_revenue, 2020..2025) >= 5 % by 2025
+}
+"""
+
+
+def run(records: list[dict[str, Any]] | None = None,
+        data: list[tuple[str, str, int, float, str]] | None = None,
+        as_of: int | None = 2022) -> r.Result:
+    checked = checked_from(RULES)
+    batches = {"project": Batch(checked.schemas["project"], records)} if records else {}
+    return evaluate(checked, batches, Data(data) if data else None, as_of=as_of)
+
+
+def outcomes(result: r.Result) -> dict[tuple[str, str], r.Outcome]:
+    return {(o.rule, o.subject): o for o in result.outcomes}
+
+
+def test_record_failure_states_observed_threshold_and_margin() -> None:
+    result = run([{"id": "P1", "zone": "临空经济区", "new_operating_vehicles": 10,
+                   "new_energy_vehicle_share": 70, "in_strategic_reserve": False}])
+    found = outcomes(result)[("NEV-01", "P1")]
+    assert (found.outcome, found.severity) == ("fail", "error")
+    assert found.message == "70% < 80%, short by 10%, 12.5 %"
+    assert found.evidence is not None
+    assert [(c.role, c.value) for c in found.evidence.clauses] == [("guard", True),
+                                                                   ("require", False)]
+    assert found.origin is not None and found.origin.text == "test.yaml:1"
+
+
+def test_missing_data_is_unknown_and_names_the_field() -> None:
+    result = run([{"id": "P1", "zone": "临空经济区", "new_operating_vehicles": 10,
+                   "in_strategic_reserve": False}])
+    found = outcomes(result)[("NEV-01", "P1")]
+    assert found.outcome == "unknown"
+    assert found.evidence is not None and found.evidence.missing == ["new_energy_vehicle_share"]
+
+
+@pytest.mark.parametrize(("approval", "reserve", "expected", "waived"), [
+    ("京规2023-1", True, "pass", "战略留白审批"),
+    (None, True, "fail", None),
+    (None, None, "unknown", None),
+    (None, False, "pass", None),
+])
+def test_labelled_exception(approval: str | None, reserve: bool | None, expected: str,
+                            waived: str | None) -> None:
+    result = run([{"id": "P1", "strategic_reserve_approval": approval,
+                   "in_strategic_reserve": reserve}])
+    found = outcomes(result)[("RES-01", "P1")]
+    assert (found.outcome, found.waived_by) == (expected, waived)
+
+
+def test_aggregate_adds_the_batch_to_the_plan_baseline() -> None:
+    result = run([{"id": "P1", "new_construction_land": 0.5},
+                  {"id": "P2", "new_construction_land": 1.2}],
+                 [("urban_rural_construction_land", "大兴区", 2020, 318.0, "actual")])
+    found = outcomes(result)[("LAND-02", "all project")]
+    assert found.outcome == "fail"
+    assert found.message == "319.7 km² > 319 km², over by 0.7 km², 0.219 %"
+
+
+def test_aggregate_without_baseline_is_unknown() -> None:
+    result = run([{"id": "P1", "new_construction_land": 0.5}],
+                 [("bus_stop_500m_coverage", "大兴区", 2020, 80.0, "actual")])
+    assert outcomes(result)[("LAND-02", "all project")].outcome == "unknown"
+
+
+SERIES = [
+    ("urban_rural_construction_land", "大兴区", 2021, 318.0, "actual"),
+    ("urban_rural_construction_land", "大兴区", 2022, 320.5, "actual"),
+    ("bus_stop_500m_coverage", "大兴区", 2020, 80.0, "actual"),
+    ("bus_stop_500m_coverage", "大兴区", 2022, 82.0, "actual"),
+    ("bus_stop_500m_coverage", "大兴区", 2022, 86.0, "target"),
+    ("new_waste_transfer_stations", "大兴区", 2021, 3.0, "actual"),
+    ("new_waste_transfer_stations", "大兴区", 2022, 4.0, "actual"),
+    ("general_budget_revenue", "大兴区", 2020, 100.0, "actual"),
+    ("general_budget_revenue", "大兴区", 2022, 112.0, "actual"),
+]
+
+
+def test_each_year_cap_fails_in_the_year_it_is_broken() -> None:
+    found = outcomes(run(data=SERIES))[("LAND-01", "大兴区")]
+    assert (found.outcome, found.message) == (
+        "fail", "2022: 320.5 km² > 319 km², over by 1.5 km², 0.47 %")
+    assert found.origin is not None and found.origin.text == "data.csv:row 3"
+
+
+@pytest.mark.parametrize(("subject", "trajectory"), [
+    ("大兴区", "lagging"),            # 82 % in 2022 is below the line 80 → 90 (84 % in 2022)
+    ("大兴区 (target)", "on_track"),  # the annual plan's 86 % is above it
+])
+def test_deadline_after_as_of_is_pending_with_a_trajectory(subject: str,
+                                                           trajectory: str) -> None:
+    found = outcomes(run(data=SERIES))[("BUS-01", subject)]
+    assert (found.outcome, found.trajectory) == ("pending", trajectory)
+
+
+def test_deadline_reached_without_data_is_unknown() -> None:
+    found = outcomes(run(data=SERIES, as_of=2025))[("BUS-01", "大兴区")]
+    assert (found.outcome, found.message) == ("unknown", "cannot decide: no data for 2025")
+
+
+def test_cumulative_count_is_on_track_and_cagr_already_achieved() -> None:
+    found = outcomes(run(data=SERIES))
+    assert found[("WASTE-01", "大兴区")].trajectory == "on_track"  # 7 of 13 after 2 of 5 years
+    assert found[("GROW-01", "大兴区")].trajectory == "achieved"   # 5.83 % a year since 2020
+
+
+def test_series_rules_are_skipped_without_plan_data() -> None:
+    result = run([{"id": "P1", "in_strategic_reserve": False}])
+    assert {s.id for s in result.rules} == {"NEV-01", "RES-01", "LAND-02"}
+
+
+def test_exit_code_follows_fail_on() -> None:
+    result = run([{"id": "P1", "zone": "临空经济区", "new_operating_vehicles": 10,
+                   "new_energy_vehicle_share": 70, "in_strategic_reserve": False}])
+    assert result.summary.exit_code == 1

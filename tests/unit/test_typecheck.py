@@ -1,0 +1,91 @@
+"""Typecheck: names, units, enums and ordinals are checked; diagnostics field by field."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from checker import typed as t
+from checker.diagnostics import DiagnosticError
+from tests.helpers import checked_from
+
+
+def diagnostics(text: str) -> list[tuple[str, str, str, int]]:
+    with pytest.raises(DiagnosticError) as caught:
+        checked_from(text)
+    return [(d.code, d.message, d.help, d.span.line) for d in caught.value.diagnostics]
+
+
+def rule(body: str) -> str:
+    return f"rule R-1 {{\n  kind binding\n{body}\n}}\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("  for each project\n  require indusrty in {航空物流}",
+         ("T204", "unknown name `indusrty`", "did you mean `industry`?", 4)),
+        ("  for each project\n  require zone == 临空经济",
+         ("T205", "`临空经济` is not a value of `功能区`", "did you mean `临空经济区`?", 4)),
+        ("  for each project\n  require new_energy_vehicle_share >= 80",
+         ("T207", "cannot compare a quantity of share (`%`) with a bare number",
+          "write the unit on the number, e.g. `90 %`", 4)),
+        ("  for each project\n  require land_area <= 3 km",
+         ("T207", "cannot compare a quantity of area (`km²`) with a quantity of length (`km`)",
+          "`area` and `length` are different dimensions", 4)),
+        ("  for each project\n  require zone >= 临空经济区",
+         ("T206", "`>=` needs an ordinal scale; `功能区` is unordered",
+          "use `==`, `!=` or `in {…}` for unordered values", 4)),
+        ("  for each project\n  require land_area <= 3 平方公裏",
+         ("T208", "unknown unit `平方公裏`", "did you mean `平方公里`?", 4)),
+        ("  require bus_stop_500m_coverage >= 90 % by 2025\n  for each projct",
+         ("T227", "unknown record `projct`", "did you mean `project`?", 4)),
+        ("  for each project\n  require land_area <= 3 km2 by 2025",
+         ("T234", "a rule `for each` record has no deadline",
+          "remove the time qualifier; records are checked as they are", 4)),
+        ("  for each project\n  require summ(land_area) <= 3 km2",
+         ("T230", "unknown function `summ`", "did you mean `sum`?", 4)),
+        ("  for each project\n  require sum(land_area) <= 3 km2",
+         ("T231", "`sum` adds up records; it needs a rule `for all` records",
+          "write `for all project` in the rule", 4)),
+        ("  for all project\n  require land_area <= 3 km2",
+         ("T224", "field `land_area` is used outside an aggregate",
+          "a rule `for all` records compares totals: `sum(land_area)`", 4)),
+        ("  for each project\n  require land_area",
+         ("T220", "a `require` constraint must be true or false, not a quantity of area (`km²`)",
+          "compare it, e.g. `x >= 90 %`, or test `x is present`", 4)),
+        ("  for each project\n  require industry in 临空产业",
+         ("T210", "unknown set `临空产业`", "did you mean `产业`?", 4)),
+    ],
+)
+def test_type_errors_are_precise(body: str, expected: tuple[str, str, str, int]) -> None:
+    assert diagnostics(rule(body))[0] == expected
+
+
+def test_constants_are_converted_exactly_into_the_fields_unit() -> None:
+    checked = checked_from(rule("  for each project\n  require land_area <= 300 亩"))
+    (constraint,) = checked.rules[0].constraints
+    assert isinstance(constraint.expr, t.Compare)
+    right = constraint.expr.right
+    assert isinstance(right, t.Const)
+    assert (right.value, right.type) == (Fraction(1, 5), constraint.expr.left.type)
+
+
+def test_enum_values_become_codes_of_their_set() -> None:
+    checked = checked_from(rule("  for each project\n  require vehicle_emission_standard >= 国六b"))
+    expr = checked.rules[0].constraints[0].expr
+    assert isinstance(expr, t.Compare) and isinstance(expr.right, t.Const)
+    assert expr.right.value == 4
+
+
+def test_all_errors_of_a_suite_are_reported_together() -> None:
+    text = rule("  for each project\n  require indusrty in {航空物流}") + rule(
+        "  for each project\n  require zone == 临空经济").replace("R-1", "R-2")
+    assert [code for code, *_ in diagnostics(text)] == ["T204", "T205"]
+
+
+def test_a_year_outside_the_plan_period_is_a_warning() -> None:
+    checked = checked_from(rule("  require bus_stop_500m_coverage >= 90 % by 2035"))
+    warnings = [(w.code, w.severity) for w in checked.warnings]
+    assert warnings == [("T235", "warning")]
