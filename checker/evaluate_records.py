@@ -76,11 +76,13 @@ def combine_any(vecs: list[Vec]) -> Vec:
     values = np.zeros(vecs[0].values.shape, bool)
     known = np.ones(values.shape, bool)
     decided_true = np.zeros(values.shape, bool)
+    error = np.zeros(values.shape, bool)
     for vec in vecs:
         k = vec.known_mask()
         decided_true |= k & vec.values.astype(bool)
         known &= k
-    return Vec(decided_true, known | decided_true)
+        error |= vec.error_mask()
+    return Vec(decided_true, known | decided_true, error)
 
 
 def outcome_codes(guard: Vec | None, constraint: Vec, waiver: Vec | None
@@ -92,10 +94,12 @@ def outcome_codes(guard: Vec | None, constraint: Vec, waiver: Vec | None
     waived = np.zeros(codes.shape, bool)
     if waiver is not None:
         wk = waiver.known_mask()
-        granted = wk & waiver.values.astype(bool) & (codes != PASS)
+        broken = waiver.error_mask() & (codes != PASS)
+        granted = wk & waiver.values.astype(bool) & (codes != PASS) & ~broken
         waived = granted
         codes = np.where(granted, PASS, codes)
-        codes = np.where(~wk & (codes == FAIL), UNKNOWN, codes).astype(np.int8)
+        codes = np.where(~wk & (codes == FAIL), UNKNOWN, codes)
+        codes = np.where(broken, ERROR, codes).astype(np.int8)
     codes = np.where(constraint.error_mask(), ERROR, codes).astype(np.int8)
     if guard is not None:
         gk = guard.known_mask()

@@ -99,6 +99,8 @@ def outcome(rule: t.CheckedRule, row: Row) -> str:
         return "pass"
     if rule.waivers:
         waived = [truth(w.expr, row) for w in rule.waivers]
+        if any(isinstance(w, ZeroDivisionError) for w in waived):
+            return "error"
         if any(w is True for w in waived):
             return "pass"
         if verdict == "fail" and any(w is None for w in waived):
