@@ -23,6 +23,7 @@ from checker.evaluate_records import (
 from checker.evaluate_series import PlanDataLike, SeriesTable, evaluate_series_rule
 
 DETAIL_LIMIT = 20_000  # rule × subject pairs up to which passing outcomes are listed too
+MAX_FINDINGS = 1_000  # outcomes listed per rule in big batches (first ones in id order)
 
 
 def default_as_of(checked: t.CheckedSuite, data: PlanDataLike | None) -> int:
@@ -37,20 +38,22 @@ def default_as_of(checked: t.CheckedSuite, data: PlanDataLike | None) -> int:
 def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
              data: PlanDataLike | None, *, as_of: int | None = None,
              fail_on: r.FailOn = "error", inputs: Sequence[r.Input] = (),
-             detail_limit: int = DETAIL_LIMIT) -> r.Result:
+             detail_limit: int = DETAIL_LIMIT,
+             max_findings: int | None = MAX_FINDINGS) -> r.Result:
+    """`max_findings` caps the outcomes listed per rule (None: no cap); counts are complete."""
     year = as_of if as_of is not None else default_as_of(checked, data)
     table = SeriesTable.build(data, checked.plan)
-    envs = {name: RecordEnv(batch.frame) for name, batch in batches.items()}
+    envs = {name: RecordEnv(batch.frame, batch.ids) for name, batch in batches.items()}
     pairs = sum(len(b.frame) for b in batches.values()) * len(checked.rules)
     detailed = pairs <= detail_limit
     summaries: list[r.RuleSummary] = []
     outcomes: list[r.Outcome] = []
     for rule in checked.rules:
         counts, found = _evaluate_rule(rule, batches, envs, table, data, year, checked,
-                                       detailed)
+                                       detailed, max_findings)
         if counts is None:
             continue
-        summaries.append(_summary(rule, counts))
+        summaries.append(_summary(rule, counts, len(found)))
         outcomes += sorted(found, key=lambda o: (o.subject, o.origin.text if o.origin else ""))
     series = _series(checked, table)
     return _result(checked, summaries, outcomes, series, year, fail_on, inputs, detailed)
@@ -58,7 +61,7 @@ def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
 
 def _evaluate_rule(rule: t.CheckedRule, batches: Mapping[str, RecordBatchLike],
                    envs: dict[str, RecordEnv], table: SeriesTable, data: PlanDataLike | None,
-                   as_of: int, checked: t.CheckedSuite, detailed: bool
+                   as_of: int, checked: t.CheckedSuite, detailed: bool, limit: int | None
                    ) -> tuple[dict[r.OutcomeKind, int] | None, list[r.Outcome]]:
     """Counts and outcomes of one rule; None when the run has no subjects for it."""
     if rule.subject == "series":
@@ -71,7 +74,7 @@ def _evaluate_rule(rule: t.CheckedRule, batches: Mapping[str, RecordBatchLike],
         return None, []
     env = envs[rule.record]
     if rule.subject == "record":
-        return evaluate_record_rule(rule, batch, env, detailed)
+        return evaluate_record_rule(rule, batch, env, detailed, None if detailed else limit)
 
     def lookup(ref: t.IndicatorRef, year: int | None) -> tuple[float | None, int | None]:
         return table.latest_actual(ref.id, checked.plan.region, year, as_of)
@@ -79,7 +82,8 @@ def _evaluate_rule(rule: t.CheckedRule, batches: Mapping[str, RecordBatchLike],
     return evaluate_batch_rule(rule, batch, env, lookup)
 
 
-def _summary(rule: t.CheckedRule, counts: dict[r.OutcomeKind, int]) -> r.RuleSummary:
+def _summary(rule: t.CheckedRule, counts: dict[r.OutcomeKind, int],
+             listed: int) -> r.RuleSummary:
     span = rule.span
     return r.RuleSummary(
         id=rule.id, title=rule.title, kind=rule.kind,
@@ -89,7 +93,7 @@ def _summary(rule: t.CheckedRule, counts: dict[r.OutcomeKind, int]) -> r.RuleSum
                    for c in rule.citations],
         location=r.Location(path=span.file, line=span.line, column=span.column,
                             text=str(span)),
-        counts=counts,
+        counts=counts, listed=listed,
     )
 
 
@@ -124,17 +128,19 @@ def _series(checked: t.CheckedSuite, table: SeriesTable) -> list[r.Series]:
     return out
 
 
-def exit_code(outcomes: Sequence[r.Outcome], fail_on: r.FailOn) -> int:
-    def counts(o: r.Outcome) -> bool:
-        if fail_on == "never":
-            return False
-        if o.outcome == "error":
-            return True
-        if o.outcome == "fail":
-            return fail_on != "error" or o.severity == "error"
-        return o.outcome == "unknown" and fail_on == "unknown"
-
-    return 1 if any(counts(o) for o in outcomes) else 0
+def exit_code(rules: Sequence[r.RuleSummary], fail_on: r.FailOn) -> int:
+    """1 when any outcome is at or above `fail_on` (from the complete counts, not listings)."""
+    if fail_on == "never":
+        return 0
+    for rule in rules:
+        counts = rule.counts
+        if counts.get("error", 0):
+            return 1
+        if counts.get("fail", 0) and (fail_on != "error" or rule.severity == "error"):
+            return 1
+        if counts.get("unknown", 0) and fail_on == "unknown":
+            return 1
+    return 0
 
 
 def _result(checked: t.CheckedSuite, summaries: list[r.RuleSummary],
@@ -152,10 +158,11 @@ def _result(checked: t.CheckedSuite, summaries: list[r.RuleSummary],
         outcomes=outcomes, series=series,
         summary=r.Summary(
             subjects=subjects, outcomes=totals,
-            errors=sum(1 for o in outcomes if o.severity == "error"
-                       and o.outcome in ("fail", "error")),
-            warnings=sum(1 for o in outcomes if o.severity == "warning"),
-            complete=detailed, exit_code=exit_code(outcomes, fail_on)),
+            errors=sum(s.counts.get("error", 0) + (s.counts.get("fail", 0)
+                       if s.severity == "error" else 0) for s in summaries),
+            warnings=sum(s.counts.get("unknown", 0) + (s.counts.get("fail", 0)
+                         if s.severity == "warning" else 0) for s in summaries),
+            complete=detailed, exit_code=exit_code(summaries, fail_on)),
     )
 
 

@@ -8,7 +8,7 @@ rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,11 +40,22 @@ class RecordEnv:
     """Fields of a batch of records; shape (N,)."""
 
     frame: pd.DataFrame
+    ids: Sequence[str] = ()
     cache: dict[str, Vec] = field(default_factory=dict)
+    _rank: Array | None = None
 
     @property
     def shape(self) -> tuple[int, ...]:
         return (len(self.frame),)
+
+    def rank(self) -> Array:
+        """Each row's position in id order: listings stay the same whatever the row order."""
+        if self._rank is None:
+            order = np.argsort(np.asarray(self.ids, dtype=str), kind="stable")
+            rank = np.empty(len(order), np.int64)
+            rank[order] = np.arange(len(order))
+            self._rank = rank
+        return self._rank
 
     def field(self, name: str) -> Vec:
         vec = self.cache.get(name)

@@ -111,8 +111,19 @@ def outcome_codes(guard: Vec | None, constraint: Vec, waiver: Vec | None
     return codes, waived
 
 
+def pick(report: Mask, env: RecordEnv, limit: int | None) -> np.ndarray:
+    """Rows to list: all of `report`, or the first `limit` of them in id order."""
+    rows = np.flatnonzero(report)
+    if limit is None or len(rows) <= limit:
+        return rows
+    ranks = env.rank()[rows]
+    chosen = rows[np.argpartition(ranks, limit - 1)[:limit]] if limit else rows[:0]
+    return np.sort(chosen)
+
+
 def evaluate_record_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: RecordEnv,
-                         detailed: bool) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
+                         detailed: bool, limit: int | None = None
+                         ) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
     evaluate = Evaluator(env)
     guard = evaluate(rule.guard) if rule.guard is not None else None
     parts = [evaluate(c.expr) for c in rule.constraints]
@@ -125,7 +136,7 @@ def evaluate_record_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: Recor
     outcomes = [
         _record_outcome(rule, batch, evaluate.seen, int(i), CODES[codes[i]], guard, parts,
                         waiver, bool(waived[i]))
-        for i in np.flatnonzero(report)
+        for i in pick(report, env, limit)
     ]
     return {CODES[k]: int(counts[k]) for k in range(len(CODES))}, outcomes
 

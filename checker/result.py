@@ -93,6 +93,8 @@ class RuleSummary(_Data):
     citations: list[Citation]
     location: Location
     counts: dict[OutcomeKind, int]
+    listed: int = Field(description="outcomes of this rule listed in `outcomes` "
+                        "(big batches list the first ones in subject order)")
 
 
 class Point(_Data):

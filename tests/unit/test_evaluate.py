@@ -163,3 +163,15 @@ def test_exit_code_follows_fail_on() -> None:
     result = run([{"id": "P1", "zone": "临空经济区", "new_operating_vehicles": 10,
                    "new_energy_vehicle_share": 70, "in_strategic_reserve": False}])
     assert result.summary.exit_code == 1
+
+
+def test_big_batches_list_the_first_findings_in_id_order_and_count_all() -> None:
+    checked = checked_from(RULES)
+    rows = [{"id": f"P{i:03d}", "in_strategic_reserve": True} for i in range(50)][::-1]
+    batch = Batch(checked.schemas["project"], rows)
+    result = evaluate(checked, {"project": batch}, None, detail_limit=0, max_findings=5)
+    listed = [o.subject for o in result.outcomes if o.rule == "RES-01"]
+    summary = next(s for s in result.rules if s.id == "RES-01")
+    assert listed == ["P000", "P001", "P002", "P003", "P004"]
+    assert (summary.counts["fail"], summary.listed) == (50, 5)
+    assert result.summary.exit_code == 1
