@@ -51,7 +51,12 @@ class RecordEnv:
     def rank(self) -> Array:
         """Each row's position in id order: listings stay the same whatever the row order."""
         if self._rank is None:
-            order = np.argsort(np.asarray(self.ids, dtype=str), kind="stable")
+            order: Array
+            if "id" in self.frame:  # the loader's id column sorts natively (arrow strings)
+                order = np.asarray(self.frame["id"].reset_index(drop=True).argsort(
+                    kind="stable"))
+            else:
+                order = np.argsort(np.asarray(list(self.ids), dtype=str), kind="stable")
             rank = np.empty(len(order), np.int64)
             rank[order] = np.arange(len(order))
             self._rank = rank

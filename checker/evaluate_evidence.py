@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
 from checker import result as r
 from checker import typed as t
 from checker.evaluate_ops import Vec
@@ -20,15 +18,20 @@ from checker.units import format_number, format_quantity
 Index = int | tuple[int, int]
 
 
+def known(vec: Vec, index: Index) -> bool:
+    """Whether one value is known, without building a whole mask (findings are sparse)."""
+    return vec.known is None or bool(vec.known[index])
+
+
 def truth(vec: Vec, index: Index) -> bool | None:
-    if not bool(vec.known_mask()[index]):
+    if not known(vec, index):
         return None
     return bool(vec.values[index])
 
 
 def show(node_type: t.Type, vec: Vec, index: Index) -> tuple[float | None, str, str]:
     """(number or None, unit symbol, text) of one value, as a person reads it."""
-    if not bool(vec.known_mask()[index]):
+    if not known(vec, index):
         return None, _unit(node_type), "missing"
     raw = vec.values[index]
     match node_type:
@@ -65,8 +68,8 @@ def comparison(node: t.Node, seen: dict[int, Vec], index: Index
         return None, None, None
     lv, lu, lt = show(node.left.type, left, index)
     rv, ru, rt = show(node.right.type, right, index)
-    observed = r.Amount(value=lv, unit=lu, text=lt)
-    threshold = r.Amount(value=rv, unit=ru, text=rt)
+    observed = r.Amount.model_construct(value=lv, unit=lu, text=lt)
+    threshold = r.Amount.model_construct(value=rv, unit=ru, text=rt)
     margin = None
     if lv is not None and rv is not None and isinstance(node.left.type, t.QuantityT):
         margin = _margin(node.op, lv, rv, node.left.type)
@@ -85,8 +88,8 @@ def _margin(op: str, observed: float, threshold: float, qtype: t.QuantityT) -> r
     else:
         word = "off by" if difference else "equal"
     text = word if word == "equal" else f"{word} {amount}{share}"
-    return r.Margin(absolute=_clean(difference), relative=_clean(relative) if relative is not None
-                    else None, text=text)
+    return r.Margin.model_construct(absolute=_clean(difference), text=text,
+                                    relative=_clean(relative) if relative is not None else None)
 
 
 def _clean(value: float) -> float:
@@ -113,12 +116,23 @@ def sentence(constraint_text: str, observed: r.Amount | None, threshold: r.Amoun
 def missing_names(nodes: list[t.Node], seen: dict[int, Vec], index: Index) -> list[str]:
     """Fields and indicators whose value is missing at `index`."""
     out: list[str] = []
-    for node in nodes:
-        for leaf in leaves(node):
-            vec = seen.get(id(leaf))
-            name = leaf.name if isinstance(leaf, t.FieldRef) else leaf.id
-            if vec is not None and not bool(vec.known_mask()[index]) and name not in out:
-                out.append(name)
+    for leaf in [leaf for node in nodes for leaf in leaves(node)]:
+        vec = seen.get(id(leaf))
+        name = leaf.name if isinstance(leaf, t.FieldRef) else leaf.id
+        if vec is not None and not known(vec, index) and name not in out:
+            out.append(name)
+    return out
+
+
+def values_at(found: list[t.FieldRef | t.IndicatorRef], seen: dict[int, Vec],
+              index: Index) -> dict[str, str]:
+    """The values of these leaves at `index`, as shown to people (first of each name)."""
+    out: dict[str, str] = {}
+    for leaf in found:
+        key = leaf.name if isinstance(leaf, t.FieldRef) else leaf.id
+        vec = seen.get(id(leaf))
+        if vec is not None and key not in out:
+            out[key] = show(leaf.type, vec, index)[2]
     return out
 
 
@@ -139,22 +153,9 @@ def leaves(node: t.Node) -> list[t.FieldRef | t.IndicatorRef]:
     return []  # pragma: no cover
 
 
-def read_values(rule: t.CheckedRule, seen: dict[int, Vec], index: Index,
-                nodes: list[t.Node] | None = None) -> dict[str, str]:
-    """The values of every field the rule (or just `nodes`) read, as shown to people."""
-    out: dict[str, str] = {}
-    if nodes is None:
-        nodes = [c.expr for c in rule.constraints] + [w.expr for w in rule.waivers]
-        if rule.guard is not None:
-            nodes.insert(0, rule.guard)
-    for node in nodes:
-        for leaf in leaves(node):
-            key = leaf.name if isinstance(leaf, t.FieldRef) else leaf.id
-            vec = seen.get(id(leaf))
-            if vec is not None and key not in out:
-                out[key] = show(leaf.type, vec, index)[2]
-    return out
-
-
-def as_index(value: np.integer | int) -> int:
-    return int(value)
+def rule_leaves(rule: t.CheckedRule) -> list[t.FieldRef | t.IndicatorRef]:
+    """Every field and indicator the rule reads: guard, constraints, exceptions."""
+    nodes = [c.expr for c in rule.constraints] + [w.expr for w in rule.waivers]
+    if rule.guard is not None:
+        nodes.insert(0, rule.guard)
+    return [leaf for node in nodes for leaf in leaves(node)]

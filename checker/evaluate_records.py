@@ -23,15 +23,17 @@ from checker.evaluate_evidence import (
     comparison,
     leaves,
     missing_names,
-    read_values,
+    rule_leaves,
     sentence,
     show,
     truth,
+    values_at,
 )
 from checker.evaluate_ops import Evaluator, Mask, Vec
 
 PASS, FAIL, UNKNOWN, NOT_APPLICABLE, PENDING, ERROR = range(6)
 CODES: tuple[r.OutcomeKind, ...] = r.OUTCOMES
+_REPORTED = np.array([False, True, True, False, False, True])  # fail, unknown, error
 
 
 class RecordBatchLike(Protocol):
@@ -57,12 +59,15 @@ def location(text: str) -> r.Location:
     if sep and path:
         digits = tail.removeprefix("row ").strip()
         if digits.isdigit():
-            return r.Location(path=path, line=int(digits), text=text)
-    return r.Location(path=text, text=text)
+            return r.Location.model_construct(path=path, line=int(digits), column=None,
+                                              text=text)
+    return r.Location.model_construct(path=text, line=None, column=None, text=text)
 
 
 def combine_all(vecs: list[Vec]) -> Vec:
     """Kleene `and` of several constraints: known where all are known or one is false."""
+    if len(vecs) == 1:
+        return vecs[0]
     values = np.logical_and.reduce([v.values.astype(bool) for v in vecs])
     knowns = [v.known_mask() for v in vecs]
     decided_false = np.logical_or.reduce([k & ~v.values.astype(bool)
@@ -73,6 +78,8 @@ def combine_all(vecs: list[Vec]) -> Vec:
 
 def combine_any(vecs: list[Vec]) -> Vec:
     """Kleene `or` of several waivers."""
+    if len(vecs) == 1:
+        return vecs[0]
     values = np.zeros(vecs[0].values.shape, bool)
     known = np.ones(values.shape, bool)
     decided_true = np.zeros(values.shape, bool)
@@ -88,9 +95,10 @@ def combine_any(vecs: list[Vec]) -> Vec:
 def outcome_codes(guard: Vec | None, constraint: Vec, waiver: Vec | None
                   ) -> tuple[np.ndarray, Mask]:
     """One outcome code per row, and which rows were passed by a waiver."""
-    ok = constraint.values.astype(bool)
-    known = constraint.known_mask()
-    codes = np.where(known, np.where(ok, PASS, FAIL), UNKNOWN).astype(np.int8)
+    ok = constraint.values.astype(bool, copy=False)
+    codes = (~ok).astype(np.int8)  # PASS = 0, FAIL = 1
+    if constraint.known is not None:
+        codes[~constraint.known] = UNKNOWN
     waived = np.zeros(codes.shape, bool)
     if waiver is not None:
         wk = waiver.known_mask()
@@ -100,14 +108,19 @@ def outcome_codes(guard: Vec | None, constraint: Vec, waiver: Vec | None
         codes = np.where(granted, PASS, codes)
         codes = np.where(~wk & (codes == FAIL), UNKNOWN, codes)
         codes = np.where(broken, ERROR, codes).astype(np.int8)
-    codes = np.where(constraint.error_mask(), ERROR, codes).astype(np.int8)
+    if constraint.error is not None:
+        codes[constraint.error] = ERROR
     if guard is not None:
-        gk = guard.known_mask()
-        holds = guard.values.astype(bool)
-        codes = np.where(gk & ~holds, NOT_APPLICABLE, codes)
-        codes = np.where(~gk, UNKNOWN, codes)
-        codes = np.where(guard.error_mask(), ERROR, codes).astype(np.int8)
-        waived &= gk & holds
+        holds = guard.values.astype(bool, copy=False)
+        if guard.known is None:
+            codes[~holds] = NOT_APPLICABLE
+            waived &= holds
+        else:
+            codes[guard.known & ~holds] = NOT_APPLICABLE
+            codes[~guard.known] = UNKNOWN
+            waived &= guard.known & holds
+        if guard.error is not None:
+            codes[guard.error] = ERROR
     return codes, waived
 
 
@@ -116,9 +129,10 @@ def pick(report: Mask, env: RecordEnv, limit: int | None) -> np.ndarray:
     rows = np.flatnonzero(report)
     if limit is None or len(rows) <= limit:
         return rows
+    if limit == 0:
+        return rows[:0]
     ranks = env.rank()[rows]
-    chosen = rows[np.argpartition(ranks, limit - 1)[:limit]] if limit else rows[:0]
-    return np.sort(chosen)
+    return np.sort(rows[np.argpartition(ranks, limit - 1)[:limit]])
 
 
 def evaluate_record_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: RecordEnv,
@@ -128,54 +142,64 @@ def evaluate_record_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: Recor
     guard = evaluate(rule.guard) if rule.guard is not None else None
     parts = [evaluate(c.expr) for c in rule.constraints]
     constraint = combine_all(parts)
-    waiver = combine_any([evaluate(w.expr) for w in rule.waivers]) if rule.waivers else None
+    waivers = [evaluate(w.expr) for w in rule.waivers]
+    waiver = combine_any(waivers) if rule.waivers else None
     codes, waived = outcome_codes(guard, constraint, waiver)
     counts = np.bincount(codes, minlength=len(CODES))
-    report = np.ones(codes.shape, bool) if detailed else (
-        (codes == FAIL) | (codes == UNKNOWN) | (codes == ERROR) | waived)
-    outcomes = [
-        _record_outcome(rule, batch, evaluate.seen, int(i), CODES[codes[i]], guard, parts,
-                        waiver, bool(waived[i]))
-        for i in pick(report, env, limit)
-    ]
+    report = np.ones(codes.shape, bool) if detailed else _REPORTED[codes] | waived
+    findings = RecordFindings(rule, batch, evaluate.seen, guard, parts, waivers)
+    outcomes = [findings.outcome(int(i), CODES[codes[i]], bool(waived[i]))
+                for i in pick(report, env, limit)]
     return {CODES[k]: int(counts[k]) for k in range(len(CODES))}, outcomes
 
 
-def _clauses(rule: t.CheckedRule, guard: Vec | None, parts: list[Vec], waiver_parts: list[Vec],
-             index: int | tuple[int, int]) -> list[r.Clause]:
+def clauses_at(rule: t.CheckedRule, guard: Vec | None, parts: list[Vec],
+               waiver_parts: list[Vec], index: int | tuple[int, int]) -> list[r.Clause]:
     out = []
     if guard is not None and rule.guard_text is not None:
-        out.append(r.Clause(role="guard", text=rule.guard_text, value=truth(guard, index)))
+        out.append(r.Clause.model_construct(role="guard", text=rule.guard_text,
+                                            value=truth(guard, index)))
     for c, vec in zip(rule.constraints, parts, strict=True):
-        out.append(r.Clause(role="require", text=c.text, value=truth(vec, index)))
+        out.append(r.Clause.model_construct(role="require", text=c.text,
+                                            value=truth(vec, index)))
     for w, vec in zip(rule.waivers, waiver_parts, strict=True):
-        out.append(r.Clause(role="unless", text=w.text, value=truth(vec, index)))
+        out.append(r.Clause.model_construct(role="unless", text=w.text,
+                                            value=truth(vec, index)))
     return out
 
 
-def _record_outcome(rule: t.CheckedRule, batch: RecordBatchLike, seen: dict[int, Vec],
-                    index: int, outcome: r.OutcomeKind, guard: Vec | None, parts: list[Vec],
-                    waiver: Vec | None, waived: bool) -> r.Outcome:
-    waiver_parts = [seen[id(w.expr)] for w in rule.waivers]
-    clauses = _clauses(rule, guard, parts, waiver_parts, index)
-    decisive = next((c for c, vec in zip(rule.constraints, parts, strict=True)
-                     if truth(vec, index) is not True), rule.constraints[0])
-    observed, threshold, margin = comparison(decisive.expr, seen, index)
-    missing: list[str] = []
-    if outcome == "unknown":
-        nodes = [c.expr for c in rule.constraints]
-        if rule.guard is not None:
-            nodes.insert(0, rule.guard)
-        missing = missing_names(nodes, seen, index)
-    evidence = r.Evidence(clauses=clauses, observed=observed, threshold=threshold,
-                          margin=margin, values=read_values(rule, seen, index), missing=missing)
-    label = next((w.label for w, vec in zip(rule.waivers, waiver_parts, strict=True)
-                  if truth(vec, index) is True), None) if waived else None
-    shown = read_values(rule, seen, index, [decisive.expr])
-    message = _message(outcome, decisive, observed, threshold, margin, missing, label, shown)
-    return r.Outcome(rule=rule.id, subject=str(batch.ids[index]), subject_kind="record",
-                     outcome=outcome, severity=severity_of(rule, outcome), message=message,
-                     waived_by=label, origin=location(batch.origin(index)), evidence=evidence)
+class RecordFindings:
+    """Builds the listed outcomes of one record rule; what is per rule is done once."""
+
+    def __init__(self, rule: t.CheckedRule, batch: RecordBatchLike, seen: dict[int, Vec],
+                 guard: Vec | None, parts: list[Vec], waivers: list[Vec]) -> None:
+        self.rule, self.batch, self.seen = rule, batch, seen
+        self.guard, self.parts, self.waivers = guard, parts, waivers
+        self.read = rule_leaves(rule)
+        self.by_constraint = {id(c): leaves(c.expr) for c in rule.constraints}
+        self.decidable = [rule.guard] if rule.guard is not None else []
+        self.decidable += [c.expr for c in rule.constraints]
+
+    def outcome(self, index: int, outcome: r.OutcomeKind, waived: bool) -> r.Outcome:
+        rule, seen = self.rule, self.seen
+        decisive = next((c for c, vec in zip(rule.constraints, self.parts, strict=True)
+                         if truth(vec, index) is not True), rule.constraints[0])
+        observed, threshold, margin = comparison(decisive.expr, seen, index)
+        missing = missing_names(self.decidable, seen, index) if outcome == "unknown" else []
+        evidence = r.Evidence.model_construct(
+            clauses=clauses_at(rule, self.guard, self.parts, self.waivers, index),
+            observed=observed, threshold=threshold, margin=margin,
+            values=values_at(self.read, seen, index), years=[], missing=missing)
+        label = next((w.label for w, vec in zip(rule.waivers, self.waivers, strict=True)
+                      if truth(vec, index) is True), None) if waived else None
+        shown = values_at(self.by_constraint[id(decisive)], seen, index)
+        message = _message(outcome, decisive, observed, threshold, margin, missing, label,
+                           shown)
+        return r.Outcome.model_construct(
+            rule=rule.id, subject=str(self.batch.ids[index]), subject_kind="record",
+            outcome=outcome, severity=severity_of(rule, outcome), message=message,
+            trajectory=None, waived_by=label, origin=location(self.batch.origin(index)),
+            evidence=evidence)
 
 
 def _message(outcome: r.OutcomeKind, decisive: t.Constraint, observed: r.Amount | None,
@@ -230,7 +254,7 @@ def evaluate_batch_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: Record
     if outcome == "unknown" and bool(uncertain.any()):
         missing.append("guard fields of some records")
     values = _indicator_values(rule, seen, used)
-    evidence = r.Evidence(clauses=_clauses(rule, None, parts, [], 0), observed=observed,
+    evidence = r.Evidence(clauses=clauses_at(rule, None, parts, [], 0), observed=observed,
                           threshold=threshold, margin=margin,
                           values={**values, "records counted": str(int(selected.sum()))},
                           missing=missing)
