@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/plancheck demo
+	bash scripts/demo.sh
 
 test: $(STAMP)
 	$(BIN)/ruff check checker reports tests bench

@@ -65,7 +65,8 @@ class SeriesTable:
                 values.setdefault(key, {})[int(year)] = float(value)
                 origins[(*key, int(year))] = data.origin(i)
                 kinds.add(str(kind))
-                regions.setdefault(str(kind), set()).add(str(reg))
+                if str(kind) == "target" or int(year) > plan.baseline_year:
+                    regions.setdefault(str(kind), set()).add(str(reg))
                 years.append(int(year))
         return SeriesTable(values, origins, min(years), max(years), kinds, regions)
 
@@ -74,11 +75,13 @@ class SeriesTable:
         return np.arange(self.first_year, self.last_year + 1)
 
     def subjects(self, regions: Sequence[str], indicators: Sequence[str]) -> list[Subject]:
-        """Actual series of every region in scope (when the data holds actuals at all);
-        a subordinate plan's targets only where it states one of the indicators."""
+        """Actual series of every region in scope when the data monitors the plan period
+        (actuals up to the baseline year only anchor trajectories); a subordinate plan's
+        targets only where it states one of the indicators."""
         out: list[Subject] = []
+        monitored = bool(self.regions.get("actual"))
         for region in regions:
-            if "actual" in self.kinds:
+            if monitored:
                 out.append((region, "actual"))
             if any((ind, region, "target") in self.values for ind in indicators):
                 out.append((region, "target"))

@@ -175,3 +175,11 @@ def test_big_batches_list_the_first_findings_in_id_order_and_count_all() -> None
     assert listed == ["P000", "P001", "P002", "P003", "P004"]
     assert (summary.counts["fail"], summary.listed) == (50, 5)
     assert result.summary.exit_code == 1
+
+
+def test_actuals_up_to_the_baseline_year_only_anchor_trajectories() -> None:
+    baseline_only = [("bus_stop_500m_coverage", "大兴区", 2020, 80.0, "actual"),
+                     ("bus_stop_500m_coverage", "大兴区", 2022, 86.0, "target")]
+    found = outcomes(run(data=baseline_only))
+    assert set(found) == {("BUS-01", "大兴区 (target)")}
+    assert found[("BUS-01", "大兴区 (target)")].trajectory == "on_track"
