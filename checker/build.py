@@ -9,6 +9,7 @@ small function per grammar rule; does not import lark itself.
 from __future__ import annotations
 
 import dataclasses
+import gc
 from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import Any, cast
@@ -414,7 +415,22 @@ _STATEMENTS: dict[str, Callable[[Builder, Tree[Token]], m.Statement]] = {
 
 
 def build(parsed: Parsed) -> m.RuleFile | list[Diagnostic]:
-    """Build every statement; return the file, or the diagnostics of the bad ones."""
+    """Build every statement; return the file, or the diagnostics of the bad ones.
+
+    The cyclic garbage collector is paused meanwhile: the model holds no cycles,
+    and collections triggered by its allocations walk the whole parse tree, which
+    made building superlinear (10,000 rules: 2.5 s with it, 0.6 s without).
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(parsed)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(parsed: Parsed) -> m.RuleFile | list[Diagnostic]:
     sink = DiagnosticSink()
     builder = Builder(parsed.source.path, sink)
     statements: list[m.Statement] = []

@@ -96,12 +96,18 @@ def attach(source: SourceFile, statements: list[m.Statement],
 
 def _apply(node: Any, slot: _Slot) -> Any:
     changes: dict[str, Any] = {}
-    if slot.leading:
-        changes["comments"] = tuple(slot.leading)
-    if slot.trailing:
-        changes["trailing"] = " ".join(t.strip() for t in slot.trailing)
-    if slot.end and hasattr(node, "end_comments"):
+    leading = slot.leading
+    if slot.end and not hasattr(node, "end_comments"):
+        # A comment on its own line inside a one-line statement split over lines
+        # (`set 镇街 = {` … `}`): it has no block end to stay at, so it moves above
+        # the statement rather than vanish.
+        leading = [*leading, *slot.end]
+    elif slot.end:
         changes["end_comments"] = tuple(slot.end)
+    if leading:
+        changes["comments"] = tuple(leading)
+    if slot.trailing:  # several on one node (it spans lines) join; empty `#`s add nothing
+        changes["trailing"] = " ".join(t for t in (c.strip() for c in slot.trailing) if t)
     return dataclasses.replace(node, **changes) if changes else node
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal
 from fractions import Fraction
 
 from checker import model as m
@@ -32,17 +31,27 @@ _OR, _AND, _NOT, _COMPARE, _SUM, _PRODUCT, _UNARY, _ATOM = range(1, 9)
 
 
 def number(value: Fraction) -> str:
-    """Exact decimal text of a Fraction (`319`, `46.89`); `a/b` when it has none."""
+    """Exact decimal text of a Fraction (`319`, `46.89`); `a/b` when it has none.
+
+    Computed with integers: `Decimal` division rounds to 28 significant digits,
+    which printed `1234567890123456789012345678.91` as `…679`.
+    """
     if value.denominator == 1:
         return str(value.numerator)
     denominator = value.denominator
-    for prime in (2, 5):
-        while denominator % prime == 0:
-            denominator //= prime
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
     if denominator != 1:
         return f"{value.numerator}/{value.denominator}"
-    text = format(Decimal(value.numerator) / Decimal(value.denominator), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    places = max(twos, fives)  # the fewest digits that hold it exactly: no trailing zero
+    digits = str(abs(value.numerator) * 10**places // value.denominator).rjust(places + 1, "0")
+    sign = "-" if value < 0 else ""
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
 def name(text: str) -> str:
@@ -138,7 +147,9 @@ def _comment_lines(node: object, indent: str) -> list[str]:
 
 def _trail(node: object) -> str:
     trailing = getattr(node, "trailing", None)
-    return f"  # {trailing}" if trailing else ""
+    if trailing is None:
+        return ""
+    return f"  # {trailing}" if trailing else "  #"  # an empty `#` is kept, not dropped
 
 
 def _block(head: str, node: object, items: Sequence[tuple[object, str]]) -> list[str]:
@@ -170,7 +181,8 @@ def plan_item(item: m.PlanItem) -> str:
     return f"{item.key} {name(value) if item.key == 'region' else string(value)}"
 
 
-def field(f: m.Field) -> str:
+def field(f: m.Field, *, quote_name: bool = False) -> str:
+    """A field line; `quote_name` forces backquotes (see `_ends_in_bare_number`)."""
     match f.type:
         case m.SimpleType(name=type_name):
             type_text = type_name
@@ -178,7 +190,7 @@ def field(f: m.Field) -> str:
             type_text = "enum " + (name(set_name) if set_name is not None else set_lit(items or ()))
         case m.OrdinalType(scale=scale):
             type_text = f"ordinal {name(scale)}"
-    text = f"{name(f.name)}: {type_text}"
+    text = f"{f'`{f.name}`' if quote_name else name(f.name)}: {type_text}"
     if f.required:
         text += " required"
     if f.default is not None:
@@ -186,6 +198,28 @@ def field(f: m.Field) -> str:
     if f.label is not None:
         text += f" label {string(f.label)}"
     return text
+
+
+def _ends_in_bare_number(f: m.Field) -> bool:
+    """Does the field's line end in a number without a unit (`default 5`)?
+
+    The lexer reads a unit after a number across line breaks, so a plain name
+    on the next line (`b: text`) would become the unit of `5`.  The next field's
+    name is then written in backquotes, which cannot be a unit.
+    """
+    value: m.Expr | None = f.default
+    if isinstance(value, m.Negate):
+        value = value.operand
+    return f.label is None and isinstance(value, m.Quantity) and value.unit is None
+
+
+def _fields(r: m.Record) -> list[tuple[object, str]]:
+    out: list[tuple[object, str]] = []
+    after_number = False
+    for f in r.fields:
+        out.append((f, field(f, quote_name=after_number)))
+        after_number = _ends_in_bare_number(f)
+    return out
 
 
 def time(t: m.TimeQual) -> str:
@@ -264,8 +298,7 @@ def statement(s: m.Statement) -> list[str]:
             items = [(i, f"{i.key} {i.value}") for i in s.items]
             return _block(_titled("indicator", s.id, s.display), s, items)
         case m.Record():
-            fields = [(f, field(f)) for f in s.fields]
-            return _block(_titled("record", s.name, s.display), s, fields)
+            return _block(_titled("record", s.name, s.display), s, _fields(s))
         case m.Rule():
             clauses = [(c, clause(c)) for c in s.clauses]
             return _block(_titled("rule", s.id, s.title), s, clauses)
