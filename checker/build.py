@@ -60,15 +60,19 @@ class Builder:
         if "\\" not in raw:
             return raw
         out: list[str] = []
-        chars = iter(raw)
-        for char in chars:
+        chars = enumerate(raw)
+        for index, char in chars:
             if char != "\\":
                 out.append(char)
                 continue
-            escaped = next(chars, "")
+            escaped = next(chars, (index, ""))[1]
             if escaped not in ('"', "\\"):
-                raise self.fail("P109", f"unknown escape `\\{escaped}` in string", token,
-                                help='only `\\"` and `\\\\` are escapes')
+                span = self.span(token)  # strings are one line: point at the escape itself
+                start = span.column + 1 + index
+                raise BuildError(Diagnostic(
+                    "P109", f"unknown escape `\\{escaped}` in string",
+                    Span(span.file, span.line, start, span.line, start + 1 + len(escaped)),
+                    help='only `\\"` and `\\\\` are escapes; write other characters as they are'))
             out.append(escaped)
         return "".join(out)
 
@@ -83,7 +87,7 @@ class Builder:
         text = str(token)
         if not text.isdigit() or not 1900 <= int(text) <= 2200:
             raise self.fail("P110", f"`{text}` is not a year", token,
-                            help="write a four-digit year such as `2025`")
+                            help="write a whole year from 1900 to 2200, such as `2025`")
         return int(text)
 
     def year_range(self, tree: Node) -> m.YearRange:
@@ -128,10 +132,13 @@ class Builder:
         if len(numbers) == 2:
             divisor = self.number(numbers[1])
             if divisor == 0:
-                raise self.fail("P112", "unit factor divides by zero", factor)
+                raise self.fail("P112", "unit factor divides by zero", factor,
+                                help="a factor is a positive number or fraction, such as `2000/3`")
             value /= divisor
         if value <= 0:
-            raise self.fail("P112", "unit factor must be positive", factor)
+            raise self.fail("P112", "unit factor must be positive", factor,
+                            help="a derived unit is a positive multiple of another unit, "
+                                 "such as `unit km2 = 1000000 m2`")
         return m.DerivedUnit(str(name), value, str(of), self.aliases(aliases),
                              span=self.span(tree))
 
@@ -237,7 +244,8 @@ class Builder:
     def line_number(self, token: Node) -> int:
         text = str(token)
         if not text.isdigit() or int(text) < 1:
-            raise self.fail("P110", f"`{text}` is not a line number", token)
+            raise self.fail("P110", f"`{text}` is not a line number", token,
+                            help="line numbers of the plan's text start at 1")
         return int(text)
 
     def require(self, tree: Tree[Token]) -> m.Require:

@@ -26,6 +26,9 @@ class Diagnostic:
     label: str = ""
     help: str = ""
     severity: str = "error"
+    # The offending source line, for a file whose text is not among the rendered
+    # `sources` (input that could not be decoded); None when there is none.
+    excerpt: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.span.file, self.span.line, self.span.column, self.code)
@@ -74,9 +77,33 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"did you mean `{close[0]}`?" if close else ""
 
 
+MAX_LINE_WIDTH = 100  # columns of source shown; longer lines are cut around the span
+
+
 def display_width(text: str) -> int:
-    """Terminal columns of `text`: CJK and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Terminal columns of `text`: CJK and full-width characters take two, marks none."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """`text` with control and invisible characters escaped, cut to `limit` characters."""
+    shown = "".join(_shown(char) for char in text)
+    if limit is not None and len(shown) > limit:
+        shown = shown[: limit - 1] + "…"
+    return shown
+
+
+def _shown(char: str) -> str:
+    if char == "\t":
+        return "    "
+    if char in "\n\r" or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs"):
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    return char
 
 
 def render(diagnostic: Diagnostic, sources: dict[str, SourceFile]) -> str:
@@ -89,22 +116,41 @@ def render(diagnostic: Diagnostic, sources: dict[str, SourceFile]) -> str:
     else:
         lines.append(f" --> {span}")
         source = sources.get(span.file)
-        text = source.line_text(span.line) if source else ""
-        if source is not None:
-            gutter = " " * len(str(span.line))
-            text = text.replace("\t", " ")
-            start = max(span.column - 1, 0)
-            end = span.end_column - 1 if span.end_line == span.line else len(text)
-            end = max(end, start + 1)
-            pad = display_width(text[:start])
-            width = max(display_width(text[start:end]), 1)
-            marker = " " * pad + "^" * width
+        text = source.line_text(span.line) if source is not None else diagnostic.excerpt
+        if text is not None:
+            shown, marker = _underline(text, span)
             if diagnostic.label:
                 marker += " " + diagnostic.label
-            lines += [f"{gutter} |", f"{span.line} | {text}", f"{gutter} | {marker}"]
+            gutter = " " * len(str(span.line))
+            lines += [f"{gutter} |", f"{span.line} | {shown}".rstrip(), f"{gutter} | {marker}"]
     if diagnostic.help:
         lines.append(f"  = help: {diagnostic.help}")
     return "\n".join(lines)
+
+
+def _underline(text: str, span: Span) -> tuple[str, str]:
+    """The line as shown (escaped, cut to MAX_LINE_WIDTH) and its `^^^` marker."""
+    pieces = [_shown(char) for char in text]
+    widths = [display_width(piece) for piece in pieces]
+    start = min(max(span.column - 1, 0), len(pieces))
+    end = span.end_column - 1 if span.end_line == span.line else len(pieces)
+    end = max(end, start + 1)
+    low, high = 0, len(pieces)
+    if sum(widths) > MAX_LINE_WIDTH:
+        budget = MAX_LINE_WIDTH // 3
+        low = start
+        while low > 0 and widths[low - 1] <= budget:
+            budget -= widths[low - 1]
+            low -= 1
+        high, used = low, 0
+        while high < len(pieces) and used + widths[high] <= MAX_LINE_WIDTH:
+            used += widths[high]
+            high += 1
+    before = "…" if low > 0 else ""
+    shown = before + "".join(pieces[low:high]) + ("…" if high < len(pieces) else "")
+    pad = len(before) + sum(widths[low:start])
+    width = max(sum(widths[start : min(end, high)]), 1)
+    return shown, " " * pad + "^" * width
 
 
 def render_all(diagnostics: Sequence[Diagnostic], sources: dict[str, SourceFile]) -> str:
