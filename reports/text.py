@@ -1,85 +1,145 @@
-"""Terminal text: a summary table, then each finding with its evidence.
+"""Terminal text: a header, a summary table, then each rule's findings with their evidence.
 
-Plain text when not a terminal; colour (via rich) when `color` is true.
+In: a `Result` and whether to colour.  Out: text; with `color` (a terminal) rich styles it,
+otherwise it is plain and 100 columns wide, byte for byte the same on every run.  User
+strings are printed as `rich.text.Text`, never as markup.  Imports only `checker.result`.
 """
 
 from __future__ import annotations
 
 import io
+import shutil
 
+from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 
 from checker.result import Outcome, Result, RuleSummary
+from reports import common as c
 
+SHOWN_PER_RULE = 20  # findings printed per rule; the rest are counted
+WIDTH = 100
 _STYLE = {"fail": "bold red", "unknown": "yellow", "error": "bold magenta",
           "pending": "cyan", "pass": "green", "not_applicable": "dim"}
+_MARK = {"fail": "✗", "unknown": "?", "error": "!", "pending": "…", "pass": "✓",
+         "not_applicable": "-"}
 
 
 def write(result: Result, color: bool = False) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=100,
-                      highlight=False, emoji=False)
+    width = max(shutil.get_terminal_size((WIDTH, 24)).columns, 60) if color else WIDTH
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
+                      highlight=False, emoji=False, markup=False, soft_wrap=False)
     _header(console, result)
     _table(console, result)
-    rules = {r.id: r for r in result.rules}
-    for outcome in result.findings():
-        _finding(console, outcome, rules)
+    for group in c.by_rule(result):
+        if group.findings:
+            _rule(console, group)
     _footer(console, result)
-    return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def _header(console: Console, result: Result) -> None:
     suite = result.suite
-    console.print(f"plancheck · {suite.plan} · {suite.rules} rules · as of {result.as_of}")
+    title = Text("plancheck", style="bold")
+    title.append(f" · {suite.plan}")
+    if suite.title:
+        title.append(f" · {suite.title}", style="dim")
+    console.print(title)
+    console.print(f"as of {result.as_of} · fail on {result.fail_on} · {suite.rules} rules · "
+                  f"period {suite.period[0]}–{suite.period[1]}")
     for item in result.inputs:
-        console.print(f"  {item.kind.replace('_', ' ')}: {item.path} ({item.rows:,} rows)")
+        kind = "records" if item.kind == "records" else "plan data"
+        console.print(f"  {kind:<10} {item.path} ({item.rows:,} rows)")
     console.print()
 
 
 def _table(console: Console, result: Result) -> None:
-    table = Table(show_edge=False, box=None, pad_edge=False)
-    table.add_column("rule")
-    table.add_column("kind")
-    for name in ("pass", "fail", "unknown", "n/a", "pending", "error"):
-        table.add_column(name, justify="right")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("rule", no_wrap=True)
+    table.add_column("title", max_width=24, overflow="ellipsis", no_wrap=True)
+    table.add_column("kind", no_wrap=True, min_width=12)
+    for kind in c.COLUMNS:
+        table.add_column(c.LABEL[kind], justify="right", no_wrap=True,
+                         min_width=len(c.LABEL[kind]))
     for rule in result.rules:
-        counts = rule.counts
-        cells = [str(counts.get(k, 0)) if counts.get(k, 0) else "·" for k in
-                 ("pass", "fail", "unknown", "not_applicable", "pending", "error")]
-        table.add_row(rule.id, rule.kind, *cells)
+        cells = [_count(rule, kind) for kind in c.COLUMNS]
+        title, constraint = c.label(rule)
+        table.add_row(Text(rule.id, style=_rule_style(rule)),
+                      Text(title, style="dim" if constraint else ""), rule.kind, *cells)
     console.print(table)
     console.print()
 
 
-def _finding(console: Console, outcome: Outcome, rules: dict[str, RuleSummary]) -> None:
-    rule = rules.get(outcome.rule)
+def _count(rule: RuleSummary, kind: str) -> Text:
+    n = rule.counts.get(kind, 0)  # type: ignore[call-overload]
+    if not n:
+        return Text("·", style="dim")
+    return Text(f"{n:,}", style=_STYLE.get(kind, "") if kind != "pass" else "")
+
+
+def _rule_style(rule: RuleSummary) -> str:
+    if rule.counts.get("fail") or rule.counts.get("error"):
+        return "bold red" if rule.severity == "error" else "bold yellow"
+    return ""
+
+
+def _rule(console: Console, group: c.RuleFindings) -> None:
+    rule = group.rule
+    head = Text(rule.id, style=_rule_style(rule) or "bold")
+    if rule.title:
+        head.append(f" {rule.title}", style="bold")
+    head.append(f" · {rule.kind} ({rule.severity})", style="dim")
+    console.print(head)
+    rows: list[tuple[str, Text]] = [("", Text(c.count_line(rule)))]
+    for cite in rule.citations:
+        rows.append(("plan", Text(c.citation_where(cite))))
+        rows.append(("", Text(f"“{cite.quote}”", style="italic")))
+    rows += [("rule", Text(f"require {constraint}")) for constraint in rule.constraints]
+    rows.append(("", Text(rule.location.text, style="dim")))
+    console.print(_grid(rows, indent=2))
+    console.print()
+    for outcome in group.findings[:SHOWN_PER_RULE]:
+        _finding(console, outcome)
+    hidden = group.unlisted + max(len(group.findings) - SHOWN_PER_RULE, 0)
+    if hidden > 0:
+        console.print(Text(f"    … {hidden:,} more findings of {rule.id}; "
+                           "see `--format json` or `--format html`", style="dim"))
+        console.print()
+
+
+def _finding(console: Console, outcome: Outcome) -> None:
     style = _STYLE.get(outcome.outcome, "")
-    head = f"[{style}]{outcome.outcome}[/]" if style else outcome.outcome
-    trajectory = f" ({outcome.trajectory.replace('_', ' ')})" if outcome.trajectory else ""
-    title = getattr(rule, "title", None) or ""
-    console.print(f"{head}{trajectory} {outcome.rule} {title} — {outcome.subject}",
-                  markup=True)
-    console.print(f"  {outcome.message}", markup=False)
-    citations = getattr(rule, "citations", [])
-    for cite in citations:
-        line = f" (line {cite.line})" if cite.line else ""
-        console.print(f"  plan: {cite.section}{line}: “{cite.quote}”", markup=False)
-    if outcome.origin is not None:
-        console.print(f"  at: {outcome.origin.text}", markup=False)
-    evidence = outcome.evidence
-    if evidence is not None:
-        for clause in evidence.clauses:
-            value = {True: "true", False: "false", None: "unknown"}[clause.value]
-            console.print(f"  {clause.role} {clause.text} → {value}", markup=False)
-        if outcome.waived_by:
-            console.print(f"  waived by: {outcome.waived_by}", markup=False)
+    line = Text("  ")
+    line.append(f"{_MARK[outcome.outcome]} {c.outcome_word(outcome)}", style=style)
+    line.append(f"  {outcome.subject}", style="bold")
+    if outcome.outcome in ("fail", "error", "unknown"):
+        line.append(f"  [{outcome.severity}]", style="dim")
+    console.print(line)
+    rows = [("", Text(outcome.message))]
+    rows += [(label, Text(text)) for label, text in c.evidence_lines(outcome)]
+    console.print(_grid(rows, indent=4))
     console.print()
 
 
+def _grid(rows: list[tuple[str, Text]], indent: int) -> Padding:
+    """Label and text in two columns; long text wraps under itself, not under the label."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", no_wrap=True, min_width=8)
+    grid.add_column(overflow="fold")
+    previous = None
+    for label, text in rows:
+        grid.add_row("" if label == previous else label, text)
+        previous = label
+    return Padding(grid, (0, 0, 0, indent))
+
+
 def _footer(console: Console, result: Result) -> None:
-    s = result.summary
-    parts = [f"{n} {k.replace('_', ' ')}" for k, n in s.outcomes.items() if n]
-    console.print(f"{s.subjects:,} subjects · " + ", ".join(parts))
-    verdict = "findings at or above --fail-on" if s.exit_code else "no findings at or above"
-    console.print(f"exit {s.exit_code}: {verdict} `{result.fail_on}`")
+    console.print(c.totals_line(result))
+    if not result.summary.complete:
+        console.print(Text("passing outcomes are counted, not listed (large run)", style="dim"))
+    code = result.summary.exit_code
+    console.print(Text(f"exit {code}: {c.verdict(result)}",
+                       style="bold red" if code else "bold green"))

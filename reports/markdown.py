@@ -1,0 +1,137 @@
+"""Markdown for a pull-request comment: a verdict, a summary table, collapsible details.
+
+In: a `Result`.  Out: GitHub-flavoured Markdown.  Every user string is escaped (HTML
+entities for `<>&"`, backslashes for Markdown punctuation, `|` in tables), so a proposal
+named `<script>` or `*bold*` shows as written.  Long runs are cut per rule and overall,
+below GitHub's comment size limit.  Imports only `checker.result`.
+"""
+
+from __future__ import annotations
+
+from checker.result import Outcome, Result, RuleSummary
+from reports import common as c
+
+SHOWN_PER_RULE = 50
+BUDGET = 60_000  # characters; GitHub refuses comments over 65,536
+_ICON = {"fail": "❌", "error": "💥", "unknown": "❔", "pending": "⏳", "pass": "✅",
+         "not_applicable": "➖"}
+_TABLE = {ord(ch): "\\" + ch for ch in "\\`*_[]|~$"}
+_TABLE.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;",
+               ord("'"): "&#39;",
+               ord("@"): "&#64;", ord("#"): "&#35;"})  # no @mentions or #links from user text
+
+
+def esc(text: str) -> str:
+    """Escape user text for Markdown (inline, table cells included), newlines as `<br>`."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(line.translate(_TABLE) for line in lines)
+
+
+def rich(text: str) -> str:
+    """A message with backtick spans shown as `<code>`, everything escaped."""
+    return "".join(f"<code>{esc(part)}</code>" if code else esc(part)
+                   for part, code in c.code_spans(text))
+
+
+def write(result: Result, color: bool = False) -> str:
+    del color
+    parts = [_head(result), _table(result)]
+    used = sum(len(p) for p in parts)
+    cut = False
+    for group in c.by_rule(result):
+        if not group.findings:
+            continue
+        section = _details(group)
+        if used + len(section) > BUDGET:
+            cut = True
+            break
+        parts.append(section)
+        used += len(section)
+    if cut:
+        parts.append("_The report was cut to fit a comment; the SARIF, JUnit, JSON or HTML "
+                     "report has every finding._\n")
+    parts.append(_foot(result))
+    return "\n".join(parts)
+
+
+def _head(result: Result) -> str:
+    s = result.summary
+    icon = "❌" if s.exit_code else "✅"
+    suite = result.suite
+    title = f" — {esc(suite.title)}" if suite.title else ""
+    lines = [f"## {icon} plancheck: {esc(c.totals_line(result))}", "",
+             f"**{esc(suite.plan)}**{title}  ",
+             f"as of {result.as_of} · fail on `{result.fail_on}` · {suite.rules} rules · "
+             f"exit {s.exit_code}: {esc(c.verdict(result))}"]
+    if result.inputs:
+        lines.append("")
+        for item in result.inputs:
+            kind = "records" if item.kind == "records" else "plan data"
+            lines.append(f"- {kind}: {esc(item.path)} ({item.rows:,} rows)")
+    return "\n".join(lines) + "\n"
+
+
+def _table(result: Result) -> str:
+    head = "| | rule | title | kind | " + " | ".join(c.LABEL[k] for k in c.COLUMNS) + " |"
+    rule_line = "|---|---|---|---|" + "---:|" * len(c.COLUMNS)
+    rows = [head, rule_line]
+    for rule in result.rules:
+        cells = [f"{rule.counts.get(k, 0):,}" if rule.counts.get(k, 0) else "·"
+                 for k in c.COLUMNS]
+        title, constraint = c.label(rule)
+        shown = f"<code>{esc(title)}</code>" if constraint else esc(title)
+        rows.append(f"| {_rule_icon(rule)} | {esc(rule.id)} | {shown} | "
+                    f"{rule.kind} | " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def _rule_icon(rule: RuleSummary) -> str:
+    for kind in ("error", "fail", "unknown", "pending"):
+        if rule.counts.get(kind, 0):
+            return _ICON[kind]
+    return _ICON["pass"] if rule.counts.get("pass", 0) else _ICON["not_applicable"]
+
+
+def _details(group: c.RuleFindings) -> str:
+    rule = group.rule
+    title = f" {esc(rule.title)}" if rule.title else ""
+    lines = [f"<details><summary>{_rule_icon(rule)} <b>{esc(rule.id)}</b>{title} — "
+             f"{esc(c.count_line(rule))}</summary>", ""]
+    for cite in rule.citations:
+        lines += [f"> {esc(cite.quote)}", f"> — {esc(c.citation_where(cite))}", ""]
+    lines += [f"- rule: {rich('`require ' + k + '`')}" for k in rule.constraints]
+    lines += [f"- {rule.kind} ({rule.severity}), {esc(rule.location.text)}", ""]
+    lines += ["| subject | outcome | message | observed | threshold | margin | from |",
+              "|---|---|---|---|---|---|---|"]
+    lines += [_row(o) for o in group.findings[:SHOWN_PER_RULE]]
+    hidden = group.unlisted + max(len(group.findings) - SHOWN_PER_RULE, 0)
+    if hidden > 0:
+        lines.append(f"\n… and {hidden:,} more findings of {esc(rule.id)}.")
+    clauses = [_clauses(o) for o in group.findings[:SHOWN_PER_RULE]]
+    if any(clauses):
+        lines += ["", "Clauses:", ""] + [x for x in clauses if x]
+    return "\n".join(lines) + "\n\n</details>\n"
+
+
+def _row(o: Outcome) -> str:
+    ev = o.evidence
+    cells = [esc(o.subject), f"{_ICON[o.outcome]} {esc(c.outcome_word(o))}", rich(o.message),
+             esc(ev.observed.text) if ev and ev.observed else "",
+             esc(ev.threshold.text) if ev and ev.threshold else "",
+             esc(ev.margin.text) if ev and ev.margin else "",
+             esc(o.origin.text) if o.origin else ""]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _clauses(o: Outcome) -> str:
+    if o.evidence is None or not o.evidence.clauses:
+        return ""
+    truth = "; ".join(f"{c.MARK[k.value]} {k.role} {rich('`' + k.text + '`')}"
+                      for k in o.evidence.clauses)
+    return f"- {esc(o.subject)}: {truth}"
+
+
+def _foot(result: Result) -> str:
+    note = "" if result.summary.complete else " Passing outcomes are counted, not listed."
+    return (f"<sub>plancheck · {esc(result.schema_version)} · {result.summary.subjects:,} "
+            f"subjects.{note}</sub>\n")

@@ -1,0 +1,151 @@
+"""The HTML report: every user string escaped, self-contained, charts of each indicator."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checker.result import Result
+from reports import render
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "reports" / "result.json"
+HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
+           "'><svg onload=alert(2)>", "</textarea><iframe src=javascript:alert(3)>",
+           "&lt;b&gt;already&amp;escaped"]
+# Elements and attributes the report itself writes (SVG charts included).
+TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "section", "p",
+        "h1", "h2", "h3", "ul", "li", "code", "div", "span", "table", "thead", "tbody", "tr",
+        "th", "td", "a", "b", "figure", "figcaption", "blockquote", "footer", "article",
+        "details", "summary", "br",
+        "svg", "g", "path", "defs", "clippath", "use", "text", "rect", "metadata",
+        "rdf:rdf", "ns2:work", "dc:type", "dc:format", "dc:title", "cc:work"}
+
+
+def fixed() -> Result:
+    return Result.from_json(GOLDEN.read_text(encoding="utf-8"))
+
+
+def hostile(result: Result, evil: str) -> Result:
+    """The fixed result with `evil` in every string a user controls."""
+    data: Any = result.model_dump(mode="json")
+    data["suite"]["title"] = evil
+    data["suite"]["files"] = [f"rules/{evil}.rules"]
+    data["inputs"][0]["path"] = f"{evil}.yaml"
+    for rule in data["rules"]:
+        rule["title"] = evil
+        rule["constraints"] = [evil]
+        rule["location"]["text"] = evil
+        for cite in rule["citations"]:
+            cite["quote"] = evil
+            cite["section"] = evil
+    for outcome in data["outcomes"]:
+        outcome["subject"] = f"{evil} {outcome['subject']}"
+        outcome["message"] = f"{evil} `{evil}`"
+        if outcome["origin"]:
+            outcome["origin"]["text"] = evil
+        if outcome["evidence"]:
+            outcome["evidence"]["values"] = {evil: evil}
+            for clause in outcome["evidence"]["clauses"]:
+                clause["text"] = evil
+            if outcome["evidence"]["observed"]:
+                outcome["evidence"]["observed"]["text"] = evil
+    for series in data["series"]:
+        series["region"] = evil
+        series["name"] = evil
+        series["indicator"] = evil
+        series["unit"] = evil
+    for outcome in data["outcomes"]:
+        if outcome["subject_kind"] == "series":
+            outcome["subject"] = evil
+    return Result.model_validate(data)
+
+
+class Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attributes: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attributes += attrs
+
+
+def parsed(page: str) -> Elements:
+    found = Elements()
+    found.feed(page)
+    return found
+
+
+@pytest.mark.parametrize("evil", HOSTILE)
+def test_user_strings_never_appear_unescaped(evil: str) -> None:
+    page = render(hostile(fixed(), evil), "html")
+    assert evil not in page
+    elements = parsed(page)
+    assert set(elements.tags) <= TAGS, set(elements.tags) - TAGS
+    assert not [name for name, _ in elements.attributes if name.startswith("on")]
+    links = [v for name, v in elements.attributes if name in ("href", "src", "xlink:href")]
+    assert all(v and v.startswith("#") for v in links), links
+
+
+def test_hostile_names_show_as_text() -> None:
+    page = render(fixed(), "html")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page
+    assert "proposals/批次 &lt;1&gt;.yaml:13" in page
+    assert "<script" not in page.lower()
+
+
+def test_self_contained_without_scripts_or_remote_loads() -> None:
+    page = render(fixed(), "html")
+    assert not re.search(r"(src|href)=\"(https?:)?//", page)
+    assert "@import" not in page and "url(http" not in page
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert all(href.startswith("#") for name, href in parsed(page).attributes
+               if name in ("href", "xlink:href") and href)
+
+
+def test_a_chart_per_indicator_and_region() -> None:
+    result = fixed()
+    page = render(result, "html")
+    charts = re.findall(r'<figure class="chart" id="series-\d+">', page)
+    assert len(charts) == len({(s.indicator, s.region) for s in result.series})
+    assert page.count("<svg ") == len(charts)
+    assert "城乡建设用地规模" in page and "urban_rural_construction_land" in page
+
+
+def test_chart_ids_are_unique_across_the_page() -> None:
+    ids = re.findall(r'\bid="([^"]+)"', render(fixed(), "html"))
+    assert len(ids) == len(set(ids))
+    for ref in re.findall(r'(?:url\(#|xlink:href="#|href="#)([^)"]+)', render(fixed(), "html")):
+        assert ref in ids, ref
+
+
+def test_charts_are_deterministic_and_carry_no_date() -> None:
+    page = render(fixed(), "html")
+    assert page == render(fixed(), "html")
+    assert "<dc:date>" not in page
+
+
+def test_every_rule_shows_the_plan_sentence() -> None:
+    page = render(fixed(), "html")
+    for rule in fixed().rules:
+        for cite in rule.citations:
+            assert f"<blockquote><p>{html.escape(cite.quote)}</p>" in page
+
+
+def test_per_proposal_findings() -> None:
+    page = render(fixed(), "html")
+    proposals = page.split("<h2>Proposals</h2>", 1)[1].split("</section>", 1)[0]
+    assert proposals.count('<div class="proposal">') == 4
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in proposals
+
+
+def test_no_series_no_chart_section() -> None:
+    empty = fixed().model_copy(update={"series": []})
+    assert "<h2>Indicators</h2>" not in render(empty, "html")
