@@ -1,0 +1,193 @@
+"""Lint: each planted hygiene problem gives exactly its diagnostic, field by field; a clean
+suite gives none.  Suites are written to a temporary folder with their own plan text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.diagnostics import Diagnostic
+from checker.lint import lint
+from checker.suite import load_suite
+from checker.typecheck import typecheck
+
+PLAN_TEXT = """\
+第一章 总则
+  城乡建设用地规模控制在319平方公里以内。
+  公交站点500米覆盖率达到90%。
+  新增或更换作业车辆主要采用新能源车型。
+  森林覆盖率进一步提高。
+  严格保护永久基本农田。
+"""
+
+HEADER = """\
+plan t {
+  title "test plan"
+  period 2021..2025
+  region 大兴区
+  source "plan.txt"
+}
+record project {
+  id: text required
+  land_area: km2
+  share: %
+}
+indicator land {
+  unit km2
+  direction down
+}
+indicator forest {
+  unit %
+  direction up
+}
+"""
+
+LAND = """\
+rule LAND-01 {
+  cite "第一章" line 2: "城乡建设用地规模控制在319平方公里以内"
+  kind binding because "约束性指标"
+  require land <= 319 km2
+}
+"""
+SHARE = """\
+rule VEH-01 {
+  cite "第一章" line 4: "新增或更换作业车辆主要采用新能源车型"
+  read 主要 = 80 % because "主要 read as four in five"
+  for each project
+  require share >= 主要
+  require land_area <= 1 km2
+}
+"""
+FOREST = """\
+rule FOR-01 {
+  cite "第一章" line 5: "森林覆盖率进一步提高"
+  require forest rises
+}
+"""
+TESTS = """\
+test "all rules" {
+  expect LAND-01 pass
+  expect VEH-01 pass
+  expect FOR-01 pass
+}
+"""
+CLEAN = HEADER + LAND + SHARE + FOREST + TESTS
+
+
+def run_lint(tmp_path: Path, text: str) -> list[Diagnostic]:
+    (tmp_path / "plan.txt").write_text(PLAN_TEXT, encoding="utf-8")
+    (tmp_path / "suite.rules").write_text(text, encoding="utf-8")
+    loaded = load_suite([tmp_path])
+    return lint(loaded.suite, typecheck(loaded.suite))
+
+
+def fields(d: Diagnostic) -> tuple[str, str, str, str, int]:
+    return (d.code, d.severity, d.message, d.help, d.span.line)
+
+
+def test_a_clean_suite_gives_nothing(tmp_path: Path) -> None:
+    assert run_lint(tmp_path, CLEAN) == []
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+CASES = [
+    pytest.param(
+        CLEAN.replace('  cite "第一章" line 2: "城乡建设用地规模控制在319平方公里以内"\n', ""),
+        ("L601", "error", "rule `LAND-01` cites no sentence of the plan",
+         'add `cite "第五章 一 (三)" line 315: "…"` with the plan\'s words'),
+        "rule LAND-01", id="missing-citation"),
+    pytest.param(
+        CLEAN.replace("以内\"", "以下\""),
+        ("L602", "error", "the quote of rule `LAND-01` is not in the plan text",
+         "did you mean `城乡建设用地规模控制在319平方公里以内`?"),
+        "第一章\" line 2", id="quote-not-in-the-plan"),
+    pytest.param(
+        CLEAN.replace('line 2: "城乡', 'line 3: "城乡'),
+        ("L603", "error", "line 3 of the plan does not contain the quote of rule `LAND-01`",
+         "did you mean line 2?"),
+        "第一章\" line 3", id="quote-on-another-line"),
+    pytest.param(
+        CLEAN.replace("新增或更换作业车辆主要采用", "新增或更换作业车辆  主要采用"),
+        None, "", id="whitespace-does-not-matter"),
+    pytest.param(
+        CLEAN.replace('  read 主要 = 80 % because "主要 read as four in five"\n', "")
+        .replace("share >= 主要", "share >= 80 %"),
+        ("L607", "warning", "rule `VEH-01` quotes `主要` without saying how it reads it",
+         'add `read 主要 = … because "…"`: the number the suite takes it to mean, and why'),
+        "line 4", id="vague-word-without-reading"),
+    pytest.param(
+        CLEAN.replace("  expect VEH-01 pass\n", ""),
+        ("L608", "warning", "no test expects rule `VEH-01`",
+         "add a `test` block with `expect VEH-01 pass` and one that fails"),
+        "rule VEH-01", id="rule-without-tests"),
+    pytest.param(
+        CLEAN.replace('kind binding because "约束性指标"', "kind binding"),
+        ("L610", "error", "binding rule `LAND-01` does not say why it is binding",
+         'write `kind binding because "…"` (e.g. the plan lists it as a 约束性 indicator)'),
+        "kind binding", id="binding-without-reason"),
+    pytest.param(
+        CLEAN.replace("  require land_area <= 1 km2\n", ""),
+        ("L606", "warning", "no rule reads field `land_area` of record `project`",
+         "a proposal must fill it, yet nothing checks it; add the rule or drop the field"),
+        "land_area: km2", id="unused-field"),
+    pytest.param(
+        CLEAN + 'indicator spare {\n  unit %\n}\n',
+        ("L605", "warning", "no rule uses indicator `spare`",
+         "write the rule the plan states for it, or drop it"),
+        "indicator spare", id="unused-indicator"),
+    pytest.param(
+        CLEAN + 'test "all rules" {\n  expect LAND-01 pass\n}\n',
+        ("L609", "error", "test `all rules` is declared twice",
+         "the first is at {path}:{first}:1; give each test its own name"),
+        None, id="duplicated-test-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "where"), CASES)
+def test_each_planted_problem_gives_exactly_its_diagnostic(
+        tmp_path: Path, text: str, expected: tuple[str, str, str, str] | None,
+        where: str | None) -> None:
+    found = run_lint(tmp_path, text)
+    if expected is None:
+        assert found == []
+        return
+    (diagnostic,) = found
+    if where is None:  # the second of two: the last line that opens a test
+        line = max(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("test "))
+        first = next(i for i, t in enumerate(text.splitlines(), 1) if t.startswith("test "))
+        expected = (*expected[:3], expected[3].format(path=diagnostic.span.file, first=first))
+    else:
+        line = line_of(text, where)
+    assert fields(diagnostic) == (*expected, line)
+
+
+def test_duplicated_rule_ids_are_lint_errors_on_the_model(tmp_path: Path) -> None:
+    (tmp_path / "plan.txt").write_text(PLAN_TEXT, encoding="utf-8")
+    (tmp_path / "suite.rules").write_text(CLEAN + LAND, encoding="utf-8")
+    loaded = load_suite([tmp_path])
+    codes = [(d.code, d.message) for d in lint(loaded.suite)]
+    assert ("L609", "rule `LAND-01` is declared twice") in codes
+
+
+def test_vague_words_inside_fixed_terms_and_trends_are_fine(tmp_path: Path) -> None:
+    # FOR-01 quotes 进一步 for a trend (no number to read); 永久基本农田 is a name, not a hedge.
+    farmland = ('rule FARM-01 {\n  cite "第一章" line 6: "严格保护永久基本农田"\n'
+                "  require land <= 319 km2\n}\n"
+                'test "farm" {\n  expect FARM-01 pass\n}\n')
+    assert run_lint(tmp_path, CLEAN + farmland) == []
+
+
+def test_a_plan_without_its_text_is_a_warning(tmp_path: Path) -> None:
+    found = run_lint(tmp_path, CLEAN.replace('  source "plan.txt"\n', ""))
+    assert [(d.code, d.severity, d.message) for d in found] == [
+        ("L604", "warning", "plan `t` names no `source` text")]
+
+
+def test_the_bundled_suite_has_no_lint_errors() -> None:
+    loaded = load_suite(None)
+    found = lint(loaded.suite, typecheck(loaded.suite))
+    assert [d for d in found if d.severity == "error"] == []
