@@ -1,0 +1,148 @@
+"""Diagnostics of a load, and where loaded rows came from.
+
+In: D3xx problems found while loading; the files rows were read from.  Out:
+`Report` (collects diagnostics and, lazily, the source texts needed to render
+them) and `Origins` (file and row/line of each loaded row, as numpy arrays: a
+string is built only when asked for).  Imports `diagnostics`, `source`; numpy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from checker.diagnostics import Diagnostic, DiagnosticError
+from checker.source import SourceFile, Span
+
+MAX_PER_COLUMN: Final = 10  # bad cells listed per column; the rest are counted
+IntArray = npt.NDArray[np.int64]
+
+
+def display_path(path: Path) -> str:
+    """Paths relative to the working folder when they are under it (stable output)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def file_span(display: str) -> Span:
+    return Span(display, 0, 0, 0, 0)
+
+
+# ------------------------------------------------------------------ report
+
+
+@dataclass
+class Report:
+    """Diagnostics of one load, with lazily built source texts for rendering."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+    texts: dict[str, Callable[[], SourceFile | None]] = field(default_factory=dict)
+
+    def add(self, code: str, message: str, span: Span, help: str = "", label: str = "",
+            severity: str = "error") -> None:
+        self.items.append(Diagnostic(code, message, span, label, help, severity))
+
+    def source(self, display: str, provider: Callable[[], SourceFile | None]) -> None:
+        self.texts[display] = provider
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for d in self.items if d.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(sorted((d for d in self.items if d.severity != "error"),
+                            key=Diagnostic.sort_key))
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise DiagnosticError(self.items, self.sources())
+
+    def sources(self) -> dict[str, SourceFile]:
+        """Texts of the files that have diagnostics (built only now: they can be large)."""
+        wanted = {d.span.file for d in self.items}
+        built = {name: provider() for name, provider in self.texts.items() if name in wanted}
+        return {name: source for name, source in built.items() if source is not None}
+
+
+def fail(code: str, message: str, span: Span, help: str = "",
+         sources: dict[str, SourceFile] | None = None) -> DiagnosticError:
+    return DiagnosticError([Diagnostic(code, message, span, "", help)], sources)
+
+
+# ------------------------------------------------------------------ origins
+
+
+@dataclass(frozen=True)
+class Origins:
+    """Where each row came from: a file index and a row (tables) or line (documents).
+
+    `item` is the list index of a record in a YAML/JSON list (-1 otherwise).
+    Strings are built only when asked for: `origin(i)`.
+    """
+
+    files: tuple[str, ...]
+    tabular: tuple[bool, ...]
+    file: IntArray
+    number: IntArray
+    item: IntArray
+
+    @staticmethod
+    def empty() -> Origins:
+        none = np.zeros(0, dtype=np.int64)
+        return Origins((), (), none, none, none)
+
+    @staticmethod
+    def of(display: str, tabular: bool, number: IntArray, item: IntArray | None = None) -> Origins:
+        count = len(number)
+        items = item if item is not None else np.full(count, -1, dtype=np.int64)
+        return Origins((display,), (tabular,), np.zeros(count, dtype=np.int64),
+                       np.asarray(number, dtype=np.int64), np.asarray(items, dtype=np.int64))
+
+    def __len__(self) -> int:
+        return len(self.number)
+
+    def __call__(self, index: int) -> str:
+        """`file.csv:row 17` for a table row; `file.yaml:12` (the mapping's line) for a record
+        of a YAML/JSON file — the forms `evaluate_records.location` reads."""
+        position = int(self.file[index])
+        name, number = self.files[position], int(self.number[index])
+        if self.tabular[position]:
+            return f"{name}:row {number}"
+        return f"{name}:{number}" if number > 0 else name  # 0: a line nobody knows
+
+    def path(self, index: int) -> str:
+        """The YAML path of a record in a list (`[2]`); '' for a table row or a lone mapping."""
+        item = int(self.item[index])
+        return f"[{item}]" if item >= 0 else ""
+
+    def describe(self, index: int) -> str:
+        """For people: `file.yaml:12 [2]`, `file.csv:row 17`."""
+        path = self.path(index)
+        return f"{self(index)} {path}" if path else self(index)
+
+    def take(self, positions: IntArray) -> Origins:
+        return Origins(self.files, self.tabular, self.file[positions], self.number[positions],
+                       self.item[positions])
+
+    @staticmethod
+    def concat(parts: Sequence[Origins]) -> Origins:
+        if not parts:
+            return Origins.empty()
+        files: list[str] = []
+        tabular: list[bool] = []
+        shifted = []
+        for part in parts:
+            shifted.append(part.file + len(files))
+            files += part.files
+            tabular += part.tabular
+        return Origins(tuple(files), tuple(tabular), np.concatenate(shifted),
+                       np.concatenate([p.number for p in parts]),
+                       np.concatenate([p.item for p in parts]))

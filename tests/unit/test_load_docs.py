@@ -1,0 +1,108 @@
+"""The D3xx examples of docs/diagnostics.md are true.
+
+An example is a fenced block whose info is `data NAME` (the file's text; add
+`escaped` for bytes written as `\\xNN`, `missing` for a file that is not
+there), followed by a `text` block: what plancheck prints when it loads that
+file with the bundled Daxing suite.  `PLANCHECK_UPDATE_GOLDEN=1` rewrites the
+`text` blocks.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import itertools
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from checker.diagnostics import DiagnosticError, render_all
+from checker.load import load
+from checker.source import SourceFile
+from checker.suite import load_suite
+from checker.typecheck import typecheck
+from checker.typed import CheckedSuite
+
+ROOT = Path(__file__).resolve().parents[2]
+DOC = ROOT / "docs" / "diagnostics.md"
+FENCE = re.compile(r"^```(?P<info>[^\n]*)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
+HEADING = re.compile(r"^### (D[0-9]{3})\b", re.MULTILINE)
+UPDATE = os.environ.get("PLANCHECK_UPDATE_GOLDEN") == "1"
+
+
+@dataclass(frozen=True)
+class Example:
+    code: str
+    name: str
+    flags: tuple[str, ...]
+    given: str
+    expected: str
+    at: tuple[int, int]
+
+
+def examples(text: str) -> list[Example]:
+    heads = [(m.group(1), m.start()) for m in HEADING.finditer(text)]
+    fences = list(FENCE.finditer(text))
+    found = []
+    for given, shown in itertools.pairwise(fences):
+        words = given.group("info").split()
+        if not words or words[0] != "data" or shown.group("info").strip() != "text":
+            continue
+        code = [c for c, start in heads if start < given.start()][-1]
+        found.append(Example(code, words[1], tuple(words[2:]), given.group("body"),
+                             shown.group("body"), (shown.start("body"), shown.end("body"))))
+    return found
+
+
+@functools.cache
+def bundled() -> CheckedSuite:
+    return typecheck(load_suite().suite)
+
+
+def run(example: Example, folder: Path) -> str:
+    path = folder / example.name
+    data = example.given.encode("utf-8")
+    if "escaped" in example.flags:
+        data = codecs.escape_decode(data)[0]
+    if "missing" not in example.flags:
+        path.write_bytes(data)
+    checked = bundled()
+    try:
+        loaded = load([example.name], checked.schemas["project"], checked.indicators,
+                      checked.units)
+    except DiagnosticError as error:
+        return render_all(error.diagnostics, error.sources)
+    warnings = [*(loaded.records.warnings if loaded.records else ()),
+                *(loaded.plan_data.warnings if loaded.plan_data else ())]
+    source = SourceFile(example.name, data.decode("utf-8"))
+    return render_all(warnings, {example.name: source})
+
+
+DOC_EXAMPLES = examples(DOC.read_text(encoding="utf-8"))
+
+
+def test_every_data_code_has_an_example_or_a_reason() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    section = text[text.index("## D3xx data"):text.index("## E4xx")]
+    codes = HEADING.findall(section)
+    shown = {e.code for e in DOC_EXAMPLES}
+    without = [c for c in codes if c not in shown]
+    assert without == ["D300", "D309", "D330"], without  # not reachable with the bundled suite
+
+
+@pytest.mark.parametrize("example", DOC_EXAMPLES, ids=[e.code for e in DOC_EXAMPLES])
+def test_data_examples(example: Example, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    output = run(example, tmp_path)
+    assert f"[{example.code}]" in output
+    if UPDATE:
+        text = DOC.read_text(encoding="utf-8")
+        for current in examples(text):
+            if (current.code, current.given) == (example.code, example.given):
+                start, end = current.at
+                DOC.write_text(text[:start] + output + text[end:], encoding="utf-8")
+        return
+    assert output == example.expected
