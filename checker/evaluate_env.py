@@ -208,8 +208,11 @@ class SeriesEnv:
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = values / base
             growth = (np.power(ratio, 1.0 / np.where(spans > 0, spans, 1)) - 1.0) * 100.0
-        ok = known & base_known & (spans > 0)[None, :] & (base != 0) & (ratio > 0)
-        return Vec(np.where(ok, growth, np.nan), ok, known & base_known & (base == 0))
+        both = known & base_known & (spans > 0)[None, :]
+        undefined = both & ((base == 0) | (ratio < 0))  # from zero, or across a sign change
+        ok = both & ~undefined  # a fall to zero is a growth of -100 %
+        return Vec(np.where(ok, growth, np.nan), ok | undefined,
+                   undefined if undefined.any() else None)
 
     def trend(self, operand: Vec, rises: bool) -> Vec:
         previous = _shift(operand.values.astype(float), operand.known_mask())
@@ -231,4 +234,6 @@ def _ratio_percent(values: Array, known: Mask, base: Array, base_known: Mask) ->
     with np.errstate(divide="ignore", invalid="ignore"):
         growth = (values / np.where(zero, 1.0, base) - 1.0) * 100.0
     ok = known & base_known & ~zero
-    return Vec(np.where(ok, growth, np.nan), ok, zero & known if zero.any() else None)
+    undefined = zero & known
+    return Vec(np.where(ok, growth, np.nan), ok | undefined,
+               undefined if undefined.any() else None)

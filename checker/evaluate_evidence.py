@@ -137,20 +137,23 @@ def values_at(found: list[t.FieldRef | t.IndicatorRef], seen: dict[int, Vec],
 
 
 def leaves(node: t.Node) -> list[t.FieldRef | t.IndicatorRef]:
+    """The fields and indicators a node reads, in order."""
+    if isinstance(node, t.FieldRef | t.IndicatorRef):
+        return [node]
+    return [leaf for child in children(node) for leaf in leaves(child)]
+
+
+def children(node: t.Node) -> list[t.Node]:
     match node:
-        case t.FieldRef() | t.IndicatorRef():
-            return [node]
-        case t.Const():
-            return []
         case t.Scale(operand=x) | t.Neg(operand=x) | t.Not(operand=x):
-            return leaves(x)
+            return [x]
         case t.Present(value=x) | t.Trend(value=x) | t.Member(value=x):
-            return leaves(x)
+            return [x]
         case t.Arith(left=a, right=b) | t.Compare(left=a, right=b) | t.Logic(left=a, right=b):
-            return leaves(a) + leaves(b)
+            return [a, b]
         case t.Func(args=args):
-            return [leaf for a in args for leaf in leaves(a)]
-    return []  # pragma: no cover
+            return list(args)
+    return []
 
 
 def rule_leaves(rule: t.CheckedRule) -> list[t.FieldRef | t.IndicatorRef]:

@@ -23,7 +23,7 @@ from checker import model as m
 from checker import result as r
 from checker import typed as t
 from checker.evaluate_env import SeriesEnv
-from checker.evaluate_evidence import comparison, leaves, sentence, show, truth
+from checker.evaluate_evidence import children, comparison, leaves, sentence, show, truth
 from checker.evaluate_ops import Evaluator, Vec
 from checker.evaluate_records import location, severity_of
 
@@ -149,6 +149,10 @@ def judge(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: Seri
     horizon = table.horizon(indicators, subject, as_of)
     due = [y for y in years if y <= horizon and table.stated(indicators, subject, y)]
     index = {y: (row, y - table.first_year) for y in years if table.first_year <= y}
+    broken = [y for y in due if y in index and vec.error is not None and vec.error[index[y]]]
+    if broken:
+        return Judgement("error", broken[0], years=broken,
+                         note="a growth rate from zero or across a sign change")
     fails = [y for y in due if y in index and truth(vec, index[y]) is False]
     if fails:
         return Judgement("fail", fails[0], years=fails)
@@ -171,9 +175,11 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
     known_years = [y for y in range(table.first_year, min(horizon, table.last_year) + 1)
                    if truth(vec, (row, y - table.first_year)) is not None
                    and (y <= plan.baseline_year or table.stated(indicators, subject, y))]
-    if not known_years:
-        return Judgement("unknown", None, note=f"no data up to {horizon}")
-    latest = known_years[-1]
+    monitored = [y for y in known_years if y > plan.baseline_year]
+    if not monitored:  # values up to the baseline year anchor the line; they are no progress
+        return Judgement("unknown", None,
+                         note=f"no data between {plan.baseline_year + 1} and {horizon}")
+    latest = monitored[-1]
     if truth(vec, (row, latest - table.first_year)):
         return Judgement("pending", latest, "achieved")
     expr = c.expr
@@ -260,30 +266,39 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
                 origin_text = table.origins.get((leaf.id, region, kind, verdict.year)) \
                     or origin_text
     subject_name = region if kind == "actual" else f"{region} (target)"
-    missing = _indicators(c.expr) if verdict.outcome == "unknown" else []
+    missing: list[str] = []
+    if verdict.outcome == "unknown":
+        years = verdict.years or ([verdict.year] if verdict.year is not None else [])
+        missing = [f"{ind} ({y})" for y in years[:3]
+                   for ind, y in missing_points(c.expr, worst.seen, worst.row, y, first)]
+        missing = list(dict.fromkeys(missing)) or sorted(set(_indicators(c.expr)))
     return r.Outcome(
         rule=rule.id, subject=subject_name, subject_kind="series", outcome=verdict.outcome,
         severity=severity_of(rule, verdict.outcome),
-        message=_series_message(c, verdict, observed, threshold, margin, values),
+        message=_series_message(c, verdict, observed, threshold, margin, values, missing),
         trajectory=verdict.trajectory,
         origin=location(origin_text) if origin_text else None,
         evidence=r.Evidence(clauses=clauses, observed=observed, threshold=threshold,
                             margin=margin, values=values, years=verdict.years,
-                            missing=sorted(set(missing))),
+                            missing=missing),
     )
 
 
 def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | None,
                     threshold: r.Amount | None, margin: r.Margin | None,
-                    values: dict[str, str]) -> str:
+                    values: dict[str, str], missing: list[str]) -> str:
     op = c.expr.op if isinstance(c.expr, t.Compare) else None
     year = verdict.year
     match verdict.outcome:
         case "fail":
             return f"{year}: " + sentence(c.text, observed, threshold, op, margin, values)
+        case "error":
+            return f"{year}: `{c.text}` cannot be evaluated: {verdict.note}"
         case "unknown":
             if verdict.years:
-                return "cannot decide: no data for " + ", ".join(str(y) for y in verdict.years)
+                due = ", ".join(str(y) for y in verdict.years)
+                needs = f" (missing: {', '.join(missing)})" if missing else ""
+                return f"cannot decide for {due}{needs}"
             return f"cannot decide: {verdict.note}"
         case "pending":
             state = (verdict.trajectory or "pending").replace("_", " ")
@@ -293,4 +308,36 @@ def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | No
             return verdict.note or "not applicable"
         case _:
             return f"`{c.text}` holds ({year})"
+
+
+
+def missing_points(node: t.Node, seen: dict[int, Vec], row: int, year: int,
+                   first: int) -> list[tuple[str, int]]:
+    """The (indicator, year) values a node needs at `year` that the data lacks."""
+    out: list[tuple[str, int]] = []
+    for leaf, needed in _needs(node, year):
+        vec = seen.get(id(leaf))
+        column = needed - first
+        inside = vec is not None and 0 <= column < vec.values.shape[1]
+        if vec is None or not inside or truth(vec, (row, column)) is None:
+            out.append((leaf.id, needed))
+    return out
+
+
+def _needs(node: t.Node, year: int) -> list[tuple[t.IndicatorRef, int]]:
+    """Which indicator values, of which years, a node reads to give its value at `year`."""
+    match node:
+        case t.IndicatorRef():
+            return [(node, year)]
+        case t.Trend(value=x):
+            return _needs(x, year) + _needs(x, year - 1)
+        case t.Func(name="prev", args=(x,)):
+            return _needs(x, year - 1)
+        case t.Func(name="growth", args=(x,)):
+            return _needs(x, year) + _needs(x, year - 1)
+        case t.Func(name="total", args=(x,), years=years) if years is not None:
+            return [n for y in range(years.start, min(year, years.end) + 1) for n in _needs(x, y)]
+        case t.Func(name="cagr", args=(x,), years=years) if years is not None:
+            return _needs(x, years.start) + _needs(x, year)
+    return [need for child in children(node) for need in _needs(child, year)]
 

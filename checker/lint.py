@@ -26,7 +26,7 @@ from checker.source import NO_SPAN, Span
 VAGUE_WORDS = ("基本", "主要", "进一步", "持续", "全面", "显著")
 # Fixed terms in which a vague word is part of a name, not a hedge.
 TERMS = ("基本农田", "基本公共服务", "基本医疗", "基本养老", "基本药物", "基本生态控制线",
-         "基本生活")
+         "基本生活", "基本无违法建设区")
 IDENTITY_FIELDS = frozenset({"id", "name"})  # name the subject; no rule needs to read them
 SEVERITY = {
     "L601": "error", "L602": "error", "L603": "error", "L604": "warning", "L605": "warning",

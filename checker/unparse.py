@@ -106,8 +106,9 @@ def expr(e: m.Expr, at_least: int = _OR) -> str:
 def _expr(e: m.Expr) -> str:
     match e:
         case m.LogicOp(op=op, left=left, right=right):
-            level = _OR if op == "or" else _AND
-            return f"{expr(left, level)} {op} {expr(right, level + 1)}"
+            if op == "or":
+                return f"{_or_side(left, _OR)} or {_or_side(right, _AND)}"
+            return f"{expr(left, _AND)} and {expr(right, _NOT)}"
         case m.NotOp(operand=operand):
             return f"not {expr(operand, _NOT)}"
         case m.CompareOp(op=op, left=left, right=right):
@@ -139,6 +140,13 @@ def _expr(e: m.Expr) -> str:
         case m.SetLit(items=items):
             return set_lit(items)
     raise TypeError(f"not an expression: {e!r}")  # pragma: no cover
+
+
+def _or_side(e: m.Expr, at_least: int) -> str:
+    """An operand of `or`: an `and` there keeps its parentheses, which reads better."""
+    if isinstance(e, m.LogicOp) and e.op == "and":
+        return f"({_expr(e)})"
+    return expr(e, at_least)
 
 
 def _comment_lines(node: object, indent: str) -> list[str]:

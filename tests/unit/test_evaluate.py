@@ -145,7 +145,8 @@ def test_deadline_after_as_of_is_pending_with_a_trajectory(subject: str,
 
 def test_deadline_reached_without_data_is_unknown() -> None:
     found = outcomes(run(data=SERIES, as_of=2025))[("BUS-01", "大兴区")]
-    assert (found.outcome, found.message) == ("unknown", "cannot decide: no data for 2025")
+    assert (found.outcome, found.message) == (
+        "unknown", "cannot decide for 2025 (missing: bus_stop_500m_coverage (2025))")
 
 
 def test_cumulative_count_is_on_track_and_cagr_already_achieved() -> None:
@@ -183,3 +184,28 @@ def test_actuals_up_to_the_baseline_year_only_anchor_trajectories() -> None:
     found = outcomes(run(data=baseline_only))
     assert set(found) == {("BUS-01", "大兴区 (target)")}
     assert found[("BUS-01", "大兴区 (target)")].trajectory == "on_track"
+
+
+def test_a_cumulative_target_without_any_data_is_unknown_not_lagging() -> None:
+    found = outcomes(run(data=[("gdp_growth", "大兴区", 2021, 7.0, "actual")], as_of=2023))
+    waste = found[("WASTE-01", "大兴区")]
+    assert (waste.outcome, waste.trajectory) == ("unknown", None)
+
+
+def test_growth_down_to_zero_is_minus_one_hundred_percent() -> None:
+    checked = checked_from("rule G-1 {\n  require cagr(general_budget_revenue, 2020..2025) "
+                           "< 0 % by 2025\n}\n")
+    data = Data([("general_budget_revenue", "大兴区", 2020, 6.4, "actual"),
+                 ("general_budget_revenue", "大兴区", 2025, 0.0, "actual")])
+    (found,) = evaluate(checked, {}, data, as_of=2025).outcomes
+    assert found.outcome == "pass"
+
+
+def test_an_unknown_growth_rate_names_the_missing_base_year() -> None:
+    checked = checked_from("rule G-1 {\n  require cagr(general_budget_revenue, 2015..2020) "
+                           ">= 9 % at 2020\n}\n")
+    data = Data([("general_budget_revenue", "大兴区", 2020, 120.0, "actual"),
+                 ("general_budget_revenue", "大兴区", 2021, 125.0, "actual")])
+    (found,) = evaluate(checked, {}, data, as_of=2021).outcomes
+    assert found.outcome == "unknown"
+    assert found.message == "cannot decide for 2020 (missing: general_budget_revenue (2015))"

@@ -205,7 +205,7 @@ def test_the_walk_resolves_every_kind_of_import(tmp_path: Path, source: str, mod
         ("the bottom layers import only the layers below them",
          "checker.diagnostics", "checker.source", False),
         ("the bottom layers import only the layers below them", "checker.source", "checker", True),
-        ("nothing outside the command line imports it", "checker.check", "checker.cli", True),
+        ("nothing outside the command line imports it", "checker.pipeline", "checker.cli", True),
         ("nothing outside the command line imports it", "checker.fmt", "checker.commands.fmt",
          True),
         ("nothing outside the command line imports it", "checker.commands.fmt", "checker.cli",

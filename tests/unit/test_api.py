@@ -1,0 +1,31 @@
+"""The public Python API: what `import checker` offers a script or notebook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import checker
+from checker.diagnostics import DiagnosticError
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_check_returns_the_canonical_result() -> None:
+    result = checker.check([EXAMPLES / "proposals" / "fail-farmland-greenhouse.yaml"])
+    assert isinstance(result, checker.Result)
+    failed = {o.rule for o in result.outcomes if o.outcome == "fail"}
+    assert "FARM-01" in failed
+    assert result.summary.exit_code == 1
+
+
+def test_bad_data_raises_diagnostics_not_tracebacks() -> None:
+    with pytest.raises(DiagnosticError) as caught:
+        checker.check([EXAMPLES / "proposals" / "malformed-value.yaml"])
+    assert {d.code for d in caught.value.diagnostics} >= {"D310"}
+
+
+def test_analyze_a_checked_suite() -> None:
+    checked = checker.typecheck(checker.load_suite().suite)
+    assert checker.analyze(checked) == []
