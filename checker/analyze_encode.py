@@ -290,7 +290,7 @@ class Encoder:
         if isinstance(node, t.FieldRef | t.IndicatorRef):
             yield self.var_key(node, ctx)
             return
-        for child in _children(node):
+        for child in t.children(node):
             yield from self._leaf_keys(child, ctx)
 
     def _compare(self, node: t.Compare, ctx: Ctx, used: set[VarKey]) -> Z3:
@@ -372,24 +372,6 @@ class Encoder:
             unit = node.type.unit if isinstance(node.type, t.QuantityT) else None
             self.vars[key] = VarInfo(key, "real", f"{node.name}(…)", unit)
         return key
-
-
-def _children(node: t.Node) -> list[t.Node]:
-    match node:
-        case t.Scale(operand=o) | t.Neg(operand=o) | t.Not(operand=o) | t.Trend(value=o) | \
-                t.Present(value=o) | t.Member(value=o):
-            return [o]
-        case t.Arith(left=a, right=b) | t.Compare(left=a, right=b) | t.Logic(left=a, right=b):
-            return [a, b]
-        case t.Func(args=args):
-            return list(args)
-    return []
-
-
-def leaves(node: t.Node) -> list[t.FieldRef | t.IndicatorRef]:
-    if isinstance(node, t.FieldRef | t.IndicatorRef):
-        return [node]
-    return [leaf for child in _children(node) for leaf in leaves(child)]
 
 
 def _info(key: VarKey, type_: t.Type, label: str) -> VarInfo:

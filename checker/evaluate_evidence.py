@@ -13,6 +13,7 @@ import math
 from checker import result as r
 from checker import typed as t
 from checker.evaluate_ops import Vec
+from checker.typed import leaves
 from checker.units import format_number, format_quantity
 
 Index = int | tuple[int, int]
@@ -134,26 +135,6 @@ def values_at(found: list[t.FieldRef | t.IndicatorRef], seen: dict[int, Vec],
         if vec is not None and key not in out:
             out[key] = show(leaf.type, vec, index)[2]
     return out
-
-
-def leaves(node: t.Node) -> list[t.FieldRef | t.IndicatorRef]:
-    """The fields and indicators a node reads, in order."""
-    if isinstance(node, t.FieldRef | t.IndicatorRef):
-        return [node]
-    return [leaf for child in children(node) for leaf in leaves(child)]
-
-
-def children(node: t.Node) -> list[t.Node]:
-    match node:
-        case t.Scale(operand=x) | t.Neg(operand=x) | t.Not(operand=x):
-            return [x]
-        case t.Present(value=x) | t.Trend(value=x) | t.Member(value=x):
-            return [x]
-        case t.Arith(left=a, right=b) | t.Compare(left=a, right=b) | t.Logic(left=a, right=b):
-            return [a, b]
-        case t.Func(args=args):
-            return list(args)
-    return []
 
 
 def rule_leaves(rule: t.CheckedRule) -> list[t.FieldRef | t.IndicatorRef]:

@@ -21,7 +21,6 @@ from checker import typed as t
 from checker.evaluate_env import BatchEnv, RecordEnv
 from checker.evaluate_evidence import (
     comparison,
-    leaves,
     missing_names,
     rule_leaves,
     sentence,
@@ -176,7 +175,7 @@ class RecordFindings:
         self.rule, self.batch, self.seen = rule, batch, seen
         self.guard, self.parts, self.waivers = guard, parts, waivers
         self.read = rule_leaves(rule)
-        self.by_constraint = {id(c): leaves(c.expr) for c in rule.constraints}
+        self.by_constraint = {id(c): t.leaves(c.expr) for c in rule.constraints}
         self.decidable = [rule.guard] if rule.guard is not None else []
         self.decidable += [c.expr for c in rule.constraints]
 
@@ -271,7 +270,7 @@ def _indicator_values(rule: t.CheckedRule, seen: dict[int, Vec],
                       used: dict[str, int | None]) -> dict[str, str]:
     out: dict[str, str] = {}
     for c in rule.constraints:
-        for leaf in leaves(c.expr):
+        for leaf in t.leaves(c.expr):
             vec = seen.get(id(leaf))
             if isinstance(leaf, t.IndicatorRef) and vec is not None:
                 year = used.get(leaf.id)

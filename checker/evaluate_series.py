@@ -23,7 +23,7 @@ from checker import model as m
 from checker import result as r
 from checker import typed as t
 from checker.evaluate_env import SeriesEnv
-from checker.evaluate_evidence import children, comparison, leaves, sentence, show, truth
+from checker.evaluate_evidence import comparison, sentence, show, truth
 from checker.evaluate_ops import Evaluator, Vec
 from checker.evaluate_records import location, severity_of
 
@@ -238,7 +238,7 @@ class Verdict:
 
 
 def _indicators(node: t.Node) -> list[str]:
-    return [leaf.id for leaf in leaves(node) if isinstance(leaf, t.IndicatorRef)]
+    return [leaf.id for leaf in t.leaves(node) if isinstance(leaf, t.IndicatorRef)]
 
 
 def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdict],
@@ -259,7 +259,7 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
             year = other.judgement.year if other.judgement.year is not None else verdict.year
             clauses.append(r.Clause(role="require", text=f"{other.constraint.text} ({year})",
                                     value=truth(other.vec, (other.row, year - first))))
-        for leaf in leaves(c.expr):
+        for leaf in t.leaves(c.expr):
             if isinstance(leaf, t.IndicatorRef) and id(leaf) in worst.seen:
                 values[f"{leaf.id} ({verdict.year})"] = show(leaf.type, worst.seen[id(leaf)],
                                                              index)[2]
@@ -339,5 +339,5 @@ def _needs(node: t.Node, year: int) -> list[tuple[t.IndicatorRef, int]]:
             return [n for y in range(years.start, min(year, years.end) + 1) for n in _needs(x, y)]
         case t.Func(name="cagr", args=(x,), years=years) if years is not None:
             return _needs(x, years.start) + _needs(x, year)
-    return [need for child in children(node) for need in _needs(child, year)]
+    return [need for child in t.children(node) for need in _needs(child, year)]
 

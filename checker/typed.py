@@ -229,6 +229,27 @@ Node = (
 )
 
 
+def children(node: Node) -> list[Node]:
+    """The sub-expressions of a typed node."""
+    match node:
+        case Scale(operand=x) | Neg(operand=x) | Not(operand=x):
+            return [x]
+        case Present(value=x) | Trend(value=x) | Member(value=x):
+            return [x]
+        case Arith(left=a, right=b) | Compare(left=a, right=b) | Logic(left=a, right=b):
+            return [a, b]
+        case Func(args=args):
+            return list(args)
+    return []
+
+
+def leaves(node: Node) -> list[FieldRef | IndicatorRef]:
+    """The fields and indicators a node reads, in order."""
+    if isinstance(node, FieldRef | IndicatorRef):
+        return [node]
+    return [leaf for child in children(node) for leaf in leaves(child)]
+
+
 # ------------------------------------------------------------------ rules
 
 
