@@ -36,10 +36,9 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                record: str | None = None, max_findings: int | None = MAX_FINDINGS
                ) -> r.Result:
     paths = [Path(f) for f in files]
-    missing = [p for p in paths if not p.is_file()]
-    if missing:
-        raise DiagnosticError([Diagnostic("D300", f"no such file `{p}`", Span(str(p), 0, 0, 0, 0),
-                                          help="check the path") for p in missing])
+    problems = [_path_problem(p) for p in paths if not p.is_file()]
+    if problems:
+        raise DiagnosticError(problems)
     if as_of is not None and not 1900 <= as_of <= 2200:
         raise DiagnosticError([Diagnostic("D300", f"`--as-of {as_of}` is not a year",
                                           help="write a year such as `2023`")])
@@ -61,6 +60,15 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                               rows=len(data.frame)))
     return evaluate(checked, batches, data, as_of=as_of, fail_on=fail_on, inputs=inputs,
                     max_findings=max_findings)
+
+
+def _path_problem(path: Path) -> Diagnostic:
+    where = Span(str(path), 0, 0, 0, 0)
+    if path.is_dir():
+        return Diagnostic("D300", f"`{path}` is a folder, not a data file", where,
+                          help="name the files: proposals (YAML, JSON, CSV, XLSX, Parquet) "
+                          "and plan-data tables")
+    return Diagnostic("D300", f"no such file `{path}`", where, help="check the path")
 
 
 def _schema(checked: t.CheckedSuite, record: str | None) -> t.RecordSchema:

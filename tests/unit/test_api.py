@@ -29,3 +29,10 @@ def test_bad_data_raises_diagnostics_not_tracebacks() -> None:
 def test_analyze_a_checked_suite() -> None:
     checked = checker.typecheck(checker.load_suite().suite)
     assert checker.analyze(checked) == []
+
+
+def test_a_folder_given_as_data_is_a_diagnostic() -> None:
+    with pytest.raises(DiagnosticError) as caught:
+        checker.check([EXAMPLES])
+    (problem,) = caught.value.diagnostics
+    assert (problem.code, problem.message) == ("D300", f"`{EXAMPLES}` is a folder, not a data file")
