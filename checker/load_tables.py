@@ -35,6 +35,11 @@ from checker.source import SourceFile, Span
 TABLES: Final = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet", ".pq": "parquet"}
 DOCUMENTS: Final = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 ENCODINGS: Final = ("utf-8", "utf-8-sig", "gb18030")
+# What a binary table is read as, and the advice when its library cannot read it (D306).
+_READ_AS: Final = {
+    "xlsx": ("an Excel workbook", "open and save it again in Excel, or export it as CSV"),
+    "parquet": ("Parquet", "write the file again, or export it as CSV"),
+}
 
 
 # ------------------------------------------------------------------ raw tables
@@ -108,8 +113,7 @@ def read_table(path: Path, display: str, report: Report) -> RawTable | None:
     """Read a CSV, XLSX or Parquet file; problems with the file go to `report`."""
     kind = TABLES.get(path.suffix.lower())
     if kind is None:
-        report.add("D302", f"`{display}` is not a table file", file_span(display),
-                   "tables are `.csv`, `.xlsx` or `.parquet` files")
+        _not_a_table(display, report)
         return None
     data = read_bytes(path, display, report)
     if data is None:
@@ -129,8 +133,7 @@ def read_bytes(path: Path, display: str, report: Report) -> bytes | None:
                    "check the path and that the file is readable")
         return None
     if not data.strip():
-        report.add("D307", f"`{display}` is empty", file_span(display),
-                   "a data file needs a header row and at least one row of data")
+        _empty(display, report)
         return None
     return data
 
@@ -241,6 +244,24 @@ def _first_line(error: BaseException) -> str:
     return (text[0] if text else type(error).__name__).rstrip(".").lower()
 
 
+def _not_a_table(display: str, report: Report) -> None:
+    report.add("D302", f"`{display}` is not a table file", file_span(display),
+               "tables are `.csv`, `.xlsx` or `.parquet` files")
+
+
+def _empty(display: str, report: Report) -> None:
+    report.add("D307", f"`{display}` is empty", file_span(display),
+               "a data file needs a header row and at least one row of data")
+
+
+def _unreadable(kind: Literal["xlsx", "parquet"], display: str, error: BaseException,
+                report: Report) -> None:
+    """D306: the format's library could not read the file (damaged, or not that format)."""
+    what, advice = _READ_AS[kind]
+    report.add("D306", f"cannot read `{display}` as {what}: {_first_line(error)}",
+               file_span(display), advice)
+
+
 def _read_xlsx(path: Path, display: str, report: Report) -> RawTable | None:
     import openpyxl
 
@@ -252,13 +273,11 @@ def _read_xlsx(path: Path, display: str, report: Report) -> RawTable | None:
         finally:
             book.close()
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        report.add("D306", f"cannot read `{display}` as an Excel workbook: {_first_line(error)}",
-                   file_span(display), "open and save it again in Excel, or export it as CSV")
+        _unreadable("xlsx", display, error, report)
         return None
     first = next((i for i, row in enumerate(cells) if any(_filled(v) for v in row)), None)
     if first is None:
-        report.add("D307", f"`{display}` is empty", file_span(display),
-                   "a data file needs a header row and at least one row of data")
+        _empty(display, report)
         return None
     header = ["" if v is None else str(v).strip() for v in cells[first]]
     body = cells[first + 1:]
@@ -282,8 +301,7 @@ def _read_parquet(path: Path, display: str, report: Report) -> RawTable | None:
         table = pq.read_table(path)
         columns = [table.column(i).to_pandas() for i in range(table.num_columns)]
     except Exception as error:  # pyarrow raises ArrowInvalid, OSError, … for a damaged file
-        report.add("D306", f"cannot read `{display}` as Parquet: {_first_line(error)}",
-                   file_span(display), "write the file again, or export it as CSV")
+        _unreadable("parquet", display, error, report)
         return None
     rows = np.arange(2, 2 + table.num_rows, dtype=np.int64)
     return drop_empty_rows(RawTable(display, "parquet", list(table.column_names), columns, rows),
@@ -329,14 +347,12 @@ def table_header(path: Path, display: str, report: Report) -> list[str] | None:
         try:
             return list(pq.read_schema(path).names)
         except Exception as error:  # a damaged file
-            report.add("D306", f"cannot read `{display}` as Parquet: {_first_line(error)}",
-                       file_span(display), "write the file again, or export it as CSV")
+            _unreadable("parquet", display, error, report)
             return None
     data = read_bytes(path, display, report) if kind is not None else None
     if data is None:
         if kind is None:
-            report.add("D302", f"`{display}` is not a table file", file_span(display),
-                       "tables are `.csv`, `.xlsx` or `.parquet` files")
+            _not_a_table(display, report)
         return None
     if kind == "csv":
         text = decode(data, display, report)
@@ -356,11 +372,9 @@ def _xlsx_header(path: Path, display: str, report: Report) -> list[str] | None:
         finally:
             book.close()
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        report.add("D306", f"cannot read `{display}` as an Excel workbook: {_first_line(error)}",
-                   file_span(display), "open and save it again in Excel, or export it as CSV")
+        _unreadable("xlsx", display, error, report)
         return None
-    report.add("D307", f"`{display}` is empty", file_span(display),
-               "a data file needs a header row and at least one row of data")
+    _empty(display, report)
     return None
 
 

@@ -1,13 +1,15 @@
 """Parse: `.rules` text -> lark parse tree, or diagnostics for every bad statement.
 
 In: bytes (`decode`) or a `SourceFile` (`parse`).  Out: a `Parsed` (tree and
-comment tokens) or `Diagnostic`s in words: expected tokens as text, never
-terminal names; did-you-mean for keywords; precise messages for full-width
-punctuation, unterminated strings and unclosed blocks.  The only module that
-imports lark; `build` walks the tree via the `Tree`/`Token` names re-exported
-here.  A file that fails to parse is split into top-level statements (each
-starts with a keyword in column 0) and each is parsed alone, so one bad
-statement gives one error at the right line.
+comment tokens) or `Diagnostic`s in words (`parse_errors` words them: expected
+tokens as text, never terminal names; did-you-mean for keywords; precise
+messages for full-width punctuation, unterminated strings and unclosed
+blocks).  With `parse_errors`, the only module that imports lark; `build` walks
+the tree via the `Tree`/`Token` names re-exported here.  A file that fails to
+parse is split into top-level statements (each starts with a keyword in
+column 0) and each is parsed alone, so one bad statement gives one error at
+the right line.  The stage's entry: import its names from here, not from
+`parse_errors` or `parse_words`.
 """
 
 from __future__ import annotations
@@ -15,16 +17,22 @@ from __future__ import annotations
 import codecs
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-from typing import Any
 
-from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark import Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput
 
-from checker.diagnostics import Diagnostic, did_you_mean, printable
+from checker.diagnostics import Diagnostic
+from checker.parse_errors import BRACKETS, open_brackets, translate
+
+# Names that moved to `parse_errors` and `parse_words`; tests and benchmarks read them here.
+from checker.parse_errors import GRAMMAR as GRAMMAR
+from checker.parse_errors import _expected as _expected
+from checker.parse_errors import _terminal_word as _terminal_word
+from checker.parse_errors import parser as _parser
+from checker.parse_words import KEYWORDS as KEYWORDS
+from checker.parse_words import LOOKALIKES as LOOKALIKES
+from checker.parse_words import STATEMENT_KEYWORDS as STATEMENT_KEYWORDS
 from checker.source import SourceFile, Span
 
 __all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "Parsed", "Token", "Tree", "decode", "parse"]
@@ -32,83 +40,10 @@ __all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "Parsed", "Token", "Tree", "decode",
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NESTING = 100  # levels of `(`, as for expressions in `build`
 MAX_ERRORS = 50  # syntax errors reported per file
-GRAMMAR = Path(__file__).with_name("policy.lark")
 
-STATEMENT_KEYWORDS = ("plan", "unit", "set", "scale", "indicator", "record", "rule", "test")
 # A statement keyword in column 0, not a field of that name (`rule: text`).
 _STATEMENT_START = re.compile(rf"^(?:{'|'.join(STATEMENT_KEYWORDS)})\b(?![ \t]*:)", re.MULTILINE)
-_STATEMENTS = {f"_{k.upper()}": k for k in STATEMENT_KEYWORDS}
-# Strings, comments and brackets, to match brackets without a full lexer.
-_BRACKETS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|[(){}]')
 _COMMENTS = re.compile(r'"(?:[^"\\\n]|\\.)*"|`[^`\n]*`|#[^\n]*')
-_WORD = re.compile(r"[^\W\d][\w-]*")
-
-# Full-width and look-alike characters, and the ASCII the language uses instead
-# ('' when the language has no such symbol: the advice is then to remove it).
-LOOKALIKES = {
-    "，": ",", "：": ":", "；": "", "（": "(", "）": ")", "｛": "{", "｝": "}", "“": '"',
-    "”": '"', "‘": '"', "’": '"', "＂": '"', "＝": "=", "＜": "<", "＞": ">", "．": ".",
-    "－": "-", "＋": "+", "％": "%", "　": " ", "！": "", "、": ",", "【": "", "】": "",
-    "。": "", "《": '"', "》": '"', "≥": ">=", "≤": "<=", "≠": "!=", "×": "*", "÷": "/",
-    "–": "-", "—": "-", "−": "-", "…": "..", "／": "/", "＊": "*",
-}
-
-# Terminals in words, for "expected ..." messages; keywords are read off the grammar.
-_TERMINAL_WORDS = {
-    "RULE_ID": "an id", "NAME": "a name", "QUOTED_NAME": "a `quoted` name",
-    "STRING": "a string", "NUMBER": "a number", "UNIT": "a unit",
-    "OUTCOME": "an outcome (`pass`, `fail`, `unknown`, `not_applicable`, `pending`, `error`)",
-    "COMPARE_OP": "a comparison (`<`, `<=`, `>`, `>=`, `==`, `!=`)",
-}
-_GROUPS = (
-    (frozenset(f"_{k.upper()}" for k in STATEMENT_KEYWORDS),
-     "a statement (`plan`, `unit`, `set`, `scale`, `indicator`, `record`, `rule`, `test`)"),
-    (frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_REQUIRE", "_UNLESS"}),
-     "a clause (`cite`, `kind`, `for`, `where`, `read`, `require`, `unless`)"),
-    (frozenset({"NAME", "QUOTED_NAME", "NUMBER", "STRING", "BOOL"}),
-     "a value (a name, a number, a string, `true` or `false`)"),
-    (frozenset({"COMPARE_OP", "LT"}), "a comparison (`<`, `<=`, `>`, `>=`, `==`, `!=`)"),
-    (frozenset({"PLUS", "MINUS", "STAR", "SLASH"}), "an operator (`+`, `-`, `*`, `/`)"),
-)
-_COMPARISONS = frozenset({"COMPARE_OP", "LT"})
-_BEFORE_YEAR = frozenset({"_BY", "_AT", "_AS_OF", "_PERIOD", "__ANON_0", "_IN"})
-# Keywords that open a clause or an item of a block.
-_CLAUSES = frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_REQUIRE", "_UNLESS", "_UNIT",
-                      "_DIRECTION", "_TITLE", "_PERIOD", "_REGION", "_SOURCE", "_AS_OF", "_GIVEN",
-                      "_EXPECT"})
-# What may follow a complete clause or statement.
-_ENDINGS = frozenset({"RBRACE", "$END", *_CLAUSES, *_STATEMENTS})
-
-# What each statement and clause looks like, for `help:` lines.
-_FORMS: dict[str, dict[str, str]] = {
-    "_RULE": {
-        "": 'rule LAND-01 "title" { cite …  kind …  require … }',
-        "_CITE": 'cite "第九章 三" line 315: "the plan\'s sentence"',
-        "_KIND": 'kind binding because "reason"', "_WHERE": "where zone in {临空经济区}",
-        "_FOR": "for each project` or `for region 大兴区",
-        "_READ": 'read 基本 = 90% because "reason"',
-        "_REQUIRE": "require land <= 319 km2 each year in 2021..2025",
-        "_UNLESS": 'unless approval is present label "exception" because "reason"',
-    },
-    "_PLAN": {"": 'plan daxing-14th { title "…"  period 2021..2025  region 大兴区 }',
-              "_PERIOD": "period 2021..2025", "_TITLE": 'title "…"', "_SOURCE": 'source "plan.txt"',
-              "_REGION": "region 大兴区"},
-    "_UNIT": {"": 'unit m2 of area` or `unit km2 = 1000000 m2 alias "平方公里"'},
-    "_SET": {"": "set 产业 = {氢能, 信创}"},
-    "_SCALE": {"": "scale 排放标准 = 国五 < 国六a < 国六b"},
-    "_INDICATOR": {"": 'indicator pm25 "PM2.5" { unit μg/m3  kind binding  direction down }',
-                   "_UNIT": "unit km2", "_KIND": "kind binding", "_DIRECTION": "direction down"},
-    "_RECORD": {"": 'record project "项目" { land_area: km2 required }'},
-    "_TEST": {"": 'test "a name" { as of 2025  given …  expect … }', "_AS_OF": "as of 2025",
-              "_GIVEN": "given project { id: \"P1\" }` or `given data gdp 大兴区 2025 = 5%",
-              "_EXPECT": 'expect LAND-01 pass for "P1"'},
-}
-
-# Keywords that only make sense inside a statement of some kind.
-_INSIDE = {**dict.fromkeys(("_CITE", "_REQUIRE", "_WHERE", "_READ", "_UNLESS", "_FOR"), "rule"),
-           **dict.fromkeys(("_GIVEN", "_EXPECT", "_AS_OF"), "test"),
-           **dict.fromkeys(("_TITLE", "_PERIOD", "_SOURCE"), "plan"),
-           "_DIRECTION": "indicator"}
 
 
 @dataclass(frozen=True)
@@ -118,18 +53,6 @@ class Parsed:
     source: SourceFile
     tree: Tree[Token]
     comments: tuple[Token, ...]
-
-
-@cache
-def _parser() -> Lark:
-    return Lark(
-        GRAMMAR.read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer="contextual",
-        propagate_positions=True,
-        maybe_placeholders=False,
-        cache=True,
-    )
 
 
 # ------------------------------------------------------------------ bytes -> text
@@ -211,9 +134,9 @@ def parse(source: SourceFile) -> Parsed | list[Diagnostic]:
         tree = _parser().parse(text)
     except UnexpectedInput as whole_error:
         if len(_chunks(text)) == 1:  # one statement: its error is the file's
-            return [_translate(whole_error, source, 0, text)]
+            return [translate(whole_error, source, 0, text)]
         found = _statement_errors(source, _error_offset(whole_error, text))
-        return found or [_translate(whole_error, source, 0, text)]
+        return found or [translate(whole_error, source, 0, text)]
     if not tree.children:
         return [Diagnostic("P116", "file has no statements", Span(source.path, 1, 1, 1, 2),
                            help="a rules file holds statements such as `rule LAND-01 { … }`; "
@@ -251,7 +174,7 @@ def _statement_errors(source: SourceFile, first_error: int = 0) -> list[Diagnost
     failed = max(i for i, (start, _) in enumerate(chunks) if start <= first_error)
     for index, (start, end) in enumerate(chunks):
         chunk = source.text[start:end]
-        if index < failed - 1 and not _open_brackets(chunk, len(chunk)):
+        if index < failed - 1 and not open_brackets(chunk, len(chunk)):
             continue
         if _only_comments(chunk):
             continue
@@ -286,7 +209,7 @@ def _statement_error(source: SourceFile, start: int, chunk: str) -> Diagnostic |
     try:
         _parser().parse(chunk)
     except UnexpectedInput as error:
-        return _translate(error, source, start, chunk)
+        return translate(error, source, start, chunk)
     except RecursionError:
         return Diagnostic("P107", "statement is nested too deeply",
                           source.span(start, start + 1))
@@ -302,7 +225,7 @@ def _too_deep(text: str) -> int | None:
     if text.count("(") <= MAX_NESTING:
         return None
     depth = 0
-    for match in _BRACKETS.finditer(text):
+    for match in BRACKETS.finditer(text):
         char = match.group()
         if char == "(":
             depth += 1
@@ -313,453 +236,3 @@ def _too_deep(text: str) -> int | None:
     return None
 
 
-def _open_brackets(text: str, end: int) -> list[int]:
-    """Offsets of the `(` and `{` still open at `end` (strings and comments skipped)."""
-    stack: list[int] = []
-    for match in _BRACKETS.finditer(text, 0, end):
-        char = match.group()
-        if char in "({":
-            stack.append(match.start())
-        elif char in ")}" and stack:
-            stack.pop()
-    return stack
-
-
-# ------------------------------------------------------------------ errors in words
-@dataclass(frozen=True)
-class _Site:
-    """Where a statement failed: its text, its place in the file, the parser's state."""
-
-    source: SourceFile
-    chunk: str
-    start: int
-    offset: int
-    stack: tuple[Any, ...]
-    accepts: frozenset[str]
-
-    @property
-    def last(self) -> bool:
-        return self.start + len(self.chunk) >= len(self.source.text)
-
-    def span(self, offset: int, width: int = 1) -> Span:
-        return self.source.span(self.start + offset, self.start + offset + max(width, 1))
-
-    def line_of(self, offset: int) -> int:
-        return self.source.position(self.start + offset)[0]
-
-    def context(self) -> str:
-        """` in rule `LAND-01`` (or ` after ...` once its block is closed), for messages."""
-        described = self.describe()
-        if not described:
-            return ""
-        return f" {'after' if self.closed() else 'in'} {described}"
-
-    def closed(self) -> bool:
-        """The statement's block has just been closed: what follows is outside it."""
-        last = self.stack[-1] if self.stack else None
-        return (isinstance(last, Token) and last.type == "RBRACE"
-                and not _open_brackets(self.chunk, self.offset))
-
-    def describe(self) -> str:
-        """`rule `LAND-01``, `a `rule` statement` or ''."""
-        keyword, ident = self.statement()
-        if keyword is None:
-            return ""
-        if ident is None:
-            return f"a `{keyword}` statement"
-        shown = ident if ident.startswith('"') else f"`{ident.strip('`')}`"
-        return f"{keyword} {printable(shown, 60)}"
-
-    def clause(self) -> str:
-        """The keyword of the clause being parsed (`require`), or ''."""
-        found = [t for t in self.stack[1:] if isinstance(t, Token) and t.type in _CLAUSES]
-        return " ".join(str(found[-1]).split()) if found else ""
-
-    def statement(self) -> tuple[str | None, str | None]:
-        tokens = [t for t in itertools.dropwhile(lambda i: isinstance(i, Tree), self.stack)]
-        if not tokens or not isinstance(tokens[0], Token) or tokens[0].type not in _STATEMENTS:
-            return None, None
-        ident = tokens[1] if len(tokens) > 1 and isinstance(tokens[1], Token) else None
-        if ident is None or ident.type not in ("RULE_ID", "NAME", "QUOTED_NAME", "STRING"):
-            return str(tokens[0]), None
-        return str(tokens[0]), str(ident)
-
-    def expected(self, short: bool = False) -> tuple[str, bool]:
-        """What the parser would accept here, in words (a number after `by` is a year)."""
-        words, few = _expected(self.accepts, short)
-        previous = self.stack[-1] if self.stack else None
-        if isinstance(previous, Token) and previous.type in _BEFORE_YEAR:
-            words = words.replace("a number", "a year")
-        return words, few
-
-    def form(self) -> str:
-        """`write it as ...` for the clause or statement being parsed ('' if unknown)."""
-        if self.closed():
-            return ""
-        statement = next((t.type for t in self.stack if isinstance(t, Token)), "")
-        forms = _FORMS.get(statement, {})
-        clauses = [t.type for t in self.stack[1:] if isinstance(t, Token) and t.type in forms]
-        form = forms.get(clauses[-1] if clauses else "", "")
-        return f"write it as `{form}`" if form else ""
-
-
-def _translate(error: UnexpectedInput, source: SourceFile, start: int, chunk: str) -> Diagnostic:
-    """A lark exception -> a diagnostic in words, positioned in the whole file."""
-    interactive = getattr(error, "interactive_parser", None)
-    stack = tuple(interactive.parser_state.value_stack) if interactive else ()
-    try:
-        accepts = frozenset(interactive.accepts()) if interactive else frozenset()
-    except Exception:  # pragma: no cover - fall back to the lexer's view
-        accepts = frozenset(getattr(error, "expected", None) or ())
-    if isinstance(error, UnexpectedCharacters):
-        offset = error.pos_in_stream or 0
-        return _bad_character(_Site(source, chunk, start, offset, stack, accepts), chunk[offset])
-    token = getattr(error, "token", None)
-    if isinstance(error, UnexpectedToken) and token is not None and token.type != "$END":
-        site = _Site(source, chunk, start, token.start_pos or 0, stack, accepts)
-        return _bad_token(site, token)
-    return _end_of_input(_Site(source, chunk, start, len(chunk), stack, accepts))
-
-
-def _bad_token(site: _Site, token: Token) -> Diagnostic:
-    swallowed = _swallowed(site)
-    if swallowed is not None:
-        site, token = swallowed
-    text = str(token)
-    special = _odd_character(site, text) \
-        or _keyword_as_name(site, token) \
-        or (_closing(site, text) if text in ("}", ")") else None) \
-        or (_statement_inside(site, token) if token.type in _STATEMENTS else None) \
-        or _incomplete(site) \
-        or (_chained(site, token) if token.type in _COMPARISONS else None) \
-        or (_bad_word(site, token) if _WORD.fullmatch(text) else None)
-    if special is not None:
-        return special
-    words, few = site.expected()
-    label = f"expected {site.expected(short=True)[0]}" if few else ""
-    advice = site.form() if few else f"expected {words}" if words else ""
-    message = f"unexpected {_found(text)}{site.context()}"
-    keyword, ident = site.statement()
-    if keyword is not None and ident is None and len(site.stack) == 1:
-        message = f"missing {keyword} {'id' if 'RULE_ID' in site.accepts else 'name'}"
-        label = f"found {_found(text)}"
-    elif text == "=" and "COMPARE_OP" in site.accepts:
-        label, advice = "expected a comparison", "write `==` to compare two values"
-    elif text == "," and re.match(r"\d,\d", site.chunk[site.offset - 1 : site.offset + 2]):
-        label, advice = "thousands separator", "write numbers without separators: `1000`"
-    elif text == "-" and site.accepts == {"__ANON_0"}:
-        label, advice = "expected `..`", "a year range is written `2021..2025`"
-    elif _after_string(site):
-        label = "right after a string"
-        advice = 'to put a quote inside a string, write it as `\\"`'
-    elif token.type in _INSIDE and not site.stack:
-        advice = f"`{text}` belongs inside a `{_INSIDE[token.type]}`; is there an extra `}}` above?"
-    return Diagnostic("P103", message, site.span(site.offset, len(text.split("\n")[0])),
-                      label=label, help=advice or (f"expected {words}" if words else ""))
-
-
-def _odd_character(site: _Site, text: str) -> Diagnostic | None:
-    """A token holding a full-width or look-alike symbol (`㎢` lexes as a unit)."""
-    for index, char in enumerate(text if not text.startswith('"') else ""):
-        if char in LOOKALIKES or (unicodedata.normalize("NFKC", char) != char
-                                  and unicodedata.category(char)[0] not in "LN"):
-            moved = _Site(site.source, site.chunk, site.start, site.offset + index, site.stack,
-                          site.accepts)
-            return _bad_character(moved, char)
-    return None
-
-
-def _keyword_as_name(site: _Site, token: Token) -> Diagnostic | None:
-    """`set: text` in a record: the lexer took a keyword where a name may stand."""
-    if not _vocabulary(token.type) or "NAME" not in site.accepts:
-        return None
-    return Diagnostic("P103", f"keyword `{token}` cannot be a name here{site.context()}",
-                      site.span(site.offset, len(token)), label="read as a keyword",
-                      help=f"quote it to use it as a name: `` `{token}` ``")
-
-
-def _swallowed(site: _Site) -> tuple[_Site, Token] | None:
-    """`x > 1` + a word on the next line lexes as the quantity `1 word` (units are open).
-
-    Then the word, not what follows it, is the problem: re-site the error there."""
-    top = site.stack[-1] if site.stack else None
-    if not (isinstance(top, Tree) and top.data == "quantity" and len(top.children) == 2):
-        return None
-    number, unit = top.children
-    if not isinstance(unit, Token) or unit.line == getattr(number, "line", unit.line):
-        return None
-    prefix = site.chunk[: unit.start_pos]
-    try:
-        interactive: Any = _parser().parse_interactive(prefix)
-        interactive.exhaust_lexer()
-        accepts = frozenset(interactive.accepts()) - {"UNIT"}
-    except UnexpectedInput:  # pragma: no cover - the prefix parsed before
-        return None
-    kind = f"_{unit.upper()}" if str(unit) in STATEMENT_KEYWORDS else "NAME"
-    resited = _Site(site.source, site.chunk, site.start, unit.start_pos or 0,
-                    tuple(interactive.parser_state.value_stack), accepts)
-    return resited, Token.new_borrow_pos(kind, str(unit), unit)
-
-
-def _incomplete(site: _Site) -> Diagnostic | None:
-    """A token opening a line where the previous line cannot end: that line is cut short."""
-    line_start = site.chunk.rfind("\n", 0, site.offset) + 1
-    if site.chunk[line_start : site.offset].strip() or site.accepts & _ENDINGS:
-        return None
-    end = _code_end(site.chunk[:line_start])
-    if end == 0:
-        return None
-    clause = site.clause()
-    what = f"`{clause}` clause{site.context()}" if clause else site.describe() or "statement"
-    words, few = site.expected()
-    return Diagnostic("P103", f"incomplete {what}", site.span(end),
-                      label=f"expected {site.expected(short=True)[0]}" if few else "",
-                      help=site.form() or f"expected {words}")
-
-
-def _found(text: str) -> str:
-    return f"`{printable(text, 40)}`"
-
-
-def _bad_word(site: _Site, token: Token) -> Diagnostic | None:
-    """A word where a keyword belongs: full-width letters, a glued or misspelt keyword."""
-    text = str(token)
-    span = site.span(site.offset, len(text))
-    ascii_text = unicodedata.normalize("NFKC", text)
-    if ascii_text != text and ascii_text.isascii():
-        return Diagnostic("P106", f"full-width letters in `{text}`", span,
-                          label="full-width", help=f"write `{ascii_text}` in ASCII letters")
-    if token.type.startswith("_"):  # a real keyword, only in the wrong place
-        return None
-    candidates = sorted({w for t in site.accepts for w in _vocabulary(t)})
-    if not candidates:
-        return None
-    line_start = site.chunk.rfind("\n", 0, site.offset) + 1
-    if not site.chunk[line_start : site.offset].strip():  # glued: `requireland` opens a line
-        for keyword in sorted(candidates, key=len, reverse=True):
-            rest = text[len(keyword) :]
-            if text.startswith(keyword) and len(keyword) > 2 and rest and (
-                    len(rest) > 2 or not rest.islower()):
-                glued = re.match(r"[^\s{}()\"#,:]+", site.chunk[site.offset :])
-                whole = glued.group() if glued else text
-                return Diagnostic("P115", f"missing space after `{keyword}` in `{whole}`", span,
-                                  help=f"write `{keyword} {whole[len(keyword):]}`")
-    guess = did_you_mean(text, candidates)
-    if not guess:
-        return None
-    words, few = site.expected(short=True)
-    return Diagnostic("P115", f"unknown keyword `{text}`{site.context()}", span,
-                      label=f"expected {words}" if few else "", help=guess)
-
-
-def _closing(site: _Site, text: str) -> Diagnostic | None:
-    opener = "{" if text == "}" else "("
-    opened = _open_brackets(site.chunk, site.offset)
-    if not any(site.chunk[i] == opener for i in opened):
-        return Diagnostic("P114", f"unmatched `{text}`{site.context()}", site.span(site.offset),
-                          label=f"no `{opener}` is open here",
-                          help="remove it, or add the `{` … `}` block it was meant to close"
-                          if text == "}" else "remove it, or add the `(` it was meant to close")
-    if site.chunk[opened[-1]] != opener:
-        return _unclosed(site, opened[-1], text)
-    return None
-
-
-def _statement_inside(site: _Site, token: Token) -> Diagnostic | None:
-    opened = _open_brackets(site.chunk, site.offset)
-    return _unclosed(site, opened[-1], str(token)) if opened else None
-
-
-def _unclosed(site: _Site, opener: int, before: str | None) -> Diagnostic:
-    char = site.chunk[opener]
-    closer = "}" if char == "{" else ")"
-    if before is not None:
-        advice = f"add `{closer}` before `{before}` on line {site.line_of(site.offset)}"
-    elif site.last:
-        advice = f"add `{closer}` to close it"
-    else:
-        advice = (f"add `{closer}` before line {site.line_of(site.offset)}, "
-                  "where the next statement starts")
-    return Diagnostic("P104", f"unclosed `{char}`{site.context()}", site.span(opener),
-                      label="opened here and never closed", help=advice)
-
-
-def _chained(site: _Site, token: Token) -> Diagnostic | None:
-    """`a < b < c`: the parser sees a second comparison after a complete one."""
-    recent = site.stack[-3:]
-    if not any(isinstance(i, Token) and i.type in _COMPARISONS for i in recent) and not (
-            recent and isinstance(recent[-1], Tree) and recent[-1].data == "compare_op"):
-        return None
-    advice = "compare two values at a time and join the comparisons with `and`"
-    if len(recent) == 3 and isinstance(recent[1], Token) and recent[1].type in _COMPARISONS:
-        left, first, middle = (_text_of(site, i) for i in recent)
-        tail = re.split(r"\s(?:by|at|each|in|label|and|or)\s|#|}",
-                        site.chunk[site.offset + len(token):].split("\n", 1)[0])[0].strip()
-        if left and middle and tail and len(left + middle + tail) < 60:
-            advice = f"write `{left} {first} {middle} and {middle} {token} {tail}`"
-    return Diagnostic("P113", "comparisons cannot be chained", site.span(site.offset, len(token)),
-                      label="a second comparison", help=advice)
-
-
-def _text_of(site: _Site, item: Any) -> str:
-    if isinstance(item, Token):
-        return str(item)
-    meta = getattr(item, "meta", None)
-    if meta is None or getattr(meta, "empty", True):
-        return ""
-    return " ".join(site.chunk[meta.start_pos : meta.end_pos].split())
-
-
-def _after_string(site: _Site) -> bool:
-    """The token is glued to the end of a string: `"abc: "d"` (an unescaped quote)."""
-    previous = site.stack[-1] if site.stack else None
-    return (isinstance(previous, Token) and previous.type == "STRING"
-            and previous.end_pos == site.offset)
-
-
-def _bad_character(site: _Site, char: str) -> Diagnostic:
-    if char == '"':
-        return _unterminated(site)
-    span = site.span(site.offset)
-    name = unicodedata.name(char, "").lower() or f"U+{ord(char):04X}"
-    ascii_twin = LOOKALIKES.get(char, unicodedata.normalize("NFKC", char))
-    if unicodedata.category(char) == "Zs":
-        return Diagnostic("P106", f"{name} `U+{ord(char):04X}` outside a string", span,
-                          label=name, help="replace it with a plain space")
-    if ascii_twin != char and (char in LOOKALIKES or ascii_twin.isascii()):
-        advice = f"use `{ascii_twin}` instead" if ascii_twin.strip() else "remove it"
-        if ascii_twin == '"':
-            advice = 'strings are written between ASCII double quotes `"`'
-        return Diagnostic("P106", f"{name} `{char}` outside a string", span,
-                          label="not allowed outside strings", help=advice)
-    if unicodedata.category(char) in ("Cc", "Cf"):
-        return Diagnostic("P102", f"invisible character `{printable(char)}` ({name})"
-                          f"{site.context()}", span, label="invisible character here",
-                          help="delete it; rules files are plain text")
-    words, few = site.expected(short=True)
-    return Diagnostic("P102", f"unexpected character `{char}`{site.context()}", span,
-                      label=f"expected {words}" if few else "", help=_character_advice(site, char))
-
-
-def _character_advice(site: _Site, char: str) -> str:
-    before = site.chunk[site.offset - 1 : site.offset]
-    after = site.chunk[site.offset + 1 : site.offset + 2]
-    if char == "." and before.isalnum() and after.isalnum():
-        name = re.findall(r"[\w.]+$", site.chunk[: site.offset])[-1] + "." + re.findall(
-            r"^[\w.]+", site.chunk[site.offset + 1 :])[0]
-        return f"a name with a dot must be quoted: `` `{name}` ``"
-    hints = {
-        "'": 'strings are written between double quotes: `"…"`', "&": "write `and`",
-        "|": "write `or`", "!": "write `not`, or `!=` to compare",
-        ";": "remove it; a clause ends at the end of its line",
-        "[": "sets are written in braces: `{a, b}`", "]": "sets are written in braces: `{a, b}`",
-    }
-    if char in hints:
-        return hints[char]
-    return "remove it, or put the text in a string"
-
-
-def _unterminated(site: _Site) -> Diagnostic:
-    line_end = site.chunk.find("\n", site.offset)
-    rest = site.chunk[site.offset : len(site.chunk) if line_end < 0 else line_end].rstrip("\r")
-    if "”" in rest or "“" in rest:
-        advice = 'the string seems to end with a full-width `”`; close it with the ASCII `"`'
-    elif rest.rstrip().endswith('\\"'):
-        advice = '`\\"` is a quote inside the string, not its end; write `\\\\"` to end a ' \
-                 "string with a backslash"
-    else:
-        advice = 'close it with `"` on the same line; a string cannot span lines'
-    return Diagnostic("P108", f"unterminated string{site.context()}",
-                      site.span(site.offset, len(rest)), label="this string is never closed",
-                      help=advice)
-
-
-def _end_of_input(site: _Site) -> Diagnostic:
-    """Running out of input is usually an unclosed `{` or `(`, else a cut-off statement."""
-    opened = _open_brackets(site.chunk, len(site.chunk))
-    if opened:
-        return _unclosed(site, opened[-1], None)
-    end = _code_end(site.chunk)
-    words, few = site.expected()
-    what = "file" if site.last else "statement"
-    advice = site.form() or (f"expected {words}" if words else "")
-    if not site.last:
-        advice += f"{'; ' if advice else ''}the next statement starts on line " \
-                  f"{site.line_of(len(site.chunk))}"
-    return Diagnostic("P104", f"unexpected end of {what}{site.context()}", site.span(end),
-                      label=f"expected {site.expected(short=True)[0]}" if few and words
-                      else "", help=advice)
-
-
-def _code_end(chunk: str) -> int:
-    """Offset just after the last character that is not blank or a comment."""
-    last = 0
-    for match in re.finditer(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|\S', chunk):
-        if not match.group().startswith("#"):
-            last = match.end()
-    return last
-
-
-# ------------------------------------------------------------------ terminals in words
-def _expected(terminals: frozenset[str], short: bool = False) -> tuple[str, bool]:
-    """Terminal names -> (`a name, `}` or `require``, whether the list is short).
-
-    `short` names groups without their members: `a clause` for all clause keywords."""
-    names = set(terminals) - {"$END"}
-    items: set[str] = set()
-    for members, words in _GROUPS:
-        if members <= names:
-            names -= members
-            items.add(words.split(" (")[0] if short else words)
-    items.update(w for w in map(_terminal_word, names) if w)
-    ordered = sorted(items, key=_order)
-    if not ordered:
-        return "", False
-    joined = ordered[0] if len(ordered) == 1 else ", ".join(ordered[:-1]) + " or " + ordered[-1]
-    return joined, len(ordered) <= 3
-
-
-def _order(word: str) -> tuple[int, int, str]:
-    """Descriptions first, then keywords in `KEYWORDS` order, symbols, closing brackets."""
-    if not word.startswith("`"):
-        return (0, 0, word)
-    if word in ("`)`", "`}`"):
-        return (3, 0, word)
-    keyword = word.split("`")[1]
-    if keyword[:1].isalpha():
-        return (1, KEYWORDS.index(keyword) if keyword in KEYWORDS else len(KEYWORDS), word)
-    return (2, 0, word)
-
-
-@cache
-def _terminal_word(name: str) -> str:
-    if name in _TERMINAL_WORDS:
-        return _TERMINAL_WORDS[name]
-    words = _vocabulary(name)
-    if words:
-        return ", ".join(f"`{w}`" for w in words[:-1]) + (" or " if len(words) > 1 else "") \
-            + f"`{words[-1]}`"
-    for terminal in _parser().terminals:
-        if terminal.name == name and terminal.pattern.type == "str":
-            return f"`{terminal.pattern.value}`"
-    return ""
-
-
-@cache
-def _vocabulary(name: str) -> tuple[str, ...]:
-    """The words a keyword terminal matches: `/in\\s+region\\b/` -> ('in region',)."""
-    for terminal in _parser().terminals:
-        if terminal.name == name and terminal.pattern.type == "re":
-            match = re.fullmatch(r"\(?([a-z_|]+(?:\\s\+[a-z]+)?)\)?\\b", terminal.pattern.value)
-            if match:
-                return tuple(w.replace("\\s+", " ") for w in match.group(1).split("|"))
-    return ()
-
-
-KEYWORDS = (
-    "rule", "plan", "unit", "set", "scale", "indicator", "record", "test", "cite", "kind",
-    "for", "where", "read", "require", "unless", "title", "period", "region", "source", "of",
-    "alias", "direction", "enum", "ordinal", "required", "default", "label", "line", "because",
-    "each", "all", "by", "at", "year", "in", "in region", "as of", "given", "data", "expect",
-    "or", "and", "not", "is", "present", "missing",
-)

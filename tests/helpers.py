@@ -1,15 +1,18 @@
-"""Test helpers: build checked suites from text and record batches from Python values."""
+"""Test helpers: build checked suites from text and record batches from Python values;
+catch the diagnostics a call raises."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pytest
 
 from checker import typed as t
 from checker.build import build
+from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.model import Suite
 from checker.parse import parse
 from checker.source import SourceFile
@@ -37,6 +40,19 @@ def suite_from(text: str, *, contract: bool = True, path: str = "t.rules") -> Su
 
 def checked_from(text: str, **kwargs: Any) -> t.CheckedSuite:
     return typecheck(suite_from(text, **kwargs))
+
+
+def raised_diagnostics(call: Callable[..., object], *args: Any) -> list[Diagnostic]:
+    """The diagnostics of the `DiagnosticError` that `call(*args)` must raise."""
+    with pytest.raises(DiagnosticError) as raised:
+        call(*args)
+    return raised.value.diagnostics
+
+
+def the_only(found: list[Diagnostic]) -> Diagnostic:
+    """The one diagnostic in `found`; fails with their messages if there is not exactly one."""
+    assert len(found) == 1, [d.message for d in found]
+    return found[0]
 
 
 class Batch:

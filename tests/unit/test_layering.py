@@ -4,8 +4,8 @@ Every module of `checker/` and `reports/` is parsed with `ast`; every import
 statement counts, also one inside a function (a lazy import is still a
 dependency), and so does `importlib.import_module("literal")`.  The layers:
 `source` <- `diagnostics` <- `model`/`units` <- stages <- CLI, with lark only in
-`parse`, data-frame libraries only in the loading and evaluating modules, and
-`reports/` reading `checker.result` only.
+`parse` and `parse_errors` (its error wording), data-frame libraries only in the
+loading and evaluating modules, and `reports/` reading `checker.result` only.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ ONLY_OURS: dict[str, tuple[str, ...]] = {
 }
 # What `reports/` may import of ours, besides its own modules.
 REPORTS_MAY_IMPORT = ("checker.result",)
+# The parse stage: the entry and its error wording (`parse_words` stays lark-free).
+LARK_MODULES = ("checker.parse", "checker.parse_errors")
 
 
 @dataclass(frozen=True)
@@ -121,8 +123,8 @@ def _within(target: str, allowed: tuple[str, ...]) -> bool:
 Rule = Callable[[Import], bool]  # True when the import breaks the rule
 
 RULES: dict[str, Rule] = {
-    "only checker.parse imports lark":
-        lambda i: i.top == "lark" and i.importer != "checker.parse",
+    "only checker.parse and checker.parse_errors import lark":
+        lambda i: i.top == "lark" and i.importer not in LARK_MODULES,
     "only the loading and evaluating modules import pandas or numpy":
         lambda i: i.top in FRAME_LIBRARIES and i.importer.startswith("checker")
         and not _is(i.importer, FRAME_MODULES),
@@ -163,6 +165,7 @@ def test_the_walk_sees_the_modules_and_their_imports() -> None:
     assert {"checker.parse", "checker.model", "checker.source", "reports"} <= set(MODULES)
     targets = {(i.importer, i.target) for i in ALL_IMPORTS}
     assert ("checker.parse", "lark") in targets
+    assert ("checker.parse_errors", "lark") in targets
     assert ("checker.build", "checker.model") in targets  # `from checker import model as m`
 
 
@@ -192,8 +195,14 @@ def test_the_walk_resolves_every_kind_of_import(tmp_path: Path, source: str, mod
 @pytest.mark.parametrize(
     ("rule", "importer", "target", "broken"),
     [
-        ("only checker.parse imports lark", "checker.build", "lark", True),
-        ("only checker.parse imports lark", "checker.parse", "lark.exceptions", False),
+        ("only checker.parse and checker.parse_errors import lark", "checker.build", "lark",
+         True),
+        ("only checker.parse and checker.parse_errors import lark", "checker.parse_words",
+         "lark", True),
+        ("only checker.parse and checker.parse_errors import lark", "checker.parse",
+         "lark.exceptions", False),
+        ("only checker.parse and checker.parse_errors import lark", "checker.parse_errors",
+         "lark", False),
         ("only the loading and evaluating modules import pandas or numpy",
          "checker.typecheck", "pandas", True),
         ("only the loading and evaluating modules import pandas or numpy",

@@ -12,9 +12,10 @@ import pandas as pd
 import pytest
 from test_load_records import daxing, write
 
-from checker.diagnostics import Diagnostic, DiagnosticError
+from checker.diagnostics import Diagnostic
 from checker.load import PlanData, load_plan_data
 from checker.typed import IndicatorSpec
+from tests.helpers import raised_diagnostics, the_only
 
 HEADER = "indicator,region,year,value,unit"
 
@@ -41,15 +42,11 @@ def load(*paths: Path) -> PlanData:
 
 
 def problems(*paths: Path) -> list[Diagnostic]:
-    with pytest.raises(DiagnosticError) as raised:
-        load(*paths)
-    return raised.value.diagnostics
+    return raised_diagnostics(load, *paths)
 
 
 def only(*paths: Path) -> Diagnostic:
-    found = problems(*paths)
-    assert len(found) == 1, [d.message for d in found]
-    return found[0]
+    return the_only(problems(*paths))
 
 
 @pytest.mark.parametrize(("row", "expected"), [

@@ -25,6 +25,7 @@ from checker.suite import load_suite
 from checker.typecheck import typecheck
 from checker.typed import QuantityT, RecordSchema
 from checker.units import UnitTable
+from tests.helpers import raised_diagnostics, the_only
 
 ROOT = Path(__file__).resolve().parents[2]
 SUITE = ROOT / "rules" / "daxing-14th"
@@ -63,15 +64,11 @@ def load(*paths: Path) -> RecordBatch:
 
 
 def problems(*paths: Path) -> list[Diagnostic]:
-    with pytest.raises(DiagnosticError) as raised:
-        load(*paths)
-    return raised.value.diagnostics
+    return raised_diagnostics(load, *paths)
 
 
 def only(*paths: Path) -> Diagnostic:
-    found = problems(*paths)
-    assert len(found) == 1, [d.message for d in found]
-    return found[0]
+    return the_only(problems(*paths))
 
 
 # ------------------------------------------------------------------ conversions
