@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -48,12 +49,33 @@ BRACKETS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|[(){}]')
 _WORD = re.compile(r"[^\W\d][\w-]*")
 
 
+class SameLineUnits:
+    """A unit belongs to the number before it only on the same line.
+
+    Whitespace, newlines included, is ignored between tokens, so without this
+    `default 5` followed by a field `b: text` on the next line would read `b` as
+    the unit of `5`.  A word the lexer took for a unit at the start of a later
+    line is handed to the parser as a name instead."""
+
+    always_accept: tuple[str, ...] = ()
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        previous: Token | None = None
+        for token in stream:
+            if (token.type == "UNIT" and previous is not None and previous.type == "NUMBER"
+                    and token.line != previous.end_line and _WORD.fullmatch(token)):
+                token = Token.new_borrow_pos("NAME", str(token), token)
+            previous = token
+            yield token
+
+
 @cache
 def parser() -> Lark:
     return Lark(
         GRAMMAR.read_text(encoding="utf-8"),
         parser="lalr",
         lexer="contextual",
+        postlex=SameLineUnits(),
         propagate_positions=True,
         maybe_placeholders=False,
         cache=True,

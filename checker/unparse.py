@@ -189,8 +189,7 @@ def plan_item(item: m.PlanItem) -> str:
     return f"{item.key} {name(value) if item.key == 'region' else string(value)}"
 
 
-def field(f: m.Field, *, quote_name: bool = False) -> str:
-    """A field line; `quote_name` forces backquotes (see `_ends_in_bare_number`)."""
+def field(f: m.Field) -> str:
     match f.type:
         case m.SimpleType(name=type_name):
             type_text = type_name
@@ -198,7 +197,7 @@ def field(f: m.Field, *, quote_name: bool = False) -> str:
             type_text = "enum " + (name(set_name) if set_name is not None else set_lit(items or ()))
         case m.OrdinalType(scale=scale):
             type_text = f"ordinal {name(scale)}"
-    text = f"{f'`{f.name}`' if quote_name else name(f.name)}: {type_text}"
+    text = f"{name(f.name)}: {type_text}"
     if f.required:
         text += " required"
     if f.default is not None:
@@ -206,28 +205,6 @@ def field(f: m.Field, *, quote_name: bool = False) -> str:
     if f.label is not None:
         text += f" label {string(f.label)}"
     return text
-
-
-def _ends_in_bare_number(f: m.Field) -> bool:
-    """Does the field's line end in a number without a unit (`default 5`)?
-
-    The lexer reads a unit after a number across line breaks, so a plain name
-    on the next line (`b: text`) would become the unit of `5`.  The next field's
-    name is then written in backquotes, which cannot be a unit.
-    """
-    value: m.Expr | None = f.default
-    if isinstance(value, m.Negate):
-        value = value.operand
-    return f.label is None and isinstance(value, m.Quantity) and value.unit is None
-
-
-def _fields(r: m.Record) -> list[tuple[object, str]]:
-    out: list[tuple[object, str]] = []
-    after_number = False
-    for f in r.fields:
-        out.append((f, field(f, quote_name=after_number)))
-        after_number = _ends_in_bare_number(f)
-    return out
 
 
 def time(t: m.TimeQual) -> str:
@@ -306,7 +283,8 @@ def statement(s: m.Statement) -> list[str]:
             items = [(i, f"{i.key} {i.value}") for i in s.items]
             return _block(_titled("indicator", s.id, s.display), s, items)
         case m.Record():
-            return _block(_titled("record", s.name, s.display), s, _fields(s))
+            return _block(_titled("record", s.name, s.display), s,
+                          [(f, field(f)) for f in s.fields])
         case m.Rule():
             clauses = [(c, clause(c)) for c in s.clauses]
             return _block(_titled("rule", s.id, s.title), s, clauses)

@@ -67,6 +67,10 @@ def relayout(text: str, rng: random.Random) -> str:
                 out.append(run)
             elif "\n" in run:
                 out.append(run.replace("\n", rng.choice(["\n", "\n\n", " \n\t", "\n\f"]), 1))
+            elif i > 0 and text[i - 1].isdigit() and not text[end].isdigit():
+                # a unit stands on its number's line (the lexer reads it only there)
+                out.append("".join(rng.choice(["  ", "\t", " "])
+                                   for _ in range(rng.randint(1, 3))))
             else:
                 out.append("".join(rng.choice(["  ", "\t", "\n", " \r\n", " "])
                                    for _ in range(rng.randint(1, 3))))

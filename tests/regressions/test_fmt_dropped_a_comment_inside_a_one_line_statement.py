@@ -15,9 +15,9 @@ set 镇街 = {
   礼贤镇, 榆垡镇
 }
 
-unit mu = 2000/3
+unit mu = 2000/3 m2
   # 一亩 = 666.67 m2
-  m2
+  alias "亩"
 """
 
 FORMATTED = """\
@@ -25,7 +25,7 @@ FORMATTED = """\
 set 镇街 = {黄村镇, 西红门镇, 礼贤镇, 榆垡镇}  # 北部
 
 # 一亩 = 666.67 m2
-unit mu = 2000/3 m2
+unit mu = 2000/3 m2 alias "亩"
 """
 
 

@@ -1,8 +1,9 @@
 """A field whose line ended in a number without a unit (`a: one default 5`) was
 followed by a field whose plain name the lexer took as that number's unit (the
-unit may stand on the next line): `b` in `b: text` became `5 b`, then `:` was a
-syntax error, so `fmt` wrote a file it could not read back.  `unparse` now
-writes the next field's name in backquotes.  Found by the round-trip property."""
+unit could stand on the next line): `b` in `b: text` became `5 b`, then `:` was a
+syntax error, so `fmt` wrote a file it could not read back.  Found by the
+round-trip property.  A unit now belongs to its number only on the same line, so
+the next field's name is read as a name and needs no quoting."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def _reparse(text: str) -> m.RuleFile:
     return built
 
 
-def test_the_field_after_a_bare_number_default_is_quoted() -> None:
+def test_the_field_after_a_bare_number_default_reads_as_a_field() -> None:
     model = _record(
         m.Field("a", m.SimpleType("one"), default=m.Quantity(Fraction(5))),
         m.Field("b", m.SimpleType("text"), comments=(" the next field",)),
@@ -35,8 +36,8 @@ def test_the_field_after_a_bare_number_default_is_quoted() -> None:
         m.Field("d", m.SimpleType("text")),
     )
     text = unparse(model)
-    assert text == ("record r {\n  a: one default 5\n  # the next field\n  `b`: text\n"
-                    "  c: one default -1\n  `d`: text\n}\n")
+    assert text == ("record r {\n  a: one default 5\n  # the next field\n  b: text\n"
+                    "  c: one default -1\n  d: text\n}\n")
     assert _reparse(text) == model
 
 

@@ -83,3 +83,12 @@ def test_decode_reports_binary_input() -> None:
     result = decode("junk.rules", b"rule A {\n\xff\xfe}")
     assert not isinstance(result, SourceFile)
     assert (result.code, result.span.line, result.span.column) == ("P101", 2, 1)
+
+
+def test_a_unit_belongs_to_its_number_only_on_the_same_line() -> None:
+    record = only("record r {\n  a: one default 5\n  b: text\n}\n")
+    assert isinstance(record, m.Record)
+    assert [f.name for f in record.fields] == ["a", "b"]
+    parsed = parse(SourceFile("t.rules", "rule A-1 {\n  require x > 1\n    km2\n}\n"))
+    assert isinstance(parsed, list)
+    assert [(d.code, d.span.line, d.span.column) for d in parsed] == [("P103", 3, 5)]
