@@ -182,24 +182,29 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
     latest = monitored[-1]
     if truth(vec, (row, latest - table.first_year)):
         return Judgement("pending", latest, "achieved")
-    expr = c.expr
-    if isinstance(expr, t.Compare) and isinstance(expr.right, t.Const):
-        left = seen.get(id(expr.left))
-        if left is not None:
-            base_years = [y for y in range(table.first_year, latest)
-                          if truth(Vec(left.values, left.known_mask()),
-                                   (row, y - table.first_year)) is not None]
-            if base_years:
-                base = base_years[0]
-                b = float(left.values[row, base - table.first_year])
-                target = float(expr.right.value)
-                expected = b + (target - b) * (latest - base) / (deadline - base)
-                now = float(left.values[row, latest - table.first_year])
-                ahead = {"<": now <= expected, "<=": now <= expected, ">": now >= expected,
-                         ">=": now >= expected}.get(expr.op, False)
-                return Judgement("pending", latest, "on_track" if ahead else "lagging",
-                                 note=f"{expected:.6g}")
-    return Judgement("pending", latest, "lagging")
+    return Judgement("pending", latest, _line(c.expr, seen, row, table.first_year, latest,
+                                              deadline))
+
+
+def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
+          deadline: int) -> r.Trajectory:
+    """`on_track` when the latest value is on the right side of the straight line from
+    the first known value to the target at the deadline; else (or without one) `lagging`."""
+    if not (isinstance(expr, t.Compare) and isinstance(expr.right, t.Const)):
+        return "lagging"
+    left = seen.get(id(expr.left))
+    if left is None:
+        return "lagging"
+    base = next((y for y in range(first, latest) if truth(left, (row, y - first)) is not None),
+                None)
+    if base is None:
+        return "lagging"
+    start = float(left.values[row, base - first])
+    target = float(expr.right.value)
+    expected = start + (target - start) * (latest - base) / (deadline - base)
+    now = float(left.values[row, latest - first])
+    ahead = now <= expected if expr.op in ("<", "<=") else now >= expected
+    return "on_track" if ahead and expr.op not in ("==", "!=") else "lagging"
 
 
 def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
