@@ -80,8 +80,11 @@ def comparison(node: t.Node, seen: dict[int, Vec], index: Index
 def _margin(op: str, observed: float, threshold: float, qtype: t.QuantityT) -> r.Margin:
     difference = observed - threshold
     relative = difference / abs(threshold) if threshold else None
-    amount = format_quantity(abs(difference), qtype.unit)
-    share = f", {format_number(abs(relative) * 100, 3)} %" if relative is not None else ""
+    if qtype.unit.symbol == "%":  # a difference of percentages is in percentage points
+        amount = f"{format_number(abs(difference))} percentage points"
+    else:
+        amount = format_quantity(abs(difference), qtype.unit)
+    share = f", {_share(abs(relative) * 100)} %" if relative is not None else ""
     if op in ("<", "<="):
         word = "over by" if difference > 0 or (op == "<" and difference == 0) else "under by"
     elif op in (">", ">="):
@@ -91,6 +94,12 @@ def _margin(op: str, observed: float, threshold: float, qtype: t.QuantityT) -> r
     text = word if word == "equal" else f"{word} {amount}{share}"
     return r.Margin.model_construct(absolute=_clean(difference), text=text,
                                     relative=_clean(relative) if relative is not None else None)
+
+
+def _share(percent: float) -> str:
+    """A relative margin: one decimal from 1 % up (`3.8`), two significant digits below."""
+    text = f"{percent:.1f}" if percent >= 1 else f"{percent:.2g}"
+    return text.rstrip("0").rstrip(".") if "." in text and "e" not in text else text
 
 
 def _clean(value: float) -> float:

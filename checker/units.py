@@ -127,11 +127,14 @@ def _add(table: UnitTable, sink: DiagnosticSink, statement: m.BaseUnit | m.Deriv
             table.lookup.setdefault(key, unit.name)
 
 
-def format_number(value: float, digits: int = 6) -> str:
-    """A number for people: no float noise, no trailing zeros (`331.2`, `12`)."""
+def format_number(value: float) -> str:
+    """A number for people: whole numbers whole (`1200000`), at most three decimals from
+    1 up (`5.192`, `331.2`), four significant digits below 1 (`0.0048`)."""
     if value != value:  # NaN
         return "missing"
-    text = f"{value:.{digits}g}" if abs(value) < 1e15 else f"{value:.6e}"
+    if abs(value) < 1e15 and value == round(value):
+        return str(round(value))
+    text = f"{value:.3f}" if abs(value) >= 1 else f"{value:.4g}"
     if "e" in text:
         return text
     return text.rstrip("0").rstrip(".") if "." in text else text

@@ -136,7 +136,7 @@ def test_html_report_escapes_the_proposal_names(reports: Reports) -> None:
 
 def test_text_report_shows_evidence(reports: Reports) -> None:
     out = reports["text"][1]
-    assert "LAND-01" in out and "over by 0.6 km², 0.188 %" in out
+    assert "LAND-01" in out and "over by 0.6 km², 0.19 %" in out
     assert "\x1b[" not in out  # -o FILE: never colour
 
 

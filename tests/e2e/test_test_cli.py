@@ -114,8 +114,8 @@ def test_a_failing_test_exits_1_with_expected_actual_and_evidence(tmp_path: Path
     assert "  FAIL 比例不足 (" in run.out
     assert "expected pass" in run.out
     assert "A2: got fail" in run.out
-    assert "60% < 80%, short by 20%, 25 %" in run.out
-    assert "observed 60%, threshold 80% (short by 20%, 25 %)" in run.out
+    assert "60% < 80%, short by 20 percentage points, 25 %" in run.out
+    assert "observed 60%, threshold 80% (short by 20 percentage points, 25 %)" in run.out
     assert "guard `zone == 临空经济区`: true" in run.out
     assert "require `new_energy_vehicle_share >= 主要采用`: false" in run.out
     assert "3 tests: 2 passed, 1 failed" in run.out

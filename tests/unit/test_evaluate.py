@@ -69,7 +69,7 @@ def test_record_failure_states_observed_threshold_and_margin() -> None:
                    "new_energy_vehicle_share": 70, "in_strategic_reserve": False}])
     found = outcomes(result)[("NEV-01", "P1")]
     assert (found.outcome, found.severity) == ("fail", "error")
-    assert found.message == "70% < 80%, short by 10%, 12.5 %"
+    assert found.message == "70% < 80%, short by 10 percentage points, 12.5 %"
     assert found.evidence is not None
     assert [(c.role, c.value) for c in found.evidence.clauses] == [("guard", True),
                                                                    ("require", False)]
@@ -104,7 +104,7 @@ def test_aggregate_adds_the_batch_to_the_plan_baseline() -> None:
                  [("urban_rural_construction_land", "大兴区", 2020, 318.0, "actual")])
     found = outcomes(result)[("LAND-02", "all project")]
     assert found.outcome == "fail"
-    assert found.message == "319.7 km² > 319 km², over by 0.7 km², 0.219 %"
+    assert found.message == "319.7 km² > 319 km², over by 0.7 km², 0.22 %"
 
 
 def test_aggregate_without_baseline_is_unknown() -> None:

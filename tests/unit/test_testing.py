@@ -224,8 +224,8 @@ def test_a_failing_expect_shows_expected_actual_and_evidence() -> None:
     assert failure.splitlines() == [
         f"expect LAND-01 pass ({at(4)}): expected pass",
         "  大兴区: got fail",
-        "    2022: 320 km² > 319 km², over by 1 km², 0.313 %",
-        "    observed 320 km², threshold 319 km² (over by 1 km², 0.313 %)",
+        "    2022: 320 km² > 319 km², over by 1 km², 0.31 %",
+        "    observed 320 km², threshold 319 km² (over by 1 km², 0.31 %)",
         "    require `urban_rural_construction_land <= 319 km2 (2022)`: false",
         "    values: urban_rural_construction_land (2022) = 320 km²",
         f"    from: {at(3)}",
@@ -244,7 +244,7 @@ def test_an_expect_lists_every_differing_outcome_with_its_clauses() -> None:
     assert "  A: got fail" in lines
     assert "    guard `zone == 临空经济区 and new_operating_vehicles > 0`: true" in lines
     assert "    require `new_energy_vehicle_share >= 主要采用`: false" in lines
-    assert "    observed 50%, threshold 80% (short by 30%, 37.5 %)" in lines
+    assert "    observed 50%, threshold 80% (short by 30 percentage points, 37.5 %)" in lines
     assert "  B: got not_applicable" in lines
     assert "    guard `zone == 临空经济区 and new_operating_vehicles > 0`: false" in lines
 
