@@ -56,7 +56,9 @@ def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
         summaries.append(_summary(rule, counts, len(found)))
         outcomes += sorted(found, key=lambda o: (o.subject, o.origin.text if o.origin else ""))
     series = _series(checked, table)
-    return _result(checked, summaries, outcomes, series, year, fail_on, inputs, detailed)
+    result = _result(checked, summaries, outcomes, series, year, fail_on, inputs, detailed)
+    notes = unchecked_data(checked, table)
+    return result.model_copy(update={"notes": notes}) if notes else result
 
 
 def _evaluate_rule(rule: t.CheckedRule, batches: Mapping[str, RecordBatchLike],
@@ -126,6 +128,28 @@ def _series(checked: t.CheckedSuite, table: SeriesTable) -> list[r.Series]:
             rules=sorted({rule_id for _, rule_id in marks}),
         ))
     return out
+
+
+def unchecked_data(checked: t.CheckedSuite, table: SeriesTable) -> list[str]:
+    """Plan data that no rule reads (an indicator no rule uses, or a region outside every
+    rule's scope): said in the result, never dropped silently."""
+    covered: set[tuple[str, str]] = set()
+    for rule in checked.rules:
+        if rule.subject == "series":
+            for c in rule.constraints:
+                for leaf in t.leaves(c.expr):
+                    if isinstance(leaf, t.IndicatorRef):
+                        covered.update((leaf.id, region) for region in c.regions or rule.regions)
+        elif rule.subject == "batch":  # a batch rule reads the plan's region at the baseline
+            covered.update((leaf.id, checked.plan.region) for c in rule.constraints
+                           for leaf in t.leaves(c.expr) if isinstance(leaf, t.IndicatorRef))
+    by_region: dict[str, set[str]] = {}
+    for indicator, region, _ in table.values:
+        if (indicator, region) not in covered:
+            by_region.setdefault(region, set()).add(indicator)
+    return [f"plan data for `{region}` is not checked by any rule: "
+            + ", ".join(f"`{i}`" for i in sorted(indicators))
+            for region, indicators in sorted(by_region.items())]
 
 
 def exit_code(rules: Sequence[r.RuleSummary], fail_on: r.FailOn) -> int:

@@ -149,6 +149,8 @@ class Result(_Data):
     rules: list[RuleSummary]
     outcomes: list[Outcome]
     series: list[Series] = []
+    notes: list[str] = Field(default=[], description="what the run did not check, and why "
+                             "(e.g. plan data about regions or indicators no rule covers)")
     summary: Summary
 
     def to_json(self) -> str:

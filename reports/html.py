@@ -52,6 +52,7 @@ def _header(result: Result) -> str:
             f"{result.as_of} · fail on <code>{esc(result.fail_on)}</code> · {suite.rules} rules"
             f"</p>\n<p class=\"verdict {state}\">exit {s.exit_code}: {esc(c.verdict(result))}"
             f"</p>\n" + (f"<ul class=\"inputs\">{inputs}</ul>\n" if inputs else "")
+            + "".join(f"<p class=\"note\">note: {esc(n)}</p>\n" for n in result.notes)
             + "</header>\n")
 
 

@@ -133,5 +133,6 @@ def _clauses(o: Outcome) -> str:
 
 def _foot(result: Result) -> str:
     note = "" if result.summary.complete else " Passing outcomes are counted, not listed."
-    return (f"<sub>plancheck · {esc(result.schema_version)} · {result.summary.subjects:,} "
+    notes = "".join(f"> **Note:** {esc(n)}\n\n" for n in result.notes)
+    return notes + (f"<sub>plancheck · {esc(result.schema_version)} · {result.summary.subjects:,} "
             f"subjects.{note}</sub>\n")

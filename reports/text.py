@@ -137,6 +137,8 @@ def _grid(rows: list[tuple[str, Text]], indent: int) -> Padding:
 
 
 def _footer(console: Console, result: Result) -> None:
+    for note in result.notes:
+        console.print(Text(f"note: {note}", style="yellow"))
     console.print(c.totals_line(result))
     if not result.summary.complete:
         console.print(Text("passing outcomes are counted, not listed (large run)", style="dim"))

@@ -209,3 +209,14 @@ def test_an_unknown_growth_rate_names_the_missing_base_year() -> None:
     (found,) = evaluate(checked, {}, data, as_of=2021).outcomes
     assert found.outcome == "unknown"
     assert found.message == "cannot decide for 2020 (missing: general_budget_revenue (2015))"
+
+
+def test_plan_data_no_rule_reads_is_noted_not_dropped() -> None:
+    data = [("bus_stop_500m_coverage", "大兴区", 2022, 88.0, "target"),
+            ("bus_stop_500m_coverage", "黄村镇", 2022, 85.0, "target"),
+            ("heavy_pollution_days", "大兴区", 2022, 5.0, "actual")]
+    result = run(data=data)
+    assert result.notes == [
+        "plan data for `大兴区` is not checked by any rule: `heavy_pollution_days`",
+        "plan data for `黄村镇` is not checked by any rule: `bus_stop_500m_coverage`",
+    ]
