@@ -143,9 +143,10 @@ def unchecked_data(checked: t.CheckedSuite, table: SeriesTable) -> list[str]:
         elif rule.subject == "batch":  # a batch rule reads the plan's region at the baseline
             covered.update((leaf.id, checked.plan.region) for c in rule.constraints
                            for leaf in t.leaves(c.expr) if isinstance(leaf, t.IndicatorRef))
+    baseline = {i.id for i in checked.indicators.values() if i.baseline_only}
     by_region: dict[str, set[str]] = {}
     for indicator, region, _ in table.values:
-        if (indicator, region) not in covered:
+        if (indicator, region) not in covered and indicator not in baseline:
             by_region.setdefault(region, set()).add(indicator)
     return [f"plan data for `{region}` is not checked by any rule: "
             + ", ".join(f"`{i}`" for i in sorted(indicators))

@@ -151,7 +151,7 @@ def _unused(checked: t.CheckedSuite, files: list[m.RuleFile]) -> Iterator[Diagno
     ours = {f.path for f in files}
     used_indicators = {i for r in checked.rules for i in r.indicators}
     for spec in checked.indicators.values():
-        if spec.id not in used_indicators and spec.span.file in ours:
+        if spec.id not in used_indicators and spec.span.file in ours and not spec.baseline_only:
             yield _diag("L605", f"no rule uses indicator `{spec.id}`",
                         head(spec.span, f"indicator {spec.id}"), "unused",
                         help="write the rule the plan states for it, or drop it")

@@ -232,7 +232,10 @@ class ScaleDecl:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorItem:
-    key: Literal["unit", "kind", "direction"]
+    """`unit`, `kind`, `direction`, or `role baseline` (values the plan states that no
+    rule checks, carried so that data files may hold them)."""
+
+    key: Literal["unit", "kind", "direction", "role"]
     value: str
     comments: Comments = ()
     trailing: str | None = None

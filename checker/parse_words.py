@@ -19,9 +19,9 @@ STATEMENTS = {f"_{k.upper()}": k for k in STATEMENT_KEYWORDS}
 KEYWORDS = (
     "rule", "plan", "unit", "set", "scale", "indicator", "record", "test", "cite", "kind",
     "for", "where", "read", "require", "unless", "title", "period", "region", "source", "of",
-    "alias", "direction", "enum", "ordinal", "required", "default", "label", "line", "because",
-    "each", "all", "by", "at", "year", "in", "in region", "as of", "given", "data", "expect",
-    "or", "and", "not", "is", "present", "missing",
+    "alias", "direction", "role", "enum", "ordinal", "required", "default", "label", "line",
+    "because", "each", "all", "by", "at", "year", "in", "in region", "as of", "given", "data",
+    "expect", "or", "and", "not", "is", "present", "missing",
 )
 
 # Full-width and look-alike characters, and the ASCII the language uses instead
@@ -63,8 +63,8 @@ COMPARISONS = frozenset({"COMPARE_OP", "LT"})
 BEFORE_YEAR = frozenset({"_BY", "_AT", "_AS_OF", "_PERIOD", "__ANON_0", "_IN"})
 # Keywords that open a clause or an item of a block.
 CLAUSES = frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_REQUIRE", "_UNLESS", "_UNIT",
-                     "_DIRECTION", "_TITLE", "_PERIOD", "_REGION", "_SOURCE", "_AS_OF", "_GIVEN",
-                     "_EXPECT"})
+                     "_DIRECTION", "_ROLE", "_TITLE", "_PERIOD", "_REGION", "_SOURCE", "_AS_OF",
+                     "_GIVEN", "_EXPECT"})
 # What may follow a complete clause or statement.
 ENDINGS = frozenset({"RBRACE", "$END", *CLAUSES, *STATEMENTS})
 
@@ -86,7 +86,8 @@ FORMS: dict[str, dict[str, str]] = {
     "_SET": {"": "set 产业 = {氢能, 信创}"},
     "_SCALE": {"": "scale 排放标准 = 国五 < 国六a < 国六b"},
     "_INDICATOR": {"": 'indicator pm25 "PM2.5" { unit μg/m3  kind binding  direction down }',
-                   "_UNIT": "unit km2", "_KIND": "kind binding", "_DIRECTION": "direction down"},
+                   "_UNIT": "unit km2", "_KIND": "kind binding", "_DIRECTION": "direction down",
+                   "_ROLE": "role baseline"},
     "_RECORD": {"": 'record project "项目" { land_area: km2 required }'},
     "_TEST": {"": 'test "a name" { as of 2025  given …  expect … }', "_AS_OF": "as of 2025",
               "_GIVEN": "given project { id: \"P1\" }` or `given data gdp 大兴区 2025 = 5%",
@@ -97,4 +98,4 @@ FORMS: dict[str, dict[str, str]] = {
 INSIDE = {**dict.fromkeys(("_CITE", "_REQUIRE", "_WHERE", "_READ", "_UNLESS", "_FOR"), "rule"),
           **dict.fromkeys(("_GIVEN", "_EXPECT", "_AS_OF"), "test"),
           **dict.fromkeys(("_TITLE", "_PERIOD", "_SOURCE"), "plan"),
-          "_DIRECTION": "indicator"}
+          "_DIRECTION": "indicator", "_ROLE": "indicator"}

@@ -126,7 +126,8 @@ def _indicators(suite: m.Suite, units: UnitTable,
                            ind.span, help=units.suggest(unit_name))
         kind = cast(Literal["binding", "anticipatory"], ind.get("kind") or "anticipatory")
         direction = cast(Literal["up", "down", "none"], ind.get("direction") or "none")
-        out[ind.id] = t.IndicatorSpec(ind.id, ind.display, unit, kind, direction, ind.span)
+        out[ind.id] = t.IndicatorSpec(ind.id, ind.display, unit, kind, direction, ind.span,
+                                      baseline_only=ind.get("role") == "baseline")
     return out
 
 

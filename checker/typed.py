@@ -102,6 +102,7 @@ class IndicatorSpec:
     kind: Literal["binding", "anticipatory"]
     direction: Literal["up", "down", "none"]
     span: Span = NO_SPAN
+    baseline_only: bool = False  # `role baseline`: carried in data, checked by no rule
 
     @property
     def type(self) -> Type:

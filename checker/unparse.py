@@ -22,7 +22,7 @@ RESERVED = frozenset({
     "require", "unless", "by", "at", "year", "in", "test", "given", "data", "expect", "or",
     "and", "not", "is", "present", "missing", "binding", "anticipatory", "up", "down", "none",
     "rises", "falls", "true", "false", "pass", "fail", "unknown", "not_applicable", "pending",
-    "error", "achieved", "on_track", "lagging", "actual", "target", "as",
+    "error", "achieved", "on_track", "lagging", "actual", "target", "as", "role", "baseline",
 })
 _SYMBOL_UNITS = frozenset({"%", "‰", "㎡", "㎢"})
 

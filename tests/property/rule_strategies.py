@@ -203,6 +203,7 @@ indicator_items = st.one_of(
               value=st.sampled_from(["binding", "anticipatory"])),
     commented(m.IndicatorItem, key=st.just("direction"),
               value=st.sampled_from(["up", "down", "none"])),
+    commented(m.IndicatorItem, key=st.just("role"), value=st.just("baseline")),
 )
 indicators = st.builds(m.Indicator, plain_names, st.none() | strings, tuples(indicator_items),
                        comments=leading, trailing=trailing, end_comments=end_comments)

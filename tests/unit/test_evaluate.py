@@ -220,3 +220,8 @@ def test_plan_data_no_rule_reads_is_noted_not_dropped() -> None:
         "plan data for `大兴区` is not checked by any rule: `heavy_pollution_days`",
         "plan data for `黄村镇` is not checked by any rule: `bus_stop_500m_coverage`",
     ]
+
+
+def test_baseline_indicators_are_not_noted_as_unchecked() -> None:
+    result = run(data=[("g5_base_stations", "大兴区", 2020, 1800.0, "actual")])
+    assert result.notes == []

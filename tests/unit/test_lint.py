@@ -191,3 +191,8 @@ def test_the_bundled_suite_has_no_lint_errors() -> None:
     loaded = load_suite(None)
     found = lint(loaded.suite, typecheck(loaded.suite))
     assert [d for d in found if d.severity == "error"] == []
+
+
+def test_an_indicator_marked_baseline_is_not_unused(tmp_path: Path) -> None:
+    baseline = 'indicator spare {\n  unit %\n  role baseline\n}\n'
+    assert run_lint(tmp_path, CLEAN + baseline) == []
