@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from checker import model as m
 from checker import typed as t
 from checker.build import build
 from checker.diagnostics import Diagnostic, DiagnosticError
@@ -24,6 +25,15 @@ BUNDLED = ROOT / "rules" / "daxing-14th"
 CONTRACT = ("plan.rules", "schema.rules", "indicators.rules")
 
 
+def rule_file(text: str, path: str = "t.rules") -> m.RuleFile:
+    """Parse and build one file's text; the test fails on any diagnostic."""
+    parsed = parse(SourceFile(path, text))
+    assert not isinstance(parsed, list), parsed
+    built = build(parsed)
+    assert not isinstance(built, list), built
+    return built
+
+
 def suite_from(text: str, *, contract: bool = True, path: str = "t.rules") -> Suite:
     """The prelude, the bundled plan/schema/indicators (optional) and `text`."""
     files = []
@@ -31,11 +41,7 @@ def suite_from(text: str, *, contract: bool = True, path: str = "t.rules") -> Su
         _, built = parse_file(file)
         assert not isinstance(built, list), built
         files.append(built)
-    parsed = parse(SourceFile(path, text))
-    assert not isinstance(parsed, list), parsed
-    built = build(parsed)
-    assert not isinstance(built, list), built
-    return Suite((*files, built))
+    return Suite((*files, rule_file(text, path)))
 
 
 def checked_from(text: str, **kwargs: Any) -> t.CheckedSuite:

@@ -10,10 +10,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from checker import model as m
-from checker.build import build
-from checker.parse import parse
-from checker.source import SourceFile
 from checker.unparse import unparse
+from tests.helpers import rule_file
 
 
 def _record(*fields: m.Field) -> m.RuleFile:
@@ -21,11 +19,7 @@ def _record(*fields: m.Field) -> m.RuleFile:
 
 
 def _reparse(text: str) -> m.RuleFile:
-    parsed = parse(SourceFile("t.rules", text))
-    assert not isinstance(parsed, list), parsed
-    built = build(parsed)
-    assert not isinstance(built, list), built
-    return built
+    return rule_file(text)
 
 
 def test_the_field_after_a_bare_number_default_reads_as_a_field() -> None:

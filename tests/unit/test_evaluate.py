@@ -192,21 +192,24 @@ def test_a_cumulative_target_without_any_data_is_unknown_not_lagging() -> None:
     assert (waste.outcome, waste.trajectory) == ("unknown", None)
 
 
+def revenue_outcome(require: str, values: dict[int, float], as_of: int) -> r.Outcome:
+    """The one outcome of a one-constraint rule on general_budget_revenue in 大兴区."""
+    checked = checked_from(f"rule G-1 {{\n  require {require}\n}}\n")
+    data = Data([("general_budget_revenue", "大兴区", year, value, "actual")
+                 for year, value in values.items()])
+    (found,) = evaluate(checked, {}, data, as_of=as_of).outcomes
+    return found
+
+
 def test_growth_down_to_zero_is_minus_one_hundred_percent() -> None:
-    checked = checked_from("rule G-1 {\n  require cagr(general_budget_revenue, 2020..2025) "
-                           "< 0 % by 2025\n}\n")
-    data = Data([("general_budget_revenue", "大兴区", 2020, 6.4, "actual"),
-                 ("general_budget_revenue", "大兴区", 2025, 0.0, "actual")])
-    (found,) = evaluate(checked, {}, data, as_of=2025).outcomes
+    found = revenue_outcome("cagr(general_budget_revenue, 2020..2025) < 0 % by 2025",
+                            {2020: 6.4, 2025: 0.0}, 2025)
     assert found.outcome == "pass"
 
 
 def test_an_unknown_growth_rate_names_the_missing_base_year() -> None:
-    checked = checked_from("rule G-1 {\n  require cagr(general_budget_revenue, 2015..2020) "
-                           ">= 9 % at 2020\n}\n")
-    data = Data([("general_budget_revenue", "大兴区", 2020, 120.0, "actual"),
-                 ("general_budget_revenue", "大兴区", 2021, 125.0, "actual")])
-    (found,) = evaluate(checked, {}, data, as_of=2021).outcomes
+    found = revenue_outcome("cagr(general_budget_revenue, 2015..2020) >= 9 % at 2020",
+                            {2020: 120.0, 2021: 125.0}, 2021)
     assert found.outcome == "unknown"
     assert found.message == "cannot decide for 2020 (missing: general_budget_revenue (2015))"
 

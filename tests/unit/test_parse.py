@@ -7,17 +7,13 @@ from fractions import Fraction
 import pytest
 
 from checker import model as m
-from checker.build import build
 from checker.parse import decode, parse
 from checker.source import SourceFile
+from tests.helpers import rule_file
 
 
 def built(text: str) -> m.RuleFile:
-    parsed = parse(SourceFile("t.rules", text))
-    assert not isinstance(parsed, list), parsed
-    result = build(parsed)
-    assert not isinstance(result, list), result
-    return result
+    return rule_file(text)
 
 
 def only(text: str) -> m.Statement:
