@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checker.analyze import run_analysis
-from checker.suite import load_suite
-from checker.typecheck import check_or_raise
+from checker.analysis.analyze import run_analysis
+from checker.syntax.suite import load_suite
+from checker.types.typecheck import check_or_raise
 
 ZONES = [f"Z{i}" for i in range(8)] + ["其他"]
 KINDS = [f"K{i}" for i in range(6)]

@@ -37,12 +37,12 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker import typed as t  # noqa: E402
-from checker.evaluate import evaluate  # noqa: E402
-from checker.load import load_records  # noqa: E402
+from checker.data.load import load_records  # noqa: E402
+from checker.engine.evaluate import evaluate  # noqa: E402
 from checker.pipeline import check_with  # noqa: E402
-from checker.suite import load_suite  # noqa: E402
-from checker.typecheck import typecheck  # noqa: E402
+from checker.syntax.suite import load_suite  # noqa: E402
+from checker.types import typed as t  # noqa: E402
+from checker.types.typecheck import typecheck  # noqa: E402
 
 RULES = ("FARM-01", "ECO-05", "LAND-03", "LAND-04", "VEH-01", "VEH-02", "VEH-03", "WATER-08",
          "ZONE-01", "ZONE-02", "ZONE-05", "ZONE-06", "ZONE-12")

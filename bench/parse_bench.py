@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker import model as m  # noqa: E402
-from checker.build import build  # noqa: E402
-from checker.parse import parse  # noqa: E402
 from checker.source import SourceFile  # noqa: E402
+from checker.syntax import model as m  # noqa: E402
+from checker.syntax.build import build  # noqa: E402
+from checker.syntax.parse import parse  # noqa: E402
 
 TARGET_LINES_PER_SECOND = 5_000
 
@@ -258,7 +258,7 @@ def time_runs(source: SourceFile, runs: int) -> Runs:
 
 _CONSTRUCT = (
     "import time\n"
-    "from checker.parse import _parser\n"
+    "from checker.syntax.parse import _parser\n"
     "start = time.perf_counter()\n"
     "_parser()\n"
     "print(time.perf_counter() - start)\n"

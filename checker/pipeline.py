@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from checker import result as r
-from checker import typed as t
+from checker.data.load import classify, load_plan_data, load_records
 from checker.diagnostics import Diagnostic, DiagnosticError
-from checker.evaluate import MAX_FINDINGS, evaluate
-from checker.load import classify, load_plan_data, load_records
+from checker.engine.evaluate import MAX_FINDINGS, evaluate
 from checker.source import Span
-from checker.suite import LoadedSuite, load_suite
-from checker.typecheck import check_or_raise
+from checker.syntax.suite import LoadedSuite, load_suite
+from checker.types import typed as t
+from checker.types.typecheck import check_or_raise
 
 
 def check(files: Sequence[str | Path], rules: Sequence[str | Path] | None = None, *,

@@ -1,6 +1,6 @@
 """Result: the one canonical, versioned outcome of a run, as plain data.
 
-In: built by `checker.evaluate`.  Out: pydantic models that serialize to the
+In: built by `checker.engine.evaluate`.  Out: pydantic models that serialize to the
 canonical JSON (`to_json`) and export their JSON Schema (`docs/result.schema.json`).
 Every report format is rendered from this and nothing else; `reports/` imports
 only this module.  Imports nothing of ours.

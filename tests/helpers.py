@@ -10,15 +10,15 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from checker import model as m
-from checker import typed as t
-from checker.build import build
 from checker.diagnostics import Diagnostic, DiagnosticError
-from checker.model import Suite
-from checker.parse import parse
 from checker.source import SourceFile
-from checker.suite import PRELUDE, parse_file
-from checker.typecheck import typecheck
+from checker.syntax import model as m
+from checker.syntax.build import build
+from checker.syntax.model import Suite
+from checker.syntax.parse import parse
+from checker.syntax.suite import PRELUDE, parse_file
+from checker.types import typed as t
+from checker.types.typecheck import typecheck
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "rules" / "daxing-14th"

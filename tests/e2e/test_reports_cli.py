@@ -56,7 +56,7 @@ def plancheck(folder: Path, *args: str, stderr: int | None = None
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    pytest.importorskip("checker.load")
+    pytest.importorskip("checker.data.load")
     folder = tmp_path_factory.mktemp("cli")
     (folder / "proposals.yaml").write_text(PROPOSALS, encoding="utf-8")
     (folder / "plan-data.csv").write_text(PLAN_DATA, encoding="utf-8")

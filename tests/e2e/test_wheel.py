@@ -1,7 +1,7 @@
 """The wheel carries the grammar, the prelude and the bundled suite, and runs.
 
-The package reaches them through symlinks (`checker/policy.lark` ->
-`../grammar/policy.lark`, `checker/suites/daxing-14th` -> `../../rules/daxing-14th`);
+The package reaches them through symlinks (`checker/syntax/policy.lark` ->
+`../../grammar/policy.lark`, `checker/suites/daxing-14th` -> `../../rules/daxing-14th`);
 a wheel must hold real files.  The wheel is built with pip (hatchling in an
 isolated build environment), installed with `pip install --no-deps --target`,
 and run with `python -S` from a folder outside the repository, with only the
@@ -28,8 +28,8 @@ SUITE = ROOT / "rules" / "daxing-14th"
 
 # Files the installed package must hold, and where they come from in the repository.
 BUNDLED = {
-    "checker/policy.lark": ROOT / "grammar" / "policy.lark",
-    "checker/prelude.rules": ROOT / "checker" / "prelude.rules",
+    "checker/syntax/policy.lark": ROOT / "grammar" / "policy.lark",
+    "checker/syntax/prelude.rules": ROOT / "checker" / "syntax" / "prelude.rules",
     **{f"checker/suites/daxing-14th/{p.name}": p for p in sorted(SUITE.iterdir()) if p.is_file()},
 }
 
@@ -68,7 +68,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
 
 
 def test_the_symlinks_the_wheel_must_follow_are_there() -> None:
-    assert (ROOT / "checker" / "policy.lark").is_symlink()
+    assert (ROOT / "checker" / "syntax" / "policy.lark").is_symlink()
     assert (ROOT / "checker" / "suites" / "daxing-14th").is_symlink()
     assert (SUITE / "plan.txt").is_file()
 
@@ -91,8 +91,8 @@ def test_the_installed_copy_is_imported_not_the_repository(installed: Installed)
 
 def test_the_installed_package_loads_its_grammar_prelude_and_suite(installed: Installed) -> None:
     script = (
-        "from checker import model as m\n"
-        "from checker.suite import BUNDLED, load_suite\n"
+        "from checker.syntax import model as m\n"
+        "from checker.syntax.suite import BUNDLED, load_suite\n"
         "loaded = load_suite()\n"
         "assert '<prelude>' in loaded.sources, sorted(loaded.sources)\n"
         "(plan,) = loaded.suite.of(m.Plan)\n"

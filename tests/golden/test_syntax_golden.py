@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from checker.diagnostics import Diagnostic, render_all
-from checker.parse import MAX_FILE_BYTES, MAX_NESTING, decode, parse
 from checker.source import SourceFile
-from checker.suite import parse_file
+from checker.syntax.parse import MAX_FILE_BYTES, MAX_NESTING, decode, parse
+from checker.syntax.suite import parse_file
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).parent / "syntax"
@@ -67,7 +67,7 @@ def test_every_expected_file_has_an_input() -> None:
 
 def test_the_corpus_covers_every_syntax_code() -> None:
     emitted = set()
-    for module in ("parse.py", "parse_errors.py", "build.py"):
+    for module in ("syntax/parse.py", "syntax/errors.py", "syntax/build.py"):
         text = (ROOT / "checker" / module).read_text(encoding="utf-8")
         emitted |= set(re.findall(r'"(P1\d\d)"', text))
     covered = set()
@@ -125,7 +125,7 @@ def test_ten_thousand_nested_prefix_operators(word: str) -> None:
     closing = ")" * word.count("(") * 10_000
     text = "rule A-1 {\n  require " + word * 10_000 + "x" + closing + " > 1\n}\n"
     source = SourceFile("deep.rules", text)
-    from checker.build import build
+    from checker.syntax.build import build
 
     parsed = parse(source)
     result = parsed if isinstance(parsed, list) else build(parsed)

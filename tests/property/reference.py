@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checker import typed as t
+from checker.types import typed as t
 
 Row = dict[str, Any]
 

@@ -16,17 +16,18 @@ from typing import Any, TypeVar
 
 from hypothesis import strategies as st
 
-from checker import model as m
 from checker.diagnostics import Diagnostic
-from checker.parse import decode
-from checker.unparse import RESERVED
+from checker.syntax import model as m
+from checker.syntax.parse import decode
+from checker.syntax.unparse import RESERVED
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def repository_rule_files() -> list[Path]:
     """Every `.rules` file of the repository: suites, the prelude, test inputs."""
-    found = [*sorted((ROOT / "rules").rglob("*.rules")), ROOT / "checker" / "prelude.rules",
+    found = [*sorted((ROOT / "rules").rglob("*.rules")),
+             ROOT / "checker" / "syntax" / "prelude.rules",
              *sorted((ROOT / "tests").rglob("*.rules"))]
     return [p for p in found if p.is_file()]
 

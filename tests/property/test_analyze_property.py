@@ -14,7 +14,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker.analyze import analyze
+from checker.analysis.analyze import analyze
 from tests.helpers import checked_from
 
 ZONES = ("甲区", "乙区", "丙区")

@@ -9,9 +9,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import typed as t
-from checker.evaluate_env import RecordEnv
-from checker.evaluate_records import evaluate_record_rule
+from checker.engine.env import RecordEnv
+from checker.engine.records import evaluate_record_rule
+from checker.types import typed as t
 from tests.helpers import Batch, checked_from
 from tests.property.reference import outcome
 

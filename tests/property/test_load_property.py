@@ -22,12 +22,20 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from checker.data.load import RecordBatch, classify, load_records
 from checker.diagnostics import DiagnosticError
-from checker.load import RecordBatch, classify, load_records
-from checker.suite import load_suite
-from checker.typecheck import typecheck
-from checker.typed import BoolT, EnumT, FieldSpec, QuantityT, RecordSchema, TextT, YearT
-from checker.units import UnitTable
+from checker.syntax.suite import load_suite
+from checker.types.typecheck import typecheck
+from checker.types.typed import (
+    BoolT,
+    EnumT,
+    FieldSpec,
+    QuantityT,
+    RecordSchema,
+    TextT,
+    YearT,
+)
+from checker.types.units import UnitTable
 
 SUITE = Path(__file__).resolve().parents[2] / "rules" / "daxing-14th"
 BOOL_WORDS = ["true", "false", "yes", "no", "是", "否", "1", "0", "TRUE", "No"]

@@ -13,12 +13,12 @@ import re
 from hypothesis import example, given, note
 from hypothesis import strategies as st
 
-from checker import model as m
-from checker.build import build
 from checker.diagnostics import Diagnostic, render_all
-from checker.parse import decode, parse
 from checker.source import SourceFile
-from checker.unparse import unparse
+from checker.syntax import model as m
+from checker.syntax.build import build
+from checker.syntax.parse import decode, parse
+from checker.syntax.unparse import unparse
 from tests.property.rule_strategies import repository_rule_files, repository_texts, rule_files
 
 _CODE = re.compile(r"[PTDE]\d{3}")

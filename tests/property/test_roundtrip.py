@@ -1,7 +1,7 @@
 """Round trip: `build(parse(unparse(model))) == model`, and `fmt` is idempotent.
 
 Hypothesis generates *models* (`rule_strategies`: every statement, clause and
-expression node of `checker.model`, with leading, trailing and end comments,
+expression node of `checker.syntax.model`, with leading, trailing and end comments,
 Chinese and quoted names, decimal quantities with units, strings with quotes
 and backslashes) and prints them; generating text from the grammar gives
 mostly unparseable programs (TECH-NOTES).  Spans are left out of model
@@ -18,12 +18,12 @@ import pytest
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
-from checker import model as m
-from checker.build import build
-from checker.fmt import format_text
-from checker.parse import parse
 from checker.source import SourceFile
-from checker.unparse import unparse
+from checker.syntax import model as m
+from checker.syntax.build import build
+from checker.syntax.parse import parse
+from checker.syntax.unparse import unparse
+from checker.tools.fmt import format_text
 from tests.property.rule_strategies import ROOT, exprs, repository_texts, rule_files
 
 # ------------------------------------------------------------------ helpers
@@ -170,7 +170,7 @@ def test_fmt_is_idempotent_on_the_repository_files(path: Path) -> None:
 
 def test_the_repository_has_rule_files_to_format() -> None:
     assert len(REPO_FILES) >= 3
-    assert ROOT / "checker" / "prelude.rules" in REPO_FILES
+    assert ROOT / "checker" / "syntax" / "prelude.rules" in REPO_FILES
 
 
 def test_relayout_keeps_strings_and_comments() -> None:

@@ -5,8 +5,8 @@ It now moves above the statement.  Found by the keep-every-comment property."""
 
 from __future__ import annotations
 
-from checker.fmt import format_text
 from checker.source import SourceFile
+from checker.tools.fmt import format_text
 
 SPLIT = """\
 set 镇街 = {

@@ -4,10 +4,10 @@ comments and `parse(unparse(x)) != x`.  Found by the round-trip property."""
 
 from __future__ import annotations
 
-from checker.build import build
-from checker.fmt import format_text
-from checker.parse import parse
 from checker.source import SourceFile
+from checker.syntax.build import build
+from checker.syntax.parse import parse
+from checker.tools.fmt import format_text
 
 
 def test_an_empty_trailing_comment_survives_fmt() -> None:

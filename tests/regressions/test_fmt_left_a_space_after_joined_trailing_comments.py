@@ -5,8 +5,8 @@ Found by the keep-every-comment property."""
 
 from __future__ import annotations
 
-from checker.fmt import format_text
 from checker.source import SourceFile
+from checker.tools.fmt import format_text
 
 
 def test_joined_trailing_comments_have_no_stray_space() -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from checker import model as m
-from checker.unparse import unparse
+from checker.syntax import model as m
+from checker.syntax.unparse import unparse
 from tests.helpers import rule_file
 
 

@@ -9,7 +9,7 @@ from fractions import Fraction
 
 import pytest
 
-from checker.unparse import number
+from checker.syntax.unparse import number
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.analyze import Finding, analyze, run_analysis
-from checker.analyze_render import render_json, render_text
+from checker.analysis.analyze import Finding, analyze, run_analysis
+from checker.analysis.render import render_json, render_text
 from checker.source import SourceFile
 from tests.helpers import checked_from
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.analyze_findings import CODES
-from checker.cli import main
-from checker.lint import SEVERITY
+from checker.analysis.findings import CODES
+from checker.cli.main import main
+from checker.tools.lint import SEVERITY
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "diagnostics.md"

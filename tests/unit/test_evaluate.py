@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from checker import result as r
-from checker.evaluate import evaluate
+from checker.engine.evaluate import evaluate
 from tests.helpers import Batch, Data, checked_from
 
 RULES = """

@@ -1,4 +1,4 @@
-"""checker.explain: the rule, its citations, and the plan's sentence with the quote marked."""
+"""checker.tools.explain: the rule, its citations, and the plan's sentence with the quote marked."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from checker.diagnostics import DiagnosticError
-from checker.explain import explain, find_quote, headings_above, plan_file, render
 from checker.source import SourceFile
-from checker.suite import PACKAGE, LoadedSuite, load_suite
-from checker.typecheck import typecheck
+from checker.syntax.suite import PACKAGE, LoadedSuite, load_suite
+from checker.tools.explain import explain, find_quote, headings_above, plan_file, render
+from checker.types.typecheck import typecheck
 from tests.helpers import BUNDLED
 
 PLAN = """\

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from checker import model as m
 from checker.diagnostics import DiagnosticError, render_all
-from checker.fmt import format_text
 from checker.source import SourceFile
-from checker.suite import BUNDLED, PRELUDE, parse_file
-from checker.testing import run_tests
-from checker.typecheck import typecheck
+from checker.syntax import model as m
+from checker.syntax.suite import BUNDLED, PRELUDE, parse_file
+from checker.tester.runner import run_tests
+from checker.tools.fmt import format_text
+from checker.types.typecheck import typecheck
 from tests.helpers import ROOT
 
 DOC = ROOT / "docs" / "language.md"
@@ -54,8 +54,8 @@ BLOCKS = blocks()
 
 
 def load(line: int, text: str) -> m.RuleFile:
-    from checker.build import build
-    from checker.parse import parse
+    from checker.syntax.build import build
+    from checker.syntax.parse import parse
 
     source = SourceFile("docs/language.md", "\n" * (line - 1) + text)
     parsed = parse(source)

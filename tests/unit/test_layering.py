@@ -1,11 +1,13 @@
-"""Layering (ARCHITECTURE.md): which module may import what, read from the source.
+"""Layering (docs/design.md): which package may import what, read from the source.
 
 Every module of `checker/` and `reports/` is parsed with `ast`; every import
 statement counts, also one inside a function (a lazy import is still a
-dependency), and so does `importlib.import_module("literal")`.  The layers:
-`source` <- `diagnostics` <- `model`/`units` <- stages <- CLI, with lark only in
-`parse` and `parse_errors` (its error wording), data-frame libraries only in the
-loading and evaluating modules, and `reports/` reading `checker.result` only.
+dependency), and so does `importlib.import_module("literal")`; imports under
+`if TYPE_CHECKING:` count for the table but not for cycles (they never run).
+The table: each stage package names the packages it may import; lark only in the
+parser modules, z3 only in the solver module, data-frame libraries only in
+`data` and `engine`; `reports/` reads `checker.result` only; nothing imports the
+CLI; no import cycle between modules.
 """
 
 from __future__ import annotations
@@ -22,33 +24,59 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 OURS = ("checker", "reports")
 
-# Modules allowed to import a data-frame library (pandas, numpy): loading and evaluating.
-FRAME_MODULES = ("checker.load", "checker.load_*", "checker.evaluate", "checker.evaluate_*",
-                 "checker.frames", "checker.frames_*")
-FRAME_LIBRARIES = ("pandas", "numpy")
-# The command line: argument handling and exit codes.  Nothing else imports it.
-CLI_MODULES = ("checker.cli", "checker.__main__", "checker.commands", "checker.commands.*")
-# What the bottom layers may import of ours.
-ONLY_OURS: dict[str, tuple[str, ...]] = {
+BASE = ("checker.source", "checker.diagnostics", "checker.codes")
+# Unit -> the units of ours it may import (a unit is a top-level module or a stage package;
+# a module may always import the modules of its own package).  Read bottom to top, this is
+# the pipeline: source <- diagnostics <- syntax <- types <- data / engine / analysis <-
+# tester / tools <- pipeline <- cli.
+MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "checker.source": (),
-    "checker.diagnostics": ("checker.source",),
-    "checker.model": ("checker.source",),
-    "checker.units": ("checker.source", "checker.diagnostics", "checker.model"),
-    "checker.comments": ("checker.source", "checker.model"),
-    "checker.unparse": ("checker.model",),
+    "checker.codes": (),
+    "checker.diagnostics": ("checker.source", "checker.codes"),
+    "checker.result": (),
+    "checker.syntax": BASE,
+    "checker.types": (*BASE, "checker.syntax"),
+    "checker.data": (*BASE, "checker.syntax.model", "checker.types"),
+    "checker.engine": (*BASE, "checker.syntax.model", "checker.types", "checker.result"),
+    "checker.analysis": (*BASE, "checker.syntax", "checker.types"),
+    "checker.tester": (*BASE, "checker.syntax", "checker.types", "checker.data",
+                       "checker.engine", "checker.result"),
+    "checker.tools": (*BASE, "checker.syntax", "checker.types"),
+    "checker.pipeline": (*BASE, "checker.syntax", "checker.types", "checker.data",
+                         "checker.engine", "checker.result"),
+    "checker": ("checker",),  # the public API: lazy names of every stage
+    "checker.__main__": ("checker.cli",),
+    "checker.cli": ("checker", "reports"),
+    "reports": ("checker.result",),
 }
-# What `reports/` may import of ours, besides its own modules.
-REPORTS_MAY_IMPORT = ("checker.result",)
-# The parse stage: the entry and its error wording (`parse_words` stays lark-free).
-LARK_MODULES = ("checker.parse", "checker.parse_errors")
+# Outside libraries that only some modules may import.
+ONLY_IN: dict[str, tuple[str, ...]] = {
+    "lark": ("checker.syntax.parse", "checker.syntax.errors"),
+    "z3": ("checker.analysis.solver.*",),
+    "pandas": ("checker.data.*", "checker.engine.*"),
+    "numpy": ("checker.data.*", "checker.engine.*"),
+    "pyarrow": ("checker.data.*", "checker.engine.*"),
+}
+# The command line: argument handling and exit codes.  Nothing else imports it.
+CLI_MODULES = ("checker.cli", "checker.cli.*", "checker.__main__")
+
+
+def unit_of(module: str) -> str:
+    """`checker.engine.series` -> `checker.engine`; `reports.text` -> `reports`."""
+    parts = module.split(".")
+    if parts[0] == "reports":
+        return "reports"
+    candidate = ".".join(parts[:2])
+    return candidate if candidate in MAY_IMPORT else parts[0]
 
 
 @dataclass(frozen=True)
 class Import:
-    importer: str  # module name, `checker.parse`
+    importer: str  # module name, `checker.syntax.parse`
     path: str  # file, relative to the repository
     line: int
-    target: str  # imported module, `lark` or `checker.model`
+    target: str  # imported module, `lark` or `checker.syntax.model`
+    typing_only: bool = False  # under `if TYPE_CHECKING:`
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.importer} imports {self.target}"
@@ -88,7 +116,7 @@ def _targets(module: str, path: Path, node: ast.AST) -> Iterator[str]:
             yield from (alias.name for alias in names)
         case ast.ImportFrom(names=names):
             base = _resolve(module, path, node)
-            for alias in names:  # `from checker import model` imports checker.model
+            for alias in names:  # `from checker.syntax import model` imports checker.syntax.model
                 sub = f"{base}.{alias.name}"
                 yield sub if sub in MODULES else base
         case ast.Call(func=ast.Attribute(attr="import_module") | ast.Name(id="import_module"),
@@ -96,10 +124,21 @@ def _targets(module: str, path: Path, node: ast.AST) -> Iterator[str]:
             yield name
 
 
+def _typing_only_nodes(tree: ast.AST) -> set[int]:
+    """ids of the nodes inside `if TYPE_CHECKING:` blocks."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) \
+                and node.test.id == "TYPE_CHECKING":
+            inside |= {id(n) for statement in node.body for n in ast.walk(statement)}
+    return inside
+
+
 def imports_of(module: str, path: Path) -> list[Import]:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     shown = str(path.relative_to(ROOT))
-    found = (Import(module, shown, getattr(node, "lineno", 0), target)
+    typing_only = _typing_only_nodes(tree)
+    found = (Import(module, shown, getattr(node, "lineno", 0), target, id(node) in typing_only)
              for node in ast.walk(tree) for target in _targets(module, path, node))
     return list(dict.fromkeys(found))
 
@@ -108,7 +147,7 @@ ALL_IMPORTS = [i for module, path in MODULES.items() for i in imports_of(module,
 
 
 def _is(module: str, patterns: tuple[str, ...]) -> bool:
-    return any(fnmatch(module, p) for p in patterns)
+    return any(fnmatch(module, p) or module == p for p in patterns)
 
 
 def _ours(target: str) -> bool:
@@ -116,27 +155,27 @@ def _ours(target: str) -> bool:
 
 
 def _within(target: str, allowed: tuple[str, ...]) -> bool:
-    """`target` is one of `allowed` or inside one of them (`checker.model` in `checker`)."""
+    """`target` is one of `allowed` or inside one of them (`checker.syntax.model` in
+    `checker.syntax`)."""
     return any(target == a or target.startswith(a + ".") for a in allowed)
+
+
+def _breaks_the_table(i: Import) -> bool:
+    if not _ours(i.target) or unit_of(i.importer) == unit_of(i.target):
+        return False
+    return not _within(i.target, MAY_IMPORT[unit_of(i.importer)])
 
 
 Rule = Callable[[Import], bool]  # True when the import breaks the rule
 
 RULES: dict[str, Rule] = {
-    "only checker.parse and checker.parse_errors import lark":
-        lambda i: i.top == "lark" and i.importer not in LARK_MODULES,
-    "only the loading and evaluating modules import pandas or numpy":
-        lambda i: i.top in FRAME_LIBRARIES and i.importer.startswith("checker")
-        and not _is(i.importer, FRAME_MODULES),
-    "the bottom layers import only the layers below them":
-        lambda i: i.importer in ONLY_OURS and _ours(i.target)
-        and not _within(i.target, ONLY_OURS[i.importer]),
+    "each package imports only the packages its row of the table names": _breaks_the_table,
+    **{f"only {', '.join(where)} import {library}":
+       (lambda i, library=library, where=where: i.top == library and _ours(i.importer)
+        and not _is(i.importer, where))
+       for library, where in ONLY_IN.items()},
     "nothing outside the command line imports it":
-        lambda i: _is(i.target, CLI_MODULES) and i.importer.startswith("checker")
-        and not _is(i.importer, CLI_MODULES),
-    "reports import only checker.result of the checker":
-        lambda i: i.importer.split(".")[0] == "reports" and i.top == "checker"
-        and not _within(i.target, REPORTS_MAY_IMPORT),
+        lambda i: _is(i.target, CLI_MODULES) and not _is(i.importer, CLI_MODULES),
 }
 
 
@@ -146,15 +185,52 @@ def test_layering(rule: str) -> None:
     assert not broken, f"{rule}:\n  " + "\n  ".join(broken)
 
 
-def test_checker_source_imports_no_module_of_ours() -> None:
-    assert not [i for i in ALL_IMPORTS if i.importer == "checker.source" and _ours(i.target)]
+def test_every_unit_of_checker_has_a_row_in_the_table() -> None:
+    units = {unit_of(m) for m in MODULES}
+    assert units <= set(MAY_IMPORT), sorted(units - set(MAY_IMPORT))
+    packages = {p.name for p in (ROOT / "checker").iterdir()
+                if p.is_dir() and (p / "__init__.py").exists()}
+    assert {f"checker.{p}" for p in packages} <= set(MAY_IMPORT)
 
 
-def test_bottom_modules_import_only_stdlib_of_the_outside() -> None:
-    """`source`, `diagnostics` and `model` need nothing from outside the standard library."""
+def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import cycle of `graph`, or None (depth-first search with colours)."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return [*stack[stack.index(nxt):], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return None
+
+
+def test_no_import_cycle_between_modules() -> None:
+    graph: dict[str, set[str]] = {}
+    for i in ALL_IMPORTS:
+        if _ours(i.target) and not i.typing_only and i.target in MODULES \
+                and i.target != i.importer:
+            graph.setdefault(i.importer, set()).add(i.target)
+    assert _cycle(graph) is None, " -> ".join(_cycle(graph) or [])
+
+
+def test_the_bottom_modules_need_only_the_standard_library() -> None:
+    """`source`, `codes`, `diagnostics` and the rule model need nothing from outside."""
+    bottom = ("checker.source", "checker.codes", "checker.diagnostics", "checker.syntax.model")
     outside = [str(i) for i in ALL_IMPORTS
-               if i.importer in ("checker.source", "checker.diagnostics", "checker.model")
-               and not _ours(i.target) and i.top not in sys.stdlib_module_names]
+               if i.importer in bottom and not _ours(i.target)
+               and i.top not in sys.stdlib_module_names]
     assert not outside
 
 
@@ -162,11 +238,17 @@ def test_bottom_modules_import_only_stdlib_of_the_outside() -> None:
 
 
 def test_the_walk_sees_the_modules_and_their_imports() -> None:
-    assert {"checker.parse", "checker.model", "checker.source", "reports"} <= set(MODULES)
+    assert {"checker.syntax.parse", "checker.syntax.model", "checker.source",
+            "reports"} <= set(MODULES)
     targets = {(i.importer, i.target) for i in ALL_IMPORTS}
-    assert ("checker.parse", "lark") in targets
-    assert ("checker.parse_errors", "lark") in targets
-    assert ("checker.build", "checker.model") in targets  # `from checker import model as m`
+    assert ("checker.syntax.parse", "lark") in targets
+    assert ("checker.syntax.errors", "lark") in targets
+    assert ("checker.syntax.build", "checker.syntax.model") in targets
+
+
+def test_the_cycle_search_finds_a_cycle_and_only_a_cycle() -> None:
+    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert _cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) is None
 
 
 @pytest.mark.parametrize(
@@ -174,17 +256,18 @@ def test_the_walk_sees_the_modules_and_their_imports() -> None:
     [
         ("import lark.exceptions\n", "checker.x", ["lark.exceptions"]),
         ("def f():\n    import pandas as pd\n", "checker.x", ["pandas"]),
-        ("from checker import model, cli\n", "checker.x", ["checker.model", "checker.cli"]),
+        ("from checker.syntax import model, parse\n", "checker.x",
+         ["checker.syntax.model", "checker.syntax.parse"]),
         ("from checker import __version__\n", "checker.x", ["checker"]),
         ("from .diagnostics import Diagnostic\n", "checker.x", ["checker.diagnostics"]),
-        ("from . import suite\n", "checker.commands", ["checker.commands.suite"]),
-        ("from .. import cli\n", "checker.commands.fmt", ["checker.cli"]),
+        ("from . import check\n", "checker.cli.commands", ["checker.cli.commands.check"]),
+        ("from .. import main\n", "checker.cli.commands.fmt", ["checker.cli.main"]),
         ("importlib.import_module('checker.cli')\n", "checker.x", ["checker.cli"]),
     ],
 )
 def test_the_walk_resolves_every_kind_of_import(tmp_path: Path, source: str, module: str,
                                                 expected: list[str]) -> None:
-    name = "__init__.py" if module == "checker.commands" else "x.py"
+    name = "__init__.py" if module == "checker.cli.commands" else "x.py"
     path = tmp_path / name
     path.write_text(source, encoding="utf-8")
     tree = ast.parse(source)
@@ -192,40 +275,54 @@ def test_the_walk_resolves_every_kind_of_import(tmp_path: Path, source: str, mod
     assert found == expected
 
 
+def test_imports_under_type_checking_are_marked() -> None:
+    tree = ast.parse("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import pandas\n"
+                     "import numpy\n")
+    inside = _typing_only_nodes(tree)
+    found = {t: id(n) in inside for n in ast.walk(tree)
+             for t in _targets("checker.x", ROOT / "x.py", n) if t != "typing"}
+    assert found == {"pandas": True, "numpy": False}
+
+
+TABLE = "each package imports only the packages its row of the table names"
+
+
 @pytest.mark.parametrize(
     ("rule", "importer", "target", "broken"),
     [
-        ("only checker.parse and checker.parse_errors import lark", "checker.build", "lark",
-         True),
-        ("only checker.parse and checker.parse_errors import lark", "checker.parse_words",
+        ("only checker.syntax.parse, checker.syntax.errors import lark", "checker.syntax.build",
          "lark", True),
-        ("only checker.parse and checker.parse_errors import lark", "checker.parse",
+        ("only checker.syntax.parse, checker.syntax.errors import lark", "checker.syntax.words",
+         "lark", True),
+        ("only checker.syntax.parse, checker.syntax.errors import lark", "checker.syntax.parse",
          "lark.exceptions", False),
-        ("only checker.parse and checker.parse_errors import lark", "checker.parse_errors",
-         "lark", False),
-        ("only the loading and evaluating modules import pandas or numpy",
-         "checker.typecheck", "pandas", True),
-        ("only the loading and evaluating modules import pandas or numpy",
-         "checker.evaluate_series", "numpy.typing", False),
-        ("only the loading and evaluating modules import pandas or numpy",
-         "checker.load_tables", "pandas", False),
-        ("the bottom layers import only the layers below them",
-         "checker.model", "checker.diagnostics", True),
-        ("the bottom layers import only the layers below them",
-         "checker.diagnostics", "checker.source", False),
-        ("the bottom layers import only the layers below them", "checker.source", "checker", True),
+        ("only checker.analysis.solver.* import z3", "checker.analysis.records", "z3", True),
+        ("only checker.analysis.solver.* import z3", "checker.analysis.solver.search", "z3",
+         False),
+        ("only checker.data.*, checker.engine.* import pandas", "checker.types.typecheck",
+         "pandas", True),
+        ("only checker.data.*, checker.engine.* import numpy", "checker.engine.series",
+         "numpy.typing", False),
+        ("only checker.data.*, checker.engine.* import pandas", "checker.data.tables", "pandas",
+         False),
+        (TABLE, "checker.syntax.model", "checker.types.typed", True),
+        (TABLE, "checker.engine.series", "checker.data.records", True),
+        (TABLE, "checker.engine.series", "checker.syntax.parse", True),
+        (TABLE, "checker.engine.series", "checker.syntax.model", False),
+        (TABLE, "checker.analysis.solver", "checker.engine.ops", True),
+        (TABLE, "checker.tools.lint", "checker.data.load", True),
+        (TABLE, "checker.diagnostics", "checker.source", False),
+        (TABLE, "checker.source", "checker.diagnostics", True),
+        (TABLE, "checker.syntax.parse", "checker.syntax.errors", False),
+        (TABLE, "reports.text", "checker.engine.evaluate", True),
+        (TABLE, "reports", "checker", True),
+        (TABLE, "reports.text", "checker.result", False),
+        (TABLE, "reports.text", "rich.table", False),
         ("nothing outside the command line imports it", "checker.pipeline", "checker.cli", True),
-        ("nothing outside the command line imports it", "checker.fmt", "checker.commands.fmt",
-         True),
-        ("nothing outside the command line imports it", "checker.commands.fmt", "checker.cli",
-         False),
-        ("reports import only checker.result of the checker", "reports.text", "checker.evaluate",
-         True),
-        ("reports import only checker.result of the checker", "reports", "checker", True),
-        ("reports import only checker.result of the checker", "reports.text", "checker.result",
-         False),
-        ("reports import only checker.result of the checker", "reports.text", "rich.table",
-         False),
+        ("nothing outside the command line imports it", "checker.tools.fmt",
+         "checker.cli.commands.fmt", True),
+        ("nothing outside the command line imports it", "checker.cli.commands.fmt",
+         "checker.cli.main", False),
     ],
 )
 def test_each_rule_tells_a_broken_import_from_an_allowed_one(rule: str, importer: str,

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from checker.diagnostics import Diagnostic
-from checker.lint import lint
-from checker.suite import load_suite
-from checker.typecheck import typecheck
+from checker.syntax.suite import load_suite
+from checker.tools.lint import lint
+from checker.types.typecheck import typecheck
 
 PLAN_TEXT = """\
 第一章 总则

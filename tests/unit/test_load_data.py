@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 from test_load_records import daxing, write
 
+from checker.data.load import PlanData, load_plan_data
 from checker.diagnostics import Diagnostic
-from checker.load import PlanData, load_plan_data
-from checker.typed import IndicatorSpec
+from checker.types.typed import IndicatorSpec
 from tests.helpers import raised_diagnostics, the_only
 
 HEADER = "indicator,region,year,value,unit"

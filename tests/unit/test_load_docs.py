@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
+from checker.data.load import load
 from checker.diagnostics import DiagnosticError, render_all
-from checker.load import load
 from checker.source import SourceFile
-from checker.suite import load_suite
-from checker.typecheck import typecheck
-from checker.typed import CheckedSuite
+from checker.syntax.suite import load_suite
+from checker.types.typecheck import typecheck
+from checker.types.typed import CheckedSuite
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "diagnostics.md"

@@ -17,14 +17,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from checker.data.columns import convert
+from checker.data.load import RecordBatch, load_records
+from checker.data.values import read_value
 from checker.diagnostics import Diagnostic, DiagnosticError, render_all
-from checker.load import RecordBatch, load_records
-from checker.load_columns import convert
-from checker.load_values import read_value
-from checker.suite import load_suite
-from checker.typecheck import typecheck
-from checker.typed import QuantityT, RecordSchema
-from checker.units import UnitTable
+from checker.syntax.suite import load_suite
+from checker.types.typecheck import typecheck
+from checker.types.typed import QuantityT, RecordSchema
+from checker.types.units import UnitTable
 from tests.helpers import raised_diagnostics, the_only
 
 ROOT = Path(__file__).resolve().parents[2]

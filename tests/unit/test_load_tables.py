@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 from test_load_records import BASE, HEADER, load, only, write
 
+from checker.data.load import classify
+from checker.data.tables import cell_extent
 from checker.diagnostics import DiagnosticError
-from checker.load import classify
-from checker.load_tables import cell_extent
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])

@@ -6,9 +6,9 @@ from fractions import Fraction
 
 import pytest
 
-from checker import model as m
-from checker.parse import decode, parse
 from checker.source import SourceFile
+from checker.syntax import model as m
+from checker.syntax.parse import decode, parse
 from tests.helpers import rule_file
 
 

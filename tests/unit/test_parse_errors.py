@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from checker.build import build
 from checker.diagnostics import Diagnostic, DiagnosticError, display_width, render, render_all
-from checker.parse import (
+from checker.source import SourceFile, Span
+from checker.syntax.build import build
+from checker.syntax.parse import (
     MAX_ERRORS,
     Parsed,
     _expected,
@@ -25,8 +26,7 @@ from checker.parse import (
     decode,
     parse,
 )
-from checker.source import SourceFile, Span
-from checker.suite import load_suite, parse_file
+from checker.syntax.suite import load_suite, parse_file
 
 ROOT = Path(__file__).resolve().parents[2]
 RULE = 'rule LAND-01 {\n  cite "第九章" line 315: "城乡建设用地规模控制在319平方公里以内"\n'
@@ -362,7 +362,7 @@ def test_random_damage_to_a_valid_suite_never_crashes(seed: int) -> None:
     rng = random.Random(seed)
     originals = [p.read_text(encoding="utf-8")
                  for p in sorted((ROOT / "rules" / "daxing-14th").glob("*.rules"))]
-    originals.append((ROOT / "checker" / "prelude.rules").read_text(encoding="utf-8"))
+    originals.append((ROOT / "checker" / "syntax" / "prelude.rules").read_text(encoding="utf-8"))
     for _ in range(60):
         text = damaged(rng.choice(originals), rng)
         source = SourceFile("d.rules", text)

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from checker import cli
-from checker.cli import UsageError
+from checker.cli import main as cli
+from checker.cli.main import UsageError
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "ci.md"

@@ -121,9 +121,9 @@ class Shuffled:
 
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any, Any]:
-    load = pytest.importorskip("checker.load")
-    from checker.suite import load_suite
-    from checker.typecheck import check_or_raise
+    load = pytest.importorskip("checker.data.load")
+    from checker.syntax.suite import load_suite
+    from checker.types.typecheck import check_or_raise
 
     folder = tmp_path_factory.mktemp("rows")
     (folder / "proposals.yaml").write_text(PROPOSALS, encoding="utf-8")
@@ -137,7 +137,7 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any, Any]:
 
 
 def _evaluate(pipeline: tuple[Any, Any, Any], seed: int | None) -> str:
-    from checker.evaluate import evaluate
+    from checker.engine.evaluate import evaluate
 
     checked, batch, data = pipeline
     records, rows = list(range(len(batch.frame))), list(range(len(data.frame)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from reports.progress import enabled, progress
+from checker.cli.progress import enabled, progress
 
 
 class Terminal(io.StringIO):

@@ -1,7 +1,7 @@
 """The pytest plugin: `pytest rules/` collects each `test "…" { … }` block as an item.
 
 Each case runs pytest in a subprocess on a small suite written to a temporary folder, as
-a user would: through the installed `pytest11` entry point, or `-p checker.pytest_plugin`
+a user would: through the installed `pytest11` entry point, or `-p checker.tester.pytest_plugin`
 when the package was installed before the entry point existed.
 """
 
@@ -78,7 +78,7 @@ def installed() -> bool:
 
 
 def pytest_run(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    plugin = [] if installed() else ["-p", "checker.pytest_plugin"]
+    plugin = [] if installed() else ["-p", "checker.tester.pytest_plugin"]
     command = [sys.executable, "-m", "pytest", *plugin, "-p", "no:cacheprovider",
                "-o", "addopts=", "--rootdir", str(folder), *args]
     return subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=300,
@@ -140,11 +140,11 @@ def test_files_without_test_blocks_are_not_collected(suite: Path) -> None:
 def test_registered_as_a_pytest11_entry_point() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert project["project"]["entry-points"]["pytest11"] == {
-        "plancheck": "checker.pytest_plugin"}
+        "plancheck": "checker.tester.pytest_plugin"}
     if not installed():
         pytest.skip("the installed package predates the entry point: reinstall with pip -e .")
     found = {e.name: e.value for e in entry_points(group="pytest11")}
-    assert found["plancheck"] == "checker.pytest_plugin"
+    assert found["plancheck"] == "checker.tester.pytest_plugin"
 
 
 def test_golden_inputs_are_collected_only_when_asked_for(suite: Path) -> None:

@@ -9,8 +9,16 @@ import pytest
 from pydantic import ValidationError
 from test_load_records import daxing, units_of
 
-from checker.schemas import JSON_SCHEMA_DIALECT, attribute, json_schema, pydantic_model
-from checker.typed import BoolT, EnumT, FieldSpec, QuantityT, RecordSchema, TextT, YearT
+from checker.data.schemas import JSON_SCHEMA_DIALECT, attribute, json_schema, pydantic_model
+from checker.types.typed import (
+    BoolT,
+    EnumT,
+    FieldSpec,
+    QuantityT,
+    RecordSchema,
+    TextT,
+    YearT,
+)
 
 
 def small() -> RecordSchema:

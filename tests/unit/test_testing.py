@@ -1,4 +1,4 @@
-"""checker.testing, testing_givens and coverage: givens become typed data, expects are
+"""checker.tester.runner, testing_givens and coverage: givens become typed data, expects are
 compared with outcomes, failures explain themselves, coverage is exact."""
 
 from __future__ import annotations
@@ -7,12 +7,12 @@ from fractions import Fraction
 
 import pytest
 
-from checker import model as m
-from checker import typed as t
-from checker.coverage import coverage, percent_text
 from checker.diagnostics import DiagnosticError
-from checker.testing import run_test, run_tests, select
-from checker.testing_givens import Givens, read_givens
+from checker.syntax import model as m
+from checker.tester.coverage import coverage, percent_text
+from checker.tester.givens import Givens, read_givens
+from checker.tester.runner import run_test, run_tests, select
+from checker.types import typed as t
 from tests.helpers import checked_from
 
 RULES = """
@@ -392,7 +392,7 @@ def test_percent_text_is_floored_never_rounded_up(value: Fraction, text: str) ->
 
 
 def test_a_suite_without_rules_is_fully_covered() -> None:
-    from checker.coverage import Coverage
+    from checker.tester.coverage import Coverage
 
     assert Coverage(()).percent == 100
     assert Coverage(()).meets(Fraction(100))

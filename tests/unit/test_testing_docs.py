@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.cli import main
+from checker.cli.main import main
 from tests.helpers import BUNDLED, ROOT
 
 DOC = ROOT / "docs" / "diagnostics.md"

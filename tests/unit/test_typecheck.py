@@ -6,8 +6,8 @@ from fractions import Fraction
 
 import pytest
 
-from checker import typed as t
 from checker.diagnostics import DiagnosticError
+from checker.types import typed as t
 from tests.helpers import checked_from
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checker.fmt import format_text
 from checker.source import SourceFile
+from checker.tools.fmt import format_text
 
 MESSY = """# a suite
 rule   LAND-01   "cap"{

@@ -1,0 +1,62 @@
+"""Rendering of consistency findings: terminal text like diagnostics, or JSON.
+
+In: an `Analysis` and the source texts of the suite.  Out: text with, for each
+finding, its code, message, every rule's source line with a caret, the witness
+and a `help:` line; or a deterministic JSON document.  Imports `diagnostics`
+and `analyze`.
+"""
+
+from __future__ import annotations
+
+import json
+
+from checker.analysis.analyze import Analysis
+from checker.analysis.findings import Finding
+from checker.diagnostics import Diagnostic, render
+from checker.source import SourceFile
+
+JSON_VERSION = 1
+
+
+def render_finding(finding: Finding, sources: dict[str, SourceFile]) -> str:
+    blocks = []
+    for n, item in enumerate(finding.rules):
+        label = f"`{item.rule}`" + (f" ({item.role})" if item.role else "")
+        text = render(Diagnostic(finding.code, finding.message, item.span, label=label,
+                                 severity=finding.severity), sources)
+        lines = text.split("\n")
+        if n:
+            lines = [line.replace(" --> ", " ::: ", 1) for line in lines[1:]]
+        blocks.extend(lines)
+    if not finding.rules:  # pragma: no cover - every finding names a rule
+        blocks.append(f"{finding.severity}[{finding.code}]: {finding.message}")
+    blocks.append(f"  = witness: {finding.witness}")
+    if finding.help:
+        blocks.append(f"  = help: {finding.help}")
+    return "\n".join(blocks)
+
+
+def render_text(analysis: Analysis, sources: dict[str, SourceFile]) -> str:
+    blocks = [render_finding(f, sources) for f in analysis.findings]
+    errors = sum(1 for f in analysis.findings if f.severity == "error")
+    warnings = len(analysis.findings) - errors
+    if analysis.findings:
+        summary = (f"{len(analysis.findings)} finding{'s' if len(analysis.findings) != 1 else ''}"
+                   f" ({errors} error{'s' if errors != 1 else ''}, "
+                   f"{warnings} warning{'s' if warnings != 1 else ''}) in {analysis.rules} rules")
+    else:
+        summary = f"no findings: {analysis.rules} rules are consistent"
+    notes = [f"note: not decided: {note}" for note in analysis.incomplete]
+    return "\n\n".join([*blocks, *notes, summary]) + "\n"
+
+
+def render_json(analysis: Analysis) -> str:
+    errors = sum(1 for f in analysis.findings if f.severity == "error")
+    document = {
+        "version": JSON_VERSION,
+        "summary": {"rules": analysis.rules, "findings": len(analysis.findings),
+                    "errors": errors, "warnings": len(analysis.findings) - errors},
+        "findings": [f.to_json() for f in analysis.findings],
+        "incomplete": analysis.incomplete,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,123 @@
+"""`plancheck schema [RECORD] [--rules DIR] [--json-schema]`: what a record must contain.
+
+Prints a record schema as a table — field, type, unit, required, default,
+label — followed by the values each enum or ordinal field takes; or, with
+`--json-schema`, the JSON Schema of one record mapping (`checker.data.schemas`).
+Without RECORD, the suite's only record (or every record, one table each).
+An unknown record is a diagnostic with did-you-mean (exit 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+
+from rich.console import Console
+from rich.table import Table
+
+from checker.cli.commands import suite_option
+from checker.diagnostics import Diagnostic, DiagnosticError, did_you_mean
+from checker.syntax.suite import load_suite
+from checker.types import typed as t
+from checker.types.typecheck import check_or_raise
+from checker.types.units import BARE, format_quantity
+
+HELP = "print a record schema as a table or as JSON Schema"
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("record", nargs="?", metavar="RECORD",
+                        help="record name, e.g. project (default: every record of the suite)")
+    suite_option(parser)
+    parser.add_argument("--json-schema", action="store_true",
+                        help="print the JSON Schema of one record mapping")
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load_suite(args.rules)
+    checked = check_or_raise(loaded.suite, loaded.sources)
+    schemas = _chosen(checked, args.record)
+    if args.json_schema:
+        from checker.data.schemas import json_schema
+
+        if len(schemas) != 1:
+            raise DiagnosticError([Diagnostic(
+                "T249", "`--json-schema` needs one record",
+                help="name it: " + ", ".join(f"`plancheck schema {s.name} --json-schema`"
+                                             for s in schemas))])
+        document = json_schema(schemas[0], checked.units)
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
+                         + "\n")
+        return 0
+    sys.stdout.write("\n".join(table(s) for s in schemas))
+    return 0
+
+
+def _chosen(checked: t.CheckedSuite, name: str | None) -> list[t.RecordSchema]:
+    if name is None:
+        if not checked.schemas:
+            raise DiagnosticError([Diagnostic("T249", "the suite declares no record",
+                                              help="declare one with `record NAME { … }`")])
+        return list(checked.schemas.values())
+    if name not in checked.schemas:
+        names = list(checked.schemas)
+        raise DiagnosticError([Diagnostic(
+            "T249", f"unknown record `{name}`",
+            help=did_you_mean(name, names) or ("the suite's records: " + ", ".join(
+                f"`{n}`" for n in names) if names else "the suite declares no record"))])
+    return [checked.schemas[name]]
+
+
+def table(schema: t.RecordSchema) -> str:
+    """The schema as a plain-text table, then the values of its enum fields."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, no_color=True, width=120, highlight=False, emoji=False)
+    title = f"record {schema.name}" + (f" ({schema.display})" if schema.display else "")
+    console.print(title)
+    grid = Table(show_edge=False, box=None, pad_edge=False, padding=(0, 2, 0, 0))
+    for column in ("field", "type", "unit", "required", "default", "label"):
+        grid.add_column(column, no_wrap=True)
+    for spec in schema.fields.values():
+        grid.add_row(spec.name, type_name(spec.type), unit_name(spec.type),
+                     "yes" if spec.required else "", default_text(spec), spec.label or "")
+    console.print(grid)
+    enums = [(s.name, s.type) for s in schema.fields.values() if isinstance(s.type, t.EnumT)]
+    if enums:
+        console.print()
+        for field, enum in enums:
+            joiner = " < " if enum.ordered else ", "
+            console.print(f"{field}: {joiner.join(enum.items)}", soft_wrap=True)
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def type_name(ftype: t.Type) -> str:
+    match ftype:
+        case t.QuantityT(unit=unit):
+            return "number" if unit.dimension == BARE else f"quantity ({unit.dimension})"
+        case t.EnumT(name=name, ordered=ordered):
+            return f"{'ordinal' if ordered else 'enum'} {name}"
+        case t.BoolT():
+            return "bool"
+        case t.YearT():
+            return "year"
+        case t.TextT():
+            return "text"
+
+
+def unit_name(ftype: t.Type) -> str:
+    if isinstance(ftype, t.QuantityT):
+        return ftype.unit.symbol or ("count" if ftype.unit.dimension == BARE else ftype.unit.name)
+    return ""
+
+
+def default_text(spec: t.FieldSpec) -> str:
+    value = spec.default
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(spec.type, t.QuantityT) and not isinstance(value, str):
+        return format_quantity(float(value), spec.type.unit)
+    return str(value)

@@ -1,0 +1,77 @@
+"""Command line: argument handling and exit codes, no checking logic.
+
+Exit codes: 0 nothing at or above `--fail-on`; 1 findings; 2 bad input (rules,
+schema, data, usage) with diagnostics; 3 internal error.  Every command runs
+inside `run_guarded`, so no traceback reaches a user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+
+from checker import __version__
+from checker.cli import commands
+from checker.diagnostics import DiagnosticError, render_all
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="plancheck", description="Check plans, proposals and plan data "
+                     "against rules written in the plancheck language.")
+    parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in commands.modules():
+        name = module.__name__.rsplit(".", 1)[-1].replace("_", "-")
+        sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)
+        module.register(sub)
+        sub.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `plancheck` and `python -m checker`."""
+    return run_guarded(lambda: _dispatch(list(sys.argv[1:] if argv is None else argv)))
+
+
+def run_guarded(action: Callable[[], int]) -> int:
+    try:
+        return action()
+    except UsageError as error:
+        print(f"error: {error}\n  = help: run `plancheck --help`", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except DiagnosticError as error:
+        print(render_all(error.diagnostics, error.sources), end="", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the one place a bug becomes exit 3 instead of a traceback
+        print(f"internal error: {type(error).__name__}: {error}\n"
+              "  = help: this is a bug in plancheck; rerun with PLANCHECK_DEBUG=1 for details "
+              "and report it with the input", file=sys.stderr)
+        if os.environ.get("PLANCHECK_DEBUG"):
+            traceback.print_exc()
+        return EXIT_INTERNAL
+
+
+def _dispatch(argv: list[str]) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    run: Callable[[argparse.Namespace], int] = args.run
+    return run(args)

@@ -1,0 +1,387 @@
+"""Loading records (project proposals): YAML, JSON, CSV, XLSX, Parquet -> a typed frame.
+
+In: paths, the record's `RecordSchema` and the suite's `UnitTable`.  Out:
+`RecordBatch` — a DataFrame with one nullable column per schema field
+(quantity `Float64` in the field's unit, `boolean`, `Int64` years, `string`,
+enums and ordinals as `Categorical` over the schema's items so that codes are
+ranks), the ids, and where each row came from.  Or `DiagnosticError` with every
+problem of every file: unknown or duplicated fields, missing required values,
+bad values, missing or duplicated ids — each at its file, line and column.
+A bad row is never dropped and a value never silently coerced.
+
+YAML/JSON records are validated one mapping at a time by the pydantic model of
+`schemas`; tables are validated a column at a time by `columns`.  Both read
+values with `values`.  Imports the `data` modules, `schemas`, `typed`,
+`units`, `diagnostics`, `source`; pandas.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, overload
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ValidationError
+
+from checker.data.columns import assemble, convert, empty
+from checker.data.documents import Document, Entry, read_documents
+from checker.data.problems import MAX_PER_COLUMN, IntArray, Origins, Report, display_path, file_span
+from checker.data.schemas import missing_problem, pydantic_model
+from checker.data.tables import (
+    DOCUMENTS,
+    TABLES,
+    RawTable,
+    blank_mask,
+    read_table,
+    separator_hint,
+)
+from checker.data.values import Problem, default_value
+from checker.diagnostics import Diagnostic, did_you_mean
+from checker.source import Span
+from checker.types.typed import EnumT, FieldSpec, RecordSchema, TextT, Type
+from checker.types.units import UnitTable
+
+PathArg = str | Path | Sequence[str | Path]
+
+
+class Ids(Sequence[str]):
+    """The id of each record, backed by a pandas Index (no Python list of strings)."""
+
+    def __init__(self, values: pd.Index[Any]) -> None:
+        self.values = values
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    @overload
+    def __getitem__(self, item: int) -> str: ...
+    @overload
+    def __getitem__(self, item: slice) -> Ids: ...
+    def __getitem__(self, item: int | slice) -> str | Ids:
+        if isinstance(item, slice):
+            return Ids(self.values[item])
+        return str(self.values[int(item)])
+
+    def __iter__(self) -> Iterator[str]:
+        return (str(value) for value in self.values)
+
+    def __repr__(self) -> str:
+        return f"Ids({list(self.values[:5])}{'…' if len(self) > 5 else ''})"
+
+
+@dataclass
+class RecordBatch:
+    """The loaded records: one row per record, one column per schema field."""
+
+    schema: RecordSchema
+    frame: pd.DataFrame
+    ids: Sequence[str]  # an `Ids` (backed by a pandas Index: see `id_index`)
+    origins: Origins
+    warnings: tuple[Diagnostic, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    @property
+    def id_index(self) -> pd.Index[Any]:
+        """The ids as a pandas Index of strings, for vectorized work."""
+        if isinstance(self.ids, Ids):
+            return self.ids.values
+        return pd.Index(list(self.ids), dtype="string")
+
+    def origin(self, index: int) -> str:
+        """Where row `index` came from: `file.yaml:12` (the line of its mapping) or
+        `file.csv:row 17`; `origins.path(index)` gives the YAML path (`[2]`) of a list item."""
+        return self.origins(index)
+
+
+@dataclass
+class _Part:
+    """The records of one file; `frame` is None when the file had problems."""
+
+    frame: pd.DataFrame | None
+    ids: pd.Series[Any]
+    origins: Origins
+    id_span: Callable[[int], Span]
+
+
+@dataclass
+class _Loader:
+    schema: RecordSchema
+    units: UnitTable
+    report: Report = field(default_factory=Report)
+    _model: list[type[BaseModel]] = field(default_factory=list)
+
+    @property
+    def model(self) -> type[BaseModel]:
+        if not self._model:
+            self._model.append(pydantic_model(self.schema, self.units))
+        return self._model[0]
+
+
+def load_records(paths: PathArg, schema: RecordSchema, units: UnitTable) -> RecordBatch:
+    """Load every file of records into one batch, or raise `DiagnosticError` with all problems."""
+    loader = _Loader(schema, units)
+    parts = [part for path in as_paths(paths) if (part := _load_file(path, loader)) is not None]
+    _check_ids(parts, loader)
+    loader.report.raise_if_errors()
+    frames = [part.frame for part in parts if part.frame is not None]
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    ids = pd.concat([part.ids for part in parts], ignore_index=True)
+    return RecordBatch(schema, frame, Ids(pd.Index(ids, dtype="string")),
+                       Origins.concat([part.origins for part in parts]), loader.report.warnings)
+
+
+def as_paths(paths: PathArg) -> list[Path]:
+    if isinstance(paths, str | Path):
+        return [Path(paths)]
+    return [Path(p) for p in paths]
+
+
+def _load_file(path: Path, loader: _Loader) -> _Part | None:
+    display = display_path(path)
+    suffix = path.suffix.lower()
+    if suffix in DOCUMENTS:
+        text_fields = [n for n, s in loader.schema.fields.items() if isinstance(s.type, TextT)]
+        document = read_documents(path, display, loader.report, text_fields)
+        return _from_document(document, loader) if document is not None else None
+    if suffix in TABLES:
+        table = read_table(path, display, loader.report)
+        return _from_table(table, loader) if table is not None else None
+    loader.report.add("D302", f"`{display}` is not a data file", file_span(display),
+                      "records are `.yaml`, `.yml`, `.json`, `.csv`, `.xlsx` or `.parquet` files")
+    return None
+
+
+# ------------------------------------------------------------------ tables
+
+
+def _from_table(table: RawTable, loader: _Loader) -> _Part:
+    report, schema = loader.report, loader.schema
+    errors_before = report.errors
+    where = _columns(table, loader)
+    for name, spec in schema.fields.items():
+        if spec.required and name not in where:
+            report.add("D313", f"required column `{name}` is missing",
+                       table.header_span(),
+                       f"add a column `{name}`" + (f" ({spec.label})" if spec.label else ""),
+                       "missing column")
+    count = len(table)
+    columns: dict[str, Any] = {}
+    for name, spec in schema.fields.items():
+        if name not in where:
+            columns[name] = _fill(empty(spec.type, count), np.ones(count, dtype=bool), spec)
+            continue
+        index = where[name]
+        converted = convert(table.columns[index], spec.type, name, loader.units)
+
+        def span(position: int, index: int = index) -> Span:
+            return table.span(position, index)
+
+        report_cells(report, converted.bad, converted.explain, span, f"column `{name}`")
+        if spec.required:
+            report_cells(report, np.flatnonzero(converted.blank), missing_problem(spec), span,
+                         f"column `{name}`")
+        columns[name] = _fill(converted.values, converted.blank, spec)
+    origins = Origins.of(table.display, True, table.rows)
+    ids, id_span = _table_ids(table, where, columns, schema)
+    frame = pd.DataFrame(columns) if report.errors == errors_before else None
+    return _Part(frame, ids, origins, id_span)
+
+
+def _columns(table: RawTable, loader: _Loader) -> dict[str, int]:
+    """Field name -> column index; unknown, unnamed and repeated columns are reported."""
+    where: dict[str, int] = {}
+    schema, report = loader.schema, loader.report
+    heading = functools.partial(table.span, None)  # spans are built only when reported
+    for index, name in enumerate(table.header):
+        if not name:
+            if _has_values(table.columns[index]):
+                report.add("D314", f"column {index + 1} has values but no name", heading(index),
+                           "write the field name in the header row", "no name")
+        elif name in where:
+            report.add("D311", f"column `{name}` appears twice", heading(index),
+                       f"it is also column {where[name] + 1}; keep one", "duplicate")
+        elif name in schema.fields:
+            where[name] = index
+        else:
+            report.add("D310", f"unknown column `{name}` in record `{schema.name}`", heading(index),
+                       separator_hint(table) or unknown_field_help(name, schema), "not a field")
+    return where
+
+
+def _has_values(column: pd.Series[Any]) -> bool:
+    return not bool(blank_mask(column).all())
+
+
+def _table_ids(table: RawTable, where: dict[str, int], columns: dict[str, Any],
+               schema: RecordSchema) -> tuple[pd.Series[Any], Callable[[int], Span]]:
+    count = len(table)
+    if "id" in columns and isinstance(schema.fields["id"].type, TextT):
+        ids = pd.Series(columns["id"], dtype="string")
+    else:
+        ids = pd.Series(pd.RangeIndex(1, count + 1).astype(str), dtype="string")
+    column = where.get("id", 0)
+    return ids, lambda position: table.span(position, column)
+
+
+def _fill(values: Any, blank: Any, spec: FieldSpec) -> Any:
+    """Blank cells of an optional field take its declared default."""
+    default = default_value(spec.type, spec.default)
+    if default is None or spec.required or not blank.any():
+        return values
+    filled = values.copy()
+    filled[blank] = default
+    return filled
+
+
+def report_cells(report: Report, positions: IntArray, why: Callable[[int], Problem] | Problem,
+                 span: Callable[[int], Span], where: str) -> None:
+    """The first bad cells of a column, each with its row; then how many more there are."""
+    for position in positions[:MAX_PER_COLUMN].tolist():
+        problem = why if isinstance(why, Problem) else why(position)
+        report.add(problem.code, problem.message, span(position), problem.help, problem.label)
+    if len(positions) > MAX_PER_COLUMN:
+        more = len(positions) - MAX_PER_COLUMN
+        report.add("D350", f"{more:,} more bad value{'s' if more > 1 else ''} in {where}",
+                   span(int(positions[MAX_PER_COLUMN])),
+                   f"the first {MAX_PER_COLUMN} are shown; they are reported the same way")
+
+
+def unknown_field_help(name: str, schema: RecordSchema) -> str:
+    for spec in schema.fields.values():
+        if spec.label and spec.label == name:
+            return f"`{name}` is the label of field `{spec.name}`; write `{spec.name}`"
+    hint = did_you_mean(name, schema.fields)
+    if hint:
+        return hint
+    listed = ", ".join(f"`{n}`" for n in list(schema.fields)[:8])
+    return f"fields of `{schema.name}`: {listed}{', …' if len(schema.fields) > 8 else ''}"
+
+
+# ------------------------------------------------------------------ documents
+
+
+def _from_document(document: Document, loader: _Loader) -> _Part:
+    report = loader.report
+    errors_before = report.errors
+    names = list(loader.schema.fields)
+    rows: list[dict[str, Any]] = []
+    counts: dict[str, list[Span]] = {}
+    for entry in document.entries:
+        try:
+            record = loader.model.model_validate(entry.values)
+        except ValidationError as error:
+            for detail in error.errors():
+                _report_detail(detail, entry, document, loader, counts)
+            continue
+        dumped = record.model_dump(by_alias=True)
+        rows.append({name: dumped[name] for name in names})
+    _report_overflow(counts, report)
+    entries = document.entries
+    origins = Origins.of(document.display, False, np.array([e.line for e in entries]),
+                         np.array([e.item for e in entries]))
+    raw_ids = [e.values.get("id") for e in entries]
+    ids = pd.Series([v if isinstance(v, str) and v.strip() else None for v in raw_ids],
+                    dtype="string")
+    frame = _document_frame(rows, loader.schema) if report.errors == errors_before else None
+
+    def id_span(position: int) -> Span:
+        entry = entries[position]
+        node = entry.nodes.get("id")
+        return document.span(node) if node is not None else document.entry_span(entry)
+
+    return _Part(frame, ids, origins, id_span)
+
+
+def _report_detail(detail: Any, entry: Entry, document: Document, loader: _Loader,
+                   counts: dict[str, list[Span]]) -> None:
+    """One pydantic failure as a diagnostic at its key or value (the first few per field)."""
+    key = str(detail["loc"][0]) if detail["loc"] else ""
+    kind, schema, report = detail["type"], loader.schema, loader.report
+    node = entry.keys.get(key) if kind == "extra_forbidden" else entry.nodes.get(key)
+    span = document.span(node) if node is not None else document.entry_span(entry)
+    seen = counts.setdefault(key, [])
+    seen.append(span)
+    if len(seen) > MAX_PER_COLUMN:
+        return
+    if kind == "extra_forbidden":
+        report.add("D310", f"unknown field `{key}` in record `{schema.name}`", span,
+                   unknown_field_help(key, schema), "not a field")
+    elif kind == "missing":
+        problem = missing_problem(schema.fields[key])
+        report.add(problem.code, f"required field `{key}` is missing", span, problem.help,
+                   problem.label)
+    else:
+        context = detail.get("ctx") or {}
+        report.add(str(kind) if str(kind).startswith("D3") else "D320",
+                   str(context.get("message", detail["msg"])), span,
+                   str(context.get("help", "")), str(context.get("label", "")))
+
+
+def _report_overflow(counts: dict[str, list[Span]], report: Report) -> None:
+    for key, spans in counts.items():
+        if len(spans) > MAX_PER_COLUMN:
+            more = len(spans) - MAX_PER_COLUMN
+            report.add("D350", f"{more:,} more problem{'s' if more > 1 else ''} with field "
+                       f"`{key}`", spans[MAX_PER_COLUMN],
+                       f"the first {MAX_PER_COLUMN} are shown; they are reported the same way")
+
+
+def _document_frame(rows: list[dict[str, Any]], schema: RecordSchema) -> pd.DataFrame:
+    columns: dict[str, Any] = {}
+    for name, spec in schema.fields.items():
+        values = [row[name] for row in rows]
+        missing = np.array([v is None for v in values], dtype=bool)
+        columns[name] = assemble(_encode(values, spec.type), missing, spec.type)
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
+
+
+def _encode(values: list[Any], type_: Type) -> Any:
+    if isinstance(type_, TextT):
+        return np.array(values, dtype=object)
+    if isinstance(type_, EnumT):
+        rank = {item: i for i, item in enumerate(type_.items)}
+        return np.array([np.nan if v is None else rank[v] for v in values], dtype=np.float64)
+    return np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
+
+
+# ------------------------------------------------------------------ ids
+
+
+def _check_ids(parts: list[_Part], loader: _Loader) -> None:
+    """Every record needs an id, and no two records may share one."""
+    if not parts:
+        return
+    ids = pd.concat([part.ids for part in parts], ignore_index=True)
+    owner = np.concatenate([np.full(len(p.ids), i) for i, p in enumerate(parts)])
+    start = np.concatenate([[0], np.cumsum([len(p.ids) for p in parts])])
+    origins = Origins.concat([part.origins for part in parts])
+
+    def span(position: int) -> Span:
+        part = int(owner[position])
+        return parts[part].id_span(position - int(start[part]))
+
+    spec = loader.schema.fields.get("id")
+    if spec is not None and not spec.required:
+        missing = np.flatnonzero(ids.isna().to_numpy(dtype=bool))
+        report_cells(loader.report, missing, lambda _: Problem(
+            "D330", "record has no id", "give every record an `id`", "no id"), span, "`id`")
+    repeated = (ids.duplicated(keep="first") & ids.notna()).to_numpy(dtype=bool, na_value=False)
+    if not repeated.any():
+        return
+    first = {value: position for position, value in
+             reversed(list(enumerate(ids.tolist()))) if value is not None}
+
+    def why(position: int) -> Problem:
+        value = str(ids.iloc[position])
+        where = origins.describe(first[value])
+        return Problem("D331", f"duplicate id `{value}`",
+                       f"`{value}` is also the id of the record at {where}; "
+                       "give each record its own id", "duplicate id")
+
+    report_cells(loader.report, np.flatnonzero(repeated), why, span, "`id`")

@@ -1,0 +1,397 @@
+"""Reading data files into raw tables: CSV, XLSX and Parquet, and what kind of data a file is.
+
+In: a path.  Out: `RawTable` — the header as written, one pandas Series of raw
+values per column (strings for CSV, Python values for XLSX, native dtypes for
+Parquet) and the row number of every data row — or diagnostics about the file
+itself (unreadable, unsupported, undecodable, ragged, corrupt, empty).  Values
+are not interpreted here; problems go to a `load_report.Report`.  Imports
+`problems`, `source`; pandas, pyarrow, openpyxl.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from checker.data.problems import (
+    MAX_PER_COLUMN,
+    IntArray,
+    Report,
+    display_path,
+    fail,
+    file_span,
+)
+from checker.source import SourceFile, Span
+
+TABLES: Final = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet", ".pq": "parquet"}
+DOCUMENTS: Final = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+ENCODINGS: Final = ("utf-8", "utf-8-sig", "gb18030")
+# What a binary table is read as, and the advice when its library cannot read it (D306).
+_READ_AS: Final = {
+    "xlsx": ("an Excel workbook", "open and save it again in Excel, or export it as CSV"),
+    "parquet": ("Parquet", "write the file again, or export it as CSV"),
+}
+
+
+# ------------------------------------------------------------------ raw tables
+
+
+@dataclass
+class RawTable:
+    """A table as written: header cells, raw columns, the row number of each data row.
+
+    Row numbers count like a spreadsheet, the header being row 1; for CSV a
+    row's number is the line it starts on.  Entirely empty rows are not rows.
+    """
+
+    display: str
+    format: Literal["csv", "xlsx", "parquet"]
+    header: list[str]
+    columns: list[pd.Series[Any]]
+    rows: IntArray
+    lines: Callable[[], SourceFile] | None = None  # the text of a CSV, built when needed
+    header_row: int = 1
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def source(self) -> SourceFile | None:
+        return self.lines() if self.lines is not None else None
+
+    def span(self, position: int | None, column: int) -> Span:
+        """The cell of data row `position` (None: the header) in `column` (0-based)."""
+        row = self.header_row if position is None else int(self.rows[position])
+        source = self.source()
+        if source is None:
+            return Span(self.display, row, 0, row, 0)
+        start, width = cell_extent(source.line_text(row), column)
+        return Span.point(self.display, row, start + 1, width)
+
+    def header_span(self) -> Span:
+        """The whole header row (for a problem with the table's columns as a whole)."""
+        row, source = self.header_row, self.source()
+        if source is None:
+            return Span(self.display, row, 0, row, 0)
+        return Span.point(self.display, row, 1, max(len(source.line_text(row)), 1))
+
+
+def separator_hint(table: RawTable) -> str:
+    """Advice when a CSV's one column looks like several glued by `;` or a tab."""
+    if table.format != "csv" or len(table.header) != 1:
+        return ""
+    for separator, shown in ((";", "`;`"), ("\t", "tabs")):
+        if separator in table.header[0]:
+            return (f"the cells seem to be separated by {shown}; "
+                    "save the file as comma-separated CSV")
+    return ""
+
+
+def cell_extent(line: str, column: int) -> tuple[int, int]:
+    """Start offset and width of cell `column` in one CSV line (quotes respected)."""
+    starts, quoted = [0], False
+    for index, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            starts.append(index + 1)
+    if column >= len(starts):
+        return len(line), 1
+    end = starts[column + 1] - 1 if column + 1 < len(starts) else len(line)
+    return starts[column], max(end - starts[column], 1)
+
+
+def read_table(path: Path, display: str, report: Report) -> RawTable | None:
+    """Read a CSV, XLSX or Parquet file; problems with the file go to `report`."""
+    kind = TABLES.get(path.suffix.lower())
+    if kind is None:
+        _not_a_table(display, report)
+        return None
+    data = read_bytes(path, display, report)
+    if data is None:
+        return None
+    if kind == "csv":
+        return _read_csv(data, display, report)
+    reader = _read_xlsx if kind == "xlsx" else _read_parquet
+    return reader(path, display, report)
+
+
+def read_bytes(path: Path, display: str, report: Report) -> bytes | None:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        report.add("D301", f"cannot read `{display}`: {reason.lower()}", file_span(display),
+                   "check the path and that the file is readable")
+        return None
+    if not data.strip():
+        _empty(display, report)
+        return None
+    return data
+
+
+def decode(data: bytes, display: str, report: Report) -> str | None:
+    """UTF-8, UTF-8 with a byte-order mark, then GB18030 (CSV saved by Chinese Excel)."""
+    for encoding in ENCODINGS:
+        if encoding == "utf-8" and data.startswith(b"\xef\xbb\xbf"):
+            continue
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    report.add("D303", f"cannot decode `{display}` as text", file_span(display),
+               "save the file as UTF-8 (or GB18030)")
+    return None
+
+
+def _read_csv(data: bytes, display: str, report: Report) -> RawTable | None:
+    text = decode(data, display, report)
+    if text is None:
+        return None
+    source = functools.cache(lambda: SourceFile(display, text))
+    report.source(display, source)
+    lines = text.split("\n", 64)
+    skip = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    header = next(csv.reader(io.StringIO(lines[skip])), [])
+    spanned = 1
+    if '"' in lines[skip]:  # a header cell with a quoted line break: rare, read it slowly
+        reader = csv.reader(io.StringIO("\n".join(lines[skip:64])))
+        header = next(reader, header)
+        spanned = max(reader.line_num, 1)
+    columns = _csv_columns(text, len(header), skip + spanned, display, report)
+    if columns is None:
+        return None
+    rows = _csv_rows(text, len(columns[0]) if columns else 0, skip)
+    table = RawTable(display, "csv", [h.strip() for h in header], columns, rows, source, skip + 1)
+    return drop_empty_rows(table, report)
+
+
+def _csv_columns(text: str, width: int, skip: int, display: str,
+                 report: Report) -> list[pd.Series[Any]] | None:
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    names = [f"c{i}" for i in range(width)]
+    ragged: list[int] = []
+
+    def invalid(row: Any) -> str:
+        ragged.append(int(row.actual_columns))
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=skip),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True, invalid_row_handler=invalid),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
+                quoted_strings_can_be_null=False))
+    except (pa.ArrowException, ValueError) as error:
+        report.add("D305", f"cannot parse `{display}` as CSV: {_first_line(error)}",
+                   file_span(display), "check quotes and separators")
+        return None
+    if ragged:
+        _report_ragged(text, width, skip, display, report)
+        return None
+    return [table.column(i).to_pandas() for i in range(width)]
+
+
+def _report_ragged(text: str, width: int, skip: int, display: str, report: Report) -> None:
+    reader = csv.reader(io.StringIO(text))
+    lines = text.split("\n")
+    start, found = 1, 0
+    for record in reader:
+        line, start = start, reader.line_num + 1
+        if line <= skip or not record or len(record) == width:
+            continue
+        found += 1
+        if found <= MAX_PER_COLUMN:
+            length = max(len(lines[line - 1].rstrip("\r")), 1)
+            report.add("D305", f"row {line} has {len(record)} cells, the header has {width}",
+                       Span.point(display, line, 1, length), "every row needs one cell per column",
+                       "ragged row")
+    if found > MAX_PER_COLUMN:
+        report.add("D350", f"{found - MAX_PER_COLUMN:,} more ragged rows in `{display}`",
+                   file_span(display), "the first ones are shown above")
+
+
+def _csv_rows(text: str, count: int, skip: int) -> IntArray:
+    """The line each data row starts on (a fast path when rows are one line each)."""
+    if text.rstrip().count("\n") + 1 == skip + 1 + count:
+        return np.arange(skip + 2, skip + 2 + count, dtype=np.int64)
+    reader = csv.reader(io.StringIO(text))
+    starts: list[int] = []
+    start = 1
+    for record in reader:
+        line, start = start, reader.line_num + 1
+        if record and line > skip + 1:
+            starts.append(line)
+    if len(starts) != count:  # quoting the two readers disagree on; keep a usable guess
+        return np.arange(skip + 2, skip + 2 + count, dtype=np.int64)
+    return np.asarray(starts, dtype=np.int64)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return (text[0] if text else type(error).__name__).rstrip(".").lower()
+
+
+def _not_a_table(display: str, report: Report) -> None:
+    report.add("D302", f"`{display}` is not a table file", file_span(display),
+               "tables are `.csv`, `.xlsx` or `.parquet` files")
+
+
+def _empty(display: str, report: Report) -> None:
+    report.add("D307", f"`{display}` is empty", file_span(display),
+               "a data file needs a header row and at least one row of data")
+
+
+def _unreadable(kind: Literal["xlsx", "parquet"], display: str, error: BaseException,
+                report: Report) -> None:
+    """D306: the format's library could not read the file (damaged, or not that format)."""
+    what, advice = _READ_AS[kind]
+    report.add("D306", f"cannot read `{display}` as {what}: {_first_line(error)}",
+               file_span(display), advice)
+
+
+def _read_xlsx(path: Path, display: str, report: Report) -> RawTable | None:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            cells = [tuple(row) for row in book.worksheets[0].iter_rows(min_row=1,
+                                                                         values_only=True)]
+        finally:
+            book.close()
+    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+        _unreadable("xlsx", display, error, report)
+        return None
+    first = next((i for i, row in enumerate(cells) if any(_filled(v) for v in row)), None)
+    if first is None:
+        _empty(display, report)
+        return None
+    header = ["" if v is None else str(v).strip() for v in cells[first]]
+    body = cells[first + 1:]
+    width = max([len(header), *(len(row) for row in body)])
+    header += [""] * (width - len(header))
+    rows = np.arange(first + 2, first + 2 + len(body), dtype=np.int64)
+    columns = [pd.Series([row[i] if i < len(row) else None for row in body], dtype=object)
+               for i in range(width)]
+    table = RawTable(display, "xlsx", header, columns, rows, None, first + 1)
+    return drop_empty_rows(table, report)
+
+
+def _filled(value: object) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _read_parquet(path: Path, display: str, report: Report) -> RawTable | None:
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.read_table(path)
+        columns = [table.column(i).to_pandas() for i in range(table.num_columns)]
+    except Exception as error:  # pyarrow raises ArrowInvalid, OSError, … for a damaged file
+        _unreadable("parquet", display, error, report)
+        return None
+    rows = np.arange(2, 2 + table.num_rows, dtype=np.int64)
+    return drop_empty_rows(RawTable(display, "parquet", list(table.column_names), columns, rows),
+                           report)
+
+
+def blank_mask(column: pd.Series[Any]) -> npt.NDArray[np.bool_]:
+    """Cells that say nothing: missing, NaN, or empty/whitespace text."""
+    missing = column.isna().to_numpy(dtype=bool, copy=True)
+    if column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
+        text = column.astype("string").str.strip() == ""
+        missing |= text.to_numpy(dtype=bool, na_value=False)
+    return missing
+
+
+def drop_empty_rows(table: RawTable, report: Report) -> RawTable | None:
+    """Rows with no value in any cell are spacing, not records; a file of none is empty."""
+    if table.columns and len(table):
+        empty = blank_mask(table.columns[0])
+        for column in table.columns[1:]:
+            if not empty.any():
+                break
+            empty &= blank_mask(column)
+        if empty.any():
+            keep = np.flatnonzero(~empty)
+            table.columns = [c.iloc[keep].reset_index(drop=True) for c in table.columns]
+            table.rows = table.rows[keep]
+    if not len(table):
+        report.add("D307", f"`{table.display}` has no rows of data", table.header_span(),
+                   "add rows below the header", "a header without rows")
+        return None
+    return table
+
+
+def table_header(path: Path, display: str, report: Report) -> list[str] | None:
+    """Only the column names of a table (for `classify`)."""
+    kind = TABLES.get(path.suffix.lower())
+    if kind == "parquet":
+        import pyarrow.parquet as pq
+
+        if read_bytes(path, display, report) is None:
+            return None
+        try:
+            return list(pq.read_schema(path).names)
+        except Exception as error:  # a damaged file
+            _unreadable("parquet", display, error, report)
+            return None
+    data = read_bytes(path, display, report) if kind is not None else None
+    if data is None:
+        if kind is None:
+            _not_a_table(display, report)
+        return None
+    if kind == "csv":
+        text = decode(data, display, report)
+        return next(csv.reader(io.StringIO(text.lstrip())), []) if text is not None else None
+    return _xlsx_header(path, display, report)
+
+
+def _xlsx_header(path: Path, display: str, report: Report) -> list[str] | None:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            for row in book.worksheets[0].iter_rows(min_row=1, values_only=True):
+                if any(_filled(v) for v in row):
+                    return ["" if v is None else str(v).strip() for v in row]
+        finally:
+            book.close()
+    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
+        _unreadable("xlsx", display, error, report)
+        return None
+    _empty(display, report)
+    return None
+
+
+def classify(path: str | Path) -> Literal["records", "plan_data"]:
+    """YAML/JSON are records; a table with `indicator` and `value` columns is plan data."""
+    target = Path(path)
+    display = display_path(target)
+    suffix = target.suffix.lower()
+    report = Report()
+    if suffix in DOCUMENTS:
+        read_bytes(target, display, report)
+        report.raise_if_errors()
+        return "records"
+    if suffix not in TABLES:
+        raise fail("D302", f"`{display}` is not a data file", file_span(display),
+                   "data files are `.yaml`, `.yml`, `.json`, `.csv`, `.xlsx` or `.parquet`")
+    header = table_header(target, display, report)
+    report.raise_if_errors()
+    names = {name.strip() for name in header or []}
+    return "plan_data" if {"indicator", "value"} <= names else "records"

@@ -1,0 +1,289 @@
+"""Reading one data value: a quantity, a boolean, a year, an enum item or text.
+
+In: one raw value as a reader produced it (a `str` from a CSV cell; `int`,
+`float`, `bool` or `str` from YAML, JSON, XLSX or Parquet) and the type of the
+field it fills.  Out: the value in the field's terms (a quantity as a float in
+the field's unit, converted exactly through `Fraction` ratios) or a `Problem`
+(a D3xx code, a message and advice).  Callers test for a blank value (None,
+NaN, empty or whitespace text) with `is_blank` first: what blank means (a
+default, a missing required value) is theirs to decide.
+
+This is the one definition of what a data value may look like: the vectorized
+column readers (`columns`) only take shortcuts that give the same answer,
+and the pydantic validators (`schemas`) call these functions.  Imports `typed`,
+`units` and `diagnostics`; not pandas.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Final
+
+from checker.diagnostics import did_you_mean
+from checker.types.typed import BoolT, EnumT, QuantityT, TextT, Type, YearT
+from checker.types.units import BARE, Unit, UnitTable
+
+MAX_SHOWN: Final = 40
+TRUE_WORDS: Final = frozenset({"true", "yes", "是", "1"})
+FALSE_WORDS: Final = frozenset({"false", "no", "否", "0"})
+BOOL_HELP: Final = "write true/false, yes/no, 是/否 or 1/0"
+YEAR_HELP: Final = "write a four-digit year such as `2025`"
+FIRST_YEAR, LAST_YEAR = 1000, 9999
+
+# The number at the start of a quantity, as `UnitTable.read_quantity` reads it;
+# used only to word a failure (unknown unit or not a number).
+_NUMBER_PREFIX = re.compile(r"([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(.*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why a value was refused: a stable D3xx code, a message and a `help:` line."""
+
+    code: str
+    message: str
+    help: str = ""
+    label: str = ""
+
+
+Value = float | bool | int | str
+
+
+def is_blank(value: object) -> bool:
+    """None, NaN and empty or whitespace-only text say nothing."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    if isinstance(value, str):
+        return not value.strip()
+    return type(value).__name__ == "NAType"
+
+
+def shown(value: object) -> str:
+    """A value as the user wrote it, short enough for a message, safe inside backticks."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value)) if abs(value) < 1e15 else repr(value)
+    else:
+        text = str(value)
+    text = text.replace("`", "'").replace("\n", " ")
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+class _Failed:
+    def __repr__(self) -> str:
+        return "FAILED"
+
+
+FAILED: Final = _Failed()
+
+
+def read_value(value: object, type_: Type, field: str, units: UnitTable) -> Value | Problem:
+    """The value of `field` (of type `type_`), or the problem with it (`value` is not blank).
+
+    A bare number means the field's declared unit: in a `%` field `80%` and `80`
+    are 80 percent, and `0.8` is 0.8 percent, not 80.
+    """
+    result = parse_value(value, type_, units)
+    return explain(value, type_, field, units) if isinstance(result, _Failed) else result
+
+
+def parse_value(value: object, type_: Type, units: UnitTable) -> Value | _Failed:
+    """The value, or `FAILED` — cheap, for many values; `explain` says why, for a few."""
+    match type_:
+        case QuantityT(unit=unit):
+            return parse_quantity(value, unit, units)
+        case BoolT():
+            return parse_bool(value)
+        case YearT():
+            return parse_year(value)
+        case EnumT(items=items):
+            text = value.strip() if isinstance(value, str) else None
+            return text if text is not None and text in items else FAILED
+        case TextT():
+            if isinstance(value, str):
+                return value
+            return str(value) if isinstance(value, int) and not isinstance(value, bool) else FAILED
+
+
+def explain(value: object, type_: Type, field: str, units: UnitTable) -> Problem:
+    """Why `value` is not a value of `field` (call only after `parse_value` failed)."""
+    match type_:
+        case QuantityT(unit=unit):
+            return _quantity_problem(value, field, unit, units)
+        case BoolT():
+            return Problem("D323", f"`{shown(value)}` in `{field}` is not true or false",
+                           BOOL_HELP, "expected true/false")
+        case YearT():
+            return Problem("D324", f"`{shown(value)}` in `{field}` is not a year", YEAR_HELP,
+                           "expected a year")
+        case EnumT():
+            return _enum_problem(value, type_, field)
+        case TextT():
+            return Problem("D326", f"`{shown(value)}` in `{field}` is not text",
+                           "write the value as text (quote it in YAML or JSON)", "expected text")
+
+
+def parse_quantity(value: object, unit: Unit, units: UnitTable) -> float | _Failed:
+    """A number in `unit`: bare numbers are already in it, `12 ha` is converted exactly.
+
+    A bare number means the field's declared unit, so in a `%` field `80%` and
+    `80` are both 80 percent, while `0.8` is 0.8 percent (not 80).
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return FAILED
+    if isinstance(value, int):
+        return float(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else FAILED
+    read = units.read_quantity(value)
+    if isinstance(read, str):
+        return FAILED
+    number, written = read
+    if written is not None and written.dimension != unit.dimension:
+        return FAILED
+    try:
+        return float(number if written is None else number * written.ratio_to(unit))
+    except OverflowError:
+        return FAILED
+
+
+def _quantity_problem(value: object, field: str, unit: Unit, units: UnitTable) -> Problem:
+    if isinstance(value, str):
+        match = _NUMBER_PREFIX.fullmatch(unicodedata.normalize("NFKC", value).strip())
+        written_text = match.group(2).strip() if match else ""
+        if match is not None and written_text:
+            written = units.resolve(written_text)
+            if written is None:
+                return _unknown_unit(written_text, field, unit, units)
+            return _wrong_dimension(value, written, field, unit, units)
+    bare = f"; a bare number means `{unit.symbol}`" if unit.symbol else ""
+    return Problem("D320", f"`{shown(value)}` in `{field}` is not a number",
+                   f"write a number with an optional unit, such as {_unit_example(unit)}{bare}",
+                   f"expected {_dimension_words(unit)}")
+
+
+def read_number(value: object, field: str) -> Fraction | Problem:
+    """A plain number, exactly (no unit: plan data keeps the unit in its own column)."""
+    result = parse_number(value)
+    if not isinstance(result, _Failed):
+        return result
+    if isinstance(value, str):
+        match = _NUMBER_PREFIX.fullmatch(unicodedata.normalize("NFKC", value).strip())
+        if match is not None and match.group(2).strip():
+            return Problem("D320", f"`{shown(value)}` in `{field}` is not a plain number",
+                           f"write `{match.group(1)}` here and the unit in the `unit` column",
+                           "expected a number")
+    return Problem("D320", f"`{shown(value)}` in `{field}` is not a number",
+                   "write a plain number such as `12.5`", "expected a number")
+
+
+def parse_number(value: object) -> Fraction | _Failed:
+    """A plain number without a unit, exactly; `FAILED` otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return FAILED
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, float):
+        return Fraction(value) if math.isfinite(value) else FAILED
+    match = _NUMBER_PREFIX.fullmatch(unicodedata.normalize("NFKC", value).strip())
+    if match is None or match.group(2).strip():
+        return FAILED
+    try:
+        return Fraction(Decimal(match.group(1).replace(",", "")))
+    except (InvalidOperation, ValueError):
+        return FAILED
+
+
+def _unit_example(unit: Unit) -> str:
+    symbol = unit.symbol or unit.name
+    return f"`12 {symbol}`" if unit.dimension != BARE else "`12`"
+
+
+def _unknown_unit(written: str, field: str, unit: Unit, units: UnitTable) -> Problem:
+    hint = did_you_mean(written, units.spellings())
+    if not hint:
+        hint = f"units of {unit.dimension}: {_unit_list(unit.dimension, units)}"
+    return Problem("D321", f"unknown unit `{shown(written)}` in `{field}`", hint,
+                   "not a unit plancheck knows")
+
+
+def _wrong_dimension(text: str, written: Unit, field: str, unit: Unit,
+                     units: UnitTable) -> Problem:
+    return Problem(
+        "D322",
+        f"`{shown(text)}` is {_dimension_words(written)}, but `{field}` is "
+        f"{_dimension_words(unit)}",
+        f"use a unit of {unit.dimension}: {_unit_list(unit.dimension, units)}",
+        f"expected {_dimension_words(unit)}")
+
+
+def _dimension_words(unit: Unit) -> str:
+    if unit.dimension == BARE:
+        return "a bare number"
+    return f"{'an' if unit.dimension[:1] in 'aeiou' else 'a'} {unit.dimension}"
+
+
+def _unit_list(dimension: str, units: UnitTable) -> str:
+    symbols = [s for s in units.dimension_units(dimension) if s]
+    listed = ", ".join(f"`{s}`" for s in symbols[:8])
+    return listed or "a bare number"
+
+
+def parse_bool(value: object) -> bool | _Failed:
+    """true/false, yes/no, 是/否, 1/0 (any letter case), YAML booleans; nothing else."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        word = unicodedata.normalize("NFKC", value).strip().casefold()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+    return FAILED
+
+
+def parse_year(value: object) -> int | _Failed:
+    """A whole four-digit year: `2025`, 2025 or 2025.0 from a numeric column."""
+    year: int | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        year = value
+    elif isinstance(value, float) and value.is_integer():
+        year = int(value)
+    elif isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        year = int(text) if re.fullmatch(r"[0-9]{4}", text) else None
+    if year is None or not FIRST_YEAR <= year <= LAST_YEAR:
+        return FAILED
+    return year
+
+
+def _enum_problem(value: object, enum: EnumT, field: str) -> Problem:
+    hint = did_you_mean(value.strip(), enum.items) if isinstance(value, str) else ""
+    if not hint:
+        listed = ", ".join(f"`{item}`" for item in enum.items[:6])
+        more = ", …" if len(enum.items) > 6 else ""
+        hint = f"`{enum.name}` is one of {listed}{more}"
+    kind = "an ordinal of" if enum.ordered else "a value of"
+    return Problem("D325", f"`{shown(value)}` in `{field}` is not {kind} `{enum.name}`", hint,
+                   f"not in `{enum.name}`")
+
+
+def default_value(type_: Type, default: Fraction | bool | str | int | None) -> Value | None:
+    """A field's declared default in loaded terms (quantities are already in the field's unit)."""
+    if default is None:
+        return None
+    if isinstance(type_, QuantityT) and isinstance(default, Fraction | int) and not isinstance(
+            default, bool):
+        return float(default)
+    if isinstance(default, Fraction):
+        return float(default)
+    return default

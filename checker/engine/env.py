@@ -1,0 +1,239 @@
+"""Evaluation environments: where the leaves of an expression get their arrays.
+
+In: record frames (pandas, nullable dtypes) and plan-data frames.  Out: `Vec`s
+for fields (shape N), indicator series (shape subjects × years) and aggregates
+(shape 1).  Each column is converted to numpy once per run and shared by every
+rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from checker.engine.ops import Array, Evaluator, Mask, Vec
+from checker.types import typed as t
+
+
+def column_vec(series: pd.Series[Any]) -> Vec:
+    """A nullable pandas column -> values + known mask (None when nothing is missing)."""
+    missing = series.isna().to_numpy()
+    known = None if not missing.any() else ~missing
+    dtype = series.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy().astype(np.int64)
+        return Vec(codes, known)
+    if pd.api.types.is_bool_dtype(dtype):
+        return Vec(series.to_numpy(dtype=bool, na_value=False), known)
+    if pd.api.types.is_numeric_dtype(dtype):
+        return Vec(series.to_numpy(dtype=float, na_value=np.nan), known)
+    codes, labels = pd.factorize(series, use_na_sentinel=True)
+    return Vec(np.asarray(codes, np.int64), known, labels=tuple(str(x) for x in labels))
+
+
+@dataclass
+class RecordEnv:
+    """Fields of a batch of records; shape (N,)."""
+
+    frame: pd.DataFrame
+    ids: Sequence[str] = ()
+    cache: dict[str, Vec] = field(default_factory=dict)
+    _rank: Array | None = None
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return (len(self.frame),)
+
+    def rank(self) -> Array:
+        """Each row's position in id order: listings stay the same whatever the row order."""
+        if self._rank is None:
+            order: Array
+            if "id" in self.frame:  # the loader's id column sorts natively (arrow strings)
+                order = np.asarray(self.frame["id"].reset_index(drop=True).argsort(
+                    kind="stable"))
+            else:
+                order = np.argsort(np.asarray(list(self.ids), dtype=str), kind="stable")
+            rank = np.empty(len(order), np.int64)
+            rank[order] = np.arange(len(order))
+            self._rank = rank
+        return self._rank
+
+    def field(self, name: str) -> Vec:
+        vec = self.cache.get(name)
+        if vec is None:
+            vec = column_vec(self.frame[name])
+            self.cache[name] = vec
+        return vec
+
+    def indicator(self, ref: t.IndicatorRef) -> Vec:  # pragma: no cover - typecheck forbids
+        raise TypeError("records have no indicators")
+
+    def aggregate(self, node: t.Func, evaluate: Callable[[t.Node], Vec]) -> Vec:
+        raise TypeError("records have no aggregates")  # pragma: no cover
+
+    def series(self, node: t.Func, operand: Vec) -> Vec:  # pragma: no cover
+        raise TypeError("records have no series")
+
+    def trend(self, operand: Vec, rises: bool) -> Vec:  # pragma: no cover
+        raise TypeError("records have no series")
+
+
+@dataclass
+class BatchEnv:
+    """A whole batch as one subject: aggregates over the selected records; shape (1,)."""
+
+    records: RecordEnv
+    selected: Mask
+    uncertain: Mask
+    lookup: Callable[[t.IndicatorRef], tuple[float | None, int | None]]
+    used_years: dict[str, int | None] = field(default_factory=dict)
+
+    shape: tuple[int, ...] = (1,)
+
+    def field(self, name: str) -> Vec:  # pragma: no cover - typecheck keeps fields in aggregates
+        raise TypeError("fields of a batch are read through aggregates")
+
+    def indicator(self, ref: t.IndicatorRef) -> Vec:
+        value, year = self.lookup(ref)
+        self.used_years[ref.id] = year
+        if value is None:
+            return Vec(np.array([np.nan]), np.array([False]))
+        return Vec(np.array([value]))
+
+    def aggregate(self, node: t.Func, evaluate: Callable[[t.Node], Vec]) -> Vec:
+        inner = Evaluator(self.records)
+        args = [inner(a) for a in node.args]
+        chosen = self.selected
+        unsure = bool(self.uncertain.any())
+        if node.name == "count":
+            if not args:
+                return _scalar(float(chosen.sum()), not unsure)
+            arg = args[0]
+            truth = arg.values.astype(bool) & arg.known_mask() & chosen
+            unknown = unsure or bool((~arg.known_mask() & chosen).any())
+            return _scalar(float(truth.sum()), not unknown)
+        arg = args[0]
+        unknown = unsure or bool((~arg.known_mask() & chosen).any())
+        errors = bool((arg.error_mask() & chosen).any())
+        values = arg.values[chosen].astype(float)
+        if node.name == "sum":
+            result = float(values.sum())
+        elif values.size == 0:
+            return _scalar(np.nan, False)
+        elif node.name == "mean":
+            result = float(values.mean())
+        else:
+            result = float(values.min() if node.name == "min" else values.max())
+        vec = _scalar(result, not unknown)
+        return Vec(vec.values, vec.known, np.array([True]) if errors else None)
+
+    def series(self, node: t.Func, operand: Vec) -> Vec:  # pragma: no cover
+        raise TypeError("a batch has no series")
+
+    def trend(self, operand: Vec, rises: bool) -> Vec:  # pragma: no cover
+        raise TypeError("a batch has no series")
+
+
+def _scalar(value: float, known: bool) -> Vec:
+    return Vec(np.array([value]), None if known else np.array([False]))
+
+
+@dataclass
+class SeriesEnv:
+    """Indicator values of several subjects (region × actual/target) over years."""
+
+    years: Array  # int years, ascending, contiguous
+    matrices: dict[str, Vec]
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        first = next(iter(self.matrices.values()), None)
+        return first.values.shape if first is not None else (0, len(self.years))
+
+    def field(self, name: str) -> Vec:  # pragma: no cover - typecheck forbids
+        raise TypeError("series have no record fields")
+
+    def indicator(self, ref: t.IndicatorRef) -> Vec:
+        return self.matrices[ref.id]
+
+    def aggregate(self, node: t.Func, evaluate: Callable[[t.Node], Vec]) -> Vec:
+        raise TypeError("series have no aggregates")  # pragma: no cover
+
+    def year_index(self, year: int) -> int:
+        return int(year - self.years[0])
+
+    def series(self, node: t.Func, operand: Vec) -> Vec:
+        values = operand.values.astype(float)
+        known = operand.known_mask()
+        if node.name == "prev":
+            return _shift(values, known)
+        if node.name == "growth":
+            previous = _shift(values, known)
+            return _ratio_percent(values, known, previous.values, previous.known_mask())
+        assert node.years is not None
+        start = self.year_index(node.years.start)
+        end = self.year_index(node.years.end)
+        if node.name == "total":
+            return self._total(values, known, start, end)
+        return self._cagr(values, known, start)
+
+    def _total(self, values: Array, known: Mask, start: int, end: int) -> Vec:
+        """Cumulative sum from `start` up to each year (capped at `end`); before start: 0."""
+        shape = values.shape
+        out = np.zeros(shape)
+        out_known = np.zeros(shape, bool)
+        if 0 <= start - 1 < shape[1]:
+            out_known[:, start - 1] = True
+        running = np.zeros(shape[0])
+        running_known = np.ones(shape[0], bool)
+        for column in range(max(start, 0), shape[1]):
+            if column <= end:
+                running = running + np.where(known[:, column], values[:, column], 0.0)
+                running_known = running_known & known[:, column]
+            out[:, column] = running
+            out_known[:, column] = running_known
+        return Vec(out, out_known)
+
+    def _cagr(self, values: Array, known: Mask, start: int) -> Vec:
+        shape = values.shape
+        if not 0 <= start < shape[1]:
+            return Vec(np.full(shape, np.nan), np.zeros(shape, bool))
+        base = values[:, [start]]
+        base_known = known[:, [start]]
+        spans = np.arange(shape[1]) - start
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = values / base
+            growth = (np.power(ratio, 1.0 / np.where(spans > 0, spans, 1)) - 1.0) * 100.0
+        both = known & base_known & (spans > 0)[None, :]
+        undefined = both & ((base == 0) | (ratio < 0))  # from zero, or across a sign change
+        ok = both & ~undefined  # a fall to zero is a growth of -100 %
+        return Vec(np.where(ok, growth, np.nan), ok | undefined,
+                   undefined if undefined.any() else None)
+
+    def trend(self, operand: Vec, rises: bool) -> Vec:
+        previous = _shift(operand.values.astype(float), operand.known_mask())
+        current = operand.values.astype(float)
+        values = current > previous.values if rises else current < previous.values
+        return Vec(values, operand.known_mask() & previous.known_mask())
+
+
+def _shift(values: Array, known: Mask) -> Vec:
+    shifted = np.full(values.shape, np.nan)
+    shifted_known = np.zeros(values.shape, bool)
+    shifted[:, 1:] = values[:, :-1]
+    shifted_known[:, 1:] = known[:, :-1]
+    return Vec(shifted, shifted_known)
+
+
+def _ratio_percent(values: Array, known: Mask, base: Array, base_known: Mask) -> Vec:
+    zero = base_known & (base == 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        growth = (values / np.where(zero, 1.0, base) - 1.0) * 100.0
+    ok = known & base_known & ~zero
+    undefined = zero & known
+    return Vec(np.where(ok, growth, np.nan), ok | undefined,
+               undefined if undefined.any() else None)

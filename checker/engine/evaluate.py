@@ -1,0 +1,194 @@
+"""Evaluate: a checked suite + loaded data -> the canonical `Result`.
+
+In: a `CheckedSuite`, record batches by record name, optional plan data, the
+`--as-of` year and `--fail-on` level.  Out: `result.Result` with every rule's
+counts, the outcomes a person must see (all of them for small runs), the
+indicator series for charts, and the exit code.  Output is deterministic:
+outcomes are sorted by rule order, then subject, whatever the input row order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from checker import result as r
+from checker.engine.env import RecordEnv
+from checker.engine.records import (
+    RecordBatchLike,
+    evaluate_batch_rule,
+    evaluate_record_rule,
+    location,
+)
+from checker.engine.series import PlanDataLike, SeriesTable, evaluate_series_rule
+from checker.types import typed as t
+
+DETAIL_LIMIT = 20_000  # rule × subject pairs up to which passing outcomes are listed too
+MAX_FINDINGS = 100  # outcomes listed per rule in big batches (first ones in id order)
+
+
+def default_as_of(checked: t.CheckedSuite, data: PlanDataLike | None) -> int:
+    """The latest year with actual data, else the plan's last year."""
+    if data is not None and len(data.frame):
+        actual = data.frame[data.frame["kind"] == "actual"]
+        if len(actual):
+            return int(actual["year"].max())
+    return checked.plan.end
+
+
+def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
+             data: PlanDataLike | None, *, as_of: int | None = None,
+             fail_on: r.FailOn = "error", inputs: Sequence[r.Input] = (),
+             detail_limit: int = DETAIL_LIMIT,
+             max_findings: int | None = MAX_FINDINGS) -> r.Result:
+    """`max_findings` caps the outcomes listed per rule (None: no cap); counts are complete."""
+    year = as_of if as_of is not None else default_as_of(checked, data)
+    table = SeriesTable.build(data, checked.plan)
+    envs = {name: RecordEnv(batch.frame, batch.ids) for name, batch in batches.items()}
+    pairs = sum(len(b.frame) for b in batches.values()) * len(checked.rules)
+    detailed = pairs <= detail_limit
+    summaries: list[r.RuleSummary] = []
+    outcomes: list[r.Outcome] = []
+    for rule in checked.rules:
+        counts, found = _evaluate_rule(rule, batches, envs, table, data, year, checked,
+                                       detailed, max_findings)
+        if counts is None:
+            continue
+        summaries.append(_summary(rule, counts, len(found)))
+        outcomes += sorted(found, key=lambda o: (o.subject, o.origin.text if o.origin else ""))
+    series = _series(checked, table)
+    result = _result(checked, summaries, outcomes, series, year, fail_on, inputs, detailed)
+    notes = unchecked_data(checked, table)
+    return result.model_copy(update={"notes": notes}) if notes else result
+
+
+def _evaluate_rule(rule: t.CheckedRule, batches: Mapping[str, RecordBatchLike],
+                   envs: dict[str, RecordEnv], table: SeriesTable, data: PlanDataLike | None,
+                   as_of: int, checked: t.CheckedSuite, detailed: bool, limit: int | None
+                   ) -> tuple[dict[r.OutcomeKind, int] | None, list[r.Outcome]]:
+    """Counts and outcomes of one rule; None when the run has no subjects for it."""
+    if rule.subject == "series":
+        if data is None:
+            return None, []
+        return evaluate_series_rule(rule, table, as_of, checked.plan)
+    assert rule.record is not None
+    batch = batches.get(rule.record)
+    if batch is None:
+        return None, []
+    env = envs[rule.record]
+    if rule.subject == "record":
+        return evaluate_record_rule(rule, batch, env, detailed, None if detailed else limit)
+
+    def lookup(ref: t.IndicatorRef, year: int | None) -> tuple[float | None, int | None]:
+        return table.latest_actual(ref.id, checked.plan.region, year, as_of)
+
+    return evaluate_batch_rule(rule, batch, env, lookup)
+
+
+def _summary(rule: t.CheckedRule, counts: dict[r.OutcomeKind, int],
+             listed: int) -> r.RuleSummary:
+    span = rule.span
+    return r.RuleSummary(
+        id=rule.id, title=rule.title, kind=rule.kind,
+        severity="error" if rule.kind == "binding" else "warning", subject=rule.subject,
+        constraints=[c.text for c in rule.constraints],
+        citations=[r.Citation(section=c.section, quote=c.quote, line=c.line)
+                   for c in rule.citations],
+        location=r.Location(path=span.file, line=span.line, column=span.column,
+                            text=str(span)),
+        counts=counts, listed=listed,
+    )
+
+
+def _series(checked: t.CheckedSuite, table: SeriesTable) -> list[r.Series]:
+    """Every series in the plan data, with the thresholds rules set on it (for charts)."""
+    targets: dict[str, list[tuple[r.Point, str]]] = {}
+    for rule in checked.rules:
+        if rule.subject != "series":
+            continue
+        for c in rule.constraints:
+            expr = c.expr
+            if isinstance(expr, t.Compare) and isinstance(expr.left, t.IndicatorRef) \
+                    and isinstance(expr.right, t.Const) and c.time is not None:
+                from checker.engine.series import check_years
+
+                years, _ = check_years(c.time, checked.plan)
+                for y in years:
+                    point = r.Point(year=y, value=float(expr.right.value))
+                    targets.setdefault(expr.left.id, []).append((point, rule.id))
+    out = []
+    for (indicator, region, kind), points in sorted(table.values.items()):
+        spec = checked.indicators.get(indicator)
+        unit = (spec.unit.symbol or spec.unit.name) if spec and spec.unit else ""
+        marks = targets.get(indicator, [])
+        out.append(r.Series(
+            indicator=indicator, name=spec.display if spec else None, region=region,
+            kind=kind if kind in ("actual", "target") else "actual",  # type: ignore[arg-type]
+            unit=unit, points=[r.Point(year=y, value=v) for y, v in sorted(points.items())],
+            targets=sorted({p for p, _ in marks}, key=lambda p: (p.year, p.value or 0)),
+            rules=sorted({rule_id for _, rule_id in marks}),
+        ))
+    return out
+
+
+def unchecked_data(checked: t.CheckedSuite, table: SeriesTable) -> list[str]:
+    """Plan data that no rule reads (an indicator no rule uses, or a region outside every
+    rule's scope): said in the result, never dropped silently."""
+    covered: set[tuple[str, str]] = set()
+    for rule in checked.rules:
+        if rule.subject == "series":
+            for c in rule.constraints:
+                for leaf in t.leaves(c.expr):
+                    if isinstance(leaf, t.IndicatorRef):
+                        covered.update((leaf.id, region) for region in c.regions or rule.regions)
+        elif rule.subject == "batch":  # a batch rule reads the plan's region at the baseline
+            covered.update((leaf.id, checked.plan.region) for c in rule.constraints
+                           for leaf in t.leaves(c.expr) if isinstance(leaf, t.IndicatorRef))
+    baseline = {i.id for i in checked.indicators.values() if i.baseline_only}
+    by_region: dict[str, set[str]] = {}
+    for indicator, region, _ in table.values:
+        if (indicator, region) not in covered and indicator not in baseline:
+            by_region.setdefault(region, set()).add(indicator)
+    return [f"plan data for `{region}` is not checked by any rule: "
+            + ", ".join(f"`{i}`" for i in sorted(indicators))
+            for region, indicators in sorted(by_region.items())]
+
+
+def exit_code(rules: Sequence[r.RuleSummary], fail_on: r.FailOn) -> int:
+    """1 when any outcome is at or above `fail_on` (from the complete counts, not listings)."""
+    if fail_on == "never":
+        return 0
+    for rule in rules:
+        counts = rule.counts
+        if counts.get("error", 0):
+            return 1
+        if counts.get("fail", 0) and (fail_on != "error" or rule.severity == "error"):
+            return 1
+        if counts.get("unknown", 0) and fail_on == "unknown":
+            return 1
+    return 0
+
+
+def _result(checked: t.CheckedSuite, summaries: list[r.RuleSummary],
+            outcomes: list[r.Outcome], series: list[r.Series], as_of: int, fail_on: r.FailOn,
+            inputs: Sequence[r.Input], detailed: bool) -> r.Result:
+    totals = {k: sum(s.counts.get(k, 0) for s in summaries) for k in r.OUTCOMES}
+    subjects = len({(o.subject_kind, o.subject) for o in outcomes}) if detailed else sum(
+        i.rows for i in inputs if i.kind == "records")
+    files = sorted({s.span.file for s in checked.suite.statements()} - {"<prelude>"})
+    plan = checked.plan
+    return r.Result(
+        suite=r.SuiteInfo(plan=plan.id, title=plan.title, period=(plan.start, plan.end),
+                          rules=len(checked.rules), files=files),
+        as_of=as_of, fail_on=fail_on, inputs=list(inputs), rules=summaries,
+        outcomes=outcomes, series=series,
+        summary=r.Summary(
+            subjects=subjects, outcomes=totals,
+            errors=sum(s.counts.get("error", 0) + (s.counts.get("fail", 0)
+                       if s.severity == "error" else 0) for s in summaries),
+            warnings=sum(s.counts.get("unknown", 0) + (s.counts.get("fail", 0)
+                         if s.severity == "warning" else 0) for s in summaries),
+            complete=detailed, exit_code=exit_code(summaries, fail_on)),
+    )
+
+
+__all__ = ["evaluate", "exit_code", "location"]

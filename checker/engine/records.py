@@ -1,0 +1,285 @@
+"""Record rules (`for each`) and batch rules (`for all`): outcomes for proposals.
+
+In: a checked rule and a batch of records (a frame with nullable dtypes).  Out:
+outcome counts for the whole batch and `result.Outcome`s for the rows a person
+must see (fail, unknown, error, waived) — all rows when the batch is small.
+Outcomes are computed as one int8 array per rule; nothing loops over rows
+except the building of the reported outcomes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+import numpy as np
+import pandas as pd
+
+from checker import result as r
+from checker.engine.env import BatchEnv, RecordEnv
+from checker.engine.evidence import (
+    comparison,
+    missing_names,
+    rule_leaves,
+    sentence,
+    show,
+    truth,
+    values_at,
+)
+from checker.engine.ops import Evaluator, Mask, Vec
+from checker.syntax import model as m
+from checker.types import typed as t
+
+PASS, FAIL, UNKNOWN, NOT_APPLICABLE, PENDING, ERROR = range(6)
+CODES: tuple[r.OutcomeKind, ...] = r.OUTCOMES
+_REPORTED = np.array([False, True, True, False, False, True])  # fail, unknown, error
+
+
+class RecordBatchLike(Protocol):
+    frame: pd.DataFrame
+    ids: Sequence[str]
+
+    def origin(self, index: int) -> str: ...
+
+
+def severity_of(rule: t.CheckedRule, outcome: r.OutcomeKind) -> r.Severity:
+    if outcome == "error":
+        return "error"
+    if outcome == "fail":
+        return "error" if rule.kind == "binding" else "warning"
+    if outcome == "unknown":
+        return "warning"
+    return "info"
+
+
+def location(text: str) -> r.Location:
+    """`file:12`, `file:row 17` or `file` -> a Location (line when there is one)."""
+    path, sep, tail = text.rpartition(":")
+    if sep and path:
+        digits = tail.removeprefix("row ").strip()
+        if digits.isdigit():
+            return r.Location.model_construct(path=path, line=int(digits), column=None,
+                                              text=text)
+    return r.Location.model_construct(path=text, line=None, column=None, text=text)
+
+
+def combine_all(vecs: list[Vec]) -> Vec:
+    """Kleene `and` of several constraints: known where all are known or one is false."""
+    if len(vecs) == 1:
+        return vecs[0]
+    values = np.logical_and.reduce([v.values.astype(bool) for v in vecs])
+    knowns = [v.known_mask() for v in vecs]
+    decided_false = np.logical_or.reduce([k & ~v.values.astype(bool)
+                                          for k, v in zip(knowns, vecs, strict=True)])
+    error = np.logical_or.reduce([v.error_mask() for v in vecs])
+    return Vec(values, np.logical_and.reduce(knowns) | decided_false, error)
+
+
+def combine_any(vecs: list[Vec]) -> Vec:
+    """Kleene `or` of several waivers."""
+    if len(vecs) == 1:
+        return vecs[0]
+    values = np.zeros(vecs[0].values.shape, bool)
+    known = np.ones(values.shape, bool)
+    decided_true = np.zeros(values.shape, bool)
+    error = np.zeros(values.shape, bool)
+    for vec in vecs:
+        k = vec.known_mask()
+        decided_true |= k & vec.values.astype(bool)
+        known &= k
+        error |= vec.error_mask()
+    return Vec(decided_true, known | decided_true, error)
+
+
+def outcome_codes(guard: Vec | None, constraint: Vec, waiver: Vec | None
+                  ) -> tuple[np.ndarray, Mask]:
+    """One outcome code per row, and which rows were passed by a waiver."""
+    ok = constraint.values.astype(bool, copy=False)
+    codes = (~ok).astype(np.int8)  # PASS = 0, FAIL = 1
+    if constraint.known is not None:
+        codes[~constraint.known] = UNKNOWN
+    waived = np.zeros(codes.shape, bool)
+    if waiver is not None:
+        wk = waiver.known_mask()
+        broken = waiver.error_mask() & (codes != PASS)
+        granted = wk & waiver.values.astype(bool) & (codes != PASS) & ~broken
+        waived = granted
+        codes = np.where(granted, PASS, codes)
+        codes = np.where(~wk & (codes == FAIL), UNKNOWN, codes)
+        codes = np.where(broken, ERROR, codes).astype(np.int8)
+    if constraint.error is not None:
+        codes[constraint.error] = ERROR
+    if guard is not None:
+        holds = guard.values.astype(bool, copy=False)
+        if guard.known is None:
+            codes[~holds] = NOT_APPLICABLE
+            waived &= holds
+        else:
+            codes[guard.known & ~holds] = NOT_APPLICABLE
+            codes[~guard.known] = UNKNOWN
+            waived &= guard.known & holds
+        if guard.error is not None:
+            codes[guard.error] = ERROR
+    return codes, waived
+
+
+def pick(report: Mask, env: RecordEnv, limit: int | None) -> np.ndarray:
+    """Rows to list: all of `report`, or the first `limit` of them in id order."""
+    rows = np.flatnonzero(report)
+    if limit is None or len(rows) <= limit:
+        return rows
+    if limit == 0:
+        return rows[:0]
+    ranks = env.rank()[rows]
+    return np.sort(rows[np.argpartition(ranks, limit - 1)[:limit]])
+
+
+def evaluate_record_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: RecordEnv,
+                         detailed: bool, limit: int | None = None
+                         ) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
+    evaluate = Evaluator(env)
+    guard = evaluate(rule.guard) if rule.guard is not None else None
+    parts = [evaluate(c.expr) for c in rule.constraints]
+    constraint = combine_all(parts)
+    waivers = [evaluate(w.expr) for w in rule.waivers]
+    waiver = combine_any(waivers) if rule.waivers else None
+    codes, waived = outcome_codes(guard, constraint, waiver)
+    counts = np.bincount(codes, minlength=len(CODES))
+    report = np.ones(codes.shape, bool) if detailed else _REPORTED[codes] | waived
+    findings = RecordFindings(rule, batch, evaluate.seen, guard, parts, waivers)
+    outcomes = [findings.outcome(int(i), CODES[codes[i]], bool(waived[i]))
+                for i in pick(report, env, limit)]
+    return {CODES[k]: int(counts[k]) for k in range(len(CODES))}, outcomes
+
+
+def clauses_at(rule: t.CheckedRule, guard: Vec | None, parts: list[Vec],
+               waiver_parts: list[Vec], index: int | tuple[int, int]) -> list[r.Clause]:
+    out = []
+    if guard is not None and rule.guard_text is not None:
+        out.append(r.Clause.model_construct(role="guard", text=rule.guard_text,
+                                            value=truth(guard, index)))
+    for c, vec in zip(rule.constraints, parts, strict=True):
+        out.append(r.Clause.model_construct(role="require", text=c.text,
+                                            value=truth(vec, index)))
+    for w, vec in zip(rule.waivers, waiver_parts, strict=True):
+        out.append(r.Clause.model_construct(role="unless", text=w.text,
+                                            value=truth(vec, index)))
+    return out
+
+
+class RecordFindings:
+    """Builds the listed outcomes of one record rule; what is per rule is done once."""
+
+    def __init__(self, rule: t.CheckedRule, batch: RecordBatchLike, seen: dict[int, Vec],
+                 guard: Vec | None, parts: list[Vec], waivers: list[Vec]) -> None:
+        self.rule, self.batch, self.seen = rule, batch, seen
+        self.guard, self.parts, self.waivers = guard, parts, waivers
+        self.read = rule_leaves(rule)
+        self.by_constraint = {id(c): t.leaves(c.expr) for c in rule.constraints}
+        self.decidable = [rule.guard] if rule.guard is not None else []
+        self.decidable += [c.expr for c in rule.constraints]
+
+    def outcome(self, index: int, outcome: r.OutcomeKind, waived: bool) -> r.Outcome:
+        rule, seen = self.rule, self.seen
+        decisive = next((c for c, vec in zip(rule.constraints, self.parts, strict=True)
+                         if truth(vec, index) is not True), rule.constraints[0])
+        observed, threshold, margin = comparison(decisive.expr, seen, index)
+        missing = missing_names(self.decidable, seen, index) if outcome == "unknown" else []
+        evidence = r.Evidence.model_construct(
+            clauses=clauses_at(rule, self.guard, self.parts, self.waivers, index),
+            observed=observed, threshold=threshold, margin=margin,
+            values=values_at(self.read, seen, index), years=[], missing=missing)
+        label = next((w.label for w, vec in zip(rule.waivers, self.waivers, strict=True)
+                      if truth(vec, index) is True), None) if waived else None
+        shown = values_at(self.by_constraint[id(decisive)], seen, index)
+        message = _message(outcome, decisive, observed, threshold, margin, missing, label,
+                           shown)
+        return r.Outcome.model_construct(
+            rule=rule.id, subject=str(self.batch.ids[index]), subject_kind="record",
+            outcome=outcome, severity=severity_of(rule, outcome), message=message,
+            trajectory=None, waived_by=label, origin=location(self.batch.origin(index)),
+            evidence=evidence)
+
+
+def _message(outcome: r.OutcomeKind, decisive: t.Constraint, observed: r.Amount | None,
+             threshold: r.Amount | None, margin: r.Margin | None, missing: list[str],
+             label: str | None, shown: dict[str, str] | None = None) -> str:
+    op = decisive.expr.op if isinstance(decisive.expr, t.Compare) else None
+    match outcome:
+        case "fail":
+            return sentence(decisive.text, observed, threshold, op, margin, shown)
+        case "unknown":
+            names = ", ".join(f"`{n}`" for n in missing) or "data"
+            return f"cannot decide: {names} missing"
+        case "error":
+            return f"`{decisive.text}` could not be evaluated (division by zero)"
+        case "not_applicable":
+            return "the rule's guard does not hold"
+        case _:
+            return f"waived: {label}" if label else f"`{decisive.text}` holds"
+
+
+def evaluate_batch_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: RecordEnv,
+                        lookup: Callable[[t.IndicatorRef, int | None],
+                                         tuple[float | None, int | None]]
+                        ) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
+    """A `for all` rule: one outcome for the whole batch (plan baseline + Σ of the batch)."""
+    size = len(batch.frame)
+    if rule.guard is not None:
+        guard = Evaluator(env)(rule.guard)
+        gk = guard.known_mask()
+        selected = gk & guard.values.astype(bool)
+        uncertain = ~gk
+    else:
+        selected, uncertain = np.ones(size, bool), np.zeros(size, bool)
+    parts: list[Vec] = []
+    seen: dict[int, Vec] = {}
+    used: dict[str, int | None] = {}
+    for c in rule.constraints:
+        year = c.time.year if isinstance(c.time, m.AtYear) else None
+        env_batch = BatchEnv(env, selected, uncertain, _bound(lookup, year))
+        evaluate = Evaluator(env_batch)
+        parts.append(evaluate(c.expr))
+        seen.update(evaluate.seen)
+        used.update(env_batch.used_years)
+    constraint = combine_all(parts)
+    codes, _ = outcome_codes(None, constraint, None)
+    outcome = CODES[int(codes[0])]
+    decisive = next((c for c, vec in zip(rule.constraints, parts, strict=True)
+                     if truth(vec, 0) is not True), rule.constraints[0])
+    observed, threshold, margin = comparison(decisive.expr, seen, 0)
+    missing = missing_names([c.expr for c in rule.constraints], seen, 0) \
+        if outcome == "unknown" else []
+    if outcome == "unknown" and bool(uncertain.any()):
+        missing.append("guard fields of some records")
+    values = _indicator_values(rule, seen, used)
+    evidence = r.Evidence(clauses=clauses_at(rule, None, parts, [], 0), observed=observed,
+                          threshold=threshold, margin=margin,
+                          values={**values, "records counted": str(int(selected.sum()))},
+                          missing=missing)
+    message = _message(outcome, decisive, observed, threshold, margin, missing, None)
+    result = r.Outcome(rule=rule.id, subject=f"all {rule.record}", subject_kind="batch",
+                       outcome=outcome, severity=severity_of(rule, outcome), message=message,
+                       evidence=evidence)
+    counts = {k: 0 for k in CODES}
+    counts[outcome] = 1
+    return counts, [result]
+
+
+def _indicator_values(rule: t.CheckedRule, seen: dict[int, Vec],
+                      used: dict[str, int | None]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for c in rule.constraints:
+        for leaf in t.leaves(c.expr):
+            vec = seen.get(id(leaf))
+            if isinstance(leaf, t.IndicatorRef) and vec is not None:
+                year = used.get(leaf.id)
+                key = f"{leaf.id} ({year})" if year is not None else leaf.id
+                out[key] = show(leaf.type, vec, 0)[2]
+    return out
+
+
+def _bound(lookup: Callable[[t.IndicatorRef, int | None], tuple[float | None, int | None]],
+           year: int | None) -> Callable[[t.IndicatorRef], tuple[float | None, int | None]]:
+    """The indicator lookup of one constraint: its `at YEAR`, else the latest actual."""
+    return lambda ref: lookup(ref, year)

@@ -1,0 +1,348 @@
+"""Indicator rules: time semantics over plan data (monitoring actuals and the
+targets of subordinate plans).
+
+In: a checked series rule and a `SeriesTable` (plan data indexed by indicator,
+region, kind and year).  Out: one outcome per subject (region × actual/target).
+`each year in A..B` checks every due year; `by Y` and `at Y` check year Y;
+after `--as-of` a deadline is `pending`, with a trajectory: `achieved` when
+the latest value already meets it, `on_track` when it is on the straight line
+from the baseline to the target, else `lagging`.  A subordinate plan's targets
+are judged on the years it states, with the actual baseline behind them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+import pandas as pd
+
+from checker import result as r
+from checker.engine.env import SeriesEnv
+from checker.engine.evidence import comparison, sentence, show, truth
+from checker.engine.ops import Evaluator, Vec
+from checker.engine.records import location, severity_of
+from checker.syntax import model as m
+from checker.types import typed as t
+
+Subject = tuple[str, str]  # (region, "actual" | "target")
+_RANK = {"error": 5, "fail": 4, "unknown": 3, "pending": 2, "pass": 1, "not_applicable": 0}
+_TRAJECTORY_RANK = {"lagging": 3, None: 2, "on_track": 1, "achieved": 0}
+
+
+class PlanDataLike(Protocol):
+    frame: pd.DataFrame
+
+    def origin(self, index: int) -> str: ...
+
+
+@dataclass
+class SeriesTable:
+    """Plan data as {(indicator, region, kind): {year: value}} with row origins."""
+
+    values: dict[tuple[str, str, str], dict[int, float]]
+    origins: dict[tuple[str, str, str, int], str]
+    first_year: int
+    last_year: int
+    kinds: set[str] = field(default_factory=set)
+    regions: dict[str, set[str]] = field(default_factory=dict)
+
+    @staticmethod
+    def build(data: PlanDataLike | None, plan: t.PlanInfo) -> SeriesTable:
+        values: dict[tuple[str, str, str], dict[int, float]] = {}
+        origins: dict[tuple[str, str, str, int], str] = {}
+        kinds: set[str] = set()
+        regions: dict[str, set[str]] = {}
+        years = [plan.baseline_year, plan.end]
+        if data is not None and len(data.frame):
+            frame = data.frame
+            columns = [frame[c].tolist() for c in ("indicator", "region", "kind", "year",
+                                                    "value")]
+            for i, (ind, reg, kind, year, value) in enumerate(zip(*columns, strict=True)):
+                key = (str(ind), str(reg), str(kind))
+                values.setdefault(key, {})[int(year)] = float(value)
+                origins[(*key, int(year))] = data.origin(i)
+                kinds.add(str(kind))
+                if str(kind) == "target" or int(year) > plan.baseline_year:
+                    regions.setdefault(str(kind), set()).add(str(reg))
+                years.append(int(year))
+        return SeriesTable(values, origins, min(years), max(years), kinds, regions)
+
+    @property
+    def years(self) -> np.ndarray[Any, np.dtype[np.int64]]:
+        return np.arange(self.first_year, self.last_year + 1)
+
+    def subjects(self, regions: Sequence[str], indicators: Sequence[str]) -> list[Subject]:
+        """Actual series of every region in scope when the data monitors the plan period
+        (actuals up to the baseline year only anchor trajectories); a subordinate plan's
+        targets only where it states one of the indicators."""
+        out: list[Subject] = []
+        monitored = bool(self.regions.get("actual"))
+        for region in regions:
+            if monitored:
+                out.append((region, "actual"))
+            if any((ind, region, "target") in self.values for ind in indicators):
+                out.append((region, "target"))
+        return out
+
+    def matrix(self, indicator: str, subjects: Sequence[Subject]) -> Vec:
+        """Values by subject × year; target subjects see actual values up to the baseline."""
+        years = self.years
+        values = np.full((len(subjects), len(years)), np.nan)
+        for row, (region, kind) in enumerate(subjects):
+            series = dict(self.values.get((indicator, region, "actual"), {}))
+            if kind == "target":
+                cutoff = min(self.values.get((indicator, region, "target"), {0: 0}))
+                series = {y: v for y, v in series.items() if y < cutoff}
+                series.update(self.values.get((indicator, region, "target"), {}))
+            for year, value in series.items():
+                values[row, year - self.first_year] = value
+        known = ~np.isnan(values)
+        return Vec(values, known)
+
+    def horizon(self, indicators: Sequence[str], subject: Subject, as_of: int) -> int:
+        if subject[1] == "actual":
+            return as_of
+        years = [y for ind in indicators
+                 for y in self.values.get((ind, subject[0], "target"), {})]
+        return max(years, default=as_of)
+
+    def stated(self, indicators: Sequence[str], subject: Subject, year: int) -> bool:
+        if subject[1] == "actual":
+            return True
+        return all(year in self.values.get((ind, subject[0], "target"), {})
+                   for ind in indicators)
+
+    def latest_actual(self, indicator: str, region: str, year: int | None,
+                      as_of: int) -> tuple[float | None, int | None]:
+        series = self.values.get((indicator, region, "actual"), {})
+        if year is not None:
+            return series.get(year), year
+        due = [y for y in series if y <= as_of]
+        return (series[max(due)], max(due)) if due else (None, None)
+
+
+@dataclass
+class Judgement:
+    outcome: r.OutcomeKind
+    year: int | None
+    trajectory: r.Trajectory | None = None
+    years: list[int] = field(default_factory=list)
+    note: str = ""
+    deadline: int | None = None
+
+
+def check_years(time: m.TimeQual | None, plan: t.PlanInfo) -> tuple[list[int], int]:
+    match time:
+        case m.ByYear(year=year) | m.AtYear(year=year):
+            return [year], year
+        case m.EachYear(years=years):
+            return list(years.years()), years.end
+    return list(range(plan.start, plan.end + 1)), plan.end
+
+
+def judge(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: SeriesTable,
+          subject: Subject, indicators: list[str], as_of: int, plan: t.PlanInfo) -> Judgement:
+    years, deadline = check_years(c.time, plan)
+    horizon = table.horizon(indicators, subject, as_of)
+    due = [y for y in years if y <= horizon and table.stated(indicators, subject, y)]
+    index = {y: (row, y - table.first_year) for y in years if table.first_year <= y}
+    broken = [y for y in due if y in index and vec.error is not None and vec.error[index[y]]]
+    if broken:
+        return Judgement("error", broken[0], years=broken,
+                         note="a growth rate from zero or across a sign change")
+    fails = [y for y in due if y in index and truth(vec, index[y]) is False]
+    if fails:
+        return Judgement("fail", fails[0], years=fails)
+    missing = [y for y in due if y not in index or truth(vec, index[y]) is None]
+    if missing:
+        return Judgement("unknown", missing[0], years=missing)
+    if deadline > horizon:
+        pending = _pending(c, vec, seen, row, table, subject, indicators, horizon, deadline,
+                           plan)
+        pending.deadline = deadline
+        return pending
+    if not due:
+        return Judgement("not_applicable", None, note="no stated target for these years")
+    return Judgement("pass", due[-1])
+
+
+def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: SeriesTable,
+             subject: Subject, indicators: list[str], horizon: int, deadline: int,
+             plan: t.PlanInfo) -> Judgement:
+    known_years = [y for y in range(table.first_year, min(horizon, table.last_year) + 1)
+                   if truth(vec, (row, y - table.first_year)) is not None
+                   and (y <= plan.baseline_year or table.stated(indicators, subject, y))]
+    monitored = [y for y in known_years if y > plan.baseline_year]
+    if not monitored:  # values up to the baseline year anchor the line; they are no progress
+        return Judgement("unknown", None,
+                         note=f"no data between {plan.baseline_year + 1} and {horizon}")
+    latest = monitored[-1]
+    if truth(vec, (row, latest - table.first_year)):
+        return Judgement("pending", latest, "achieved")
+    return Judgement("pending", latest, _line(c.expr, seen, row, table.first_year, latest,
+                                              deadline))
+
+
+def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
+          deadline: int) -> r.Trajectory:
+    """`on_track` when the latest value is on the right side of the straight line from
+    the first known value to the target at the deadline; else (or without one) `lagging`."""
+    if not (isinstance(expr, t.Compare) and isinstance(expr.right, t.Const)):
+        return "lagging"
+    left = seen.get(id(expr.left))
+    if left is None:
+        return "lagging"
+    base = next((y for y in range(first, latest) if truth(left, (row, y - first)) is not None),
+                None)
+    if base is None:
+        return "lagging"
+    start = float(left.values[row, base - first])
+    target = float(expr.right.value)
+    expected = start + (target - start) * (latest - base) / (deadline - base)
+    now = float(left.values[row, latest - first])
+    ahead = now <= expected if expr.op in ("<", "<=") else now >= expected
+    return "on_track" if ahead and expr.op not in ("==", "!=") else "lagging"
+
+
+def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
+                         plan: t.PlanInfo) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
+    per_subject: dict[Subject, list[Verdict]] = {}
+    for c in rule.constraints:
+        indicators = sorted(set(_indicators(c.expr)))
+        subjects = table.subjects(c.regions or rule.regions, indicators)
+        if not subjects:
+            continue
+        env = SeriesEnv(table.years, {i: table.matrix(i, subjects) for i in indicators})
+        evaluate = Evaluator(env)
+        vec = evaluate(c.expr)
+        for row, subject in enumerate(subjects):
+            verdict = judge(c, vec, evaluate.seen, row, table, subject, indicators, as_of, plan)
+            per_subject.setdefault(subject, []).append(
+                Verdict(c, verdict, evaluate.seen, vec, row))
+    counts = {k: 0 for k in r.OUTCOMES}
+    outcomes = []
+    for subject in sorted(per_subject):
+        outcome = _subject_outcome(rule, subject, per_subject[subject], table)
+        counts[outcome.outcome] += 1
+        outcomes.append(outcome)
+    return counts, outcomes
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One constraint's judgement of one subject, with what evidence needs."""
+
+    constraint: t.Constraint
+    judgement: Judgement
+    seen: dict[int, Vec]
+    vec: Vec
+    row: int
+
+
+def _indicators(node: t.Node) -> list[str]:
+    return [leaf.id for leaf in t.leaves(node) if isinstance(leaf, t.IndicatorRef)]
+
+
+def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdict],
+                     table: SeriesTable) -> r.Outcome:
+    worst = max(verdicts, key=lambda v: (_RANK[v.judgement.outcome],
+                                         _TRAJECTORY_RANK[v.judgement.trajectory]))
+    c, verdict = worst.constraint, worst.judgement
+    region, kind = subject
+    first = table.first_year
+    clauses = []
+    observed = threshold = margin = None
+    values: dict[str, str] = {}
+    origin_text = None
+    if verdict.year is not None:
+        index = (worst.row, verdict.year - first)
+        observed, threshold, margin = comparison(c.expr, worst.seen, index)
+        for other in verdicts:
+            year = other.judgement.year if other.judgement.year is not None else verdict.year
+            clauses.append(r.Clause(role="require", text=f"{other.constraint.text} ({year})",
+                                    value=truth(other.vec, (other.row, year - first))))
+        for leaf in t.leaves(c.expr):
+            if isinstance(leaf, t.IndicatorRef) and id(leaf) in worst.seen:
+                values[f"{leaf.id} ({verdict.year})"] = show(leaf.type, worst.seen[id(leaf)],
+                                                             index)[2]
+                origin_text = table.origins.get((leaf.id, region, kind, verdict.year)) \
+                    or origin_text
+    subject_name = region if kind == "actual" else f"{region} (target)"
+    missing: list[str] = []
+    if verdict.outcome == "unknown":
+        years = verdict.years or ([verdict.year] if verdict.year is not None else [])
+        missing = [f"{ind} ({y})" for y in years[:3]
+                   for ind, y in missing_points(c.expr, worst.seen, worst.row, y, first)]
+        missing = list(dict.fromkeys(missing)) or sorted(set(_indicators(c.expr)))
+    return r.Outcome(
+        rule=rule.id, subject=subject_name, subject_kind="series", outcome=verdict.outcome,
+        severity=severity_of(rule, verdict.outcome),
+        message=_series_message(c, verdict, observed, threshold, margin, values, missing),
+        trajectory=verdict.trajectory,
+        origin=location(origin_text) if origin_text else None,
+        evidence=r.Evidence(clauses=clauses, observed=observed, threshold=threshold,
+                            margin=margin, values=values, years=verdict.years,
+                            missing=missing),
+    )
+
+
+def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | None,
+                    threshold: r.Amount | None, margin: r.Margin | None,
+                    values: dict[str, str], missing: list[str]) -> str:
+    op = c.expr.op if isinstance(c.expr, t.Compare) else None
+    year = verdict.year
+    match verdict.outcome:
+        case "fail":
+            return f"{year}: " + sentence(c.text, observed, threshold, op, margin, values)
+        case "error":
+            return f"{year}: `{c.text}` cannot be evaluated: {verdict.note}"
+        case "unknown":
+            if verdict.years:
+                due = ", ".join(str(y) for y in verdict.years)
+                needs = f" (missing: {', '.join(missing)})" if missing else ""
+                return f"cannot decide for {due}{needs}"
+            return f"cannot decide: {verdict.note}"
+        case "pending":
+            state = (verdict.trajectory or "pending").replace("_", " ")
+            now = f"{observed.text} in {year}" if observed is not None else f"{year}"
+            return f"due {verdict.deadline}; {now}: {state}"
+        case "not_applicable":
+            return verdict.note or "not applicable"
+        case _:
+            return f"`{c.text}` holds ({year})"
+
+
+
+def missing_points(node: t.Node, seen: dict[int, Vec], row: int, year: int,
+                   first: int) -> list[tuple[str, int]]:
+    """The (indicator, year) values a node needs at `year` that the data lacks."""
+    out: list[tuple[str, int]] = []
+    for leaf, needed in _needs(node, year):
+        vec = seen.get(id(leaf))
+        column = needed - first
+        inside = vec is not None and 0 <= column < vec.values.shape[1]
+        if vec is None or not inside or truth(vec, (row, column)) is None:
+            out.append((leaf.id, needed))
+    return out
+
+
+def _needs(node: t.Node, year: int) -> list[tuple[t.IndicatorRef, int]]:
+    """Which indicator values, of which years, a node reads to give its value at `year`."""
+    match node:
+        case t.IndicatorRef():
+            return [(node, year)]
+        case t.Trend(value=x):
+            return _needs(x, year) + _needs(x, year - 1)
+        case t.Func(name="prev", args=(x,)):
+            return _needs(x, year - 1)
+        case t.Func(name="growth", args=(x,)):
+            return _needs(x, year) + _needs(x, year - 1)
+        case t.Func(name="total", args=(x,), years=years) if years is not None:
+            return [n for y in range(years.start, min(year, years.end) + 1) for n in _needs(x, y)]
+        case t.Func(name="cagr", args=(x,), years=years) if years is not None:
+            return _needs(x, years.start) + _needs(x, year)
+    return [need for child in t.children(node) for need in _needs(child, year)]
+

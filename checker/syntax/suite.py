@@ -1,0 +1,97 @@
+"""Suite loading: a folder (or files) of `.rules` -> a built `Suite`.
+
+In: paths; with none, the bundled Daxing suite.  Out: `LoadedSuite` (the suite
+and its source texts, for rendering diagnostics) or `DiagnosticError` carrying
+every parse and build problem of every file.  The standard unit prelude is
+always loaded first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.diagnostics import Diagnostic, DiagnosticError
+from checker.source import SourceFile, Span
+from checker.syntax import model as m
+from checker.syntax.build import build
+from checker.syntax.parse import decode, parse
+
+PACKAGE = Path(__file__).parents[1]  # the installed `checker` folder
+PRELUDE = Path(__file__).with_name("prelude.rules")
+BUNDLED = PACKAGE / "suites" / "daxing-14th"
+
+
+@dataclass(frozen=True)
+class LoadedSuite:
+    suite: m.Suite
+    sources: dict[str, SourceFile]
+    root: Path | None = None
+
+
+def rule_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """Expand folders into their `.rules` files (sorted); report paths that are neither."""
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.rules") if p.is_file())
+            if not found:
+                problems.append(Diagnostic("P120", f"no `.rules` files in `{raw}`",
+                                           Span(str(raw), 0, 0, 0, 0),
+                                           help="a suite is a folder of `.rules` files"))
+            files += found
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Diagnostic("P121", f"no such file or folder `{raw}`",
+                                       Span(str(raw), 0, 0, 0, 0)))
+    return files, problems
+
+
+def display_path(path: Path) -> str:
+    """Paths relative to the working folder when they are under it (stable output)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def parse_file(path: Path, display: str | None = None) -> tuple[SourceFile | None,
+                                                                  m.RuleFile | list[Diagnostic]]:
+    """Read, decode, parse and build one file."""
+    shown = display or display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [Diagnostic("P122", f"cannot read `{shown}`: {error.strerror}",
+                                 Span(shown, 0, 0, 0, 0))]
+    decoded = decode(shown, data)
+    if isinstance(decoded, Diagnostic):
+        return None, [decoded]
+    parsed = parse(decoded)
+    if isinstance(parsed, list):
+        return decoded, parsed
+    return decoded, build(parsed)
+
+
+def load_suite(paths: Sequence[str | Path] | None = None) -> LoadedSuite:
+    """Parse and build a suite; raise `DiagnosticError` with all diagnostics of all files."""
+    targets = list(paths) if paths else [BUNDLED]
+    files, problems = rule_files(targets)
+    sources: dict[str, SourceFile] = {}
+    built: list[m.RuleFile] = []
+    for path, display in [(PRELUDE, "<prelude>"), *((f, None) for f in files)]:
+        source, result = parse_file(path, display)
+        if source is not None:
+            sources[source.path] = source
+        if isinstance(result, list):
+            problems += result
+        else:
+            built.append(result)
+    if problems:
+        raise DiagnosticError(problems, sources)
+    root = Path(targets[0]) if len(targets) == 1 and Path(targets[0]).is_dir() else None
+    return LoadedSuite(m.Suite(tuple(built)), sources, root)

@@ -1,0 +1,267 @@
+"""Lint: authoring hygiene of a suite — provenance, readings, tests, names.
+
+In: a built suite (and its checked form when it type-checks).  Out: L6xx
+diagnostics: a rule without a citation; a quote that is not in the plan's text
+or not on the cited line (with the lines it is on); unused indicators and
+record fields; a vague word (基本, 主要, 进一步, 持续, 全面, 显著) quoted without a
+`read` clause; a rule no test expects; a duplicated id; a binding rule without
+the reason for its kind.  Reads the plan text named by the plan header's
+`source`, relative to the file that declares the plan.  Imports `model`,
+`typed`, `diagnostics` and `source`; never pandas, never the CLI.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.diagnostics import Diagnostic
+from checker.source import NO_SPAN, Span
+from checker.syntax import model as m
+from checker.types import typed as t
+
+VAGUE_WORDS = ("基本", "主要", "进一步", "持续", "全面", "显著")
+# Fixed terms in which a vague word is part of a name, not a hedge.
+TERMS = ("基本农田", "基本公共服务", "基本医疗", "基本养老", "基本药物", "基本生态控制线",
+         "基本生活", "基本无违法建设区")
+IDENTITY_FIELDS = frozenset({"id", "name"})  # name the subject; no rule needs to read them
+SEVERITY = {
+    "L601": "error", "L602": "error", "L603": "error", "L604": "warning", "L605": "warning",
+    "L606": "warning", "L607": "warning", "L608": "warning", "L609": "error", "L610": "error",
+}
+
+
+def lint(suite: m.Suite, checked: t.CheckedSuite | None = None) -> list[Diagnostic]:
+    """Every lint diagnostic of the suite (the prelude is left out), sorted."""
+    files = [f for f in suite.files if not f.path.startswith("<")]
+    rules = [s for f in files for s in f.statements if isinstance(s, m.Rule)]
+    out = [*_duplicates(files), *_kinds(rules), *_citations(rules),
+           *_quotes(suite, files, rules), *_vague(rules), *_untested(rules, files)]
+    if checked is not None:
+        out += _unused(checked, files)
+    return sorted(out, key=Diagnostic.sort_key)
+
+
+def _diag(code: str, message: str, span: Span, label: str = "", help: str = "") -> Diagnostic:
+    return Diagnostic(code, message, span, label, help, SEVERITY[code])
+
+
+def head(span: Span, text: str) -> Span:
+    """The first line of a statement's span, `text` wide (`rule LAND-01`)."""
+    return Span(span.file, span.line, span.column, span.line, span.column + len(text))
+
+
+# ------------------------------------------------------------------ rules
+
+
+def _kinds(rules: list[m.Rule]) -> Iterator[Diagnostic]:
+    for rule in rules:
+        for kind in rule.clauses_of(m.KindClause):
+            if kind.kind == "binding" and not kind.reason:
+                yield _diag("L610", f"binding rule `{rule.id}` does not say why it is binding",
+                            kind.span, "no `because`",
+                            help='write `kind binding because "…"` (e.g. the plan lists it '
+                            "as a 约束性 indicator)")
+
+
+def _citations(rules: list[m.Rule]) -> Iterator[Diagnostic]:
+    for rule in rules:
+        if not rule.clauses_of(m.Cite):
+            yield _diag("L601", f"rule `{rule.id}` cites no sentence of the plan",
+                        head(rule.span, f"rule {rule.id}"), "no `cite`",
+                        help='add `cite "第五章 一 (三)" line 315: "…"` with the plan\'s words')
+
+
+def _vague(rules: list[m.Rule]) -> Iterator[Diagnostic]:
+    for rule in rules:
+        if rule.clauses_of(m.Read) or _only_trends(rule):
+            continue
+        for cite in rule.clauses_of(m.Cite):
+            quote = cite.quote
+            for term in TERMS:
+                quote = quote.replace(term, "")
+            words = [w for w in VAGUE_WORDS if w in quote]
+            if words:
+                yield _diag("L607", f"rule `{rule.id}` quotes `{words[0]}` without saying how "
+                            "it reads it", cite.span, "vague threshold",
+                            help=f'add `read {words[0]} = … because "…"`: the number the suite '
+                            "takes it to mean, and why")
+                break
+
+
+def _only_trends(rule: m.Rule) -> bool:
+    """A rule whose constraints are all `rises`/`falls`: 持续改善 has no number to read."""
+    requires = rule.clauses_of(m.Require)
+    return bool(requires) and all(isinstance(r.expr, m.TrendOp) for r in requires)
+
+
+def _untested(rules: list[m.Rule], files: list[m.RuleFile]) -> Iterator[Diagnostic]:
+    expected = {item.rule_id for f in files for s in f.statements if isinstance(s, m.Test)
+                for item in s.items if isinstance(item, m.Expect)}
+    for rule in rules:
+        if rule.id not in expected:
+            yield _diag("L608", f"no test expects rule `{rule.id}`",
+                        head(rule.span, f"rule {rule.id}"), "untested",
+                        help=f"add a `test` block with `expect {rule.id} pass` and one that "
+                        "fails")
+
+
+# ------------------------------------------------------------------ names
+
+
+def _duplicates(files: list[m.RuleFile]) -> Iterator[Diagnostic]:
+    seen: dict[tuple[str, str], Span] = {}
+    for f in files:
+        for s in f.statements:
+            named = _name(s)
+            if named is None:
+                continue
+            what, name = named
+            first = seen.get((what, name))
+            if first is None:
+                seen[what, name] = s.span
+                continue
+            shown = f'{what} "{name}"' if what == "test" else f"{what} {name}"
+            yield _diag("L609", f"{what} `{name}` is declared twice",
+                        head(s.span, shown), "second declaration",
+                        help=f"the first is at {first}; give each {what} its own name")
+
+
+def _name(s: m.Statement) -> tuple[str, str] | None:
+    match s:
+        case m.Rule(id=ident):
+            return "rule", ident
+        case m.Test(name=name):
+            return "test", name
+        case m.Indicator(id=ident):
+            return "indicator", ident
+        case m.Record(name=name):
+            return "record", name
+        case m.SetDecl(name=name):
+            return "set", name
+        case m.ScaleDecl(name=name):
+            return "scale", name
+    return None
+
+
+def _unused(checked: t.CheckedSuite, files: list[m.RuleFile]) -> Iterator[Diagnostic]:
+    ours = {f.path for f in files}
+    used_indicators = {i for r in checked.rules for i in r.indicators}
+    for spec in checked.indicators.values():
+        if spec.id not in used_indicators and spec.span.file in ours and not spec.baseline_only:
+            yield _diag("L605", f"no rule uses indicator `{spec.id}`",
+                        head(spec.span, f"indicator {spec.id}"), "unused",
+                        help="write the rule the plan states for it, or drop it")
+    for schema in checked.schemas.values():
+        used = {f for r in checked.rules if r.record == schema.name for f in r.fields}
+        for fspec in schema.fields.values():
+            if fspec.name in IDENTITY_FIELDS or fspec.name in used or \
+                    fspec.span.file not in ours:
+                continue
+            yield _diag("L606", f"no rule reads field `{fspec.name}` of record `{schema.name}`",
+                        head(fspec.span, fspec.name), "unused",
+                        help="a proposal must fill it, yet nothing checks it; add the rule "
+                        "or drop the field")
+
+
+# ------------------------------------------------------------------ quotes
+
+
+@dataclass(frozen=True)
+class PlanText:
+    """The plan's text with whitespace squeezed out, mapped back to line numbers."""
+
+    path: str
+    text: str
+    squeezed: str
+    lines_of: list[int]  # line number of each character of `squeezed`
+    sentences: list[str]
+
+    @staticmethod
+    def read(path: Path) -> PlanText:
+        text = path.read_text(encoding="utf-8")
+        chars, lines, line = [], [], 1
+        for char in text:
+            if char == "\n":
+                line += 1
+            if not char.isspace():
+                chars.append(char)
+                lines.append(line)
+        sentences = [s.strip() for s in re.split(r"[。；;！？，,\n]", text) if s.strip()]
+        return PlanText(str(path), text, "".join(chars), lines, sentences)
+
+    def lines_of_quote(self, quote: str) -> list[tuple[int, int]]:
+        """(first line, last line) of every place the quote occurs."""
+        needle = squeeze(quote)
+        found, start = [], self.squeezed.find(needle)
+        while needle and start >= 0:
+            found.append((self.lines_of[start], self.lines_of[start + len(needle) - 1]))
+            start = self.squeezed.find(needle, start + 1)
+        return found
+
+    def closest(self, quote: str) -> str | None:
+        close = difflib.get_close_matches(squeeze(quote), [squeeze(s) for s in self.sentences],
+                                          n=1, cutoff=0.6)
+        return close[0] if close else None
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def plan_text(suite: m.Suite) -> tuple[PlanText | None, Diagnostic | None]:
+    plans = suite.of(m.Plan)
+    if not plans:
+        return None, None
+    plan = plans[0]
+    source = plan.text("source")
+    if source is None:
+        return None, _diag("L604", f"plan `{plan.id}` names no `source` text",
+                           head(plan.span, f"plan {plan.id}"),
+                           help='add `source "plan.txt"` (relative to this file) so that '
+                           "quotes can be checked")
+    path = Path(plan.span.file).parent / source
+    try:
+        return PlanText.read(path), None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8"
+        return None, _diag("L604", f"cannot read the plan text `{source}`: {reason}",
+                           head(plan.span, f"plan {plan.id}"),
+                           help=f"the path is relative to `{plan.span.file}`")
+
+
+def _quotes(suite: m.Suite, files: list[m.RuleFile], rules: list[m.Rule]
+            ) -> Iterator[Diagnostic]:
+    if not files:
+        return
+    text, problem = plan_text(suite)
+    if problem is not None:
+        yield problem
+    if text is None:
+        return
+    for rule in rules:
+        for cite in rule.clauses_of(m.Cite):
+            yield from _quote(rule, cite, text)
+
+
+def _quote(rule: m.Rule, cite: m.Cite, text: PlanText) -> Iterator[Diagnostic]:
+    places = text.lines_of_quote(cite.quote)
+    if not places:
+        close = text.closest(cite.quote)
+        yield _diag("L602", f"the quote of rule `{rule.id}` is not in the plan text",
+                    cite.span if cite.span != NO_SPAN else rule.span, "not found",
+                    help=f"did you mean `{close}`?" if close else
+                    f"copy the sentence from `{Path(text.path).name}` exactly "
+                    "(whitespace does not matter)")
+        return
+    if cite.line is None or any(first <= cite.line <= last for first, last in places):
+        return
+    lines = sorted({first for first, _ in places})
+    shown = ", ".join(str(n) for n in lines[:5])
+    yield _diag("L603", f"line {cite.line} of the plan does not contain the quote of rule "
+                f"`{rule.id}`", cite.span, "wrong line",
+                help=f"did you mean line {shown}?" if len(lines) == 1 else
+                f"the quote is on lines {shown}")

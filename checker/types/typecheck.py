@@ -1,0 +1,339 @@
+"""Typecheck: a built `Suite` -> `CheckedSuite`, or every diagnostic at once.
+
+In: the model of a suite (prelude included).  Out: resolved record schemas,
+indicator specs and typed rules (`checker.types.typed`).  Names are resolved against
+schemas, indicators, readings and sets with did-you-mean; unit dimensions must
+agree; enum values are checked; ordinal comparisons need a scale; years should
+lie in the plan period.  Imports `model`, `typed`, `units`, `diagnostics`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from fractions import Fraction
+from typing import Any, Literal, cast
+
+from checker.diagnostics import DiagnosticError, DiagnosticSink, did_you_mean
+from checker.syntax import model as m
+from checker.syntax.unparse import expr as expr_text
+from checker.syntax.unparse import quantity as quantity_text
+from checker.types import typed as t
+from checker.types.expressions import (
+    Scope,
+    Unresolved,
+    compare_typed,
+    enum_value,
+    quantity,
+    type_bool,
+    type_expr,
+)
+from checker.types.units import UnitTable, build_unit_table
+
+BUILTIN_TYPES: dict[str, t.Type] = {"text": t.TextT(), "bool": t.BoolT(), "year": t.YearT()}
+
+
+def typecheck(suite: m.Suite) -> t.CheckedSuite:
+    """Check the whole suite; raise `DiagnosticError` if any error was found."""
+    sink = DiagnosticSink()
+    units = build_unit_table(suite, sink)
+    plan = _plan(suite, sink)
+    sets = _named(suite.of(m.SetDecl), sink, "set")
+    scales = _named(suite.of(m.ScaleDecl), sink, "scale")
+    indicators = _indicators(suite, units, sink)
+    schemas = {r.name: _record(r, units, sets, scales, sink) for r in suite.of(m.Record)}
+    _duplicates([r.name for r in suite.of(m.Record)], suite.of(m.Record), sink, "record")
+    rules = [_rule(r, plan, units, sets, schemas, indicators, sink) for r in suite.of(m.Rule)]
+    _duplicates([r.id for r in suite.of(m.Rule)], suite.of(m.Rule), sink, "rule")
+    tests = suite.of(m.Test)
+    _tests(tests, {r.id for r in suite.of(m.Rule)}, schemas, indicators, sink)
+    sink.raise_if_errors()
+    return t.CheckedSuite(plan, units, sets, scales, schemas, indicators,
+                          tuple(r for r in rules if r is not None), tuple(tests), suite,
+                          tuple(sink.items))
+
+
+def check_or_raise(suite: m.Suite, sources: dict[str, Any]) -> t.CheckedSuite:
+    try:
+        return typecheck(suite)
+    except DiagnosticError as error:
+        raise DiagnosticError(error.diagnostics, sources) from None
+
+
+# ------------------------------------------------------------------ declarations
+
+
+def _plan(suite: m.Suite, sink: DiagnosticSink) -> t.PlanInfo:
+    plans = suite.of(m.Plan)
+    if not plans:
+        sink.error("T212", "the suite has no `plan` header",
+                   help='add `plan ID { title "…" period 2021..2025 region 大兴区 }`')
+        return t.PlanInfo("unknown", None, 2021, 2025, "", None)
+    for extra in plans[1:]:
+        sink.error("T212", f"second `plan` header `{extra.id}`", extra.span,
+                   help=f"a suite encodes one plan; the first is `{plans[0].id}`")
+    plan = plans[0]
+    period = plan.period
+    if period is None:
+        sink.error("T213", f"plan `{plan.id}` has no `period`", plan.span,
+                   help="add `period 2021..2025`")
+        period = m.YearRange(2021, 2025)
+    region = plan.text("region")
+    if region is None:
+        sink.error("T213", f"plan `{plan.id}` has no `region`", plan.span,
+                   help="add `region 大兴区`: the default region of indicator rules")
+    return t.PlanInfo(plan.id, plan.text("title"), period.start, period.end, region or "",
+                      plan.text("source"), plan.span)
+
+
+def _named(decls: list[Any], sink: DiagnosticSink, what: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for decl in decls:
+        items = decl.items if what == "set" else decl.levels
+        if decl.name in out:
+            sink.error("T214", f"{what} `{decl.name}` is declared twice", decl.span)
+        repeated = [item for item, n in Counter(items).items() if n > 1]
+        if repeated:
+            sink.error("T214", f"`{repeated[0]}` appears twice in {what} `{decl.name}`",
+                       decl.span)
+        out[decl.name] = tuple(items)
+    return out
+
+
+def _duplicates(names: list[str], nodes: list[Any], sink: DiagnosticSink, what: str) -> None:
+    seen: set[str] = set()
+    for name, node in zip(names, nodes, strict=True):
+        if name in seen:
+            sink.error("T215", f"{what} `{name}` is declared twice", node.span,
+                       help=f"give each {what} its own id")
+        seen.add(name)
+
+
+def _indicators(suite: m.Suite, units: UnitTable,
+                sink: DiagnosticSink) -> dict[str, t.IndicatorSpec]:
+    out: dict[str, t.IndicatorSpec] = {}
+    for ind in suite.of(m.Indicator):
+        if ind.id in out:
+            sink.error("T215", f"indicator `{ind.id}` is declared twice", ind.span)
+        unit_name = ind.get("unit")
+        unit = None
+        if unit_name is None:
+            sink.error("T216", f"indicator `{ind.id}` has no `unit`", ind.span,
+                       help="add `unit km2` (or `unit bool` for a milestone)")
+        elif unit_name != "bool":
+            unit = units.resolve(unit_name)
+            if unit is None:
+                sink.error("T208", f"unknown unit `{unit_name}` in indicator `{ind.id}`",
+                           ind.span, help=units.suggest(unit_name))
+        kind = cast(Literal["binding", "anticipatory"], ind.get("kind") or "anticipatory")
+        direction = cast(Literal["up", "down", "none"], ind.get("direction") or "none")
+        out[ind.id] = t.IndicatorSpec(ind.id, ind.display, unit, kind, direction, ind.span,
+                                      baseline_only=ind.get("role") == "baseline")
+    return out
+
+
+def _field_type(f: m.Field, units: UnitTable, sets: dict[str, tuple[str, ...]],
+                scales: dict[str, tuple[str, ...]], sink: DiagnosticSink) -> t.Type | None:
+    match f.type:
+        case m.SimpleType(name=name):
+            if name in BUILTIN_TYPES:
+                return BUILTIN_TYPES[name]
+            unit = units.resolve(name)
+            if unit is None:
+                sink.error("T217", f"unknown type `{name}` for field `{f.name}`", f.type.span,
+                           help=did_you_mean(name, [*BUILTIN_TYPES, *units.spellings()]) or
+                           "a field is text, bool, year, a unit, `enum SET` or `ordinal SCALE`")
+                return None
+            return t.QuantityT(unit)
+        case m.EnumType(set_name=set_name, items=items):
+            if set_name is not None:
+                if set_name not in sets:
+                    sink.error("T210", f"unknown set `{set_name}`", f.type.span,
+                               help=did_you_mean(set_name, sets) or "declare it with `set`")
+                    return None
+                return t.EnumT(set_name, sets[set_name])
+            return t.EnumT(f.name, items or ())
+        case m.OrdinalType(scale=scale):
+            if scale not in scales:
+                sink.error("T218", f"unknown scale `{scale}`", f.type.span,
+                           help=did_you_mean(scale, scales) or "declare it with `scale`")
+                return None
+            return t.EnumT(scale, scales[scale], ordered=True)
+
+
+def _record(r: m.Record, units: UnitTable, sets: dict[str, tuple[str, ...]],
+            scales: dict[str, tuple[str, ...]], sink: DiagnosticSink) -> t.RecordSchema:
+    fields: dict[str, t.FieldSpec] = {}
+    for f in r.fields:
+        if f.name in fields:
+            sink.error("T215", f"field `{f.name}` is declared twice in `{r.name}`", f.span)
+            continue
+        ftype = _field_type(f, units, sets, scales, sink)
+        if ftype is None:
+            continue
+        default = _default(f, ftype, units, sets, sink) if f.default is not None else None
+        fields[f.name] = t.FieldSpec(f.name, ftype, f.required, default, f.label, f.span)
+    return t.RecordSchema(r.name, r.display, fields, r.span)
+
+
+def _default(f: m.Field, ftype: t.Type, units: UnitTable, sets: dict[str, tuple[str, ...]],
+             sink: DiagnosticSink) -> Fraction | bool | str | int | None:
+    scope = Scope("record", units, sink, sets, None, {})
+    assert f.default is not None
+    try:
+        value = type_expr(f.default, scope) if not isinstance(ftype, t.EnumT) else None
+        if isinstance(ftype, t.EnumT):
+            return ftype.items[int(enum_value(f.default, ftype, scope).value)]
+        probe = t.FieldRef(f.name, ftype, f.span)
+        assert value is not None
+        checked = compare_typed("==", probe, value, f.default.span, scope)
+        assert isinstance(checked, t.Compare) and isinstance(checked.right, t.Const)
+        return checked.right.value
+    except Unresolved:
+        return None
+
+
+# ------------------------------------------------------------------ rules
+
+
+def _rule(rule: m.Rule, plan: t.PlanInfo, units: UnitTable, sets: dict[str, tuple[str, ...]],
+          schemas: dict[str, t.RecordSchema], indicators: dict[str, t.IndicatorSpec],
+          sink: DiagnosticSink) -> t.CheckedRule | None:
+    errors_before = len(sink.items)
+    subject, record_name = _subject(rule, schemas, sink)
+    schema = schemas.get(record_name) if record_name else None
+    if record_name is not None and schema is None:
+        return None  # reported by _subject; typing the clauses would only cascade
+    scope = Scope(subject, units, sink, sets, schema, indicators)
+    readings = _readings(rule, scope)
+    kinds = rule.clauses_of(m.KindClause)
+    if len(kinds) > 1:
+        sink.error("T219", f"rule `{rule.id}` states its kind twice", kinds[1].span)
+    guard, guard_text = _guard(rule, scope)
+    constraints = tuple(c for c in (_constraint(r, scope, plan) for r in
+                                    rule.clauses_of(m.Require)) if c is not None)
+    if not rule.clauses_of(m.Require):
+        sink.error("T225", f"rule `{rule.id}` has no `require`", rule.span,
+                   help="a rule states at least one constraint: `require …`")
+    waivers = tuple(w for w in (_waiver(u, scope) for u in rule.clauses_of(m.Unless))
+                    if w is not None)
+    regions = next((c.regions for c in rule.clauses_of(m.ForRegion)), (plan.region,))
+    if len(sink.items) != errors_before and sink.has_errors:
+        return None
+    kind = kinds[0].kind if kinds else "anticipatory"
+    return t.CheckedRule(
+        rule.id, rule.title, subject, record_name, kind,
+        kinds[0].reason if kinds else None,
+        tuple(t.Citation(c.section, c.quote, c.line, c.span) for c in rule.clauses_of(m.Cite)),
+        readings, guard, guard_text, constraints, waivers, regions,
+        tuple(sorted(scope.fields_used)), tuple(sorted(scope.indicators_used)), rule, rule.span,
+    )
+
+
+def _subject(rule: m.Rule, schemas: dict[str, t.RecordSchema],
+             sink: DiagnosticSink) -> tuple[Literal["record", "batch", "series"], str | None]:
+    subjects = [c for c in rule.clauses if isinstance(c, m.ForEach | m.ForAll | m.ForRegion)]
+    if len(subjects) > 1:
+        sink.error("T226", f"rule `{rule.id}` has more than one `for` clause", subjects[1].span,
+                   help="a rule is about each record, all records, or indicator regions")
+    if not subjects or isinstance(subjects[0], m.ForRegion):
+        return "series", None
+    first = subjects[0]
+    assert isinstance(first, m.ForEach | m.ForAll)
+    if first.record not in schemas:
+        sink.error("T227", f"unknown record `{first.record}`", first.span,
+                   help=did_you_mean(first.record, schemas) or "declare it with `record`")
+    return ("record" if isinstance(first, m.ForEach) else "batch"), first.record
+
+
+def _readings(rule: m.Rule, scope: Scope) -> tuple[t.Reading, ...]:
+    out = []
+    for read in rule.clauses_of(m.Read):
+        if scope.schema is not None and read.name in scope.schema.fields:
+            scope.sink.error("T228", f"reading `{read.name}` hides field `{read.name}`",
+                             read.span, help="give the reading another name")
+            continue
+        try:
+            scope.readings[read.name] = quantity(read.value, scope)
+        except Unresolved:
+            continue
+        out.append(t.Reading(read.name, quantity_text(read.value), read.reason, read.span))
+    return tuple(out)
+
+
+def _guard(rule: m.Rule, scope: Scope) -> tuple[t.Node | None, str | None]:
+    wheres = rule.clauses_of(m.Where)
+    if not wheres:
+        return None, None
+    if scope.subject == "series":
+        scope.sink.error("T229", "`where` needs records", wheres[0].span,
+                         help="indicator rules choose regions with `for region …`")
+        return None, None
+    try:
+        nodes = [type_bool(w.expr, scope, "a `where` guard") for w in wheres]
+    except Unresolved:
+        return None, None
+    node = nodes[0]
+    for extra in nodes[1:]:
+        node = t.Logic("and", node, extra, extra.span)
+    return node, " and ".join(expr_text(w.expr) for w in wheres)
+
+
+def _constraint(r: m.Require, scope: Scope, plan: t.PlanInfo) -> t.Constraint | None:
+    try:
+        node = type_bool(r.expr, scope, "a `require` constraint")
+    except Unresolved:
+        return None
+    if r.time is not None:
+        _check_time(r.time, scope, plan)
+    if r.regions is not None and scope.subject != "series":
+        scope.sink.error("T229", "`in region` needs an indicator rule", r.span,
+                         help="records carry their own `town` and `zone` fields")
+    text = expr_text(r.expr)
+    return t.Constraint(node, text, r.time, r.regions, r.label, r.span)
+
+
+def _check_time(time: m.TimeQual, scope: Scope, plan: t.PlanInfo) -> None:
+    if scope.subject == "record":
+        scope.sink.error("T234", "a rule `for each` record has no deadline", time.span,
+                         help="remove the time qualifier; records are checked as they are")
+        return
+    if scope.subject == "batch" and not isinstance(time, m.AtYear):
+        scope.sink.error("T234", "a rule `for all` records takes only `at YEAR`", time.span,
+                         help="`at 2020` reads indicator values of that year")
+        return
+    years = [time.year] if isinstance(time, m.ByYear | m.AtYear) else [time.years.start,
+                                                                       time.years.end]
+    outside = [y for y in years if not plan.baseline_year <= y <= plan.end]
+    if outside:
+        scope.sink.warning("T235", f"year `{outside[0]}` is outside the plan period "
+                           f"{plan.start}..{plan.end}", time.span,
+                           help="the plan's targets run to its last year; check the year")
+
+
+def _waiver(u: m.Unless, scope: Scope) -> t.Waiver | None:
+    try:
+        node = type_bool(u.expr, scope, "an `unless` exception")
+    except Unresolved:
+        return None
+    return t.Waiver(node, expr_text(u.expr), u.label, u.reason, u.span)
+
+
+# ------------------------------------------------------------------ tests
+
+
+def _tests(tests: list[m.Test], rule_ids: set[str], schemas: dict[str, t.RecordSchema],
+           indicators: dict[str, t.IndicatorSpec], sink: DiagnosticSink) -> None:
+    for test in tests:
+        for item in test.items:
+            match item:
+                case m.Expect(rule_id=rule_id) if rule_id not in rule_ids:
+                    sink.error("T240", f"test `{test.name}` expects unknown rule `{rule_id}`",
+                               item.span, help=did_you_mean(rule_id, rule_ids))
+                case m.GivenRecord(record=record) if record not in schemas:
+                    sink.error("T227", f"unknown record `{record}`", item.span,
+                               help=did_you_mean(record, schemas))
+                case m.GivenData(indicator=indicator) if indicator not in indicators:
+                    sink.error("T241", f"unknown indicator `{indicator}`", item.span,
+                               help=did_you_mean(indicator, indicators))
+                case _:
+                    pass

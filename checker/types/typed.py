@@ -1,0 +1,346 @@
+"""The checked suite: resolved names, types and units, ready to evaluate.
+
+In: built by `checker.types.typecheck`.  Out: `CheckedSuite` — record schemas,
+indicator specs, and rules whose expressions are typed IR nodes with every
+constant already in the unit of what it is compared with.  Imports only
+`model`, `units` and `source`.  A suite that reaches this form never raises
+during evaluation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal
+
+from checker.diagnostics import Diagnostic
+from checker.source import NO_SPAN, Span
+from checker.syntax import model as m
+from checker.types.units import Unit, UnitTable
+
+# ------------------------------------------------------------------ types
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityT:
+    unit: Unit
+
+    @property
+    def dimension(self) -> str:
+        return self.unit.dimension
+
+
+@dataclass(frozen=True, slots=True)
+class BoolT:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class TextT:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class YearT:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class EnumT:
+    """Values of a set; `ordered` for an ordinal scale (lowest first)."""
+
+    name: str
+    items: tuple[str, ...]
+    ordered: bool = False
+
+
+Type = QuantityT | BoolT | TextT | YearT | EnumT
+
+
+def describe(t: Type) -> str:
+    match t:
+        case QuantityT(unit=unit):
+            if unit.dimension == "one":
+                return "a bare number"
+            return f"a quantity of {unit.dimension} (`{unit.symbol or unit.name}`)"
+        case BoolT():
+            return "true/false"
+        case TextT():
+            return "text"
+        case YearT():
+            return "a year"
+        case EnumT(name=name, ordered=ordered):
+            return f"{'an ordinal of' if ordered else 'a value of'} `{name}`"
+
+
+# ------------------------------------------------------------------ schemas
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    type: Type
+    required: bool
+    default: Fraction | bool | str | int | None
+    label: str | None
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSchema:
+    name: str
+    display: str | None
+    fields: dict[str, FieldSpec]
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorSpec:
+    id: str
+    display: str | None
+    unit: Unit | None  # None for a boolean indicator (a milestone)
+    kind: Literal["binding", "anticipatory"]
+    direction: Literal["up", "down", "none"]
+    span: Span = NO_SPAN
+    baseline_only: bool = False  # `role baseline`: carried in data, checked by no rule
+
+    @property
+    def type(self) -> Type:
+        return QuantityT(self.unit) if self.unit is not None else BoolT()
+
+
+# ------------------------------------------------------------------ typed expressions
+
+
+@dataclass(frozen=True, slots=True)
+class Const:
+    """A constant; quantities are in `type.unit`, enum values are their index."""
+
+    value: Fraction | bool | str | int
+    type: Type
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRef:
+    name: str
+    type: Type
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRef:
+    id: str
+    type: Type
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """Unit conversion inserted by typecheck: value × factor."""
+
+    operand: Node
+    factor: Fraction
+    type: Type
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class Arith:
+    op: Literal["+", "-", "*", "/"]
+    left: Node
+    right: Node
+    type: Type
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class Neg:
+    operand: Node
+    type: Type
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class Func:
+    """abs, min, max on values; prev, growth, total, cagr on series; sum, count,
+    min_of, max_of, mean across records."""
+
+    name: str
+    args: tuple[Node, ...]
+    type: Type
+    years: m.YearRange | None = None
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    op: Literal["<", "<=", ">", ">=", "==", "!="]
+    left: Node
+    right: Node
+    span: Span = NO_SPAN
+    type: Type = field(default_factory=BoolT)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    value: Node
+    items: frozenset[int | str]
+    negated: bool
+    shown: tuple[str, ...]
+    span: Span = NO_SPAN
+    type: Type = field(default_factory=BoolT)
+
+
+@dataclass(frozen=True, slots=True)
+class Present:
+    value: Node
+    present: bool
+    span: Span = NO_SPAN
+    type: Type = field(default_factory=BoolT)
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    value: Node
+    direction: Literal["rises", "falls"]
+    span: Span = NO_SPAN
+    type: Type = field(default_factory=BoolT)
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    operand: Node
+    span: Span = NO_SPAN
+    type: Type = field(default_factory=BoolT)
+
+
+@dataclass(frozen=True, slots=True)
+class Logic:
+    op: Literal["and", "or"]
+    left: Node
+    right: Node
+    span: Span = NO_SPAN
+    type: Type = field(default_factory=BoolT)
+
+
+Node = (
+    Const | FieldRef | IndicatorRef | Scale | Arith | Neg | Func | Compare | Member | Present
+    | Trend | Not | Logic
+)
+
+
+def children(node: Node) -> list[Node]:
+    """The sub-expressions of a typed node."""
+    match node:
+        case Scale(operand=x) | Neg(operand=x) | Not(operand=x):
+            return [x]
+        case Present(value=x) | Trend(value=x) | Member(value=x):
+            return [x]
+        case Arith(left=a, right=b) | Compare(left=a, right=b) | Logic(left=a, right=b):
+            return [a, b]
+        case Func(args=args):
+            return list(args)
+    return []
+
+
+def leaves(node: Node) -> list[FieldRef | IndicatorRef]:
+    """The fields and indicators a node reads, in order."""
+    if isinstance(node, FieldRef | IndicatorRef):
+        return [node]
+    return [leaf for child in children(node) for leaf in leaves(child)]
+
+
+# ------------------------------------------------------------------ rules
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    section: str
+    quote: str
+    line: int | None
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    name: str
+    text: str
+    reason: str
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """One `require`: its condition, time qualifier and (series rules) regions."""
+
+    expr: Node
+    text: str
+    time: m.TimeQual | None
+    regions: tuple[str, ...] | None
+    label: str | None
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    expr: Node
+    text: str
+    label: str
+    reason: str
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedRule:
+    """`subject` is `record` (per record), `batch` (all records) or `series` (indicators)."""
+
+    id: str
+    title: str | None
+    subject: Literal["record", "batch", "series"]
+    record: str | None
+    kind: Literal["binding", "anticipatory"]
+    kind_reason: str | None
+    citations: tuple[Citation, ...]
+    readings: tuple[Reading, ...]
+    guard: Node | None
+    guard_text: str | None
+    constraints: tuple[Constraint, ...]
+    waivers: tuple[Waiver, ...]
+    regions: tuple[str, ...]
+    fields: tuple[str, ...]
+    indicators: tuple[str, ...]
+    source: m.Rule
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    id: str
+    title: str | None
+    start: int
+    end: int
+    region: str
+    source: str | None
+    span: Span = NO_SPAN
+
+    @property
+    def baseline_year(self) -> int:
+        return self.start - 1
+
+
+@dataclass(frozen=True)
+class CheckedSuite:
+    plan: PlanInfo
+    units: UnitTable
+    sets: dict[str, tuple[str, ...]]
+    scales: dict[str, tuple[str, ...]]
+    schemas: dict[str, RecordSchema]
+    indicators: dict[str, IndicatorSpec]
+    rules: tuple[CheckedRule, ...]
+    tests: tuple[m.Test, ...]
+    suite: m.Suite
+    warnings: tuple[Diagnostic, ...] = ()
+
+    def rule(self, rule_id: str) -> CheckedRule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
