@@ -13,6 +13,7 @@ from typing import Literal
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 SCHEMA_VERSION = "plancheck.result/1"
 
@@ -42,6 +43,14 @@ class Location(_Data):
     column: int | None = None
     text: str = Field(description="human form, e.g. `proposals.yaml:3` or `batch.csv:row 17`")
 
+    @staticmethod
+    def of(path: str, line: int | None = None, *, row: bool = False) -> Location:
+        """`file.yaml:12` (a line), `file.csv:row 17` (a table row) or `file` (no line)."""
+        if not line:
+            return Location.model_construct(path=path, line=None, column=None, text=path)
+        text = f"{path}:row {line}" if row else f"{path}:{line}"
+        return Location.model_construct(path=path, line=line, column=None, text=text)
+
 
 class Amount(_Data):
     value: float | None
@@ -59,6 +68,11 @@ class Clause(_Data):
     role: Literal["guard", "require", "unless"]
     text: str
     value: bool | None = Field(description="true, false, or null when data was missing")
+    # Which clause of the rule this is (guard first, then each require, then each unless)
+    # and the year it was judged at: structured, so nothing parses them back out of `text`.
+    # Not in the JSON of result version 1, whose `text` already says the year.
+    index: SkipJsonSchema[int] = Field(default=-1, exclude=True)
+    year: SkipJsonSchema[int | None] = Field(default=None, exclude=True)
 
 
 class Evidence(_Data):

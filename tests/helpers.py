@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from checker import result as r
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import SourceFile
 from checker.syntax import model as m
@@ -72,8 +73,8 @@ class Batch:
         self.frame = pd.DataFrame(columns)
         self.ids = [str(row.get("id", f"#{i + 1}")) for i, row in enumerate(rows)]
 
-    def origin(self, index: int) -> str:
-        return f"test.yaml:{index + 1}"
+    def origin(self, index: int) -> r.Location:
+        return r.Location.of("test.yaml", index + 1)
 
 
 def _column(ftype: t.Type, values: list[Any]) -> Any:
@@ -96,5 +97,5 @@ class Data:
         self.frame = pd.DataFrame(list(rows), columns=["indicator", "region", "year", "value",
                                                        "kind"])
 
-    def origin(self, index: int) -> str:
-        return f"data.csv:row {index + 2}"
+    def origin(self, index: int) -> r.Location:
+        return r.Location.of("data.csv", index + 2, row=True)

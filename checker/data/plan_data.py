@@ -24,6 +24,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from checker import result as r
 from checker.data.columns import Converted, convert, factorize
 from checker.data.problems import IntArray, Origins, Report, display_path, file_span
 from checker.data.records import PathArg, as_paths, report_cells
@@ -53,9 +54,9 @@ class PlanData:
     def __len__(self) -> int:
         return len(self.frame)
 
-    def origin(self, index: int) -> str:
+    def origin(self, index: int) -> r.Location:
         """Where row `index` came from: `data.csv:row 17`."""
-        return self.origins(index)
+        return self.origins.location(index)
 
 
 @dataclass
@@ -379,8 +380,9 @@ def _check_repeats(parts: list[_Part], context: _Context) -> BoolArray:
             conflicts.append(position)
             continue
         context.report.add("D342", f"{_point(rows.key(position))} is given twice with the same "
-                           "value", rows.span(position), f"also at {rows.origins(earlier)}; it "
-                           "is counted once", "repeated row", severity="warning")
+                           "value", rows.span(position),
+                           f"also at {rows.origins.text(earlier)}; it is counted once",
+                           "repeated row", severity="warning")
 
     def why(position: int) -> Problem:
         key = rows.key(position)
@@ -389,8 +391,8 @@ def _check_repeats(parts: list[_Part], context: _Context) -> BoolArray:
         earlier = first[key]
         return Problem(
             "D341", f"{_point(key)} has two values: "
-            f"{format_quantity(rows.value(earlier), unit)} at {rows.origins(earlier)} and "
-            f"{format_quantity(rows.value(position), unit)} at {rows.origins(position)}",
+            f"{format_quantity(rows.value(earlier), unit)} at {rows.origins.text(earlier)} and "
+            f"{format_quantity(rows.value(position), unit)} at {rows.origins.text(position)}",
             "keep one row for each indicator, region, year and kind", "conflicting value")
 
     report_cells(context.report, np.array(conflicts, dtype=np.int64), why, rows.span,

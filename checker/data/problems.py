@@ -16,6 +16,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
+from checker import result as r
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import SourceFile, Span
 
@@ -85,7 +86,7 @@ class Origins:
     """Where each row came from: a file index and a row (tables) or line (documents).
 
     `item` is the list index of a record in a YAML/JSON list (-1 otherwise).
-    Strings are built only when asked for: `origin(i)`.
+    A `Location` or a string is built only when asked for: `location(i)`, `text(i)`.
     """
 
     files: tuple[str, ...]
@@ -109,14 +110,15 @@ class Origins:
     def __len__(self) -> int:
         return len(self.number)
 
-    def __call__(self, index: int) -> str:
-        """`file.csv:row 17` for a table row; `file.yaml:12` (the mapping's line) for a record
-        of a YAML/JSON file — the forms `evaluate_records.location` reads."""
+    def location(self, index: int) -> r.Location:
+        """A table row (`file.csv:row 17`) or the line of a record's mapping (`file.yaml:12`);
+        a line of 0 is one nobody knows."""
         position = int(self.file[index])
-        name, number = self.files[position], int(self.number[index])
-        if self.tabular[position]:
-            return f"{name}:row {number}"
-        return f"{name}:{number}" if number > 0 else name  # 0: a line nobody knows
+        return r.Location.of(self.files[position], int(self.number[index]),
+                            row=self.tabular[position])
+
+    def text(self, index: int) -> str:
+        return self.location(index).text
 
     def path(self, index: int) -> str:
         """The YAML path of a record in a list (`[2]`); '' for a table row or a lone mapping."""
@@ -126,7 +128,7 @@ class Origins:
     def describe(self, index: int) -> str:
         """For people: `file.yaml:12 [2]`, `file.csv:row 17`."""
         path = self.path(index)
-        return f"{self(index)} {path}" if path else self(index)
+        return f"{self.text(index)} {path}" if path else self.text(index)
 
     def take(self, positions: IntArray) -> Origins:
         return Origins(self.files, self.tabular, self.file[positions], self.number[positions],

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
+from checker import result as r
 from checker.data.columns import assemble, convert, empty
 from checker.data.documents import Document, Entry, read_documents
 from checker.data.problems import MAX_PER_COLUMN, IntArray, Origins, Report, display_path, file_span
@@ -93,10 +94,10 @@ class RecordBatch:
             return self.ids.values
         return pd.Index(list(self.ids), dtype="string")
 
-    def origin(self, index: int) -> str:
+    def origin(self, index: int) -> r.Location:
         """Where row `index` came from: `file.yaml:12` (the line of its mapping) or
         `file.csv:row 17`; `origins.path(index)` gives the YAML path (`[2]`) of a list item."""
-        return self.origins(index)
+        return self.origins.location(index)
 
 
 @dataclass

@@ -17,7 +17,6 @@ from checker.engine.records import (
     RecordBatchLike,
     evaluate_batch_rule,
     evaluate_record_rule,
-    location,
 )
 from checker.engine.series import PlanDataLike, SeriesTable, evaluate_series_rule
 from checker.types import typed as t
@@ -191,4 +190,4 @@ def _result(checked: t.CheckedSuite, summaries: list[r.RuleSummary],
     )
 
 
-__all__ = ["evaluate", "exit_code", "location"]
+__all__ = ["evaluate", "exit_code"]

@@ -39,7 +39,7 @@ class RecordBatchLike(Protocol):
     frame: pd.DataFrame
     ids: Sequence[str]
 
-    def origin(self, index: int) -> str: ...
+    def origin(self, index: int) -> r.Location: ...
 
 
 def severity_of(rule: t.CheckedRule, outcome: r.OutcomeKind) -> r.Severity:
@@ -50,17 +50,6 @@ def severity_of(rule: t.CheckedRule, outcome: r.OutcomeKind) -> r.Severity:
     if outcome == "unknown":
         return "warning"
     return "info"
-
-
-def location(text: str) -> r.Location:
-    """`file:12`, `file:row 17` or `file` -> a Location (line when there is one)."""
-    path, sep, tail = text.rpartition(":")
-    if sep and path:
-        digits = tail.removeprefix("row ").strip()
-        if digits.isdigit():
-            return r.Location.model_construct(path=path, line=int(digits), column=None,
-                                              text=text)
-    return r.Location.model_construct(path=text, line=None, column=None, text=text)
 
 
 def combine_all(vecs: list[Vec]) -> Vec:
@@ -155,16 +144,23 @@ def evaluate_record_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: Recor
 def clauses_at(rule: t.CheckedRule, guard: Vec | None, parts: list[Vec],
                waiver_parts: list[Vec], index: int | tuple[int, int]) -> list[r.Clause]:
     out = []
+    first = clause_offset(rule)
     if guard is not None and rule.guard_text is not None:
         out.append(r.Clause.model_construct(role="guard", text=rule.guard_text,
-                                            value=truth(guard, index)))
-    for c, vec in zip(rule.constraints, parts, strict=True):
-        out.append(r.Clause.model_construct(role="require", text=c.text,
-                                            value=truth(vec, index)))
-    for w, vec in zip(rule.waivers, waiver_parts, strict=True):
-        out.append(r.Clause.model_construct(role="unless", text=w.text,
-                                            value=truth(vec, index)))
+                                            value=truth(guard, index), index=0, year=None))
+    for i, (c, vec) in enumerate(zip(rule.constraints, parts, strict=True)):
+        out.append(r.Clause.model_construct(role="require", text=c.text, value=truth(vec, index),
+                                            index=first + i, year=None))
+    first += len(rule.constraints)
+    for i, (w, vec) in enumerate(zip(rule.waivers, waiver_parts, strict=True)):
+        out.append(r.Clause.model_construct(role="unless", text=w.text, value=truth(vec, index),
+                                            index=first + i, year=None))
     return out
+
+
+def clause_offset(rule: t.CheckedRule) -> int:
+    """The index of a rule's first `require` among its clauses (after the guard, if any)."""
+    return 0 if rule.guard_text is None else 1
 
 
 class RecordFindings:
@@ -197,7 +193,7 @@ class RecordFindings:
         return r.Outcome.model_construct(
             rule=rule.id, subject=str(self.batch.ids[index]), subject_kind="record",
             outcome=outcome, severity=severity_of(rule, outcome), message=message,
-            trajectory=None, waived_by=label, origin=location(self.batch.origin(index)),
+            trajectory=None, waived_by=label, origin=self.batch.origin(index),
             evidence=evidence)
 
 

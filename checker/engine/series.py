@@ -23,7 +23,7 @@ from checker import result as r
 from checker.engine.env import SeriesEnv
 from checker.engine.evidence import comparison, sentence, show, truth
 from checker.engine.ops import Evaluator, Vec
-from checker.engine.records import location, severity_of
+from checker.engine.records import clause_offset, severity_of
 from checker.syntax import model as m
 from checker.types import typed as t
 
@@ -35,7 +35,7 @@ _TRAJECTORY_RANK = {"lagging": 3, None: 2, "on_track": 1, "achieved": 0}
 class PlanDataLike(Protocol):
     frame: pd.DataFrame
 
-    def origin(self, index: int) -> str: ...
+    def origin(self, index: int) -> r.Location: ...
 
 
 @dataclass
@@ -43,7 +43,7 @@ class SeriesTable:
     """Plan data as {(indicator, region, kind): {year: value}} with row origins."""
 
     values: dict[tuple[str, str, str], dict[int, float]]
-    origins: dict[tuple[str, str, str, int], str]
+    origins: dict[tuple[str, str, str, int], r.Location]
     first_year: int
     last_year: int
     kinds: set[str] = field(default_factory=set)
@@ -52,7 +52,7 @@ class SeriesTable:
     @staticmethod
     def build(data: PlanDataLike | None, plan: t.PlanInfo) -> SeriesTable:
         values: dict[tuple[str, str, str], dict[int, float]] = {}
-        origins: dict[tuple[str, str, str, int], str] = {}
+        origins: dict[tuple[str, str, str, int], r.Location] = {}
         kinds: set[str] = set()
         regions: dict[str, set[str]] = {}
         years = [plan.baseline_year, plan.end]
@@ -256,20 +256,21 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
     clauses = []
     observed = threshold = margin = None
     values: dict[str, str] = {}
-    origin_text = None
+    origin: r.Location | None = None
     if verdict.year is not None:
         index = (worst.row, verdict.year - first)
         observed, threshold, margin = comparison(c.expr, worst.seen, index)
         for other in verdicts:
             year = other.judgement.year if other.judgement.year is not None else verdict.year
+            position = next(i for i, c in enumerate(rule.constraints) if c is other.constraint)
             clauses.append(r.Clause(role="require", text=f"{other.constraint.text} ({year})",
-                                    value=truth(other.vec, (other.row, year - first))))
+                                    value=truth(other.vec, (other.row, year - first)),
+                                    index=clause_offset(rule) + position, year=year))
         for leaf in t.leaves(c.expr):
             if isinstance(leaf, t.IndicatorRef) and id(leaf) in worst.seen:
                 values[f"{leaf.id} ({verdict.year})"] = show(leaf.type, worst.seen[id(leaf)],
                                                              index)[2]
-                origin_text = table.origins.get((leaf.id, region, kind, verdict.year)) \
-                    or origin_text
+                origin = table.origins.get((leaf.id, region, kind, verdict.year)) or origin
     subject_name = region if kind == "actual" else f"{region} (target)"
     missing: list[str] = []
     if verdict.outcome == "unknown":
@@ -282,7 +283,7 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
         severity=severity_of(rule, verdict.outcome),
         message=_series_message(c, verdict, observed, threshold, margin, values, missing),
         trajectory=verdict.trajectory,
-        origin=location(origin_text) if origin_text else None,
+        origin=origin,
         evidence=r.Evidence(clauses=clauses, observed=observed, threshold=threshold,
                             margin=margin, values=values, years=verdict.years,
                             missing=missing),

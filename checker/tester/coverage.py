@@ -30,7 +30,6 @@ Imports `typed`, `result`, `runner`.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -39,7 +38,6 @@ from checker.tester.runner import TestReport
 from checker.types import typed as t
 
 Role = str  # "guard" | "require" | "unless"
-_YEAR = re.compile(r"^(?P<text>.*) \((?P<year>\d{4})\)$")
 
 
 @dataclass(frozen=True)
@@ -149,24 +147,9 @@ def _rule(rule: t.CheckedRule, outcomes: list[r.Outcome]) -> RuleCoverage:
 
 def _matched(items: list[tuple[Role, str]], clauses: list[r.Clause]
              ) -> list[tuple[int, bool | None]]:
-    """Each evidence clause paired with the index of the rule clause it reports.
-
-    Matched by role and text (a series rule adds ` (YEAR)`); two clauses with the
-    same text are told apart by their order.
-    """
-    used: set[int] = set()
-    out: list[tuple[int, bool | None]] = []
-    for clause in clauses:
-        texts = {clause.text}
-        dated = _YEAR.match(clause.text)
-        if dated is not None:
-            texts.add(dated.group("text"))
-        index = next((i for i, (role, text) in enumerate(items)
-                      if i not in used and role == clause.role and text in texts), None)
-        if index is not None:
-            used.add(index)
-            out.append((index, clause.value))
-    return out
+    """Each evidence clause paired with the index of the rule clause it reports."""
+    return [(c.index, c.value) for c in clauses
+            if 0 <= c.index < len(items) and items[c.index][0] == c.role]
 
 
 __all__ = ["ClauseCoverage", "Coverage", "RuleCoverage", "clause_items", "coverage",

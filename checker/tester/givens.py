@@ -41,7 +41,7 @@ class GivenRow:
 
     values: dict[str, Value | None]
     id: str
-    origin: str
+    origin: Span
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class GivenPoint:
     year: int
     value: Fraction
     kind: str
-    origin: str
+    origin: Span
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class Givens:
 
 
 def origin_of(span: Span) -> str:
+    """`file.rules:12`: where a given is, for people."""
     return f"{span.file}:{span.line}"
 
 
@@ -96,7 +97,7 @@ def read_givens(checked: t.CheckedSuite, test: m.Test) -> Givens | list[Diagnost
             case _:
                 pass
     problems += _repeated_ids(records, test)
-    problems += _repeated_points(points, test)
+    problems += _repeated_points(points)
     if problems:
         return sorted(problems, key=Diagnostic.sort_key)
     return Givens(as_of, records, points)
@@ -138,7 +139,7 @@ def _record(checked: t.CheckedSuite, given: m.GivenRecord, number: int,
             values[name] = spec.default
     given_id = values.get("id")
     row_id = given_id if isinstance(given_id, str) and given_id else f"#{number}"
-    return GivenRow(values, row_id, origin_of(given.span))
+    return GivenRow(values, row_id, given.span)
 
 
 def _name_span(fv: m.FieldValue) -> Span:
@@ -166,13 +167,13 @@ def _repeated_ids(records: dict[str, list[GivenRow]], test: m.Test) -> list[Diag
     out = []
     givens = [g for g in test.items if isinstance(g, m.GivenRecord)]
     for record, rows in records.items():
-        first: dict[str, str] = {}
+        first: dict[str, Span] = {}
         spans = [g.span for g in givens if g.record == record]
         for row, span in zip(rows, spans, strict=False):
             if row.id in first:
                 out.append(Diagnostic(
                     "T246", f"record id `{row.id}` is given twice", span, "given twice",
-                    help=f"`{row.id}` is also the id of the record at {first[row.id]}; "
+                    help=f"`{row.id}` is also the id of the record at {origin_of(first[row.id])}; "
                     "give each record its own id"))
             first.setdefault(row.id, row.origin)
     return out
@@ -197,21 +198,19 @@ def _point(checked: t.CheckedSuite, given: m.GivenData,
     number = Fraction(int(value)) if isinstance(value, bool) else value
     assert isinstance(number, Fraction)
     return GivenPoint(spec.id, given.region, given.year, number, given.kind or "actual",
-                      origin_of(given.span))
+                      given.span)
 
 
-def _repeated_points(points: list[GivenPoint], test: m.Test) -> list[Diagnostic]:
+def _repeated_points(points: list[GivenPoint]) -> list[Diagnostic]:
     out = []
-    first: dict[tuple[str, str, int, str], str] = {}
-    spans = [g.span for g in test.items if isinstance(g, m.GivenData)]
-    by_origin = {origin_of(s): s for s in spans}
+    first: dict[tuple[str, str, int, str], Span] = {}
     for point in points:
         key = (point.indicator, point.region, point.year, point.kind)
         if key in first:
             out.append(Diagnostic(
                 "T246", f"`{point.indicator}` of `{point.region}` in {point.year} "
-                f"({point.kind}) is given twice", by_origin[point.origin], "given twice",
-                help=f"it is also given at {first[key]}; keep one value per year"))
+                f"({point.kind}) is given twice", point.origin, "given twice",
+                help=f"it is also given at {origin_of(first[key])}; keep one value per year"))
         first.setdefault(key, point.origin)
     return out
 

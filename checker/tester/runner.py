@@ -167,7 +167,7 @@ class GivenBatch:
 
     frame: Any  # pandas.DataFrame, assembled by the loader
     ids: Sequence[str]
-    origins: list[str]
+    origins: list[Span]
 
     @staticmethod
     def of(rows: list[GivenRow], schema: t.RecordSchema) -> GivenBatch:
@@ -176,8 +176,8 @@ class GivenBatch:
         return GivenBatch(_document_frame(loaded, schema), [row.id for row in rows],
                           [row.origin for row in rows])
 
-    def origin(self, index: int) -> str:
-        return self.origins[index]
+    def origin(self, index: int) -> r.Location:
+        return _location(self.origins[index])
 
 
 _DATA_COLUMNS: list[tuple[str, t.Type]] = [
@@ -193,17 +193,22 @@ class GivenPlanData:
     """The given data rows as a plan-data frame (values in each indicator's unit)."""
 
     frame: Any  # pandas.DataFrame, assembled by the loader
-    origins: list[str]
+    origins: list[Span]
 
     @staticmethod
     def of(points: list[GivenPoint]) -> GivenPlanData:
         rows: list[dict[str, Any]] = [
             {"indicator": p.indicator, "region": p.region, "year": p.year,
-             "value": float(p.value), "kind": p.kind, "source": p.origin} for p in points]
+             "value": float(p.value), "kind": p.kind, "source": origin_of(p.origin)}
+            for p in points]
         return GivenPlanData(_document_frame(rows, _DATA_SCHEMA), [p.origin for p in points])
 
-    def origin(self, index: int) -> str:
-        return self.origins[index]
+    def origin(self, index: int) -> r.Location:
+        return _location(self.origins[index])
+
+
+def _location(span: Span) -> r.Location:
+    return r.Location.of(span.file, span.line)
 
 
 def _loaded(value: object) -> object:

@@ -67,8 +67,9 @@ def relayout(text: str, rng: random.Random) -> str:
                 out.append(run)
             elif "\n" in run:
                 out.append(run.replace("\n", rng.choice(["\n", "\n\n", " \n\t", "\n\f"]), 1))
-            elif i > 0 and text[i - 1].isdigit() and not text[end].isdigit():
-                # a unit stands on its number's line (the lexer reads it only there)
+            elif i > 0 and _ascii_digit(text[i - 1]) and not _ascii_digit(text[end]):
+                # a unit stands on its number's line (the lexer reads it only there); `²`
+                # is a digit to `str.isdigit` but a unit to the lexer
                 out.append("".join(rng.choice(["  ", "\t", " "])
                                    for _ in range(rng.randint(1, 3))))
             else:
@@ -79,6 +80,10 @@ def relayout(text: str, rng: random.Random) -> str:
             out.append(char)
             i += 1
     return "".join(out)
+
+
+def _ascii_digit(char: str) -> bool:
+    return "0" <= char <= "9"
 
 
 def _closing(text: str, start: int) -> int:

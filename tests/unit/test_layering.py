@@ -36,7 +36,7 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "checker.result": (),
     "checker.syntax": BASE,
     "checker.types": (*BASE, "checker.syntax"),
-    "checker.data": (*BASE, "checker.syntax.model", "checker.types"),
+    "checker.data": (*BASE, "checker.syntax.model", "checker.types", "checker.result"),
     "checker.engine": (*BASE, "checker.syntax.model", "checker.types", "checker.result"),
     "checker.analysis": (*BASE, "checker.syntax", "checker.types"),
     "checker.tester": (*BASE, "checker.syntax", "checker.types", "checker.data",

@@ -82,7 +82,7 @@ def test_frame_columns_dtypes_and_origins(tmp_path: Path) -> None:
     assert frame["region"].tolist() == ["大兴区", "大兴区"]
     assert frame["kind"].tolist() == ["actual", "target"]
     assert frame["source"][0] == "统计公报" and frame["source"].isna()[1]
-    assert [data.origin(i).rsplit("/", 1)[-1] for i in range(2)] == ["d.csv:row 2",
+    assert [data.origin(i).text.rsplit("/", 1)[-1] for i in range(2)] == ["d.csv:row 2",
                                                                      "d.csv:row 3"]
 
 
@@ -163,7 +163,7 @@ def test_a_repeated_row_with_the_same_value_is_kept_once_with_a_warning(tmp_path
             "gdp_growth,大兴区,2021,7,%,target\n")
     data = load(write(tmp_path, "d.csv", text))
     assert data.frame["value"].tolist() == [6.5, 7.0]
-    assert [data.origin(i).rsplit(":", 1)[1] for i in range(2)] == ["row 2", "row 4"]
+    assert [data.origin(i).text.rsplit(":", 1)[1] for i in range(2)] == ["row 2", "row 4"]
     (warning,) = data.warnings
     assert (warning.code, warning.severity, warning.span.line) == ("D342", "warning", 3)
 

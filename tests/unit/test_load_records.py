@@ -301,16 +301,16 @@ def test_diagnostics_render_the_offending_line(tmp_path: Path) -> None:
 
 def test_origins_say_file_and_line_or_row(tmp_path: Path) -> None:
     single = load(write(tmp_path, "one.yaml", "# a proposal\n" + BASE))
-    assert single.origin(0).endswith("one.yaml:2")
+    assert single.origin(0).text.endswith("one.yaml:2")
     many = load(write(tmp_path, "many.yaml", f"- {{{BASE.strip().replace(chr(10), ', ')}}}\n"
                       "- id: P-2\n  occupies_permanent_basic_farmland: no\n"
                       "  in_ecological_red_line: no\n"))
-    assert [many.origin(i).split("/")[-1] for i in range(2)] == ["many.yaml:1", "many.yaml:2"]
+    assert [many.origin(i).text.split("/")[-1] for i in range(2)] == ["many.yaml:1", "many.yaml:2"]
     assert [many.origins.path(i) for i in range(2)] == ["[0]", "[1]"]
     assert many.origins.describe(1).endswith("many.yaml:2 [1]")
     table = load(write(tmp_path, "t.csv", f"{HEADER}\n\nP-1,no,no\n,,\nP-2,no,no\n"))
     assert single.origins.path(0) == "" and table.origins.path(0) == ""
-    assert [table.origin(i).split("/")[-1] for i in range(2)] == ["t.csv:row 3", "t.csv:row 5"]
+    assert [table.origin(i).text.split("/")[-1] for i in range(2)] == ["t.csv:row 3", "t.csv:row 5"]
 
 
 def test_json_records_keep_their_lines(tmp_path: Path) -> None:
@@ -323,7 +323,7 @@ def test_json_records_keep_their_lines(tmp_path: Path) -> None:
     batch = load(write(tmp_path, "b.json", text.replace("临空经济", "临空经济区")))
     assert batch.frame["land_area"][0] == 0.1
     assert list(batch.ids) == ["P-1", "7"]
-    assert batch.origin(1).endswith("b.json:4") and batch.origins.path(1) == "[1]"
+    assert batch.origin(1).text.endswith("b.json:4") and batch.origins.path(1) == "[1]"
 
 
 # ------------------------------------------------------------------ tables
@@ -375,7 +375,8 @@ def test_xlsx_round_trip_and_problems(tmp_path: Path) -> None:
     assert batch.frame["land_area"].tolist() == [0.2, 0.5]
     assert batch.frame["completion_year"].tolist() == [2024, 2025]
     assert batch.frame["name"].tolist() == ["1001", "x"]
-    assert [batch.origin(i).split("/")[-1] for i in range(2)] == ["a.xlsx:row 2", "a.xlsx:row 4"]
+    assert [batch.origin(i).text.split("/")[-1] for i in range(2)] == ["a.xlsx:row 2",
+                                                                        "a.xlsx:row 4"]
     sheet.append(["P-3", "maybe", 0, True, None, None])
     book.save(path)
     found = problems(path)

@@ -44,7 +44,7 @@ def test_multiline_cells_and_blank_lines_keep_row_numbers(tmp_path: Path) -> Non
     text = f'{HEADER},name\n\nP-1,no,no,"two\nlines"\n\n\nP-2,no,no,x\nP-3,no,no,"a,b"\n'
     batch = load(write(tmp_path, "a.csv", text))
     assert batch.frame["name"].tolist() == ["two\nlines", "x", "a,b"]
-    assert [batch.origin(i).rsplit(":", 1)[1] for i in range(3)] == ["row 3", "row 7", "row 8"]
+    assert [batch.origin(i).text.rsplit(":", 1)[1] for i in range(3)] == ["row 3", "row 7", "row 8"]
 
 
 @pytest.mark.parametrize(("name", "content", "code", "message"), [
@@ -89,7 +89,7 @@ def test_json_that_yaml_cannot_read_still_loads(tmp_path: Path) -> None:
     text = '{"id": "P-1\x7f", "occupies_permanent_basic_farmland": 0, "in_ecological_red_line": 0}'
     batch = load(write(tmp_path, "a.json", text))
     assert list(batch.ids) == ["P-1\x7f"]
-    assert batch.origin(0).endswith("a.json")
+    assert batch.origin(0).text.endswith("a.json")
     problem = only(write(tmp_path, "b.json", text.replace("0}", '0, "zone": "x"}')))
     assert (problem.code, problem.span.line) == ("D325", 0)
 

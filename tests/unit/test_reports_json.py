@@ -21,6 +21,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from checker import result as r
 from checker.result import SCHEMA_VERSION, Result, json_schema
 from reports import render
 
@@ -115,7 +116,7 @@ class Shuffled:
         if hasattr(loaded, "ids"):
             self.ids = [loaded.ids[i] for i in order]
 
-    def origin(self, index: int) -> str:
+    def origin(self, index: int) -> r.Location:
         return self._origins[index]
 
 

@@ -92,7 +92,7 @@ def test_given_values_are_converted_exactly_and_defaults_apply() -> None:
     assert first.values["new_construction_land"] == 0  # the schema's default
     assert first.values["occupies_permanent_basic_farmland"] is None  # missing stays missing
     assert (first.id, second.id) == ("P1", "#2")
-    assert first.origin == f"{at(1)}"
+    assert f"{first.origin.file}:{first.origin.line}" == at(1)
     assert second.values["completion_year"] == 2024
     assert second.values["new_energy_vehicle_share"] == 80
     land, bus = givens.data
