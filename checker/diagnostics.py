@@ -66,9 +66,9 @@ class DiagnosticSink:
     def has_errors(self) -> bool:
         return any(d.severity == "error" for d in self.items)
 
-    def raise_if_errors(self) -> None:
+    def raise_if_errors(self, sources: dict[str, SourceFile] | None = None) -> None:
         if self.has_errors:
-            raise DiagnosticError(self.items)
+            raise DiagnosticError(self.items, sources)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

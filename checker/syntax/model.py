@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal, TypeVar
 
-from checker.source import NO_SPAN, Span
+from checker.source import NO_SPAN, SourceFile, Span
 
 Comments = tuple[str, ...]
 C = TypeVar("C")
@@ -517,9 +517,11 @@ class RuleFile:
 
 @dataclass(frozen=True, slots=True)
 class Suite:
-    """All files of a suite, in path order (the prelude of standard units first)."""
+    """All files of a suite, in path order (the prelude of standard units first), with
+    their texts, so that a later stage's diagnostics can show the offending line."""
 
     files: tuple[RuleFile, ...]
+    sources: dict[str, SourceFile] = field(default_factory=dict, compare=False, repr=False)
 
     def statements(self) -> list[Statement]:
         return [s for f in self.files for s in f.statements]

@@ -94,4 +94,4 @@ def load_suite(paths: Sequence[str | Path] | None = None) -> LoadedSuite:
     if problems:
         raise DiagnosticError(problems, sources)
     root = Path(targets[0]) if len(targets) == 1 and Path(targets[0]).is_dir() else None
-    return LoadedSuite(m.Suite(tuple(built)), sources, root)
+    return LoadedSuite(m.Suite(tuple(built), sources), sources, root)

@@ -74,13 +74,13 @@ def suite_root(path: Path) -> Path:
 def load_checked(config: pytest.Config, root: Path) -> t.CheckedSuite | str:
     """The checked suite of `root`, or its rendered diagnostics; once per session."""
     from checker.syntax.suite import load_suite
-    from checker.types.typecheck import check_or_raise
+    from checker.types.typecheck import typecheck
 
     cache = config.stash.setdefault(_SUITES, {})
     if root not in cache:
         try:
             loaded = load_suite([root])
-            cache[root] = check_or_raise(loaded.suite, loaded.sources)
+            cache[root] = typecheck(loaded.suite)
         except DiagnosticError as error:
             cache[root] = render_all(error.diagnostics, error.sources)
     return cache[root]

@@ -123,7 +123,7 @@ def run_tests(checked: t.CheckedSuite, tests: Sequence[m.Test] | None = None) ->
     givens = [read_givens(checked, test) for test in chosen]
     problems = [d for g in givens if isinstance(g, list) for d in g]
     if problems:
-        raise DiagnosticError(problems)
+        raise DiagnosticError(problems, checked.suite.sources)
     return TestReport(tuple(_run(checked, test, g) for test, g in zip(chosen, givens, strict=True)
                             if isinstance(g, Givens)))
 

@@ -13,7 +13,7 @@ from collections import Counter
 from fractions import Fraction
 from typing import Any, Literal, cast
 
-from checker.diagnostics import DiagnosticError, DiagnosticSink, did_you_mean
+from checker.diagnostics import DiagnosticSink, did_you_mean
 from checker.syntax import model as m
 from checker.syntax.unparse import expr as expr_text
 from checker.syntax.unparse import quantity as quantity_text
@@ -46,17 +46,10 @@ def typecheck(suite: m.Suite) -> t.CheckedSuite:
     _duplicates([r.id for r in suite.of(m.Rule)], suite.of(m.Rule), sink, "rule")
     tests = suite.of(m.Test)
     _tests(tests, {r.id for r in suite.of(m.Rule)}, schemas, indicators, sink)
-    sink.raise_if_errors()
+    sink.raise_if_errors(suite.sources)
     return t.CheckedSuite(plan, units, sets, scales, schemas, indicators,
                           tuple(r for r in rules if r is not None), tuple(tests), suite,
                           tuple(sink.items))
-
-
-def check_or_raise(suite: m.Suite, sources: dict[str, Any]) -> t.CheckedSuite:
-    try:
-        return typecheck(suite)
-    except DiagnosticError as error:
-        raise DiagnosticError(error.diagnostics, sources) from None
 
 
 # ------------------------------------------------------------------ declarations

@@ -35,4 +35,4 @@ def test_a_folder_given_as_data_is_a_diagnostic() -> None:
     with pytest.raises(DiagnosticError) as caught:
         checker.check([EXAMPLES])
     (problem,) = caught.value.diagnostics
-    assert (problem.code, problem.message) == ("D300", f"`{EXAMPLES}` is a folder, not a data file")
+    assert (problem.code, problem.message) == ("D301", f"`{EXAMPLES}` is a folder, not a data file")

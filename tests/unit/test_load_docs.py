@@ -71,7 +71,7 @@ def run(example: Example, folder: Path) -> str:
         path.write_bytes(data)
     checked = bundled()
     try:
-        loaded = load([example.name], checked.schemas["project"], checked.indicators,
+        loaded = load([example.name], checked.schemas, checked.indicators,
                       checked.units)
     except DiagnosticError as error:
         return render_all(error.diagnostics, error.sources)

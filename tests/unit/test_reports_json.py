@@ -124,13 +124,13 @@ class Shuffled:
 def pipeline(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any, Any]:
     load = pytest.importorskip("checker.data.load")
     from checker.syntax.suite import load_suite
-    from checker.types.typecheck import check_or_raise
+    from checker.types.typecheck import typecheck
 
     folder = tmp_path_factory.mktemp("rows")
     (folder / "proposals.yaml").write_text(PROPOSALS, encoding="utf-8")
     (folder / "plan-data.csv").write_text(PLAN_DATA, encoding="utf-8")
     loaded = load_suite()
-    checked = check_or_raise(loaded.suite, loaded.sources)
+    checked = typecheck(loaded.suite)
     schema = next(iter(checked.schemas.values()))
     batch = load.load_records([folder / "proposals.yaml"], schema, checked.units)
     data = load.load_plan_data([folder / "plan-data.csv"], checked.indicators, checked.units)

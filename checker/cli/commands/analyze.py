@@ -8,7 +8,7 @@ import sys
 from checker.analysis.analyze import run_analysis
 from checker.analysis.render import render_json, render_text
 from checker.syntax.suite import load_suite
-from checker.types.typecheck import check_or_raise
+from checker.types.typecheck import typecheck
 
 HELP = "find contradictions, dead, redundant and time conflicts among a suite's rules"
 
@@ -22,7 +22,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     loaded = load_suite(args.suites or None)
-    checked = check_or_raise(loaded.suite, loaded.sources)
+    checked = typecheck(loaded.suite)
     analysis = run_analysis(checked)
     if args.format == "json":
         sys.stdout.write(render_json(analysis))

@@ -14,7 +14,7 @@ import sys
 from checker.cli.commands import suite_option
 from checker.syntax.suite import load_suite
 from checker.tools.explain import explain, render
-from checker.types.typecheck import check_or_raise
+from checker.types.typecheck import typecheck
 
 HELP = "show a rule, its citation and the plan's sentence it enforces"
 
@@ -28,7 +28,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     loaded = load_suite(args.rules)
-    checked = check_or_raise(loaded.suite, loaded.sources)
+    checked = typecheck(loaded.suite)
     explanation = explain(loaded, checked, args.rule_id)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     sys.stdout.write(render(explanation, color=color))

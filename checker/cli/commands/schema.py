@@ -21,7 +21,7 @@ from checker.cli.commands import suite_option
 from checker.diagnostics import Diagnostic, DiagnosticError, did_you_mean
 from checker.syntax.suite import load_suite
 from checker.types import typed as t
-from checker.types.typecheck import check_or_raise
+from checker.types.typecheck import typecheck
 from checker.types.units import BARE, format_quantity
 
 HELP = "print a record schema as a table or as JSON Schema"
@@ -37,7 +37,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     loaded = load_suite(args.rules)
-    checked = check_or_raise(loaded.suite, loaded.sources)
+    checked = typecheck(loaded.suite)
     schemas = _chosen(checked, args.record)
     if args.json_schema:
         from checker.data.schemas import json_schema

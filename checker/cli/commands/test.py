@@ -19,9 +19,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checker.diagnostics import DiagnosticError
 from checker.syntax.suite import LoadedSuite, display_path, load_suite
-from checker.types.typecheck import check_or_raise
+from checker.types.typecheck import typecheck
 
 if TYPE_CHECKING:  # the testing modules import pandas; keep `--help` fast
     from checker.tester.coverage import Coverage
@@ -68,12 +67,9 @@ def _run_suite(loaded: LoadedSuite, target: str | None, args: argparse.Namespace
     from checker.tester.coverage import coverage
     from checker.tester.runner import run_tests, select
 
-    checked = check_or_raise(loaded.suite, loaded.sources)
+    checked = typecheck(loaded.suite)
     tests = select(checked.tests, args.pattern)
-    try:
-        report = run_tests(checked, tests)
-    except DiagnosticError as error:
-        raise DiagnosticError(error.diagnostics, loaded.sources) from None
+    report = run_tests(checked, tests)
     name = display_path(Path(target)) if target is not None else f"bundled {checked.plan.id}"
     print(f"suite {name}: {_count(len(tests), 'test')}"
           + (f" matching `{args.pattern}`" if args.pattern else ""))
