@@ -13,7 +13,7 @@ from pathlib import Path
 from checker import result as r
 from checker.data.load import load
 from checker.diagnostics import Diagnostic, DiagnosticError
-from checker.engine.evaluate import MAX_FINDINGS, evaluate
+from checker.engine.evaluate import MAX_LISTED, evaluate
 from checker.syntax.suite import LoadedSuite, load_suite
 from checker.types import typed as t
 from checker.types.typecheck import typecheck
@@ -21,7 +21,7 @@ from checker.types.typecheck import typecheck
 
 def check(files: Sequence[str | Path], rules: Sequence[str | Path] | None = None, *,
           as_of: int | None = None, fail_on: r.FailOn = "error", record: str | None = None,
-          max_findings: int | None = MAX_FINDINGS, loaded: LoadedSuite | None = None
+          max_findings: int | None = MAX_LISTED, loaded: LoadedSuite | None = None
           ) -> r.Result:
     """Check proposals and plan data against a suite (the bundled Daxing suite by default)."""
     suite = loaded or load_suite(rules)
@@ -32,7 +32,7 @@ def check(files: Sequence[str | Path], rules: Sequence[str | Path] | None = None
 
 def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                as_of: int | None = None, fail_on: r.FailOn = "error",
-               record: str | None = None, max_findings: int | None = MAX_FINDINGS
+               record: str | None = None, max_findings: int | None = MAX_LISTED
                ) -> r.Result:
     if as_of is not None and not 1900 <= as_of <= 2200:
         raise DiagnosticError([Diagnostic("D300", f"`--as-of {as_of}` is not a year",

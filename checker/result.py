@@ -180,7 +180,7 @@ class Result(_Data):
     def from_json(text: str) -> Result:
         return Result.model_validate_json(text)
 
-    def findings(self) -> list[Outcome]:
+    def to_look_at(self) -> list[Outcome]:
         """Outcomes a person must look at: everything but pass and not_applicable."""
         return [o for o in self.outcomes if o.outcome not in ("pass", "not_applicable")]
 

@@ -24,30 +24,30 @@ MARK = {True: "✓", False: "✗", None: "?"}
 
 
 @dataclass(frozen=True)
-class RuleFindings:
+class RuleOutcomes:
     """One rule with the outcomes of it that a person must look at."""
 
     rule: RuleSummary
-    findings: list[Outcome]
+    outcomes: list[Outcome]
 
     @property
     def unlisted(self) -> int:
-        """Findings a big run counted but did not list in `outcomes`."""
-        return max(finding_count(self.rule) - len(self.findings), 0)
+        """Outcomes to look at that a big run counted but did not list."""
+        return max(to_look_at_count(self.rule) - len(self.outcomes), 0)
 
 
-def by_rule(result: Result) -> list[RuleFindings]:
-    """Rules in suite order, each with its findings (rules without findings included)."""
+def by_rule(result: Result) -> list[RuleOutcomes]:
+    """Rules in suite order, each with the outcomes to look at (rules without any included)."""
     found: dict[str, list[Outcome]] = {}
-    for outcome in result.findings():
+    for outcome in result.to_look_at():
         found.setdefault(outcome.rule, []).append(outcome)
-    return [RuleFindings(rule, found.get(rule.id, [])) for rule in result.rules]
+    return [RuleOutcomes(rule, found.get(rule.id, [])) for rule in result.rules]
 
 
 def by_subject(result: Result) -> list[tuple[str, list[Outcome]]]:
-    """Proposals (record subjects) with findings, in order of first appearance by rule."""
+    """Proposals (record subjects) with outcomes to look at, in order of first appearance by rule."""
     found: dict[str, list[Outcome]] = {}
-    for outcome in result.findings():
+    for outcome in result.to_look_at():
         if outcome.subject_kind == "record":
             found.setdefault(outcome.subject, []).append(outcome)
     return sorted(found.items(), key=lambda item: item[0])
@@ -64,8 +64,8 @@ def total(rule: RuleSummary) -> int:
     return sum(rule.counts.values())
 
 
-def finding_count(rule: RuleSummary) -> int:
-    """How many outcomes of the rule are findings (all but pass and not_applicable)."""
+def to_look_at_count(rule: RuleSummary) -> int:
+    """How many outcomes of the rule are to look at (all but pass and not_applicable)."""
     return sum(n for k, n in rule.counts.items() if k not in ("pass", "not_applicable"))
 
 

@@ -38,7 +38,7 @@ def level(outcome: Outcome) -> str:
 def write(result: Result, color: bool = False) -> str:
     del color
     rules = {rule.id: rule for rule in result.rules}
-    lines = [_annotation(rules[o.rule], o) for o in result.findings() if o.rule in rules]
+    lines = [_annotation(rules[o.rule], o) for o in result.to_look_at() if o.rule in rules]
     summary = f"{c.totals_line(result)}; exit {result.summary.exit_code}: {c.verdict(result)}"
     lines.append(command("notice", {"title": f"plancheck {result.suite.plan}"}, summary))
     return "\n".join(lines) + "\n"

@@ -148,7 +148,7 @@ def _figure(result: Result, chart: charts.Chart, index: int, anchors: dict[str, 
     unit = f" · unit {esc(chart.unit)}" if chart.unit not in ("", "one") else ""
     picture = charts.svg(chart, result.suite.period, result.as_of, f"c{index}")
     label = f"{name} ({chart.indicator}), {chart.region}"
-    outcomes = [o for o in result.findings() if o.subject_kind == "series" and o.rule in rules
+    outcomes = [o for o in result.to_look_at() if o.subject_kind == "series" and o.rule in rules
                 and o.subject.startswith(chart.region)]
     items = "".join(f"<li>{_badge(o.outcome, c.outcome_word(o))} <b>{esc(o.rule)}</b> "
                     f"{esc(o.subject)}: {_message(o.message)}</li>" for o in outcomes)
@@ -188,21 +188,21 @@ def _proposals(result: Result, anchors: dict[str, str]) -> str:
 def _findings(result: Result, anchors: dict[str, str]) -> str:
     """Rules with findings, problems first; the others folded away at the end."""
     groups = sorted(c.by_rule(result), key=lambda g: _RANK[_status(g.rule)])
-    shown = [_rule_section(g, anchors[g.rule.id]) for g in groups if g.findings]
-    quiet = [_rule_section(g, anchors[g.rule.id]) for g in groups if not g.findings]
+    shown = [_rule_section(g, anchors[g.rule.id]) for g in groups if g.outcomes]
+    quiet = [_rule_section(g, anchors[g.rule.id]) for g in groups if not g.outcomes]
     folded = (f"<details class=\"quiet\"><summary>{len(quiet)} rule(s) without findings"
               "</summary>\n" + "".join(quiet) + "</details>\n") if quiet else ""
     return "<section>\n<h2>Rules in detail</h2>\n" + "".join(shown) + folded + "</section>\n"
 
 
-def _rule_section(group: c.RuleFindings, anchor: str) -> str:
+def _rule_section(group: c.RuleOutcomes, anchor: str) -> str:
     rule = group.rule
     quotes = "".join(f"<blockquote><p>{esc(k.quote)}</p><footer>{esc(c.citation_where(k))}"
                      "</footer></blockquote>" for k in rule.citations)
     if not rule.citations:
         quotes = "<p class=\"note\">This rule cites no sentence of the plan.</p>"
     constraints = "".join(f"<li><code>require {esc(k)}</code></li>" for k in rule.constraints)
-    table = _table(group.findings) if group.findings else ""
+    table = _table(group.outcomes) if group.outcomes else ""
     if group.unlisted:
         table += (f"<p class=\"note\">… and {group.unlisted:,} more findings, counted but not "
                   "listed (raise <code>--max-findings</code> to list them).</p>")

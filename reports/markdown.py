@@ -39,7 +39,7 @@ def write(result: Result, color: bool = False) -> str:
     used = sum(len(p) for p in parts)
     cut = False
     for group in c.by_rule(result):
-        if not group.findings:
+        if not group.outcomes:
             continue
         section = _details(group)
         if used + len(section) > BUDGET:
@@ -92,7 +92,7 @@ def _rule_icon(rule: RuleSummary) -> str:
     return _ICON["pass"] if rule.counts.get("pass", 0) else _ICON["not_applicable"]
 
 
-def _details(group: c.RuleFindings) -> str:
+def _details(group: c.RuleOutcomes) -> str:
     rule = group.rule
     title = f" {esc(rule.title)}" if rule.title else ""
     lines = [f"<details><summary>{_rule_icon(rule)} <b>{esc(rule.id)}</b>{title} — "
@@ -103,11 +103,11 @@ def _details(group: c.RuleFindings) -> str:
     lines += [f"- {rule.kind} ({rule.severity}), {esc(rule.location.text)}", ""]
     lines += ["| subject | outcome | message | observed | threshold | margin | from |",
               "|---|---|---|---|---|---|---|"]
-    lines += [_row(o) for o in group.findings[:SHOWN_PER_RULE]]
-    hidden = group.unlisted + max(len(group.findings) - SHOWN_PER_RULE, 0)
+    lines += [_row(o) for o in group.outcomes[:SHOWN_PER_RULE]]
+    hidden = group.unlisted + max(len(group.outcomes) - SHOWN_PER_RULE, 0)
     if hidden > 0:
         lines.append(f"\n… and {hidden:,} more findings of {esc(rule.id)}.")
-    clauses = [_clauses(o) for o in group.findings[:SHOWN_PER_RULE]]
+    clauses = [_clauses(o) for o in group.outcomes[:SHOWN_PER_RULE]]
     if any(clauses):
         lines += ["", "Clauses:", ""] + [x for x in clauses if x]
     return "\n".join(lines) + "\n\n</details>\n"

@@ -33,7 +33,7 @@ def write(result: Result, color: bool = False) -> str:
     run: Json = {
         "tool": {"driver": {"name": "plancheck", "rules": [_descriptor(r) for r in result.rules]}},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(o, rules[o.rule], index[o.rule]) for o in result.findings()
+        "results": [_result(o, rules[o.rule], index[o.rule]) for o in result.to_look_at()
                     if o.rule in rules],
         "invocations": [{"executionSuccessful": True,
                          "exitCode": result.summary.exit_code}],

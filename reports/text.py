@@ -35,7 +35,7 @@ def write(result: Result, color: bool = False) -> str:
     _header(console, result)
     _table(console, result)
     for group in c.by_rule(result):
-        if group.findings:
+        if group.outcomes:
             _rule(console, group)
     _footer(console, result)
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
@@ -86,7 +86,7 @@ def _rule_style(rule: RuleSummary) -> str:
     return ""
 
 
-def _rule(console: Console, group: c.RuleFindings) -> None:
+def _rule(console: Console, group: c.RuleOutcomes) -> None:
     rule = group.rule
     head = Text(rule.id, style=_rule_style(rule) or "bold")
     if rule.title:
@@ -101,9 +101,9 @@ def _rule(console: Console, group: c.RuleFindings) -> None:
     rows.append(("", Text(rule.location.text, style="dim")))
     console.print(_grid(rows, indent=2))
     console.print()
-    for outcome in group.findings[:SHOWN_PER_RULE]:
+    for outcome in group.outcomes[:SHOWN_PER_RULE]:
         _finding(console, outcome)
-    hidden = group.unlisted + max(len(group.findings) - SHOWN_PER_RULE, 0)
+    hidden = group.unlisted + max(len(group.outcomes) - SHOWN_PER_RULE, 0)
     if hidden > 0:
         console.print(Text(f"    … {hidden:,} more findings of {rule.id}; "
                            "see `--format json` or `--format html`", style="dim"))

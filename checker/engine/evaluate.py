@@ -22,7 +22,7 @@ from checker.engine.series import PlanDataLike, SeriesTable, evaluate_series_rul
 from checker.types import typed as t
 
 DETAIL_LIMIT = 20_000  # rule × subject pairs up to which passing outcomes are listed too
-MAX_FINDINGS = 100  # outcomes listed per rule in big batches (first ones in id order)
+MAX_LISTED = 100  # outcomes listed per rule in big batches (first ones in id order)
 
 
 def default_as_of(checked: t.CheckedSuite, data: PlanDataLike | None) -> int:
@@ -38,7 +38,7 @@ def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
              data: PlanDataLike | None, *, as_of: int | None = None,
              fail_on: r.FailOn = "error", inputs: Sequence[r.Input] = (),
              detail_limit: int = DETAIL_LIMIT,
-             max_findings: int | None = MAX_FINDINGS) -> r.Result:
+             max_findings: int | None = MAX_LISTED) -> r.Result:
     """`max_findings` caps the outcomes listed per rule (None: no cap); counts are complete."""
     year = as_of if as_of is not None else default_as_of(checked, data)
     table = SeriesTable.build(data, checked.plan)

@@ -135,7 +135,7 @@ def evaluate_record_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: Recor
     codes, waived = outcome_codes(guard, constraint, waiver)
     counts = np.bincount(codes, minlength=len(CODES))
     report = np.ones(codes.shape, bool) if detailed else _REPORTED[codes] | waived
-    findings = RecordFindings(rule, batch, evaluate.seen, guard, parts, waivers)
+    findings = RecordOutcomes(rule, batch, evaluate.seen, guard, parts, waivers)
     outcomes = [findings.outcome(int(i), CODES[codes[i]], bool(waived[i]))
                 for i in pick(report, env, limit)]
     return {CODES[k]: int(counts[k]) for k in range(len(CODES))}, outcomes
@@ -163,7 +163,7 @@ def clause_offset(rule: t.CheckedRule) -> int:
     return 0 if rule.guard_text is None else 1
 
 
-class RecordFindings:
+class RecordOutcomes:
     """Builds the listed outcomes of one record rule; what is per rule is done once."""
 
     def __init__(self, rule: t.CheckedRule, batch: RecordBatchLike, seen: dict[int, Vec],

@@ -45,7 +45,7 @@ def test_command_shape() -> None:
 
 def test_every_line_is_one_well_formed_command() -> None:
     lines = render(fixed(), "github").splitlines()
-    assert len(lines) == len(fixed().findings()) + 1
+    assert len(lines) == len(fixed().to_look_at()) + 1
     for line in lines:
         match = _COMMAND.match(line)
         assert match, line

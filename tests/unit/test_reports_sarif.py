@@ -39,7 +39,7 @@ def test_a_result_per_finding_with_rule_metadata() -> None:
     run = log["runs"][0]
     assert log["version"] == "2.1.0"
     assert [r["id"] for r in run["tool"]["driver"]["rules"]] == [r.id for r in fixed().rules]
-    assert len(run["results"]) == len(fixed().findings())
+    assert len(run["results"]) == len(fixed().to_look_at())
     rules = run["tool"]["driver"]["rules"]
     for found in run["results"]:
         assert rules[found["ruleIndex"]]["id"] == found["ruleId"]
