@@ -45,7 +45,7 @@ def by_rule(result: Result) -> list[RuleOutcomes]:
 
 
 def by_subject(result: Result) -> list[tuple[str, list[Outcome]]]:
-    """Proposals (record subjects) with outcomes to look at, in order of first appearance by rule."""
+    """Proposals (record subjects) with outcomes to look at, by first appearance in a rule."""
     found: dict[str, list[Outcome]] = {}
     for outcome in result.to_look_at():
         if outcome.subject_kind == "record":
