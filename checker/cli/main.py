@@ -17,7 +17,7 @@ from checker import __version__
 from checker.cli import commands
 from checker.diagnostics import DiagnosticError, render_all
 
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_BAD_INPUT, EXIT_INTERNAL = 2, 3  # 0 and 1 are each command's verdict
 
 
 class UsageError(Exception):

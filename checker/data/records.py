@@ -80,19 +80,12 @@ class RecordBatch:
 
     schema: RecordSchema
     frame: pd.DataFrame
-    ids: Sequence[str]  # an `Ids` (backed by a pandas Index: see `id_index`)
+    ids: Sequence[str]  # an `Ids`, backed by a pandas Index
     origins: Origins
     warnings: tuple[Diagnostic, ...] = ()
 
     def __len__(self) -> int:
         return len(self.frame)
-
-    @property
-    def id_index(self) -> pd.Index[Any]:
-        """The ids as a pandas Index of strings, for vectorized work."""
-        if isinstance(self.ids, Ids):
-            return self.ids.values
-        return pd.Index(list(self.ids), dtype="string")
 
     def origin(self, index: int) -> r.Location:
         """Where row `index` came from: `file.yaml:12` (the line of its mapping) or

@@ -68,7 +68,6 @@ class Explanation:
     rule: t.CheckedRule
     text: list[str]
     citations: tuple[CitationExplained, ...]
-    plan_path: str | None
 
 
 def explain(loaded: LoadedSuite, checked: t.CheckedSuite, rule_id: str) -> Explanation:
@@ -85,8 +84,7 @@ def explain(loaded: LoadedSuite, checked: t.CheckedSuite, rule_id: str) -> Expla
                 f"the suite's rules: {', '.join(ids[:10])}{', …' if len(ids) > 10 else ''}"))])
     plan = plan_text(loaded, checked)
     citations = tuple(_citation(c, plan) for c in rule.citations)
-    return Explanation(rule, statement(rule.source), citations,
-                       plan.path if plan is not None else None)
+    return Explanation(rule, statement(rule.source), citations)
 
 
 def plan_file(loaded: LoadedSuite, checked: t.CheckedSuite) -> Path | None:

@@ -58,7 +58,6 @@ class Encoder:
         self.checked = checked
         self.vars: dict[VarKey, VarInfo] = {}
         self._z3: dict[VarKey, Z3] = {}
-        self._opaque = 0
 
     # -------------------------------------------------------------- variables
 

@@ -10,10 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
-from collections.abc import Callable
 from types import ModuleType
-
-Runner = Callable[[argparse.Namespace], int]
 
 
 def modules() -> list[ModuleType]:
