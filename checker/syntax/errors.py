@@ -4,11 +4,10 @@ In: the lark exception for one statement (or for a whole file of one
 statement), the `SourceFile`, and the statement's text and offset in it.
 Out: one `Diagnostic`: expected tokens as text, never terminal names;
 did-you-mean for keywords; precise messages for full-width punctuation,
-unterminated strings and unclosed blocks.  The grammar's parser and the
-bracket scan live here too, as the wording reads the grammar's terminals and
-re-parses prefixes: `checker.syntax.parse` imports them from here, never the other
-way round.  Used only by `checker.syntax.parse`, which re-exports what others need.
-With `parse`, the only module that imports lark; its tables are `words`.
+unterminated strings and unclosed blocks.  The parser and the words for
+its terminals are `grammar`'s; the tables of words are `words`.  Used only by
+`checker.syntax.parse`.  With `parse` and `grammar`, the only modules that
+import lark.
 """
 
 from __future__ import annotations
@@ -16,17 +15,21 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-from lark import Lark, Token, Tree
+from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from checker.diagnostics import Diagnostic, did_you_mean, printable
 from checker.source import SourceFile, Span
+from checker.syntax.grammar import (
+    WORD,
+    expected_words,
+    open_brackets,
+    parser,
+    vocabulary,
+)
 from checker.syntax.words import (
     BEFORE_YEAR,
     CHARACTER_HINTS,
@@ -34,64 +37,11 @@ from checker.syntax.words import (
     COMPARISONS,
     ENDINGS,
     FORMS,
-    GROUPS,
     INSIDE,
-    KEYWORDS,
     LOOKALIKES,
     STATEMENT_KEYWORDS,
     STATEMENTS,
-    TERMINAL_WORDS,
 )
-
-GRAMMAR = Path(__file__).with_name("policy.lark")
-# Strings, comments and brackets, to match brackets without a full lexer.
-BRACKETS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|#[^\n]*|[(){}]')
-_WORD = re.compile(r"[^\W\d][\w-]*")
-
-
-class SameLineUnits:
-    """A unit belongs to the number before it only on the same line.
-
-    Whitespace, newlines included, is ignored between tokens, so without this
-    `default 5` followed by a field `b: text` on the next line would read `b` as
-    the unit of `5`.  A word the lexer took for a unit at the start of a later
-    line is handed to the parser as a name instead."""
-
-    always_accept: tuple[str, ...] = ()
-
-    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        previous: Token | None = None
-        for token in stream:
-            if (token.type == "UNIT" and previous is not None and previous.type == "NUMBER"
-                    and token.line != previous.end_line and _WORD.fullmatch(token)):
-                token = Token.new_borrow_pos("NAME", str(token), token)
-            previous = token
-            yield token
-
-
-@cache
-def parser() -> Lark:
-    return Lark(
-        GRAMMAR.read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer="contextual",
-        postlex=SameLineUnits(),
-        propagate_positions=True,
-        maybe_placeholders=False,
-        cache=True,
-    )
-
-
-def open_brackets(text: str, end: int) -> list[int]:
-    """Offsets of the `(` and `{` still open at `end` (strings and comments skipped)."""
-    stack: list[int] = []
-    for match in BRACKETS.finditer(text, 0, end):
-        char = match.group()
-        if char in "({":
-            stack.append(match.start())
-        elif char in ")}" and stack:
-            stack.pop()
-    return stack
 
 
 # ------------------------------------------------------------------ errors in words
@@ -155,7 +105,7 @@ class _Site:
 
     def expected(self, short: bool = False) -> tuple[str, bool]:
         """What the parser would accept here, in words (a number after `by` is a year)."""
-        words, few = _expected(self.accepts, short)
+        words, few = expected_words(self.accepts, short)
         previous = self.stack[-1] if self.stack else None
         if isinstance(previous, Token) and previous.type in BEFORE_YEAR:
             words = words.replace("a number", "a year")
@@ -201,7 +151,7 @@ def _bad_token(site: _Site, token: Token) -> Diagnostic:
         or (_statement_inside(site, token) if token.type in STATEMENTS else None) \
         or _incomplete(site) \
         or (_chained(site, token) if token.type in COMPARISONS else None) \
-        or (_bad_word(site, token) if _WORD.fullmatch(text) else None)
+        or (_bad_word(site, token) if WORD.fullmatch(text) else None)
     if special is not None:
         return special
     words, few = site.expected()
@@ -240,7 +190,7 @@ def _odd_character(site: _Site, text: str) -> Diagnostic | None:
 
 def _keyword_as_name(site: _Site, token: Token) -> Diagnostic | None:
     """`set: text` in a record: the lexer took a keyword where a name may stand."""
-    if not _vocabulary(token.type) or "NAME" not in site.accepts:
+    if not vocabulary(token.type) or "NAME" not in site.accepts:
         return None
     return Diagnostic("P103", f"keyword `{token}` cannot be a name here{site.context()}",
                       site.span(site.offset, len(token)), label="read as a keyword",
@@ -300,7 +250,7 @@ def _bad_word(site: _Site, token: Token) -> Diagnostic | None:
                           label="full-width", help=f"write `{ascii_text}` in ASCII letters")
     if token.type.startswith("_"):  # a real keyword, only in the wrong place
         return None
-    candidates = sorted({w for t in site.accepts for w in _vocabulary(t)})
+    candidates = sorted({w for t in site.accepts for w in vocabulary(t)})
     if not candidates:
         return None
     line_start = site.chunk.rfind("\n", 0, site.offset) + 1
@@ -459,59 +409,3 @@ def _code_end(chunk: str) -> int:
         if not match.group().startswith("#"):
             last = match.end()
     return last
-
-
-# ------------------------------------------------------------------ terminals in words
-def _expected(terminals: frozenset[str], short: bool = False) -> tuple[str, bool]:
-    """Terminal names -> (`a name, `}` or `require``, whether the list is short).
-
-    `short` names groups without their members: `a clause` for all clause keywords."""
-    names = set(terminals) - {"$END"}
-    items: set[str] = set()
-    for members, words in GROUPS:
-        if members <= names:
-            names -= members
-            items.add(words.split(" (")[0] if short else words)
-    items.update(w for w in map(_terminal_word, names) if w)
-    ordered = sorted(items, key=_order)
-    if not ordered:
-        return "", False
-    joined = ordered[0] if len(ordered) == 1 else ", ".join(ordered[:-1]) + " or " + ordered[-1]
-    return joined, len(ordered) <= 3
-
-
-def _order(word: str) -> tuple[int, int, str]:
-    """Descriptions first, then keywords in `KEYWORDS` order, symbols, closing brackets."""
-    if not word.startswith("`"):
-        return (0, 0, word)
-    if word in ("`)`", "`}`"):
-        return (3, 0, word)
-    keyword = word.split("`")[1]
-    if keyword[:1].isalpha():
-        return (1, KEYWORDS.index(keyword) if keyword in KEYWORDS else len(KEYWORDS), word)
-    return (2, 0, word)
-
-
-@cache
-def _terminal_word(name: str) -> str:
-    if name in TERMINAL_WORDS:
-        return TERMINAL_WORDS[name]
-    words = _vocabulary(name)
-    if words:
-        return ", ".join(f"`{w}`" for w in words[:-1]) + (" or " if len(words) > 1 else "") \
-            + f"`{words[-1]}`"
-    for terminal in parser().terminals:
-        if terminal.name == name and terminal.pattern.type == "str":
-            return f"`{terminal.pattern.value}`"
-    return ""
-
-
-@cache
-def _vocabulary(name: str) -> tuple[str, ...]:
-    """The words a keyword terminal matches: `/in\\s+region\\b/` -> ('in region',)."""
-    for terminal in parser().terminals:
-        if terminal.name == name and terminal.pattern.type == "re":
-            match = re.fullmatch(r"\(?([a-z_|]+(?:\\s\+[a-z]+)?)\)?\\b", terminal.pattern.value)
-            if match:
-                return tuple(w.replace("\\s+", " ") for w in match.group(1).split("|"))
-    return ()

@@ -24,16 +24,9 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput
 
 from checker.diagnostics import Diagnostic
 from checker.source import SourceFile, Span
-from checker.syntax.errors import BRACKETS, open_brackets, translate
-
-# Names that moved to `errors` and `words`; tests and benchmarks read them here.
-from checker.syntax.errors import GRAMMAR as GRAMMAR
-from checker.syntax.errors import _expected as _expected
-from checker.syntax.errors import _terminal_word as _terminal_word
-from checker.syntax.errors import parser as _parser
-from checker.syntax.words import KEYWORDS as KEYWORDS
-from checker.syntax.words import LOOKALIKES as LOOKALIKES
-from checker.syntax.words import STATEMENT_KEYWORDS as STATEMENT_KEYWORDS
+from checker.syntax.errors import translate
+from checker.syntax.grammar import BRACKETS, open_brackets, parser
+from checker.syntax.words import STATEMENT_KEYWORDS
 
 __all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "Parsed", "Token", "Tree", "decode", "parse"]
 
@@ -131,7 +124,7 @@ def parse(source: SourceFile) -> Parsed | list[Diagnostic]:
     if _too_deep(text) is not None:
         return _statement_errors(source)
     try:
-        tree = _parser().parse(text)
+        tree = parser().parse(text)
     except UnexpectedInput as whole_error:
         if len(_chunks(text)) == 1:  # one statement: its error is the file's
             return [translate(whole_error, source, 0, text)]
@@ -207,7 +200,7 @@ def _statement_error(source: SourceFile, start: int, chunk: str) -> Diagnostic |
                           label=f"more than {MAX_NESTING} levels of `(`",
                           help=f"at most {MAX_NESTING} levels; split it with `where` or a reading")
     try:
-        _parser().parse(chunk)
+        parser().parse(chunk)
     except UnexpectedInput as error:
         return translate(error, source, start, chunk)
     except RecursionError:

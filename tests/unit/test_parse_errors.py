@@ -17,15 +17,8 @@ import pytest
 from checker.diagnostics import Diagnostic, DiagnosticError, display_width, render, render_all
 from checker.source import SourceFile, Span
 from checker.syntax.build import build
-from checker.syntax.parse import (
-    MAX_ERRORS,
-    Parsed,
-    _expected,
-    _parser,
-    _terminal_word,
-    decode,
-    parse,
-)
+from checker.syntax.grammar import expected_words, parser, terminal_word
+from checker.syntax.parse import MAX_ERRORS, Parsed, decode, parse
 from checker.syntax.suite import load_suite, parse_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -222,18 +215,18 @@ def test_nesting_limit_points_at_the_first_parenthesis_too_deep() -> None:
 
 # ------------------------------------------------------------------ words, not terminal names
 def test_every_terminal_has_words() -> None:
-    for terminal in _parser().terminals:
+    for terminal in parser().terminals:
         if terminal.name in ("WS", "COMMENT"):
             continue
-        word = _terminal_word(terminal.name)
+        word = terminal_word(terminal.name)
         assert word, terminal.name
         assert terminal.name not in word
 
 
 def test_expected_lists_group_and_order_words() -> None:
-    words, few = _expected(frozenset({"RPAR", "COMMA", "_AND", "_OR"}))
+    words, few = expected_words(frozenset({"RPAR", "COMMA", "_AND", "_OR"}))
     assert (words, few) == ("`or`, `and`, `,` or `)`", False)
-    words, few = _expected(frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_REQUIRE",
+    words, few = expected_words(frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_REQUIRE",
                                       "_UNLESS", "RBRACE"}), short=True)
     assert (words, few) == ("a clause or `}`", True)
 

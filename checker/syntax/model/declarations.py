@@ -1,0 +1,165 @@
+"""The rule model, declarations: the plan header, units, sets, scales, indicators, records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal
+
+from checker.source import NO_SPAN, Span
+from checker.syntax.model.expressions import Comments, Literal_, YearRange
+
+# ------------------------------------------------------------------ declarations
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    key: Literal["title", "period", "region", "source"]
+    value: str | YearRange
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The plan header: id, title, period, the district's region, source document."""
+
+    id: str
+    items: tuple[PlanItem, ...]
+    comments: Comments = ()
+    trailing: str | None = None
+    end_comments: Comments = ()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+    def get(self, key: str) -> str | YearRange | None:
+        return next((item.value for item in self.items if item.key == key), None)
+
+    @property
+    def period(self) -> YearRange | None:
+        value = self.get("period")
+        return value if isinstance(value, YearRange) else None
+
+    def text(self, key: str) -> str | None:
+        value = self.get(key)
+        return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True, slots=True)
+class BaseUnit:
+    """`unit m2 of area`: the unit every quantity of `dimension` is stored in."""
+
+    name: str
+    dimension: str
+    aliases: tuple[str, ...] = ()
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class DerivedUnit:
+    """`unit km2 = 1000000 m2`: an exact multiple of another unit."""
+
+    name: str
+    factor: Fraction
+    of: str
+    aliases: tuple[str, ...] = ()
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SetDecl:
+    name: str
+    items: tuple[str, ...]
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ScaleDecl:
+    """An ordinal scale, lowest first: `scale 排放标准 = 国三 < 国四 < … < 国六b`."""
+
+    name: str
+    levels: tuple[str, ...]
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorItem:
+    """`unit`, `kind`, `direction`, or `role baseline` (values the plan states that no
+    rule checks, carried so that data files may hold them)."""
+
+    key: Literal["unit", "kind", "direction", "role"]
+    value: str
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    id: str
+    display: str | None
+    items: tuple[IndicatorItem, ...]
+    comments: Comments = ()
+    trailing: str | None = None
+    end_comments: Comments = ()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+    def get(self, key: str) -> str | None:
+        return next((item.value for item in self.items if item.key == key), None)
+
+
+@dataclass(frozen=True, slots=True)
+class SimpleType:
+    """`text`, `bool`, `year`, or a unit name (the field holds a quantity in it)."""
+
+    name: str
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class EnumType:
+    """An enum from a named set (`enum 功能区`) or inline (`enum {a, b}`)."""
+
+    set_name: str | None = None
+    items: tuple[str, ...] | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class OrdinalType:
+    scale: str
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+FieldType = SimpleType | EnumType | OrdinalType
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    type: FieldType
+    required: bool = False
+    default: Literal_ | None = None
+    label: str | None = None
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    name: str
+    display: str | None
+    fields: tuple[Field, ...]
+    comments: Comments = ()
+    trailing: str | None = None
+    end_comments: Comments = ()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)

@@ -1,0 +1,245 @@
+"""The rule model, rules and tests, and the files and suite that hold them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, TypeVar
+
+from checker.source import NO_SPAN, SourceFile, Span
+from checker.syntax.model.declarations import (
+    BaseUnit,
+    DerivedUnit,
+    Indicator,
+    Plan,
+    Record,
+    ScaleDecl,
+    SetDecl,
+)
+from checker.syntax.model.expressions import Comments, Expr, Literal_, Quantity, YearRange
+
+C = TypeVar("C")
+
+
+# ------------------------------------------------------------------ rules
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """Provenance: the plan's section path, optional line, and the quoted sentence."""
+
+    section: str
+    quote: str
+    line: int | None = None
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class KindClause:
+    kind: Literal["binding", "anticipatory"]
+    reason: str | None = None
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ForEach:
+    """Per-record rule: one outcome per record of the schema."""
+
+    record: str
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ForAll:
+    """Aggregate rule: one outcome for the whole batch of records."""
+
+    record: str
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ForRegion:
+    """Indicator rule scope: one outcome per region's series."""
+
+    regions: tuple[str, ...]
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Guard: the rule applies only where this holds (else `not_applicable`)."""
+
+    expr: Expr
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A vague word made explicit: `read 主要采用 = 80 % because "…"`."""
+
+    name: str
+    value: Quantity
+    reason: str
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ByYear:
+    year: int
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class AtYear:
+    year: int
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class EachYear:
+    years: YearRange
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+TimeQual = ByYear | AtYear | EachYear
+
+
+@dataclass(frozen=True, slots=True)
+class Require:
+    expr: Expr
+    time: TimeQual | None = None
+    regions: tuple[str, ...] | None = None
+    label: str | None = None
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Unless:
+    """A labelled exception: where `expr` holds, the rule passes as waived."""
+
+    expr: Expr
+    label: str
+    reason: str
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+Clause = Cite | KindClause | ForEach | ForAll | ForRegion | Where | Read | Require | Unless
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    title: str | None
+    clauses: tuple[Clause, ...]
+    comments: Comments = ()
+    trailing: str | None = None
+    end_comments: Comments = ()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+    def clauses_of(self, kind: type[C]) -> list[C]:
+        return [c for c in self.clauses if isinstance(c, kind)]
+
+
+# ------------------------------------------------------------------ tests
+
+
+@dataclass(frozen=True, slots=True)
+class AsOf:
+    year: int
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldValue:
+    name: str
+    value: Literal_
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class GivenRecord:
+    record: str
+    values: tuple[FieldValue, ...]
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class GivenData:
+    indicator: str
+    region: str
+    year: int
+    value: Literal_
+    kind: Literal["actual", "target"] | None = None
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Expect:
+    rule_id: str
+    outcome: str
+    trajectory: str | None = None
+    subject: str | None = None
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+TestItem = AsOf | GivenRecord | GivenData | Expect
+
+
+@dataclass(frozen=True, slots=True)
+class Test:
+    name: str
+    items: tuple[TestItem, ...]
+    comments: Comments = ()
+    trailing: str | None = None
+    end_comments: Comments = ()
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+Statement = Plan | BaseUnit | DerivedUnit | SetDecl | ScaleDecl | Indicator | Record | Rule | Test
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFile:
+    path: str
+    statements: tuple[Statement, ...]
+    end_comments: Comments = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Suite:
+    """All files of a suite, in path order (the prelude of standard units first), with
+    their texts, so that a later stage's diagnostics can show the offending line."""
+
+    files: tuple[RuleFile, ...]
+    sources: dict[str, SourceFile] = field(default_factory=dict, compare=False, repr=False)
+
+    def statements(self) -> list[Statement]:
+        return [s for f in self.files for s in f.statements]
+
+    def of(self, kind: type[C]) -> list[C]:
+        return [s for s in self.statements() if isinstance(s, kind)]
