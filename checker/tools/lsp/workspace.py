@@ -1,0 +1,186 @@
+"""Suite state: the `.rules` files of a folder analysed as one suite, unsaved text winning.
+
+In: a suite folder and the texts of the open documents (absolute path -> text).
+Out: `Analysis` — the suite's model (the prelude first), its sources, the checked
+suite when it typechecks, the unit table, every diagnostic by file (P1xx from
+parse and build, T2xx from typecheck, L6xx from lint) and the position index.
+A file whose current text does not parse keeps its last good model for names,
+so one half-typed statement does not turn the names it declares into errors in
+every other file; only its syntax diagnostics are shown for it.  Parsing is
+cached per file (by text, or by size and modification time on disk).  Which
+folder is a document's suite: the nearest folder above it, inside the workspace
+folder, that holds the `plan` header; else the workspace folder.  Imports
+syntax, types and tools.lint; never pygls.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from checker.diagnostics import Diagnostic, DiagnosticSink
+from checker.source import SourceFile
+from checker.syntax import model as m
+from checker.syntax.suite import PRELUDE, parse_bytes, parse_file, rule_files
+from checker.tools.lint import lint_suite, plan_text
+from checker.tools.lsp.index import Index, build_index
+from checker.types import typed as t
+from checker.types.units import UnitTable, build_unit_table
+
+PRELUDE_NAME = "<prelude>"
+_PLAN_HEADER = re.compile(r"^plan\b", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class FileState:
+    """One file as last read: its text, its model (None when it does not parse) and
+    its syntax diagnostics."""
+
+    source: SourceFile | None
+    built: m.RuleFile | None
+    problems: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    root: Path
+    suite: m.Suite
+    sources: dict[str, SourceFile]
+    checked: t.CheckedSuite | None
+    units: UnitTable
+    diagnostics: dict[str, list[Diagnostic]]  # by file; every file of the suite has a list
+    unplaced: list[Diagnostic]  # about the whole suite (no plan header, …)
+    index: Index
+    broken: frozenset[str] = field(default_factory=frozenset)
+
+    @cached_property
+    def plan(self) -> SourceFile | None:
+        """The plan's text named by the plan header's `source`, when it can be read."""
+        text, _ = plan_text(self.suite)
+        return SourceFile(text.path, text.text) if text is not None else None
+
+    def rule_file(self, path: str) -> m.RuleFile | None:
+        return next((f for f in self.suite.files if f.path == path), None)
+
+
+def normal(path: str | Path) -> str:
+    """An absolute path without resolving links: the form documents are keyed by."""
+    return os.path.normpath(os.path.abspath(path))
+
+
+def inside(path: str, folder: Path) -> bool:
+    return os.path.commonpath([path, normal(folder)]) == normal(folder)
+
+
+def suite_root(document: str, folders: Sequence[Path]) -> Path:
+    """The suite a document belongs to (see the module's docstring)."""
+    path = Path(document)
+    workspace = max((f for f in folders if inside(document, f)), key=lambda f: len(str(f)),
+                    default=None)
+    for folder in path.parents:
+        if _declares_plan(folder):
+            return folder
+        if workspace is not None and normal(folder) == normal(workspace):
+            return workspace
+    return workspace if workspace is not None else path.parent
+
+
+def _declares_plan(folder: Path) -> bool:
+    try:
+        candidates = sorted(folder.glob("*.rules"))
+    except OSError:
+        return False
+    for candidate in candidates:
+        try:
+            if _PLAN_HEADER.search(candidate.read_text(encoding="utf-8", errors="replace")):
+                return True
+        except OSError:
+            continue
+    return False
+
+
+class SuiteFolder:
+    """A suite folder and its parse caches; `analyze` reads it afresh each time."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(normal(root))
+        self._cache: dict[str, tuple[object, FileState]] = {}
+        self._good: dict[str, m.RuleFile] = {}
+
+    def paths(self, overrides: Mapping[str, str]) -> list[str]:
+        on_disk = rule_files([self.root])[0] if self.root.is_dir() else []
+        opened = [p for p in overrides if p.endswith(".rules") and inside(p, self.root)]
+        return sorted({normal(p) for p in on_disk} | set(opened))
+
+    def analyze(self, overrides: Mapping[str, str]) -> Analysis:
+        states = {path: self._state(path, overrides.get(path)) for path in self.paths(overrides)}
+        prelude = self._state(PRELUDE_NAME, None)
+        files: list[m.RuleFile] = [prelude.built] if prelude.built is not None else []
+        diagnostics: dict[str, list[Diagnostic]] = {path: [] for path in states}
+        broken: set[str] = set()
+        missing = False
+        for path, state in states.items():
+            diagnostics[path] += state.problems
+            if state.built is not None:
+                self._good[path] = state.built
+            else:
+                broken.add(path)
+                missing = missing or path not in self._good
+            model = state.built or self._good.get(path)
+            if model is not None:
+                files.append(model)
+        suite = m.Suite(tuple(files))
+        sources = {s.path: s for s in [prelude.source, *(x.source for x in states.values())]
+                   if s is not None}
+        units = build_unit_table(suite, DiagnosticSink())
+        checked, found = (None, []) if missing else self._check(suite)
+        unplaced = [d for d in found if d.span.file not in diagnostics]
+        for d in found:
+            if d.span.file in diagnostics and d.span.file not in broken:
+                diagnostics[d.span.file].append(d)
+        return Analysis(self.root, suite, sources, checked, units, diagnostics,
+                        [d for d in unplaced if d.span.file != PRELUDE_NAME],
+                        build_index(suite, sources, units), frozenset(broken))
+
+    @staticmethod
+    def _check(suite: m.Suite) -> tuple[t.CheckedSuite | None, list[Diagnostic]]:
+        checked, found = lint_suite(suite)
+        warnings = list(checked.warnings) if checked is not None else []
+        return checked, [*found, *warnings]
+
+    def _state(self, path: str, text: str | None) -> FileState:
+        """A file's state from its unsaved text, else from disk (cached)."""
+        key: object = text
+        if text is None:
+            try:
+                stat = os.stat(PRELUDE if path == PRELUDE_NAME else path)
+                key = (stat.st_size, stat.st_mtime_ns)
+            except OSError:
+                key = None
+        cached = self._cache.get(path)
+        if cached is not None and key is not None and cached[0] == key:
+            return cached[1]
+        state = _from_text(path, text) if text is not None else _from_disk(path)
+        self._cache[path] = (key, state)
+        return state
+
+
+def _from_disk(path: str) -> FileState:
+    if path == PRELUDE_NAME:
+        return _state_of(*parse_file(PRELUDE, PRELUDE_NAME))
+    return _state_of(*parse_file(Path(path), path))
+
+
+def _from_text(path: str, text: str) -> FileState:
+    # lone surrogates (possible in JSON) become bytes that are not UTF-8: a P101 diagnostic
+    return _state_of(*parse_bytes(path, text.encode("utf-8", errors="surrogatepass")))
+
+
+def _state_of(source: SourceFile | None, result: m.RuleFile | list[Diagnostic]) -> FileState:
+    if isinstance(result, list):
+        return FileState(source, None, tuple(result))
+    return FileState(source, result, ())
