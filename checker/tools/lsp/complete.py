@@ -42,7 +42,7 @@ FIELD_OPTIONS = ("required", "default", "label")
 
 _STATEMENT = re.compile(rf"^({'|'.join(STATEMENT_KEYWORDS)})\b(?![ \t]*:)")
 _NOISE = re.compile(r'"(?:[^"\\\n]|\\.)*"?|`[^`\n]*`?|#[^\n]*')
-_NUMBER_END = re.compile(r"(?<![\w.])\d+(\.\d+)?\s*$")
+_NUMBER_END = re.compile(r"(?<![\w.])\d+(\.\d*)?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,9 @@ def complete(text: str, line: int, column: int,
     before = lines[line][:column]
     word = re.search(r"[\w\-`]*$", before)
     prefix = word.group() if word else ""
+    number = re.match(r"\d+(\.\d*)?", prefix)
+    if number:  # `90%`, `3km2`: the unit being typed follows the number
+        prefix = prefix[number.end():]
     start = column - len(prefix)
     place = _place(lines, line, before[:start])
     names = _Names(analysis)
@@ -298,7 +301,8 @@ class _Names:
         for u in self.suite.of(m.BaseUnit) + self.suite.of(m.DerivedUnit):
             dimension = self.analysis.units.units[u.name].dimension \
                 if self.analysis is not None and u.name in self.analysis.units.units else ""
-            out += [Completion(spelling, "unit", dimension) for spelling in (u.name, *u.aliases)]
+            out += [Completion(spelling, "unit", dimension) for spelling in (u.name, *u.aliases)
+                    if spelling]
         return out
 
     def regions(self) -> list[Completion]:

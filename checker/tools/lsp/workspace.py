@@ -25,6 +25,8 @@ from pathlib import Path
 from checker.diagnostics import Diagnostic, DiagnosticSink
 from checker.source import SourceFile
 from checker.syntax import model as m
+from checker.syntax.build import build
+from checker.syntax.parse import parse, statement_offsets
 from checker.syntax.suite import PRELUDE, parse_bytes, parse_file, rule_files
 from checker.tools.lint import lint_suite, plan_text
 from checker.tools.lsp.index import Index, build_index
@@ -33,16 +35,19 @@ from checker.types.units import UnitTable, build_unit_table
 
 PRELUDE_NAME = "<prelude>"
 _PLAN_HEADER = re.compile(r"^plan\b", re.MULTILINE)
+_BLANK = re.compile(r"[^\n]")
 
 
 @dataclass(frozen=True)
 class FileState:
-    """One file as last read: its text, its model (None when it does not parse) and
-    its syntax diagnostics."""
+    """One file as last read: its text, its model (None when it does not parse), the
+    model of the statements that do parse when it does not, and its syntax
+    diagnostics."""
 
     source: SourceFile | None
     built: m.RuleFile | None
     problems: tuple[Diagnostic, ...]
+    recovered: m.RuleFile | None = None
 
 
 @dataclass(frozen=True)
@@ -119,32 +124,30 @@ class SuiteFolder:
     def analyze(self, overrides: Mapping[str, str]) -> Analysis:
         states = {path: self._state(path, overrides.get(path)) for path in self.paths(overrides)}
         prelude = self._state(PRELUDE_NAME, None)
-        files: list[m.RuleFile] = [prelude.built] if prelude.built is not None else []
+        shown = [prelude.built] if prelude.built is not None else []  # spans of the text now
+        checked_files = list(shown)  # names as last known good
         diagnostics: dict[str, list[Diagnostic]] = {path: [] for path in states}
-        broken: set[str] = set()
-        missing = False
         for path, state in states.items():
             diagnostics[path] += state.problems
             if state.built is not None:
                 self._good[path] = state.built
-            else:
-                broken.add(path)
-                missing = missing or path not in self._good
-            model = state.built or self._good.get(path)
-            if model is not None:
-                files.append(model)
-        suite = m.Suite(tuple(files))
+            now = state.built or state.recovered
+            shown += [now] if now is not None else []
+            good = self._good.get(path, now)
+            checked_files += [good] if good is not None else []
+        broken = frozenset(path for path, state in states.items() if state.built is None)
         sources = {s.path: s for s in [prelude.source, *(x.source for x in states.values())]
                    if s is not None}
+        suite = m.Suite(tuple(shown))
         units = build_unit_table(suite, DiagnosticSink())
-        checked, found = (None, []) if missing else self._check(suite)
-        unplaced = [d for d in found if d.span.file not in diagnostics]
+        checked, found = self._check(m.Suite(tuple(checked_files)))
         for d in found:
             if d.span.file in diagnostics and d.span.file not in broken:
                 diagnostics[d.span.file].append(d)
-        return Analysis(self.root, suite, sources, checked, units, diagnostics,
-                        [d for d in unplaced if d.span.file != PRELUDE_NAME],
-                        build_index(suite, sources, units), frozenset(broken))
+        unplaced = [d for d in found if d.span.file not in diagnostics
+                    and d.span.file != PRELUDE_NAME]
+        return Analysis(self.root, suite, sources, checked, units, diagnostics, unplaced,
+                        build_index(suite, sources, units), broken)
 
     @staticmethod
     def _check(suite: m.Suite) -> tuple[t.CheckedSuite | None, list[Diagnostic]]:
@@ -181,6 +184,29 @@ def _from_text(path: str, text: str) -> FileState:
 
 
 def _state_of(source: SourceFile | None, result: m.RuleFile | list[Diagnostic]) -> FileState:
-    if isinstance(result, list):
-        return FileState(source, None, tuple(result))
-    return FileState(source, result, ())
+    if not isinstance(result, list):
+        return FileState(source, result, ())
+    return FileState(source, None, tuple(result), _recover(source, result))
+
+
+def _recover(source: SourceFile | None, problems: list[Diagnostic]) -> m.RuleFile | None:
+    """The model of the statements with no syntax diagnostic: the others are blanked
+    (every character but newlines made a space), so the spans of the rest stay true."""
+    if source is None or any(d.span.line < 1 for d in problems):
+        return None
+    lines = {d.span.line for d in problems}
+    text = source.text
+    pieces, kept = [], False
+    for start, end in statement_offsets(text):
+        first = text.count("\n", 0, start) + 1
+        last = first + text.count("\n", start, max(end - 1, start))
+        if any(first <= line <= last for line in lines):
+            pieces.append(_BLANK.sub(" ", text[start:end]))
+        else:
+            pieces.append(text[start:end])
+            kept = kept or bool(text[start:end].strip())
+    if not kept:
+        return None
+    parsed = parse(SourceFile(source.path, "".join(pieces)))
+    built = build(parsed) if not isinstance(parsed, list) else parsed
+    return None if isinstance(built, list) else built
