@@ -182,6 +182,8 @@ def applied(text: str, diagnostic: Diagnostic, analysis: Analysis) -> str:
     ("land.rules", "cite \"第五章 一 (三)\" line 315: \"确保",
      "cite \"第五章 一 (三)\" line 316: \"确保", "L603"),
     ("land.rules", "  require urban_rural", "  requre urban_rural", "P115"),
+    ("projects.rules", 'id: "F-ok", occupies_permanent_basic_farmland',
+     'id: "F-ok", occupies_permanent_basic_farmlnd', "T242"),  # in a test's given
 ])
 def test_a_did_you_mean_is_a_quick_fix_that_undoes_the_typo(suite: SuiteFolder, name: str,
                                                              old: str, new: str, code: str) -> None:

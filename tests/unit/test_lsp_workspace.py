@@ -51,6 +51,16 @@ def test_unsaved_text_wins_over_disk(copy: Path) -> None:
     assert (found[0].span.line, found[0].span.column) == (8, 11)
 
 
+def test_the_givens_of_tests_are_checked_as_you_type(copy: Path) -> None:
+    projects = path(copy, "projects.rules")
+    text = (copy / "projects.rules").read_text(encoding="utf-8").replace(
+        '"F-ok", occupies_permanent_basic_farmland', '"F-ok", occupies_permanent_basic_farmlnd', 1)
+    (found,) = SuiteFolder(copy).analyze({projects: text}).diagnostics[projects]
+    assert (found.code, found.message, found.help) == (
+        "T242", "unknown field `occupies_permanent_basic_farmlnd` in record `project`",
+        "did you mean `occupies_permanent_basic_farmland`?")
+
+
 def test_a_file_that_stops_parsing_keeps_its_names_for_the_others(copy: Path) -> None:
     suite = SuiteFolder(copy)
     schema = path(copy, "schema.rules")

@@ -3,14 +3,17 @@
 In: a suite folder and the texts of the open documents (absolute path -> text).
 Out: `Analysis` — the suite's model (the prelude first), its sources, the checked
 suite when it typechecks, the unit table, every diagnostic by file (P1xx from
-parse and build, T2xx from typecheck, L6xx from lint) and the position index.
-A file whose current text does not parse keeps its last good model for names,
-so one half-typed statement does not turn the names it declares into errors in
-every other file; only its syntax diagnostics are shown for it.  Parsing is
-cached per file (by text, or by size and modification time on disk).  Which
-folder is a document's suite: the nearest folder above it, inside the workspace
-folder, that holds the `plan` header; else the workspace folder.  Imports
-syntax, types and tools.lint; never pygls.
+parse and build, T2xx from typecheck and from the tests' givens, L6xx from
+lint) and the position index.  A file whose current text does not parse is read
+for its statements that do (the others blanked out, so every span stays true)
+for positions, outline and hover; the type check uses its last good model when
+there is one, so a half-typed statement does not turn the names it declares
+into errors in every other file; only its syntax diagnostics are shown for it.
+Parsing is cached per file (by text, or by size and modification time on disk).
+Which folder is a document's suite: the nearest folder above it, inside the
+workspace folder, that holds the `plan` header; else the workspace folder.
+Imports syntax, types, tools.lint and tester.givens (pure: no data frames);
+never pygls.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from checker.syntax import model as m
 from checker.syntax.build import build
 from checker.syntax.parse import parse, statement_offsets
 from checker.syntax.suite import PRELUDE, parse_bytes, parse_file, rule_files
+from checker.tester.givens import read_givens
 from checker.tools.lint import lint_suite, plan_text
 from checker.tools.lsp.index import Index, build_index
 from checker.types import typed as t
@@ -151,9 +155,14 @@ class SuiteFolder:
 
     @staticmethod
     def _check(suite: m.Suite) -> tuple[t.CheckedSuite | None, list[Diagnostic]]:
+        """Type and lint diagnostics, the type warnings, and the problems of the tests'
+        givens (T242–T246: a misspelt field, a value of the wrong unit…)."""
         checked, found = lint_suite(suite)
-        warnings = list(checked.warnings) if checked is not None else []
-        return checked, [*found, *warnings]
+        if checked is None:
+            return None, found
+        givens = [read_givens(checked, test) for test in checked.tests]
+        return checked, [*found, *checked.warnings,
+                         *(d for g in givens if isinstance(g, list) for d in g)]
 
     def _state(self, path: str, text: str | None) -> FileState:
         """A file's state from its unsaved text, else from disk (cached)."""
