@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import queue
+import shutil
 import subprocess
 import sys
 import threading
@@ -21,6 +22,14 @@ from pathlib import Path
 from typing import Any
 
 TIMEOUT = 20.0  # seconds for any one answer
+BUNDLED = Path(__file__).resolve().parent.parent / "rules" / "daxing-14th"
+
+
+def bundled_copy(folder: Path) -> Path:
+    """A copy of the bundled suite (its plan.txt beside it) in `folder`, as a user's suite."""
+    copy = folder / "my-suite"
+    shutil.copytree(BUNDLED, copy)
+    return copy
 
 
 class ServerDied(AssertionError):

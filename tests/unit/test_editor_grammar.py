@@ -64,8 +64,9 @@ def problems(name: str, lines: list[list[Token]]) -> list[str]:
     return found
 
 
-def scope_of(text: str, word: str) -> str:
-    (lines,) = tokenize(snippet=text).values()
+def scope_of(snippet: str, word: str) -> str:
+    """The innermost scope of `word` in one of the SNIPPETS (all tokenized in one run)."""
+    lines = tokenize(**SNIPPETS)[snippet]
     for tokens in lines:
         for token in tokens:
             if token["text"] == word:
@@ -119,6 +120,14 @@ test "t" {
 '''
 
 
+SNIPPETS = {
+    "rule": RULE,
+    "keyword after a number": "rule A {\n  require total(x, 2021..2025) >= 13 by 2025\n}\n",
+    "full-width": "rule A {\n  where a ≥ 1，\n}\n",
+    "full-width in a string": 'rule A "标题，" {\n}\n',
+}
+
+
 @needs_node
 @pytest.mark.parametrize(("word", "scope"), [
     ("# 城乡建设用地", "comment.line.number-sign"),
@@ -152,13 +161,12 @@ test "t" {
     ("on_track", "constant.language.outcome"),
 ])
 def test_each_part_of_a_rule_has_its_scope(word: str, scope: str) -> None:
-    assert scope_of(RULE, word) == scope
+    assert scope_of("rule", word) == scope
 
 
 @needs_node
 def test_a_keyword_after_a_number_is_not_its_unit() -> None:
-    assert scope_of("rule A {\n  require total(x, 2021..2025) >= 13 by 2025\n}\n", "by") == \
-        "keyword.other"
+    assert scope_of("keyword after a number", "by") == "keyword.other"
 
 
 @needs_node
@@ -172,8 +180,8 @@ def test_every_keyword_of_the_language_is_highlighted() -> None:
 
 @needs_node
 def test_full_width_punctuation_outside_strings_is_marked() -> None:
-    assert scope_of("rule A {\n  where a ≥ 1，\n}\n", "，") == "invalid.illegal.full-width"
-    assert scope_of('rule A "标题，" {\n}\n', "标题，") == "string.quoted.double"
+    assert scope_of("full-width", "，") == "invalid.illegal.full-width"
+    assert scope_of("full-width in a string", "标题，") == "string.quoted.double"
 
 
 def test_the_manifest_names_the_grammar_and_the_configuration() -> None:

@@ -124,6 +124,9 @@ RULE = 'rule X "t" {\n  for each project\n'
     ("record r {\n  f: enum ", ["镇街", "产业"], []),
     ("record r {\n  f: km2 ", ["required", "default", "label"], []),
     ("rule X {\n}\n", ["rule"], ["require"]),
+    (RULE + '  cite "第五章 ', [], ["zone", "line"]),  # in a string
+    (RULE + "  # a comment ", [], ["zone"]),
+    (RULE + '  cite "第五章 一" ', ["line"], []),
 ])
 def test_completion_in_context(analysis: Analysis, text: str, expected: list[str],
                                unexpected: list[str]) -> None:

@@ -7,21 +7,18 @@ text they underline.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from checker.tools.lsp.index import Symbol
 from checker.tools.lsp.workspace import Analysis, SuiteFolder, normal, suite_root
-from tests.conftest import BUNDLED
+from tests.lsp_client import bundled_copy
 
 
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("suite") / "daxing"
-    shutil.copytree(BUNDLED, folder)
-    return folder
+    return bundled_copy(tmp_path_factory.mktemp("suite"))
 
 
 @pytest.fixture(scope="module")

@@ -41,6 +41,7 @@ FIELD_TYPES = ("text", "bool", "year", "enum", "ordinal")
 FIELD_OPTIONS = ("required", "default", "label")
 
 _STATEMENT = re.compile(rf"^({'|'.join(STATEMENT_KEYWORDS)})\b(?![ \t]*:)")
+_STRINGS = re.compile(r'"(?:[^"\\\n]|\\.)*"|`[^`\n]*`')
 _NOISE = re.compile(r'"(?:[^"\\\n]|\\.)*"?|`[^`\n]*`?|#[^\n]*')
 _NUMBER_END = re.compile(r"(?<![\w.])\d+(\.\d*)?\s*$")
 
@@ -77,9 +78,16 @@ def complete(text: str, line: int, column: int,
     if number:  # `90%`, `3km2`: the unit being typed follows the number
         prefix = prefix[number.end():]
     start = column - len(prefix)
+    if _in_string_or_comment(before[:start]):
+        return start, []
     place = _place(lines, line, before[:start])
     names = _Names(analysis)
     return start, _dedupe(_choices(place, names))
+
+
+def _in_string_or_comment(head: str) -> bool:
+    rest = _STRINGS.sub("", head)
+    return '"' in rest or "#" in rest
 
 
 def _place(lines: list[str], line: int, head: str) -> _Place:

@@ -33,6 +33,7 @@ from checker.tools.lsp import convert
 from checker.tools.lsp.actions import fixes
 from checker.tools.lsp.complete import complete
 from checker.tools.lsp.hover import hover
+from checker.tools.lsp.index import Occurrence
 from checker.tools.lsp.symbols import outline
 from checker.tools.lsp.workspace import (
     PRELUDE_NAME,
@@ -57,6 +58,7 @@ class PlancheckServer(LanguageServer):
         self.dirty: set[str] = set()
         self.timers: dict[str, asyncio.TimerHandle] = {}
         self.published: dict[str, set[str]] = {}  # suite root -> uris with diagnostics
+        self.roots: dict[str, str] = {}  # a document's folder -> its suite's folder
 
     # -------------------------------------------------------------- suites
     def folders(self) -> list[Path]:
@@ -66,7 +68,10 @@ class PlancheckServer(LanguageServer):
         return [Path(normal(f)) for f in found if str(f)]
 
     def suite_of(self, path: str) -> SuiteFolder:
-        root = normal(suite_root(path, self.folders()))
+        folder = str(Path(path).parent)
+        if folder not in self.roots:
+            self.roots[folder] = normal(suite_root(path, self.folders()))
+        root = self.roots[folder]
         if root not in self.suites:
             self.suites[root] = SuiteFolder(Path(root))
             self.dirty.add(root)
@@ -108,6 +113,10 @@ class PlancheckServer(LanguageServer):
 
     # -------------------------------------------------------------- output
     def uri_of(self, path: str) -> str:
+        """The uri of a file: as the client wrote it when the file is open."""
+        for uri in self.workspace.text_documents:
+            if uri.startswith("file:") and normal(to_fs_path(uri) or "") == path:
+                return str(uri)
         return from_fs_path(str(PRELUDE) if path == PRELUDE_NAME else path) or path
 
     def positions(self, analysis: Analysis, path: str) -> convert.Positions:
@@ -176,6 +185,7 @@ class PlancheckServer(LanguageServer):
 def create_server(version: str) -> PlancheckServer:
     server = PlancheckServer(version)
     _documents(server)
+    _watched(server)
     _navigation(server)
     _editing(server)
     return server
@@ -190,29 +200,26 @@ def _at(server: PlancheckServer, uri: str) -> tuple[Analysis, str] | None:
 
 
 def _documents(server: PlancheckServer) -> None:
-    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    @server.guard("didOpen")
-    def did_open(params: types.DidOpenTextDocumentParams) -> None:
-        server.changed(params.text_document.uri, 0)
+    """Opening, changing, saving and closing a document analyse its suite: at once, or
+    `DEBOUNCE` seconds after the last change while typing."""
+    for method, delay in ((types.TEXT_DOCUMENT_DID_OPEN, 0.0),
+                          (types.TEXT_DOCUMENT_DID_CHANGE, DEBOUNCE),
+                          (types.TEXT_DOCUMENT_DID_SAVE, 0.0),
+                          (types.TEXT_DOCUMENT_DID_CLOSE, 0.0)):
+        server.feature(method)(server.guard(method)(_on_document(server, delay)))
 
-    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    @server.guard("didChange")
-    def did_change(params: types.DidChangeTextDocumentParams) -> None:
-        server.changed(params.text_document.uri, DEBOUNCE)
 
-    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    @server.guard("didSave")
-    def did_save(params: types.DidSaveTextDocumentParams) -> None:
-        server.changed(params.text_document.uri, 0)
+def _on_document(server: PlancheckServer, delay: float) -> Callable[[Any], None]:
+    def changed(params: Any) -> None:
+        server.changed(params.text_document.uri, delay)
+    return changed
 
-    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-    @server.guard("didClose")
-    def did_close(params: types.DidCloseTextDocumentParams) -> None:
-        server.changed(params.text_document.uri, 0)
 
+def _watched(server: PlancheckServer) -> None:
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     @server.guard("didChangeWatchedFiles")
     def watched(params: types.DidChangeWatchedFilesParams) -> None:
+        server.roots.clear()  # a plan header may have come or gone
         for change in params.changes:
             server.changed(change.uri, DEBOUNCE)
 
@@ -267,8 +274,8 @@ def _navigation(server: PlancheckServer) -> None:
                                                                         analysis.index)]
 
 
-def _occurrence(server: PlancheckServer, uri: str, position: types.Position) -> tuple[
-        Analysis, Any] | None:
+def _occurrence(server: PlancheckServer, uri: str,
+                position: types.Position) -> tuple[Analysis, Occurrence] | None:
     found = _at(server, uri)
     if found is None:
         return None

@@ -12,7 +12,6 @@ the command says what to install.
 from __future__ import annotations
 
 import asyncio
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -23,8 +22,8 @@ import pytest
 
 from checker.source import SourceFile
 from checker.tools.fmt import format_text
-from tests.conftest import BUNDLED, ROOT
-from tests.lsp_client import LspClient
+from tests.conftest import ROOT
+from tests.lsp_client import LspClient, bundled_copy
 
 pytest.importorskip("pygls", reason="the `lsp` extra (pygls) is not installed")
 
@@ -34,9 +33,7 @@ MISSPELT = ("require not occupies_permanent_basic_farmland",
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    copy = tmp_path_factory.mktemp("workspace") / "my-suite"
-    shutil.copytree(BUNDLED, copy)
-    return copy
+    return bundled_copy(tmp_path_factory.mktemp("workspace"))
 
 
 @pytest.fixture(scope="module")
