@@ -187,7 +187,9 @@ def create_server(version: str) -> PlancheckServer:
     _documents(server)
     _watched(server)
     _navigation(server)
+    _outline(server)
     _editing(server)
+    _rewriting(server)
     return server
 
 
@@ -259,6 +261,8 @@ def _navigation(server: PlancheckServer) -> None:
             occurrence.symbol, declarations=params.context.include_declaration)
         return [server.location(analysis, o.span) for o in every] or None
 
+
+def _outline(server: PlancheckServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     @server.guard("documentSymbol")
     def symbols(params: types.DocumentSymbolParams) -> list[types.DocumentSymbol] | None:
@@ -302,12 +306,14 @@ def _editing(server: PlancheckServer) -> None:
         return types.CompletionList(is_incomplete=False,
                                     items=[convert.completion_item(i, replace) for i in items])
 
+
+def _rewriting(server: PlancheckServer) -> None:
     @server.feature(types.TEXT_DOCUMENT_FORMATTING)
     @server.guard("formatting")
     def formatting(params: types.DocumentFormattingParams) -> list[types.TextEdit] | None:
         document = server.workspace.get_text_document(params.text_document.uri)
         try:
-            text = format_text(SourceFile(normal(document.path), document.source))
+            text = format_text(SourceFile(document.uri, document.source))
         except DiagnosticError:
             server.window_log_message(types.LogMessageParams(
                 type=types.MessageType.Info,
