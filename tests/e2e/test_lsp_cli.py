@@ -188,6 +188,11 @@ def test_diagnostics_follow_the_typing(client: LspClient, folder: Path) -> None:
 
 def test_garbage_does_not_stop_the_server(client: LspClient, folder: Path) -> None:
     client.send_raw(b"{this is not json")
+    client.send_raw(b"\xff\xfe not utf-8")
+    for body in (b"null", b"[]", b"{}"):
+        client.send_raw(body)
+    assert client.process.stdin is not None
+    client.process.stdin.write(b"Content-Length: abc\r\n\r\n")
     client.send_raw(b'{"jsonrpc": "2.0", "id": 900, "method": "textDocument/hover", '
                     b'"params": {"nonsense": true}}')
     assert "error" in client.request("no/such/method", {})

@@ -185,6 +185,12 @@ def applied(text: str, diagnostic: Diagnostic, analysis: Analysis) -> str:
     ("land.rules", "cite \"第五章 一 (三)\" line 315: \"确保",
      "cite \"第五章 一 (三)\" line 316: \"确保", "L603"),
     ("land.rules", "  require urban_rural", "  requre urban_rural", "P115"),
+    ("economy.rules", "gdp_growth 大兴区 2021 = 7%", "gdp_growht 大兴区 2021 = 7%", "T241"),
+    ("economy.rules", "require growth(per_capita", "require grwth(per_capita", "T230"),
+    ("schema.rules", "zone: enum 功能区", "zone: enum 功能去", "T210"),
+    ("schema.rules", "land_area: km2", "land_area: kmm2", "T217"),
+    ("zoning.rules", "where zone == 临空经济区", "where zone == 临空经济去", "T205"),
+    ("projects.rules", 'id: "V2-ok", zone: 临空经济区', 'id: "V2-ok", zone: 临空经济去', "T244"),
     ("projects.rules", 'id: "F-ok", occupies_permanent_basic_farmland',
      'id: "F-ok", occupies_permanent_basic_farmlnd', "T242"),  # in a test's given
 ])
