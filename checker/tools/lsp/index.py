@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from checker.source import SourceFile, Span
@@ -115,6 +116,7 @@ def find_in(source: SourceFile, span: Span, word: str) -> Span | None:
     return hit[0] if hit is not None else None
 
 
+@lru_cache(maxsize=4096)
 def _word_pattern(word: str) -> re.Pattern[str]:
     joined = r"[\w-]" if "-" in word else r"\w"
     before = rf"(?<!{joined})" if re.match(r"\w", word) else ""
