@@ -17,9 +17,10 @@ $(STAMP): pyproject.toml
 # The editor extension's packages (the TextMate engine its grammar test runs); without npm
 # those tests skip, saying so.
 $(NODE_STAMP): $(EDITOR)/package.json $(EDITOR)/package-lock.json
-	@if command -v npm >/dev/null 2>&1; then \
-	  npm ci --prefix $(EDITOR) --no-audit --no-fund --silent && touch $@; \
-	else echo "warning: npm not found; the editor grammar tests will skip" >&2; fi
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "warning: npm not found; the editor grammar tests will skip" >&2; \
+	elif npm ci --prefix $(EDITOR) --no-audit --no-fund --silent; then touch $@; \
+	else echo "warning: npm ci failed in $(EDITOR); the editor grammar tests will skip" >&2; fi
 
 demo: $(STAMP)
 	bash scripts/demo.sh
