@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+EDITOR := editors/vscode
+NODE_STAMP := $(EDITOR)/node_modules/.installed
 
 .PHONY: demo test bench clean
 
@@ -12,10 +14,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The editor extension's packages (the TextMate engine its grammar test runs); without npm
+# those tests skip, saying so.
+$(NODE_STAMP): $(EDITOR)/package.json $(EDITOR)/package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "warning: npm not found; the editor grammar tests will skip" >&2; \
+	elif npm ci --prefix $(EDITOR) --no-audit --no-fund --silent; then touch $@; \
+	else echo "warning: npm ci failed in $(EDITOR); the editor grammar tests will skip" >&2; fi
+
 demo: $(STAMP)
 	bash scripts/demo.sh
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check checker reports tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -24,6 +34,7 @@ bench: $(STAMP)  # benchmarks, not tests: each prints ratios against a baseline 
 	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/check_bench.py
 	$(BIN)/python bench/analyze_bench.py
+	$(BIN)/python bench/lsp_bench.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(EDITOR)/node_modules

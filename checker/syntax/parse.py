@@ -28,7 +28,8 @@ from checker.syntax.errors import translate
 from checker.syntax.grammar import BRACKETS, open_brackets, parser
 from checker.syntax.words import STATEMENT_KEYWORDS
 
-__all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "Parsed", "Token", "Tree", "decode", "parse"]
+__all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "Parsed", "Token", "Tree", "decode", "parse",
+           "statement_offsets"]
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_NESTING = 100  # levels of `(`, as for expressions in `build`
@@ -148,6 +149,11 @@ def _comments(source: SourceFile) -> list[Token]:
                              column=column, end_line=line, end_column=column + len(match.group()),
                              end_pos=match.end()))
     return out
+
+
+def statement_offsets(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each top-level statement of a text, parsed or not."""
+    return _chunks(text)
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:

@@ -68,6 +68,12 @@ def parse_file(path: Path, display: str | None = None) -> tuple[SourceFile | Non
     except OSError as error:
         return None, [Diagnostic("P122", f"cannot read `{shown}`: {error.strerror}",
                                  Span(shown, 0, 0, 0, 0))]
+    return parse_bytes(shown, data)
+
+
+def parse_bytes(shown: str, data: bytes) -> tuple[SourceFile | None,
+                                                  m.RuleFile | list[Diagnostic]]:
+    """Decode, parse and build the content of one file (named `shown` in diagnostics)."""
     decoded = decode(shown, data)
     if isinstance(decoded, Diagnostic):
         return None, [decoded]

@@ -83,7 +83,7 @@ def explain(loaded: LoadedSuite, checked: t.CheckedSuite, rule_id: str) -> Expla
                 "the suite has no rules" if not ids else
                 f"the suite's rules: {', '.join(ids[:10])}{', …' if len(ids) > 10 else ''}"))])
     plan = plan_text(loaded, checked)
-    citations = tuple(_citation(c, plan) for c in rule.citations)
+    citations = tuple(explain_citation(c, plan) for c in rule.citations)
     return Explanation(rule, statement(rule.source), citations)
 
 
@@ -118,7 +118,8 @@ def plan_text(loaded: LoadedSuite, checked: t.CheckedSuite) -> SourceFile | None
 # ------------------------------------------------------------------ finding the quote
 
 
-def _citation(c: t.Citation, plan: SourceFile | None) -> CitationExplained:
+def explain_citation(c: t.Citation, plan: SourceFile | None) -> CitationExplained:
+    """Where a citation's quote is in the plan text (the cited line first), and why not."""
     if plan is None:
         return CitationExplained(c, None, "the plan text is not available")
     if c.line is not None and 1 <= c.line <= plan.line_count:
@@ -271,5 +272,5 @@ def _citation_lines(cited: CitationExplained, color: bool) -> list[Text]:
     return out
 
 
-__all__ = ["CitationExplained", "Explanation", "PlanExcerpt", "explain", "find_quote",
-           "headings_above", "plan_file", "render"]
+__all__ = ["CitationExplained", "Explanation", "PlanExcerpt", "explain", "explain_citation",
+           "find_quote", "headings_above", "plan_file", "render"]

@@ -7,7 +7,7 @@ record fields; a vague word (基本, 主要, 进一步, 持续, 全面, 显著) 
 `read` clause; a rule no test expects; a duplicated id; a binding rule without
 the reason for its kind.  Reads the plan text named by the plan header's
 `source`, relative to the file that declares the plan.  Imports `model`,
-`typed`, `diagnostics` and `source`; never pandas, never the CLI.
+`typed`, `typecheck`, `diagnostics` and `source`; never pandas, never the CLI.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.diagnostics import Diagnostic
+from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import NO_SPAN, Span
 from checker.syntax import model as m
 from checker.types import typed as t
+from checker.types.typecheck import typecheck
 
 VAGUE_WORDS = ("基本", "主要", "进一步", "持续", "全面", "显著")
 # Fixed terms in which a vague word is part of a name, not a hedge.
@@ -43,6 +44,19 @@ def lint(suite: m.Suite, checked: t.CheckedSuite | None = None) -> list[Diagnost
     if checked is not None:
         out += _unused(checked, files)
     return sorted(out, key=Diagnostic.sort_key)
+
+
+def lint_suite(suite: m.Suite) -> tuple[t.CheckedSuite | None, list[Diagnostic]]:
+    """Typecheck, then lint what can be linted: the checked suite (None when it does not
+    typecheck) and the diagnostics — the type errors too, less the duplicate-rule errors
+    (T215) that L609 already names."""
+    try:
+        checked = typecheck(suite)
+    except DiagnosticError as error:
+        rest = [d for d in error.diagnostics
+                if not (d.code == "T215" and "rule" in d.message.split("`")[0])]
+        return None, sorted([*lint(suite), *rest], key=Diagnostic.sort_key)
+    return checked, lint(suite, checked)
 
 
 def _diag(code: str, message: str, span: Span, label: str = "", help: str = "") -> Diagnostic:

@@ -41,7 +41,8 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "checker.analysis": (*BASE, "checker.syntax", "checker.types"),
     "checker.tester": (*BASE, "checker.syntax", "checker.types", "checker.data",
                        "checker.engine", "checker.result"),
-    "checker.tools": (*BASE, "checker.syntax", "checker.types"),
+    # the language server checks tests' givens as you type (givens is pure: no data frames)
+    "checker.tools": (*BASE, "checker.syntax", "checker.types", "checker.tester.givens"),
     "checker.pipeline": (*BASE, "checker.syntax", "checker.types", "checker.data",
                          "checker.engine", "checker.result"),
     "checker": ("checker",),  # the public API: lazy names of every stage

@@ -7,8 +7,7 @@ import sys
 
 from checker.diagnostics import DiagnosticError, render_all
 from checker.syntax.suite import load_suite
-from checker.tools.lint import lint
-from checker.types.typecheck import typecheck
+from checker.tools.lint import lint_suite
 
 HELP = "check a suite's citations, quotes, vague words, tests and names"
 
@@ -20,15 +19,9 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     loaded = load_suite(args.suites or None)
-    try:
-        checked = typecheck(loaded.suite)
-    except DiagnosticError as error:
-        # Lint what can be linted, then fail as bad input; L609 already names duplicates.
-        found = lint(loaded.suite)
-        rest = [d for d in error.diagnostics
-                if not (d.code == "T215" and "rule" in d.message.split("`")[0])]
-        raise DiagnosticError([*found, *rest], loaded.sources) from None
-    found = lint(loaded.suite, checked)
+    checked, found = lint_suite(loaded.suite)
+    if checked is None:  # lint what can be linted, then fail as bad input
+        raise DiagnosticError(found, loaded.sources)
     if found:
         sys.stdout.write(render_all(found, loaded.sources))
     else:

@@ -1,0 +1,258 @@
+"""Hover: what the name under the cursor means, in Markdown.
+
+In: an `Analysis` and the `Occurrence` under the cursor.  Out: Markdown text, or
+None.  A rule: its title, kind and reason, subject, and each citation with the
+plan's sentence (quote in bold), its line and the headings above it
+(`explain.explain_citation`).  An indicator: display name, unit, kind,
+direction, and the rules that read it.  A unit: dimension, exact factor to the
+dimension's base unit, spellings.  A field: type, unit, enum values, options.  A
+reading (a vague word made explicit): its value, reason and the quotes it reads.
+Sets, scales, items and records: their members.  Every user string is escaped
+for Markdown.  Imports model, typed, units, unparse, explain, lint; never pygls.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from checker.diagnostics import printable
+from checker.syntax import model as m
+from checker.syntax.unparse import expr, number, quantity
+from checker.tools.explain import KIND_WORDS, explain_citation
+from checker.tools.lint import VAGUE_WORDS
+from checker.tools.lsp.index import Occurrence, Symbol
+from checker.tools.lsp.workspace import Analysis
+from checker.types import typed as t
+from checker.types.units import Unit
+
+MAX_ITEMS = 30
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def md(text: str) -> str:
+    """User text safe in Markdown: control characters shown, markup escaped."""
+    return _MARKDOWN.sub(r"\\\1", printable(text))
+
+
+def code(text: str) -> str:
+    shown = printable(text).replace("`", "'")
+    return f"`{shown}`"
+
+
+def hover(analysis: Analysis, occurrence: Occurrence) -> str | None:
+    symbol = occurrence.symbol
+    writer = _WRITERS.get(symbol.kind)
+    if writer is None:
+        return None
+    declared = analysis.index.declarations(symbol)
+    node = declared[0].node if declared else None
+    return writer(analysis, symbol, node)
+
+
+# ------------------------------------------------------------------ rules
+
+
+def _rule(analysis: Analysis, symbol: Symbol, node: object) -> str:
+    if not isinstance(node, m.Rule):
+        return f"unknown rule {code(symbol.name)}"
+    kinds = node.clauses_of(m.KindClause)
+    kind = kinds[0].kind if kinds else "anticipatory"
+    lines = [f"**rule {code(node.id)}**" + (f" — {md(node.title)}" if node.title else ""), ""]
+    reason = f" — because {md(kinds[0].reason)}" if kinds and kinds[0].reason else ""
+    lines += [md(KIND_WORDS[kind]) + reason, "", _subject(analysis, node)]
+    for cite in node.clauses_of(m.Cite):
+        lines += ["", "---", "", *_citation(analysis, cite)]
+    if not node.clauses_of(m.Cite):
+        lines += ["", "no citation: this rule does not say which sentence of the plan it enforces"]
+    return "\n".join(lines)
+
+
+def _subject(analysis: Analysis, rule: m.Rule) -> str:
+    for c in rule.clauses:
+        if isinstance(c, m.ForEach):
+            return f"about each {code(c.record)} record"
+        if isinstance(c, m.ForAll):
+            return f"about all {code(c.record)} records together"
+        if isinstance(c, m.ForRegion):
+            return "about the indicator series of " + ", ".join(md(r) for r in c.regions)
+    plans = analysis.suite.of(m.Plan)
+    region = plans[0].text("region") if plans else None
+    return "about the indicator series of " + (md(region) if region else "the plan's region")
+
+
+def _citation(analysis: Analysis, cite: m.Cite) -> list[str]:
+    at = f", line {cite.line}" if cite.line is not None else ""
+    lines = [f"cites **{md(cite.section)}**{at}: “{md(cite.quote)}”", ""]
+    explained = explain_citation(t.Citation(cite.section, cite.quote, cite.line, cite.span),
+                                 analysis.plan)
+    excerpt = explained.excerpt
+    if excerpt is not None:
+        text = excerpt.text
+        if excerpt.start is not None and excerpt.end is not None:
+            shown = (md(text[:excerpt.start]) + "**" + md(text[excerpt.start:excerpt.end])
+                     + "**" + md(text[excerpt.end:]))
+        else:
+            shown = md(text)
+        lines.append(f"> {shown}")
+        lines.append("")
+        headings = " › ".join(md(heading) for _, heading in excerpt.headings)
+        lines.append(f"plan text, line {excerpt.line}" + (f" — {headings}" if headings else ""))
+    if explained.note:
+        lines += ["", f"note: {md(explained.note)}"]
+    return lines
+
+
+# ------------------------------------------------------------------ indicators and units
+
+
+def _indicator(analysis: Analysis, symbol: Symbol, node: object) -> str:
+    if not isinstance(node, m.Indicator):
+        return f"unknown indicator {code(symbol.name)}"
+    title = f"**indicator {code(node.id)}**" + (f" — {md(node.display)}" if node.display
+                                                else "")
+    unit_name = node.get("unit")
+    unit = analysis.units.resolve(unit_name) if unit_name else None
+    if unit_name == "bool":
+        shown_unit = "true/false (a milestone)"
+    elif unit is not None:
+        shown_unit = f"{code(unit.symbol)} ({md(unit.dimension)})"
+    else:
+        shown_unit = code(unit_name or "?")
+    direction = {"up": "up (higher is better)", "down": "down (lower is better)",
+                 "none": "none"}[node.get("direction") or "none"]
+    lines = [title, "", f"- unit: {shown_unit}",
+             f"- kind: {md(KIND_WORDS[node.get('kind') or 'anticipatory'])}",
+             f"- direction: {direction}"]
+    if node.get("role") == "baseline":
+        lines.append("- role: baseline — a value the plan states that no rule checks")
+    readers = _rules_reading(analysis, symbol)
+    lines += ["", "read by " + (", ".join(code(r) for r in readers) if readers else "no rule")]
+    return "\n".join(lines)
+
+
+def _rules_reading(analysis: Analysis, symbol: Symbol) -> list[str]:
+    rules = {o.symbol.name for o in analysis.index.declared("rule")}
+    return sorted({o.within for o in analysis.index.references(symbol, declarations=False)
+                   if o.within in rules and o.within is not None})
+
+
+def _unit(analysis: Analysis, symbol: Symbol, node: object) -> str:
+    unit = analysis.units.units.get(symbol.name)
+    if unit is None:
+        return f"unknown unit {code(symbol.name)}"
+    lines = [f"**unit {code(unit.name)}** — {md(unit.dimension)}", "", _factor(analysis, unit)]
+    if isinstance(node, m.BaseUnit | m.DerivedUnit) and node.aliases:
+        lines += ["", "spellings: " + ", ".join(code(a) for a in node.aliases)]
+    return "\n".join(lines)
+
+
+def _factor(analysis: Analysis, unit: Unit) -> str:
+    base = next((u for u in analysis.units.units.values()
+                 if u.dimension == unit.dimension and u.factor == 1), None)
+    if base is None or base.name == unit.name:
+        return f"the base unit of {md(unit.dimension)}"
+    exact = f"1 {code(unit.symbol)} = {number(unit.factor)} {code(base.symbol)} (exact)"
+    if "/" in number(unit.factor):
+        exact += f", ≈ {float(unit.factor):.6g}"
+    return exact
+
+
+# ------------------------------------------------------------------ records and fields
+
+
+def _field(analysis: Analysis, symbol: Symbol, node: object) -> str:
+    if not isinstance(node, m.Field):
+        return f"unknown field {code(symbol.name)} of record {code(symbol.owner)}"
+    lines = [f"**field {code(node.name)}** of record {code(symbol.owner)}"
+             + (f" — {md(node.label)}" if node.label else ""), "", _type(analysis, node.type)]
+    options = [word for word, present in (("required", node.required),) if present]
+    if node.default is not None:
+        options.append(f"default {code(expr(node.default))}")
+    if options:
+        lines += ["", ", ".join(options)]
+    return "\n".join(lines)
+
+
+def _type(analysis: Analysis, ftype: m.FieldType) -> str:
+    match ftype:
+        case m.SimpleType(name="text" | "bool" | "year" as name):
+            return {"text": "type: text", "bool": "type: true/false",
+                    "year": "type: a year"}[name]
+        case m.SimpleType(name=name):
+            unit = analysis.units.resolve(name)
+            if unit is None:
+                return f"type: unknown unit {code(name)}"
+            return f"type: a quantity in {code(unit.symbol)} ({md(unit.dimension)})"
+        case m.EnumType(set_name=str() as set_name):
+            return f"type: one of set {code(set_name)}: {_members(analysis, set_name)}"
+        case m.EnumType(items=items):
+            return "type: one of " + _listing(items or ())
+        case m.OrdinalType(scale=scale):
+            return f"type: a level of scale {code(scale)}: {_members(analysis, scale, ' < ')}"
+    return ""
+
+
+def _members(analysis: Analysis, name: str, joiner: str = ", ") -> str:
+    for s in analysis.suite.of(m.SetDecl):
+        if s.name == name:
+            return _listing(s.items, joiner)
+    for scale in analysis.suite.of(m.ScaleDecl):
+        if scale.name == name:
+            return _listing(scale.levels, joiner)
+    return "(not declared)"
+
+
+def _listing(items: tuple[str, ...], joiner: str = ", ") -> str:
+    shown = joiner.join(md(i) for i in items[:MAX_ITEMS])
+    return shown + (f"{joiner}… ({len(items)} in all)" if len(items) > MAX_ITEMS else "")
+
+
+def _record(analysis: Analysis, symbol: Symbol, node: object) -> str:
+    if not isinstance(node, m.Record):
+        return f"unknown record {code(symbol.name)}"
+    head = f"**record {code(node.name)}**" + (f" — {md(node.display)}" if node.display else "")
+    required = [f.name for f in node.fields if f.required]
+    return "\n".join([head, "", f"{len(node.fields)} fields; required: "
+                      + (", ".join(code(f) for f in required) if required else "none")])
+
+
+def _collection(analysis: Analysis, symbol: Symbol, node: object) -> str:
+    joiner = " < " if symbol.kind == "scale" else ", "
+    return f"**{symbol.kind} {code(symbol.name)}**\n\n{_members(analysis, symbol.name, joiner)}"
+
+
+def _item(analysis: Analysis, symbol: Symbol, node: object) -> str:
+    kind = "scale" if any(s.name == symbol.owner for s in analysis.suite.of(m.ScaleDecl)) \
+        else "set"
+    return f"{code(symbol.name)}: a value of {kind} {code(symbol.owner)}"
+
+
+# ------------------------------------------------------------------ readings
+
+
+def _reading(analysis: Analysis, symbol: Symbol, node: object) -> str:
+    if not isinstance(node, m.Read):
+        return f"unknown reading {code(symbol.name)}"
+    lines = [f"**read {code(node.name)} = {code(quantity(node.value))}** in rule "
+             f"{code(symbol.owner)}", "", f"because {md(node.reason)}"]
+    words = [w for w in VAGUE_WORDS if w in node.name]
+    rules = analysis.index.declarations(Symbol("rule", symbol.owner))
+    rule = rules[0].node if rules else None
+    if isinstance(rule, m.Rule):
+        quotes = [c.quote for c in rule.clauses_of(m.Cite)
+                  if node.name in c.quote or any(w in c.quote for w in words)]
+        lines += ["", *(f"reads the plan's “{md(q)}”" for q in quotes)]
+    if words:
+        lines += ["", "the vague word " + ", ".join(code(w) for w in words)
+                  + " made explicit: findings and `plancheck explain` show this number"]
+    return "\n".join(lines)
+
+
+_WRITERS: dict[str, Callable[[Analysis, Symbol, object], str]] = {
+    "rule": _rule, "indicator": _indicator, "unit": _unit, "field": _field,
+    "record": _record, "set": _collection, "scale": _collection, "item": _item,
+    "reading": _reading,
+}
+
+__all__ = ["code", "hover", "md"]

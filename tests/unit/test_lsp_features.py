@@ -1,0 +1,248 @@
+"""The language server's answers as plain values: hover, completion, quick fixes, outline
+(checker.tools.lsp.hover, complete, actions, symbols), on the bundled suite.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.diagnostics import Diagnostic
+from checker.source import SourceFile
+from checker.tools.lsp.actions import fixes
+from checker.tools.lsp.complete import complete
+from checker.tools.lsp.hover import hover, md
+from checker.tools.lsp.index import Symbol
+from checker.tools.lsp.symbols import outline
+from checker.tools.lsp.workspace import Analysis, SuiteFolder, normal
+from tests.conftest import BUNDLED
+
+
+@pytest.fixture(scope="module")
+def suite() -> SuiteFolder:
+    return SuiteFolder(BUNDLED)
+
+
+@pytest.fixture(scope="module")
+def analysis(suite: SuiteFolder) -> Analysis:
+    return suite.analyze({})
+
+
+def hover_of(analysis: Analysis, symbol: Symbol) -> str:
+    occurrence = analysis.index.references(symbol)[0]
+    text = hover(analysis, occurrence)
+    assert text is not None
+    return text
+
+
+# ------------------------------------------------------------------ hover
+
+
+def test_hover_on_a_rule_shows_the_plans_sentence_and_line(analysis: Analysis) -> None:
+    text = hover_of(analysis, Symbol("rule", "LAND-01"))
+    assert text.startswith("**rule `LAND-01`** — 城乡建设用地规模控制在319平方公里以内")
+    assert "binding \\(约束性\\): a failure is an error" in text
+    assert "> 坚持减量发展,严守“双控”“三线”" in text
+    assert "**确保城乡建设用地规模控制在319平方公里以内**" in text
+    assert "plan text, line 315 — 第五章" in text
+    assert "about the indicator series of 大兴区" in text
+
+
+def test_hover_on_an_indicator_lists_the_rules_that_read_it(analysis: Analysis) -> None:
+    text = hover_of(analysis, Symbol("indicator", "urban_rural_construction_land"))
+    assert "— 城乡建设用地规模" in text
+    assert "- unit: `km²` (area)" in text
+    assert "- direction: down (lower is better)" in text
+    assert "read by `LAND-01`, `LAND-02`, `LAND-08`" in text
+
+
+def test_hover_on_a_unit_gives_the_exact_factor(analysis: Analysis) -> None:
+    text = hover_of(analysis, Symbol("unit", "mu"))
+    assert "**unit `mu`** — area" in text
+    assert "1 `亩` = 2000/3 `m²` (exact), ≈ 666.667" in text
+    assert "the base unit of area" in hover_of(analysis, Symbol("unit", "m2"))
+
+
+def test_hover_on_a_field_gives_type_and_values(analysis: Analysis) -> None:
+    text = hover_of(analysis, Symbol("field", "vehicle_emission_standard", "project"))
+    assert "type: a level of scale `排放标准`: 国三 < 国四 < 国五 < 国六a < 国六b" in text
+    zone = hover_of(analysis, Symbol("field", "zone", "project"))
+    assert "type: one of set `功能区`: 临空经济区, 综合保税区" in zone
+    land = hover_of(analysis, Symbol("field", "new_construction_land", "project"))
+    assert "type: a quantity in `km²` (area)" in land and "default `0 km2`" in land
+
+
+def test_hover_on_a_reading_gives_its_value_reason_and_quote(analysis: Analysis) -> None:
+    reading = next(o for o in analysis.index.declared("reading"))
+    text = hover(analysis, reading)
+    assert text is not None
+    assert text.startswith(f"**read `{reading.symbol.name}` = ")
+    assert "because " in text and "reads the plan's “" in text
+
+
+def test_markdown_in_user_text_is_escaped() -> None:
+    assert md("a*b_[c](d) <x>") == "a\\*b\\_\\[c\\]\\(d\\) \\<x\\>"
+    assert md("bell\x07") == "bell\\\\x07"
+
+
+# ------------------------------------------------------------------ completion
+
+RULE = 'rule X "t" {\n  for each project\n'
+
+
+@pytest.mark.parametrize(("text", "expected", "unexpected"), [
+    ("", ["rule", "indicator", "test"], ["require"]),
+    (RULE + "  ", ["cite", "require", "for each", "read"], ["rule"]),
+    (RULE + "  kind ", ["binding", "anticipatory"], []),
+    ("rule X {\n  for each ", ["project"], []),
+    (RULE + "  where ", ["zone", "industry", "abs", "and", "is present"], ["gdp_growth"]),
+    (RULE + "  where zone == ", ["临空经济区", "大兴新城"], ["zone"]),
+    (RULE + "  where industry in {生物制药, ", ["创新药物"], []),
+    (RULE + "  require land_area <= 3", ["km2", "平方公里", "亩"], ["zone"]),
+    (RULE + "  require land_area <= 3 ", ["km2", "ha"], []),
+    (RULE + "  require industry not in ", ["产业", "功能区"], []),
+    (RULE + "  require strategic_reserve_approval is ", ["present", "missing"], []),
+    ("rule X {\n  require ", ["gdp_growth", "growth", "cagr"], ["zone"]),
+    ('test "t" {\n  ', ["as of", "given", "given data", "expect"], []),
+    ('test "t" {\n  expect ', ["LAND-01", "FARM-01"], ["pass"]),
+    ('test "t" {\n  expect LAND-0', ["LAND-01"], []),
+    ('test "t" {\n  expect LAND-01 ', ["pass", "pending"], []),
+    ('test "t" {\n  expect LAND-01 pending ', ["on_track", "lagging", "for"], []),
+    ('test "t" {\n  given ', ["data", "project"], []),
+    ('test "t" {\n  given data ', ["gdp_growth"], []),
+    ('test "t" {\n  given data gdp_growth ', ["大兴区"], []),
+    ('test "t" {\n  given data gdp_growth 大兴区 2021 = 5', ["%"], []),
+    ('test "t" {\n  given project { ', ["zone", "id"], []),
+    ('test "t" {\n  given project { zone: ', ["临空经济区"], []),
+    ('test "t" {\n  given project { zone: 大兴新城, ', ["industry"], ["zone"]),
+    ('test "t" {\n  given project { in_strategic_reserve: ', ["true", "false"], []),
+    ("indicator x {\n  ", ["unit", "kind", "direction", "role"], []),
+    ("indicator x {\n  unit ", ["km2", "bool", "%"], []),
+    ("indicator x {\n  direction ", ["up", "down", "none"], []),
+    ("record r {\n  f: ", ["text", "enum", "km2"], []),
+    ("record r {\n  f: enum ", ["镇街", "产业"], []),
+    ("record r {\n  f: km2 ", ["required", "default", "label"], []),
+    ("rule X {\n}\n", ["rule"], ["require"]),
+    (RULE + '  cite "第五章 ', [], ["zone", "line"]),  # in a string
+    (RULE + "  # a comment ", [], ["zone"]),
+    (RULE + '  cite "第五章 一" ', ["line"], []),
+])
+def test_completion_in_context(analysis: Analysis, text: str, expected: list[str],
+                               unexpected: list[str]) -> None:
+    lines = text.split("\n")
+    _, items = complete(text, len(lines) - 1, len(lines[-1]), analysis)
+    labels = [i.label for i in items]
+    assert set(expected) <= set(labels), labels[:20]
+    assert not set(unexpected) & set(labels)
+
+
+def test_completion_replaces_the_word_being_typed(analysis: Analysis) -> None:
+    text = 'test "t" {\n  expect LAND-0'
+    start, _ = complete(text, 1, len("  expect LAND-0"), analysis)
+    assert start == len("  expect ")
+    start, _ = complete("rule X {\n  require x <= 90k", 1, len("  require x <= 90k"), analysis)
+    assert start == len("  require x <= 90")  # the unit after the number
+
+
+def test_completion_quotes_a_name_that_needs_it(analysis: Analysis) -> None:
+    from checker.tools.lsp.complete import Completion
+    assert Completion("in", "field").insert == "`in`"
+    assert Completion("%", "unit").insert == "%"
+
+
+# ------------------------------------------------------------------ quick fixes
+
+
+def fix_of(suite: SuiteFolder, name: str, old: str, new: str) -> tuple[str, list[Diagnostic],
+                                                                         Analysis]:
+    path = normal(BUNDLED / name)
+    text = (BUNDLED / name).read_text(encoding="utf-8")
+    assert old in text
+    changed = text.replace(old, new, 1)
+    analysis = suite.analyze({path: changed})
+    return changed, analysis.diagnostics[path], analysis
+
+
+def applied(text: str, diagnostic: Diagnostic, analysis: Analysis) -> str:
+    source = analysis.sources[diagnostic.span.file]
+    (fix,) = fixes(diagnostic, source, analysis.rule_file(diagnostic.span.file))
+    lines = text.split("\n")
+    for edit in sorted(fix.edits, key=lambda e: (e.span.line, e.span.column), reverse=True):
+        row = lines[edit.span.line - 1] if edit.span.line <= len(lines) else ""
+        lines[edit.span.line - 1] = row[: edit.span.column - 1] + edit.text + \
+            row[edit.span.end_column - 1 :]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(("name", "old", "new", "code"), [
+    ("projects.rules", "require not occupies_permanent_basic_farmland",
+     "require not occupies_permanent_basic_farmlnd", "T204"),
+    ("projects.rules", "expect FARM-01 pass", "expect FARM-1 pass", "T240"),
+    ("land.rules", "<= 319 km2 each", "<= 319 kmm2 each", "T208"),
+    ("projects.rules", "for each project\n  require not occupies",
+     "for each projet\n  require not occupies", "T227"),
+    ("land.rules", "cite \"第五章 一 (三)\" line 315: \"确保",
+     "cite \"第五章 一 (三)\" line 316: \"确保", "L603"),
+    ("land.rules", "  require urban_rural", "  requre urban_rural", "P115"),
+    ("economy.rules", "gdp_growth 大兴区 2021 = 7%", "gdp_growht 大兴区 2021 = 7%", "T241"),
+    ("economy.rules", "require growth(per_capita", "require grwth(per_capita", "T230"),
+    ("schema.rules", "zone: enum 功能区", "zone: enum 功能去", "T210"),
+    ("schema.rules", "land_area: km2", "land_area: kmm2", "T217"),
+    ("zoning.rules", "where zone == 临空经济区", "where zone == 临空经济去", "T205"),
+    ("projects.rules", 'id: "V2-ok", zone: 临空经济区', 'id: "V2-ok", zone: 临空经济去', "T244"),
+    ("projects.rules", 'id: "F-ok", occupies_permanent_basic_farmland',
+     'id: "F-ok", occupies_permanent_basic_farmlnd', "T242"),  # in a test's given
+])
+def test_a_did_you_mean_is_a_quick_fix_that_undoes_the_typo(suite: SuiteFolder, name: str,
+                                                             old: str, new: str, code: str) -> None:
+    original = (BUNDLED / name).read_text(encoding="utf-8")
+    changed, found, analysis = fix_of(suite, name, old, new)
+    diagnostic = next(d for d in found if d.code == code)
+    assert applied(changed, diagnostic, analysis) == original
+
+
+def test_a_misquoted_sentence_is_replaced_by_the_plans(suite: SuiteFolder) -> None:
+    changed, found, analysis = fix_of(suite, "land.rules", '315: "确保城乡建设用地规模控制在319',
+                                      '315: "确保城乡建设用地规模控制在391')
+    diagnostic = next(d for d in found if d.code == "L602")
+    assert applied(changed, diagnostic, analysis) == (BUNDLED / "land.rules").read_text(
+        encoding="utf-8")
+
+
+def test_a_vague_word_gets_a_read_of_the_rules_constant(suite: SuiteFolder,
+                                                         tmp_path: Path) -> None:
+    text = ('rule V-01 "v" {\n  cite "第一章" line 88: "居民收入增长和经济增长基本同步"\n'
+            "  require abs(per_capita_disposable_income_growth - gdp_growth) <= 1%\n}\n")
+    path = normal(BUNDLED / "vague.rules")
+    analysis = suite.analyze({path: text})
+    diagnostic = next(d for d in analysis.diagnostics[path] if d.code == "L607")
+    fixed = applied(text, diagnostic, analysis)
+    assert fixed.split("\n")[2] == '  read 基本 = 1% because "the plan\'s 基本 read as 1%"'
+    assert fixed.split("\n")[3].endswith("<= 基本")
+    again = suite.analyze({path: fixed})
+    assert not [d for d in again.diagnostics[path] if d.code in ("L607", "T204")]
+
+
+def test_only_did_you_mean_helps_make_fixes(analysis: Analysis) -> None:
+    source = SourceFile("x.rules", "rule X {\n}\n")
+    plain = Diagnostic("T225", "rule `X` has no `require`", source.span(0, 6),
+                       help="a rule states at least one constraint: `require …`")
+    assert fixes(plain, source, None) == []
+
+
+# ------------------------------------------------------------------ outline
+
+
+def test_the_outline_lists_rules_tests_and_record_fields(analysis: Analysis) -> None:
+    schema = analysis.rule_file(normal(BUNDLED / "schema.rules"))
+    assert schema is not None
+    entries = outline(schema, analysis.index)
+    assert [e.kind for e in entries] == ["set", "set", "set", "scale", "record"]
+    record = entries[-1]
+    assert record.name == "project" and record.children[0].name == "id"
+    assert record.name_span.line == record.span.line == 8
+    projects = analysis.rule_file(normal(BUNDLED / "projects.rules"))
+    assert projects is not None
+    kinds = {e.kind for e in outline(projects, analysis.index)}
+    assert kinds == {"rule", "test"}
