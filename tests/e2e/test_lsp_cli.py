@@ -25,6 +25,8 @@ from checker.tools.fmt import format_text
 from tests.conftest import ROOT
 from tests.lsp_client import LspClient, bundled_copy
 
+pytestmark = pytest.mark.slow  # a process, a wheel build or a browser: see README "Tests"
+
 pytest.importorskip("pygls", reason="the `lsp` extra (pygls) is not installed")
 
 MISSPELT = ("require not occupies_permanent_basic_farmland",

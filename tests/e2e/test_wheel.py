@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a process, a wheel build or a browser: see README "Tests"
+
 ROOT = Path(__file__).resolve().parents[2]
 SUITE = ROOT / "rules" / "daxing-14th"
 

@@ -26,6 +26,8 @@ from checker.syntax.unparse import RESERVED
 from checker.syntax.words import KEYWORDS
 from tests.conftest import BUNDLED, ROOT
 
+pytestmark = pytest.mark.slow  # a process, a wheel build or a browser: see README "Tests"
+
 EXTENSION = ROOT / "editors" / "vscode"
 ROOT_SCOPE = "source.plancheck"
 NODE = shutil.which("node")

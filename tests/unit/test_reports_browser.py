@@ -18,6 +18,8 @@ import pytest
 from checker.result import Result
 from reports import render
 
+pytestmark = pytest.mark.slow  # a process, a wheel build or a browser: see README "Tests"
+
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "reports" / "result.json"
 CANDIDATES = ("chromium", "chromium-browser", "/usr/bin/chromium")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
