@@ -66,11 +66,11 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     reason = _other_reason(ctx, phrase, own, near)
     name = _name(ctx, near, phrase, run, previous)
     kind = "other" if reason else kind_at(ctx, near, phrase.start - ctx.base)
-    op = _op(near, own, phrase, kind)
+    op = _op(near, own, phrase, kind) if kind != "other" else ""
     value, unit, known, factor, high = _value(phrase)
     if not reason and unit == "年":
         reason = "a duration in years, not a statement about an indicator"
-        kind = "other"
+        kind, op = "other", ""
     return Item(
         file=ctx.document.path, line=ctx.sentence.line,
         column=ctx.document.source.position(phrase.start)[1],
@@ -277,10 +277,14 @@ def _name(ctx: Ctx, near: Around, phrase: Phrase, run: list[Phrase],
     if local and not near.chain and near.distant in cues.LEVEL_TARGET:
         start = near.distant_at
     name = re.sub(r"分别$", "", clean_name(text[start:end]))
-    counted = phrase.unit is not None and phrase.unit.count and near.follows in ("noun", "verb")
+    counted = phrase.measure == "unit" and phrase.unit is not None and phrase.unit.count \
+        and near.follows in ("noun", "verb")
     if counted and len(run) == 1:
         tail = _noun_after(near.right)
         name = tail if name.endswith("等") or not name else clean_name(name + tail)
+    if phrase.measure == "level" and near.follows in ("noun", "of"):
+        tail = re.sub(r"^(?:规模)?的?", "", _noun_after(near.right))
+        name = name if name and not name.endswith(tuple(_CREATION)) else tail + "规模"
     if not name or name in cues.LEVEL_TARGET:
         tail = _noun_after(near.right) if near.follows in ("noun", "verb") else ""
         verb = near.level if near.level in _CREATION else \
