@@ -134,7 +134,7 @@ def loader_reads(checked: CheckedSuite) -> DataOptions:
     if spec is None or spec.unit is None:
         return DataOptions(columns)
     unit = spec.unit.symbol or spec.unit.name
-    return DataOptions(columns, _loads(checked, spec.id, "2022", f"1以上", unit),
+    return DataOptions(columns, _loads(checked, spec.id, "2022", "1以上", unit),
                        _loads(checked, spec.id, "2022H1", "1", unit))
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from checker.tools.extract import cues
 from checker.tools.extract.fold import is_cjk, is_letter
+from checker.tools.extract.sentences import Document, Sentence
 
 CLAUSE_END = ",，:：;；。!?！？\n"
 SEGMENT_END = "、(（"
@@ -31,6 +32,16 @@ _DISTANT = sorted({*cues.LEVEL_TARGET, *_CHANGE, *cues.AT_MOST, *_DOWN}
                   key=len, reverse=True)
 _AFTER_VERB = re.compile("|".join(cues.AFTER_VERBS))
 _FILLERS = "了 \t"
+
+
+@dataclass
+class Ctx:
+    """A sentence being read: its document, its folded text and where it starts."""
+
+    document: Document
+    sentence: Sentence
+    text: str  # the sentence, folded
+    base: int  # offset of the sentence in the document
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ so the files are in `fmt`'s layout.  Imports `syntax.model`, `syntax.unparse`,
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -69,7 +68,8 @@ def draft_suite(items: list[Item], source: SourceFile, checked: CheckedSuite,
         m.PlanItem("region", plan.region), m.PlanItem("source", "plan.txt")),
         comments=(f" A draft suite written by `plancheck extract` from `{source.path}`.",
                   " Review every rule marked `# draft:`; `plancheck lint` lists them (L611)."))
-    files = {"plan.rules": [header], "units.rules": builder.units,
+    files: dict[str, list[m.Statement]] = {
+             "plan.rules": [header], "units.rules": builder.units,
              "indicators.rules": list(builder.indicators.values()), "rules.rules": builder.rules}
     for name, statements in files.items():
         path = folder / name

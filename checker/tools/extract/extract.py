@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 
 from checker.source import SourceFile
 from checker.tools.extract import idioms
-from checker.tools.extract.classify import Ctx, classify
+from checker.tools.extract.classify import classify
+from checker.tools.extract.context import Ctx
 from checker.tools.extract.items import Item
 from checker.tools.extract.mapping import NameIndex
 from checker.tools.extract.phrases import Lexicon, Phrase, parse

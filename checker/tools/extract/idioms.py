@@ -14,9 +14,11 @@ import re
 from fractions import Fraction
 
 from checker.tools.extract import cues
-from checker.tools.extract.classify import Ctx, clean_name, kind_at, period_at, quote_of
-from checker.tools.extract.context import around, clause_of
+from checker.tools.extract.classify import quote_of
+from checker.tools.extract.context import Ctx, around, clause_of
 from checker.tools.extract.items import Item
+from checker.tools.extract.naming import clean_name
+from checker.tools.extract.when import kind_at, period_at
 from checker.types.units import Unit
 
 _FULL = re.compile("|".join(cues.FULL_COVERAGE))

@@ -90,7 +90,7 @@ def to_data(items: list[Item], indicators: dict[str, IndicatorSpec], units: Unit
     for item in items:
         row = _row(item, indicators, units, region, options)
         if isinstance(row, str):
-            if item.kind != "other" and item.numeric or item.value is True:
+            if (item.kind != "other" and item.numeric) or item.value is True:
                 written.left_out.append((item, row))
             continue
         key = (row["indicator"], row["year"], row["kind"])
