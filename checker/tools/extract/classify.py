@@ -125,7 +125,7 @@ def spelling(word: UnitWord) -> str:
 def _qualifier(ctx: Ctx, near: Around, own: Around, phrase: Phrase) -> str:
     words = [w for w in (own.bound_word or near.bound_word, phrase.bound,
                          "多" if phrase.more else "") if w]
-    clause = ctx.text[near.clause_start:near.clause_end]
+    clause = near.clause_words(ctx.text)
     sentence_words = _QUALIFIERS.findall(clause)
     return " ".join(dict.fromkeys([*words, *sentence_words]))
 

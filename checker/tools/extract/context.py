@@ -15,12 +15,14 @@ from dataclasses import dataclass
 
 from checker.tools.extract import cues
 from checker.tools.extract.fold import is_cjk, is_letter
+from checker.tools.extract.periods import Mark
 from checker.tools.extract.sentences import Document, Sentence
 
 CLAUSE_END = ",，:：;；。!?！？\n"
 SEGMENT_END = "、(（"
 MAX_LEFT = 40  # characters of a clause looked at before a figure
 MAX_RIGHT = 30
+CLAUSE_WINDOW = 300  # a clause without punctuation is read this far on each side
 
 _LEVEL = frozenset(cues.LEVEL_TARGET)
 _CHANGE = {**dict.fromkeys(cues.INCREASE, "increase"), **dict.fromkeys(cues.REDUCE, "reduce")}
@@ -31,6 +33,9 @@ _DISTANT = sorted({*cues.LEVEL_TARGET, *_CHANGE, *cues.AT_MOST, *_DOWN}
                   - {"为", "是", "有", "共", "到", "达", "增", "减", "超", "过"},
                   key=len, reverse=True)
 _AFTER_VERB = re.compile("|".join(cues.AFTER_VERBS))
+_BY_LAST: dict[str, list[str]] = {}
+for _word in _ALL_CUES:  # longest first, as _ALL_CUES is
+    _BY_LAST.setdefault(_word[-1], []).append(_word)
 _FILLERS = "了 \t"
 
 
@@ -42,6 +47,17 @@ class Ctx:
     sentence: Sentence
     text: str  # the sentence, folded
     base: int  # offset of the sentence in the document
+    marks: list[Mark]  # the periods named inside the sentence
+
+    @staticmethod
+    def of(document: Document, sentence: Sentence) -> Ctx:
+        return Ctx(document, sentence, document.folded[sentence.start:sentence.end],
+                   sentence.start, document.marks_within(sentence.start, sentence.end))
+
+    def marks_between(self, low: int, high: int) -> list[Mark]:
+        """The marks between two offsets of the sentence."""
+        a, b = self.base + low, self.base + high
+        return [m for m in self.marks if a <= m.start and m.end <= b]
 
 
 @dataclass(frozen=True)
@@ -55,6 +71,11 @@ class Around:
     distant_at: int
     follows: str  # end | noun | verb | of | name | letter | list | replaced | paren
     right: str  # the words after the figure, up to the clause end
+
+    def clause_words(self, text: str) -> str:
+        """The clause around the figure, at most MAX_LEFT + MAX_RIGHT characters of it."""
+        low = max(self.clause_start, self.chain_start - MAX_LEFT)
+        return text[low:min(self.clause_end, self.chain_start + MAX_LEFT + MAX_RIGHT)]
 
     @property
     def right_segment(self) -> str:
@@ -80,9 +101,12 @@ class Around:
 
 
 def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((text.rfind(c, 0, start) for c in CLAUSE_END), default=-1) + 1
-    rights = [i for i in (text.find(c, end) for c in CLAUSE_END) if i >= 0]
-    return left, min(rights, default=len(text))
+    """The clause around `start..end`; a clause longer than CLAUSE_WINDOW on a side is cut."""
+    low = max(0, start - CLAUSE_WINDOW)
+    left = max(max((text.rfind(c, low, start) for c in CLAUSE_END), default=-1) + 1, low)
+    high = min(len(text), end + CLAUSE_WINDOW)
+    rights = [i for i in (text.find(c, end, high) for c in CLAUSE_END) if i >= 0]
+    return left, min(rights, default=high)
 
 
 def around(text: str, start: int, end: int) -> Around:
@@ -107,8 +131,8 @@ def _chain(text: str, low: int, pos: int) -> tuple[list[str], int]:
     while pos > low:
         while pos > low and text[pos - 1] in _FILLERS:
             pos -= 1
-        word = next((w for w in _ALL_CUES if text.startswith(w, pos - len(w))
-                     and pos - len(w) >= low), None)
+        word = next((w for w in _BY_LAST.get(text[pos - 1], ())
+                     if pos - len(w) >= low and text.startswith(w, pos - len(w))), None)
         if word is None:
             break
         chain.append(word)

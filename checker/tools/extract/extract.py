@@ -27,6 +27,7 @@ from checker.types.units import Unit, UnitTable
 _START = re.compile(r"\d|百分之|[〇零一二两三四五六七八九十百千]|(?<=[达超过逾破近约])[万亿]")
 _CN = "〇零一二两三四五六七八九十百千"
 _RUN_GAP = re.compile(r"\s*[、和及与]\s*")
+MAX_RUN = 12  # a longer list of figures is read in parts
 _ARTICLES = frozenset({"一", "两"})  # 一批, 一个: an article, not a count
 
 
@@ -62,8 +63,8 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
 
 
 def _sentence_items(document: Document, sentence: Sentence, reader: Reader) -> list[Item]:
-    ctx = Ctx(document, sentence, document.folded[sentence.start:sentence.end], sentence.start)
-    phrases = list(figures(document, sentence, reader.lexicon))
+    ctx = Ctx.of(document, sentence)
+    phrases = list(figures(ctx, reader.lexicon))
     items: list[Item] = []
     previous: Item | None = None
     for run in _runs(ctx, phrases):
@@ -76,10 +77,10 @@ def _sentence_items(document: Document, sentence: Sentence, reader: Reader) -> l
     return sorted(items, key=lambda i: (i.line, i.column))
 
 
-def figures(document: Document, sentence: Sentence, lexicon: Lexicon) -> Iterator[Phrase]:
+def figures(ctx: Ctx, lexicon: Lexicon) -> Iterator[Phrase]:
     """The figures of a sentence, left to right, outside dates and periods."""
-    text = document.folded
-    covered = _covered(document, sentence)
+    text, sentence = ctx.document.folded, ctx.sentence
+    covered = {i for m in ctx.marks for i in range(m.start, m.end)}
     pos = sentence.start
     while True:
         found = _START.search(text, pos, sentence.end)
@@ -103,14 +104,6 @@ def figures(document: Document, sentence: Sentence, lexicon: Lexicon) -> Iterato
         yield phrase
 
 
-def _covered(document: Document, sentence: Sentence) -> set[int]:
-    covered: set[int] = set()
-    for mark in document.marks:
-        if mark.end > sentence.start and mark.start < sentence.end:
-            covered.update(range(mark.start, mark.end))
-    return covered
-
-
 def _chinese_word(text: str, phrase: Phrase) -> bool:
     """Chinese numerals that are words, not figures: `一批`, `三大`, `十九届`, `第二`."""
     if not phrase.chinese:
@@ -126,7 +119,8 @@ def _runs(ctx: Ctx, phrases: list[Phrase]) -> Iterator[list[Phrase]]:
     """Figures joined by 、和及与 (`增长7.4%、3.4%`) form one run; others stand alone."""
     run: list[Phrase] = []
     for phrase in phrases:
-        if run and _RUN_GAP.fullmatch(ctx.document.folded[run[-1].end:phrase.start]):
+        if run and len(run) < MAX_RUN and \
+                _RUN_GAP.fullmatch(ctx.document.folded[run[-1].end:phrase.start]):
             run.append(phrase)
             continue
         if run:

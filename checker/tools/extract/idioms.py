@@ -124,8 +124,8 @@ def _sync(ctx: Ctx, found: re.Match[str], percent: Unit | None) -> Item | None:
 def _milestones(ctx: Ctx, figures: list[tuple[int, int]], found: list[Item]) -> list[Item]:
     items: list[Item] = []
     document = ctx.document
-    for mark in document.marks:
-        if not ctx.base <= mark.start < ctx.base + len(ctx.text) or mark.kind != "year":
+    for mark in ctx.marks:
+        if mark.kind != "year":
             continue
         if document.reviewed is None or mark.last is None or mark.last <= document.reviewed:
             continue

@@ -33,7 +33,8 @@ def arabic(text: str) -> Fraction | None:
 
 def chinese(text: str) -> Fraction | None:
     """`十三` -> 13, `一百零五` -> 105, `二〇三五` -> 2035, `百` -> 100; else None."""
-    if not text or any(c not in DIGITS and c not in POWERS for c in text):
+    if not text or len(text) > MAX_DIGITS or any(c not in DIGITS and c not in POWERS
+                                                  for c in text):
         return None
     if len(text) > 1 and all(c in DIGITS for c in text):
         return Fraction(int("".join(str(DIGITS[c]) for c in text)))  # 二〇三五: digit by digit

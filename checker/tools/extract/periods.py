@@ -34,7 +34,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"(?<!\d)({_N}{{1,2}})(?:[-—–~至、]({_N}{{1,2}}))?月份?(?![\d亿万])")),
     ("relative", re.compile(r"今年|去年|上年|明年|本年|当年|全年|同期")),
     ("marker", re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)]|[①-⑳])")),
-    ("since", re.compile(rf"[\d{_CN_SMALL}]+年来|近[\d{_CN_SMALL}]+年")),
+    ("since", re.compile(rf"(?<!{_N}){_N}{{1,3}}年来|近{_N}{{1,3}}年")),
 ]
 _PARTS = {"上半年": "H1", "下半年": "H2", "前三季度": "Q1..Q3"}
 

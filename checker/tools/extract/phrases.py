@@ -166,20 +166,26 @@ def _tokens(text: str, start: int, lexicon: Lexicon) -> list[Token]:
 
 
 def _longest(tokens: list[Token]) -> tuple[Tree[Token] | None, int | None]:
-    """The tree of the longest prefix of `tokens` the grammar accepts, and where it ends."""
+    """The tree of the longest prefix of `tokens` the grammar accepts, and where it ends.
+    Whether a prefix may end is read from the parse table (an action on `$END`), so the
+    tree is built once, for the longest."""
     interactive = _parser().parse_interactive()
-    best: tuple[Tree[Token] | None, int | None] = (None, None)
-    for token in tokens:
+    state = interactive.parser_state
+    table = state.parse_conf.parse_table.states
+    fed = 0
+    for index, token in enumerate(tokens):
         try:
             interactive.feed_token(token)
         except LarkError:
             break
-        try:
-            tree = interactive.copy().feed_eof()  # type: ignore[no-untyped-call]
-        except LarkError:
-            continue
-        best = (tree, token.end_pos)
-    return best
+        if "$END" in table[state.position]:
+            fed = index + 1
+    if not fed:
+        return None, None
+    again = _parser().parse_interactive()
+    for token in tokens[:fed]:
+        again.feed_token(token)
+    return again.feed_eof(), tokens[fed - 1].end_pos  # type: ignore[no-untyped-call]
 
 
 class _NotANumber(Exception):

@@ -12,6 +12,7 @@ path of the headings above it (`第五章 一 (三)`) and what the section is ab
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class Document:
     region: str = ""
     sentences: list[Sentence] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)  # of the whole text, by offset
+    _starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def path(self) -> str:
@@ -78,6 +80,14 @@ class Document:
 
     def original(self, start: int, end: int) -> str:
         return self.source.text[start:end]
+
+    def marks_within(self, start: int, end: int) -> list[Mark]:
+        """The marks that lie inside `start..end` (the marks are sorted by start)."""
+        if self._starts is None:
+            self._starts = [m.start for m in self.marks]
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_left(self._starts, end)
+        return [m for m in self.marks[low:high] if m.end <= end]
 
 
 @dataclass

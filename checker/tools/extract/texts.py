@@ -3,13 +3,14 @@
 In: paths of plan or report text.  Out: `SourceFile`s (UTF-8, BOM dropped) or
 `X90x` diagnostics: a file that cannot be read, is not UTF-8 (GBK and UTF-16
 are named), holds a NUL byte, is larger than 2 MiB or has a line longer than
-100,000 characters.  Reuses the rule files' decoder (`syntax.parse.decode`) and
+100,000 characters, or more than 20,000 numbers (a table dump, not prose).  Reuses the rule files' decoder (`syntax.parse.decode`) and
 words its findings for text.  Imports `syntax.parse`, `diagnostics`, `source`.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from checker.diagnostics import Diagnostic
@@ -17,6 +18,8 @@ from checker.source import SourceFile, Span
 from checker.syntax.parse import MAX_FILE_BYTES, decode
 
 MAX_LINE = 100_000
+MAX_FIGURES = 20_000  # numbers in one file; real plans hold hundreds
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _HELP_TEXT = "extract reads UTF-8 text (`.txt`); save the file as UTF-8"
 
 
@@ -36,7 +39,7 @@ def read_text(path: str | Path, shown: str | None = None) -> SourceFile | Diagno
     decoded = decode(shown, data)
     if isinstance(decoded, Diagnostic):
         return _worded(decoded, len(data))
-    return _long_line(decoded) or decoded
+    return _long_line(decoded) or _too_many(decoded) or decoded
 
 
 def _worded(found: Diagnostic, size: int) -> Diagnostic:
@@ -64,3 +67,12 @@ def _long_line(source: SourceFile) -> Diagnostic | None:
                 help=f"extract reads lines of at most {MAX_LINE:,} characters; a paragraph "
                      "per line is what it expects")
     return None
+
+
+def _too_many(source: SourceFile) -> Diagnostic | None:
+    count = sum(1 for _ in _NUMBER.finditer(source.text))
+    if count <= MAX_FIGURES:
+        return None
+    return Diagnostic("X908", f"text holds {count:,} numbers", Span(source.path, 0, 0, 0, 0),
+                      help=f"extract reads prose with at most {MAX_FIGURES:,} numbers a file; "
+                           "split it, or load a table of figures with `plancheck check` directly")

@@ -16,6 +16,8 @@ import re
 
 from checker.tools.extract import cues
 from checker.tools.extract.context import Around, Ctx, clause_of
+
+SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-level cues
 from checker.tools.extract.periods import Mark, period_text
 from checker.tools.extract.sentences import Document
 
@@ -29,8 +31,8 @@ _COUNTED = frozenset({"one", "wan"})
 
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
     """`target` or `actual` for a statement at `start` (an offset in the sentence)."""
-    clause = ctx.text[near.clause_start:near.clause_end]
-    before = ctx.text[:start]
+    clause = near.clause_words(ctx.text)
+    before = ctx.text[max(0, start - SENTENCE_WINDOW):start]
     document, mode = ctx.document, ctx.sentence.mode
     if near.starting:
         return "actual"
@@ -86,8 +88,7 @@ def _compared(ctx: Ctx, mark: Mark) -> bool:
 
 
 def _marks(ctx: Ctx, low: int, high: int) -> list[Mark]:
-    a, b = ctx.base + low, ctx.base + high
-    return [m for m in ctx.document.marks if a <= m.start and m.end <= b]
+    return ctx.marks_between(low, high)
 
 
 def period_at(ctx: Ctx, start: int, kind: str, near: Around) -> str:
