@@ -26,6 +26,7 @@ from checker.types.units import Unit
 _QUALIFIERS = re.compile(r"初步预计|初步核算|初步统计|预计|扣除[^,，;；。]{1,12}?影响|两年平均|"
                          r"年均|累计|同比|环比")
 _COUNTED = frozenset({"one", "wan"})
+_DURATION = "a duration in years, not a statement about an indicator"
 _DOWN = frozenset(cues.REACH_DOWN)
 _EQUAL_VERBS = frozenset({"为", "是", "保持", "保持在", "稳定在", "稳定", "占地", "共", "有"})
 
@@ -39,8 +40,9 @@ def classify(ctx: Ctx, phrase: Phrase, previous: Item | None,
     if item.high is None or item.kind == "other" or phrase.bound:
         return [item]
     low = replace(item, op=">=" if item.op in ("==", "increase", ">=") else item.op)
-    high = replace(item, op="<=", value=item.high, high=None,
-                   column=item.column + phrase.text.find(str(item.high).split("/")[0]))
+    separator = re.search(r"[-—–~至]", phrase.text)
+    offset = separator.end() if separator else 0
+    high = replace(item, op="<=", value=item.high, high=None, column=item.column + offset)
     return [low, high]
 
 
@@ -49,14 +51,11 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     first = run[0]
     near = around(ctx.text, first.start - ctx.base, first.end - ctx.base)
     own = around(ctx.text, start, end) if phrase is not first else near
-    reason = other_reason(ctx, phrase, own, near)
+    value, unit, known, factor, high = _value(phrase)
+    reason = _DURATION if unit == "年" else other_reason(ctx, phrase, own, near)
     name = name_of(ctx, near, phrase, run, previous)
     kind = "other" if reason else kind_at(ctx, near, phrase.start - ctx.base)
     op = _op(near, own, phrase, kind) if kind != "other" else ""
-    value, unit, known, factor, high = _value(phrase)
-    if not reason and unit == "年":
-        reason = "a duration in years, not a statement about an indicator"
-        kind, op = "other", ""
     return Item(
         file=ctx.document.path, line=ctx.sentence.line,
         column=ctx.document.source.position(phrase.start)[1],

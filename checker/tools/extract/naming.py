@@ -31,7 +31,8 @@ def name_of(ctx: Ctx, near: Around, phrase: Phrase, run: list[Phrase],
         and near.follows in ("noun", "verb")
     if counted and len(run) == 1:
         tail = _noun_after(near.right)
-        name = tail if name.endswith("等") or not name else clean_name(name + tail)
+        flow = next((w for w in (near.level, near.distant) if w in _FLOWS), "")
+        name = flow + tail if name.endswith("等") or not name else clean_name(name + tail)
     if phrase.measure == "level" and near.follows in ("noun", "of"):
         tail = re.sub(r"^(?:规模)?的?", "", _noun_after(near.right))
         name = name if name and not name.endswith(tuple(_CREATION)) else tail + "规模"
@@ -53,6 +54,7 @@ def name_of(ctx: Ctx, near: Around, phrase: Phrase, run: list[Phrase],
 
 _TRAILING = re.compile(r"(?:比上年|比\d{4}年|较上年|同比|比|较|的|扣除[^,，]{1,12}?影响|"
                        r"[(（][^)）]*[)）]?)$")
+_FLOWS = frozenset({"新建", "新增", "建成", "累计", "引进", "开通"})  # kept in a count's name
 _CREATION = frozenset({"新建", "新增", "建成", "建设", "引进", "培育", "累计", "完成", "开通",
                        "推出", "发布", "设置", "打造", "签约", "注册", "落地"})
 
