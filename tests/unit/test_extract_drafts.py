@@ -50,7 +50,8 @@ def test_a_rule_cites_its_line_and_states_threshold_and_deadline(drafted: Drafte
     rules = {r.id: r for r in load_suite([drafted.folder]).suite.of(m.Rule)}
     land = next(r for r in rules.values() if r.clauses_of(m.Cite)[0].line == 315)
     (cite,) = land.clauses_of(m.Cite)
-    assert (cite.section, cite.quote) == ("第五章 一 (三)", "确保城乡建设用地规模控制在319平方公里以内")
+    assert (cite.section, cite.quote) == ("第五章 一 (三)",
+                                          "确保城乡建设用地规模控制在319平方公里以内")
     (require,) = land.clauses_of(m.Require)
     assert require.time == m.ByYear(2025)
     assert isinstance(require.expr, m.CompareOp) and require.expr.op == "<="

@@ -11,7 +11,7 @@ import pytest
 from tests.extract_helpers import DATA, ROOT, bundled
 
 sys.path.insert(0, str(ROOT / "bench"))
-import extract_bench  # noqa: E402
+import extract_bench
 
 FLOOR = 0.9
 

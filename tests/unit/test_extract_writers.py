@@ -44,7 +44,8 @@ def test_data_rows_are_the_mapped_figures_and_the_rest_is_named() -> None:
 
 def test_data_writes_bounds_and_bases_where_the_loader_reads_them() -> None:
     checked = bundled()
-    text = "一、2024年国民经济和社会发展计划执行情况\n森林覆盖率达到34%以上。地区生产总值扣除疫苗影响增长3%。\n"
+    text = ("一、2024年国民经济和社会发展计划执行情况\n"
+            "森林覆盖率达到34%以上。地区生产总值扣除疫苗影响增长3%。\n")
     options = DataOptions(columns=("note", "basis"), qualified=True)
     written = to_data(items_of(text), checked.indicators, checked.units, "大兴区", options)
     rows = list(csv.DictReader(io.StringIO(written.text)))

@@ -2,9 +2,10 @@
 
 In: paths of plan or report text.  Out: `SourceFile`s (UTF-8, BOM dropped) or
 `X90x` diagnostics: a file that cannot be read, is not UTF-8 (GBK and UTF-16
-are named), holds a NUL byte, is larger than 2 MiB or has a line longer than
-100,000 characters, or more than 20,000 numbers (a table dump, not prose).  Reuses the rule files' decoder (`syntax.parse.decode`) and
-words its findings for text.  Imports `syntax.parse`, `diagnostics`, `source`.
+are named), holds a NUL byte, is larger than 2 MiB, has a line longer than
+100,000 characters, or holds more than 20,000 numbers (a table dump, not prose).
+Reuses the rule files' decoder (`syntax.parse.decode`) and words its findings
+for text.  Imports `syntax.parse`, `diagnostics`, `source`.
 """
 
 from __future__ import annotations
