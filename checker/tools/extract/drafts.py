@@ -230,7 +230,8 @@ def _tests(rule_id: str, indicator: str, region: str, year: int, op: str,
         meets: m.Literal_ = m.BoolLit(True)
         misses: m.Literal_ = m.BoolLit(False)
     else:
-        step = value / 10 if value > 0 else Fraction(1)
+        whole = value.denominator == 1 and 0 < value <= 1000
+        step = Fraction(1) if whole or value == 0 else value / 10
         good = {">": value + step, "<": value - step}.get(op, value)
         bad = {">=": value - step, "increase": value - step, "reduce": value - step,
                ">": value, "<": value}.get(op, value + step)
