@@ -37,7 +37,8 @@ from checker.types.typed import CheckedSuite  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "extract"
 PLAN = ROOT / "rules" / "daxing-14th" / "plan.txt"
-SETS = {"daxing": DATA / "gold.csv", "held-out": DATA / "heldout" / "gold.csv"}
+SETS = {"daxing": DATA / "gold.csv", "held-out": DATA / "heldout" / "gold.csv",
+        "held-out2": DATA / "heldout2" / "gold.csv"}
 
 Key = tuple[str, int, Fraction, str, str]
 
@@ -112,7 +113,6 @@ def measure(checked: CheckedSuite, gold: Path) -> tuple[list[Score], float]:
 
 def draft_rate(checked: CheckedSuite) -> str:
     from checker.tools.extract.drafts import draft_suite
-
     from checker.tools.lint import lint
 
     source = read_text(PLAN, "plan.txt")

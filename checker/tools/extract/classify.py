@@ -52,7 +52,8 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     near = around(ctx.text, first.start - ctx.base, first.end - ctx.base)
     own = around(ctx.text, start, end) if phrase is not first else near
     value, unit, known, factor, high = _value(phrase)
-    reason = _DURATION if unit == "年" else other_reason(ctx, phrase, own, near)
+    duration = unit == "年" and not (own.level or own.bound_word or own.change)
+    reason = _DURATION if duration else other_reason(ctx, phrase, own, near)
     name = name_of(ctx, near, phrase, run, previous)
     kind = "other" if reason else kind_at(ctx, near, phrase.start - ctx.base)
     op = _op(near, own, phrase, kind) if kind != "other" else ""

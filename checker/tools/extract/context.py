@@ -143,7 +143,7 @@ def _chain(text: str, low: int, pos: int) -> tuple[list[str], int]:
 
 
 def _from_year(text: str, low: int, pos: int) -> int | None:
-    found = re.search(r"[由从](?:\d{4}年(?:底|末)?的?)$", text[low:pos])
+    found = re.search(r"[由从](?:\d{4}年(?:底|末)?的?|[^,，;；。由从]{0,12}的)$", text[low:pos])
     return low + found.start() if found else None
 
 

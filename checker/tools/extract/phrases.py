@@ -82,6 +82,7 @@ class Lexicon:
         self.words = words
         ordered = sorted(words, key=lambda w: (-len(w), w))
         self.pattern = re.compile("|".join(re.escape(w) for w in ordered))
+        self.per = re.compile(f"[十百千万](?:{self.pattern.pattern})")
 
 
 _FIXED = [
@@ -96,11 +97,12 @@ _FIXED = [
     ("SCALE", re.compile(r"万亿|万|亿")),
     ("BOUND", re.compile("|".join(sorted(cues.BOUNDS, key=len, reverse=True)))),
     ("RANGE", re.compile(r"[-—–~至]")),
+    ("COLON", re.compile(r"[:∶](?=\d)")),
     ("SLASH", re.compile(r"/")),
 ]
 # On equal length the earlier wins: a unit word before a scale or a bound.
 _PRIORITY = ["UNIT", "POINTS", "PCT_OF", "FEN_ZHI", "NUM", "CN_NUM", "TIMES", "LEVEL",
-             "SCALE", "MORE", "BOUND", "RANGE", "SLASH"]
+             "SCALE", "MORE", "BOUND", "RANGE", "SLASH", "COLON"]
 
 
 def lex(text: str, start: int, lexicon: Lexicon) -> list[Token]:
@@ -111,6 +113,8 @@ def lex(text: str, start: int, lexicon: Lexicon) -> list[Token]:
         best: tuple[int, int, str] | None = None
         candidates = [(kind, rx.match(text, pos)) for kind, rx in _FIXED]
         candidates.append(("UNIT", lexicon.pattern.match(text, pos)))
+        if tokens and tokens[-1].type == "SLASH":  # 公里/百平方公里: a scaled denominator
+            candidates.append(("UNIT", lexicon.per.match(text, pos)))
         for kind, found in candidates:
             if found is None or found.end() == pos or not _bounded(text, found.end(), kind):
                 continue
@@ -290,8 +294,15 @@ class _Build(Transformer[Token, object]):
             raise _NotANumber
         return value
 
+    def proportion(self, items: list[Token]) -> _Amount:
+        top, bottom = numerals.arabic(str(items[0])), numerals.arabic(str(items[2]))
+        if top is None or not bottom:
+            raise _NotANumber
+        return _Amount(top / bottom, False)
+
     def unit(self, items: list[Token]) -> _Measure:
-        words = [self.lexicon.words[str(t)] for t in items if t.type == "UNIT"]
+        words = [self.lexicon.words.get(str(t), UnitWord(str(t))) for t in items
+                 if t.type == "UNIT"]
         if len(words) == 1:
             return "unit", words[0]
         text = "/".join(w.text for w in words)
