@@ -19,7 +19,7 @@ from checker.source import SourceFile, Span
 from checker.syntax.suite import load_suite
 from checker.tools.extract import Item, extract, read_text, reader_for
 from checker.tools.extract.writers import DataOptions, to_csv, to_data, to_json
-from checker.types.typecheck import check_or_raise
+from checker.types.typecheck import typecheck
 from checker.types.typed import CheckedSuite
 
 HELP = "list the targets and reported figures of plan or report text (json, csv, data, rules)"
@@ -39,7 +39,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     loaded = load_suite(args.rules)
-    checked = check_or_raise(loaded.suite, loaded.sources)
+    checked = typecheck(loaded.suite)
     paths = args.texts or [_plan_text(loaded.root, checked)]
     if args.format == "rules":
         _rules_usage(paths, args.output)
