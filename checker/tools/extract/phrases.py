@@ -215,6 +215,12 @@ class _Quantity:
 _Measure = tuple[str, UnitWord | None]
 
 
+def _divided(top: Fraction | None, bottom: Fraction | None, chinese: bool) -> _Amount:
+    if top is None or not bottom:
+        raise _NotANumber
+    return _Amount(top / bottom, chinese)
+
+
 class _Build(Transformer[Token, object]):
     """Tree -> the figure's value in the stated unit."""
 
@@ -276,29 +282,19 @@ class _Build(Transformer[Token, object]):
     def chinese(self, items: list[Token]) -> _Amount:
         return _Amount(self._number(numerals.chinese(str(items[0]))), True)
 
-    def ratio(self, items: list[Token]) -> _Amount:
-        top, bottom = numerals.arabic(str(items[0])), numerals.arabic(str(items[2]))
-        if top is None or not bottom:
-            raise _NotANumber
-        return _Amount(top / bottom, False)
+    def ratio(self, items: list[Token]) -> _Amount:  # 1/3, and 2.2∶1 (a proportion)
+        return _divided(numerals.arabic(str(items[0])), numerals.arabic(str(items[2])), False)
 
-    def fraction(self, items: list[Token]) -> _Amount:
-        bottom, top = numerals.chinese(str(items[0])), numerals.chinese(str(items[2]))
-        if top is None or not bottom:
-            raise _NotANumber
-        return _Amount(top / bottom, True)
+    proportion = ratio
+
+    def fraction(self, items: list[Token]) -> _Amount:  # 三分之一: the bottom comes first
+        return _divided(numerals.chinese(str(items[2])), numerals.chinese(str(items[0])), True)
 
     @staticmethod
     def _number(value: Fraction | None) -> Fraction:
         if value is None:
             raise _NotANumber
         return value
-
-    def proportion(self, items: list[Token]) -> _Amount:
-        top, bottom = numerals.arabic(str(items[0])), numerals.arabic(str(items[2]))
-        if top is None or not bottom:
-            raise _NotANumber
-        return _Amount(top / bottom, False)
 
     def unit(self, items: list[Token]) -> _Measure:
         words = [self.lexicon.words.get(str(t), UnitWord(str(t))) for t in items

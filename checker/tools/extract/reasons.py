@@ -17,9 +17,14 @@ from checker.tools.extract.phrases import Phrase
 _OWN_ITEMS = re.compile(r"^[^,，;；。]{0,16}(?:指标|目标|任务|举措|项目标|方面|部分)")
 
 def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
+    """Why the figure is no statement: '' when it is one."""
+    return _name_part(ctx, phrase, own) or _description(ctx, phrase, own)
+
+
+def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
+    """A figure that belongs to a name, an ordinal, a quote, a code or a list's heading."""
     text, start = ctx.text, phrase.start - ctx.base
-    before = text[max(0, start - 1):start]
-    shown = f"`{phrase.text}`"
+    before, shown = text[max(0, start - 1):start], f"`{phrase.text}`"
     if before == "第":
         return f"{shown} is an ordinal"
     if before and (before.isascii() and before.isalpha()):
@@ -30,32 +35,36 @@ def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
         return f"{shown} is part of a name (`{phrase.text}{own.right[:3]}`)"
     if _in_parens(text, start, phrase.end - ctx.base):
         return f"{shown} in parentheses counts what is listed"
-    if own.follows == "of" and own.chain and all(w in cues.PREFIX_BOUNDS for w in own.chain) \
-            and not text[:own.chain_start].endswith("有"):
-        return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     if own.follows == "replaced":
         return f"{shown} is a value the text replaces (`调整为`)"
     if phrase.measure == "level" and not money_level(phrase):
         return f"{shown} is a grade, not an amount"
-    if phrase.unit is None and phrase.measure == "none" and len(str(phrase.value)) >= 5 \
-            and phrase.value.denominator == 1 and not own.chain:
-        return f"{shown} has no unit and no verb: a code or an identifier"
-    if _OWN_ITEMS.match(own.right) and phrase.unit is not None and phrase.unit.count \
-            and own.follows == "noun" and not own.chain:
+    if (phrase.unit is None and phrase.measure == "none" and len(str(phrase.value)) >= 5 \
+            and phrase.value.denominator == 1 and not own.chain) or \
+            (phrase.text.startswith("0") and not phrase.text.startswith("0.")) or \
+            (phrase.high is not None and phrase.high < phrase.value):
+        return f"{shown} is a code or an identifier"
+    return ""
+
+
+def _description(ctx: Ctx, phrase: Phrase, own: Around) -> str:
+    """A figure that describes a name or the subject of another figure."""
+    shown, counted = f"`{phrase.text}`", phrase.unit is not None and phrase.unit.count
+    noun = own.follows == "noun"
+    if own.follows == "of" and own.chain and all(w in cues.PREFIX_BOUNDS for w in own.chain) \
+            and not ctx.text[:own.chain_start].endswith("有"):
+        return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
+    if noun and counted and not own.chain and _OWN_ITEMS.match(own.right):
         return f"{shown} counts the document's own items"
-    if own.follows == "noun" and phrase.unit is not None and phrase.unit.count and \
-            re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right):
+    if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right):
         return f"{shown} counts the figures after it (`{phrase.text}{own.right[:4]}`)"
-    if own.follows == "noun" and _figure_follows(own):
+    if noun and _figure_follows(own):
         return f"{shown} describes the subject of the figure after it"
-    if own.follows == "noun" and phrase.chinese and _PROGRAMME.match(own.right):
+    if noun and phrase.chinese and _PROGRAMME.match(own.right):
         return f"{shown} is part of the name of a programme (`{phrase.text}{own.right[:8]}`)"
     if own.follows in ("noun", "of") and not own.chain and not own.distant \
             and not _counted_and_reported(phrase, own):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
-    if (phrase.text.startswith("0") and not phrase.text.startswith("0.")) or \
-            (phrase.high is not None and phrase.high < phrase.value):
-        return f"{shown} is a code or an identifier"
     return ""
 
 
