@@ -38,7 +38,7 @@ from checker.types.typed import CheckedSuite  # noqa: E402
 DATA = ROOT / "tests" / "data" / "extract"
 PLAN = ROOT / "rules" / "daxing-14th" / "plan.txt"
 SETS = {"daxing": DATA / "gold.csv", "held-out": DATA / "heldout" / "gold.csv",
-        "held-out2": DATA / "heldout2" / "gold.csv"}
+        "held-out2": DATA / "heldout2" / "gold.csv", "held-out3": DATA / "heldout3" / "gold.csv"}
 
 Key = tuple[str, int, Fraction, str, str]
 

@@ -104,8 +104,9 @@ def _value(phrase: Phrase) -> tuple[Fraction, str, Unit | None, int, Fraction | 
     if phrase.start == phrase.end - len(phrase.text) and phrase.text[:1] in "万亿" \
             and word is not None and word.base is not None and not word.count:
         return value * word.scale, spelling(UnitWord(word.text, 1, word.base)), word.base, 1, high
-    if phrase.measure == "level" and money_level(phrase):
-        return value, "亿元", None, phrase.scale // 10**8 or 1, high
+    if phrase.measure == "level" and money_level(phrase):  # 千亿级: 1000 亿元; 万亿级: 10000
+        factor = max(phrase.scale // 10**8, 1)
+        return value * factor, "亿元", None, 1, high * factor if high is not None else None
     if word is None:
         return value, "", None, 1, high
     return value, spelling(word), word.base, word.scale, high

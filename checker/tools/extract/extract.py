@@ -24,7 +24,7 @@ from checker.tools.extract.phrases import Lexicon, Phrase, parse
 from checker.tools.extract.sentences import Document, Sentence, read_document
 from checker.types.units import Unit, UnitTable
 
-_START = re.compile(r"\d|百分之|[〇零一二两三四五六七八九十百千]|(?<=[达超过逾破近约])[万亿]")
+_START = re.compile(r"\d|百分之|[〇零一二两三四五六七八九十百千]|(?<=[达超过逾破近约入])[万亿]")
 _CN = "〇零一二两三四五六七八九十百千"
 _RUN_GAP = re.compile(r"\s*[、和及与]\s*")
 MAX_RUN = 12  # a longer list of figures is read in parts

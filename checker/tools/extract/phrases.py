@@ -203,7 +203,7 @@ class _Amount:
     unit: UnitWord | None = None
     measure: str = "none"
     more: bool = False
-
+    per: tuple[Fraction, str] | None = None  # a ratio's top and the text of its bottom
 
 @dataclass
 class _Quantity:
@@ -262,7 +262,11 @@ class _Build(Transformer[Token, object]):
         measures = [i for i in rest if isinstance(i, tuple)]
         measure: _Measure = measures[0] if measures else ("none", None)
         number.measure, number.unit = measure
-        if scales:
+        if scales and number.per is not None and number.unit is None:  # 20.1/10万: per 100,000
+            top, bottom = number.per
+            number.value, number.measure = top, "unit"
+            number.unit = UnitWord(f"/{bottom}{scales[0]}")
+        elif scales:
             number.unit = self._scaled(scales[0], number.unit)
             number.measure = "unit" if number.measure == "none" else number.measure
         return number
@@ -283,7 +287,10 @@ class _Build(Transformer[Token, object]):
         return _Amount(self._number(numerals.chinese(str(items[0]))), True)
 
     def ratio(self, items: list[Token]) -> _Amount:  # 1/3, and 2.2∶1 (a proportion)
-        return _divided(numerals.arabic(str(items[0])), numerals.arabic(str(items[2])), False)
+        top = numerals.arabic(str(items[0]))
+        amount = _divided(top, numerals.arabic(str(items[2])), False)
+        amount.per = (top, str(items[2])) if top is not None else None
+        return amount
 
     proportion = ratio
 

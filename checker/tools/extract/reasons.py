@@ -62,6 +62,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} describes the subject of the figure after it"
     if noun and phrase.chinese and _PROGRAMME.match(own.right):
         return f"{shown} is part of the name of a programme (`{phrase.text}{own.right[:8]}`)"
+    if noun and phrase.bound in ("以下", "以上") and not counted:  # 3岁以下婴幼儿
+        return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     if own.follows in ("noun", "of") and not own.chain and not own.distant \
             and not _counted_and_reported(phrase, own):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"

@@ -37,7 +37,8 @@ _SENTENCE_END = re.compile(r"[。;!?！？；]")
 _CLOSERS = "”’\")）】》"
 _META = re.compile(r"#\s*source\s*:", re.IGNORECASE)
 _INTRO = re.compile(r"[:：]\s*$")
-_LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:：]")
+_LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:：]|根据规划|"
+                         r"(?:规划|纲要|计划)(?:草案)?(?:提出|明确|要求)")
 _BULLET = re.compile(rf"^\s*(?:[◆●•·▪■□◇○◎★☆※\-—─]+|[①-⑳]|\d{{1,2}}[.、]|[(]?[{_CN}]+[)、])")
 _PLAN_WORDS = re.compile(r"规划|纲要|计划|方案|意见|草案|预期目标|主要目标")
 _REPORT_WORDS = re.compile(r"执行情况|工作报告|公报|获悉|记者|讯|日电|电\s|回顾|白皮书|"
@@ -255,7 +256,7 @@ def _opening(stack: list[_Section], text: str) -> None:
 def _intro_mode(text: str) -> str:
     if re.search(r"指出|显示|完成|实现|取得|表现为", text):
         return "actual"
-    return "target" if re.search(r"目标|预期|计划|安排|将|要", text) else ""
+    return "target" if re.search(r"目标|预期|计划|安排|规划|纲要|将|要", text) else ""
 
 
 def _context(stack: list[_Section], listing: tuple[str, tuple[int, int] | None] | None

@@ -21,7 +21,7 @@ from checker.tools.extract.sentences import Document
 
 SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-level cues
 _STRONG_FUTURE = re.compile(r"到20\d\d|到二〇|力争|确保|争取|努力|(?<![即必])将(?!近)|"
-                            r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期|安排|力求|正在")
+                            r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在")
 _AHEAD = re.compile(r"到20\d\d年|力争到|预期目标|目标是|主要目标|目标为|(?<![即必])将(?!近)")
 _SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|以来|截至|截止|同比|初步预计|初步核算")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
