@@ -6,8 +6,10 @@ Gold (labelled by hand, never by the extractor; policy in docs/extract.md):
 `tests/data/extract/gold.csv` — every numeric target of the bundled Daxing suite
 and the plan's other numbered targets and 2016-2020 results (`plan.txt`), and the
 figures of real Daxing report excerpts (`reports/`); `tests/data/extract/heldout/
-gold.csv` — excerpts of other plans and reports, labelled before the extractor
-was first run on them and measured separately.  A match is the same file and
+gold.csv`, `heldout2/`, `heldout3/` — excerpts of other plans and reports, each
+labelled before the extractor first read it and measured separately (docs/extract.md
+gives each set's first-run figures: the later sets are the fair estimate for text the
+reader has not seen).  A match is the same file and
 line, the same value in the same unit (units compared through the suite's unit
 table, so `公顷` is `ha`), and the same op; each label matches at most once.
 Prints precision and recall of targets and of actuals for each set, then drafts a
