@@ -18,6 +18,7 @@ STAGES: Final[dict[str, str]] = {
     "E": "evaluation (`checker.engine`)",
     "A": "consistency findings of the rules themselves (`checker.analysis`)",
     "L": "authoring hygiene (`checker.tools.lint`)",
+    "X": "reading plan and report text (`checker.tools.extract`)",
 }
 
 CODES: Final[dict[str, str]] = {
@@ -142,6 +143,16 @@ CODES: Final[dict[str, str]] = {
     "L608": "rule no test expects (warning)",
     "L609": "id declared twice (error)",
     "L610": "binding rule without the reason for its kind (error)",
+    "L611": "draft rule nobody has reviewed (error)",
+    # reading plan and report text
+    "X901": "text is not UTF-8, or not text",
+    "X902": "text is too large",
+    "X903": "line too long",
+    "X904": "text cannot be read",
+    "X905": "no text to read",
+    "X906": "`--format rules` needs one text and a folder",
+    "X907": "output cannot be written",
+    "X908": "too many numbers",
 }
 
 

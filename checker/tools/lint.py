@@ -7,7 +7,9 @@ record fields; a vague word (基本, 主要, 进一步, 持续, 全面, 显著) 
 `read` clause; a rule no test expects; a duplicated id; a binding rule without
 the reason for its kind.  Reads the plan text named by the plan header's
 `source`, relative to the file that declares the plan.  Imports `model`,
-`typed`, `typecheck`, `diagnostics` and `source`; never pandas, never the CLI.
+`typed`, `typecheck`, `diagnostics` and `source`; never pandas, never the CLI.  A rule that
+`plancheck extract` drafted carries a `# draft:` comment until a person has
+reviewed it (decided its kind, checked threshold and deadline); each is L611.
 """
 
 from __future__ import annotations
@@ -32,14 +34,16 @@ IDENTITY_FIELDS = frozenset({"id", "name"})  # name the subject; no rule needs t
 SEVERITY = {
     "L601": "error", "L602": "error", "L603": "error", "L604": "warning", "L605": "warning",
     "L606": "warning", "L607": "warning", "L608": "warning", "L609": "error", "L610": "error",
+    "L611": "error",
 }
+DRAFT_MARK = "draft:"  # the comment `plancheck extract` puts above each rule it drafts
 
 
 def lint(suite: m.Suite, checked: t.CheckedSuite | None = None) -> list[Diagnostic]:
     """Every lint diagnostic of the suite (the prelude is left out), sorted."""
     files = [f for f in suite.files if not f.path.startswith("<")]
     rules = [s for f in files for s in f.statements if isinstance(s, m.Rule)]
-    out = [*_duplicates(files), *_kinds(rules), *_citations(rules),
+    out = [*_duplicates(files), *_kinds(rules), *_citations(rules), *_drafts(rules),
            *_quotes(suite, files, rules), *_vague(rules), *_untested(rules, files)]
     if checked is not None:
         out += _unused(checked, files)
@@ -79,6 +83,16 @@ def _kinds(rules: list[m.Rule]) -> Iterator[Diagnostic]:
                             kind.span, "no `because`",
                             help='write `kind binding because "…"` (e.g. the plan lists it '
                             "as a 约束性 indicator)")
+
+
+def _drafts(rules: list[m.Rule]) -> Iterator[Diagnostic]:
+    for rule in rules:
+        if any(c.strip().lower().startswith(DRAFT_MARK) for c in rule.comments):
+            yield _diag("L611", f"rule `{rule.id}` is a draft: nobody has reviewed it",
+                        head(rule.span, f"rule {rule.id}"), "draft, review me",
+                        help="decide its `kind` (binding or anticipatory, and why), check the "
+                        "threshold, the deadline and the indicator against the plan, then "
+                        "delete the `# draft:` line")
 
 
 def _citations(rules: list[m.Rule]) -> Iterator[Diagnostic]:

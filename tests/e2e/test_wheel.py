@@ -32,6 +32,7 @@ SUITE = ROOT / "rules" / "daxing-14th"
 BUNDLED = {
     "checker/syntax/policy.lark": ROOT / "grammar" / "policy.lark",
     "checker/syntax/prelude.rules": ROOT / "checker" / "syntax" / "prelude.rules",
+    "checker/tools/extract/phrases.lark": ROOT / "checker" / "tools" / "extract" / "phrases.lark",
     **{f"checker/suites/daxing-14th/{p.name}": p for p in sorted(SUITE.iterdir()) if p.is_file()},
 }
 
@@ -112,3 +113,9 @@ def test_the_installed_cli_describes_the_bundled_suite(installed: Installed) -> 
     done = installed.run("-m", "checker", "suite")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "daxing-14th" in done.stdout
+
+
+def test_the_installed_cli_reads_the_bundled_plan_text(installed: Installed) -> None:
+    done = installed.run("-m", "checker", "extract", "--format", "csv")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert ",315," in done.stdout and "urban_rural_construction_land" in done.stdout

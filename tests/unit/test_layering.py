@@ -52,7 +52,9 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
 }
 # Outside libraries that only some modules may import.
 ONLY_IN: dict[str, tuple[str, ...]] = {
-    "lark": ("checker.syntax.parse", "checker.syntax.errors", "checker.syntax.grammar"),
+    "lark": ("checker.syntax.parse", "checker.syntax.errors", "checker.syntax.grammar",
+             "checker.tools.extract.phrases"),
+    "opencc": ("checker.tools.extract.fold",),
     "z3": ("checker.analysis.solver.*",),
     "pandas": ("checker.data.*", "checker.engine.*"),
     "numpy": ("checker.data.*", "checker.engine.*"),
@@ -286,7 +288,7 @@ def test_imports_under_type_checking_are_marked() -> None:
 
 
 TABLE = "each package imports only the packages its row of the table names"
-LARK = "only checker.syntax.parse, checker.syntax.errors, checker.syntax.grammar import lark"
+LARK = f"only {', '.join(ONLY_IN['lark'])} import lark"
 
 
 @pytest.mark.parametrize(
@@ -307,6 +309,11 @@ LARK = "only checker.syntax.parse, checker.syntax.errors, checker.syntax.grammar
          "numpy.typing", False),
         ("only checker.data.*, checker.engine.* import pandas", "checker.data.tables", "pandas",
          False),
+        (LARK, "checker.tools.extract.phrases", "lark", False),
+        (LARK, "checker.tools.extract.classify", "lark", True),
+        ("only checker.tools.extract.fold import opencc", "checker.tools.extract.sentences",
+         "opencc", True),
+        (TABLE, "checker.tools.extract.writers", "checker.data.plan_data", True),
         (TABLE, "checker.syntax.model", "checker.types.typed", True),
         (TABLE, "checker.engine.series", "checker.data.records", True),
         (TABLE, "checker.engine.series", "checker.syntax.parse", True),

@@ -1,0 +1,157 @@
+"""Accuracy of `plancheck extract` against hand-labelled gold sets, and the draft suite.
+
+    .venv/bin/python bench/extract_bench.py [--show-misses]
+
+Gold (labelled by hand, never by the extractor; policy in docs/extract.md):
+`tests/data/extract/gold.csv` — every numeric target of the bundled Daxing suite
+and the plan's other numbered targets and 2016-2020 results (`plan.txt`), and the
+figures of real Daxing report excerpts (`reports/`); `tests/data/extract/heldout/
+gold.csv`, `heldout2/`, `heldout3/` — excerpts of other plans and reports, each
+labelled before the extractor first read it and measured separately (docs/extract.md
+gives each set's first-run figures: the later sets are the fair estimate for text the
+reader has not seen).  A match is the same file and
+line, the same value in the same unit (units compared through the suite's unit
+table, so `公顷` is `ha`), and the same op; each label matches at most once.
+Prints precision and recall of targets and of actuals for each set, then drafts a
+suite from `plan.txt` and prints how many of its rules parse and type-check and
+which diagnostics lint gives besides the draft marker (L611).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checker.syntax.suite import load_suite  # noqa: E402
+from checker.tools.extract import Item, extract, read_text, reader_for  # noqa: E402
+from checker.types.typecheck import typecheck  # noqa: E402
+from checker.types.typed import CheckedSuite  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "extract"
+PLAN = ROOT / "rules" / "daxing-14th" / "plan.txt"
+SETS = {"daxing": DATA / "gold.csv", "held-out": DATA / "heldout" / "gold.csv",
+        "held-out2": DATA / "heldout2" / "gold.csv", "held-out3": DATA / "heldout3" / "gold.csv"}
+
+Key = tuple[str, int, Fraction, str, str]
+
+
+@dataclass(frozen=True)
+class Score:
+    kind: str
+    found: int
+    gold: int
+    matched: int
+    misses: tuple[Key, ...]
+    extras: tuple[Key, ...]
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+
+def file_of(gold: Path, name: str) -> Path:
+    return PLAN if name == "plan.txt" else gold.parent / name
+
+
+def read_gold(path: Path) -> list[dict[str, str]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def unit_key(checked: CheckedSuite, text: str) -> str:
+    unit = checked.units.resolve(text) if text else None
+    return unit.name if unit is not None else text
+
+
+def gold_keys(checked: CheckedSuite, rows: list[dict[str, str]], kind: str) -> Counter[Key]:
+    return Counter((r["file"], int(r["line"]), Fraction(r["value"]), unit_key(checked, r["unit"]),
+                    r["op"]) for r in rows if r["kind"] == kind)
+
+
+def item_keys(checked: CheckedSuite, items: list[Item], names: dict[str, str],
+              kind: str) -> Counter[Key]:
+    return Counter((names[i.file], i.line, i.value, unit_key(checked, i.unit), i.op)
+                   for i in items if i.kind == kind and isinstance(i.value, Fraction))
+
+
+def score(found: Counter[Key], gold: Counter[Key], kind: str) -> Score:
+    matched = found & gold
+    return Score(kind, sum(found.values()), sum(gold.values()), sum(matched.values()),
+                 tuple(sorted((gold - matched).elements())),
+                 tuple(sorted((found - matched).elements())))
+
+
+def measure(checked: CheckedSuite, gold: Path) -> tuple[list[Score], float]:
+    rows = read_gold(gold)
+    files = sorted({r["file"] for r in rows} | {p.name for p in gold.parent.glob("*.txt")}
+                   | {f"reports/{p.name}" for p in (gold.parent / "reports").glob("*.txt")})
+    sources, names = [], {}
+    for name in files:
+        source = read_text(file_of(gold, name), name)
+        assert not hasattr(source, "code"), source
+        sources.append(source)
+        names[name] = name
+    started = time.perf_counter()
+    items = extract(sources, reader_for(checked))  # type: ignore[arg-type]
+    elapsed = time.perf_counter() - started
+    return [score(item_keys(checked, items, names, k), gold_keys(checked, rows, k), k)
+            for k in ("target", "actual")], elapsed
+
+
+def draft_rate(checked: CheckedSuite) -> str:
+    from checker.tools.extract.drafts import draft_suite
+    from checker.tools.lint import lint
+
+    source = read_text(PLAN, "plan.txt")
+    items = extract([source], reader_for(checked))  # type: ignore[list-item]
+    with tempfile.TemporaryDirectory() as folder:
+        written = draft_suite(items, source, checked, Path(folder))  # type: ignore[arg-type]
+        loaded = load_suite([folder])
+        drafted = typecheck(loaded.suite)
+        found = lint(loaded.suite, drafted)
+    codes = Counter(d.code for d in [*drafted.warnings, *found])
+    others = {c: n for c, n in codes.items() if c != "L611"}
+    return (f"draft suite from plan.txt: {len(drafted.rules)} rules ({written.skipped} "
+            f"targets left as comments), all parse and type-check; lint: {codes['L611']} x L611 "
+            f"(draft, review me), other diagnostics: {others or 'none'}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--no-draft", action="store_true", help="skip the draft suite")
+    args = parser.parse_args()
+    checked = typecheck(load_suite().suite)
+    for name, gold in SETS.items():
+        scores, elapsed = measure(checked, gold)
+        for s in scores:
+            print(f"{name:9} {s.kind:7} precision {s.precision:.3f} ({s.matched}/{s.found})  "
+                  f"recall {s.recall:.3f} ({s.matched}/{s.gold})")
+            if args.show_misses:
+                for key in s.misses:
+                    print(f"    missed {key}")
+                for key in s.extras:
+                    print(f"    extra  {key}")
+        print(f"{name:9} read in {elapsed * 1000:.0f} ms")
+    if not args.no_draft:
+        print(draft_rate(checked))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

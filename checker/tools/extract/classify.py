@@ -1,0 +1,136 @@
+"""Classify: a figure in its sentence -> its `Item`s (target, actual or other).
+
+In: a sentence (`Ctx`), one of its figures (`Phrase`), the run of figures it
+belongs to and the item before it.  Out: one item (two for a range: at least the
+low end, at most the high end).  What kind of statement it is comes from `when`,
+why it is none from `reasons`, its name from `naming`; here the comparison
+(`>=`, `increase`, `~=` …), the value in the language's spelling of the unit,
+the qualifier and the quote.  Imports this package's modules and `units`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from fractions import Fraction
+
+from checker.tools.extract import cues
+from checker.tools.extract.context import Around, Ctx, around
+from checker.tools.extract.items import Item
+from checker.tools.extract.naming import name_of
+from checker.tools.extract.phrases import Phrase, UnitWord
+from checker.tools.extract.reasons import money_level, other_reason
+from checker.tools.extract.when import kind_at, period_at
+from checker.types.units import Unit
+
+_QUALIFIERS = re.compile(r"初步预计|初步核算|初步统计|预计|扣除[^,，;；。]{1,12}?影响|两年平均|"
+                         r"年均|累计|同比|环比")
+_COUNTED = frozenset({"one", "wan"})
+_DURATION = "a duration in years, not a statement about an indicator"
+_DOWN = frozenset(cues.REACH_DOWN)
+_EQUAL_VERBS = frozenset({"为", "是", "保持", "保持在", "稳定在", "稳定", "占地", "共", "有"})
+
+
+
+def classify(ctx: Ctx, phrase: Phrase, previous: Item | None,
+             run: list[Phrase]) -> list[Item]:
+    """The items of one figure — two for a range (`6%-6.5%`: at least 6, at most 6.5);
+    `run` is the list of figures it is part of (`7.4%、3.4%`)."""
+    item = _classify(ctx, phrase, previous, run)
+    if item.high is None or item.kind == "other" or phrase.bound:
+        return [item]
+    low = replace(item, op=">=" if item.op in ("==", "increase", ">=") else item.op)
+    separator = re.search(r"[-—–~至]", phrase.text)
+    offset = separator.end() if separator else 0
+    high = replace(item, op="<=", value=item.high, high=None, column=item.column + offset)
+    return [low, high]
+
+
+def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]) -> Item:
+    start, end = phrase.start - ctx.base, phrase.end - ctx.base
+    first = run[0]
+    near = around(ctx.text, first.start - ctx.base, first.end - ctx.base)
+    own = around(ctx.text, start, end) if phrase is not first else near
+    value, unit, known, factor, high = _value(phrase)
+    duration = unit == "年" and not (own.level or own.bound_word or own.change)
+    reason = _DURATION if duration else other_reason(ctx, phrase, own, near)
+    name = name_of(ctx, near, phrase, run, previous)
+    kind = "other" if reason else kind_at(ctx, near, phrase.start - ctx.base)
+    op = _op(near, own, phrase, kind) if kind != "other" else ""
+    return Item(
+        file=ctx.document.path, line=ctx.sentence.line,
+        column=ctx.document.source.position(phrase.start)[1],
+        quote=quote_of(ctx, near), kind=kind, name=name, indicator="", op=op, value=value,
+        unit=unit, period=period_at(ctx, start, kind, near), qualifier=_qualifier(ctx, near, own,
+                                                                               phrase),
+        reason=reason, section=" ".join(ctx.sentence.section), words=phrase.text,
+        known=known, factor=factor, high=high)
+
+
+# ------------------------------------------------------------------ how it compares
+
+
+def _op(near: Around, own: Around, phrase: Phrase, kind: str) -> str:
+    if phrase.bound:
+        return cues.BOUNDS[phrase.bound]
+    prefix = own.bound_word or (near.bound_word if own is near else "")
+    if prefix:
+        return cues.PREFIX_BOUNDS[prefix]
+    if phrase.more:
+        return ">"
+    if phrase.measure == "level":
+        return ">="
+    change = own.change or near.change
+    if change and not (phrase.measure == "points" and not own.chain and near.distant):
+        return change
+    level = own.level or near.level or near.distant
+    if kind == "target":
+        if level in cues.AT_MOST or level in _DOWN or _within(own, phrase):
+            return "<="
+        if level and level not in _EQUAL_VERBS:
+            return ">="
+    return "=="
+
+
+def _within(own: Around, phrase: Phrase) -> bool:
+    """`19分钟直达`: a time to reach something is a cap."""
+    base = phrase.unit.base if phrase.unit is not None else None
+    return own.follows == "verb" and base is not None and base.dimension == "duration"
+
+
+def _value(phrase: Phrase) -> tuple[Fraction, str, Unit | None, int, Fraction | None]:
+    word = phrase.unit
+    value, high = phrase.value, phrase.high
+    if phrase.start == phrase.end - len(phrase.text) and phrase.text[:1] in "万亿" \
+            and word is not None and word.base is not None and not word.count:
+        return value * word.scale, spelling(UnitWord(word.text, 1, word.base)), word.base, 1, high
+    if phrase.measure == "level" and money_level(phrase):  # 千亿级: 1000 亿元; 万亿级: 10000
+        factor = max(phrase.scale // 10**8, 1)
+        return value * factor, "亿元", None, 1, high * factor if high is not None else None
+    if word is None:
+        return value, "", None, 1, high
+    return value, spelling(word), word.base, word.scale, high
+
+
+def spelling(word: UnitWord) -> str:
+    """How the language spells a unit word: `count`, `万`, `%`, `km²`; else as written."""
+    base = word.base
+    if base is not None and word.count and base.name in _COUNTED:
+        return {1: "count" if base.name == "one" else "万", 10**4: "万"}.get(
+            word.scale * (10**4 if base.name == "wan" else 1), word.text)
+    if base is not None and word.scale == 1:
+        return base.symbol or base.name
+    return word.text
+
+
+def _qualifier(ctx: Ctx, near: Around, own: Around, phrase: Phrase) -> str:
+    words = [w for w in (own.bound_word or near.bound_word, phrase.bound,
+                         "多" if phrase.more else "") if w]
+    clause = near.clause_words(ctx.text)
+    sentence_words = _QUALIFIERS.findall(clause)
+    return " ".join(dict.fromkeys([*words, *sentence_words]))
+
+
+def quote_of(ctx: Ctx, near: Around) -> str:
+    a, b = ctx.base + near.clause_start, ctx.base + near.clause_end
+    return ctx.document.original(a, b).strip().lstrip("—─-◆●•· ").strip()

@@ -1,0 +1,181 @@
+"""Context: the words around a figure inside its sentence.
+
+In: a sentence's folded text and the place of a figure in it.  Out: `Around` —
+the clause and list segment it stands in, the chain of cue words right before
+it (`年均增长` + `超过`), a verb further left when a noun stands between (`新增`
+… `405家`), and what follows it (the end of the clause, a noun, a verb, `的`,
+a name suffix).  Pure string work on the word lists of `cues`; imports only
+`cues` and `fold`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.tools.extract import cues
+from checker.tools.extract.fold import is_cjk, is_letter
+from checker.tools.extract.periods import Mark
+from checker.tools.extract.sentences import Document, Sentence
+
+CLAUSE_END = ",，:：;；。!?！？\n"
+SEGMENT_END = "、(（"
+MAX_LEFT = 40  # characters of a clause looked at before a figure
+MAX_RIGHT = 30
+CLAUSE_WINDOW = 300  # a clause without punctuation is read this far on each side
+
+_LEVEL = frozenset(cues.LEVEL_TARGET)
+_CHANGE = {**dict.fromkeys(cues.INCREASE, "increase"), **dict.fromkeys(cues.REDUCE, "reduce")}
+_DOWN = frozenset(cues.REACH_DOWN)
+_ALL_CUES = sorted({*cues.LEVEL_TARGET, *cues.PREFIX_BOUNDS, *_CHANGE, *_DOWN, "调整为", "由",
+                    "从"}, key=len, reverse=True)
+_DISTANT = sorted({*cues.LEVEL_TARGET, *_CHANGE, *cues.AT_MOST, *_DOWN}
+                  - {"为", "是", "有", "共", "到", "达", "增", "减", "超", "过"},
+                  key=len, reverse=True)
+_AFTER_VERB = re.compile("|".join(cues.AFTER_VERBS))
+_BY_LAST: dict[str, list[str]] = {}
+for _word in _ALL_CUES:  # longest first, as _ALL_CUES is
+    _BY_LAST.setdefault(_word[-1], []).append(_word)
+_FILLERS = "了 \t"
+
+
+@dataclass
+class Ctx:
+    """A sentence being read: its document, its folded text and where it starts."""
+
+    document: Document
+    sentence: Sentence
+    text: str  # the sentence, folded
+    base: int  # offset of the sentence in the document
+    marks: list[Mark]  # the periods named inside the sentence
+
+    @staticmethod
+    def of(document: Document, sentence: Sentence) -> Ctx:
+        return Ctx(document, sentence, document.folded[sentence.start:sentence.end],
+                   sentence.start, document.marks_within(sentence.start, sentence.end))
+
+    def marks_between(self, low: int, high: int) -> list[Mark]:
+        """The marks between two offsets of the sentence."""
+        a, b = self.base + low, self.base + high
+        return [m for m in self.marks if a <= m.start and m.end <= b]
+
+
+@dataclass(frozen=True)
+class Around:
+    clause_start: int
+    clause_end: int
+    segment_start: int
+    chain: tuple[str, ...]  # cue words right before the figure, nearest first
+    chain_start: int  # where the chain begins (the name ends there)
+    distant: str  # a verb further left, with a noun between
+    distant_at: int
+    follows: str  # end | noun | verb | of | name | letter | list | replaced | paren
+    right: str  # the words after the figure, up to the clause end
+
+    def clause_words(self, text: str) -> str:
+        """The clause around the figure, at most MAX_LEFT + MAX_RIGHT characters of it."""
+        low = max(self.clause_start, self.chain_start - MAX_LEFT)
+        return text[low:min(self.clause_end, self.chain_start + MAX_LEFT + MAX_RIGHT)]
+
+    @property
+    def right_segment(self) -> str:
+        return self.right.split("、")[0]
+
+    @property
+    def bound_word(self) -> str:
+        return next((w for w in self.chain if w in cues.PREFIX_BOUNDS), "")
+
+    @property
+    def change(self) -> str:
+        return next((_CHANGE[w] for w in self.chain if w in _CHANGE), "")
+
+    @property
+    def level(self) -> str:
+        return next((w for w in self.chain if w in _LEVEL or w in cues.AT_MOST or w in _DOWN),
+                    "")
+
+    @property
+    def starting(self) -> bool:
+        """`由2015年的96…降至37`: a figure after 由/从 is where a change starts."""
+        return bool(self.chain) and self.chain[0] in ("由", "从")
+
+
+def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around `start..end`; a clause longer than CLAUSE_WINDOW on a side is cut."""
+    low = max(0, start - CLAUSE_WINDOW)
+    left = max(max((text.rfind(c, low, start) for c in CLAUSE_END), default=-1) + 1, low)
+    high = min(len(text), end + CLAUSE_WINDOW)
+    rights = [i for i in (text.find(c, end, high) for c in CLAUSE_END) if i >= 0]
+    return left, min(rights, default=high)
+
+
+def around(text: str, start: int, end: int) -> Around:
+    """The context of the figure `text[start:end]`."""
+    c0, c1 = clause_of(text, start, end)
+    s0 = max(max(text.rfind(c, c0, start) for c in SEGMENT_END) + 1, c0)
+    left_start = max(c0, start - MAX_LEFT)
+    chain, chain_start = _chain(text, left_start, start)
+    distant, distant_at = _distant(text, max(s0, left_start), chain_start)
+    if not distant and s0 > c0:
+        distant, distant_at = _distant(text, max(c0, left_start), s0)
+    right = text[end:min(c1, end + MAX_RIGHT)]
+    return Around(c0, c1, s0, tuple(chain), chain_start, distant, distant_at, _follows(right),
+                  right)
+
+
+def _chain(text: str, low: int, pos: int) -> tuple[list[str], int]:
+    chain: list[str] = []
+    start = _from_year(text, low, pos)
+    if start is not None:  # 由2015年的96: 96 is where the change starts
+        return ["由"], start
+    while pos > low:
+        while pos > low and text[pos - 1] in _FILLERS:
+            pos -= 1
+        word = next((w for w in _BY_LAST.get(text[pos - 1], ())
+                     if pos - len(w) >= low and text.startswith(w, pos - len(w))), None)
+        if word is None:
+            break
+        chain.append(word)
+        pos -= len(word)
+        if word in ("由", "从"):
+            break
+    return chain, pos
+
+
+def _from_year(text: str, low: int, pos: int) -> int | None:
+    found = re.search(r"[由从](?:\d{4}年(?:底|末)?的?|[^,，;；。由从]{0,12}的)$", text[low:pos])
+    return low + found.start() if found else None
+
+
+def _distant(text: str, low: int, high: int) -> tuple[str, int]:
+    """The last verb between `low` and `high` (not right before the figure)."""
+    window = text[low:high]
+    best = ("", -1)
+    for word in _DISTANT:
+        at = window.rfind(word)
+        if at >= 0 and at + len(word) < len(window) and at > best[1]:
+            best = (word, at)
+    return (best[0], low + best[1]) if best[0] else ("", -1)
+
+
+def _follows(right: str) -> str:
+    if not right.strip():
+        return "end"
+    head = right.lstrip()
+    if head.startswith("调整为"):
+        return "replaced"
+    if head[0] in "(（":
+        return "paren"
+    if head[0] in "、和及与" and re.match(r"[、和及与]\s*[\d〇零一二两三四五六七八九十百千]", head):
+        return "list"
+    if head.startswith("的"):
+        return "of"
+    if is_letter(head[0]):
+        return "letter"
+    if _AFTER_VERB.match(head):
+        return "verb"
+    if any(head.startswith(w) for w in cues.NAME_SUFFIXES):
+        return "name"
+    if is_cjk(head[0]) or head[0] in "“\"《":
+        return "noun"
+    return "end"

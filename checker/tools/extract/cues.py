@@ -1,0 +1,113 @@
+"""Cues: the words around a figure that say what it is — data, no logic.
+
+In: nothing.  Out: word lists the phrase lexer and the classifier read: measure
+words that count things, unit words outside the suite's unit table, the verbs
+and comparison words before a figure (with the operator each one means), the
+words that mark a target or a reported value, and the idioms read as numbers
+(全覆盖 = 100 %, 清零 = 0).  Imports nothing.  Each list says why it is there;
+a list serves one purpose.
+"""
+
+from __future__ import annotations
+
+# Measure words of counts (`13个`, `7万套`): the unit is `count` (or `万` with 万).
+COUNT_WORDS = ("个", "座", "家", "所", "项", "处", "条", "套", "户", "名", "张", "辆", "件",
+               "种", "台", "批", "宗", "株", "棵", "艘", "栋", "幢", "间", "块", "篇", "本",
+               "份", "门", "支", "起", "例", "位", "只", "头", "颗", "架", "对", "组", "段",
+               "条段", "余户")
+# Unit words the prelude does not declare: kept as written (`万人次`, `亿美元`).
+OTHER_UNITS = ("人次", "架次", "辆次", "岁", "年", "斤", "美元", "欧元", "港元", "千瓦时",
+               "度", "兆瓦", "吉瓦", "标准箱", "标箱", "个月")
+# 百兆/千兆/万兆: bandwidth in Mbit/s, as telecom plans write it.
+BANDWIDTH_WORD = "兆"
+SCALE_WORDS = ("万亿", "万", "亿")
+
+# Comparison and change words right before a figure, longest first within each kind.
+# The operator a word means for a target; reported values of level words are `==`.
+LEVEL_TARGET = ("达到", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到",
+                "增长至", "扩大到", "扩大至", "上升到", "上升至", "增至", "升至", "达",
+                "实现", "建成", "新建", "新增", "建设", "完成", "培育", "引进", "打造", "形成",
+                "累计", "跨入", "迈入", "进入", "成为", "开通", "推出", "发布", "设置", "保障",
+                "服务保障",
+                "承接", "聚集", "集聚", "签约", "落地", "注册", "入市", "占地", "拥有", "保持",
+                "保持在", "稳定在", "稳定", "壮大", "做强", "制定", "开展", "组织", "举办",
+                "为", "是", "共", "到")
+AT_LEAST = ("不低于", "不少于", "至少", "最低", "不小于")
+AT_MOST = ("控制在", "控制", "不超过", "不高于", "不多于", "最高", "最多", "控在")
+# Reaching a lower level: a cap for a target, the value itself for a reported figure.
+REACH_DOWN = ("压减到", "压减至", "压缩到", "压缩至", "减少到", "减少至", "降到", "降至", "降低到",
+              "降低至", "下降到", "下降至", "减至", "缩小到", "缩小至", "缩减到", "缩减至")
+MORE_THAN = ("超过", "突破", "大于", "高于", "多于", "超出", "超", "过", "逾")
+LESS_THAN = ("低于", "少于", "小于", "不足", "不到")
+ABOUT = ("约为", "大约", "约", "将近", "接近", "近")
+INCREASE = ("同比增长", "年均增长", "年均增速", "平均增长", "增长了", "增长", "增速", "增幅",
+            "提高了", "提高", "提升", "增加", "上涨", "上升", "涨幅", "扩大", "增")
+REDUCE = ("下降了", "下降", "降低", "减少", "降幅", "压减", "压缩", "再减", "减量", "缩小",
+          "减")
+# Words after the figure that bound it (the grammar's BOUND) and the operator.
+BOUNDS = {"以上": ">=", "以下": "<=", "以内": "<=", "之内": "<=", "内": "<=",
+          "左右": "~=", "上下": "~="}
+PREFIX_BOUNDS = {**dict.fromkeys(AT_LEAST, ">="), **dict.fromkeys(AT_MOST, "<="),
+                 **dict.fromkeys(MORE_THAN, ">"), **dict.fromkeys(LESS_THAN, "<"),
+                 **dict.fromkeys(ABOUT, "~=")}
+# Level words that, for a reported value, still state a bound.
+
+# A figure is a reported value when its clause says so ...
+PAST = ("同比", "上年同期", "去年同期", "环比", "已经", "首次", "提前实现", "提前完成",
+        "超额完成", "完成了", "实现了", "增长了", "下降了", "初步预计", "初步核算", "初步统计",
+        "截至", "截止", "一年来", "五年来", "以来", "获悉", "蝉联", "分别增至", "圆满完成",
+        "目前")
+PAST_AFTER_YI = "建完实达累承聚有超突开成"  # 已建成, 已完成 …: 已 before these reports
+# ... and a target when it says this (预计 is a forecast unless the section reviews a year).
+FUTURE = ("到20", "到二〇", "力争", "确保", "争取", "努力", "将", "要", "拟", "预计", "计划",
+          "目标", "预期", "安排", "力求", "正在", "推动", "推进", "逐步", "实现", "达到",
+          "控制在", "不低于", "不超过", "新建")
+# Headings that make a section a review (actual) or a plan (target).
+REVIEW_HEADINGS = ("回顾", "执行情况", "成就", "成效", "成绩", "进展", "发展基础", "历史起点",
+                   "发展环境", "完成情况", "评估")
+PLAN_HEADINGS = ("目标", "指标", "任务", "安排", "计划", "展望", "远景", "思路", "举措",
+                 "重点", "预期")
+# Paragraph openings that set a section in the past when its heading says nothing.
+PAST_OPENINGS = ("十三五”时期", "十三五时期", "十三五”期间", "十三五期间", "过去五年", "五年来",
+                 "一年来", "过去一年", "回顾")
+
+# Idioms that state a number without digits.
+FULL_COVERAGE = ("全覆盖",)
+CLEARED = ("动态清零", "清零")
+ZERO_VERBS = ("填埋", "排放", "事故", "死亡", "伤亡", "污染", "发生", "增长", "新增", "感染")
+REFERENCES = ("达到市级要求", "完成市级任务", "达到国家要求", "完成国家任务", "完成市级下达任务",
+              "达到市级标准", "完成市下达任务", "达到上级要求", "完成上级下达任务")
+TREND_RISE = ("持续提高", "持续提升", "持续增加", "持续增长", "进一步提高", "进一步提升",
+              "稳步提高", "稳步提升", "稳步增长", "不断提高", "不断提升", "逐步提高",
+              "保持上升趋势", "保持增长趋势", "持续稳定增长", "稳定增长")
+TREND_FALL = ("持续下降", "持续降低", "持续减少", "进一步下降", "进一步降低", "进一步减少",
+              "稳步下降", "逐步下降", "逐步降低", "不断下降", "保持下降趋势", "继续下降")
+TREND_IMPROVE = ("持续改善", "进一步改善", "稳步改善", "明显改善", "不断改善")
+LOWER_IS_BETTER = ("浓度", "天数", "排放", "能耗", "水耗", "失业率", "死亡率", "事故", "降尘量")
+SYNC = ("基本同步", "同步")
+# Names of things that are measured: a trend is drafted only about one of these.
+MEASURED = ("率", "浓度", "量", "数", "面积", "规模", "收入", "总值", "比重", "强度", "占比",
+            "天数", "指数", "质量", "产值", "投资", "总额", "密度", "寿命")
+MILESTONE_VERBS = ("创建", "建成", "完成", "实现", "开通", "投运", "通车", "封关", "挂牌",
+                   "获批", "投入使用", "全面建成")
+
+# Words right after a figure that are a verb of it (`19分钟直达`, `100%覆盖`), not a noun.
+AFTER_VERBS = ("覆盖(?![率面范])", "直达", "到达", "通达", "建成", "开工", "竣工", "投产", "投用",
+               "投运",
+               "落地", "签约", "脱贫", "脱低", "入住", "完成", "实现", "开园", "开放", "退出",
+               "搬迁", "腾退", "下沉", "改造", "整治", "如期", "摘帽", "的目标")
+# Verbs that report what happened to the things counted (`22个公园建成开园`).
+COUNT_VERBS = ("建成", "开园", "实现", "完成", "脱贫", "脱低", "摘帽", "落地", "投用", "投运",
+               "开工", "签约", "入住", "退出", "搬迁", "腾退", "下沉", "率先")
+# Words right after a figure that make it part of a name (`8号线`, `二期`, `5G`).
+NAME_SUFFIXES = ("号线", "号楼", "号院", "号", "期", "届", "次会议", "中全会", "周年", "强",
+                 "星级", "代", "类", "型", "环", "横", "纵", "线", "路", "批次", "版")
+# Leading words of a clause that are not part of an indicator's name.
+NAME_PREFIXES = ("确保", "力争", "争取", "努力", "推动", "推进", "实现", "全力", "力求", "其中",
+                 "同时", "此外", "全年", "初步预计", "初步核算", "预计", "目前", "基本", "使",
+                 "将", "要", "并", "和", "及", "全区", "全市", "我区", "本区", "全国", "我国",
+                 "今年", "去年", "上年", "当年", "截至", "以及", "进一步", "持续", "逐步",
+                 "认真落实", "落实", "深入", "加快", "积极", "大力", "提出", "显示", "指出",
+                 "明确", "要求",
+                 "——", "──", "-", "◆", "●", "•", "、", "是", "等")
+SCOPE_PREFIXES = ("全区", "全市", "我区", "本区", "全国", "我国", "全省", "全县")

@@ -1,0 +1,130 @@
+"""Extract: documents -> every quantitative statement in them, as `Item`s.
+
+In: decoded texts (`SourceFile`s) and a `Reader` (the suite's units and
+indicator names).  Out: items in text order — each figure of each sentence
+(classified by `classify`), the idioms that state a number without digits
+(`idioms`), and the indicator each name maps to (`mapping`).  Nothing found is
+dropped: a figure that is no statement is an item of kind `other` with its
+reason.  Imports the modules of this package and the suite's unit table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from checker.source import SourceFile
+from checker.tools.extract import idioms
+from checker.tools.extract.classify import classify
+from checker.tools.extract.context import Ctx
+from checker.tools.extract.items import Item
+from checker.tools.extract.mapping import NameIndex
+from checker.tools.extract.phrases import Lexicon, Phrase, parse
+from checker.tools.extract.sentences import Document, Sentence, read_document
+from checker.types.units import Unit, UnitTable
+
+_START = re.compile(r"\d|百分之|[〇零一二两三四五六七八九十百千]|(?<=[达超过逾破近约入])[万亿]")
+_CN = "〇零一二两三四五六七八九十百千"
+_RUN_GAP = re.compile(r"\s*[、和及与]\s*")
+MAX_RUN = 12  # a longer list of figures is read in parts
+_ARTICLES = frozenset({"一", "两"})  # 一批, 一个: an article, not a count
+
+
+@dataclass(frozen=True)
+class Reader:
+    """What the reader knows of the suite: its units and its indicators' names."""
+
+    lexicon: Lexicon
+    names: NameIndex
+
+    @property
+    def percent(self) -> Unit | None:
+        word = self.lexicon.words.get("%")
+        return word.base if word is not None else None
+
+    @staticmethod
+    def of(units: UnitTable, names: NameIndex) -> Reader:
+        return Reader(Lexicon(units), names)
+
+
+def extract(sources: list[SourceFile], reader: Reader) -> list[Item]:
+    items: list[Item] = []
+    for source in sources:
+        items += extract_document(read_document(source), reader)
+    return items
+
+
+def extract_document(document: Document, reader: Reader) -> list[Item]:
+    found: list[Item] = []
+    for sentence in document.sentences:
+        found += _sentence_items(document, sentence, reader)
+    return [replace(item, indicator=reader.names.lookup(item)) for item in found]
+
+
+def _sentence_items(document: Document, sentence: Sentence, reader: Reader) -> list[Item]:
+    ctx = Ctx.of(document, sentence)
+    phrases = list(figures(ctx, reader.lexicon))
+    items: list[Item] = []
+    previous: Item | None = None
+    for run in _runs(ctx, phrases):
+        for phrase in run:
+            for item in classify(ctx, phrase, previous, run):
+                items.append(item)
+                if item.kind != "other" and item.name:
+                    previous = item
+    items += idioms.find(ctx, [(p.start, p.end) for p in phrases], reader.percent)
+    return sorted(items, key=lambda i: (i.line, i.column))
+
+
+def figures(ctx: Ctx, lexicon: Lexicon) -> Iterator[Phrase]:
+    """The figures of a sentence, left to right, outside dates and periods."""
+    text, sentence = ctx.document.folded, ctx.sentence
+    covered = {i for m in ctx.marks for i in range(m.start, m.end)}
+    pos = sentence.start
+    while True:
+        found = _START.search(text, pos, sentence.end)
+        if found is None:
+            return
+        start = found.start()
+        pos = start + 1
+        if start in covered or (start > 0 and text[start - 1].isdigit()):
+            continue
+        if text[start] in _CN and start > 0 and text[start - 1] in _CN:
+            continue
+        phrase = parse(text, start, lexicon)
+        if phrase is None or phrase.end > sentence.end:
+            continue
+        if _chinese_word(text, phrase):
+            pos = phrase.end
+            continue
+        if any(i in covered for i in range(phrase.start, phrase.end)):
+            continue
+        pos = phrase.end
+        yield phrase
+
+
+def _chinese_word(text: str, phrase: Phrase) -> bool:
+    """Chinese numerals that are words, not figures: `一批`, `三大`, `十九届`, `第二`."""
+    if not phrase.chinese:
+        return False
+    if phrase.start > 0 and text[phrase.start - 1] == "第":
+        return True
+    if phrase.measure == "none" and phrase.unit is None:
+        return "分之" not in phrase.text
+    return phrase.text[:1] in _ARTICLES and len(phrase.text) <= 2 and phrase.measure == "unit"
+
+
+def _runs(ctx: Ctx, phrases: list[Phrase]) -> Iterator[list[Phrase]]:
+    """Figures joined by 、和及与 (`增长7.4%、3.4%`) form one run; others stand alone."""
+    run: list[Phrase] = []
+    for phrase in phrases:
+        if run and len(run) < MAX_RUN and \
+                _RUN_GAP.fullmatch(ctx.document.folded[run[-1].end:phrase.start]):
+            run.append(phrase)
+            continue
+        if run:
+            yield run
+        run = [phrase]
+    if run:
+        yield run

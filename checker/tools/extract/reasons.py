@@ -1,0 +1,111 @@
+"""Reasons: why a figure is no statement — a name, an ordinal, a code, a description.
+
+In: a figure (`Phrase`) and its context in the sentence.  Out: the reason it is
+an item of kind `other` (`8号线`, `5G`, `第二`, a quoted term, `(30项)`, `24小时城市书房`,
+`66家规上企业完成工业产值…`: the subject of the figure after it), or '' when it is
+a statement.  Imports `context`, `cues`, `phrases`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.tools.extract import cues
+from checker.tools.extract.context import Around, Ctx
+from checker.tools.extract.phrases import Phrase
+
+_OWN_ITEMS = re.compile(r"^[^,，;；。]{0,16}(?:指标|目标|任务|举措|项目标|方面|部分)")
+
+def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
+    """Why the figure is no statement: '' when it is one."""
+    return _name_part(ctx, phrase, own) or _description(ctx, phrase, own)
+
+
+def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
+    """A figure that belongs to a name, an ordinal, a quote, a code or a list's heading."""
+    text, start = ctx.text, phrase.start - ctx.base
+    before, shown = text[max(0, start - 1):start], f"`{phrase.text}`"
+    if before == "第":
+        return f"{shown} is an ordinal"
+    if before and (before.isascii() and before.isalpha()):
+        return f"{shown} is part of a name (`{text[max(0, start - 2):phrase.end - ctx.base]}`)"
+    if _quoted(text, start):
+        return f"{shown} stands inside a quoted term"
+    if own.follows in ("letter", "name"):
+        return f"{shown} is part of a name (`{phrase.text}{own.right[:3]}`)"
+    if _in_parens(text, start, phrase.end - ctx.base):
+        return f"{shown} in parentheses counts what is listed"
+    if own.follows == "replaced":
+        return f"{shown} is a value the text replaces (`调整为`)"
+    if phrase.measure == "level" and not money_level(phrase):
+        return f"{shown} is a grade, not an amount"
+    if (phrase.unit is None and phrase.measure == "none" and len(str(phrase.value)) >= 5 \
+            and phrase.value.denominator == 1 and not own.chain) or \
+            (phrase.text.startswith("0") and not phrase.text.startswith("0.")) or \
+            (phrase.high is not None and phrase.high < phrase.value):
+        return f"{shown} is a code or an identifier"
+    return ""
+
+
+def _description(ctx: Ctx, phrase: Phrase, own: Around) -> str:
+    """A figure that describes a name or the subject of another figure."""
+    shown, counted = f"`{phrase.text}`", phrase.unit is not None and phrase.unit.count
+    noun = own.follows == "noun"
+    if own.follows == "of" and own.chain and all(w in cues.PREFIX_BOUNDS for w in own.chain) \
+            and not ctx.text[:own.chain_start].endswith("有"):
+        return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
+    if noun and counted and not own.chain and _OWN_ITEMS.match(own.right):
+        return f"{shown} counts the document's own items"
+    if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right):
+        return f"{shown} counts the figures after it (`{phrase.text}{own.right[:4]}`)"
+    if noun and _figure_follows(own):
+        return f"{shown} describes the subject of the figure after it"
+    if noun and phrase.chinese and _PROGRAMME.match(own.right):
+        return f"{shown} is part of the name of a programme (`{phrase.text}{own.right[:8]}`)"
+    if noun and phrase.bound in ("以下", "以上") and not counted:  # 3岁以下婴幼儿
+        return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
+    if own.follows in ("noun", "of") and not own.chain and not own.distant \
+            and not _counted_and_reported(phrase, own):
+        return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
+    return ""
+
+
+_PROGRAMME = re.compile(r"[^,，;；。]{0,12}(?:工程|行动|计划|项目|战略)")
+_COUNT_VERB = re.compile("|".join(cues.COUNT_VERBS))
+
+
+def _counted_and_reported(phrase: Phrase, own: Around) -> bool:
+    """`22个高品质公园建成开园`: a count of things, then what happened to them;
+    `17.6平方公里…用地可以上市`: an amount, then what can be done with it."""
+    counted = phrase.unit is not None and phrase.unit.count and bool(_COUNT_VERB.search(own.right))
+    return counted or bool(_PREDICATE.match(own.right))
+
+
+_PREDICATE = re.compile(r"[^,，;；。的]{1,16}?(?:可以|可|已经|已|能够|正在)")
+
+
+def _in_parens(text: str, start: int, end: int) -> bool:
+    return text[start - 1:start] in "(（" and text[end:end + 1] in ")）" and start > 0
+
+
+def _quoted(text: str, start: int) -> bool:
+    opened = max(text.rfind("“", 0, start), text.rfind("\"", 0, start))
+    closed = text.rfind("”", 0, start)
+    return opened > closed and text.find("”", start) > 0 and \
+        text.find("”", start) - opened < 16
+
+
+def money_level(phrase: Phrase) -> bool:
+    return phrase.scale >= 10**8 or (phrase.unit is not None and "元" in phrase.unit.text)
+
+
+_VERB_THEN_FIGURE = re.compile(r"(?:完成|达|增长|实现|为|超过|突破|提高|下降)[^,，;；。、]{0,12}?"
+                               r"[\d〇零一二两三四五六七八九十百千]")
+
+
+def _figure_follows(own: Around) -> bool:
+    """`66家规上企业完成工业产值1466.5亿元`: 66 names the subject of the output that follows."""
+    rest = own.right_segment
+    return not own.starting and bool(_VERB_THEN_FIGURE.search(rest)) and \
+        not re.match(r"[^\d]{0,12}的", rest)
+

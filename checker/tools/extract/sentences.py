@@ -1,0 +1,289 @@
+"""Sentences: a text -> its lines, headings, sections and sentences, with positions.
+
+In: a `SourceFile` (decoded text).  Out: a `Document`: the folded text (one
+character for one, see `fold`), the title and kind of document, its year, and
+the sentences in reading order, each with its line, its offsets, the section
+path of the headings above it (`第五章 一 (三)`) and what the section is about
+(a review of results, a plan of targets, or nothing said).  Sentences end at
+`。；！？` and at the end of a paragraph; a line that breaks a sentence in two
+(text copied from a PDF) is joined to the next.  Imports `fold`, `periods`,
+`cues` and `source`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from checker.source import SourceFile
+from checker.tools.extract import cues
+from checker.tools.extract.fold import fold
+from checker.tools.extract.periods import Mark, find_marks
+
+_CN = "一二三四五六七八九十百零〇"
+_HEADINGS = [
+    (0, re.compile(rf"第[{_CN}\d]+[篇编]")),
+    (1, re.compile(rf"第[{_CN}\d]+章")),
+    (2, re.compile(rf"第[{_CN}\d]+节")),
+    (3, re.compile(rf"([{_CN}]+)、")),
+    (4, re.compile(rf"[(]([{_CN}]+)[)]")),
+    (5, re.compile(r"(\d{1,2})[.、](?!\d)")),
+    (6, re.compile(r"[(](\d{1,2})[)]")),
+]
+_MAX_HEADING = 60
+_SENTENCE_END = re.compile(r"[。;!?！？；]")
+_CLOSERS = "”’\")）】》"
+_META = re.compile(r"#\s*source\s*:", re.IGNORECASE)
+_INTRO = re.compile(r"[:：]\s*$")
+_LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:：]|根据规划|"
+                         r"(?:规划|纲要|计划)(?:草案)?(?:提出|明确|要求)")
+_BULLET = re.compile(rf"^\s*(?:[◆●•·▪■□◇○◎★☆※\-—─]+|[①-⑳]|\d{{1,2}}[.、]|[(]?[{_CN}]+[)、])")
+_PLAN_WORDS = re.compile(r"规划|纲要|计划|方案|意见|草案|预期目标|主要目标")
+_REPORT_WORDS = re.compile(r"执行情况|工作报告|公报|获悉|记者|讯|日电|电\s|回顾|白皮书|"
+                           r"发布时间|来源")
+_REVIEWED_YEAR = re.compile(r"(\d{4})年[^,。;]{0,30}?(?:执行情况|工作回顾|回顾)")
+_PLAN_YEAR = re.compile(r"(\d{4})年[^,。;]{0,20}?计划")
+_TITLE = re.compile(r"规划|纲要|报告|计划|方案|公报")
+_REGION = re.compile(r"(?:北京市|[^\s,。]{2,3}省|[^\s,。]{2,3}市)?([^\s,。()]{2,6}?[区县])"
+                     r"(?=国民经济|人民政府|政府|\d{4}年|二〇)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    line: int
+    start: int  # offsets in the folded text of the document
+    end: int
+    section: tuple[str, ...]
+    mode: str  # actual | target | '' : what the section or list it stands in is about
+    period: tuple[int, int] | None  # the years its section or list names, if any
+    heading: bool = False
+
+
+@dataclass
+class Document:
+    source: SourceFile
+    folded: str
+    title: str = ""
+    kind: str = ""  # plan | report | ''
+    year: int | None = None  # the year it was written, when it says
+    reviewed: int | None = None  # the last year it reports on (`R`)
+    plan_period: tuple[int, int] | None = None
+    region: str = ""
+    sentences: list[Sentence] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)  # of the whole text, by offset
+    _starts: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def original(self, start: int, end: int) -> str:
+        return self.source.text[start:end]
+
+    def marks_within(self, start: int, end: int) -> list[Mark]:
+        """The marks that lie inside `start..end` (the marks are sorted by start)."""
+        if self._starts is None:
+            self._starts = [m.start for m in self.marks]
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_left(self._starts, end)
+        return [m for m in self.marks[low:high] if m.end <= end]
+
+
+@dataclass
+class _Lines:
+    """The document's lines with their start offsets."""
+
+    starts: list[int]
+    texts: list[str]
+
+
+def read_document(source: SourceFile) -> Document:
+    folded = _without_meta(fold(source.text))
+    document = Document(source, folded, marks=find_marks(folded))
+    lines = _lines(folded)
+    _describe(document, lines)
+    document.sentences = list(_sentences(document, lines))
+    return document
+
+
+def _without_meta(folded: str) -> str:
+    """`# source: …` lines say where an excerpt came from; nothing in them is read."""
+    return re.sub(r"(?m)^#\s*source\s*:.*$", lambda m: " " * len(m.group()), folded,
+                  flags=re.IGNORECASE)
+
+
+def _lines(folded: str) -> _Lines:
+    starts, texts, offset = [], [], 0
+    for text in folded.split("\n"):
+        starts.append(offset)
+        texts.append(text.rstrip("\r"))
+        offset += len(text) + 1
+    return _Lines(starts, texts)
+
+
+# ------------------------------------------------------------------ the document
+
+
+def _describe(document: Document, lines: _Lines) -> None:
+    head = [t.strip() for t in lines.texts[:15] if t.strip()]
+    document.title = next((t for t in head if _TITLE.search(t) and ">" not in t
+                           and 8 <= len(t) <= 80), head[0] if head else "")
+    opening = " ".join(head[:6])
+    titled = len(document.title) <= 80 and "," not in document.title
+    report = bool(_REPORT_WORDS.search(opening)) and not (
+        titled and re.search(r"纲要|规划", document.title))
+    document.kind = "report" if report else "plan" if _PLAN_WORDS.search(opening) else ""
+    stamp = next((m for m in document.marks if m.kind == "date"
+                  and document.source.position(m.start)[0] <= 16), None)
+    document.year = _stamp_year(stamp.text) if stamp else None
+    document.plan_period = _plan_period(document.title) if document.kind != "report" else None
+    document.reviewed = _reviewed(document, lines, stamp.text if stamp else "")
+    region = _REGION.search(document.title)
+    document.region = region.group(1).removeprefix("关于") if region else ""
+
+
+def _stamp_year(text: str) -> int | None:
+    found = re.match(r"(\d{4})", text)
+    return int(found.group(1)) if found else None
+
+
+def _plan_period(title: str) -> tuple[int, int] | None:
+    for mark in find_marks(title):
+        if mark.kind in ("plan", "years") and mark.first and mark.last:
+            return mark.first, mark.last
+    found = _PLAN_YEAR.search(title)
+    if found and "执行情况" not in title[found.start():found.end()]:
+        return int(found.group(1)), int(found.group(1))
+    return None
+
+
+def _reviewed(document: Document, lines: _Lines, stamp: str) -> int | None:
+    for text in lines.texts:
+        found = _REVIEWED_YEAR.search(text)
+        if found and len(text.strip()) <= _MAX_HEADING:
+            return int(found.group(1))
+    if document.kind == "plan" and document.plan_period:
+        return document.plan_period[0] - 1
+    if document.year is None:
+        return None
+    month = re.match(r"\d{4}[-./年](\d{1,2})", stamp)
+    early = month is not None and int(month.group(1)) <= 3
+    return document.year - 1 if early else document.year
+
+
+# ------------------------------------------------------------------ sections
+
+
+@dataclass
+class _Section:
+    level: int
+    label: str
+    mode: str
+    period: tuple[int, int] | None
+
+
+def heading_of(text: str) -> tuple[int, str, str] | None:
+    """(level, label, title) of a heading line, or None."""
+    stripped = text.strip().lstrip("#").strip()
+    if not stripped or len(stripped) > _MAX_HEADING or _SENTENCE_END.search(stripped[-1:]):
+        return None
+    for level, pattern in _HEADINGS:
+        found = pattern.match(stripped)
+        if found:
+            label = found.group(0).rstrip("、.") if level <= 2 else _label(level, found)
+            return level, label, stripped[found.end():].strip()
+    if not re.search(r"[,，:：]", stripped) and _mode_of(stripped):
+        return -1, "", stripped  # an unnumbered part title: 2015年…计划执行情况
+    return None
+
+
+def _label(level: int, found: re.Match[str]) -> str:
+    number = found.group(1)
+    return f"({number})" if level in (4, 6) else number
+
+
+def _mode_of(title: str) -> str:
+    if any(w in title for w in cues.REVIEW_HEADINGS):
+        return "actual"
+    if any(w in title for w in cues.PLAN_HEADINGS):
+        return "target"
+    return ""
+
+
+def _period_of(text: str) -> tuple[int, int] | None:
+    for mark in find_marks(text):
+        if mark.first is not None and mark.last is not None:
+            return mark.first, mark.last
+    return None
+
+
+def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
+    stack: list[_Section] = []
+    listing: tuple[str, tuple[int, int] | None] | None = None  # mode of a `…目标是:` list
+    fresh = False  # the next paragraph opens its section
+    for index, text in enumerate(lines.texts):
+        number, start = index + 1, lines.starts[index]
+        if not text.strip() or _META.match(text.strip()):
+            continue
+        heading = heading_of(text)
+        if heading is not None:
+            level, label, title = heading
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            stack.append(_Section(level, label, _mode_of(title), _period_of(title)))
+            listing, fresh = None, True
+        elif fresh:
+            _opening(stack, text)
+            fresh = False
+        if listing is not None and not _BULLET.match(text) and len(text.strip()) > 80:
+            listing = None
+        mode, period = _context(stack, listing)
+        yield from _split(number, start, text, tuple(s.label for s in stack if s.label),
+                          mode, period, heading is not None)
+        intro = _INTRO.search(text) or _LIST_INTRO.search(text)
+        if intro:
+            listing = (_intro_mode(text), _period_of(text))
+
+
+def _opening(stack: list[_Section], text: str) -> None:
+    """The first paragraph of a section without a mode can give it one (`“十三五”时期…`)."""
+    if stack and not stack[-1].mode and any(w in text[:40] for w in cues.PAST_OPENINGS):
+        stack[-1].mode = "actual"
+
+
+def _intro_mode(text: str) -> str:
+    if re.search(r"指出|显示|完成|实现|取得|表现为", text):
+        return "actual"
+    return "target" if re.search(r"目标|预期|计划|安排|规划|纲要|将|要", text) else ""
+
+
+def _context(stack: list[_Section], listing: tuple[str, tuple[int, int] | None] | None
+             ) -> tuple[str, tuple[int, int] | None]:
+    mode = listing[0] if listing and listing[0] else ""
+    period = listing[1] if listing else None
+    for section in reversed(stack):
+        mode = mode or section.mode
+        period = period or section.period
+    return mode, period
+
+
+def _split(number: int, start: int, text: str, section: tuple[str, ...], mode: str,
+           period: tuple[int, int] | None, heading: bool) -> Iterator[Sentence]:
+    """The sentences of one line; after `…目标是:` the rest of the line is that list."""
+    begin = 0
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    for end in ends:
+        while end < len(text) and text[end] in _CLOSERS:
+            end += 1
+        piece = text[begin:end]
+        if piece.strip():
+            yield Sentence(number, start + begin, start + end, section, mode, period, heading)
+            intro = _LIST_INTRO.search(piece)
+            if intro:
+                mode = _intro_mode(piece[:intro.end()]) or mode
+                period = _period_of(piece) or period
+        begin = end

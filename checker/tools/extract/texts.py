@@ -1,0 +1,79 @@
+"""Texts: the files to read -> decoded text, or the diagnostic that says why not.
+
+In: paths of plan or report text.  Out: `SourceFile`s (UTF-8, BOM dropped) or
+`X90x` diagnostics: a file that cannot be read, is not UTF-8 (GBK and UTF-16
+are named), holds a NUL byte, is larger than 2 MiB, has a line longer than
+100,000 characters, or holds more than 20,000 numbers (a table dump, not prose).
+Reuses the rule files' decoder (`syntax.parse.decode`) and words its findings
+for text.  Imports `syntax.parse`, `diagnostics`, `source`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from checker.diagnostics import Diagnostic
+from checker.source import SourceFile, Span
+from checker.syntax.parse import MAX_FILE_BYTES, decode
+
+MAX_LINE = 100_000
+MAX_FIGURES = 20_000  # numbers in one file; real plans hold hundreds
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_HELP_TEXT = "extract reads UTF-8 text (`.txt`); save the file as UTF-8"
+
+
+def read_text(path: str | Path, shown: str | None = None) -> SourceFile | Diagnostic:
+    shown = shown or str(path)
+    target = Path(path)
+    if target.is_dir():
+        return Diagnostic("X904", f"`{shown}` is a folder, not a text file",
+                          Span(shown, 0, 0, 0, 0),
+                          help="name the `.txt` files to read, e.g. `reports/*.txt`")
+    try:
+        data = target.read_bytes()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return Diagnostic("X904", f"cannot read `{shown}`: {reason.lower()}",
+                          Span(shown, 0, 0, 0, 0))
+    decoded = decode(shown, data)
+    if isinstance(decoded, Diagnostic):
+        return _worded(decoded, len(data))
+    return _long_line(decoded) or _too_many(decoded) or decoded
+
+
+def _worded(found: Diagnostic, size: int) -> Diagnostic:
+    if found.code == "P105":
+        return dataclasses.replace(
+            found, code="X902", message=f"text is too large ({size:,} bytes)",
+            help=f"extract reads at most {MAX_FILE_BYTES:,} bytes a file; split the text "
+                 "into parts (by chapter) and give them all")
+    advice = found.help if "GBK" in found.help or "UTF-16" in found.help else _HELP_TEXT
+    if "NUL" in found.message:
+        return dataclasses.replace(found, code="X901", message="file is not text: it contains "
+                                   "a NUL byte", help=advice if advice != _HELP_TEXT else
+                                   "extract reads plain UTF-8 text; is this a binary file?")
+    return dataclasses.replace(found, code="X901", message="file is not valid UTF-8",
+                               help=advice if "GBK" not in advice else
+                               advice + " (e.g. `iconv -f GB18030 -t UTF-8`)")
+
+
+def _long_line(source: SourceFile) -> Diagnostic | None:
+    for index, line in enumerate(source.text.split("\n")):
+        if len(line) > MAX_LINE:
+            return Diagnostic(
+                "X903", f"line {index + 1} is too long ({len(line):,} characters)",
+                Span(source.path, index + 1, 1, index + 1, 2), excerpt=line[:80],
+                help=f"extract reads lines of at most {MAX_LINE:,} characters; a paragraph "
+                     "per line is what it expects")
+    return None
+
+
+def _too_many(source: SourceFile) -> Diagnostic | None:
+    count = sum(1 for _ in _NUMBER.finditer(source.text))
+    if count <= MAX_FIGURES:
+        return None
+    return Diagnostic("X908", f"text holds {count:,} numbers", Span(source.path, 0, 0, 0, 0),
+                      help=f"extract reads prose with at most {MAX_FIGURES:,} numbers a file; "
+                           "split it, or load a table of figures with `plancheck check` directly")

@@ -1,0 +1,129 @@
+"""When: whether a statement is a target or a reported value, and which period it is of.
+
+In: a sentence (`Ctx`), the context of a statement in it, and the document's
+marks (years, parts of years).  Out: `kind_at` — `target` or `actual`, read from,
+in this order: a starting value (`由…`), a word of its clause that reports
+(`同比`, `已`, `初步预计`) or plans (`力争`, `预计`), the sentence before it
+(`五年来`, `到2025年`), its year against the last year the document reports on,
+the section or list it stands in, the kind of document — and `period_at`, the
+period as the data contract writes it.  Imports `context`, `cues`, `periods`,
+`sentences`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.tools.extract import cues
+from checker.tools.extract.context import Around, Ctx, clause_of
+from checker.tools.extract.periods import Mark, period_text
+from checker.tools.extract.sentences import Document
+
+SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-level cues
+_STRONG_FUTURE = re.compile(r"到20\d\d|到二〇|力争|确保|争取|努力|(?<![即必])将(?!近)|"
+                            r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在")
+_AHEAD = re.compile(r"到20\d\d年|力争到|预期目标|目标是|主要目标|目标为|(?<![即必])将(?!近)")
+_SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|以来|截至|截止|同比|初步预计|初步核算")
+_ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
+_PAST = re.compile("|".join(re.escape(w) for w in cues.PAST) + f"|已(?=[{cues.PAST_AFTER_YI}])")
+_COUNTED = frozenset({"one", "wan"})
+
+def kind_at(ctx: Ctx, near: Around, start: int) -> str:
+    """`target` or `actual` for a statement at `start` (an offset in the sentence)."""
+    clause = near.clause_words(ctx.text)
+    before = ctx.text[max(0, start - SENTENCE_WINDOW):start]
+    document, mode = ctx.document, ctx.sentence.mode
+    if near.starting:
+        return "actual"
+    if _PAST.search(clause):
+        return "actual"
+    future = _STRONG_FUTURE.search(_ACHIEVED.sub("", clause))
+    if future:
+        forecast = future.group() == "预计"
+        return "actual" if forecast and mode == "actual" else "target"
+    if _SINCE.search(before):
+        return "actual"
+    if _AHEAD.search(before):
+        return "target"
+    year = _year_before(ctx, start)
+    if year is not None and document.reviewed is not None:
+        return "target" if year > document.reviewed else "actual"
+    if mode:
+        return mode
+    if document.kind:
+        return "target" if document.kind == "plan" else "actual"
+    return "target" if near.level in cues.AT_MOST or near.bound_word else "actual"
+
+
+def _year_before(ctx: Ctx, start: int) -> int | None:
+    for mark in reversed(own_marks(ctx, start)):
+        if mark.kind in ("year", "years", "month") and mark.last is not None:
+            return mark.last
+        if mark.kind == "relative" and ctx.document.year is not None:
+            return ctx.document.year + (-1 if mark.text in ("去年", "上年") else 0)
+    return None
+
+
+def own_marks(ctx: Ctx, start: int) -> list[Mark]:
+    """The periods that belong to a statement at `start`: those of its clause, and of the
+    clauses before it that are nothing but a period (`2022年,…`, `一季度,…`)."""
+    c0, _ = clause_of(ctx.text, start, start)
+    marks = [m for m in _marks(ctx, c0, start) if not _compared(ctx, m)]
+    while c0 > 0 and not marks:
+        p0, _ = clause_of(ctx.text, c0 - 1, c0 - 1)
+        head = ctx.text[p0:c0 - 1]
+        found = _marks(ctx, p0, c0 - 1)
+        if not found or len(re.sub(r"[\s,，]", "", head)) > sum(m.end - m.start for m in found) + 3:
+            break
+        marks, c0 = found, p0
+    return marks
+
+
+def _compared(ctx: Ctx, mark: Mark) -> bool:
+    """`较5月份`, `去年同期`, `比2017年`: a period a figure is compared with."""
+    at = mark.start - ctx.base
+    before, after = ctx.text[max(0, at - 1):at], ctx.text[mark.end - ctx.base:][:2]
+    return before in ("较", "比", "从", "由") or after.startswith("同期")
+
+
+def _marks(ctx: Ctx, low: int, high: int) -> list[Mark]:
+    return ctx.marks_between(low, high)
+
+
+def period_at(ctx: Ctx, start: int, kind: str, near: Around) -> str:
+    document = ctx.document
+    marks = own_marks(ctx, start)
+    year, last, part = None, None, ""
+    for mark in reversed(marks):
+        if mark.kind == "part" and not part:
+            part = mark.part
+            continue
+        if mark.kind in ("year", "years", "month", "plan"):
+            year, last, part = mark.first, mark.last, part or mark.part
+            break
+        if mark.kind == "relative" and document.year is not None and mark.text != "同期":
+            year = document.year - (1 if mark.text in ("去年", "上年") else 0)
+            break
+    if year is None and ctx.sentence.period is not None and kind == "target":
+        year, last = ctx.sentence.period
+        last = last if "年均" in ctx.text else None
+        year = ctx.sentence.period[1] if last is None else year
+    if year is None and part:
+        year = _sentence_year(ctx, start)
+    if year is None:
+        year = _default_year(document, kind, part)
+    return period_text(year, last, part)
+
+
+def _sentence_year(ctx: Ctx, start: int) -> int | None:
+    years = [m for m in _marks(ctx, 0, start) if m.kind == "year" and not _compared(ctx, m)]
+    return years[-1].first if years else ctx.document.year
+
+
+def _default_year(document: Document, kind: str, part: str) -> int | None:
+    if kind == "target" and document.plan_period is not None:
+        return document.plan_period[1]
+    if kind == "actual" or part:
+        return document.reviewed
+    return None
+

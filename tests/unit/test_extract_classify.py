@@ -1,0 +1,127 @@
+"""What a figure says in its sentence: kind, op, value and unit; or why it says nothing.
+
+Each case is one short text; the texts of plans are headed so that the reader sees a
+plan (`…规划纲要`), the texts of reports so that it sees a report.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_helpers import items_of, statements
+
+PLAN = "北京市某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
+REPORT = "一、2022年国民经济和社会发展计划执行情况\n"
+
+CASES = [
+    (PLAN + "确保城乡建设用地规模控制在319平方公里以内。", [("target", "<=", "319", "km²")]),
+    (PLAN + "实现公交站点500米覆盖率达到90%。", [("target", ">=", "90", "%")]),
+    (PLAN + "新建13个垃圾转运站。", [("target", ">=", "13", "count")]),
+    (PLAN + "新建64万平方米人员掩蔽工程。", [("target", ">=", "64", "万m²")]),
+    (PLAN + "到2025年适龄儿童入园率达到99%以上。", [("target", ">=", "99", "%")]),
+    (PLAN + "实现19分钟直达雄安新区。", [("target", "<=", "19", "min")]),
+    (PLAN + "单位地区生产总值能耗降低13.5%。", [("target", "reduce", "13.5", "%")]),
+    (PLAN + "地区生产总值年均增长6%左右。", [("target", "~=", "6", "%")]),
+    (PLAN + "生物医药基地跨入千亿级园区行列。", [("target", ">=", "1000", "亿元")]),
+    (PLAN + "实现用户体验过百兆、企业商用达万兆的目标。",
+     [("target", ">", "100", "Mbit/s"), ("target", ">=", "10000", "Mbit/s")]),
+    (PLAN + "推动镇街养老照料中心全覆盖。", [("target", ">=", "100", "%")]),
+    (PLAN + "实现城市积水点清零。", [("target", "<=", "0", "")]),
+    (PLAN + "实现原生垃圾零填埋。", [("target", "<=", "0", "")]),
+    (PLAN + "地区生产总值增长6%-6.5%。",
+     [("target", ">=", "6", "%"), ("target", "<=", "6.5", "%")]),
+    (PLAN + "万元地区生产总值能耗、二氧化碳排放分别下降2.5%和2.6%左右。",
+     [("target", "reduce", "2.5", "%"), ("target", "~=", "2.6", "%")]),
+    (REPORT + "一般公共预算收入完成104.4亿元、增长5%。",
+     [("actual", "==", "104.4", "亿元"), ("actual", "increase", "5", "%")]),
+    (REPORT + "全区污水处理率达95%以上。", [("actual", ">=", "95", "%")]),
+    (REPORT + "“国高新”企业保有量突破1300家。", [("actual", ">", "1300", "count")]),
+    (REPORT + "森林覆盖率提升至34%。", [("actual", "==", "34", "%")]),
+    (REPORT + "地区生产总值扣除疫苗影响同比增长3%。", [("actual", "increase", "3", "%")]),
+    (REPORT + "医疗卫生机构、养老服务机构分别增至823家、178家。",
+     [("actual", "==", "823", "count"), ("actual", "==", "178", "count")]),
+    (REPORT + "PM2.5浓度由2015年的96微克/立方米降至37微克/立方米。",
+     [("actual", "==", "96", "μg/m³"), ("actual", "==", "37", "μg/m³")]),
+    (REPORT + "注册企业5000余家。", [("actual", ">", "5000", "count")]),
+    ("政府工作报告提出,今年发展主要预期目标是:国内生产总值增长5%左右;城镇新增就业1100万人以上。",
+     [("target", "~=", "5", "%"), ("target", ">=", "1100", "万人")]),
+    ("2023年,大兴机场保障旅客3941万人次,今年旅客量预计超4500万人次。",
+     [("actual", "==", "3941", "万人次"), ("target", ">", "4500", "万人次")]),
+    (PLAN + "国內生産總值增長5%左右。", [("target", "~=", "5", "%")]),
+    (PLAN + "高速公路密度达到5公里/百平方公里。", [("target", ">=", "5", "公里/百平方公里")]),
+    (PLAN + "城乡居民收入差距控制在2.2∶1以内。", [("target", "<=", "2.2", "")]),
+    (PLAN + "劳动年龄人口平均受教育年限达到11.5年。", [("target", ">=", "11.5", "年")]),
+    (REPORT + "孕产妇死亡率从20.1/10万降至16.9/10万,人均预期寿命提高到77.93岁。",
+     [("actual", "==", "20.1", "/10万"), ("actual", "==", "16.9", "/10万"),
+      ("actual", "==", "77.93", "岁")]),
+    ("■ 2024年成绩单\n●预计全省地区生产总值增长6%左右\n●大健康产业迈入万亿级规模\n",
+     [("actual", "~=", "6", "%"), ("actual", ">=", "10000", "亿元")]),
+    ("根据规划,2025年学前教育毛入园率将大于90%。2025年人均预期寿命达78.3岁。",
+     [("target", ">", "90", "%"), ("target", ">=", "78.3", "岁")]),
+    (REPORT + "酸雨区占国土面积比例由历史高峰值的30%左右降至7.6%。",
+     [("actual", "~=", "30", "%"), ("actual", "==", "7.6", "%")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][-24:] for c in CASES])
+def test_what_a_figure_says(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    assert statements(text) == expected
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("建成大兴机场线、地铁8号线等轨道交通。", "part of a name"),
+    ("实施5G基础设施建设工程。", "part of a name"),
+    ("深入贯彻党的十九大精神,增速全市第二。", ""),
+    ("推进“双50”文明实践工程。", "quoted term"),
+    ("设立全市首家24小时城市书房。", "describes the name that follows"),
+    ("每千人口拥有3岁以下婴幼儿托位数4.5个。", "describes the name that follows"),
+    ("共安排21项指标。", "own items"),
+    ("基地66家规上企业完成工业产值1466.5亿元。", "subject of the figure after it"),
+    ("电话:010-55590088", "code"),
+    ("连续三年蝉联“最佳引才城市”奖。", "duration"),
+    ("将城市污水处理率由100%调整为99%。", "replaces"),
+])
+def test_figures_that_are_no_statements(text: str, reason: str) -> None:
+    others = [i for i in items_of(text) if i.kind == "other"]
+    if not reason:
+        assert not [i for i in items_of(text) if i.kind != "other"]
+        return
+    assert others and reason in others[0].reason
+
+
+def test_chinese_words_with_numerals_are_no_statements() -> None:
+    found = items_of("坚持一批重大项目,统筹“五位一体”总体布局,把握两个大局。")
+    assert all(i.kind == "other" for i in found)
+    assert "一批" not in [i.words for i in found]
+
+
+def test_each_item_quotes_its_clause_and_names_its_place() -> None:
+    text = PLAN + ("  加快补齐幼儿园缺口,到2025年适龄儿童入园率达到99%以上,"
+                   "普惠性幼儿园覆盖率达到95%以上。")
+    first, second = [i for i in items_of(text, "plan.txt") if i.kind == "target"]
+    assert (first.file, first.line, first.quote, first.name, first.period) == (
+        "plan.txt", 2, "到2025年适龄儿童入园率达到99%以上", "适龄儿童入园率", "2025")
+    assert text.split("\n")[1][first.column - 1:].startswith("99%以上")
+    assert (first.indicator, second.indicator) == ("preschool_enrolment_rate",
+                                                   "inclusive_kindergarten_coverage")
+
+
+def test_sections_give_the_cite_path() -> None:
+    text = PLAN + ("第五章 城乡一体\n一、坚定不移实施疏整促专项行动\n"
+                   "(三)完善城乡建设用地减量机制\n确保城乡建设用地规模控制在319平方公里以内。")
+    (item,) = [i for i in items_of(text) if i.kind == "target"]
+    assert item.section == "第五章 一 (三)"
+
+
+def test_a_review_section_reports_and_a_plan_section_targets() -> None:
+    text = PLAN + ("第一章 把握新形势\n一、站在全新的历史起点\n"
+                   "“十三五”时期是实现跨越的五年。建成变电站13座。\n二、主要目标\n建成变电站5座。")
+    kinds = [(i.kind, str(i.value)) for i in items_of(text) if i.unit == "count"]
+    assert kinds == [("actual", "13"), ("target", "5")]
+
+
+def test_milestones_trends_references_and_sync() -> None:
+    text = PLAN + ("2023年成功创建国家卫生区,森林覆盖率进一步提高,"
+                   "细颗粒物年均浓度达到市级要求,居民收入增长和经济增长基本同步。")
+    ops = [(i.op, i.value) for i in items_of(text) if i.kind == "target"]
+    assert ops == [("==", True), ("rises", None), ("ref", None), ("sync", None)]

@@ -1,0 +1,40 @@
+"""The reader against the hand-labelled Daxing gold set (tests/data/extract/gold.csv):
+precision and recall of targets and of reported values stay at or above 0.9.
+`bench/extract_bench.py` prints the figures and the held-out set's."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from tests.extract_helpers import DATA, ROOT, bundled
+
+sys.path.insert(0, str(ROOT / "bench"))
+import extract_bench
+
+FLOOR = 0.9
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, extract_bench.Score]:
+    found, _ = extract_bench.measure(bundled(), DATA / "gold.csv")
+    return {s.kind: s for s in found}
+
+
+@pytest.mark.parametrize("kind", ["target", "actual"])
+def test_precision_and_recall(scores: dict[str, extract_bench.Score], kind: str) -> None:
+    score = scores[kind]
+    assert score.gold > 40
+    assert score.precision >= FLOOR, f"extra: {score.extras}"
+    assert score.recall >= FLOOR, f"missed: {score.misses}"
+
+
+def test_every_gold_label_names_a_figure_on_its_line() -> None:
+    from fractions import Fraction
+
+    for row in extract_bench.read_gold(DATA / "gold.csv"):
+        line = extract_bench.file_of(DATA / "gold.csv", row["file"]).read_text(
+            encoding="utf-8").split("\n")[int(row["line"]) - 1]
+        value = Fraction(row["value"])
+        assert row["value"] in line or value in (0, 100, 1000, 10, 10000), row
