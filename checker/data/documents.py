@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from checker.data.problems import Report, file_span
+from checker.data.problems import Problems, file_span
 from checker.data.tables import decode, read_bytes
 from checker.source import SourceFile, Span
 
@@ -54,7 +54,7 @@ class Document:
         return Span.point(self.display, entry.line, entry.column, 1)
 
 
-def read_documents(path: Path, display: str, report: Report,
+def read_documents(path: Path, display: str, report: Problems,
                    raw: Collection[str] = ()) -> Document | None:
     """Read a YAML or JSON file of records; problems go to `report`."""
     data = read_bytes(path, display, report)
@@ -81,7 +81,7 @@ def read_documents(path: Path, display: str, report: Report,
     return _ensure_records(document, report)
 
 
-def _syntax_error(error: yaml.YAMLError, display: str, report: Report) -> None:
+def _syntax_error(error: yaml.YAMLError, display: str, report: Problems) -> None:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     reason = (getattr(error, "problem", None) or getattr(error, "context", None)
@@ -90,7 +90,7 @@ def _syntax_error(error: yaml.YAMLError, display: str, report: Report) -> None:
                "check the indentation and the quoting")
 
 
-def _ensure_records(document: Document, report: Report) -> Document:
+def _ensure_records(document: Document, report: Problems) -> Document:
     display = document.display
     if not document.entries and not report.errors:
         report.add("D307", f"`{display}` holds no records", file_span(display),
@@ -98,7 +98,7 @@ def _ensure_records(document: Document, report: Report) -> Document:
     return document
 
 
-def _json_ok(text: str, display: str, report: Report) -> bool:
+def _json_ok(text: str, display: str, report: Problems) -> bool:
     try:
         json.loads(text)
     except json.JSONDecodeError as error:
@@ -112,7 +112,7 @@ def _json_ok(text: str, display: str, report: Report) -> bool:
 @dataclass
 class _Reader:
     document: Document
-    report: Report
+    report: Problems
     raw: set[str]
     is_json: bool
     _constructor: yaml.constructor.SafeConstructor = field(

@@ -26,7 +26,7 @@ import pandas as pd
 
 from checker import result as r
 from checker.data.columns import Converted, convert, factorize
-from checker.data.problems import IntArray, Origins, Report, display_path, file_span
+from checker.data.problems import IntArray, Origins, Problems, display_path, file_span
 from checker.data.records import PathArg, as_paths, report_cells
 from checker.data.tables import TABLES, RawTable, blank_mask, read_table, separator_hint
 from checker.data.values import FAILED, Problem, parse_bool, parse_number, read_number
@@ -71,7 +71,7 @@ class _Part:
 class _Context:
     indicators: dict[str, IndicatorSpec]
     units: UnitTable
-    report: Report = field(default_factory=Report)
+    report: Problems = field(default_factory=Problems)
 
 
 def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
@@ -141,7 +141,7 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
     return _Part(frame, good, Origins.of(table.display, True, table.rows), span)
 
 
-def _columns(table: RawTable, report: Report) -> dict[str, int] | None:
+def _columns(table: RawTable, report: Problems) -> dict[str, int] | None:
     where: dict[str, int] = {}
     known = (*REQUIRED, *OPTIONAL)
     heading = functools.partial(table.span, None)  # spans are built only when reported
@@ -168,14 +168,14 @@ def _columns(table: RawTable, report: Report) -> dict[str, int] | None:
 
 
 def _require(converted: Converted, name: str, span: Callable[[int], Span],
-             report: Report) -> None:
+             report: Problems) -> None:
     blank = np.flatnonzero(converted.blank)
     report_cells(report, blank, lambda _: Problem(
         "D312", f"row has no `{name}`", f"every row of plan data needs `{name}`", "empty"),
         span, f"column `{name}`")
 
 
-def _kinds(kinds: pd.Series[Any], span: Callable[[int], Span], report: Report,
+def _kinds(kinds: pd.Series[Any], span: Callable[[int], Span], report: Problems,
            good: BoolArray) -> pd.Series[Any]:
     text = kinds.str.strip().fillna("")
     text = text.where(text != "", "actual")
@@ -299,7 +299,7 @@ def _convert_value(value: object, fit: Fraction | bool) -> float | None:
 
 def _report_values(raw: pd.Series[Any], specs: list[IndicatorSpec | None],
                    unit_bad: list[tuple[int, Problem]], value_bad: list[int], blank: BoolArray,
-                   cell: Callable[[str], Callable[[int], Span]], report: Report,
+                   cell: Callable[[str], Callable[[int], Span]], report: Problems,
                    good: BoolArray) -> None:
     problems = dict(unit_bad)
     unit_rows = np.array(sorted(problems), dtype=np.int64)

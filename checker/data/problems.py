@@ -1,7 +1,7 @@
 """Diagnostics of a load, and where loaded rows came from.
 
 In: D3xx problems found while loading; the files rows were read from.  Out:
-`Report` (collects diagnostics and, lazily, the source texts needed to render
+`Problems` (collects diagnostics and, lazily, the source texts needed to render
 them) and `Origins` (file and row/line of each loaded row, as numpy arrays: a
 string is built only when asked for).  Imports `diagnostics`, `source`; numpy.
 """
@@ -40,7 +40,7 @@ def file_span(display: str) -> Span:
 
 
 @dataclass
-class Report:
+class Problems:
     """Diagnostics of one load, with lazily built source texts for rendering."""
 
     items: list[Diagnostic] = field(default_factory=list)

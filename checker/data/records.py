@@ -30,7 +30,14 @@ from pydantic import BaseModel, ValidationError
 from checker import result as r
 from checker.data.columns import assemble, convert, empty
 from checker.data.documents import Document, Entry, read_documents
-from checker.data.problems import MAX_PER_COLUMN, IntArray, Origins, Report, display_path, file_span
+from checker.data.problems import (
+    MAX_PER_COLUMN,
+    IntArray,
+    Origins,
+    Problems,
+    display_path,
+    file_span,
+)
 from checker.data.schemas import missing_problem, pydantic_model
 from checker.data.tables import (
     DOCUMENTS,
@@ -107,7 +114,7 @@ class _Part:
 class _Loader:
     schema: RecordSchema
     units: UnitTable
-    report: Report = field(default_factory=Report)
+    report: Problems = field(default_factory=Problems)
     _model: list[type[BaseModel]] = field(default_factory=list)
 
     @property
@@ -233,7 +240,7 @@ def _fill(values: Any, blank: Any, spec: FieldSpec) -> Any:
     return filled
 
 
-def report_cells(report: Report, positions: IntArray, why: Callable[[int], Problem] | Problem,
+def report_cells(report: Problems, positions: IntArray, why: Callable[[int], Problem] | Problem,
                  span: Callable[[int], Span], where: str) -> None:
     """The first bad cells of a column, each with its row; then how many more there are."""
     for position in positions[:MAX_PER_COLUMN].tolist():
@@ -317,7 +324,7 @@ def _report_detail(detail: Any, entry: Entry, document: Document, loader: _Loade
                    str(context.get("help", "")), str(context.get("label", "")))
 
 
-def _report_overflow(counts: dict[str, list[Span]], report: Report) -> None:
+def _report_overflow(counts: dict[str, list[Span]], report: Problems) -> None:
     for key, spans in counts.items():
         if len(spans) > MAX_PER_COLUMN:
             more = len(spans) - MAX_PER_COLUMN

@@ -4,7 +4,7 @@ In: a path.  Out: `RawTable` — the header as written, one pandas Series of raw
 values per column (strings for CSV, Python values for XLSX, native dtypes for
 Parquet) and the row number of every data row — or diagnostics about the file
 itself (unreadable, unsupported, undecodable, ragged, corrupt, empty).  Values
-are not interpreted here; problems go to a `load_report.Report`.  Imports
+are not interpreted here; problems go to a `load_report.Problems`.  Imports
 `problems`, `source`; pandas, pyarrow, openpyxl.
 """
 
@@ -25,7 +25,7 @@ import pandas as pd
 from checker.data.problems import (
     MAX_PER_COLUMN,
     IntArray,
-    Report,
+    Problems,
     display_path,
     fail,
     file_span,
@@ -109,7 +109,7 @@ def cell_extent(line: str, column: int) -> tuple[int, int]:
     return starts[column], max(end - starts[column], 1)
 
 
-def read_table(path: Path, display: str, report: Report) -> RawTable | None:
+def read_table(path: Path, display: str, report: Problems) -> RawTable | None:
     """Read a CSV, XLSX or Parquet file; problems with the file go to `report`."""
     kind = TABLES.get(path.suffix.lower())
     if kind is None:
@@ -124,7 +124,7 @@ def read_table(path: Path, display: str, report: Report) -> RawTable | None:
     return reader(path, display, report)
 
 
-def read_bytes(path: Path, display: str, report: Report) -> bytes | None:
+def read_bytes(path: Path, display: str, report: Problems) -> bytes | None:
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -138,7 +138,7 @@ def read_bytes(path: Path, display: str, report: Report) -> bytes | None:
     return data
 
 
-def decode(data: bytes, display: str, report: Report) -> str | None:
+def decode(data: bytes, display: str, report: Problems) -> str | None:
     """UTF-8, UTF-8 with a byte-order mark, then GB18030 (CSV saved by Chinese Excel)."""
     for encoding in ENCODINGS:
         if encoding == "utf-8" and data.startswith(b"\xef\xbb\xbf"):
@@ -152,7 +152,7 @@ def decode(data: bytes, display: str, report: Report) -> str | None:
     return None
 
 
-def _read_csv(data: bytes, display: str, report: Report) -> RawTable | None:
+def _read_csv(data: bytes, display: str, report: Problems) -> RawTable | None:
     text = decode(data, display, report)
     if text is None:
         return None
@@ -175,7 +175,7 @@ def _read_csv(data: bytes, display: str, report: Report) -> RawTable | None:
 
 
 def _csv_columns(text: str, width: int, skip: int, display: str,
-                 report: Report) -> list[pd.Series[Any]] | None:
+                 report: Problems) -> list[pd.Series[Any]] | None:
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -204,7 +204,7 @@ def _csv_columns(text: str, width: int, skip: int, display: str,
     return [table.column(i).to_pandas() for i in range(width)]
 
 
-def _report_ragged(text: str, width: int, skip: int, display: str, report: Report) -> None:
+def _report_ragged(text: str, width: int, skip: int, display: str, report: Problems) -> None:
     reader = csv.reader(io.StringIO(text))
     lines = text.split("\n")
     start, found = 1, 0
@@ -244,25 +244,25 @@ def _first_line(error: BaseException) -> str:
     return (text[0] if text else type(error).__name__).rstrip(".").lower()
 
 
-def _not_a_table(display: str, report: Report) -> None:
+def _not_a_table(display: str, report: Problems) -> None:
     report.add("D302", f"`{display}` is not a table file", file_span(display),
                "tables are `.csv`, `.xlsx` or `.parquet` files")
 
 
-def _empty(display: str, report: Report) -> None:
+def _empty(display: str, report: Problems) -> None:
     report.add("D307", f"`{display}` is empty", file_span(display),
                "a data file needs a header row and at least one row of data")
 
 
 def _unreadable(kind: Literal["xlsx", "parquet"], display: str, error: BaseException,
-                report: Report) -> None:
+                report: Problems) -> None:
     """D306: the format's library could not read the file (damaged, or not that format)."""
     what, advice = _READ_AS[kind]
     report.add("D306", f"cannot read `{display}` as {what}: {_first_line(error)}",
                file_span(display), advice)
 
 
-def _read_xlsx(path: Path, display: str, report: Report) -> RawTable | None:
+def _read_xlsx(path: Path, display: str, report: Problems) -> RawTable | None:
     import openpyxl
 
     try:
@@ -294,7 +294,7 @@ def _filled(value: object) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
 
-def _read_parquet(path: Path, display: str, report: Report) -> RawTable | None:
+def _read_parquet(path: Path, display: str, report: Problems) -> RawTable | None:
     import pyarrow.parquet as pq
 
     try:
@@ -317,7 +317,7 @@ def blank_mask(column: pd.Series[Any]) -> npt.NDArray[np.bool_]:
     return missing
 
 
-def drop_empty_rows(table: RawTable, report: Report) -> RawTable | None:
+def drop_empty_rows(table: RawTable, report: Problems) -> RawTable | None:
     """Rows with no value in any cell are spacing, not records; a file of none is empty."""
     if table.columns and len(table):
         empty = blank_mask(table.columns[0])
@@ -336,7 +336,7 @@ def drop_empty_rows(table: RawTable, report: Report) -> RawTable | None:
     return table
 
 
-def table_header(path: Path, display: str, report: Report) -> list[str] | None:
+def table_header(path: Path, display: str, report: Problems) -> list[str] | None:
     """Only the column names of a table (for `classify`)."""
     kind = TABLES.get(path.suffix.lower())
     if kind == "parquet":
@@ -360,7 +360,7 @@ def table_header(path: Path, display: str, report: Report) -> list[str] | None:
     return _xlsx_header(path, display, report)
 
 
-def _xlsx_header(path: Path, display: str, report: Report) -> list[str] | None:
+def _xlsx_header(path: Path, display: str, report: Problems) -> list[str] | None:
     import openpyxl
 
     try:
@@ -383,7 +383,7 @@ def classify(path: str | Path) -> Literal["records", "plan_data"]:
     target = Path(path)
     display = display_path(target)
     suffix = target.suffix.lower()
-    report = Report()
+    report = Problems()
     if suffix in DOCUMENTS:
         read_bytes(target, display, report)
         report.raise_if_errors()

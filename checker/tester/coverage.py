@@ -1,6 +1,6 @@
 """Coverage: which sides of each rule and clause a suite's tests have checked.
 
-In: a `CheckedSuite` and the `TestReport` of a run.  Out: `Coverage` — per
+In: a `CheckedSuite` and the `TestRun` of a run.  Out: `Coverage` — per
 rule, its coverage items and whether each is covered — and the exact share.
 
 Coverage items.  Every rule R of the suite has
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from checker import result as r
-from checker.tester.runner import TestReport
+from checker.tester.runner import TestRun
 from checker.types import typed as t
 
 Role = str  # "guard" | "require" | "unless"
@@ -105,7 +105,7 @@ def percent_text(value: Fraction) -> str:
     return f"{tenths // 10}.{tenths % 10}"
 
 
-def coverage(checked: t.CheckedSuite, report: TestReport) -> Coverage:
+def coverage(checked: t.CheckedSuite, report: TestRun) -> Coverage:
     """The coverage of every rule of `checked` by the expectations of `report` that held."""
     seen: dict[str, list[r.Outcome]] = {}
     for case in report.results:

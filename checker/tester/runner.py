@@ -3,7 +3,7 @@
 In: a `CheckedSuite` and its tests (`model.Test`).  Out: `TestCaseResult` per
 test — passed, failed (each failure a self-contained message with the
 expected and the actual outcome and the finding's evidence) or invalid (givens
-that do not fit the schema: T24x diagnostics) — and a `TestReport` for a run.
+that do not fit the schema: T24x diagnostics) — and a `TestRun` for a run.
 
 A test is evaluated like a run of `check`: its `given` records form one batch
 per record schema, its `given data` rows one plan-data table, and
@@ -86,7 +86,7 @@ class TestCaseResult:
 
 
 @dataclass(frozen=True)
-class TestReport:
+class TestRun:
     """The results of a run, in the order the tests were given."""
 
     __test__ = False
@@ -113,7 +113,7 @@ class TestReport:
 # ------------------------------------------------------------------ running
 
 
-def run_tests(checked: t.CheckedSuite, tests: Sequence[m.Test] | None = None) -> TestReport:
+def run_tests(checked: t.CheckedSuite, tests: Sequence[m.Test] | None = None) -> TestRun:
     """Run `tests` (default: every test of the suite).
 
     Raises `DiagnosticError` with every T24x diagnostic of every test when a
@@ -124,7 +124,7 @@ def run_tests(checked: t.CheckedSuite, tests: Sequence[m.Test] | None = None) ->
     problems = [d for g in givens if isinstance(g, list) for d in g]
     if problems:
         raise DiagnosticError(problems, checked.suite.sources)
-    return TestReport(tuple(_run(checked, test, g) for test, g in zip(chosen, givens, strict=True)
+    return TestRun(tuple(_run(checked, test, g) for test, g in zip(chosen, givens, strict=True)
                             if isinstance(g, Givens)))
 
 
@@ -308,5 +308,5 @@ def select(tests: Sequence[m.Test], pattern: str | None) -> list[m.Test]:
             or (glob and fnmatchcase(x.name.casefold(), wanted))]
 
 
-__all__ = ["ExpectCheck", "TestCaseResult", "TestReport", "check_expect", "evidence_lines",
+__all__ = ["ExpectCheck", "TestCaseResult", "TestRun", "check_expect", "evidence_lines",
            "run_test", "run_tests", "select"]
