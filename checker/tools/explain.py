@@ -18,8 +18,6 @@ Imports `model`, `typed`, `unparse`, `suite`, `diagnostics`, `source`; rich.
 from __future__ import annotations
 
 import io
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,18 +26,11 @@ from rich.text import Text
 
 from checker.diagnostics import Diagnostic, DiagnosticError, did_you_mean
 from checker.source import SourceFile
-from checker.syntax import model as m
 from checker.syntax.suite import LoadedSuite, display_path
 from checker.syntax.unparse import statement
+from checker.tools.plantext import SENTENCE_END, PlanText, headings_above, plan_path
 from checker.types import typed as t
 
-HEADINGS = (
-    re.compile(r"^\s*第[一二三四五六七八九十百零〇\d]+章"),  # chapter
-    re.compile(r"^\s*[一二三四五六七八九十]+、"),  # section
-    re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]"),  # subsection
-)
-HEADING_MAX = 60  # characters: a longer line is a paragraph, whatever it starts with
-SENTENCE_END = "。;；!?！？"
 KIND_WORDS = {"binding": "binding (约束性): a failure is an error",
               "anticipatory": "anticipatory (预期性): a failure is a warning"}
 
@@ -89,28 +80,15 @@ def explain(loaded: LoadedSuite, checked: t.CheckedSuite, rule_id: str) -> Expla
 
 def plan_file(loaded: LoadedSuite, checked: t.CheckedSuite) -> Path | None:
     """The plan header's `source`, relative to the suite folder (or the header's file)."""
-    source = checked.plan.source
-    if source is None:
-        return None
-    folders = []
-    if loaded.root is not None:
-        folders.append(Path(loaded.root))
-    plans = checked.suite.of(m.Plan)
-    if plans:
-        folders.append(Path(plans[0].span.file).parent)
-    for folder in folders:
-        path = folder / source
-        if path.is_file():
-            return path
-    return folders[0] / source if folders else None
+    return plan_path(checked.suite, loaded.root)
 
 
-def plan_text(loaded: LoadedSuite, checked: t.CheckedSuite) -> SourceFile | None:
+def plan_text(loaded: LoadedSuite, checked: t.CheckedSuite) -> PlanText | None:
     path = plan_file(loaded, checked)
     if path is None or not path.is_file():
         return None
     try:
-        return SourceFile.read(path, display_path(path))
+        return PlanText.of(SourceFile.read(path, display_path(path)))
     except (OSError, UnicodeDecodeError):
         return None
 
@@ -118,67 +96,28 @@ def plan_text(loaded: LoadedSuite, checked: t.CheckedSuite) -> SourceFile | None
 # ------------------------------------------------------------------ finding the quote
 
 
-def explain_citation(c: t.Citation, plan: SourceFile | None) -> CitationExplained:
+def explain_citation(c: t.Citation, plan: PlanText | None) -> CitationExplained:
     """Where a citation's quote is in the plan text (the cited line first), and why not."""
     if plan is None:
         return CitationExplained(c, None, "the plan text is not available")
-    if c.line is not None and 1 <= c.line <= plan.line_count:
-        found = find_quote(plan.line_text(c.line), c.quote)
-        if found is not None:
-            return CitationExplained(c, _excerpt(plan, c.line, found))
-    for line in range(1, plan.line_count + 1):
-        found = find_quote(plan.line_text(line), c.quote)
-        if found is not None:
-            note = f"the quote is on line {line}, not line {c.line}" if c.line else None
-            return CitationExplained(c, _excerpt(plan, line, found), note)
-    if c.line is not None and 1 <= c.line <= plan.line_count:
-        return CitationExplained(c, _excerpt(plan, c.line, None),
+    place = plan.place_near(c.quote, c.line)
+    source = plan.source
+    if place is not None:
+        end = place.end if place.first == place.last else len(source.line_text(place.first))
+        note = None
+        if c.line is not None and not place.first <= c.line <= place.last:
+            note = f"the quote is on line {place.first}, not line {c.line}"
+        return CitationExplained(c, _excerpt(source, place.first, (place.start, end)), note)
+    if c.line is not None and 1 <= c.line <= source.line_count:
+        return CitationExplained(c, _excerpt(source, c.line, None),
                                  "the quote is not in the plan text")
     return CitationExplained(c, None, "the quote is not in the plan text")
 
 
-def _folded(text: str) -> tuple[str, list[int]]:
-    """NFKC-folded text without spaces, and the original offset of each folded character."""
-    out: list[str] = []
-    where: list[int] = []
-    for index, char in enumerate(text):
-        for folded in unicodedata.normalize("NFKC", char):
-            if not folded.isspace():
-                out.append(folded)
-                where.append(index)
-    return "".join(out), where
-
-
 def find_quote(line: str, quote: str) -> tuple[int, int] | None:
-    """Start and end offsets of `quote` in `line`: exactly, else after folding."""
-    if not quote:
-        return None
-    start = line.find(quote)
-    if start >= 0:
-        return start, start + len(quote)
-    folded_line, where = _folded(line)
-    folded_quote, _ = _folded(quote)
-    if not folded_quote:
-        return None
-    at = folded_line.find(folded_quote)
-    if at < 0:
-        return None
-    return where[at], where[at + len(folded_quote) - 1] + 1
-
-
-def headings_above(plan: SourceFile, line: int) -> tuple[tuple[int, str], ...]:
-    """The chapter, section and subsection headings a line falls under."""
-    current: list[tuple[int, str] | None] = [None, None, None]
-    for number in range(1, line):
-        text = plan.line_text(number)
-        if len(text.strip()) > HEADING_MAX:
-            continue
-        for level, pattern in enumerate(HEADINGS):
-            if pattern.match(text):
-                current[level] = (number, text.strip())
-                current[level + 1:] = [None] * (len(current) - level - 1)
-                break
-    return tuple(h for h in current if h is not None)
+    """Start and end offsets of `quote` in one `line` (folded, whitespace ignored)."""
+    place = PlanText.of(SourceFile("<line>", line)).place_near(quote, 1)
+    return (place.start, place.end) if place is not None and place.last == 1 else None
 
 
 def _excerpt(plan: SourceFile, line: int, found: tuple[int, int] | None) -> PlanExcerpt:

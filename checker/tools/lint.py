@@ -14,15 +14,13 @@ reviewed it (decided its kind, checked threshold and deadline); each is L611.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import NO_SPAN, Span
 from checker.syntax import model as m
+from checker.tools.plantext import PlanText, read_plan
 from checker.types import typed as t
 from checker.types.typecheck import typecheck
 
@@ -198,74 +196,11 @@ def _unused(checked: t.CheckedSuite, files: list[m.RuleFile]) -> Iterator[Diagno
 # ------------------------------------------------------------------ quotes
 
 
-@dataclass(frozen=True)
-class PlanText:
-    """The plan's text with whitespace squeezed out, mapped back to line numbers."""
-
-    path: str
-    text: str
-    squeezed: str
-    lines_of: list[int]  # line number of each character of `squeezed`
-    sentences: list[str]
-
-    @staticmethod
-    def read(path: Path) -> PlanText:
-        text = path.read_text(encoding="utf-8")
-        chars, lines, line = [], [], 1
-        for char in text:
-            if char == "\n":
-                line += 1
-            if not char.isspace():
-                chars.append(char)
-                lines.append(line)
-        sentences = [s.strip() for s in re.split(r"[。；;！？，,\n]", text) if s.strip()]
-        return PlanText(str(path), text, "".join(chars), lines, sentences)
-
-    def lines_of_quote(self, quote: str) -> list[tuple[int, int]]:
-        """(first line, last line) of every place the quote occurs."""
-        needle = squeeze(quote)
-        found, start = [], self.squeezed.find(needle)
-        while needle and start >= 0:
-            found.append((self.lines_of[start], self.lines_of[start + len(needle) - 1]))
-            start = self.squeezed.find(needle, start + 1)
-        return found
-
-    def closest(self, quote: str) -> str | None:
-        close = difflib.get_close_matches(squeeze(quote), [squeeze(s) for s in self.sentences],
-                                          n=1, cutoff=0.6)
-        return close[0] if close else None
-
-
-def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def plan_text(suite: m.Suite) -> tuple[PlanText | None, Diagnostic | None]:
-    plans = suite.of(m.Plan)
-    if not plans:
-        return None, None
-    plan = plans[0]
-    source = plan.text("source")
-    if source is None:
-        return None, _diag("L604", f"plan `{plan.id}` names no `source` text",
-                           head(plan.span, f"plan {plan.id}"),
-                           help='add `source "plan.txt"` (relative to this file) so that '
-                           "quotes can be checked")
-    path = Path(plan.span.file).parent / source
-    try:
-        return PlanText.read(path), None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8"
-        return None, _diag("L604", f"cannot read the plan text `{source}`: {reason}",
-                           head(plan.span, f"plan {plan.id}"),
-                           help=f"the path is relative to `{plan.span.file}`")
-
-
 def _quotes(suite: m.Suite, files: list[m.RuleFile], rules: list[m.Rule]
             ) -> Iterator[Diagnostic]:
     if not files:
         return
-    text, problem = plan_text(suite)
+    text, problem = read_plan(suite)
     if problem is not None:
         yield problem
     if text is None:
@@ -276,14 +211,14 @@ def _quotes(suite: m.Suite, files: list[m.RuleFile], rules: list[m.Rule]
 
 
 def _quote(rule: m.Rule, cite: m.Cite, text: PlanText) -> Iterator[Diagnostic]:
-    places = text.lines_of_quote(cite.quote)
+    places = [(p.first, p.last) for p in text.places(cite.quote)]
     if not places:
         close = text.closest(cite.quote)
         yield _diag("L602", f"the quote of rule `{rule.id}` is not in the plan text",
                     cite.span if cite.span != NO_SPAN else rule.span, "not found",
                     help=f"did you mean `{close}`?" if close else
                     f"copy the sentence from `{Path(text.path).name}` exactly "
-                    "(whitespace does not matter)")
+                    "(whitespace and full-width forms do not matter)")
         return
     if cite.line is None or any(first <= cite.line <= last for first, last in places):
         return

@@ -21,25 +21,17 @@ from checker.source import SourceFile
 from checker.tools.extract import cues
 from checker.tools.extract.fold import fold
 from checker.tools.extract.periods import Mark, find_marks
+from checker.tools.plantext import CHINESE_DIGITS, HEADING_MAX, numbered_heading
 
-_CN = "一二三四五六七八九十百零〇"
-_HEADINGS = [
-    (0, re.compile(rf"第[{_CN}\d]+[篇编]")),
-    (1, re.compile(rf"第[{_CN}\d]+章")),
-    (2, re.compile(rf"第[{_CN}\d]+节")),
-    (3, re.compile(rf"([{_CN}]+)、")),
-    (4, re.compile(rf"[(]([{_CN}]+)[)]")),
-    (5, re.compile(r"(\d{1,2})[.、](?!\d)")),
-    (6, re.compile(r"[(](\d{1,2})[)]")),
-]
-_MAX_HEADING = 60
+_MAX_HEADING = HEADING_MAX
 _SENTENCE_END = re.compile(r"[。;!?！？；]")
 _CLOSERS = "”’\")）】》"
 _META = re.compile(r"#\s*source\s*:", re.IGNORECASE)
 _INTRO = re.compile(r"[:：]\s*$")
 _LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:：]|根据规划|"
                          r"(?:规划|纲要|计划)(?:草案)?(?:提出|明确|要求)")
-_BULLET = re.compile(rf"^\s*(?:[◆●•·▪■□◇○◎★☆※\-—─]+|[①-⑳]|\d{{1,2}}[.、]|[(]?[{_CN}]+[)、])")
+_BULLET = re.compile(rf"^\s*(?:[◆●•·▪■□◇○◎★☆※\-—─]+|[①-⑳]|\d{{1,2}}[.、]"
+                     rf"|[(]?[{CHINESE_DIGITS}]+[)、])")
 _PLAN_WORDS = re.compile(r"规划|纲要|计划|方案|意见|草案|预期目标|主要目标")
 _REPORT_WORDS = re.compile(r"执行情况|工作报告|公报|获悉|记者|讯|日电|电\s|回顾|白皮书|"
                            r"发布时间|来源")
@@ -185,23 +177,17 @@ class _Section:
 
 
 def heading_of(text: str) -> tuple[int, str, str] | None:
-    """(level, label, title) of a heading line, or None."""
+    """(level, label, title) of a heading line, or None: a numbered heading (the one
+    recognizer of `plantext`), or an unnumbered part title (`2015年…计划执行情况`)."""
+    numbered = numbered_heading(text)
+    if numbered is not None:
+        return numbered
     stripped = text.strip().lstrip("#").strip()
     if not stripped or len(stripped) > _MAX_HEADING or _SENTENCE_END.search(stripped[-1:]):
         return None
-    for level, pattern in _HEADINGS:
-        found = pattern.match(stripped)
-        if found:
-            label = found.group(0).rstrip("、.") if level <= 2 else _label(level, found)
-            return level, label, stripped[found.end():].strip()
     if not re.search(r"[,，:：]", stripped) and _mode_of(stripped):
-        return -1, "", stripped  # an unnumbered part title: 2015年…计划执行情况
+        return -1, "", stripped
     return None
-
-
-def _label(level: int, found: re.Match[str]) -> str:
-    number = found.group(1)
-    return f"({number})" if level in (4, 6) else number
 
 
 def _mode_of(title: str) -> str:

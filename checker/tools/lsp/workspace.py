@@ -32,8 +32,9 @@ from checker.syntax.build import build
 from checker.syntax.parse import parse, statement_offsets
 from checker.syntax.suite import PRELUDE, parse_bytes, parse_file, rule_files
 from checker.tester.givens import read_givens
-from checker.tools.lint import lint_suite, plan_text
+from checker.tools.lint import lint_suite
 from checker.tools.lsp.index import Index, build_index
+from checker.tools.plantext import PlanText, read_plan
 from checker.types import typed as t
 from checker.types.units import UnitTable, build_unit_table
 
@@ -67,10 +68,10 @@ class Analysis:
     broken: frozenset[str] = field(default_factory=frozenset)
 
     @cached_property
-    def plan(self) -> SourceFile | None:
+    def plan(self) -> PlanText | None:
         """The plan's text named by the plan header's `source`, when it can be read."""
-        text, _ = plan_text(self.suite)
-        return SourceFile(text.path, text.text) if text is not None else None
+        text, _ = read_plan(self.suite)
+        return text
 
     def rule_file(self, path: str) -> m.RuleFile | None:
         return next((f for f in self.suite.files if f.path == path), None)
