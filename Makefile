@@ -28,7 +28,7 @@ demo: $(STAMP)
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check checker reports tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto  # one worker per core (pytest-xdist)
 
 bench: $(STAMP)  # benchmarks, not tests: each prints ratios against a baseline of the same run
 	$(BIN)/python bench/parse_bench.py
