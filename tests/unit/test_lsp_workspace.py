@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from checker.tools.lsp import workspace
 from checker.tools.lsp.index import Symbol
 from checker.tools.lsp.workspace import Analysis, SuiteFolder, normal, suite_root
 from tests.lsp_client import bundled_copy
@@ -108,7 +109,9 @@ def test_undecodable_text_is_a_diagnostic(copy: Path) -> None:
     assert [d.code for d in analysis.diagnostics[new]] == ["P101"]
 
 
-def test_the_suite_is_the_folder_with_the_plan_header(tmp_path: Path, copy: Path) -> None:
+def test_the_suite_is_the_folder_with_the_plan_header(
+    tmp_path: Path, copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert suite_root(str(copy / "land.rules"), [copy]) == copy
     nested = copy / "more"
     nested.mkdir(exist_ok=True)
@@ -117,6 +120,11 @@ def test_the_suite_is_the_folder_with_the_plan_header(tmp_path: Path, copy: Path
     lonely = tmp_path / "a" / "b"
     lonely.mkdir(parents=True)
     assert suite_root(str(lonely / "x.rules"), [tmp_path]) == tmp_path
+    # Without a workspace the walk goes up to the root; a stray plan file in /tmp
+    # (other programs write there) must not decide this test.
+    declares = workspace._declares_plan
+    monkeypatch.setattr(workspace, "_declares_plan",
+                        lambda folder: folder.is_relative_to(tmp_path) and declares(folder))
     assert suite_root(str(lonely / "x.rules"), []) == lonely
 
 
