@@ -49,7 +49,10 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
     "share": ("本项目", "this proposal"),
     "after": ("批准后", "after approval"),
     "approved_count": ("已批准项目", "approved projects"),
-    "headroom": ("剩余额度中本项目所占", "this proposal's part of what is left"),
+    "base": ("基期", "baseline"),
+    "gauge_note": ("条形表示基期与上限之间的额度:蓝色为已批准,橙色为本项目",
+                   "the bar is the room between the baseline and the cap: blue is approved, "
+                   "orange this proposal"),
     "history": ("审批记录", "History"),
     "no_findings": ("没有需要关注的结论", "Nothing to look at"),
     "empty_queue": ("没有待审项目", "No proposal is waiting"),

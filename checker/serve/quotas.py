@@ -80,7 +80,8 @@ class Standing:
 
     quota: Quota
     cap: Fraction | None
-    used: Fraction | None  # the aggregate side with what is approved (baseline included)
+    base: Fraction | None  # the aggregate side with nothing approved: the plan data's baseline
+    used: Fraction | None  # … with what is approved
     after: Fraction | None  # … and the candidates
     approved: int
     candidates: int = 0
@@ -105,7 +106,7 @@ class Standing:
 
     def to_json(self) -> dict[str, Any]:
         unit = self.quota.unit
-        values = {"cap": self.cap, "used": self.used, "share": self.share,
+        values = {"cap": self.cap, "base": self.base, "used": self.used, "share": self.share,
                   "remaining": self.remaining,
                   "after": self.after if self.candidates else None}
         rule = self.quota.rule
@@ -143,11 +144,12 @@ def standing(quota: Quota, baseline: Baseline, approved: Sequence[Body],
     every = [*approved, *candidates]
     try:
         cap = exact.evaluate(quota.cap, lookup(every))
+        base = exact.evaluate(quota.used, lookup([]))
         used = exact.evaluate(quota.used, lookup(approved))
         after = exact.evaluate(quota.used, lookup(every))
     except ZeroDivisionError:
-        cap = used = after = None
-    return Standing(quota, cap, used, after, len(approved), len(candidates))
+        cap = base = used = after = None
+    return Standing(quota, cap, base, used, after, len(approved), len(candidates))
 
 
 def decimal_text(value: Fraction) -> str:

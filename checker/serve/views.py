@@ -44,21 +44,16 @@ def findings(result: Mapping[str, Any]) -> tuple[list[dict[str, Any]], list[dict
 
 
 def gauge(quota: Mapping[str, Any]) -> dict[str, Any]:
-    """Bar widths: the cap's use (0..cap), and this proposal's part of what is left."""
-    cap, used, share = quota.get("cap"), quota.get("used"), quota.get("share")
-    out: dict[str, Any] = {**quota, "used_width": 0, "share_width": 0, "over": False,
-                           "headroom_width": 0, "headroom_share": None}
-    if not cap or used is None:
+    """Bar widths over what the baseline left under the cap: approved, then this proposal."""
+    cap, base, used, share = (quota.get(k) for k in ("cap", "base", "used", "share"))
+    out: dict[str, Any] = {**quota, "used_width": 0, "share_width": 0,
+                           "over": quota.get("holds") is False and share is not None}
+    if cap is None or base is None or used is None or cap <= base:
         return out
-    out["used_width"] = _width(used / cap)
+    room = cap - base
+    out["used_width"] = _width((used - base) / room)
     if share is not None:
-        out["share_width"] = _width(min(share, max(cap - used, 0)) / cap)
-        left = cap - used
-        out["over"] = quota.get("holds") is False
-        if left > 0:
-            part = share / left
-            out["headroom_share"] = part
-            out["headroom_width"] = _width(min(part, 1.0))
+        out["share_width"] = min(_width(share / room), GAUGE_WIDTH - out["used_width"])
     return out
 
 
