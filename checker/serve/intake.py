@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +29,8 @@ from checker.types.typed import RecordSchema
 from checker.types.units import UnitTable
 
 JSON_TYPES = ("application/json", "")
+MAX_DIGITS = 300  # no plan quantity needs more; reading a longer number costs seconds
+_HUGE = re.compile(rf"\d{{{MAX_DIGITS + 1},}}|\d[eE][-+]?0*\d{{4,}}")
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
 
 
@@ -44,6 +47,7 @@ def suffix_of(media_type: str) -> str | None:
 def load_body(body: bytes, suffix: str, schema: RecordSchema, units: UnitTable) -> RecordBatch:
     """Load the proposals of one request body; the file is called `request.json|yaml`."""
     shown = "request" + suffix
+    refuse_huge_numbers(body, suffix)
     refuse_surrogates(body, suffix)
     with tempfile.TemporaryDirectory(prefix="plancheck-serve-") as folder:
         path = Path(folder) / shown
@@ -79,6 +83,18 @@ def _items(body: bytes, suffix: str) -> list[Any]:
     for document in yaml.safe_load_all(text):
         items += document if isinstance(document, list) else [document]
     return items
+
+
+def refuse_huge_numbers(body: bytes, suffix: str) -> None:
+    """Raise S826 for a number of more than `MAX_DIGITS` digits or a 4-digit exponent."""
+    found = _HUGE.search(body.decode("utf-8", "replace"))
+    if found is not None:
+        shown = found.group(0)
+        raise DiagnosticError([Diagnostic(
+            "S826", f"a number in the body is out of range (`{shown[:20]}…`, "
+            f"{len(shown)} characters)", Span("request" + suffix, 0, 0, 0, 0),
+            help=f"numbers have at most {MAX_DIGITS} digits and an exponent of at most "
+            "three digits")])
 
 
 def refuse_surrogates(body: bytes, suffix: str) -> None:

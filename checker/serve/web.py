@@ -74,8 +74,8 @@ async def _http(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     shown = f"`{request.method} {request.url.path}`"
     if error.status_code == 404:
-        reply = one(404, "S804", f"no such endpoint {shown}", "the API is listed in "
-                    "`/openapi.json` (and readable at `/docs`)")
+        reply = one(404, "S804", f"no such endpoint {shown}",
+                    "the API is listed in `/openapi.json`")
     elif error.status_code == 405:
         reply = one(405, "S805", f"method not allowed: {shown}", "see `/openapi.json` for the "
                     "methods of each path")

@@ -136,6 +136,16 @@ def test_limits(served: Served) -> None:
     assert bad_id.status_code == 422 and bad_id.json()["diagnostics"][0]["code"] == "S823"
 
 
+@pytest.mark.parametrize("value", ['"1e99999 ha"', '"' + "1" * 400 + ' ha"', "1" * 5000])
+def test_numbers_too_large_to_read_are_refused_at_once(served: Served, value: str) -> None:
+    body = ('{"id": "N", "occupies_permanent_basic_farmland": false, '
+            f'"in_ecological_red_line": false, "new_construction_land": {value}}}')
+    with served.client("submitter") as client:
+        answer = client.post("/v1/check", content=body.encode(),
+                             headers={"content-type": "application/json"})
+    assert answer.status_code == 422 and answer.json()["diagnostics"][0]["code"] == "S826"
+
+
 def test_text_that_cannot_be_stored_is_refused(served: Served) -> None:
     with served.client("submitter") as client:
         answer = client.post("/v1/proposals", content=b'{"id": "\\ud800", '

@@ -22,6 +22,8 @@ from checker.serve.office import Office
 from tests.serve.conftest import Served, serve
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="the page tests need selenium")
+from collections.abc import Callable  # noqa: E402
+
 from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions  # noqa: E402
@@ -73,13 +75,29 @@ def shot(driver: object, name: str, tmp_path: Path) -> Path:
     return path
 
 
-def click(driver: object, element: object) -> None:
-    """Click a button that posts a form, and wait for the page it leads to."""
+def gone(element: object) -> Callable[[object], bool]:
+    """The page of `element` has been left (chromium may say so as a stale reference, or as
+    'node does not belong to the document')."""
+    def check(_: object) -> bool:
+        try:
+            element.is_enabled()  # type: ignore[attr-defined]
+        except WebDriverException:
+            return True
+        return False
+    return check
+
+
+def click(driver: object, element: object, then: str | None = None) -> None:
+    """Click a button that posts a form, and wait for the page it leads to (and for the
+    element with id `then` on it)."""
     page = driver.find_element(By.TAG_NAME, "html")  # type: ignore[attr-defined]
     element.click()  # type: ignore[attr-defined]
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 30).until(gone(page))
     WebDriverWait(driver, 30).until(lambda d: d.execute_script(
         "return document.readyState") == "complete")
+    if then is not None:
+        WebDriverWait(driver, 30).until(
+            expected_conditions.presence_of_element_located((By.ID, then)))
 
 
 def sign_in(driver: object, served: Served, role: str) -> None:
@@ -113,14 +131,14 @@ def test_sign_in_submit_read_the_verdict_and_approve(browser: object, served: Se
              "new_construction_land__unit": "ha", "occupies_permanent_basic_farmland": "true",
              "in_ecological_red_line": "false", "in_strategic_reserve": "false"})
     shot(d, "form", tmp_path)
-    click(d, d.find_element(By.ID, "submit"))  # type: ignore[attr-defined]
+    click(d, d.find_element(By.ID, "submit"), "status")  # type: ignore[attr-defined]
     finding = d.find_element(By.ID, "finding-FARM-01")  # type: ignore[attr-defined]
     assert "严格保护永久基本农田" in finding.text and "不通过" in finding.text
     assert "第八章 四 (一)" in finding.text
     gauge = d.find_element(By.ID, "gauge-LAND-02").text  # type: ignore[attr-defined]
     assert "0.02 km²" in gauge and "0.1 km²" in gauge  # this proposal, and what is left
     shot(d, "verdict", tmp_path)
-    click(d, d.find_element(By.ID, "approve"))  # type: ignore[attr-defined]
+    click(d, d.find_element(By.ID, "approve"), "status")  # type: ignore[attr-defined]
     refused = d.find_element(By.ID, "refused").text  # type: ignore[attr-defined]
     assert "FARM-01" in refused
     assert d.find_element(By.ID, "status").text == "待审"  # type: ignore[attr-defined]
@@ -136,14 +154,14 @@ def test_the_queue_approves_until_the_quota_refuses(browser: object, served: Ser
                  "new_construction_land__unit": "ha",
                  "occupies_permanent_basic_farmland": "false",
                  "in_ecological_red_line": "false", "in_strategic_reserve": "false"})
-        click(d, d.find_element(By.ID, "submit"))  # type: ignore[attr-defined]
+        click(d, d.find_element(By.ID, "submit"), "status")  # type: ignore[attr-defined]
     d.get(served.base + "/queue")  # type: ignore[attr-defined]
     shot(d, "queue", tmp_path)
     statuses = []
     for _ in range(6):
         rows = d.find_elements(By.CSS_SELECTOR, "tr[id^=row-]")  # type: ignore[attr-defined]
         quota_rows = [r for r in rows if "Q-" in r.text]
-        click(d, quota_rows[0].find_element(By.CSS_SELECTOR, "button.approve"))
+        click(d, quota_rows[0].find_element(By.CSS_SELECTOR, "button.approve"), "status")
         statuses.append(d.find_element(By.ID, "status").text)  # type: ignore[attr-defined]
         d.get(served.base + "/queue")  # type: ignore[attr-defined]
         if statuses[-1] != "已批准":
