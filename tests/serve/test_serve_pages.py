@@ -129,12 +129,16 @@ def test_sign_in_submit_read_the_verdict_and_approve(browser: object, served: Se
              "zone": "农业地区", "industry": "现代农业", "land_area": "12",
              "land_area__unit": "ha", "new_construction_land": "2",
              "new_construction_land__unit": "ha", "occupies_permanent_basic_farmland": "true",
-             "in_ecological_red_line": "false", "in_strategic_reserve": "false"})
+             "in_ecological_red_line": "false", "in_strategic_reserve": "false",
+             "new_operating_vehicles": "20", "new_energy_vehicle_share": "60",
+             "vehicle_emission_standard": "国五"})
     shot(d, "form", tmp_path)
     click(d, d.find_element(By.ID, "submit"), "status")  # type: ignore[attr-defined]
     finding = d.find_element(By.ID, "finding-FARM-01")  # type: ignore[attr-defined]
     assert "严格保护永久基本农田" in finding.text and "不通过" in finding.text
     assert "第八章 四 (一)" in finding.text
+    vehicles = d.find_element(By.ID, "finding-VEH-03").text  # type: ignore[attr-defined]
+    assert "国五" in vehicles and "国六b" in vehicles and "严格实施国六b排放标准" in vehicles
     gauge = d.find_element(By.ID, "gauge-LAND-02").text  # type: ignore[attr-defined]
     assert "0.02 km²" in gauge and "0.1 km²" in gauge  # this proposal, and what is left
     shot(d, "verdict", tmp_path)
