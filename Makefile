@@ -35,6 +35,7 @@ bench: $(STAMP)  # benchmarks, not tests: each prints ratios against a baseline 
 	$(BIN)/python bench/check_bench.py
 	$(BIN)/python bench/analyze_bench.py
 	$(BIN)/python bench/lsp_bench.py
+	$(BIN)/python bench/serve_bench.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(EDITOR)/node_modules

@@ -19,6 +19,7 @@ STAGES: Final[dict[str, str]] = {
     "A": "consistency findings of the rules themselves (`checker.analysis`)",
     "L": "authoring hygiene (`checker.tools.lint`)",
     "X": "reading plan and report text (`checker.tools.extract`)",
+    "S": "the approvals office (`checker.serve`)",
 }
 
 CODES: Final[dict[str, str]] = {
@@ -153,6 +154,34 @@ CODES: Final[dict[str, str]] = {
     "X906": "`--format rules` needs one text and a folder",
     "X907": "output cannot be written",
     "X908": "too many numbers",
+    # the approvals office
+    "S800": "the `serve` extra is not installed",
+    "S801": "the ledger database cannot be opened",
+    "S802": "the database is newer than this plancheck",
+    "S803": "the database does not answer",
+    "S804": "no such endpoint",
+    "S805": "method not allowed",
+    "S806": "another HTTP error",
+    "S810": "no token",
+    "S811": "unknown or revoked token",
+    "S812": "the role may not do this",
+    "S813": "a page form without its CSRF token",
+    "S820": "the request body is too large",
+    "S821": "not JSON",
+    "S822": "a submission holds one proposal",
+    "S823": "a bad parameter",
+    "S824": "text that cannot be stored",
+    "S825": "a bad decision body",
+    "S826": "a number too large to read",
+    "S830": "no such proposal",
+    "S831": "the proposal's status does not allow this",
+    "S832": "approval refused",
+    "S833": "an idempotency key used for another request",
+    "S840": "a ledger entry was altered",
+    "S841": "the chain is broken",
+    "S842": "the ledger head disagrees",
+    "S843": "a proposal the ledger does not explain",
+    "S899": "internal error",
 }
 
 

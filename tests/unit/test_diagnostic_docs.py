@@ -24,7 +24,8 @@ from checker.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "diagnostics.md"
-HEADING = re.compile(r"^### ([PTDE][0-9]{3})\b", re.MULTILINE)
+CODE_LITERAL = re.compile(r"""["']([PTDES][0-9]{3})["']""")
+HEADING = re.compile(r"^### ([PTDES][0-9]{3})\b", re.MULTILINE)
 FENCE = re.compile(r"^```(?P<info>[^\n]*)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
 UPDATE = os.environ.get("PLANCHECK_UPDATE_GOLDEN") == "1"
 NO_EXAMPLE = {"P199"}  # internal: no input causes it

@@ -45,6 +45,9 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "checker.tools": (*BASE, "checker.syntax", "checker.types", "checker.tester.givens"),
     "checker.pipeline": (*BASE, "checker.syntax", "checker.types", "checker.data",
                          "checker.engine", "checker.result"),
+    "checker.serve": (*BASE, "checker.syntax", "checker.types", "checker.data",
+                      "checker.engine", "checker.result", "checker.pipeline", "reports",
+                      "checker"),  # the version
     "checker": ("checker",),  # the public API: lazy names of every stage
     "checker.__main__": ("checker.cli",),
     "checker.cli": ("checker", "reports"),
