@@ -14,8 +14,9 @@ from checker import result as r
 from checker.data.load import load
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.engine.evaluate import MAX_LISTED, evaluate
-from checker.syntax.suite import LoadedSuite, load_suite
+from checker.syntax.suite import LoadedSuite
 from checker.types import typed as t
+from checker.types.cached import load_checked
 from checker.types.typecheck import typecheck
 
 
@@ -23,9 +24,9 @@ def check(files: Sequence[str | Path], rules: Sequence[str | Path] | None = None
           as_of: int | None = None, fail_on: r.FailOn = "error", record: str | None = None,
           max_findings: int | None = MAX_LISTED, loaded: LoadedSuite | None = None
           ) -> r.Result:
-    """Check proposals and plan data against a suite (the bundled Daxing suite by default)."""
-    suite = loaded or load_suite(rules)
-    checked = typecheck(suite.suite)
+    """Check proposals and plan data against a suite (the bundled Daxing suite by default;
+    a suite not given as `loaded` is read through the cache of `types.cached`)."""
+    checked = typecheck(loaded.suite) if loaded is not None else load_checked(rules)[1]
     return check_with(checked, files, as_of=as_of, fail_on=fail_on, record=record,
                       max_findings=max_findings)
 
@@ -42,10 +43,10 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
     inputs: list[r.Input] = []
     if loaded.records is not None and loaded.schema is not None:
         batches[loaded.schema.name] = loaded.records
-        inputs.append(r.Input(path=", ".join(map(str, loaded.record_paths)), kind="records",
-                              rows=len(loaded.records.frame)))
+        inputs.append(r.Input.model_construct(path=", ".join(map(str, loaded.record_paths)),
+                                              kind="records", rows=len(loaded.records.frame)))
     if loaded.plan_data is not None:
-        inputs.append(r.Input(path=", ".join(map(str, loaded.data_paths)), kind="plan_data",
-                              rows=len(loaded.plan_data.frame)))
+        inputs.append(r.Input.model_construct(path=", ".join(map(str, loaded.data_paths)),
+                                              kind="plan_data", rows=len(loaded.plan_data.frame)))
     return evaluate(checked, batches, loaded.plan_data, as_of=as_of, fail_on=fail_on,
                     inputs=inputs, max_findings=max_findings)

@@ -26,7 +26,7 @@ OUTCOMES: tuple[OutcomeKind, ...] = ("pass", "fail", "unknown", "not_applicable"
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Citation(_Data):

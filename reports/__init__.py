@@ -1,6 +1,7 @@
 """Report writers: every format is rendered from the canonical `checker.result.Result`.
 
-`render(result, format)` returns the report text.  Writers import only
+`render(result, format)` returns the report text; a format's writer is imported when it is
+asked for.  Writers import only
 `checker.result` (and third-party libraries), never the checking stages.
 
 | format   | for                                                         |
@@ -16,23 +17,31 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from checker.result import Result
-from reports import github, html, json_report, junit, markdown, sarif, text
+if TYPE_CHECKING:
+    from checker.result import Result
 
-Writer = Callable[[Result, bool], str]
+Writer = Callable[["Result", bool], str]
 
-FORMATS: dict[str, Writer] = {
-    "text": text.write,
-    "json": json_report.write,
-    "markdown": markdown.write,
-    "html": html.write,
-    "junit": junit.write,
-    "sarif": sarif.write,
-    "github": github.write,
+# format -> the module that writes it (`write(result, color)`), imported when used
+FORMATS: dict[str, str] = {
+    "text": "text",
+    "json": "json_report",
+    "markdown": "markdown",
+    "html": "html",
+    "junit": "junit",
+    "sarif": "sarif",
+    "github": "github",
 }
 
 
+def writer(fmt: str) -> Writer:
+    write: Writer = importlib.import_module(f"reports.{FORMATS[fmt]}").write
+    return write
+
+
 def render(result: Result, fmt: str, *, color: bool = False) -> str:
-    return FORMATS[fmt](result, color)
+    return writer(fmt)(result, color)

@@ -29,16 +29,26 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The parser; of the commands, only the one `argv` names is imported (`--help` and
+    an unknown command import them all, for their help)."""
     parser = _Parser(prog="plancheck", description="Check plans, proposals and plan data "
                      "against rules written in the plancheck language.")
     parser.add_argument("--version", action="version", version=f"plancheck {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in commands.modules():
-        name = module.__name__.rsplit(".", 1)[-1].replace("_", "-")
-        sub = subparsers.add_parser(name, help=module.HELP, description=module.HELP)
-        module.register(sub)
-        sub.set_defaults(run=module.run)
+    known = {name.replace("_", "-"): name for name in commands.names()}
+    wanted = next((known[a] for a in argv if a in known), None)
+    every = wanted is None and "--version" not in argv
+    for shown, name in known.items():
+        if every or name == wanted:
+            module = commands.module(name)
+            sub = subparsers.add_parser(shown, help=module.HELP, description=module.HELP)
+            module.register(sub)
+            sub.set_defaults(run=module.run)
+        else:  # not asked for: a stand-in that takes any arguments and is never run
+            sub = subparsers.add_parser(shown, add_help=False)
+            sub.add_argument("rest", nargs=argparse.REMAINDER)
+            sub.set_defaults(run=None)
     return parser
 
 
@@ -68,10 +78,12 @@ def run_guarded(action: Callable[[], int]) -> int:
 
 
 def _dispatch(argv: list[str]) -> int:
-    parser = _parser()
+    parser = _parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return EXIT_BAD_INPUT
+    if args.run is None:  # a stand-in was chosen (a value looked like a command): all of them
+        args = _parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     return run(args)

@@ -17,17 +17,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Protocol, TextIO
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
-
 
 class Tick(Protocol):
     def __call__(self, advance: int = 1, description: str | None = None) -> None: ...
@@ -50,6 +39,17 @@ def progress(on: bool, total: int | None = None, description: str = "checking", 
     if not on:
         yield _nothing
         return
+    from rich.console import Console  # only when a bar is drawn: keeps start-up fast
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     console = Console(file=stream if stream is not None else sys.stderr, force_terminal=on)
     columns: list[ProgressColumn] = [SpinnerColumn(), TextColumn("{task.description}")]
     if total is not None:

@@ -86,13 +86,13 @@ def _evaluate_rule(rule: t.CheckedRule, batches: Mapping[str, RecordBatchLike],
 def _summary(rule: t.CheckedRule, counts: dict[r.OutcomeKind, int],
              listed: int) -> r.RuleSummary:
     span = rule.span
-    return r.RuleSummary(
+    return r.RuleSummary.model_construct(
         id=rule.id, title=rule.title, kind=rule.kind,
         severity="error" if rule.kind == "binding" else "warning", subject=rule.subject,
         constraints=[c.text for c in rule.constraints],
-        citations=[r.Citation(section=c.section, quote=c.quote, line=c.line)
+        citations=[r.Citation.model_construct(section=c.section, quote=c.quote, line=c.line)
                    for c in rule.citations],
-        location=r.Location(path=span.file, line=span.line, column=span.column,
+        location=r.Location.model_construct(path=span.file, line=span.line, column=span.column,
                             text=str(span)),
         counts=counts, listed=listed,
     )
@@ -112,17 +112,17 @@ def _series(checked: t.CheckedSuite, table: SeriesTable) -> list[r.Series]:
 
                 years, _ = check_years(c.time, checked.plan)
                 for y in years:
-                    point = r.Point(year=y, value=float(expr.right.value))
+                    point = r.Point.model_construct(year=y, value=float(expr.right.value))
                     targets.setdefault(expr.left.id, []).append((point, rule.id))
     out = []
     for (indicator, region, kind), points in sorted(table.values.items()):
         spec = checked.indicators.get(indicator)
         unit = (spec.unit.symbol or spec.unit.name) if spec and spec.unit else ""
         marks = targets.get(indicator, [])
-        out.append(r.Series(
+        out.append(r.Series.model_construct(
             indicator=indicator, name=spec.display if spec else None, region=region,
-            kind=kind if kind in ("actual", "target") else "actual",  # type: ignore[arg-type]
-            unit=unit, points=[r.Point(year=y, value=v) for y, v in sorted(points.items())],
+            kind=kind if kind in ("actual", "target") else "actual", unit=unit,
+            points=[r.Point.model_construct(year=y, value=v) for y, v in sorted(points.items())],
             targets=sorted({p for p, _ in marks}, key=lambda p: (p.year, p.value or 0)),
             rules=sorted({rule_id for _, rule_id in marks}),
         ))
@@ -175,12 +175,13 @@ def _result(checked: t.CheckedSuite, summaries: list[r.RuleSummary],
         i.rows for i in inputs if i.kind == "records")
     files = sorted({s.span.file for s in checked.suite.statements()} - {"<prelude>"})
     plan = checked.plan
-    return r.Result(
-        suite=r.SuiteInfo(plan=plan.id, title=plan.title, period=(plan.start, plan.end),
-                          rules=len(checked.rules), files=files),
+    return r.Result.model_construct(
+        suite=r.SuiteInfo.model_construct(plan=plan.id, title=plan.title,
+                                          period=(plan.start, plan.end),
+                                          rules=len(checked.rules), files=files),
         as_of=as_of, fail_on=fail_on, inputs=list(inputs), rules=summaries,
         outcomes=outcomes, series=series,
-        summary=r.Summary(
+        summary=r.Summary.model_construct(
             subjects=subjects, outcomes=totals,
             errors=sum(s.counts.get("error", 0) + (s.counts.get("fail", 0)
                        if s.severity == "error" else 0) for s in summaries),

@@ -249,14 +249,15 @@ def evaluate_batch_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: Record
     if outcome == "unknown" and bool(uncertain.any()):
         missing.append("guard fields of some records")
     values = _indicator_values(rule, seen, used)
-    evidence = r.Evidence(clauses=clauses_at(rule, None, parts, [], 0), observed=observed,
-                          threshold=threshold, margin=margin,
-                          values={**values, "records counted": str(int(selected.sum()))},
-                          missing=missing)
+    evidence = r.Evidence.model_construct(
+        clauses=clauses_at(rule, None, parts, [], 0), observed=observed, threshold=threshold,
+        margin=margin, values={**values, "records counted": str(int(selected.sum()))},
+        years=[], missing=missing)
     message = _message(outcome, decisive, observed, threshold, margin, missing, None)
-    result = r.Outcome(rule=rule.id, subject=f"all {rule.record}", subject_kind="batch",
-                       outcome=outcome, severity=severity_of(rule, outcome), message=message,
-                       evidence=evidence)
+    result = r.Outcome.model_construct(
+        rule=rule.id, subject=f"all {rule.record}", subject_kind="batch", outcome=outcome,
+        severity=severity_of(rule, outcome), message=message, trajectory=None, waived_by=None,
+        origin=None, evidence=evidence)
     counts = {k: 0 for k in CODES}
     counts[outcome] = 1
     return counts, [result]

@@ -3,7 +3,7 @@
 In: paths; with none, the bundled Daxing suite.  Out: `LoadedSuite` (the suite
 and its source texts, for rendering diagnostics) or `DiagnosticError` carrying
 every parse and build problem of every file.  The standard unit prelude is
-always loaded first.
+always loaded first.  The parser (lark) is imported only when a file is parsed.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from pathlib import Path
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import SourceFile, Span
 from checker.syntax import model as m
-from checker.syntax.build import build
-from checker.syntax.parse import decode, parse
 
 PACKAGE = Path(__file__).parents[1]  # the installed `checker` folder
 PRELUDE = Path(__file__).with_name("prelude.rules")
@@ -74,6 +72,9 @@ def parse_file(path: Path, display: str | None = None) -> tuple[SourceFile | Non
 def parse_bytes(shown: str, data: bytes) -> tuple[SourceFile | None,
                                                   m.RuleFile | list[Diagnostic]]:
     """Decode, parse and build the content of one file (named `shown` in diagnostics)."""
+    from checker.syntax.build import build  # lark: only when a file is parsed (not on a
+    from checker.syntax.parse import decode, parse  # cache hit, see `types.cached`)
+
     decoded = decode(shown, data)
     if isinstance(decoded, Diagnostic):
         return None, [decoded]

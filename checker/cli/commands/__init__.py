@@ -2,7 +2,9 @@
 `register(subparsers)` and `run(args) -> int` is a `plancheck` subcommand.
 
 Commands parse arguments and call the stages; the logic lives in the stages.
-Nothing outside the CLI imports this package.
+A command module is imported only when it runs (or for `plancheck --help`), and
+imports the stages it calls inside `run`, so that each command loads only what it
+needs.  Nothing outside the CLI imports this package.
 """
 
 from __future__ import annotations
@@ -10,14 +12,44 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from checker.syntax.suite import LoadedSuite
+    from checker.types.typed import CheckedSuite
+
+
+def names() -> list[str]:
+    """Module names of the commands (`extract`), without importing them."""
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+
+
+def module(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{name}")
 
 
 def modules() -> list[ModuleType]:
-    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
-    return [importlib.import_module(f"{__name__}.{name}") for name in names]
+    return [module(name) for name in names()]
 
 
 def suite_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rules", metavar="DIR", action="append",
                         help="suite folder or .rules files (default: the bundled Daxing suite)")
+    cache_option(parser)
+
+
+def cache_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--no-cache", action="store_true",
+                        help="parse and type-check the suite again instead of reading the "
+                        "cached result (see docs/speed.md)")
+
+
+def checked_suite(args: argparse.Namespace, paths: Sequence[str | Path] | None
+                  ) -> tuple[LoadedSuite, CheckedSuite]:
+    """The suite of `paths` loaded and type-checked, through the cache unless `--no-cache`."""
+    from checker.types.cached import load_checked
+
+    return load_checked(paths, use_cache=not getattr(args, "no_cache", False))

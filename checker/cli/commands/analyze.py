@@ -5,10 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from checker.analysis.analyze import run_analysis
-from checker.analysis.render import render_json, render_text
-from checker.syntax.suite import load_suite
-from checker.types.typecheck import typecheck
+from checker.cli.commands import cache_option, checked_suite
 
 HELP = "find contradictions, dead, redundant and time conflicts among a suite's rules"
 
@@ -18,11 +15,14 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="suite folders or .rules files (default: the bundled Daxing suite)")
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help="output format (default: text)")
+    cache_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_suite(args.suites or None)
-    checked = typecheck(loaded.suite)
+    from checker.analysis.analyze import run_analysis
+    from checker.analysis.render import render_json, render_text
+
+    loaded, checked = checked_suite(args, args.suites or None)
     analysis = run_analysis(checked)
     if args.format == "json":
         sys.stdout.write(render_json(analysis))

@@ -7,10 +7,9 @@ import re
 import sys
 from pathlib import Path
 
-from checker.cli.commands import suite_option
-from checker.cli.progress import enabled, progress
+from checker.cli.commands import checked_suite, suite_option
 from checker.diagnostics import Diagnostic, DiagnosticError
-from reports import FORMATS, render
+from reports import FORMATS
 
 HELP = "check proposals and plan data against a suite"
 
@@ -48,15 +47,16 @@ def as_of_year(text: str | None) -> int | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from checker.pipeline import check  # the loaders import pandas; keep `--help` fast
-    from checker.syntax.suite import load_suite
+    from checker.cli.progress import enabled, progress
+    from checker.pipeline import check_with  # the loaders import pandas; keep `--help` fast
+    from reports import render
 
     with progress(enabled(quiet=args.quiet), total=3, description="loading rules") as tick:
-        loaded = load_suite(args.rules)
+        _, checked = checked_suite(args, args.rules)
         tick(description=f"checking {len(args.files)} file(s)")
-        result = check(args.files, args.rules, as_of=as_of_year(args.as_of),
-                       fail_on=args.fail_on, record=args.record,
-                       max_findings=args.max_findings or None, loaded=loaded)
+        result = check_with(checked, args.files, as_of=as_of_year(args.as_of),
+                            fail_on=args.fail_on, record=args.record,
+                            max_findings=args.max_findings or None)
         tick(description=f"writing the {args.format} report")
         text = render(result, args.format, color=args.output is None and sys.stdout.isatty())
         tick()

@@ -11,10 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from checker.cli.commands import suite_option
-from checker.syntax.suite import load_suite
-from checker.tools.explain import explain, render
-from checker.types.typecheck import typecheck
+from checker.cli.commands import checked_suite, suite_option
 
 HELP = "show a rule, its citation and the plan's sentence it enforces"
 
@@ -27,8 +24,9 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_suite(args.rules)
-    checked = typecheck(loaded.suite)
+    from checker.tools.explain import explain, render
+
+    loaded, checked = checked_suite(args, args.rules)
     explanation = explain(loaded, checked, args.rule_id)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     sys.stdout.write(render(explanation, color=color))

@@ -13,13 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from checker.cli.commands import suite_option
+from checker.cli.commands import checked_suite, suite_option
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import SourceFile, Span
-from checker.syntax.suite import load_suite
 from checker.tools.extract import Item, extract, read_text, reader_for
 from checker.tools.extract.writers import DataOptions, to_csv, to_data, to_json
-from checker.types.typecheck import typecheck
 from checker.types.typed import CheckedSuite
 
 HELP = "list the targets and reported figures of plan or report text (json, csv, data, rules)"
@@ -38,8 +36,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_suite(args.rules)
-    checked = typecheck(loaded.suite)
+    loaded, checked = checked_suite(args, args.rules)
     paths = args.texts or [_plan_text(loaded.root, checked)]
     if args.format == "rules":
         _rules_usage(paths, args.output)

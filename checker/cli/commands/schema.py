@@ -17,11 +17,9 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from checker.cli.commands import suite_option
+from checker.cli.commands import checked_suite, suite_option
 from checker.diagnostics import Diagnostic, DiagnosticError, did_you_mean
-from checker.syntax.suite import load_suite
 from checker.types import typed as t
-from checker.types.typecheck import typecheck
 from checker.types.units import BARE, format_quantity
 
 HELP = "print a record schema as a table or as JSON Schema"
@@ -36,8 +34,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_suite(args.rules)
-    checked = typecheck(loaded.suite)
+    _, checked = checked_suite(args, args.rules)
     schemas = _chosen(checked, args.record)
     if args.json_schema:
         from checker.data.schemas import json_schema

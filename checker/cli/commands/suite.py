@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from checker.cli.commands import suite_option
-from checker.syntax.suite import load_suite
-from checker.tools.summary import describe
-from checker.types.typecheck import typecheck
+from checker.cli.commands import checked_suite, suite_option
 
 HELP = "load and type-check a suite and list what it contains"
 
@@ -17,7 +14,8 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_suite(args.rules)
-    typecheck(loaded.suite)
+    from checker.tools.summary import describe
+
+    loaded, _ = checked_suite(args, args.rules)
     print(describe(loaded))
     return 0

@@ -19,11 +19,12 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checker.syntax.suite import LoadedSuite, display_path, load_suite
-from checker.types.typecheck import typecheck
+from checker.cli.commands import cache_option, checked_suite
+from checker.syntax.suite import display_path
 
 if TYPE_CHECKING:  # the testing modules import pandas; keep `--help` fast
     from checker.tester.coverage import Coverage
+    from checker.types.typed import CheckedSuite
 
 HELP = "run the test blocks of rule suites"
 
@@ -52,22 +53,22 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="fail (exit 1) when coverage is below N percent")
     parser.add_argument("--fail-on-empty", action="store_true",
                         help="fail (exit 1) when no test ran")
+    cache_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     targets: list[str | None] = list(args.suites) or [None]
     code = 0
     for target in targets:
-        loaded = load_suite([target] if target is not None else None)
-        code = max(code, _run_suite(loaded, target, args))
+        _, checked = checked_suite(args, [target] if target is not None else None)
+        code = max(code, _run_suite(checked, target, args))
     return code
 
 
-def _run_suite(loaded: LoadedSuite, target: str | None, args: argparse.Namespace) -> int:
+def _run_suite(checked: CheckedSuite, target: str | None, args: argparse.Namespace) -> int:
     from checker.tester.coverage import coverage
     from checker.tester.runner import run_tests, select
 
-    checked = typecheck(loaded.suite)
     tests = select(checked.tests, args.pattern)
     report = run_tests(checked, tests)
     name = display_path(Path(target)) if target is not None else f"bundled {checked.plan.id}"
