@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from checker.source import NO_SPAN, SourceFile, Span
+from checker.textsafe import escape, one_line
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,32 +100,31 @@ def printable(text: str, limit: int | None = None) -> str:
 
 
 def _shown(char: str) -> str:
+    """A character of a source line as shown under its underline (one line, tabs as spaces)."""
     if char == "\t":
         return "    "
-    if char in "\n\r" or unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs"):
-        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
-    return char
+    return "\\x0a" if char == "\n" else escape(char)
 
 
 def render(diagnostic: Diagnostic, sources: dict[str, SourceFile]) -> str:
     """Render like a compiler: header, location, source line, underline, help."""
-    lines = [f"{diagnostic.severity}[{diagnostic.code}]: {diagnostic.message}"]
+    lines = [f"{diagnostic.severity}[{diagnostic.code}]: {one_line(diagnostic.message)}"]
     span = diagnostic.span
     if span is NO_SPAN or span.line == 0:
         if span.file != NO_SPAN.file:
-            lines.append(f" --> {span.file}")
+            lines.append(f" --> {one_line(span.file)}")
     else:
-        lines.append(f" --> {span}")
+        lines.append(f" --> {one_line(str(span))}")
         source = sources.get(span.file)
         text = source.line_text(span.line) if source is not None else diagnostic.excerpt
         if text is not None:
             shown, marker = _underline(text, span)
             if diagnostic.label:
-                marker += " " + diagnostic.label
+                marker += " " + one_line(diagnostic.label)
             gutter = " " * len(str(span.line))
             lines += [f"{gutter} |", f"{span.line} | {shown}".rstrip(), f"{gutter} | {marker}"]
     if diagnostic.help:
-        lines.append(f"  = help: {diagnostic.help}")
+        lines.append(f"  = help: {one_line(diagnostic.help)}")
     return "\n".join(lines)
 
 

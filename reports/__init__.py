@@ -43,5 +43,15 @@ def writer(fmt: str) -> Writer:
     return write
 
 
+# Machine formats keep every string exact (their JSON encoding escapes controls).
+EXACT_FORMATS = frozenset({"json", "sarif"})
+
+
 def render(result: Result, fmt: str, *, color: bool = False) -> str:
-    return writer(fmt)(result, color)
+    """The report; user strings never reach it raw (see `checker.textsafe`)."""
+    from checker.textsafe import stream_safe
+    from reports.shown import shown
+
+    safe = result if fmt in EXACT_FORMATS else shown(result, keep_newlines=fmt == "github")
+    text = writer(fmt)(safe, color)
+    return stream_safe(text)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from checker import __version__
 from checker.cli import commands
+from checker.cli.streams import guard_streams
 from checker.diagnostics import DiagnosticError, render_all
 
 EXIT_BAD_INPUT, EXIT_INTERNAL = 2, 3  # 0 and 1 are each command's verdict
@@ -54,6 +55,7 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `plancheck` and `python -m checker`."""
+    guard_streams()
     return run_guarded(lambda: _dispatch(list(sys.argv[1:] if argv is None else argv)))
 
 

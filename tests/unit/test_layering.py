@@ -24,7 +24,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 OURS = ("checker", "reports")
 
-BASE = ("checker.source", "checker.diagnostics", "checker.codes")
+BASE = ("checker.source", "checker.diagnostics", "checker.codes", "checker.textsafe")
 # Unit -> the units of ours it may import (a unit is a top-level module or a stage package;
 # a module may always import the modules of its own package).  Read bottom to top, this is
 # the pipeline: source <- diagnostics <- syntax <- types <- data / engine / analysis <-
@@ -32,7 +32,8 @@ BASE = ("checker.source", "checker.diagnostics", "checker.codes")
 MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "checker.source": (),
     "checker.codes": (),
-    "checker.diagnostics": ("checker.source", "checker.codes"),
+    "checker.textsafe": (),
+    "checker.diagnostics": ("checker.source", "checker.codes", "checker.textsafe"),
     "checker.result": (),
     "checker.syntax": BASE,
     "checker.types": (*BASE, "checker.syntax"),
@@ -51,7 +52,7 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "checker": ("checker",),  # the public API: lazy names of every stage
     "checker.__main__": ("checker.cli",),
     "checker.cli": ("checker", "reports"),
-    "reports": ("checker.result",),
+    "reports": ("checker.result", "checker.textsafe"),
 }
 # Outside libraries that only some modules may import.
 ONLY_IN: dict[str, tuple[str, ...]] = {
@@ -233,7 +234,8 @@ def test_no_import_cycle_between_modules() -> None:
 
 def test_the_bottom_modules_need_only_the_standard_library() -> None:
     """`source`, `codes`, `diagnostics` and the rule model need nothing from outside."""
-    bottom = ("checker.source", "checker.codes", "checker.diagnostics", "checker.syntax.model")
+    bottom = ("checker.source", "checker.codes", "checker.textsafe", "checker.diagnostics",
+              "checker.syntax.model")
     outside = [str(i) for i in ALL_IMPORTS
                if _within(i.importer, bottom) and not _ours(i.target)
                and i.top not in sys.stdlib_module_names]
