@@ -121,6 +121,8 @@ CODES: Final[dict[str, str]] = {
     "D342": "one data point given twice (warning)",
     "D343": "unknown `kind` of plan data",
     "D350": "more problems of the same kind",
+    "D360": "report cannot be written",
+    "D361": "`-o` names an input file",
     # consistency findings of the rules themselves
     "A501": "rules that cannot all hold for some subject and scope",
     "A502": "a rule whose guard can never hold",
@@ -154,6 +156,7 @@ CODES: Final[dict[str, str]] = {
     "X906": "`--format rules` needs one text and a folder",
     "X907": "output cannot be written",
     "X908": "too many numbers",
+    "X909": "`-o` names an input text or rules file",
     # the approvals office
     "S800": "the `serve` extra is not installed",
     "S801": "the ledger database cannot be opened",

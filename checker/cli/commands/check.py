@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from pathlib import Path
 
 from checker.cli.commands import checked_suite, suite_option
+from checker.cli.output import STDOUT, OutputCodes, write_output
 from checker.diagnostics import Diagnostic, DiagnosticError
 from reports import FORMATS
 
 HELP = "check proposals and plan data against a suite"
+REPORT_CODES = OutputCodes(cannot_write="D360", names_an_input="D361")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +26,8 @@ def register(parser: argparse.ArgumentParser) -> None:
                         default="error", help="lowest outcome that makes the exit code 1")
     parser.add_argument("--format", choices=list(FORMATS), default="text",
                         help="report format: " + ", ".join(FORMATS) + " (default: text)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the report to FILE, replacing it whole (`-`: standard output)")
     parser.add_argument("--record", metavar="NAME",
                         help="record schema of the proposals (when the suite has several)")
     parser.add_argument("--max-findings", type=int, default=100, metavar="N",
@@ -52,16 +54,14 @@ def run(args: argparse.Namespace) -> int:
     from reports import render
 
     with progress(enabled(quiet=args.quiet), total=3, description="loading rules") as tick:
-        _, checked = checked_suite(args, args.rules)
+        loaded, checked = checked_suite(args, args.rules)
         tick(description=f"checking {len(args.files)} file(s)")
         result = check_with(checked, args.files, as_of=as_of_year(args.as_of),
                             fail_on=args.fail_on, record=args.record,
                             max_findings=args.max_findings or None)
         tick(description=f"writing the {args.format} report")
-        text = render(result, args.format, color=args.output is None and sys.stdout.isatty())
+        to_terminal = args.output in (None, STDOUT) and sys.stdout.isatty()
+        text = render(result, args.format, color=to_terminal)
         tick()
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    write_output(args.output, text, [*args.files, *loaded.sources], REPORT_CODES)
     return result.summary.exit_code
