@@ -41,6 +41,7 @@ CODES: Final[dict[str, str]] = {
     "P115": "unknown keyword",
     "P116": "file has no statements",
     "P117": "too many syntax errors",
+    "P118": "number too long",
     "P120": "folder without rules",
     "P121": "no such file or folder",
     "P122": "file cannot be read",

@@ -223,7 +223,7 @@ def _table_ids(table: RawTable, where: dict[str, int], columns: dict[str, Any],
                schema: RecordSchema) -> tuple[pd.Series[Any], Callable[[int], Span]]:
     count = len(table)
     if "id" in columns and isinstance(schema.fields["id"].type, TextT):
-        ids = pd.Series(columns["id"], dtype="string")
+        ids = pd.Series(columns["id"], dtype="string").str.strip()  # as enum values are
     else:
         ids = pd.Series(pd.RangeIndex(1, count + 1).astype(str), dtype="string")
     column = where.get("id", 0)
@@ -287,7 +287,7 @@ def _from_document(document: Document, loader: _Loader) -> _Part:
     origins = Origins.of(document.display, False, np.array([e.line for e in entries]),
                          np.array([e.item for e in entries]))
     raw_ids = [e.values.get("id") for e in entries]
-    ids = pd.Series([v if isinstance(v, str) and v.strip() else None for v in raw_ids],
+    ids = pd.Series([v.strip() if isinstance(v, str) and v.strip() else None for v in raw_ids],
                     dtype="string")
     frame = _document_frame(rows, loader.schema) if report.errors == errors_before else None
 

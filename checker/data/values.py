@@ -37,6 +37,7 @@ FIRST_YEAR, LAST_YEAR = 1000, 9999
 
 # The number at the start of a quantity, as `UnitTable.read_quantity` reads it;
 # used only to word a failure (unknown unit or not a number).
+MAX_NUMBER_LENGTH: Final = 100
 _NUMBER_PREFIX = re.compile(r"([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(.*)")
 
 
@@ -136,7 +137,7 @@ def parse_quantity(value: object, unit: Unit, units: UnitTable) -> float | _Fail
     A bare number means the field's declared unit, so in a `%` field `80%` and
     `80` are both 80 percent, while `0.8` is 0.8 percent (not 80).
     """
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+    if isinstance(value, bool) or not isinstance(value, int | float | str) or too_long(value):
         return FAILED
     if isinstance(value, int):
         return float(value)
@@ -155,6 +156,8 @@ def parse_quantity(value: object, unit: Unit, units: UnitTable) -> float | _Fail
 
 
 def _quantity_problem(value: object, field: str, unit: Unit, units: UnitTable) -> Problem:
+    if too_long(value):
+        return _too_long_problem(value, field)
     if isinstance(value, str):
         match = _NUMBER_PREFIX.fullmatch(unicodedata.normalize("NFKC", value).strip())
         written_text = match.group(2).strip() if match else ""
@@ -174,6 +177,8 @@ def read_number(value: object, field: str) -> Fraction | Problem:
     result = parse_number(value)
     if not isinstance(result, _Failed):
         return result
+    if too_long(value):
+        return _too_long_problem(value, field)
     if isinstance(value, str):
         match = _NUMBER_PREFIX.fullmatch(unicodedata.normalize("NFKC", value).strip())
         if match is not None and match.group(2).strip():
@@ -186,7 +191,7 @@ def read_number(value: object, field: str) -> Fraction | Problem:
 
 def parse_number(value: object) -> Fraction | _Failed:
     """A plain number without a unit, exactly; `FAILED` otherwise."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+    if isinstance(value, bool) or not isinstance(value, int | float | str) or too_long(value):
         return FAILED
     if isinstance(value, int):
         return Fraction(value)
@@ -196,9 +201,27 @@ def parse_number(value: object) -> Fraction | _Failed:
     if match is None or match.group(2).strip():
         return FAILED
     try:
-        return Fraction(Decimal(match.group(1).replace(",", "")))
-    except (InvalidOperation, ValueError):
+        number = Fraction(Decimal(match.group(1).replace(",", "")))
+        float(number)  # what the engine computes with: 1e400 is no figure
+    except (InvalidOperation, ValueError, OverflowError):
         return FAILED
+    return number
+
+
+def too_long(value: object) -> bool:
+    """More than `MAX_NUMBER_LENGTH` characters or digits: not a figure of a plan (and far
+    from Python's 4,300-digit int conversion limit, or a float's range)."""
+    if isinstance(value, int):  # bits first: `str` of a huge int is the crash itself
+        return value.bit_length() > 4 * MAX_NUMBER_LENGTH or len(str(value)) > MAX_NUMBER_LENGTH
+    return isinstance(value, str) and len(value) > MAX_NUMBER_LENGTH and bool(
+        re.match(r"\s*[-+]?[0-9]", value))
+
+
+def _too_long_problem(value: object, field: str) -> Problem:
+    return Problem("D320", f"the number in `{field}` is too long "
+                   f"({len(str(value))} characters)",
+                   f"a figure has at most {MAX_NUMBER_LENGTH} characters; write a large value "
+                   "in a larger unit", "too long")
 
 
 def _unit_example(unit: Unit) -> str:
@@ -240,7 +263,7 @@ def parse_bool(value: object) -> bool | _Failed:
     """true/false, yes/no, 是/否, 1/0 (any letter case), YAML booleans; nothing else."""
     if isinstance(value, bool):
         return value
-    if isinstance(value, int | float) and value in (0, 1):
+    if isinstance(value, int) and value in (0, 1):  # not 1.0: a measurement is no flag
         return bool(value)
     if isinstance(value, str):
         word = unicodedata.normalize("NFKC", value).strip().casefold()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import sys
 
@@ -38,14 +39,19 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def as_of_year(text: str | None) -> int | None:
-    """`2023` or `2023-06-30` -> 2023."""
+    """`2023`, `2023-06` or `2023-06-30` (a real date, ASCII digits) -> 2023."""
     if text is None:
         return None
-    match = re.fullmatch(r"(\d{4})(?:-\d{2}(?:-\d{2})?)?", text.strip())
-    if not match:
+    match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text.strip())
+    try:
+        if match is None:
+            raise ValueError(text)
+        year, month, day = (int(part) if part else 1 for part in match.groups())
+        datetime.date(year, month, day)
+    except ValueError:
         raise DiagnosticError([Diagnostic("D300", f"`--as-of {text}` is not a year or a date",
-                                          help="write `2023` or `2023-12-31`")])
-    return int(match.group(1))
+                                          help="write `2023` or `2023-12-31`")]) from None
+    return year
 
 
 def run(args: argparse.Namespace) -> int:
