@@ -28,6 +28,8 @@ from checker.source import SourceFile, Span
 
 _NULL = "tag:yaml.org,2002:null"
 _INT = "tag:yaml.org,2002:int"
+MAX_DEPTH = 64  # a record is a mapping of scalars; lists of lists are the deepest use
+MAX_EXPANDED_NODES = 100_000  # values that aliases may add; records need none
 
 
 class _Core12Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -114,9 +116,69 @@ def read_documents(path: Path, display: str, report: Problems,
             return _ensure_records(document, report)
         _syntax_error(error, display, report)
         return None
+    if _deeper_than(roots, MAX_DEPTH):
+        report.add("D304", f"cannot read `{display}`: values nested more than {MAX_DEPTH} "
+                   "deep", file_span(display), "a record is one mapping of fields")
+        return None
+    if _expands_past(roots, MAX_EXPANDED_NODES):
+        report.add("D304", f"cannot read `{display}`: its aliases add more than "
+                   f"{MAX_EXPANDED_NODES:,} values", file_span(display),
+                   "write the values out; records need no `&anchor` / `*alias`")
+        return None
     for root in roots:
         reader.root(root)
     return _ensure_records(document, report)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _deeper_than(roots: list[yaml.Node], limit: int) -> bool:
+    """Nesting past `limit` (without recursion: Python's stack is shallower than YAML's)."""
+    deepest: dict[int, int] = {}
+    stack = [(root, 1) for root in roots]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        if deepest.get(id(node), 0) >= depth:
+            continue
+        deepest[id(node)] = depth
+        stack.extend((child, depth + 1) for child in _children(node))
+    return False
+
+
+def _expands_past(roots: list[yaml.Node], limit: int) -> bool:
+    """Whether `*alias`es add more than `limit` values when expanded (a 2 KB alias bomb
+    expands to billions).  A node met again is an alias: its expanded size counts."""
+    sizes: dict[int, int] = {}
+    extra = 0
+
+    def size(node: yaml.Node) -> int:
+        nonlocal extra
+        known = sizes.get(id(node))
+        if known is not None:
+            extra += known
+            return known
+        sizes[id(node)] = limit + 1  # a node inside itself (a recursive alias) is too big
+        total = 1
+        for child in _children(node):
+            total = min(total + size(child), limit + 1)
+            if extra > limit:
+                break
+        sizes[id(node)] = total
+        return total
+
+    for root in roots:
+        size(root)
+        if extra > limit:
+            return True
+    return False
 
 
 def _syntax_error(error: yaml.YAMLError, display: str, report: Problems) -> None:
@@ -248,7 +310,7 @@ class _Reader:
         value = self._constructed(node, raw)
         if value is _BROKEN:
             return value
-        problem = _unreadable(value, str(node.value))
+        problem = _unreadable(value, node.value if isinstance(node, yaml.ScalarNode) else "")
         if problem is not None:
             self.report.add(*problem[:2], self.document.span(node), *problem[2:])
             return _BROKEN

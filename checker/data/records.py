@@ -199,6 +199,7 @@ def _columns(table: RawTable, loader: _Loader) -> dict[str, int]:
     where: dict[str, int] = {}
     schema, report = loader.schema, loader.report
     heading = functools.partial(table.span, None)  # spans are built only when reported
+    unknown = 0
     for index, name in enumerate(table.header):
         if not name:
             if _has_values(table.columns[index]):
@@ -210,8 +211,12 @@ def _columns(table: RawTable, loader: _Loader) -> dict[str, int]:
         elif name in schema.fields:
             where[name] = index
         else:
-            report.add("D310", f"unknown column `{name}` in record `{schema.name}`", heading(index),
-                       separator_hint(table) or unknown_field_help(name, schema), "not a field")
+            report.add_counted(unknown, "D310", f"unknown column `{name}` in record "
+                               f"`{schema.name}`", functools.partial(heading, index),
+                               separator_hint(table) or unknown_field_help(name, schema),
+                               "not a field")
+            unknown += 1
+    report.add_rest(unknown, f"unknown columns in `{table.display}`", table.header_span())
     return where
 
 

@@ -97,16 +97,23 @@ def separator_hint(table: RawTable) -> str:
 
 def cell_extent(line: str, column: int) -> tuple[int, int]:
     """Start offset and width of cell `column` in one CSV line (quotes respected)."""
+    starts = _cell_starts(line)
+    if column >= len(starts):
+        return len(line), 1
+    end = starts[column + 1] - 1 if column + 1 < len(starts) else len(line)
+    return starts[column], max(end - starts[column], 1)
+
+
+@functools.lru_cache(maxsize=16)
+def _cell_starts(line: str) -> list[int]:
+    """Where each cell starts; cached, as a wide header's cells are located one by one."""
     starts, quoted = [0], False
     for index, char in enumerate(line):
         if char == '"':
             quoted = not quoted
         elif char == "," and not quoted:
             starts.append(index + 1)
-    if column >= len(starts):
-        return len(line), 1
-    end = starts[column + 1] - 1 if column + 1 < len(starts) else len(line)
-    return starts[column], max(end - starts[column], 1)
+    return starts
 
 
 def read_table(path: Path, display: str, report: Problems) -> RawTable | None:

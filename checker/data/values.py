@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import reprlib
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -71,10 +72,17 @@ def shown(value: object) -> str:
         text = "true" if value else "false"
     elif isinstance(value, float) and value.is_integer():
         text = str(int(value)) if abs(value) < 1e15 else repr(value)
+    elif isinstance(value, list | dict | tuple | set):  # bounded: aliases can nest deep
+        text = _SHORT_REPR.repr(value)
     else:
         text = str(value)
     text = text.replace("`", "'").replace("\n", " ")
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+_SHORT_REPR = reprlib.Repr()
+_SHORT_REPR.maxlevel, _SHORT_REPR.maxlist, _SHORT_REPR.maxdict = 2, 4, 4
+_SHORT_REPR.maxstring = _SHORT_REPR.maxother = 20
 
 
 class _Failed:
