@@ -28,7 +28,7 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from checker import result as r
-from checker.data.columns import assemble, convert, empty
+from checker.data.columns import Converted, assemble, convert, empty
 from checker.data.documents import Document, Entry, read_documents
 from checker.data.problems import (
     MAX_PER_COLUMN,
@@ -47,7 +47,7 @@ from checker.data.tables import (
     read_table,
     separator_hint,
 )
-from checker.data.values import Problem, default_value
+from checker.data.values import Problem, default_value, outside_range
 from checker.diagnostics import Diagnostic, did_you_mean
 from checker.source import Span
 from checker.types.typed import EnumT, FieldSpec, RecordSchema, TextT, Type
@@ -184,6 +184,7 @@ def _from_table(table: RawTable, loader: _Loader) -> _Part:
             return table.span(position, index)
 
         report_cells(report, converted.bad, converted.explain, span, f"column `{name}`")
+        _report_outside(converted, table.columns[index], spec, report, span)
         if spec.required:
             report_cells(report, np.flatnonzero(converted.blank), missing_problem(spec), span,
                          f"column `{name}`")
@@ -243,6 +244,25 @@ def _fill(values: Any, blank: Any, spec: FieldSpec) -> Any:
     filled = values.copy()
     filled[blank] = default
     return filled
+
+
+def _report_outside(converted: Converted, raw: pd.Series[Any], spec: FieldSpec,
+                    report: Problems, span: Callable[[int], Span]) -> None:
+    """Cells beyond the field's `range` (see `values.outside_range`)."""
+    if spec.low is None and spec.high is None:
+        return
+    numbers = np.asarray(pd.array(converted.values).to_numpy(dtype=np.float64, na_value=np.nan))
+    with np.errstate(invalid="ignore"):
+        outside = ((numbers < float(spec.low)) if spec.low is not None else False) | (
+            (numbers > float(spec.high)) if spec.high is not None else False)
+    rows = np.flatnonzero(np.asarray(outside, dtype=bool) & ~np.isnan(numbers))
+
+    def why(position: int) -> Problem:
+        problem = outside_range(float(numbers[position]), spec, raw.iloc[position])
+        assert problem is not None
+        return problem
+
+    report_cells(report, rows, why, span, f"column `{spec.name}`")
 
 
 def report_cells(report: Problems, positions: IntArray, why: Callable[[int], Problem] | Problem,

@@ -26,7 +26,7 @@ from fractions import Fraction
 from typing import Final
 
 from checker.diagnostics import did_you_mean
-from checker.types.typed import BoolT, EnumT, QuantityT, TextT, Type, YearT
+from checker.types.typed import BoolT, EnumT, FieldSpec, QuantityT, TextT, Type, YearT
 from checker.types.units import BARE, Unit, UnitTable
 
 MAX_SHOWN: Final = 40
@@ -91,6 +91,39 @@ class _Failed:
 
 
 FAILED: Final = _Failed()
+
+
+def outside_range(value: object, spec: FieldSpec, written: object = None) -> Problem | None:
+    """A number beyond the field's declared `range` (a negative area, a 150 % share):
+    refused, never handed to a rule (-500 ha of new land hid a broken 319 km² cap)."""
+    if (spec.low is None and spec.high is None) or isinstance(value, bool) or not isinstance(
+            value, int | float):
+        return None
+    if (spec.low is None or value >= spec.low) and (spec.high is None or value <= spec.high):
+        return None
+    as_written = shown(written) if isinstance(written, str) else (
+        f"{shown(value)}{_unit_suffix(spec.type)}")
+    return Problem("D327", f"`{as_written}` in `{spec.name}` is "
+                   f"outside its range ({range_text(spec)})",
+                   "check the figure and its unit; the schema says which values the field can "
+                   "hold", "out of range")
+
+
+def range_text(spec: FieldSpec) -> str:
+    """`0 km2..`, `0%..100%`, `..2035`: the declared range in the field's unit."""
+    unit = _unit_suffix(spec.type)
+    low = f"{shown(float(spec.low))}{unit}" if spec.low is not None else ""
+    high = f"{shown(float(spec.high))}{unit}" if spec.high is not None else ""
+    if not high:
+        return f">= {low}"
+    return f"<= {high}" if not low else f"{low}..{high}"
+
+
+def _unit_suffix(type_: Type) -> str:
+    if not isinstance(type_, QuantityT) or not type_.unit.symbol:
+        return ""
+    symbol = type_.unit.symbol
+    return symbol if symbol == "%" else f" {symbol}"
 
 
 def read_value(value: object, type_: Type, field: str, units: UnitTable) -> Value | Problem:

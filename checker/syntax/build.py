@@ -204,6 +204,18 @@ class Builder:
                     field = dataclasses.replace(field, default=self.literal(option.children[0]))
                 case "label_option":
                     field = dataclasses.replace(field, label=self.string(option.children[0]))
+                case "range_between":
+                    low, high = (self.literal(child) for child in option.children)
+                    field = dataclasses.replace(field, low=low, high=high)
+                case "range_bound":
+                    op, bound = option.children
+                    if str(op) not in (">=", "<="):
+                        raise self.fail("P119", f"`range {op}` is not a range", op,
+                                        help="write `range >= 0 km2`, `range <= 100%` or "
+                                        "`range 0%..100%` (ends included)")
+                    value = self.literal(bound)
+                    field = (dataclasses.replace(field, low=value) if str(op) == ">="
+                             else dataclasses.replace(field, high=value))
         return field
 
     def field_type(self, tree: Tree[Token]) -> m.FieldType:

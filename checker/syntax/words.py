@@ -19,7 +19,8 @@ STATEMENTS = {f"_{k.upper()}": k for k in STATEMENT_KEYWORDS}
 KEYWORDS = (
     "rule", "plan", "unit", "set", "scale", "indicator", "record", "test", "cite", "kind",
     "for", "where", "read", "require", "unless", "title", "period", "region", "source", "of",
-    "alias", "direction", "role", "enum", "ordinal", "required", "default", "label", "line",
+    "alias", "direction", "role", "enum", "ordinal", "required", "default", "label", "range",
+    "line",
     "because", "each", "all", "by", "at", "year", "in", "in region", "as of", "given", "data",
     "expect", "or", "and", "not", "is", "present", "missing",
 )
