@@ -24,7 +24,15 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from checker.data.values import FAILED, Problem, explain, is_blank, parse_value
+from checker.data.values import (
+    FAILED,
+    FIRST_YEAR,
+    LAST_YEAR,
+    Problem,
+    explain,
+    is_blank,
+    parse_value,
+)
 from checker.types.typed import BoolT, EnumT, QuantityT, TextT, Type, YearT
 from checker.types.units import UnitTable
 
@@ -110,7 +118,7 @@ def _numeric(column: pd.Series[Any], type_: Type) -> tuple[FloatArray, BoolArray
         ok = np.isfinite(numbers)
     elif isinstance(type_, YearT):
         with np.errstate(invalid="ignore"):
-            ok = (numbers == np.floor(numbers)) & (numbers >= 1000) & (numbers <= 9999)
+            ok = (numbers == np.floor(numbers)) & (numbers >= FIRST_YEAR) & (numbers <= LAST_YEAR)
     else:
         ok = (numbers == 0) | (numbers == 1)
     return numbers, blank, ~blank & ~ok

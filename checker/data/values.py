@@ -33,8 +33,8 @@ MAX_SHOWN: Final = 40
 TRUE_WORDS: Final = frozenset({"true", "yes", "是", "1"})
 FALSE_WORDS: Final = frozenset({"false", "no", "否", "0"})
 BOOL_HELP: Final = "write true/false, yes/no, 是/否 or 1/0"
-YEAR_HELP: Final = "write a four-digit year such as `2025`"
-FIRST_YEAR, LAST_YEAR = 1000, 9999
+YEAR_HELP: Final = "write a year from 1900 to 2200, such as `2025`"
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years the rule language accepts (P110)
 
 # The number at the start of a quantity, as `UnitTable.read_quantity` reads it;
 # used only to word a failure (unknown unit or not a number).

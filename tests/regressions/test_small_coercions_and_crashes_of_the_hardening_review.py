@@ -1,7 +1,8 @@
 """Found by the adversarial review (issue 15): a lone surrogate in JSON (`"\\ud800"`)
 crashed inside pyarrow; `--as-of 2023-99-99` and Arabic-Indic `٢٠٢٣` were read as
 2023; ids `" P-1 "` and `"P-1"` were two records (no D331) while enum values were
-trimmed.  Now: D326, D300, and ids trimmed like enum values."""
+trimmed; plan-data years 1899 and 2201 were accepted.  Now: D326, D300, ids
+trimmed like enum values, and D324 outside the years of the rule language (1900–2200)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,12 @@ def test_padded_ids_are_the_same_id(tmp_path: Path, name: str,
     (tmp_path / name).write_text(text, encoding="utf-8")
     assert main(["check", str(tmp_path / name)]) == 2
     assert "[D331]" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("year", ["1899", "2201", "0999"])
+def test_plan_data_years_outside_the_languages_are_d324(
+        tmp_path: Path, year: str, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "d.csv").write_text(f"indicator,region,year,value,unit\n"
+                                    f"gdp_growth,大兴区,{year},6,%\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "d.csv")]) == 2
+    assert "[D324]" in capsys.readouterr().err

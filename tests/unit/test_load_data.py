@@ -113,7 +113,7 @@ def test_frame_columns_dtypes_and_origins(tmp_path: Path) -> None:
     ("gdp_growth,,2021,6,%", "D312", "row has no `region`", "region",
      "every row of plan data needs `region`"),
     ("gdp_growth,大兴区,21,6,%", "D324", "`21` in `year` is not a year", "year",
-     "write a four-digit year such as `2025`"),
+     "write a year from 1900 to 2200, such as `2025`"),
 ])
 def test_row_problems(tmp_path: Path, row: str, code: str, message: str, cell: str,
                       help: str) -> None:

@@ -193,9 +193,9 @@ def test_ordinal_codes_are_ranks(tmp_path: Path) -> None:
      "`80 km2` is an area, but `new_energy_vehicle_share` is a share", 4, 27,
      "use a unit of share: {share}"),
     ("completion_year: 2025.5", "D324", "`2025.5` in `completion_year` is not a year", 4, 18,
-     "write a four-digit year such as `2025`"),
+     "write a year from 1900 to 2200, such as `2025`"),
     ("completion_year: 25", "D324", "`25` in `completion_year` is not a year", 4, 18,
-     "write a four-digit year such as `2025`"),
+     "write a year from 1900 to 2200, such as `2025`"),
     ("name: [a, b]", "D326", "`['a', 'b']` in `name` is not text", 4, 7,
      "write the value as text (quote it in YAML or JSON)"),
     ("id: P-2", "D311", "field `id` is given twice", 4, 1, "it is first given on line 1; keep one"),
@@ -221,7 +221,7 @@ def test_yaml_value_problems(tmp_path: Path, extra: str, code: str, message: str
      "`maybe` in `sponge_city_measures` is not true or false", 11,
      "write true/false, yes/no, 是/否 or 1/0"),
     ("completion_year", "2025.0", "D324", "`2025.0` in `completion_year` is not a year", 11,
-     "write a four-digit year such as `2025`"),
+     "write a year from 1900 to 2200, such as `2025`"),
 ])
 def test_csv_value_problems_point_at_the_cell(tmp_path: Path, header: str, row: str, code: str,
                                               message: str, column: int, help: str) -> None:
