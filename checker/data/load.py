@@ -101,8 +101,14 @@ def path_problem(path: Path) -> Diagnostic | None:
         return Diagnostic("D301", f"`{path}` is a folder, not a data file", where,
                           help="name the files: proposals (YAML, JSON, CSV, XLSX, Parquet) "
                           "and plan-data tables")
-    return Diagnostic("D301", f"cannot read `{path}`: no such file or directory", where,
-                      help="check the path and that the file is readable")
+    try:
+        path.stat()
+    except OSError as error:  # missing, a symlink loop, no permission on a folder
+        reason = (error.strerror or str(error)).lower()
+        return Diagnostic("D301", f"cannot read `{path}`: {reason}", where,
+                          help="check the path and that the file is readable")
+    return Diagnostic("D301", f"cannot read `{path}`: it is not a regular file (a pipe or a "
+                      "device)", where, help="name a data file; a pipe would be read forever")
 
 
 def choose_schema(schemas: Mapping[str, RecordSchema], record: str | None) -> RecordSchema:

@@ -6,6 +6,7 @@ trimmed like enum values, and D324 outside the years of the rule language (1900�
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,16 @@ def test_plan_data_years_outside_the_languages_are_d324(
                                     f"gdp_growth,大兴区,{year},6,%\n", encoding="utf-8")
     assert main(["check", str(tmp_path / "d.csv")]) == 2
     assert "[D324]" in capsys.readouterr().err
+
+
+def test_pipes_devices_and_loops_are_named_for_what_they_are(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    os.symlink(tmp_path / "loop-b", tmp_path / "loop-a")
+    os.symlink(tmp_path / "loop-a", tmp_path / "loop-b")
+    args = [str(tmp_path / "pipe.yaml"), "/dev/zero", str(tmp_path / "loop-a"),
+            str(tmp_path / "nowhere.csv")]
+    assert main(["check", *args]) == 2
+    err = capsys.readouterr().err
+    assert err.count("not a regular file") == 2
+    assert "too many levels of symbolic links" in err and "no such file" in err
