@@ -29,7 +29,14 @@ from checker.data.columns import Converted, convert, factorize
 from checker.data.problems import IntArray, Origins, Problems, display_path, file_span
 from checker.data.records import PathArg, as_paths, report_cells
 from checker.data.tables import TABLES, RawTable, blank_mask, read_table, separator_hint
-from checker.data.values import FAILED, Problem, parse_bool, parse_number, read_number
+from checker.data.values import (
+    FAILED,
+    Problem,
+    outside_range,
+    parse_bool,
+    parse_number,
+    read_number,
+)
 from checker.data.values import explain as explain_value
 from checker.diagnostics import Diagnostic, did_you_mean
 from checker.source import Span
@@ -234,6 +241,7 @@ def _values(raw: pd.Series[Any], units_column: pd.Series[Any], specs: list[Indic
     missing = np.ones(count, dtype=bool)
     unit_bad: list[tuple[int, Problem]] = []
     value_bad: list[int] = []
+    range_bad: list[tuple[int, Problem]] = []
     cache: dict[tuple[object, object], float | None] = {}
     raw_values = raw.tolist()
     for position, (spec, unit) in enumerate(zip(specs, unit_text.tolist(), strict=True)):
@@ -251,11 +259,19 @@ def _values(raw: pd.Series[Any], units_column: pd.Series[Any], specs: list[Indic
         if cached not in cache:
             cache[cached] = _convert_value(value, fit)
         result = cache[cached]
+        outside = (outside_range(result, spec, f"{value} {unit}".strip()) if result is not None
+                   else None)
         if result is None:
             value_bad.append(position)
+        elif outside is not None:
+            range_bad.append((position, outside))
         else:
             values[position], missing[position] = result, False
     _report_values(raw, specs, unit_bad, value_bad, blank, cell, context.report, good)
+    outside_rows = dict(range_bad)
+    rows = np.array(sorted(outside_rows), dtype=np.int64)
+    report_cells(context.report, rows, outside_rows.__getitem__, cell("value"), "column `value`")
+    good[rows] = False
     return pd.arrays.FloatingArray(values, missing)
 
 

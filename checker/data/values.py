@@ -26,7 +26,16 @@ from fractions import Fraction
 from typing import Final
 
 from checker.diagnostics import did_you_mean
-from checker.types.typed import BoolT, EnumT, FieldSpec, QuantityT, TextT, Type, YearT
+from checker.types.typed import (
+    BoolT,
+    EnumT,
+    FieldSpec,
+    IndicatorSpec,
+    QuantityT,
+    TextT,
+    Type,
+    YearT,
+)
 from checker.types.units import BARE, Unit, UnitTable
 
 MAX_SHOWN: Final = 40
@@ -93,7 +102,8 @@ class _Failed:
 FAILED: Final = _Failed()
 
 
-def outside_range(value: object, spec: FieldSpec, written: object = None) -> Problem | None:
+def outside_range(value: object, spec: FieldSpec | IndicatorSpec,
+                  written: object = None) -> Problem | None:
     """A number beyond the field's declared `range` (a negative area, a 150 % share):
     refused, never handed to a rule (-500 ha of new land hid a broken 319 km² cap)."""
     if (spec.low is None and spec.high is None) or isinstance(value, bool) or not isinstance(
@@ -103,13 +113,14 @@ def outside_range(value: object, spec: FieldSpec, written: object = None) -> Pro
         return None
     as_written = shown(written) if isinstance(written, str) else (
         f"{shown(value)}{_unit_suffix(spec.type)}")
-    return Problem("D327", f"`{as_written}` in `{spec.name}` is "
+    name = spec.name if isinstance(spec, FieldSpec) else spec.id
+    return Problem("D327", f"`{as_written}` in `{name}` is "
                    f"outside its range ({range_text(spec)})",
                    "check the figure and its unit; the schema says which values the field can "
                    "hold", "out of range")
 
 
-def range_text(spec: FieldSpec) -> str:
+def range_text(spec: FieldSpec | IndicatorSpec) -> str:
     """`0 km2..`, `0%..100%`, `..2035`: the declared range in the field's unit."""
     unit = _unit_suffix(spec.type)
     low = f"{shown(float(spec.low))}{unit}" if spec.low is not None else ""

@@ -20,6 +20,7 @@ from checker.syntax import model as m
 from checker.syntax.build_expressions import EXPRESSIONS
 from checker.syntax.comments import attach
 from checker.syntax.parse import Parsed, Token, Tree
+from checker.syntax.unparse import range_text
 
 MAX_DEPTH = 100
 # A plan's figures have a few digits; 100 characters keep Fractions cheap and far from
@@ -175,6 +176,11 @@ class Builder:
         built = []
         for item in items:
             key = str(item.data).removeprefix("indicator_")
+            if key == "range":
+                low, high = self.range_ends(cast(Tree[Token], item.children[0]))
+                built.append(m.IndicatorItem("range", range_text(low, high), span=self.span(item),
+                                             low=low, high=high))
+                continue
             built.append(m.IndicatorItem(cast(Any, key), str(item.children[0]),
                                          span=self.span(item)))
         return m.Indicator(ident, display, tuple(built), span=self.span(tree))
@@ -204,19 +210,23 @@ class Builder:
                     field = dataclasses.replace(field, default=self.literal(option.children[0]))
                 case "label_option":
                     field = dataclasses.replace(field, label=self.string(option.children[0]))
-                case "range_between":
-                    low, high = (self.literal(child) for child in option.children)
+                case "range_between" | "range_bound":
+                    low, high = self.range_ends(option)
                     field = dataclasses.replace(field, low=low, high=high)
-                case "range_bound":
-                    op, bound = option.children
-                    if str(op) not in (">=", "<="):
-                        raise self.fail("P119", f"`range {op}` is not a range", op,
-                                        help="write `range >= 0 km2`, `range <= 100%` or "
-                                        "`range 0%..100%` (ends included)")
-                    value = self.literal(bound)
-                    field = (dataclasses.replace(field, low=value) if str(op) == ">="
-                             else dataclasses.replace(field, high=value))
         return field
+
+    def range_ends(self, option: Tree[Token]) -> tuple[m.Literal_ | None, m.Literal_ | None]:
+        """`range LOW..HIGH`, `range >= LOW`, `range <= HIGH` -> (low, high)."""
+        if str(option.data) == "range_between":
+            low, high = (self.literal(child) for child in option.children)
+            return low, high
+        op, bound = option.children
+        if str(op) not in (">=", "<="):
+            raise self.fail("P119", f"`range {op}` is not a range", op,
+                            help="write `range >= 0 km2`, `range <= 100%` or "
+                            "`range 0%..100%` (ends included)")
+        value = self.literal(bound)
+        return (value, None) if str(op) == ">=" else (None, value)
 
     def field_type(self, tree: Tree[Token]) -> m.FieldType:
         (child,) = tree.children

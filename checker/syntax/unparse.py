@@ -202,15 +202,21 @@ def field(f: m.Field) -> str:
         text += " required"
     if f.default is not None:
         text += f" default {expr(f.default)}"
-    if f.low is not None and f.high is not None:
-        text += f" range {expr(f.low)}..{expr(f.high)}"
-    elif f.low is not None:
-        text += f" range >= {expr(f.low)}"
-    elif f.high is not None:
-        text += f" range <= {expr(f.high)}"
+    if f.low is not None or f.high is not None:
+        text += f" range {range_text(f.low, f.high)}"
     if f.label is not None:
         text += f" label {string(f.label)}"
     return text
+
+
+def range_text(low: m.Literal_ | None, high: m.Literal_ | None) -> str:
+    """The ends of a `range` as written after the keyword: `0%..100%`, `>= 0 km2`."""
+    if low is not None and high is not None:
+        return f"{expr(low)}..{expr(high)}"
+    if low is not None:
+        return f">= {expr(low)}"
+    assert high is not None
+    return f"<= {expr(high)}"
 
 
 def time(t: m.TimeQual) -> str:

@@ -27,7 +27,7 @@ from checker.types.expressions import (
     type_bool,
     type_expr,
 )
-from checker.types.units import UnitTable, build_unit_table
+from checker.types.units import Unit, UnitTable, build_unit_table
 
 BUILTIN_TYPES: dict[str, t.Type] = {"text": t.TextT(), "bool": t.BoolT(), "year": t.YearT()}
 
@@ -119,9 +119,23 @@ def _indicators(suite: m.Suite, units: UnitTable,
                            ind.span, help=units.suggest(unit_name))
         kind = cast(Literal["binding", "anticipatory"], ind.get("kind") or "anticipatory")
         direction = cast(Literal["up", "down", "none"], ind.get("direction") or "none")
+        low, high = _indicator_range(ind, unit, units, sink)
         out[ind.id] = t.IndicatorSpec(ind.id, ind.display, unit, kind, direction, ind.span,
-                                      baseline_only=ind.get("role") == "baseline")
+                                      baseline_only=ind.get("role") == "baseline",
+                                      low=low, high=high)
     return out
+
+
+def _indicator_range(ind: m.Indicator, unit: Unit | None, units: UnitTable,
+                     sink: DiagnosticSink) -> tuple[Fraction | None, Fraction | None]:
+    """An indicator's `range`, checked as a field's is (a milestone has none)."""
+    item = next((i for i in ind.items if i.key == "range"), None)
+    if item is None:
+        return None, None
+    as_field = m.Field(ind.id, m.SimpleType(unit.name if unit else "bool", item.span),
+                       low=item.low, high=item.high, span=item.span)
+    ftype: t.Type = t.QuantityT(unit) if unit is not None else t.BoolT()
+    return _range(as_field, ftype, None, units, {}, sink)
 
 
 def _field_type(f: m.Field, units: UnitTable, sets: dict[str, tuple[str, ...]],

@@ -105,6 +105,8 @@ class IndicatorSpec:
     direction: Literal["up", "down", "none"]
     span: Span = NO_SPAN
     baseline_only: bool = False  # `role baseline`: carried in data, checked by no rule
+    low: Fraction | None = None  # the `range`, in the indicator's unit; ends included
+    high: Fraction | None = None
 
     @property
     def type(self) -> Type:

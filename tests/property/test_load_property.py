@@ -66,7 +66,7 @@ def value_of(spec: FieldSpec, units: UnitTable) -> st.SearchStrategy[Any]:
         case BoolT():
             return st.one_of(st.booleans(), st.sampled_from(BOOL_WORDS))
         case YearT():
-            return st.integers(1000, 9999)
+            return st.integers(1900, 2200)  # the years the language and loaders accept
         case EnumT(items=items):
             return st.sampled_from(items)
         case TextT():

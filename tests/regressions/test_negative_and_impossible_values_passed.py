@@ -63,3 +63,25 @@ def test_ranges_are_checked_in_the_schema(declaration: str, words: str) -> None:
     with pytest.raises(DiagnosticError) as raised:
         checked_from(f"record project {{\n  id: text required\n  {declaration}\n}}\n")
     assert any(d.code == "T237" and words in d.message for d in raised.value.diagnostics)
+
+
+def test_plan_data_outside_an_indicators_range_is_d327(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """134 % bus-stop coverage, -5000 t of landfilled waste and a negative area made
+    TRAF-03, WASTE-03 and LAND-05 pass; a negative growth rate is a real figure."""
+    (tmp_path / "d.csv").write_text(
+        "indicator,region,year,value,unit\n"
+        "bus_stop_500m_coverage,大兴区,2022,134,%\n"
+        "raw_waste_landfilled,大兴区,2022,-5000,t\n"
+        "planned_construction_land_in_farmland_space,大兴区,2022,-1,km2\n"
+        "gdp_growth,大兴区,2022,-2.5,%\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "d.csv")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("[D327]") == 3 and "d.csv:5:" not in err
+    assert "`134 %` in `bus_stop_500m_coverage` is outside its range (0%..100%)" in err
+
+
+def test_an_indicators_range_is_checked_like_a_fields() -> None:
+    with pytest.raises(DiagnosticError) as raised:
+        checked_from("indicator x {\n  unit km2\n  range 5 km2..1 km2\n}\n")
+    assert any(d.code == "T237" for d in raised.value.diagnostics)

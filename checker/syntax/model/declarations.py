@@ -95,11 +95,13 @@ class IndicatorItem:
     """`unit`, `kind`, `direction`, or `role baseline` (values the plan states that no
     rule checks, carried so that data files may hold them)."""
 
-    key: Literal["unit", "kind", "direction", "role"]
-    value: str
+    key: Literal["unit", "kind", "direction", "role", "range"]
+    value: str  # for `range`, its canonical text (`0%..100%`, `>= 0 t`)
     comments: Comments = ()
     trailing: str | None = None
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
+    low: Literal_ | None = None  # the ends of a `range`
+    high: Literal_ | None = None
 
 
 @dataclass(frozen=True, slots=True)
