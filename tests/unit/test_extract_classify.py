@@ -60,6 +60,26 @@ CASES = [
      [("target", ">", "90", "%"), ("target", ">=", "78.3", "岁")]),
     (REPORT + "酸雨区占国土面积比例由历史高峰值的30%左右降至7.6%。",
      [("actual", "~=", "30", "%"), ("actual", "==", "7.6", "%")]),
+    # held-out 4: a share of the plan is a result; a paragraph's own cues lean its others
+    (REPORT + "预计实现地区生产总值564亿元,占计划的100%,同比下降2%。",
+     [("actual", "==", "564", "亿元"), ("actual", "==", "100", "%"),
+      ("actual", "reduce", "2", "%")]),
+    ("来源:新闻网 发布时间:2016-03-05\n要推进新型城镇化,实现1亿左右农业转移人口落户。"
+     "到2020年,常住人口城镇化率达到60%、户籍人口城镇化率达到45%。高铁营业里程达到3万公里。",
+     [("target", "~=", "1", "亿"), ("target", ">=", "60", "%"), ("target", ">=", "45", "%"),
+      ("target", ">=", "3", "万公里")]),
+    ("单位国内生产总值能耗降低13.5%。劳动年龄人口平均受教育年限提高到11.3年,"
+     "人均预期寿命再提高1岁。",
+     [("target", "reduce", "13.5", "%"), ("target", ">=", "11.3", "年"),
+      ("target", "increase", "1", "岁")]),
+    ("到2020年,全员勞動生產(chǎn)率從(cóng)人均8.7萬(wàn)元提高到12萬元以上。",
+     [("actual", "==", "8.7", "万元"), ("target", ">=", "12", "万元")]),
+    (REPORT + "其中,2016年、2018年上半年分别较2015年下降16.7%、21.2%,规划期末目标为下降20%。",
+     [("actual", "reduce", "16.7", "%"), ("actual", "reduce", "21.2", "%"),
+      ("target", "reduce", "20", "%")]),
+    (REPORT + "开展集中宣讲100余场,4个集体、2名个人获国家级表彰,完成53项重点任务。",
+     [("actual", ">", "100", "count"), ("actual", "==", "4", "count"),
+      ("actual", "==", "2", "count"), ("actual", "==", "53", "count")]),
 ]
 
 
@@ -76,6 +96,10 @@ def test_what_a_figure_says(text: str, expected: list[tuple[str, str, str, str]]
     ("设立全市首家24小时城市书房。", "describes the name that follows"),
     ("每千人口拥有3岁以下婴幼儿托位数4.5个。", "describes the name that follows"),
     ("共安排21项指标。", "own items"),
+    ("已达期末目标的指标有4项。", "own items"),
+    ("发布时间:2016-03-05 点击量:922", "readers"),
+    ("全国人民代表大会常务委员会公报2021·3", "issue number"),
+    ("一起来看看! 1、关键词:经济", "numbers a list"),
     ("基地66家规上企业完成工业产值1466.5亿元。", "subject of the figure after it"),
     ("电话:010-55590088", "code"),
     ("连续三年蝉联“最佳引才城市”奖。", "duration"),
@@ -104,6 +128,15 @@ def test_each_item_quotes_its_clause_and_names_its_place() -> None:
     assert text.split("\n")[1][first.column - 1:].startswith("99%以上")
     assert (first.indicator, second.indicator) == ("preschool_enrolment_rate",
                                                    "inclusive_kindergarten_coverage")
+
+
+def test_pinyin_glosses_split_no_unit_and_quotes_keep_them() -> None:
+    text = PLAN + "城鎮(zhèn)新增就業(yè)1200萬(wàn)人以上。"
+    (item,) = [i for i in items_of(text) if i.kind != "other"]
+    assert (item.op, str(item.value), item.unit) == (">=", "1200", "万人")
+    assert "(" not in item.name and item.name.endswith("新增就业")
+    assert item.quote == "城鎮(zhèn)新增就業(yè)1200萬(wàn)人以上"
+    assert text.split("\n")[1][item.column - 1:].startswith("1200萬(wàn)人")
 
 
 def test_sections_give_the_cite_path() -> None:

@@ -59,7 +59,7 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     op = _op(near, own, phrase, kind) if kind != "other" else ""
     return Item(
         file=ctx.document.path, line=ctx.sentence.line,
-        column=ctx.document.source.position(phrase.start)[1],
+        column=ctx.document.position(phrase.start)[1],
         quote=quote_of(ctx, near), kind=kind, name=name, indicator="", op=op, value=value,
         unit=unit, period=period_at(ctx, start, kind, near), qualifier=_qualifier(ctx, near, own,
                                                                                phrase),

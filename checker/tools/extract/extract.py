@@ -56,14 +56,42 @@ def extract(sources: list[SourceFile], reader: Reader) -> list[Item]:
 
 
 def extract_document(document: Document, reader: Reader) -> list[Item]:
-    found: list[Item] = []
+    """Each paragraph is read once; a paragraph whose statements' own words mostly say
+    one kind (`到2020年…达到60%`) is read again, so that the figures of it that say
+    nothing themselves take that kind rather than the document's.  In a document that
+    names no kind, the paragraphs that say nothing take the kind most of its do."""
+    paragraphs: dict[int, list[Sentence]] = {}
     for sentence in document.sentences:
-        found += _sentence_items(document, sentence, reader)
+        paragraphs.setdefault(sentence.line, []).append(sentence)
+    read: dict[int, tuple[list[Item], list[str]]] = {}
+    for line, sentences in paragraphs.items():
+        votes: list[str] = []
+        items = [i for s in sentences for i in _sentence_items(document, s, reader, votes)]
+        read[line] = items, votes
+    overall = _lean([v for _, votes in read.values() for v in votes]) if not document.kind \
+        else ""
+    found: list[Item] = []
+    for line, (items, votes) in read.items():
+        lean = _lean(votes) if len(votes) >= 2 or not document.kind else ""
+        lean = lean or overall
+        if lean:
+            items = [i for s in paragraphs[line]
+                     for i in _sentence_items(document, s, reader, [], lean)]
+        found += items
     return [replace(item, indicator=reader.names.lookup(item)) for item in found]
 
 
-def _sentence_items(document: Document, sentence: Sentence, reader: Reader) -> list[Item]:
-    ctx = Ctx.of(document, sentence)
+def _lean(votes: list[str]) -> str:
+    """The kind at least three in four of the votes say, or ''."""
+    if not votes:
+        return ""
+    top = max(set(votes), key=votes.count)
+    return top if votes.count(top) * 4 >= len(votes) * 3 else ""
+
+
+def _sentence_items(document: Document, sentence: Sentence, reader: Reader,
+                    votes: list[str], lean: str = "") -> list[Item]:
+    ctx = Ctx.of(document, sentence, votes, lean)
     phrases = list(figures(ctx, reader.lexicon))
     items: list[Item] = []
     previous: Item | None = None

@@ -15,6 +15,12 @@ from checker.tools.extract.context import Around, Ctx
 from checker.tools.extract.phrases import Phrase
 
 _OWN_ITEMS = re.compile(r"^[^,，;；。]{0,16}(?:指标|目标|任务|举措|项目标|方面|部分)")
+# `完成…53项重点任务`: tasks done are a count of work, not of the document's items.
+_DOING = frozenset({"完成", "实施", "落实", "开展", "推进", "办结"})
+_TASKS = ("重点任务", "任务", "年度任务", "重点工作")
+_OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标)(?:中)?(?:有|共有|共)$")
+# Page furniture: a counter of readers, a path, an issue number (`公报2021·3`, `.pdf/58`).
+_COUNTER = re.compile(r"(?:点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读)\s*[:：]?\s*$")
 
 def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
     """Why the figure is no statement: '' when it is one."""
@@ -27,6 +33,15 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     before, shown = text[max(0, start - 1):start], f"`{phrase.text}`"
     if before == "第":
         return f"{shown} is an ordinal"
+    if phrase.unit is None and phrase.measure == "none" and text[end_of(phrase, ctx):][:1] == "、" \
+            and (start == 0 or text[start - 1] in " \t。!！?？:：;；"):
+        return f"{shown} numbers a list (`{phrase.text}、`)"
+    if _COUNTER.search(text[max(0, start - 8):start]):
+        return f"{shown} counts a page's readers"
+    end = phrase.end - ctx.base
+    if text[end:end + 1] == "·" or before == "·" or \
+            re.search(r"[A-Za-z.]/$", text[max(0, start - 2):start]):
+        return f"{shown} is part of an issue number or a path (`{text[max(0, start - 4):end + 2]}`)"
     if before and (before.isascii() and before.isalpha()):
         return f"{shown} is part of a name (`{text[max(0, start - 2):phrase.end - ctx.base]}`)"
     if _quoted(text, start):
@@ -54,7 +69,10 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     if own.follows == "of" and own.chain and all(w in cues.PREFIX_BOUNDS for w in own.chain) \
             and not ctx.text[:own.chain_start].endswith("有"):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
-    if noun and counted and not own.chain and _OWN_ITEMS.match(own.right):
+    if noun and counted and not own.chain and _OWN_ITEMS.match(own.right) and \
+            not (own.distant in _DOING and own.right.lstrip("项个").startswith(_TASKS)):
+        return f"{shown} counts the document's own items"
+    if counted and _OWN_ITEMS_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts the document's own items"
     if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right):
         return f"{shown} counts the figures after it (`{phrase.text}{own.right[:4]}`)"
@@ -93,6 +111,10 @@ def _quoted(text: str, start: int) -> bool:
     closed = text.rfind("”", 0, start)
     return opened > closed and text.find("”", start) > 0 and \
         text.find("”", start) - opened < 16
+
+
+def end_of(phrase: Phrase, ctx: Ctx) -> int:
+    return phrase.end - ctx.base
 
 
 def money_level(phrase: Phrase) -> bool:

@@ -20,39 +20,59 @@ from checker.tools.extract.periods import Mark, period_text
 from checker.tools.extract.sentences import Document
 
 SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-level cues
-_STRONG_FUTURE = re.compile(r"到20\d\d|到二〇|力争|确保|争取|努力|(?<![即必])将(?!近)|"
+_STRONG_FUTURE = re.compile(r"到20\d\d|到二〇|力争|确保|争取|努力|(?<![即必])将(?!近)|规划期末|"
+                            r"(?<![一])再(?=提高|提升|增加|减少|降低|下降|压减|减|缩短|扩大)|"
                             r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在")
 _AHEAD = re.compile(r"到20\d\d年|力争到|预期目标|目标是|主要目标|目标为|(?<![即必])将(?!近)")
 _SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|以来|截至|截止|同比|初步预计|初步核算")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
+# Words with 计划 or 目标 that measure a result against the plan (`占计划的100%`,
+# `高于目标2.1个百分点`, `完成年度计划的105%`): they report, they plan nothing.
+_AGAINST_PLAN = re.compile(r"(?:占|为|完成|达到|超|超过|完成了)(?:全年|年度|年初)?(?:计划|目标)"
+                           r"(?:的|任务的)|(?:高于|低于|快于|慢于|超过|超出|落后于?|比)(?:全年|年度|年初|预期)?目标")
+_NOT_FUTURE = re.compile(f"{_ACHIEVED.pattern}|{_AGAINST_PLAN.pattern}")
 _PAST = re.compile("|".join(re.escape(w) for w in cues.PAST) + f"|已(?=[{cues.PAST_AFTER_YI}])")
 _COUNTED = frozenset({"one", "wan"})
+_DATED = frozenset({"year", "month", "part", "relative", "date"})
 
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
     """`target` or `actual` for a statement at `start` (an offset in the sentence)."""
+    kind, decisive = judge(ctx, near, start)
+    if decisive:
+        ctx.votes.append(kind)
+    return kind
+
+
+def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
+    """The kind, and whether the statement's own clause or sentence decided it (a vote
+    for the other statements of its paragraph) rather than its section or document."""
     clause = near.clause_words(ctx.text)
     before = ctx.text[max(0, start - SENTENCE_WINDOW):start]
     document, mode = ctx.document, ctx.sentence.mode
     if near.starting:
-        return "actual"
+        return "actual", False  # where a change starts says nothing of its paragraph
     if _PAST.search(clause):
-        return "actual"
-    future = _STRONG_FUTURE.search(_ACHIEVED.sub("", clause))
+        return "actual", True
+    future = _STRONG_FUTURE.search(_NOT_FUTURE.sub("", clause))
     if future:
         forecast = future.group() == "预计"
-        return "actual" if forecast and mode == "actual" else "target"
+        return ("actual" if forecast and mode == "actual" else "target"), True
     if _SINCE.search(before):
-        return "actual"
-    if _AHEAD.search(before):
-        return "target"
+        return "actual", True
+    if _AHEAD.search(_NOT_FUTURE.sub("", before)):
+        return "target", True
     year = _year_before(ctx, start)
     if year is not None and document.reviewed is not None:
-        return "target" if year > document.reviewed else "actual"
+        return ("target" if year > document.reviewed else "actual"), True
+    if any(m.part[:1] in ("H", "Q") for m in own_marks(ctx, start)):
+        return "actual", True
     if mode:
-        return mode
+        return mode, False
+    if ctx.lean and not any(m.kind in _DATED for m in own_marks(ctx, start)):
+        return ctx.lean, False  # a figure of its own year or part of one keeps it
     if document.kind:
-        return "target" if document.kind == "plan" else "actual"
-    return "target" if near.level in cues.AT_MOST or near.bound_word else "actual"
+        return ("target" if document.kind == "plan" else "actual"), False
+    return ("target" if near.level in cues.AT_MOST or near.bound_word else "actual"), False
 
 
 def _year_before(ctx: Ctx, start: int) -> int | None:
