@@ -41,7 +41,8 @@ DATA = ROOT / "tests" / "data" / "extract"
 PLAN = ROOT / "rules" / "daxing-14th" / "plan.txt"
 SETS = {"daxing": DATA / "gold.csv", "held-out": DATA / "heldout" / "gold.csv",
         "held-out2": DATA / "heldout2" / "gold.csv", "held-out3": DATA / "heldout3" / "gold.csv",
-        "held-out4": DATA / "heldout4" / "gold.csv", "blind5": DATA / "heldout5" / "gold.csv"}
+        "held-out4": DATA / "heldout4" / "gold.csv", "held-out6": DATA / "heldout6" / "gold.csv",
+        "blind5": DATA / "heldout5" / "gold.csv"}
 
 Key = tuple[str, int, Fraction, str, str]
 

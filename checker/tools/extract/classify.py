@@ -56,7 +56,9 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     reason = _DURATION if duration else other_reason(ctx, phrase, own, near)
     name = name_of(ctx, near, phrase, run, previous)
     kind = "other" if reason else kind_at(ctx, near, phrase.start - ctx.base)
-    op = _op(near, own, phrase, kind) if kind != "other" else ""
+    before = ctx.text[start - 1:start] if start > 0 else ""
+    tight = before if before in cues.TIGHT_BOUNDS else ""
+    op = _op(near, own, phrase, kind, tight) if kind != "other" else ""
     return Item(
         file=ctx.document.path, line=ctx.sentence.line,
         column=ctx.document.position(phrase.start)[1],
@@ -70,9 +72,11 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
 # ------------------------------------------------------------------ how it compares
 
 
-def _op(near: Around, own: Around, phrase: Phrase, kind: str) -> str:
+def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "") -> str:
     if phrase.bound:
         return cues.BOUNDS[phrase.bound]
+    if tight:
+        return cues.TIGHT_BOUNDS[tight]
     prefix = own.bound_word or (near.bound_word if own is near else "")
     if prefix:
         return cues.PREFIX_BOUNDS[prefix]

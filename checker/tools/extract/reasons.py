@@ -20,6 +20,7 @@ _DOING = frozenset({"完成", "实施", "落实", "开展", "推进", "办结"})
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
 _OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标)(?:中)?(?:有|共有|共)$")
 # Page furniture: a counter of readers, a path, an issue number (`公报2021·3`, `.pdf/58`).
+_JOINS = "·•‧"  # 公报2021·3, 23•7: an issue number, a date as a name
 _COUNTER = re.compile(r"(?:点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读)\s*[:：]?\s*$")
 
 def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
@@ -39,7 +40,10 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     if _COUNTER.search(text[max(0, start - 8):start]):
         return f"{shown} counts a page's readers"
     end = phrase.end - ctx.base
-    if text[end:end + 1] == "·" or before == "·" or \
+    after = text[end:end + 1]
+    if before and after and before in "[【" and after in "]】":
+        return f"{shown} marks a reference (`[{phrase.text}]`)"
+    if (after and after in _JOINS) or (before and before in _JOINS) or \
             re.search(r"[A-Za-z.]/$", text[max(0, start - 2):start]):
         return f"{shown} is part of an issue number or a path (`{text[max(0, start - 4):end + 2]}`)"
     if before and (before.isascii() and before.isalpha()):
@@ -107,10 +111,13 @@ def _in_parens(text: str, start: int, end: int) -> bool:
 
 
 def _quoted(text: str, start: int) -> bool:
-    opened = max(text.rfind("“", 0, start), text.rfind("\"", 0, start))
-    closed = text.rfind("”", 0, start)
-    return opened > closed and text.find("”", start) > 0 and \
-        text.find("”", start) - opened < 16
+    for left, right in (("“", "”"), ("「", "」"), ("『", "』")):
+        opened = max(text.rfind(left, 0, start), text.rfind("\"", 0, start) if left == "“" else -1)
+        closed = text.rfind(right, 0, start)
+        ends = text.find(right, start)
+        if opened > closed and ends > 0 and ends - opened < 16:
+            return True
+    return False
 
 
 def end_of(phrase: Phrase, ctx: Ctx) -> int:
@@ -122,7 +129,7 @@ def money_level(phrase: Phrase) -> bool:
 
 
 _VERB_THEN_FIGURE = re.compile(r"(?:完成|达|增长|实现|为|超过|突破|提高|下降)[^,，;；。、]{0,12}?"
-                               r"[\d〇零一二两三四五六七八九十百千]")
+                               r"[\d〇零一二两三四五六七八九十百千](?![级类星])")  # not 达到三级
 
 
 def _figure_follows(own: Around) -> bool:

@@ -169,7 +169,8 @@ def _describe(document: Document, lines: _Lines) -> None:
     stamp = next((m for m in document.marks if m.kind == "date"
                   and document.position(m.start)[0] <= 16), None)
     document.year = _stamp_year(stamp.text) if stamp else None
-    document.plan_period = _plan_period(document.title) if document.kind != "report" else None
+    document.plan_period = _plan_period(document.title) \
+        if document.kind != "report" and len(document.title) <= 80 else None
     document.reviewed = _reviewed(document, lines, stamp.text if stamp else "")
     region = _REGION.search(document.title)
     document.region = region.group(1).removeprefix("关于") if region else ""

@@ -20,10 +20,15 @@ from checker.tools.extract.periods import Mark, period_text
 from checker.tools.extract.sentences import Document
 
 SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-level cues
-_STRONG_FUTURE = re.compile(r"到20\d\d|到二〇|力争|确保|争取|努力|(?<![即必])将(?!近)|规划期末|"
+# `增加到2024年的43.8万亿元`: 到 after a verb of change names where the change ends, not a
+# deadline.
+_NOT_A_CHANGE = r"(?<!增加|提升|提高|增长|上升|下降|降低|减少|扩大|缩小)(?<![增升降减])"
+_STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到20\d\d|到二〇|力争|确保|争取|努力|"
+                            r"(?<![即必])将(?!近)|规划期末|"
                             r"(?<![一])再(?=提高|提升|增加|减少|降低|下降|压减|减|缩短|扩大)|"
                             r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在")
-_AHEAD = re.compile(r"到20\d\d年|力争到|预期目标|目标是|主要目标|目标为|(?<![即必])将(?!近)")
+_AHEAD = re.compile(rf"{_NOT_A_CHANGE}到20\d\d年|力争到|预期目标|目标是|主要目标|目标为|"
+                    r"(?<![即必])将(?!近)")
 _SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|以来|截至|截止|同比|初步预计|初步核算")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
 # Words with 计划 or 目标 that measure a result against the plan (`占计划的100%`,
@@ -33,6 +38,7 @@ _AGAINST_PLAN = re.compile(r"(?:占|为|完成|达到|超|超过|完成了)(?:�
 _NOT_FUTURE = re.compile(f"{_ACHIEVED.pattern}|{_AGAINST_PLAN.pattern}")
 _PAST = re.compile("|".join(re.escape(w) for w in cues.PAST) + f"|已(?=[{cues.PAST_AFTER_YI}])")
 _COUNTED = frozenset({"one", "wan"})
+_WHOLE_YEAR = re.compile(r"预计全年|全年预计")
 _DATED = frozenset({"year", "month", "part", "relative", "date"})
 
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
@@ -55,8 +61,9 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return "actual", True
     future = _STRONG_FUTURE.search(_NOT_FUTURE.sub("", clause))
     if future:
-        forecast = future.group() == "预计"
-        return ("actual" if forecast and mode == "actual" else "target"), True
+        if future.group() == "预计":
+            return _forecast(ctx, clause, start), True
+        return "target", True
     if _SINCE.search(before):
         return "actual", True
     if _AHEAD.search(_NOT_FUTURE.sub("", before)):
@@ -72,7 +79,21 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return ctx.lean, False  # a figure of its own year or part of one keeps it
     if document.kind:
         return ("target" if document.kind == "plan" else "actual"), False
-    return ("target" if near.level in cues.AT_MOST or near.bound_word else "actual"), False
+    return ("target" if near.level in cues.AT_MOST else "actual"), False
+
+
+def _forecast(ctx: Ctx, clause: str, start: int) -> str:
+    """`预计` estimates a result in a review (`预计全年…`, `2023年预计…` in a report on
+    2023) and forecasts a target elsewhere (`今年旅客量预计超4500万人次`)."""
+    document, mode = ctx.document, ctx.sentence.mode
+    if mode:
+        return mode
+    years = [m.last for m in own_marks(ctx, start) if m.kind == "year" and m.last is not None]
+    if years and document.reviewed is not None:
+        return "target" if years[-1] > document.reviewed else "actual"
+    if document.kind != "plan" and _WHOLE_YEAR.search(clause):
+        return "actual"
+    return "target"
 
 
 def _year_before(ctx: Ctx, start: int) -> int | None:
