@@ -129,7 +129,20 @@ def figures(ctx: Ctx, lexicon: Lexicon) -> Iterator[Phrase]:
         if any(i in covered for i in range(phrase.start, phrase.end)):
             continue
         pos = phrase.end
-        yield phrase
+        yield _with_cell_unit(ctx, phrase, lexicon)
+
+
+def _with_cell_unit(ctx: Ctx, phrase: Phrase, lexicon: Lexicon) -> Phrase:
+    """A table's value cell without a unit takes its row's (`28.4` in `万元/人`)."""
+    cell = ctx.sentence.cell
+    if cell is None or not cell.unit or phrase.unit is not None or phrase.measure != "none":
+        return phrase
+    core = phrase.text[:len(phrase.text) - len(phrase.bound)] if phrase.bound else phrase.text
+    written = core + cell.unit + phrase.bound
+    unit = parse(written, 0, lexicon)
+    if unit is None or unit.end != len(written) or unit.unit is None:
+        return phrase
+    return replace(unit, start=phrase.start, end=phrase.end, text=phrase.text)
 
 
 def _chinese_word(text: str, phrase: Phrase) -> bool:

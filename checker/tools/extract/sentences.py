@@ -24,6 +24,7 @@ from checker.source import SourceFile
 from checker.tools.extract import cues
 from checker.tools.extract.fold import fold
 from checker.tools.extract.periods import Mark, find_marks
+from checker.tools.extract.tables import Cell, cells
 from checker.tools.plantext import CHINESE_DIGITS, HEADING_MAX, numbered_heading
 
 _MAX_HEADING = HEADING_MAX
@@ -59,6 +60,7 @@ class Sentence:
     mode: str  # actual | target | '' : what the section or list it stands in is about
     period: tuple[int, int] | None  # the years its section or list names, if any
     heading: bool = False
+    cell: Cell | None = None  # the value cell of a table laid out one cell per line
 
 
 @dataclass
@@ -256,6 +258,7 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
     stack: list[_Section] = []
     listing: tuple[str, tuple[int, int] | None] | None = None  # mode of a `…目标是:` list
     fresh = False  # the next paragraph opens its section
+    table = cells(lines.texts)
     for index, text in enumerate(lines.texts):
         number, start = index + 1, lines.starts[index]
         if not text.strip() or _META.match(text.strip()):
@@ -273,6 +276,11 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
         if listing is not None and not _BULLET.match(text) and len(text.strip()) > 80:
             listing = None
         mode, period = _context(stack, listing)
+        if index in table:
+            yield Sentence(number, start, start + len(text), tuple(s.label for s in stack
+                                                                   if s.label),
+                           mode, period, False, table[index])
+            continue
         yield from _split(number, start, text, tuple(s.label for s in stack if s.label),
                           mode, period, heading is not None)
         intro = _INTRO.search(text) or _LIST_INTRO.search(text)
