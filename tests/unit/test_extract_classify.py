@@ -80,6 +80,12 @@ CASES = [
     (REPORT + "开展集中宣讲100余场,4个集体、2名个人获国家级表彰,完成53项重点任务。",
      [("actual", ">", "100", "count"), ("actual", "==", "4", "count"),
       ("actual", "==", "2", "count"), ("actual", "==", "53", "count")]),
+    # held-out 6: 预计全年 in a report estimates a result; 到 after a verb ends a change
+    ("区政府工作报告\n预计全年地区生产总值增长5.5%。", [("actual", "increase", "5.5", "%")]),
+    ("货物贸易规模从2020年的32.2万亿元增加到2024年的43.8万亿元。",
+     [("actual", "==", "32.2", "万亿元"), ("actual", "==", "43.8", "万亿元")]),
+    (PLAN + "严守18亿亩耕地红线,数字经济规模达到2020年的1.5倍。",
+     [("target", ">=", "18", "亿亩"), ("target", ">=", "1.5", "倍")]),
 ]
 
 
@@ -100,6 +106,9 @@ def test_what_a_figure_says(text: str, expected: list[tuple[str, str, str, str]]
     ("发布时间:2016-03-05 点击量:922", "readers"),
     ("全国人民代表大会常务委员会公报2021·3", "issue number"),
     ("一起来看看! 1、关键词:经济", "numbers a list"),
+    ("GDP规模增长超35万亿元 [2]", "reference"),
+    ("去年全力应对「23•7」极端强降雨。", "issue number"),
+    ("深入推进「双50」工程。", "quoted term"),
     ("基地66家规上企业完成工业产值1466.5亿元。", "subject of the figure after it"),
     ("电话:010-55590088", "code"),
     ("连续三年蝉联“最佳引才城市”奖。", "duration"),

@@ -124,7 +124,9 @@ def _compared(ctx: Ctx, mark: Mark) -> bool:
     """`较5月份`, `去年同期`, `比2017年`: a period a figure is compared with."""
     at = mark.start - ctx.base
     before, after = ctx.text[max(0, at - 1):at], ctx.text[mark.end - ctx.base:][:2]
-    return before in ("较", "比", "从", "由") or after.startswith("同期")
+    rest = ctx.text[mark.end - ctx.base:][:12]
+    return before in ("较", "比", "从", "由") or after.startswith("同期") or \
+        bool(re.match(r"(?:底|末)?的[\d.]+(?:个)?倍", rest))  # 2020年的1.5倍: the base
 
 
 def _marks(ctx: Ctx, low: int, high: int) -> list[Mark]:
