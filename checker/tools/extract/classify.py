@@ -19,7 +19,7 @@ from checker.tools.extract.context import Around, Ctx, around
 from checker.tools.extract.items import Item
 from checker.tools.extract.naming import name_of
 from checker.tools.extract.phrases import Phrase, UnitWord
-from checker.tools.extract.reasons import money_level, other_reason
+from checker.tools.extract.reasons import listed_verb, money_level, other_reason
 from checker.tools.extract.when import kind_at, period_at
 from checker.types.units import Unit
 
@@ -52,7 +52,7 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     near = around(ctx.text, first.start - ctx.base, first.end - ctx.base)
     own = around(ctx.text, start, end) if phrase is not first else near
     value, unit, known, factor, high = _value(phrase)
-    duration = unit == "年" and not (own.level or own.bound_word or own.change)
+    duration = unit == "年" and not (own.level or own.bound_word or own.change or own.starting)
     reason = _DURATION if duration else other_reason(ctx, phrase, own, near)
     if ctx.sentence.cell is not None and ctx.sentence.cell.kind == "other":
         reason = f"`{phrase.text}` numbers a row of the table"
@@ -60,7 +60,8 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     kind = "other" if reason else kind_at(ctx, near, phrase.start - ctx.base)
     before = ctx.text[start - 1:start] if start > 0 else ""
     tight = before if before in cues.TIGHT_BOUNDS else ""
-    op = _op(near, own, phrase, kind, tight) if kind != "other" else ""
+    op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own)) \
+        if kind != "other" else ""
     cell = ctx.sentence.cell
     period = period_at(ctx, start, kind, near)
     if cell is not None and not reason:  # a table's cell: its row and column say it
@@ -78,7 +79,8 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
 # ------------------------------------------------------------------ how it compares
 
 
-def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "") -> str:
+def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
+        lead: str = "") -> str:
     if phrase.bound:
         return cues.BOUNDS[phrase.bound]
     if tight:
@@ -93,7 +95,7 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "") -
     change = own.change or near.change
     if change and not (phrase.measure == "points" and not own.chain and near.distant):
         return change
-    level = own.level or near.level or near.distant
+    level = own.level or near.level or near.distant or lead
     if kind == "target":
         if level in cues.AT_MOST or level in _DOWN or _within(own, phrase):
             return "<="

@@ -30,7 +30,7 @@ _DOWN = frozenset(cues.REACH_DOWN)
 _ALL_CUES = sorted({*cues.LEVEL_TARGET, *cues.PREFIX_BOUNDS, *_CHANGE, *_DOWN, "调整为", "由",
                     "从"}, key=len, reverse=True)
 _DISTANT = sorted({*cues.LEVEL_TARGET, *_CHANGE, *cues.AT_MOST, *_DOWN}
-                  - {"为", "是", "有", "共", "到", "达", "增", "减", "超", "过"},
+                  - {"为", "是", "有", "共", "到", "达", "增", "减", "超", "过", *cues.NEAR_ONLY},
                   key=len, reverse=True)
 _AFTER_VERB = re.compile("|".join(cues.AFTER_VERBS))
 _BY_LAST: dict[str, list[str]] = {}
@@ -178,6 +178,8 @@ def _follows(right: str) -> str:
     if not right.strip():
         return "end"
     head = right.lstrip()
+    if right[0] in " \t\u3000" and is_cjk(head[0]):  # `目标6.5%至7% 中国GDP…`: a headline's parts
+        return "end"
     if head.startswith("调整为"):
         return "replaced"
     if head[0] in "(（":

@@ -20,7 +20,7 @@ from checker.tools.extract.classify import classify
 from checker.tools.extract.context import Ctx
 from checker.tools.extract.items import Item
 from checker.tools.extract.mapping import NameIndex
-from checker.tools.extract.phrases import Lexicon, Phrase, parse
+from checker.tools.extract.phrases import Lexicon, Phrase, UnitWord, parse
 from checker.tools.extract.sentences import Document, Sentence, read_document
 from checker.types.units import Unit, UnitTable
 
@@ -129,7 +129,7 @@ def figures(ctx: Ctx, lexicon: Lexicon) -> Iterator[Phrase]:
         if any(i in covered for i in range(phrase.start, phrase.end)):
             continue
         pos = phrase.end
-        yield _with_cell_unit(ctx, phrase, lexicon)
+        yield _trillion(ctx, _with_cell_unit(ctx, phrase, lexicon))
 
 
 def _with_cell_unit(ctx: Ctx, phrase: Phrase, lexicon: Lexicon) -> Phrase:
@@ -143,6 +143,20 @@ def _with_cell_unit(ctx: Ctx, phrase: Phrase, lexicon: Lexicon) -> Phrase:
     if unit is None or unit.end != len(written) or unit.unit is None:
         return phrase
     return replace(unit, start=phrase.start, end=phrase.end, text=phrase.text)
+
+
+_NETWORK = re.compile(r"宽带|带宽|网络|光纤|接入|网速|速率|用户体验|商用|千兆|万兆|百兆|5G|Wi-?Fi",
+                      re.IGNORECASE)
+
+
+def _trillion(ctx: Ctx, phrase: Phrase) -> Phrase:
+    """`90兆` is bandwidth in a sentence about networks; elsewhere (`GDP逾90兆`) 兆 is a
+    number word, kept as written."""
+    word = phrase.unit
+    if word is None or not word.text.endswith("兆") or phrase.chinese or \
+            _NETWORK.search(ctx.text):
+        return phrase
+    return replace(phrase, unit=UnitWord(word.text))
 
 
 def _chinese_word(text: str, phrase: Phrase) -> bool:

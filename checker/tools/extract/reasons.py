@@ -20,12 +20,17 @@ _DOING = frozenset({"完成", "实施", "落实", "开展", "推进", "办结"})
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
 _OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标)(?:中)?(?:有|共有|共)$")
 # Page furniture: a counter of readers, a path, an issue number (`公报2021·3`, `.pdf/58`).
+# 高于目标2.1个百分点, 低于年度目标: a result measured against its target.
+_GAP = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|超|落后于?|差|比)"
+                  r"(?:全年|年度|年初|预期)?目标$")
+_CAPTION = re.compile(r"(?:^|[\s:：])(?:图|表|附表|专栏)\s*$")
+_STRUCTURE = re.compile(r"[\d.]+(?:[:：∶][\d.]+){2,}")  # 三次产业结构为0.03:4.66:95.31
 _JOINS = "·•‧"  # 公报2021·3, 23•7: an issue number, a date as a name
 _COUNTER = re.compile(r"(?:点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读)\s*[:：]?\s*$")
 
 def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
     """Why the figure is no statement: '' when it is one."""
-    return _name_part(ctx, phrase, own) or _description(ctx, phrase, own)
+    return _name_part(ctx, phrase, own) or _description(ctx, phrase, own, near)
 
 
 def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
@@ -37,6 +42,14 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     if phrase.unit is None and phrase.measure == "none" and text[end_of(phrase, ctx):][:1] == "、" \
             and (start == 0 or text[start - 1] in " \t。!！?？:：;；"):
         return f"{shown} numbers a list (`{phrase.text}、`)"
+    if _GAP.search(text[max(0, start - 12):start]):
+        return f"{shown} is a gap to the target, not a value of the indicator"
+    if _CAPTION.search(text[max(0, start - 3):start]) and phrase.unit is None:
+        return f"{shown} numbers a chart or a table"
+    if any(m.start() <= start < m.end() for m in _STRUCTURE.finditer(text)):
+        return f"{shown} is part of a structure (`a:b:c`)"
+    if re.search(r"(?:号[-—]|ICP备|备案号)$", text[max(0, start - 4):start]):
+        return f"{shown} is part of a registration code"
     if _COUNTER.search(text[max(0, start - 8):start]):
         return f"{shown} counts a page's readers"
     end = phrase.end - ctx.base
@@ -66,7 +79,7 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     return ""
 
 
-def _description(ctx: Ctx, phrase: Phrase, own: Around) -> str:
+def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = None) -> str:
     """A figure that describes a name or the subject of another figure."""
     shown, counted = f"`{phrase.text}`", phrase.unit is not None and phrase.unit.count
     noun = own.follows == "noun"
@@ -86,10 +99,29 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} is part of the name of a programme (`{phrase.text}{own.right[:8]}`)"
     if noun and phrase.bound in ("以下", "以上") and not counted:  # 3岁以下婴幼儿
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
-    if own.follows in ("noun", "of") and not own.chain and not own.distant \
+    led = (near is not None and near is not own and bool(near.chain)) or _listed(ctx, phrase, own)
+    if own.follows in ("noun", "of") and not own.chain and not own.distant and not led \
             and not _counted_and_reported(phrase, own):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     return ""
+
+
+_LEVEL_LEAD = re.compile("^(?:" + "|".join(sorted(cues.LEVEL_TARGET, key=len, reverse=True))
+                         + r")[\d〇零一二两三四五六七八九十百千]")
+
+
+def _listed(ctx: Ctx, phrase: Phrase, own: Around) -> bool:
+    return bool(listed_verb(ctx, phrase, own))
+
+
+def listed_verb(ctx: Ctx, phrase: Phrase, own: Around) -> str:
+    """`实施60万亩封山育林、15万亩山区造林`: the verb before the list's first figure leads
+    each figure that opens a part of the list; '' when there is none."""
+    start = phrase.start - ctx.base
+    if start == 0 or ctx.text[start - 1] != "、":
+        return ""
+    found = _LEVEL_LEAD.match(ctx.text[own.clause_start:start].lstrip())
+    return found.group()[:-1] if found else ""
 
 
 _PROGRAMME = re.compile(r"[^,，;；。]{0,12}(?:工程|行动|计划|项目|战略)")

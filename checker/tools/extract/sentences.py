@@ -295,6 +295,8 @@ def _opening(stack: list[_Section], text: str) -> None:
 
 
 def _intro_mode(text: str) -> str:
+    if re.search(r"(?:预期|主要|发展)目标(?:是|为|如下)", text):  # 报告指出,…主要预期目标是:
+        return "target"
     if re.search(r"指出|显示|完成|实现|取得|表现为", text):
         return "actual"
     return "target" if re.search(r"目标|预期|计划|安排|规划|纲要|将|要", text) else ""
