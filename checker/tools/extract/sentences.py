@@ -36,7 +36,9 @@ _LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:�
                          r"(?:规划|纲要|计划)(?:草案)?(?:提出|明确|要求)")
 _BULLET = re.compile(rf"^\s*(?:[◆●•·▪■□◇○◎★☆※\-—─]+|[①-⑳]|\d{{1,2}}[.、]"
                      rf"|[(]?[{CHINESE_DIGITS}]+[)、])")
-_PLAN_WORDS = re.compile(r"规划|纲要|计划|方案|意见|草案|预期目标|主要目标")
+# 规划 of an office's name (`自然资源和规划委员会`, `规划司`) names no plan.
+_PLAN_WORDS = re.compile(r"规划(?!委员会|委|局|院|司|处|部门|设计|和自然资源)|纲要|计划(?!单列)|"
+                         r"方案|意见|草案|预期目标|主要目标")
 _TELLING_LINE, _TELLING_HEAD = 60, 24
 _REPORT_WORDS = re.compile(r"执行情况|工作报告|统计公报|获悉|记者|讯|日电|电\s|回顾|白皮书|"
                            r"发布时间|来源")

@@ -28,7 +28,7 @@ _STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到20\d\d|到二〇|力争|确保|
                             r"(?<![一])再(?=提高|提升|增加|减少|降低|下降|压减|减|缩短|扩大)|"
                             r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在")
 _AHEAD = re.compile(rf"{_NOT_A_CHANGE}到20\d\d年|力争到|预期目标|目标是|主要目标|目标为|"
-                    r"(?<![即必])将(?!近)")
+                    r"(?<![即必])将(?!近)|(?<![主重需只想纲概])要(?![求素点])")
 _SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|以来|截至|截止|同比|初步预计|初步核算")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
 # Words with 计划 or 目标 that measure a result against the plan (`占计划的100%`,
@@ -73,6 +73,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return ("target" if year > document.reviewed else "actual"), True
     if any(m.part[:1] in ("H", "Q") for m in own_marks(ctx, start)):
         return "actual", True
+    if document.reviewed is None and _period_over(ctx, start):
+        return "actual", True
     if mode:
         return mode, False
     if ctx.lean and not any(m.kind in _DATED for m in own_marks(ctx, start)):
@@ -96,6 +98,19 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     return "target"
 
 
+def _period_over(ctx: Ctx, start: int) -> bool:
+    """`“十三五”时期…新增115万亩` in an undated text that goes on to `2021年,…计划`: a
+    span of years the text has left behind is a review."""
+    spans = [m.last for m in own_marks(ctx, start) if m.kind in ("plan", "years") and m.last]
+    if not spans:
+        return False
+    folded = ctx.document.folded
+    later = [m for m in ctx.document.marks if m.kind == "year" and m.first and m.first > spans[-1]
+             and not re.search(r"(?:到|至|力争|争取|目标)$", folded[max(0, m.start - 2):m.start])
+             and not folded.startswith("远景", m.end)]
+    return bool(later)
+
+
 def _year_before(ctx: Ctx, start: int) -> int | None:
     for mark in reversed(own_marks(ctx, start)):
         if mark.kind in ("year", "years", "month") and mark.last is not None:
@@ -114,7 +129,8 @@ def own_marks(ctx: Ctx, start: int) -> list[Mark]:
         p0, _ = clause_of(ctx.text, c0 - 1, c0 - 1)
         head = ctx.text[p0:c0 - 1]
         found = _marks(ctx, p0, c0 - 1)
-        if not found or len(re.sub(r"[\s,，]", "", head)) > sum(m.end - m.start for m in found) + 3:
+        bare = re.sub(r"[\s,，“”\"]|时期|期间|以来|年间", "", head)
+        if not found or len(bare) > sum(m.end - m.start for m in found) + 3:
             break
         marks, c0 = found, p0
     return marks
