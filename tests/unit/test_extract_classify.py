@@ -60,6 +60,48 @@ CASES = [
      [("target", ">", "90", "%"), ("target", ">=", "78.3", "岁")]),
     (REPORT + "酸雨区占国土面积比例由历史高峰值的30%左右降至7.6%。",
      [("actual", "~=", "30", "%"), ("actual", "==", "7.6", "%")]),
+    # held-out 4: a share of the plan is a result; a paragraph's own cues lean its others
+    (REPORT + "预计实现地区生产总值564亿元,占计划的100%,同比下降2%。",
+     [("actual", "==", "564", "亿元"), ("actual", "==", "100", "%"),
+      ("actual", "reduce", "2", "%")]),
+    ("来源:新闻网 发布时间:2016-03-05\n要推进新型城镇化,实现1亿左右农业转移人口落户。"
+     "到2020年,常住人口城镇化率达到60%、户籍人口城镇化率达到45%。高铁营业里程达到3万公里。",
+     [("target", "~=", "1", "亿"), ("target", ">=", "60", "%"), ("target", ">=", "45", "%"),
+      ("target", ">=", "3", "万公里")]),
+    ("单位国内生产总值能耗降低13.5%。劳动年龄人口平均受教育年限提高到11.3年,"
+     "人均预期寿命再提高1岁。",
+     [("target", "reduce", "13.5", "%"), ("target", ">=", "11.3", "年"),
+      ("target", "increase", "1", "岁")]),
+    ("到2020年,全员勞動生產(chǎn)率從(cóng)人均8.7萬(wàn)元提高到12萬元以上。",
+     [("actual", "==", "8.7", "万元"), ("target", ">=", "12", "万元")]),
+    (REPORT + "其中,2016年、2018年上半年分别较2015年下降16.7%、21.2%,规划期末目标为下降20%。",
+     [("actual", "reduce", "16.7", "%"), ("actual", "reduce", "21.2", "%"),
+      ("target", "reduce", "20", "%")]),
+    (REPORT + "开展集中宣讲100余场,4个集体、2名个人获国家级表彰,完成53项重点任务。",
+     [("actual", ">", "100", "count"), ("actual", "==", "4", "count"),
+      ("actual", "==", "2", "count"), ("actual", "==", "53", "count")]),
+    # held-out 6: 预计全年 in a report estimates a result; 到 after a verb ends a change
+    ("区政府工作报告\n预计全年地区生产总值增长5.5%。", [("actual", "increase", "5.5", "%")]),
+    ("货物贸易规模从2020年的32.2万亿元增加到2024年的43.8万亿元。",
+     [("actual", "==", "32.2", "万亿元"), ("actual", "==", "43.8", "万亿元")]),
+    (PLAN + "严守18亿亩耕地红线,数字经济规模达到2020年的1.5倍。",
+     [("target", ">=", "18", "亿亩"), ("target", ">=", "1.5", "倍")]),
+    # set 5 (after its blind run)
+    ("报告指出,今年发展主要预期目标是:国内生产总值增长5%左右;城镇新增就业1200万人以上。",
+     [("target", "~=", "5", "%"), ("target", ">=", "1200", "万人")]),
+    (PLAN + "实施60万亩封山育林、15万亩山区造林,建立100处生物多样性保护示范区。",
+     [("target", ">=", "60", "万亩"), ("target", ">=", "15", "万亩"),
+      ("target", ">=", "100", "count")]),
+    ("李克强:今年经济成长目标6.5%至7% 中国GDP四年后逾90兆",
+     [("target", ">=", "6.5", "%"), ("target", "<=", "7", "%"), ("target", ">", "90", "兆")]),
+    (REPORT + "劳动年龄人口平均受教育年限从10.23年提高到10.8年。",
+     [("actual", "==", "10.23", "年"), ("actual", "==", "10.8", "年")]),
+    # set 7 (after its blind run)
+    ("新华社北京12月8日电 记者获悉,京西林场要增绿,困难立地造林1.76万亩、封山育林23.1万亩。",
+     [("target", ">=", "1.76", "万亩"), ("target", ">=", "23.1", "万亩")]),
+    ("北京市自然资源和规划委员会近日透露,“十三五”时期,北京市新增造林绿化面积115万亩。"
+     "2021年,北京市计划新增造林绿化面积16万亩。",
+     [("actual", "==", "115", "万亩"), ("target", ">=", "16", "万亩")]),
 ]
 
 
@@ -76,6 +118,17 @@ def test_what_a_figure_says(text: str, expected: list[tuple[str, str, str, str]]
     ("设立全市首家24小时城市书房。", "describes the name that follows"),
     ("每千人口拥有3岁以下婴幼儿托位数4.5个。", "describes the name that follows"),
     ("共安排21项指标。", "own items"),
+    ("已达期末目标的指标有4项。", "own items"),
+    ("发布时间:2016-03-05 点击量:922", "readers"),
+    ("全国人民代表大会常务委员会公报2021·3", "issue number"),
+    ("一起来看看! 1、关键词:经济", "numbers a list"),
+    ("GDP规模增长超35万亿元 [2]", "reference"),
+    ("去年全力应对「23•7」极端强降雨。", "issue number"),
+    ("深入推进「双50」工程。", "quoted term"),
+    ("规模以上工业增加值同比增长10.1%,高于目标2.1个百分点。", "gap to the target"),
+    ("三次产业结构为0.03:4.66:95.31。", "structure"),
+    ("图1 2020-2024年地区生产总值", "chart"),
+    ("京ICP备05084924号-5 京公网安备", "registration code"),
     ("基地66家规上企业完成工业产值1466.5亿元。", "subject of the figure after it"),
     ("电话:010-55590088", "code"),
     ("连续三年蝉联“最佳引才城市”奖。", "duration"),
@@ -104,6 +157,15 @@ def test_each_item_quotes_its_clause_and_names_its_place() -> None:
     assert text.split("\n")[1][first.column - 1:].startswith("99%以上")
     assert (first.indicator, second.indicator) == ("preschool_enrolment_rate",
                                                    "inclusive_kindergarten_coverage")
+
+
+def test_pinyin_glosses_split_no_unit_and_quotes_keep_them() -> None:
+    text = PLAN + "城鎮(zhèn)新增就業(yè)1200萬(wàn)人以上。"
+    (item,) = [i for i in items_of(text) if i.kind != "other"]
+    assert (item.op, str(item.value), item.unit) == (">=", "1200", "万人")
+    assert "(" not in item.name and item.name.endswith("新增就业")
+    assert item.quote == "城鎮(zhèn)新增就業(yè)1200萬(wàn)人以上"
+    assert text.split("\n")[1][item.column - 1:].startswith("1200萬(wàn)人")
 
 
 def test_sections_give_the_cite_path() -> None:

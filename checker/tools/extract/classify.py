@@ -19,7 +19,7 @@ from checker.tools.extract.context import Around, Ctx, around
 from checker.tools.extract.items import Item
 from checker.tools.extract.naming import name_of
 from checker.tools.extract.phrases import Phrase, UnitWord
-from checker.tools.extract.reasons import money_level, other_reason
+from checker.tools.extract.reasons import listed_verb, money_level, other_reason
 from checker.tools.extract.when import kind_at, period_at
 from checker.types.units import Unit
 
@@ -52,17 +52,26 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     near = around(ctx.text, first.start - ctx.base, first.end - ctx.base)
     own = around(ctx.text, start, end) if phrase is not first else near
     value, unit, known, factor, high = _value(phrase)
-    duration = unit == "年" and not (own.level or own.bound_word or own.change)
+    duration = unit == "年" and not (own.level or own.bound_word or own.change or own.starting)
     reason = _DURATION if duration else other_reason(ctx, phrase, own, near)
+    if ctx.sentence.cell is not None and ctx.sentence.cell.kind == "other":
+        reason = f"`{phrase.text}` numbers a row of the table"
     name = name_of(ctx, near, phrase, run, previous)
     kind = "other" if reason else kind_at(ctx, near, phrase.start - ctx.base)
-    op = _op(near, own, phrase, kind) if kind != "other" else ""
+    before = ctx.text[start - 1:start] if start > 0 else ""
+    tight = before if before in cues.TIGHT_BOUNDS else ""
+    op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own)) \
+        if kind != "other" else ""
+    cell = ctx.sentence.cell
+    period = period_at(ctx, start, kind, near)
+    if cell is not None and not reason:  # a table's cell: its row and column say it
+        kind, name, period = cell.kind, cell.name, str(cell.year) if cell.year else period
+        op = _cell_op(phrase, tight or own.bound_word, cell.name)
     return Item(
         file=ctx.document.path, line=ctx.sentence.line,
-        column=ctx.document.source.position(phrase.start)[1],
+        column=ctx.document.position(phrase.start)[1],
         quote=quote_of(ctx, near), kind=kind, name=name, indicator="", op=op, value=value,
-        unit=unit, period=period_at(ctx, start, kind, near), qualifier=_qualifier(ctx, near, own,
-                                                                               phrase),
+        unit=unit, period=period, qualifier=_qualifier(ctx, near, own, phrase),
         reason=reason, section=" ".join(ctx.sentence.section), words=phrase.text,
         known=known, factor=factor, high=high)
 
@@ -70,9 +79,12 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
 # ------------------------------------------------------------------ how it compares
 
 
-def _op(near: Around, own: Around, phrase: Phrase, kind: str) -> str:
+def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
+        lead: str = "") -> str:
     if phrase.bound:
         return cues.BOUNDS[phrase.bound]
+    if tight:
+        return cues.TIGHT_BOUNDS[tight]
     prefix = own.bound_word or (near.bound_word if own is near else "")
     if prefix:
         return cues.PREFIX_BOUNDS[prefix]
@@ -83,12 +95,26 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str) -> str:
     change = own.change or near.change
     if change and not (phrase.measure == "points" and not own.chain and near.distant):
         return change
-    level = own.level or near.level or near.distant
+    level = own.level or near.level or near.distant or lead
     if kind == "target":
         if level in cues.AT_MOST or level in _DOWN or _within(own, phrase):
             return "<="
         if level and level not in _EQUAL_VERBS:
             return ">="
+    return "=="
+
+
+def _cell_op(phrase: Phrase, tight: str, name: str) -> str:
+    """The comparison of a table's cell: its bound (`≥95`, `6左右`), else the change the
+    row's name says (`…年均增长`), else the value itself."""
+    if phrase.bound:
+        return cues.BOUNDS[phrase.bound]
+    if tight:
+        return {**cues.TIGHT_BOUNDS, **cues.PREFIX_BOUNDS}[tight]
+    if name.endswith(("增长", "增速", "增幅", "年均增长率", "增长率")):
+        return "increase"
+    if name.endswith(("下降", "降低", "降幅", "减少")):
+        return "reduce"
     return "=="
 
 

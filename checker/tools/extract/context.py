@@ -11,7 +11,7 @@ a name suffix).  Pure string work on the word lists of `cues`; imports only
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.tools.extract import cues
 from checker.tools.extract.fold import is_cjk, is_letter
@@ -30,7 +30,7 @@ _DOWN = frozenset(cues.REACH_DOWN)
 _ALL_CUES = sorted({*cues.LEVEL_TARGET, *cues.PREFIX_BOUNDS, *_CHANGE, *_DOWN, "调整为", "由",
                     "从"}, key=len, reverse=True)
 _DISTANT = sorted({*cues.LEVEL_TARGET, *_CHANGE, *cues.AT_MOST, *_DOWN}
-                  - {"为", "是", "有", "共", "到", "达", "增", "减", "超", "过"},
+                  - {"为", "是", "有", "共", "到", "达", "增", "减", "超", "过", *cues.NEAR_ONLY},
                   key=len, reverse=True)
 _AFTER_VERB = re.compile("|".join(cues.AFTER_VERBS))
 _BY_LAST: dict[str, list[str]] = {}
@@ -48,11 +48,17 @@ class Ctx:
     text: str  # the sentence, folded
     base: int  # offset of the sentence in the document
     marks: list[Mark]  # the periods named inside the sentence
+    # what the paragraph's statements say of themselves (see `when.judge`): the kinds
+    # their own clauses decided, and the kind most of them have, for the others
+    votes: list[str] = field(default_factory=list)
+    lean: str = ""
 
     @staticmethod
-    def of(document: Document, sentence: Sentence) -> Ctx:
+    def of(document: Document, sentence: Sentence, votes: list[str] | None = None,
+           lean: str = "") -> Ctx:
         return Ctx(document, sentence, document.folded[sentence.start:sentence.end],
-                   sentence.start, document.marks_within(sentence.start, sentence.end))
+                   sentence.start, document.marks_within(sentence.start, sentence.end),
+                   votes if votes is not None else [], lean)
 
     def marks_between(self, low: int, high: int) -> list[Mark]:
         """The marks between two offsets of the sentence."""
@@ -119,8 +125,18 @@ def around(text: str, start: int, end: int) -> Around:
     if not distant and s0 > c0:
         distant, distant_at = _distant(text, max(c0, left_start), s0)
     right = text[end:min(c1, end + MAX_RIGHT)]
+    if not chain or chain[0] not in ("由", "从"):
+        begun = _FROM_NOUN.search(text[left_start:start])
+        if begun and _TO_LEVEL.match(right):
+            chain, chain_start = ["从"], left_start + begun.start()
     return Around(c0, c1, s0, tuple(chain), chain_start, distant, distant_at, _follows(right),
                   right)
+
+
+_FROM_NOUN = re.compile(r"[由从][^,，;；。由从\d]{1,4}$")
+_TO_LEVEL = re.compile(r"(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|压减|缩小|缩减|缩短|"
+                       r"降|增|升)"
+                       r"(?:到|至)")
 
 
 def _chain(text: str, low: int, pos: int) -> tuple[list[str], int]:
@@ -162,6 +178,8 @@ def _follows(right: str) -> str:
     if not right.strip():
         return "end"
     head = right.lstrip()
+    if right[0] in " \t\u3000" and is_cjk(head[0]):  # `目标6.5%至7% 中国GDP…`: a headline's parts
+        return "end"
     if head.startswith("调整为"):
         return "replaced"
     if head[0] in "(（":

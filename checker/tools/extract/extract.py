@@ -20,7 +20,7 @@ from checker.tools.extract.classify import classify
 from checker.tools.extract.context import Ctx
 from checker.tools.extract.items import Item
 from checker.tools.extract.mapping import NameIndex
-from checker.tools.extract.phrases import Lexicon, Phrase, parse
+from checker.tools.extract.phrases import Lexicon, Phrase, UnitWord, parse
 from checker.tools.extract.sentences import Document, Sentence, read_document
 from checker.types.units import Unit, UnitTable
 
@@ -56,14 +56,42 @@ def extract(sources: list[SourceFile], reader: Reader) -> list[Item]:
 
 
 def extract_document(document: Document, reader: Reader) -> list[Item]:
-    found: list[Item] = []
+    """Each paragraph is read once; a paragraph whose statements' own words mostly say
+    one kind (`到2020年…达到60%`) is read again, so that the figures of it that say
+    nothing themselves take that kind rather than the document's.  In a document that
+    names no kind, the paragraphs that say nothing take the kind most of its do."""
+    paragraphs: dict[int, list[Sentence]] = {}
     for sentence in document.sentences:
-        found += _sentence_items(document, sentence, reader)
+        paragraphs.setdefault(sentence.line, []).append(sentence)
+    read: dict[int, tuple[list[Item], list[str]]] = {}
+    for line, sentences in paragraphs.items():
+        votes: list[str] = []
+        items = [i for s in sentences for i in _sentence_items(document, s, reader, votes)]
+        read[line] = items, votes
+    overall = _lean([v for _, votes in read.values() for v in votes]) if not document.kind \
+        else ""
+    found: list[Item] = []
+    for line, (items, votes) in read.items():
+        lean = _lean(votes) if len(votes) >= 2 or not document.kind else ""
+        lean = lean or overall
+        if lean:
+            items = [i for s in paragraphs[line]
+                     for i in _sentence_items(document, s, reader, [], lean)]
+        found += items
     return [replace(item, indicator=reader.names.lookup(item)) for item in found]
 
 
-def _sentence_items(document: Document, sentence: Sentence, reader: Reader) -> list[Item]:
-    ctx = Ctx.of(document, sentence)
+def _lean(votes: list[str]) -> str:
+    """The kind at least three in four of the votes say, or ''."""
+    if not votes:
+        return ""
+    top = max(set(votes), key=votes.count)
+    return top if votes.count(top) * 4 >= len(votes) * 3 else ""
+
+
+def _sentence_items(document: Document, sentence: Sentence, reader: Reader,
+                    votes: list[str], lean: str = "") -> list[Item]:
+    ctx = Ctx.of(document, sentence, votes, lean)
     phrases = list(figures(ctx, reader.lexicon))
     items: list[Item] = []
     previous: Item | None = None
@@ -101,7 +129,34 @@ def figures(ctx: Ctx, lexicon: Lexicon) -> Iterator[Phrase]:
         if any(i in covered for i in range(phrase.start, phrase.end)):
             continue
         pos = phrase.end
-        yield phrase
+        yield _trillion(ctx, _with_cell_unit(ctx, phrase, lexicon))
+
+
+def _with_cell_unit(ctx: Ctx, phrase: Phrase, lexicon: Lexicon) -> Phrase:
+    """A table's value cell without a unit takes its row's (`28.4` in `万元/人`)."""
+    cell = ctx.sentence.cell
+    if cell is None or not cell.unit or phrase.unit is not None or phrase.measure != "none":
+        return phrase
+    core = phrase.text[:len(phrase.text) - len(phrase.bound)] if phrase.bound else phrase.text
+    written = core + cell.unit + phrase.bound
+    unit = parse(written, 0, lexicon)
+    if unit is None or unit.end != len(written) or unit.unit is None:
+        return phrase
+    return replace(unit, start=phrase.start, end=phrase.end, text=phrase.text)
+
+
+_NETWORK = re.compile(r"宽带|带宽|网络|光纤|接入|网速|速率|用户体验|商用|千兆|万兆|百兆|5G|Wi-?Fi",
+                      re.IGNORECASE)
+
+
+def _trillion(ctx: Ctx, phrase: Phrase) -> Phrase:
+    """`90兆` is bandwidth in a sentence about networks; elsewhere (`GDP逾90兆`) 兆 is a
+    number word, kept as written."""
+    word = phrase.unit
+    if word is None or not word.text.endswith("兆") or phrase.chinese or \
+            _NETWORK.search(ctx.text):
+        return phrase
+    return replace(phrase, unit=UnitWord(word.text))
 
 
 def _chinese_word(text: str, phrase: Phrase) -> bool:

@@ -67,7 +67,7 @@ def _item(ctx: Ctx, found: re.Match[str], *, name: str, op: str, value: Fraction
         op = "=="  # a result reported: 实现全覆盖, 实现清零
     return Item(
         file=ctx.document.path, line=ctx.sentence.line,
-        column=ctx.document.source.position(ctx.base + start)[1], quote=quote_of(ctx, near),
+        column=ctx.document.position(ctx.base + start)[1], quote=quote_of(ctx, near),
         kind=kind, name=name, indicator="", op=op, value=value, unit=unit,
         period=period_at(ctx, start, kind, near), qualifier="", reason=reason,
         section=" ".join(ctx.sentence.section), words=found.group(), known=known)
@@ -145,4 +145,4 @@ def _milestones(ctx: Ctx, figures: list[tuple[int, int]], found: list[Item]) -> 
 
 
 def _column(ctx: Ctx) -> int:
-    return ctx.document.source.position(ctx.base)[1] - 1
+    return ctx.document.position(ctx.base)[1] - 1

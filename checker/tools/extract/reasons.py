@@ -15,10 +15,22 @@ from checker.tools.extract.context import Around, Ctx
 from checker.tools.extract.phrases import Phrase
 
 _OWN_ITEMS = re.compile(r"^[^,，;；。]{0,16}(?:指标|目标|任务|举措|项目标|方面|部分)")
+# `完成…53项重点任务`: tasks done are a count of work, not of the document's items.
+_DOING = frozenset({"完成", "实施", "落实", "开展", "推进", "办结"})
+_TASKS = ("重点任务", "任务", "年度任务", "重点工作")
+_OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标)(?:中)?(?:有|共有|共)$")
+# Page furniture: a counter of readers, a path, an issue number (`公报2021·3`, `.pdf/58`).
+# 高于目标2.1个百分点, 低于年度目标: a result measured against its target.
+_GAP = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|超|落后于?|差|比)"
+                  r"(?:全年|年度|年初|预期)?目标$")
+_CAPTION = re.compile(r"(?:^|[\s:：])(?:图|表|附表|专栏)\s*$")
+_STRUCTURE = re.compile(r"[\d.]+(?:[:：∶][\d.]+){2,}")  # 三次产业结构为0.03:4.66:95.31
+_JOINS = "·•‧"  # 公报2021·3, 23•7: an issue number, a date as a name
+_COUNTER = re.compile(r"(?:点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读)\s*[:：]?\s*$")
 
 def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
     """Why the figure is no statement: '' when it is one."""
-    return _name_part(ctx, phrase, own) or _description(ctx, phrase, own)
+    return _name_part(ctx, phrase, own) or _description(ctx, phrase, own, near)
 
 
 def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
@@ -27,6 +39,26 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     before, shown = text[max(0, start - 1):start], f"`{phrase.text}`"
     if before == "第":
         return f"{shown} is an ordinal"
+    if phrase.unit is None and phrase.measure == "none" and text[end_of(phrase, ctx):][:1] == "、" \
+            and (start == 0 or text[start - 1] in " \t。!！?？:：;；"):
+        return f"{shown} numbers a list (`{phrase.text}、`)"
+    if _GAP.search(text[max(0, start - 12):start]):
+        return f"{shown} is a gap to the target, not a value of the indicator"
+    if _CAPTION.search(text[max(0, start - 3):start]) and phrase.unit is None:
+        return f"{shown} numbers a chart or a table"
+    if any(m.start() <= start < m.end() for m in _STRUCTURE.finditer(text)):
+        return f"{shown} is part of a structure (`a:b:c`)"
+    if re.search(r"(?:号[-—]|ICP备|备案号)$", text[max(0, start - 4):start]):
+        return f"{shown} is part of a registration code"
+    if _COUNTER.search(text[max(0, start - 8):start]):
+        return f"{shown} counts a page's readers"
+    end = phrase.end - ctx.base
+    after = text[end:end + 1]
+    if before and after and before in "[【" and after in "]】":
+        return f"{shown} marks a reference (`[{phrase.text}]`)"
+    if (after and after in _JOINS) or (before and before in _JOINS) or \
+            re.search(r"[A-Za-z.]/$", text[max(0, start - 2):start]):
+        return f"{shown} is part of an issue number or a path (`{text[max(0, start - 4):end + 2]}`)"
     if before and (before.isascii() and before.isalpha()):
         return f"{shown} is part of a name (`{text[max(0, start - 2):phrase.end - ctx.base]}`)"
     if _quoted(text, start):
@@ -47,14 +79,17 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     return ""
 
 
-def _description(ctx: Ctx, phrase: Phrase, own: Around) -> str:
+def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = None) -> str:
     """A figure that describes a name or the subject of another figure."""
     shown, counted = f"`{phrase.text}`", phrase.unit is not None and phrase.unit.count
     noun = own.follows == "noun"
     if own.follows == "of" and own.chain and all(w in cues.PREFIX_BOUNDS for w in own.chain) \
             and not ctx.text[:own.chain_start].endswith("有"):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
-    if noun and counted and not own.chain and _OWN_ITEMS.match(own.right):
+    if noun and counted and not own.chain and _OWN_ITEMS.match(own.right) and \
+            not (own.distant in _DOING and own.right.lstrip("项个").startswith(_TASKS)):
+        return f"{shown} counts the document's own items"
+    if counted and _OWN_ITEMS_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts the document's own items"
     if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right):
         return f"{shown} counts the figures after it (`{phrase.text}{own.right[:4]}`)"
@@ -64,10 +99,29 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} is part of the name of a programme (`{phrase.text}{own.right[:8]}`)"
     if noun and phrase.bound in ("以下", "以上") and not counted:  # 3岁以下婴幼儿
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
-    if own.follows in ("noun", "of") and not own.chain and not own.distant \
+    led = (near is not None and near is not own and bool(near.chain)) or _listed(ctx, phrase, own)
+    if own.follows in ("noun", "of") and not own.chain and not own.distant and not led \
             and not _counted_and_reported(phrase, own):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     return ""
+
+
+_LEVEL_LEAD = re.compile("^(?:" + "|".join(sorted(cues.LEVEL_TARGET, key=len, reverse=True))
+                         + r")[\d〇零一二两三四五六七八九十百千]")
+
+
+def _listed(ctx: Ctx, phrase: Phrase, own: Around) -> bool:
+    return bool(listed_verb(ctx, phrase, own))
+
+
+def listed_verb(ctx: Ctx, phrase: Phrase, own: Around) -> str:
+    """`实施60万亩封山育林、15万亩山区造林`: the verb before the list's first figure leads
+    each figure that opens a part of the list; '' when there is none."""
+    start = phrase.start - ctx.base
+    if start == 0 or ctx.text[start - 1] != "、":
+        return ""
+    found = _LEVEL_LEAD.match(ctx.text[own.clause_start:start].lstrip())
+    return found.group()[:-1] if found else ""
 
 
 _PROGRAMME = re.compile(r"[^,，;；。]{0,12}(?:工程|行动|计划|项目|战略)")
@@ -89,10 +143,17 @@ def _in_parens(text: str, start: int, end: int) -> bool:
 
 
 def _quoted(text: str, start: int) -> bool:
-    opened = max(text.rfind("“", 0, start), text.rfind("\"", 0, start))
-    closed = text.rfind("”", 0, start)
-    return opened > closed and text.find("”", start) > 0 and \
-        text.find("”", start) - opened < 16
+    for left, right in (("“", "”"), ("「", "」"), ("『", "』")):
+        opened = max(text.rfind(left, 0, start), text.rfind("\"", 0, start) if left == "“" else -1)
+        closed = text.rfind(right, 0, start)
+        ends = text.find(right, start)
+        if opened > closed and ends > 0 and ends - opened < 16:
+            return True
+    return False
+
+
+def end_of(phrase: Phrase, ctx: Ctx) -> int:
+    return phrase.end - ctx.base
 
 
 def money_level(phrase: Phrase) -> bool:
@@ -100,7 +161,7 @@ def money_level(phrase: Phrase) -> bool:
 
 
 _VERB_THEN_FIGURE = re.compile(r"(?:完成|达|增长|实现|为|超过|突破|提高|下降)[^,，;；。、]{0,12}?"
-                               r"[\d〇零一二两三四五六七八九十百千]")
+                               r"[\d〇零一二两三四五六七八九十百千](?![级类星])")  # not 达到三级
 
 
 def _figure_follows(own: Around) -> bool:

@@ -4,7 +4,10 @@ In: a `SourceFile` (decoded text).  Out: a `Document`: the folded text (one
 character for one, see `fold`), the title and kind of document, its year, and
 the sentences in reading order, each with its line, its offsets, the section
 path of the headings above it (`第五章 一 (三)`) and what the section is about
-(a review of results, a plan of targets, or nothing said).  Sentences end at
+(a review of results, a plan of targets, or nothing said).  Pinyin glosses that
+web pages put after characters (`時(shí)`, `萬(wàn)元`) are taken out of the read
+text, so that they split no word or unit; `Document.position` and `original`
+map offsets back to the file, so columns and quotes stay true.  Sentences end at
 `。；！？` and at the end of a paragraph; a line that breaks a sentence in two
 (text copied from a PDF) is joined to the next.  Imports `fold`, `periods`,
 `cues` and `source`.
@@ -21,6 +24,7 @@ from checker.source import SourceFile
 from checker.tools.extract import cues
 from checker.tools.extract.fold import fold
 from checker.tools.extract.periods import Mark, find_marks
+from checker.tools.extract.tables import Cell, cells
 from checker.tools.plantext import CHINESE_DIGITS, HEADING_MAX, numbered_heading
 
 _MAX_HEADING = HEADING_MAX
@@ -32,12 +36,19 @@ _LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:�
                          r"(?:规划|纲要|计划)(?:草案)?(?:提出|明确|要求)")
 _BULLET = re.compile(rf"^\s*(?:[◆●•·▪■□◇○◎★☆※\-—─]+|[①-⑳]|\d{{1,2}}[.、]"
                      rf"|[(]?[{CHINESE_DIGITS}]+[)、])")
-_PLAN_WORDS = re.compile(r"规划|纲要|计划|方案|意见|草案|预期目标|主要目标")
-_REPORT_WORDS = re.compile(r"执行情况|工作报告|公报|获悉|记者|讯|日电|电\s|回顾|白皮书|"
+# 规划 of an office's name (`自然资源和规划委员会`, `规划司`) names no plan.
+_PLAN_WORDS = re.compile(r"规划(?!委员会|委|局|院|司|处|部门|设计|和自然资源)|纲要|计划(?!单列)|"
+                         r"方案|意见|草案|预期目标|主要目标")
+_TELLING_LINE, _TELLING_HEAD = 60, 24
+_REPORT_WORDS = re.compile(r"执行情况|工作报告|统计公报|获悉|记者|讯|日电|电\s|回顾|白皮书|"
                            r"发布时间|来源")
 _REVIEWED_YEAR = re.compile(r"(\d{4})年[^,。;]{0,30}?(?:执行情况|工作回顾|回顾)")
 _PLAN_YEAR = re.compile(r"(\d{4})年[^,。;]{0,20}?计划")
 _TITLE = re.compile(r"规划|纲要|报告|计划|方案|公报")
+# A pinyin gloss after a character: lower-case Latin letters with at least one vowel
+# (tone marks included) in parentheses, right after a CJK character.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])"
+                    r"[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _REGION = re.compile(r"(?:北京市|[^\s,。]{2,3}省|[^\s,。]{2,3}市)?([^\s,。()]{2,6}?[区县])"
                      r"(?=国民经济|人民政府|政府|\d{4}年|二〇)")
 
@@ -51,6 +62,7 @@ class Sentence:
     mode: str  # actual | target | '' : what the section or list it stands in is about
     period: tuple[int, int] | None  # the years its section or list names, if any
     heading: bool = False
+    cell: Cell | None = None  # the value cell of a table laid out one cell per line
 
 
 @dataclass
@@ -66,13 +78,27 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)  # of the whole text, by offset
     _starts: list[int] | None = field(default=None, repr=False)
+    # offsets in the file of each offset of `folded` (and of its end), when glosses
+    # were taken out; None when `folded` is as long as the file
+    offsets: list[int] | None = field(default=None, repr=False)
 
     @property
     def path(self) -> str:
         return self.source.path
 
+    def in_file(self, offset: int) -> int:
+        """The file's offset of an offset of the read text."""
+        if self.offsets is None:
+            return offset
+        return self.offsets[max(0, min(offset, len(self.offsets) - 1))]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the file of an offset of the read text."""
+        return self.source.position(self.in_file(offset))
+
     def original(self, start: int, end: int) -> str:
-        return self.source.text[start:end]
+        """The file's words between two offsets of the read text (glosses included)."""
+        return self.source.text[self.in_file(start):self.in_file(end)]
 
     def marks_within(self, start: int, end: int) -> list[Mark]:
         """The marks that lie inside `start..end` (the marks are sorted by start)."""
@@ -92,8 +118,8 @@ class _Lines:
 
 
 def read_document(source: SourceFile) -> Document:
-    folded = _without_meta(fold(source.text))
-    document = Document(source, folded, marks=find_marks(folded))
+    folded, offsets = _without_glosses(_without_meta(fold(source.text)))
+    document = Document(source, folded, marks=find_marks(folded), offsets=offsets)
     lines = _lines(folded)
     _describe(document, lines)
     document.sentences = list(_sentences(document, lines))
@@ -104,6 +130,23 @@ def _without_meta(folded: str) -> str:
     """`# source: …` lines say where an excerpt came from; nothing in them is read."""
     return re.sub(r"(?m)^#\s*source\s*:.*$", lambda m: " " * len(m.group()), folded,
                   flags=re.IGNORECASE)
+
+
+def _without_glosses(folded: str) -> tuple[str, list[int] | None]:
+    """The text without pinyin glosses (`時(shí)間` -> `時間`), and where each of its
+    characters stands in the file; newlines are never taken out, so lines stay."""
+    if _GLOSS.search(folded) is None:
+        return folded, None
+    kept: list[str] = []
+    offsets: list[int] = []
+    at = 0
+    for found in _GLOSS.finditer(folded):
+        kept.append(folded[at:found.start()])
+        offsets.extend(range(at, found.start()))
+        at = found.end()
+    kept.append(folded[at:])
+    offsets.extend(range(at, len(folded) + 1))
+    return "".join(kept), offsets
 
 
 def _lines(folded: str) -> _Lines:
@@ -122,18 +165,26 @@ def _describe(document: Document, lines: _Lines) -> None:
     head = [t.strip() for t in lines.texts[:15] if t.strip()]
     document.title = next((t for t in head if _TITLE.search(t) and ">" not in t
                            and 8 <= len(t) <= 80), head[0] if head else "")
-    opening = " ".join(head[:6])
+    opening = " ".join(_telling(t) for t in head[:6])
     titled = len(document.title) <= 80 and "," not in document.title
     report = bool(_REPORT_WORDS.search(opening)) and not (
         titled and re.search(r"纲要|规划", document.title))
     document.kind = "report" if report else "plan" if _PLAN_WORDS.search(opening) else ""
     stamp = next((m for m in document.marks if m.kind == "date"
-                  and document.source.position(m.start)[0] <= 16), None)
+                  and document.position(m.start)[0] <= 16), None)
     document.year = _stamp_year(stamp.text) if stamp else None
-    document.plan_period = _plan_period(document.title) if document.kind != "report" else None
+    document.plan_period = _plan_period(document.title) \
+        if document.kind != "report" and len(document.title) <= 80 else None
     document.reviewed = _reviewed(document, lines, stamp.text if stamp else "")
     region = _REGION.search(document.title)
     document.region = region.group(1).removeprefix("关于") if region else ""
+
+
+def _telling(line: str) -> str:
+    """What of an opening line says the kind of document: a short line (a title, a
+    byline, a page's header) whole; of a paragraph only its first words (`…讯`,
+    `记者…`), for a paragraph names plans and reports it is not (`完成“十四五”规划目标`)."""
+    return line if len(line) <= _TELLING_LINE else line[:_TELLING_HEAD]
 
 
 def _stamp_year(text: str) -> int | None:
@@ -209,6 +260,7 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
     stack: list[_Section] = []
     listing: tuple[str, tuple[int, int] | None] | None = None  # mode of a `…目标是:` list
     fresh = False  # the next paragraph opens its section
+    table = cells(lines.texts)
     for index, text in enumerate(lines.texts):
         number, start = index + 1, lines.starts[index]
         if not text.strip() or _META.match(text.strip()):
@@ -226,6 +278,11 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
         if listing is not None and not _BULLET.match(text) and len(text.strip()) > 80:
             listing = None
         mode, period = _context(stack, listing)
+        if index in table:
+            yield Sentence(number, start, start + len(text), tuple(s.label for s in stack
+                                                                   if s.label),
+                           mode, period, False, table[index])
+            continue
         yield from _split(number, start, text, tuple(s.label for s in stack if s.label),
                           mode, period, heading is not None)
         intro = _INTRO.search(text) or _LIST_INTRO.search(text)
@@ -240,6 +297,8 @@ def _opening(stack: list[_Section], text: str) -> None:
 
 
 def _intro_mode(text: str) -> str:
+    if re.search(r"(?:预期|主要|发展)目标(?:是|为|如下)", text):  # 报告指出,…主要预期目标是:
+        return "target"
     if re.search(r"指出|显示|完成|实现|取得|表现为", text):
         return "actual"
     return "target" if re.search(r"目标|预期|计划|安排|规划|纲要|将|要", text) else ""

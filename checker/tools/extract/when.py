@@ -20,39 +20,95 @@ from checker.tools.extract.periods import Mark, period_text
 from checker.tools.extract.sentences import Document
 
 SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-level cues
-_STRONG_FUTURE = re.compile(r"到20\d\d|到二〇|力争|确保|争取|努力|(?<![即必])将(?!近)|"
+# `增加到2024年的43.8万亿元`: 到 after a verb of change names where the change ends, not a
+# deadline.
+_NOT_A_CHANGE = r"(?<!增加|提升|提高|增长|上升|下降|降低|减少|扩大|缩小)(?<![增升降减])"
+_STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到20\d\d|到二〇|力争|确保|争取|努力|"
+                            r"(?<![即必])将(?!近)|规划期末|"
+                            r"(?<![一])再(?=提高|提升|增加|减少|降低|下降|压减|减|缩短|扩大)|"
                             r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在")
-_AHEAD = re.compile(r"到20\d\d年|力争到|预期目标|目标是|主要目标|目标为|(?<![即必])将(?!近)")
+_AHEAD = re.compile(rf"{_NOT_A_CHANGE}到20\d\d年|力争到|预期目标|目标是|主要目标|目标为|"
+                    r"(?<![即必])将(?!近)|(?<![主重需只想纲概])要(?![求素点])")
 _SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|以来|截至|截止|同比|初步预计|初步核算")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
+# Words with 计划 or 目标 that measure a result against the plan (`占计划的100%`,
+# `高于目标2.1个百分点`, `完成年度计划的105%`): they report, they plan nothing.
+_AGAINST_PLAN = re.compile(r"(?:占|为|完成|达到|超|超过|完成了)(?:全年|年度|年初)?(?:计划|目标)"
+                           r"(?:的|任务的)|(?:高于|低于|快于|慢于|超过|超出|落后于?|比)(?:全年|年度|年初|预期)?目标")
+_NOT_FUTURE = re.compile(f"{_ACHIEVED.pattern}|{_AGAINST_PLAN.pattern}")
 _PAST = re.compile("|".join(re.escape(w) for w in cues.PAST) + f"|已(?=[{cues.PAST_AFTER_YI}])")
 _COUNTED = frozenset({"one", "wan"})
+_WHOLE_YEAR = re.compile(r"预计全年|全年预计")
+_DATED = frozenset({"year", "month", "part", "relative", "date"})
 
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
     """`target` or `actual` for a statement at `start` (an offset in the sentence)."""
+    kind, decisive = judge(ctx, near, start)
+    if decisive:
+        ctx.votes.append(kind)
+    return kind
+
+
+def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
+    """The kind, and whether the statement's own clause or sentence decided it (a vote
+    for the other statements of its paragraph) rather than its section or document."""
     clause = near.clause_words(ctx.text)
     before = ctx.text[max(0, start - SENTENCE_WINDOW):start]
     document, mode = ctx.document, ctx.sentence.mode
     if near.starting:
-        return "actual"
+        return "actual", False  # where a change starts says nothing of its paragraph
     if _PAST.search(clause):
-        return "actual"
-    future = _STRONG_FUTURE.search(_ACHIEVED.sub("", clause))
+        return "actual", True
+    future = _STRONG_FUTURE.search(_NOT_FUTURE.sub("", clause))
     if future:
-        forecast = future.group() == "预计"
-        return "actual" if forecast and mode == "actual" else "target"
+        if future.group() == "预计":
+            return _forecast(ctx, clause, start), True
+        return "target", True
     if _SINCE.search(before):
-        return "actual"
-    if _AHEAD.search(before):
-        return "target"
+        return "actual", True
+    if _AHEAD.search(_NOT_FUTURE.sub("", before)):
+        return "target", True
     year = _year_before(ctx, start)
     if year is not None and document.reviewed is not None:
-        return "target" if year > document.reviewed else "actual"
+        return ("target" if year > document.reviewed else "actual"), True
+    if any(m.part[:1] in ("H", "Q") for m in own_marks(ctx, start)):
+        return "actual", True
+    if document.reviewed is None and _period_over(ctx, start):
+        return "actual", True
+    if mode:
+        return mode, False
+    if ctx.lean and not any(m.kind in _DATED for m in own_marks(ctx, start)):
+        return ctx.lean, False  # a figure of its own year or part of one keeps it
+    if document.kind:
+        return ("target" if document.kind == "plan" else "actual"), False
+    return ("target" if near.level in cues.AT_MOST else "actual"), False
+
+
+def _forecast(ctx: Ctx, clause: str, start: int) -> str:
+    """`预计` estimates a result in a review (`预计全年…`, `2023年预计…` in a report on
+    2023) and forecasts a target elsewhere (`今年旅客量预计超4500万人次`)."""
+    document, mode = ctx.document, ctx.sentence.mode
     if mode:
         return mode
-    if document.kind:
-        return "target" if document.kind == "plan" else "actual"
-    return "target" if near.level in cues.AT_MOST or near.bound_word else "actual"
+    years = [m.last for m in own_marks(ctx, start) if m.kind == "year" and m.last is not None]
+    if years and document.reviewed is not None:
+        return "target" if years[-1] > document.reviewed else "actual"
+    if document.kind != "plan" and _WHOLE_YEAR.search(clause):
+        return "actual"
+    return "target"
+
+
+def _period_over(ctx: Ctx, start: int) -> bool:
+    """`“十三五”时期…新增115万亩` in an undated text that goes on to `2021年,…计划`: a
+    span of years the text has left behind is a review."""
+    spans = [m.last for m in own_marks(ctx, start) if m.kind in ("plan", "years") and m.last]
+    if not spans:
+        return False
+    folded = ctx.document.folded
+    later = [m for m in ctx.document.marks if m.kind == "year" and m.first and m.first > spans[-1]
+             and not re.search(r"(?:到|至|力争|争取|目标)$", folded[max(0, m.start - 2):m.start])
+             and not folded.startswith("远景", m.end)]
+    return bool(later)
 
 
 def _year_before(ctx: Ctx, start: int) -> int | None:
@@ -73,7 +129,8 @@ def own_marks(ctx: Ctx, start: int) -> list[Mark]:
         p0, _ = clause_of(ctx.text, c0 - 1, c0 - 1)
         head = ctx.text[p0:c0 - 1]
         found = _marks(ctx, p0, c0 - 1)
-        if not found or len(re.sub(r"[\s,，]", "", head)) > sum(m.end - m.start for m in found) + 3:
+        bare = re.sub(r"[\s,，“”\"]|时期|期间|以来|年间", "", head)
+        if not found or len(bare) > sum(m.end - m.start for m in found) + 3:
             break
         marks, c0 = found, p0
     return marks
@@ -83,7 +140,9 @@ def _compared(ctx: Ctx, mark: Mark) -> bool:
     """`较5月份`, `去年同期`, `比2017年`: a period a figure is compared with."""
     at = mark.start - ctx.base
     before, after = ctx.text[max(0, at - 1):at], ctx.text[mark.end - ctx.base:][:2]
-    return before in ("较", "比", "从", "由") or after.startswith("同期")
+    rest = ctx.text[mark.end - ctx.base:][:12]
+    return before in ("较", "比", "从", "由") or after.startswith("同期") or \
+        bool(re.match(r"(?:底|末)?的[\d.]+(?:个)?倍", rest))  # 2020年的1.5倍: the base
 
 
 def _marks(ctx: Ctx, low: int, high: int) -> list[Mark]:

@@ -1,0 +1,163 @@
+"""Tables: a table laid out one cell per line -> what each value line is.
+
+In: the lines of a document (folded).  Out: for each line that is a value cell of a
+table whose header names its columns (`指标`, `单位`, `2020年`, `2025年`, `属性`), a
+`Cell`: the indicator the row names, the unit of the row (its `单位` cell or the
+`(%)` of its name), the year of the column and whether that column is a target or
+a base.  Web pages and copied PDFs give a plan's indicator table this way: one cell
+a line, a category cell only on the first row of its group.  Only a header that
+names a year or target column and an indicator column is read as one; rows end at
+their `预期性`/`约束性` cell when the header has `属性`, else after as many cells as
+the header has.  Imports nothing of the package.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_CELL = 24  # characters of a header cell
+_YEAR_COLUMN = re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年?(?:底|末)?)?\s*"
+                          r"(?P<word>目标值?|规划目标|期末目标|预期目标|基期值?|现状值?|实际值?|"
+                          r"完成值?|完成情况)?(?:\((?:目标|基期)\))?$")
+_NAME_COLUMN = re.compile(r"^(?:主要)?指标(?:名称)?$|^指\s*标$|^项目$")
+_UNIT_COLUMN = re.compile(r"^(?:计量)?单位$")
+_ATTR_COLUMN = re.compile(r"^(?:指标)?属性$|^指标性质$|^性质$")
+_SKIP_COLUMN = re.compile(r"^(?:类别|领域|序号|分类|类型|维度|编号|备注|年均增长|年均增速|"
+                          r"累计|五年累计|“十四五”累计)$")
+_ATTR = re.compile(r"^(?:预期性|约束性|预期|约束)$")
+_VALUE = re.compile(r"^[≥≤><约]?\s*[\d.]+(?:\s*[-~—至]\s*[\d.]+)?\s*[%‰]?"
+                    r"(?:左右|以上|以下|以内)?$|^[—\-/–]+$|^[〔\[]?\d")
+_EMPTY = re.compile(r"^[—\-/–]+$")
+_SENTENCE = re.compile(r"[。;；,，!?！？]")
+_UNIT_LIKE = re.compile(r"^(?:[%‰]|[^\s/]{1,5}/[^\s/]{1,5}|(?:万|亿|千|百)?(?:元|人|个|所|家|"
+                        r"平方米|平方公里|公里|米|吨|立方米|岁|年|天|小时|分钟|张|户|套|辆|亩|公顷|"
+                        r"千瓦时?|人次|项|处|座|条|标准煤|吨标准煤))$")
+_PAREN_UNIT = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]{1,10})[)）]$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    kind: str  # target | actual | other (a row's number)
+    name: str
+    unit: str  # as written, or ''
+    year: int | None
+
+
+@dataclass(frozen=True)
+class _Column:
+    role: str  # name | unit | value | attr | skip
+    year: int | None = None
+    target: bool = False
+    base: bool = False  # 基期, 现状, 实际, 完成: a value reached
+
+
+def cells(lines: list[str]) -> dict[int, Cell]:
+    """The value cells of every cell-per-line table, by line index (0-based)."""
+    found: dict[int, Cell] = {}
+    index = 0
+    while index < len(lines):
+        header = _header(lines, index)
+        if header is None:
+            index += 1
+            continue
+        columns, index = header
+        index = _rows(lines, index, columns, found)
+    return found
+
+
+def _header(lines: list[str], start: int) -> tuple[list[_Column], int] | None:
+    """The columns of a header that starts at `start`, and the index after it."""
+    columns: list[_Column] = []
+    index = start
+    while index < len(lines):
+        text = lines[index].strip()
+        column = _column(text) if text and len(text) <= MAX_CELL else None
+        if column is None:
+            break
+        columns.append(column)
+        index += 1
+    roles = [c.role for c in columns]
+    values = [c for c in columns if c.role == "value"]
+    if "name" not in roles or not values or roles.index("name") > roles.index("value"):
+        return None
+    if not any(c.target for c in values):  # else the latest year not named a base
+        open_ = [c for c in values if c.year is not None and not c.base]
+        if not open_:
+            return None
+        latest = max(open_, key=lambda c: c.year or 0)
+        columns = [_Column(c.role, c.year, c is latest, c.base) for c in columns]
+    return columns, index
+
+
+def _column(text: str) -> _Column | None:
+    text = text.replace(" ", "").replace("\u3000", "")
+    if _NAME_COLUMN.match(text):
+        return _Column("name")
+    if _UNIT_COLUMN.match(text):
+        return _Column("unit")
+    if _ATTR_COLUMN.match(text):
+        return _Column("attr")
+    if _SKIP_COLUMN.match(text):
+        return _Column("skip")
+    found = _YEAR_COLUMN.match(text)
+    if found and (found.group("year") or found.group("word")):
+        word = found.group("word") or ""
+        year = int(found.group("year")) if found.group("year") else None
+        target = "目标" in word or "预期" in word
+        return _Column("value", year, target, bool(word) and not target)
+    return None
+
+
+def _rows(lines: list[str], index: int, columns: list[_Column],
+          found: dict[int, Cell]) -> int:
+    """Read rows after a header; return the index of the first line that is no cell.
+    A row ends at its `预期性`/`约束性` cell when the header ends with `属性`, else after
+    as many cells as the header has; its cells are matched to the columns from the
+    right, so a category cell that only the first row of a group has does no harm."""
+    first_value = next(k for k, c in enumerate(columns) if c.role == "value")
+    name_at = max(k for k, c in enumerate(columns[:first_value]) if c.role == "name")
+    tail = columns[name_at + 1:]
+    width = len([c for c in columns[:name_at] if c.role == "skip"]) + 1 + len(tail)
+    ends_with_attr = bool(tail) and tail[-1].role == "attr"
+    row: list[int] = []
+    while index < len(lines):
+        text = lines[index].strip()
+        if not text or len(text) > 40 or _SENTENCE.search(text):
+            break
+        row.append(index)
+        index += 1
+        if (ends_with_attr and _ATTR.match(text)) or \
+                (not ends_with_attr and len(row) >= width):
+            _read_row(lines, row, tail, found)
+            row = []
+    return index
+
+
+def _read_row(lines: list[str], row: list[int], tail: list[_Column],
+              found: dict[int, Cell]) -> None:
+    texts = [lines[i].strip() for i in row]
+    if len(texts) < len(tail) + 1:
+        return
+    at = len(texts) - len(tail)
+    name, unit = texts[at - 1], ""
+    if _UNIT_LIKE.match(name) and at >= 2:  # a unit cell the header does not name
+        name, unit = texts[at - 2], name
+    paren = _PAREN_UNIT.match(name)
+    if paren:
+        name, unit = paren.group("name"), unit or paren.group("unit")
+    for offset, column in enumerate(tail):
+        text = texts[at + offset]
+        if column.role == "unit":
+            unit = text if not _EMPTY.match(text) else unit
+    if _VALUE.match(name) or not name:
+        return
+    for k in range(at - 1):  # 序号 cells before the name number the rows
+        if re.fullmatch(r"\d{1,3}\.?", texts[k]):
+            found[row[k]] = Cell("other", name, "", None)
+    for offset, column in enumerate(tail):
+        text = texts[at + offset]
+        if column.role != "value" or _EMPTY.match(text) or not _VALUE.match(text):
+            continue
+        found[row[at + offset]] = Cell("target" if column.target else "actual", name, unit,
+                                       column.year)

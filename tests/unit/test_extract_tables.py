@@ -1,0 +1,85 @@
+"""A plan's indicator table laid out one cell per line (as web pages and copied PDFs
+give it): each value cell is an item of its row's indicator and unit, a target in the
+target column and a reported value in the base column."""
+
+from __future__ import annotations
+
+from tests.extract_helpers import items_of
+
+TABLE = """专栏1 “十四五”时期经济社会发展主要指标
+类别
+指标
+2020年
+2025年
+属性
+经济发展
+地区生产总值年均增长(%)
+—
+6左右
+预期性
+全员劳动生产率(万元/人)
+28.4
+>30
+预期性
+绿色生态
+森林覆盖率(%)
+30.5
+≥32
+约束性
+细颗粒物年均浓度
+微克/立方米
+38
+35
+约束性
+"""
+
+WITH_UNITS = """主要指标
+序号
+指标名称
+单位
+基期值
+目标值
+1
+城镇调查失业率
+%
+4.6
+<5.5
+2
+新建学校
+个
+—
+13
+"""
+
+
+def _read(text: str) -> list[tuple[int, str, str, str, str, str, str]]:
+    from checker.tools.extract.writers import value_text
+
+    return [(i.line, i.kind, i.name, i.op, value_text(i.value), i.unit, i.period)
+            for i in items_of(text) if i.kind != "other"]
+
+
+def test_each_value_cell_is_an_item_of_its_row_and_column() -> None:
+    assert _read(TABLE) == [
+        (10, "target", "地区生产总值年均增长", "~=", "6", "%", "2025"),
+        (13, "actual", "全员劳动生产率", "==", "28.4", "万元/人", "2020"),
+        (14, "target", "全员劳动生产率", ">", "30", "万元/人", "2025"),
+        (18, "actual", "森林覆盖率", "==", "30.5", "%", "2020"),
+        (19, "target", "森林覆盖率", ">=", "32", "%", "2025"),
+        (23, "actual", "细颗粒物年均浓度", "==", "38", "μg/m³", "2020"),
+        (24, "target", "细颗粒物年均浓度", "==", "35", "μg/m³", "2025"),
+    ]
+
+
+def test_a_unit_column_and_base_and_target_columns() -> None:
+    found = _read(WITH_UNITS)
+    assert [(k, n, o, v, u) for _, k, n, o, v, u, _ in found] == [
+        ("actual", "城镇调查失业率", "==", "4.6", "%"),
+        ("target", "城镇调查失业率", "<", "5.5", "%"),
+        ("target", "新建学校", "==", "13", "count"),
+    ]
+
+
+def test_lines_that_are_no_table_are_read_as_text() -> None:
+    text = "单位\n地区生产总值增长5%。\n"
+    assert _read(text) == [(2, "actual", "地区生产总值", "increase", "5", "%", "")]
