@@ -206,6 +206,8 @@ class SuiteInfo(_Data):
     period: tuple[int, int]
     rules: int
     files: list[str]
+    language: str | None = Field(default=None, description="the language the suite declares "
+                                 "for its reports (`zh`, `en`), if any")
 
 
 class Summary(_Data):

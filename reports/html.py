@@ -14,7 +14,7 @@ import html
 import re
 
 from checker.result import Outcome, OutcomeKind, Result, RuleSummary
-from reports import charts
+from reports import DEFAULT, Options, charts
 from reports import common as c
 from reports.html_style import CSS
 
@@ -28,8 +28,8 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def write(result: Result, color: bool = False) -> str:
-    del color
+def write(result: Result, options: Options = DEFAULT) -> str:
+    del options
     anchors = {rule.id: f"rule-{i}" for i, rule in enumerate(result.rules)}
     body = [_header(result), _cards(result), _rules(result, anchors), _indicators(result, anchors),
             _proposals(result, anchors), _findings(result, anchors), _footer(result)]

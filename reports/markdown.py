@@ -9,6 +9,7 @@ below GitHub's comment size limit.  Imports only `checker.result`.
 from __future__ import annotations
 
 from checker.result import Outcome, Result, RuleSummary
+from reports import DEFAULT, Options
 from reports import common as c
 
 SHOWN_PER_RULE = 50
@@ -33,8 +34,8 @@ def rich(text: str) -> str:
                    for part, code in c.code_spans(text))
 
 
-def write(result: Result, color: bool = False) -> str:
-    del color
+def write(result: Result, options: Options = DEFAULT) -> str:
+    del options
     parts = [_head(result), _table(result)]
     used = sum(len(p) for p in parts)
     cut = False

@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.result import Outcome, Result, RuleSummary
+from reports import DEFAULT, Options
 from reports import common as c
 
 SHOWN_PER_RULE = 20  # findings printed per rule; the rest are counted
@@ -27,8 +28,9 @@ _MARK = {"fail": "✗", "unknown": "?", "error": "!", "pending": "…", "pass": 
          "not_applicable": "-"}
 
 
-def write(result: Result, color: bool = False) -> str:
+def write(result: Result, options: Options = DEFAULT) -> str:
     buffer = io.StringIO()
+    color = options.color
     width = max(shutil.get_terminal_size((WIDTH, 24)).columns, 60) if color else WIDTH
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
                       highlight=False, emoji=False, markup=False, soft_wrap=False)

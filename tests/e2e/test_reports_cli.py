@@ -175,3 +175,28 @@ def test_progress_bar_on_a_terminal_and_not_with_quiet(inputs: Path) -> None:
         assert done.returncode == 1
     assert drawn[0], "no progress drawn on a terminal"
     assert drawn[1] == b"", "--quiet still drew progress"
+
+
+def test_workbook_written_with_o_and_to_stdout(inputs: Path) -> None:
+    """`--format xlsx -o FILE` writes a workbook (bytes), and so does stdout without `-o`."""
+    import io
+
+    from openpyxl import load_workbook
+
+    done = plancheck(inputs, "check", "plan-data.csv", "--as-of", "2021", "--format", "xlsx",
+                     "--lang", "zh", "-o", "eval.xlsx")
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", "")
+    book = load_workbook(inputs / "eval.xlsx")
+    assert book.sheetnames == ["指标", "检查结果", "输入"]
+    sheet = book["指标"]
+    head = [cell.value for cell in sheet[1]]
+    found = {row[0]: dict(zip(head, row, strict=True))
+             for row in sheet.iter_rows(min_row=2, values_only=True)}
+    land = found["urban_rural_construction_land"]
+    assert (land["基期值"], land["最新值"], land["进展情况"]) == (318.5, 319.6, "未通过")
+    assert found["bus_stop_500m_coverage"]["目标值"] == 90
+    piped = subprocess.run([sys.executable, "-m", "checker", "check", "plan-data.csv",
+                            "--as-of", "2021", "--format", "xlsx"], cwd=inputs,
+                           capture_output=True, timeout=300, check=False)
+    assert load_workbook(io.BytesIO(piped.stdout)).sheetnames == ["Indicators", "Findings",
+                                                                 "Inputs"]

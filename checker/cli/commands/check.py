@@ -25,6 +25,12 @@ def register(parser: argparse.ArgumentParser) -> None:
                         default="error", help="lowest outcome that makes the exit code 1")
     parser.add_argument("--format", choices=list(FORMATS), default="text",
                         help="report format: " + ", ".join(FORMATS) + " (default: text)")
+    parser.add_argument("--lang", choices=["zh", "en"], default=None,
+                        help="language of text, markdown, html, csv and xlsx reports "
+                        "(default: the suite's, else en); json stays language-neutral")
+    parser.add_argument("--details", action="store_true",
+                        help="text and markdown: every rule's findings after the indicator "
+                        "table (always shown when the run has no plan data)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
     parser.add_argument("--record", metavar="NAME",
                         help="record schema of the proposals (when the suite has several)")
@@ -49,7 +55,7 @@ def as_of_year(text: str | None) -> int | None:
 def run(args: argparse.Namespace) -> int:
     from checker.cli.progress import enabled, progress
     from checker.pipeline import check_with  # the loaders import pandas; keep `--help` fast
-    from reports import render
+    from reports import BINARY_FORMATS, render, render_bytes
 
     with progress(enabled(quiet=args.quiet), total=3, description="loading rules") as tick:
         _, checked = checked_suite(args, args.rules)
@@ -58,7 +64,16 @@ def run(args: argparse.Namespace) -> int:
                             fail_on=args.fail_on, record=args.record,
                             max_findings=args.max_findings or None)
         tick(description=f"writing the {args.format} report")
-        text = render(result, args.format, color=args.output is None and sys.stdout.isatty())
+        if args.format in BINARY_FORMATS:  # a workbook: bytes, to the file or to stdout
+            data = render_bytes(result, args.format, lang=args.lang, details=args.details)
+            tick()
+            if args.output:
+                Path(args.output).write_bytes(data)
+            else:
+                sys.stdout.buffer.write(data)
+            return result.summary.exit_code
+        text = render(result, args.format, color=args.output is None and sys.stdout.isatty(),
+                      lang=args.lang, details=args.details)
         tick()
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
