@@ -81,6 +81,7 @@ CODES: Final[dict[str, str]] = {
     "T233": "function that works on indicator series only",
     "T234": "deadline that does not fit the rule's subject",
     "T235": "year outside the plan period (warning)",
+    "T236": "plan `language` that the reports have no words for",
     "T240": "test expects an unknown rule",
     "T241": "unknown indicator in a test",
     "T242": "unknown field in a test record",

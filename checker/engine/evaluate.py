@@ -186,7 +186,8 @@ def _result(checked: t.CheckedSuite, summaries: list[r.RuleSummary],
     return r.Result.model_construct(
         suite=r.SuiteInfo.model_construct(plan=plan.id, title=plan.title,
                                           period=(plan.start, plan.end),
-                                          rules=len(checked.rules), files=files),
+                                          rules=len(checked.rules), files=files,
+                                          language=plan.language),
         as_of=as_of, fail_on=fail_on, inputs=list(inputs), rules=summaries,
         outcomes=outcomes, series=series,
         summary=r.Summary.model_construct(

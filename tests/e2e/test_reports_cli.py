@@ -196,7 +196,17 @@ def test_workbook_written_with_o_and_to_stdout(inputs: Path) -> None:
     assert (land["基期值"], land["最新值"], land["进展情况"]) == (318.5, 319.6, "未通过")
     assert found["bus_stop_500m_coverage"]["目标值"] == 90
     piped = subprocess.run([sys.executable, "-m", "checker", "check", "plan-data.csv",
-                            "--as-of", "2021", "--format", "xlsx"], cwd=inputs,
+                            "--as-of", "2021", "--format", "xlsx", "--lang", "en"], cwd=inputs,
                            capture_output=True, timeout=300, check=False)
     assert load_workbook(io.BytesIO(piped.stdout)).sheetnames == ["Indicators", "Findings",
                                                                  "Inputs"]
+
+
+def test_the_bundled_suite_speaks_chinese_by_default(inputs: Path) -> None:
+    shown = plancheck(inputs, "check", "plan-data.csv", "--as-of", "2021", "--format", "csv")
+    assert shown.stdout.startswith("指标代码,指标名称,地区,")
+    english = plancheck(inputs, "check", "plan-data.csv", "--as-of", "2021", "--format", "csv",
+                        "--lang", "en")
+    assert english.stdout.startswith("id,name,region,")
+    data = plancheck(inputs, "check", "plan-data.csv", "--as-of", "2021", "--format", "json")
+    assert json.loads(data.stdout)["suite"]["language"] == "zh"  # JSON: a code, no words
