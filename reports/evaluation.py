@@ -7,9 +7,10 @@ Imports only `checker.result` and the reports' own words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from checker.result import IndicatorRow, Result, Status, Target
+from checker.result import IndicatorRow, OutcomeKind, Result, Status, Target
 from reports import i18n
 from reports.i18n import Lang
 
@@ -18,7 +19,7 @@ COLUMNS = ("id", "name", "region", "kind", "unit", "base_year", "base", "target"
            "target_value", "deadline", "latest_period", "latest", "status", "reason", "source",
            "note", "rules", "quote", "from")
 # The columns a terminal and a comment have room for.
-SHORT = ("name", "region", "base", "target", "latest", "status")
+SHORT = ("name", "region", "base", "target", "latest_period", "latest", "status")
 NUMBERS = frozenset({"base", "target_value", "latest"})
 Cell = str | float | int | None
 
@@ -57,8 +58,26 @@ def heading(key: str, lang: Lang) -> str:
     return i18n.word(key, lang)
 
 
+def outcomes_line(result: Result, lang: Lang) -> str:
+    """`5 subjects · 3 pass, 4 fail, 36 undecided`: every outcome but none hidden."""
+    s = result.summary
+    order: tuple[OutcomeKind, ...] = ("pass", "fail", "unknown", "not_applicable", "pending",
+                                      "error")
+    parts = [f"{s.outcomes.get(k, 0):,} {i18n.outcome(k, lang)}" for k in order
+             if s.outcomes.get(k, 0)]
+    if lang == "zh":
+        return f"{s.subjects:,} 个对象 · " + ("，".join(parts) if parts else "无结果")
+    subjects = f"{s.subjects:,} subject{'' if s.subjects == 1 else 's'}"
+    return f"{subjects} · " + (", ".join(parts) if parts else "no outcomes")
+
+
+def undecided(result: Result) -> bool:
+    """Whether anything is left undecided (then no report may show a plain ✅)."""
+    return bool(result.summary.outcomes.get("unknown", 0)) or counts(result).undecided > 0
+
+
 def _number(value: float) -> str:
-    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
     return text if text not in ("-0", "") else "0"
 
 
@@ -100,12 +119,18 @@ def target_text(target: Target, lang: Lang) -> str:
     return text
 
 
-def targets_text(row: IndicatorRow, lang: Lang) -> str:
-    shown = [f"{target_text(t, lang)}" + ("" if t.first_year is not None else
-                                           (f" ({t.deadline})" if lang == "en"
-                                            else f"（{t.deadline}年）"))
-             for t in row.targets]
-    return "; ".join(dict.fromkeys(shown))
+def targets_text(row: IndicatorRow, lang: Lang, *, compact: bool = False) -> str:
+    """Every target of the row; `compact` (a terminal, a comment): the row's own indicator
+    written `x` in a rule's text, one target a line."""
+    shown = []
+    for t in row.targets:
+        text = target_text(t, lang)
+        if compact and t.shape in ("trend", "relation", "other"):
+            text = re.sub(rf"(?<![\w.]){re.escape(row.indicator)}(?![\w.])", "x", text)
+        if t.first_year is None:
+            text += f" ({t.deadline})" if lang == "en" else f"（{t.deadline}年）"
+        shown.append(text)
+    return ("\n" if compact else "; ").join(dict.fromkeys(shown))
 
 
 def _target_value(row: IndicatorRow) -> float | None:
@@ -146,13 +171,17 @@ def cells(row: IndicatorRow, lang: Lang) -> dict[str, Cell]:
     }
 
 
-def shown(row: IndicatorRow, lang: Lang) -> dict[str, str]:
-    """Every column as text, numbers with their unit (for text, Markdown and HTML)."""
+def shown(row: IndicatorRow, lang: Lang, baseline: int | None = None) -> dict[str, str]:
+    """Every column as text, numbers with their unit (for text, Markdown and HTML); the
+    period beside a base that is not of the plan's `baseline` year (the latest value has
+    its own period column)."""
     values = cells(row, lang)
     out = {k: "" if v is None else str(v) for k, v in values.items()}
+    out["target"] = targets_text(row, lang, compact=True)
     for key, reading in (("base", row.base), ("latest", row.latest)):
-        if reading is not None and not isinstance(values[key], str):
-            out[key] = f"{reading.text} ({reading.period})"
-        elif reading is not None:
-            out[key] = f"{values[key]} ({reading.period})"
+        if reading is None:
+            continue
+        text = reading.text if not isinstance(values[key], str) else str(values[key])
+        plain = key == "latest" or (baseline is not None and reading.year == baseline)
+        out[key] = text if plain else f"{text} ({reading.period})"
     return out

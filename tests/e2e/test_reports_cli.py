@@ -134,10 +134,15 @@ def test_html_report_escapes_the_proposal_names(reports: Reports) -> None:
     assert "<svg " in page
 
 
-def test_text_report_shows_evidence(reports: Reports) -> None:
+def test_text_report_opens_with_the_table_and_shows_evidence_with_details(
+        inputs: Path, reports: Reports) -> None:
     out = reports["text"][1]
-    assert "LAND-01" in out and "over by 0.6 km², 0.19 %" in out
+    assert out.splitlines()[5] == "主要指标进展情况"  # the suite speaks Chinese
+    assert "未通过" in out and "over by 0.6 km², 0.19 %" not in out
+    assert "各规则详情：加 --details" in out
     assert "\x1b[" not in out  # -o FILE: never colour
+    detailed = plancheck(inputs, "check", "proposals.yaml", "plan-data.csv", "--details").stdout
+    assert "LAND-01" in detailed and "over by 0.6 km², 0.19 %" in detailed
 
 
 def test_fail_on_never_exits_0(inputs: Path) -> None:

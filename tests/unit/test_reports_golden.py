@@ -48,6 +48,22 @@ def test_report_matches_golden(fmt: str) -> None:
     assert actual == path.read_text(encoding="utf-8")
 
 
+# People's formats in Chinese, and as the CLI prints them by default (no --details).
+VARIANTS = [(fmt, lang, details) for fmt in ("text", "markdown", "html", "csv")
+            for lang, details in (("zh", True), ("en", False)) if fmt != "csv" or details]
+
+
+@pytest.mark.parametrize(("fmt", "lang", "details"), VARIANTS)
+def test_language_and_summary_variants_match_golden(fmt: str, lang: str, details: bool) -> None:
+    actual = comparable(fmt, render(fixed(), fmt, lang=lang, details=details))
+    name = f"expected.{lang}{'' if details else '.summary'}.{SUFFIX[fmt]}"
+    path = GOLDEN / name
+    if os.environ.get("PLANCHECK_UPDATE_GOLDEN") == "1":
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"no golden file {name}; run with PLANCHECK_UPDATE_GOLDEN=1"
+    assert actual == path.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("fmt", sorted(SUFFIX))
 def test_rendering_twice_gives_the_same_bytes(fmt: str) -> None:
     assert render(fixed(), fmt) == render(fixed(), fmt)

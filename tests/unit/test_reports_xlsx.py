@@ -44,7 +44,7 @@ def test_one_row_per_indicator_and_region_with_base_target_latest_status_source(
     assert land["base"].number_format == 'General" km²"'
     assert (land["target value"].value, land["deadline"].value) == (319, 2025)
     assert land["target"].value == "<= 319 km² each year 2021–2025"
-    assert (land["latest period"].value, land["latest"].value) == ("2023", 319.4)
+    assert (land["year"].value, land["latest"].value) == ("2023", 319.4)
     assert land["status"].value == "fail"
     assert land["status"].fill.start_color.rgb == "00FFC7CE"
     assert land["source"].value == '监测 "季报", 2023'
