@@ -153,6 +153,24 @@ class Observation(_Data):
     origin: Location | None = None
 
 
+Why = Literal["holds", "fails", "error", "missing", "no_data", "each_year", "holds_now",
+              "fails_now", "met_early", "line", "no_line", "not_applicable"]
+
+
+class Facts(_Data):
+    """Why a target has its status, as data: each report words it in its language."""
+
+    why: Why
+    years: list[int] = Field(default=[], description="years that fail or lack data")
+    latest: int | None = Field(default=None, description="the year judged")
+    deadline: int | None = None
+    base_year: int | None = Field(default=None, description="start of the straight line")
+    done: float | None = Field(default=None, description="share of the planned change done")
+    elapsed: float | None = Field(default=None, description="share of the time gone")
+    missing: list[str] = Field(default=[], description="`indicator year` values missing")
+    note: str = ""
+
+
 class Target(_Data):
     """One constraint of a rule on an indicator: what it asks, by when, and how it stands."""
 
@@ -167,7 +185,8 @@ class Target(_Data):
     first_year: int | None = Field(default=None,
                                    description="for `each year in A..B`: A (else null)")
     status: Status | None = Field(description="null when the constraint does not apply")
-    reason: str = ""
+    reason: str = Field(default="", description="why, in English (`facts` as data)")
+    facts: Facts | None = None
 
 
 class IndicatorRow(_Data):

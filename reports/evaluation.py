@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.result import IndicatorRow, OutcomeKind, Result, Status, Target
+from checker.result import Facts, IndicatorRow, OutcomeKind, Result, Status, Target
 from reports import i18n
 from reports.i18n import Lang
 
@@ -133,6 +133,49 @@ def targets_text(row: IndicatorRow, lang: Lang, *, compact: bool = False) -> str
     return ("\n" if compact else "; ").join(dict.fromkeys(shown))
 
 
+def _years(years: list[int]) -> str:
+    return "、".join(str(y) for y in years)
+
+
+def _zh_reason(f: Facts) -> str:
+    """Why, in Chinese, from the facts of the target that decides the row's status."""
+    match f.why:
+        case "holds":
+            return f"{f.latest}年达标"
+        case "fails":
+            return f"{_years(f.years)}年未达标"
+        case "error":
+            return f"无法计算：{f.note}"
+        case "missing":
+            lacking = f"（缺少 {', '.join(f.missing)}）" if f.missing else ""
+            return f"缺少{_years(f.years)}年数据{lacking}"
+        case "no_data":
+            return "评估期内无监测数据"
+        case "each_year":
+            return f"截至{f.latest}年逐年达标，{f.deadline}年到期"
+        case "holds_now":
+            return f"{f.latest}年符合要求，{f.deadline}年到期"
+        case "fails_now":
+            return f"{f.latest}年未达要求，{f.deadline}年到期"
+        case "met_early":
+            return f"{f.latest}年已达到目标（目标年份{f.deadline}年）"
+        case "line" if f.done is not None and f.elapsed is not None:
+            return f"目标完成进度{f.done:.0%}，时间进度{f.elapsed:.0%}（以{f.base_year}年为基数）"
+        case "no_line":
+            return f"{f.latest}年以前无基数值，无法判断进度"
+    return "不适用"
+
+
+def reason_text(row: IndicatorRow, lang: Lang) -> str:
+    """The row's reason in the language (English as the result says it)."""
+    if lang == "en":
+        return row.reason
+    worst = next((t for t in row.targets if f"{t.rule}: {t.reason}" == row.reason), None)
+    if worst is None or worst.facts is None:
+        return row.reason
+    return f"{worst.rule}：{_zh_reason(worst.facts)}"
+
+
 def _target_value(row: IndicatorRow) -> float | None:
     for t in row.targets:
         if t.shape in ("threshold", "cumulative") and t.value is not None:
@@ -164,7 +207,7 @@ def cells(row: IndicatorRow, lang: Lang) -> dict[str, Cell]:
         "latest_period": latest.period if latest else "",
         "latest": (_bool_text(latest.text, lang) if boolean else latest.value)
         if latest else None,
-        "status": i18n.status(row.status, lang), "reason": row.reason,
+        "status": i18n.status(row.status, lang), "reason": reason_text(row, lang),
         "source": about.source or "" if about else "", "note": note,
         "rules": ", ".join(row.rules), "quote": row.quote or "",
         "from": latest.origin.text if latest and latest.origin else "",

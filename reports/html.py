@@ -92,7 +92,7 @@ def _evaluation(result: Result, anchors: dict[str, str], lang: Lang) -> str:
         if chart:
             shown["name"] = f"<a href=\"#{chart}\">{shown['name']}</a>"
         shown["status"] = (f"<span class=\"badge {_STATUS_BADGE[row.status]}\" "
-                           f"title=\"{esc(row.reason)}\">{shown['status']}</span>")
+                           f"title=\"{esc(ev.reason_text(row, lang))}\">{shown['status']}</span>")
         shown["rules"] = ", ".join(f"<a href=\"#{anchors[r]}\">{esc(r)}</a>" if r in anchors
                                    else esc(r) for r in row.rules)
         rows.append("<tr>" + "".join(f"<td>{shown[k]}</td>" for k in keys) + "</tr>")

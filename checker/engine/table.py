@@ -15,11 +15,13 @@ the engine's series module; no pandas.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from checker import result as r
 from checker.engine.evidence import show, truth
 from checker.engine.ops import Vec
 from checker.engine.series import (
+    Judgement,
     SeriesTable,
     Subject,
     Verdict,
@@ -181,11 +183,11 @@ def _target(j: Judged, indicator: str, table: SeriesTable, plan: t.PlanInfo) -> 
     each = isinstance(c.time, m.EachYear)
     if each:
         text += f" each year {years[0]}–{years[-1]}"
-    status, reason = judged_status(v, shape, table, plan)
+    status, reason, facts = judged_status(v, shape, table, plan)
     return r.Target.model_construct(
         rule=j.rule.id, constraint=c.text, shape=shape, op=op, value=value, unit=unit,
         text=text, deadline=deadline, first_year=years[0] if each else None,
-        status=status, reason=reason)
+        status=status, reason=reason, facts=facts)
 
 
 def _constant(node: t.Node, v: Verdict) -> tuple[float | None, str, str]:
@@ -198,76 +200,98 @@ def _constant(node: t.Node, v: Verdict) -> tuple[float | None, str, str]:
 # ------------------------------------------------------------------ status
 
 
+Judged_ = tuple[r.Status | None, str, r.Facts]
+
+
+def _facts(why: r.Why, j: Judgement, **more: Any) -> r.Facts:
+    fields: dict[str, Any] = {
+        "why": why, "years": list(j.years), "latest": j.year, "deadline": j.deadline,
+        "base_year": None, "done": None, "elapsed": None, "missing": [], "note": ""}
+    return r.Facts.model_construct(None, **(fields | more))
+
+
 def judged_status(v: Verdict, shape: r.TargetShape, table: SeriesTable,
-                  plan: t.PlanInfo) -> tuple[r.Status | None, str]:
-    """The evaluation word for one constraint's judgement, and why."""
+                  plan: t.PlanInfo) -> Judged_:
+    """The evaluation word for one constraint's judgement, why in English, and why as data
+    (for the reports to word in their language)."""
     j = v.judgement
     match j.outcome:
         case "not_applicable":
-            return None, j.note or "not applicable"
+            return None, j.note or "not applicable", _facts("not_applicable", j)
         case "pass":
-            return "pass", f"holds ({j.year})"
+            return "pass", f"holds ({j.year})", _facts("holds", j)
         case "fail":
-            return "fail", "does not hold in " + ", ".join(str(y) for y in j.years or [j.year or 0])
+            years = j.years or [j.year or 0]
+            return ("fail", "does not hold in " + ", ".join(str(y) for y in years),
+                    _facts("fails", j, years=years))
         case "error":
-            return "unknown", f"cannot be evaluated: {j.note}"
+            return ("unknown", f"cannot be evaluated: {j.note}",
+                    _facts("error", j, note=j.note))
         case "unknown":
-            return "unknown", _unknown_reason(v, table)
+            return _unknown(v, table)
     return _progress(v, shape, table, plan)
 
 
-def _unknown_reason(v: Verdict, table: SeriesTable) -> str:
+def _unknown(v: Verdict, table: SeriesTable) -> Judged_:
     j = v.judgement
     if not j.years:
-        return j.note or "no data"
+        return "unknown", j.note or "no data", _facts("no_data", j, note=j.note)
     lacking = [f"{ind} {y}" for y in j.years[:3]
                for ind, y in missing_points(v.constraint.expr, v.seen, v.row, y,
                                             table.first_year)]
     lacking = list(dict.fromkeys(lacking))
     due = ", ".join(str(y) for y in j.years)
-    return f"no data for {due}" + (f" (missing {', '.join(lacking)})" if lacking else "")
+    return ("unknown",
+            f"no data for {due}" + (f" (missing {', '.join(lacking)})" if lacking else ""),
+            _facts("missing", j, missing=lacking))
 
 
 def _progress(v: Verdict, shape: r.TargetShape, table: SeriesTable,
-              plan: t.PlanInfo) -> tuple[r.Status, str]:
+              plan: t.PlanInfo) -> Judged_:
     """A pending target: achieved, ahead, on_track, lagging or no_baseline."""
     c, j = v.constraint, v.judgement
     latest = j.year
     assert latest is not None and j.deadline is not None
     holds = j.trajectory == "achieved"  # the latest value already satisfies the constraint
     if isinstance(c.time, m.EachYear):  # every due year held (else it would fail)
-        return "on_track", f"holds every year so far (to {latest}); due {j.deadline}"
+        return ("on_track", f"holds every year so far (to {latest}); due {j.deadline}",
+                _facts("each_year", j))
     if shape not in ("threshold", "cumulative") or not isinstance(c.expr, t.Compare):
         # a rate, a trend or a relation by a year: holding now is on track, not done
         if holds:
-            return "on_track", f"holds in {latest}; due {j.deadline}"
-        return "lagging", f"does not hold in {latest}; due {j.deadline}"
+            return "on_track", f"holds in {latest}; due {j.deadline}", _facts("holds_now", j)
+        return ("lagging", f"does not hold in {latest}; due {j.deadline}",
+                _facts("fails_now", j))
     if holds:
-        return "achieved", f"met in {latest}, before the deadline {j.deadline}"
-    return _line(c.expr, v, table.first_year, latest, j.deadline)
+        return ("achieved", f"met in {latest}, before the deadline {j.deadline}",
+                _facts("met_early", j))
+    return _line(c.expr, v, table.first_year, latest, j)
 
 
-def _line(expr: t.Compare, v: Verdict, first: int, latest: int,
-          deadline: int) -> tuple[r.Status, str]:
+def _line(expr: t.Compare, v: Verdict, first: int, latest: int, j: Judgement) -> Judged_:
+    deadline = j.deadline or latest
     left, right = v.seen.get(id(expr.left)), v.seen.get(id(expr.right))
-    if left is None or right is None:
-        return "no_baseline", "no values to draw the line from"
-    base = next((y for y in range(first, latest) if _known(left, v.row, y - first)), None)
-    if base is None:
-        return "no_baseline", f"no value before {latest} to start the line to the target from"
+    base = None
+    if left is not None:
+        base = next((y for y in range(first, latest) if _known(left, v.row, y - first)), None)
+    if base is None or left is None or right is None:
+        return ("no_baseline", f"no value before {latest} to start the line to the target "
+                "from", _facts("no_line", j))
     start = float(left.values[v.row, base - first])
     now = float(left.values[v.row, latest - first])
     target = float(right.values[v.row, min(deadline - first, right.values.shape[1] - 1)])
     expected = (latest - base) / (deadline - base)
     if target == start or expr.op in ("==", "!="):
-        return "lagging", f"not met in {latest}; due {deadline}"
+        return "lagging", f"not met in {latest}; due {deadline}", _facts("fails_now", j)
     done = (now - start) / (target - start)
     word = f"{done:.0%} of the way from {base} in {latest - base} of {deadline - base} years"
+    facts = _facts("line", j, base_year=base, done=round(done, 4),
+                   elapsed=round(expected, 4))
     if done >= expected + BAND:
-        return "ahead", word
+        return "ahead", word, facts
     if done > expected - BAND:
-        return "on_track", word
-    return "lagging", word
+        return "on_track", word, facts
+    return "lagging", word, facts
 
 
 def _known(vec: Vec, row: int, column: int) -> bool:

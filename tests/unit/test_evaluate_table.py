@@ -140,3 +140,26 @@ def test_past_deadlines_are_pass_or_fail() -> None:
     assert rows["urban_green_coverage"].status == "unknown"  # 2025 not in the data
     assert rows["urban_green_coverage"].reason.startswith("GREEN-01: no data for 2025")
 
+
+
+GROWTH = """
+rule GROW-01 { require cagr(general_budget_revenue, 2020..2025) >= 5 % by 2025 }
+rule GROW-02 { require cagr(per_capita_disposable_income, 2020..2025) >= 8 % by 2025 }
+"""
+
+
+@pytest.mark.parametrize(("indicator", "status"), [
+    ("general_budget_revenue", "on_track"),       # 5.8 % a year so far: a rate is never done
+    ("per_capita_disposable_income", "lagging"),  # 4.9 % a year so far, 8 % asked
+])
+def test_a_growth_rate_is_on_track_or_lagging_never_achieved_early(indicator: str,
+                                                                   status: str) -> None:
+    rows = [("general_budget_revenue", 2020, 100.0, None),
+            ("general_budget_revenue", 2022, 112.0, None),
+            ("per_capita_disposable_income", 2020, 100.0, None),
+            ("per_capita_disposable_income", 2022, 110.0, None)]
+    result = evaluate(checked_from(GROWTH), {}, SourcedData(rows), as_of=2022)
+    [row] = [x for x in result.indicators if x.indicator == indicator]
+    [target] = row.targets
+    assert (target.shape, target.text, row.status) == ("growth", "cagr >= " + (
+        "5%" if indicator == "general_budget_revenue" else "8%"), status)

@@ -106,3 +106,10 @@ def test_csv_has_every_row_and_numbers_plain() -> None:
     table = list(csv.DictReader(io.StringIO(render(fixed(), "csv"))))
     assert len(table) == len(fixed().indicators)
     assert (table[0]["base"], table[0]["unit"], table[0]["status"]) == ("318.5", "km²", "fail")
+
+
+def test_chinese_reasons_are_worded_from_the_facts_not_the_english_text() -> None:
+    found = rows(book(lang="zh").worksheets[0])
+    assert found[1]["说明"].value == "BUS-01：目标完成进度35%，时间进度60%（以2020年为基数）"
+    assert found[0]["说明"].value == "LAND-01：2022、2023年未达标"
+    assert found[5]["说明"].value == "HEALTH-01: holds (2023)"  # no facts: the English reason
