@@ -116,6 +116,17 @@ def language(result: Result, asked: str | None) -> Lang:
     return "en"
 
 
+def verdict(result: Result, lang: Lang) -> str:
+    """`findings at or above --fail-on error`, in the language."""
+    level = result.fail_on
+    if lang == "zh":
+        return (f"有达到 --fail-on {level} 的结果" if result.summary.exit_code
+                else f"没有达到 --fail-on {level} 的结果")
+    if result.summary.exit_code:
+        return f"findings at or above --fail-on {level}"
+    return f"nothing at or above --fail-on {level}"
+
+
 def word(key: str, lang: Lang) -> str:
     return WORDS[key][lang]
 

@@ -75,7 +75,7 @@ def _head(result: Result, lang: Lang) -> str:
              f"**{esc(suite.plan)}**{title}  ",
              f"{w['as_of'][lang]} {result.as_of} · {w['fail_on'][lang]} `{result.fail_on}` · "
              f"{suite.rules} {w['rules_count'][lang]} · exit {s.exit_code}: "
-             f"{esc(c.verdict(result))}"]
+             f"{esc(i18n.verdict(result, lang))}"]
     if result.inputs:
         lines.append("")
         for item in result.inputs:

@@ -181,5 +181,5 @@ def _footer(console: Console, result: Result, lang: Lang) -> None:
     if not result.summary.complete:
         console.print(Text("passing outcomes are counted, not listed (large run)", style="dim"))
     code = result.summary.exit_code
-    console.print(Text(f"exit {code}: {c.verdict(result)}",
+    console.print(Text(f"exit {code}: {i18n.verdict(result, lang)}",
                        style="bold red" if code else "bold green"))
