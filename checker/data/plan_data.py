@@ -145,6 +145,7 @@ def _columns(table: RawTable, report: Problems) -> dict[str, int] | None:
     where: dict[str, int] = {}
     known = (*REQUIRED, *OPTIONAL)
     heading = functools.partial(table.span, None)  # spans are built only when reported
+    unknown = 0
     for index, name in enumerate(table.header):
         if not name:
             if not blank_mask(table.columns[index]).all():
@@ -156,9 +157,13 @@ def _columns(table: RawTable, report: Problems) -> dict[str, int] | None:
         elif name in known:
             where[name] = index
         else:
-            report.add("D310", f"unknown column `{name}` in plan data", heading(index),
-                       separator_hint(table) or did_you_mean(name, known)
-                       or "plan data columns are " + ", ".join(known), "not a plan-data column")
+            report.add_counted(unknown, "D310", f"unknown column `{name}` in plan data",
+                               functools.partial(heading, index),
+                               separator_hint(table) or did_you_mean(name, known)
+                               or "plan data columns are " + ", ".join(known),
+                               "not a plan-data column")
+            unknown += 1
+    report.add_rest(unknown, f"unknown columns in `{table.display}`", table.header_span())
     missing = [name for name in REQUIRED if name not in where]
     for name in missing:
         report.add("D313", f"required column `{name}` is missing",

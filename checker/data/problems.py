@@ -50,6 +50,19 @@ class Problems:
             severity: str = "error") -> None:
         self.items.append(Diagnostic(code, message, span, label, help, severity))
 
+    def add_counted(self, shown: int, code: str, message: str, span: Callable[[], Span],
+                    help: str = "", label: str = "") -> None:
+        """Like `add` while fewer than `MAX_PER_COLUMN` of its kind are `shown` (the span
+        is built only then): 5,000 unknown columns are ten diagnostics and a count."""
+        if shown < MAX_PER_COLUMN:
+            self.add(code, message, span(), help, label)
+
+    def add_rest(self, found: int, what: str, span: Span) -> None:
+        """The D350 line for problems of one kind past the first `MAX_PER_COLUMN`."""
+        if found > MAX_PER_COLUMN:
+            self.add("D350", f"{found - MAX_PER_COLUMN:,} more {what}", span,
+                     f"the first {MAX_PER_COLUMN} are shown; they are reported the same way")
+
     def source(self, display: str, provider: Callable[[], SourceFile | None]) -> None:
         self.texts[display] = provider
 

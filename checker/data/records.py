@@ -28,7 +28,7 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from checker import result as r
-from checker.data.columns import assemble, convert, empty
+from checker.data.columns import Converted, assemble, convert, empty
 from checker.data.documents import Document, Entry, read_documents
 from checker.data.problems import (
     MAX_PER_COLUMN,
@@ -47,7 +47,7 @@ from checker.data.tables import (
     read_table,
     separator_hint,
 )
-from checker.data.values import Problem, default_value
+from checker.data.values import Problem, default_value, outside_range
 from checker.diagnostics import Diagnostic, did_you_mean
 from checker.source import Span
 from checker.types.typed import EnumT, FieldSpec, RecordSchema, TextT, Type
@@ -184,6 +184,7 @@ def _from_table(table: RawTable, loader: _Loader) -> _Part:
             return table.span(position, index)
 
         report_cells(report, converted.bad, converted.explain, span, f"column `{name}`")
+        _report_outside(converted, table.columns[index], spec, report, span)
         if spec.required:
             report_cells(report, np.flatnonzero(converted.blank), missing_problem(spec), span,
                          f"column `{name}`")
@@ -199,6 +200,7 @@ def _columns(table: RawTable, loader: _Loader) -> dict[str, int]:
     where: dict[str, int] = {}
     schema, report = loader.schema, loader.report
     heading = functools.partial(table.span, None)  # spans are built only when reported
+    unknown = 0
     for index, name in enumerate(table.header):
         if not name:
             if _has_values(table.columns[index]):
@@ -210,8 +212,12 @@ def _columns(table: RawTable, loader: _Loader) -> dict[str, int]:
         elif name in schema.fields:
             where[name] = index
         else:
-            report.add("D310", f"unknown column `{name}` in record `{schema.name}`", heading(index),
-                       separator_hint(table) or unknown_field_help(name, schema), "not a field")
+            report.add_counted(unknown, "D310", f"unknown column `{name}` in record "
+                               f"`{schema.name}`", functools.partial(heading, index),
+                               separator_hint(table) or unknown_field_help(name, schema),
+                               "not a field")
+            unknown += 1
+    report.add_rest(unknown, f"unknown columns in `{table.display}`", table.header_span())
     return where
 
 
@@ -223,7 +229,7 @@ def _table_ids(table: RawTable, where: dict[str, int], columns: dict[str, Any],
                schema: RecordSchema) -> tuple[pd.Series[Any], Callable[[int], Span]]:
     count = len(table)
     if "id" in columns and isinstance(schema.fields["id"].type, TextT):
-        ids = pd.Series(columns["id"], dtype="string")
+        ids = pd.Series(columns["id"], dtype="string").str.strip()  # as enum values are
     else:
         ids = pd.Series(pd.RangeIndex(1, count + 1).astype(str), dtype="string")
     column = where.get("id", 0)
@@ -238,6 +244,25 @@ def _fill(values: Any, blank: Any, spec: FieldSpec) -> Any:
     filled = values.copy()
     filled[blank] = default
     return filled
+
+
+def _report_outside(converted: Converted, raw: pd.Series[Any], spec: FieldSpec,
+                    report: Problems, span: Callable[[int], Span]) -> None:
+    """Cells beyond the field's `range` (see `values.outside_range`)."""
+    if spec.low is None and spec.high is None:
+        return
+    numbers = np.asarray(pd.array(converted.values).to_numpy(dtype=np.float64, na_value=np.nan))
+    with np.errstate(invalid="ignore"):
+        outside = ((numbers < float(spec.low)) if spec.low is not None else False) | (
+            (numbers > float(spec.high)) if spec.high is not None else False)
+    rows = np.flatnonzero(np.asarray(outside, dtype=bool) & ~np.isnan(numbers))
+
+    def why(position: int) -> Problem:
+        problem = outside_range(float(numbers[position]), spec, raw.iloc[position])
+        assert problem is not None
+        return problem
+
+    report_cells(report, rows, why, span, f"column `{spec.name}`")
 
 
 def report_cells(report: Problems, positions: IntArray, why: Callable[[int], Problem] | Problem,
@@ -287,7 +312,7 @@ def _from_document(document: Document, loader: _Loader) -> _Part:
     origins = Origins.of(document.display, False, np.array([e.line for e in entries]),
                          np.array([e.item for e in entries]))
     raw_ids = [e.values.get("id") for e in entries]
-    ids = pd.Series([v if isinstance(v, str) and v.strip() else None for v in raw_ids],
+    ids = pd.Series([v.strip() if isinstance(v, str) and v.strip() else None for v in raw_ids],
                     dtype="string")
     frame = _document_frame(rows, loader.schema) if report.errors == errors_before else None
 

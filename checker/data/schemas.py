@@ -26,6 +26,7 @@ from checker.data.values import (
     Problem,
     default_value,
     is_blank,
+    outside_range,
     read_value,
 )
 from checker.types.typed import BoolT, EnumT, FieldSpec, QuantityT, RecordSchema, TextT, YearT
@@ -103,6 +104,9 @@ def _validator(spec: FieldSpec, units: UnitTable) -> Callable[[Any], Any]:
         result = read_value(value, spec.type, spec.name, units)
         if isinstance(result, Problem):
             raise problem_error(result)
+        outside = outside_range(result, spec, value)
+        if outside is not None:
+            raise problem_error(outside)
         return result
 
     return validate

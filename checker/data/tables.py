@@ -97,16 +97,23 @@ def separator_hint(table: RawTable) -> str:
 
 def cell_extent(line: str, column: int) -> tuple[int, int]:
     """Start offset and width of cell `column` in one CSV line (quotes respected)."""
+    starts = _cell_starts(line)
+    if column >= len(starts):
+        return len(line), 1
+    end = starts[column + 1] - 1 if column + 1 < len(starts) else len(line)
+    return starts[column], max(end - starts[column], 1)
+
+
+@functools.lru_cache(maxsize=16)
+def _cell_starts(line: str) -> list[int]:
+    """Where each cell starts; cached, as a wide header's cells are located one by one."""
     starts, quoted = [0], False
     for index, char in enumerate(line):
         if char == '"':
             quoted = not quoted
         elif char == "," and not quoted:
             starts.append(index + 1)
-    if column >= len(starts):
-        return len(line), 1
-    end = starts[column + 1] - 1 if column + 1 < len(starts) else len(line)
-    return starts[column], max(end - starts[column], 1)
+    return starts
 
 
 def read_table(path: Path, display: str, report: Problems) -> RawTable | None:
@@ -156,6 +163,7 @@ def _read_csv(data: bytes, display: str, report: Problems) -> RawTable | None:
     text = decode(data, display, report)
     if text is None:
         return None
+    text = unify_newlines(text)
     source = functools.cache(lambda: SourceFile(display, text))
     report.source(display, source)
     lines = text.split("\n", 64)
@@ -172,6 +180,12 @@ def _read_csv(data: bytes, display: str, report: Problems) -> RawTable | None:
     rows = _csv_rows(text, len(columns[0]) if columns else 0, skip)
     table = RawTable(display, "csv", [h.strip() for h in header], columns, rows, source, skip + 1)
     return drop_empty_rows(table, report)
+
+
+def unify_newlines(text: str) -> str:
+    """Old Mac (CR) and Windows (CRLF) line ends as LF, so every reader counts the same
+    lines (Python's csv refuses a bare CR; a CR inside a quoted cell becomes LF)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _csv_columns(text: str, width: int, skip: int, display: str,
@@ -356,7 +370,9 @@ def table_header(path: Path, display: str, report: Problems) -> list[str] | None
         return None
     if kind == "csv":
         text = decode(data, display, report)
-        return next(csv.reader(io.StringIO(text.lstrip())), []) if text is not None else None
+        if text is None:
+            return None
+        return next(csv.reader(io.StringIO(unify_newlines(text).lstrip())), [])
     return _xlsx_header(path, display, report)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+import reprlib
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -25,7 +26,7 @@ from fractions import Fraction
 from typing import Final
 
 from checker.diagnostics import did_you_mean
-from checker.types.typed import BoolT, EnumT, QuantityT, TextT, Type, YearT
+from checker.types.typed import BoolT, EnumT, FieldSpec, QuantityT, TextT, Type, YearT
 from checker.types.units import BARE, Unit, UnitTable
 
 MAX_SHOWN: Final = 40
@@ -37,6 +38,7 @@ FIRST_YEAR, LAST_YEAR = 1000, 9999
 
 # The number at the start of a quantity, as `UnitTable.read_quantity` reads it;
 # used only to word a failure (unknown unit or not a number).
+MAX_NUMBER_LENGTH: Final = 100
 _NUMBER_PREFIX = re.compile(r"([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*(.*)")
 
 
@@ -70,10 +72,17 @@ def shown(value: object) -> str:
         text = "true" if value else "false"
     elif isinstance(value, float) and value.is_integer():
         text = str(int(value)) if abs(value) < 1e15 else repr(value)
+    elif isinstance(value, list | dict | tuple | set):  # bounded: aliases can nest deep
+        text = _SHORT_REPR.repr(value)
     else:
         text = str(value)
     text = text.replace("`", "'").replace("\n", " ")
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+_SHORT_REPR = reprlib.Repr()
+_SHORT_REPR.maxlevel, _SHORT_REPR.maxlist, _SHORT_REPR.maxdict = 2, 4, 4
+_SHORT_REPR.maxstring = _SHORT_REPR.maxother = 20
 
 
 class _Failed:
@@ -82,6 +91,39 @@ class _Failed:
 
 
 FAILED: Final = _Failed()
+
+
+def outside_range(value: object, spec: FieldSpec, written: object = None) -> Problem | None:
+    """A number beyond the field's declared `range` (a negative area, a 150 % share):
+    refused, never handed to a rule (-500 ha of new land hid a broken 319 km² cap)."""
+    if (spec.low is None and spec.high is None) or isinstance(value, bool) or not isinstance(
+            value, int | float):
+        return None
+    if (spec.low is None or value >= spec.low) and (spec.high is None or value <= spec.high):
+        return None
+    as_written = shown(written) if isinstance(written, str) else (
+        f"{shown(value)}{_unit_suffix(spec.type)}")
+    return Problem("D327", f"`{as_written}` in `{spec.name}` is "
+                   f"outside its range ({range_text(spec)})",
+                   "check the figure and its unit; the schema says which values the field can "
+                   "hold", "out of range")
+
+
+def range_text(spec: FieldSpec) -> str:
+    """`0 km2..`, `0%..100%`, `..2035`: the declared range in the field's unit."""
+    unit = _unit_suffix(spec.type)
+    low = f"{shown(float(spec.low))}{unit}" if spec.low is not None else ""
+    high = f"{shown(float(spec.high))}{unit}" if spec.high is not None else ""
+    if not high:
+        return f">= {low}"
+    return f"<= {high}" if not low else f"{low}..{high}"
+
+
+def _unit_suffix(type_: Type) -> str:
+    if not isinstance(type_, QuantityT) or not type_.unit.symbol:
+        return ""
+    symbol = type_.unit.symbol
+    return symbol if symbol == "%" else f" {symbol}"
 
 
 def read_value(value: object, type_: Type, field: str, units: UnitTable) -> Value | Problem:
@@ -136,7 +178,7 @@ def parse_quantity(value: object, unit: Unit, units: UnitTable) -> float | _Fail
     A bare number means the field's declared unit, so in a `%` field `80%` and
     `80` are both 80 percent, while `0.8` is 0.8 percent (not 80).
     """
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+    if isinstance(value, bool) or not isinstance(value, int | float | str) or too_long(value):
         return FAILED
     if isinstance(value, int):
         return float(value)
@@ -155,6 +197,8 @@ def parse_quantity(value: object, unit: Unit, units: UnitTable) -> float | _Fail
 
 
 def _quantity_problem(value: object, field: str, unit: Unit, units: UnitTable) -> Problem:
+    if too_long(value):
+        return _too_long_problem(value, field)
     if isinstance(value, str):
         match = _NUMBER_PREFIX.fullmatch(unicodedata.normalize("NFKC", value).strip())
         written_text = match.group(2).strip() if match else ""
@@ -174,6 +218,8 @@ def read_number(value: object, field: str) -> Fraction | Problem:
     result = parse_number(value)
     if not isinstance(result, _Failed):
         return result
+    if too_long(value):
+        return _too_long_problem(value, field)
     if isinstance(value, str):
         match = _NUMBER_PREFIX.fullmatch(unicodedata.normalize("NFKC", value).strip())
         if match is not None and match.group(2).strip():
@@ -186,7 +232,7 @@ def read_number(value: object, field: str) -> Fraction | Problem:
 
 def parse_number(value: object) -> Fraction | _Failed:
     """A plain number without a unit, exactly; `FAILED` otherwise."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
+    if isinstance(value, bool) or not isinstance(value, int | float | str) or too_long(value):
         return FAILED
     if isinstance(value, int):
         return Fraction(value)
@@ -196,9 +242,27 @@ def parse_number(value: object) -> Fraction | _Failed:
     if match is None or match.group(2).strip():
         return FAILED
     try:
-        return Fraction(Decimal(match.group(1).replace(",", "")))
-    except (InvalidOperation, ValueError):
+        number = Fraction(Decimal(match.group(1).replace(",", "")))
+        float(number)  # what the engine computes with: 1e400 is no figure
+    except (InvalidOperation, ValueError, OverflowError):
         return FAILED
+    return number
+
+
+def too_long(value: object) -> bool:
+    """More than `MAX_NUMBER_LENGTH` characters or digits: not a figure of a plan (and far
+    from Python's 4,300-digit int conversion limit, or a float's range)."""
+    if isinstance(value, int):  # bits first: `str` of a huge int is the crash itself
+        return value.bit_length() > 4 * MAX_NUMBER_LENGTH or len(str(value)) > MAX_NUMBER_LENGTH
+    return isinstance(value, str) and len(value) > MAX_NUMBER_LENGTH and bool(
+        re.match(r"\s*[-+]?[0-9]", value))
+
+
+def _too_long_problem(value: object, field: str) -> Problem:
+    return Problem("D320", f"the number in `{field}` is too long "
+                   f"({len(str(value))} characters)",
+                   f"a figure has at most {MAX_NUMBER_LENGTH} characters; write a large value "
+                   "in a larger unit", "too long")
 
 
 def _unit_example(unit: Unit) -> str:
@@ -240,7 +304,7 @@ def parse_bool(value: object) -> bool | _Failed:
     """true/false, yes/no, 是/否, 1/0 (any letter case), YAML booleans; nothing else."""
     if isinstance(value, bool):
         return value
-    if isinstance(value, int | float) and value in (0, 1):
+    if isinstance(value, int) and value in (0, 1):  # not 1.0: a measurement is no flag
         return bool(value)
     if isinstance(value, str):
         word = unicodedata.normalize("NFKC", value).strip().casefold()

@@ -22,6 +22,14 @@ from checker.syntax.comments import attach
 from checker.syntax.parse import Parsed, Token, Tree
 
 MAX_DEPTH = 100
+# A plan's figures have a few digits; 100 characters keep Fractions cheap and far from
+# Python's 4,300-digit int conversion limit.
+MAX_NUMBER_LENGTH = 100
+
+
+def shown_number(text: str) -> str:
+    """A number token short enough for a message."""
+    return text if len(text) <= 20 else text[:20] + "…"
 
 
 class BuildError(Exception):
@@ -82,12 +90,17 @@ class Builder:
         return text[1:-1] if text.startswith("`") else text
 
     def number(self, token: Node) -> Fraction:
-        return Fraction(str(token))
+        text = str(token)
+        if len(text) > MAX_NUMBER_LENGTH:
+            raise self.fail("P118", f"a number of {len(text)} characters is too long", token,
+                            help=f"a figure of a plan has at most {MAX_NUMBER_LENGTH} "
+                            "characters; write large values in a larger unit")
+        return Fraction(text)
 
     def year(self, token: Node) -> int:
         text = str(token)
-        if not text.isdigit() or not 1900 <= int(text) <= 2200:
-            raise self.fail("P110", f"`{text}` is not a year", token,
+        if not text.isdigit() or len(text) != 4 or not 1900 <= int(text) <= 2200:
+            raise self.fail("P110", f"`{shown_number(text)}` is not a year", token,
                             help="write a whole year from 1900 to 2200, such as `2025`")
         return int(text)
 
@@ -191,6 +204,18 @@ class Builder:
                     field = dataclasses.replace(field, default=self.literal(option.children[0]))
                 case "label_option":
                     field = dataclasses.replace(field, label=self.string(option.children[0]))
+                case "range_between":
+                    low, high = (self.literal(child) for child in option.children)
+                    field = dataclasses.replace(field, low=low, high=high)
+                case "range_bound":
+                    op, bound = option.children
+                    if str(op) not in (">=", "<="):
+                        raise self.fail("P119", f"`range {op}` is not a range", op,
+                                        help="write `range >= 0 km2`, `range <= 100%` or "
+                                        "`range 0%..100%` (ends included)")
+                    value = self.literal(bound)
+                    field = (dataclasses.replace(field, low=value) if str(op) == ">="
+                             else dataclasses.replace(field, high=value))
         return field
 
     def field_type(self, tree: Tree[Token]) -> m.FieldType:
@@ -244,8 +269,8 @@ class Builder:
 
     def line_number(self, token: Node) -> int:
         text = str(token)
-        if not text.isdigit() or int(text) < 1:
-            raise self.fail("P110", f"`{text}` is not a line number", token,
+        if not text.isdigit() or len(text) > 9 or int(text) < 1:
+            raise self.fail("P110", f"`{shown_number(text)}` is not a line number", token,
                             help="line numbers of the plan's text start at 1")
         return int(text)
 

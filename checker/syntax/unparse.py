@@ -19,7 +19,7 @@ RESERVED = frozenset({
     "plan", "title", "period", "region", "source", "language", "unit", "of", "alias", "set",
     "scale",
     "indicator", "kind", "direction", "record", "enum", "ordinal", "required", "default",
-    "label", "rule", "cite", "line", "because", "for", "each", "all", "where", "read",
+    "label", "range", "rule", "cite", "line", "because", "for", "each", "all", "where", "read",
     "require", "unless", "by", "at", "year", "in", "test", "given", "data", "expect", "or",
     "and", "not", "is", "present", "missing", "binding", "anticipatory", "up", "down", "none",
     "rises", "falls", "true", "false", "pass", "fail", "unknown", "not_applicable", "pending",
@@ -203,6 +203,12 @@ def field(f: m.Field) -> str:
         text += " required"
     if f.default is not None:
         text += f" default {expr(f.default)}"
+    if f.low is not None and f.high is not None:
+        text += f" range {expr(f.low)}..{expr(f.high)}"
+    elif f.low is not None:
+        text += f" range >= {expr(f.low)}"
+    elif f.high is not None:
+        text += f" range <= {expr(f.high)}"
     if f.label is not None:
         text += f" label {string(f.label)}"
     return text

@@ -170,22 +170,53 @@ def _record(r: m.Record, units: UnitTable, sets: dict[str, tuple[str, ...]],
         ftype = _field_type(f, units, sets, scales, sink)
         if ftype is None:
             continue
-        default = _default(f, ftype, units, sets, sink) if f.default is not None else None
-        fields[f.name] = t.FieldSpec(f.name, ftype, f.required, default, f.label, f.span)
+        default = (_constant(f, f.default, ftype, units, sets, sink)
+                   if f.default is not None else None)
+        low, high = _range(f, ftype, default, units, sets, sink)
+        fields[f.name] = t.FieldSpec(f.name, ftype, f.required, default, f.label, f.span,
+                                     low, high)
     return t.RecordSchema(r.name, r.display, fields, r.span)
 
 
-def _default(f: m.Field, ftype: t.Type, units: UnitTable, sets: dict[str, tuple[str, ...]],
-             sink: DiagnosticSink) -> Fraction | bool | str | int | None:
+def _range(f: m.Field, ftype: t.Type, default: object, units: UnitTable,
+           sets: dict[str, tuple[str, ...]], sink: DiagnosticSink
+           ) -> tuple[Fraction | None, Fraction | None]:
+    """A field's `range`, in the field's unit: only numbers have one, and it must hold
+    its default (or a record without the field would break its own schema)."""
+    if f.low is None and f.high is None:
+        return None, None
+    where = (f.low or f.high)
+    assert where is not None
+    if not isinstance(ftype, t.QuantityT | t.YearT):
+        sink.error("T237", f"field `{f.name}` is not a number; only numbers have a `range`",
+                   where.span, help="remove the `range`")
+        return None, None
+    low, high = (_constant(f, bound, ftype, units, sets, sink) if bound is not None else None
+                 for bound in (f.low, f.high))
+    assert not isinstance(low, bool | str) and not isinstance(high, bool | str)
+    low, high = (Fraction(v) if v is not None else None for v in (low, high))
+    if low is not None and high is not None and low > high:
+        sink.error("T237", f"the range of `{f.name}` runs backwards", where.span,
+                   help="write the lower end first, such as `range 0%..100%`")
+    elif isinstance(default, int | Fraction) and not isinstance(default, bool) and (
+            (low is not None and default < low) or (high is not None and default > high)):
+        sink.error("T237", f"the default of `{f.name}` is outside its range", where.span,
+                   help="a record without the field would break its own schema")
+    return low, high
+
+
+def _constant(f: m.Field, literal: m.Literal_, ftype: t.Type, units: UnitTable,
+              sets: dict[str, tuple[str, ...]], sink: DiagnosticSink
+              ) -> Fraction | bool | str | int | None:
+    """A literal of a field's declaration (its default, a range end) in the field's unit."""
     scope = Scope("record", units, sink, sets, None, {})
-    assert f.default is not None
     try:
-        value = type_expr(f.default, scope) if not isinstance(ftype, t.EnumT) else None
+        value = type_expr(literal, scope) if not isinstance(ftype, t.EnumT) else None
         if isinstance(ftype, t.EnumT):
-            return ftype.items[int(enum_value(f.default, ftype, scope).value)]
+            return ftype.items[int(enum_value(literal, ftype, scope).value)]
         probe = t.FieldRef(f.name, ftype, f.span)
         assert value is not None
-        checked = compare_typed("==", probe, value, f.default.span, scope)
+        checked = compare_typed("==", probe, value, literal.span, scope)
         assert isinstance(checked, t.Compare) and isinstance(checked.right, t.Const)
         return checked.right.value
     except Unresolved:

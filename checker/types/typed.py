@@ -84,6 +84,8 @@ class FieldSpec:
     default: Fraction | bool | str | int | None
     label: str | None
     span: Span = NO_SPAN
+    low: Fraction | None = None  # the `range`, in the field's unit; ends included
+    high: Fraction | None = None
 
 
 @dataclass(frozen=True, slots=True)

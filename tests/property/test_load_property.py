@@ -53,7 +53,11 @@ def value_of(spec: FieldSpec, units: UnitTable) -> st.SearchStrategy[Any]:
     """A valid value as a person would write it: Python values for YAML, text for CSV."""
     match spec.type:
         case QuantityT(unit=unit):
-            bare = st.floats(-1e9, 1e9, allow_nan=False, allow_infinity=False)
+            low = float(spec.low) if spec.low is not None else -1e9
+            high = float(spec.high) if spec.high is not None else 1e9
+            bare = st.floats(low, high, allow_nan=False, allow_infinity=False)
+            if spec.high is not None:  # within a bounded range: numbers in the field's unit
+                return bare
             spellings = [name for name, key in units.lookup.items()
                          if units.units[key].dimension == unit.dimension and name.strip()]
             numbers = st.decimals(0, 10**6, places=3, allow_nan=False, allow_infinity=False)

@@ -110,7 +110,7 @@ def test_300_mu_is_exactly_0_2_square_kilometres(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("written", "expected"), [
     ("true", True), ("false", False), ("yes", True), ("no", False), ("是", True),
     ("否", False), ("1", True), ("0", False), ("TRUE", True), ("No", False),
-    ("'true'", True), ("'是'", True), ("on", True),  # `on` is a YAML 1.1 boolean
+    ("'true'", True), ("'是'", True),
 ])
 def test_booleans_accept_the_documented_words(tmp_path: Path, written: str,
                                               expected: bool) -> None:
@@ -118,7 +118,8 @@ def test_booleans_accept_the_documented_words(tmp_path: Path, written: str,
     assert bool(batch.frame["sponge_city_measures"][0]) is expected
 
 
-@pytest.mark.parametrize("written", ["maybe", "2", "'on'", "真", "1.5", "[true]"])
+@pytest.mark.parametrize("written", ["maybe", "2", "'on'", "真", "1.5", "[true]",
+                                     "on", "off", "y", "n", "1.0", "0.0"])  # YAML 1.1, floats
 def test_booleans_refuse_anything_else(tmp_path: Path, written: str) -> None:
     problem = only(write(tmp_path, "a.yaml", f"{BASE}sponge_city_measures: {written}\n"))
     assert (problem.code, problem.span.line, problem.help) == (

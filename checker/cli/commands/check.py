@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import sys
-from pathlib import Path
 
 from checker.cli.commands import checked_suite, suite_option
+from checker.cli.output import STDOUT, OutputCodes, write_output
 from checker.diagnostics import Diagnostic, DiagnosticError
 from reports import FORMATS
 
 HELP = "check proposals and plan data against a suite"
+REPORT_CODES = OutputCodes(cannot_write="D360", names_an_input="D361")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -31,7 +33,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--details", action="store_true",
                         help="text and markdown: every rule's findings after the indicator "
                         "table (always shown when the run has no plan data)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the report to FILE, replacing it whole (`-`: standard output)")
     parser.add_argument("--record", metavar="NAME",
                         help="record schema of the proposals (when the suite has several)")
     parser.add_argument("--max-findings", type=int, default=100, metavar="N",
@@ -42,14 +45,19 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def as_of_year(text: str | None) -> int | None:
-    """`2023` or `2023-06-30` -> 2023."""
+    """`2023`, `2023-06` or `2023-06-30` (a real date, ASCII digits) -> 2023."""
     if text is None:
         return None
-    match = re.fullmatch(r"(\d{4})(?:-\d{2}(?:-\d{2})?)?", text.strip())
-    if not match:
+    match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text.strip())
+    try:
+        if match is None:
+            raise ValueError(text)
+        year, month, day = (int(part) if part else 1 for part in match.groups())
+        datetime.date(year, month, day)
+    except ValueError:
         raise DiagnosticError([Diagnostic("D300", f"`--as-of {text}` is not a year or a date",
-                                          help="write `2023` or `2023-12-31`")])
-    return int(match.group(1))
+                                          help="write `2023` or `2023-12-31`")]) from None
+    return year
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,25 +66,19 @@ def run(args: argparse.Namespace) -> int:
     from reports import BINARY_FORMATS, render, render_bytes
 
     with progress(enabled(quiet=args.quiet), total=3, description="loading rules") as tick:
-        _, checked = checked_suite(args, args.rules)
+        loaded, checked = checked_suite(args, args.rules)
         tick(description=f"checking {len(args.files)} file(s)")
         result = check_with(checked, args.files, as_of=as_of_year(args.as_of),
                             fail_on=args.fail_on, record=args.record,
                             max_findings=args.max_findings or None)
         tick(description=f"writing the {args.format} report")
-        if args.format in BINARY_FORMATS:  # a workbook: bytes, to the file or to stdout
-            data = render_bytes(result, args.format, lang=args.lang, details=args.details)
-            tick()
-            if args.output:
-                Path(args.output).write_bytes(data)
-            else:
-                sys.stdout.buffer.write(data)
-            return result.summary.exit_code
-        text = render(result, args.format, color=args.output is None and sys.stdout.isatty(),
-                      lang=args.lang, details=args.details)
+        to_terminal = args.output in (None, STDOUT) and sys.stdout.isatty()
+        report: str | bytes
+        if args.format in BINARY_FORMATS:  # a workbook: bytes
+            report = render_bytes(result, args.format, lang=args.lang, details=args.details)
+        else:
+            report = render(result, args.format, color=to_terminal, lang=args.lang,
+                            details=args.details)
         tick()
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    write_output(args.output, report, [*args.files, *loaded.sources], REPORT_CODES)
     return result.summary.exit_code

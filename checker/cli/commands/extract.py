@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from checker.cli.commands import checked_suite, suite_option
+from checker.cli.output import OutputCodes, write_output
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import SourceFile, Span
 from checker.tools.extract import Item, extract, read_text, reader_for
@@ -22,6 +23,7 @@ from checker.types.typed import CheckedSuite
 
 HELP = "list the targets and reported figures of plan or report text (json, csv, data, rules)"
 FORMATS = ("json", "csv", "data", "rules")
+OUTPUT_CODES = OutputCodes(cannot_write="X907", names_an_input="X909")
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -41,16 +43,17 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "rules":
         _rules_usage(paths, args.output)
     sources = _read(paths)
+    inputs = [*paths, *loaded.sources]
     items = extract(sources, reader_for(checked))
     if args.format == "rules":
         return _draft(items, sources[0], checked, Path(args.output))
     if args.format == "data":
         written = to_data(items, checked.indicators, checked.units,
                           args.region or checked.plan.region, loader_reads(checked))
-        _emit(written.text, args.output)
+        _emit(written.text, args.output, inputs)
         _left_out(written.rows, written.left_out, args.output)
         return 0
-    _emit(to_json(items) if args.format == "json" else to_csv(items), args.output)
+    _emit(to_json(items) if args.format == "json" else to_csv(items), args.output, inputs)
     return 0
 
 
@@ -85,16 +88,8 @@ def _read(paths: list[str]) -> list[SourceFile]:
     return [r for r in read if isinstance(r, SourceFile)]
 
 
-def _emit(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise DiagnosticError([Diagnostic(
-            "X907", f"cannot write `{output}`: {(error.strerror or str(error)).lower()}",
-            Span(output, 0, 0, 0, 0))]) from None
+def _emit(text: str, output: str | None, inputs: list[str]) -> None:
+    write_output(output, text, inputs, OUTPUT_CODES)
 
 
 def _left_out(rows: int, left: list[tuple[Item, str]], output: str | None) -> None:

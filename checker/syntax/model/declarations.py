@@ -149,6 +149,9 @@ class Field:
     required: bool = False
     default: Literal_ | None = None
     label: str | None = None
+    # `range LOW..HIGH`, `range >= LOW` or `range <= HIGH`: the values a field may hold
+    low: Literal_ | None = None
+    high: Literal_ | None = None
     comments: Comments = ()
     trailing: str | None = None
     span: Span = field(default=NO_SPAN, compare=False, repr=False)

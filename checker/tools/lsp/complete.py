@@ -38,7 +38,7 @@ VALUES = {"kind": ("binding", "anticipatory"), "direction": ("up", "down", "none
 OUTCOMES = ("pass", "fail", "unknown", "not_applicable", "pending", "error")
 TRAJECTORIES = ("achieved", "on_track", "lagging")
 FIELD_TYPES = ("text", "bool", "year", "enum", "ordinal")
-FIELD_OPTIONS = ("required", "default", "label")
+FIELD_OPTIONS = ("required", "default", "range", "label")
 
 _STATEMENT = re.compile(rf"^({'|'.join(STATEMENT_KEYWORDS)})\b(?![ \t]*:)")
 _STRINGS = re.compile(r'"(?:[^"\\\n]|\\.)*"|`[^`\n]*`')
