@@ -215,3 +215,10 @@ def test_the_bundled_suite_speaks_chinese_by_default(inputs: Path) -> None:
     assert english.stdout.startswith("id,name,region,")
     data = plancheck(inputs, "check", "plan-data.csv", "--as-of", "2021", "--format", "json")
     assert json.loads(data.stdout)["suite"]["language"] == "zh"  # JSON: a code, no words
+
+
+def test_a_workbook_never_overwrites_an_input(inputs: Path) -> None:
+    before = (inputs / "plan-data.csv").read_bytes()
+    done = plancheck(inputs, "check", "plan-data.csv", "--format", "xlsx", "-o", "plan-data.csv")
+    assert done.returncode == 2 and "D361" in done.stderr
+    assert (inputs / "plan-data.csv").read_bytes() == before
