@@ -83,6 +83,7 @@ CODES: Final[dict[str, str]] = {
     "T233": "function that works on indicator series only",
     "T234": "deadline that does not fit the rule's subject",
     "T235": "year outside the plan period (warning)",
+    "T236": "plan `language` that the reports have no words for",
     "T237": "`range` on a field that is not a number, backwards, or without its default",
     "T240": "test expects an unknown rule",
     "T241": "unknown indicator in a test",

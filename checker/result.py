@@ -15,12 +15,21 @@ import orjson
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
-SCHEMA_VERSION = "plancheck.result/1"
+SCHEMA_VERSION = "plancheck.result/2"
 
 OutcomeKind = Literal["pass", "fail", "unknown", "not_applicable", "pending", "error"]
 Severity = Literal["error", "warning", "info"]
 Trajectory = Literal["achieved", "on_track", "lagging"]
 FailOn = Literal["error", "warning", "unknown", "never"]
+# An indicator's standing as midterm evaluations word it: the four levels of a target not
+# yet due (提前实现, 快于预期, 基本符合预期, 滞后于预期), pass or fail once it is due, and
+# `unknown` / `no_baseline` (no value to start the straight line from) when undecided.
+Status = Literal["achieved", "ahead", "on_track", "lagging", "pass", "fail", "unknown",
+                 "no_baseline"]
+STATUSES: tuple[Status, ...] = ("achieved", "ahead", "on_track", "lagging", "pass", "fail",
+                                "unknown", "no_baseline")
+TargetShape = Literal["threshold", "cumulative", "growth", "trend", "relation", "milestone",
+                      "other"]
 OUTCOMES: tuple[OutcomeKind, ...] = ("pass", "fail", "unknown", "not_applicable", "pending",
                                      "error")
 
@@ -130,6 +139,80 @@ class Series(_Data):
     rules: list[str] = []
 
 
+class Observation(_Data):
+    """One value of an indicator as the data gave it, with what the row said about it."""
+
+    year: int
+    period: str = Field(description="the period as written (`2023`, later `2022H1`)")
+    value: float | None
+    text: str = Field(description="the value with its unit, as shown")
+    source: str | None = None
+    note: str | None = None
+    basis: str | None = None
+    qualifier: str | None = None
+    origin: Location | None = None
+
+
+Why = Literal["holds", "fails", "error", "missing", "no_data", "each_year", "holds_now",
+              "fails_now", "met_early", "line", "no_line", "not_applicable"]
+
+
+class Facts(_Data):
+    """Why a target has its status, as data: each report words it in its language."""
+
+    why: Why
+    years: list[int] = Field(default=[], description="years that fail or lack data")
+    latest: int | None = Field(default=None, description="the year judged")
+    deadline: int | None = None
+    base_year: int | None = Field(default=None, description="start of the straight line")
+    done: float | None = Field(default=None, description="share of the planned change done")
+    elapsed: float | None = Field(default=None, description="share of the time gone")
+    missing: list[str] = Field(default=[], description="`indicator year` values missing")
+    note: str = ""
+
+
+class Target(_Data):
+    """One constraint of a rule on an indicator: what it asks, by when, and how it stands."""
+
+    rule: str
+    constraint: str = Field(description="the constraint's text in the rule language")
+    shape: TargetShape
+    op: str | None = Field(description="`<=`, `>=`, … ; `rises` / `falls` for trends")
+    value: float | None = Field(description="the threshold, when constant (in `unit`)")
+    unit: str
+    text: str = Field(description="what is asked, as shown: `< 37 μg/m³`, `rises each year`")
+    deadline: int
+    first_year: int | None = Field(default=None,
+                                   description="for `each year in A..B`: A (else null)")
+    status: Status | None = Field(description="null when the constraint does not apply")
+    reason: str = Field(default="", description="why, in English (`facts` as data)")
+    facts: Facts | None = None
+
+
+class IndicatorRow(_Data):
+    """One row of the evaluation table: an indicator in one region (or a stated plan)."""
+
+    indicator: str
+    name: str | None
+    region: str
+    subject: str = Field(description="the subject of the outcomes: region, or `region (target)`")
+    subject_kind: Literal["actual", "target"]
+    unit: str
+    kind: Literal["binding", "anticipatory"] | None = Field(
+        description="the catalogue's kind (约束性 / 预期性)")
+    base: Observation | None = Field(description="the value at the plan's baseline year, or the "
+                                 "last one before it")
+    latest: Observation | None = Field(description="the latest value up to --as-of (for a "
+                                   "stated plan: its latest stated target)")
+    targets: list[Target]
+    status: Status
+    reason: str = Field(description="why the status is what it is, in words")
+    rules: list[str] = Field(description="every rule that reads the indicator here, "
+                             "trend and relation rules included")
+    quote: str | None = Field(default=None, description="the plan's sentence (first rule)")
+    section: str | None = None
+
+
 class Input(_Data):
     path: str
     kind: Literal["records", "plan_data"]
@@ -142,6 +225,8 @@ class SuiteInfo(_Data):
     period: tuple[int, int]
     rules: int
     files: list[str]
+    language: str | None = Field(default=None, description="the language the suite declares "
+                                 "for its reports (`zh`, `en`), if any")
 
 
 class Summary(_Data):
@@ -154,7 +239,7 @@ class Summary(_Data):
 
 
 class Result(_Data):
-    schema_version: Literal["plancheck.result/1"] = "plancheck.result/1"
+    schema_version: Literal["plancheck.result/2"] = "plancheck.result/2"
     tool: str = "plancheck"
     suite: SuiteInfo
     as_of: int
@@ -163,6 +248,8 @@ class Result(_Data):
     rules: list[RuleSummary]
     outcomes: list[Outcome]
     series: list[Series] = []
+    indicators: list[IndicatorRow] = Field(default=[], description="the evaluation table: "
+                                           "each indicator × region the rules judge")
     notes: list[str] = Field(default=[], description="what the run did not check, and why "
                              "(e.g. plan data about regions or indicators no rule covers)")
     summary: Summary
@@ -187,5 +274,5 @@ class Result(_Data):
 
 def json_schema() -> str:
     schema = Result.model_json_schema()
-    schema["$id"] = "https://plancheck.dev/schema/result-1.json"
+    schema["$id"] = "https://plancheck.dev/schema/result-2.json"
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -11,6 +11,7 @@ deadlines `notice`.  Imports only `checker.result`.
 from __future__ import annotations
 
 from checker.result import Outcome, Result, RuleSummary
+from reports import DEFAULT, Options
 from reports import common as c
 
 
@@ -35,8 +36,8 @@ def level(outcome: Outcome) -> str:
     return "warning"
 
 
-def write(result: Result, color: bool = False) -> str:
-    del color
+def write(result: Result, options: Options = DEFAULT) -> str:
+    del options
     rules = {rule.id: rule for rule in result.rules}
     lines = [_annotation(rules[o.rule], o) for o in result.to_look_at() if o.rule in rules]
     summary = f"{c.totals_line(result)}; exit {result.summary.exit_code}: {c.verdict(result)}"

@@ -14,9 +14,11 @@ import html
 import re
 
 from checker.result import Outcome, OutcomeKind, Result, RuleSummary
-from reports import charts
+from reports import DEFAULT, Options, charts, i18n
 from reports import common as c
+from reports import evaluation as ev
 from reports.html_style import CSS
+from reports.i18n import Lang
 
 _BADGE = {"pass": "pass", "fail": "fail", "unknown": "unknown", "not_applicable": "na",
           "pending": "pending", "error": "error"}
@@ -28,13 +30,15 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
-def write(result: Result, color: bool = False) -> str:
-    del color
+def write(result: Result, options: Options = DEFAULT) -> str:
+    lang = i18n.language(result, options.lang)
     anchors = {rule.id: f"rule-{i}" for i, rule in enumerate(result.rules)}
-    body = [_header(result), _cards(result), _rules(result, anchors), _indicators(result, anchors),
+    body = [_header(result), _cards(result), _evaluation(result, anchors, lang),
+            _rules(result, anchors), _indicators(result, anchors),
             _proposals(result, anchors), _findings(result, anchors), _footer(result)]
     title = f"plancheck · {result.suite.plan} · as of {result.as_of}"
-    return ("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+    page_lang = "zh-CN" if lang == "zh" else "en"
+    return (f"<!DOCTYPE html>\n<html lang=\"{page_lang}\">\n<head>\n<meta charset=\"utf-8\">\n"
             f"<meta http-equiv=\"Content-Security-Policy\" content=\"{_CSP}\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
@@ -65,6 +69,37 @@ def _cards(result: Result) -> str:
                                   "counted, not listed.</p>\n")
     return (f"<section class=\"cards\" aria-label=\"summary\">{cards}</section>\n"
             f"<p class=\"totals\">{esc(c.totals_line(result))}</p>\n{note}")
+
+
+_STATUS_BADGE = {"achieved": "pass", "ahead": "pass", "on_track": "pass", "lagging": "pending",
+                 "pass": "pass", "fail": "fail", "unknown": "unknown", "no_baseline": "unknown"}
+
+
+def _evaluation(result: Result, anchors: dict[str, str], lang: Lang) -> str:
+    """The evaluation table: each indicator × region, linked to its chart and its rules."""
+    if not result.indicators:
+        return ""
+    charted = {(chart.indicator, chart.region): f"series-{i}"
+               for i, chart in enumerate(_charts(result))}
+    keys = (*ev.SHORT, "source", "rules")
+    head = "".join(f"<th>{esc(i18n.word(k, lang))}</th>" for k in keys)
+    baseline = result.suite.period[0] - 1
+    rows = []
+    for row in result.indicators:
+        cells = ev.shown(row, lang, baseline)
+        shown = {k: esc(cells[k]).replace("\n", "<br>") for k in keys}
+        chart = charted.get((row.indicator, row.region))
+        if chart:
+            shown["name"] = f"<a href=\"#{chart}\">{shown['name']}</a>"
+        shown["status"] = (f"<span class=\"badge {_STATUS_BADGE[row.status]}\" "
+                           f"title=\"{esc(ev.reason_text(row, lang))}\">{shown['status']}</span>")
+        shown["rules"] = ", ".join(f"<a href=\"#{anchors[r]}\">{esc(r)}</a>" if r in anchors
+                                   else esc(r) for r in row.rules)
+        rows.append("<tr>" + "".join(f"<td>{shown[k]}</td>" for k in keys) + "</tr>")
+    return (f"<section>\n<h2>{esc(i18n.word('heading_indicators', lang))}</h2>\n"
+            f"<p class=\"totals\">{esc(ev.counts_line(result, lang))}</p>\n"
+            f"<table class=\"rules evaluation\"><thead><tr>{head}</tr></thead>\n<tbody>\n"
+            + "\n".join(rows) + "\n</tbody></table>\n</section>\n")
 
 
 def _badge(kind: OutcomeKind, text: str | None = None) -> str:

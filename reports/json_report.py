@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from checker.result import Result
+from reports import DEFAULT, Options
 
 
-def write(result: Result, color: bool = False) -> str:
-    del color
+def write(result: Result, options: Options = DEFAULT) -> str:
+    del options
     return result.to_json()

@@ -14,6 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from checker.result import Outcome, Result, RuleSummary
+from reports import DEFAULT, Options
 from reports import common as c
 
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -26,8 +27,8 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def write(result: Result, color: bool = False) -> str:
-    del color
+def write(result: Result, options: Options = DEFAULT) -> str:
+    del options
     root = ET.Element("testsuites")  # the schema allows no attributes here
     outcomes: dict[str, list[Outcome]] = {}
     for outcome in result.outcomes:

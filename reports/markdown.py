@@ -9,7 +9,10 @@ below GitHub's comment size limit.  Imports only `checker.result`.
 from __future__ import annotations
 
 from checker.result import Outcome, Result, RuleSummary
+from reports import DEFAULT, Options, i18n
 from reports import common as c
+from reports import evaluation as ev
+from reports.i18n import Lang
 
 SHOWN_PER_RULE = 50
 BUDGET = 60_000  # characters; GitHub refuses comments over 65,536
@@ -33,13 +36,20 @@ def rich(text: str) -> str:
                    for part, code in c.code_spans(text))
 
 
-def write(result: Result, color: bool = False) -> str:
-    del color
-    parts = [_head(result), _table(result)]
+def write(result: Result, options: Options = DEFAULT) -> str:
+    lang = i18n.language(result, options.lang)
+    evaluation = bool(result.indicators)  # plan data: the evaluation table comes first
+    parts = [_head(result, lang)]
+    if evaluation:
+        parts.append(_evaluation(result, lang))
+    if options.details or not evaluation:
+        parts.append(_table(result))
+    elif any(group.rule.subject == "series" and group.outcomes for group in c.by_rule(result)):
+        parts.append(f"_{esc(i18n.word('details_hint', lang))}_\n")
     used = sum(len(p) for p in parts)
     cut = False
     for group in c.by_rule(result):
-        if not group.outcomes:
+        if not group.outcomes or (not options.details and group.rule.subject == "series"):
             continue
         section = _details(group)
         if used + len(section) > BUDGET:
@@ -54,20 +64,43 @@ def write(result: Result, color: bool = False) -> str:
     return "\n".join(parts)
 
 
-def _head(result: Result) -> str:
+def _head(result: Result, lang: Lang) -> str:
     s = result.summary
-    icon = "❌" if s.exit_code else "✅"
+    # never a plain ✅ over outcomes nobody could decide
+    icon = "❌" if s.exit_code else "❔" if ev.undecided(result) else "✅"
     suite = result.suite
     title = f" — {esc(suite.title)}" if suite.title else ""
-    lines = [f"## {icon} plancheck: {esc(c.totals_line(result))}", "",
+    w = i18n.WORDS
+    lines = [f"## {icon} plancheck: {esc(ev.outcomes_line(result, lang))}", "",
              f"**{esc(suite.plan)}**{title}  ",
-             f"as of {result.as_of} · fail on `{result.fail_on}` · {suite.rules} rules · "
-             f"exit {s.exit_code}: {esc(c.verdict(result))}"]
+             f"{w['as_of'][lang]} {result.as_of} · {w['fail_on'][lang]} `{result.fail_on}` · "
+             f"{suite.rules} {w['rules_count'][lang]} · exit {s.exit_code}: "
+             f"{esc(i18n.verdict(result, lang))}"]
     if result.inputs:
         lines.append("")
         for item in result.inputs:
-            kind = "records" if item.kind == "records" else "plan data"
-            lines.append(f"- {kind}: {esc(item.path)} ({item.rows:,} rows)")
+            lines.append(f"- {i18n.word(item.kind, lang)}: {esc(item.path)} "
+                         f"({item.rows:,} {i18n.word('rows_unit', lang)})")
+    return "\n".join(lines) + "\n"
+
+
+_STATUS_ICON = {"achieved": "🟢", "ahead": "🟢", "on_track": "🟢", "lagging": "🟠",
+                "pass": "✅", "fail": "❌", "unknown": "❔", "no_baseline": "❔"}
+
+
+def _evaluation(result: Result, lang: Lang) -> str:
+    """The evaluation table and its counts, undecided ones said in so many words."""
+    keys = (*ev.SHORT, "source")
+    lines = [f"### {esc(i18n.word('heading_indicators', lang))}", "",
+             f"**{esc(ev.counts_line(result, lang))}**", "",
+             "| " + " | ".join(esc(i18n.word(k, lang)) for k in keys) + " |",
+             "|" + "---|" * len(keys)]
+    baseline = result.suite.period[0] - 1
+    for row in result.indicators:
+        cells = ev.shown(row, lang, baseline)
+        shown = [esc(cells[k]) for k in keys]
+        shown[keys.index("status")] = f"{_STATUS_ICON[row.status]} {shown[keys.index('status')]}"
+        lines.append("| " + " | ".join(shown) + " |")
     return "\n".join(lines) + "\n"
 
 

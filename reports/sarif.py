@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker.result import Location, Outcome, Result, RuleSummary
+from reports import DEFAULT, Options
 from reports import common as c
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -26,8 +27,8 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 Json = dict[str, Any]
 
 
-def write(result: Result, color: bool = False) -> str:
-    del color
+def write(result: Result, options: Options = DEFAULT) -> str:
+    del options
     index = {rule.id: i for i, rule in enumerate(result.rules)}
     rules = {rule.id: rule for rule in result.rules}
     run: Json = {

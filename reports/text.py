@@ -11,13 +11,17 @@ import io
 import shutil
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from checker.result import Outcome, Result, RuleSummary
+from reports import DEFAULT, Options, i18n
 from reports import common as c
+from reports import evaluation as ev
+from reports.i18n import Lang
 
 SHOWN_PER_RULE = 20  # findings printed per rule; the rest are counted
 WIDTH = 100
@@ -25,34 +29,68 @@ _STYLE = {"fail": "bold red", "unknown": "yellow", "error": "bold magenta",
           "pending": "cyan", "pass": "green", "not_applicable": "dim"}
 _MARK = {"fail": "✗", "unknown": "?", "error": "!", "pending": "…", "pass": "✓",
          "not_applicable": "-"}
+STATUS_STYLE = {"achieved": "bold green", "ahead": "green", "on_track": "green",
+                "lagging": "yellow", "pass": "green", "fail": "bold red", "unknown": "dim",
+                "no_baseline": "dim"}
 
 
-def write(result: Result, color: bool = False) -> str:
+def write(result: Result, options: Options = DEFAULT) -> str:
     buffer = io.StringIO()
+    color = options.color
     width = max(shutil.get_terminal_size((WIDTH, 24)).columns, 60) if color else WIDTH
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
                       highlight=False, emoji=False, markup=False, soft_wrap=False)
-    _header(console, result)
-    _table(console, result)
+    lang = i18n.language(result, options.lang)
+    _header(console, result, lang)
+    evaluation = bool(result.indicators)  # plan data: the evaluation table comes first
+    if evaluation:
+        _evaluation(console, result, lang)
+    if options.details or not evaluation:
+        _table(console, result)
     for group in c.by_rule(result):
-        if group.outcomes:
+        if group.outcomes and (options.details or group.rule.subject != "series"):
             _rule(console, group)
-    _footer(console, result)
+    if evaluation and not options.details:
+        console.print(Text(i18n.word("details_hint", lang), style="dim"))
+    _footer(console, result, lang)
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
-def _header(console: Console, result: Result) -> None:
+def _header(console: Console, result: Result, lang: Lang) -> None:
     suite = result.suite
     title = Text("plancheck", style="bold")
     title.append(f" · {suite.plan}")
     if suite.title:
         title.append(f" · {suite.title}", style="dim")
     console.print(title)
-    console.print(f"as of {result.as_of} · fail on {result.fail_on} · {suite.rules} rules · "
-                  f"period {suite.period[0]}–{suite.period[1]}")
+    w = i18n.WORDS
+    rules = f"{suite.rules} {w['rules_count'][lang]}"
+    console.print(f"{w['as_of'][lang]} {result.as_of} · {w['fail_on'][lang]} {result.fail_on}"
+                  f" · {rules} · {w['period'][lang]} {suite.period[0]}–{suite.period[1]}")
     for item in result.inputs:
-        kind = "records" if item.kind == "records" else "plan data"
-        console.print(f"  {kind:<10} {item.path} ({item.rows:,} rows)")
+        kind = i18n.word(item.kind, lang)
+        console.print(f"  {kind:<10} {item.path} ({item.rows:,} {i18n.word('rows_unit', lang)})")
+    console.print()
+
+
+def _evaluation(console: Console, result: Result, lang: Lang) -> None:
+    """The evaluation table: one line per indicator × region, then the counts."""
+    console.print(Text(i18n.word("heading_indicators", lang), style="bold"))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold",
+                  padding=(0, 1, 0, 0))
+    widest = max(cell_len(i18n.status(row.status, lang)) for row in result.indicators)
+    for key in ev.SHORT:
+        table.add_column(i18n.word(key, lang), overflow="fold",
+                         max_width={"name": 14, "region": 10, "base": 12,
+                                    "latest": 12}.get(key),
+                         min_width={"target": 26, "status": widest}.get(key),
+                         no_wrap=key == "status")
+    for row in result.indicators:
+        cells = ev.shown(row, lang, result.suite.period[0] - 1)
+        table.add_row(*[Text(cells[key], style=STATUS_STYLE[row.status] if key == "status"
+                             else "") for key in ev.SHORT])
+    console.print(table)
+    console.print(Text(ev.counts_line(result, lang), style="bold"))
     console.print()
 
 
@@ -136,12 +174,12 @@ def _grid(rows: list[tuple[str, Text]], indent: int) -> Padding:
     return Padding(grid, (0, 0, 0, indent))
 
 
-def _footer(console: Console, result: Result) -> None:
+def _footer(console: Console, result: Result, lang: Lang) -> None:
     for note in result.notes:
-        console.print(Text(f"note: {note}", style="yellow"))
-    console.print(c.totals_line(result))
+        console.print(Text(f"{i18n.word('notes', lang)}: {note}", style="yellow"))
+    console.print(ev.outcomes_line(result, lang))
     if not result.summary.complete:
         console.print(Text("passing outcomes are counted, not listed (large run)", style="dim"))
     code = result.summary.exit_code
-    console.print(Text(f"exit {code}: {c.verdict(result)}",
+    console.print(Text(f"exit {code}: {i18n.verdict(result, lang)}",
                        style="bold red" if code else "bold green"))

@@ -33,15 +33,20 @@ class OutputCodes:
     names_an_input: str
 
 
-def write_output(target: str | None, text: str, inputs: Iterable[str | Path],
+def write_output(target: str | None, text: str | bytes, inputs: Iterable[str | Path],
                  codes: OutputCodes) -> None:
-    """Write `text` to `target` (`None` or `-`: standard output) or raise a diagnostic."""
+    """Write `text` (or the bytes of a workbook) to `target` (`None` or `-`: standard
+    output) or raise a diagnostic."""
     if target is None or target == STDOUT:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         return
     path = Path(target)
     _refuse_inputs(path, target, inputs, codes)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         if _is_special(path):
             with path.open("wb") as stream:

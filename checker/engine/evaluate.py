@@ -18,7 +18,8 @@ from checker.engine.records import (
     evaluate_batch_rule,
     evaluate_record_rule,
 )
-from checker.engine.series import PlanDataLike, SeriesTable, evaluate_series_rule
+from checker.engine.series import PlanDataLike, SeriesTable, Verdict, evaluate_series_rule
+from checker.engine.table import Judged, indicator_table
 from checker.types import typed as t
 
 DETAIL_LIMIT = 20_000  # rule × subject pairs up to which passing outcomes are listed too
@@ -47,28 +48,35 @@ def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
     detailed = pairs <= detail_limit
     summaries: list[r.RuleSummary] = []
     outcomes: list[r.Outcome] = []
+    judged: list[Judged] = []
     for rule in checked.rules:
+        verdicts: list[tuple[tuple[str, str], Verdict]] = []
         counts, found = _evaluate_rule(rule, batches, envs, table, data, year, checked,
-                                       detailed, max_findings)
+                                       detailed, max_findings, verdicts)
+        judged += [Judged(rule, subject, verdict) for subject, verdict in verdicts]
         if counts is None:
             continue
         summaries.append(_summary(rule, counts, len(found)))
         outcomes += sorted(found, key=lambda o: (o.subject, o.origin.text if o.origin else ""))
     series = _series(checked, table)
     result = _result(checked, summaries, outcomes, series, year, fail_on, inputs, detailed)
+    update: dict[str, object] = {"indicators": indicator_table(checked, table, judged, year)}
     notes = unchecked_data(checked, table)
-    return result.model_copy(update={"notes": notes}) if notes else result
+    if notes:
+        update["notes"] = notes
+    return result.model_copy(update=update)
 
 
 def _evaluate_rule(rule: t.CheckedRule, batches: Mapping[str, RecordBatchLike],
                    envs: dict[str, RecordEnv], table: SeriesTable, data: PlanDataLike | None,
-                   as_of: int, checked: t.CheckedSuite, detailed: bool, limit: int | None
+                   as_of: int, checked: t.CheckedSuite, detailed: bool, limit: int | None,
+                   verdicts: list[tuple[tuple[str, str], Verdict]]
                    ) -> tuple[dict[r.OutcomeKind, int] | None, list[r.Outcome]]:
     """Counts and outcomes of one rule; None when the run has no subjects for it."""
     if rule.subject == "series":
         if data is None:
             return None, []
-        return evaluate_series_rule(rule, table, as_of, checked.plan)
+        return evaluate_series_rule(rule, table, as_of, checked.plan, verdicts)
     assert rule.record is not None
     batch = batches.get(rule.record)
     if batch is None:
@@ -178,7 +186,8 @@ def _result(checked: t.CheckedSuite, summaries: list[r.RuleSummary],
     return r.Result.model_construct(
         suite=r.SuiteInfo.model_construct(plan=plan.id, title=plan.title,
                                           period=(plan.start, plan.end),
-                                          rules=len(checked.rules), files=files),
+                                          rules=len(checked.rules), files=files,
+                                          language=plan.language),
         as_of=as_of, fail_on=fail_on, inputs=list(inputs), rules=summaries,
         outcomes=outcomes, series=series,
         summary=r.Summary.model_construct(

@@ -28,6 +28,9 @@ from checker.syntax import model as m
 from checker.types import typed as t
 
 Subject = tuple[str, str]  # (region, "actual" | "target")
+Point = tuple[str, str, str, int]  # (indicator, region, kind, year)
+# What a row may say about its value besides the number, when the data has the column.
+ABOUT_COLUMNS = ("source", "note", "basis", "qualifier", "period")
 _RANK = {"error": 5, "fail": 4, "unknown": 3, "pending": 2, "pass": 1, "not_applicable": 0}
 _TRAJECTORY_RANK = {"lagging": 3, None: 2, "on_track": 1, "achieved": 0}
 
@@ -48,6 +51,7 @@ class SeriesTable:
     last_year: int
     kinds: set[str] = field(default_factory=set)
     regions: dict[str, set[str]] = field(default_factory=dict)
+    about: dict[Point, dict[str, str]] = field(default_factory=dict)
 
     @staticmethod
     def build(data: PlanDataLike | None, plan: t.PlanInfo) -> SeriesTable:
@@ -68,7 +72,8 @@ class SeriesTable:
                 if str(kind) == "target" or int(year) > plan.baseline_year:
                     regions.setdefault(str(kind), set()).add(str(reg))
                 years.append(int(year))
-        return SeriesTable(values, origins, min(years), max(years), kinds, regions)
+        about = _about(data.frame) if data is not None and len(data.frame) else {}
+        return SeriesTable(values, origins, min(years), max(years), kinds, regions, about)
 
     @property
     def years(self) -> np.ndarray[Any, np.dtype[np.int64]]:
@@ -122,6 +127,23 @@ class SeriesTable:
             return series.get(year), year
         due = [y for y in series if y <= as_of]
         return (series[max(due)], max(due)) if due else (None, None)
+
+
+def _about(frame: pd.DataFrame) -> dict[Point, dict[str, str]]:
+    """Source, note, basis, … of each row that has them (for the evaluation table)."""
+    present = [c for c in ABOUT_COLUMNS if c in frame.columns]
+    out: dict[Point, dict[str, str]] = {}
+    if not present:
+        return out
+    keys = zip(*(frame[c].tolist() for c in ("indicator", "region", "kind", "year")),
+               strict=True)
+    cells = zip(*(frame[c].tolist() for c in present), strict=True)
+    for (ind, reg, kind, year), row in zip(keys, cells, strict=True):
+        said = {name: str(v).strip() for name, v in zip(present, row, strict=True)
+                if not pd.isna(v) and str(v).strip()}
+        if said:
+            out[(str(ind), str(reg), str(kind), int(year))] = said
+    return out
 
 
 @dataclass
@@ -208,7 +230,10 @@ def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
 
 
 def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
-                         plan: t.PlanInfo) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
+                         plan: t.PlanInfo, verdicts: list[tuple[Subject, Verdict]] | None = None
+                         ) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
+    """`verdicts`, when given, receives every constraint's judgement of every subject
+    (the evaluation table reads them)."""
     per_subject: dict[Subject, list[Verdict]] = {}
     for c in rule.constraints:
         indicators = sorted(set(_indicators(c.expr)))
@@ -222,6 +247,8 @@ def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
             verdict = judge(c, vec, evaluate.seen, row, table, subject, indicators, as_of, plan)
             per_subject.setdefault(subject, []).append(
                 Verdict(c, verdict, evaluate.seen, vec, row))
+            if verdicts is not None:
+                verdicts.append((subject, per_subject[subject][-1]))
     counts = {k: 0 for k in r.OUTCOMES}
     outcomes = []
     for subject in sorted(per_subject):

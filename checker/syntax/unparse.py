@@ -16,7 +16,8 @@ from checker.syntax import model as m
 INDENT = "  "
 _NAME = re.compile(r"[^\W\d]\w*")
 RESERVED = frozenset({
-    "plan", "title", "period", "region", "source", "unit", "of", "alias", "set", "scale",
+    "plan", "title", "period", "region", "source", "language", "unit", "of", "alias", "set",
+    "scale",
     "indicator", "kind", "direction", "record", "enum", "ordinal", "required", "default",
     "label", "range", "rule", "cite", "line", "because", "for", "each", "all", "where", "read",
     "require", "unless", "by", "at", "year", "in", "test", "given", "data", "expect", "or",

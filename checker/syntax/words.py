@@ -18,9 +18,9 @@ STATEMENTS = {f"_{k.upper()}": k for k in STATEMENT_KEYWORDS}
 # Every keyword, in the order "expected ..." messages list them.
 KEYWORDS = (
     "rule", "plan", "unit", "set", "scale", "indicator", "record", "test", "cite", "kind",
-    "for", "where", "read", "require", "unless", "title", "period", "region", "source", "of",
-    "alias", "direction", "role", "enum", "ordinal", "required", "default", "label", "range",
-    "line",
+    "for", "where", "read", "require", "unless", "title", "period", "region", "source",
+    "language", "of", "alias", "direction", "role", "enum", "ordinal", "required", "default",
+    "label", "range", "line",
     "because", "each", "all", "by", "at", "year", "in", "in region", "as of", "given", "data",
     "expect", "or", "and", "not", "is", "present", "missing",
 )

@@ -29,6 +29,7 @@ from checker.types.expressions import (
 )
 from checker.types.units import Unit, UnitTable, build_unit_table
 
+LANGUAGES = ("zh", "en")  # what the reports speak (`plan … { language "zh" }`)
 BUILTIN_TYPES: dict[str, t.Type] = {"text": t.TextT(), "bool": t.BoolT(), "year": t.YearT()}
 
 
@@ -74,8 +75,14 @@ def _plan(suite: m.Suite, sink: DiagnosticSink) -> t.PlanInfo:
     if region is None:
         sink.error("T213", f"plan `{plan.id}` has no `region`", plan.span,
                    help="add `region 大兴区`: the default region of indicator rules")
+    language = plan.text("language")
+    if language is not None and language not in LANGUAGES:
+        where = next((i.span for i in plan.items if i.key == "language"), plan.span)
+        sink.error("T236", f"plan language `{language}` is not one the reports speak", where,
+                   help="write `language \"zh\"` or `language \"en\"`")
+        language = None
     return t.PlanInfo(plan.id, plan.text("title"), period.start, period.end, region or "",
-                      plan.text("source"), plan.span)
+                      plan.text("source"), plan.span, language)
 
 
 def _named(decls: list[Any], sink: DiagnosticSink, what: str) -> dict[str, tuple[str, ...]]:

@@ -327,6 +327,7 @@ class PlanInfo:
     region: str
     source: str | None
     span: Span = NO_SPAN
+    language: str | None = None  # the reports' language (`zh`, `en`), if the plan says
 
     @property
     def baseline_year(self) -> int:

@@ -134,10 +134,15 @@ def test_html_report_escapes_the_proposal_names(reports: Reports) -> None:
     assert "<svg " in page
 
 
-def test_text_report_shows_evidence(reports: Reports) -> None:
+def test_text_report_opens_with_the_table_and_shows_evidence_with_details(
+        inputs: Path, reports: Reports) -> None:
     out = reports["text"][1]
-    assert "LAND-01" in out and "over by 0.6 km², 0.19 %" in out
+    assert out.splitlines()[5] == "主要指标进展情况"  # the suite speaks Chinese
+    assert "未通过" in out and "over by 0.6 km², 0.19 %" not in out
+    assert "各规则详情：加 --details" in out
     assert "\x1b[" not in out  # -o FILE: never colour
+    detailed = plancheck(inputs, "check", "proposals.yaml", "plan-data.csv", "--details").stdout
+    assert "LAND-01" in detailed and "over by 0.6 km², 0.19 %" in detailed
 
 
 def test_fail_on_never_exits_0(inputs: Path) -> None:
@@ -175,3 +180,45 @@ def test_progress_bar_on_a_terminal_and_not_with_quiet(inputs: Path) -> None:
         assert done.returncode == 1
     assert drawn[0], "no progress drawn on a terminal"
     assert drawn[1] == b"", "--quiet still drew progress"
+
+
+def test_workbook_written_with_o_and_to_stdout(inputs: Path) -> None:
+    """`--format xlsx -o FILE` writes a workbook (bytes), and so does stdout without `-o`."""
+    import io
+
+    from openpyxl import load_workbook
+
+    done = plancheck(inputs, "check", "plan-data.csv", "--as-of", "2021", "--format", "xlsx",
+                     "--lang", "zh", "-o", "eval.xlsx")
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", "")
+    book = load_workbook(inputs / "eval.xlsx")
+    assert book.sheetnames == ["指标", "检查结果", "输入"]
+    sheet = book["指标"]
+    head = [cell.value for cell in sheet[1]]
+    found = {row[0]: dict(zip(head, row, strict=True))
+             for row in sheet.iter_rows(min_row=2, values_only=True)}
+    land = found["urban_rural_construction_land"]
+    assert (land["基期值"], land["最新值"], land["进展情况"]) == (318.5, 319.6, "未通过")
+    assert found["bus_stop_500m_coverage"]["目标值"] == 90
+    piped = subprocess.run([sys.executable, "-m", "checker", "check", "plan-data.csv",
+                            "--as-of", "2021", "--format", "xlsx", "--lang", "en"], cwd=inputs,
+                           capture_output=True, timeout=300, check=False)
+    assert load_workbook(io.BytesIO(piped.stdout)).sheetnames == ["Indicators", "Findings",
+                                                                 "Inputs"]
+
+
+def test_the_bundled_suite_speaks_chinese_by_default(inputs: Path) -> None:
+    shown = plancheck(inputs, "check", "plan-data.csv", "--as-of", "2021", "--format", "csv")
+    assert shown.stdout.startswith("指标代码,指标名称,地区,")
+    english = plancheck(inputs, "check", "plan-data.csv", "--as-of", "2021", "--format", "csv",
+                        "--lang", "en")
+    assert english.stdout.startswith("id,name,region,")
+    data = plancheck(inputs, "check", "plan-data.csv", "--as-of", "2021", "--format", "json")
+    assert json.loads(data.stdout)["suite"]["language"] == "zh"  # JSON: a code, no words
+
+
+def test_a_workbook_never_overwrites_an_input(inputs: Path) -> None:
+    before = (inputs / "plan-data.csv").read_bytes()
+    done = plancheck(inputs, "check", "plan-data.csv", "--format", "xlsx", "-o", "plan-data.csv")
+    assert done.returncode == 2 and "D361" in done.stderr
+    assert (inputs / "plan-data.csv").read_bytes() == before

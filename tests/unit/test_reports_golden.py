@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 
 from checker.result import Result
-from reports import FORMATS, render
+from reports import BINARY_FORMATS, FORMATS, render
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "reports"
 SUFFIX = {"text": "txt", "json": "json", "markdown": "md", "html": "html",
-          "junit": "junit.xml", "sarif": "sarif.json", "github": "github.txt"}
+          "junit": "junit.xml", "sarif": "sarif.json", "github": "github.txt", "csv": "csv"}
 _SVG = re.compile(r"<svg\b.*?</svg>", re.S)
 
 
@@ -34,7 +34,8 @@ def comparable(fmt: str, text: str) -> str:
 
 
 def test_every_format_has_a_golden_file() -> None:
-    assert set(SUFFIX) == set(FORMATS)
+    # the workbook is binary: test_reports_xlsx.py opens it and checks it cell by cell
+    assert set(SUFFIX) == set(FORMATS) - BINARY_FORMATS
 
 
 @pytest.mark.parametrize("fmt", sorted(SUFFIX))
@@ -44,6 +45,22 @@ def test_report_matches_golden(fmt: str) -> None:
     if os.environ.get("PLANCHECK_UPDATE_GOLDEN") == "1":
         path.write_text(actual, encoding="utf-8")
     assert path.exists(), f"no golden file {path.name}; run with PLANCHECK_UPDATE_GOLDEN=1"
+    assert actual == path.read_text(encoding="utf-8")
+
+
+# People's formats in Chinese, and as the CLI prints them by default (no --details).
+VARIANTS = [(fmt, lang, details) for fmt in ("text", "markdown", "html", "csv")
+            for lang, details in (("zh", True), ("en", False)) if fmt != "csv" or details]
+
+
+@pytest.mark.parametrize(("fmt", "lang", "details"), VARIANTS)
+def test_language_and_summary_variants_match_golden(fmt: str, lang: str, details: bool) -> None:
+    actual = comparable(fmt, render(fixed(), fmt, lang=lang, details=details))
+    name = f"expected.{lang}{'' if details else '.summary'}.{SUFFIX[fmt]}"
+    path = GOLDEN / name
+    if os.environ.get("PLANCHECK_UPDATE_GOLDEN") == "1":
+        path.write_text(actual, encoding="utf-8")
+    assert path.exists(), f"no golden file {name}; run with PLANCHECK_UPDATE_GOLDEN=1"
     assert actual == path.read_text(encoding="utf-8")
 
 

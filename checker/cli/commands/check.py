@@ -27,6 +27,12 @@ def register(parser: argparse.ArgumentParser) -> None:
                         default="error", help="lowest outcome that makes the exit code 1")
     parser.add_argument("--format", choices=list(FORMATS), default="text",
                         help="report format: " + ", ".join(FORMATS) + " (default: text)")
+    parser.add_argument("--lang", choices=["zh", "en"], default=None,
+                        help="language of text, markdown, html, csv and xlsx reports "
+                        "(default: the suite's, else en); json stays language-neutral")
+    parser.add_argument("--details", action="store_true",
+                        help="text and markdown: every rule's findings after the indicator "
+                        "table (always shown when the run has no plan data)")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write the report to FILE, replacing it whole (`-`: standard output)")
     parser.add_argument("--record", metavar="NAME",
@@ -57,7 +63,7 @@ def as_of_year(text: str | None) -> int | None:
 def run(args: argparse.Namespace) -> int:
     from checker.cli.progress import enabled, progress
     from checker.pipeline import check_with  # the loaders import pandas; keep `--help` fast
-    from reports import render
+    from reports import BINARY_FORMATS, render, render_bytes
 
     with progress(enabled(quiet=args.quiet), total=3, description="loading rules") as tick:
         loaded, checked = checked_suite(args, args.rules)
@@ -67,7 +73,12 @@ def run(args: argparse.Namespace) -> int:
                             max_findings=args.max_findings or None)
         tick(description=f"writing the {args.format} report")
         to_terminal = args.output in (None, STDOUT) and sys.stdout.isatty()
-        text = render(result, args.format, color=to_terminal)
+        report: str | bytes
+        if args.format in BINARY_FORMATS:  # a workbook: bytes
+            report = render_bytes(result, args.format, lang=args.lang, details=args.details)
+        else:
+            report = render(result, args.format, color=to_terminal, lang=args.lang,
+                            details=args.details)
         tick()
-    write_output(args.output, text, [*args.files, *loaded.sources], REPORT_CODES)
+    write_output(args.output, report, [*args.files, *loaded.sources], REPORT_CODES)
     return result.summary.exit_code

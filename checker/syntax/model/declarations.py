@@ -14,7 +14,7 @@ from checker.syntax.model.expressions import Comments, Literal_, YearRange
 
 @dataclass(frozen=True, slots=True)
 class PlanItem:
-    key: Literal["title", "period", "region", "source"]
+    key: Literal["title", "period", "region", "source", "language"]
     value: str | YearRange
     comments: Comments = ()
     trailing: str | None = None

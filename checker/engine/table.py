@@ -1,0 +1,298 @@
+"""The evaluation table: one row per indicator × region, as planning offices publish it.
+
+In: the checked suite, the `SeriesTable`, and every series rule's judgement of every
+subject (`series.Verdict`, collected by `evaluate`).  Out: `result.IndicatorRow`s —
+base, targets (every constraint that reads the indicator: thresholds, cumulative
+totals, growth rates, trends and relations), the latest value with what its row said
+(source, note, …), and a status in the words of midterm evaluations.  A target not yet
+due is `achieved` when the latest value meets it, `ahead` / `on_track` / `lagging` by
+the latest value's progress against the straight line from the base to the target
+(within `BAND` of it is on track), `no_baseline` when nothing before the latest value
+starts that line — never a default `lagging`.  Imports `result`, `typed`, `units` and
+the engine's series module; no pandas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from checker import result as r
+from checker.engine.evidence import show, truth
+from checker.engine.ops import Vec
+from checker.engine.series import (
+    Judgement,
+    SeriesTable,
+    Subject,
+    Verdict,
+    check_years,
+    missing_points,
+)
+from checker.syntax import model as m
+from checker.types import typed as t
+from checker.types.units import format_quantity
+
+# Progress within this share of the planned change from the straight line is 基本符合预期.
+BAND = 0.1
+# Worst first: the row shows the worst of its targets.
+_WORST: tuple[r.Status, ...] = ("fail", "lagging", "unknown", "no_baseline", "on_track",
+                                "ahead", "achieved", "pass")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One rule's judgement of one constraint for one subject."""
+
+    rule: t.CheckedRule
+    subject: Subject
+    verdict: Verdict
+
+
+def indicator_table(checked: t.CheckedSuite, table: SeriesTable, judged: list[Judged],
+                    as_of: int) -> list[r.IndicatorRow]:
+    """Rows for every (indicator, subject) a series rule judged, in catalogue order."""
+    groups: dict[tuple[str, Subject], list[Judged]] = {}
+    for j in judged:
+        for indicator in dict.fromkeys(_indicators(j.verdict.constraint.expr)):
+            groups.setdefault((indicator, j.subject), []).append(j)
+    order = {name: i for i, name in enumerate(checked.indicators)}
+    keys = sorted(groups, key=lambda k: (order.get(k[0], len(order)), k[0], k[1]))
+    return [_row(checked, table, indicator, subject, groups[(indicator, subject)], as_of)
+            for indicator, subject in keys]
+
+
+def _row(checked: t.CheckedSuite, table: SeriesTable, indicator: str, subject: Subject,
+         found: list[Judged], as_of: int) -> r.IndicatorRow:
+    spec = checked.indicators.get(indicator)
+    region, kind = subject
+    targets = [_target(j, indicator, table, checked.plan) for j in found]
+    decided = [x for x in targets if x.status is not None]
+    worst = min(decided, key=lambda x: _WORST.index(x.status or "pass"), default=None)
+    status: r.Status = worst.status if worst is not None and worst.status else "unknown"
+    reason = f"{worst.rule}: {worst.reason}" if worst is not None else "no target applies"
+    rules = list(dict.fromkeys(j.rule.id for j in found))
+    if region == checked.plan.region:  # batch rules read the plan's region at the baseline
+        rules += [rule.id for rule in checked.rules if rule.subject == "batch"
+                  and indicator in rule.indicators and rule.id not in rules]
+    cite = next((c for j in found for c in j.rule.citations), None)
+    return r.IndicatorRow.model_construct(
+        indicator=indicator, name=spec.display if spec else None, region=region,
+        subject=region if kind == "actual" else f"{region} (target)",
+        subject_kind="target" if kind == "target" else "actual",
+        unit=_unit_symbol(spec), kind=spec.kind if spec else None,
+        base=_base(table, spec, indicator, region, checked.plan),
+        latest=_latest(table, spec, indicator, subject, as_of),
+        targets=targets, status=status, reason=reason, rules=rules,
+        quote=cite.quote if cite else None, section=cite.section if cite else None)
+
+
+def _unit_symbol(spec: t.IndicatorSpec | None) -> str:
+    if spec is None or spec.unit is None:
+        return ""
+    return spec.unit.symbol or spec.unit.name
+
+
+def _observation(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str,
+                 region: str, kind: str, year: int) -> r.Observation:
+    value = table.values[(indicator, region, kind)][year]
+    if spec is not None and spec.unit is not None:
+        text = format_quantity(value, spec.unit)
+    else:
+        text = "true" if value else "false"
+    point = (indicator, region, kind, year)
+    about = table.about.get(point, {})
+    return r.Observation.model_construct(
+        year=year, period=about.get("period", str(year)), value=value, text=text,
+        source=about.get("source"), note=about.get("note"), basis=about.get("basis"),
+        qualifier=about.get("qualifier"), origin=table.origins.get(point))
+
+
+def _base(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str, region: str,
+          plan: t.PlanInfo) -> r.Observation | None:
+    years = [y for y in table.values.get((indicator, region, "actual"), {})
+             if y <= plan.baseline_year]
+    if not years:
+        return None
+    return _observation(table, spec, indicator, region, "actual", max(years))
+
+
+def _latest(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str,
+            subject: Subject, as_of: int) -> r.Observation | None:
+    region, kind = subject
+    series = table.values.get((indicator, region, kind), {})
+    years = list(series) if kind == "target" else [y for y in series if y <= as_of]
+    if not years:
+        return None
+    return _observation(table, spec, indicator, region, kind, max(years))
+
+
+# ------------------------------------------------------------------ one target
+
+
+def _indicators(node: t.Node) -> list[str]:
+    return [leaf.id for leaf in t.leaves(node) if isinstance(leaf, t.IndicatorRef)]
+
+
+def _bare(node: t.Node) -> t.Node:
+    """The node under unit conversions."""
+    while isinstance(node, t.Scale):
+        node = node.operand
+    return node
+
+
+def _shape(expr: t.Node, indicator: str) -> r.TargetShape:
+    match expr:
+        case t.Trend():
+            return "trend"
+        case t.Compare(left=left, right=right):
+            left, others = _bare(left), set(_indicators(right))
+            if isinstance(left, t.IndicatorRef) and isinstance(left.type, t.BoolT):
+                return "milestone"
+            if others - {indicator} or set(_indicators(left)) - {indicator}:
+                return "relation"
+            if others:
+                return "trend"  # `x <= prev(x) + 持续`: compared with itself a year before
+            if isinstance(left, t.Func) and left.name == "total":
+                return "cumulative"
+            if isinstance(left, t.Func) and left.name in ("cagr", "growth"):
+                return "growth"
+            if isinstance(left, t.IndicatorRef):
+                return "threshold"
+    return "other"
+
+
+def _target(j: Judged, indicator: str, table: SeriesTable, plan: t.PlanInfo) -> r.Target:
+    c, v = j.verdict.constraint, j.verdict
+    years, deadline = check_years(c.time, plan)
+    shape = _shape(c.expr, indicator)
+    op: str | None = None
+    value: float | None = None
+    unit = ""
+    text = c.text
+    if isinstance(c.expr, t.Trend):
+        op = c.expr.direction
+    elif isinstance(c.expr, t.Compare):
+        op = c.expr.op
+        if shape in ("threshold", "cumulative", "growth", "milestone"):
+            value, unit, shown = _constant(c.expr.right, v)
+            text = f"{op} {shown}" if shape != "milestone" else shown
+            if shape == "cumulative":
+                text = f"total {text}"
+            elif shape == "growth" and isinstance(left := _bare(c.expr.left), t.Func):
+                text = f"{left.name} {text}"
+    each = isinstance(c.time, m.EachYear)
+    if each:
+        text += f" each year {years[0]}–{years[-1]}"
+    status, reason, facts = judged_status(v, shape, table, plan)
+    return r.Target.model_construct(
+        rule=j.rule.id, constraint=c.text, shape=shape, op=op, value=value, unit=unit,
+        text=text, deadline=deadline, first_year=years[0] if each else None,
+        status=status, reason=reason, facts=facts)
+
+
+def _constant(node: t.Node, v: Verdict) -> tuple[float | None, str, str]:
+    vec = v.seen.get(id(node))
+    if vec is None or vec.values.ndim != 2 or not vec.values.shape[1]:
+        return None, "", "?"
+    return show(node.type, vec, (v.row, vec.values.shape[1] - 1))
+
+
+# ------------------------------------------------------------------ status
+
+
+Judged_ = tuple[r.Status | None, str, r.Facts]
+
+
+def _facts(why: r.Why, j: Judgement, **more: Any) -> r.Facts:
+    fields: dict[str, Any] = {
+        "why": why, "years": list(j.years), "latest": j.year, "deadline": j.deadline,
+        "base_year": None, "done": None, "elapsed": None, "missing": [], "note": ""}
+    return r.Facts.model_construct(None, **(fields | more))
+
+
+def judged_status(v: Verdict, shape: r.TargetShape, table: SeriesTable,
+                  plan: t.PlanInfo) -> Judged_:
+    """The evaluation word for one constraint's judgement, why in English, and why as data
+    (for the reports to word in their language)."""
+    j = v.judgement
+    match j.outcome:
+        case "not_applicable":
+            return None, j.note or "not applicable", _facts("not_applicable", j)
+        case "pass":
+            return "pass", f"holds ({j.year})", _facts("holds", j)
+        case "fail":
+            years = j.years or [j.year or 0]
+            return ("fail", "does not hold in " + ", ".join(str(y) for y in years),
+                    _facts("fails", j, years=years))
+        case "error":
+            return ("unknown", f"cannot be evaluated: {j.note}",
+                    _facts("error", j, note=j.note))
+        case "unknown":
+            return _unknown(v, table)
+    return _progress(v, shape, table, plan)
+
+
+def _unknown(v: Verdict, table: SeriesTable) -> Judged_:
+    j = v.judgement
+    if not j.years:
+        return "unknown", j.note or "no data", _facts("no_data", j, note=j.note)
+    lacking = [f"{ind} {y}" for y in j.years[:3]
+               for ind, y in missing_points(v.constraint.expr, v.seen, v.row, y,
+                                            table.first_year)]
+    lacking = list(dict.fromkeys(lacking))
+    due = ", ".join(str(y) for y in j.years)
+    return ("unknown",
+            f"no data for {due}" + (f" (missing {', '.join(lacking)})" if lacking else ""),
+            _facts("missing", j, missing=lacking))
+
+
+def _progress(v: Verdict, shape: r.TargetShape, table: SeriesTable,
+              plan: t.PlanInfo) -> Judged_:
+    """A pending target: achieved, ahead, on_track, lagging or no_baseline."""
+    c, j = v.constraint, v.judgement
+    latest = j.year
+    assert latest is not None and j.deadline is not None
+    holds = j.trajectory == "achieved"  # the latest value already satisfies the constraint
+    if isinstance(c.time, m.EachYear):  # every due year held (else it would fail)
+        return ("on_track", f"holds every year so far (to {latest}); due {j.deadline}",
+                _facts("each_year", j))
+    if shape not in ("threshold", "cumulative") or not isinstance(c.expr, t.Compare):
+        # a rate, a trend or a relation by a year: holding now is on track, not done
+        if holds:
+            return "on_track", f"holds in {latest}; due {j.deadline}", _facts("holds_now", j)
+        return ("lagging", f"does not hold in {latest}; due {j.deadline}",
+                _facts("fails_now", j))
+    if holds:
+        return ("achieved", f"met in {latest}, before the deadline {j.deadline}",
+                _facts("met_early", j))
+    return _line(c.expr, v, table.first_year, latest, j)
+
+
+def _line(expr: t.Compare, v: Verdict, first: int, latest: int, j: Judgement) -> Judged_:
+    deadline = j.deadline or latest
+    left, right = v.seen.get(id(expr.left)), v.seen.get(id(expr.right))
+    base = None
+    if left is not None:
+        base = next((y for y in range(first, latest) if _known(left, v.row, y - first)), None)
+    if base is None or left is None or right is None:
+        return ("no_baseline", f"no value before {latest} to start the line to the target "
+                "from", _facts("no_line", j))
+    start = float(left.values[v.row, base - first])
+    now = float(left.values[v.row, latest - first])
+    target = float(right.values[v.row, min(deadline - first, right.values.shape[1] - 1)])
+    expected = (latest - base) / (deadline - base)
+    if target == start or expr.op in ("==", "!="):
+        return "lagging", f"not met in {latest}; due {deadline}", _facts("fails_now", j)
+    done = (now - start) / (target - start)
+    word = f"{done:.0%} of the way from {base} in {latest - base} of {deadline - base} years"
+    facts = _facts("line", j, base_year=base, done=round(done, 4),
+                   elapsed=round(expected, 4))
+    if done >= expected + BAND:
+        return "ahead", word, facts
+    if done > expected - BAND:
+        return "on_track", word, facts
+    return "lagging", word, facts
+
+
+def _known(vec: Vec, row: int, column: int) -> bool:
+    return 0 <= column < vec.values.shape[1] and truth(vec, (row, column)) is not None

@@ -1,0 +1,230 @@
+"""The evaluation table as cells: shared by the workbook, CSV, text, Markdown and HTML.
+
+In: `result.IndicatorRow`s and a language.  Out: column keys, headings and one list of cell
+values per row (numbers stay numbers, for the workbook and CSV; `shown` gives text).
+Imports only `checker.result` and the reports' own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checker.result import Facts, IndicatorRow, OutcomeKind, Result, Status, Target
+from reports import i18n
+from reports.i18n import Lang
+
+# Every column of the table, in reading order (the workbook and CSV have them all).
+COLUMNS = ("id", "name", "region", "kind", "unit", "base_year", "base", "target",
+           "target_value", "deadline", "latest_period", "latest", "status", "reason", "source",
+           "note", "rules", "quote", "from")
+# The columns a terminal and a comment have room for.
+SHORT = ("name", "region", "base", "target", "latest_period", "latest", "status")
+NUMBERS = frozenset({"base", "target_value", "latest"})
+Cell = str | float | int | None
+
+
+@dataclass(frozen=True)
+class Counts:
+    rows: int
+    by_status: dict[Status, int]
+
+    @property
+    def undecided(self) -> int:
+        return self.by_status.get("unknown", 0) + self.by_status.get("no_baseline", 0)
+
+
+def counts(result: Result) -> Counts:
+    by: dict[Status, int] = {}
+    for row in result.indicators:
+        by[row.status] = by.get(row.status, 0) + 1
+    return Counts(len(result.indicators), by)
+
+
+def counts_line(result: Result, lang: Lang) -> str:
+    """`79 indicators: 2 achieved · 6 ahead · … · 40 undecided` (undecided always said)."""
+    found = counts(result)
+    order: tuple[Status, ...] = ("achieved", "ahead", "on_track", "lagging", "pass", "fail",
+                                 "no_baseline", "unknown")
+    parts = [f"{found.by_status[s]:,} {i18n.status(s, lang)}" for s in order
+             if found.by_status.get(s)]
+    if not found.by_status.get("unknown"):
+        parts.append(f"0 {i18n.status('unknown', lang)}")
+    sep = "：" if lang == "zh" else ": "
+    return f"{found.rows:,} {i18n.word('indicators_count', lang)}{sep}" + " · ".join(parts)
+
+
+def heading(key: str, lang: Lang) -> str:
+    return i18n.word(key, lang)
+
+
+def outcomes_line(result: Result, lang: Lang) -> str:
+    """`5 subjects · 3 pass, 4 fail, 36 undecided`: every outcome but none hidden."""
+    s = result.summary
+    order: tuple[OutcomeKind, ...] = ("pass", "fail", "unknown", "not_applicable", "pending",
+                                      "error")
+    parts = [f"{s.outcomes.get(k, 0):,} {i18n.outcome(k, lang)}" for k in order
+             if s.outcomes.get(k, 0)]
+    if lang == "zh":
+        return f"{s.subjects:,} 个对象 · " + ("，".join(parts) if parts else "无结果")
+    subjects = f"{s.subjects:,} subject{'' if s.subjects == 1 else 's'}"
+    return f"{subjects} · " + (", ".join(parts) if parts else "no outcomes")
+
+
+def undecided(result: Result) -> bool:
+    """Whether anything is left undecided (then no report may show a plain ✅)."""
+    return bool(result.summary.outcomes.get("unknown", 0)) or counts(result).undecided > 0
+
+
+def _number(value: float) -> str:
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+def amount(value: float | None, unit: str) -> str:
+    if value is None:
+        return ""
+    if unit in ("%", "‰"):
+        return f"{_number(value)}{unit}"
+    return f"{_number(value)} {unit}".strip() if unit not in ("one",) else _number(value)
+
+
+_EACH = {"en": " each year {a}–{b}", "zh": "（{a}–{b}年逐年）"}
+_TREND = {"rises": {"en": "rises", "zh": "逐年上升"}, "falls": {"en": "falls", "zh": "逐年下降"}}
+_GROWTH = {"cagr": {"en": "cagr", "zh": "年均增速"}, "growth": {"en": "growth", "zh": "增速"}}
+
+
+def target_text(target: Target, lang: Lang) -> str:
+    """What a target asks, in the language; relations keep the rule's own text."""
+    if lang == "en":
+        return target.text
+    value = amount(target.value, target.unit)
+    op = target.op or ""
+    match target.shape:
+        case "threshold":
+            text = f"{op} {value}"
+        case "cumulative":
+            text = f"累计 {op} {value}"
+        case "growth":
+            name = "cagr" if target.text.startswith("cagr") else "growth"
+            text = f"{_GROWTH[name][lang]} {op} {value}"
+        case "milestone":
+            text = "实现"
+        case "trend" if target.op in _TREND:
+            text = _TREND[target.op][lang]
+        case _:
+            text = target.constraint
+    if target.first_year is not None:
+        text += _EACH[lang].format(a=target.first_year, b=target.deadline)
+    return text
+
+
+def targets_text(row: IndicatorRow, lang: Lang, *, compact: bool = False) -> str:
+    """Every target of the row; `compact` (a terminal, a comment): the row's own indicator
+    written `x` in a rule's text, one target a line."""
+    shown = []
+    for t in row.targets:
+        text = target_text(t, lang)
+        if compact and t.shape in ("trend", "relation", "other"):
+            text = re.sub(rf"(?<![\w.]){re.escape(row.indicator)}(?![\w.])", "x", text)
+        if t.first_year is None:
+            text += f" ({t.deadline})" if lang == "en" else f"（{t.deadline}年）"
+        shown.append(text)
+    return ("\n" if compact else "; ").join(dict.fromkeys(shown))
+
+
+def _years(years: list[int]) -> str:
+    return "、".join(str(y) for y in years)
+
+
+def _zh_reason(f: Facts) -> str:
+    """Why, in Chinese, from the facts of the target that decides the row's status."""
+    match f.why:
+        case "holds":
+            return f"{f.latest}年达标"
+        case "fails":
+            return f"{_years(f.years)}年未达标"
+        case "error":
+            return f"无法计算：{f.note}"
+        case "missing":
+            lacking = f"（缺少 {', '.join(f.missing)}）" if f.missing else ""
+            return f"缺少{_years(f.years)}年数据{lacking}"
+        case "no_data":
+            return "评估期内无监测数据"
+        case "each_year":
+            return f"截至{f.latest}年逐年达标，{f.deadline}年到期"
+        case "holds_now":
+            return f"{f.latest}年符合要求，{f.deadline}年到期"
+        case "fails_now":
+            return f"{f.latest}年未达要求，{f.deadline}年到期"
+        case "met_early":
+            return f"{f.latest}年已达到目标（目标年份{f.deadline}年）"
+        case "line" if f.done is not None and f.elapsed is not None:
+            return f"目标完成进度{f.done:.0%}，时间进度{f.elapsed:.0%}（以{f.base_year}年为基数）"
+        case "no_line":
+            return f"{f.latest}年以前无基数值，无法判断进度"
+    return "不适用"
+
+
+def reason_text(row: IndicatorRow, lang: Lang) -> str:
+    """The row's reason in the language (English as the result says it)."""
+    if lang == "en":
+        return row.reason
+    worst = next((t for t in row.targets if f"{t.rule}: {t.reason}" == row.reason), None)
+    if worst is None or worst.facts is None:
+        return row.reason
+    return f"{worst.rule}：{_zh_reason(worst.facts)}"
+
+
+def _target_value(row: IndicatorRow) -> float | None:
+    for t in row.targets:
+        if t.shape in ("threshold", "cumulative") and t.value is not None:
+            return t.value
+    return None
+
+
+def _bool_text(text: str, lang: Lang) -> str:
+    if lang == "zh":
+        return {"true": "是", "false": "否"}.get(text, text)
+    return text
+
+
+def cells(row: IndicatorRow, lang: Lang) -> dict[str, Cell]:
+    """Every column of one row; numbers as numbers (None when there is none)."""
+    base, latest = row.base, row.latest
+    about = latest or base
+    note = "; ".join(x for x in ((latest.note, latest.basis, latest.qualifier) if latest
+                                 else ()) if x)
+    boolean = row.unit == "" and any(x is not None and x.text in ("true", "false")
+                                     for x in (base, latest))
+    return {
+        "id": row.indicator, "name": row.name or row.indicator, "region": row.subject,
+        "kind": i18n.kind(row.kind, lang), "unit": row.unit if row.unit != "one" else "",
+        "base_year": base.period if base else "",
+        "base": (_bool_text(base.text, lang) if boolean else base.value) if base else None,
+        "target": targets_text(row, lang), "target_value": _target_value(row),
+        "deadline": max((t.deadline for t in row.targets), default=None),
+        "latest_period": latest.period if latest else "",
+        "latest": (_bool_text(latest.text, lang) if boolean else latest.value)
+        if latest else None,
+        "status": i18n.status(row.status, lang), "reason": reason_text(row, lang),
+        "source": about.source or "" if about else "", "note": note,
+        "rules": ", ".join(row.rules), "quote": row.quote or "",
+        "from": latest.origin.text if latest and latest.origin else "",
+    }
+
+
+def shown(row: IndicatorRow, lang: Lang, baseline: int | None = None) -> dict[str, str]:
+    """Every column as text, numbers with their unit (for text, Markdown and HTML); the
+    period beside a base that is not of the plan's `baseline` year (the latest value has
+    its own period column)."""
+    values = cells(row, lang)
+    out = {k: "" if v is None else str(v) for k, v in values.items()}
+    out["target"] = targets_text(row, lang, compact=True)
+    for key, reading in (("base", row.base), ("latest", row.latest)):
+        if reading is None:
+            continue
+        text = reading.text if not isinstance(values[key], str) else str(values[key])
+        plain = key == "latest" or (baseline is not None and reading.year == baseline)
+        out[key] = text if plain else f"{text} ({reading.period})"
+    return out

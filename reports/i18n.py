@@ -1,0 +1,143 @@
+"""The words of the human reports in English and Chinese (`--lang en|zh`).
+
+In: a language code and a key.  Out: the word.  Status words are those of national and
+Beijing midterm evaluations (提前实现, 快于预期, 基本符合预期, 滞后于预期); outcome words and
+column names follow.  The JSON result stays language-neutral (codes); `STATUS` and
+`OUTCOME` give both labels of each code.  `language(result, asked)` picks the language:
+the one asked for, else the suite's, else English.  Imports only `checker.result`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from checker.result import OutcomeKind, Result, Status
+
+Lang = Literal["en", "zh"]
+LANGS: tuple[Lang, ...] = ("en", "zh")
+
+STATUS: dict[Status, dict[Lang, str]] = {
+    "achieved": {"en": "achieved", "zh": "提前实现"},
+    "ahead": {"en": "ahead", "zh": "快于预期"},
+    "on_track": {"en": "on track", "zh": "基本符合预期"},
+    "lagging": {"en": "lagging", "zh": "滞后于预期"},
+    "pass": {"en": "pass", "zh": "通过"},
+    "fail": {"en": "fail", "zh": "未通过"},
+    "unknown": {"en": "undecided", "zh": "待定"},
+    "no_baseline": {"en": "no baseline", "zh": "无基数"},
+}
+
+OUTCOME: dict[OutcomeKind, dict[Lang, str]] = {
+    "pass": {"en": "pass", "zh": "通过"},
+    "fail": {"en": "fail", "zh": "未通过"},
+    "unknown": {"en": "undecided", "zh": "待定"},
+    "not_applicable": {"en": "not applicable", "zh": "不适用"},
+    "pending": {"en": "pending", "zh": "未到期"},
+    "error": {"en": "error", "zh": "无法计算"},
+}
+
+TRAJECTORY: dict[str, dict[Lang, str]] = {
+    "achieved": {"en": "achieved", "zh": "已实现"},
+    "on_track": {"en": "on track", "zh": "符合进度"},
+    "lagging": {"en": "lagging", "zh": "滞后"},
+}
+
+KIND: dict[str, dict[Lang, str]] = {
+    "binding": {"en": "binding", "zh": "约束性"},
+    "anticipatory": {"en": "anticipatory", "zh": "预期性"},
+}
+
+WORDS: dict[str, dict[Lang, str]] = {
+    # columns of the indicator table
+    "indicator": {"en": "indicator", "zh": "指标"},
+    "id": {"en": "id", "zh": "指标代码"},
+    "name": {"en": "name", "zh": "指标名称"},
+    "region": {"en": "region", "zh": "地区"},
+    "kind": {"en": "kind", "zh": "属性"},
+    "unit": {"en": "unit", "zh": "单位"},
+    "base_year": {"en": "base year", "zh": "基期年份"},
+    "base": {"en": "base", "zh": "基期值"},
+    "target": {"en": "target", "zh": "目标"},
+    "target_value": {"en": "target value", "zh": "目标值"},
+    "deadline": {"en": "deadline", "zh": "目标年份"},
+    "latest_period": {"en": "year", "zh": "年份"},
+    "latest": {"en": "latest", "zh": "最新值"},
+    "status": {"en": "status", "zh": "进展情况"},
+    "reason": {"en": "reason", "zh": "说明"},
+    "source": {"en": "source", "zh": "数据来源"},
+    "note": {"en": "note", "zh": "备注"},
+    "rules": {"en": "rules", "zh": "规则"},
+    "quote": {"en": "plan sentence", "zh": "规划原文"},
+    "section": {"en": "section", "zh": "章节"},
+    "from": {"en": "from", "zh": "数据位置"},
+    # columns of the findings
+    "rule": {"en": "rule", "zh": "规则"},
+    "title": {"en": "title", "zh": "名称"},
+    "subject": {"en": "subject", "zh": "对象"},
+    "outcome": {"en": "outcome", "zh": "结果"},
+    "trajectory": {"en": "trajectory", "zh": "进度"},
+    "severity": {"en": "severity", "zh": "级别"},
+    "message": {"en": "message", "zh": "说明"},
+    "observed": {"en": "observed", "zh": "实际值"},
+    "threshold": {"en": "threshold", "zh": "要求值"},
+    "margin": {"en": "margin", "zh": "差距"},
+    "evidence": {"en": "evidence", "zh": "依据"},
+    # inputs
+    "path": {"en": "file", "zh": "文件"},
+    "input_kind": {"en": "kind", "zh": "类型"},
+    "rows": {"en": "rows", "zh": "行数"},
+    "rows_unit": {"en": "rows", "zh": "行"},
+    "records": {"en": "records", "zh": "项目"},
+    "plan_data": {"en": "plan data", "zh": "规划数据"},
+    # sheets and headings
+    "sheet_indicators": {"en": "Indicators", "zh": "指标"},
+    "sheet_findings": {"en": "Findings", "zh": "检查结果"},
+    "sheet_inputs": {"en": "Inputs", "zh": "输入"},
+    "heading_indicators": {"en": "Indicator table", "zh": "主要指标进展情况"},
+    "heading_rules": {"en": "Rules", "zh": "规则"},
+    "heading_details": {"en": "Details per rule", "zh": "各规则详情"},
+    "as_of": {"en": "as of", "zh": "评估时点"},
+    "period": {"en": "period", "zh": "规划期"},
+    "fail_on": {"en": "fail on", "zh": "失败阈值"},
+    "rules_count": {"en": "rules", "zh": "条规则"},
+    "undecided": {"en": "undecided", "zh": "待定"},
+    "indicators_count": {"en": "indicators", "zh": "项指标"},
+    "details_hint": {"en": "details per rule: --details",
+                     "zh": "各规则详情：加 --details"},
+    "notes": {"en": "note", "zh": "注"},
+}
+
+
+def language(result: Result, asked: str | None) -> Lang:
+    """The language asked for, else the suite's declared one, else English."""
+    for code in (asked, result.suite.language):
+        if code in LANGS:
+            return "zh" if code == "zh" else "en"
+    return "en"
+
+
+def verdict(result: Result, lang: Lang) -> str:
+    """`findings at or above --fail-on error`, in the language."""
+    level = result.fail_on
+    if lang == "zh":
+        return (f"有达到 --fail-on {level} 的结果" if result.summary.exit_code
+                else f"没有达到 --fail-on {level} 的结果")
+    if result.summary.exit_code:
+        return f"findings at or above --fail-on {level}"
+    return f"nothing at or above --fail-on {level}"
+
+
+def word(key: str, lang: Lang) -> str:
+    return WORDS[key][lang]
+
+
+def status(code: Status, lang: Lang) -> str:
+    return STATUS[code][lang]
+
+
+def outcome(code: OutcomeKind, lang: Lang) -> str:
+    return OUTCOME[code][lang]
+
+
+def kind(code: str | None, lang: Lang) -> str:
+    return KIND[code][lang] if code in KIND else ""

@@ -1,0 +1,165 @@
+"""The evaluation table: base, targets, latest value, source and status per indicator × region."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import pytest
+
+from checker import result as r
+from checker.engine.evaluate import evaluate
+from tests.helpers import checked_from
+
+RULES = """
+rule BUS-01 "公交站点500米覆盖率达到90%" {
+  cite "第八章" line 405: "公交站点500米覆盖率达到90%"
+  require bus_stop_500m_coverage >= 90 % by 2025
+}
+rule EDU-01 { require preschool_enrolment_rate >= 99 % by 2025 }
+rule EDU-02 { require inclusive_kindergarten_coverage >= 95 % by 2025 }
+rule GREEN-01 { require urban_green_coverage > 46.89 % by 2025 }
+rule SPONGE-01 { require sponge_city_area_share >= 50 % by 2025 }
+rule PM-01 {
+  require pm25_annual_mean falls each year in 2021..2025
+  require pm25_annual_mean < 37 μg/m3 by 2025
+}
+rule INC-01 {
+  require per_capita_disposable_income_growth >= gdp_growth - 0.5 % each year in 2021..2025
+}
+rule WASTE-01 { require total(new_waste_transfer_stations, 2021..2025) >= 13 by 2025 }
+rule LAND-01 { require urban_rural_construction_land <= 319 km2 each year in 2021..2025 }
+rule WATER-01 { require rural_centralized_water_supply_rate >= 60 % by 2025 }
+"""
+
+ROWS: list[tuple[str, int, float, str | None]] = [
+    ("bus_stop_500m_coverage", 2020, 80.0, "统计年鉴2021"),
+    ("bus_stop_500m_coverage", 2023, 82.0, "监测报告2023"),        # 20 % of the way in 60 %
+    ("preschool_enrolment_rate", 2020, 96.0, None),
+    ("preschool_enrolment_rate", 2023, 98.5, None),               # 83 % of the way in 60 %
+    ("inclusive_kindergarten_coverage", 2020, 85.0, None),
+    ("inclusive_kindergarten_coverage", 2023, 91.0, None),        # 60 % of the way in 60 %
+    ("urban_green_coverage", 2020, 46.89, None),
+    ("urban_green_coverage", 2023, 47.2, None),                   # met already
+    ("sponge_city_area_share", 2023, 38.0, None),                 # nothing to start from
+    ("pm25_annual_mean", 2020, 37.0, None),
+    ("pm25_annual_mean", 2021, 35.0, None),
+    ("pm25_annual_mean", 2022, 34.0, None),
+    ("pm25_annual_mean", 2023, 33.0, None),
+    ("per_capita_disposable_income_growth", 2021, 6.0, None),
+    ("per_capita_disposable_income_growth", 2022, 4.0, None),
+    ("per_capita_disposable_income_growth", 2023, 5.0, None),
+    ("gdp_growth", 2021, 6.5, None),
+    ("gdp_growth", 2022, 5.0, None),                              # 4 < 5 - 0.5 fails
+    ("gdp_growth", 2023, 5.2, None),
+    ("new_waste_transfer_stations", 2021, 3.0, None),
+    ("new_waste_transfer_stations", 2022, 4.0, None),
+    ("new_waste_transfer_stations", 2023, 1.0, None),             # 8 of 13 in 3 of 5 years
+    ("urban_rural_construction_land", 2020, 318.5, None),
+    ("urban_rural_construction_land", 2021, 318.4, None),
+    ("urban_rural_construction_land", 2022, 318.2, None),
+    ("urban_rural_construction_land", 2023, 318.1, None),
+]
+
+
+class SourcedData:
+    """Plan data with the optional `source` column, as the loader gives it."""
+
+    def __init__(self, rows: Sequence[tuple[str, int, float, str | None]]) -> None:
+        self.frame = pd.DataFrame(
+            [(ind, "大兴区", year, value, "actual", source) for ind, year, value, source in rows],
+            columns=["indicator", "region", "year", "value", "kind", "source"])
+        self.frame["source"] = self.frame["source"].astype("string")
+
+    def origin(self, index: int) -> r.Location:
+        return r.Location.of("data.csv", index + 2, row=True)
+
+
+def table(as_of: int = 2023) -> dict[str, r.IndicatorRow]:
+    result = evaluate(checked_from(RULES), {}, SourcedData(ROWS), as_of=as_of)
+    return {row.indicator: row for row in result.indicators if row.region == "大兴区"}
+
+
+@pytest.mark.parametrize(("indicator", "status"), [
+    ("bus_stop_500m_coverage", "lagging"),
+    ("preschool_enrolment_rate", "ahead"),
+    ("inclusive_kindergarten_coverage", "on_track"),
+    ("urban_green_coverage", "achieved"),
+    ("sponge_city_area_share", "no_baseline"),
+    ("pm25_annual_mean", "on_track"),  # below 37 already (achieved), but 持续改善 runs to 2025
+    ("new_waste_transfer_stations", "on_track"),
+    ("urban_rural_construction_land", "on_track"),  # a cap held every year so far
+    ("gdp_growth", "fail"),
+    ("per_capita_disposable_income_growth", "fail"),
+    ("rural_centralized_water_supply_rate", "unknown"),
+])
+def test_status_in_the_words_of_a_midterm_evaluation(indicator: str, status: str) -> None:
+    assert table()[indicator].status == status
+
+
+def test_a_row_holds_base_target_latest_and_source() -> None:
+    row = table()["bus_stop_500m_coverage"]
+    assert row.base is not None and (row.base.year, row.base.value, row.base.source) == (
+        2020, 80.0, "统计年鉴2021")
+    assert row.latest is not None and (row.latest.year, row.latest.text, row.latest.source) == (
+        2023, "82%", "监测报告2023")
+    assert row.latest.origin is not None and row.latest.origin.text == "data.csv:row 3"
+    [target] = row.targets
+    assert (target.rule, target.op, target.value, target.deadline, target.text) == (
+        "BUS-01", ">=", 90.0, 2025, ">= 90%")
+    assert (row.quote, row.section) == ("公交站点500米覆盖率达到90%", "第八章")
+    assert row.rules == ["BUS-01"]
+    assert row.reason == "BUS-01: 20% of the way from 2020 in 3 of 5 years"
+
+
+def test_trend_and_relation_rules_show_as_targets_of_every_indicator_they_read() -> None:
+    rows = table()
+    pm = rows["pm25_annual_mean"]
+    assert [(x.shape, x.op, x.first_year) for x in pm.targets] == [
+        ("trend", "falls", 2021), ("threshold", "<", None)]
+    assert pm.targets[1].text == "< 37 μg/m³"  # a strict target shows its operator
+    for name in ("gdp_growth", "per_capita_disposable_income_growth"):
+        [target] = rows[name].targets
+        assert (target.rule, target.shape, target.status) == ("INC-01", "relation", "fail")
+        assert rows[name].rules == ["INC-01"]
+
+
+def test_no_value_before_the_latest_is_no_baseline_never_lagging() -> None:
+    row = table()["sponge_city_area_share"]
+    assert row.base is None
+    assert row.reason == "SPONGE-01: no value before 2023 to start the line to the target from"
+
+
+def test_missing_data_is_unknown_with_the_reason() -> None:
+    row = table()["rural_centralized_water_supply_rate"]
+    assert (row.latest, row.reason) == (None, "WATER-01: no data between 2021 and 2023")
+
+
+def test_past_deadlines_are_pass_or_fail() -> None:
+    rows = table(as_of=2025)
+    assert rows["urban_green_coverage"].status == "unknown"  # 2025 not in the data
+    assert rows["urban_green_coverage"].reason.startswith("GREEN-01: no data for 2025")
+
+
+
+GROWTH = """
+rule GROW-01 { require cagr(general_budget_revenue, 2020..2025) >= 5 % by 2025 }
+rule GROW-02 { require cagr(per_capita_disposable_income, 2020..2025) >= 8 % by 2025 }
+"""
+
+
+@pytest.mark.parametrize(("indicator", "status"), [
+    ("general_budget_revenue", "on_track"),       # 5.8 % a year so far: a rate is never done
+    ("per_capita_disposable_income", "lagging"),  # 4.9 % a year so far, 8 % asked
+])
+def test_a_growth_rate_is_on_track_or_lagging_never_achieved_early(indicator: str,
+                                                                   status: str) -> None:
+    rows = [("general_budget_revenue", 2020, 100.0, None),
+            ("general_budget_revenue", 2022, 112.0, None),
+            ("per_capita_disposable_income", 2020, 100.0, None),
+            ("per_capita_disposable_income", 2022, 110.0, None)]
+    result = evaluate(checked_from(GROWTH), {}, SourcedData(rows), as_of=2022)
+    [row] = [x for x in result.indicators if x.indicator == indicator]
+    [target] = row.targets
+    assert (target.shape, target.text, row.status) == ("growth", "cagr >= " + (
+        "5%" if indicator == "general_budget_revenue" else "8%"), status)
