@@ -136,7 +136,7 @@ class Rule:
 
 def daxing_rules(sets: dict[str, tuple[str, ...]]) -> list[Rule]:
     """The 20 `for each project` rules of the bundled suite (LAND-02, `for all`, aside)."""
-    S = sets  # noqa: N806 - read like the suite's set names
+    S = sets
     vehicles = compare("new_operating_vehicles", ">", 0.0)
     other = member("zone", ["其他"])
 
@@ -169,16 +169,19 @@ def daxing_rules(sets: dict[str, tuple[str, ...]]) -> list[Rule]:
              both(member("zone", ["临空经济区", "综合保税区", "京南物流基地"]), vehicles)),
         Rule("VEH-03", (member("vehicle_emission_standard", ["国六b"]),), vehicles,
              compare("new_energy_vehicle_share", ">=", 100.0)),
-        Rule("WATER-08", (flag("sponge_city_measures"),), member("zone", ["临空经济区", "大兴新城"])),
-        Rule("ZONE-03", (either(member("zone", ["生物医药基地", "临空经济区", "中日创新合作示范区"]),
-                                town_is("黄村镇", "北臧村镇")),),
+        Rule("WATER-08", (flag("sponge_city_measures"),),
+             member("zone", ["临空经济区", "大兴新城"])),
+        Rule("ZONE-03", (either(
+            member("zone", ["生物医药基地", "临空经济区", "中日创新合作示范区"]),
+            town_is("黄村镇", "北臧村镇")),),
              member("industry", S["医药健康产业"])),
         Rule("ZONE-08", (industry_in("智慧物流", "商务服务"),
                          compare("new_construction_land", "<=", 0.0)),
              member("zone", ["京南物流基地"])),
         Rule("ZONE-09", (either(
             town_fit,
-            both(town_is("西红门镇"), industry_in("商务服务", "信创", "数字创意与设计", "新一代视听")),
+            both(town_is("西红门镇"),
+                 industry_in("商务服务", "信创", "数字创意与设计", "新一代视听")),
             both(town_is("北臧村镇"), industry_in(*pharma, "商务服务", "文化旅游")),
             both(town_is("黄村镇"), industry_in(*pharma, "商务服务"))),),
              both(other, town_is("西红门镇", "北臧村镇", "黄村镇"))),
@@ -192,7 +195,8 @@ def daxing_rules(sets: dict[str, tuple[str, ...]]) -> list[Rule]:
         Rule("ZONE-11", (either(
             town_fit, member("industry", S["航空服务产业"]),
             both(town_is("魏善庄镇"), industry_in("数字创意与设计", "信创", "文化旅游")),
-            both(town_is("庞各庄镇", "安定镇", "榆垡镇", "礼贤镇"), industry_in("现代农业", "文化旅游")),
+            both(town_is("庞各庄镇", "安定镇", "榆垡镇", "礼贤镇"),
+                 industry_in("现代农业", "文化旅游")),
             both(town_is("庞各庄镇"), industry_in("金融服务")),
             both(town_is("榆垡镇", "礼贤镇"), industry_in("商务服务"))),),
              both(other, town_is("魏善庄镇", "庞各庄镇", "安定镇", "榆垡镇", "礼贤镇"))),
