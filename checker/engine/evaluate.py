@@ -45,15 +45,25 @@ def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
     envs = {name: RecordEnv(batch.frame, batch.ids) for name, batch in batches.items()}
     pairs = sum(len(b.frame) for b in batches.values()) * len(checked.rules)
     detailed = pairs <= detail_limit
+    found = {rule.id: _evaluate_rule(rule, batches, envs, table, data, year, checked,
+                                     detailed, max_findings) for rule in checked.rules}
+    return assemble(checked, found, table, year, fail_on, inputs, detailed)
+
+
+def assemble(checked: t.CheckedSuite,
+             found: Mapping[str, tuple[dict[r.OutcomeKind, int] | None, list[r.Outcome]]],
+             table: SeriesTable, year: int, fail_on: r.FailOn, inputs: Sequence[r.Input],
+             detailed: bool) -> r.Result:
+    """The result from each rule's counts and listed outcomes (by rule id; None: no subjects),
+    whichever path computed them: in memory, in batches or per partition."""
     summaries: list[r.RuleSummary] = []
     outcomes: list[r.Outcome] = []
     for rule in checked.rules:
-        counts, found = _evaluate_rule(rule, batches, envs, table, data, year, checked,
-                                       detailed, max_findings)
+        counts, listed = found[rule.id]
         if counts is None:
             continue
-        summaries.append(_summary(rule, counts, len(found)))
-        outcomes += sorted(found, key=lambda o: (o.subject, o.origin.text if o.origin else ""))
+        summaries.append(_summary(rule, counts, len(listed)))
+        outcomes += sorted(listed, key=lambda o: (o.subject, o.origin.text if o.origin else ""))
     series = _series(checked, table)
     result = _result(checked, summaries, outcomes, series, year, fail_on, inputs, detailed)
     notes = unchecked_data(checked, table)
@@ -191,4 +201,4 @@ def _result(checked: t.CheckedSuite, summaries: list[r.RuleSummary],
     )
 
 
-__all__ = ["evaluate", "exit_code"]
+__all__ = ["assemble", "evaluate", "exit_code"]
