@@ -28,8 +28,8 @@ import pandas as pd
 from checker.data.load import choose_schema, path_problem
 from checker.data.plan_data import PlanData, load_plan_data
 from checker.data.problems import display_path
-from checker.data.records import Ids, RecordBatch, _check_ids, _from_table, _Loader
-from checker.data.tables import RawTable, blank_mask, classify
+from checker.data.records import Ids, RecordBatch, _from_table, _Loader
+from checker.data.tables import RawTable, arrow_column, blank_mask, classify
 from checker.diagnostics import DiagnosticError
 from checker.types.typed import EnumT, IndicatorSpec, RecordSchema, TextT
 from checker.types.units import UnitTable
@@ -60,8 +60,7 @@ class RecordStream:
         for path in self.paths:
             for table in _tables(path, self.schema, self.batch_rows):
                 part = _from_table(table, loader)
-                _check_ids([part], loader)
-                if loader.report.errors or part.frame is None:
+                if loader.report.errors or part.frame is None or part.ids.hasnans:
                     raise Fallback(f"{table.display}: a problem in rows "
                                    f"{int(table.rows[0])}-{int(table.rows[-1])}")
                 if not len(part.ids):
@@ -96,7 +95,7 @@ def _tables(path: Path, schema: RecordSchema, batch_rows: int) -> Iterator[RawTa
             raise Fallback(f"{display}: {error}") from error
         if batch is None:
             break
-        columns = [batch.column(i).to_pandas() for i in range(batch.num_columns)]
+        columns = [arrow_column(batch.column(i)) for i in range(batch.num_columns)]
         rows = np.arange(start, start + batch.num_rows, dtype=np.int64)
         start += batch.num_rows
         table = _without_blank_rows(RawTable(display, "parquet", names, columns, rows))

@@ -299,13 +299,22 @@ def _read_parquet(path: Path, display: str, report: Problems) -> RawTable | None
 
     try:
         table = pq.read_table(path)
-        columns = [table.column(i).to_pandas() for i in range(table.num_columns)]
+        columns = [arrow_column(table.column(i)) for i in range(table.num_columns)]
     except Exception as error:  # pyarrow raises ArrowInvalid, OSError, … for a damaged file
         _unreadable("parquet", display, error, report)
         return None
     rows = np.arange(2, 2 + table.num_rows, dtype=np.int64)
     return drop_empty_rows(RawTable(display, "parquet", list(table.column_names), columns, rows),
                            report)
+
+
+def arrow_column(column: Any) -> pd.Series[Any]:
+    """An Arrow column as pandas; booleans stay booleans (nullable), not Python objects."""
+    import pyarrow as pa
+
+    mapper = {pa.bool_(): pd.BooleanDtype()}.get if pa.types.is_boolean(column.type) else None
+    series: pd.Series[Any] = column.to_pandas(types_mapper=mapper)
+    return series
 
 
 def blank_mask(column: pd.Series[Any]) -> npt.NDArray[np.bool_]:
