@@ -19,18 +19,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
 import pandas as pd
 
+from checker import result as r
 from checker.data.load import choose_schema, path_problem
 from checker.data.plan_data import PlanData, load_plan_data
-from checker.data.problems import display_path
+from checker.data.problems import display_path, file_span
 from checker.data.records import Ids, RecordBatch, _from_table, _Loader
 from checker.data.tables import RawTable, arrow_column, blank_mask, classify
-from checker.diagnostics import DiagnosticError
+from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.types.typed import EnumT, IndicatorSpec, RecordSchema, TextT
 from checker.types.units import UnitTable
 
@@ -52,9 +54,20 @@ class RecordStream:
     batch_rows: int = BATCH_ROWS
     rows: int = 0  # records seen by the last complete pass
     _ascending: bool = field(default=True, repr=False)
+    _span: tuple[str, str] | None = field(default=None, repr=False)  # first and last id
+
+    def split(self) -> list[RecordStream]:
+        """One stream per file: the partitions of a dataset."""
+        return [RecordStream((path,), self.schema, self.units, self.batch_rows)
+                for path in self.paths]
+
+    def digest(self) -> IdDigest:
+        """What `distinct_across` needs of this stream's ids, after a complete pass."""
+        return IdDigest(self.paths, self._ascending, self._span)
 
     def __iter__(self) -> Iterator[RecordBatch]:
         loader = _Loader(self.schema, self.units)
+        first: str | None = None
         last: str | None = None
         self._ascending, seen = True, 0
         for path in self.paths:
@@ -66,12 +79,14 @@ class RecordStream:
                 if not len(part.ids):
                     continue
                 last = self._follow(part.ids, last)
+                first = first if first is not None else str(part.ids.iloc[0])
                 seen += len(part.ids)
                 yield RecordBatch(self.schema, part.frame,
                                   Ids(pd.Index(part.ids, dtype="string")), part.origins)
         if not self._ascending:
             _unique_ids(self.paths)
         self.rows = seen
+        self._span = (first, last) if first is not None and last is not None else None
 
     def _follow(self, ids: pd.Series[Any], last: str | None) -> str:
         """Track whether ids ascend across all batches so far (then none can repeat)."""
@@ -81,6 +96,44 @@ class RecordStream:
             first = str(values[0])
             self._ascending = rising and (last is None or first > last)
         return str(ids.iloc[-1])
+
+
+@dataclass(frozen=True)
+class IdDigest:
+    """The ids of one partition: ascending (then first and last say it all) or not."""
+
+    paths: tuple[Path, ...]
+    ascending: bool
+    span: tuple[str, str] | None
+
+
+def distinct_across(digests: Sequence[IdDigest]) -> None:
+    """No id in two partitions (each is checked on its own): ascending partitions whose
+    ranges do not overlap need nothing more, else the id columns are read and counted."""
+    spans = sorted(d.span for d in digests if d.span is not None)
+    if all(d.ascending for d in digests) and all(
+            later[0] > earlier[1] for earlier, later in pairwise(spans)):
+        return
+    _unique_ids([path for d in digests for path in d.paths])
+
+
+def dataset_files(argument: str | Path) -> list[Path]:
+    """The Parquet files of a dataset: a folder (its `*.parquet` files, sorted), a glob,
+    or one file; none found raises D301."""
+    import glob
+
+    path = Path(argument)
+    if path.is_dir():
+        found = sorted(p for p in path.iterdir() if p.suffix.lower() in STREAMED)
+    elif any(char in str(argument) for char in "*?["):
+        found = sorted(Path(p) for p in glob.glob(str(argument), recursive=True))
+    else:
+        return [path]
+    if not found:
+        raise DiagnosticError([Diagnostic(
+            "D301", f"no Parquet files in `{argument}`", file_span(str(argument)),
+            help="a dataset is a folder of `.parquet` files or a glob such as `data/*.parquet`")])
+    return found
 
 
 def _tables(path: Path, schema: RecordSchema, batch_rows: int) -> Iterator[RawTable]:
@@ -163,6 +216,15 @@ class StreamPlan:
     record_paths: tuple[Path, ...]
     plan_data: PlanData | None
     data_paths: tuple[Path, ...]
+
+    def inputs(self, rows: int) -> list[r.Input]:
+        """The run's inputs, as the whole load names them (`rows`: the records streamed)."""
+        found = [r.Input.model_construct(path=", ".join(map(str, self.record_paths)),
+                                         kind="records", rows=rows)]
+        if self.plan_data is not None:
+            found.append(r.Input.model_construct(path=", ".join(map(str, self.data_paths)),
+                                                 kind="plan_data", rows=len(self.plan_data.frame)))
+        return found
 
 
 def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
