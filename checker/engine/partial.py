@@ -77,7 +77,10 @@ class ExactSum:
             return float("nan")
         if self.inf or self.ninf:
             return float("inf") if self.inf else float("-inf")
-        return float(self.fraction())
+        try:
+            return float(self.fraction())
+        except OverflowError:  # beyond float64, as numpy's sum overflows
+            return float("inf") if self.mantissa > 0 else float("-inf")
 
     def fraction(self) -> Fraction:
         if self.exponent >= 0:
