@@ -108,7 +108,7 @@ class Aggregate:
                          self.error or other.error)
 
     def vec(self, unsure: bool) -> Vec:
-        """The aggregate's value as the whole input gives it (`BatchEnv.aggregate`)."""
+        """The aggregate's value over everything merged (a shape-1 `Vec`)."""
         unknown = unsure or self.unknown
         if self.name == "count":
             return _scalar(float(self.counted), not unknown)
@@ -143,7 +143,7 @@ def _pick(choose: Callable[[float, float], float], a: float | None,
 
 
 def aggregate_of(node: t.Func, args: list[Vec], chosen: Mask) -> Aggregate:
-    """The partial aggregate of one batch: what `BatchEnv.aggregate` reads, kept mergeable."""
+    """The partial aggregate of one batch over its `chosen` records, kept mergeable."""
     if node.name == "count":
         if not args:
             return Aggregate("count", counted=int(chosen.sum()))
