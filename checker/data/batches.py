@@ -235,6 +235,8 @@ def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema]
     problem found on the way also gives None, so the whole load reports it."""
     records: list[Path] = []
     data: list[Path] = []
+    if not any(Path(p).suffix.lower() in STREAMED for p in paths):
+        return None  # nothing to stream: do not read the files' headers twice
     try:
         for path in map(Path, paths):
             if path_problem(path) is not None:
