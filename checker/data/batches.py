@@ -1,4 +1,4 @@
-"""Records in batches: Parquet files read a batch of rows at a time, in bounded memory.
+"""Records in batches: Parquet (and plain CSV) files read a batch at a time, in bounded memory.
 
 In: Parquet paths of proposals, the record's schema and the unit table.  Out:
 `RecordStream` — an iterable of `RecordBatch`es of at most `batch_rows` rows, each
@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from checker import result as r
+from checker.data.csv_batches import BLOCK, Fallback, csv_tables
 from checker.data.load import choose_schema, path_problem
 from checker.data.plan_data import PlanData, load_plan_data
 from checker.data.problems import display_path, file_span
@@ -36,12 +37,12 @@ from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.types.typed import EnumT, IndicatorSpec, RecordSchema, TextT
 from checker.types.units import UnitTable
 
+__all__ = ["BATCH_ROWS", "Fallback", "IdDigest", "RecordStream", "StreamPlan", "dataset_files",
+           "distinct_across", "plan_stream"]
+
 BATCH_ROWS: Final = 1 << 18  # rows per batch; also the size from which a run streams
-STREAMED: Final = (".parquet", ".pq")
-
-
-class Fallback(Exception):
-    """The streamed input has a problem, or is not what streaming reads: load it whole."""
+PARQUET: Final = (".parquet", ".pq")
+STREAMED: Final = (*PARQUET, ".csv")
 
 
 @dataclass
@@ -52,13 +53,14 @@ class RecordStream:
     schema: RecordSchema
     units: UnitTable
     batch_rows: int = BATCH_ROWS
+    csv_block: int = BLOCK  # bytes of a CSV parsed at a time
     rows: int = 0  # records seen by the last complete pass
     _ascending: bool = field(default=True, repr=False)
     _span: tuple[str, str] | None = field(default=None, repr=False)  # first and last id
 
     def split(self) -> list[RecordStream]:
         """One stream per file: the partitions of a dataset."""
-        return [RecordStream((path,), self.schema, self.units, self.batch_rows)
+        return [RecordStream((path,), self.schema, self.units, self.batch_rows, self.csv_block)
                 for path in self.paths]
 
     def digest(self) -> IdDigest:
@@ -71,7 +73,7 @@ class RecordStream:
         last: str | None = None
         self._ascending, seen = True, 0
         for path in self.paths:
-            for table in _tables(path, self.schema, self.batch_rows):
+            for table in _tables(path, self.schema, self.batch_rows, self.csv_block):
                 part = _from_table(table, loader)
                 if loader.report.errors or part.frame is None or part.ids.hasnans:
                     raise Fallback(f"{table.display}: a problem in rows "
@@ -124,7 +126,7 @@ def dataset_files(argument: str | Path) -> list[Path]:
 
     path = Path(argument)
     if path.is_dir():
-        found = sorted(p for p in path.iterdir() if p.suffix.lower() in STREAMED)
+        found = sorted(p for p in path.iterdir() if p.suffix.lower() in PARQUET)
     elif any(char in str(argument) for char in "*?["):
         found = sorted(Path(p) for p in glob.glob(str(argument), recursive=True))
     else:
@@ -136,8 +138,20 @@ def dataset_files(argument: str | Path) -> list[Path]:
     return found
 
 
-def _tables(path: Path, schema: RecordSchema, batch_rows: int) -> Iterator[RawTable]:
-    """Raw tables of at most `batch_rows` rows, numbered as the whole file numbers them."""
+def _tables(path: Path, schema: RecordSchema, batch_rows: int,
+            csv_block: int) -> Iterator[RawTable]:
+    """Raw tables of at most `batch_rows` rows (CSV: a block of bytes), numbered as the
+    whole file numbers them."""
+    if path.suffix.lower() not in PARQUET:
+        found = False
+        for table in csv_tables(path, csv_block):
+            table = _without_blank_rows(table)
+            if len(table):
+                found = True
+                yield table
+        if not found:
+            raise Fallback(f"{path}: no rows")
+        return
     display = display_path(path)
     batches, names = _open(path, display, schema, batch_rows)
     start, found = 2, False
@@ -195,6 +209,8 @@ def _unique_ids(paths: Sequence[Path]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    if any(path.suffix.lower() not in PARQUET for path in paths):
+        raise Fallback("ids of a CSV out of order")  # the whole load checks them
     columns = []
     for path in paths:
         name = next(n for n in pq.read_schema(path).names if n.strip() == "id")
@@ -244,7 +260,7 @@ def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema]
             (records if classify(path) == "records" else data).append(path)
         if not records or any(p.suffix.lower() not in STREAMED for p in records):
             return None
-        if batch_rows is None and parquet_rows(records) <= BATCH_ROWS:
+        if batch_rows is None and not _big(records):
             return None
         schema = choose_schema(schemas, record)
         spec = schema.fields.get("id")
@@ -253,8 +269,17 @@ def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema]
         plan_data = load_plan_data(data, indicators, units) if data else None
     except (DiagnosticError, Fallback):
         return None
-    stream = RecordStream(tuple(records), schema, units, batch_rows or BATCH_ROWS)
+    block = BLOCK if batch_rows is None else max(batch_rows * 128, 256)  # ~128 bytes a row
+    stream = RecordStream(tuple(records), schema, units, batch_rows or BATCH_ROWS, block)
     return StreamPlan(stream, tuple(records), plan_data, tuple(data))
+
+
+def _big(paths: Sequence[Path]) -> bool:
+    """More than `BATCH_ROWS` Parquet rows, or a CSV of more than one block."""
+    csvs = [p for p in paths if p.suffix.lower() not in PARQUET]
+    if any(p.stat().st_size > BLOCK for p in csvs):
+        return True
+    return parquet_rows([p for p in paths if p.suffix.lower() in PARQUET]) > BATCH_ROWS
 
 
 def parquet_rows(paths: Sequence[Path]) -> int:

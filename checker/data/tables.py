@@ -358,6 +358,10 @@ def table_header(path: Path, display: str, report: Problems) -> list[str] | None
         except Exception as error:  # a damaged file
             _unreadable("parquet", display, error, report)
             return None
+    if kind == "csv":
+        quick = _csv_header_quickly(path)
+        if quick is not None:
+            return quick
     data = read_bytes(path, display, report) if kind is not None else None
     if data is None:
         if kind is None:
@@ -367,6 +371,27 @@ def table_header(path: Path, display: str, report: Problems) -> list[str] | None
         text = decode(data, display, report)
         return next(csv.reader(io.StringIO(text.lstrip())), []) if text is not None else None
     return _xlsx_header(path, display, report)
+
+
+def _csv_header_quickly(path: Path, size: int = 1 << 16) -> list[str] | None:
+    """The header of a big CSV from its first bytes, when they are plain (UTF-8, the first
+    line that says something has no quotes); None: read the whole file as usual.  Only the
+    header's names matter to `classify`, and ASCII names read the same in every encoding."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(size)
+    except OSError:
+        return None
+    if len(head) < size or head.startswith(b"\xef\xbb\xbf"):
+        return None  # small files are read whole anyway
+    try:
+        text = head[:head.rfind(b"\n") + 1].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    line = next((line for line in text.split("\n") if line.strip()), None)
+    if line is None or '"' in line:
+        return None
+    return next(csv.reader(io.StringIO(text.lstrip())), [])
 
 
 def _xlsx_header(path: Path, display: str, report: Problems) -> list[str] | None:
