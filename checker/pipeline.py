@@ -33,11 +33,29 @@ def check(files: Sequence[str | Path], rules: Sequence[str | Path] | None = None
 
 def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                as_of: int | None = None, fail_on: r.FailOn = "error",
-               record: str | None = None, max_findings: int | None = MAX_LISTED
-               ) -> r.Result:
+               record: str | None = None, max_findings: int | None = MAX_LISTED,
+               batch_rows: int | None = None, engine: str = "local",
+               scheduler: str | None = None) -> r.Result:
+    """`batch_rows`: stream the proposals in batches of that many rows (by default, Parquet
+    proposals of more than `data.batches.BATCH_ROWS` rows stream); `engine="dask"`: each
+    Parquet file of the proposals is a partition, evaluated on a Dask cluster (the one at
+    `scheduler`, else a local one).  Whichever way, the result is the same."""
     if as_of is not None and not 1900 <= as_of <= 2200:
         raise DiagnosticError([Diagnostic("D300", f"`--as-of {as_of}` is not a year",
                                           help="write a year such as `2023`")])
+    if engine == "dask":
+        from checker.data.batches import dataset_files
+        from checker.pipeline_dask import check_dask
+
+        partitions = [path for argument in files for path in dataset_files(argument)]
+        files = partitions
+        done = check_dask(checked, partitions, scheduler, as_of=as_of, fail_on=fail_on,
+                          record=record, max_findings=max_findings)
+        if done is not None:
+            return done
+    streamed = _streamed(checked, files, as_of, fail_on, record, max_findings, batch_rows)
+    if streamed is not None:
+        return streamed
     loaded = load(files, checked.schemas, checked.indicators, checked.units, record=record)
     batches = {}
     inputs: list[r.Input] = []
@@ -50,3 +68,25 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                                               kind="plan_data", rows=len(loaded.plan_data.frame)))
     return evaluate(checked, batches, loaded.plan_data, as_of=as_of, fail_on=fail_on,
                     inputs=inputs, max_findings=max_findings)
+
+
+def _streamed(checked: t.CheckedSuite, files: Sequence[str | Path], as_of: int | None,
+              fail_on: r.FailOn, record: str | None, max_findings: int | None,
+              batch_rows: int | None) -> r.Result | None:
+    """The run in batches of rows (bounded memory), or None: load the data whole (small
+    inputs, other formats, and any input with a problem, which that load reports)."""
+    from checker.data.batches import Fallback, plan_stream
+    from checker.engine.stream import Accumulator
+
+    plan = plan_stream(files, checked.schemas, checked.indicators, checked.units,
+                       record=record, batch_rows=batch_rows)
+    if plan is None:
+        return None
+    accumulator = Accumulator(checked, plan.records.schema.name, max_findings=max_findings)
+    try:
+        for batch in plan.records:
+            accumulator.add_batch(batch)
+    except Fallback:
+        return None
+    return accumulator.result(plan.plan_data, as_of=as_of, fail_on=fail_on,
+                              inputs=plan.inputs(accumulator.rows))

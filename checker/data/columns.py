@@ -60,6 +60,8 @@ def convert(column: pd.Series[Any], type_: Type, field: str, units: UnitTable) -
 
     dtype = column.dtype
     numeric = pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+    if pd.api.types.is_bool_dtype(dtype) and isinstance(type_, BoolT):
+        return _booleans(column, why)
     if numeric and isinstance(type_, QuantityT | YearT | BoolT):
         encoded, blank, bad = _numeric(column, type_)
     elif isinstance(type_, QuantityT) and _is_text(dtype) and len(column) > _MANY:
@@ -122,6 +124,13 @@ def _numeric(column: pd.Series[Any], type_: Type) -> tuple[FloatArray, BoolArray
     else:
         ok = (numbers == 0) | (numbers == 1)
     return numbers, blank, ~blank & ~ok
+
+
+def _booleans(column: pd.Series[Any], why: Callable[[int], Problem]) -> Converted:
+    """A boolean column (Parquet, nullable): every cell is true, false or blank."""
+    blank = column.isna().to_numpy(dtype=bool, copy=True)
+    flags = column.to_numpy(dtype=bool, na_value=False)
+    return Converted(assemble(flags, blank, BoolT()), blank, np.zeros(0, dtype=np.int64), why)
 
 
 def _text(column: pd.Series[Any], why: Callable[[int], Problem]) -> Converted:

@@ -313,13 +313,22 @@ def _read_parquet(path: Path, display: str, report: Problems) -> RawTable | None
 
     try:
         table = pq.read_table(path)
-        columns = [table.column(i).to_pandas() for i in range(table.num_columns)]
+        columns = [arrow_column(table.column(i)) for i in range(table.num_columns)]
     except Exception as error:  # pyarrow raises ArrowInvalid, OSError, … for a damaged file
         _unreadable("parquet", display, error, report)
         return None
     rows = np.arange(2, 2 + table.num_rows, dtype=np.int64)
     return drop_empty_rows(RawTable(display, "parquet", list(table.column_names), columns, rows),
                            report)
+
+
+def arrow_column(column: Any) -> pd.Series[Any]:
+    """An Arrow column as pandas; booleans stay booleans (nullable), not Python objects."""
+    import pyarrow as pa
+
+    mapper = {pa.bool_(): pd.BooleanDtype()}.get if pa.types.is_boolean(column.type) else None
+    series: pd.Series[Any] = column.to_pandas(types_mapper=mapper)
+    return series
 
 
 def blank_mask(column: pd.Series[Any]) -> npt.NDArray[np.bool_]:
@@ -363,6 +372,10 @@ def table_header(path: Path, display: str, report: Problems) -> list[str] | None
         except Exception as error:  # a damaged file
             _unreadable("parquet", display, error, report)
             return None
+    if kind == "csv":
+        quick = _csv_header_quickly(path)
+        if quick is not None:
+            return quick
     data = read_bytes(path, display, report) if kind is not None else None
     if data is None:
         if kind is None:
@@ -374,6 +387,27 @@ def table_header(path: Path, display: str, report: Problems) -> list[str] | None
             return None
         return next(csv.reader(io.StringIO(unify_newlines(text).lstrip())), [])
     return _xlsx_header(path, display, report)
+
+
+def _csv_header_quickly(path: Path, size: int = 1 << 16) -> list[str] | None:
+    """The header of a big CSV from its first bytes, when they are plain (UTF-8, the first
+    line that says something has no quotes); None: read the whole file as usual.  Only the
+    header's names matter to `classify`, and ASCII names read the same in every encoding."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(size)
+    except OSError:
+        return None
+    if len(head) < size or head.startswith(b"\xef\xbb\xbf"):
+        return None  # small files are read whole anyway
+    try:
+        text = head[:head.rfind(b"\n") + 1].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    line = next((line for line in text.split("\n") if line.strip()), None)
+    if line is None or '"' in line:
+        return None
+    return next(csv.reader(io.StringIO(text.lstrip())), [])
 
 
 def _xlsx_header(path: Path, display: str, report: Problems) -> list[str] | None:

@@ -1,8 +1,8 @@
 """Evaluation environments: where the leaves of an expression get their arrays.
 
 In: record frames (pandas, nullable dtypes) and plan-data frames.  Out: `Vec`s
-for fields (shape N), indicator series (shape subjects × years) and aggregates
-(shape 1).  Each column is converted to numpy once per run and shared by every
+for fields (shape N) and indicator series (shape subjects × years); aggregates over
+records are `partial`'s.  Each column is converted to numpy once per run and shared by every
 rule.
 """
 
@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from checker.engine.ops import Array, Evaluator, Mask, Vec
+from checker.engine.ops import Array, Mask, Vec
 from checker.types import typed as t
 
 
@@ -42,25 +42,10 @@ class RecordEnv:
     frame: pd.DataFrame
     ids: Sequence[str] = ()
     cache: dict[str, Vec] = field(default_factory=dict)
-    _rank: Array | None = None
 
     @property
     def shape(self) -> tuple[int, ...]:
         return (len(self.frame),)
-
-    def rank(self) -> Array:
-        """Each row's position in id order: listings stay the same whatever the row order."""
-        if self._rank is None:
-            order: Array
-            if "id" in self.frame:  # the loader's id column sorts natively (arrow strings)
-                order = np.asarray(self.frame["id"].reset_index(drop=True).argsort(
-                    kind="stable"))
-            else:
-                order = np.argsort(np.asarray(list(self.ids), dtype=str), kind="stable")
-            rank = np.empty(len(order), np.int64)
-            rank[order] = np.arange(len(order))
-            self._rank = rank
-        return self._rank
 
     def field(self, name: str) -> Vec:
         vec = self.cache.get(name)
@@ -80,66 +65,6 @@ class RecordEnv:
 
     def trend(self, operand: Vec, rises: bool) -> Vec:  # pragma: no cover
         raise TypeError("records have no series")
-
-
-@dataclass
-class BatchEnv:
-    """A whole batch as one subject: aggregates over the selected records; shape (1,)."""
-
-    records: RecordEnv
-    selected: Mask
-    uncertain: Mask
-    lookup: Callable[[t.IndicatorRef], tuple[float | None, int | None]]
-    used_years: dict[str, int | None] = field(default_factory=dict)
-
-    shape: tuple[int, ...] = (1,)
-
-    def field(self, name: str) -> Vec:  # pragma: no cover - typecheck keeps fields in aggregates
-        raise TypeError("fields of a batch are read through aggregates")
-
-    def indicator(self, ref: t.IndicatorRef) -> Vec:
-        value, year = self.lookup(ref)
-        self.used_years[ref.id] = year
-        if value is None:
-            return Vec(np.array([np.nan]), np.array([False]))
-        return Vec(np.array([value]))
-
-    def aggregate(self, node: t.Func, evaluate: Callable[[t.Node], Vec]) -> Vec:
-        inner = Evaluator(self.records)
-        args = [inner(a) for a in node.args]
-        chosen = self.selected
-        unsure = bool(self.uncertain.any())
-        if node.name == "count":
-            if not args:
-                return _scalar(float(chosen.sum()), not unsure)
-            arg = args[0]
-            truth = arg.values.astype(bool) & arg.known_mask() & chosen
-            unknown = unsure or bool((~arg.known_mask() & chosen).any())
-            return _scalar(float(truth.sum()), not unknown)
-        arg = args[0]
-        unknown = unsure or bool((~arg.known_mask() & chosen).any())
-        errors = bool((arg.error_mask() & chosen).any())
-        values = arg.values[chosen].astype(float)
-        if node.name == "sum":
-            result = float(values.sum())
-        elif values.size == 0:
-            return _scalar(np.nan, False)
-        elif node.name == "mean":
-            result = float(values.mean())
-        else:
-            result = float(values.min() if node.name == "min" else values.max())
-        vec = _scalar(result, not unknown)
-        return Vec(vec.values, vec.known, np.array([True]) if errors else None)
-
-    def series(self, node: t.Func, operand: Vec) -> Vec:  # pragma: no cover
-        raise TypeError("a batch has no series")
-
-    def trend(self, operand: Vec, rises: bool) -> Vec:  # pragma: no cover
-        raise TypeError("a batch has no series")
-
-
-def _scalar(value: float, known: bool) -> Vec:
-    return Vec(np.array([value]), None if known else np.array([False]))
 
 
 @dataclass

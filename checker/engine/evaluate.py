@@ -46,21 +46,35 @@ def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
     envs = {name: RecordEnv(batch.frame, batch.ids) for name, batch in batches.items()}
     pairs = sum(len(b.frame) for b in batches.values()) * len(checked.rules)
     detailed = pairs <= detail_limit
-    summaries: list[r.RuleSummary] = []
-    outcomes: list[r.Outcome] = []
+    found: dict[str, tuple[dict[r.OutcomeKind, int] | None, list[r.Outcome]]] = {}
     judged: list[Judged] = []
     for rule in checked.rules:
         verdicts: list[tuple[tuple[str, str], Verdict]] = []
-        counts, found = _evaluate_rule(rule, batches, envs, table, data, year, checked,
-                                       detailed, max_findings, verdicts)
+        found[rule.id] = _evaluate_rule(rule, batches, envs, table, data, year, checked,
+                                        detailed, max_findings, verdicts)
         judged += [Judged(rule, subject, verdict) for subject, verdict in verdicts]
+    return assemble(checked, found, table, year, fail_on, inputs, detailed, judged)
+
+
+def assemble(checked: t.CheckedSuite,
+             found: Mapping[str, tuple[dict[r.OutcomeKind, int] | None, list[r.Outcome]]],
+             table: SeriesTable, year: int, fail_on: r.FailOn, inputs: Sequence[r.Input],
+             detailed: bool, judged: Sequence[Judged]) -> r.Result:
+    """The result from each rule's counts and listed outcomes (by rule id; None: no subjects)
+    and the series rules' verdicts (for the indicator table), whichever path computed them:
+    in memory, in batches or per partition."""
+    summaries: list[r.RuleSummary] = []
+    outcomes: list[r.Outcome] = []
+    for rule in checked.rules:
+        counts, listed = found[rule.id]
         if counts is None:
             continue
-        summaries.append(_summary(rule, counts, len(found)))
-        outcomes += sorted(found, key=lambda o: (o.subject, o.origin.text if o.origin else ""))
+        summaries.append(_summary(rule, counts, len(listed)))
+        outcomes += sorted(listed, key=lambda o: (o.subject, o.origin.text if o.origin else ""))
     series = _series(checked, table)
     result = _result(checked, summaries, outcomes, series, year, fail_on, inputs, detailed)
-    update: dict[str, object] = {"indicators": indicator_table(checked, table, judged, year)}
+    update: dict[str, object] = {"indicators": indicator_table(checked, table, list(judged),
+                                                               year)}
     notes = unchecked_data(checked, table)
     if notes:
         update["notes"] = notes
@@ -200,4 +214,4 @@ def _result(checked: t.CheckedSuite, summaries: list[r.RuleSummary],
     )
 
 
-__all__ = ["evaluate", "exit_code"]
+__all__ = ["assemble", "evaluate", "exit_code"]

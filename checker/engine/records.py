@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from checker import result as r
-from checker.engine.env import BatchEnv, RecordEnv
+from checker.engine.env import RecordEnv
 from checker.engine.evidence import (
     comparison,
     missing_names,
@@ -27,6 +27,13 @@ from checker.engine.evidence import (
     values_at,
 )
 from checker.engine.ops import Evaluator, Mask, Vec
+from checker.engine.partial import (
+    BatchPartial,
+    CollectEnv,
+    Listed,
+    MergedEnv,
+    RecordPartial,
+)
 from checker.syntax import model as m
 from checker.types import typed as t
 
@@ -112,20 +119,21 @@ def outcome_codes(guard: Vec | None, constraint: Vec, waiver: Vec | None
     return codes, waived
 
 
-def pick(report: Mask, env: RecordEnv, limit: int | None) -> np.ndarray:
-    """Rows to list: all of `report`, or the first `limit` of them in id order."""
-    rows = np.flatnonzero(report)
-    if limit is None or len(rows) <= limit:
-        return rows
-    if limit == 0:
-        return rows[:0]
-    ranks = env.rank()[rows]
-    return np.sort(rows[np.argpartition(ranks, limit - 1)[:limit]])
-
-
 def evaluate_record_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: RecordEnv,
                          detailed: bool, limit: int | None = None
                          ) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
+    """Counts of a `for each` rule and the outcomes to list: all rows when `detailed`,
+    else the reported ones (the first `limit` in id order)."""
+    partial = record_partial(rule, batch, env, detailed, limit)
+    return ({CODES[k]: partial.counts[k] for k in range(len(CODES))},
+            [item.outcome for item in partial.listed])
+
+
+def record_partial(rule: t.CheckedRule, batch: RecordBatchLike, env: RecordEnv,
+                   detailed: bool, limit: int | None, below: str | None = None
+                   ) -> RecordPartial:
+    """One batch's share of a `for each` rule; `below`: only ids under it can still be
+    listed (the streaming path already keeps `limit` smaller ones)."""
     evaluate = Evaluator(env)
     guard = evaluate(rule.guard) if rule.guard is not None else None
     parts = [evaluate(c.expr) for c in rule.constraints]
@@ -134,11 +142,34 @@ def evaluate_record_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: Recor
     waiver = combine_any(waivers) if rule.waivers else None
     codes, waived = outcome_codes(guard, constraint, waiver)
     counts = np.bincount(codes, minlength=len(CODES))
-    report = np.ones(codes.shape, bool) if detailed else _REPORTED[codes] | waived
+    reported = _REPORTED[codes] | waived
+    rows = np.arange(len(codes)) if detailed else _first_by_id(
+        np.flatnonzero(reported), batch.ids, limit, below)
     findings = RecordOutcomes(rule, batch, evaluate.seen, guard, parts, waivers)
-    outcomes = [findings.outcome(int(i), CODES[codes[i]], bool(waived[i]))
-                for i in pick(report, env, limit)]
-    return {CODES[k]: int(counts[k]) for k in range(len(CODES))}, outcomes
+    listed = [Listed(str(batch.ids[i]), bool(reported[i]),
+                     findings.outcome(i, CODES[codes[i]], bool(waived[i])))
+              for i in rows.tolist()]
+    listed.sort(key=lambda item: item.subject)
+    return RecordPartial([int(c) for c in counts], listed, detailed)
+
+
+def _first_by_id(rows: np.ndarray, ids: Sequence[str], limit: int | None,
+                 below: str | None) -> np.ndarray:
+    """The rows among `rows` whose ids come first (at most `limit`), in row order."""
+    if limit == 0:
+        return rows[:0]
+    if (limit is None or len(rows) <= limit) and below is None:
+        return rows
+    index = getattr(ids, "values", None)
+    names = np.asarray(index[rows] if index is not None else [ids[i] for i in rows.tolist()],
+                       dtype=object)
+    if below is not None:
+        keep = names < below
+        rows, names = rows[keep], names[keep]
+    if limit is None or len(rows) <= limit:
+        return rows
+    order = np.argsort(names, kind="stable")[:limit]
+    return np.sort(rows[order])
 
 
 def clauses_at(rule: t.CheckedRule, guard: Vec | None, parts: list[Vec],
@@ -220,7 +251,12 @@ def evaluate_batch_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: Record
                                          tuple[float | None, int | None]]
                         ) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
     """A `for all` rule: one outcome for the whole batch (plan baseline + Σ of the batch)."""
-    size = len(batch.frame)
+    return finish_batch_rule(rule, batch_partial(rule, env), lookup)
+
+
+def batch_partial(rule: t.CheckedRule, env: RecordEnv) -> BatchPartial:
+    """One batch's share of a `for all` rule: how many records it selects, its aggregates."""
+    size = env.shape[0]
     if rule.guard is not None:
         guard = Evaluator(env)(rule.guard)
         gk = guard.known_mask()
@@ -228,12 +264,25 @@ def evaluate_batch_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: Record
         uncertain = ~gk
     else:
         selected, uncertain = np.ones(size, bool), np.zeros(size, bool)
+    aggregates = []
+    for c in rule.constraints:
+        collect = CollectEnv(env, selected)
+        Evaluator(collect)(c.expr)
+        aggregates.append(collect.found)
+    return BatchPartial(int(selected.sum()), bool(uncertain.any()), aggregates)
+
+
+def finish_batch_rule(rule: t.CheckedRule, partial: BatchPartial,
+                      lookup: Callable[[t.IndicatorRef, int | None],
+                                       tuple[float | None, int | None]]
+                      ) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
+    """The one outcome of a `for all` rule from its merged partial."""
     parts: list[Vec] = []
     seen: dict[int, Vec] = {}
     used: dict[str, int | None] = {}
-    for c in rule.constraints:
+    for c, aggregates in zip(rule.constraints, partial.aggregates, strict=True):
         year = c.time.year if isinstance(c.time, m.AtYear) else None
-        env_batch = BatchEnv(env, selected, uncertain, _bound(lookup, year))
+        env_batch = MergedEnv(aggregates, partial.uncertain, _bound(lookup, year))
         evaluate = Evaluator(env_batch)
         parts.append(evaluate(c.expr))
         seen.update(evaluate.seen)
@@ -246,12 +295,12 @@ def evaluate_batch_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: Record
     observed, threshold, margin = comparison(decisive.expr, seen, 0)
     missing = missing_names([c.expr for c in rule.constraints], seen, 0) \
         if outcome == "unknown" else []
-    if outcome == "unknown" and bool(uncertain.any()):
+    if outcome == "unknown" and partial.uncertain:
         missing.append("guard fields of some records")
     values = _indicator_values(rule, seen, used)
     evidence = r.Evidence.model_construct(
         clauses=clauses_at(rule, None, parts, [], 0), observed=observed, threshold=threshold,
-        margin=margin, values={**values, "records counted": str(int(selected.sum()))},
+        margin=margin, values={**values, "records counted": str(partial.selected)},
         years=[], missing=missing)
     message = _message(outcome, decisive, observed, threshold, margin, missing, None)
     result = r.Outcome.model_construct(

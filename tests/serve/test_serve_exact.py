@@ -85,12 +85,13 @@ def test_field_values_are_read_from_the_text_exactly(office: Office) -> None:
 
 
 def test_where_the_float_engine_drifts_the_quota_is_still_exact(tmp_path: Path) -> None:
-    """318.119 km² + 881 × 0.1 ha is 319 km² exactly; float64 makes it 319.00000000000006."""
+    """315.4863 km² + 857 × 0.41 ha is 319 km² exactly; float64 makes it 319.00000000000006
+    (even with the engine's exact sum: 0.41 ha and 315.4863 have no float64 of their own)."""
     data = tmp_path / "baseline.csv"
     data.write_text("indicator,region,year,value,unit\n"
-                    "urban_rural_construction_land,大兴区,2023,318.119,km²\n", encoding="utf-8")
+                    "urban_rural_construction_land,大兴区,2023,315.4863,km²\n", encoding="utf-8")
     office = Office.open(None, [data])
-    batch = bodies(881, "0.1 ha")
+    batch = bodies(857, "0.41 ha")
     text = json.dumps(batch).encode()
     floats = office.evaluate(office.load(text, ".json"), "request.json")
     assert next(o for o in floats.outcomes if o.rule == "LAND-02").outcome == "fail"

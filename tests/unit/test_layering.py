@@ -45,7 +45,10 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     # the language server checks tests' givens as you type (givens is pure: no data frames)
     "checker.tools": (*BASE, "checker.syntax", "checker.types", "checker.tester.givens"),
     "checker.pipeline": (*BASE, "checker.syntax", "checker.types", "checker.data",
-                         "checker.engine", "checker.result"),
+                         "checker.engine", "checker.result", "checker.pipeline_dask"),
+    # the pipeline with the proposals' partitions on a Dask cluster
+    "checker.pipeline_dask": (*BASE, "checker.types", "checker.data", "checker.engine",
+                              "checker.result"),
     "checker.serve": (*BASE, "checker.syntax", "checker.types", "checker.data",
                       "checker.engine", "checker.result", "checker.pipeline", "reports",
                       "checker"),  # the version
@@ -63,6 +66,8 @@ ONLY_IN: dict[str, tuple[str, ...]] = {
     "pandas": ("checker.data.*", "checker.engine.*"),
     "numpy": ("checker.data.*", "checker.engine.*"),
     "pyarrow": ("checker.data.*", "checker.engine.*"),
+    "dask": ("checker.engine.distributed",),
+    "distributed": ("checker.engine.distributed",),
 }
 # The command line: argument handling and exit codes.  Nothing else imports it.
 CLI_MODULES = ("checker.cli", "checker.cli.*", "checker.__main__")

@@ -40,6 +40,12 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-findings", type=int, default=100, metavar="N",
                         help="outcomes listed per rule in big batches; counts are always "
                         "complete (0: no limit; default 100)")
+    parser.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="local: this process, streaming big Parquet in batches; dask: "
+                        "each Parquet file of a dataset (folder or glob) a partition on a Dask "
+                        "cluster (`pip install 'plancheck[dask]'`)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="the Dask scheduler for --engine dask (default: a local cluster)")
     parser.add_argument("--quiet", action="store_true",
                         help="no progress bar (it shows only when stderr is a terminal)")
 
@@ -70,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
         tick(description=f"checking {len(args.files)} file(s)")
         result = check_with(checked, args.files, as_of=as_of_year(args.as_of),
                             fail_on=args.fail_on, record=args.record,
-                            max_findings=args.max_findings or None)
+                            max_findings=args.max_findings or None, engine=args.engine,
+                            scheduler=_scheduler(args))
         tick(description=f"writing the {args.format} report")
         to_terminal = args.output in (None, STDOUT) and sys.stdout.isatty()
         report: str | bytes
@@ -82,3 +89,10 @@ def run(args: argparse.Namespace) -> int:
         tick()
     write_output(args.output, report, [*args.files, *loaded.sources], REPORT_CODES)
     return result.summary.exit_code
+
+
+def _scheduler(args: argparse.Namespace) -> str | None:
+    if args.scheduler is not None and args.engine != "dask":
+        raise DiagnosticError([Diagnostic("D300", "`--scheduler` needs `--engine dask`",
+                                          help="add `--engine dask`, or drop `--scheduler`")])
+    return str(args.scheduler) if args.scheduler is not None else None
