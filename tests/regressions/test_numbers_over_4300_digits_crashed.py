@@ -21,13 +21,19 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
     return code, capsys.readouterr().err
 
 
-def test_in_a_rule_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    suite = tmp_path / "suite"
+def _suite_with(folder: Path, requirement: str) -> str:
+    """The bundled suite and one more rule requiring `requirement`."""
+    suite = folder / "suite"
     shutil.copytree(BUNDLED, suite)
-    (suite / "x.rules").write_text(
-        'rule X-1 "x" {\n  kind binding because "x"\n  require urban_rural_construction_land '
-        f"<= {HUGE} km2 each year in 2021..2025\n}}\n", encoding="utf-8")
-    code, err = _run(capsys, "suite", "--rules", str(suite), "--no-cache")
+    (suite / "x.rules").write_text('rule X-1 "x" {\n  kind binding because "x"\n  require '
+                                   f"urban_rural_construction_land {requirement}\n}}\n",
+                                   encoding="utf-8")
+    return str(suite)
+
+
+def test_in_a_rule_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    suite = _suite_with(tmp_path, f"<= {HUGE} km2 each year in 2021..2025")
+    code, err = _run(capsys, "suite", "--rules", suite, "--no-cache")
     assert code == 2 and "[P118]" in err and "x.rules:3:" in err
 
 
@@ -58,10 +64,6 @@ def test_in_plan_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_a_year_or_line_number_that_long(tmp_path: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
-    suite = tmp_path / "suite"
-    shutil.copytree(BUNDLED, suite)
-    (suite / "x.rules").write_text(
-        'rule X-1 "x" {\n  kind binding because "x"\n  require urban_rural_construction_land '
-        f"<= 319 km2 by {HUGE}\n}}\n", encoding="utf-8")
-    code, err = _run(capsys, "suite", "--rules", str(suite), "--no-cache")
+    suite = _suite_with(tmp_path, f"<= 319 km2 by {HUGE}")
+    code, err = _run(capsys, "suite", "--rules", suite, "--no-cache")
     assert code == 2 and "[P110]" in err and len(err) < 2000
