@@ -119,6 +119,7 @@ CODES: Final[dict[str, str]] = {
     "D325": "not a value of an enum or scale",
     "D326": "not text",
     "D327": "value outside the field's range",
+    "D328": "not a whole number in a count",
     "D330": "record without an id",
     "D331": "duplicate record id",
     "D340": "unknown indicator",

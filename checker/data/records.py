@@ -249,12 +249,13 @@ def _fill(values: Any, blank: Any, spec: FieldSpec) -> Any:
 def _report_outside(converted: Converted, raw: pd.Series[Any], spec: FieldSpec,
                     report: Problems, span: Callable[[int], Span]) -> None:
     """Cells beyond the field's `range` (see `values.outside_range`)."""
-    if spec.low is None and spec.high is None:
+    if spec.low is None and spec.high is None and not spec.whole:
         return
     numbers = np.asarray(pd.array(converted.values).to_numpy(dtype=np.float64, na_value=np.nan))
     with np.errstate(invalid="ignore"):
         outside = ((numbers < float(spec.low)) if spec.low is not None else False) | (
-            (numbers > float(spec.high)) if spec.high is not None else False)
+            (numbers > float(spec.high)) if spec.high is not None else False) | (
+            (numbers != np.floor(numbers)) if spec.whole else False)
     rows = np.flatnonzero(np.asarray(outside, dtype=bool) & ~np.isnan(numbers))
 
     def why(position: int) -> Problem:

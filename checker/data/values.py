@@ -106,14 +106,17 @@ def outside_range(value: object, spec: FieldSpec | IndicatorSpec,
                   written: object = None) -> Problem | None:
     """A number beyond the field's declared `range` (a negative area, a 150 % share):
     refused, never handed to a rule (-500 ha of new land hid a broken 319 km² cap)."""
-    if (spec.low is None and spec.high is None) or isinstance(value, bool) or not isinstance(
-            value, int | float):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         return None
+    name = spec.name if isinstance(spec, FieldSpec) else spec.id
+    if spec.whole and not float(value).is_integer():
+        return Problem("D328", f"`{shown(written if isinstance(written, str) else value)}` in "
+                       f"`{name}` is not a whole number", "a count is a whole number; check "
+                       "the figure", "expected a whole number")
     if (spec.low is None or value >= spec.low) and (spec.high is None or value <= spec.high):
         return None
     as_written = shown(written) if isinstance(written, str) else (
         f"{shown(value)}{_unit_suffix(spec.type)}")
-    name = spec.name if isinstance(spec, FieldSpec) else spec.id
     return Problem("D327", f"`{as_written}` in `{name}` is "
                    f"outside its range ({range_text(spec)})",
                    "check the figure and its unit; the schema says which values the field can "

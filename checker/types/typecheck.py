@@ -33,6 +33,10 @@ LANGUAGES = ("zh", "en")  # what the reports speak (`plan … { language "zh" }`
 BUILTIN_TYPES: dict[str, t.Type] = {"text": t.TextT(), "bool": t.BoolT(), "year": t.YearT()}
 
 
+# A field or indicator written in `count` (not `one`, the bare number) holds whole numbers:
+# 2.5 vehicles or 13.5 transfer stations are a mistake, not a figure.
+WHOLE_UNIT = "count"
+
 def typecheck(suite: m.Suite) -> t.CheckedSuite:
     """Check the whole suite; raise `DiagnosticError` if any error was found."""
     sink = DiagnosticSink()
@@ -129,7 +133,7 @@ def _indicators(suite: m.Suite, units: UnitTable,
         low, high = _indicator_range(ind, unit, units, sink)
         out[ind.id] = t.IndicatorSpec(ind.id, ind.display, unit, kind, direction, ind.span,
                                       baseline_only=ind.get("role") == "baseline",
-                                      low=low, high=high)
+                                      low=low, high=high, whole=unit_name == WHOLE_UNIT)
     return out
 
 
@@ -187,8 +191,9 @@ def _record(r: m.Record, units: UnitTable, sets: dict[str, tuple[str, ...]],
         default = (_constant(f, f.default, ftype, units, sets, sink)
                    if f.default is not None else None)
         low, high = _range(f, ftype, default, units, sets, sink)
+        whole = isinstance(f.type, m.SimpleType) and f.type.name == WHOLE_UNIT
         fields[f.name] = t.FieldSpec(f.name, ftype, f.required, default, f.label, f.span,
-                                     low, high)
+                                     low, high, whole)
     return t.RecordSchema(r.name, r.display, fields, r.span)
 
 

@@ -86,6 +86,7 @@ class FieldSpec:
     span: Span = NO_SPAN
     low: Fraction | None = None  # the `range`, in the field's unit; ends included
     high: Fraction | None = None
+    whole: bool = False  # typed `count`: whole numbers only
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,7 @@ class IndicatorSpec:
     baseline_only: bool = False  # `role baseline`: carried in data, checked by no rule
     low: Fraction | None = None  # the `range`, in the indicator's unit; ends included
     high: Fraction | None = None
+    whole: bool = False  # `unit count`: whole numbers only
 
     @property
     def type(self) -> Type:

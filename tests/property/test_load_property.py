@@ -56,6 +56,8 @@ def value_of(spec: FieldSpec, units: UnitTable) -> st.SearchStrategy[Any]:
             low = float(spec.low) if spec.low is not None else -1e9
             high = float(spec.high) if spec.high is not None else 1e9
             bare = st.floats(low, high, allow_nan=False, allow_infinity=False)
+            if spec.whole:  # a count: whole numbers only
+                return st.integers(int(low), int(min(high, 10**9)))
             if spec.high is not None:  # within a bounded range: numbers in the field's unit
                 return bare
             spellings = [name for name, key in units.lookup.items()

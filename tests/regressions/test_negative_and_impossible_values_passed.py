@@ -85,3 +85,22 @@ def test_an_indicators_range_is_checked_like_a_fields() -> None:
     with pytest.raises(DiagnosticError) as raised:
         checked_from("indicator x {\n  unit km2\n  range 5 km2..1 km2\n}\n")
     assert any(d.code == "T237" for d in raised.value.diagnostics)
+
+
+@pytest.mark.parametrize("value", ["2.5", "0.5", "1e0"])
+def test_a_count_is_a_whole_number(tmp_path: Path, value: str,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "p.yaml").write_text(_with("new_operating_vehicles", value), encoding="utf-8")
+    code = main(["check", str(tmp_path / "p.yaml"), "-o", "/dev/null"])
+    assert code == (0 if value == "1e0" else 2)
+    if code == 2:
+        assert "[D328]" in capsys.readouterr().err
+
+
+def test_a_count_indicator_is_whole_in_plan_data(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "d.csv").write_text("indicator,region,year,value,unit\n"
+                                    "new_waste_transfer_stations,大兴区,2022,13.5,\n",
+                                    encoding="utf-8")
+    assert main(["check", str(tmp_path / "d.csv")]) == 2
+    assert "[D328]" in capsys.readouterr().err
