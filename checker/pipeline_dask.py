@@ -23,15 +23,15 @@ __all__ = ["check_dask"]
 
 def check_dask(checked: t.CheckedSuite, paths: Sequence[Path], scheduler: str | None,
                *, as_of: int | None = None, fail_on: r.FailOn = "error",
-               record: str | None = None, max_findings: int | None = MAX_LISTED
-               ) -> r.Result | None:
+               record: str | None = None, max_findings: int | None = MAX_LISTED,
+               strict: bool = False) -> r.Result | None:
     """The run on the cluster, or None: run `paths` in one process (small or other
     formats, or a problem, which that run reports)."""
     from checker.data.batches import BATCH_ROWS, Fallback, plan_stream
     from checker.engine.distributed import DaskMissing, evaluate_partitions
 
     plan = plan_stream(paths, checked.schemas, checked.indicators, checked.units,
-                       record=record, batch_rows=BATCH_ROWS)
+                       record=record, batch_rows=BATCH_ROWS, strict=strict)
     if plan is None:
         return None
     try:

@@ -64,7 +64,7 @@ class _Collector:
 
 def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
          indicators: dict[str, IndicatorSpec], units: UnitTable, *,
-         record: str | None = None) -> Loaded:
+         record: str | None = None, strict: bool = False) -> Loaded:
     """Sort files into proposals and plan data and load both; all diagnostics at once.
 
     `record` names the record schema of the proposals when the suite has several.
@@ -86,7 +86,8 @@ def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
     if schema is not None:
         records = found.attempt(lambda: load_records(kinds["records"], schema, units))
     if kinds["plan_data"]:
-        data = found.attempt(lambda: load_plan_data(kinds["plan_data"], indicators, units))
+        data = found.attempt(lambda: load_plan_data(kinds["plan_data"], indicators, units,
+                                                    strict=strict))
     if found.problems:
         raise DiagnosticError(found.problems, found.sources)
     return Loaded(records, data, tuple(kinds["records"]), tuple(kinds["plan_data"]), schema)

@@ -15,7 +15,7 @@ kept once with a warning.  Imports the `data` modules, `typed`, `units`,
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Final
@@ -57,6 +57,7 @@ class PlanData:
     frame: pd.DataFrame
     origins: Origins
     warnings: tuple[Diagnostic, ...] = ()
+    uncatalogued: tuple[tuple[str, int], ...] = ()  # ids outside the catalogue, with rows
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -78,13 +79,20 @@ class _Part:
 class _Context:
     indicators: dict[str, IndicatorSpec]
     units: UnitTable
+    strict: bool = False
     report: Problems = field(default_factory=Problems)
+    uncatalogued: dict[str, int] = field(default_factory=dict)  # id -> rows
 
 
 def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
-                   units: UnitTable) -> PlanData:
-    """Load every plan-data table into one frame, or raise `DiagnosticError` with all problems."""
-    context = _Context(indicators, units)
+                   units: UnitTable, *, strict: bool = False) -> PlanData:
+    """Load every plan-data table into one frame, or raise `DiagnosticError` with all problems.
+
+    An execution report lists 20-50 indicators and a suite checks some: an id the catalogue
+    does not know is counted and named (`PlanData.uncatalogued`), unless it is within two
+    edits of a known id (a typo: D340 with did-you-mean) or `strict` (every unknown id D340).
+    """
+    context = _Context(indicators, units, strict)
     parts: list[_Part] = []
     for path in as_paths(paths):
         display = display_path(path)
@@ -106,7 +114,8 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
         rows = np.flatnonzero(keep)
         frame = frame.iloc[rows].reset_index(drop=True)
         origins = origins.take(rows)
-    return PlanData(frame, origins, context.report.warnings)
+    return PlanData(frame, origins, context.report.warnings,
+                    tuple(sorted(context.uncatalogued.items())))
 
 
 # ------------------------------------------------------------------ one table
@@ -214,6 +223,14 @@ def _indicators(names: pd.Series[Any], span: Callable[[int], Span], context: _Co
     rows = np.where(codes < 0, len(specs), codes)
     unknown = np.flatnonzero(~known[rows] & (codes >= 0))
     good[unknown] = False
+    if not context.strict:
+        typos = {name: _is_typo(str(name), context.indicators) for name in
+                 {str(stripped.iloc[p]) for p in unknown.tolist()}}
+        written = stripped.iloc[unknown].astype(str).tolist()
+        for name in written:
+            if not typos[name]:
+                context.uncatalogued[name] = context.uncatalogued.get(name, 0) + 1
+        unknown = unknown[np.array([typos[n] for n in written], dtype=bool)] if written else unknown
 
     def why(position: int) -> Problem:
         name = str(stripped.iloc[position])
@@ -224,6 +241,26 @@ def _indicators(names: pd.Series[Any], span: Callable[[int], Span], context: _Co
 
     report_cells(context.report, unknown, why, span, "column `indicator`")
     return [specs[c] if c >= 0 else None for c in codes.tolist()]
+
+
+def _is_typo(name: str, known: Iterable[str]) -> bool:
+    """Within two edits (insert, delete, replace) of a known id: a typo, not a new id."""
+    return any(_edits_at_most(name, other, 2) for other in known)
+
+
+def _edits_at_most(a: str, b: str, limit: int) -> bool:
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (char != other)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
 
 
 # ------------------------------------------------------------------ values
@@ -387,8 +424,8 @@ def _check_repeats(parts: list[_Part], context: _Context) -> BoolArray:
     if not parts:
         return np.zeros(0, dtype=bool)
     rows = _Combined.of(parts)
-    keep = np.ones(len(rows.frame), dtype=bool)
     good = np.concatenate([p.good for p in parts])
+    keep = good.copy()  # a row not good is an error, or an indicator outside the catalogue
     repeated = rows.frame.duplicated(KEYS, keep=False).to_numpy(dtype=bool) & good
     first: dict[tuple[Any, ...], int] = {}
     conflicts: list[int] = []

@@ -169,9 +169,11 @@ def unchecked_data(checked: t.CheckedSuite, table: SeriesTable) -> list[str]:
     for indicator, region, _ in table.values:
         if (indicator, region) not in covered and indicator not in baseline:
             by_region.setdefault(region, set()).add(indicator)
-    return [f"plan data for `{region}` is not checked by any rule: "
-            + ", ".join(f"`{i}`" for i in sorted(indicators))
-            for region, indicators in sorted(by_region.items())]
+    outside = [f"not in the catalogue: {rows:,} row{'s' if rows != 1 else ''} of `{name}`"
+               for name, rows in table.uncatalogued]
+    return outside + [f"plan data for `{region}` is not checked by any rule: "
+                      + ", ".join(f"`{i}`" for i in sorted(indicators))
+                      for region, indicators in sorted(by_region.items())]
 
 
 def exit_code(rules: Sequence[r.RuleSummary], fail_on: r.FailOn) -> int:

@@ -52,6 +52,7 @@ class SeriesTable:
     kinds: set[str] = field(default_factory=set)
     regions: dict[str, set[str]] = field(default_factory=dict)
     about: dict[Point, dict[str, str]] = field(default_factory=dict)
+    uncatalogued: tuple[tuple[str, int], ...] = ()  # ids the catalogue does not know, rows
 
     @staticmethod
     def build(data: PlanDataLike | None, plan: t.PlanInfo) -> SeriesTable:
@@ -73,7 +74,8 @@ class SeriesTable:
                     regions.setdefault(str(kind), set()).add(str(reg))
                 years.append(int(year))
         about = _about(data.frame) if data is not None and len(data.frame) else {}
-        return SeriesTable(values, origins, min(years), max(years), kinds, regions, about)
+        return SeriesTable(values, origins, min(years), max(years), kinds, regions, about,
+                           tuple(getattr(data, "uncatalogued", ())))
 
     @property
     def years(self) -> np.ndarray[Any, np.dtype[np.int64]]:

@@ -46,6 +46,9 @@ def register(parser: argparse.ArgumentParser) -> None:
                         "cluster (`pip install 'plancheck[dask]'`)")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="the Dask scheduler for --engine dask (default: a local cluster)")
+    parser.add_argument("--strict", action="store_true",
+                        help="plan data naming an indicator outside the suite's catalogue is "
+                        "an error (D340), not a note")
     parser.add_argument("--quiet", action="store_true",
                         help="no progress bar (it shows only when stderr is a terminal)")
 
@@ -77,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         result = check_with(checked, args.files, as_of=as_of_year(args.as_of),
                             fail_on=args.fail_on, record=args.record,
                             max_findings=args.max_findings or None, engine=args.engine,
-                            scheduler=_scheduler(args))
+                            scheduler=_scheduler(args), strict=args.strict)
         tick(description=f"writing the {args.format} report")
         to_terminal = args.output in (None, STDOUT) and sys.stdout.isatty()
         report: str | bytes
