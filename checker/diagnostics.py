@@ -78,6 +78,28 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"did you mean `{close[0]}`?" if close else ""
 
 
+def close_to_any(word: str, choices: Iterable[str], edits: int = 2) -> bool:
+    """Within `edits` insertions, deletions or replacements of a choice: a typo of it
+    (stricter than `did_you_mean`, which also offers far-fetched matches as advice)."""
+    return any(edits_at_most(word, choice, edits) for choice in choices)
+
+
+def edits_at_most(a: str, b: str, limit: int) -> bool:
+    """Levenshtein distance of `a` and `b` is at most `limit` (rows stop once all exceed it)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (char != other)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
 MAX_LINE_WIDTH = 100  # columns of source shown; longer lines are cut around the span
 
 

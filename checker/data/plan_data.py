@@ -15,7 +15,7 @@ kept once with a warning.  Imports the `data` modules, `typed`, `units`,
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Final
@@ -38,7 +38,7 @@ from checker.data.values import (
     read_number,
 )
 from checker.data.values import explain as explain_value
-from checker.diagnostics import Diagnostic, did_you_mean
+from checker.diagnostics import Diagnostic, close_to_any, did_you_mean
 from checker.source import Span
 from checker.types.typed import BoolT, IndicatorSpec, TextT, YearT
 from checker.types.units import Unit, UnitTable, format_quantity
@@ -224,7 +224,7 @@ def _indicators(names: pd.Series[Any], span: Callable[[int], Span], context: _Co
     unknown = np.flatnonzero(~known[rows] & (codes >= 0))
     good[unknown] = False
     if not context.strict:
-        typos = {name: _is_typo(str(name), context.indicators) for name in
+        typos = {name: close_to_any(str(name), context.indicators) for name in
                  {str(stripped.iloc[p]) for p in unknown.tolist()}}
         written = stripped.iloc[unknown].astype(str).tolist()
         for name in written:
@@ -241,26 +241,6 @@ def _indicators(names: pd.Series[Any], span: Callable[[int], Span], context: _Co
 
     report_cells(context.report, unknown, why, span, "column `indicator`")
     return [specs[c] if c >= 0 else None for c in codes.tolist()]
-
-
-def _is_typo(name: str, known: Iterable[str]) -> bool:
-    """Within two edits (insert, delete, replace) of a known id: a typo, not a new id."""
-    return any(_edits_at_most(name, other, 2) for other in known)
-
-
-def _edits_at_most(a: str, b: str, limit: int) -> bool:
-    if abs(len(a) - len(b)) > limit:
-        return False
-    previous = list(range(len(b) + 1))
-    for i, char in enumerate(a, 1):
-        current = [i]
-        for j, other in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (char != other)))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
 
 
 # ------------------------------------------------------------------ values

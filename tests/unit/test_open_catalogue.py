@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli.main import main
-from checker.data.plan_data import _edits_at_most
+from checker.diagnostics import edits_at_most
 
 DATA = ("indicator,region,year,value,unit\n"
         "gdp_growth,大兴区,2022,6,%\n"
@@ -58,4 +58,4 @@ def test_strict_refuses_every_unknown_id(tmp_path: Path,
                                                 "waste_harmless_treatment_rate", False),
                                                ("gdp", "gdp_growth", False)])
 def test_two_edits(a: str, b: str, close: bool) -> None:
-    assert _edits_at_most(a, b, 2) is close
+    assert edits_at_most(a, b, 2) is close
