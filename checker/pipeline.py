@@ -59,7 +59,7 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
     if streamed is not None:
         return streamed
     loaded = load(files, checked.schemas, checked.indicators, checked.units, record=record,
-                  strict=strict)
+                  strict=strict, regions=suite_regions(checked))
     batches = {}
     inputs: list[r.Input] = []
     if loaded.records is not None and loaded.schema is not None:
@@ -71,6 +71,16 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                                               kind="plan_data", rows=len(loaded.plan_data.frame)))
     return evaluate(checked, batches, loaded.plan_data, as_of=as_of, fail_on=fail_on,
                     inputs=inputs, max_findings=max_findings)
+
+
+def suite_regions(checked: t.CheckedSuite) -> set[str]:
+    """The plan's region and every region a rule or a clause names."""
+    named = {checked.plan.region}
+    for rule in checked.rules:
+        named.update(rule.regions)
+        for constraint in rule.constraints:
+            named.update(constraint.regions or ())
+    return named
 
 
 def _streamed(checked: t.CheckedSuite, files: Sequence[str | Path], as_of: int | None,

@@ -15,7 +15,7 @@ column at once), `records`, `plan_data`; `schemas` builds the pydantic model.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -64,7 +64,8 @@ class _Collector:
 
 def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
          indicators: dict[str, IndicatorSpec], units: UnitTable, *,
-         record: str | None = None, strict: bool = False) -> Loaded:
+         record: str | None = None, strict: bool = False,
+         regions: Collection[str] = ()) -> Loaded:
     """Sort files into proposals and plan data and load both; all diagnostics at once.
 
     `record` names the record schema of the proposals when the suite has several.
@@ -87,7 +88,7 @@ def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
         records = found.attempt(lambda: load_records(kinds["records"], schema, units))
     if kinds["plan_data"]:
         data = found.attempt(lambda: load_plan_data(kinds["plan_data"], indicators, units,
-                                                    strict=strict))
+                                                    strict=strict, regions=regions))
     if found.problems:
         raise DiagnosticError(found.problems, found.sources)
     return Loaded(records, data, tuple(kinds["records"]), tuple(kinds["plan_data"]), schema)

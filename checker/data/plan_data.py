@@ -15,7 +15,7 @@ kept once with a warning.  Imports the `data` modules, `typed`, `units`,
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Final
@@ -28,6 +28,7 @@ from checker import result as r
 from checker.data.columns import Converted, convert, factorize
 from checker.data.problems import IntArray, Origins, Problems, display_path, file_span
 from checker.data.records import PathArg, as_paths, report_cells
+from checker.data.regions import report_region_typos
 from checker.data.tables import TABLES, RawTable, blank_mask, read_table, separator_hint
 from checker.data.values import (
     FAILED,
@@ -80,19 +81,21 @@ class _Context:
     indicators: dict[str, IndicatorSpec]
     units: UnitTable
     strict: bool = False
+    regions: frozenset[str] = frozenset()  # the suite's regions; empty: not checked
     report: Problems = field(default_factory=Problems)
     uncatalogued: dict[str, int] = field(default_factory=dict)  # id -> rows
 
 
 def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
-                   units: UnitTable, *, strict: bool = False) -> PlanData:
+                   units: UnitTable, *, strict: bool = False,
+                   regions: Collection[str] = ()) -> PlanData:
     """Load every plan-data table into one frame, or raise `DiagnosticError` with all problems.
 
     An execution report lists 20-50 indicators and a suite checks some: an id the catalogue
     does not know is counted and named (`PlanData.uncatalogued`), unless it is within two
     edits of a known id (a typo: D340 with did-you-mean) or `strict` (every unknown id D340).
     """
-    context = _Context(indicators, units, strict)
+    context = _Context(indicators, units, strict, frozenset(regions))
     parts: list[_Part] = []
     for path in as_paths(paths):
         display = display_path(path)
@@ -147,6 +150,7 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
     _require(year, "year", cell("year"), report)
     good &= ~year.blank
     good[year.bad] = False
+    report_region_typos(texts["region"], context.regions, cell("region"), report, good)
     kind = _kinds(texts["kind"], cell("kind"), report, good)
     specs = _indicators(texts["indicator"], cell("indicator"), context, good)
     values = _values(table.columns[where["value"]], texts["unit"], specs, cell, context, good)

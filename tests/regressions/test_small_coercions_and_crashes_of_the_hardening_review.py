@@ -76,3 +76,16 @@ def test_pipes_devices_and_loops_are_named_for_what_they_are(
     err = capsys.readouterr().err
     assert err.count("not a regular file") == 2
     assert "too many levels of symbolic links" in err and "no such file" in err
+
+
+@pytest.mark.parametrize(("region", "bad"), [("大兴", True), ("大兴县", True), ("朝阳区", False),
+                                             ("大兴区", False)])
+def test_a_misspelt_region_is_d344(tmp_path: Path, region: str, bad: bool,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """`大兴` for `大兴区` was accepted silently: its rows fell outside every rule."""
+    (tmp_path / "d.csv").write_text(f"indicator,region,year,value,unit\n"
+                                    f"gdp_growth,{region},2022,6,%\n", encoding="utf-8")
+    code = main(["check", str(tmp_path / "d.csv"), "-o", os.devnull])
+    assert (code == 2) is bad
+    if bad:
+        assert "[D344]" in capsys.readouterr().err

@@ -21,6 +21,7 @@ import pytest
 
 from checker.data.load import load
 from checker.diagnostics import DiagnosticError, render_all
+from checker.pipeline import suite_regions
 from checker.source import SourceFile
 from checker.syntax.suite import load_suite
 from checker.types.typecheck import typecheck
@@ -72,7 +73,7 @@ def run(example: Example, folder: Path) -> str:
     checked = bundled()
     try:
         loaded = load([example.name], checked.schemas, checked.indicators,
-                      checked.units)
+                      checked.units, regions=suite_regions(checked))
     except DiagnosticError as error:
         return render_all(error.diagnostics, error.sources)
     warnings = [*(loaded.records.warnings if loaded.records else ()),
