@@ -111,6 +111,7 @@ CODES: Final[dict[str, str]] = {
     "D312": "required value missing",
     "D313": "required column missing",
     "D314": "column without a name",
+    "D315": "workbook sheets that are not read (warning)",
     "D320": "not a number",
     "D321": "unknown unit in data",
     "D322": "unit of the wrong dimension",

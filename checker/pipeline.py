@@ -69,8 +69,20 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
     if loaded.plan_data is not None:
         inputs.append(r.Input.model_construct(path=", ".join(map(str, loaded.data_paths)),
                                               kind="plan_data", rows=len(loaded.plan_data.frame)))
-    return evaluate(checked, batches, loaded.plan_data, as_of=as_of, fail_on=fail_on,
-                    inputs=inputs, max_findings=max_findings)
+    result = evaluate(checked, batches, loaded.plan_data, as_of=as_of, fail_on=fail_on,
+                      inputs=inputs, max_findings=max_findings)
+    return with_load_warnings(result, [*(loaded.records.warnings if loaded.records else ()),
+                                       *(loaded.plan_data.warnings if loaded.plan_data else ())])
+
+
+def with_load_warnings(result: r.Result, warnings: Sequence[Diagnostic]) -> r.Result:
+    """Warnings of the load (a row given twice, sheets not read) as the result's first
+    notes, so every report says them; they were only in the loaded objects before."""
+    if not warnings:
+        return result
+    said = [f"warning[{d.code}] {d.span if d.span.line else d.span.file}: {d.message}"
+            for d in warnings]
+    return result.model_copy(update={"notes": [*said, *result.notes]})
 
 
 def suite_regions(checked: t.CheckedSuite) -> set[str]:

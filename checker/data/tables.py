@@ -284,11 +284,20 @@ def _read_xlsx(path: Path, display: str, report: Problems) -> RawTable | None:
         try:
             cells = [tuple(row) for row in book.worksheets[0].iter_rows(min_row=1,
                                                                          values_only=True)]
+            others = [(sheet.title, sum(1 for row in sheet.iter_rows(values_only=True)
+                                        if any(_filled(v) for v in row)))
+                      for sheet in book.worksheets[1:]]
         finally:
             book.close()
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
         _unreadable("xlsx", display, error, report)
         return None
+    unread = [(title, rows) for title, rows in others if rows]
+    if unread:
+        listed = ", ".join(f"`{title}` ({rows:,} rows)" for title, rows in unread)
+        report.add("D315", f"only the first sheet of `{display}` is read; not read: {listed}",
+                   file_span(display), "put the data on the first sheet, or save each sheet "
+                   "as its own file", severity="warning")
     first = next((i for i, row in enumerate(cells) if any(_filled(v) for v in row)), None)
     if first is None:
         _empty(display, report)
