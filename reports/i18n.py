@@ -16,17 +16,6 @@ from checker.result import OutcomeKind, Result, Status
 Lang = Literal["en", "zh"]
 LANGS: tuple[Lang, ...] = ("en", "zh")
 
-STATUS: dict[Status, dict[Lang, str]] = {
-    "achieved": {"en": "achieved", "zh": "提前实现"},
-    "ahead": {"en": "ahead", "zh": "快于预期"},
-    "on_track": {"en": "on track", "zh": "基本符合预期"},
-    "lagging": {"en": "lagging", "zh": "滞后于预期"},
-    "pass": {"en": "pass", "zh": "通过"},
-    "fail": {"en": "fail", "zh": "未通过"},
-    "unknown": {"en": "undecided", "zh": "待定"},
-    "no_baseline": {"en": "no baseline", "zh": "无基数"},
-}
-
 OUTCOME: dict[OutcomeKind, dict[Lang, str]] = {
     "pass": {"en": "pass", "zh": "通过"},
     "fail": {"en": "fail", "zh": "未通过"},
@@ -34,6 +23,18 @@ OUTCOME: dict[OutcomeKind, dict[Lang, str]] = {
     "not_applicable": {"en": "not applicable", "zh": "不适用"},
     "pending": {"en": "pending", "zh": "未到期"},
     "error": {"en": "error", "zh": "无法计算"},
+}
+
+# the midterm evaluation's four levels; a past deadline or no decision in the outcomes' words
+STATUS: dict[Status, dict[Lang, str]] = {
+    "achieved": {"en": "achieved", "zh": "提前实现"},
+    "ahead": {"en": "ahead", "zh": "快于预期"},
+    "on_track": {"en": "on track", "zh": "基本符合预期"},
+    "lagging": {"en": "lagging", "zh": "滞后于预期"},
+    "pass": OUTCOME["pass"],
+    "fail": OUTCOME["fail"],
+    "unknown": OUTCOME["unknown"],
+    "no_baseline": {"en": "no baseline", "zh": "无基数"},
 }
 
 TRAJECTORY: dict[str, dict[Lang, str]] = {

@@ -118,12 +118,12 @@ def outside_range(value: object, spec: FieldSpec | IndicatorSpec,
     as_written = shown(written) if isinstance(written, str) else (
         f"{shown(value)}{_unit_suffix(spec.type)}")
     return Problem("D327", f"`{as_written}` in `{name}` is "
-                   f"outside its range ({range_text(spec)})",
+                   f"outside its range ({_declared_range(spec)})",
                    "check the figure and its unit; the schema says which values the field can "
                    "hold", "out of range")
 
 
-def range_text(spec: FieldSpec | IndicatorSpec) -> str:
+def _declared_range(spec: FieldSpec | IndicatorSpec) -> str:
     """`0 km2..`, `0%..100%`, `..2035`: the declared range in the field's unit."""
     unit = _unit_suffix(spec.type)
     low = f"{shown(float(spec.low))}{unit}" if spec.low is not None else ""
