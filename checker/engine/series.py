@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from checker import result as r
+from checker.engine.bounds import Bounds
 from checker.engine.env import SeriesEnv
 from checker.engine.evidence import comparison, sentence, show, truth
 from checker.engine.ops import Evaluator, Vec
@@ -53,6 +54,7 @@ class SeriesTable:
     regions: dict[str, set[str]] = field(default_factory=dict)
     about: dict[Point, dict[str, str]] = field(default_factory=dict)
     uncatalogued: tuple[tuple[str, int], ...] = ()  # ids the catalogue does not know, rows
+    bounds: dict[Point, Bounds] = field(default_factory=dict)  # qualified figures (95%以上)
 
     @staticmethod
     def build(data: PlanDataLike | None, plan: t.PlanInfo) -> SeriesTable:
