@@ -90,7 +90,8 @@ def _evaluate_rule(rule: t.CheckedRule, batches: Mapping[str, RecordBatchLike],
     if rule.subject == "series":
         if data is None:
             return None, []
-        return evaluate_series_rule(rule, table, as_of, checked.plan, verdicts)
+        return evaluate_series_rule(rule, table, as_of, checked.plan, verdicts,
+                                    checked.indicators)
     assert rule.record is not None
     batch = batches.get(rule.record)
     if batch is None:

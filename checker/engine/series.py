@@ -12,7 +12,7 @@ are judged on the years it states, with the actual baseline behind them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -23,6 +23,8 @@ from checker import result as r
 from checker.engine.bounds import Bounds
 from checker.engine.env import SeriesEnv
 from checker.engine.evidence import comparison, sentence, show, truth
+from checker.engine.gaps import Settled, Settler
+from checker.engine.gaps import Subject as GapSubject
 from checker.engine.ops import Evaluator, Vec
 from checker.engine.records import clause_offset, severity_of
 from checker.syntax import model as m
@@ -158,6 +160,7 @@ class Judgement:
     years: list[int] = field(default_factory=list)
     note: str = ""
     deadline: int | None = None
+    settled: Settled | None = None  # decided (or not) over every filling of the gaps
 
 
 def check_years(time: m.TimeQual | None, plan: t.PlanInfo) -> tuple[list[int], int]:
@@ -170,7 +173,10 @@ def check_years(time: m.TimeQual | None, plan: t.PlanInfo) -> tuple[list[int], i
 
 
 def judge(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: SeriesTable,
-          subject: Subject, indicators: list[str], as_of: int, plan: t.PlanInfo) -> Judgement:
+          subject: Subject, indicators: list[str], as_of: int, plan: t.PlanInfo,
+          settler: Settler, catalogue: Mapping[str, t.IndicatorSpec]) -> Judgement:
+    """A fail or pass is said only when the data decides it: where years are undecided on
+    their own, `gaps` asks whether every filling of the missing values agrees."""
     years, deadline = check_years(c.time, plan)
     horizon = table.horizon(indicators, subject, as_of)
     due = [y for y in years if y <= horizon and table.stated(indicators, subject, y)]
@@ -183,16 +189,35 @@ def judge(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: Seri
     if fails:
         return Judgement("fail", fails[0], years=fails)
     missing = [y for y in due if y not in index or truth(vec, index[y]) is None]
+    settled = None
     if missing:
-        return Judgement("unknown", missing[0], years=missing)
+        settled = settler.settle(c.expr, missing, _gap_subject(seen, row, table, subject,
+                                                                catalogue))
+        if settled is None or settled.outcome == "unknown":
+            return Judgement("unknown", missing[0], years=missing, settled=settled)
+        if settled.outcome == "fail":
+            return Judgement("fail", settled.years[-1], years=settled.years, settled=settled)
     if deadline > horizon:
         pending = _pending(c, vec, seen, row, table, subject, indicators, horizon, deadline,
                            plan)
         pending.deadline = deadline
+        pending.settled = settled
         return pending
     if not due:
         return Judgement("not_applicable", None, note="no stated target for these years")
-    return Judgement("pass", due[-1])
+    return Judgement("pass", due[-1], settled=settled)
+
+
+def _gap_subject(seen: dict[int, Vec], row: int, table: SeriesTable, subject: Subject,
+                 catalogue: Mapping[str, t.IndicatorSpec]) -> GapSubject:
+    region, kind = subject
+
+    def bounds(indicator: str, year: int) -> Bounds | None:
+        stated = table.values.get((indicator, region, "target"), {}) if kind == "target" else {}
+        source = "target" if stated and year >= min(stated) else "actual"
+        return table.bounds.get((indicator, region, source, year))
+
+    return GapSubject(seen, row, table.first_year, bounds, catalogue)
 
 
 def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: SeriesTable,
@@ -234,11 +259,14 @@ def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
 
 
 def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
-                         plan: t.PlanInfo, verdicts: list[tuple[Subject, Verdict]] | None = None
+                         plan: t.PlanInfo, verdicts: list[tuple[Subject, Verdict]] | None = None,
+                         catalogue: Mapping[str, t.IndicatorSpec] | None = None
                          ) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
     """`verdicts`, when given, receives every constraint's judgement of every subject
-    (the evaluation table reads them)."""
+    (the evaluation table reads them); `catalogue` gives the declared ranges that bound
+    the fillings of gaps."""
     per_subject: dict[Subject, list[Verdict]] = {}
+    settler = Settler()
     for c in rule.constraints:
         indicators = sorted(set(_indicators(c.expr)))
         subjects = table.subjects(c.regions or rule.regions, indicators)
@@ -248,7 +276,8 @@ def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
         evaluate = Evaluator(env)
         vec = evaluate(c.expr)
         for row, subject in enumerate(subjects):
-            verdict = judge(c, vec, evaluate.seen, row, table, subject, indicators, as_of, plan)
+            verdict = judge(c, vec, evaluate.seen, row, table, subject, indicators, as_of, plan,
+                            settler, catalogue or {})
             per_subject.setdefault(subject, []).append(
                 Verdict(c, verdict, evaluate.seen, vec, row))
             if verdicts is not None:
@@ -295,7 +324,7 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
             year = other.judgement.year if other.judgement.year is not None else verdict.year
             position = next(i for i, c in enumerate(rule.constraints) if c is other.constraint)
             clauses.append(r.Clause(role="require", text=f"{other.constraint.text} ({year})",
-                                    value=truth(other.vec, (other.row, year - first)),
+                                    value=_clause_value(other, year, first),
                                     index=clause_offset(rule) + position, year=year))
         for leaf in t.leaves(c.expr):
             if isinstance(leaf, t.IndicatorRef) and id(leaf) in worst.seen:
@@ -304,7 +333,13 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
                 origin = table.origins.get((leaf.id, region, kind, verdict.year)) or origin
     subject_name = region if kind == "actual" else f"{region} (target)"
     missing: list[str] = []
-    if verdict.outcome == "unknown":
+    if verdict.settled is not None:
+        values = {k: v for k, v in {**verdict.settled.known, **values}.items()
+                  if v != "missing"}
+        missing = verdict.settled.missing if verdict.outcome in ("fail", "unknown") else []
+        if verdict.outcome == "fail":
+            observed = threshold = margin = None
+    elif verdict.outcome == "unknown":
         years = verdict.years or ([verdict.year] if verdict.year is not None else [])
         missing = [f"{ind} ({y})" for y in years[:3]
                    for ind, y in missing_points(c.expr, worst.seen, worst.row, y, first)]
@@ -321,14 +356,34 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
     )
 
 
+def _clause_value(verdict: Verdict, year: int, first: int) -> bool | None:
+    """A clause's truth in the year shown: its own value, or what every filling agrees on."""
+    settled = verdict.judgement.settled
+    if settled is not None and settled.outcome != "unknown" and year in settled.years:
+        return settled.outcome == "pass"
+    return truth(verdict.vec, (verdict.row, year - first))
+
+
 def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | None,
                     threshold: r.Amount | None, margin: r.Margin | None,
                     values: dict[str, str], missing: list[str]) -> str:
     op = c.expr.op if isinstance(c.expr, t.Compare) else None
     year = verdict.year
+    settled = verdict.settled
     match verdict.outcome:
+        case "fail" if settled is not None:
+            years = " and ".join(str(y) for y in settled.years)
+            given = "; ".join(f"{k} = {v}" for k, v in values.items())
+            return (f"{years}: `{c.text}` cannot hold in {years}, whatever "
+                    f"{', '.join(missing) or 'the missing values'} "
+                    f"{'is' if len(missing) == 1 else 'are'} ({given})")
         case "fail":
             return f"{year}: " + sentence(c.text, observed, threshold, op, margin, values)
+        case "unknown" if settled is not None:
+            due = ", ".join(str(y) for y in settled.years)
+            given = ", ".join(f"{k} = {v}" for k, v in values.items())
+            known = f"; known: {given}" if given else ""
+            return f"cannot decide for {due} (missing: {', '.join(missing)}{known})"
         case "error":
             return f"{year}: `{c.text}` cannot be evaluated: {verdict.note}"
         case "unknown":

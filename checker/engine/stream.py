@@ -123,7 +123,7 @@ class Accumulator:
             if rule.subject == "series":
                 verdicts: list[tuple[tuple[str, str], Verdict]] = []
                 found[rule.id] = (None, []) if data is None else evaluate_series_rule(
-                    rule, table, year, checked.plan, verdicts)
+                    rule, table, year, checked.plan, verdicts, checked.indicators)
                 judged += [Judged(rule, subject, verdict) for subject, verdict in verdicts]
                 continue
             partial = self.partials.rules.get(rule.id)

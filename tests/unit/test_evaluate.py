@@ -211,7 +211,8 @@ def test_an_unknown_growth_rate_names_the_missing_base_year() -> None:
     found = revenue_outcome("cagr(general_budget_revenue, 2015..2020) >= 9 % at 2020",
                             {2020: 120.0, 2021: 125.0}, 2021)
     assert found.outcome == "unknown"
-    assert found.message == "cannot decide for 2020 (missing: general_budget_revenue (2015))"
+    assert found.message == ("cannot decide for 2020 (missing: general_budget_revenue (2015); "
+                             "known: general_budget_revenue (2020) = 120 亿元)")
 
 
 def test_plan_data_no_rule_reads_is_noted_not_dropped() -> None:
