@@ -128,6 +128,7 @@ CODES: Final[dict[str, str]] = {
     "D342": "one data point given twice (warning)",
     "D343": "unknown `kind` of plan data",
     "D344": "region that looks like a misspelt region of the suite",
+    "D345": "an \"about\" figure without a declared tolerance (warning)",
     "D350": "more problems of the same kind",
     "D360": "report cannot be written",
     "D361": "`-o` names an input file",
