@@ -7,6 +7,7 @@ level.  Out: the canonical `Result`.  Bad rules or data raise
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -35,12 +36,14 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                as_of: int | None = None, fail_on: r.FailOn = "error",
                record: str | None = None, max_findings: int | None = MAX_LISTED,
                batch_rows: int | None = None, engine: str = "local",
-               scheduler: str | None = None, strict: bool = False) -> r.Result:
+               scheduler: str | None = None, strict: bool = False,
+               cutoff: datetime.date | None = None) -> r.Result:
     """`batch_rows`: stream the proposals in batches of that many rows (by default, Parquet
     proposals of more than `data.batches.BATCH_ROWS` rows stream); `engine="dask"`: each
     Parquet file of the proposals is a partition, evaluated on a Dask cluster (the one at
     `scheduler`, else a local one).  Whichever way, the result is the same.  `strict`:
-    plan data naming an indicator outside the catalogue is D340, not a note."""
+    plan data naming an indicator outside the catalogue is D340, not a note.  `cutoff`: an
+    `--as-of` date (`as_of` is its year): figures of periods ending after it are not used."""
     if as_of is not None and not 1900 <= as_of <= 2200:
         raise DiagnosticError([Diagnostic("D300", f"`--as-of {as_of}` is not a year",
                                           help="write a year such as `2023`")])
@@ -51,11 +54,12 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
         partitions = [path for argument in files for path in dataset_files(argument)]
         files = partitions
         done = check_dask(checked, partitions, scheduler, as_of=as_of, fail_on=fail_on,
-                          record=record, max_findings=max_findings, strict=strict)
+                          record=record, max_findings=max_findings, strict=strict,
+                          cutoff=cutoff)
         if done is not None:
             return done
     streamed = _streamed(checked, files, as_of, fail_on, record, max_findings, batch_rows,
-                         strict)
+                         strict, cutoff)
     if streamed is not None:
         return streamed
     loaded = load(files, checked.schemas, checked.indicators, checked.units, record=record,
@@ -70,7 +74,7 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
         inputs.append(r.Input.model_construct(path=", ".join(map(str, loaded.data_paths)),
                                               kind="plan_data", rows=len(loaded.plan_data.frame)))
     result = evaluate(checked, batches, loaded.plan_data, as_of=as_of, fail_on=fail_on,
-                      inputs=inputs, max_findings=max_findings)
+                      inputs=inputs, max_findings=max_findings, cutoff=cutoff)
     return with_load_warnings(result, [*(loaded.records.warnings if loaded.records else ()),
                                        *(loaded.plan_data.warnings if loaded.plan_data else ())])
 
@@ -97,7 +101,8 @@ def suite_regions(checked: t.CheckedSuite) -> set[str]:
 
 def _streamed(checked: t.CheckedSuite, files: Sequence[str | Path], as_of: int | None,
               fail_on: r.FailOn, record: str | None, max_findings: int | None,
-              batch_rows: int | None, strict: bool) -> r.Result | None:
+              batch_rows: int | None, strict: bool,
+              cutoff: datetime.date | None = None) -> r.Result | None:
     """The run in batches of rows (bounded memory), or None: load the data whole (small
     inputs, other formats, and any input with a problem, which that load reports)."""
     from checker.data.batches import Fallback, plan_stream
@@ -114,4 +119,4 @@ def _streamed(checked: t.CheckedSuite, files: Sequence[str | Path], as_of: int |
     except Fallback:
         return None
     return accumulator.result(plan.plan_data, as_of=as_of, fail_on=fail_on,
-                              inputs=plan.inputs(accumulator.rows))
+                              inputs=plan.inputs(accumulator.rows), cutoff=cutoff)

@@ -10,6 +10,7 @@ loaded whole here, so that its diagnostics are the single-process ones.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,7 +25,8 @@ __all__ = ["check_dask"]
 def check_dask(checked: t.CheckedSuite, paths: Sequence[Path], scheduler: str | None,
                *, as_of: int | None = None, fail_on: r.FailOn = "error",
                record: str | None = None, max_findings: int | None = MAX_LISTED,
-               strict: bool = False) -> r.Result | None:
+               strict: bool = False, cutoff: datetime.date | None = None
+               ) -> r.Result | None:
     """The run on the cluster, or None: run `paths` in one process (small or other
     formats, or a problem, which that run reports)."""
     from checker.data.batches import BATCH_ROWS, Fallback, plan_stream
@@ -54,4 +56,4 @@ def check_dask(checked: t.CheckedSuite, paths: Sequence[Path], scheduler: str | 
             help="check the address (`tcp://HOST:8786`) and that the scheduler is running")]
         ) from error
     return merged.result(plan.plan_data, as_of=as_of, fail_on=fail_on,
-                         inputs=plan.inputs(merged.rows))
+                         inputs=plan.inputs(merged.rows), cutoff=cutoff)

@@ -1,10 +1,14 @@
-"""Loading plan data: long tables of (indicator, region, year, value, unit[, source, kind]).
+"""Loading plan data: long tables of (indicator, region, year, value, unit[, source, kind,
+note, basis]).
 
 In: CSV, XLSX or Parquet paths, the suite's indicator catalogue and units.
 Out: `PlanData` — a frame with `indicator`, `region` (string), `year` (Int64),
-`value` (Float64, in the indicator's unit, converted exactly; 1.0/0.0 for
-true/false indicators), `kind` (`actual` or `target`, default `actual`) and
-`source` (string, NA when absent), and where each row came from.  Or
+`period` (NA for a whole year, else `2022H1`, `2022Q1`, `2022-04`, `2022M01-09`) and
+`period_end` (its last day, ISO), `value` (Float64, in the indicator's unit, converted
+exactly; 1.0/0.0 for true/false indicators; NA for a bound) with `low`, `high`,
+`low_open`, `high_open` and `qualifier` (a qualified figure such as `95%以上`, see
+`plan_values`), `kind` (`actual` or `target`, default `actual`), and `source`, `note`,
+`basis` (string, NA when absent), and where each row came from.  Or
 `DiagnosticError`: unknown indicators, units that do not fit, empty values, a
 value given twice with different numbers — every one with its row.  A row that
 says nothing is a mistake, never dropped; a row repeated with the same value is
@@ -17,7 +21,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any, Final
 
 import numpy as np
@@ -26,28 +29,22 @@ import pandas as pd
 
 from checker import result as r
 from checker.data.columns import Converted, convert, factorize
+from checker.data.periods import read_periods
+from checker.data.plan_values import read_values
 from checker.data.problems import IntArray, Origins, Problems, display_path, file_span
 from checker.data.records import PathArg, as_paths, report_cells
 from checker.data.regions import report_region_typos
 from checker.data.tables import TABLES, RawTable, blank_mask, read_table, separator_hint
-from checker.data.values import (
-    FAILED,
-    Problem,
-    outside_range,
-    parse_bool,
-    parse_number,
-    read_number,
-)
-from checker.data.values import explain as explain_value
+from checker.data.values import Problem
 from checker.diagnostics import Diagnostic, close_to_any, did_you_mean
 from checker.source import Span
-from checker.types.typed import BoolT, IndicatorSpec, TextT, YearT
+from checker.types.typed import IndicatorSpec, TextT
 from checker.types.units import Unit, UnitTable, format_quantity
 
 REQUIRED: Final = ("indicator", "region", "year", "value", "unit")
-OPTIONAL: Final = ("source", "kind")
+OPTIONAL: Final = ("source", "kind", "note", "basis", "period")
+TEXTS: Final = ("source", "kind", "note", "basis")  # free text beside the figure
 KINDS: Final = ("actual", "target")
-BOOL_UNITS: Final = frozenset({"", "bool"})
 BoolArray = npt.NDArray[np.bool_]
 
 
@@ -138,26 +135,24 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
 
     good = np.ones(count, dtype=bool)
     texts: dict[str, Any] = {}
-    for name in ("indicator", "region", "unit", "source", "kind"):
+    for name in ("indicator", "region", "unit", *TEXTS):
         column = table.columns[where[name]] if name in where else pd.Series([None] * count)
         converted = convert(column, TextT(), name, context.units)
         texts[name] = pd.Series(converted.values, dtype="string")
         if name in ("indicator", "region"):
             _require(converted, name, cell(name), report)
             good &= ~converted.blank
-    year = convert(table.columns[where["year"]], YearT(), "year", context.units)
-    report_cells(report, year.bad, year.explain, cell("year"), "column `year`")
-    _require(year, "year", cell("year"), report)
-    good &= ~year.blank
-    good[year.bad] = False
+    time = "year" if "year" in where else "period"
+    periods = read_periods(table.columns[where[time]], time, cell(time), report, good)
     report_region_typos(texts["region"], context.regions, cell("region"), report, good)
     kind = _kinds(texts["kind"], cell("kind"), report, good)
     specs = _indicators(texts["indicator"], cell("indicator"), context, good)
-    values = _values(table.columns[where["value"]], texts["unit"], specs, cell, context, good)
+    values = read_values(table.columns[where["value"]], texts["unit"], specs, cell,
+                         context.units, report, good)
     frame = pd.DataFrame({
         "indicator": texts["indicator"].str.strip(), "region": texts["region"].str.strip(),
-        "year": pd.Series(year.values, dtype="Int64"), "value": values, "kind": kind,
-        "source": texts["source"]})
+        **periods, **values.columns(), "kind": kind,
+        **{name: texts[name].str.strip() for name in ("source", "note", "basis")}})
     return _Part(frame, good, Origins.of(table.display, True, table.rows), span)
 
 
@@ -184,7 +179,13 @@ def _columns(table: RawTable, report: Problems) -> dict[str, int] | None:
                                "not a plan-data column")
             unknown += 1
     report.add_rest(unknown, f"unknown columns in `{table.display}`", table.header_span())
-    missing = [name for name in REQUIRED if name not in where]
+    if "year" in where and "period" in where:
+        report.add("D311", "columns `year` and `period` both give the time of a row",
+                   heading(where["period"]), "keep one: `year` also reads periods such as "
+                   "`2022H1`", "time given twice")
+        return None
+    missing = [name for name in REQUIRED if name not in where and not (
+        name == "year" and "period" in where)]
     for name in missing:
         report.add("D313", f"required column `{name}` is missing",
                    table.header_span(),
@@ -247,127 +248,6 @@ def _indicators(names: pd.Series[Any], span: Callable[[int], Span], context: _Co
     return [specs[c] if c >= 0 else None for c in codes.tolist()]
 
 
-# ------------------------------------------------------------------ values
-
-
-def _values(raw: pd.Series[Any], units_column: pd.Series[Any], specs: list[IndicatorSpec | None],
-            cell: Callable[[str], Callable[[int], Span]], context: _Context,
-            good: BoolArray) -> pd.arrays.FloatingArray:
-    """Each row's value in its indicator's unit (exactly), or a problem with value or unit."""
-    count = len(raw)
-    blank = blank_mask(raw)
-    unit_text = units_column.str.strip().fillna("")
-    fits: dict[tuple[str, str], Fraction | bool | Problem] = {}
-    values = np.zeros(count, dtype=np.float64)
-    missing = np.ones(count, dtype=bool)
-    unit_bad: list[tuple[int, Problem]] = []
-    value_bad: list[int] = []
-    range_bad: list[tuple[int, Problem]] = []
-    cache: dict[tuple[object, object], float | None] = {}
-    raw_values = raw.tolist()
-    for position, (spec, unit) in enumerate(zip(specs, unit_text.tolist(), strict=True)):
-        if spec is None or blank[position]:
-            continue
-        key = (spec.id, str(unit))
-        if key not in fits:
-            fits[key] = _fit(spec, str(unit), context.units)
-        fit = fits[key]
-        if isinstance(fit, Problem):
-            unit_bad.append((position, fit))
-            continue
-        value = _scalar(raw_values[position])
-        cached = (value, fit)
-        if cached not in cache:
-            cache[cached] = _convert_value(value, fit)
-        result = cache[cached]
-        outside = (outside_range(result, spec, f"{value} {unit}".strip()) if result is not None
-                   else None)
-        if result is None:
-            value_bad.append(position)
-        elif outside is not None:
-            range_bad.append((position, outside))
-        else:
-            values[position], missing[position] = result, False
-    _report_values(raw, specs, unit_bad, value_bad, blank, cell, context.report, good)
-    outside_rows = dict(range_bad)
-    rows = np.array(sorted(outside_rows), dtype=np.int64)
-    report_cells(context.report, rows, outside_rows.__getitem__, cell("value"), "column `value`")
-    good[rows] = False
-    return pd.arrays.FloatingArray(values, missing)
-
-
-def _scalar(value: Any) -> object:
-    return value.item() if isinstance(value, np.generic) else value
-
-
-def _fit(spec: IndicatorSpec, unit: str, units: UnitTable) -> Fraction | bool | Problem:
-    """How a value written in `unit` becomes one of `spec`: a ratio, True (boolean), or why not."""
-    if spec.unit is None:
-        if unit.casefold() in BOOL_UNITS:
-            return True
-        return Problem("D322", f"indicator `{spec.id}` is true/false, but the unit is `{unit}`",
-                       "leave `unit` empty (or write `bool`) for a true/false indicator",
-                       "expected no unit")
-    written = units.resolve(unit)
-    if written is None:
-        hint = did_you_mean(unit, units.spellings()) or (
-            f"`{spec.id}` is in `{spec.unit.symbol or spec.unit.name}`")
-        return Problem("D321", f"unknown unit `{unit}`", hint, "not a unit plancheck knows")
-    if written.dimension != spec.unit.dimension:
-        return Problem(
-            "D322", f"unit `{unit or '(none)'}` is {_dimension(written)}, but indicator "
-            f"`{spec.id}` is {_dimension(spec.unit)}",
-            f"write the value in `{spec.unit.symbol or spec.unit.name}` or another unit of "
-            f"{spec.unit.dimension}", f"expected {_dimension(spec.unit)}")
-    return written.ratio_to(spec.unit)
-
-
-def _dimension(unit: Unit) -> str:
-    return "a bare number" if unit.dimension == "one" else f"in {unit.dimension}"
-
-
-def _convert_value(value: object, fit: Fraction | bool) -> float | None:
-    if fit is True:
-        flag = parse_bool(value)
-        return None if flag is FAILED else float(bool(flag))
-    number = parse_number(value)
-    if not isinstance(number, Fraction):
-        return None
-    try:
-        return float(number * fit)
-    except OverflowError:
-        return None
-
-
-def _report_values(raw: pd.Series[Any], specs: list[IndicatorSpec | None],
-                   unit_bad: list[tuple[int, Problem]], value_bad: list[int], blank: BoolArray,
-                   cell: Callable[[str], Callable[[int], Span]], report: Problems,
-                   good: BoolArray) -> None:
-    problems = dict(unit_bad)
-    unit_rows = np.array(sorted(problems), dtype=np.int64)
-    report_cells(report, unit_rows, problems.__getitem__, cell("unit"), "column `unit`")
-
-    def why(position: int) -> Problem:
-        spec, value = specs[position], _scalar(raw.iloc[position])
-        if spec is not None and spec.unit is None:
-            return explain_value(value, BoolT(), "value", _NO_UNITS)
-        problem = read_number(value, "value")
-        assert isinstance(problem, Problem)
-        return problem
-
-    bad_rows = np.array(value_bad, dtype=np.int64)
-    report_cells(report, bad_rows, why, cell("value"), "column `value`")
-    empty = np.flatnonzero(blank & np.array([s is not None for s in specs], dtype=bool))
-    report_cells(report, empty, lambda _: Problem(
-        "D312", "row has no `value`", "a row that says nothing is a mistake: write the value, "
-        "or delete the row", "empty"), cell("value"), "column `value`")
-    for rows in (unit_rows, bad_rows, empty):
-        good[rows] = False
-
-
-_NO_UNITS = UnitTable()
-
-
 # ------------------------------------------------------------------ repeats
 
 
@@ -396,11 +276,20 @@ class _Combined:
     def key(self, position: int) -> tuple[Any, ...]:
         return tuple(self.frame[k].iloc[position] for k in KEYS)
 
-    def value(self, position: int) -> float:
-        return float(self.frame["value"].iloc[position])
+    def value(self, position: int) -> tuple[Any, ...]:
+        """What a row says of its value: the number, or the bounds of a qualified figure."""
+        return tuple(None if pd.isna(v) else v for v in (
+            self.frame[k].iloc[position] for k in ("value", "low", "high", "low_open",
+                                                   "high_open")))
+
+    def text(self, position: int, unit: Unit | None) -> str:
+        qualifier = self.frame["qualifier"].iloc[position]
+        if not pd.isna(qualifier):
+            return f"`{qualifier}`"
+        return format_quantity(float(self.frame["value"].iloc[position]), unit)
 
 
-KEYS: Final = ["indicator", "region", "year", "kind"]
+KEYS: Final = ["indicator", "region", "year", "period", "kind", "basis"]
 
 
 def _check_repeats(parts: list[_Part], context: _Context) -> BoolArray:
@@ -433,9 +322,10 @@ def _check_repeats(parts: list[_Part], context: _Context) -> BoolArray:
         earlier = first[key]
         return Problem(
             "D341", f"{_point(key)} has two values: "
-            f"{format_quantity(rows.value(earlier), unit)} at {rows.origins.text(earlier)} and "
-            f"{format_quantity(rows.value(position), unit)} at {rows.origins.text(position)}",
-            "keep one row for each indicator, region, year and kind", "conflicting value")
+            f"{rows.text(earlier, unit)} at {rows.origins.text(earlier)} and "
+            f"{rows.text(position, unit)} at {rows.origins.text(position)}",
+            "keep one row for each indicator, region, period, kind and basis",
+            "conflicting value")
 
     report_cells(context.report, np.array(conflicts, dtype=np.int64), why, rows.span,
                  "plan data (conflicting values)")
@@ -443,4 +333,7 @@ def _check_repeats(parts: list[_Part], context: _Context) -> BoolArray:
 
 
 def _point(key: tuple[Any, ...]) -> str:
-    return f"`{key[0]}` for `{key[1]}` in {key[2]} ({key[3]})"
+    indicator, region, year, period, kind, basis = key
+    when = year if pd.isna(period) else period
+    based = "" if pd.isna(basis) else f", basis `{basis}`"
+    return f"`{indicator}` for `{region}` in {when} ({kind}{based})"

@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Final
 
+from checker.data.qualified import read_qualified
 from checker.diagnostics import did_you_mean
 from checker.types.typed import (
     BoolT,
@@ -222,6 +223,11 @@ def _quantity_problem(value: object, field: str, unit: Unit, units: UnitTable) -
                 return _unknown_unit(written_text, field, unit, units)
             return _wrong_dimension(value, written, field, unit, units)
     bare = f"; a bare number means `{unit.symbol}`" if unit.symbol else ""
+    if isinstance(value, str) and read_qualified(value) is not None:
+        return Problem("D320", f"`{shown(value)}` in `{field}` is a qualified figure, not a "
+                       "number", "a proposal states its own figure: write the number it "
+                       f"proposes, such as {_unit_example(unit)} (`95以上` is read in plan "
+                       "data only)", "expected a number")
     return Problem("D320", f"`{shown(value)}` in `{field}` is not a number",
                    f"write a number with an optional unit, such as {_unit_example(unit)}{bare}",
                    f"expected {_dimension_words(unit)}")

@@ -9,6 +9,7 @@ outcomes are sorted by rule order, then subject, whatever the input row order.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 
 from checker import result as r
@@ -27,9 +28,12 @@ MAX_LISTED = 100  # outcomes listed per rule in big batches (first ones in id or
 
 
 def default_as_of(checked: t.CheckedSuite, data: PlanDataLike | None) -> int:
-    """The latest year with actual data, else the plan's last year."""
+    """The latest year with annual actual data, else the plan's last year (a half-year
+    figure of 2024 does not make 2024 the year of the evaluation)."""
     if data is not None and len(data.frame):
-        actual = data.frame[data.frame["kind"] == "actual"]
+        frame = data.frame
+        annual = frame["period"].isna() if "period" in frame.columns else True
+        actual = frame[(frame["kind"] == "actual") & annual]
         if len(actual):
             return int(actual["year"].max())
     return checked.plan.end
@@ -39,10 +43,13 @@ def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
              data: PlanDataLike | None, *, as_of: int | None = None,
              fail_on: r.FailOn = "error", inputs: Sequence[r.Input] = (),
              detail_limit: int = DETAIL_LIMIT,
-             max_findings: int | None = MAX_LISTED) -> r.Result:
-    """`max_findings` caps the outcomes listed per rule (None: no cap); counts are complete."""
+             max_findings: int | None = MAX_LISTED,
+             cutoff: datetime.date | None = None) -> r.Result:
+    """`max_findings` caps the outcomes listed per rule (None: no cap); counts are complete.
+    `cutoff`: the `--as-of` date, when it is one (figures of periods ending after it are
+    not used)."""
     year = as_of if as_of is not None else default_as_of(checked, data)
-    table = SeriesTable.build(data, checked.plan)
+    table = SeriesTable.build(data, checked.plan, cutoff)
     envs = {name: RecordEnv(batch.frame, batch.ids) for name, batch in batches.items()}
     pairs = sum(len(b.frame) for b in batches.values()) * len(checked.rules)
     detailed = pairs <= detail_limit
@@ -75,7 +82,7 @@ def assemble(checked: t.CheckedSuite,
     result = _result(checked, summaries, outcomes, series, year, fail_on, inputs, detailed)
     update: dict[str, object] = {"indicators": indicator_table(checked, table, list(judged),
                                                                year)}
-    notes = unchecked_data(checked, table)
+    notes = [*table.notes(), *unchecked_data(checked, table)]
     if notes:
         update["notes"] = notes
     return result.model_copy(update=update)

@@ -12,6 +12,7 @@ are judged on the years it states, with the actual baseline behind them.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -44,9 +45,26 @@ class PlanDataLike(Protocol):
     def origin(self, index: int) -> r.Location: ...
 
 
+@dataclass(frozen=True, slots=True)
+class SubPoint:
+    """A value of a part of a year (`2022H1`), kept and shown; annual rules do not read it."""
+
+    label: str
+    end: str  # ISO date of the period's last day
+    value: float | None  # None for a qualified figure (see `text`)
+    text: str
+
+
 @dataclass
 class SeriesTable:
-    """Plan data as {(indicator, region, kind): {year: value}} with row origins."""
+    """Plan data as {(indicator, region, kind): {year: value}} with row origins.
+
+    `values` holds the annual figures on the default basis (rows without `basis`),
+    exact ones only; a qualified figure (`95%以上`) is in `bounds` and unknown in
+    `matrix`.  Figures of parts of a year are in `subannual`, of another basis in
+    `based`, and annual figures of a year that ends after the `--as-of` date are held
+    back in `withheld`: all are kept and said in `notes()`, none is read by a rule.
+    """
 
     values: dict[tuple[str, str, str], dict[int, float]]
     origins: dict[tuple[str, str, str, int], r.Location]
@@ -57,29 +75,79 @@ class SeriesTable:
     about: dict[Point, dict[str, str]] = field(default_factory=dict)
     uncatalogued: tuple[tuple[str, int], ...] = ()  # ids the catalogue does not know, rows
     bounds: dict[Point, Bounds] = field(default_factory=dict)  # qualified figures (95%以上)
+    subannual: dict[tuple[str, str, str], list[SubPoint]] = field(default_factory=dict)
+    based: dict[tuple[str, str, str, str], dict[int, float | Bounds]] = field(
+        default_factory=dict)  # (indicator, region, kind, basis) -> year -> figure
+    withheld: list[Point] = field(default_factory=list)  # after the as-of date
+    cutoff: datetime.date | None = None
 
     @staticmethod
-    def build(data: PlanDataLike | None, plan: t.PlanInfo) -> SeriesTable:
-        values: dict[tuple[str, str, str], dict[int, float]] = {}
-        origins: dict[tuple[str, str, str, int], r.Location] = {}
-        kinds: set[str] = set()
-        regions: dict[str, set[str]] = {}
+    def build(data: PlanDataLike | None, plan: t.PlanInfo,
+              cutoff: datetime.date | None = None) -> SeriesTable:
+        """`cutoff`: the `--as-of` date; a figure of a period ending after it is not used."""
+        table = SeriesTable({}, {}, plan.baseline_year, plan.end, cutoff=cutoff)
         years = [plan.baseline_year, plan.end]
         if data is not None and len(data.frame):
-            frame = data.frame
-            columns = [frame[c].tolist() for c in ("indicator", "region", "kind", "year",
-                                                    "value")]
-            for i, (ind, reg, kind, year, value) in enumerate(zip(*columns, strict=True)):
-                key = (str(ind), str(reg), str(kind))
-                values.setdefault(key, {})[int(year)] = float(value)
-                origins[(*key, int(year))] = data.origin(i)
-                kinds.add(str(kind))
-                if str(kind) == "target" or int(year) > plan.baseline_year:
-                    regions.setdefault(str(kind), set()).add(str(reg))
-                years.append(int(year))
-        about = _about(data.frame) if data is not None and len(data.frame) else {}
-        return SeriesTable(values, origins, min(years), max(years), kinds, regions, about,
-                           tuple(getattr(data, "uncatalogued", ())))
+            frame = _with_optional(data.frame)
+            limit = cutoff.isoformat() if cutoff is not None else None
+            columns = [frame[c].tolist() for c in _COLUMNS]
+            for i, row in enumerate(zip(*columns, strict=True)):
+                ind, reg, kind, year, value, low, high, low_open, high_open, qualifier = row[:10]
+                period, end, basis = row[10:]
+                key, year = (str(ind), str(reg), str(kind)), int(year)
+                figure: float | Bounds = float(value) if not pd.isna(value) else Bounds(
+                    None if pd.isna(low) else float(low), None if pd.isna(high) else float(high),
+                    low_open is True, high_open is True, str(qualifier))
+                if not pd.isna(period):
+                    table.subannual.setdefault(key, []).append(SubPoint(
+                        str(period), str(end), figure if isinstance(figure, float) else None,
+                        str(qualifier) if not pd.isna(qualifier) else f"{value:g}"))
+                    continue
+                point = (*key, year)
+                if not pd.isna(basis):
+                    table.based.setdefault((*key, str(basis)), {})[year] = figure
+                    continue
+                table.origins[point] = data.origin(i)
+                if limit is not None and not pd.isna(end) and str(end) > limit:
+                    table.withheld.append(point)
+                    continue
+                if isinstance(figure, Bounds):
+                    table.bounds[point] = figure
+                else:
+                    table.values.setdefault(key, {})[year] = figure
+                table.kinds.add(str(kind))
+                if str(kind) == "target" or year > plan.baseline_year:
+                    table.regions.setdefault(str(kind), set()).add(str(reg))
+                years.append(year)
+            table.about = _about(frame)
+        table.first_year, table.last_year = min(years), max(years)
+        table.uncatalogued = tuple(getattr(data, "uncatalogued", ()))
+        return table
+
+    def notes(self, limit: int = 8) -> list[str]:
+        """What the table holds that no annual rule reads, said aloud (never dropped)."""
+        out: list[str] = []
+        count = sum(len(points) for points in self.subannual.values())
+        if count:
+            named = [f"`{ind}` {p.label} = {p.text}" for (ind, _, _), points in
+                     sorted(self.subannual.items()) for p in points]
+            out.append(f"{count} value{'s' if count != 1 else ''} of parts of a year, kept "
+                       f"and shown, not read by annual rules: {_listed(named, limit)}")
+        for (ind, reg, kind, basis), points in sorted(self.based.items()):
+            default = self.values.get((ind, reg, kind), {})
+            only = [y for y in sorted(points) if y not in default
+                    and (ind, reg, kind, y) not in self.bounds]
+            if only:
+                out.append(f"`{ind}` for `{reg}` ({kind}) in {', '.join(map(str, only))} is "
+                           f"given only on the basis `{basis}`: rules read the default basis "
+                           "(rows without `basis`), so it is not used")
+        if self.withheld and self.cutoff is not None:
+            named = [f"`{ind}` {year}" for ind, _, _, year in sorted(self.withheld)]
+            out.append(f"{len(self.withheld)} annual value{'s' if len(self.withheld) != 1 else ''}"
+                       f" of a year ending after the as-of date {self.cutoff.isoformat()} "
+                       f"{'are' if len(self.withheld) != 1 else 'is'} not used: "
+                       f"{_listed(named, limit)}")
+        return out
 
     @property
     def years(self) -> np.ndarray[Any, np.dtype[np.int64]]:
@@ -135,12 +203,30 @@ class SeriesTable:
         return (series[max(due)], max(due)) if due else (None, None)
 
 
+_COLUMNS = ("indicator", "region", "kind", "year", "value", "low", "high", "low_open",
+            "high_open", "qualifier", "period", "period_end", "basis")
+
+
+def _with_optional(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every column `build` reads (a frame built by hand may lack some)."""
+    missing = {c: pd.Series(pd.NA, index=frame.index, dtype=object) for c in _COLUMNS
+               if c not in frame.columns}
+    return frame.assign(**missing) if missing else frame
+
+
+def _listed(items: list[str], limit: int) -> str:
+    more = len(items) - limit
+    return ", ".join(items[:limit]) + (f" and {more} more" if more > 0 else "")
+
+
 def _about(frame: pd.DataFrame) -> dict[Point, dict[str, str]]:
-    """Source, note, basis, … of each row that has them (for the evaluation table)."""
+    """Source, note, qualifier … of each annual row on the default basis that has them
+    (for the evaluation table)."""
     present = [c for c in ABOUT_COLUMNS if c in frame.columns]
     out: dict[Point, dict[str, str]] = {}
     if not present:
         return out
+    frame = frame[frame["period"].isna() & frame["basis"].isna()]
     keys = zip(*(frame[c].tolist() for c in ("indicator", "region", "kind", "year")),
                strict=True)
     cells = zip(*(frame[c].tolist() for c in present), strict=True)

@@ -11,6 +11,7 @@ picklable: a partition evaluated on another machine merges the same way.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -112,10 +113,11 @@ class Accumulator:
         return self.partials.rows
 
     def result(self, data: PlanDataLike | None, *, as_of: int | None = None,
-               fail_on: r.FailOn = "error", inputs: Sequence[r.Input] = ()) -> r.Result:
+               fail_on: r.FailOn = "error", inputs: Sequence[r.Input] = (),
+               cutoff: datetime.date | None = None) -> r.Result:
         checked = self.checked
         year = as_of if as_of is not None else default_as_of(checked, data)
-        table = SeriesTable.build(data, checked.plan)
+        table = SeriesTable.build(data, checked.plan, cutoff)
         detailed = self.detailed(self.rows)
         found: dict[str, tuple[dict[r.OutcomeKind, int] | None, list[r.Outcome]]] = {}
         judged: list[Judged] = []

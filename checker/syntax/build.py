@@ -20,7 +20,7 @@ from checker.syntax import model as m
 from checker.syntax.build_expressions import EXPRESSIONS
 from checker.syntax.comments import attach
 from checker.syntax.parse import Parsed, Token, Tree
-from checker.syntax.unparse import range_text
+from checker.syntax.unparse import about_text, range_text
 
 MAX_DEPTH = 100
 # A plan's figures have a few digits; 100 characters keep Fractions cheap and far from
@@ -127,6 +127,11 @@ class Builder:
             key = str(item.data).removeprefix("plan_")
             (value,) = item.children
             content: str | m.YearRange
+            if key == "about":
+                about = self.about_option(cast(Tree[Token], value))
+                built.append(m.PlanItem("about", about_text(about), span=self.span(item),
+                                        about=about))
+                continue
             if key == "period":
                 content = self.year_range(value)
             elif key == "region":
@@ -181,6 +186,11 @@ class Builder:
                 built.append(m.IndicatorItem("range", range_text(low, high), span=self.span(item),
                                              low=low, high=high))
                 continue
+            if key == "about":
+                about = self.about_option(cast(Tree[Token], item.children[0]))
+                built.append(m.IndicatorItem("about", about_text(about), span=self.span(item),
+                                             about=about))
+                continue
             built.append(m.IndicatorItem(cast(Any, key), str(item.children[0]),
                                          span=self.span(item)))
         return m.Indicator(ident, display, tuple(built), span=self.span(tree))
@@ -214,6 +224,13 @@ class Builder:
                     low, high = self.range_ends(option)
                     field = dataclasses.replace(field, low=low, high=high)
         return field
+
+    def about_option(self, option: Tree[Token]) -> m.About:
+        """`about within 0.5 μg/m3 [relative] because "…"` -> its amount, kind, reason."""
+        amount, *rest = option.children
+        reason = cast(Token, rest[-1])
+        return m.About(self.quantity(cast(Tree[Token], amount)), len(rest) == 2,
+                       self.string(reason))
 
     def range_ends(self, option: Tree[Token]) -> tuple[m.Literal_ | None, m.Literal_ | None]:
         """`range LOW..HIGH`, `range >= LOW`, `range <= HIGH` -> (low, high)."""

@@ -24,6 +24,7 @@ RESERVED = frozenset({
     "and", "not", "is", "present", "missing", "binding", "anticipatory", "up", "down", "none",
     "rises", "falls", "true", "false", "pass", "fail", "unknown", "not_applicable", "pending",
     "error", "achieved", "on_track", "lagging", "actual", "target", "as", "role", "baseline",
+    "about", "within", "relative",
 })
 _SYMBOL_UNITS = frozenset({"%", "‰", "㎡", "㎢"})
 
@@ -185,6 +186,8 @@ def _titled(keyword: str, ident: str, display: str | None) -> str:
 
 def plan_item(item: m.PlanItem) -> str:
     value = item.value
+    if item.about is not None:
+        return f"about {about_text(item.about)}"
     if isinstance(value, m.YearRange):
         return f"{item.key} {year_range(value)}"
     return f"{item.key} {name(value) if item.key == 'region' else string(value)}"
@@ -208,6 +211,12 @@ def field(f: m.Field) -> str:
     if f.label is not None:
         text += f" label {string(f.label)}"
     return text
+
+
+def about_text(about: m.About) -> str:
+    """A tolerance as written after `about`: `within 0.5 μg/m3 because "…"`."""
+    relative = " relative" if about.relative else ""
+    return f"within {quantity(about.amount)}{relative} because {string(about.reason)}"
 
 
 def range_text(low: m.Literal_ | None, high: m.Literal_ | None) -> str:

@@ -20,7 +20,7 @@ KEYWORDS = (
     "rule", "plan", "unit", "set", "scale", "indicator", "record", "test", "cite", "kind",
     "for", "where", "read", "require", "unless", "title", "period", "region", "source",
     "language", "of", "alias", "direction", "role", "enum", "ordinal", "required", "default",
-    "label", "range", "line",
+    "label", "range", "about", "within", "relative", "line",
     "because", "each", "all", "by", "at", "year", "in", "in region", "as of", "given", "data",
     "expect", "or", "and", "not", "is", "present", "missing",
 )
@@ -64,8 +64,8 @@ COMPARISONS = frozenset({"COMPARE_OP", "LT"})
 BEFORE_YEAR = frozenset({"_BY", "_AT", "_AS_OF", "_PERIOD", "__ANON_0", "_IN"})
 # Keywords that open a clause or an item of a block.
 CLAUSES = frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_REQUIRE", "_UNLESS", "_UNIT",
-                     "_DIRECTION", "_ROLE", "_TITLE", "_PERIOD", "_REGION", "_SOURCE", "_AS_OF",
-                     "_GIVEN", "_EXPECT"})
+                     "_DIRECTION", "_ROLE", "_ABOUT", "_TITLE", "_PERIOD", "_REGION", "_SOURCE",
+                     "_AS_OF", "_GIVEN", "_EXPECT"})
 # What may follow a complete clause or statement.
 ENDINGS = frozenset({"RBRACE", "$END", *CLAUSES, *STATEMENTS})
 
@@ -82,13 +82,14 @@ FORMS: dict[str, dict[str, str]] = {
     },
     "_PLAN": {"": 'plan daxing-14th { title "…"  period 2021..2025  region 大兴区 }',
               "_PERIOD": "period 2021..2025", "_TITLE": 'title "…"', "_SOURCE": 'source "plan.txt"',
-              "_REGION": "region 大兴区"},
+              "_REGION": "region 大兴区",
+              "_ABOUT": 'about within 5% relative because "reason"'},
     "_UNIT": {"": 'unit m2 of area` or `unit km2 = 1000000 m2 alias "平方公里"'},
     "_SET": {"": "set 产业 = {氢能, 信创}"},
     "_SCALE": {"": "scale 排放标准 = 国五 < 国六a < 国六b"},
     "_INDICATOR": {"": 'indicator pm25 "PM2.5" { unit μg/m3  kind binding  direction down }',
                    "_UNIT": "unit km2", "_KIND": "kind binding", "_DIRECTION": "direction down",
-                   "_ROLE": "role baseline"},
+                   "_ROLE": "role baseline", "_ABOUT": 'about within 0.5 μg/m3 because "reason"'},
     "_RECORD": {"": 'record project "项目" { land_area: km2 required }'},
     "_TEST": {"": 'test "a name" { as of 2025  given …  expect … }', "_AS_OF": "as of 2025",
               "_GIVEN": "given project { id: \"P1\" }` or `given data gdp 大兴区 2025 = 5%",

@@ -18,6 +18,7 @@ from checker.syntax import model as m
 from checker.syntax.unparse import expr as expr_text
 from checker.syntax.unparse import quantity as quantity_text
 from checker.types import typed as t
+from checker.types.about import indicator_about, plan_about
 from checker.types.expressions import (
     Scope,
     Unresolved,
@@ -115,6 +116,7 @@ def _duplicates(names: list[str], nodes: list[Any], sink: DiagnosticSink, what: 
 def _indicators(suite: m.Suite, units: UnitTable,
                 sink: DiagnosticSink) -> dict[str, t.IndicatorSpec]:
     out: dict[str, t.IndicatorSpec] = {}
+    default = plan_about(suite, units, sink)
     for ind in suite.of(m.Indicator):
         if ind.id in out:
             sink.error("T215", f"indicator `{ind.id}` is declared twice", ind.span)
@@ -133,7 +135,8 @@ def _indicators(suite: m.Suite, units: UnitTable,
         low, high = _indicator_range(ind, unit, units, sink)
         out[ind.id] = t.IndicatorSpec(ind.id, ind.display, unit, kind, direction, ind.span,
                                       baseline_only=ind.get("role") == "baseline",
-                                      low=low, high=high, whole=unit_name == WHOLE_UNIT)
+                                      low=low, high=high, whole=unit_name == WHOLE_UNIT,
+                                      about=indicator_about(ind, unit, default, units, sink))
     return out
 
 

@@ -98,6 +98,21 @@ class RecordSchema:
 
 
 @dataclass(frozen=True, slots=True)
+class Tolerance:
+    """`about within 0.5 because "…"` (in the indicator's unit) or `within 5% of value`
+    (`relative`: a share of the figure): what an "about" figure in plan data may be."""
+
+    amount: Fraction
+    relative: bool
+    reason: str
+    span: Span = NO_SPAN
+
+    def around(self, centre: Fraction) -> tuple[Fraction, Fraction]:
+        width = abs(centre) * self.amount / 100 if self.relative else self.amount
+        return centre - width, centre + width
+
+
+@dataclass(frozen=True, slots=True)
 class IndicatorSpec:
     id: str
     display: str | None
@@ -109,6 +124,7 @@ class IndicatorSpec:
     low: Fraction | None = None  # the `range`, in the indicator's unit; ends included
     high: Fraction | None = None
     whole: bool = False  # `unit count`: whole numbers only
+    about: Tolerance | None = None  # how far an "about" figure (5.0左右) may be from its number
 
     @property
     def type(self) -> Type:

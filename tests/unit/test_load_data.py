@@ -77,8 +77,10 @@ def test_frame_columns_dtypes_and_origins(tmp_path: Path) -> None:
     data = load(write(tmp_path, "d.csv", text))
     frame = data.frame
     assert {c: str(frame[c].dtype) for c in frame.columns} == {
-        "indicator": "string", "region": "string", "year": "Int64", "value": "Float64",
-        "kind": "string", "source": "string"}
+        "indicator": "string", "region": "string", "year": "Int64", "period": "string",
+        "period_end": "string", "value": "Float64", "low": "Float64", "high": "Float64",
+        "low_open": "boolean", "high_open": "boolean", "qualifier": "string",
+        "kind": "string", "source": "string", "note": "string", "basis": "string"}
     assert frame["region"].tolist() == ["大兴区", "大兴区"]
     assert frame["kind"].tolist() == ["actual", "target"]
     assert frame["source"][0] == "统计公报" and frame["source"].isna()[1]
@@ -107,13 +109,15 @@ def test_frame_columns_dtypes_and_origins(tmp_path: Path) -> None:
     ("gdp_growth,大兴区,2021,6.5%,%", "D320", "`6.5%` in `value` is not a plain number", "value",
      "write `6.5` here and the unit in the `unit` column"),
     ("gdp_growth,大兴区,2021,high,%", "D320", "`high` in `value` is not a number", "value",
-     "write a plain number such as `12.5`"),
+     "write a number such as `12.5`, or a qualified figure such as `95以上`, `突破1300`, `≤8` "
+     "or `5.0左右` (docs/language.md, qualified figures)"),
     ("gdp_growth,大兴区,2021,,%", "D312", "row has no `value`", "value",
      "a row that says nothing is a mistake: write the value, or delete the row"),
     ("gdp_growth,,2021,6,%", "D312", "row has no `region`", "region",
      "every row of plan data needs `region`"),
-    ("gdp_growth,大兴区,21,6,%", "D324", "`21` in `year` is not a year", "year",
-     "write a year from 1900 to 2200, such as `2025`"),
+    ("gdp_growth,大兴区,21,6,%", "D324", "`21` in `year` is not a year or a period", "year",
+     "write a year such as `2025`, or a part of one: `2022H1`, `2022Q1`, `2022-04`, "
+     "`2022年上半年`, `2022年一季度`, `2022年1-6月`"),
 ])
 def test_row_problems(tmp_path: Path, row: str, code: str, message: str, cell: str,
                       help: str) -> None:
@@ -155,7 +159,7 @@ def test_conflicting_values_name_both_rows(tmp_path: Path) -> None:
                                       "6.5% at ")
     assert problem.message.endswith("a.csv:row 2 and 7% at " + problem.span.file + ":row 3")
     assert (problem.span.line, problem.help) == (
-        3, "keep one row for each indicator, region, year and kind")
+        3, "keep one row for each indicator, region, period, kind and basis")
 
 
 def test_a_repeated_row_with_the_same_value_is_kept_once_with_a_warning(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime
 import re
 import sys
@@ -55,8 +56,12 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def as_of_year(text: str | None) -> int | None:
     """`2023`, `2023-06` or `2023-06-30` (a real date, ASCII digits) -> 2023."""
-    if text is None:
-        return None
+    return None if text is None else as_of(text)[0]
+
+
+def as_of(text: str) -> tuple[int, datetime.date | None]:
+    """The year of `--as-of`, and its cut-off date when it names one: `2023-06` is the
+    end of June, `2023-06-30` that day; a bare `2023` has none (the whole year counts)."""
     match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text.strip())
     try:
         if match is None:
@@ -66,7 +71,11 @@ def as_of_year(text: str | None) -> int | None:
     except ValueError:
         raise DiagnosticError([Diagnostic("D300", f"`--as-of {text}` is not a year or a date",
                                           help="write `2023` or `2023-12-31`")]) from None
-    return year
+    if match.group(2) is None:
+        return year, None
+    if match.group(3) is None:
+        day = calendar.monthrange(year, month)[1]
+    return year, datetime.date(year, month, day)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
     with progress(enabled(quiet=args.quiet), total=3, description="loading rules") as tick:
         loaded, checked = checked_suite(args, args.rules)
         tick(description=f"checking {len(args.files)} file(s)")
-        result = check_with(checked, args.files, as_of=as_of_year(args.as_of),
+        year, cutoff = as_of(args.as_of) if args.as_of is not None else (None, None)
+        result = check_with(checked, args.files, as_of=year, cutoff=cutoff,
                             fail_on=args.fail_on, record=args.record,
                             max_findings=args.max_findings or None, engine=args.engine,
                             scheduler=_scheduler(args), strict=args.strict)

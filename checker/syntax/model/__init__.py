@@ -10,6 +10,7 @@ build ~10x faster, which keeps parsing above 5,000 lines/s.
 """
 
 from checker.syntax.model.declarations import (
+    About,
     BaseUnit,
     DerivedUnit,
     EnumType,
@@ -74,6 +75,7 @@ from checker.syntax.model.rules import (
 )
 
 __all__ = [
+    "About",
     "AsOf",
     "AtYear",
     "BaseUnit",

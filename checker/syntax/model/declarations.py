@@ -7,18 +7,30 @@ from fractions import Fraction
 from typing import Literal
 
 from checker.source import NO_SPAN, Span
-from checker.syntax.model.expressions import Comments, Literal_, YearRange
+from checker.syntax.model.expressions import Comments, Literal_, Quantity, YearRange
 
 # ------------------------------------------------------------------ declarations
 
 
 @dataclass(frozen=True, slots=True)
+class About:
+    """`about within 0.5 μg/m3 because "…"` (in the indicator's unit) or `about within 5%
+    relative because "…"` (a share of the figure): how far a published "about" figure
+    (`5.0左右`, `约35`) may be from its number."""
+
+    amount: Quantity
+    relative: bool
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class PlanItem:
-    key: Literal["title", "period", "region", "source", "language"]
-    value: str | YearRange
+    key: Literal["title", "period", "region", "source", "language", "about"]
+    value: str | YearRange  # for `about`, its canonical text after the keyword
     comments: Comments = ()
     trailing: str | None = None
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
+    about: About | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +107,14 @@ class IndicatorItem:
     """`unit`, `kind`, `direction`, or `role baseline` (values the plan states that no
     rule checks, carried so that data files may hold them)."""
 
-    key: Literal["unit", "kind", "direction", "role", "range"]
-    value: str  # for `range`, its canonical text (`0%..100%`, `>= 0 t`)
+    key: Literal["unit", "kind", "direction", "role", "range", "about"]
+    value: str  # for `range` and `about`, the canonical text after the keyword
     comments: Comments = ()
     trailing: str | None = None
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
     low: Literal_ | None = None  # the ends of a `range`
     high: Literal_ | None = None
+    about: About | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,154 @@
+"""Reading a period of plan data: a year, or a part of one (`2022H1`, `2022Q1`, `2022-04`,
+`2022年上半年`, `2022年一季度`, `2022年1-6月`).
+
+Execution reports give half-year, quarter and month figures beside the annual ones.
+Each is kept with its year, a canonical label and the date it ends (for a cut-off
+`--as-of 2023-06-30`); annual rules read only annual values, and the rest are shown,
+never dropped.  A cumulative span of months is a quarter or half when it is one
+(`1-6月` is `H1`), else `2022M01-09`.  Imports `values`, `columns`, `problems`;
+pandas for the column reader.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from checker.data.columns import factorize
+from checker.data.problems import Problems
+from checker.data.records import report_cells
+from checker.data.values import FIRST_YEAR, LAST_YEAR, Problem, is_blank, shown
+from checker.source import Span
+
+PERIOD_HELP: Final = ("write a year such as `2025`, or a part of one: `2022H1`, `2022Q1`, "
+                      "`2022-04`, `2022年上半年`, `2022年一季度`, `2022年1-6月`")
+_NUMERALS: Final = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """`label` None is the whole year; `end` is the period's last day."""
+
+    year: int
+    label: str | None
+    end: datetime.date
+
+    @property
+    def annual(self) -> bool:
+        return self.label is None
+
+
+def _months(year: int, first: int, last: int) -> Period | None:
+    if not 1 <= first <= last <= 12:
+        return None
+    end = datetime.date(year, last, calendar.monthrange(year, last)[1])
+    if (first, last) == (1, 12):
+        return Period(year, None, end)
+    if first == last:
+        return Period(year, f"{year}-{first:02d}", end)
+    if (first, last) in ((1, 6), (7, 12)):
+        return Period(year, f"{year}H{1 if first == 1 else 2}", end)
+    if last - first == 2 and first % 3 == 1:
+        return Period(year, f"{year}Q{last // 3}", end)
+    return Period(year, f"{year}M{first:02d}-{last:02d}", end)
+
+
+_ASCII = re.compile(r"(?P<year>[0-9]{4})(?:年|年度)?(?:-?(?P<part>[HhQq][1-4]|[0-9]{1,2}))?")
+_CHINESE = re.compile(r"(?P<year>[0-9]{4})年(?:第)?(?P<rest>.+)")
+
+
+def read_period(value: object) -> Period | None:
+    """The period `value` names, or None (not a year from 1900 to 2200, nor a part of one)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        year = int(value)
+        return Period(year, None, datetime.date(year, 12, 31)) if _in_range(year) else None
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", value))
+    match = _ASCII.fullmatch(text)
+    if match is not None:
+        return _ascii(int(match["year"]), match["part"])
+    chinese = _CHINESE.fullmatch(text)
+    if chinese is not None and _in_range(int(chinese["year"])):
+        return _chinese(int(chinese["year"]), chinese["rest"])
+    return None
+
+
+def _in_range(year: int) -> bool:
+    return FIRST_YEAR <= year <= LAST_YEAR
+
+
+def _ascii(year: int, part: str | None) -> Period | None:
+    if not _in_range(year):
+        return None
+    if part is None:
+        return Period(year, None, datetime.date(year, 12, 31))
+    head = part[0].upper()
+    if head == "H":
+        number = int(part[1:])
+        return _months(year, 6 * number - 5, 6 * number) if number <= 2 else None
+    if head == "Q":
+        number = int(part[1:])
+        return _months(year, 3 * number - 2, 3 * number)
+    return _months(year, int(part), int(part))
+
+
+def _chinese(year: int, rest: str) -> Period | None:
+    halves = {"上半年": (1, 6), "下半年": (7, 12), "全年": (1, 12), "前三季度": (1, 9)}
+    if rest in halves:
+        return _months(year, *halves[rest])
+    quarter = re.fullmatch(r"([一二三四1-4])季度", rest)
+    if quarter is not None:
+        number = _NUMERALS[quarter[1]]
+        return _months(year, 3 * number - 2, 3 * number)
+    span = re.fullmatch(r"([0-9]{1,2})(?:[-~～至—–]([0-9]{1,2}))?月(?:份)?", rest)
+    if span is not None:
+        first = int(span[1])
+        return _months(year, first, int(span[2]) if span[2] else first)
+    return None
+
+
+def read_periods(column: pd.Series[Any], name: str, span: Callable[[int], Span],
+                 report: Problems, good: npt.NDArray[np.bool_]) -> dict[str, Any]:
+    """The `year`, `period` and `period_end` columns of plan data from its time column
+    (each distinct cell read once); a blank or unreadable cell is reported with its row."""
+    codes, distinct = factorize(column)
+    read = [None if is_blank(v := _scalar(value)) else read_period(v) for value in distinct]
+    blank_code = [is_blank(_scalar(value)) for value in distinct] + [True]
+    found = [*read, None]
+    rows = np.where(codes < 0, len(read), codes)
+    blank = np.array(blank_code, dtype=bool)[rows]
+    bad = ~blank & np.array([p is None for p in found], dtype=bool)[rows]
+
+    def why(position: int) -> Problem:
+        value = _scalar(column.iloc[position])
+        return Problem("D324", f"`{shown(value)}` in `{name}` is not a year or a period",
+                       PERIOD_HELP, "expected a year or a period")
+
+    report_cells(report, np.flatnonzero(bad), why, span, f"column `{name}`")
+    report_cells(report, np.flatnonzero(blank), Problem(
+        "D312", f"row has no `{name}`", f"every row of plan data needs `{name}`", "empty"),
+        span, f"column `{name}`")
+    good &= ~blank & ~bad
+    years = np.array([p.year if p else 0 for p in found], dtype=np.int64)[rows]
+    labels = np.array([p.label if p else None for p in found], dtype=object)[rows]
+    ends = np.array([p.end.isoformat() if p else None for p in found], dtype=object)[rows]
+    missing = blank | bad
+    return {"year": pd.arrays.IntegerArray(years, missing.copy()),
+            "period": pd.array(labels, dtype="string"),
+            "period_end": pd.array(ends, dtype="string")}
+
+
+def _scalar(value: Any) -> object:
+    return value.item() if isinstance(value, np.generic) else value

@@ -1,0 +1,304 @@
+"""The `value` column of plan data: a number, true/false, or a qualified figure.
+
+In: the raw `value` and `unit` columns, each row's indicator spec, the unit table.
+Out: `Values` — `value` (Float64 in the indicator's unit, exactly converted; NA for a
+bound), and for a qualified figure (`95%以上`, `突破1300`, `5.0左右`) its bounds
+`low`/`high` (NA: unbounded), `low_open`/`high_open`, and `qualifier` (the figure as
+published).  An exact figure is a point: `value` = `low` = `high`.  Problems are
+reported with their cell; an "about" figure whose indicator declares no tolerance is
+kept unbounded (unknown, never silently exact) with warning D345.  Imports `values`,
+`qualified`, `problems`; pandas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from checker.data.problems import MAX_PER_COLUMN, Problems
+from checker.data.qualified import Reading, fold, read_qualified
+from checker.data.records import report_cells
+from checker.data.tables import blank_mask
+from checker.data.values import (
+    FAILED,
+    Problem,
+    outside_range,
+    parse_bool,
+    parse_number,
+    read_number,
+    shown,
+)
+from checker.data.values import explain as explain_value
+from checker.diagnostics import did_you_mean
+from checker.source import Span
+from checker.types.typed import BoolT, IndicatorSpec
+from checker.types.units import BARE, Unit, UnitTable
+
+BOOL_UNITS: Final = frozenset({"", "bool"})
+BoolArray = npt.NDArray[np.bool_]
+Cell = Callable[[str], Callable[[int], Span]]
+_MEASURE_WORD = r"[\u4e00-\u9fff]{1,2}"  # 家, 个, 座, 所: a count's words, bare numbers only
+
+
+@dataclass
+class Values:
+    """The value columns of one table (see the module's docstring)."""
+
+    value: pd.arrays.FloatingArray
+    low: pd.arrays.FloatingArray
+    high: pd.arrays.FloatingArray
+    low_open: pd.arrays.BooleanArray
+    high_open: pd.arrays.BooleanArray
+    qualifier: Any  # string array, NA for a plain figure
+
+    def columns(self) -> dict[str, Any]:
+        return {"value": self.value, "low": self.low, "high": self.high,
+                "low_open": self.low_open, "high_open": self.high_open,
+                "qualifier": self.qualifier}
+
+
+@dataclass
+class _Bounds:
+    low: float | None
+    high: float | None
+    low_open: bool
+    high_open: bool
+    untolerated: bool = False  # an "about" figure without a declared tolerance
+
+
+def read_values(raw: pd.Series[Any], units_column: pd.Series[Any],
+                specs: list[IndicatorSpec | None], cell: Cell, units: UnitTable,
+                report: Problems, good: BoolArray) -> Values:
+    """Each row's value in its indicator's unit (exactly), or a problem with value or unit."""
+    count = len(raw)
+    blank = blank_mask(raw)
+    unit_text = units_column.str.strip().fillna("").tolist()
+    fits: dict[tuple[str, str], Fraction | bool | Problem] = {}
+    numbers = np.zeros((3, count), dtype=np.float64)  # value, low, high
+    known = np.zeros((3, count), dtype=bool)
+    opens = np.zeros((2, count), dtype=bool)
+    qualifier: list[str | None] = [None] * count
+    unit_bad: list[tuple[int, Problem]] = []
+    value_bad: list[tuple[int, Problem | None]] = []
+    untolerated: list[int] = []
+    cache: dict[tuple[object, object, str, str], float | _Bounds | Problem | None] = {}
+    raw_values = raw.tolist()
+    for position, (spec, unit) in enumerate(zip(specs, unit_text, strict=True)):
+        if spec is None or blank[position]:
+            continue
+        key = (spec.id, str(unit))
+        if key not in fits:
+            fits[key] = _fit(spec, str(unit), units)
+        fit = fits[key]
+        if isinstance(fit, Problem):
+            unit_bad.append((position, fit))
+            continue
+        value = _scalar(raw_values[position])
+        cached = (value, fit, spec.id, str(unit))
+        if cached not in cache:
+            cache[cached] = _convert_value(value, fit, spec, str(unit), units)
+        result = cache[cached]
+        if result is None or isinstance(result, Problem):
+            value_bad.append((position, result))
+        elif isinstance(result, _Bounds):
+            qualifier[position] = str(value).strip()
+            for row, bound in ((1, result.low), (2, result.high)):
+                if bound is not None:
+                    numbers[row, position], known[row, position] = bound, True
+            opens[:, position] = result.low_open, result.high_open
+            if result.low is not None and result.low == result.high:  # `预计5.2`: the figure
+                numbers[0, position], known[0, position] = result.low, True
+            if result.untolerated:
+                untolerated.append(position)
+        else:
+            numbers[:, position], known[:, position] = result, True
+    _report(raw, specs, unit_bad, value_bad, blank, cell, report, good)
+    _report_untolerated(untolerated, specs, raw, cell, report)
+    floats = [pd.arrays.FloatingArray(numbers[i].copy(), ~known[i]) for i in range(3)]
+    flags = [pd.arrays.BooleanArray(opens[i].copy(), np.zeros(count, dtype=bool))
+             for i in range(2)]
+    return Values(floats[0], floats[1], floats[2], flags[0], flags[1],
+                  pd.array(qualifier, dtype="string"))
+
+
+def _scalar(value: Any) -> object:
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _fit(spec: IndicatorSpec, unit: str, units: UnitTable) -> Fraction | bool | Problem:
+    """How a value written in `unit` becomes one of `spec`: a ratio, True (boolean), or why not."""
+    if spec.unit is None:
+        if unit.casefold() in BOOL_UNITS:
+            return True
+        return Problem("D322", f"indicator `{spec.id}` is true/false, but the unit is `{unit}`",
+                       "leave `unit` empty (or write `bool`) for a true/false indicator",
+                       "expected no unit")
+    written = units.resolve(unit)
+    if written is None:
+        hint = did_you_mean(unit, units.spellings()) or (
+            f"`{spec.id}` is in `{spec.unit.symbol or spec.unit.name}`")
+        return Problem("D321", f"unknown unit `{unit}`", hint, "not a unit plancheck knows")
+    if written.dimension != spec.unit.dimension:
+        return Problem(
+            "D322", f"unit `{unit or '(none)'}` is {_dimension(written)}, but indicator "
+            f"`{spec.id}` is {_dimension(spec.unit)}",
+            f"write the value in `{spec.unit.symbol or spec.unit.name}` or another unit of "
+            f"{spec.unit.dimension}", f"expected {_dimension(spec.unit)}")
+    return written.ratio_to(spec.unit)
+
+
+def _dimension(unit: Unit) -> str:
+    return "a bare number" if unit.dimension == "one" else f"in {unit.dimension}"
+
+
+def _convert_value(value: object, fit: Fraction | bool, spec: IndicatorSpec, unit: str,
+                   units: UnitTable) -> float | _Bounds | Problem | None:
+    """A number, the bounds of a qualified figure, or why not (None: not a number)."""
+    if fit is True:
+        flag = parse_bool(value)
+        return None if flag is FAILED else float(bool(flag))
+    assert isinstance(fit, Fraction)
+    number = parse_number(value)
+    if isinstance(number, Fraction):
+        result = _float(number * fit)
+        outside = (outside_range(result, spec, f"{value} {unit}".strip())
+                   if result is not None else None)
+        return outside or result
+    reading = read_qualified(value) if isinstance(value, str) else None
+    if reading is None:
+        return None
+    ratio = _unit_beside(reading, fit, spec, unit, units)
+    if isinstance(ratio, Problem):
+        return ratio
+    return _bounds(reading.scaled(ratio), spec, value)
+
+
+def _unit_beside(reading: Reading, fit: Fraction, spec: IndicatorSpec, unit: str,
+                 units: UnitTable) -> Fraction | Problem:
+    """The ratio for the unit written beside a qualified figure (`95%以上`, `突破1300家`):
+    the row's unit, another unit of the indicator's dimension, or a count's word."""
+    import re
+
+    written = reading.unit
+    if not written or fold(written) == fold(unit):
+        return fit
+    resolved = units.resolve(written)
+    assert spec.unit is not None
+    if resolved is not None and resolved.dimension == spec.unit.dimension:
+        return resolved.ratio_to(spec.unit)
+    if spec.unit.dimension == BARE and re.fullmatch(_MEASURE_WORD, written):
+        return fit
+    return Problem("D322", f"`{shown(written)}` beside the figure is not the row's unit "
+                   f"`{unit or '(none)'}`", f"write the unit in the `unit` column only, or "
+                   f"a unit of {spec.unit.dimension}", "unit does not fit")
+
+
+def _bounds(reading: Reading, spec: IndicatorSpec, written: object) -> _Bounds | Problem:
+    """The reading as bounds in float, checked against (and cut to) the declared range."""
+    low, high = reading.low, reading.high
+    low_open, high_open = reading.low_open, reading.high_open
+    untolerated = False
+    if reading.about is not None:
+        if spec.about is None:
+            untolerated = True
+        else:
+            low, high = spec.about.around(reading.about)
+    for bound in (low, high):
+        if bound is not None and _float(bound) is None:
+            return Problem("D320", f"`{shown(written)}` in `value` is too large a number",
+                           "write the figure in a larger unit", "too large")
+    if spec.low is not None and (low is None or low < spec.low):
+        if high is not None and (high < spec.low or (high == spec.low and high_open)):
+            return _outside(spec, written)
+        low, low_open = spec.low, False
+    if spec.high is not None and (high is None or high > spec.high):
+        if low is not None and (low > spec.high or (low == spec.high and low_open)):
+            return _outside(spec, written)
+        high, high_open = spec.high, False
+    if reading.exact and spec.whole:
+        whole = outside_range(float(reading.low or 0), spec, str(written))
+        if whole is not None:
+            return whole
+    return _Bounds(_float(low) if low is not None else None,
+                   _float(high) if high is not None else None, low_open, high_open,
+                   untolerated)
+
+
+def _outside(spec: IndicatorSpec, written: object) -> Problem:
+    """D327 for a figure all of whose values are outside the range (`低于-5` of an area)."""
+    problem = outside_range(float("inf") if spec.high is not None else float("-inf"), spec,
+                            str(written))
+    assert problem is not None
+    return Problem(problem.code, problem.message.replace(" is outside", " is wholly outside"),
+                   problem.help, problem.label)
+
+
+def _float(number: Fraction) -> float | None:
+    try:
+        return float(number)
+    except OverflowError:
+        return None
+
+
+def _report(raw: pd.Series[Any], specs: list[IndicatorSpec | None],
+            unit_bad: list[tuple[int, Problem]], value_bad: list[tuple[int, Problem | None]],
+            blank: BoolArray, cell: Cell, report: Problems, good: BoolArray) -> None:
+    problems = dict(unit_bad)
+    unit_rows = np.array(sorted(problems), dtype=np.int64)
+    report_cells(report, unit_rows, problems.__getitem__, cell("unit"), "column `unit`")
+    known = dict(value_bad)
+
+    def why(position: int) -> Problem:
+        found = known.get(position)
+        if found is not None:
+            return found
+        spec, value = specs[position], _scalar(raw.iloc[position])
+        if spec is not None and spec.unit is None:
+            return explain_value(value, BoolT(), "value", _NO_UNITS)
+        problem = read_number(value, "value")
+        assert isinstance(problem, Problem)
+        if problem.help.startswith("write a plain number"):
+            return Problem(problem.code, problem.message, "write a number such as `12.5`, or "
+                           "a qualified figure such as `95以上`, `突破1300`, `≤8` or `5.0左右` "
+                           "(docs/language.md, qualified figures)", problem.label)
+        return problem
+
+    bad_rows = np.array(sorted(known), dtype=np.int64)
+    report_cells(report, bad_rows, why, cell("value"), "column `value`")
+    empty = np.flatnonzero(blank & np.array([s is not None for s in specs], dtype=bool))
+    report_cells(report, empty, lambda _: Problem(
+        "D312", "row has no `value`", "a row that says nothing is a mistake: write the value, "
+        "or delete the row", "empty"), cell("value"), "column `value`")
+    for rows in (unit_rows, bad_rows, empty):
+        good[rows] = False
+
+
+def _report_untolerated(rows: list[int], specs: list[IndicatorSpec | None],
+                        raw: pd.Series[Any], cell: Cell, report: Problems) -> None:
+    def why(position: int) -> Problem:
+        spec = specs[position]
+        name = spec.id if spec is not None else "?"
+        return Problem("D345", f"`{shown(raw.iloc[position])}` of `{name}` is an \"about\" "
+                       "figure, and the suite declares no tolerance for it: it is read as "
+                       "unknown", f"declare one in `indicator {name}` (`about within 0.5 "
+                       "because \"…\"`) or in the plan header (`about within 5% of value "
+                       "because \"…\"`)", "about, no tolerance")
+
+    for position in rows[:MAX_PER_COLUMN]:
+        problem = why(position)
+        report.add(problem.code, problem.message, cell("value")(position), problem.help,
+                   problem.label, severity="warning")
+    if len(rows) > MAX_PER_COLUMN:
+        more = len(rows) - MAX_PER_COLUMN
+        report.add("D345", f"{more:,} more \"about\" figures without a tolerance",
+                   cell("value")(rows[MAX_PER_COLUMN]), "they are read as unknown too",
+                   severity="warning")
+
+
+_NO_UNITS = UnitTable()
