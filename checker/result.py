@@ -126,6 +126,16 @@ class Point(_Data):
     value: float | None
 
 
+class PartPoint(_Data):
+    """A value of a part of a year (`2022H1`, `2021-04`): shown beside the annual path,
+    never read by an annual rule."""
+
+    period: str
+    end: str  # ISO date of the period's last day
+    value: float | None  # None for a qualified figure: see `text`
+    text: str
+
+
 class Series(_Data):
     """One indicator's path in one region, with the targets that bear on it (for charts)."""
 
@@ -137,6 +147,7 @@ class Series(_Data):
     points: list[Point]
     targets: list[Point] = []
     rules: list[str] = []
+    parts: list[PartPoint] = []  # values of parts of a year, in period order
 
 
 class Observation(_Data):

@@ -145,7 +145,9 @@ def _series(checked: t.CheckedSuite, table: SeriesTable) -> list[r.Series]:
                     point = r.Point.model_construct(year=y, value=float(expr.right.value))
                     targets.setdefault(expr.left.id, []).append((point, rule.id))
     out = []
-    for (indicator, region, kind), points in sorted(table.values.items()):
+    for indicator, region, kind in sorted(table.values.keys() | table.subannual.keys()):
+        points = table.values.get((indicator, region, kind), {})
+        parts = table.subannual.get((indicator, region, kind), [])
         spec = checked.indicators.get(indicator)
         unit = (spec.unit.symbol or spec.unit.name) if spec and spec.unit else ""
         marks = targets.get(indicator, [])
@@ -155,6 +157,9 @@ def _series(checked: t.CheckedSuite, table: SeriesTable) -> list[r.Series]:
             points=[r.Point.model_construct(year=y, value=v) for y, v in sorted(points.items())],
             targets=sorted({p for p, _ in marks}, key=lambda p: (p.year, p.value or 0)),
             rules=sorted({rule_id for _, rule_id in marks}),
+            parts=[r.PartPoint.model_construct(period=p.label, end=p.end, value=p.value,
+                                               text=p.text)
+                   for p in sorted(parts, key=lambda p: (p.end, p.label))],
         ))
     return out
 
