@@ -46,6 +46,9 @@ CODES: Final[dict[str, str]] = {
     "P120": "folder without rules",
     "P121": "no such file or folder",
     "P122": "file cannot be read",
+    "P123": "word read twice in one rule",
+    "P124": "second base unit for a dimension",
+    "P125": "division by a constant zero",
     "P199": "unsupported statement or expression",
     # type checking a suite
     "T201": "unit defined from an unknown unit",

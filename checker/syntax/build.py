@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 from typing import Any, cast
 
@@ -262,7 +262,22 @@ class Builder:
     def rule_decl(self, tree: Tree[Token]) -> m.Rule:
         ident, title, items = self.header(tree)
         clauses = tuple(self.clause(c) for c in items)
+        self.one_reading_per_word(ident, clauses)
         return m.Rule(ident, title, clauses, span=self.span(tree))
+
+    def one_reading_per_word(self, rule: str, clauses: tuple[m.Clause, ...]) -> None:
+        """Two `read` of one word in one rule: the second would silently win."""
+        first: dict[str, m.Read] = {}
+        for clause in clauses:
+            if not isinstance(clause, m.Read):
+                continue
+            earlier = first.setdefault(clause.name, clause)
+            if earlier is not clause:
+                raise BuildError(Diagnostic(
+                    "P123", f"`{clause.name}` is read twice in rule `{rule}`", clause.span,
+                    label="second reading",
+                    help=f"line {earlier.span.line} reads it already; keep one reading, or "
+                         "name the other word differently"))
 
     def clause(self, tree: Tree[Token]) -> m.Clause:
         kids = tree.children
@@ -427,9 +442,31 @@ def _build(parsed: Parsed) -> m.RuleFile | list[Diagnostic]:
             sink.add(error.diagnostic)
         except RecursionError:
             sink.error("P107", "statement is nested too deeply", builder.span(tree))
+    for problem in second_base_units(statements, {}):
+        sink.add(problem)
     if sink.items:
         return sink.items
     return attach(parsed.source, statements, list(_comment_positions(parsed)))
+
+
+def second_base_units(statements: Iterable[m.Statement],
+                      first: dict[str, m.BaseUnit]) -> Iterator[Diagnostic]:
+    """A dimension has one base unit (`unit m2 of area`); a second one would make two
+    areas that cannot be compared or converted.  `first` holds the base units already
+    seen (the prelude's, other files'), and gains this file's."""
+    for statement in statements:
+        if not isinstance(statement, m.BaseUnit):
+            continue
+        earlier = first.setdefault(statement.dimension, statement)
+        if earlier is statement:
+            continue
+        where = (f"`{earlier.name}` in the standard units" if earlier.span.file == "<prelude>"
+                 else f"`{earlier.name}` ({earlier.span.file}:{earlier.span.line})")
+        yield Diagnostic(
+            "P124", f"second base unit `{statement.name}` for dimension `{statement.dimension}`",
+            statement.span, label=f"`{statement.dimension}` has the base unit `{earlier.name}`",
+            help=f"the base unit of `{statement.dimension}` is {where}; define this one from "
+                 f"it, `unit {statement.name} = FACTOR {earlier.name}`")
 
 
 def _comment_positions(parsed: Parsed) -> Iterator[tuple[int, int, str]]:

@@ -98,6 +98,11 @@ def load_suite(paths: Sequence[str | Path] | None = None) -> LoadedSuite:
             problems += result
         else:
             built.append(result)
+    if not problems:  # each file has one base unit per dimension; across files too
+        from checker.syntax.build import second_base_units
+
+        bases: dict[str, m.BaseUnit] = {}
+        problems += [p for f in built for p in second_base_units(f.statements, bases)]
     if problems:
         raise DiagnosticError(problems, sources)
     root = Path(targets[0]) if len(targets) == 1 and Path(targets[0]).is_dir() else None

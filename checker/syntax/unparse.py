@@ -108,9 +108,9 @@ def expr(e: m.Expr, at_least: int = _OR) -> str:
 def _expr(e: m.Expr) -> str:
     match e:
         case m.LogicOp(op=op, left=left, right=right):
-            if op == "or":
-                return f"{_or_side(left, _OR)} or {_or_side(right, _AND)}"
-            return f"{expr(left, _AND)} and {expr(right, _NOT)}"
+            if op == "or":  # a chain is one level (build groups it): no parentheses inside
+                return f"{_or_side(left, _OR)} or {_or_side(right, _OR)}"
+            return f"{expr(left, _AND)} and {expr(right, _AND)}"
         case m.NotOp(operand=operand):
             return f"not {expr(operand, _NOT)}"
         case m.CompareOp(op=op, left=left, right=right):

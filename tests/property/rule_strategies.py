@@ -4,7 +4,9 @@ Models hold only what `build` can produce, so that `build(parse(unparse(x))) ==
 x` is the property to test: quantities are non-negative decimals (a minus is a
 `Negate`), literals are the grammar's `literal`, a set literal stands only
 after `in`, names in NAME-only positions (record and unit names, functions)
-are plain identifiers, years lie in 1900..2200.  Comments are generated the
+are plain identifiers, years lie in 1900..2200, an `and`/`or` chain is grouped
+as `build` groups it (`chain`), no divisor is a constant zero, a rule reads a word
+once and a file has one base unit per dimension.  Comments are generated the
 way `build` stores them.
 """
 
@@ -18,6 +20,8 @@ from hypothesis import strategies as st
 
 from checker.diagnostics import Diagnostic
 from checker.syntax import model as m
+from checker.syntax.build import second_base_units
+from checker.syntax.build_expressions import chain, constant_value
 from checker.syntax.parse import decode
 from checker.syntax.unparse import RESERVED
 
@@ -143,7 +147,8 @@ _leaves = st.one_of(literals, st.builds(m.Call, _FUNCS, st.just(())))
 
 def _extend(child: st.SearchStrategy[m.Expr]) -> st.SearchStrategy[m.Expr]:
     return st.one_of(
-        st.builds(m.BinaryOp, st.sampled_from(["+", "-", "*", "/"]), child, child),
+        st.builds(m.BinaryOp, st.sampled_from(["+", "-", "*", "/"]), child, child).filter(
+            lambda e: e.op != "/" or constant_value(e.right) != 0),  # P125
         st.builds(m.Negate, child),
         st.builds(m.CompareOp, st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), child,
                   child),
@@ -151,7 +156,7 @@ def _extend(child: st.SearchStrategy[m.Expr]) -> st.SearchStrategy[m.Expr]:
         st.builds(m.PresenceOp, child, st.booleans()),
         st.builds(m.TrendOp, child, st.sampled_from(["rises", "falls"])),
         st.builds(m.NotOp, child),
-        st.builds(m.LogicOp, st.sampled_from(["and", "or"]), child, child),
+        st.builds(m.LogicOp, st.sampled_from(["and", "or"]), child, child).map(chain),
         st.builds(m.Call, _FUNCS, tuples(child | year_ranges(), max_size=3)),
     )
 
@@ -177,7 +182,8 @@ clauses: st.SearchStrategy[m.Clause] = st.one_of(
 )
 end_comments = leading
 rules = st.builds(m.Rule, rule_ids, st.none() | strings, tuples(clauses, max_size=7),
-                  comments=leading, trailing=trailing, end_comments=end_comments)
+                  comments=leading, trailing=trailing, end_comments=end_comments).filter(
+    lambda r: len({c.name for c in r.clauses_of(m.Read)}) == len(r.clauses_of(m.Read)))  # P123
 
 # ------------------------------------------------------------------ declarations
 
@@ -240,4 +246,5 @@ statements: st.SearchStrategy[m.Statement] = st.one_of(
     rules, plans, base_units, derived_units, set_decls, scale_decls, indicators, records, tests)
 # A file holds at least one statement (an empty one is diagnostic P116).
 rule_files = st.builds(m.RuleFile, st.just("gen.rules"), tuples(statements, 1, 5),
-                       end_comments)
+                       end_comments).filter(
+    lambda f: not list(second_base_units(f.statements, {})))  # P124
