@@ -41,6 +41,7 @@ TRAJECTORY: dict[str, dict[Lang, str]] = {
     "achieved": {"en": "achieved", "zh": "已实现"},
     "on_track": {"en": "on track", "zh": "符合进度"},
     "lagging": {"en": "lagging", "zh": "滞后"},
+    "no_baseline": {"en": "no baseline", "zh": "无基数"},
 }
 
 KIND: dict[str, dict[Lang, str]] = {

@@ -36,7 +36,7 @@ Point = tuple[str, str, str, int]  # (indicator, region, kind, year)
 # What a row may say about its value besides the number, when the data has the column.
 ABOUT_COLUMNS = ("source", "note", "basis", "qualifier", "period")
 _RANK = {"error": 5, "fail": 4, "unknown": 3, "pending": 2, "pass": 1, "not_applicable": 0}
-_TRAJECTORY_RANK = {"lagging": 3, None: 2, "on_track": 1, "achieved": 0}
+_TRAJECTORY_RANK = {"lagging": 3, None: 2, "no_baseline": 2, "on_track": 1, "achieved": 0}
 
 
 class PlanDataLike(Protocol):
@@ -326,22 +326,22 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
 def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
           deadline: int) -> r.Trajectory:
     """`on_track` when the latest value is on the right side of the straight line from
-    the first known value to the target at the deadline; else (or without one) `lagging`."""
-    if not (isinstance(expr, t.Compare) and isinstance(expr.right, t.Const)):
+    the first known value to the target at the deadline, else `lagging`; `no_baseline`
+    when no value before the latest one starts the line (never a default `lagging`)."""
+    if not (isinstance(expr, t.Compare) and isinstance(expr.right, t.Const)) \
+            or expr.op in ("==", "!="):  # a milestone or a trend: not met now, no line to ride
         return "lagging"
     left = seen.get(id(expr.left))
-    if left is None:
-        return "lagging"
-    base = next((y for y in range(first, latest) if truth(left, (row, y - first)) is not None),
-                None)
-    if base is None:
-        return "lagging"
+    base = None if left is None else next(
+        (y for y in range(first, latest) if truth(left, (row, y - first)) is not None), None)
+    if left is None or base is None:
+        return "no_baseline"
     start = float(left.values[row, base - first])
     target = float(expr.right.value)
     expected = start + (target - start) * (latest - base) / (deadline - base)
     now = float(left.values[row, latest - first])
     ahead = now <= expected if expr.op in ("<", "<=") else now >= expected
-    return "on_track" if ahead and expr.op not in ("==", "!=") else "lagging"
+    return "on_track" if ahead else "lagging"
 
 
 def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,

@@ -143,6 +143,13 @@ def test_deadline_after_as_of_is_pending_with_a_trajectory(subject: str,
     assert (found.outcome, found.trajectory) == ("pending", trajectory)
 
 
+def test_a_pending_target_with_no_earlier_value_has_no_baseline_not_lagging() -> None:
+    # 82 % in 2022 only: no earlier value starts the line to 90 %, so no trajectory is judged.
+    only_latest = [("bus_stop_500m_coverage", "大兴区", 2022, 82.0, "actual")]
+    found = outcomes(run(data=only_latest))[("BUS-01", "大兴区")]
+    assert (found.outcome, found.trajectory) == ("pending", "no_baseline")
+
+
 def test_deadline_reached_without_data_is_unknown() -> None:
     found = outcomes(run(data=SERIES, as_of=2025))[("BUS-01", "大兴区")]
     assert (found.outcome, found.message) == (
