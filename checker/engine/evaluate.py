@@ -157,9 +157,7 @@ def _series(checked: t.CheckedSuite, table: SeriesTable) -> list[r.Series]:
             points=[r.Point.model_construct(year=y, value=v) for y, v in sorted(points.items())],
             targets=sorted({p for p, _ in marks}, key=lambda p: (p.year, p.value or 0)),
             rules=sorted({rule_id for _, rule_id in marks}),
-            parts=[r.PartPoint.model_construct(period=p.label, end=p.end, value=p.value,
-                                               text=p.text)
-                   for p in sorted(parts, key=lambda p: (p.end, p.label))],
+            parts=sorted(parts, key=lambda p: (p.end, p.period)),
         ))
     return out
 

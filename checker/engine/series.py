@@ -45,16 +45,6 @@ class PlanDataLike(Protocol):
     def origin(self, index: int) -> r.Location: ...
 
 
-@dataclass(frozen=True, slots=True)
-class SubPoint:
-    """A value of a part of a year (`2022H1`), kept and shown; annual rules do not read it."""
-
-    label: str
-    end: str  # ISO date of the period's last day
-    value: float | None  # None for a qualified figure (see `text`)
-    text: str
-
-
 @dataclass
 class SeriesTable:
     """Plan data as {(indicator, region, kind): {year: value}} with row origins.
@@ -75,7 +65,7 @@ class SeriesTable:
     about: dict[Point, dict[str, str]] = field(default_factory=dict)
     uncatalogued: tuple[tuple[str, int], ...] = ()  # ids the catalogue does not know, rows
     bounds: dict[Point, Bounds] = field(default_factory=dict)  # qualified figures (95%以上)
-    subannual: dict[tuple[str, str, str], list[SubPoint]] = field(default_factory=dict)
+    subannual: dict[tuple[str, str, str], list[r.PartPoint]] = field(default_factory=dict)
     based: dict[tuple[str, str, str, str], dict[int, float | Bounds]] = field(
         default_factory=dict)  # (indicator, region, kind, basis) -> year -> figure
     withheld: list[Point] = field(default_factory=list)  # after the as-of date
@@ -99,9 +89,10 @@ class SeriesTable:
                     None if pd.isna(low) else float(low), None if pd.isna(high) else float(high),
                     low_open is True, high_open is True, str(qualifier))
                 if not pd.isna(period):
-                    table.subannual.setdefault(key, []).append(SubPoint(
-                        str(period), str(end), figure if isinstance(figure, float) else None,
-                        str(qualifier) if not pd.isna(qualifier) else f"{value:g}"))
+                    table.subannual.setdefault(key, []).append(r.PartPoint.model_construct(
+                        period=str(period), end=str(end),
+                        value=figure if isinstance(figure, float) else None,
+                        text=str(qualifier) if not pd.isna(qualifier) else f"{value:g}"))
                     continue
                 point = (*key, year)
                 if not pd.isna(basis):
@@ -129,7 +120,7 @@ class SeriesTable:
         out: list[str] = []
         count = sum(len(points) for points in self.subannual.values())
         if count:
-            named = [f"`{ind}` {p.label} = {p.text}" for (ind, _, _), points in
+            named = [f"`{ind}` {p.period} = {p.text}" for (ind, _, _), points in
                      sorted(self.subannual.items()) for p in points]
             out.append(f"{count} value{'s' if count != 1 else ''} of parts of a year, kept "
                        f"and shown, not read by annual rules: {_listed(named, limit)}")

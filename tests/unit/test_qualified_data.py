@@ -169,7 +169,7 @@ def test_periods_bases_and_notes_are_kept_apart(tmp_path: Path) -> None:
     assert table.values[("gdp_growth", "大兴区", "actual")] == {2021: 6.5}
     assert table.based[("gdp_growth", "大兴区", "actual", "扣除疫苗影响")] == {2021: 7.0,
                                                                             2022: 3.1}
-    assert [p.label for p in table.subannual[("gdp_growth", "大兴区", "actual")]] == [
+    assert [p.period for p in table.subannual[("gdp_growth", "大兴区", "actual")]] == [
         "2022H1", "2022Q1"]
     assert table.about[("gdp_growth", "大兴区", "actual", 2021)] == {"note": "全年"}
     notes = table.notes()
