@@ -89,6 +89,7 @@ CODES: Final[dict[str, str]] = {
     "T236": "plan `language` that the reports have no words for",
     "T237": "`range` on a field that is not a number, backwards, or without its default",
     "T238": "`about` tolerance that does not fit, or without its reason",
+    "T239": "`target(…)` where it cannot be read",
     "T240": "test expects an unknown rule",
     "T241": "unknown indicator in a test",
     "T242": "unknown field in a test record",

@@ -8,7 +8,7 @@ rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from checker.engine.ops import Array, Mask, Vec
+from checker.engine.targets import StatedTargets
 from checker.types import typed as t
 
 
@@ -66,6 +67,9 @@ class RecordEnv:
     def trend(self, operand: Vec, rises: bool) -> Vec:  # pragma: no cover
         raise TypeError("records have no series")
 
+    def target(self, node: t.StatedTarget) -> tuple[Vec, Mask]:  # pragma: no cover
+        raise TypeError("records have no series")
+
 
 @dataclass
 class SeriesEnv:
@@ -73,6 +77,7 @@ class SeriesEnv:
 
     years: Array  # int years, ascending, contiguous
     matrices: dict[str, Vec]
+    targets: Mapping[str, StatedTargets] = field(default_factory=dict)  # by indicator
 
     @property
     def shape(self) -> tuple[int, ...]:
@@ -87,6 +92,12 @@ class SeriesEnv:
 
     def aggregate(self, node: t.Func, evaluate: Callable[[t.Node], Vec]) -> Vec:
         raise TypeError("series have no aggregates")  # pragma: no cover
+
+    def target(self, node: t.StatedTarget) -> tuple[Vec, Mask]:
+        """The end of each year's stated target the comparison reads, and where it is
+        exclusive."""
+        stated = self.targets[node.id]
+        return stated.side(node), stated.strict(node)
 
     def year_index(self, year: int) -> int:
         return int(year - self.years[0])

@@ -14,6 +14,7 @@ value undefined (a growth rate from zero) are left out.  What the encoding does 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -22,6 +23,7 @@ from typing import Any, Literal
 from checker.engine.bounds import Bounds
 from checker.engine.evidence import show
 from checker.engine.ops import Vec
+from checker.engine.targets import StatedTargets
 from checker.types import typed as t
 
 Z3 = Any  # z3 has no type stubs
@@ -65,6 +67,7 @@ class Subject:
     first: int
     bounds: Callable[[str, int], Bounds | None]
     specs: Mapping[str, t.IndicatorSpec]
+    targets: Mapping[str, StatedTargets] = field(default_factory=dict)  # by indicator
 
 
 @dataclass
@@ -189,6 +192,8 @@ class _Encoding:
                 return _exact(z3, Fraction(value))
             case t.IndicatorRef(type=t.QuantityT()):
                 return self._leaf(node, year)
+            case t.StatedTarget():
+                return self._target(node, year)
             case t.Scale(operand=operand, factor=factor):
                 return self._num(operand, year) * _exact(z3, factor)
             case t.Neg(operand=operand):
@@ -252,6 +257,20 @@ class _Encoding:
         shown = bounds.text or None if bounds is not None else None
         self.points[self._year].append(Point(leaf.id, year, shown))
         return self._variable(leaf, year, bounds)
+
+    def _target(self, node: t.StatedTarget, year: int) -> Z3:
+        """A stated target is known in every year judged; an exclusive or open end has no
+        exact encoding here (the three-valued verdict stands)."""
+        subject = self.subject
+        vec, stated = subject.seen.get(id(node)), subject.targets.get(node.id)
+        cell = (subject.row, year - subject.first)
+        if vec is None or stated is None or not 0 <= cell[1] < vec.values.shape[1] \
+                or not _known(vec, *cell):
+            raise Unsupported("no target stated")
+        value = float(vec.values[cell])
+        if not math.isfinite(value) or bool(stated.strict(node)[cell]):
+            raise Unsupported("an open end of a target")
+        return _exact(self.z3, Fraction(repr(value)))
 
     def _variable(self, leaf: t.IndicatorRef, year: int, bounds: Bounds | None) -> Z3:
         key = (leaf.id, year)

@@ -167,6 +167,8 @@ def _is_enum_literal(e: m.Expr, scope: Scope) -> bool:
 
 
 def compare(e: m.CompareOp, scope: Scope) -> t.Node:
+    if _is_target(e.left) or _is_target(e.right):
+        return target_compare(e, scope)
     left_enum = right_enum = None
     if _is_enum_literal(e.right, scope):
         left = type_expr(e.left, scope)
@@ -200,6 +202,53 @@ def compare_typed(op: Literal["<", "<=", ">", ">=", "==", "!="], left: t.Node, r
         return t.Compare(op, left, right, span)
     raise scope.fail("T207", f"cannot compare {t.describe(lt)} with {t.describe(rt)}", span,
                      help=_mismatch_help(lt, rt))
+
+
+def _is_target(e: m.Expr) -> bool:
+    return isinstance(e, m.Call) and e.func == "target"
+
+
+TARGET_EXAMPLE = "gdp_growth >= target(gdp_growth)"
+
+
+def target_compare(e: m.CompareOp, scope: Scope) -> t.Node:
+    """`x op target(y)`: each year's value against the target stated for that year.
+
+    The target sits alone on one side of an ordering, so which end of a qualified target
+    the comparison reads (`6%以上`, `5.0左右`) follows from the words of the rule."""
+    if scope.subject != "series":
+        raise scope.fail("T233", "`target` reads the targets stated in plan data", e.span,
+                         help="use it in a rule about indicators (no `for each`/`for all`)")
+    if _is_target(e.left) and _is_target(e.right):
+        raise scope.fail("T239", "`target(…)` on both sides: compare a value with a target",
+                         e.span, help=f"e.g. `{TARGET_EXAMPLE}`")
+    if e.op in ("==", "!="):
+        raise scope.fail("T239", f"`{e.op}` with a target: a target is met from one side",
+                         e.span, help="for \"about the target\" write "
+                         "`x >= target(x) and x <= target(x)`; a 左右 target's tolerance widens "
+                         "both ends")
+    on_right = _is_target(e.right)
+    call = e.right if on_right else e.left
+    other = e.left if on_right else e.right
+    assert isinstance(call, m.Call)
+    ref = _target_indicator(call, scope)
+    above = e.op in (">", ">=")
+    side: Literal["low", "high"] = "low" if above == on_right else "high"
+    stated = t.StatedTarget(ref.id, side, ref.type, call.span)
+    value = type_expr(other, scope)
+    if on_right:
+        return compare_typed(e.op, value, stated, e.span, scope)
+    return compare_typed(e.op, stated, value, e.span, scope)
+
+
+def _target_indicator(call: m.Call, scope: Scope) -> t.IndicatorRef:
+    args = call.args
+    ref = type_expr(args[0], scope) if len(args) == 1 and not isinstance(
+        args[0], m.YearRange) else None
+    if not isinstance(ref, t.IndicatorRef) or not isinstance(ref.type, t.QuantityT):
+        raise scope.fail("T239", "`target` takes one indicator that has a number", call.span,
+                         help=f"e.g. `{TARGET_EXAMPLE}`")
+    return ref
 
 
 def as_year(node: t.Node, scope: Scope, span: Span) -> t.Node:
@@ -294,6 +343,9 @@ ALL_FUNCS = sorted(AGGREGATE_FUNCS | SERIES_FUNCS | VALUE_FUNCS)
 
 def call(e: m.Call, scope: Scope) -> t.Node:
     name = e.func
+    if name == "target":
+        raise scope.fail("T239", "`target(…)` stands alone on one side of a comparison",
+                         e.span, help=f"e.g. `{TARGET_EXAMPLE}`")
     if name not in AGGREGATE_FUNCS | SERIES_FUNCS | VALUE_FUNCS:
         raise scope.fail("T230", f"unknown function `{name}`", e.span,
                          help=did_you_mean(name, ALL_FUNCS) or

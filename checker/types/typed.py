@@ -158,6 +158,20 @@ class IndicatorRef:
 
 
 @dataclass(frozen=True, slots=True)
+class StatedTarget:
+    """`target(x)`: the target a plan states for x in each year (an annual plan's figure).
+
+    A qualified target (`6%以上`, `5.0左右`) has a low and a high end; `side` is the end the
+    comparison it stands in reads, fixed by typecheck so the comparison is the lenient one
+    its words allow: `x >= target(x)` reads the low end, `x <= target(x)` the high end."""
+
+    id: str
+    side: Literal["low", "high"]
+    type: Type
+    span: Span = NO_SPAN
+
+
+@dataclass(frozen=True, slots=True)
 class Scale:
     """Unit conversion inserted by typecheck: value × factor."""
 
@@ -247,8 +261,8 @@ class Logic:
 
 
 Node = (
-    Const | FieldRef | IndicatorRef | Scale | Arith | Neg | Func | Compare | Member | Present
-    | Trend | Not | Logic
+    Const | FieldRef | IndicatorRef | StatedTarget | Scale | Arith | Neg | Func | Compare
+    | Member | Present | Trend | Not | Logic
 )
 
 
@@ -271,6 +285,13 @@ def leaves(node: Node) -> list[FieldRef | IndicatorRef]:
     if isinstance(node, FieldRef | IndicatorRef):
         return [node]
     return [leaf for child in children(node) for leaf in leaves(child)]
+
+
+def stated_targets(node: Node) -> list[StatedTarget]:
+    """The `target(x)` a node compares with, in order."""
+    if isinstance(node, StatedTarget):
+        return [node]
+    return [found for child in children(node) for found in stated_targets(child)]
 
 
 # ------------------------------------------------------------------ rules
