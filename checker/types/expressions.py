@@ -336,9 +336,10 @@ def member(e: m.MemberOp, scope: Scope) -> t.Node:
 # `count(condition)`, `mean(x)`, `min(x)`, `max(x)`.
 # Series functions over an indicator's years: `prev(x)` (last year's value),
 # `growth(x)` (% change on last year), `total(x, A..B)` (cumulative from A),
-# `cagr(x, A..B)` (compound annual growth from A).
+# `cagr(x, A..B)` (compound annual growth from A).  `target(x)` (the target each year
+# states) is typed by `target_compare`, alone on one side of an ordering.
 
-ALL_FUNCS = sorted(AGGREGATE_FUNCS | SERIES_FUNCS | VALUE_FUNCS)
+ALL_FUNCS = sorted(AGGREGATE_FUNCS | SERIES_FUNCS | VALUE_FUNCS | {"target"})
 
 
 def call(e: m.Call, scope: Scope) -> t.Node:
