@@ -99,6 +99,7 @@ CODES: Final[dict[str, str]] = {
     "T246": "test item given twice",
     "T248": "unknown rule",
     "T249": "no such record schema",
+    "T250": "`at YEAR` after a name that is not an indicator",
     "T299": "unsupported expression",
     # loading data
     "D300": "bad command-line input for a check",

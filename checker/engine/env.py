@@ -88,7 +88,16 @@ class SeriesEnv:
         raise TypeError("series have no record fields")
 
     def indicator(self, ref: t.IndicatorRef) -> Vec:
-        return self.matrices[ref.id]
+        matrix = self.matrices[ref.id]
+        if ref.year is None:
+            return matrix
+        column = self.year_index(ref.year)  # `x at 2020`: that year's value, every year
+        shape = matrix.values.shape
+        if not 0 <= column < shape[1]:
+            return Vec(np.full(shape, np.nan), np.zeros(shape, bool))
+        known = matrix.known_mask()[:, [column]]
+        return Vec(np.repeat(matrix.values[:, [column]], shape[1], axis=1),
+                   np.repeat(known, shape[1], axis=1))
 
     def aggregate(self, node: t.Func, evaluate: Callable[[t.Node], Vec]) -> Vec:
         raise TypeError("series have no aggregates")  # pragma: no cover
@@ -115,7 +124,7 @@ class SeriesEnv:
         end = self.year_index(node.years.end)
         if node.name == "total":
             return self._total(values, known, start, end)
-        return self._cagr(values, known, start)
+        return self._cagr(values, known, start, root=node.name == "cagr")
 
     def _total(self, values: Array, known: Mask, start: int, end: int) -> Vec:
         """Cumulative sum from `start` up to each year (capped at `end`); before start: 0."""
@@ -134,7 +143,9 @@ class SeriesEnv:
             out_known[:, column] = running_known
         return Vec(out, out_known)
 
-    def _cagr(self, values: Array, known: Mask, start: int) -> Vec:
+    def _cagr(self, values: Array, known: Mask, start: int, root: bool = True) -> Vec:
+        """Growth from the level of year `start`, a year at a time (`cagr`, `root`) or in
+        all (`change`: 0 % in the base year itself)."""
         shape = values.shape
         if not 0 <= start < shape[1]:
             return Vec(np.full(shape, np.nan), np.zeros(shape, bool))
@@ -143,8 +154,9 @@ class SeriesEnv:
         spans = np.arange(shape[1]) - start
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = values / base
-            growth = (np.power(ratio, 1.0 / np.where(spans > 0, spans, 1)) - 1.0) * 100.0
-        both = known & base_known & (spans > 0)[None, :]
+            power = 1.0 / np.where(spans > 0, spans, 1) if root else 1.0
+            growth = (np.power(ratio, power) - 1.0) * 100.0
+        both = known & base_known & ((spans > 0) if root else (spans >= 0))[None, :]
         undefined = both & ((base == 0) | (ratio < 0))  # from zero, or across a sign change
         ok = both & ~undefined  # a fall to zero is a growth of -100 %
         return Vec(np.where(ok, growth, np.nan), ok | undefined,

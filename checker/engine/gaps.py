@@ -182,7 +182,7 @@ class _Encoding:
             case t.Const(value=bool() as value):
                 return z3.BoolVal(value)
             case t.IndicatorRef(type=t.BoolT()):
-                return self._leaf(node, year) == 1
+                return self._leaf(node, year if node.year is None else node.year) == 1
         raise Unsupported(type(node).__name__)
 
     def _num(self, node: t.Node, year: int) -> Z3:
@@ -191,7 +191,7 @@ class _Encoding:
             case t.Const(value=value) if not isinstance(value, bool | str):
                 return _exact(z3, Fraction(value))
             case t.IndicatorRef(type=t.QuantityT()):
-                return self._leaf(node, year)
+                return self._leaf(node, year if node.year is None else node.year)
             case t.StatedTarget():
                 return self._target(node, year)
             case t.Scale(operand=operand, factor=factor):
@@ -215,6 +215,12 @@ class _Encoding:
                     raise Unsupported("total before its years")
                 terms = [self._num(x, y) for y in range(span.start, min(year, span.end) + 1)]
                 return z3.Sum(*terms) if terms else z3.RealVal(0)
+            case t.Func(name="change", args=(x,), years=span) if span is not None:
+                if year < span.start:
+                    raise Unsupported("change before its base year")
+                base = self._num(x, span.start)
+                self.defined.append(base != 0)
+                return (self._num(x, year) / base - 1) * 100
             case t.Func(name="abs", args=(x,)):
                 value = self._num(x, year)
                 return z3.If(value >= 0, value, -value)

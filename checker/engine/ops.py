@@ -162,7 +162,7 @@ class Evaluator:
         if node.name in ("sum", "count", "mean") or (node.name in ("min", "max") and len(
                 node.args) == 1):
             return self.env.aggregate(node, self)
-        if node.name in ("prev", "growth", "total", "cagr"):
+        if node.name in ("prev", "growth", "total", "cagr", "change"):
             return self.env.series(node, self(node.args[0]))
         args = [self(a) for a in node.args]
         if node.name == "abs":

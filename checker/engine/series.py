@@ -488,12 +488,17 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
         basis = targets.basis_of([s for _, s in stated], worst.row, verdict.year)
         for leaf in t.leaves(c.expr):
             if isinstance(leaf, t.IndicatorRef) and id(leaf) in worst.seen:
-                label = f"{leaf.id} ({verdict.year}{', ' + basis if basis else ''})"
+                year = verdict.year if leaf.year is None else leaf.year
+                based = f", {basis}" if basis and year == verdict.year else ""
+                label = f"{leaf.id} ({year}{based})"
                 values[label] = show(leaf.type, worst.seen[id(leaf)], index)[2]
+                if leaf.year is not None:
+                    continue
                 point = (leaf.id, region, kind, verdict.year)
                 found = table.origins.get(point) if basis is None else \
                     table.based_origins.get((*point, basis))
                 origin = found or origin
+        values.update(_base_values(c.expr, worst.seen, worst.row, first))
         for node, targets_of in stated:
             text = show(node.type, worst.seen[id(node)], index)[2]
             values[f"target {node.id} ({verdict.year})"] = targets.shown(
@@ -578,6 +583,22 @@ def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | No
 
 
 
+def _base_values(node: t.Node, seen: dict[int, Vec], row: int,
+                 first: int) -> dict[str, str]:
+    """The base-year values a `change`/`cagr` from year A read, shown beside the year's."""
+    out: dict[str, str] = {}
+    if isinstance(node, t.Func) and node.name in ("change", "cagr") and node.years:
+        column = node.years.start - first
+        for leaf in t.leaves(node.args[0]):
+            vec = seen.get(id(leaf))
+            if isinstance(leaf, t.IndicatorRef) and vec is not None \
+                    and 0 <= column < vec.values.shape[1]:
+                out[f"{leaf.id} ({node.years.start})"] = show(leaf.type, vec, (row, column))[2]
+    for child in t.children(node):
+        out.update(_base_values(child, seen, row, first))
+    return out
+
+
 def missing_points(node: t.Node, seen: dict[int, Vec], row: int, year: int,
                    first: int) -> list[tuple[str, int]]:
     """The (indicator, year) values a node needs at `year` that the data lacks."""
@@ -595,7 +616,7 @@ def _needs(node: t.Node, year: int) -> list[tuple[t.IndicatorRef, int]]:
     """Which indicator values, of which years, a node reads to give its value at `year`."""
     match node:
         case t.IndicatorRef():
-            return [(node, year)]
+            return [(node, year if node.year is None else node.year)]
         case t.Trend(value=x):
             return _needs(x, year) + _needs(x, year - 1)
         case t.Func(name="prev", args=(x,)):
@@ -604,7 +625,7 @@ def _needs(node: t.Node, year: int) -> list[tuple[t.IndicatorRef, int]]:
             return _needs(x, year) + _needs(x, year - 1)
         case t.Func(name="total", args=(x,), years=years) if years is not None:
             return [n for y in range(years.start, min(year, years.end) + 1) for n in _needs(x, y)]
-        case t.Func(name="cagr", args=(x,), years=years) if years is not None:
+        case t.Func(name="cagr" | "change", args=(x,), years=years) if years is not None:
             return _needs(x, years.start) + _needs(x, year)
     return [need for child in t.children(node) for need in _needs(child, year)]
 

@@ -157,7 +157,7 @@ def _shape(expr: t.Node, indicator: str) -> r.TargetShape:
                 return "trend"  # `x <= prev(x) + 持续`: compared with itself a year before
             if isinstance(left, t.Func) and left.name == "total":
                 return "cumulative"
-            if isinstance(left, t.Func) and left.name in ("cagr", "growth"):
+            if isinstance(left, t.Func) and left.name in ("cagr", "growth", "change"):
                 return "growth"
             if isinstance(left, t.IndicatorRef):
                 return "threshold"

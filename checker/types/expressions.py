@@ -17,7 +17,7 @@ from checker.syntax import model as m
 from checker.types import typed as t
 from checker.types.units import BARE, UnitTable
 
-SERIES_FUNCS = frozenset({"prev", "growth", "total", "cagr"})
+SERIES_FUNCS = frozenset({"prev", "growth", "total", "cagr", "change"})
 AGGREGATE_FUNCS = frozenset({"sum", "count", "mean", "min", "max"})
 VALUE_FUNCS = frozenset({"abs", "min", "max"})
 
@@ -123,6 +123,10 @@ def quantity(q: m.Quantity, scope: Scope) -> t.Const:
 
 def name_ref(e: m.NameRef, scope: Scope) -> t.Node:
     name = e.name
+    if e.year is not None and name not in scope.indicators:
+        raise scope.fail("T250", f"`{name} at {e.year}`: only an indicator has a value in a "
+                         "year", e.span, help="`at YEAR` follows an indicator, e.g. "
+                         "`pm25_annual_mean at 2020`")
     if name in scope.readings:
         reading = scope.readings[name]
         return t.Const(reading.value, reading.type, e.span)
@@ -134,7 +138,7 @@ def name_ref(e: m.NameRef, scope: Scope) -> t.Node:
         return t.FieldRef(name, scope.schema.fields[name].type, e.span)
     if name in scope.indicators and scope.subject in ("series", "batch"):
         scope.indicators_used.add(name)
-        return t.IndicatorRef(name, scope.indicators[name].type, e.span)
+        return t.IndicatorRef(name, scope.indicators[name].type, e.span, e.year)
     where = f"record `{scope.schema.name}`" if scope.schema is not None else "the indicators"
     raise scope.fail("T204", f"unknown name `{name}`", e.span, label=f"not a field of {where}"
                      if scope.schema is not None else "not a declared indicator or reading",
@@ -336,8 +340,10 @@ def member(e: m.MemberOp, scope: Scope) -> t.Node:
 # `count(condition)`, `mean(x)`, `min(x)`, `max(x)`.
 # Series functions over an indicator's years: `prev(x)` (last year's value),
 # `growth(x)` (% change on last year), `total(x, A..B)` (cumulative from A),
-# `cagr(x, A..B)` (compound annual growth from A).  `target(x)` (the target each year
-# states) is typed by `target_compare`, alone on one side of an ordering.
+# `cagr(x, A..B)` (compound annual growth from A), `change(x, A..B)` (% change from
+# the level of year A: "降低13.5%" is `change(x, 2020..2025) <= -13.5%`).
+# `target(x)` (the target each year states) is typed by `target_compare`, alone on one
+# side of an ordering; `x at 2020` (a fixed year's value) by `name_ref`.
 
 ALL_FUNCS = sorted(AGGREGATE_FUNCS | SERIES_FUNCS | VALUE_FUNCS | {"target"})
 
@@ -377,7 +383,7 @@ _EXAMPLES = {
     "abs": "abs(a - b)", "min": "min(a, b)", "max": "max(a, b)", "sum": "sum(land_area)",
     "count": "count(industry == 一般制造业)", "mean": "mean(investment)",
     "prev": "prev(x)", "growth": "growth(x) >= 6 %", "total": "total(x, 2021..2025) >= 13",
-    "cagr": "cagr(x, 2020..2025) >= 6 %",
+    "cagr": "cagr(x, 2020..2025) >= 6 %", "change": "change(x, 2020..2025) <= -13.5 %",
 }
 
 
@@ -413,7 +419,7 @@ def series_call(e: m.Call, scope: Scope) -> t.Node:
                          help="use it in a rule about indicators (no `for each`/`for all`)")
     years = [a for a in e.args if isinstance(a, m.YearRange)]
     values = [a for a in e.args if not isinstance(a, m.YearRange)]
-    needs_range = e.func in ("total", "cagr")
+    needs_range = e.func in ("total", "cagr", "change")
     if len(values) != 1 or len(years) != int(needs_range):
         wanted = "an indicator and a year range" if needs_range else "one indicator"
         raise scope.fail("T232", f"`{e.func}` takes {wanted}", e.span,
@@ -421,7 +427,7 @@ def series_call(e: m.Call, scope: Scope) -> t.Node:
     node = _quantity(values[0], scope, e)
     percent = scope.units.resolve("%")
     result: t.Type = node.type
-    if e.func in ("growth", "cagr"):
+    if e.func in ("growth", "cagr", "change"):
         if percent is None:  # pragma: no cover - the prelude declares %
             raise scope.fail("T201", "unit `%` is not declared", e.span)
         result = t.QuantityT(percent)

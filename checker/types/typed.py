@@ -152,9 +152,12 @@ class FieldRef:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorRef:
+    """An indicator's value in each year judged, or in the fixed `year` (`x at 2020`)."""
+
     id: str
     type: Type
     span: Span = NO_SPAN
+    year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

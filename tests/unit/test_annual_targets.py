@@ -202,3 +202,91 @@ def test_target_reads_the_low_end_for_a_floor_and_the_high_end_for_a_cap() -> No
     sides = {rule.id: [s.side for c in rule.constraints for s in t.stated_targets(c.expr)]
              for rule in checked.rules}
     assert sides == {"GDP": ["low"], "PM": ["high"], "REV": ["low"]}
+
+
+CHANGE = """
+rule ENERGY "单位GDP能耗降低13.5%" {
+  cite "第一章" line 1: "x"
+  kind binding because "约束性"
+  require change(pm25_annual_mean, 2020..2025) <= -13.5% by 2025
+}
+"""
+
+
+def test_change_from_a_base_year_shows_the_base_value(tmp_path: Path) -> None:
+    rows = ["pm25_annual_mean,大兴区,2020,40,μg/m³,actual,",
+            "pm25_annual_mean,大兴区,2025,36,μg/m³,actual,"]
+    found = run(tmp_path, rows, as_of=2025, rules=CHANGE)["ENERGY"]
+    assert found.outcome == "fail"
+    assert found.message == "2025: -10% > -13.5%, over by 3.5 percentage points, 25.9 %"
+    assert found.evidence is not None and found.evidence.values == {
+        "pm25_annual_mean (2025)": "36 μg/m³", "pm25_annual_mean (2020)": "40 μg/m³"}
+    rows[1] = "pm25_annual_mean,大兴区,2025,34.6,μg/m³,actual,"
+    assert run(tmp_path, rows, as_of=2025, rules=CHANGE)["ENERGY"].outcome == "pass"
+
+
+def test_change_over_a_gap_is_reasoned_with_the_base_years_bound(tmp_path: Path) -> None:
+    rows = ["pm25_annual_mean,大兴区,2020,40以上,μg/m³,actual,",
+            "pm25_annual_mean,大兴区,2025,36,μg/m³,actual,"]
+    found = run(tmp_path, rows, as_of=2025, rules=CHANGE)["ENERGY"]
+    assert found.outcome == "unknown"  # from 42 or more, 36 is a fall of 14 % or more
+    rows[0] = "pm25_annual_mean,大兴区,2020,30以内,μg/m³,actual,"
+    assert run(tmp_path, rows, as_of=2025, rules=CHANGE)["ENERGY"].outcome == "fail"
+
+
+FIXED = """
+rule AIR-REL "PM2.5 at most 90 % of its 2020 level" {
+  cite "第一章" line 1: "x"
+  kind binding because "约束性"
+  require pm25_annual_mean <= (pm25_annual_mean at 2020) * 0.9 by 2025
+}
+"""
+
+
+def test_a_fixed_years_value_is_read_in_every_year_and_shown(tmp_path: Path) -> None:
+    rows = ["pm25_annual_mean,大兴区,2020,40,μg/m³,actual,",
+            "pm25_annual_mean,大兴区,2025,37,μg/m³,actual,"]
+    found = run(tmp_path, rows, as_of=2025, rules=FIXED)["AIR-REL"]
+    assert found.outcome == "fail"
+    assert found.message == "2025: 37 μg/m³ > 36 μg/m³, over by 1 μg/m³, 2.8 %"
+    assert found.evidence is not None and found.evidence.values == {
+        "pm25_annual_mean (2025)": "37 μg/m³", "pm25_annual_mean (2020)": "40 μg/m³"}
+
+
+def test_a_missing_fixed_year_is_named_and_its_bound_reasoned_over(tmp_path: Path) -> None:
+    found = run(tmp_path, ["pm25_annual_mean,大兴区,2025,37,μg/m³,actual,"], as_of=2025,
+                rules=FIXED)["AIR-REL"]
+    assert found.outcome == "unknown"
+    assert found.evidence is not None and "pm25_annual_mean (2020)" in found.evidence.missing
+    found = run(tmp_path, ["pm25_annual_mean,大兴区,2020,50以上,μg/m³,actual,",
+                           "pm25_annual_mean,大兴区,2025,37,μg/m³,actual,"], as_of=2025,
+                rules=FIXED)["AIR-REL"]
+    assert found.outcome == "pass"  # 37 <= 0.9 × (50 or more)
+
+
+@pytest.mark.parametrize(("written", "canonical", "time"), [
+    ("require national_forest_city at 2023", "require national_forest_city at 2023", 2023),
+    ("require x <= y at 2020", "require x <= y at 2020", 2020),
+    ("require x <= (y at 2020)", "require x <= (y at 2020)", None),
+    ("require x <= y at 2020 * 2 by 2025", "require x <= (y at 2020) * 2 by 2025", 2025),
+    ("require y at 2020 <= x", "require (y at 2020) <= x", None),
+])
+def test_at_year_ending_a_require_is_its_time_qualifier(written: str, canonical: str,
+                                                        time: int | None) -> None:
+    from checker.syntax import model as m
+    from checker.syntax.unparse import require
+    from tests.helpers import rule_file
+
+    rule = rule_file(f"rule A {{\n  {written}\n}}\n").statements[0]
+    assert isinstance(rule, m.Rule)
+    (clause,) = rule.clauses_of(m.Require)
+    assert require(clause) == canonical
+    assert (clause.time.year if clause.time is not None and hasattr(clause.time, "year")
+            else None) == time
+
+
+def test_at_year_after_a_name_that_is_no_indicator_is_t250() -> None:
+    text = ('rule X "x" {\n  cite "a" line 1: "x"\n  read 持续 = 1 μg/m³ because "r"\n'
+            '  require pm25_annual_mean <= (持续 at 2020) by 2025\n}\n')
+    found = the_only(raised_diagnostics(checked_from, text))
+    assert found.code == "T250"
