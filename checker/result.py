@@ -19,7 +19,7 @@ SCHEMA_VERSION = "plancheck.result/2"
 
 OutcomeKind = Literal["pass", "fail", "unknown", "not_applicable", "pending", "error"]
 Severity = Literal["error", "warning", "info"]
-Trajectory = Literal["achieved", "on_track", "lagging", "no_baseline"]
+Trajectory = Literal["achieved", "ahead", "on_track", "lagging", "no_baseline"]
 FailOn = Literal["error", "warning", "unknown", "never"]
 # An indicator's standing as midterm evaluations word it: the four levels of a target not
 # yet due (提前实现, 快于预期, 基本符合预期, 滞后于预期), pass or fail once it is due, and

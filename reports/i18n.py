@@ -39,6 +39,7 @@ STATUS: dict[Status, dict[Lang, str]] = {
 
 TRAJECTORY: dict[str, dict[Lang, str]] = {
     "achieved": {"en": "achieved", "zh": "已实现"},
+    "ahead": {"en": "ahead", "zh": "快于预期"},
     "on_track": {"en": "on track", "zh": "符合进度"},
     "lagging": {"en": "lagging", "zh": "滞后"},
     "no_baseline": {"en": "no baseline", "zh": "无基数"},

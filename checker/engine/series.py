@@ -28,6 +28,7 @@ from checker.engine.evidence import comparison, sentence, show, truth
 from checker.engine.gaps import Settled, Settler
 from checker.engine.gaps import Subject as GapSubject
 from checker.engine.ops import Evaluator, Vec
+from checker.engine.progress import progress
 from checker.engine.records import clause_offset, severity_of
 from checker.engine.targets import StatedTargets, empty, figures
 from checker.syntax import model as m
@@ -38,7 +39,8 @@ Point = tuple[str, str, str, int]  # (indicator, region, kind, year)
 # What a row may say about its value besides the number, when the data has the column.
 ABOUT_COLUMNS = ("source", "note", "basis", "qualifier", "period")
 _RANK = {"error": 5, "fail": 4, "unknown": 3, "pending": 2, "pass": 1, "not_applicable": 0}
-_TRAJECTORY_RANK = {"lagging": 3, None: 2, "no_baseline": 2, "on_track": 1, "achieved": 0}
+_TRAJECTORY_RANK = {"lagging": 3, None: 2, "no_baseline": 2, "on_track": 1, "ahead": 0,
+                    "achieved": 0}
 
 
 class PlanDataLike(Protocol):
@@ -388,9 +390,10 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
 
 def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
           deadline: int) -> r.Trajectory:
-    """`on_track` when the latest value is on the right side of the straight line from
-    the first known value to the target at the deadline, else `lagging`; `no_baseline`
-    when no value before the latest one starts the line (never a default `lagging`)."""
+    """`ahead`, `on_track` or `lagging` by the latest value's progress along the straight
+    line from the first known value to the target at the deadline (`progress`);
+    `no_baseline` when no value before the latest one starts the line (never a default
+    `lagging`)."""
     if not (isinstance(expr, t.Compare) and isinstance(expr.right, t.Const)) \
             or expr.op in ("==", "!="):  # a milestone or a trend: not met now, no line to ride
         return "lagging"
@@ -400,11 +403,9 @@ def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
     if left is None or base is None:
         return "no_baseline"
     start = float(left.values[row, base - first])
-    target = float(expr.right.value)
-    expected = start + (target - start) * (latest - base) / (deadline - base)
     now = float(left.values[row, latest - first])
-    ahead = now <= expected if expr.op in ("<", "<=") else now >= expected
-    return "on_track" if ahead else "lagging"
+    found = progress(start, now, float(expr.right.value), base, latest, deadline)
+    return found.level if found is not None else "lagging"
 
 
 def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,

@@ -7,7 +7,7 @@ totals, growth rates, trends and relations), the latest value with what its row 
 (source, note, …), and a status in the words of midterm evaluations.  A target not yet
 due is `achieved` when the latest value meets it, `ahead` / `on_track` / `lagging` by
 the latest value's progress against the straight line from the base to the target
-(within `BAND` of it is on track), `no_baseline` when nothing before the latest value
+(`progress`: within a band of it is on track), `no_baseline` when nothing before the latest value
 starts that line — never a default `lagging`.  Imports `result`, `typed`, `units` and
 the engine's series module; no pandas.
 """
@@ -21,6 +21,7 @@ from checker import result as r
 from checker.engine import targets
 from checker.engine.evidence import show, truth
 from checker.engine.ops import Vec
+from checker.engine.progress import progress
 from checker.engine.series import (
     Judgement,
     SeriesTable,
@@ -33,8 +34,6 @@ from checker.syntax import model as m
 from checker.types import typed as t
 from checker.types.units import format_quantity
 
-# Progress within this share of the planned change from the straight line is 基本符合预期.
-BAND = 0.1
 # Worst first: the row shows the worst of its targets.
 _WORST: tuple[r.Status, ...] = ("fail", "lagging", "unknown", "no_baseline", "on_track",
                                 "ahead", "achieved", "pass")
@@ -299,18 +298,14 @@ def _line(expr: t.Compare, v: Verdict, first: int, latest: int, j: Judgement) ->
     start = float(left.values[v.row, base - first])
     now = float(left.values[v.row, latest - first])
     target = float(right.values[v.row, min(deadline - first, right.values.shape[1] - 1)])
-    expected = (latest - base) / (deadline - base)
-    if target == start or expr.op in ("==", "!="):
+    found = progress(start, now, target, base, latest, deadline)
+    if found is None or expr.op in ("==", "!="):
         return "lagging", f"not met in {latest}; due {deadline}", _facts("fails_now", j)
-    done = (now - start) / (target - start)
-    word = f"{done:.0%} of the way from {base} in {latest - base} of {deadline - base} years"
-    facts = _facts("line", j, base_year=base, done=round(done, 4),
-                   elapsed=round(expected, 4))
-    if done >= expected + BAND:
-        return "ahead", word, facts
-    if done > expected - BAND:
-        return "on_track", word, facts
-    return "lagging", word, facts
+    word = (f"{found.done:.0%} of the way from {base} in {latest - base} of {deadline - base} "
+            "years")
+    facts = _facts("line", j, base_year=base, done=round(found.done, 4),
+                   elapsed=round(found.expected, 4))
+    return found.level, word, facts
 
 
 def _known(vec: Vec, row: int, column: int) -> bool:

@@ -23,7 +23,7 @@ RESERVED = frozenset({
     "require", "unless", "by", "at", "year", "in", "test", "given", "data", "expect", "or",
     "and", "not", "is", "present", "missing", "binding", "anticipatory", "up", "down", "none",
     "rises", "falls", "true", "false", "pass", "fail", "unknown", "not_applicable", "pending",
-    "error", "achieved", "on_track", "lagging", "no_baseline", "actual", "target", "as", "role",
+    "error", "achieved", "ahead", "on_track", "lagging", "no_baseline", "actual", "target", "as", "role",
     "baseline",
     "about", "within", "relative",
 })

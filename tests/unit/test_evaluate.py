@@ -134,13 +134,24 @@ def test_each_year_cap_fails_in_the_year_it_is_broken() -> None:
 
 
 @pytest.mark.parametrize(("subject", "trajectory"), [
-    ("大兴区", "lagging"),            # 82 % in 2022 is below the line 80 → 90 (84 % in 2022)
-    ("大兴区 (target)", "on_track"),  # the annual plan's 86 % is above it
+    ("大兴区", "lagging"),         # 82 % in 2022: 20 % of the way 80 → 90 in 40 % of the time
+    ("大兴区 (target)", "ahead"),  # the annual plan's 86 %: 60 %, beyond the band of 10 points
 ])
 def test_deadline_after_as_of_is_pending_with_a_trajectory(subject: str,
                                                            trajectory: str) -> None:
     found = outcomes(run(data=SERIES))[("BUS-01", subject)]
     assert (found.outcome, found.trajectory) == ("pending", trajectory)
+
+
+@pytest.mark.parametrize(("value", "trajectory"), [
+    (83.0, "lagging"), (83.5, "on_track"), (84.0, "on_track"), (84.5, "on_track"),
+    (85.0, "ahead")])
+def test_on_track_is_within_a_band_of_the_straight_line(value: float, trajectory: str) -> None:
+    # 80 % (2020) → 90 % (2025): by 2022 the line is at 84 %; within 10 % of the planned
+    # change (1 point) of it is 基本符合预期, beyond it 快于预期, short of it 滞后于预期.
+    data = [("bus_stop_500m_coverage", "大兴区", 2020, 80.0, "actual"),
+            ("bus_stop_500m_coverage", "大兴区", 2022, value, "actual")]
+    assert outcomes(run(data=data))[("BUS-01", "大兴区")].trajectory == trajectory
 
 
 def test_a_pending_target_with_no_earlier_value_has_no_baseline_not_lagging() -> None:
@@ -156,9 +167,9 @@ def test_deadline_reached_without_data_is_unknown() -> None:
         "unknown", "cannot decide for 2025 (missing: bus_stop_500m_coverage (2025))")
 
 
-def test_cumulative_count_is_on_track_and_cagr_already_achieved() -> None:
+def test_cumulative_count_is_ahead_and_cagr_already_achieved() -> None:
     found = outcomes(run(data=SERIES))
-    assert found[("WASTE-01", "大兴区")].trajectory == "on_track"  # 7 of 13 after 2 of 5 years
+    assert found[("WASTE-01", "大兴区")].trajectory == "ahead"  # 7 of 13 after 2 of 5 years
     assert found[("GROW-01", "大兴区")].trajectory == "achieved"   # 5.83 % a year since 2020
 
 
@@ -190,7 +201,7 @@ def test_actuals_up_to_the_baseline_year_only_anchor_trajectories() -> None:
                      ("bus_stop_500m_coverage", "大兴区", 2022, 86.0, "target")]
     found = outcomes(run(data=baseline_only))
     assert set(found) == {("BUS-01", "大兴区 (target)")}
-    assert found[("BUS-01", "大兴区 (target)")].trajectory == "on_track"
+    assert found[("BUS-01", "大兴区 (target)")].trajectory == "ahead"
 
 
 def test_a_cumulative_target_without_any_data_is_unknown_not_lagging() -> None:

@@ -36,7 +36,7 @@ EXPRESSION_WORDS = ("and", "or", "not", "in", "not in", "is present", "is missin
 VALUES = {"kind": ("binding", "anticipatory"), "direction": ("up", "down", "none"),
           "role": ("baseline",)}
 OUTCOMES = ("pass", "fail", "unknown", "not_applicable", "pending", "error")
-TRAJECTORIES = ("achieved", "on_track", "lagging", "no_baseline")
+TRAJECTORIES = ("achieved", "ahead", "on_track", "lagging", "no_baseline")
 FIELD_TYPES = ("text", "bool", "year", "enum", "ordinal")
 FIELD_OPTIONS = ("required", "default", "range", "label")
 
