@@ -23,8 +23,8 @@ RESERVED = frozenset({
     "require", "unless", "by", "at", "year", "in", "test", "given", "data", "expect", "or",
     "and", "not", "is", "present", "missing", "binding", "anticipatory", "up", "down", "none",
     "rises", "falls", "true", "false", "pass", "fail", "unknown", "not_applicable", "pending",
-    "error", "achieved", "ahead", "on_track", "lagging", "no_baseline", "actual", "target", "as", "role",
-    "baseline",
+    "error", "achieved", "ahead", "on_track", "lagging", "no_baseline", "actual", "target", "as",
+    "role", "baseline",
     "about", "within", "relative",
 })
 _SYMBOL_UNITS = frozenset({"%", "‰", "㎡", "㎢"})
