@@ -32,7 +32,7 @@ _SENTENCE_END = re.compile(r"[。;!?！？；]")
 _CLOSERS = "”’\")）】》"
 _META = re.compile(r"#\s*source\s*:", re.IGNORECASE)
 _INTRO = re.compile(r"[:：]\s*$")
-_LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:：]|根据规划|"
+_LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:：]|(?:根据|依据|按照|依照)规划|"
                          r"(?:规划|纲要|计划)(?:草案)?(?:提出|明确|要求)")
 _BULLET = re.compile(rf"^\s*(?:[◆●•·▪■□◇○◎★☆※\-—─]+|[①-⑳]|\d{{1,2}}[.、]"
                      rf"|[(]?[{CHINESE_DIGITS}]+[)、])")

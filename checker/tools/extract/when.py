@@ -23,11 +23,11 @@ SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-lev
 # `增加到2024年的43.8万亿元`: 到 after a verb of change names where the change ends, not a
 # deadline.
 _NOT_A_CHANGE = r"(?<!增加|提升|提高|增长|上升|下降|降低|减少|扩大|缩小)(?<![增升降减])"
-_STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到20\d\d|到二〇|力争|确保|争取|努力|"
+_STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d|到二〇|力争|确保|争取|努力|"
                             r"(?<![即必])将(?!近)|规划期末|"
                             r"(?<![一])再(?=提高|提升|增加|减少|降低|下降|压减|减|缩短|扩大)|"
                             r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在")
-_AHEAD = re.compile(rf"{_NOT_A_CHANGE}到20\d\d年|力争到|预期目标|目标是|主要目标|目标为|"
+_AHEAD = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d\s?年|力争到|预期目标|目标是|主要目标|目标为|"
                     r"(?<![即必])将(?!近)|(?<![主重需只想纲概])要(?![求素点])")
 _SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|以来|截至|截止|同比|初步预计|初步核算")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
@@ -37,6 +37,12 @@ _AGAINST_PLAN = re.compile(r"(?:占|为|完成|达到|超|超过|完成了)(?:�
                            r"(?:的|任务的)|(?:高于|低于|快于|慢于|超过|超出|落后于?|比)(?:全年|年度|年初|预期)?目标")
 _NOT_FUTURE = re.compile(f"{_ACHIEVED.pattern}|{_AGAINST_PLAN.pattern}")
 _PAST = re.compile("|".join(re.escape(w) for w in cues.PAST) + f"|已(?=[{cues.PAST_AFTER_YI}])")
+# A sentence that opens on its targets (`预期目标是,…同比增长7%`, `目标:…`, `依据规划,…`):
+# what follows in it is a target, whatever its words of change say (`同比` of a target).
+_TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:是|为)[:：,，]?|(?<![的])目标[:：]|"
+                             r"(?:根据|依据|按照|依照)(?:《[^》]{1,40}》|规划|纲要)[,，]")
+# `目前的50%以上再提高约5个百分点`: 目前 says what its own figure is, not the others'.
+_NOW_OF = re.compile(r"目前的?(?=[\d〇零一二两三四五六七八九十])")
 _COUNTED = frozenset({"one", "wan"})
 _WHOLE_YEAR = re.compile(r"预计全年|全年预计")
 _DATED = frozenset({"year", "month", "part", "relative", "date"})
@@ -57,6 +63,10 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     document, mode = ctx.document, ctx.sentence.mode
     if near.starting:
         return "actual", False  # where a change starts says nothing of its paragraph
+    if _targets_follow(ctx.text[:start]):
+        return "target", True
+    if not _NOW_OF.search(ctx.text[max(0, near.chain_start - 3):near.chain_start + 1]):
+        clause = _NOW_OF.sub("", clause)
     if _PAST.search(clause):
         return "actual", True
     future = _STRONG_FUTURE.search(_NOT_FUTURE.sub("", clause))
@@ -82,6 +92,15 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     if document.kind:
         return ("target" if document.kind == "plan" else "actual"), False
     return ("target" if near.level in cues.AT_MOST else "actual"), False
+
+
+def _targets_follow(before: str) -> bool:
+    """Whether the sentence so far opens a list of targets (not `目标任务顺利完成:`)."""
+    found = None
+    for found in _TARGETS_FOLLOW.finditer(before):
+        pass
+    return found is not None and not _NOT_FUTURE.search(before[:found.end()]) and \
+        not re.search(r"指出(?!.*目标)|显示|完成|取得|表现为", before[:found.start()])
 
 
 def _forecast(ctx: Ctx, clause: str, start: int) -> str:
