@@ -120,8 +120,8 @@ def figures(ctx: Ctx, lexicon: Lexicon) -> Iterator[Phrase]:
             continue
         if text[start] in _CN and start > 0 and text[start - 1] in _CN:
             continue
-        phrase = parse(text, start, lexicon)
-        if phrase is None or phrase.end > sentence.end:
+        phrase = parse(text, start, lexicon, _stop(text, sentence))
+        if phrase is None:
             continue
         if _chinese_word(text, phrase):
             pos = phrase.end
@@ -130,6 +130,18 @@ def figures(ctx: Ctx, lexicon: Lexicon) -> Iterator[Phrase]:
             continue
         pos = phrase.end
         yield _trillion(ctx, _with_cell_unit(ctx, phrase, lexicon))
+
+
+_WRAPPED_UNIT = 12  # characters of the next line a figure broken by a PDF's line may take
+
+
+def _stop(text: str, sentence: Sentence) -> int:
+    """Where a figure of the sentence must end: at the sentence's end, or, when a line of
+    running text ends there (not a table's cell), a few characters into the next line, so
+    that `达到 1.01` / `亿美元` keeps its unit (`phrases.lex` crosses the break only for one)."""
+    if sentence.cell is None and text[sentence.end:sentence.end + 1] == "\n":
+        return min(len(text), sentence.end + 1 + _WRAPPED_UNIT)
+    return sentence.end
 
 
 def _with_cell_unit(ctx: Ctx, phrase: Phrase, lexicon: Lexicon) -> Phrase:
