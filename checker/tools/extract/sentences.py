@@ -236,9 +236,17 @@ def heading_of(text: str) -> tuple[int, str, str] | None:
     stripped = text.strip().lstrip("#").strip()
     if not stripped or len(stripped) > _MAX_HEADING or _SENTENCE_END.search(stripped[-1:]):
         return None
-    if not re.search(r"[,，:：]", stripped) and _mode_of(stripped):
+    if not re.search(r"[,，:：]", stripped) and _mode_of(stripped) and not _states_figure(stripped):
         return -1, "", stripped
     return None
+
+
+def _states_figure(text: str) -> bool:
+    """A headline that states a figure (`地区生产总值预期增长5%`, `300亿元!…定下目标`) is
+    one more statement, not the title of a section: it says nothing of what follows."""
+    for mark in find_marks(text):
+        text = text[:mark.start] + " " * (mark.end - mark.start) + text[mark.end:]
+    return bool(re.search(r"\d", text))
 
 
 def _mode_of(title: str) -> str:
