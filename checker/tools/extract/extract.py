@@ -78,7 +78,39 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
             items = [i for s in paragraphs[line]
                      for i in _sentence_items(document, s, reader, [], lean)]
         found += items
+    found = _headlines_follow(document, found)
     return [replace(item, indicator=reader.names.lookup(item)) for item in found]
+
+
+HEADLINE_MAX = 40  # characters of a line that may be a headline
+_HEADLINE_LOOKS = 3  # lines after a headline searched for the figure it restates
+_RUNNING = re.compile(r"[,，;；。]")
+
+
+def _is_headline(lines: list[str], line: int) -> bool:
+    text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    return bool(text) and len(text) <= HEADLINE_MAX and not _RUNNING.search(text)
+
+
+def _headlines_follow(document: Document, items: list[Item]) -> list[Item]:
+    """A headline restates a figure of a paragraph next to it (`清洁优质能源比重提高到90%`
+    over `…到2020年,清洁优质能源比重提高到90%以上`): it is of the kind the paragraph's
+    own words give the figure, not of the kind its few words leave to the document."""
+    lines = document.source.text.splitlines()
+    below: dict[tuple[int, object, str], Item] = {}
+    for item in items:
+        if item.kind != "other":
+            below.setdefault((item.line, item.value, item.unit), item)
+    result = []
+    for item in items:
+        if item.kind != "other" and _is_headline(lines, item.line):
+            body = next((below[key] for n in range(1, _HEADLINE_LOOKS + 1) for step in (n, -n)
+                         if (key := (item.line + step, item.value, item.unit)) in below
+                         and not _is_headline(lines, item.line + step)), None)
+            if body is not None and body.kind != item.kind:
+                item = replace(item, kind=body.kind, period=body.period)
+        result.append(item)
+    return result
 
 
 def _lean(votes: list[str]) -> str:
