@@ -39,7 +39,7 @@ def classify(ctx: Ctx, phrase: Phrase, previous: Item | None,
     item = _classify(ctx, phrase, previous, run)
     if item.high is None or item.kind == "other" or phrase.bound:
         return [item]
-    low = replace(item, op=">=" if item.op in ("==", "increase", ">=") else item.op)
+    low = replace(item, op=">=" if item.op in ("==", "increase", "reduce", ">=") else item.op)
     separator = re.search(r"[-—–~至]", phrase.text)
     offset = separator.end() if separator else 0
     high = replace(item, op="<=", value=item.high, high=None, column=item.column + offset)

@@ -82,6 +82,8 @@ PAST_OPENINGS = ("十三五”时期", "十三五时期", "十三五”期间", 
 
 # Idioms that state a number without digits.
 FULL_COVERAGE = ("全覆盖",)
+# `服务管理全覆盖体系`: 全覆盖 naming a kind of system states no coverage.
+COVERAGE_NOUNS = ("体系", "格局", "机制", "模式", "网络", "工程", "行动")
 CLEARED = ("动态清零", "清零")
 ZERO_VERBS = ("填埋", "排放", "事故", "死亡", "伤亡", "污染", "发生", "增长", "新增", "感染")
 REFERENCES = ("达到市级要求", "完成市级任务", "达到国家要求", "完成国家任务", "完成市级下达任务",

@@ -143,7 +143,7 @@ def _in_parens(text: str, start: int, end: int) -> bool:
 
 
 def _quoted(text: str, start: int) -> bool:
-    for left, right in (("“", "”"), ("「", "」"), ("『", "』")):
+    for left, right in (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’")):
         opened = max(text.rfind(left, 0, start), text.rfind("\"", 0, start) if left == "“" else -1)
         closed = text.rfind(right, 0, start)
         ends = text.find(right, start)

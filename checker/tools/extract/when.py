@@ -134,9 +134,21 @@ def _year_before(ctx: Ctx, start: int) -> int | None:
     for mark in reversed(own_marks(ctx, start)):
         if mark.kind in ("year", "years", "month") and mark.last is not None:
             return mark.last
-        if mark.kind == "relative" and ctx.document.year is not None:
+        if mark.kind == "relative" and ctx.document.year is not None and \
+                not _of_year_named(ctx, mark):
             return ctx.document.year + (-1 if mark.text in ("去年", "上年") else 0)
     return None
+
+
+_OF_THE_YEAR = frozenset({"全年", "当年", "本年", "同期"})
+
+
+def _of_year_named(ctx: Ctx, mark: Mark) -> bool:
+    """`2020年,北京全年…`: 全年 is the whole of the year named before it, not of the
+    document's year."""
+    return mark.text in _OF_THE_YEAR and any(
+        m.kind in ("year", "month") and not _compared(ctx, m)
+        for m in _marks(ctx, 0, mark.start - ctx.base))
 
 
 def own_marks(ctx: Ctx, start: int) -> list[Mark]:
@@ -161,6 +173,7 @@ def _compared(ctx: Ctx, mark: Mark) -> bool:
     before, after = ctx.text[max(0, at - 1):at], ctx.text[mark.end - ctx.base:][:2]
     rest = ctx.text[mark.end - ctx.base:][:12]
     return before in ("较", "比", "从", "由") or after.startswith("同期") or \
+        rest.startswith(("基础上", "的基础上", "水平上", "的水平上")) or \
         bool(re.match(r"(?:底|末)?的[\d.]+(?:个)?倍", rest))  # 2020年的1.5倍: the base
 
 
@@ -179,7 +192,8 @@ def period_at(ctx: Ctx, start: int, kind: str, near: Around) -> str:
         if mark.kind in ("year", "years", "month", "plan"):
             year, last, part = mark.first, mark.last, part or mark.part
             break
-        if mark.kind == "relative" and document.year is not None and mark.text != "同期":
+        if mark.kind == "relative" and document.year is not None and mark.text != "同期" \
+                and not _of_year_named(ctx, mark):
             year = document.year - (1 if mark.text in ("去年", "上年") else 0)
             break
     if year is None and ctx.sentence.period is not None and kind == "target":
