@@ -161,7 +161,7 @@ def figures(ctx: Ctx, lexicon: Lexicon) -> Iterator[Phrase]:
         if any(i in covered for i in range(phrase.start, phrase.end)):
             continue
         pos = phrase.end
-        yield _trillion(ctx, _with_cell_unit(ctx, phrase, lexicon))
+        yield _trillion(ctx, _per_before(text, _with_cell_unit(ctx, phrase, lexicon), lexicon))
 
 
 _WRAPPED_UNIT = 12  # characters of the next line a figure broken by a PDF's line may take
@@ -174,6 +174,32 @@ def _stop(text: str, sentence: Sentence) -> int:
     if sentence.cell is None and text[sentence.end:sentence.end + 1] == "\n":
         return min(len(text), sentence.end + 1 + _WRAPPED_UNIT)
     return sentence.end
+
+
+_PER = re.compile(r"每([^\d\s,，;；。、]{1,5})$")
+_PER_TAIL = 4  # characters after the unit read for its bound (`左右`)
+
+
+def _per_before(text: str, phrase: Phrase, lexicon: Lexicon) -> Phrase:
+    """`降至每立方米56微克左右`: the denominator written before the number and the
+    numerator after it are one unit (`微克/立方米`)."""
+    found = _PER.search(text, max(0, phrase.start - 6), phrase.start)
+    if found is None or phrase.unit is not None or phrase.measure != "none":
+        return phrase
+    for cut in range(len(found.group(1))):
+        per = "/" + found.group(1)[cut:]
+        for word in (w for w in lexicon.words if w.endswith(per) and len(w) > len(per)):
+            top = word[:-len(per)]
+            if not text.startswith(top, phrase.end):
+                continue
+            after = phrase.end + len(top)
+            written = phrase.text + word + text[after:after + _PER_TAIL]
+            whole = parse(written, 0, lexicon)
+            if whole is None or whole.unit is None or whole.end < len(phrase.text) + len(word):
+                continue
+            end = after + whole.end - len(phrase.text) - len(word)
+            return replace(whole, start=phrase.start, end=end, text=text[phrase.start:end])
+    return phrase
 
 
 def _with_cell_unit(ctx: Ctx, phrase: Phrase, lexicon: Lexicon) -> Phrase:
