@@ -18,7 +18,9 @@ _OWN_ITEMS = re.compile(r"^[^,，;；。]{0,16}(?:指标|目标|任务|举措|�
 # `完成…53项重点任务`: tasks done are a count of work, not of the document's items.
 _DOING = frozenset({"完成", "实施", "落实", "开展", "推进", "办结"})
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
-_OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标)(?:中)?(?:有|共有|共)$")
+_OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标)[,，]?(?:中|其中)?(?:有|共有|共)$")
+# `从八个方面健全政策机制`: the parts of what the text itself sets out.
+_ASPECTS = re.compile(r"个?方面")
 # Page furniture: a counter of readers, a path, an issue number (`公报2021·3`, `.pdf/58`).
 # 高于目标2.1个百分点, 低于年度目标: a result measured against its target.
 _GAP = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|超|落后于?|差|比)"
@@ -27,6 +29,9 @@ _CAPTION = re.compile(r"(?:^|[\s:：])(?:图|表|附表|专栏)\s*$")
 _STRUCTURE = re.compile(r"[\d.]+(?:[:：∶][\d.]+){2,}")  # 三次产业结构为0.03:4.66:95.31
 _JOINS = "·•‧"  # 公报2021·3, 23•7: an issue number, a date as a name
 _COUNTER = re.compile(r"(?:点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读)\s*[:：]?\s*$")
+_PAGE = re.compile(r"(?:^|\s)(?:Page|P\.|p\.|页码)\s*$")
+_TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
+_CONVERTED = re.compile(r"(?:折合|约合)$")
 
 def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
     """Why the figure is no statement: '' when it is one."""
@@ -52,6 +57,13 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} is part of a registration code"
     if _COUNTER.search(text[max(0, start - 8):start]):
         return f"{shown} counts a page's readers"
+    if (_PAGE.search(text[max(0, start - 6):start]) and phrase.unit is None) or \
+            _alone(ctx, phrase):
+        return f"{shown} numbers a page or counts its readers"
+    if _TAGS.search(text[:start]):
+        return f"{shown} stands in a page's list of keywords"
+    if _CONVERTED.search(text[max(0, start - 2):start]):
+        return f"{shown} restates the figure before it in another unit"
     end = phrase.end - ctx.base
     after = text[end:end + 1]
     if before and after and before in "[【" and after in "]】":
@@ -79,10 +91,19 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     return ""
 
 
+def _alone(ctx: Ctx, phrase: Phrase) -> bool:
+    """A bare number that is all of its line (`11`, `0` under a headline: a counter of
+    shares or readers), outside a table's cells."""
+    return ctx.sentence.cell is None and phrase.unit is None and phrase.measure == "none" and \
+        ctx.text.strip() == phrase.text
+
+
 def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = None) -> str:
     """A figure that describes a name or the subject of another figure."""
     shown, counted = f"`{phrase.text}`", phrase.unit is not None and phrase.unit.count
     noun = own.follows == "noun"
+    if counted and _ASPECTS.match(own.right) and not phrase.bound:
+        return f"{shown} counts the parts of what the text sets out"
     if own.follows == "of" and own.chain and all(w in cues.PREFIX_BOUNDS for w in own.chain) \
             and not ctx.text[:own.chain_start].endswith("有"):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
