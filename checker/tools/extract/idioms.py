@@ -66,7 +66,7 @@ def _item(ctx: Ctx, found: re.Match[str], *, name: str, op: str, value: Fraction
     if kind == "actual" and op in (">=", "<="):
         op = "=="  # a result reported: 实现全覆盖, 实现清零
     return Item(
-        file=ctx.document.path, line=ctx.sentence.line,
+        file=ctx.document.path, line=ctx.document.position(ctx.base + start)[0],
         column=ctx.document.position(ctx.base + start)[1], quote=quote_of(ctx, near),
         kind=kind, name=name, indicator="", op=op, value=value, unit=unit,
         period=period_at(ctx, start, kind, near), qualifier="", reason=reason,
