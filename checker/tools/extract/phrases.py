@@ -115,17 +115,17 @@ _AFTER_GAP = frozenset({"UNIT", "SCALE", "POINTS", "BOUND", "MORE", "TIMES"})
 def lex(text: str, start: int, lexicon: Lexicon, stop: int | None = None) -> list[Token]:
     """The tokens from `start` on (to `stop`), as long as each place holds a phrase word."""
     tokens: list[Token] = []
-    pos, stop = start, len(text) if stop is None else stop
-    while pos < stop and len(tokens) < MAX_TOKENS:
-        token = _token(text, pos, stop, lexicon, tokens)
+    pos, end = start, len(text) if stop is None else stop
+    while pos < end and len(tokens) < MAX_TOKENS:
+        token = _token(text, pos, end, lexicon, tokens)
         if token is None and tokens:
-            gap = _GAP.match(text, pos, stop)
-            after = _token(text, gap.end(), stop, lexicon, tokens) if gap else None
+            gap = _GAP.match(text, pos, end)
+            after = _token(text, gap.end(), end, lexicon, tokens) if gap else None
             token = after if after is not None and after.type in _AFTER_GAP else None
         if token is None:
             break
         tokens.append(token)
-        pos = token.end_pos
+        pos = token.end_pos if token.end_pos is not None else pos + len(token)
     return tokens
 
 
