@@ -40,7 +40,7 @@ LEVEL_TARGET = ("达到", "提高到", "提高至", "提升到", "提升至", "�
 NEAR_ONLY = ("实施", "建立", "造林", "种草", "育林", "治理", "搬迁", "修复", "整治", "安置", "植树",
              "栽植", "拆除", "腾退", "抚育", "管护")
 # 严守18亿亩耕地红线: a red line kept is a floor; ≥ and ≤ as tables and formulas write them.
-AT_LEAST = ("不低于", "不少于", "至少", "最低", "不小于", "严守", "守住", "坚守", "≥")
+AT_LEAST = ("不低于", "不少于", "至少有", "至少", "最低", "不小于", "严守", "守住", "坚守", "≥")
 AT_MOST = ("控制在", "控制", "不超过", "不高于", "不多于", "最高", "最多", "控在", "≤")
 # Reaching a lower level: a cap for a target, the value itself for a reported figure.
 REACH_DOWN = ("压减到", "压减至", "压缩到", "压缩至", "减少到", "减少至", "降到", "降至", "降低到",

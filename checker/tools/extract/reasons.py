@@ -17,6 +17,10 @@ from checker.tools.extract.phrases import Phrase
 _OWN_ITEMS = re.compile(r"^[^,，;；。]{0,16}(?:指标|目标|任务|举措|项目标|方面|部分)")
 # `完成…53项重点任务`: tasks done are a count of work, not of the document's items.
 _DOING = frozenset({"完成", "实施", "落实", "开展", "推进", "办结"})
+# `设置了22项具体发展指标`: a text setting out its own indicators counts them.
+_SETTING = frozenset({"设置", "确定", "确立", "提出", "明确", "设立", "包括", "共"})
+# `1处千亩以上城市森林`: the figure after describes the things counted, it is none itself.
+_DESCRIBED = re.compile(r"[\d〇零一二两三四五六七八九十百千]+[^\d,，;；。]{0,3}(?:以上|以下)")
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
 _OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标)[,，]?(?:中|其中)?(?:有|共有|共)$")
 # `从八个方面健全政策机制`: the parts of what the text itself sets out.
@@ -107,12 +111,14 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
     if own.follows == "of" and own.chain and all(w in cues.PREFIX_BOUNDS for w in own.chain) \
             and not ctx.text[:own.chain_start].endswith("有"):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
-    if noun and counted and not own.chain and _OWN_ITEMS.match(own.right) and \
+    if noun and counted and (not own.chain or own.chain[0] in _SETTING) and \
+            _OWN_ITEMS.match(own.right) and \
             not (own.distant in _DOING and own.right.lstrip("项个").startswith(_TASKS)):
         return f"{shown} counts the document's own items"
     if counted and _OWN_ITEMS_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts the document's own items"
-    if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right):
+    if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right) and \
+            not _DESCRIBED.match(own.right):
         return f"{shown} counts the figures after it (`{phrase.text}{own.right[:4]}`)"
     if noun and _figure_follows(own):
         return f"{shown} describes the subject of the figure after it"
