@@ -108,6 +108,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
     noun = own.follows == "noun"
     if counted and _ASPECTS.match(own.right) and not phrase.bound:
         return f"{shown} counts the parts of what the text sets out"
+    if _GOES_ON.match(own.right):  # 在目前的50%以上再提高: a level the sentence goes on from
+        return ""
     if own.follows == "of" and own.chain and all(w in cues.PREFIX_BOUNDS for w in own.chain) \
             and not ctx.text[:own.chain_start].endswith("有"):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
@@ -151,6 +153,7 @@ def listed_verb(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     return found.group()[:-1] if found else ""
 
 
+_GOES_ON = re.compile(r"(?:的基础上|基础上|再|又|还|进一步)")
 _PROGRAMME = re.compile(r"[^,，;；。]{0,12}(?:工程|行动|计划|项目|战略)")
 _COUNT_VERB = re.compile("|".join(cues.COUNT_VERBS))
 
