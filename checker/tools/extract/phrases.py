@@ -148,10 +148,17 @@ def _token(text: str, pos: int, stop: int, lexicon: Lexicon, tokens: list[Token]
     return Token(kind, text[pos:end], start_pos=pos, end_pos=end)
 
 
+# `14亿人口`, `300万人员`: 人 begins a noun there, it is no unit.
+_PERSON_NOUNS = frozenset("口员才群")
+
+
 def _bounded(text: str, end: int, kind: str) -> bool:
-    """An ASCII unit (`t`, `km`) ends where a word ends: `5G` is not 5 and a `G`."""
+    """An ASCII unit (`t`, `km`) ends where a word ends: `5G` is not 5 and a `G`; `人`
+    is no unit where it begins a noun (`14亿人口`)."""
     if kind != "UNIT" or end >= len(text):
         return True
+    if text[end - 1] == "人" and text[end] in _PERSON_NOUNS:
+        return False
     return not (text[end - 1].isascii() and text[end - 1].isalpha() and is_letter(text[end]))
 
 

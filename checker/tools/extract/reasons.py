@@ -33,6 +33,7 @@ _CAPTION = re.compile(r"(?:^|[\s:：])(?:图|表|附表|专栏)\s*$")
 _STRUCTURE = re.compile(r"[\d.]+(?:[:：∶][\d.]+){2,}")  # 三次产业结构为0.03:4.66:95.31
 _JOINS = "·•‧"  # 公报2021·3, 23•7: an issue number, a date as a name
 _COUNTER = re.compile(r"(?:点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读)\s*[:：]?\s*$")
+_CONDITION = re.compile(r"如果|假如|倘若|一旦|假设")
 _PAGE = re.compile(r"(?:^|\s)(?:Page|P\.|p\.|页码)\s*$")
 _TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
 _CONVERTED = re.compile(r"(?:折合|约合)$")
@@ -59,6 +60,10 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} is part of a structure (`a:b:c`)"
     if re.search(r"(?:号[-—]|ICP备|备案号)$", text[max(0, start - 4):start]):
         return f"{shown} is part of a registration code"
+    if before in "〔[［" and text[end_of(phrase, ctx):][:1] in "〕]］":
+        return f"{shown} is part of a document's number (`{text[max(0, start - 4):start + 8]}`)"
+    if _CONDITION.search(text[own.clause_start:start]):
+        return f"{shown} is in a condition (`如果…`), not a statement"
     if _COUNTER.search(text[max(0, start - 8):start]):
         return f"{shown} counts a page's readers"
     if (_PAGE.search(text[max(0, start - 6):start]) and phrase.unit is None) or \

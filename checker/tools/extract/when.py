@@ -133,7 +133,7 @@ def _period_over(ctx: Ctx, start: int) -> bool:
 
 def _year_before(ctx: Ctx, start: int) -> int | None:
     for mark in reversed(own_marks(ctx, start)):
-        if mark.kind in ("year", "years", "month") and mark.last is not None:
+        if mark.kind in ("year", "years", "month", "plan") and mark.last is not None:
             return mark.last
         if mark.kind == "relative" and ctx.document.year is not None and \
                 not _of_year_named(ctx, mark):
@@ -159,8 +159,8 @@ def own_marks(ctx: Ctx, start: int) -> list[Mark]:
     marks = [m for m in _marks(ctx, c0, start) if not _compared(ctx, m)]
     while c0 > 0 and not marks:
         p0, _ = clause_of(ctx.text, c0 - 1, c0 - 1)
-        head = ctx.text[p0:c0 - 1]
-        found = _marks(ctx, p0, c0 - 1)
+        head = re.split(r"——|\s{1,}", ctx.text[p0:c0 - 1].strip())[-1]  # after a headline's dash
+        found = _marks(ctx, c0 - 1 - len(head), c0 - 1)
         bare = re.sub(r"[\s,，“”\"]|时期|期间|以来|年间", "", head)
         if not found or len(bare) > sum(m.end - m.start for m in found) + 3:
             break
