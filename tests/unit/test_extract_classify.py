@@ -122,6 +122,9 @@ CASES = [
     (PLAN + "北京市PM2.5年均浓度5年要降30%。", [("target", "reduce", "30", "%")]),
     (PLAN + "森林健康经营、林木抚育350万亩。", [("target", ">=", "350", "万亩")]),
     (PLAN + "实现每个平原新城至少有1处千亩以上城市森林。", [("target", ">=", "1", "count")]),
+    # set 12 (after its blind run)
+    ("经济日报·2025-07-10 05:58\n经济实力显著增强—— “十四五”期间,我国经济总量连续跨越130万亿元。",
+     [("actual", "==", "130", "万亿元")]),
 ]
 
 
@@ -161,6 +164,8 @@ def test_what_a_figure_says(text: str, expected: list[tuple[str, str, str, str]]
     ("“十三五”规划纲要确定的9项约束性指标,有8项已提前完成。", "own items"),
     ("《规划》设置了22项具体发展指标。", "own items"),
     ("大气环境中细颗粒物年均浓度首次实现‘30+’。", "quoted term"),
+    ("文号 平政发〔2025〕6号", "document's number"),
+    ("经济增速如果突破6%继续下滑,将滑出合理增长区间。", "condition"),
 ])
 def test_figures_that_are_no_statements(text: str, reason: str) -> None:
     others = [i for i in items_of(text) if i.kind == "other"]

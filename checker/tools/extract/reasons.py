@@ -60,7 +60,7 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} is part of a structure (`a:b:c`)"
     if re.search(r"(?:号[-—]|ICP备|备案号)$", text[max(0, start - 4):start]):
         return f"{shown} is part of a registration code"
-    if before in "〔[［" and text[end_of(phrase, ctx):][:1] in "〕]］":
+    if before == "〔" and text[end_of(phrase, ctx):][:1] == "〕":  # 平政发〔2025〕6号
         return f"{shown} is part of a document's number (`{text[max(0, start - 4):start + 8]}`)"
     if _CONDITION.search(text[own.clause_start:start]):
         return f"{shown} is in a condition (`如果…`), not a statement"
