@@ -225,7 +225,8 @@ def test_milestones_trends_references_and_sync() -> None:
 def test_a_headline_stating_a_figure_heads_no_section() -> None:
     """`地区生产总值预期增长5%` over a paragraph of last year's results is one more
     statement, not a heading that makes the results below targets."""
-    text = ("2024年东莞市政府工作报告出炉,全市经济社会发展主要预期目标揭晓\n地区生产总值预期增长5%\n"
+    text = ("2024年东莞市政府工作报告出炉,全市经济社会发展主要预期目标揭晓\n"
+            "地区生产总值预期增长5%\n"
             "记者报道:据介绍,2023年新增经营主体31万户;新升规工业企业1797家。")
     kinds = [(i.kind, str(i.value)) for i in items_of(text) if i.kind != "other"]
     assert kinds == [("target", "5"), ("actual", "31"), ("actual", "1797")]
@@ -239,8 +240,10 @@ def test_a_headline_takes_the_kind_of_the_paragraph_it_restates() -> None:
 
 
 def test_a_line_a_pdf_broke_is_read_with_the_next_and_keeps_its_place() -> None:
-    text = PLAN + ("产业优势更加突出:形成以先进特色制造业为支撑的产业体系。三次产业结构进一步优化,第三产业增加值占生产总值比重达到\n"
-                   "50.3%,社会消费品零售总额达到 154 亿元。外商直接投资实际到位金额年均递增 8%,达到 1.01\n"
+    text = PLAN + ("产业优势更加突出:形成以先进特色制造业为支撑的产业体系。"
+                   "三次产业结构进一步优化,第三产业增加值占生产总值比重达到\n"
+                   "50.3%,社会消费品零售总额达到 154 亿元。"
+                   "外商直接投资实际到位金额年均递增 8%,达到 1.01\n"
                    "亿美元。")
     found = [(i.line, i.column, i.op, value_text(i.value), i.unit) for i in items_of(text)
              if i.kind == "target"]
