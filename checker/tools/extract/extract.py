@@ -83,7 +83,7 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
 
 
 HEADLINE_MAX = 40  # characters of a line that may be a headline
-_HEADLINE_LOOKS = 3  # lines after a headline searched for the figure it restates
+_HEADLINE_LOOKS = 3  # lines on each side of a headline searched for the figure it restates
 _RUNNING = re.compile(r"[,，;；。]")
 
 
@@ -96,7 +96,7 @@ def _headlines_follow(document: Document, items: list[Item]) -> list[Item]:
     """A headline restates a figure of a paragraph next to it (`清洁优质能源比重提高到90%`
     over `…到2020年,清洁优质能源比重提高到90%以上`): it is of the kind the paragraph's
     own words give the figure, not of the kind its few words leave to the document."""
-    lines = document.source.text.splitlines()
+    lines = document.source.text.split("\n")  # the file's lines, as positions count them
     below: dict[tuple[int, object, str], Item] = {}
     for item in items:
         if item.kind != "other":
