@@ -127,7 +127,7 @@ def _sentence_items(document: Document, sentence: Sentence, reader: Reader,
     phrases = list(figures(ctx, reader.lexicon))
     items: list[Item] = []
     previous: Item | None = None
-    for run in _runs(ctx, phrases):
+    for run in map(_shared_unit, _runs(ctx, phrases)):
         for phrase in run:
             for item in classify(ctx, phrase, previous, run):
                 items.append(item)
@@ -238,6 +238,17 @@ def _chinese_word(text: str, phrase: Phrase) -> bool:
     if phrase.measure == "none" and phrase.unit is None:
         return "分之" not in phrase.text
     return phrase.text[:1] in _ARTICLES and len(phrase.text) <= 2 and phrase.measure == "unit"
+
+
+def _shared_unit(run: list[Phrase]) -> list[Phrase]:
+    """`分别为47、55和55微克/立方米`: bare numbers of a list take the unit its last figure
+    states."""
+    last = run[-1]
+    if len(run) < 2 or last.unit is None or last.measure != "unit":
+        return run
+    return [replace(p, unit=last.unit, measure=last.measure)
+            if p.unit is None and p.measure == "none" and not p.chinese and p.high is None
+            else p for p in run]
 
 
 def _runs(ctx: Ctx, phrases: list[Phrase]) -> Iterator[list[Phrase]]:

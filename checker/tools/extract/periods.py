@@ -32,7 +32,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"({_YEAR})[ \u3000]?年(?:{_PARTS_OF_YEAR})?")),
     ("plan", re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")),
     ("part", re.compile(r"上半年|下半年|前三季度|[一二三四1-4]季度|第[一二三四1-4]季度")),
-    ("part", re.compile(rf"(?<!\d)({_N}{{1,2}})(?:[-—–~至、]({_N}{{1,2}}))?月份?(?![\d亿万])")),
+    ("part", re.compile(rf"(?<!\d)({_N}{{1,2}})(?:[-—–~至、]({_N}{{1,2}}))?[ \u3000]?月份?(?![\d亿万])")),
     ("relative", re.compile(r"今年|去年|上年|明年|本年|当年|全年|同期")),
     ("marker", re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)]|[①-⑳])")),
     ("since", re.compile(rf"(?<!{_N}){_N}{{1,3}}年来|近{_N}{{1,3}}年")),

@@ -42,6 +42,9 @@ _PAST = re.compile("|".join(re.escape(w) for w in cues.PAST) + f"|已(?=[{cues.P
 _TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:是|为)[:：,，]?|"
                              r"(?<![的])目标[:：]|"
                              r"(?:根据|依据|按照|依照)(?:《[^》]{1,40}》|规划|纲要)[,，]")
+# `超额完成PM2.5平均浓度同比下降4%、重污染天数同比减少6%的改善目标`: the figures say what
+# the target named after them is, whatever the words that report its completion.
+_OF_A_TARGET = re.compile(r"[^,，;；。]{0,24}?的[^,，;；。的]{0,4}(?:目标|任务|要求)(?!的)")
 # `目前的50%以上再提高约5个百分点`: 目前 says what its own figure is, not the others'.
 _NOW_OF = re.compile(r"目前的?(?=[\d〇零一二两三四五六七八九十])")
 _COUNTED = frozenset({"one", "wan"})
@@ -64,7 +67,7 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     document, mode = ctx.document, ctx.sentence.mode
     if near.starting:
         return "actual", False  # where a change starts says nothing of its paragraph
-    if _targets_follow(ctx.text[:start]):
+    if _targets_follow(ctx.text[:start]) or _OF_A_TARGET.match(ctx.text[start:near.clause_end]):
         return "target", True
     if not _NOW_OF.search(ctx.text[max(0, near.chain_start - 3):near.chain_start + 1]):
         clause = _NOW_OF.sub("", clause)
