@@ -115,6 +115,9 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} counts the parts of what the text sets out"
     if _GOES_ON.match(own.right):  # 在目前的50%以上再提高: a level the sentence goes on from
         return ""
+    if own.follows == "of" and phrase.bound in ("以上", "以下") and phrase.unit is not None \
+            and phrase.unit.text == "%":  # 70%以上的地级及以上城市全面消除…: a share of them
+        return ""
     if own.follows == "of" and own.chain and all(w in cues.PREFIX_BOUNDS for w in own.chain) \
             and not ctx.text[:own.chain_start].endswith("有"):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
