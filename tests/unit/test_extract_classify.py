@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from checker.tools.extract.writers import value_text
 from tests.extract_helpers import items_of, statements
 
 PLAN = "北京市某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
@@ -102,6 +103,42 @@ CASES = [
     ("北京市自然资源和规划委员会近日透露,“十三五”时期,北京市新增造林绿化面积115万亩。"
      "2021年,北京市计划新增造林绿化面积16万亩。",
      [("actual", "==", "115", "万亩"), ("target", ">=", "16", "万亩")]),
+    # sets 8-10 (after their blind runs)
+    ("新华网\n2024年,我们将锚定打造新定位。预期目标是,地区生产总值同比增长7%,"
+     "区本级财政收入同比增长7.2%。",
+     [("target", "increase", "7", "%"), ("target", "increase", "7.2", "%")]),
+    ("广州日报讯\n目标:地区生产总值增长7%以上", [("target", ">=", "7", "%")]),
+    ("本报讯\n依据规划,2020年,本市PM2.5年均浓度比2015年下降30%,降至每立方米56微克左右。",
+     [("target", "reduce", "30", "%"), ("target", "~=", "56", "μg/m³")]),
+    (PLAN + "到 2025 年,新能源汽车新车销售量达到汽车新车销售总量的 20% 左右。",
+     [("target", "~=", "20", "%")]),
+    (PLAN + "我国湿地保护率提高到55%,这意味着要在目前的50%以上再提高约5个百分点。",
+     [("target", ">=", "55", "%"), ("actual", ">=", "50", "%"),
+      ("target", "~=", "5", "百分点")]),
+    (PLAN + "城六区常住人口在2014年基础上每年降低2—3个百分点。",
+     [("target", ">=", "2", "百分点"), ("target", "<=", "3", "百分点")]),
+    ("记者 发布时间:2021-01-04\n2020年,北京全年空气质量优良天数为276天。",
+     [("actual", "==", "276", "days")]),
+    (PLAN + "北京市PM2.5年均浓度5年要降30%。", [("target", "reduce", "30", "%")]),
+    (PLAN + "森林健康经营、林木抚育350万亩。", [("target", ">=", "350", "万亩")]),
+    (PLAN + "实现每个平原新城至少有1处千亩以上城市森林。", [("target", ">=", "1", "count")]),
+    # set 12 (after its blind run)
+    ("经济日报·2025-07-10 05:58\n经济实力显著增强—— “十四五”期间,我国经济总量连续跨越130万亿元。",
+     [("actual", "==", "130", "万亿元")]),
+    # set 13 (after its blind run)
+    (REPORT + "汾渭平原PM2.5平均浓度为70微克/立方米,超额完成PM2.5平均浓度同比下降3%、"
+     "重污染天数同比减少3%的改善目标。",
+     [("actual", "==", "70", "μg/m³"), ("target", "reduce", "3", "%"),
+      ("target", "reduce", "3", "%")]),
+    (REPORT + "浓度最高的城市依次是安阳、濮阳和石家庄,分别为94、84和81微克/立方米。",
+     [("actual", "==", "94", "μg/m³"), ("actual", "==", "84", "μg/m³"),
+      ("actual", "==", "81", "μg/m³")]),
+    ("到 2025 年,70%以上的地级及以上城市全面消除重污染天气,以秋冬季(10 月—次年3 月)为重点时段。",
+     [("target", ">=", "70", "%")]),
+    ("锁定天常蓝目标 2020实现多项突破\n市区空气质量优良天数332天,优良率为90.7%,"
+     "均创新标准实施以来新纪录。\n●优良天数不低于317天",
+     [("actual", "==", "332", "days"), ("actual", "==", "90.7", "%"),
+      ("target", ">=", "317", "days")]),
 ]
 
 
@@ -133,6 +170,16 @@ def test_what_a_figure_says(text: str, expected: list[tuple[str, str, str, str]]
     ("电话:010-55590088", "code"),
     ("连续三年蝉联“最佳引才城市”奖。", "duration"),
     ("将城市污水处理率由100%调整为99%。", "replaces"),
+    ("Page 377 - 台州市路桥区志", "numbers a page"),
+    ("11", "numbers a page"),
+    ("关键词:北京 降30%", "keywords"),
+    ("人均生产总值超过7万元,折合9000美元。", "restates the figure"),
+    ("《方案》从八个方面健全政策机制。", "parts of what the text sets out"),
+    ("“十三五”规划纲要确定的9项约束性指标,有8项已提前完成。", "own items"),
+    ("《规划》设置了22项具体发展指标。", "own items"),
+    ("大气环境中细颗粒物年均浓度首次实现‘30+’。", "quoted term"),
+    ("文号 平政发〔2025〕6号", "document's number"),
+    ("经济增速如果突破6%继续下滑,将滑出合理增长区间。", "condition"),
 ])
 def test_figures_that_are_no_statements(text: str, reason: str) -> None:
     others = [i for i in items_of(text) if i.kind == "other"]
@@ -187,3 +234,32 @@ def test_milestones_trends_references_and_sync() -> None:
                    "细颗粒物年均浓度达到市级要求,居民收入增长和经济增长基本同步。")
     ops = [(i.op, i.value) for i in items_of(text) if i.kind == "target"]
     assert ops == [("==", True), ("rises", None), ("ref", None), ("sync", None)]
+
+
+def test_a_headline_stating_a_figure_heads_no_section() -> None:
+    """`地区生产总值预期增长5%` over a paragraph of last year's results is one more
+    statement, not a heading that makes the results below targets."""
+    text = ("2024年东莞市政府工作报告出炉,全市经济社会发展主要预期目标揭晓\n"
+            "地区生产总值预期增长5%\n"
+            "记者报道:据介绍,2023年新增经营主体31万户;新升规工业企业1797家。")
+    kinds = [(i.kind, str(i.value)) for i in items_of(text) if i.kind != "other"]
+    assert kinds == [("target", "5"), ("actual", "31"), ("actual", "1797")]
+
+
+def test_a_headline_takes_the_kind_of_the_paragraph_it_restates() -> None:
+    text = ("本报讯 市政府审议通过规划。依据规划,2020年,全市空气质量优良天数比例超56%。\n"
+            "空气质量优良天数比例超56%\n“十二五”期间,主要污染物年均浓度平均下降27.4%。")
+    kinds = [(i.line, i.kind, value_text(i.value)) for i in items_of(text) if i.kind != "other"]
+    assert kinds == [(1, "target", "56"), (2, "target", "56"), (3, "actual", "27.4")]
+
+
+def test_a_line_a_pdf_broke_is_read_with_the_next_and_keeps_its_place() -> None:
+    text = PLAN + ("产业优势更加突出:形成以先进特色制造业为支撑的产业体系。"
+                   "三次产业结构进一步优化,第三产业增加值占生产总值比重达到\n"
+                   "50.3%,社会消费品零售总额达到 154 亿元。"
+                   "外商直接投资实际到位金额年均递增 8%,达到 1.01\n"
+                   "亿美元。")
+    found = [(i.line, i.column, i.op, value_text(i.value), i.unit) for i in items_of(text)
+             if i.kind == "target"]
+    assert found == [(3, 1, ">=", "50.3", "%"), (3, 19, ">=", "154", "亿元"),
+                     (3, 43, "increase", "8", "%"), (3, 49, ">=", "1.01", "亿美元")]

@@ -39,7 +39,7 @@ def classify(ctx: Ctx, phrase: Phrase, previous: Item | None,
     item = _classify(ctx, phrase, previous, run)
     if item.high is None or item.kind == "other" or phrase.bound:
         return [item]
-    low = replace(item, op=">=" if item.op in ("==", "increase", ">=") else item.op)
+    low = replace(item, op=">=" if item.op in ("==", "increase", "reduce", ">=") else item.op)
     separator = re.search(r"[-—–~至]", phrase.text)
     offset = separator.end() if separator else 0
     high = replace(item, op="<=", value=item.high, high=None, column=item.column + offset)
@@ -68,7 +68,7 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
         kind, name, period = cell.kind, cell.name, str(cell.year) if cell.year else period
         op = _cell_op(phrase, tight or own.bound_word, cell.name)
     return Item(
-        file=ctx.document.path, line=ctx.sentence.line,
+        file=ctx.document.path, line=ctx.document.position(phrase.start)[0],
         column=ctx.document.position(phrase.start)[1],
         quote=quote_of(ctx, near), kind=kind, name=name, indicator="", op=op, value=value,
         unit=unit, period=period, qualifier=_qualifier(ctx, near, own, phrase),

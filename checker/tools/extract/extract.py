@@ -78,7 +78,39 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
             items = [i for s in paragraphs[line]
                      for i in _sentence_items(document, s, reader, [], lean)]
         found += items
+    found = _headlines_follow(document, found)
     return [replace(item, indicator=reader.names.lookup(item)) for item in found]
+
+
+HEADLINE_MAX = 40  # characters of a line that may be a headline
+_HEADLINE_LOOKS = 3  # lines on each side of a headline searched for the figure it restates
+_RUNNING = re.compile(r"[,，;；。]")
+
+
+def _is_headline(lines: list[str], line: int) -> bool:
+    text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    return bool(text) and len(text) <= HEADLINE_MAX and not _RUNNING.search(text)
+
+
+def _headlines_follow(document: Document, items: list[Item]) -> list[Item]:
+    """A headline restates a figure of a paragraph next to it (`清洁优质能源比重提高到90%`
+    over `…到2020年,清洁优质能源比重提高到90%以上`): it is of the kind the paragraph's
+    own words give the figure, not of the kind its few words leave to the document."""
+    lines = document.source.text.split("\n")  # the file's lines, as positions count them
+    below: dict[tuple[int, object, str], Item] = {}
+    for item in items:
+        if item.kind != "other":
+            below.setdefault((item.line, item.value, item.unit), item)
+    result = []
+    for item in items:
+        if item.kind != "other" and _is_headline(lines, item.line):
+            body = next((below[key] for n in range(1, _HEADLINE_LOOKS + 1) for step in (n, -n)
+                         if (key := (item.line + step, item.value, item.unit)) in below
+                         and not _is_headline(lines, item.line + step)), None)
+            if body is not None and body.kind != item.kind:
+                item = replace(item, kind=body.kind, period=body.period)
+        result.append(item)
+    return result
 
 
 def _lean(votes: list[str]) -> str:
@@ -95,7 +127,7 @@ def _sentence_items(document: Document, sentence: Sentence, reader: Reader,
     phrases = list(figures(ctx, reader.lexicon))
     items: list[Item] = []
     previous: Item | None = None
-    for run in _runs(ctx, phrases):
+    for run in map(_shared_unit, _runs(ctx, phrases)):
         for phrase in run:
             for item in classify(ctx, phrase, previous, run):
                 items.append(item)
@@ -120,8 +152,8 @@ def figures(ctx: Ctx, lexicon: Lexicon) -> Iterator[Phrase]:
             continue
         if text[start] in _CN and start > 0 and text[start - 1] in _CN:
             continue
-        phrase = parse(text, start, lexicon)
-        if phrase is None or phrase.end > sentence.end:
+        phrase = parse(text, start, lexicon, _stop(text, sentence))
+        if phrase is None:
             continue
         if _chinese_word(text, phrase):
             pos = phrase.end
@@ -129,7 +161,45 @@ def figures(ctx: Ctx, lexicon: Lexicon) -> Iterator[Phrase]:
         if any(i in covered for i in range(phrase.start, phrase.end)):
             continue
         pos = phrase.end
-        yield _trillion(ctx, _with_cell_unit(ctx, phrase, lexicon))
+        yield _trillion(ctx, _per_before(text, _with_cell_unit(ctx, phrase, lexicon), lexicon))
+
+
+_WRAPPED_UNIT = 12  # characters of the next line a figure broken by a PDF's line may take
+
+
+def _stop(text: str, sentence: Sentence) -> int:
+    """Where a figure of the sentence must end: at the sentence's end, or, when a line of
+    running text ends there (not a table's cell), a few characters into the next line, so
+    that `达到 1.01` / `亿美元` keeps its unit (`phrases.lex` crosses the break only for one)."""
+    if sentence.cell is None and text[sentence.end:sentence.end + 1] == "\n":
+        return min(len(text), sentence.end + 1 + _WRAPPED_UNIT)
+    return sentence.end
+
+
+_PER = re.compile(r"每([^\d\s,，;；。、]{1,5})$")
+_PER_TAIL = 4  # characters after the unit read for its bound (`左右`)
+
+
+def _per_before(text: str, phrase: Phrase, lexicon: Lexicon) -> Phrase:
+    """`降至每立方米56微克左右`: the denominator written before the number and the
+    numerator after it are one unit (`微克/立方米`)."""
+    found = _PER.search(text, max(0, phrase.start - 6), phrase.start)
+    if found is None or phrase.unit is not None or phrase.measure != "none":
+        return phrase
+    for cut in range(len(found.group(1))):
+        per = "/" + found.group(1)[cut:]
+        for word in (w for w in lexicon.words if w.endswith(per) and len(w) > len(per)):
+            top = word[:-len(per)]
+            if not text.startswith(top, phrase.end):
+                continue
+            after = phrase.end + len(top)
+            written = phrase.text + word + text[after:after + _PER_TAIL]
+            whole = parse(written, 0, lexicon)
+            if whole is None or whole.unit is None or whole.end < len(phrase.text) + len(word):
+                continue
+            end = after + whole.end - len(phrase.text) - len(word)
+            return replace(whole, start=phrase.start, end=end, text=text[phrase.start:end])
+    return phrase
 
 
 def _with_cell_unit(ctx: Ctx, phrase: Phrase, lexicon: Lexicon) -> Phrase:
@@ -168,6 +238,17 @@ def _chinese_word(text: str, phrase: Phrase) -> bool:
     if phrase.measure == "none" and phrase.unit is None:
         return "分之" not in phrase.text
     return phrase.text[:1] in _ARTICLES and len(phrase.text) <= 2 and phrase.measure == "unit"
+
+
+def _shared_unit(run: list[Phrase]) -> list[Phrase]:
+    """`分别为47、55和55微克/立方米`: bare numbers of a list take the unit its last figure
+    states."""
+    last = run[-1]
+    if len(run) < 2 or last.unit is None or last.measure != "unit":
+        return run
+    return [replace(p, unit=last.unit, measure=last.measure)
+            if p.unit is None and p.measure == "none" and not p.chinese and p.high is None
+            else p for p in run]
 
 
 def _runs(ctx: Ctx, phrases: list[Phrase]) -> Iterator[list[Phrase]]:

@@ -21,7 +21,7 @@ from checker.tools.extract.naming import clean_name
 from checker.tools.extract.when import kind_at, period_at
 from checker.types.units import Unit
 
-_FULL = re.compile("|".join(cues.FULL_COVERAGE))
+_FULL = re.compile(f"(?:{'|'.join(cues.FULL_COVERAGE)})(?!{'|'.join(cues.COVERAGE_NOUNS)})")
 _CLEARED = re.compile("|".join(cues.CLEARED))
 _ZERO = re.compile(rf"零(?={'|'.join(cues.ZERO_VERBS)})")
 _ZERO_LEAD = re.compile(r"(?:实现|保持|做到|确保|力争)[^,，;；。]{0,12}$")
@@ -66,7 +66,7 @@ def _item(ctx: Ctx, found: re.Match[str], *, name: str, op: str, value: Fraction
     if kind == "actual" and op in (">=", "<="):
         op = "=="  # a result reported: 实现全覆盖, 实现清零
     return Item(
-        file=ctx.document.path, line=ctx.sentence.line,
+        file=ctx.document.path, line=ctx.document.position(ctx.base + start)[0],
         column=ctx.document.position(ctx.base + start)[1], quote=quote_of(ctx, near),
         kind=kind, name=name, indicator="", op=op, value=value, unit=unit,
         period=period_at(ctx, start, kind, near), qualifier="", reason=reason,

@@ -19,19 +19,26 @@ _CN_SMALL = "一二三四五六七八九十"
 _YEAR = rf"(?:1[89]\d\d|20\d\d|21\d\d|[{_CN_DIGIT}]{{4}})"
 _N = rf"[\d{_CN_SMALL}]"  # a month or a day, in either numerals
 _PARTS_OF_YEAR = "底|末|初|度|以来|前|上半年|下半年|一季度|二季度|三季度|四季度|前三季度"
+# What may follow a number that a bare year (`2020实现多项突破`, `确定2021空气质量目标`) is
+# not followed by: a scale, a measure word, the first character of a unit, a bound.
+_NOT_AFTER_YEAR = ("万亿千百十个家人元米吨亩项所座套户名次倍条处台辆件种批年月日号届期级类代版线路"
+                   "环多余公平立克度天小分秒岁以左上下内之至到")
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")),
     ("date", re.compile(r"\d{4}[./]\d{1,2}[./]\d{1,2}")),
+    ("date", re.compile(r"(?<!\d)\d{4}\s+\d{1,2}/\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")),
     ("date", re.compile(rf"{_YEAR}年{_N}{{1,3}}月{_N}{{1,3}}[日号]")),
     ("date", re.compile(rf"(?<!{_N}){_N}{{1,3}}月{_N}{{1,3}}[日号]")),
     ("date", re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?")),
     ("date", re.compile(r"(?<!\d)\d{1,2}日(?=[电,，讯上下午])")),
     ("years", re.compile(rf"({_YEAR})年?\s*[-—–~至到]\s*({_YEAR})年?")),
     ("month", re.compile(rf"({_YEAR})年({_N}{{1,3}})(?:-({_N}{{1,3}}))?月份?")),
-    ("year", re.compile(rf"({_YEAR})年(?:{_PARTS_OF_YEAR})?")),
+    ("year", re.compile(rf"({_YEAR})[ \u3000]?年(?:{_PARTS_OF_YEAR})?")),
+    ("year", re.compile(rf"(?<![\d.,])(19\d\d|20\d\d)(?=[\u4e00-\u9fff])(?![{_NOT_AFTER_YEAR}])")),
     ("plan", re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")),
     ("part", re.compile(r"上半年|下半年|前三季度|[一二三四1-4]季度|第[一二三四1-4]季度")),
-    ("part", re.compile(rf"(?<!\d)({_N}{{1,2}})(?:[-—–~至、]({_N}{{1,2}}))?月份?(?![\d亿万])")),
+    ("part", re.compile(rf"(?<!\d)({_N}{{1,2}})(?:[-—–~至、]({_N}{{1,2}}))?[ \u3000]?月份?"
+                        r"(?![\d亿万])")),
     ("relative", re.compile(r"今年|去年|上年|明年|本年|当年|全年|同期")),
     ("marker", re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.、](?!\d)|[(]\d{1,2}[)]|[①-⑳])")),
     ("since", re.compile(rf"(?<!{_N}){_N}{{1,3}}年来|近{_N}{{1,3}}年")),

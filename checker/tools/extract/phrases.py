@@ -105,34 +105,60 @@ _PRIORITY = ["UNIT", "POINTS", "PCT_OF", "FEN_ZHI", "NUM", "CN_NUM", "TIMES", "L
              "SCALE", "MORE", "BOUND", "RANGE", "SLASH", "COLON"]
 
 
-def lex(text: str, start: int, lexicon: Lexicon) -> list[Token]:
-    """The tokens from `start` on, as long as each place holds a phrase word."""
+# Spacing inside a figure (`达到 154 亿元`, `20% 左右`, as PDFs and some pages set it) and a
+# line a PDF broke inside one (`达到 1.01` / `亿美元`): a gap a unit, a scale or a bound may
+# follow, never a number (`2024 01/19` are two).
+_GAP = re.compile(r"[ \t\u3000]{1,2}|\n[ \t\u3000]*")
+_AFTER_GAP = frozenset({"UNIT", "SCALE", "POINTS", "BOUND", "MORE", "TIMES"})
+
+
+def lex(text: str, start: int, lexicon: Lexicon, stop: int | None = None) -> list[Token]:
+    """The tokens from `start` on (to `stop`), as long as each place holds a phrase word."""
     tokens: list[Token] = []
-    pos = start
-    while pos < len(text) and len(tokens) < MAX_TOKENS:
-        best: tuple[int, int, str] | None = None
-        candidates = [(kind, rx.match(text, pos)) for kind, rx in _FIXED]
-        candidates.append(("UNIT", lexicon.pattern.match(text, pos)))
-        if tokens and tokens[-1].type == "SLASH":  # 公里/百平方公里: a scaled denominator
-            candidates.append(("UNIT", lexicon.per.match(text, pos)))
-        for kind, found in candidates:
-            if found is None or found.end() == pos or not _bounded(text, found.end(), kind):
-                continue
-            rank = (found.end() - pos, -_PRIORITY.index(kind))
-            if best is None or rank > (best[0] - pos, -_PRIORITY.index(best[2])):
-                best = (found.end(), _PRIORITY.index(kind), kind)
-        if best is None:
+    pos, end = start, len(text) if stop is None else stop
+    while pos < end and len(tokens) < MAX_TOKENS:
+        token = _token(text, pos, end, lexicon, tokens)
+        if token is None and tokens:
+            gap = _GAP.match(text, pos, end)
+            after = _token(text, gap.end(), end, lexicon, tokens) if gap else None
+            token = after if after is not None and after.type in _AFTER_GAP else None
+        if token is None:
             break
-        end, _, kind = best
-        tokens.append(Token(kind, text[pos:end], start_pos=pos, end_pos=end))
-        pos = end
+        tokens.append(token)
+        pos = token.end_pos if token.end_pos is not None else pos + len(token)
     return tokens
 
 
+def _token(text: str, pos: int, stop: int, lexicon: Lexicon, tokens: list[Token]
+           ) -> Token | None:
+    best: tuple[int, int, str] | None = None
+    candidates = [(kind, rx.match(text, pos, stop)) for kind, rx in _FIXED]
+    candidates.append(("UNIT", lexicon.pattern.match(text, pos, stop)))
+    if tokens and tokens[-1].type == "SLASH":  # 公里/百平方公里: a scaled denominator
+        candidates.append(("UNIT", lexicon.per.match(text, pos, stop)))
+    for kind, found in candidates:
+        if found is None or found.end() == pos or not _bounded(text, found.end(), kind):
+            continue
+        rank = (found.end() - pos, -_PRIORITY.index(kind))
+        if best is None or rank > (best[0] - pos, -_PRIORITY.index(best[2])):
+            best = (found.end(), _PRIORITY.index(kind), kind)
+    if best is None:
+        return None
+    end, _, kind = best
+    return Token(kind, text[pos:end], start_pos=pos, end_pos=end)
+
+
+# `14亿人口`, `300万人员`: 人 begins a noun there, it is no unit.
+_PERSON_NOUNS = frozenset("口员才群")
+
+
 def _bounded(text: str, end: int, kind: str) -> bool:
-    """An ASCII unit (`t`, `km`) ends where a word ends: `5G` is not 5 and a `G`."""
+    """An ASCII unit (`t`, `km`) ends where a word ends: `5G` is not 5 and a `G`; `人`
+    is no unit where it begins a noun (`14亿人口`)."""
     if kind != "UNIT" or end >= len(text):
         return True
+    if text[end - 1] == "人" and text[end] in _PERSON_NOUNS:
+        return False
     return not (text[end - 1].isascii() and text[end - 1].isalpha() and is_letter(text[end]))
 
 
@@ -142,10 +168,10 @@ def _parser() -> Lark:
     return Lark(grammar, parser="lalr", lexer="basic", start="start")
 
 
-def parse(text: str, start: int, lexicon: Lexicon) -> Phrase | None:
-    """The longest figure starting at `start`, or None.  A scale word standing alone
-    (`超万亿元`, `达万兆`) is one of it."""
-    tree, end = _longest(_tokens(text, start, lexicon))
+def parse(text: str, start: int, lexicon: Lexicon, stop: int | None = None) -> Phrase | None:
+    """The longest figure starting at `start` (ending by `stop`), or None.  A scale word
+    standing alone (`超万亿元`, `达万兆`) is one of it."""
+    tree, end = _longest(_tokens(text, start, lexicon, stop))
     if tree is None:
         return None
     try:
@@ -160,13 +186,13 @@ def parse(text: str, start: int, lexicon: Lexicon) -> Phrase | None:
                   built.bound, amount.more, amount.chinese, text[start:end or start])
 
 
-def _tokens(text: str, start: int, lexicon: Lexicon) -> list[Token]:
+def _tokens(text: str, start: int, lexicon: Lexicon, stop: int | None) -> list[Token]:
     if text[start:start + 1] in ("万", "亿"):
         scale = "万亿" if text.startswith("万亿", start) else text[start]
-        rest = lex(text, start + len(scale), lexicon)
+        rest = lex(text, start + len(scale), lexicon, stop)
         return [Token("NUM", "1", start_pos=start, end_pos=start),
                 Token("SCALE", scale, start_pos=start, end_pos=start + len(scale)), *rest]
-    return lex(text, start, lexicon)
+    return lex(text, start, lexicon, stop)
 
 
 def _longest(tokens: list[Token]) -> tuple[Tree[Token] | None, int | None]:

@@ -17,8 +17,14 @@ from checker.tools.extract.phrases import Phrase
 _OWN_ITEMS = re.compile(r"^[^,，;；。]{0,16}(?:指标|目标|任务|举措|项目标|方面|部分)")
 # `完成…53项重点任务`: tasks done are a count of work, not of the document's items.
 _DOING = frozenset({"完成", "实施", "落实", "开展", "推进", "办结"})
+# `设置了22项具体发展指标`: a text setting out its own indicators counts them.
+_SETTING = frozenset({"设置", "确定", "确立", "提出", "明确", "设立", "包括", "共"})
+# `1处千亩以上城市森林`: the figure after describes the things counted, it is none itself.
+_DESCRIBED = re.compile(r"[\d〇零一二两三四五六七八九十百千]+[^\d,，;；。]{0,3}(?:以上|以下)")
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
-_OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标)(?:中)?(?:有|共有|共)$")
+_OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标)[,，]?(?:中|其中)?(?:有|共有|共)$")
+# `从八个方面健全政策机制`: the parts of what the text itself sets out.
+_ASPECTS = re.compile(r"个?方面")
 # Page furniture: a counter of readers, a path, an issue number (`公报2021·3`, `.pdf/58`).
 # 高于目标2.1个百分点, 低于年度目标: a result measured against its target.
 _GAP = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|超|落后于?|差|比)"
@@ -27,6 +33,10 @@ _CAPTION = re.compile(r"(?:^|[\s:：])(?:图|表|附表|专栏)\s*$")
 _STRUCTURE = re.compile(r"[\d.]+(?:[:：∶][\d.]+){2,}")  # 三次产业结构为0.03:4.66:95.31
 _JOINS = "·•‧"  # 公报2021·3, 23•7: an issue number, a date as a name
 _COUNTER = re.compile(r"(?:点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读)\s*[:：]?\s*$")
+_CONDITION = re.compile(r"如果|假如|倘若|一旦|假设")
+_PAGE = re.compile(r"(?:^|\s)(?:Page|P\.|p\.|页码)\s*$")
+_TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
+_CONVERTED = re.compile(r"(?:折合|约合)$")
 
 def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
     """Why the figure is no statement: '' when it is one."""
@@ -50,8 +60,19 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} is part of a structure (`a:b:c`)"
     if re.search(r"(?:号[-—]|ICP备|备案号)$", text[max(0, start - 4):start]):
         return f"{shown} is part of a registration code"
+    if before == "〔" and text[end_of(phrase, ctx):][:1] == "〕":  # 平政发〔2025〕6号
+        return f"{shown} is part of a document's number (`{text[max(0, start - 4):start + 8]}`)"
+    if _CONDITION.search(text[own.clause_start:start]):
+        return f"{shown} is in a condition (`如果…`), not a statement"
     if _COUNTER.search(text[max(0, start - 8):start]):
         return f"{shown} counts a page's readers"
+    if (_PAGE.search(text[max(0, start - 6):start]) and phrase.unit is None) or \
+            _alone(ctx, phrase):
+        return f"{shown} numbers a page or counts its readers"
+    if _TAGS.search(text[:start]):
+        return f"{shown} stands in a page's list of keywords"
+    if _CONVERTED.search(text[max(0, start - 2):start]):
+        return f"{shown} restates the figure before it in another unit"
     end = phrase.end - ctx.base
     after = text[end:end + 1]
     if before and after and before in "[【" and after in "]】":
@@ -79,19 +100,35 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     return ""
 
 
+def _alone(ctx: Ctx, phrase: Phrase) -> bool:
+    """A bare number that is all of its line (`11`, `0` under a headline: a counter of
+    shares or readers), outside a table's cells."""
+    return ctx.sentence.cell is None and phrase.unit is None and phrase.measure == "none" and \
+        ctx.text.strip() == phrase.text
+
+
 def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = None) -> str:
     """A figure that describes a name or the subject of another figure."""
     shown, counted = f"`{phrase.text}`", phrase.unit is not None and phrase.unit.count
     noun = own.follows == "noun"
+    if counted and _ASPECTS.match(own.right) and not phrase.bound:
+        return f"{shown} counts the parts of what the text sets out"
+    if _GOES_ON.match(own.right):  # 在目前的50%以上再提高: a level the sentence goes on from
+        return ""
+    if own.follows == "of" and phrase.bound in ("以上", "以下") and phrase.unit is not None \
+            and phrase.unit.text == "%":  # 70%以上的地级及以上城市全面消除…: a share of them
+        return ""
     if own.follows == "of" and own.chain and all(w in cues.PREFIX_BOUNDS for w in own.chain) \
             and not ctx.text[:own.chain_start].endswith("有"):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
-    if noun and counted and not own.chain and _OWN_ITEMS.match(own.right) and \
+    if noun and counted and (not own.chain or own.chain[0] in _SETTING) and \
+            _OWN_ITEMS.match(own.right) and \
             not (own.distant in _DOING and own.right.lstrip("项个").startswith(_TASKS)):
         return f"{shown} counts the document's own items"
     if counted and _OWN_ITEMS_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts the document's own items"
-    if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right):
+    if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right) and \
+            not _DESCRIBED.match(own.right):
         return f"{shown} counts the figures after it (`{phrase.text}{own.right[:4]}`)"
     if noun and _figure_follows(own):
         return f"{shown} describes the subject of the figure after it"
@@ -124,6 +161,7 @@ def listed_verb(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     return found.group()[:-1] if found else ""
 
 
+_GOES_ON = re.compile(r"(?:的基础上|基础上|再|又|还|进一步)")
 _PROGRAMME = re.compile(r"[^,，;；。]{0,12}(?:工程|行动|计划|项目|战略)")
 _COUNT_VERB = re.compile("|".join(cues.COUNT_VERBS))
 
@@ -143,7 +181,7 @@ def _in_parens(text: str, start: int, end: int) -> bool:
 
 
 def _quoted(text: str, start: int) -> bool:
-    for left, right in (("“", "”"), ("「", "」"), ("『", "』")):
+    for left, right in (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’")):
         opened = max(text.rfind(left, 0, start), text.rfind("\"", 0, start) if left == "“" else -1)
         closed = text.rfind(right, 0, start)
         ends = text.find(right, start)

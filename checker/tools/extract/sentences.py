@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from checker.source import SourceFile
 from checker.tools.extract import cues
-from checker.tools.extract.fold import fold
+from checker.tools.extract.fold import fold, is_cjk
 from checker.tools.extract.periods import Mark, find_marks
 from checker.tools.extract.tables import Cell, cells
 from checker.tools.plantext import CHINESE_DIGITS, HEADING_MAX, numbered_heading
@@ -32,9 +32,9 @@ _SENTENCE_END = re.compile(r"[。;!?！？；]")
 _CLOSERS = "”’\")）】》"
 _META = re.compile(r"#\s*source\s*:", re.IGNORECASE)
 _INTRO = re.compile(r"[:：]\s*$")
-_LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:：]|根据规划|"
+_LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:：]|(?:根据|依据|按照|依照)规划|"
                          r"(?:规划|纲要|计划)(?:草案)?(?:提出|明确|要求)")
-_BULLET = re.compile(rf"^\s*(?:[◆●•·▪■□◇○◎★☆※\-—─]+|[①-⑳]|\d{{1,2}}[.、]"
+_BULLET = re.compile(rf"^\s*(?:[◆●•·▪■□◇○◎★☆※\-—─]+|[①-⑳]|\d{{1,2}}[.、](?!\d)"
                      rf"|[(]?[{CHINESE_DIGITS}]+[)、])")
 # 规划 of an office's name (`自然资源和规划委员会`, `规划司`) names no plan.
 _PLAN_WORDS = re.compile(r"规划(?!委员会|委|局|院|司|处|部门|设计|和自然资源)|纲要|计划(?!单列)|"
@@ -119,6 +119,7 @@ class _Lines:
 
 def read_document(source: SourceFile) -> Document:
     folded, offsets = _without_glosses(_without_meta(fold(source.text)))
+    folded, offsets = _without_wraps(folded, offsets)
     document = Document(source, folded, marks=find_marks(folded), offsets=offsets)
     lines = _lines(folded)
     _describe(document, lines)
@@ -147,6 +148,46 @@ def _without_glosses(folded: str) -> tuple[str, list[int] | None]:
     kept.append(folded[at:])
     offsets.extend(range(at, len(folded) + 1))
     return "".join(kept), offsets
+
+
+# A line a PDF broke inside a sentence: it ends without a sentence's end, and the next
+# line goes on (a line of about the same width, or the paragraph's shorter last line).
+_ENDS = "。！？!?；;:：”’\")）】》…"
+_WRAP_MIN = 30  # characters of a line of a page's column
+
+
+def _without_wraps(folded: str, offsets: list[int] | None) -> tuple[str, list[int] | None]:
+    """The text with the line breaks a PDF put inside sentences taken out (`…比重达到` /
+    `50.3%,…` read as one sentence); `offsets` still map each character to the file, so
+    lines and columns stay those of the file."""
+    texts = folded.split("\n")
+    cut: list[int] = []
+    at = 0
+    for index, text in enumerate(texts[:-1]):
+        at += len(text)
+        if _wraps(text, texts[index + 1]):
+            cut.append(at)
+        at += 1
+    if not cut:
+        return folded, offsets
+    where = offsets if offsets is not None else list(range(len(folded) + 1))
+    drop = set(cut)
+    kept = "".join(c for i, c in enumerate(folded) if i not in drop)
+    return kept, [where[i] for i in range(len(folded) + 1) if i not in drop]
+
+
+def _wraps(text: str, following: str) -> bool:
+    line, after = re.sub(r"\s", "", text), re.sub(r"\s", "", following)
+    if not line or not after or line[-1] in _ENDS or not any(is_cjk(c) for c in line):
+        return False
+    if heading_of(line) is not None or heading_of(after) is not None or _BULLET.match(after) \
+            or _META.match(after):
+        return False
+    if line[-1] in ",，、":
+        return True
+    margin = max(3, len(line) // 6)
+    return len(line) >= _WRAP_MIN and (abs(len(after) - len(line)) <= margin or
+                                       (after[-1] in _ENDS and len(after) < len(line)))
 
 
 def _lines(folded: str) -> _Lines:
@@ -236,9 +277,17 @@ def heading_of(text: str) -> tuple[int, str, str] | None:
     stripped = text.strip().lstrip("#").strip()
     if not stripped or len(stripped) > _MAX_HEADING or _SENTENCE_END.search(stripped[-1:]):
         return None
-    if not re.search(r"[,，:：]", stripped) and _mode_of(stripped):
+    if not re.search(r"[,，:：]", stripped) and _mode_of(stripped) and not _states_figure(stripped):
         return -1, "", stripped
     return None
+
+
+def _states_figure(text: str) -> bool:
+    """A headline that states a figure (`地区生产总值预期增长5%`, `300亿元!…定下目标`) is
+    one more statement, not the title of a section: it says nothing of what follows."""
+    for mark in find_marks(text):
+        text = text[:mark.start] + " " * (mark.end - mark.start) + text[mark.end:]
+    return bool(re.search(r"\d", text))
 
 
 def _mode_of(title: str) -> str:
@@ -262,7 +311,8 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
     fresh = False  # the next paragraph opens its section
     table = cells(lines.texts)
     for index, text in enumerate(lines.texts):
-        number, start = index + 1, lines.starts[index]
+        start = lines.starts[index]
+        number = document.position(start)[0]
         if not text.strip() or _META.match(text.strip()):
             continue
         heading = heading_of(text)

@@ -23,11 +23,11 @@ SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-lev
 # `增加到2024年的43.8万亿元`: 到 after a verb of change names where the change ends, not a
 # deadline.
 _NOT_A_CHANGE = r"(?<!增加|提升|提高|增长|上升|下降|降低|减少|扩大|缩小)(?<![增升降减])"
-_STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到20\d\d|到二〇|力争|确保|争取|努力|"
+_STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d|到二〇|力争|确保|争取|努力|"
                             r"(?<![即必])将(?!近)|规划期末|"
                             r"(?<![一])再(?=提高|提升|增加|减少|降低|下降|压减|减|缩短|扩大)|"
                             r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在")
-_AHEAD = re.compile(rf"{_NOT_A_CHANGE}到20\d\d年|力争到|预期目标|目标是|主要目标|目标为|"
+_AHEAD = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d\s?年|力争到|预期目标|目标是|主要目标|目标为|"
                     r"(?<![即必])将(?!近)|(?<![主重需只想纲概])要(?![求素点])")
 _SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|以来|截至|截止|同比|初步预计|初步核算")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
@@ -37,6 +37,16 @@ _AGAINST_PLAN = re.compile(r"(?:占|为|完成|达到|超|超过|完成了)(?:�
                            r"(?:的|任务的)|(?:高于|低于|快于|慢于|超过|超出|落后于?|比)(?:全年|年度|年初|预期)?目标")
 _NOT_FUTURE = re.compile(f"{_ACHIEVED.pattern}|{_AGAINST_PLAN.pattern}")
 _PAST = re.compile("|".join(re.escape(w) for w in cues.PAST) + f"|已(?=[{cues.PAST_AFTER_YI}])")
+# A sentence that opens on its targets (`预期目标是,…同比增长7%`, `目标:…`, `依据规划,…`):
+# what follows in it is a target, whatever its words of change say (`同比` of a target).
+_TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:是|为)[:：,，]?|"
+                             r"(?<![的])目标[:：]|"
+                             r"(?:根据|依据|按照|依照)(?:《[^》]{1,40}》|规划|纲要)[,，]")
+# `超额完成PM2.5平均浓度同比下降4%、重污染天数同比减少6%的改善目标`: the figures say what
+# the target named after them is, whatever the words that report its completion.
+_OF_A_TARGET = re.compile(r"[^,，;；。]{0,24}?的[^,，;；。的]{0,4}(?:目标|任务|要求)(?!的)")
+# `目前的50%以上再提高约5个百分点`: 目前 says what its own figure is, not the others'.
+_NOW_OF = re.compile(r"目前的?(?=[\d〇零一二两三四五六七八九十])")
 _COUNTED = frozenset({"one", "wan"})
 _WHOLE_YEAR = re.compile(r"预计全年|全年预计")
 _DATED = frozenset({"year", "month", "part", "relative", "date"})
@@ -57,6 +67,10 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     document, mode = ctx.document, ctx.sentence.mode
     if near.starting:
         return "actual", False  # where a change starts says nothing of its paragraph
+    if _targets_follow(ctx.text[:start]) or _OF_A_TARGET.match(ctx.text[start:near.clause_end]):
+        return "target", True
+    if not _NOW_OF.search(ctx.text[max(0, near.chain_start - 3):near.chain_start + 1]):
+        clause = _NOW_OF.sub("", clause)
     if _PAST.search(clause):
         return "actual", True
     future = _STRONG_FUTURE.search(_NOT_FUTURE.sub("", clause))
@@ -64,7 +78,7 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         if future.group() == "预计":
             return _forecast(ctx, clause, start), True
         return "target", True
-    if _SINCE.search(before):
+    if _SINCE.search(before) or _reports_throughout(ctx.text):
         return "actual", True
     if _AHEAD.search(_NOT_FUTURE.sub("", before)):
         return "target", True
@@ -82,6 +96,22 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     if document.kind:
         return ("target" if document.kind == "plan" else "actual"), False
     return ("target" if near.level in cues.AT_MOST else "actual"), False
+
+
+def _reports_throughout(sentence: str) -> bool:
+    """`…优良率为90.7%,…均创新标准实施以来新纪录`: a sentence that says it reports (after its
+    figures too) and plans nothing anywhere."""
+    return bool(_SINCE.search(sentence)) and not _STRONG_FUTURE.search(
+        _NOT_FUTURE.sub("", sentence)) and not _AHEAD.search(sentence)
+
+
+def _targets_follow(before: str) -> bool:
+    """Whether the sentence so far opens a list of targets (not `目标任务顺利完成:`)."""
+    found = None
+    for found in _TARGETS_FOLLOW.finditer(before):  # noqa: B007 - the last one counts
+        continue
+    return found is not None and not _NOT_FUTURE.search(before[:found.end()]) and \
+        not re.search(r"指出(?!.*目标)|显示|完成|取得|表现为", before[:found.start()])
 
 
 def _forecast(ctx: Ctx, clause: str, start: int) -> str:
@@ -113,11 +143,23 @@ def _period_over(ctx: Ctx, start: int) -> bool:
 
 def _year_before(ctx: Ctx, start: int) -> int | None:
     for mark in reversed(own_marks(ctx, start)):
-        if mark.kind in ("year", "years", "month") and mark.last is not None:
+        if mark.kind in ("year", "years", "month", "plan") and mark.last is not None:
             return mark.last
-        if mark.kind == "relative" and ctx.document.year is not None:
+        if mark.kind == "relative" and ctx.document.year is not None and \
+                not _of_year_named(ctx, mark):
             return ctx.document.year + (-1 if mark.text in ("去年", "上年") else 0)
     return None
+
+
+_OF_THE_YEAR = frozenset({"全年", "当年", "本年", "同期"})
+
+
+def _of_year_named(ctx: Ctx, mark: Mark) -> bool:
+    """`2020年,北京全年…`: 全年 is the whole of the year named before it, not of the
+    document's year."""
+    return mark.text in _OF_THE_YEAR and any(
+        m.kind in ("year", "month") and not _compared(ctx, m)
+        for m in _marks(ctx, 0, mark.start - ctx.base))
 
 
 def own_marks(ctx: Ctx, start: int) -> list[Mark]:
@@ -127,8 +169,8 @@ def own_marks(ctx: Ctx, start: int) -> list[Mark]:
     marks = [m for m in _marks(ctx, c0, start) if not _compared(ctx, m)]
     while c0 > 0 and not marks:
         p0, _ = clause_of(ctx.text, c0 - 1, c0 - 1)
-        head = ctx.text[p0:c0 - 1]
-        found = _marks(ctx, p0, c0 - 1)
+        head = re.split(r"——|\s{1,}", ctx.text[p0:c0 - 1].strip())[-1]  # after a headline's dash
+        found = _marks(ctx, c0 - 1 - len(head), c0 - 1)
         bare = re.sub(r"[\s,，“”\"]|时期|期间|以来|年间", "", head)
         if not found or len(bare) > sum(m.end - m.start for m in found) + 3:
             break
@@ -142,6 +184,7 @@ def _compared(ctx: Ctx, mark: Mark) -> bool:
     before, after = ctx.text[max(0, at - 1):at], ctx.text[mark.end - ctx.base:][:2]
     rest = ctx.text[mark.end - ctx.base:][:12]
     return before in ("较", "比", "从", "由") or after.startswith("同期") or \
+        rest.startswith(("基础上", "的基础上", "水平上", "的水平上")) or \
         bool(re.match(r"(?:底|末)?的[\d.]+(?:个)?倍", rest))  # 2020年的1.5倍: the base
 
 
@@ -160,7 +203,8 @@ def period_at(ctx: Ctx, start: int, kind: str, near: Around) -> str:
         if mark.kind in ("year", "years", "month", "plan"):
             year, last, part = mark.first, mark.last, part or mark.part
             break
-        if mark.kind == "relative" and document.year is not None and mark.text != "同期":
+        if mark.kind == "relative" and document.year is not None and mark.text != "同期" \
+                and not _of_year_named(ctx, mark):
             year = document.year - (1 if mark.text in ("去年", "上年") else 0)
             break
     if year is None and ctx.sentence.period is not None and kind == "target":
