@@ -100,6 +100,7 @@ CODES: Final[dict[str, str]] = {
     "T248": "unknown rule",
     "T249": "no such record schema",
     "T250": "`at YEAR` after a name that is not an indicator",
+    "T251": "`basis` stated twice, empty, or on a rule about records",
     "T299": "unsupported expression",
     # loading data
     "D300": "bad command-line input for a check",

@@ -81,7 +81,8 @@ def _margin(op: str, observed: float, threshold: float, qtype: t.QuantityT) -> r
     difference = observed - threshold
     relative = difference / abs(threshold) if threshold else None
     if qtype.unit.symbol == "%":  # a difference of percentages is in percentage points
-        amount = f"{format_number(abs(difference))} percentage points"
+        points = format_number(abs(difference))
+        amount = f"{points} percentage point{'' if points == '1' else 's'}"
     else:
         amount = format_quantity(abs(difference), qtype.unit)
     share = f", {_share(abs(relative) * 100)} %" if relative is not None else ""

@@ -35,6 +35,7 @@ from checker.syntax import model as m
 from checker.types import typed as t
 
 Subject = tuple[str, str]  # (region, "actual" | "target")
+Bases = Mapping[str, Mapping[tuple[int, int], str]]  # indicator -> (row, year) -> basis
 Point = tuple[str, str, str, int]  # (indicator, region, kind, year)
 # What a row may say about its value besides the number, when the data has the column.
 ABOUT_COLUMNS = ("source", "note", "basis", "qualifier", "period")
@@ -215,6 +216,15 @@ class SeriesTable:
                     self.read_based.add((i, g, k, basis))
         return out
 
+    def basis_cells(self, indicator: str, subjects: Sequence[Subject],
+                    basis: str | None) -> dict[tuple[int, int], str]:
+        """The cells (row, year) the data gives on `basis` (a rule's `basis "扣除疫苗"`)."""
+        if basis is None:
+            return {}
+        return {(row, year): basis for row, (region, kind) in enumerate(subjects)
+                for year in self.based.get((indicator, region, kind, basis), {})
+                if self.first_year <= year <= self.last_year}
+
     def target_regions(self, indicators: Sequence[str], regions: Sequence[str]) -> list[str]:
         """Regions in scope with a target stated for one of the indicators, on any basis."""
         stated = {reg for (ind, reg, kind) in self.values if kind == "target"
@@ -305,7 +315,8 @@ def check_years(time: m.TimeQual | None, plan: t.PlanInfo) -> tuple[list[int], i
 def judge(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: SeriesTable,
           subject: Subject, indicators: list[str], as_of: int, plan: t.PlanInfo,
           settler: Settler, catalogue: Mapping[str, t.IndicatorSpec],
-          env_targets: Mapping[str, StatedTargets] | None = None) -> Judgement:
+          env_targets: Mapping[str, StatedTargets] | None = None,
+          bases: Bases | None = None) -> Judgement:
     """A fail or pass is said only when the data decides it: where years are undecided on
     their own, `gaps` asks whether every filling of the missing values agrees."""
     years, deadline = check_years(c.time, plan)
@@ -329,7 +340,7 @@ def judge(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: Seri
     settled = None
     if missing:
         settled = settler.settle(c.expr, missing, _gap_subject(seen, row, table, subject,
-                                                                catalogue, env_targets))
+                                                                catalogue, env_targets, bases))
         if settled is None or settled.outcome == "unknown":
             return Judgement("unknown", missing[0], years=missing, settled=settled)
         if settled.outcome == "fail":
@@ -356,13 +367,14 @@ def _no_target_due(years: list[int], later: list[int], horizon: int) -> Judgemen
 
 def _gap_subject(seen: dict[int, Vec], row: int, table: SeriesTable, subject: Subject,
                  catalogue: Mapping[str, t.IndicatorSpec],
-                 stated: Mapping[str, StatedTargets] | None = None) -> GapSubject:
+                 stated: Mapping[str, StatedTargets] | None = None,
+                 bases: Bases | None = None) -> GapSubject:
     region, kind = subject
 
     def bounds(indicator: str, year: int) -> Bounds | None:
-        basis = targets.basis_of(list((stated or {}).values()), row, year)
-        if basis is not None:  # the year's actual is read on its target's basis
-            figure = table.figure(indicator, region, "actual", year, basis)
+        basis = (bases or {}).get(indicator, {}).get((row, year))
+        if basis is not None:  # read on its target's basis, or the rule's
+            figure = table.figure(indicator, region, kind, year, basis)
             return figure if isinstance(figure, Bounds) else None
         given = table.values.get((indicator, region, "target"), {}) if kind == "target" else {}
         source = "target" if given and year >= min(given) else "actual"
@@ -428,16 +440,17 @@ def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
         if not subjects:
             continue
         stated = {i: table.stated_targets(i, subjects) for i in targeted}
-        bases = {cell: basis for s in stated.values() for cell, basis in s.bases.items()}
-        env = SeriesEnv(table.years, {i: table.matrix(i, subjects, bases) for i in indicators},
-                        stated)
+        cells = {cell: basis for s in stated.values() for cell, basis in s.bases.items()}
+        bases = {i: {**table.basis_cells(i, subjects, rule.basis), **cells} for i in indicators}
+        env = SeriesEnv(table.years, {i: table.matrix(i, subjects, bases[i])
+                                      for i in indicators}, stated)
         evaluate = Evaluator(env)
         vec = evaluate(c.expr)
         for row, subject in enumerate(subjects):
             verdict = judge(c, vec, evaluate.seen, row, table, subject, indicators, as_of, plan,
-                            settler, catalogue or {}, stated)
+                            settler, catalogue or {}, stated, bases)
             per_subject.setdefault(subject, []).append(
-                Verdict(c, verdict, evaluate.seen, vec, row, stated))
+                Verdict(c, verdict, evaluate.seen, vec, row, stated, bases))
             if verdicts is not None:
                 verdicts.append((subject, per_subject[subject][-1]))
     counts = {k: 0 for k in r.OUTCOMES}
@@ -459,6 +472,7 @@ class Verdict:
     vec: Vec
     row: int
     targets: Mapping[str, StatedTargets] = field(default_factory=dict)
+    bases: Bases = field(default_factory=dict)  # cells read on another basis, by indicator
 
 
 def _indicators(node: t.Node) -> list[str]:
@@ -486,15 +500,14 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
             clauses.append(r.Clause(role="require", text=f"{other.constraint.text} ({year})",
                                     value=_clause_value(other, year, first),
                                     index=clause_offset(rule) + position, year=year))
-        basis = targets.basis_of([s for _, s in stated], worst.row, verdict.year)
         for leaf in t.leaves(c.expr):
             if isinstance(leaf, t.IndicatorRef) and id(leaf) in worst.seen:
                 year = verdict.year if leaf.year is None else leaf.year
-                based = f", {basis}" if basis and year == verdict.year else ""
-                label = f"{leaf.id} ({year}{based})"
+                label = on_basis(f"{leaf.id} ({year})", worst.bases, worst.row)
                 values[label] = show(leaf.type, worst.seen[id(leaf)], index)[2]
                 if leaf.year is not None:
                     continue
+                basis = worst.bases.get(leaf.id, {}).get((worst.row, year))
                 point = (leaf.id, region, kind, verdict.year)
                 found = table.origins.get(point) if basis is None else \
                     table.based_origins.get((*point, basis))
@@ -510,8 +523,8 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
     subject_name = region if kind == "actual" else f"{region} (target)"
     missing: list[str] = []
     if verdict.settled is not None:
-        values = {k: v for k, v in {**verdict.settled.known, **values}.items()
-                  if v != "missing"}
+        known = {on_basis(k, worst.bases, worst.row): v for k, v in verdict.settled.known.items()}
+        values = {k: v for k, v in {**known, **values}.items() if v != "missing"}
         missing = verdict.settled.missing if verdict.outcome in ("fail", "unknown") else []
         if verdict.outcome == "fail":
             observed = threshold = margin = None
@@ -520,9 +533,7 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
         missing = [f"{ind} ({y})" for y in years[:3]
                    for ind, y in missing_points(c.expr, worst.seen, worst.row, y, first)]
         missing = list(dict.fromkeys(missing)) or sorted(set(_indicators(c.expr)))
-    if stated:
-        missing = [targets.on_basis(label, [s for _, s in stated], worst.row)
-                   for label in missing]
+    missing = [on_basis(label, worst.bases, worst.row) for label in missing]
     return r.Outcome(
         rule=rule.id, subject=subject_name, subject_kind="series", outcome=verdict.outcome,
         severity=severity_of(rule, verdict.outcome),
@@ -582,6 +593,14 @@ def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | No
         case _:
             return f"`{c.text}` holds ({year})"
 
+
+
+def on_basis(label: str, bases: Bases, row: int) -> str:
+    """`x (2022)` → `x (2022, 扣除疫苗)` where that value is read on another basis."""
+    name, _, rest = label.rpartition(" (")
+    year = rest.rstrip(")")
+    basis = bases.get(name, {}).get((row, int(year))) if year.isdigit() else None
+    return f"{name} ({year}, {basis})" if basis is not None else label
 
 
 def _base_values(node: t.Node, seen: dict[int, Vec], row: int,

@@ -101,19 +101,6 @@ def due_years(years: Sequence[int], horizon: int, row: int, first: int,
     return due, later
 
 
-def basis_of(stated: Sequence[StatedTargets], row: int, year: int) -> str | None:
-    """The basis the year's target was stated on (the actual is read on it), None: default."""
-    return next((s.bases[(row, year)] for s in stated if (row, year) in s.bases), None)
-
-
-def on_basis(label: str, stated: Sequence[StatedTargets], row: int) -> str:
-    """`x (2022)` → `x (2022, 扣除疫苗)` where the year's actual is read on its target's basis."""
-    name, _, rest = label.rpartition(" (")
-    year = rest.rstrip(")")
-    basis = basis_of(stated, row, int(year)) if year.isdigit() and name else None
-    return f"{name} ({year}, {basis})" if basis is not None else label
-
-
 def shown(stated: StatedTargets, cell: Cell, text: str) -> str:
     """The end read, as a person reads it, with the published figure and its basis:
     `6 % (target 6以上, 扣除疫苗)`; a target without a number is shown as published."""

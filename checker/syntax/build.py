@@ -290,6 +290,8 @@ class Builder:
             case "kind_clause":
                 because = self.string(kids[1]) if len(kids) > 1 else None
                 return m.KindClause(cast(Any, str(kids[0])), because, span=span)
+            case "basis_clause":
+                return m.BasisClause(self.string(kids[0]), span=span)
             case "for_each":
                 return m.ForEach(str(kids[0]), span=span)
             case "for_all":

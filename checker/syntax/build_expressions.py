@@ -95,6 +95,11 @@ def _logic(op: str) -> Callable[[Builder, Tree[Token], int], m.Expr]:
         stack: list[Tree[Token] | Token] = [t]
         while stack:
             node = stack.pop()
+            while isinstance(node, Tree) and node.data == "paren":  # `(a or b) or c`
+                inner = node.children[0]
+                if not (isinstance(inner, Tree) and inner.data in (t.data, "paren")):
+                    break
+                node = inner
             if isinstance(node, Tree) and node.data == t.data:
                 stack.extend(reversed(node.children))
             else:

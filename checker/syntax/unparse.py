@@ -25,7 +25,7 @@ RESERVED = frozenset({
     "rises", "falls", "true", "false", "pass", "fail", "unknown", "not_applicable", "pending",
     "error", "achieved", "ahead", "on_track", "lagging", "no_baseline", "actual", "target", "as",
     "role", "baseline",
-    "about", "within", "relative",
+    "about", "within", "relative", "basis",
 })
 _SYMBOL_UNITS = frozenset({"%", "‰", "㎡", "㎢"})
 
@@ -257,6 +257,8 @@ def clause(c: m.Clause) -> str:
             return f"for all {record}"
         case m.ForRegion(regions=regions):
             return "for region " + ", ".join(name(r) for r in regions)
+        case m.BasisClause(basis=basis):
+            return f"basis {string(basis)}"
         case m.Where(expr=condition):
             return f"where {expr(condition)}"
         case m.Read(name=word, value=value, reason=reason):

@@ -18,7 +18,7 @@ STATEMENTS = {f"_{k.upper()}": k for k in STATEMENT_KEYWORDS}
 # Every keyword, in the order "expected ..." messages list them.
 KEYWORDS = (
     "rule", "plan", "unit", "set", "scale", "indicator", "record", "test", "cite", "kind",
-    "for", "where", "read", "require", "unless", "title", "period", "region", "source",
+    "for", "where", "read", "basis", "require", "unless", "title", "period", "region", "source",
     "language", "of", "alias", "direction", "role", "enum", "ordinal", "required", "default",
     "label", "range", "about", "within", "relative", "line",
     "because", "each", "all", "by", "at", "year", "in", "in region", "as of", "given", "data",
@@ -53,8 +53,8 @@ TERMINAL_WORDS = {
 GROUPS = (
     (frozenset(f"_{k.upper()}" for k in STATEMENT_KEYWORDS),
      "a statement (`plan`, `unit`, `set`, `scale`, `indicator`, `record`, `rule`, `test`)"),
-    (frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_REQUIRE", "_UNLESS"}),
-     "a clause (`cite`, `kind`, `for`, `where`, `read`, `require`, `unless`)"),
+    (frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_BASIS", "_REQUIRE", "_UNLESS"}),
+     "a clause (`cite`, `kind`, `for`, `where`, `read`, `basis`, `require`, `unless`)"),
     (frozenset({"NAME", "QUOTED_NAME", "NUMBER", "STRING", "BOOL"}),
      "a value (a name, a number, a string, `true` or `false`)"),
     (frozenset({"COMPARE_OP", "LT"}), "a comparison (`<`, `<=`, `>`, `>=`, `==`, `!=`)"),
@@ -63,7 +63,8 @@ GROUPS = (
 COMPARISONS = frozenset({"COMPARE_OP", "LT"})
 BEFORE_YEAR = frozenset({"_BY", "_AT", "_AS_OF", "_PERIOD", "__ANON_0", "_IN"})
 # Keywords that open a clause or an item of a block.
-CLAUSES = frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_REQUIRE", "_UNLESS", "_UNIT",
+CLAUSES = frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_BASIS", "_REQUIRE", "_UNLESS",
+                     "_UNIT",
                      "_DIRECTION", "_ROLE", "_ABOUT", "_TITLE", "_PERIOD", "_REGION", "_SOURCE",
                      "_AS_OF", "_GIVEN", "_EXPECT"})
 # What may follow a complete clause or statement.
@@ -76,7 +77,7 @@ FORMS: dict[str, dict[str, str]] = {
         "_CITE": 'cite "第九章 三" line 315: "the plan\'s sentence"',
         "_KIND": 'kind binding because "reason"', "_WHERE": "where zone in {临空经济区}",
         "_FOR": "for each project` or `for region 大兴区",
-        "_READ": 'read 基本 = 90% because "reason"',
+        "_READ": 'read 基本 = 90% because "reason"', "_BASIS": 'basis "扣除疫苗"',
         "_REQUIRE": "require land <= 319 km2 each year in 2021..2025",
         "_UNLESS": 'unless approval is present label "exception" because "reason"',
     },
@@ -97,7 +98,8 @@ FORMS: dict[str, dict[str, str]] = {
 }
 
 # Keywords that only make sense inside a statement of some kind.
-INSIDE = {**dict.fromkeys(("_CITE", "_REQUIRE", "_WHERE", "_READ", "_UNLESS", "_FOR"), "rule"),
+INSIDE = {**dict.fromkeys(("_CITE", "_REQUIRE", "_WHERE", "_READ", "_BASIS", "_UNLESS", "_FOR"),
+                         "rule"),
           **dict.fromkeys(("_GIVEN", "_EXPECT", "_AS_OF"), "test"),
           **dict.fromkeys(("_TITLE", "_PERIOD", "_SOURCE"), "plan"),
           "_DIRECTION": "indicator", "_ROLE": "indicator"}

@@ -262,6 +262,7 @@ def _rule(rule: m.Rule, plan: t.PlanInfo, units: UnitTable, sets: dict[str, tupl
     kinds = rule.clauses_of(m.KindClause)
     if len(kinds) > 1:
         sink.error("T219", f"rule `{rule.id}` states its kind twice", kinds[1].span)
+    basis = _basis(rule, subject, sink)
     guard, guard_text = _guard(rule, scope)
     constraints = tuple(c for c in (_constraint(r, scope, plan) for r in
                                     rule.clauses_of(m.Require)) if c is not None)
@@ -280,7 +281,24 @@ def _rule(rule: m.Rule, plan: t.PlanInfo, units: UnitTable, sets: dict[str, tupl
         tuple(t.Citation(c.section, c.quote, c.line, c.span) for c in rule.clauses_of(m.Cite)),
         readings, guard, guard_text, constraints, waivers, regions,
         tuple(sorted(scope.fields_used)), tuple(sorted(scope.indicators_used)), rule, rule.span,
+        basis,
     )
+
+
+def _basis(rule: m.Rule, subject: str, sink: DiagnosticSink) -> str | None:
+    """The basis a series rule reads (`basis "扣除疫苗"`), once, and only there."""
+    found = rule.clauses_of(m.BasisClause)
+    if len(found) > 1:
+        sink.error("T251", f"rule `{rule.id}` states its basis twice", found[1].span,
+                   help="a rule reads one basis besides the default one")
+    if found and subject != "series":
+        sink.error("T251", f"rule `{rule.id}` is about records: `basis` names a basis of "
+                   "plan data", found[0].span,
+                   help="drop the `basis` clause; it applies to rules about indicators")
+    if found and not found[0].basis.strip():
+        sink.error("T251", "an empty basis", found[0].span,
+                   help='name it as the data\'s `basis` column does, e.g. `basis "扣除疫苗"`')
+    return found[0].basis.strip() if found else None
 
 
 def indicators_kind(used: Iterable[str], indicators: Mapping[str, t.IndicatorSpec]

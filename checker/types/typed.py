@@ -358,6 +358,7 @@ class CheckedRule:
     indicators: tuple[str, ...]
     source: m.Rule
     span: Span = NO_SPAN
+    basis: str | None = None  # `basis "扣除疫苗"`: read where the data gives it
 
 
 @dataclass(frozen=True)

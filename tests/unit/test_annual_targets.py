@@ -1,4 +1,5 @@
-"""Annual targets against actuals: `x >= target(x)` (issue 10 item 4).
+"""Annual targets against actuals: `x >= target(x)` (issue 10 item 4); relative targets
+(`x at 2020`, `change(x, A..B)`) and a rule's `basis` (item 5).
 
 Each year's actual is compared with the target stated for that year (plan-data rows of
 `kind target`), read as published: a qualified target (`6以上`, `5.0左右`, `突破1300`) by the
@@ -290,3 +291,39 @@ def test_at_year_after_a_name_that_is_no_indicator_is_t250() -> None:
             '  require pm25_annual_mean <= (持续 at 2020) by 2025\n}\n')
     found = the_only(raised_diagnostics(checked_from, text))
     assert found.code == "T250"
+
+
+BASED = """
+rule GROW "增长" {
+  cite "第一章" line 1: "x"
+  kind anticipatory
+  basis "扣除疫苗"
+  require gdp_growth >= 4% each year in 2021..2023
+}
+"""
+
+
+def test_a_rule_reads_its_basis_where_the_data_gives_it_and_says_so(tmp_path: Path) -> None:
+    rows = ["gdp_growth,大兴区,2021,9,%,actual,", "gdp_growth,大兴区,2022,8,%,actual,",
+            "gdp_growth,大兴区,2022,3,%,actual,扣除疫苗", "gdp_growth,大兴区,2023,5,%,actual,"]
+    found = run(tmp_path, rows, as_of=2023, rules=BASED)["GROW"]
+    assert found.outcome == "fail"
+    assert found.message == "2022: 3% < 4%, short by 1 percentage point, 25 %"
+    assert found.evidence is not None
+    assert found.evidence.values == {"gdp_growth (2022, 扣除疫苗)": "3%"}
+    assert found.origin is not None and found.origin.line == 4
+    plain = run(tmp_path, rows, as_of=2023, rules=BASED.replace('  basis "扣除疫苗"\n', ""))
+    assert plain["GROW"].outcome == "pass"
+
+
+@pytest.mark.parametrize(("clauses", "message"), [
+    ('  basis "a"\n  basis "b"\n', "rule `X` states its basis twice"),
+    ('  basis " "\n', "an empty basis"),
+    ('  for each project\n  basis "a"\n', "rule `X` is about records: `basis` names a basis of "
+     "plan data"),
+])
+def test_basis_is_one_named_basis_of_a_series_rule(clauses: str, message: str) -> None:
+    require = "new_construction_land >= 0 ha" if "project" in clauses else "gdp_growth >= 4%"
+    text = f'rule X "x" {{\n  cite "a" line 1: "x"\n{clauses}  require {require}\n}}\n'
+    found = the_only(raised_diagnostics(checked_from, text))
+    assert (found.code, found.message) == ("T251", message)

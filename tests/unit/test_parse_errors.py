@@ -226,8 +226,8 @@ def test_every_terminal_has_words() -> None:
 def test_expected_lists_group_and_order_words() -> None:
     words, few = expected_words(frozenset({"RPAR", "COMMA", "_AND", "_OR"}))
     assert (words, few) == ("`or`, `and`, `,` or `)`", False)
-    words, few = expected_words(frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_REQUIRE",
-                                      "_UNLESS", "RBRACE"}), short=True)
+    words, few = expected_words(frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_BASIS",
+                                           "_REQUIRE", "_UNLESS", "RBRACE"}), short=True)
     assert (words, few) == ("a clause or `}`", True)
 
 

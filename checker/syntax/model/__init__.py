@@ -49,6 +49,7 @@ from checker.syntax.model.expressions import (
 from checker.syntax.model.rules import (
     AsOf,
     AtYear,
+    BasisClause,
     ByYear,
     Cite,
     Clause,
@@ -79,6 +80,7 @@ __all__ = [
     "AsOf",
     "AtYear",
     "BaseUnit",
+    "BasisClause",
     "BinaryOp",
     "BoolLit",
     "ByYear",

@@ -45,6 +45,16 @@ class KindClause:
 
 
 @dataclass(frozen=True, slots=True)
+class BasisClause:
+    """`basis "扣除疫苗"`: the basis a series rule reads where the data gives one."""
+
+    basis: str
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
 class ForEach:
     """Per-record rule: one outcome per record of the schema."""
 
@@ -140,7 +150,8 @@ class Unless:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-Clause = Cite | KindClause | ForEach | ForAll | ForRegion | Where | Read | Require | Unless
+Clause = (Cite | KindClause | BasisClause | ForEach | ForAll | ForRegion | Where | Read | Require
+          | Unless)
 
 
 @dataclass(frozen=True, slots=True)

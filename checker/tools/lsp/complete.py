@@ -26,8 +26,8 @@ from checker.types.expressions import ALL_FUNCS
 ItemKind = Literal["keyword", "field", "value", "unit", "indicator", "rule", "record", "set",
                    "scale", "function", "reading"]
 
-CLAUSES = ("cite", "kind", "for each", "for all", "for region", "where", "read", "require",
-           "unless")
+CLAUSES = ("cite", "kind", "for each", "for all", "for region", "where", "read", "basis",
+           "require", "unless")
 TEST_ITEMS = ("as of", "given", "given data", "expect")
 PLAN_ITEMS = ("title", "period", "region", "source", "language")
 INDICATOR_ITEMS = ("unit", "kind", "direction", "role")
