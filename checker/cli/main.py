@@ -12,9 +12,10 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from checker import __version__
-from checker.cli import commands
+from checker.cli import commands, config, options
 from checker.cli.streams import guard_streams
 from checker.diagnostics import DiagnosticError, render_all
 
@@ -45,6 +46,7 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
             module = commands.module(name)
             sub = subparsers.add_parser(shown, help=module.HELP, description=module.HELP)
             module.register(sub)
+            options.common(sub)
             sub.set_defaults(run=module.run)
         else:  # not asked for: a stand-in that takes any arguments and is never run
             sub = subparsers.add_parser(shown, add_help=False)
@@ -88,4 +90,9 @@ def _dispatch(argv: list[str]) -> int:
     if args.run is None:  # a stand-in was chosen (a value looked like a command): all of them
         args = _parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
+    found = None if args.no_config else config.find(Path.cwd())
+    if found is not None:
+        options.say(args, f"configuration from {found.shown}"
+                    + (f" [{found.table}]" if found.table else ""))
+    config.apply(args, args.command, found)
     return run(args)

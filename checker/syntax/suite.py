@@ -84,14 +84,18 @@ def parse_bytes(shown: str, data: bytes) -> tuple[SourceFile | None,
     return decoded, build(parsed)
 
 
-def load_suite(paths: Sequence[str | Path] | None = None) -> LoadedSuite:
-    """Parse and build a suite; raise `DiagnosticError` with all diagnostics of all files."""
-    targets = list(paths) if paths else [BUNDLED]
+def load_suite(paths: Sequence[str | Path] | None = None,
+               texts: Sequence[tuple[str, bytes]] = ()) -> LoadedSuite:
+    """Parse and build a suite; raise `DiagnosticError` with all diagnostics of all files.
+    `texts`: files given as (name, content), such as one read from standard input."""
+    targets = list(paths or ()) if paths or texts else [BUNDLED]
     files, problems = rule_files(targets)
     sources: dict[str, SourceFile] = {}
     built: list[m.RuleFile] = []
-    for path, display in [(PRELUDE, "<prelude>"), *((f, None) for f in files)]:
-        source, result = parse_file(path, display)
+    parsed = [parse_file(path, display)
+              for path, display in [(PRELUDE, "<prelude>"), *((f, None) for f in files)]]
+    parsed += [parse_bytes(name, data) for name, data in texts]
+    for source, result in parsed:
         if source is not None:
             sources[source.path] = source
         if isinstance(result, list):
@@ -105,5 +109,6 @@ def load_suite(paths: Sequence[str | Path] | None = None) -> LoadedSuite:
         problems += [p for f in built for p in second_base_units(f.statements, bases)]
     if problems:
         raise DiagnosticError(problems, sources)
-    root = Path(targets[0]) if len(targets) == 1 and Path(targets[0]).is_dir() else None
+    root = Path(targets[0]) if len(targets) == 1 and not texts and Path(targets[0]).is_dir() \
+        else None
     return LoadedSuite(m.Suite(tuple(built), sources), sources, root)

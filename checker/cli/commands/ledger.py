@@ -16,7 +16,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from checker.cli.commands import suite_option
+from checker.cli import options
 from checker.cli.commands.check import as_of_year
 from checker.cli.commands.serve import database_option
 
@@ -33,7 +33,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     database_option(verify)
     recheck = actions.add_parser("recheck", help="approved proposals the new rules would fail")
     database_option(recheck)
-    suite_option(recheck)
+    options.suite(recheck, positional=None)
     recheck.add_argument("--data", nargs="+", default=[], metavar="FILE",
                          help="plan data for the aggregate rules (the baseline)")
     recheck.add_argument("--as-of", metavar="YEAR")

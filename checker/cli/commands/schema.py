@@ -1,4 +1,4 @@
-"""`plancheck schema [RECORD] [--rules DIR] [--json-schema]`: what a record must contain.
+"""`plancheck schema [RECORD] [SUITE…] [--json-schema]`: what a record must contain.
 
 Prints a record schema as a table — field, type, unit, required, default,
 label — followed by the values each enum or ordinal field takes; or, with
@@ -17,7 +17,7 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from checker.cli.commands import checked_suite, suite_option
+from checker.cli import options
 from checker.diagnostics import Diagnostic, DiagnosticError, did_you_mean
 from checker.types import typed as t
 from checker.types.units import BARE, format_quantity
@@ -26,16 +26,25 @@ HELP = "print a record schema as a table or as JSON Schema"
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("record", nargs="?", metavar="RECORD",
-                        help="record name, e.g. project (default: every record of the suite)")
-    suite_option(parser)
+    parser.add_argument("names", nargs="*", metavar="RECORD|SUITE",
+                        help="record name, e.g. project (default: every record of the suite), "
+                        "and suite folders or .rules files")
+    options.suite(parser, positional=None)
     parser.add_argument("--json-schema", action="store_true",
                         help="print the JSON Schema of one record mapping")
 
 
 def run(args: argparse.Namespace) -> int:
-    _, checked = checked_suite(args, args.rules)
-    schemas = _chosen(checked, args.record)
+    from checker.cli.stdin import checked_from
+
+    suites, records = options.split_suites(args.names, dash="suite")
+    if len(records) > 1:
+        raise DiagnosticError([Diagnostic(
+            "C720", "`plancheck schema` shows one record or all: "
+            + ", ".join(f"`{r}`" for r in records) + " are more than one",
+            help="name one record; a suite is a folder or a .rules file")])
+    _, checked = checked_from(args, options.suite_paths(args, suites))
+    schemas = _chosen(checked, records[0] if records else None)
     if args.json_schema:
         from checker.data.schemas import json_schema
 
