@@ -16,10 +16,13 @@ from pathlib import Path
 
 from checker import __version__
 from checker.cli import commands, config, options
+from checker.cli.paint import paint
 from checker.cli.streams import guard_streams
 from checker.diagnostics import DiagnosticError, render_all
 
 EXIT_BAD_INPUT, EXIT_INTERNAL = 2, 3  # 0 and 1 are each command's verdict
+# whether diagnostics on stderr are coloured: set once the arguments are parsed
+_stderr_color = [False]
 
 
 class UsageError(Exception):
@@ -58,6 +61,7 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `plancheck` and `python -m checker`."""
     guard_streams()
+    _stderr_color[0] = False
     return run_guarded(lambda: _dispatch(list(sys.argv[1:] if argv is None else argv)))
 
 
@@ -68,7 +72,8 @@ def run_guarded(action: Callable[[], int]) -> int:
         print(f"error: {error}\n  = help: run `plancheck --help`", file=sys.stderr)
         return EXIT_BAD_INPUT
     except DiagnosticError as error:
-        print(render_all(error.diagnostics, error.sources), end="", file=sys.stderr)
+        text = render_all(error.diagnostics, error.sources)
+        print(paint(text, _stderr_color[0]), end="", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -90,6 +95,7 @@ def _dispatch(argv: list[str]) -> int:
     if args.run is None:  # a stand-in was chosen (a value looked like a command): all of them
         args = _parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
+    _stderr_color[0] = options.color(args, sys.stderr)
     found = None if args.no_config else config.find(Path.cwd())
     if found is not None:
         options.say(args, f"configuration from {found.shown}"

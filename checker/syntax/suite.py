@@ -50,11 +50,34 @@ def rule_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Diagnostic
 
 
 def display_path(path: Path) -> str:
-    """Paths relative to the working folder when they are under it (stable output)."""
+    """Paths relative to the working folder when they are under it (stable output); a file
+    of a bundled suite elsewhere (an installed wheel) as `suite:NAME/FILE`, not a path
+    into site-packages; any other path as given."""
+    resolved = path.resolve()
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(resolved.relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        pass
+    return bundled_name(resolved) or str(path)
+
+
+def shown_path(shown: str) -> Path:
+    """The file a displayed name stands for: `suite:NAME/FILE` back inside the package."""
+    if shown.startswith("suite:"):
+        return PACKAGE / "suites" / shown.removeprefix("suite:")
+    return Path(shown)
+
+
+def bundled_name(resolved: Path) -> str | None:
+    """`suite:daxing-14th/land.rules` for a file of a suite shipped in the package."""
+    suites = PACKAGE / "suites"
+    for suite in sorted(suites.iterdir()) if suites.is_dir() else ():
+        try:
+            inside = resolved.relative_to(suite.resolve())
+        except ValueError:
+            continue
+        return f"suite:{suite.name}/{inside.as_posix()}"
+    return None
 
 
 def parse_file(path: Path, display: str | None = None) -> tuple[SourceFile | None,
