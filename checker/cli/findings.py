@@ -10,6 +10,7 @@ files, so code scanning shows them on the line.  The check's own reports are in
 
 from __future__ import annotations
 
+import datetime
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
@@ -87,8 +88,11 @@ def to_junit(report: Report) -> str:
     root = ET.Element("testsuites")
     cases = len(report.findings) + len(report.passed)
     suite = ET.SubElement(root, "testsuite", _attrs(
-        name=f"plancheck {report.tool}", tests=str(max(cases, 1)),
-        failures=str(len(report.findings)), errors="0", skipped="0", time="0"))
+        name=f"plancheck {report.tool}", package="plancheck", id="0", timestamp=_now(),
+        hostname="localhost", tests=str(max(cases, 1)), failures=str(len(report.findings)),
+        errors="0", skipped="0", time="0"))
+    properties = ET.SubElement(suite, "properties")
+    ET.SubElement(properties, "property", _attrs(name="checked", value=str(report.checked)))
     for name, span in report.passed:
         ET.SubElement(suite, "testcase", _attrs(name=name, classname=_where(span), time="0"))
     for finding in report.findings:
@@ -102,6 +106,8 @@ def to_junit(report: Report) -> str:
     if not cases:  # a clean run is one passing case, so a CI test tab shows the run
         ET.SubElement(suite, "testcase", _attrs(name=f"{report.tool}: no findings",
                                                  classname=report.tool, time="0"))
+    ET.SubElement(suite, "system-out")
+    ET.SubElement(suite, "system-err")
     ET.indent(root, space="  ")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             + ET.tostring(root, encoding="unicode") + "\n")
@@ -165,6 +171,11 @@ def _location(span: Span) -> dict[str, Any]:
 
 def _where(span: Span) -> str:
     return f"{span.file}:{span.line}" if span.line else span.file
+
+
+def _now() -> str:
+    """The run's time, to the second (JUnit requires a timestamp)."""
+    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def _attrs(**values: str) -> dict[str, str]:

@@ -62,6 +62,7 @@ def report(parser: argparse.ArgumentParser, formats: Sequence[str] = FINDING_FOR
                         help="report format: " + ", ".join(formats) + " (default: text)")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write the report to FILE, replacing it whole (`-`: standard output)")
+    parser.set_defaults(format_choices=tuple(formats))  # which configured format applies
 
 
 def stdin_name(parser: argparse.ArgumentParser, what: str) -> None:

@@ -35,8 +35,10 @@ RULES_NAME = "<stdin>"
 
 def suite_from(args: argparse.Namespace, paths: Sequence[str] | None) -> LoadedSuite:
     """The suite of `paths`, `-` read from standard input (not cached: it has no file)."""
+    from checker.cli.options import say
     from checker.syntax.suite import load_suite
 
+    say(args, "suite: " + (", ".join(paths) if paths else "the bundled Daxing suite"))
     if not paths or STDIN not in paths:
         return load_suite(paths)
     _once(paths)
