@@ -23,6 +23,7 @@ import pytest
 import xmlschema
 
 from checker.cli.main import main
+from tests.helpers import drain
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "tests" / "data" / "schemas"
@@ -281,18 +282,10 @@ def _on_a_terminal(argv: list[str], cwd: Path, env: dict[str, str]) -> str:
     with subprocess.Popen([sys.executable, "-m", "checker", *argv], cwd=cwd, env=environment,
                           stdout=follower, stderr=subprocess.DEVNULL) as process:
         os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
+        shown = drain(leader)
         process.wait(timeout=120)
     os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
+    return shown.decode("utf-8", "replace")
 
 
 @pytest.mark.parametrize("command", ["lint", "analyze", "test"])

@@ -102,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
             checked, data.files, as_of=year, cutoff=cutoff, fail_on=args.fail_on,
             record=args.record, max_findings=args.max_findings or None, engine=args.engine,
             scheduler=_scheduler(args), strict=args.strict))
+        options.say(args, f"as of {result.as_of}" + ("" if args.as_of is not None else
+                                                     " (the default: see the report's notes)"))
         tick(description=f"writing the {args.format} report")
         to_terminal = options.to_terminal(args)
         report: str | bytes

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import re
-from importlib import resources
 from pathlib import Path
 
 from checker.cli import options
@@ -20,6 +19,7 @@ from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import Span
 
 HELP = "create a new suite (plan, unit, indicator, record, a rule with tests, plan text)"
+SCAFFOLD = Path(__file__).parents[1] / "scaffold"
 _ID = re.compile(r"[a-z][a-z0-9-]*")
 
 
@@ -40,10 +40,7 @@ def run(args: argparse.Namespace) -> int:
               "cap": "100", "below": "98.5"}
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for template in sorted(resources.files("checker.cli.scaffold").iterdir(),
-                           key=lambda t: t.name):
-        if not template.name.endswith(".tmpl"):
-            continue
+    for template in sorted(SCAFFOLD.glob("*.tmpl")):
         target = folder / template.name.removesuffix(".tmpl")
         target.write_text(template.read_text(encoding="utf-8").format(**values),
                           encoding="utf-8")
