@@ -19,6 +19,7 @@ A key the file must not have, or a bad value, is a C7xx diagnostic at its line
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import tomllib
 from collections.abc import Iterator
@@ -150,7 +151,8 @@ def _checked(config: Config, where: str, key: str, value: Any, problems: list[Di
     allowed = FAIL_ON if key == "fail-on" else None
     if not isinstance(value, str) or (allowed is not None and value not in allowed):
         problems.append(Diagnostic(
-            "C703", f"`{key}` cannot be {value!r}", span,
+            "C703", f"`{key}` cannot be {json.dumps(value, ensure_ascii=False, default=str)}",
+            span,
             help=(did_you_mean(str(value), allowed) if allowed else "") or
             ("one of " + ", ".join(f"`{a}`" for a in allowed) if allowed else "write a string")))
         return None

@@ -423,3 +423,19 @@ def test_fmt_rewrites_in_place_and_check_and_diff_only_report(
     assert (done.code, done.out) == (0, "reformatted my-plan/land.rules\n")
     assert land.read_text("utf-8") == canonical
     assert cli(capsys, "fmt", "my-plan").out == "nothing to reformat\n"
+
+
+@pytest.mark.parametrize("command", ["lint", "analyze", "test"])
+def test_output_never_names_a_bundled_rules_file_shown_as_suite_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        command: str) -> None:
+    """Outside the tree the bundled files are shown as `suite:…`; `-o` still knows them."""
+    monkeypatch.chdir(tmp_path)
+    target = ROOT / "checker" / "suites" / "daxing-14th" / "plan.rules"
+    before = target.read_bytes()
+    try:
+        done = cli(capsys, command, "--format", "json", "-o", str(target))
+        assert done.code == 2 and "error[C711]" in done.err
+    finally:
+        if target.read_bytes() != before:
+            target.write_bytes(before)
