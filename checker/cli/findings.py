@@ -25,6 +25,8 @@ from reports.junit import clean
 from reports.sarif import SCHEMA, uri
 
 JSON_VERSION = 1
+TEST_FAILED = "test"  # the code of a failed `test` block (tests have no diagnostic code)
+_MEANINGS = {**CODES, TEST_FAILED: "a test block of the suite failed"}
 _LEVEL = {"error": "error", "warning": "warning"}
 
 
@@ -119,8 +121,8 @@ def to_sarif(report: Report) -> str:
     run = {
         "tool": {"driver": {
             "name": "plancheck", "version": __version__,
-            "rules": [{"id": code, "shortDescription": {"text": CODES.get(code, code)},
-                       "helpUri": f"docs/diagnostics.md#{code.lower()}"} for code in codes]}},
+            "rules": [{"id": code, "shortDescription": {"text": _MEANINGS.get(code, code)}}
+                      for code in codes]}},
         "columnKind": "unicodeCodePoints",
         "results": [_result(f, index[f.code]) for f in report.findings],
         "invocations": [{"executionSuccessful": True,

@@ -8,6 +8,7 @@ inside `run_guarded`, so no traceback reaches a user.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import traceback
@@ -21,6 +22,7 @@ from checker.cli.streams import guard_streams
 from checker.diagnostics import DiagnosticError, render_all
 
 EXIT_BAD_INPUT, EXIT_INTERNAL = 2, 3  # 0 and 1 are each command's verdict
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program a pipe stopped
 # whether diagnostics on stderr are coloured: set once the arguments are parsed
 _stderr_color = [False]
 
@@ -77,6 +79,9 @@ def run_guarded(action: Callable[[], int]) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `plancheck … | head`: the reader has all it wants
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as error:  # the one place a bug becomes exit 3 instead of a traceback
         print(f"internal error: {type(error).__name__}: {error}\n"
               "  = help: this is a bug in plancheck; rerun with PLANCHECK_DEBUG=1 for details "
@@ -84,6 +89,13 @@ def run_guarded(action: Callable[[], int]) -> int:
         if os.environ.get("PLANCHECK_DEBUG"):
             traceback.print_exc()
         return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so flushing it at exit cannot raise again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _dispatch(argv: list[str]) -> int:

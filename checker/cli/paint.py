@@ -23,6 +23,7 @@ _STYLES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(\s*ok\b)"), "\x1b[32m"),
     (re.compile(r"^(\s*(?:reformatted|would reformat)\b)"), "\x1b[33m"),
     (re.compile(r"^(\s*[0-9]+ \|)|^(\s+\|)"), "\x1b[34m"),
+    (re.compile(r"^(plan \S+|suite \S+:)"), "\x1b[1m"),  # the heading of suite and test
 )
 
 

@@ -439,3 +439,16 @@ def test_output_never_names_a_bundled_rules_file_shown_as_suite_name(
     finally:
         if target.read_bytes() != before:
             target.write_bytes(before)
+
+
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    """`plancheck … | head -1`: no traceback and no "internal error" once the reader left."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "checker", "schema"], cwd=tmp_path,
+                          env=environment, stdout=writer, stderr=subprocess.PIPE, timeout=120,
+                          check=False)
+    os.close(writer)
+    assert done.returncode == 141
+    assert done.stderr == b""

@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
                          + "\n")
         return 0
-    sys.stdout.write("\n".join(table(s) for s in schemas))
+    sys.stdout.write("\n".join(table(s, color=options.color(args)) for s in schemas))
     return 0
 
 
@@ -76,13 +76,16 @@ def _chosen(checked: t.CheckedSuite, name: str | None) -> list[t.RecordSchema]:
     return [checked.schemas[name]]
 
 
-def table(schema: t.RecordSchema) -> str:
-    """The schema as a plain-text table, then the values of its enum fields."""
+def table(schema: t.RecordSchema, *, color: bool = False) -> str:
+    """The schema as a plain-text table (headings in colour on a terminal), then the
+    values of its enum fields."""
     buffer = io.StringIO()
-    console = Console(file=buffer, no_color=True, width=120, highlight=False, emoji=False)
+    console = Console(file=buffer, no_color=not color, force_terminal=color, width=120,
+                      highlight=False, emoji=False)
     title = f"record {schema.name}" + (f" ({schema.display})" if schema.display else "")
-    console.print(title)
-    grid = Table(show_edge=False, box=None, pad_edge=False, padding=(0, 2, 0, 0))
+    console.print(title, style="bold", markup=False)
+    grid = Table(show_edge=False, box=None, pad_edge=False, padding=(0, 2, 0, 0),
+                 header_style="bold cyan" if color else "")
     for column in ("field", "type", "unit", "required", "default", "label"):
         grid.add_column(column, no_wrap=True)
     for spec in schema.fields.values():

@@ -14,9 +14,10 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from checker.cli.paint import paint
     from checker.cli.stdin import checked_from
     from checker.tools.summary import describe
 
     loaded, _ = checked_from(args, options.suite_paths(args, args.suites))
-    print(describe(loaded))
+    print(paint(describe(loaded), options.to_terminal(args)))
     return 0

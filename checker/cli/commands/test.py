@@ -140,7 +140,7 @@ def _run_suite(checked: CheckedSuite, name: str, args: argparse.Namespace,
 
 
 def _collect(report: TestRun, name: str, collected: _Collected) -> None:
-    from checker.cli.findings import Finding
+    from checker.cli.findings import TEST_FAILED, Finding
 
     collected.suites.append({"suite": name, "tests": len(report.results),
                              "passed": report.passed, "failed": report.failed})
@@ -149,7 +149,7 @@ def _collect(report: TestRun, name: str, collected: _Collected) -> None:
             collected.passed.append((case.name, case.span))
         else:
             collected.failed.append(Finding(
-                "test", "error", f"test `{case.name}` failed"
+                TEST_FAILED, "error", f"test `{case.name}` failed"
                 + "".join("\n" + failure for failure in case.failures), (case.span,),
                 name=case.name))
 
