@@ -36,7 +36,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = render_json(analysis)
     elif args.format == "text":
-        text = paint(render_text(analysis, loaded.sources), options.to_terminal(args))
+        quiet = args.quiet and not analysis.findings and not analysis.incomplete
+        text = "" if quiet else paint(render_text(analysis, loaded.sources),
+                                      options.to_terminal(args))
     else:
         text = render(_report(analysis), args.format)
     emit(args, text, loaded.sources)
