@@ -90,6 +90,7 @@ CODES: Final[dict[str, str]] = {
     "T236": "plan `language` that the reports have no words for",
     "T237": "`range` on a field that is not a number, backwards, or without its default",
     "T238": "`about` tolerance that does not fit, or without its reason",
+    "T239": "`target(…)` where it cannot be read",
     "T240": "test expects an unknown rule",
     "T241": "unknown indicator in a test",
     "T242": "unknown field in a test record",
@@ -99,6 +100,7 @@ CODES: Final[dict[str, str]] = {
     "T246": "test item given twice",
     "T248": "unknown rule",
     "T249": "no such record schema",
+    "T250": "`at YEAR` after a name that is not an indicator",
     "T299": "unsupported expression",
     # loading data
     "D300": "bad command-line input for a check",
@@ -161,6 +163,7 @@ CODES: Final[dict[str, str]] = {
     "L609": "id declared twice (error)",
     "L610": "binding rule without the reason for its kind (error)",
     "L611": "draft rule nobody has reviewed (error)",
+    "L620": "rule whose kind differs from its indicators' kind (warning)",
     # reading plan and report text
     "X901": "text is not UTF-8, or not text",
     "X902": "text is too large",

@@ -28,8 +28,9 @@ Status = Literal["achieved", "ahead", "on_track", "lagging", "pass", "fail", "un
                  "no_baseline"]
 STATUSES: tuple[Status, ...] = ("achieved", "ahead", "on_track", "lagging", "pass", "fail",
                                 "unknown", "no_baseline")
+# `annual`: each year's value against the target stated for that year (`target(x)`).
 TargetShape = Literal["threshold", "cumulative", "growth", "trend", "relation", "milestone",
-                      "other"]
+                      "annual", "other"]
 OUTCOMES: tuple[OutcomeKind, ...] = ("pass", "fail", "unknown", "not_applicable", "pending",
                                      "error")
 

@@ -213,6 +213,8 @@ def _bounds(reading: Reading, spec: IndicatorSpec, written: object) -> _Bounds |
         if bound is not None and _float(bound) is None:
             return Problem("D320", f"`{shown(written)}` in `value` is too large a number",
                            "write the figure in a larger unit", "too large")
+    if untolerated:  # no number at all: not "at least the range's floor" (a target's end)
+        return _Bounds(None, None, False, False, True)
     if spec.low is not None and (low is None or low < spec.low):
         if high is not None and (high < spec.low or (high == spec.low and high_open)):
             return _outside(spec, written)

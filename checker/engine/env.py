@@ -8,7 +8,7 @@ rule.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from checker.engine.ops import Array, Mask, Vec
+from checker.engine.targets import StatedTargets
 from checker.types import typed as t
 
 
@@ -66,6 +67,9 @@ class RecordEnv:
     def trend(self, operand: Vec, rises: bool) -> Vec:  # pragma: no cover
         raise TypeError("records have no series")
 
+    def target(self, node: t.StatedTarget) -> tuple[Vec, Mask]:  # pragma: no cover
+        raise TypeError("records have no series")
+
 
 @dataclass
 class SeriesEnv:
@@ -73,6 +77,7 @@ class SeriesEnv:
 
     years: Array  # int years, ascending, contiguous
     matrices: dict[str, Vec]
+    targets: Mapping[str, StatedTargets] = field(default_factory=dict)  # by indicator
 
     @property
     def shape(self) -> tuple[int, ...]:
@@ -83,10 +88,25 @@ class SeriesEnv:
         raise TypeError("series have no record fields")
 
     def indicator(self, ref: t.IndicatorRef) -> Vec:
-        return self.matrices[ref.id]
+        matrix = self.matrices[ref.id]
+        if ref.year is None:
+            return matrix
+        column = self.year_index(ref.year)  # `x at 2020`: that year's value, every year
+        shape = matrix.values.shape
+        if not 0 <= column < shape[1]:
+            return Vec(np.full(shape, np.nan), np.zeros(shape, bool))
+        known = matrix.known_mask()[:, [column]]
+        return Vec(np.repeat(matrix.values[:, [column]], shape[1], axis=1),
+                   np.repeat(known, shape[1], axis=1))
 
     def aggregate(self, node: t.Func, evaluate: Callable[[t.Node], Vec]) -> Vec:
         raise TypeError("series have no aggregates")  # pragma: no cover
+
+    def target(self, node: t.StatedTarget) -> tuple[Vec, Mask]:
+        """The end of each year's stated target the comparison reads, and where it is
+        exclusive."""
+        stated = self.targets[node.id]
+        return stated.side(node), stated.strict(node)
 
     def year_index(self, year: int) -> int:
         return int(year - self.years[0])
@@ -104,7 +124,7 @@ class SeriesEnv:
         end = self.year_index(node.years.end)
         if node.name == "total":
             return self._total(values, known, start, end)
-        return self._cagr(values, known, start)
+        return self._cagr(values, known, start, root=node.name == "cagr")
 
     def _total(self, values: Array, known: Mask, start: int, end: int) -> Vec:
         """Cumulative sum from `start` up to each year (capped at `end`); before start: 0."""
@@ -123,7 +143,9 @@ class SeriesEnv:
             out_known[:, column] = running_known
         return Vec(out, out_known)
 
-    def _cagr(self, values: Array, known: Mask, start: int) -> Vec:
+    def _cagr(self, values: Array, known: Mask, start: int, root: bool = True) -> Vec:
+        """Growth from the level of year `start`, a year at a time (`cagr`, `root`) or in
+        all (`change`: 0 % in the base year itself)."""
         shape = values.shape
         if not 0 <= start < shape[1]:
             return Vec(np.full(shape, np.nan), np.zeros(shape, bool))
@@ -132,8 +154,9 @@ class SeriesEnv:
         spans = np.arange(shape[1]) - start
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = values / base
-            growth = (np.power(ratio, 1.0 / np.where(spans > 0, spans, 1)) - 1.0) * 100.0
-        both = known & base_known & (spans > 0)[None, :]
+            power = 1.0 / np.where(spans > 0, spans, 1) if root else 1.0
+            growth = (np.power(ratio, power) - 1.0) * 100.0
+        both = known & base_known & ((spans > 0) if root else (spans >= 0))[None, :]
         undefined = both & ((base == 0) | (ratio < 0))  # from zero, or across a sign change
         ok = both & ~undefined  # a fall to zero is a growth of -100 %
         return Vec(np.where(ok, growth, np.nan), ok | undefined,

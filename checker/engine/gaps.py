@@ -14,6 +14,7 @@ value undefined (a growth rate from zero) are left out.  What the encoding does 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -22,6 +23,7 @@ from typing import Any, Literal
 from checker.engine.bounds import Bounds
 from checker.engine.evidence import show
 from checker.engine.ops import Vec
+from checker.engine.targets import StatedTargets
 from checker.types import typed as t
 
 Z3 = Any  # z3 has no type stubs
@@ -65,6 +67,7 @@ class Subject:
     first: int
     bounds: Callable[[str, int], Bounds | None]
     specs: Mapping[str, t.IndicatorSpec]
+    targets: Mapping[str, StatedTargets] = field(default_factory=dict)  # by indicator
 
 
 @dataclass
@@ -179,7 +182,7 @@ class _Encoding:
             case t.Const(value=bool() as value):
                 return z3.BoolVal(value)
             case t.IndicatorRef(type=t.BoolT()):
-                return self._leaf(node, year) == 1
+                return self._leaf(node, year if node.year is None else node.year) == 1
         raise Unsupported(type(node).__name__)
 
     def _num(self, node: t.Node, year: int) -> Z3:
@@ -188,7 +191,9 @@ class _Encoding:
             case t.Const(value=value) if not isinstance(value, bool | str):
                 return _exact(z3, Fraction(value))
             case t.IndicatorRef(type=t.QuantityT()):
-                return self._leaf(node, year)
+                return self._leaf(node, year if node.year is None else node.year)
+            case t.StatedTarget():
+                return self._target(node, year)
             case t.Scale(operand=operand, factor=factor):
                 return self._num(operand, year) * _exact(z3, factor)
             case t.Neg(operand=operand):
@@ -210,6 +215,12 @@ class _Encoding:
                     raise Unsupported("total before its years")
                 terms = [self._num(x, y) for y in range(span.start, min(year, span.end) + 1)]
                 return z3.Sum(*terms) if terms else z3.RealVal(0)
+            case t.Func(name="change", args=(x,), years=span) if span is not None:
+                if year < span.start:
+                    raise Unsupported("change before its base year")
+                base = self._num(x, span.start)
+                self.defined.append(base != 0)
+                return (self._num(x, year) / base - 1) * 100
             case t.Func(name="abs", args=(x,)):
                 value = self._num(x, year)
                 return z3.If(value >= 0, value, -value)
@@ -252,6 +263,20 @@ class _Encoding:
         shown = bounds.text or None if bounds is not None else None
         self.points[self._year].append(Point(leaf.id, year, shown))
         return self._variable(leaf, year, bounds)
+
+    def _target(self, node: t.StatedTarget, year: int) -> Z3:
+        """A stated target is known in every year judged; an exclusive or open end has no
+        exact encoding here (the three-valued verdict stands)."""
+        subject = self.subject
+        vec, stated = subject.seen.get(id(node)), subject.targets.get(node.id)
+        cell = (subject.row, year - subject.first)
+        if vec is None or stated is None or not 0 <= cell[1] < vec.values.shape[1] \
+                or not _known(vec, *cell):
+            raise Unsupported("no target stated")
+        value = float(vec.values[cell])
+        if not math.isfinite(value) or bool(stated.strict(node)[cell]):
+            raise Unsupported("an open end of a target")
+        return _exact(self.z3, Fraction(repr(value)))
 
     def _variable(self, leaf: t.IndicatorRef, year: int, bounds: Bounds | None) -> Z3:
         key = (leaf.id, year)

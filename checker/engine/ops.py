@@ -72,6 +72,8 @@ class Env(Protocol):
 
     def trend(self, operand: Vec, rises: bool) -> Vec: ...
 
+    def target(self, node: t.StatedTarget) -> tuple[Vec, Mask]: ...
+
 
 class Evaluator:
     """Evaluates nodes against one `Env`, remembering each node's `Vec` for evidence."""
@@ -79,6 +81,7 @@ class Evaluator:
     def __init__(self, env: Env) -> None:
         self.env = env
         self.seen: dict[int, Vec] = {}
+        self.strict: dict[int, Mask] = {}  # a stated target's exclusive ends (`突破1300`)
 
     def __call__(self, node: t.Node) -> Vec:
         cached = self.seen.get(id(node))
@@ -98,6 +101,10 @@ class Evaluator:
                 return self.env.field(name)
             case t.IndicatorRef():
                 return self.env.indicator(node)
+            case t.StatedTarget():
+                vec, strict = self.env.target(node)
+                self.strict[id(node)] = strict
+                return vec
             case t.Scale(operand=operand, factor=factor):
                 inner = self(operand)
                 return Vec(inner.values * float(factor), inner.known, inner.error)
@@ -155,7 +162,7 @@ class Evaluator:
         if node.name in ("sum", "count", "mean") or (node.name in ("min", "max") and len(
                 node.args) == 1):
             return self.env.aggregate(node, self)
-        if node.name in ("prev", "growth", "total", "cagr"):
+        if node.name in ("prev", "growth", "total", "cagr", "change"):
             return self.env.series(node, self(node.args[0]))
         args = [self(a) for a in node.args]
         if node.name == "abs":
@@ -172,8 +179,21 @@ class Evaluator:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
             values = op(a, b)
+            strict = self._exclusive(node)
+            if strict is not None:  # `x >= target` of `突破1300` is met above 1300 only
+                values = np.where(strict, _COMPARISONS[node.op.rstrip("=")](a, b), values)
         return Vec(np.asarray(values, bool), _and(left.known, right.known),
                    _or(left.error, right.error))
+
+    def _exclusive(self, node: t.Compare) -> Mask | None:
+        """Where the stated target a comparison reads has an exclusive end."""
+        for side in (node.left, node.right):
+            while isinstance(side, t.Scale):
+                side = side.operand
+            if isinstance(side, t.StatedTarget) and id(side) in self.strict:
+                found = self.strict[id(side)]
+                return found if found.any() else None
+        return None
 
     def _member(self, node: t.Member) -> Vec:
         value = self(node.value)

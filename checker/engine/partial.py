@@ -220,6 +220,9 @@ class CollectEnv:
     def trend(self, operand: Vec, rises: bool) -> Vec:  # pragma: no cover
         raise TypeError("a batch has no series")
 
+    def target(self, node: t.StatedTarget) -> tuple[Vec, Mask]:  # pragma: no cover
+        raise TypeError("a batch has no series")
+
 
 class MergedEnv:
     """A whole input as one subject, from merged aggregates (shape 1)."""
@@ -248,6 +251,9 @@ class MergedEnv:
         raise TypeError("a batch has no series")
 
     def trend(self, operand: Vec, rises: bool) -> Vec:  # pragma: no cover
+        raise TypeError("a batch has no series")
+
+    def target(self, node: t.StatedTarget) -> tuple[Vec, Mask]:  # pragma: no cover
         raise TypeError("a batch has no series")
 
 

@@ -328,4 +328,4 @@ def _indicator_values(rule: t.CheckedRule, seen: dict[int, Vec],
 def _bound(lookup: Callable[[t.IndicatorRef, int | None], tuple[float | None, int | None]],
            year: int | None) -> Callable[[t.IndicatorRef], tuple[float | None, int | None]]:
     """The indicator lookup of one constraint: its `at YEAR`, else the latest actual."""
-    return lambda ref: lookup(ref, year)
+    return lambda ref: lookup(ref, ref.year if ref.year is not None else year)

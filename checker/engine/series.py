@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from checker import result as r
+from checker.engine import targets
 from checker.engine.bounds import Bounds
 from checker.engine.env import SeriesEnv
 from checker.engine.evidence import comparison, sentence, show, truth
@@ -28,6 +29,7 @@ from checker.engine.gaps import Settled, Settler
 from checker.engine.gaps import Subject as GapSubject
 from checker.engine.ops import Evaluator, Vec
 from checker.engine.records import clause_offset, severity_of
+from checker.engine.targets import StatedTargets, empty, figures
 from checker.syntax import model as m
 from checker.types import typed as t
 
@@ -68,6 +70,10 @@ class SeriesTable:
     subannual: dict[tuple[str, str, str], list[r.PartPoint]] = field(default_factory=dict)
     based: dict[tuple[str, str, str, str], dict[int, float | Bounds]] = field(
         default_factory=dict)  # (indicator, region, kind, basis) -> year -> figure
+    based_origins: dict[tuple[str, str, str, int, str], r.Location] = field(
+        default_factory=dict)  # (indicator, region, kind, year, basis) -> row
+    read_based: set[tuple[str, str, str, str]] = field(
+        default_factory=set)  # series of another basis a rule read (an annual target's)
     withheld: list[Point] = field(default_factory=list)  # after the as-of date
     cutoff: datetime.date | None = None
 
@@ -97,6 +103,7 @@ class SeriesTable:
                 point = (*key, year)
                 if not pd.isna(basis):
                     table.based.setdefault((*key, str(basis)), {})[year] = figure
+                    table.based_origins[(*point, str(basis))] = data.origin(i)
                     continue
                 table.origins[point] = data.origin(i)
                 if limit is not None and not pd.isna(end) and str(end) > limit:
@@ -125,13 +132,16 @@ class SeriesTable:
             out.append(f"{count} value{'s' if count != 1 else ''} of parts of a year, kept "
                        f"and shown, not read by annual rules: {_listed(named, limit)}")
         for (ind, reg, kind, basis), points in sorted(self.based.items()):
+            if (ind, reg, kind, basis) in self.read_based:
+                continue
             default = self.values.get((ind, reg, kind), {})
             only = [y for y in sorted(points) if y not in default
                     and (ind, reg, kind, y) not in self.bounds]
             if only:
                 out.append(f"`{ind}` for `{reg}` ({kind}) in {', '.join(map(str, only))} is "
-                           f"given only on the basis `{basis}`: rules read the default basis "
-                           "(rows without `basis`), so it is not used")
+                           f"given only on the basis `{basis}`, and no rule read it: rules read "
+                           "the default basis (rows without `basis`), or the basis a year's "
+                           "target is stated on")
         if self.withheld and self.cutoff is not None:
             named = [f"`{ind}` {year}" for ind, _, _, year in sorted(self.withheld)]
             out.append(f"{len(self.withheld)} annual value{'s' if len(self.withheld) != 1 else ''}"
@@ -157,8 +167,10 @@ class SeriesTable:
                 out.append((region, "target"))
         return out
 
-    def matrix(self, indicator: str, subjects: Sequence[Subject]) -> Vec:
-        """Values by subject × year; target subjects see actual values up to the baseline."""
+    def matrix(self, indicator: str, subjects: Sequence[Subject],
+               bases: Mapping[tuple[int, int], str] | None = None) -> Vec:
+        """Values by subject × year; target subjects see actual values up to the baseline.
+        `bases`: cells (row, year) read on another basis (a target stated on it)."""
         years = self.years
         values = np.full((len(subjects), len(years)), np.nan)
         for row, (region, kind) in enumerate(subjects):
@@ -169,8 +181,47 @@ class SeriesTable:
                 series.update(self.values.get((indicator, region, "target"), {}))
             for year, value in series.items():
                 values[row, year - self.first_year] = value
+        for (row, year), basis in (bases or {}).items():
+            region, kind = subjects[row]
+            self.read_based.add((indicator, region, kind, basis))
+            figure = self.based.get((indicator, region, kind, basis), {}).get(year)
+            values[row, year - self.first_year] = figure if isinstance(figure, float) else np.nan
         known = ~np.isnan(values)
         return Vec(values, known)
+
+    def figure(self, indicator: str, region: str, kind: str, year: int,
+               basis: str | None = None) -> float | Bounds | None:
+        """One annual figure, exact or qualified, on the default basis or on `basis`."""
+        if basis is not None:
+            return self.based.get((indicator, region, kind, basis), {}).get(year)
+        exact = self.values.get((indicator, region, kind), {}).get(year)
+        return exact if exact is not None else self.bounds.get((indicator, region, kind, year))
+
+    def stated_targets(self, indicator: str, subjects: Sequence[Subject]) -> StatedTargets:
+        """The targets stated for `indicator` per subject × year: on the default basis where
+        the data gives one, else on the first basis (by name) it was stated on."""
+        out = empty(len(subjects), len(self.years))
+        for row, (region, _) in enumerate(subjects):
+            key = (indicator, region, "target")
+            plain: dict[int, float | Bounds] = dict(self.values.get(key, {}))
+            plain.update({year: b for (i, g, k, year), b in self.bounds.items()
+                          if (i, g, k) == key})
+            figures(plain, row, self.first_year, out, None)
+            for (i, g, k, basis), points in sorted(self.based.items()):
+                if (i, g, k) == key:
+                    figures(points, row, self.first_year, out, basis)
+                    self.read_based.add((i, g, k, basis))
+        return out
+
+    def target_regions(self, indicators: Sequence[str], regions: Sequence[str]) -> list[str]:
+        """Regions in scope with a target stated for one of the indicators, on any basis."""
+        stated = {reg for (ind, reg, kind) in self.values if kind == "target"
+                  and ind in indicators}
+        stated |= {reg for (ind, reg, kind, _) in self.bounds if kind == "target"
+                   and ind in indicators}
+        stated |= {reg for (ind, reg, kind, _) in self.based if kind == "target"
+                   and ind in indicators}
+        return [region for region in regions if region in stated]
 
     def horizon(self, indicators: Sequence[str], subject: Subject, as_of: int) -> int:
         if subject[1] == "actual":
@@ -251,12 +302,19 @@ def check_years(time: m.TimeQual | None, plan: t.PlanInfo) -> tuple[list[int], i
 
 def judge(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: SeriesTable,
           subject: Subject, indicators: list[str], as_of: int, plan: t.PlanInfo,
-          settler: Settler, catalogue: Mapping[str, t.IndicatorSpec]) -> Judgement:
+          settler: Settler, catalogue: Mapping[str, t.IndicatorSpec],
+          env_targets: Mapping[str, StatedTargets] | None = None) -> Judgement:
     """A fail or pass is said only when the data decides it: where years are undecided on
     their own, `gaps` asks whether every filling of the missing values agrees."""
     years, deadline = check_years(c.time, plan)
     horizon = table.horizon(indicators, subject, as_of)
     due = [y for y in years if y <= horizon and table.stated(indicators, subject, y)]
+    stated = [env_targets[i] for i in targets.targeted(c.expr)] if env_targets else []
+    if stated:  # judged in the years a target is stated for, once they are over
+        due, later = targets.due_years(years, horizon, row, table.first_year, stated)
+        if not due:
+            return _no_target_due(years, later, horizon)
+        deadline = due[-1]
     index = {y: (row, y - table.first_year) for y in years if table.first_year <= y}
     broken = [y for y in due if y in index and vec.error is not None and vec.error[index[y]]]
     if broken:
@@ -269,7 +327,7 @@ def judge(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: Seri
     settled = None
     if missing:
         settled = settler.settle(c.expr, missing, _gap_subject(seen, row, table, subject,
-                                                                catalogue))
+                                                                catalogue, env_targets))
         if settled is None or settled.outcome == "unknown":
             return Judgement("unknown", missing[0], years=missing, settled=settled)
         if settled.outcome == "fail":
@@ -285,16 +343,30 @@ def judge(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: Seri
     return Judgement("pass", due[-1], settled=settled)
 
 
+def _no_target_due(years: list[int], later: list[int], horizon: int) -> Judgement:
+    span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    if later:
+        return Judgement("pending", None, deadline=later[0],
+                         note=f"the target of {later[0]} is judged when the year is over")
+    return Judgement("not_applicable", None,
+                     note=f"no target stated for {span} up to {horizon}")
+
+
 def _gap_subject(seen: dict[int, Vec], row: int, table: SeriesTable, subject: Subject,
-                 catalogue: Mapping[str, t.IndicatorSpec]) -> GapSubject:
+                 catalogue: Mapping[str, t.IndicatorSpec],
+                 stated: Mapping[str, StatedTargets] | None = None) -> GapSubject:
     region, kind = subject
 
     def bounds(indicator: str, year: int) -> Bounds | None:
-        stated = table.values.get((indicator, region, "target"), {}) if kind == "target" else {}
-        source = "target" if stated and year >= min(stated) else "actual"
+        basis = targets.basis_of(list((stated or {}).values()), row, year)
+        if basis is not None:  # the year's actual is read on its target's basis
+            figure = table.figure(indicator, region, "actual", year, basis)
+            return figure if isinstance(figure, Bounds) else None
+        given = table.values.get((indicator, region, "target"), {}) if kind == "target" else {}
+        source = "target" if given and year >= min(given) else "actual"
         return table.bounds.get((indicator, region, source, year))
 
-    return GapSubject(seen, row, table.first_year, bounds, catalogue)
+    return GapSubject(seen, row, table.first_year, bounds, catalogue, stated or {})
 
 
 def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: SeriesTable,
@@ -346,17 +418,25 @@ def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
     settler = Settler()
     for c in rule.constraints:
         indicators = sorted(set(_indicators(c.expr)))
-        subjects = table.subjects(c.regions or rule.regions, indicators)
+        targeted = targets.targeted(c.expr)
+        if targeted:  # each year's actual against the target stated for that year
+            subjects = [(region, "actual") for region in
+                        table.target_regions(targeted, c.regions or rule.regions)]
+        else:
+            subjects = table.subjects(c.regions or rule.regions, indicators)
         if not subjects:
             continue
-        env = SeriesEnv(table.years, {i: table.matrix(i, subjects) for i in indicators})
+        stated = {i: table.stated_targets(i, subjects) for i in targeted}
+        bases = {cell: basis for s in stated.values() for cell, basis in s.bases.items()}
+        env = SeriesEnv(table.years, {i: table.matrix(i, subjects, bases) for i in indicators},
+                        stated)
         evaluate = Evaluator(env)
         vec = evaluate(c.expr)
         for row, subject in enumerate(subjects):
             verdict = judge(c, vec, evaluate.seen, row, table, subject, indicators, as_of, plan,
-                            settler, catalogue or {})
+                            settler, catalogue or {}, stated)
             per_subject.setdefault(subject, []).append(
-                Verdict(c, verdict, evaluate.seen, vec, row))
+                Verdict(c, verdict, evaluate.seen, vec, row, stated))
             if verdicts is not None:
                 verdicts.append((subject, per_subject[subject][-1]))
     counts = {k: 0 for k in r.OUTCOMES}
@@ -377,6 +457,7 @@ class Verdict:
     seen: dict[int, Vec]
     vec: Vec
     row: int
+    targets: Mapping[str, StatedTargets] = field(default_factory=dict)
 
 
 def _indicators(node: t.Node) -> list[str]:
@@ -394,6 +475,7 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
     observed = threshold = margin = None
     values: dict[str, str] = {}
     origin: r.Location | None = None
+    stated = targets.stated_of(c.expr, worst.targets)
     if verdict.year is not None:
         index = (worst.row, verdict.year - first)
         observed, threshold, margin = comparison(c.expr, worst.seen, index)
@@ -403,11 +485,27 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
             clauses.append(r.Clause(role="require", text=f"{other.constraint.text} ({year})",
                                     value=_clause_value(other, year, first),
                                     index=clause_offset(rule) + position, year=year))
+        basis = targets.basis_of([s for _, s in stated], worst.row, verdict.year)
         for leaf in t.leaves(c.expr):
             if isinstance(leaf, t.IndicatorRef) and id(leaf) in worst.seen:
-                values[f"{leaf.id} ({verdict.year})"] = show(leaf.type, worst.seen[id(leaf)],
-                                                             index)[2]
-                origin = table.origins.get((leaf.id, region, kind, verdict.year)) or origin
+                year = verdict.year if leaf.year is None else leaf.year
+                based = f", {basis}" if basis and year == verdict.year else ""
+                label = f"{leaf.id} ({year}{based})"
+                values[label] = show(leaf.type, worst.seen[id(leaf)], index)[2]
+                if leaf.year is not None:
+                    continue
+                point = (leaf.id, region, kind, verdict.year)
+                found = table.origins.get(point) if basis is None else \
+                    table.based_origins.get((*point, basis))
+                origin = found or origin
+        values.update(_base_values(c.expr, worst.seen, worst.row, first))
+        for node, targets_of in stated:
+            text = show(node.type, worst.seen[id(node)], index)[2]
+            values[f"target {node.id} ({verdict.year})"] = targets.shown(
+                targets_of, (worst.row, verdict.year), text)
+            if threshold is not None and threshold.text == text:
+                threshold = threshold.model_copy(update={"text": values[
+                    f"target {node.id} ({verdict.year})"]})
     subject_name = region if kind == "actual" else f"{region} (target)"
     missing: list[str] = []
     if verdict.settled is not None:
@@ -421,6 +519,9 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
         missing = [f"{ind} ({y})" for y in years[:3]
                    for ind, y in missing_points(c.expr, worst.seen, worst.row, y, first)]
         missing = list(dict.fromkeys(missing)) or sorted(set(_indicators(c.expr)))
+    if stated:
+        missing = [targets.on_basis(label, [s for _, s in stated], worst.row)
+                   for label in missing]
     return r.Outcome(
         rule=rule.id, subject=subject_name, subject_kind="series", outcome=verdict.outcome,
         severity=severity_of(rule, verdict.outcome),
@@ -469,6 +570,8 @@ def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | No
                 needs = f" (missing: {', '.join(missing)})" if missing else ""
                 return f"cannot decide for {due}{needs}"
             return f"cannot decide: {verdict.note}"
+        case "pending" if year is None:
+            return f"due {verdict.deadline}: {verdict.note}"
         case "pending":
             state = (verdict.trajectory or "pending").replace("_", " ")
             now = f"{observed.text} in {year}" if observed is not None else f"{year}"
@@ -478,6 +581,22 @@ def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | No
         case _:
             return f"`{c.text}` holds ({year})"
 
+
+
+def _base_values(node: t.Node, seen: dict[int, Vec], row: int,
+                 first: int) -> dict[str, str]:
+    """The base-year values a `change`/`cagr` from year A read, shown beside the year's."""
+    out: dict[str, str] = {}
+    if isinstance(node, t.Func) and node.name in ("change", "cagr") and node.years:
+        column = node.years.start - first
+        for leaf in t.leaves(node.args[0]):
+            vec = seen.get(id(leaf))
+            if isinstance(leaf, t.IndicatorRef) and vec is not None \
+                    and 0 <= column < vec.values.shape[1]:
+                out[f"{leaf.id} ({node.years.start})"] = show(leaf.type, vec, (row, column))[2]
+    for child in t.children(node):
+        out.update(_base_values(child, seen, row, first))
+    return out
 
 
 def missing_points(node: t.Node, seen: dict[int, Vec], row: int, year: int,
@@ -497,7 +616,7 @@ def _needs(node: t.Node, year: int) -> list[tuple[t.IndicatorRef, int]]:
     """Which indicator values, of which years, a node reads to give its value at `year`."""
     match node:
         case t.IndicatorRef():
-            return [(node, year)]
+            return [(node, year if node.year is None else node.year)]
         case t.Trend(value=x):
             return _needs(x, year) + _needs(x, year - 1)
         case t.Func(name="prev", args=(x,)):
@@ -506,7 +625,7 @@ def _needs(node: t.Node, year: int) -> list[tuple[t.IndicatorRef, int]]:
             return _needs(x, year) + _needs(x, year - 1)
         case t.Func(name="total", args=(x,), years=years) if years is not None:
             return [n for y in range(years.start, min(year, years.end) + 1) for n in _needs(x, y)]
-        case t.Func(name="cagr", args=(x,), years=years) if years is not None:
+        case t.Func(name="cagr" | "change", args=(x,), years=years) if years is not None:
             return _needs(x, years.start) + _needs(x, year)
     return [need for child in t.children(node) for need in _needs(child, year)]
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker import result as r
+from checker.engine import targets
 from checker.engine.evidence import show, truth
 from checker.engine.ops import Vec
 from checker.engine.series import (
@@ -141,6 +142,8 @@ def _bare(node: t.Node) -> t.Node:
 
 
 def _shape(expr: t.Node, indicator: str) -> r.TargetShape:
+    if t.stated_targets(expr):
+        return "annual"
     match expr:
         case t.Trend():
             return "trend"
@@ -154,7 +157,7 @@ def _shape(expr: t.Node, indicator: str) -> r.TargetShape:
                 return "trend"  # `x <= prev(x) + 持续`: compared with itself a year before
             if isinstance(left, t.Func) and left.name == "total":
                 return "cumulative"
-            if isinstance(left, t.Func) and left.name in ("cagr", "growth"):
+            if isinstance(left, t.Func) and left.name in ("cagr", "growth", "change"):
                 return "growth"
             if isinstance(left, t.IndicatorRef):
                 return "threshold"
@@ -180,6 +183,8 @@ def _target(j: Judged, indicator: str, table: SeriesTable, plan: t.PlanInfo) -> 
                 text = f"total {text}"
             elif shape == "growth" and isinstance(left := _bare(c.expr.left), t.Func):
                 text = f"{left.name} {text}"
+        elif shape == "annual":
+            value, unit, text = _year_target(c.expr, v, table.first_year)
     each = isinstance(c.time, m.EachYear)
     if each:
         text += f" each year {years[0]}–{years[-1]}"
@@ -188,6 +193,18 @@ def _target(j: Judged, indicator: str, table: SeriesTable, plan: t.PlanInfo) -> 
         rule=j.rule.id, constraint=c.text, shape=shape, op=op, value=value, unit=unit,
         text=text, deadline=deadline, first_year=years[0] if each else None,
         status=status, reason=reason, facts=facts)
+
+
+def _year_target(expr: t.Compare, v: Verdict, first: int) -> tuple[float | None, str, str]:
+    """The target of the year judged (the latest stated one due): `>= 6% (target 6以上) in
+    2022`, or what the rule asks when no year was judged."""
+    year = v.judgement.year
+    stated = targets.stated_of(expr, v.targets)
+    if year is None or not stated:
+        return None, "", f"{expr.op} the target stated for each year"
+    node, found = stated[0]
+    value, unit, shown = show(node.type, v.seen[id(node)], (v.row, year - first))
+    return value, unit, f"{expr.op} {targets.shown(found, (v.row, year), shown)} in {year}"
 
 
 def _constant(node: t.Node, v: Verdict) -> tuple[float | None, str, str]:
@@ -218,6 +235,8 @@ def judged_status(v: Verdict, shape: r.TargetShape, table: SeriesTable,
     match j.outcome:
         case "not_applicable":
             return None, j.note or "not applicable", _facts("not_applicable", j)
+        case "pending" if j.year is None:  # a year's target, the year not over yet
+            return None, j.note, _facts("not_applicable", j, note=j.note)
         case "pass":
             return "pass", f"holds ({j.year})", _facts("holds", j)
         case "fail":

@@ -318,6 +318,8 @@ class Builder:
 
     def require(self, tree: Tree[Token]) -> m.Require:
         expr, *rest = tree.children
+        if not rest:
+            expr, rest = _trailing_year(expr)
         require = m.Require(self.expr(expr), span=self.span(tree))
         for part in cast(list[Tree[Token]], rest):
             match str(part.data):
@@ -396,6 +398,29 @@ class Builder:
         if handler is None:  # pragma: no cover - every expression rule has a handler
             raise self.fail("P199", f"unsupported expression `{node.data}`", node)
         return handler(self, node, depth + 1)
+
+
+def _trailing_year(expr: Node) -> tuple[Node, list[Node]]:
+    """`require flag at 2023` is a time qualifier, not the flag's value in 2023: an `at
+    YEAR` that ends a `require` without one is read as its time qualifier, as before
+    values of fixed years existed.  `(x at 2020)` in parentheses stays a value."""
+    parent: Tree[Token] | None = None
+    node = expr
+    while isinstance(node, Tree) and str(node.data) in _RIGHT_OPEN:
+        parent, node = node, next(c for c in reversed(node.children) if isinstance(c, Tree))
+    if not (isinstance(node, Tree) and node.data == "value_at"):
+        return expr, []
+    name, year = node.children
+    bare = Tree("name_ref", [name], meta=node.meta)
+    if parent is None:
+        expr = bare
+    else:
+        parent.children[parent.children.index(node)] = bare
+    return expr, [Tree("at_year", [year], meta=node.meta)]
+
+
+# Expression rules whose last child is an expression (the rightmost atom sits in it).
+_RIGHT_OPEN = frozenset({"compare_op", "binary_op", "and_op", "or_op", "not_op", "negate"})
 
 
 def _children(node: Node) -> list[Node]:

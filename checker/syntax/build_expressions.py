@@ -175,5 +175,8 @@ EXPRESSIONS: dict[str, Callable[[Builder, Tree[Token], int], m.Expr]] = {
     "text_lit": lambda b, t, d: m.TextLit(b.string(t.children[0]), b.span(t)),
     "bool_lit": lambda b, t, d: m.BoolLit(str(t.children[0]) == "true", b.span(t)),
     "name_ref": lambda b, t, d: m.NameRef(b.name(t.children[0]), b.span(t)),
+    "value_at": lambda b, t, d: m.NameRef(b.name(t.children[0]), b.span(t),
+                                          b.year(t.children[1])),
+    "paren": lambda b, t, d: b.expr(t.children[0], d),
     "set_lit": lambda b, t, d: b.set_lit(t),
 }

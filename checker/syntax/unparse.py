@@ -96,6 +96,8 @@ def _strength(e: m.Expr) -> int:
             return _PRODUCT
         case m.Negate():
             return _UNARY
+        case m.NameRef(year=int()):  # `(x at 2020)`: never read as a time qualifier `at`
+            return _OR - 1
         case _:
             return _ATOM
 
@@ -138,6 +140,8 @@ def _expr(e: m.Expr) -> str:
             return string(value)
         case m.BoolLit(value=value):
             return "true" if value else "false"
+        case m.NameRef(name=text, year=int() as year):
+            return f"{name(text)} at {year}"
         case m.NameRef(name=text):
             return name(text)
         case m.SetLit(items=items):

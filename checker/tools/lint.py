@@ -5,7 +5,8 @@ diagnostics: a rule without a citation; a quote that is not in the plan's text
 or not on the cited line (with the lines it is on); unused indicators and
 record fields; a vague word (基本, 主要, 进一步, 持续, 全面, 显著) quoted without a
 `read` clause; a rule no test expects; a duplicated id; a binding rule without
-the reason for its kind.  Reads the plan text named by the plan header's
+the reason for its kind; a rule whose kind differs from its indicators'.
+Reads the plan text named by the plan header's
 `source`, relative to the file that declares the plan.  Imports `model`,
 `typed`, `typecheck`, `diagnostics` and `source`; never pandas, never the CLI.  A rule that
 `plancheck extract` drafted carries a `# draft:` comment until a person has
@@ -32,7 +33,7 @@ IDENTITY_FIELDS = frozenset({"id", "name"})  # name the subject; no rule needs t
 SEVERITY = {
     "L601": "error", "L602": "error", "L603": "error", "L604": "warning", "L605": "warning",
     "L606": "warning", "L607": "warning", "L608": "warning", "L609": "error", "L610": "error",
-    "L611": "error",
+    "L611": "error", "L620": "warning",
 }
 DRAFT_MARK = "draft:"  # the comment `plancheck extract` puts above each rule it drafts
 
@@ -45,6 +46,7 @@ def lint(suite: m.Suite, checked: t.CheckedSuite | None = None) -> list[Diagnost
            *_quotes(suite, files, rules), *_vague(rules), *_untested(rules, files)]
     if checked is not None:
         out += _unused(checked, files)
+        out += _kind_mismatches(checked)
     return sorted(out, key=Diagnostic.sort_key)
 
 
@@ -81,6 +83,22 @@ def _kinds(rules: list[m.Rule]) -> Iterator[Diagnostic]:
                             kind.span, "no `because`",
                             help='write `kind binding because "…"` (e.g. the plan lists it '
                             "as a 约束性 indicator)")
+
+
+def _kind_mismatches(checked: t.CheckedSuite) -> Iterator[Diagnostic]:
+    """A rule whose kind differs from that of every indicator it reads: the plan's table
+    says 约束性 (or 预期性), the rule says otherwise."""
+    for rule in checked.rules:
+        kinds = {checked.indicators[i].kind for i in rule.indicators if i in checked.indicators}
+        clause = next(iter(rule.source.clauses_of(m.KindClause)), None)
+        if clause is None or len(kinds) != 1 or rule.kind in kinds:
+            continue
+        (kind,) = kinds
+        named = ", ".join(f"`{i}`" for i in rule.indicators)
+        yield _diag("L620", f"rule `{rule.id}` is {rule.kind}, but what it reads is {kind}: "
+                    f"{named}", clause.span, f"the indicators are {kind}",
+                    help=f"write `kind {kind}`, or change the indicator's `kind` if the plan's "
+                    "table says otherwise")
 
 
 def _drafts(rules: list[m.Rule]) -> Iterator[Diagnostic]:

@@ -17,7 +17,7 @@ from checker.syntax import model as m
 from checker.types import typed as t
 from checker.types.units import BARE, UnitTable
 
-SERIES_FUNCS = frozenset({"prev", "growth", "total", "cagr"})
+SERIES_FUNCS = frozenset({"prev", "growth", "total", "cagr", "change"})
 AGGREGATE_FUNCS = frozenset({"sum", "count", "mean", "min", "max"})
 VALUE_FUNCS = frozenset({"abs", "min", "max"})
 
@@ -123,6 +123,10 @@ def quantity(q: m.Quantity, scope: Scope) -> t.Const:
 
 def name_ref(e: m.NameRef, scope: Scope) -> t.Node:
     name = e.name
+    if e.year is not None and name not in scope.indicators:
+        raise scope.fail("T250", f"`{name} at {e.year}`: only an indicator has a value in a "
+                         "year", e.span, help="`at YEAR` follows an indicator, e.g. "
+                         "`pm25_annual_mean at 2020`")
     if name in scope.readings:
         reading = scope.readings[name]
         return t.Const(reading.value, reading.type, e.span)
@@ -134,7 +138,7 @@ def name_ref(e: m.NameRef, scope: Scope) -> t.Node:
         return t.FieldRef(name, scope.schema.fields[name].type, e.span)
     if name in scope.indicators and scope.subject in ("series", "batch"):
         scope.indicators_used.add(name)
-        return t.IndicatorRef(name, scope.indicators[name].type, e.span)
+        return t.IndicatorRef(name, scope.indicators[name].type, e.span, e.year)
     where = f"record `{scope.schema.name}`" if scope.schema is not None else "the indicators"
     raise scope.fail("T204", f"unknown name `{name}`", e.span, label=f"not a field of {where}"
                      if scope.schema is not None else "not a declared indicator or reading",
@@ -167,6 +171,8 @@ def _is_enum_literal(e: m.Expr, scope: Scope) -> bool:
 
 
 def compare(e: m.CompareOp, scope: Scope) -> t.Node:
+    if _is_target(e.left) or _is_target(e.right):
+        return target_compare(e, scope)
     left_enum = right_enum = None
     if _is_enum_literal(e.right, scope):
         left = type_expr(e.left, scope)
@@ -200,6 +206,53 @@ def compare_typed(op: Literal["<", "<=", ">", ">=", "==", "!="], left: t.Node, r
         return t.Compare(op, left, right, span)
     raise scope.fail("T207", f"cannot compare {t.describe(lt)} with {t.describe(rt)}", span,
                      help=_mismatch_help(lt, rt))
+
+
+def _is_target(e: m.Expr) -> bool:
+    return isinstance(e, m.Call) and e.func == "target"
+
+
+TARGET_EXAMPLE = "gdp_growth >= target(gdp_growth)"
+
+
+def target_compare(e: m.CompareOp, scope: Scope) -> t.Node:
+    """`x op target(y)`: each year's value against the target stated for that year.
+
+    The target sits alone on one side of an ordering, so which end of a qualified target
+    the comparison reads (`6%以上`, `5.0左右`) follows from the words of the rule."""
+    if scope.subject != "series":
+        raise scope.fail("T233", "`target` reads the targets stated in plan data", e.span,
+                         help="use it in a rule about indicators (no `for each`/`for all`)")
+    if _is_target(e.left) and _is_target(e.right):
+        raise scope.fail("T239", "`target(…)` on both sides: compare a value with a target",
+                         e.span, help=f"e.g. `{TARGET_EXAMPLE}`")
+    if e.op in ("==", "!="):
+        raise scope.fail("T239", f"`{e.op}` with a target: a target is met from one side",
+                         e.span, help="for \"about the target\" write "
+                         "`x >= target(x) and x <= target(x)`; a 左右 target's tolerance widens "
+                         "both ends")
+    on_right = _is_target(e.right)
+    call = e.right if on_right else e.left
+    other = e.left if on_right else e.right
+    assert isinstance(call, m.Call)
+    ref = _target_indicator(call, scope)
+    above = e.op in (">", ">=")
+    side: Literal["low", "high"] = "low" if above == on_right else "high"
+    stated = t.StatedTarget(ref.id, side, ref.type, call.span)
+    value = type_expr(other, scope)
+    if on_right:
+        return compare_typed(e.op, value, stated, e.span, scope)
+    return compare_typed(e.op, stated, value, e.span, scope)
+
+
+def _target_indicator(call: m.Call, scope: Scope) -> t.IndicatorRef:
+    args = call.args
+    ref = type_expr(args[0], scope) if len(args) == 1 and not isinstance(
+        args[0], m.YearRange) else None
+    if not isinstance(ref, t.IndicatorRef) or not isinstance(ref.type, t.QuantityT):
+        raise scope.fail("T239", "`target` takes one indicator that has a number", call.span,
+                         help=f"e.g. `{TARGET_EXAMPLE}`")
+    return ref
 
 
 def as_year(node: t.Node, scope: Scope, span: Span) -> t.Node:
@@ -287,13 +340,19 @@ def member(e: m.MemberOp, scope: Scope) -> t.Node:
 # `count(condition)`, `mean(x)`, `min(x)`, `max(x)`.
 # Series functions over an indicator's years: `prev(x)` (last year's value),
 # `growth(x)` (% change on last year), `total(x, A..B)` (cumulative from A),
-# `cagr(x, A..B)` (compound annual growth from A).
+# `cagr(x, A..B)` (compound annual growth from A), `change(x, A..B)` (% change from
+# the level of year A: "降低13.5%" is `change(x, 2020..2025) <= -13.5%`).
+# `target(x)` (the target each year states) is typed by `target_compare`, alone on one
+# side of an ordering; `x at 2020` (a fixed year's value) by `name_ref`.
 
-ALL_FUNCS = sorted(AGGREGATE_FUNCS | SERIES_FUNCS | VALUE_FUNCS)
+ALL_FUNCS = sorted(AGGREGATE_FUNCS | SERIES_FUNCS | VALUE_FUNCS | {"target"})
 
 
 def call(e: m.Call, scope: Scope) -> t.Node:
     name = e.func
+    if name == "target":
+        raise scope.fail("T239", "`target(…)` stands alone on one side of a comparison",
+                         e.span, help=f"e.g. `{TARGET_EXAMPLE}`")
     if name not in AGGREGATE_FUNCS | SERIES_FUNCS | VALUE_FUNCS:
         raise scope.fail("T230", f"unknown function `{name}`", e.span,
                          help=did_you_mean(name, ALL_FUNCS) or
@@ -324,7 +383,7 @@ _EXAMPLES = {
     "abs": "abs(a - b)", "min": "min(a, b)", "max": "max(a, b)", "sum": "sum(land_area)",
     "count": "count(industry == 一般制造业)", "mean": "mean(investment)",
     "prev": "prev(x)", "growth": "growth(x) >= 6 %", "total": "total(x, 2021..2025) >= 13",
-    "cagr": "cagr(x, 2020..2025) >= 6 %",
+    "cagr": "cagr(x, 2020..2025) >= 6 %", "change": "change(x, 2020..2025) <= -13.5 %",
 }
 
 
@@ -360,7 +419,7 @@ def series_call(e: m.Call, scope: Scope) -> t.Node:
                          help="use it in a rule about indicators (no `for each`/`for all`)")
     years = [a for a in e.args if isinstance(a, m.YearRange)]
     values = [a for a in e.args if not isinstance(a, m.YearRange)]
-    needs_range = e.func in ("total", "cagr")
+    needs_range = e.func in ("total", "cagr", "change")
     if len(values) != 1 or len(years) != int(needs_range):
         wanted = "an indicator and a year range" if needs_range else "one indicator"
         raise scope.fail("T232", f"`{e.func}` takes {wanted}", e.span,
@@ -368,7 +427,7 @@ def series_call(e: m.Call, scope: Scope) -> t.Node:
     node = _quantity(values[0], scope, e)
     percent = scope.units.resolve("%")
     result: t.Type = node.type
-    if e.func in ("growth", "cagr"):
+    if e.func in ("growth", "cagr", "change"):
         if percent is None:  # pragma: no cover - the prelude declares %
             raise scope.fail("T201", "unit `%` is not declared", e.span)
         result = t.QuantityT(percent)

@@ -10,6 +10,7 @@ lie in the plan period.  Imports `model`, `typed`, `units`, `diagnostics`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any, Literal, cast
 
@@ -272,7 +273,7 @@ def _rule(rule: m.Rule, plan: t.PlanInfo, units: UnitTable, sets: dict[str, tupl
     regions = next((c.regions for c in rule.clauses_of(m.ForRegion)), (plan.region,))
     if len(sink.items) != errors_before and sink.has_errors:
         return None
-    kind = kinds[0].kind if kinds else "anticipatory"
+    kind = kinds[0].kind if kinds else indicators_kind(scope.indicators_used, indicators)
     return t.CheckedRule(
         rule.id, rule.title, subject, record_name, kind,
         kinds[0].reason if kinds else None,
@@ -280,6 +281,14 @@ def _rule(rule: m.Rule, plan: t.PlanInfo, units: UnitTable, sets: dict[str, tupl
         readings, guard, guard_text, constraints, waivers, regions,
         tuple(sorted(scope.fields_used)), tuple(sorted(scope.indicators_used)), rule, rule.span,
     )
+
+
+def indicators_kind(used: Iterable[str], indicators: Mapping[str, t.IndicatorSpec]
+                    ) -> Literal["binding", "anticipatory"]:
+    """A rule that states no kind has its indicators' kind when they all share it: a rule
+    on a 约束性 indicator is binding unless it says otherwise."""
+    kinds = {indicators[i].kind for i in used if i in indicators}
+    return "binding" if kinds == {"binding"} else "anticipatory"
 
 
 def _subject(rule: m.Rule, schemas: dict[str, t.RecordSchema],

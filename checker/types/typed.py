@@ -152,7 +152,24 @@ class FieldRef:
 
 @dataclass(frozen=True, slots=True)
 class IndicatorRef:
+    """An indicator's value in each year judged, or in the fixed `year` (`x at 2020`)."""
+
     id: str
+    type: Type
+    span: Span = NO_SPAN
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatedTarget:
+    """`target(x)`: the target a plan states for x in each year (an annual plan's figure).
+
+    A qualified target (`6%以上`, `5.0左右`) has a low and a high end; `side` is the end the
+    comparison it stands in reads, fixed by typecheck so the comparison is the lenient one
+    its words allow: `x >= target(x)` reads the low end, `x <= target(x)` the high end."""
+
+    id: str
+    side: Literal["low", "high"]
     type: Type
     span: Span = NO_SPAN
 
@@ -247,8 +264,8 @@ class Logic:
 
 
 Node = (
-    Const | FieldRef | IndicatorRef | Scale | Arith | Neg | Func | Compare | Member | Present
-    | Trend | Not | Logic
+    Const | FieldRef | IndicatorRef | StatedTarget | Scale | Arith | Neg | Func | Compare
+    | Member | Present | Trend | Not | Logic
 )
 
 
@@ -271,6 +288,13 @@ def leaves(node: Node) -> list[FieldRef | IndicatorRef]:
     if isinstance(node, FieldRef | IndicatorRef):
         return [node]
     return [leaf for child in children(node) for leaf in leaves(child)]
+
+
+def stated_targets(node: Node) -> list[StatedTarget]:
+    """The `target(x)` a node compares with, in order."""
+    if isinstance(node, StatedTarget):
+        return [node]
+    return [found for child in children(node) for found in stated_targets(child)]
 
 
 # ------------------------------------------------------------------ rules

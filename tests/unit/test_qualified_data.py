@@ -176,8 +176,8 @@ def test_periods_bases_and_notes_are_kept_apart(tmp_path: Path) -> None:
     assert notes[0].startswith("2 values of parts of a year, kept and shown, not read by "
                                "annual rules: `gdp_growth` 2022H1 = 2, `gdp_growth` 2022Q1 = 1")
     assert notes[1] == ("`gdp_growth` for `大兴区` (actual) in 2022 is given only on the basis "
-                        "`扣除疫苗影响`: rules read the default basis (rows without `basis`), "
-                        "so it is not used")
+                        "`扣除疫苗影响`, and no rule read it: rules read the default basis "
+                        "(rows without `basis`), or the basis a year's target is stated on")
 
 
 def test_a_cutoff_date_holds_back_the_years_ending_after_it(tmp_path: Path) -> None:

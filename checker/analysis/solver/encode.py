@@ -66,8 +66,9 @@ class Encoder:
             key: VarKey = ("field", leaf.name)
             label = leaf.name
         elif ctx.kind == "series":
-            key = ("series", leaf.id, ctx.region, ctx.year)
-            label = f"{leaf.id} in {ctx.region} ({ctx.year})"
+            year = ctx.year if leaf.year is None else leaf.year  # `x at 2020`: fixed
+            key = ("series", leaf.id, ctx.region, year)
+            label = f"{leaf.id} in {ctx.region} ({year})"
         else:
             key = ("batch-indicator", leaf.id, ctx.year or None)
             label = leaf.id + (f" ({ctx.year})" if ctx.year else "")

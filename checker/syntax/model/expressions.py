@@ -37,10 +37,12 @@ class BoolLit:
 
 @dataclass(frozen=True, slots=True)
 class NameRef:
-    """A field, indicator, reading, set or enum value, resolved by typecheck."""
+    """A field, indicator, reading, set or enum value, resolved by typecheck; `year`: an
+    indicator's value in that fixed year (`pm25_annual_mean at 2020`)."""
 
     name: str
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
+    year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
