@@ -39,7 +39,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded, checked = checked_suite(args, args.rules)
+    loaded, checked = checked_suite(args, options.suite_paths(args))
     paths = args.texts or [_plan_text(loaded.root, checked)]
     if args.format == "rules":
         _rules_usage(paths, args.output)

@@ -71,7 +71,7 @@ def _recheck(engine: Engine, args: argparse.Namespace) -> int:
     from checker.serve.office import Office
     from checker.serve.recheck import recheck
 
-    office = Office.open(args.rules, args.data, as_of_year(args.as_of))
+    office = Office.open(options.suite_paths(args), args.data, as_of_year(args.as_of))
     report = recheck(office, engine)
     if args.format == "json":
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from checker.serve.db import DEFAULT_URL, open_database
     from checker.serve.office import Office
 
-    office = Office.open(args.rules, args.data, as_of_year(args.as_of))
+    office = Office.open(options.suite_paths(args), args.data, as_of_year(args.as_of))
     engine = open_database(args.db)
     app = create_app(office, engine, max_body=args.max_body)
     shown = engine.url.render_as_string(hide_password=True) if args.db else DEFAULT_URL
