@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from checker.cli.options import say
 from checker.diagnostics import Diagnostic, DiagnosticError, did_you_mean
 from checker.source import SourceFile, Span
 
@@ -117,8 +118,9 @@ def _settings(config: Config, command: str, args: argparse.Namespace
     if problems:
         raise DiagnosticError(problems, {config.shown: config.source})
     choices = _format_choices(args)
-    if "format" in top and top["format"] not in choices:
-        del top["format"]  # `format = "html"` is for check; lint keeps its text
+    if "format" in top and top["format"] not in choices:  # `format = "html"` is for check
+        say(args, f"the configured format `{top.pop('format')}` is not one `{command}` "
+            "writes; it keeps its default")
     if "format" in own and own["format"] not in choices:
         raise _error("C703", f"`{command}` cannot write format `{own['format']}`",
                      _span(config, f"{command}.format"), config.source,
