@@ -19,6 +19,7 @@ A key the file must not have, or a bad value, is a C7xx diagnostic at its line
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import re
 import tomllib
@@ -144,8 +145,9 @@ def _checked(config: Config, where: str, key: str, value: Any, problems: list[Di
                                        span))
             return None
         return [str(config.path.parent / v) for v in items]
-    if key == "as-of":
-        if isinstance(value, bool) or not isinstance(value, int | str):
+    if key == "as-of":  # 2023, "2023-06-30" or a TOML date 2023-06-30
+        if isinstance(value, bool) or not isinstance(value, int | str | datetime.date) \
+                or isinstance(value, datetime.datetime):
             problems.append(Diagnostic("C703", "`as-of` must be a year or a date such as "
                                        "\"2023-06-30\"", span))
             return None

@@ -365,6 +365,14 @@ def test_configuration_is_found_upwards_and_flags_win(
     assert ignored.out == "no lint findings in 1 rule\n"
 
 
+def test_a_toml_date_is_an_as_of(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "plancheck.toml").write_text('rules = "my-plan"\nas-of = 2023-06-30\n',
+                                            encoding="utf-8")
+    (project / "p.yaml").write_text("id: P-1\n", encoding="utf-8")
+    done = cli(capsys, "check", "p.yaml", "--format", "json")
+    assert json.loads(done.out)["as_of"] == 2023, done.err
+
+
 def test_a_bad_configuration_key_is_c702_with_did_you_mean(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "plancheck.toml").write_text('rules = "my-plan"\nfail-onn = "warning"\n',
@@ -382,6 +390,8 @@ def test_a_bad_configuration_key_is_c702_with_did_you_mean(
     ('[lint]\nformat = "html"\n', "C703", "`lint` cannot write format `html`"),
     ("rules = \n", "C701", "is not TOML"),
     ('[check]\nas_of = 2023\n', "C702", "did you mean `as-of`?"),
+    ('[lnt]\nformat = "sarif"\n', "C702", "did you mean `lint`?"),
+    ("as-of = 2023-06-30T10:00:00\n", "C703", "`as-of` must be a year or a date"),
 ])
 def test_bad_configuration_values(project: Path, capsys: pytest.CaptureFixture[str],
                                   text: str, code: str, words: str) -> None:
