@@ -462,3 +462,16 @@ def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
     os.close(writer)
     assert done.returncode == 141
     assert done.stderr == b""
+
+
+def test_fmt_without_a_path_formats_the_configured_suite(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    nothing = cli(capsys, "fmt")
+    assert nothing.code == 2 and "error[C720]: `plancheck fmt` needs a file or folder" \
+        in nothing.err
+    (project / "plancheck.toml").write_text('rules = "my-plan"\n', encoding="utf-8")
+    land = project / "my-plan" / "land.rules"
+    land.write_text(land.read_text("utf-8").replace("  require", "    require"),
+                    encoding="utf-8")
+    done = cli(capsys, "fmt", "--check")
+    assert (done.code, done.out) == (1, "would reformat my-plan/land.rules\n")
