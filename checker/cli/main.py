@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from checker import __version__
-from checker.cli import commands, config, options
+from checker.cli import commands, options
 from checker.cli.paint import paint
 from checker.cli.streams import guard_streams
 from checker.diagnostics import DiagnosticError, render_all
@@ -108,6 +108,8 @@ def _dispatch(argv: list[str]) -> int:
         args = _parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     _stderr_color[0] = options.color(args, sys.stderr)
+    from checker.cli import config  # tomllib: not for `--version` and `--help`
+
     found = None if args.no_config else config.find(Path.cwd())
     if found is not None:
         options.say(args, f"configuration from {found.shown}"
