@@ -24,7 +24,7 @@ plan t {
 }
 indicator land {
   unit km2
-  direction down
+  kind binding
 }
 rule LAND-01 {
   cite "第一章" line 2: "城乡建设用地规模控制在319平方公里以内"
