@@ -20,6 +20,7 @@ STAGES: Final[dict[str, str]] = {
     "L": "authoring hygiene (`checker.tools.lint`)",
     "X": "reading plan and report text (`checker.tools.extract`)",
     "S": "the approvals office (`checker.serve`)",
+    "C": "the command line and its configuration file (`checker.cli`)",
 }
 
 CODES: Final[dict[str, str]] = {
@@ -202,6 +203,13 @@ CODES: Final[dict[str, str]] = {
     "S842": "the ledger head disagrees",
     "S843": "a proposal the ledger does not explain",
     "S899": "internal error",
+    # the command line and its configuration file
+    "C701": "configuration file cannot be read",
+    "C702": "unknown key in the configuration",
+    "C703": "bad value in the configuration",
+    "C710": "report cannot be written",
+    "C711": "`-o` names an input file",
+    "C720": "bad command-line input",
 }
 
 

@@ -99,3 +99,19 @@ class Data:
 
     def origin(self, index: int) -> r.Location:
         return r.Location.of("data.csv", index + 2, row=True)
+
+
+def drain(leader: int) -> bytes:
+    """Everything written to a pseudo-terminal until its other end is closed."""
+    import os
+
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # Linux: EIO once the follower side is closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)

@@ -8,17 +8,23 @@ inside `run_guarded`, so no traceback reaches a user.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from checker import __version__
-from checker.cli import commands
+from checker.cli import commands, options
+from checker.cli.paint import paint
 from checker.cli.streams import guard_streams
 from checker.diagnostics import DiagnosticError, render_all
 
 EXIT_BAD_INPUT, EXIT_INTERNAL = 2, 3  # 0 and 1 are each command's verdict
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a program a pipe stopped
+# whether diagnostics on stderr are coloured: set once the arguments are parsed
+_stderr_color = [False]
 
 
 class UsageError(Exception):
@@ -45,6 +51,7 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
             module = commands.module(name)
             sub = subparsers.add_parser(shown, help=module.HELP, description=module.HELP)
             module.register(sub)
+            options.common(sub)
             sub.set_defaults(run=module.run)
         else:  # not asked for: a stand-in that takes any arguments and is never run
             sub = subparsers.add_parser(shown, add_help=False)
@@ -56,6 +63,7 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `plancheck` and `python -m checker`."""
     guard_streams()
+    _stderr_color[0] = False
     return run_guarded(lambda: _dispatch(list(sys.argv[1:] if argv is None else argv)))
 
 
@@ -66,10 +74,14 @@ def run_guarded(action: Callable[[], int]) -> int:
         print(f"error: {error}\n  = help: run `plancheck --help`", file=sys.stderr)
         return EXIT_BAD_INPUT
     except DiagnosticError as error:
-        print(render_all(error.diagnostics, error.sources), end="", file=sys.stderr)
+        text = render_all(error.diagnostics, error.sources)
+        print(paint(text, _stderr_color[0]), end="", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `plancheck … | head`: the reader has all it wants
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as error:  # the one place a bug becomes exit 3 instead of a traceback
         print(f"internal error: {type(error).__name__}: {error}\n"
               "  = help: this is a bug in plancheck; rerun with PLANCHECK_DEBUG=1 for details "
@@ -77,6 +89,13 @@ def run_guarded(action: Callable[[], int]) -> int:
         if os.environ.get("PLANCHECK_DEBUG"):
             traceback.print_exc()
         return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so flushing it at exit cannot raise again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _dispatch(argv: list[str]) -> int:
@@ -88,4 +107,12 @@ def _dispatch(argv: list[str]) -> int:
     if args.run is None:  # a stand-in was chosen (a value looked like a command): all of them
         args = _parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
+    _stderr_color[0] = options.color(args, sys.stderr)
+    from checker.cli import config  # tomllib: not for `--version` and `--help`
+
+    found = None if args.no_config else config.find(Path.cwd())
+    if found is not None:
+        options.say(args, f"configuration from {found.shown}"
+                    + (f" [{found.table}]" if found.table else ""))
+    config.apply(args, args.command, found)
     return run(args)

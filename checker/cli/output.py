@@ -21,6 +21,7 @@ from pathlib import Path
 
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import Span
+from checker.syntax.suite import shown_path
 
 STDOUT = "-"
 
@@ -69,8 +70,8 @@ def _refuse_inputs(path: Path, target: str, inputs: Iterable[str | Path],
         raise _cannot(target, f"there is no folder `{parent}`", codes)
     if not parent.is_dir():
         raise _cannot(target, f"`{parent}` is not a folder", codes)
-    for given in inputs:
-        if _same_file(path, Path(given)):
+    for given in inputs:  # a bundled suite's file may be shown as `suite:NAME/FILE`
+        if _same_file(path, shown_path(str(given))):
             raise DiagnosticError([Diagnostic(
                 codes.names_an_input, f"`-o {target}` names the input `{given}`; writing the "
                 "report there would destroy it", Span(target, 0, 0, 0, 0),

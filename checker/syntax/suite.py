@@ -50,11 +50,34 @@ def rule_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Diagnostic
 
 
 def display_path(path: Path) -> str:
-    """Paths relative to the working folder when they are under it (stable output)."""
+    """Paths relative to the working folder when they are under it (stable output); a file
+    of a bundled suite elsewhere (an installed wheel) as `suite:NAME/FILE`, not a path
+    into site-packages; any other path as given."""
+    resolved = path.resolve()
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(resolved.relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        pass
+    return bundled_name(resolved) or str(path)
+
+
+def shown_path(shown: str) -> Path:
+    """The file a displayed name stands for: `suite:NAME/FILE` back inside the package."""
+    if shown.startswith("suite:"):
+        return PACKAGE / "suites" / shown.removeprefix("suite:")
+    return Path(shown)
+
+
+def bundled_name(resolved: Path) -> str | None:
+    """`suite:daxing-14th/land.rules` for a file of a suite shipped in the package."""
+    suites = PACKAGE / "suites"
+    for suite in sorted(suites.iterdir()) if suites.is_dir() else ():
+        try:
+            inside = resolved.relative_to(suite.resolve())
+        except ValueError:
+            continue
+        return f"suite:{suite.name}/{inside.as_posix()}"
+    return None
 
 
 def parse_file(path: Path, display: str | None = None) -> tuple[SourceFile | None,
@@ -84,14 +107,18 @@ def parse_bytes(shown: str, data: bytes) -> tuple[SourceFile | None,
     return decoded, build(parsed)
 
 
-def load_suite(paths: Sequence[str | Path] | None = None) -> LoadedSuite:
-    """Parse and build a suite; raise `DiagnosticError` with all diagnostics of all files."""
-    targets = list(paths) if paths else [BUNDLED]
+def load_suite(paths: Sequence[str | Path] | None = None,
+               texts: Sequence[tuple[str, bytes]] = ()) -> LoadedSuite:
+    """Parse and build a suite; raise `DiagnosticError` with all diagnostics of all files.
+    `texts`: files given as (name, content), such as one read from standard input."""
+    targets = list(paths or ()) if paths or texts else [BUNDLED]
     files, problems = rule_files(targets)
     sources: dict[str, SourceFile] = {}
     built: list[m.RuleFile] = []
-    for path, display in [(PRELUDE, "<prelude>"), *((f, None) for f in files)]:
-        source, result = parse_file(path, display)
+    parsed = [parse_file(path, display)
+              for path, display in [(PRELUDE, "<prelude>"), *((f, None) for f in files)]]
+    parsed += [parse_bytes(name, data) for name, data in texts]
+    for source, result in parsed:
         if source is not None:
             sources[source.path] = source
         if isinstance(result, list):
@@ -105,5 +132,6 @@ def load_suite(paths: Sequence[str | Path] | None = None) -> LoadedSuite:
         problems += [p for f in built for p in second_base_units(f.statements, bases)]
     if problems:
         raise DiagnosticError(problems, sources)
-    root = Path(targets[0]) if len(targets) == 1 and Path(targets[0]).is_dir() else None
+    root = Path(targets[0]) if len(targets) == 1 and not texts and Path(targets[0]).is_dir() \
+        else None
     return LoadedSuite(m.Suite(tuple(built), sources), sources, root)

@@ -1,12 +1,15 @@
 """Fmt: rewrite `.rules` files in the one canonical layout, comments kept.
 
-In: paths.  Out: the files whose text changed (written unless `check`).  A file
-that does not parse is never rewritten: its diagnostics are raised instead.
+In: paths.  Out: the files whose text changed (written unless `check`), each with
+its old and new text (for a unified diff).  A file that does not parse is never
+rewritten: its diagnostics are raised instead.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from checker.diagnostics import Diagnostic, DiagnosticError
@@ -29,10 +32,31 @@ def format_text(source: SourceFile) -> str:
     return unparse(built)
 
 
+@dataclass(frozen=True)
+class Change:
+    """A file whose canonical text differs from its text."""
+
+    path: Path
+    shown: str
+    old: str
+    new: str
+
+    def diff(self) -> str:
+        """The change as a unified diff (`a/` the file as it is, `b/` as fmt writes it)."""
+        return "".join(difflib.unified_diff(
+            self.old.splitlines(keepends=True), self.new.splitlines(keepends=True),
+            f"a/{self.shown}", f"b/{self.shown}"))
+
+
 def format_paths(paths: Sequence[Path], *, check: bool) -> list[str]:
+    """The files fmt changes (or would change, with `check`), as shown."""
+    return [change.shown for change in format_changes(paths, write=not check)]
+
+
+def format_changes(paths: Sequence[Path], *, write: bool) -> list[Change]:
     files, problems = rule_files(paths)
     sources: dict[str, SourceFile] = {}
-    changed: list[tuple[Path, str, str]] = []
+    changed: list[Change] = []
     for path in files:
         source, result = parse_file(path)
         if source is not None:
@@ -43,13 +67,13 @@ def format_paths(paths: Sequence[Path], *, check: bool) -> list[str]:
         assert source is not None
         text = unparse(result)
         if text != source.text:
-            changed.append((path, display_path(path), text))
+            changed.append(Change(path, display_path(path), source.text, text))
     if problems:
         raise DiagnosticError(problems, sources)
-    if not check:
-        for path, _, text in changed:
-            path.write_text(text, encoding="utf-8")
-    return [shown for _, shown, _ in changed]
+    if write:
+        for change in changed:
+            change.path.write_text(change.new, encoding="utf-8")
+    return changed
 
 
-__all__ = ["Diagnostic", "format_paths", "format_text"]
+__all__ = ["Change", "Diagnostic", "format_changes", "format_paths", "format_text"]

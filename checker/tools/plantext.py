@@ -21,6 +21,7 @@ from pathlib import Path
 from checker.diagnostics import Diagnostic
 from checker.source import SourceFile, Span
 from checker.syntax import model as m
+from checker.syntax.suite import shown_path
 
 CHINESE_DIGITS = "一二三四五六七八九十百零〇"
 # Numbered headings by level, matched on NFKC-folded text: 篇, 章, 节, 一、, (一), 1., (1).
@@ -147,7 +148,7 @@ def plan_path(suite: m.Suite, root: Path | None = None) -> Path | None:
     if source is None:
         return None
     folders = [Path(root)] if root is not None else []
-    folders.append(Path(plans[0].span.file).parent)
+    folders.append(shown_path(plans[0].span.file).parent)
     for folder in folders:
         if (folder / source).is_file():
             return folder / source

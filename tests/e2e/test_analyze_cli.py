@@ -24,7 +24,7 @@ plan t {
 }
 indicator land {
   unit km2
-  direction down
+  kind binding
 }
 rule LAND-01 {
   cite "第一章" line 2: "城乡建设用地规模控制在319平方公里以内"
@@ -103,7 +103,7 @@ def test_analyze_the_bundled_suite_runs(tmp_path: Path) -> None:
 
 def test_lint_a_clean_suite_exits_0(tmp_path: Path) -> None:
     done = plancheck("lint", str(suite(tmp_path, SUITE)), cwd=tmp_path)
-    assert (done.returncode, done.stdout) == (0, "no lint findings in 1 rules\n")
+    assert (done.returncode, done.stdout) == (0, "no lint findings in 1 rule\n")
 
 
 def test_lint_errors_exit_1_and_warnings_alone_exit_0(tmp_path: Path) -> None:

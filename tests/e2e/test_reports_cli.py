@@ -16,6 +16,8 @@ import jsonschema
 import pytest
 import xmlschema
 
+from tests.helpers import drain
+
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "tests" / "data" / "schemas"
 
@@ -165,16 +167,7 @@ def test_progress_bar_on_a_terminal_and_not_with_quiet(inputs: Path) -> None:
             args = ["check", "proposals.yaml", "-o", "out.txt", *(["--quiet"] if quiet else [])]
             done = plancheck(inputs, *args, stderr=follower)
             os.close(follower)
-            chunks = []
-            while True:
-                try:
-                    chunk = os.read(leader, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                chunks.append(chunk)
-            drawn.append(b"".join(chunks))
+            drawn.append(drain(leader))
         finally:
             os.close(leader)
         assert done.returncode == 1

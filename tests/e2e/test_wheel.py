@@ -33,6 +33,8 @@ BUNDLED = {
     "checker/syntax/policy.lark": ROOT / "grammar" / "policy.lark",
     "checker/syntax/prelude.rules": ROOT / "checker" / "syntax" / "prelude.rules",
     "checker/tools/extract/phrases.lark": ROOT / "checker" / "tools" / "extract" / "phrases.lark",
+    **{f"checker/cli/scaffold/{p.name}": p
+       for p in sorted((ROOT / "checker" / "cli" / "scaffold").iterdir())},
     **{f"checker/suites/daxing-14th/{p.name}": p for p in sorted(SUITE.iterdir()) if p.is_file()},
 }
 
@@ -119,3 +121,19 @@ def test_the_installed_cli_reads_the_bundled_plan_text(installed: Installed) -> 
     done = installed.run("-m", "checker", "extract", "--format", "csv")
     assert done.returncode == 0, done.stdout + done.stderr
     assert ",315," in done.stdout and "urban_rural_construction_land" in done.stdout
+
+
+def test_the_installed_explain_names_bundled_files_suite_name_file(installed: Installed) -> None:
+    done = installed.run("-m", "checker", "explain", "LAND-01", "--no-cache")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "defined at suite:daxing-14th/land.rules:" in done.stdout
+    assert "in suite:daxing-14th/plan.txt:" in done.stdout
+    assert "site-packages" not in done.stdout and str(installed.target) not in done.stdout
+
+
+def test_the_installed_new_scaffolds_a_suite_that_tests_pass(installed: Installed) -> None:
+    made = installed.run("-m", "checker", "new", "fresh")
+    assert made.returncode == 0, made.stdout + made.stderr
+    for command in (("fmt", "--check"), ("lint",), ("analyze",), ("test",)):
+        done = installed.run("-m", "checker", *command, "fresh")
+        assert done.returncode == 0, (command, done.stdout + done.stderr)

@@ -35,21 +35,11 @@ def modules() -> list[ModuleType]:
     return [module(name) for name in names()]
 
 
-def suite_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--rules", metavar="DIR", action="append",
-                        help="suite folder or .rules files (default: the bundled Daxing suite)")
-    cache_option(parser)
-
-
-def cache_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--no-cache", action="store_true",
-                        help="parse and type-check the suite again instead of reading the "
-                        "cached result (see docs/speed.md)")
-
-
 def checked_suite(args: argparse.Namespace, paths: Sequence[str | Path] | None
                   ) -> tuple[LoadedSuite, CheckedSuite]:
     """The suite of `paths` loaded and type-checked, through the cache unless `--no-cache`."""
+    from checker.cli.options import say
     from checker.types.cached import load_checked
 
+    say(args, "suite: " + (", ".join(map(str, paths)) if paths else "the bundled Daxing suite"))
     return load_checked(paths, use_cache=not getattr(args, "no_cache", False))

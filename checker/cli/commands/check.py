@@ -1,4 +1,8 @@
-"""`plancheck check [FILES…] [--rules DIR] [--as-of YEAR] [--fail-on LEVEL] [--format F]`."""
+"""`plancheck check [SUITE…] FILE… [--rules DIR] [--as-of YEAR] [--fail-on LEVEL] [--format F]`.
+
+A positional that is a `.rules` file or a folder holding one is the suite, the rest
+are data; `-` is a data file read from standard input (`--stdin-name` names it).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,10 @@ import argparse
 import calendar
 import datetime
 import re
-import sys
 
-from checker.cli.commands import checked_suite, suite_option
-from checker.cli.output import STDOUT, OutputCodes, write_output
+from checker.cli import options
+from checker.cli.commands import checked_suite
+from checker.cli.output import OutputCodes, write_output
 from checker.diagnostics import Diagnostic, DiagnosticError
 from reports import FORMATS
 
@@ -19,23 +23,24 @@ REPORT_CODES = OutputCodes(cannot_write="D360", names_an_input="D361")
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="proposals (YAML, JSON, CSV, XLSX, Parquet) and plan-data tables")
-    suite_option(parser)
+                        help="proposals (YAML, JSON, CSV, XLSX, Parquet) and plan-data tables, "
+                        "`-` for standard input; a suite folder or .rules file among them is "
+                        "the suite")
+    options.suite(parser, positional=None)
+    options.stdin_name(parser, "a data file")
     parser.add_argument("--as-of", metavar="YEAR|DATE",
                         help="evaluation date: deadlines after it are pending "
                         "(default: the latest year with actual data)")
     parser.add_argument("--fail-on", choices=["error", "warning", "unknown", "never"],
-                        default="error", help="lowest outcome that makes the exit code 1")
-    parser.add_argument("--format", choices=list(FORMATS), default="text",
-                        help="report format: " + ", ".join(FORMATS) + " (default: text)")
+                        default=None, help="lowest outcome that makes the exit code 1 "
+                        "(default: error)")
+    options.report(parser, list(FORMATS))
     parser.add_argument("--lang", choices=["zh", "en"], default=None,
                         help="language of text, markdown, html, csv and xlsx reports "
                         "(default: the suite's, else en); json stays language-neutral")
     parser.add_argument("--details", action="store_true",
                         help="text and markdown: every rule's findings after the indicator "
                         "table (always shown when the run has no plan data)")
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write the report to FILE, replacing it whole (`-`: standard output)")
     parser.add_argument("--record", metavar="NAME",
                         help="record schema of the proposals (when the suite has several)")
     parser.add_argument("--max-findings", type=int, default=100, metavar="N",
@@ -50,8 +55,6 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true",
                         help="plan data naming an indicator outside the suite's catalogue is "
                         "an error (D340), not a note")
-    parser.add_argument("--quiet", action="store_true",
-                        help="no progress bar (it shows only when stderr is a terminal)")
 
 
 def as_of_year(text: str | None) -> int | None:
@@ -80,19 +83,29 @@ def as_of(text: str) -> tuple[int, datetime.date | None]:
 
 def run(args: argparse.Namespace) -> int:
     from checker.cli.progress import enabled, progress
+    from checker.cli.stdin import data_from
     from checker.pipeline import check_with  # the loaders import pandas; keep `--help` fast
     from reports import BINARY_FORMATS, render, render_bytes
 
-    with progress(enabled(quiet=args.quiet), total=3, description="loading rules") as tick:
-        loaded, checked = checked_suite(args, args.rules)
-        tick(description=f"checking {len(args.files)} file(s)")
+    suites, files = options.split_suites(args.files)
+    if not files:
+        raise DiagnosticError([Diagnostic("D300", "no data file to check: "
+                                          + ", ".join(f"`{s}`" for s in suites)
+                                          + " is a suite",
+                                          help="name the proposals or plan data too")])
+    with progress(enabled(quiet=args.quiet), total=3, description="loading rules") as tick, \
+            data_from(args, files) as data:
+        loaded, checked = checked_suite(args, options.suite_paths(args, suites))
+        tick(description=f"checking {options.count(len(files), 'file')}")
         year, cutoff = as_of(args.as_of) if args.as_of is not None else (None, None)
-        result = check_with(checked, args.files, as_of=year, cutoff=cutoff,
-                            fail_on=args.fail_on, record=args.record,
-                            max_findings=args.max_findings or None, engine=args.engine,
-                            scheduler=_scheduler(args), strict=args.strict)
+        result = data.renamed(check_with(
+            checked, data.files, as_of=year, cutoff=cutoff, fail_on=args.fail_on,
+            record=args.record, max_findings=args.max_findings or None, engine=args.engine,
+            scheduler=_scheduler(args), strict=args.strict))
+        options.say(args, f"as of {result.as_of}" + ("" if args.as_of is not None else
+                                                     " (the default: see the report's notes)"))
         tick(description=f"writing the {args.format} report")
-        to_terminal = args.output in (None, STDOUT) and sys.stdout.isatty()
+        to_terminal = options.to_terminal(args)
         report: str | bytes
         if args.format in BINARY_FORMATS:  # a workbook: bytes
             report = render_bytes(result, args.format, lang=args.lang, details=args.details)
@@ -100,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
             report = render(result, args.format, color=to_terminal, lang=args.lang,
                             details=args.details)
         tick()
-    write_output(args.output, report, [*args.files, *loaded.sources], REPORT_CODES)
+    write_output(args.output, report, [*data.files, *loaded.sources], REPORT_CODES)
     return result.summary.exit_code
 
 

@@ -1,4 +1,4 @@
-"""`plancheck explain RULE_ID [--rules DIR] [--color WHEN]`: a rule, its citation, the plan's words.
+"""`plancheck explain RULE_ID [SUITE…] [--color WHEN]`: a rule, its citation, the plan's words.
 
 Shows the rule's canonical text, kind and reason, readings, and for each
 citation the chapter/section headings above the cited line of the plan text
@@ -11,23 +11,21 @@ from __future__ import annotations
 import argparse
 import sys
 
-from checker.cli.commands import checked_suite, suite_option
+from checker.cli import options
 
 HELP = "show a rule, its citation and the plan's sentence it enforces"
 
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("rule_id", metavar="RULE_ID", help="the id of a rule, e.g. LAND-01")
-    suite_option(parser)
-    parser.add_argument("--color", choices=["auto", "always", "never"], default="auto",
-                        help="highlight with colour (default: when writing to a terminal)")
+    options.suite(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    from checker.cli.stdin import checked_from
     from checker.tools.explain import explain, render
 
-    loaded, checked = checked_suite(args, args.rules)
+    loaded, checked = checked_from(args, options.suite_paths(args, args.suites))
     explanation = explain(loaded, checked, args.rule_id)
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    sys.stdout.write(render(explanation, color=color))
+    sys.stdout.write(render(explanation, color=options.color(args)))
     return 0

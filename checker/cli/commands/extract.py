@@ -13,7 +13,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from checker.cli.commands import checked_suite, suite_option
+from checker.cli import options
+from checker.cli.commands import checked_suite
 from checker.cli.output import OutputCodes, write_output
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import SourceFile, Span
@@ -29,7 +30,7 @@ OUTPUT_CODES = OutputCodes(cannot_write="X907", names_an_input="X909")
 def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("texts", nargs="*", metavar="TEXT",
                         help="UTF-8 text files (default: the plan text of the suite)")
-    suite_option(parser)
+    options.suite(parser, positional=None)
     parser.add_argument("--format", choices=FORMATS, default="json",
                         help="json (default), csv, data (a plan-data table for `plancheck "
                         "check`) or rules (a draft suite; needs -o DIR)")
@@ -38,7 +39,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded, checked = checked_suite(args, args.rules)
+    loaded, checked = checked_suite(args, options.suite_paths(args))
     paths = args.texts or [_plan_text(loaded.root, checked)]
     if args.format == "rules":
         _rules_usage(paths, args.output)

@@ -16,7 +16,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from checker.cli.commands import suite_option
+from checker.cli import options
 from checker.cli.commands.check import as_of_year
 from checker.cli.commands.serve import database_option
 
@@ -33,7 +33,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     database_option(verify)
     recheck = actions.add_parser("recheck", help="approved proposals the new rules would fail")
     database_option(recheck)
-    suite_option(recheck)
+    options.suite(recheck, positional=None)
     recheck.add_argument("--data", nargs="+", default=[], metavar="FILE",
                          help="plan data for the aggregate rules (the baseline)")
     recheck.add_argument("--as-of", metavar="YEAR")
@@ -71,7 +71,7 @@ def _recheck(engine: Engine, args: argparse.Namespace) -> int:
     from checker.serve.office import Office
     from checker.serve.recheck import recheck
 
-    office = Office.open(args.rules, args.data, as_of_year(args.as_of))
+    office = Office.open(options.suite_paths(args), args.data, as_of_year(args.as_of))
     report = recheck(office, engine)
     if args.format == "json":
         sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")

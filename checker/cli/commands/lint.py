@@ -1,29 +1,41 @@
-"""`plancheck lint [SUITE…]`: authoring hygiene — citations, quotes, readings, tests, names."""
+"""`plancheck lint [SUITE…] [--format F] [-o FILE]`: authoring hygiene — citations,
+quotes, readings, tests, names.  `-` reads one `.rules` file from standard input."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 
+from checker.cli import options
 from checker.diagnostics import DiagnosticError, render_all
-from checker.syntax.suite import load_suite
-from checker.tools.lint import lint_suite
 
 HELP = "check a suite's citations, quotes, vague words, tests and names"
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("suites", nargs="*", metavar="SUITE",
-                        help="suite folders or .rules files (default: the bundled Daxing suite)")
+    options.suite(parser)
+    options.report(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_suite(args.suites or None)
+    from checker.cli.findings import Finding, Report, render
+    from checker.cli.paint import paint
+    from checker.cli.report import emit
+    from checker.cli.stdin import suite_from
+    from checker.tools.lint import lint_suite
+
+    loaded = suite_from(args, options.suite_paths(args, args.suites))
     checked, found = lint_suite(loaded.suite)
     if checked is None:  # lint what can be linted, then fail as bad input
         raise DiagnosticError(found, loaded.sources)
-    if found:
-        sys.stdout.write(render_all(found, loaded.sources))
+    if args.format != "text":
+        text = render(Report("lint", [Finding.of(d) for d in found], len(checked.rules)),
+                      args.format)
+    elif found:
+        text = paint(render_all(found, loaded.sources), options.to_terminal(args))
     else:
-        print(f"no lint findings in {len(checked.rules)} rules")
+        text = "" if args.quiet else \
+            f"no lint findings in {options.count(len(checked.rules), 'rule')}\n"
+    emit(args, text, loaded.sources)
     return 1 if any(d.severity == "error" for d in found) else 0
+
+

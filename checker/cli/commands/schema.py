@@ -1,4 +1,4 @@
-"""`plancheck schema [RECORD] [--rules DIR] [--json-schema]`: what a record must contain.
+"""`plancheck schema [RECORD] [SUITE…] [--json-schema]`: what a record must contain.
 
 Prints a record schema as a table — field, type, unit, required, default,
 label — followed by the values each enum or ordinal field takes; or, with
@@ -17,7 +17,7 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
-from checker.cli.commands import checked_suite, suite_option
+from checker.cli import options
 from checker.diagnostics import Diagnostic, DiagnosticError, did_you_mean
 from checker.types import typed as t
 from checker.types.units import BARE, format_quantity
@@ -26,16 +26,25 @@ HELP = "print a record schema as a table or as JSON Schema"
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("record", nargs="?", metavar="RECORD",
-                        help="record name, e.g. project (default: every record of the suite)")
-    suite_option(parser)
+    parser.add_argument("names", nargs="*", metavar="RECORD|SUITE",
+                        help="record name, e.g. project (default: every record of the suite), "
+                        "and suite folders or .rules files")
+    options.suite(parser, positional=None)
     parser.add_argument("--json-schema", action="store_true",
                         help="print the JSON Schema of one record mapping")
 
 
 def run(args: argparse.Namespace) -> int:
-    _, checked = checked_suite(args, args.rules)
-    schemas = _chosen(checked, args.record)
+    from checker.cli.stdin import checked_from
+
+    suites, records = options.split_suites(args.names, dash="suite")
+    if len(records) > 1:
+        raise DiagnosticError([Diagnostic(
+            "C720", "`plancheck schema` shows one record or all: "
+            + ", ".join(f"`{r}`" for r in records) + " are more than one",
+            help="name one record; a suite is a folder or a .rules file")])
+    _, checked = checked_from(args, options.suite_paths(args, suites))
+    schemas = _chosen(checked, records[0] if records else None)
     if args.json_schema:
         from checker.data.schemas import json_schema
 
@@ -48,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
                          + "\n")
         return 0
-    sys.stdout.write("\n".join(table(s) for s in schemas))
+    sys.stdout.write("\n".join(table(s, color=options.color(args)) for s in schemas))
     return 0
 
 
@@ -67,13 +76,16 @@ def _chosen(checked: t.CheckedSuite, name: str | None) -> list[t.RecordSchema]:
     return [checked.schemas[name]]
 
 
-def table(schema: t.RecordSchema) -> str:
-    """The schema as a plain-text table, then the values of its enum fields."""
+def table(schema: t.RecordSchema, *, color: bool = False) -> str:
+    """The schema as a plain-text table (headings in colour on a terminal), then the
+    values of its enum fields."""
     buffer = io.StringIO()
-    console = Console(file=buffer, no_color=True, width=120, highlight=False, emoji=False)
+    console = Console(file=buffer, no_color=not color, force_terminal=color, width=120,
+                      highlight=False, emoji=False)
     title = f"record {schema.name}" + (f" ({schema.display})" if schema.display else "")
-    console.print(title)
-    grid = Table(show_edge=False, box=None, pad_edge=False, padding=(0, 2, 0, 0))
+    console.print(title, style="bold", markup=False)
+    grid = Table(show_edge=False, box=None, pad_edge=False, padding=(0, 2, 0, 0),
+                 header_style="bold cyan" if color else "")
     for column in ("field", "type", "unit", "required", "default", "label"):
         grid.add_column(column, no_wrap=True)
     for spec in schema.fields.values():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from checker.cli.commands import suite_option
+from checker.cli import options
 from checker.cli.commands.check import as_of_year
 
 HELP = "run the approvals office: HTTP API, web pages and the quota ledger"
@@ -21,7 +21,7 @@ def register(parser: argparse.ArgumentParser) -> None:
                         "(default 127.0.0.1: this machine only)")
     parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     database_option(parser)
-    suite_option(parser)
+    options.suite(parser, positional=None)
     parser.add_argument("--data", nargs="+", default=[], metavar="FILE",
                         help="plan data: the baseline of aggregate rules (e.g. construction "
                         "land before the proposals)")
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from checker.serve.db import DEFAULT_URL, open_database
     from checker.serve.office import Office
 
-    office = Office.open(args.rules, args.data, as_of_year(args.as_of))
+    office = Office.open(options.suite_paths(args), args.data, as_of_year(args.as_of))
     engine = open_database(args.db)
     app = create_app(office, engine, max_body=args.max_body)
     shown = engine.url.render_as_string(hide_password=True) if args.db else DEFAULT_URL

@@ -1,7 +1,10 @@
 """`plancheck test [SUITE…] [-k PATTERN] [--coverage] [--threshold N] [--fail-on-empty]`.
 
-Runs the `test` blocks of each suite (default: the bundled Daxing suite); each
-SUITE is a folder of `.rules` files tested on its own.  A failing test shows
+Runs the `test` blocks of each suite (default: the configured suite, else the bundled
+Daxing suite); each SUITE is a folder of `.rules` files tested on its own, and the
+`--rules` paths together are one more.  `-q` prints only failures and the counts;
+`--format json|junit|sarif` writes every suite's tests as one document (a failed
+test located at its `test` block).  A failing test shows
 the expected and the actual outcome with the finding's evidence.  `--coverage`
 lists, per rule, whether the tests checked it passing and failing and each of
 its clauses true and false (see `checker.tester.coverage` for the exact items);
@@ -19,11 +22,14 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checker.cli.commands import cache_option, checked_suite
+from checker.cli import options
+from checker.source import Span
 from checker.syntax.suite import display_path
 
 if TYPE_CHECKING:  # the testing modules import pandas; keep `--help` fast
+    from checker.cli.findings import Finding
     from checker.tester.coverage import Coverage
+    from checker.tester.runner import TestRun
     from checker.types.typed import CheckedSuite
 
 HELP = "run the test blocks of rule suites"
@@ -41,9 +47,8 @@ def threshold(text: str) -> Fraction:
 
 
 def register(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("suites", nargs="*", metavar="SUITE",
-                        help="suite folders, each tested on its own "
-                        "(default: the bundled Daxing suite)")
+    options.suite(parser)
+    options.report(parser)
     parser.add_argument("-k", metavar="PATTERN", dest="pattern",
                         help="run only tests whose name contains PATTERN (or matches it as a "
                         "glob: `*`, `?`, `[…]`); case-insensitive")
@@ -53,67 +58,114 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="fail (exit 1) when coverage is below N percent")
     parser.add_argument("--fail-on-empty", action="store_true",
                         help="fail (exit 1) when no test ran")
-    cache_option(parser)
+
+
+class _Collected:
+    """Every suite's tests, for the one JSON, JUnit or SARIF document of the run."""
+
+    def __init__(self) -> None:
+        self.failed: list[Finding] = []
+        self.passed: list[tuple[str, Span]] = []
+        self.suites: list[dict[str, object]] = []
 
 
 def run(args: argparse.Namespace) -> int:
-    targets: list[str | None] = list(args.suites) or [None]
-    code = 0
+    from checker.cli.paint import paint
+    from checker.cli.report import emit
+    from checker.cli.stdin import checked_from
+
+    given = [*args.suites, *([args.rules] if args.rules else [])]
+    targets: list[list[str] | None] = [[t] if isinstance(t, str) else t for t in given]
+    if not targets:
+        configured = options.suite_paths(args)
+        targets = [configured]
+    code, collected = 0, _Collected()
+    lines: list[str] = []
+    sources: list[str] = []
     for target in targets:
-        _, checked = checked_suite(args, [target] if target is not None else None)
-        code = max(code, _run_suite(checked, target, args))
+        loaded, checked = checked_from(args, target)
+        sources += list(loaded.sources)
+        name = (", ".join(display_path(Path(t)) if t != "-" else (args.stdin_name or "<stdin>")
+                          for t in target)
+                if target is not None else f"bundled {checked.plan.id}")
+        suite_code, suite_lines = _run_suite(checked, name, args, collected)
+        code, lines = max(code, suite_code), [*lines, *suite_lines]
+    if args.format == "text":
+        text = paint("".join(line + "\n" for line in lines), options.to_terminal(args))
+    else:
+        from checker.cli.findings import Report, render
+
+        text = render(Report("test", collected.failed,
+                             len(collected.failed) + len(collected.passed), collected.passed,
+                             summary={"suites": collected.suites}), args.format)
+    emit(args, text, sources)
     return code
 
 
-def _run_suite(checked: CheckedSuite, target: str | None, args: argparse.Namespace) -> int:
+def _run_suite(checked: CheckedSuite, name: str, args: argparse.Namespace,
+               collected: _Collected) -> tuple[int, list[str]]:
     from checker.tester.coverage import coverage
     from checker.tester.runner import run_tests, select
 
     tests = select(checked.tests, args.pattern)
     report = run_tests(checked, tests)
-    name = display_path(Path(target)) if target is not None else f"bundled {checked.plan.id}"
-    print(f"suite {name}: {_count(len(tests), 'test')}"
-          + (f" matching `{args.pattern}`" if args.pattern else ""))
+    _collect(report, name, collected)
+    lines = [] if args.quiet else [
+        f"suite {name}: {options.count(len(tests), 'test')}"
+        + (f" matching `{args.pattern}`" if args.pattern else "")]
     for case in report.results:
+        if args.quiet and case.passed:
+            continue
         mark = "ok  " if case.passed else "FAIL"
-        print(f"  {mark} {case.name} ({case.location})")
-        for failure in case.failures:
-            print("\n".join("       " + line for line in failure.splitlines()))
-    print(f"{_count(len(report.results), 'test')}: {report.passed} passed, "
-          f"{report.failed} failed")
+        lines.append(f"  {mark} {case.name} ({case.location})")
+        lines += ["       " + line for failure in case.failures for line in failure.splitlines()]
+    lines.append(f"{options.count(len(report.results), 'test')}: {report.passed} passed, "
+                 f"{report.failed} failed" + (f" ({name})" if args.quiet else ""))
     code = 0 if report.ok else 1
     if not report.results and args.fail_on_empty:
-        print("no test ran (--fail-on-empty)")
+        lines.append("no test ran (--fail-on-empty)")
         code = 1
     if args.coverage or args.threshold is not None:
         result = coverage(checked, report)
-        if args.coverage:
-            _print_coverage(result)
-        line = f"coverage: {result.covered} of {_count(result.items, 'item')} " \
+        if args.coverage and not args.quiet:
+            lines += _coverage_lines(result)
+        line = f"coverage: {result.covered} of {options.count(result.items, 'item')} " \
                f"({result.percent_text()} %)"
         if args.threshold is not None and not result.meets(args.threshold):
             line += f", below the threshold of {_number(args.threshold)} %"
             code = 1
-        print(line)
-    return code
+        lines.append(line)
+        collected.suites[-1]["coverage"] = {"covered": result.covered, "items": result.items}
+    return code, lines
 
 
-def _print_coverage(result: Coverage) -> None:
-    print("coverage by rule (✓ checked by a test, ✗ not yet):")
+def _collect(report: TestRun, name: str, collected: _Collected) -> None:
+    from checker.cli.findings import TEST_FAILED, Finding
+
+    collected.suites.append({"suite": name, "tests": len(report.results),
+                             "passed": report.passed, "failed": report.failed})
+    for case in report.results:
+        if case.passed:
+            collected.passed.append((case.name, case.span))
+        else:
+            collected.failed.append(Finding(
+                TEST_FAILED, "error", f"test `{case.name}` failed"
+                + "".join("\n" + failure for failure in case.failures), (case.span,),
+                name=case.name))
+
+
+def _coverage_lines(result: Coverage) -> list[str]:
+    lines = ["coverage by rule (✓ checked by a test, ✗ not yet):"]
     for rule in result.rules:
         sides = f"pass {_mark(rule.passed)}  fail {_mark(rule.failed)}"
-        print(f"  {rule.rule:<16} {rule.covered:>2}/{rule.items:<3} {sides}")
-        for clause in rule.clauses:
-            print(f"    {clause.role} `{clause.text}`  true {_mark(clause.true)}  "
-                  f"false {_mark(clause.false)}")
+        lines.append(f"  {rule.rule:<16} {rule.covered:>2}/{rule.items:<3} {sides}")
+        lines += [f"    {clause.role} `{clause.text}`  true {_mark(clause.true)}  "
+                  f"false {_mark(clause.false)}" for clause in rule.clauses]
+    return lines
 
 
 def _mark(flag: bool) -> str:
     return "✓" if flag else "✗"
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _number(value: Fraction) -> str:
