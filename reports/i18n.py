@@ -107,6 +107,41 @@ WORDS: dict[str, dict[Lang, str]] = {
     "details_hint": {"en": "details per rule: --details",
                      "zh": "各规则详情：加 --details"},
     "notes": {"en": "note", "zh": "注"},
+    # the HTML page
+    "contents": {"en": "Contents", "zh": "目录"},
+    "show": {"en": "show", "zh": "只看"},
+    "all": {"en": "all", "zh": "全部"},
+    "heading_summary": {"en": "Summary", "zh": "概况"},
+    "heading_charts": {"en": "Indicators", "zh": "指标图表"},
+    "heading_proposals": {"en": "Proposals", "zh": "项目"},
+    "heading_rule_details": {"en": "Rules in detail", "zh": "各规则详情"},
+    "heading_annual": {"en": "Annual plan execution {year}", "zh": "{year}年计划执行情况"},
+    "charts_note": {"en": "Each indicator's values against the plan's targets; the shaded "
+                    "band is the plan period.",
+                    "zh": "各指标实际值与规划目标对照；阴影部分为规划期。"},
+    "proposals_note": {"en": "Each proposal with a finding, and the rules it does not meet.",
+                       "zh": "有检查结果的项目，及其未满足的规则。"},
+    "quiet_rules": {"en": "{n} rule(s) without findings", "zh": "{n} 条规则无检查结果"},
+    "no_citation": {"en": "This rule cites no sentence of the plan.",
+                    "zh": "此规则未引用规划原文。"},
+    "unlisted": {"en": "… and {n} more findings, counted but not listed (raise "
+                 "--max-findings to list them).",
+                 "zh": "……另有 {n} 条结果已计数未列出（加大 --max-findings 可列出）。"},
+    "large_run": {"en": "A large run: passing outcomes are counted, not listed.",
+                  "zh": "大批量检查：通过的结果只计数，不逐条列出。"},
+    "failing_values": {"en": "failing", "zh": "未达标"},
+    "plan_period": {"en": "plan period", "zh": "规划期"},
+    "report_of": {"en": "plancheck report", "zh": "plancheck 检查报告"},
+    "suite_files": {"en": "rendered from the canonical JSON result. Suite files:",
+                    "zh": "由标准 JSON 结果生成。规则文件："},
+    # the annual execution table
+    "year_target": {"en": "{year} target", "zh": "{year}年目标"},
+    "year_actual": {"en": "{year} actual", "zh": "{year}年实际"},
+    "met": {"en": "met", "zh": "完成"},
+    "missed": {"en": "missed", "zh": "未完成"},
+    "undecided_met": {"en": "undecided", "zh": "待定"},
+    "year_result": {"en": "met / missed", "zh": "完成情况"},
+    "plan_target": {"en": "plan target", "zh": "规划目标"},
 }
 
 
@@ -129,8 +164,10 @@ def verdict(result: Result, lang: Lang) -> str:
     return f"nothing at or above --fail-on {level}"
 
 
-def word(key: str, lang: Lang) -> str:
-    return WORDS[key][lang]
+def word(key: str, lang: Lang, **fields: object) -> str:
+    """The word for `key`; `fields` fill its `{placeholders}`."""
+    text = WORDS[key][lang]
+    return text.format(**fields) if fields else text
 
 
 def status(code: Status, lang: Lang) -> str:

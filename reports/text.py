@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.result import Outcome, Result, RuleSummary
-from reports import DEFAULT, Options, i18n
+from reports import DEFAULT, Options, i18n, messages
 from reports import common as c
 from reports import evaluation as ev
 from reports.i18n import Lang
@@ -49,7 +49,7 @@ def write(result: Result, options: Options = DEFAULT) -> str:
         _table(console, result)
     for group in c.by_rule(result):
         if group.outcomes and (options.details or group.rule.subject != "series"):
-            _rule(console, group)
+            _rule(console, group, lang)
     if evaluation and not options.details:
         console.print(Text(i18n.word("details_hint", lang), style="dim"))
     _footer(console, result, lang)
@@ -124,14 +124,14 @@ def _rule_style(rule: RuleSummary) -> str:
     return ""
 
 
-def _rule(console: Console, group: c.RuleOutcomes) -> None:
+def _rule(console: Console, group: c.RuleOutcomes, lang: Lang) -> None:
     rule = group.rule
     head = Text(rule.id, style=_rule_style(rule) or "bold")
     if rule.title:
         head.append(f" {rule.title}", style="bold")
     head.append(f" · {rule.kind} ({rule.severity})", style="dim")
     console.print(head)
-    rows: list[tuple[str, Text]] = [("", Text(c.count_line(rule)))]
+    rows: list[tuple[str, Text]] = [("", Text(messages.count_line(rule, lang)))]
     for cite in rule.citations:
         rows.append(("plan", Text(c.citation_where(cite))))
         rows.append(("", Text(f"“{cite.quote}”", style="italic")))
@@ -140,7 +140,7 @@ def _rule(console: Console, group: c.RuleOutcomes) -> None:
     console.print(_grid(rows, indent=2))
     console.print()
     for outcome in group.outcomes[:SHOWN_PER_RULE]:
-        _finding(console, outcome)
+        _finding(console, outcome, lang)
     hidden = group.unlisted + max(len(group.outcomes) - SHOWN_PER_RULE, 0)
     if hidden > 0:
         console.print(Text(f"    … {hidden:,} more findings of {rule.id}; "
@@ -148,16 +148,16 @@ def _rule(console: Console, group: c.RuleOutcomes) -> None:
         console.print()
 
 
-def _finding(console: Console, outcome: Outcome) -> None:
+def _finding(console: Console, outcome: Outcome, lang: Lang) -> None:
     style = _STYLE.get(outcome.outcome, "")
     line = Text("  ")
-    line.append(f"{_MARK[outcome.outcome]} {c.outcome_word(outcome)}", style=style)
+    line.append(f"{_MARK[outcome.outcome]} {messages.outcome_word(outcome, lang)}", style=style)
     line.append(f"  {outcome.subject}", style="bold")
     if outcome.outcome in ("fail", "error", "unknown"):
         line.append(f"  [{outcome.severity}]", style="dim")
     console.print(line)
-    rows = [("", Text(outcome.message))]
-    rows += [(label, Text(text)) for label, text in c.evidence_lines(outcome)]
+    rows = [("", Text(messages.message(outcome, lang)))]
+    rows += [(label, Text(text)) for label, text in messages.evidence_lines(outcome, lang)]
     console.print(_grid(rows, indent=4))
     console.print()
 

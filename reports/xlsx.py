@@ -20,8 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from checker.result import Result, Status
-from reports import DEFAULT, Options, i18n
-from reports import common as c
+from reports import DEFAULT, Options, i18n, messages
 from reports import evaluation as ev
 from reports.i18n import Lang
 
@@ -110,11 +109,12 @@ def _findings(sheet: Worksheet, result: Result, lang: Lang) -> None:
             i18n.kind(rule.kind, lang) if rule else "", outcome.subject,
             i18n.outcome(outcome.outcome, lang),
             i18n.TRAJECTORY[outcome.trajectory][lang] if outcome.trajectory else "",
-            outcome.severity, outcome.message,
+            outcome.severity, messages.message(outcome, lang),
             ev_.observed.text if ev_ and ev_.observed else "",
             ev_.threshold.text if ev_ and ev_.threshold else "",
             ev_.margin.text if ev_ and ev_.margin else "",
-            "\n".join(f"{label}: {text}" for label, text in c.evidence_lines(outcome)),
+            "\n".join(f"{label}: {text}"
+                      for label, text in messages.evidence_lines(outcome, lang)),
             outcome.origin.text if outcome.origin else ""]
         for column, value in enumerate(values, start=1):
             _put(sheet, number, column, value)

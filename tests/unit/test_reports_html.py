@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import escape
 
 from checker.result import Result
 from reports import render
@@ -21,7 +21,7 @@ HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
 TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "section", "p",
         "h1", "h2", "h3", "ul", "li", "code", "div", "span", "table", "thead", "tbody", "tr",
         "th", "td", "a", "b", "figure", "figcaption", "blockquote", "footer", "article",
-        "details", "summary", "br",
+        "details", "summary", "br", "nav", "i",
         "svg", "g", "path", "defs", "clippath", "use", "text", "rect", "metadata",
         "rdf:rdf", "ns2:work", "dc:type", "dc:format", "dc:title", "cc:work"}
 
@@ -96,7 +96,7 @@ def test_user_strings_never_appear_unescaped(evil: str) -> None:
 def test_hostile_names_show_as_text() -> None:
     page = render(fixed(), "html")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;" in page
+    assert "&#34;&gt;&lt;img src=x onerror=alert(2)&gt;" in page
     assert "proposals/批次 &lt;1&gt;.yaml:13" in page
     assert "<script" not in page.lower()
 
@@ -113,7 +113,7 @@ def test_self_contained_without_scripts_or_remote_loads() -> None:
 def test_a_chart_per_indicator_and_region() -> None:
     result = fixed()
     page = render(result, "html")
-    charts = re.findall(r'<figure class="chart" id="series-\d+">', page)
+    charts = re.findall(r'<figure class="chart o-\w+" id="series-\d+">', page)
     assert len(charts) == len({(s.indicator, s.region) for s in result.series})
     assert page.count("<svg ") == len(charts)
     assert "城乡建设用地规模" in page and "urban_rural_construction_land" in page
@@ -136,13 +136,13 @@ def test_every_rule_shows_the_plan_sentence() -> None:
     page = render(fixed(), "html")
     for rule in fixed().rules:
         for cite in rule.citations:
-            assert f"<blockquote><p>{html.escape(cite.quote)}</p>" in page
+            assert f"<blockquote><p>{escape(cite.quote)}</p>" in page
 
 
 def test_per_proposal_findings() -> None:
     page = render(fixed(), "html")
     proposals = page.split("<h2>Proposals</h2>", 1)[1].split("</section>", 1)[0]
-    assert proposals.count('<div class="proposal">') == 4
+    assert proposals.count('<div class="proposal o-') == 4
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in proposals
 
 
