@@ -48,15 +48,14 @@ def svg(chart: Chart, period: tuple[int, int], as_of: int, key: str) -> str:
         warnings.filterwarnings("ignore", message=r".*(Glyph|findfont).*")
         figure = Figure(figsize=(5.6, 3.0), layout="constrained")
         axes = figure.add_subplot()
-        values = _draw(axes, chart, period, as_of)
-        _style(axes, chart, _years(chart, period), values)
+        draw(axes, chart, period, as_of)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return _inline(buffer.getvalue(), key)
 
 
-def _draw(axes: Axes, chart: Chart, period: tuple[int, int], as_of: int) -> list[float]:
-    """Draw everything; return every y value drawn (for the axis)."""
+def draw(axes: Axes, chart: Chart, period: tuple[int, int], as_of: int) -> None:
+    """Draw the chart on `axes`: the lines, then the axes' ticks, titles and legend."""
     years = _years(chart, period)
     axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
     axes.axvspan(period[0] - 0.5, period[1] + 0.5, color="#f3f4f6", zorder=0, lw=0)
@@ -94,7 +93,7 @@ def _draw(axes: Axes, chart: Chart, period: tuple[int, int], as_of: int) -> list
     if bad:
         plot([float(p.year) for _, p in bad], [p.value for _, p in bad if p.value is not None],
              "failing year", ls="none", marker="o", ms=10, mfc="none", mec=FAIL, mew=1.8)
-    return drawn
+    _style(axes, chart, years, drawn)
 
 
 def _distinct(targets: list[Target]) -> list[Target]:

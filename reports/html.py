@@ -182,7 +182,7 @@ def _item(o: Outcome, anchors: dict[str, str], lang: Lang,
           rule: RuleSummary | None) -> dict[str, Any]:
     return {"badge": BADGE[o.outcome], "word": messages.outcome_word(o, lang), "rule": o.rule,
             "anchor": anchors.get(o.rule, ""), "title": rule.title or "" if rule else "",
-            "message": messages.message(o, lang), "o": o}
+            "message": messages.message(o, lang), "margin": messages.margin(o, lang), "o": o}
 
 
 def _details(result: Result, anchors: dict[str, str], lang: Lang) -> dict[str, Any]:

@@ -134,7 +134,7 @@ def _details(group: c.RuleOutcomes, lang: Lang) -> str:
         lines += [f"> {esc(cite.quote)}", f"> — {esc(c.citation_where(cite))}", ""]
     lines += [f"- rule: {rich('`require ' + k + '`')}" for k in rule.constraints]
     lines += [f"- {rule.kind} ({rule.severity}), {esc(rule.location.text)}", ""]
-    lines += ["| subject | outcome | message | observed | threshold | margin | from |",
+    lines += ["| " + " | ".join(esc(i18n.word(k, lang)) for k in _FINDING_COLUMNS) + " |",
               "|---|---|---|---|---|---|---|"]
     lines += [_row(o, lang) for o in group.outcomes[:SHOWN_PER_RULE]]
     hidden = group.unlisted + max(len(group.outcomes) - SHOWN_PER_RULE, 0)
@@ -146,14 +146,16 @@ def _details(group: c.RuleOutcomes, lang: Lang) -> str:
     return "\n".join(lines) + "\n\n</details>\n"
 
 
+_FINDING_COLUMNS = ("subject", "outcome", "message", "observed", "threshold", "margin", "from")
+
+
 def _row(o: Outcome, lang: Lang) -> str:
     ev = o.evidence
     cells = [esc(o.subject), f"{_ICON[o.outcome]} {esc(messages.outcome_word(o, lang))}",
              rich(messages.message(o, lang)),
              esc(ev.observed.text) if ev and ev.observed else "",
              esc(ev.threshold.text) if ev and ev.threshold else "",
-             esc(ev.margin.text) if ev and ev.margin else "",
-             esc(o.origin.text) if o.origin else ""]
+             esc(messages.margin(o, lang)), esc(o.origin.text) if o.origin else ""]
     return "| " + " | ".join(cells) + " |"
 
 

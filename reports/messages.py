@@ -33,6 +33,15 @@ def _margin(text: str) -> str | None:
     return f"{_MARGIN_ZH[found.group(1)]} {amount}{share}"
 
 
+def margin(outcome: Outcome, lang: Lang) -> str:
+    """The margin's text (`short by 10%, 12.5 %`; `差 10%（相对 12.5 %）`), or ""."""
+    evidence = outcome.evidence
+    if evidence is None or evidence.margin is None:
+        return ""
+    text = evidence.margin.text
+    return text if lang == "en" else _margin(text) or text
+
+
 def _compared(text: str) -> str | None:
     """`331.2 km² > 319 km², over by 12.2 km², 3.8 %` (or without a margin)."""
     head, _, rest = text.partition(", ")
@@ -145,5 +154,5 @@ def _comparison_zh(outcome: Outcome) -> str:
     if evidence.threshold is not None:
         parts.append(f"要求值 {evidence.threshold.text}")
     if evidence.margin is not None:
-        parts.append(_margin(evidence.margin.text) or evidence.margin.text)
+        parts.append(margin(outcome, "zh"))
     return " · ".join(parts)

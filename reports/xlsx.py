@@ -112,7 +112,7 @@ def _findings(sheet: Worksheet, result: Result, lang: Lang) -> None:
             outcome.severity, messages.message(outcome, lang),
             ev_.observed.text if ev_ and ev_.observed else "",
             ev_.threshold.text if ev_ and ev_.threshold else "",
-            ev_.margin.text if ev_ and ev_.margin else "",
+            messages.margin(outcome, lang),
             "\n".join(f"{label}: {text}"
                       for label, text in messages.evidence_lines(outcome, lang)),
             outcome.origin.text if outcome.origin else ""]

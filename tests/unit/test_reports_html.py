@@ -149,3 +149,53 @@ def test_per_proposal_findings() -> None:
 def test_no_series_no_chart_section() -> None:
     empty = fixed().model_copy(update={"series": []})
     assert "<h2>Indicators</h2>" not in render(empty, "html")
+
+
+def test_table_of_contents_links_every_section() -> None:
+    page = render(fixed(), "html")
+    nav = page.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
+    sections = re.findall(r'<section id="([^"]+)"', page) + ["summary"]
+    for section in sections:
+        assert f'href="#{section}"' in nav, section
+
+
+def test_filter_by_outcome_is_anchors_and_target_only() -> None:
+    page = render(fixed(), "html")
+    assert "<script" not in page and "script-src" not in page
+    for kind in ("fail", "error", "unknown", "pending", "pass"):
+        assert f'<i class="filter" id="only-{kind}"></i>' in page
+        assert f'href="#only-{kind}"' in page
+        rule = re.search(rf"#only-{kind}:target ~ \* :is\(([^)]*)\) {{ display: none; }}", page)
+        assert rule is not None, kind
+        hidden = set(rule.group(1).split(", "))
+        assert f".o-{kind}" not in hidden and len(hidden) == 5
+    # the filters come before everything they narrow, so `~` reaches it
+    first = page.index('<i class="filter"')
+    assert first < page.index('<section id="evaluation">') < page.index('<section id="details">')
+    rows = re.findall(r"<tr( class=\"o-\w+\")?><td", page)
+    assert rows and all(rows), "every table row is marked with its outcome"
+
+
+def test_print_css_hides_navigation_and_keeps_charts_whole() -> None:
+    page = render(fixed(), "html")
+    printed = page.split("@media print", 1)[1].split("</style>", 1)[0]
+    assert "nav.toc" in printed and "display: none" in printed
+    assert "break-inside: avoid" in printed
+
+
+def test_rules_table_has_target_and_deadline() -> None:
+    page = render(fixed(), "html")
+    table = page.split('<section id="rules">', 1)[1].split("</section>", 1)[0]
+    assert "<th>target</th><th>deadline</th>" in table
+    land = next(row for row in table.split("<tr") if ">LAND-01<" in row)
+    assert "<td>&lt;= 319 km² each year 2021–2025</td><td>2021–2025</td>" in land
+    bus = next(row for row in table.split("<tr") if ">BUS-01<" in row)
+    assert "<td>&gt;= 90%</td><td>2025</td>" in bus
+
+
+def test_chinese_page_headings_and_messages() -> None:
+    page = render(fixed(), "html", lang="zh")
+    assert '<html lang="zh-CN">' in page
+    for heading in ("主要指标进展情况", "各规则详情", "指标图表", "目录"):
+        assert heading in page
+    assert "2022年：320 km² &gt; 319 km²，超出 1 km²（相对 0.313 %）" in page
