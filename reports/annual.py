@@ -105,7 +105,7 @@ def shown(row: AnnualRow, lang: Lang) -> dict[str, str]:
     return {"name": row.name, "region": row.region,
             "year_target": ev.amount(row.year_target, row.unit),
             "year_actual": row.actual_text, "year_result": i18n.word(row.met, lang),
-            "plan_target": ev.targets_text(row.plan, lang) if row.plan else "",
+            "plan_target": ev.targets_text(row.plan, lang, compact=True) if row.plan else "",
             "status": i18n.status(row.status, lang) if row.status else ""}
 
 

@@ -95,6 +95,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "sheet_indicators": {"en": "Indicators", "zh": "指标"},
     "sheet_findings": {"en": "Findings", "zh": "检查结果"},
     "sheet_inputs": {"en": "Inputs", "zh": "输入"},
+    "sheet_annual": {"en": "Annual {year}", "zh": "{year}年计划执行"},
     "heading_indicators": {"en": "Indicator table", "zh": "主要指标进展情况"},
     "heading_rules": {"en": "Rules", "zh": "规则"},
     "heading_details": {"en": "Details per rule", "zh": "各规则详情"},

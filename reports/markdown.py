@@ -9,7 +9,7 @@ below GitHub's comment size limit.  Imports only `checker.result`.
 from __future__ import annotations
 
 from checker.result import Outcome, Result, RuleSummary
-from reports import DEFAULT, Options, i18n, messages
+from reports import DEFAULT, Options, annual, i18n, messages
 from reports import common as c
 from reports import evaluation as ev
 from reports.i18n import Lang
@@ -42,6 +42,8 @@ def write(result: Result, options: Options = DEFAULT) -> str:
     parts = [_head(result, lang)]
     if evaluation:
         parts.append(_evaluation(result, lang))
+        if annual.rows(result):
+            parts.append(_annual(result, lang))
     if options.details or not evaluation:
         parts.append(_table(result))
     elif any(group.rule.subject == "series" and group.outcomes for group in c.by_rule(result)):
@@ -101,6 +103,22 @@ def _evaluation(result: Result, lang: Lang) -> str:
         shown = [esc(cells[k]) for k in keys]
         shown[keys.index("status")] = f"{_STATUS_ICON[row.status]} {shown[keys.index('status')]}"
         lines.append("| " + " | ".join(shown) + " |")
+    return "\n".join(lines) + "\n"
+
+
+_MET_ICON = {"met": _ICON["pass"], "missed": _ICON["fail"], "undecided_met": _ICON["unknown"]}
+
+
+def _annual(result: Result, lang: Lang) -> str:
+    """The `--as-of` year's stated targets against its actuals."""
+    keys = annual.COLUMNS
+    lines = [f"### {esc(i18n.word('heading_annual', lang, year=result.as_of))}", "",
+             "| " + " | ".join(esc(annual.heading(k, result.as_of, lang)) for k in keys) + " |",
+             "|" + "---|" * len(keys)]
+    for row in annual.rows(result):
+        cells = annual.shown(row, lang)
+        cells["year_result"] = f"{_MET_ICON[row.met]} {cells['year_result']}"
+        lines.append("| " + " | ".join(esc(cells[k]) for k in keys) + " |")
     return "\n".join(lines) + "\n"
 
 

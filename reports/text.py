@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.result import Outcome, Result, RuleSummary
-from reports import DEFAULT, Options, i18n, messages
+from reports import DEFAULT, Options, annual, i18n, messages
 from reports import common as c
 from reports import evaluation as ev
 from reports.i18n import Lang
@@ -45,6 +45,7 @@ def write(result: Result, options: Options = DEFAULT) -> str:
     evaluation = bool(result.indicators)  # plan data: the evaluation table comes first
     if evaluation:
         _evaluation(console, result, lang)
+        _annual(console, result, lang)
     if options.details or not evaluation:
         _table(console, result)
     for group in c.by_rule(result):
@@ -91,6 +92,26 @@ def _evaluation(console: Console, result: Result, lang: Lang) -> None:
                              else "") for key in ev.SHORT])
     console.print(table)
     console.print(Text(ev.counts_line(result, lang), style="bold"))
+    console.print()
+
+
+def _annual(console: Console, result: Result, lang: Lang) -> None:
+    """The `--as-of` year's stated targets against its actuals, when the data states any."""
+    found = annual.rows(result)
+    if not found:
+        return
+    console.print(Text(i18n.word("heading_annual", lang, year=result.as_of), style="bold"))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold",
+                  padding=(0, 1, 0, 0))
+    for key in annual.COLUMNS:
+        table.add_column(annual.heading(key, result.as_of, lang), overflow="fold",
+                         max_width={"name": 14, "region": 10, "plan_target": 26}.get(key))
+    for row in found:
+        cells = annual.shown(row, lang)
+        style = {"met": "green", "missed": "red"}.get(row.met, "yellow")
+        table.add_row(*[Text(cells[key], style=style if key == "year_result" else "")
+                        for key in annual.COLUMNS])
+    console.print(table)
     console.print()
 
 

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from checker.result import Result, Status
-from reports import DEFAULT, Options, i18n, messages
+from reports import DEFAULT, Options, annual, i18n, messages
 from reports import evaluation as ev
 from reports.i18n import Lang
 
@@ -49,6 +49,10 @@ def write_bytes(result: Result, options: Options = DEFAULT) -> bytes:
     _indicators(sheet, result, lang)
     _findings(book.create_sheet(i18n.word("sheet_findings", lang)), result, lang)
     _inputs(book.create_sheet(i18n.word("sheet_inputs", lang)), result, lang)
+    yearly = annual.rows(result)
+    if yearly:  # last, so that the first three sheets keep their places
+        _annual(book.create_sheet(i18n.word("sheet_annual", lang, year=result.as_of)),
+                yearly, result.as_of, lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -95,6 +99,25 @@ def _indicators(sheet: Worksheet, result: Result, lang: Lang) -> None:
         colour = FILL[row.status]
         sheet.cell(row=number, column=status_column).fill = PatternFill(
             start_color=colour, end_color=colour, fill_type="solid")
+
+
+def _annual(sheet: Worksheet, rows: list[annual.AnnualRow], year: int, lang: Lang) -> None:
+    """The `--as-of` year's stated targets against its actuals; figures stay numbers."""
+    for column, key in enumerate(annual.COLUMNS, start=1):
+        _put(sheet, 1, column, annual.heading(key, year, lang))
+        sheet.cell(row=1, column=column).font = _BOLD
+        sheet.column_dimensions[get_column_letter(column)].width = 30 if key == "plan_target" \
+            else 14
+    sheet.freeze_panes = "A2"
+    for number, row in enumerate(rows, start=2):
+        shown = annual.shown(row, lang)
+        values: dict[str, ev.Cell] = {**shown, "year_target": row.year_target,
+                                      "year_actual": row.year_actual
+                                      if row.year_actual is not None else row.actual_text}
+        for column, key in enumerate(annual.COLUMNS, start=1):
+            _put(sheet, number, column, values[key])
+            if isinstance(values[key], float):
+                sheet.cell(row=number, column=column).number_format = number_format(row.unit)
 
 
 def _findings(sheet: Worksheet, result: Result, lang: Lang) -> None:
