@@ -108,6 +108,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "details_hint": {"en": "details per rule: --details",
                      "zh": "各规则详情：加 --details"},
     "notes": {"en": "note", "zh": "注"},
+    "plan_label": {"en": "plan", "zh": "规划"},
     # the HTML page
     "contents": {"en": "Contents", "zh": "目录"},
     "show": {"en": "show", "zh": "只看"},

@@ -150,13 +150,14 @@ def _rule(console: Console, group: c.RuleOutcomes, lang: Lang) -> None:
     head = Text(rule.id, style=_rule_style(rule) or "bold")
     if rule.title:
         head.append(f" {rule.title}", style="bold")
-    head.append(f" · {rule.kind} ({rule.severity})", style="dim")
+    head.append(f" · {i18n.kind(rule.kind, lang)} ({rule.severity})", style="dim")
     console.print(head)
     rows: list[tuple[str, Text]] = [("", Text(messages.count_line(rule, lang)))]
     for cite in rule.citations:
-        rows.append(("plan", Text(c.citation_where(cite))))
+        rows.append((i18n.word("plan_label", lang), Text(c.citation_where(cite))))
         rows.append(("", Text(f"“{cite.quote}”", style="italic")))
-    rows += [("rule", Text(f"require {constraint}")) for constraint in rule.constraints]
+    rows += [(i18n.word("rule", lang), Text(f"require {constraint}"))
+             for constraint in rule.constraints]
     rows.append(("", Text(rule.location.text, style="dim")))
     console.print(_grid(rows, indent=2))
     console.print()
