@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from checker.result import Outcome, OutcomeKind, Result, RuleSummary, Status
-from reports import DEFAULT, Options, annual, charts, i18n, messages
+from reports import DEFAULT, Options, annual, charts, i18n, messages, quotas
 from reports import chart_model as cm
 from reports import common as c
 from reports import evaluation as ev
@@ -79,6 +79,7 @@ def write(result: Result, options: Options = DEFAULT) -> str:
         "annual": _annual(result, lang), "rules": _rules(result, anchors, lang),
         "figures": figures, "proposals": _proposals(result, anchors, lang),
         "details": _details(result, anchors, lang),
+        "quotas": [_quota(q, anchors) for q in quotas.quotas(result)],
         "column_labels": [c.LABEL[k] if lang == "en" else i18n.outcome(k, lang)
                           for k in c.COLUMNS],
     }
@@ -169,6 +170,15 @@ def _figure(result: Result, chart: cm.Chart, index: int, anchors: dict[str, str]
 
 
 _UNBADGE: dict[str, OutcomeKind] = {v: k for k, v in BADGE.items()}
+
+
+def _quota(quota: quotas.Quota, anchors: dict[str, str]) -> dict[str, Any]:
+    share, cap = quota.widths()
+    return {"q": quota, "anchor": anchors.get(quota.rule), "badge": BADGE[quota.outcome],
+            "cap": ev.amount(quota.cap, quota.unit), "total": ev.amount(quota.total, quota.unit),
+            "baseline": ev.amount(quota.baseline, quota.unit),
+            "share": ev.amount(quota.share, quota.unit),
+            "share_width": share, "cap_left": cap}
 
 
 def _proposals(result: Result, anchors: dict[str, str], lang: Lang) -> list[dict[str, Any]]:

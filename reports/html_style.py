@@ -103,6 +103,15 @@ nav.toc .show { margin-left: auto; color: var(--muted); }
 nav.toc .show a { margin-left: 6px; }
 section[id], article[id], figure[id] { scroll-margin-top: 56px; }
 li.failing { color: var(--fail); }
+.quota { background: var(--bg); border: 1px solid var(--line); border-radius: 8px;
+  padding: 8px 14px 12px; margin: 0 0 10px; }
+.quota p { margin: 0 0 6px; }
+.bar { position: relative; height: 16px; background: #f3f4f6; border-radius: 4px;
+  display: flex; }
+.bar .share { background: var(--pending); }
+.o-fail .bar .share { background: var(--fail); }
+.bar .cap { position: absolute; top: -3px; bottom: -3px; width: 2px; margin-left: -1px;
+  background: var(--fg); }
 @media print {
   body { background: #fff; font-size: 11px; }
   main { max-width: none; padding: 0; }

@@ -109,6 +109,16 @@ WORDS: dict[str, dict[Lang, str]] = {
                      "zh": "各规则详情：加 --details"},
     "notes": {"en": "note", "zh": "注"},
     "plan_label": {"en": "plan", "zh": "规划"},
+    "heading_quotas": {"en": "Quotas", "zh": "总量指标"},
+    "quotas_note": {"en": "What a batch of proposals adds to the plan data's baseline, "
+                    "against the plan's cap; each bar runs from the baseline, the mark is "
+                    "the cap.",
+                    "zh": "项目批次在规划数据基数之上的新增量，与规划上限对照；条形从基数起，"
+                    "竖线为上限。"},
+    "cap": {"en": "cap", "zh": "上限"},
+    "baseline": {"en": "baseline", "zh": "基数"},
+    "share": {"en": "batch's share", "zh": "本批新增"},
+    "total": {"en": "total", "zh": "合计"},
     # the HTML page
     "contents": {"en": "Contents", "zh": "目录"},
     "show": {"en": "show", "zh": "只看"},

@@ -199,3 +199,28 @@ def test_chinese_page_headings_and_messages() -> None:
     for heading in ("主要指标进展情况", "各规则详情", "指标图表", "目录"):
         assert heading in page
     assert "2022年：320 km² &gt; 319 km²，超出 1 km²（相对 0.313 %）" in page
+
+
+def test_a_batch_quota_shows_cap_baseline_and_the_batch_share() -> None:
+    from reports import quotas
+
+    (land,) = quotas.quotas(fixed())
+    assert (land.rule, land.cap, land.total, land.baseline) == ("LAND-02", 319.0, 320.3, 318.5)
+    assert land.share == pytest.approx(1.8)
+    assert land.widths() == (100.0, pytest.approx(27.78))  # over: the share passes the cap
+    page = render(fixed(), "html")
+    section = page.split('<section id="quotas">', 1)[1].split("</section>", 1)[0]
+    assert "total 320.3 km² · cap 319 km² · baseline 318.5 km²" in section
+    assert 'href="#quotas"' in page
+
+
+def test_no_baseline_is_guessed_when_the_rule_read_none() -> None:
+    from reports import quotas
+
+    data = fixed().model_dump(mode="json")
+    for outcome in data["outcomes"]:
+        if outcome["subject_kind"] == "batch":
+            outcome["evidence"]["values"] = {}
+    (land,) = quotas.quotas(Result.model_validate(data))
+    assert land.baseline is None and land.share is None
+    assert land.widths() == (100.0, pytest.approx(99.59, abs=0.01))
