@@ -107,7 +107,7 @@ def _target(plot: Any, chart: Chart, row: IndicatorRow, target: Target,
             period: tuple[int, int]) -> None:
     """One target as the rule means it."""
     value = target.value
-    if value is None:
+    if value is None or not same_unit(target.unit, chart.unit):  # one unit per chart
         return
     if target.shape == "threshold" and target.op in THRESHOLD_OPS:
         word = "cap" if target.op in ("<", "<=") else "floor"
@@ -133,6 +133,10 @@ def _target(plot: Any, chart: Chart, row: IndicatorRow, target: Target,
     elif target.shape in ("threshold", "milestone") and target.op in ("==", None):
         plot([float(target.deadline)], [value], "target", color=PLAN, ls="none", marker="D",
              ms=6)
+
+
+def same_unit(a: str, b: str) -> bool:
+    return a == b or {a, b} <= {"", "one"}
 
 
 def _parts(series: Series) -> list[tuple[float, float]]:

@@ -68,7 +68,7 @@ def write(result: Result, options: Options = DEFAULT) -> str:
     found = cm.charts(result)
     figures = [_figure(result, chart, i, anchors, lang) for i, chart in enumerate(found)]
     context = {
-        "lang": lang, "page_lang": "zh-CN" if lang == "zh" else "en", "csp": Markup(CSP),
+        "page_lang": "zh-CN" if lang == "zh" else "en", "csp": Markup(CSP),
         "css": Markup(CSS + filter_css()), "filters": FILTERS,
         "title": f"plancheck · {result.suite.plan} · as of {result.as_of}",
         "r": result, "w": functools.partial(i18n.word, lang=lang),
@@ -89,7 +89,7 @@ def write(result: Result, options: Options = DEFAULT) -> str:
 def _header(result: Result, lang: Lang) -> dict[str, Any]:
     s = result.summary
     return {"state": "bad" if s.exit_code else "good",
-            "verdict": i18n.verdict(result, lang) if lang == "zh" else c.verdict(result),
+            "verdict": i18n.verdict(result, lang),
             "inputs": [(i18n.word(i.kind, lang), i.path, i.rows) for i in result.inputs]}
 
 

@@ -167,3 +167,14 @@ def test_parts_of_a_year_are_drawn_beside_the_annual_path() -> None:
     assert len(parts) == 1
     xs = [float(x) for x in parts[0].get_xdata()]  # type: ignore[union-attr]
     assert xs == [pytest.approx(2021.5 + 181 / 365)]
+
+
+def test_a_target_in_another_unit_is_not_drawn_on_the_chart() -> None:
+    result = run("golden")
+    found = chart(result, "urban_rural_construction_land", "大兴区")
+    row = found.rows[0]
+    other = row.targets[0].model_copy(update={"unit": "%", "value": 0.0, "first_year": None})
+    found.rows[0] = row.model_copy(update={"targets": [other]})
+    lines, _ = drawn(found, result)
+    assert not any("cap" in label or "floor" in label for label in lines)
+    assert charts.same_unit("one", "") and not charts.same_unit("m²", "万m²")
