@@ -7,10 +7,10 @@ matplotlib's object API (no pyplot, no global state).  What the rules mean is dr
 caps and floors as lines over the years they hold, the straight line from the base to a
 target (what a trajectory is judged against), cumulative targets as a running total,
 values of parts of a year beside the annual path.  One unit per chart, named on the
-y axis, ticks in that unit (no offset, no 1e5).  The SVG holds numbers, fixed English
-labels and the unit (only when it is a plain unit symbol), and is deterministic (fixed
-hash salt, no date).  Imports only `checker.result` and `reports.chart_model`;
-matplotlib is imported when a chart is first drawn.
+y axis, ticks in that unit (no offset, no 1e5).  The SVG holds numbers, fixed labels
+(English or Chinese, from `reports.i18n`) and the unit (only when it is a plain unit
+symbol), and is deterministic (fixed hash salt, no date).  Imports only `checker.result`
+and the reports' own modules; matplotlib is imported when a chart is first drawn.
 """
 
 from __future__ import annotations
@@ -22,7 +22,9 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from checker.result import IndicatorRow, Series, Target
+from reports import i18n
 from reports.chart_model import THRESHOLD_OPS, Chart, cumulative_span, running_total
+from reports.i18n import Lang
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -36,8 +38,9 @@ TOTAL = "#0e7490"
 _UNIT = re.compile(r"[\w%‰°/²³·.\- ]{1,24}")
 
 
-def svg(chart: Chart, period: tuple[int, int], as_of: int, key: str) -> str:
-    """The chart as an inline `<svg>` whose ids all start with `key`."""
+def svg(chart: Chart, period: tuple[int, int], as_of: int, key: str,
+        lang: Lang = "en") -> str:
+    """The chart as an inline `<svg>` whose ids all start with `key`, its legend in `lang`."""
     import matplotlib
     from matplotlib.figure import Figure
 
@@ -48,22 +51,24 @@ def svg(chart: Chart, period: tuple[int, int], as_of: int, key: str) -> str:
         warnings.filterwarnings("ignore", message=r".*(Glyph|findfont).*")
         figure = Figure(figsize=(5.6, 3.0), layout="constrained")
         axes = figure.add_subplot()
-        draw(axes, chart, period, as_of)
+        draw(axes, chart, period, as_of, lang)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return _inline(buffer.getvalue(), key)
 
 
-def draw(axes: Axes, chart: Chart, period: tuple[int, int], as_of: int) -> None:
+def draw(axes: Axes, chart: Chart, period: tuple[int, int], as_of: int,
+         lang: Lang = "en") -> None:
     """Draw the chart on `axes`: the lines, then the axes' ticks, titles and legend."""
     years = _years(chart, period)
     axes.set_xlim(min(years) - 0.5, max(years) + 0.5)
     axes.axvspan(period[0] - 0.5, period[1] + 0.5, color="#f3f4f6", zorder=0, lw=0)
-    axes.axvline(as_of, color=MUTED, ls=":", lw=1, label=f"as of {as_of}")
+    axes.axvline(as_of, color=MUTED, ls=":", lw=1, label=_word("as_of", lang, year=as_of))
     drawn: list[float] = []
     labelled: set[str] = set()
 
-    def plot(xs: list[float], ys: list[float], label: str, **style: Any) -> None:
+    def plot(xs: list[float], ys: list[float], key: str, **style: Any) -> None:
+        label = _word(key, lang, op=style.pop("op", ""))
         axes.plot(xs, ys, label=None if label in labelled else label, **style)
         labelled.add(label)
         drawn.extend(ys)
@@ -75,9 +80,9 @@ def draw(axes: Axes, chart: Chart, period: tuple[int, int], as_of: int) -> None:
     else:
         marks = chart.legacy_marks()
         if marks:
-            plot([y for y, _ in marks], [v for _, v in marks], "plan target", color=PLAN,
+            plot([y for y, _ in marks], [v for _, v in marks], "plan_target", color=PLAN,
                  ls="--", lw=1.2, marker="D", ms=5)
-    for series, color, style, label in ((chart.target, TARGET, "-.", "subordinate-plan target"),
+    for series, color, style, label in ((chart.target, TARGET, "-.", "stated"),
                                         (chart.actual, ACTUAL, "-", "actual")):
         if series is None:
             continue
@@ -87,13 +92,13 @@ def draw(axes: Axes, chart: Chart, period: tuple[int, int], as_of: int) -> None:
                  ls=style, lw=2, marker="o", ms=4)
         parts = _parts(series)
         if parts:
-            plot([x for x, _ in parts], [v for _, v in parts], "part of a year", color=color,
+            plot([x for x, _ in parts], [v for _, v in parts], "part", color=color,
                  ls="none", marker="s", ms=3.5, alpha=0.7)
     bad = chart.ringed()
     if bad:
         plot([float(p.year) for _, p in bad], [p.value for _, p in bad if p.value is not None],
-             "failing year", ls="none", marker="o", ms=10, mfc="none", mec=FAIL, mew=1.8)
-    _style(axes, chart, years, drawn)
+             "failing", ls="none", marker="o", ms=10, mfc="none", mec=FAIL, mew=1.8)
+    _style(axes, chart, years, drawn, lang)
 
 
 def _distinct(targets: list[Target]) -> list[Target]:
@@ -113,26 +118,31 @@ def _target(plot: Any, chart: Chart, row: IndicatorRow, target: Target,
         word = "cap" if target.op in ("<", "<=") else "floor"
         if target.first_year is not None:
             plot([target.first_year - 0.5, target.deadline + 0.5], [value, value],
-                 f"{word} ({target.op} each year)", color=PLAN, ls="--", lw=1.4)
+                 f"{word}_each", op=target.op, color=PLAN, ls="--", lw=1.4)
             return
-        plot([float(target.deadline)], [value], f"{word} by the deadline", color=PLAN,
+        plot([float(target.deadline)], [value], f"{word}_due", color=PLAN,
              ls="none", marker="D", ms=6)
         base = row.base
         if base is not None and base.value is not None and base.year < target.deadline:
             plot([float(base.year), float(target.deadline)], [base.value, value],
-                 "straight line to the target", color=PLAN, ls=":", lw=1.2)
+                 "line", color=PLAN, ls=":", lw=1.2)
     elif target.shape == "cumulative" and chart.actual is not None:
         first, last = cumulative_span(target, period)
         totals = running_total(chart.actual, first, last)
         if totals:
             plot([float(p.year) for p in totals], [p.value or 0.0 for p in totals],
-                 "running total", color=TOTAL, lw=2, marker="^", ms=4)
-        plot([float(last)], [value], "total target", color=PLAN, ls="none", marker="D", ms=6)
-        plot([first - 1.0, float(last)], [0.0, value], "straight line to the target",
+                 "running", color=TOTAL, lw=2, marker="^", ms=4)
+        plot([float(last)], [value], "total_target", color=PLAN, ls="none", marker="D", ms=6)
+        plot([first - 1.0, float(last)], [0.0, value], "line",
              color=PLAN, ls=":", lw=1.2)
     elif target.shape in ("threshold", "milestone") and target.op in ("==", None):
         plot([float(target.deadline)], [value], "target", color=PLAN, ls="none", marker="D",
              ms=6)
+
+
+def _word(key: str, lang: Lang, **fields: object) -> str:
+    """A fixed word of the charts (`reports.i18n`, keys `chart_…`); unused fields ignored."""
+    return i18n.word(f"chart_{key}", lang, **fields)
 
 
 def same_unit(a: str, b: str) -> bool:
@@ -169,7 +179,7 @@ def _years(chart: Chart, period: tuple[int, int]) -> list[int]:
     return sorted(years)
 
 
-def _style(axes: Axes, chart: Chart, years: list[int], values: list[float]) -> None:
+def _style(axes: Axes, chart: Chart, years: list[int], values: list[float], lang: Lang) -> None:
     from matplotlib.ticker import MaxNLocator
 
     axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=min(len(years) + 1, 12)))
@@ -179,21 +189,21 @@ def _style(axes: Axes, chart: Chart, years: list[int], values: list[float]) -> N
         axes.spines[side].set_visible(False)
     if is_boolean(chart):
         axes.set_ylim(-0.25, 1.25)
-        axes.set_yticks([0, 1], labels=["no", "yes"])
+        axes.set_yticks([0, 1], labels=[_word("no", lang), _word("yes", lang)])
     else:
         axes.ticklabel_format(axis="y", style="plain", useOffset=False)
         if values and all(v == 0 for v in values):  # an all-zero series: 0 at the foot
             axes.set_ylim(-0.2, 1.0)
             axes.set_yticks([0, 1])
-        axes.set_ylabel(unit_title(chart.unit))
+        axes.set_ylabel(unit_title(chart.unit, lang))
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, fontsize=8,
                 ncol=3, handlelength=2.4, columnspacing=1.2)
 
 
-def unit_title(unit: str) -> str:
+def unit_title(unit: str, lang: Lang = "en") -> str:
     """The y axis's title: the unit, `number` for counts, nothing for a strange unit."""
     if unit in ("one", ""):
-        return "number"
+        return _word("number", lang)
     return unit if _UNIT.fullmatch(unit) else ""
 
 

@@ -166,7 +166,8 @@ def _figure(result: Result, chart: cm.Chart, index: int, anchors: dict[str, str]
             "region": chart.region, "unit": chart.unit if chart.unit not in ("", "one") else "",
             "rules": _links(rules, anchors), "captions": captions, "failing": failing,
             "badge": min(badges, key=lambda b: RANK[_UNBADGE[b]]),
-            "svg": Markup(charts.svg(chart, result.suite.period, result.as_of, f"c{index}"))}
+            "svg": Markup(charts.svg(chart, result.suite.period, result.as_of, f"c{index}",
+                                     lang))}
 
 
 _UNBADGE: dict[str, OutcomeKind] = {v: k for k, v in BADGE.items()}

@@ -62,7 +62,7 @@ th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: le
 th { background: #f3f4f6; font-size: 12.5px; color: var(--muted); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.zero { color: #d1d5db; }
-td.id { white-space: nowrap; }
+td.id, td.kind { white-space: nowrap; }
 table.rules td { padding: 4px 10px; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 12px;
   font-weight: 600; color: #fff; background: var(--na); white-space: nowrap; }

@@ -178,3 +178,14 @@ def test_a_target_in_another_unit_is_not_drawn_on_the_chart() -> None:
     lines, _ = drawn(found, result)
     assert not any("cap" in label or "floor" in label for label in lines)
     assert charts.same_unit("one", "") and not charts.same_unit("m²", "万m²")
+
+
+def test_a_chinese_page_has_chinese_legends() -> None:
+    result = run("golden")
+    found = chart(result, "urban_rural_construction_land", "大兴区")
+    figure = Figure()
+    axes = figure.add_subplot()
+    charts.draw(axes, found, result.suite.period, result.as_of, "zh")
+    labels = {str(line.get_label()) for line in axes.get_lines()}
+    assert {"上限（逐年 <=）", "实际值", "未达标年份", "评估时点 2023"} <= labels
+    assert axes.get_ylabel() == "km²"

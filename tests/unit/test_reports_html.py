@@ -154,7 +154,7 @@ def test_no_series_no_chart_section() -> None:
 def test_table_of_contents_links_every_section() -> None:
     page = render(fixed(), "html")
     nav = page.split('<nav class="toc"', 1)[1].split("</nav>", 1)[0]
-    sections = re.findall(r'<section id="([^"]+)"', page) + ["summary"]
+    sections = [*re.findall(r'<section id="([^"]+)"', page), "summary"]
     for section in sections:
         assert f'href="#{section}"' in nav, section
 
