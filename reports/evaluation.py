@@ -176,6 +176,31 @@ def reason_text(row: IndicatorRow, lang: Lang) -> str:
     return f"{worst.rule}：{_zh_reason(worst.facts)}"
 
 
+def target_reason(target: Target, lang: Lang) -> str:
+    """Why one target has its status, in the language (English as the result says it)."""
+    if lang == "en" or target.facts is None:
+        return target.reason
+    return _zh_reason(target.facts)
+
+
+def rule_targets(result: Result, lang: Lang) -> dict[str, tuple[str, str]]:
+    """Each rule's targets and deadlines as text, from the evaluation table: (targets,
+    deadlines); an indicator's name goes before its target when a rule reads several."""
+    found: dict[str, list[tuple[IndicatorRow, Target]]] = {}
+    for row in result.indicators:
+        for t in row.targets:
+            found.setdefault(t.rule, []).append((row, t))
+    out: dict[str, tuple[str, str]] = {}
+    for rule, pairs in found.items():
+        several = len({row.indicator for row, _ in pairs}) > 1
+        texts = [(f"{row.name or row.indicator}: " if several else "") + target_text(t, lang)
+                 for row, t in pairs]
+        dues = [f"{t.first_year}–{t.deadline}" if t.first_year is not None else str(t.deadline)
+                for _, t in pairs]
+        out[rule] = ("; ".join(dict.fromkeys(texts)), ", ".join(dict.fromkeys(dues)))
+    return out
+
+
 def _target_value(row: IndicatorRow) -> float | None:
     for t in row.targets:
         if t.shape in ("threshold", "cumulative") and t.value is not None:

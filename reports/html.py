@@ -1,276 +1,214 @@
-"""A self-contained HTML report: verdict, summary, charts, per-proposal and per-rule findings.
+"""A self-contained HTML report: verdict, summary, the evaluation table, the annual
+execution table, charts, per-proposal and per-rule findings.
 
-In: a `Result`.  Out: one HTML page that needs no network and no script: inline CSS, inline
-SVG charts of each indicator's path against the plan's targets (`reports.charts`), the
-plan sentence behind every rule, and each finding's evidence.  Every string that comes from
-a user (proposal ids, messages, file names, suite text) goes through `esc`, and a Content
-Security Policy forbids scripts and remote loads as a second line of defence.
-Imports only `checker.result`.
+In: a `Result`.  Out: one HTML page rendered from the Jinja2 templates in
+`reports/templates/` with autoescape on, so every value that reaches the page is escaped
+unless it is markup this module made (the SVG charts and `message`/`lines` filters, which
+escape their parts first).  The page needs no network and no script: inline CSS, inline
+SVG charts (`reports.charts`), a table of contents, a filter by outcome made of anchors and
+`:target`, print CSS; a Content Security Policy forbids scripts and remote loads as a
+second line of defence.  Here: the values the templates show, shaped per section.
+Imports `checker.result`, jinja2 and markupsafe.
 """
 
 from __future__ import annotations
 
-import html
-import re
+import functools
+from pathlib import Path
+from typing import Any
 
-from checker.result import Outcome, OutcomeKind, Result, RuleSummary
-from reports import DEFAULT, Options, charts, i18n
+import jinja2
+from markupsafe import Markup, escape
+
+from checker.result import Outcome, OutcomeKind, Result, RuleSummary, Status
+from reports import DEFAULT, Options, annual, charts, i18n, messages, quotas
+from reports import chart_model as cm
 from reports import common as c
 from reports import evaluation as ev
-from reports.html_style import CSS
+from reports.html_style import CSS, FILTERS, filter_css
 from reports.i18n import Lang
 
-_BADGE = {"pass": "pass", "fail": "fail", "unknown": "unknown", "not_applicable": "na",
-          "pending": "pending", "error": "error"}
-_RANK = {"error": 0, "fail": 1, "unknown": 2, "pending": 3, "pass": 4, "not_applicable": 5}
-_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+TEMPLATES = Path(__file__).with_name("templates")
+BADGE: dict[OutcomeKind, str] = {"pass": "pass", "fail": "fail", "unknown": "unknown",
+                                 "not_applicable": "na", "pending": "pending",
+                                 "error": "error"}
+RANK = {"error": 0, "fail": 1, "unknown": 2, "pending": 3, "pass": 4, "not_applicable": 5}
+STATUS_BADGE: dict[Status, str] = {
+    "achieved": "pass", "ahead": "pass", "on_track": "pass", "lagging": "pending",
+    "pass": "pass", "fail": "fail", "unknown": "unknown", "no_baseline": "unknown"}
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
-def esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["message"] = message
+    env.filters["lines"] = lines
+    env.filters["num"] = lambda n: f"{n:,}"
+    return env
+
+
+def message(text: str) -> Markup:
+    """A message with its backtick spans as `<code>`, every part escaped, lines kept."""
+    parts = [Markup("<code>%s</code>") % part if code else escape(part)
+             for part, code in c.code_spans(text)]
+    return lines(Markup("").join(parts))
+
+
+def lines(text: str) -> Markup:
+    """Escaped text with its newlines as `<br>`."""
+    return Markup("<br>").join(escape(text).split("\n"))
 
 
 def write(result: Result, options: Options = DEFAULT) -> str:
     lang = i18n.language(result, options.lang)
     anchors = {rule.id: f"rule-{i}" for i, rule in enumerate(result.rules)}
-    body = [_header(result), _cards(result), _evaluation(result, anchors, lang),
-            _rules(result, anchors), _indicators(result, anchors),
-            _proposals(result, anchors), _findings(result, anchors), _footer(result)]
-    title = f"plancheck · {result.suite.plan} · as of {result.as_of}"
-    page_lang = "zh-CN" if lang == "zh" else "en"
-    return (f"<!DOCTYPE html>\n<html lang=\"{page_lang}\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<meta http-equiv=\"Content-Security-Policy\" content=\"{_CSP}\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
-            + "".join(body) + "</main>\n</body>\n</html>\n")
+    found = cm.charts(result)
+    figures = [_figure(result, chart, i, anchors, lang) for i, chart in enumerate(found)]
+    context = {
+        "page_lang": "zh-CN" if lang == "zh" else "en", "csp": Markup(CSP),
+        "css": Markup(CSS + filter_css()), "filters": FILTERS,
+        "title": f"plancheck · {result.suite.plan} · as of {result.as_of}",
+        "r": result, "w": functools.partial(i18n.word, lang=lang),
+        "outcome_word": lambda k: _outcome_word(k, lang), "badge": BADGE,
+        "kind": lambda k: i18n.kind(k, lang),
+        "header": _header(result, lang), "cards": _cards(result, lang),
+        "evaluation": _evaluation(result, anchors, lang, found),
+        "annual": _annual(result, lang), "rules": _rules(result, anchors, lang),
+        "figures": figures, "proposals": _proposals(result, anchors, lang),
+        "details": _details(result, anchors, lang),
+        "quotas": [_quota(q, anchors) for q in quotas.quotas(result)],
+        "column_labels": [c.LABEL[k] if lang == "en" else i18n.outcome(k, lang)
+                          for k in c.COLUMNS],
+    }
+    return environment().get_template("report.html.j2").render(context)
 
 
-def _header(result: Result) -> str:
-    suite, s = result.suite, result.summary
-    state = "bad" if s.exit_code else "good"
-    inputs = "".join(f"<li>{'records' if i.kind == 'records' else 'plan data'}: "
-                     f"<code>{esc(i.path)}</code> ({i.rows:,} rows)</li>" for i in result.inputs)
-    return (f"<header>\n<p class=\"tool\">plancheck report · <code>{esc(suite.plan)}</code></p>\n"
-            f"<h1>{esc(suite.title or suite.plan)}</h1>\n"
-            f"<p class=\"meta\">plan period {suite.period[0]}–{suite.period[1]} · as of "
-            f"{result.as_of} · fail on <code>{esc(result.fail_on)}</code> · {suite.rules} rules"
-            f"</p>\n<p class=\"verdict {state}\">exit {s.exit_code}: {esc(c.verdict(result))}"
-            f"</p>\n" + (f"<ul class=\"inputs\">{inputs}</ul>\n" if inputs else "")
-            + "".join(f"<p class=\"note\">note: {esc(n)}</p>\n" for n in result.notes)
-            + "</header>\n")
-
-
-def _cards(result: Result) -> str:
+def _header(result: Result, lang: Lang) -> dict[str, Any]:
     s = result.summary
-    cards = "".join(f"<div class=\"card {_BADGE[k]}\"><span class=\"n\">"
-                    f"{s.outcomes.get(k, 0):,}</span><span>{c.WORDS[k]}</span></div>"
-                    for k in c.COLUMNS)
-    note = "" if s.complete else ("<p class=\"note\">A large run: passing outcomes are "
-                                  "counted, not listed.</p>\n")
-    return (f"<section class=\"cards\" aria-label=\"summary\">{cards}</section>\n"
-            f"<p class=\"totals\">{esc(c.totals_line(result))}</p>\n{note}")
+    return {"state": "bad" if s.exit_code else "good",
+            "verdict": i18n.verdict(result, lang),
+            "inputs": [(i18n.word(i.kind, lang), i.path, i.rows) for i in result.inputs]}
 
 
-_STATUS_BADGE = {"achieved": "pass", "ahead": "pass", "on_track": "pass", "lagging": "pending",
-                 "pass": "pass", "fail": "fail", "unknown": "unknown", "no_baseline": "unknown"}
+def _cards(result: Result, lang: Lang) -> dict[str, Any]:
+    s = result.summary
+    return {"cards": [(BADGE[k], s.outcomes.get(k, 0), _outcome_word(k, lang))
+                      for k in c.COLUMNS],
+            "totals": ev.outcomes_line(result, lang) if lang == "zh" else c.totals_line(result),
+            "complete": s.complete}
 
 
-def _evaluation(result: Result, anchors: dict[str, str], lang: Lang) -> str:
+def _outcome_word(kind: OutcomeKind, lang: Lang) -> str:
+    return c.WORDS[kind] if lang == "en" else i18n.outcome(kind, lang)
+
+
+def _evaluation(result: Result, anchors: dict[str, str], lang: Lang,
+                found: list[cm.Chart]) -> dict[str, Any] | None:
     """The evaluation table: each indicator × region, linked to its chart and its rules."""
     if not result.indicators:
-        return ""
-    charted = {(chart.indicator, chart.region): f"series-{i}"
-               for i, chart in enumerate(_charts(result))}
+        return None
+    charted = {(chart.indicator, chart.region): f"series-{i}" for i, chart in enumerate(found)}
     keys = (*ev.SHORT, "source", "rules")
-    head = "".join(f"<th>{esc(i18n.word(k, lang))}</th>" for k in keys)
     baseline = result.suite.period[0] - 1
-    rows = []
-    for row in result.indicators:
-        cells = ev.shown(row, lang, baseline)
-        shown = {k: esc(cells[k]).replace("\n", "<br>") for k in keys}
-        chart = charted.get((row.indicator, row.region))
-        if chart:
-            shown["name"] = f"<a href=\"#{chart}\">{shown['name']}</a>"
-        shown["status"] = (f"<span class=\"badge {_STATUS_BADGE[row.status]}\" "
-                           f"title=\"{esc(ev.reason_text(row, lang))}\">{shown['status']}</span>")
-        shown["rules"] = ", ".join(f"<a href=\"#{anchors[r]}\">{esc(r)}</a>" if r in anchors
-                                   else esc(r) for r in row.rules)
-        rows.append("<tr>" + "".join(f"<td>{shown[k]}</td>" for k in keys) + "</tr>")
-    return (f"<section>\n<h2>{esc(i18n.word('heading_indicators', lang))}</h2>\n"
-            f"<p class=\"totals\">{esc(ev.counts_line(result, lang))}</p>\n"
-            f"<table class=\"rules evaluation\"><thead><tr>{head}</tr></thead>\n<tbody>\n"
-            + "\n".join(rows) + "\n</tbody></table>\n</section>\n")
+    rows = [{"cells": ev.shown(row, lang, baseline), "chart": charted.get((row.indicator,
+                                                                          row.region)),
+             "badge": STATUS_BADGE[row.status], "reason": ev.reason_text(row, lang),
+             "rules": _links(row.rules, anchors)} for row in result.indicators]
+    return {"columns": keys, "rows": rows, "counts": ev.counts_line(result, lang)}
 
 
-def _badge(kind: OutcomeKind, text: str | None = None) -> str:
-    return f"<span class=\"badge {_BADGE[kind]}\">{esc(text or c.WORDS[kind])}</span>"
+def _links(rules: list[str], anchors: dict[str, str]) -> list[tuple[str, str | None]]:
+    return [(r, anchors.get(r)) for r in rules]
 
 
-def _status(rule: RuleSummary) -> OutcomeKind:
-    order: tuple[OutcomeKind, ...] = ("error", "fail", "unknown", "pending", "pass")
-    for kind in order:
-        if rule.counts.get(kind, 0):
-            return kind
-    return "not_applicable"
-
-
-def _rules(result: Result, anchors: dict[str, str]) -> str:
-    head = "".join(f"<th class=\"num\">{c.LABEL[k]}</th>" for k in c.COLUMNS)
-    rows = []
-    for rule in sorted(result.rules, key=lambda r: _RANK[_status(r)]):  # problems first
-        cells = "".join(f"<td class=\"num{'' if rule.counts.get(k, 0) else ' zero'}\">"
-                        f"{rule.counts.get(k, 0):,}</td>" for k in c.COLUMNS)
-        link = f"<a href=\"#{anchors[rule.id]}\">{esc(rule.id)}</a>"
-        rows.append(f"<tr><td>{_badge(_status(rule))}</td><td class=\"id\">{link}</td>"
-                    f"<td>{_title(rule)}</td><td>{esc(rule.kind)}</td>{cells}</tr>")
-    return ("<section>\n<h2>Rules</h2>\n<table class=\"rules\"><thead><tr><th></th><th>rule</th>"
-            f"<th>title</th><th>kind</th>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
-            + "\n</tbody></table>\n</section>\n")
-
-
-def _title(rule: RuleSummary) -> str:
-    """The rule's title, or its first constraint when it has none."""
-    if rule.title:
-        return esc(rule.title)
-    first = rule.constraints[0] if rule.constraints else ""
-    return f"<code class=\"muted\">{esc(first)}</code>"
-
-
-def _charts(result: Result) -> list[charts.Chart]:
-    grouped: dict[tuple[str, str], charts.Chart] = {}
-    for series in result.series:
-        chart = grouped.setdefault((series.indicator, series.region), charts.Chart(
-            series.indicator, series.region, series.unit))
-        if series.kind == "actual":
-            chart.actual = series
-        else:
-            chart.target = series
-    for outcome in result.outcomes:
-        if outcome.subject_kind == "series" and outcome.outcome == "fail" and outcome.evidence:
-            for chart in grouped.values():
-                rules = _chart_rules(result, chart)
-                if outcome.rule in rules and outcome.subject.startswith(chart.region):
-                    chart.failing |= set(outcome.evidence.years)
-    return [grouped[key] for key in sorted(grouped)]
-
-
-def _chart_rules(result: Result, chart: charts.Chart) -> set[str]:
-    """Rules about the chart's indicator: those that set its targets, and series rules whose
-    constraints name it (trends, growth, totals)."""
-    found = {r for s in (chart.actual, chart.target) if s for r in s.rules}
-    name = re.compile(rf"(?<![\w.]){re.escape(chart.indicator)}(?![\w.])")
-    found |= {rule.id for rule in result.rules if rule.subject == "series"
-              and any(name.search(k) for k in rule.constraints)}
-    return found
-
-
-def _indicators(result: Result, anchors: dict[str, str]) -> str:
-    found = _charts(result)
+def _annual(result: Result, lang: Lang) -> dict[str, Any] | None:
+    found = annual.rows(result)
     if not found:
-        return ""
-    figures = [_figure(result, chart, i, anchors) for i, chart in enumerate(found)]
-    return ("<section>\n<h2>Indicators</h2>\n<p class=\"note\">Each indicator's values against "
-            "the plan's targets; the shaded band is the plan period.</p>\n<div class=\"charts\">\n"
-            + "".join(figures) + "</div>\n</section>\n")
+        return None
+    heads = [annual.heading(k, result.as_of, lang) for k in annual.COLUMNS]
+    rows = [{"cells": annual.shown(row, lang), "badge": _MET_BADGE[row.met]} for row in found]
+    return {"heading": i18n.word("heading_annual", lang, year=result.as_of),
+            "columns": annual.COLUMNS, "heads": heads, "rows": rows}
 
 
-def _figure(result: Result, chart: charts.Chart, index: int, anchors: dict[str, str]) -> str:
-    series = chart.actual or chart.target
-    name = series.name if series and series.name else chart.indicator
-    rules = sorted(_chart_rules(result, chart))
-    links = ", ".join(f"<a href=\"#{anchors[r]}\">{esc(r)}</a>" if r in anchors else esc(r)
-                      for r in rules)
-    unit = f" · unit {esc(chart.unit)}" if chart.unit not in ("", "one") else ""
-    picture = charts.svg(chart, result.suite.period, result.as_of, f"c{index}")
-    label = f"{name} ({chart.indicator}), {chart.region}"
-    outcomes = [o for o in result.to_look_at() if o.subject_kind == "series" and o.rule in rules
-                and o.subject.startswith(chart.region)]
-    items = "".join(f"<li>{_badge(o.outcome, c.outcome_word(o))} <b>{esc(o.rule)}</b> "
-                    f"{esc(o.subject)}: {_message(o.message)}</li>" for o in outcomes)
-    return (f"<figure class=\"chart\" id=\"series-{index}\">\n<figcaption><b>{esc(name)}</b> "
-            f"<code>{esc(chart.indicator)}</code> · {esc(chart.region)}{unit}"
-            + (f" · rules {links}" if links else "") + "</figcaption>\n"
-            f"<div class=\"svg\" role=\"img\" aria-label=\"{esc(label)}\">{picture}</div>\n"
-            + (f"<ul class=\"outcomes\">{items}</ul>\n" if items else "") + "</figure>\n")
+_MET_BADGE = {"met": "pass", "missed": "fail", "undecided_met": "unknown"}
 
 
-def _message(message: str) -> str:
-    """A message with its backtick spans as `<code>`, every part escaped."""
-    parts = [f"<code>{esc(text)}</code>" if code else esc(text)
-             for text, code in c.code_spans(message)]
-    return "".join(parts).replace("\n", "<br>")
+def status_of(rule: RuleSummary) -> OutcomeKind:
+    order: tuple[OutcomeKind, ...] = ("error", "fail", "unknown", "pending", "pass")
+    return next((k for k in order if rule.counts.get(k, 0)), "not_applicable")
 
 
-def _proposals(result: Result, anchors: dict[str, str]) -> str:
-    subjects = c.by_subject(result)
-    if not subjects:
-        return ""
+def _rules(result: Result, anchors: dict[str, str], lang: Lang) -> list[dict[str, Any]]:
+    targets = ev.rule_targets(result, lang)
+    return [{"rule": rule, "status": status_of(rule), "anchor": anchors[rule.id],
+             "label": c.label(rule), "target": targets.get(rule.id, ("", ""))[0],
+             "deadline": targets.get(rule.id, ("", ""))[1],
+             "counts": [rule.counts.get(k, 0) for k in c.COLUMNS]}
+            for rule in sorted(result.rules, key=lambda r: RANK[status_of(r)])]
+
+
+def _figure(result: Result, chart: cm.Chart, index: int, anchors: dict[str, str],
+            lang: Lang) -> dict[str, Any]:
+    rules = cm.rules_of(result, chart)
+    badges = [STATUS_BADGE[row.status] for row in chart.rows] or ["na"]
+    captions = [{"badge": STATUS_BADGE[t.status] if t.status else "na",
+                 "status": i18n.status(t.status, lang) if t.status else "",
+                 "rule": t.rule, "anchor": anchors.get(t.rule),
+                 "subject": row.subject, "target": ev.target_text(t, lang),
+                 "reason": ev.target_reason(t, lang)}
+                for row in chart.rows for t in row.targets]
+    failing = [f"{p.year}: {ev.amount(p.value, chart.unit)}" for _, p in chart.ringed()]
+    return {"id": f"series-{index}", "name": chart.name, "indicator": chart.indicator,
+            "region": chart.region, "unit": chart.unit if chart.unit not in ("", "one") else "",
+            "rules": _links(rules, anchors), "captions": captions, "failing": failing,
+            "badge": min(badges, key=lambda b: RANK[_UNBADGE[b]]),
+            "svg": Markup(charts.svg(chart, result.suite.period, result.as_of, f"c{index}",
+                                     lang))}
+
+
+_UNBADGE: dict[str, OutcomeKind] = {v: k for k, v in BADGE.items()}
+
+
+def _quota(quota: quotas.Quota, anchors: dict[str, str]) -> dict[str, Any]:
+    share, cap = quota.widths()
+    return {"q": quota, "anchor": anchors.get(quota.rule), "badge": BADGE[quota.outcome],
+            "cap": ev.amount(quota.cap, quota.unit), "total": ev.amount(quota.total, quota.unit),
+            "baseline": ev.amount(quota.baseline, quota.unit),
+            "share": ev.amount(quota.share, quota.unit),
+            "share_width": share, "cap_left": cap}
+
+
+def _proposals(result: Result, anchors: dict[str, str], lang: Lang) -> list[dict[str, Any]]:
     rules = {rule.id: rule for rule in result.rules}
-    cards = []
-    for subject, found in subjects:
-        origin = next((o.origin.text for o in found if o.origin), "")
-        items = "".join(
-            f"<li>{_badge(o.outcome, c.outcome_word(o))} <a href=\"#{anchors.get(o.rule, '')}\">"
-            f"{esc(o.rule)}</a> {esc(rules[o.rule].title or '') if o.rule in rules else ''}: "
-            f"{_message(o.message)}</li>" for o in found)
-        where = f" <span class=\"where\">{esc(origin)}</span>" if origin else ""
-        cards.append(f"<div class=\"proposal\"><h3>{esc(subject)}{where}</h3>"
-                     f"<ul class=\"outcomes\">{items}</ul></div>\n")
-    return ("<section>\n<h2>Proposals</h2>\n<p class=\"note\">Each proposal with a finding, and "
-            "the rules it does not meet.</p>\n" + "".join(cards) + "</section>\n")
+    return [{"subject": subject, "origin": next((o.origin.text for o in found if o.origin), ""),
+             "badge": BADGE[min((o.outcome for o in found), key=lambda k: RANK[k])],
+             "found": [_item(o, anchors, lang, rules.get(o.rule)) for o in found]}
+            for subject, found in c.by_subject(result)]
 
 
-def _findings(result: Result, anchors: dict[str, str]) -> str:
+def _item(o: Outcome, anchors: dict[str, str], lang: Lang,
+          rule: RuleSummary | None) -> dict[str, Any]:
+    return {"badge": BADGE[o.outcome], "word": messages.outcome_word(o, lang), "rule": o.rule,
+            "anchor": anchors.get(o.rule, ""), "title": rule.title or "" if rule else "",
+            "message": messages.message(o, lang), "margin": messages.margin(o, lang), "o": o}
+
+
+def _details(result: Result, anchors: dict[str, str], lang: Lang) -> dict[str, Any]:
     """Rules with findings, problems first; the others folded away at the end."""
-    groups = sorted(c.by_rule(result), key=lambda g: _RANK[_status(g.rule)])
-    shown = [_rule_section(g, anchors[g.rule.id]) for g in groups if g.outcomes]
-    quiet = [_rule_section(g, anchors[g.rule.id]) for g in groups if not g.outcomes]
-    folded = (f"<details class=\"quiet\"><summary>{len(quiet)} rule(s) without findings"
-              "</summary>\n" + "".join(quiet) + "</details>\n") if quiet else ""
-    return "<section>\n<h2>Rules in detail</h2>\n" + "".join(shown) + folded + "</section>\n"
+    groups = sorted(c.by_rule(result), key=lambda g: RANK[status_of(g.rule)])
 
+    def section(group: c.RuleOutcomes) -> dict[str, Any]:
+        rule = group.rule
+        return {"rule": rule, "anchor": anchors[rule.id], "status": status_of(rule),
+                "count_line": messages.count_line(rule, lang), "unlisted": group.unlisted,
+                "rows": [{**_item(o, anchors, lang, rule),
+                          "evidence": messages.evidence_lines(o, lang, ("observed", "from"))}
+                         for o in group.outcomes]}
 
-def _rule_section(group: c.RuleOutcomes, anchor: str) -> str:
-    rule = group.rule
-    quotes = "".join(f"<blockquote><p>{esc(k.quote)}</p><footer>{esc(c.citation_where(k))}"
-                     "</footer></blockquote>" for k in rule.citations)
-    if not rule.citations:
-        quotes = "<p class=\"note\">This rule cites no sentence of the plan.</p>"
-    constraints = "".join(f"<li><code>require {esc(k)}</code></li>" for k in rule.constraints)
-    table = _table(group.outcomes) if group.outcomes else ""
-    if group.unlisted:
-        table += (f"<p class=\"note\">… and {group.unlisted:,} more findings, counted but not "
-                  "listed (raise <code>--max-findings</code> to list them).</p>")
-    return (f"<article class=\"rule\" id=\"{anchor}\">\n<h3>{_badge(_status(rule))} "
-            f"{esc(rule.id)} {esc(rule.title or '')}</h3>\n"
-            f"<p class=\"meta\">{esc(rule.kind)} ({esc(rule.severity)}) · "
-            f"{esc(c.count_line(rule))} · <code>{esc(rule.location.text)}</code></p>\n"
-            f"{quotes}\n<ul class=\"constraints\">{constraints}</ul>\n{table}</article>\n")
+    return {"shown": [section(g) for g in groups if g.outcomes],
+            "quiet": [section(g) for g in groups if not g.outcomes]}
 
-
-def _table(found: list[Outcome]) -> str:
-    rows = "".join(_row(o) for o in found)
-    return ("<table class=\"findings\"><thead><tr><th>subject</th><th>outcome</th>"
-            "<th>message and evidence</th><th>observed</th><th>threshold</th><th>margin</th>"
-            "</tr></thead>\n<tbody>\n" + rows + "</tbody></table>\n")
-
-
-def _row(o: Outcome) -> str:
-    ev = o.evidence
-    details = [f"<li>{esc(label)}: {esc(text)}</li>" for label, text in c.evidence_lines(o)
-               if label not in ("observed", "from")]
-    more = (f"<details><summary>evidence</summary><ul>{''.join(details)}</ul></details>"
-            if details else "")
-    origin = f"<span class=\"where\">{esc(o.origin.text)}</span>" if o.origin else ""
-    cells = [f"<b>{esc(o.subject)}</b>{origin}", _badge(o.outcome, c.outcome_word(o)),
-             _message(o.message) + more,
-             esc(ev.observed.text) if ev and ev.observed else "",
-             esc(ev.threshold.text) if ev and ev.threshold else "",
-             esc(ev.margin.text) if ev and ev.margin else ""]
-    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>\n"
-
-
-def _footer(result: Result) -> str:
-    files = ", ".join(f"<code>{esc(f)}</code>" for f in result.suite.files)
-    return (f"<footer class=\"page\"><p>{esc(result.tool)} · {esc(result.schema_version)} · "
-            f"rendered from the canonical JSON result. Suite files: {files}</p></footer>\n")

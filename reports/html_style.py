@@ -2,6 +2,23 @@
 
 from __future__ import annotations
 
+# Outcomes the page can be narrowed to: a link to `#only-KIND` hides every element marked
+# with another outcome (`o-…` classes), by `:target` alone, so the strict CSP stays.
+FILTERS = ("fail", "error", "unknown", "pending", "pass")
+_MARKED = ("pass", "fail", "unknown", "pending", "na", "error")
+
+
+def filter_css() -> str:
+    """One rule per filter: hide what is marked with any other outcome."""
+    rules = []
+    for kind in FILTERS:
+        others = ", ".join(f".o-{k}" for k in _MARKED if k != kind)
+        rules.append(f"#only-{kind}:target ~ * :is({others}) {{ display: none; }}\n"
+                     f"#only-{kind}:target ~ nav a.f-{kind} {{ font-weight: 700; "
+                     "text-decoration: underline; }\n")
+    return "".join(rules)
+
+
 CSS = """
 :root { --fg: #1f2937; --muted: #6b7280; --line: #e5e7eb; --bg: #ffffff; --soft: #f9fafb;
   --pass: #15803d; --fail: #c62828; --unknown: #b45309; --na: #6b7280; --pending: #0e7490;
@@ -45,7 +62,7 @@ th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: le
 th { background: #f3f4f6; font-size: 12.5px; color: var(--muted); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.zero { color: #d1d5db; }
-td.id { white-space: nowrap; }
+td.id, td.kind { white-space: nowrap; }
 table.rules td { padding: 4px 10px; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 12px;
   font-weight: 600; color: #fff; background: var(--na); white-space: nowrap; }
@@ -78,4 +95,33 @@ details summary { cursor: pointer; color: var(--muted); font-size: 12.5px; }
 details ul { margin: 4px 0; padding-left: 18px; font-size: 12.5px; }
 footer.page { margin-top: 32px; color: var(--muted); font-size: 12px; }
 @media (max-width: 760px) { .cards { grid-template-columns: repeat(3, 1fr); } }
+i.filter { display: block; height: 0; scroll-margin-top: 0; }
+nav.toc { position: sticky; top: 0; z-index: 2; background: var(--bg);
+  border: 1px solid var(--line); border-radius: 8px; margin: 0 0 14px; padding: 6px 12px;
+  display: flex; flex-wrap: wrap; gap: 4px 14px; align-items: baseline; font-size: 13px; }
+nav.toc .show { margin-left: auto; color: var(--muted); }
+nav.toc .show a { margin-left: 6px; }
+section[id], article[id], figure[id] { scroll-margin-top: 56px; }
+li.failing { color: var(--fail); }
+.quota { background: var(--bg); border: 1px solid var(--line); border-radius: 8px;
+  padding: 8px 14px 12px; margin: 0 0 10px; }
+.quota p { margin: 0 0 6px; }
+.bar { position: relative; height: 16px; background: #f3f4f6; border-radius: 4px;
+  display: flex; }
+.bar .share { background: var(--pending); }
+.o-fail .bar .share { background: var(--fail); }
+.bar .cap { position: absolute; top: -3px; bottom: -3px; width: 2px; margin-left: -1px;
+  background: var(--fg); }
+@media print {
+  body { background: #fff; font-size: 11px; }
+  main { max-width: none; padding: 0; }
+  nav.toc, i.filter { display: none; }
+  header, table, figure.chart, article.rule, .proposal { border-color: #999; }
+  figure.chart, article.rule, .proposal, tr { break-inside: avoid; }
+  .charts { grid-template-columns: 1fr 1fr; }
+  a { color: inherit; }
+  .badge { color: #000; border: 1px solid #000; background: none !important; }
+  details > summary { display: none; }
+  details > *:not(summary) { display: block; }
+}
 """

@@ -96,6 +96,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "sheet_indicators": {"en": "Indicators", "zh": "指标"},
     "sheet_findings": {"en": "Findings", "zh": "检查结果"},
     "sheet_inputs": {"en": "Inputs", "zh": "输入"},
+    "sheet_annual": {"en": "Annual {year}", "zh": "{year}年计划执行"},
     "heading_indicators": {"en": "Indicator table", "zh": "主要指标进展情况"},
     "heading_rules": {"en": "Rules", "zh": "规则"},
     "heading_details": {"en": "Details per rule", "zh": "各规则详情"},
@@ -108,6 +109,70 @@ WORDS: dict[str, dict[Lang, str]] = {
     "details_hint": {"en": "details per rule: --details",
                      "zh": "各规则详情：加 --details"},
     "notes": {"en": "note", "zh": "注"},
+    "plan_label": {"en": "plan", "zh": "规划"},
+    # the charts' legends and axes (fixed words: a chart holds no user text)
+    "chart_as_of": {"en": "as of {year}", "zh": "评估时点 {year}"},
+    "chart_plan_target": {"en": "plan target", "zh": "规划目标"},
+    "chart_stated": {"en": "subordinate-plan target", "zh": "下位规划目标"},
+    "chart_actual": {"en": "actual", "zh": "实际值"},
+    "chart_part": {"en": "part of a year", "zh": "年内分期值"},
+    "chart_failing": {"en": "failing year", "zh": "未达标年份"},
+    "chart_cap_each": {"en": "cap ({op} each year)", "zh": "上限（逐年 {op}）"},
+    "chart_floor_each": {"en": "floor ({op} each year)", "zh": "下限（逐年 {op}）"},
+    "chart_cap_due": {"en": "cap by the deadline", "zh": "目标年上限"},
+    "chart_floor_due": {"en": "floor by the deadline", "zh": "目标年下限"},
+    "chart_line": {"en": "straight line to the target", "zh": "基数至目标的直线进度"},
+    "chart_running": {"en": "running total", "zh": "累计值"},
+    "chart_total_target": {"en": "total target", "zh": "累计目标"},
+    "chart_target": {"en": "target", "zh": "目标"},
+    "chart_number": {"en": "number", "zh": "数量"},
+    "chart_yes": {"en": "yes", "zh": "是"},
+    "chart_no": {"en": "no", "zh": "否"},
+    "heading_quotas": {"en": "Quotas", "zh": "总量指标"},
+    "quotas_note": {"en": "What a batch of proposals adds to the plan data's baseline, "
+                    "against the plan's cap; each bar runs from the baseline, the mark is "
+                    "the cap.",
+                    "zh": "项目批次在规划数据基数之上的新增量，与规划上限对照；条形从基数起，"
+                    "竖线为上限。"},
+    "cap": {"en": "cap", "zh": "上限"},
+    "baseline": {"en": "baseline", "zh": "基数"},
+    "share": {"en": "batch's share", "zh": "本批新增"},
+    "total": {"en": "total", "zh": "合计"},
+    # the HTML page
+    "contents": {"en": "Contents", "zh": "目录"},
+    "show": {"en": "show", "zh": "只看"},
+    "all": {"en": "all", "zh": "全部"},
+    "heading_summary": {"en": "Summary", "zh": "概况"},
+    "heading_charts": {"en": "Indicators", "zh": "指标图表"},
+    "heading_proposals": {"en": "Proposals", "zh": "项目"},
+    "heading_rule_details": {"en": "Rules in detail", "zh": "各规则详情"},
+    "heading_annual": {"en": "Annual plan execution {year}", "zh": "{year}年计划执行情况"},
+    "charts_note": {"en": "Each indicator's values against the plan's targets; the shaded "
+                    "band is the plan period.",
+                    "zh": "各指标实际值与规划目标对照；阴影部分为规划期。"},
+    "proposals_note": {"en": "Each proposal with a finding, and the rules it does not meet.",
+                       "zh": "有检查结果的项目，及其未满足的规则。"},
+    "quiet_rules": {"en": "{n} rule(s) without findings", "zh": "{n} 条规则无检查结果"},
+    "no_citation": {"en": "This rule cites no sentence of the plan.",
+                    "zh": "此规则未引用规划原文。"},
+    "unlisted": {"en": "… and {n} more findings, counted but not listed (raise "
+                 "--max-findings to list them).",
+                 "zh": "……另有 {n} 条结果已计数未列出（加大 --max-findings 可列出）。"},
+    "large_run": {"en": "A large run: passing outcomes are counted, not listed.",
+                  "zh": "大批量检查：通过的结果只计数，不逐条列出。"},
+    "failing_values": {"en": "failing", "zh": "未达标"},
+    "plan_period": {"en": "plan period", "zh": "规划期"},
+    "report_of": {"en": "plancheck report", "zh": "plancheck 检查报告"},
+    "suite_files": {"en": "rendered from the canonical JSON result. Suite files:",
+                    "zh": "由标准 JSON 结果生成。规则文件："},
+    # the annual execution table
+    "year_target": {"en": "{year} target", "zh": "{year}年目标"},
+    "year_actual": {"en": "{year} actual", "zh": "{year}年实际"},
+    "met": {"en": "met", "zh": "完成"},
+    "missed": {"en": "missed", "zh": "未完成"},
+    "undecided_met": {"en": "undecided", "zh": "待定"},
+    "year_result": {"en": "met / missed", "zh": "完成情况"},
+    "plan_target": {"en": "plan target", "zh": "规划目标"},
 }
 
 
@@ -130,8 +195,10 @@ def verdict(result: Result, lang: Lang) -> str:
     return f"nothing at or above --fail-on {level}"
 
 
-def word(key: str, lang: Lang) -> str:
-    return WORDS[key][lang]
+def word(key: str, lang: Lang, **fields: object) -> str:
+    """The word for `key`; `fields` fill its `{placeholders}`."""
+    text = WORDS[key][lang]
+    return text.format(**fields) if fields else text
 
 
 def status(code: Status, lang: Lang) -> str:

@@ -9,7 +9,7 @@ below GitHub's comment size limit.  Imports only `checker.result`.
 from __future__ import annotations
 
 from checker.result import Outcome, Result, RuleSummary
-from reports import DEFAULT, Options, i18n
+from reports import DEFAULT, Options, annual, i18n, messages
 from reports import common as c
 from reports import evaluation as ev
 from reports.i18n import Lang
@@ -42,6 +42,8 @@ def write(result: Result, options: Options = DEFAULT) -> str:
     parts = [_head(result, lang)]
     if evaluation:
         parts.append(_evaluation(result, lang))
+        if annual.rows(result):
+            parts.append(_annual(result, lang))
     if options.details or not evaluation:
         parts.append(_table(result))
     elif any(group.rule.subject == "series" and group.outcomes for group in c.by_rule(result)):
@@ -51,7 +53,7 @@ def write(result: Result, options: Options = DEFAULT) -> str:
     for group in c.by_rule(result):
         if not group.outcomes or (not options.details and group.rule.subject == "series"):
             continue
-        section = _details(group)
+        section = _details(group, lang)
         if used + len(section) > BUDGET:
             cut = True
             break
@@ -104,6 +106,22 @@ def _evaluation(result: Result, lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
+_MET_ICON = {"met": _ICON["pass"], "missed": _ICON["fail"], "undecided_met": _ICON["unknown"]}
+
+
+def _annual(result: Result, lang: Lang) -> str:
+    """The `--as-of` year's stated targets against its actuals."""
+    keys = annual.COLUMNS
+    lines = [f"### {esc(i18n.word('heading_annual', lang, year=result.as_of))}", "",
+             "| " + " | ".join(esc(annual.heading(k, result.as_of, lang)) for k in keys) + " |",
+             "|" + "---|" * len(keys)]
+    for row in annual.rows(result):
+        cells = annual.shown(row, lang)
+        cells["year_result"] = f"{_MET_ICON[row.met]} {cells['year_result']}"
+        lines.append("| " + " | ".join(esc(cells[k]) for k in keys) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def _table(result: Result) -> str:
     head = "| | rule | title | kind | " + " | ".join(c.LABEL[k] for k in c.COLUMNS) + " |"
     rule_line = "|---|---|---|---|" + "---:|" * len(c.COLUMNS)
@@ -125,18 +143,18 @@ def _rule_icon(rule: RuleSummary) -> str:
     return _ICON["pass"] if rule.counts.get("pass", 0) else _ICON["not_applicable"]
 
 
-def _details(group: c.RuleOutcomes) -> str:
+def _details(group: c.RuleOutcomes, lang: Lang) -> str:
     rule = group.rule
     title = f" {esc(rule.title)}" if rule.title else ""
     lines = [f"<details><summary>{_rule_icon(rule)} <b>{esc(rule.id)}</b>{title} — "
-             f"{esc(c.count_line(rule))}</summary>", ""]
+             f"{esc(messages.count_line(rule, lang))}</summary>", ""]
     for cite in rule.citations:
         lines += [f"> {esc(cite.quote)}", f"> — {esc(c.citation_where(cite))}", ""]
     lines += [f"- rule: {rich('`require ' + k + '`')}" for k in rule.constraints]
     lines += [f"- {rule.kind} ({rule.severity}), {esc(rule.location.text)}", ""]
-    lines += ["| subject | outcome | message | observed | threshold | margin | from |",
+    lines += ["| " + " | ".join(esc(i18n.word(k, lang)) for k in _FINDING_COLUMNS) + " |",
               "|---|---|---|---|---|---|---|"]
-    lines += [_row(o) for o in group.outcomes[:SHOWN_PER_RULE]]
+    lines += [_row(o, lang) for o in group.outcomes[:SHOWN_PER_RULE]]
     hidden = group.unlisted + max(len(group.outcomes) - SHOWN_PER_RULE, 0)
     if hidden > 0:
         lines.append(f"\n… and {hidden:,} more findings of {esc(rule.id)}.")
@@ -146,13 +164,16 @@ def _details(group: c.RuleOutcomes) -> str:
     return "\n".join(lines) + "\n\n</details>\n"
 
 
-def _row(o: Outcome) -> str:
+_FINDING_COLUMNS = ("subject", "outcome", "message", "observed", "threshold", "margin", "from")
+
+
+def _row(o: Outcome, lang: Lang) -> str:
     ev = o.evidence
-    cells = [esc(o.subject), f"{_ICON[o.outcome]} {esc(c.outcome_word(o))}", rich(o.message),
+    cells = [esc(o.subject), f"{_ICON[o.outcome]} {esc(messages.outcome_word(o, lang))}",
+             rich(messages.message(o, lang)),
              esc(ev.observed.text) if ev and ev.observed else "",
              esc(ev.threshold.text) if ev and ev.threshold else "",
-             esc(ev.margin.text) if ev and ev.margin else "",
-             esc(o.origin.text) if o.origin else ""]
+             esc(messages.margin(o, lang)), esc(o.origin.text) if o.origin else ""]
     return "| " + " | ".join(cells) + " |"
 
 

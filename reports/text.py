@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.result import Outcome, Result, RuleSummary
-from reports import DEFAULT, Options, i18n
+from reports import DEFAULT, Options, annual, i18n, messages
 from reports import common as c
 from reports import evaluation as ev
 from reports.i18n import Lang
@@ -45,11 +45,12 @@ def write(result: Result, options: Options = DEFAULT) -> str:
     evaluation = bool(result.indicators)  # plan data: the evaluation table comes first
     if evaluation:
         _evaluation(console, result, lang)
+        _annual(console, result, lang)
     if options.details or not evaluation:
         _table(console, result)
     for group in c.by_rule(result):
         if group.outcomes and (options.details or group.rule.subject != "series"):
-            _rule(console, group)
+            _rule(console, group, lang)
     if evaluation and not options.details:
         console.print(Text(i18n.word("details_hint", lang), style="dim"))
     _footer(console, result, lang)
@@ -94,6 +95,26 @@ def _evaluation(console: Console, result: Result, lang: Lang) -> None:
     console.print()
 
 
+def _annual(console: Console, result: Result, lang: Lang) -> None:
+    """The `--as-of` year's stated targets against its actuals, when the data states any."""
+    found = annual.rows(result)
+    if not found:
+        return
+    console.print(Text(i18n.word("heading_annual", lang, year=result.as_of), style="bold"))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold",
+                  padding=(0, 1, 0, 0))
+    for key in annual.COLUMNS:
+        table.add_column(annual.heading(key, result.as_of, lang), overflow="fold",
+                         max_width={"name": 14, "region": 10, "plan_target": 26}.get(key))
+    for row in found:
+        cells = annual.shown(row, lang)
+        style = {"met": "green", "missed": "red"}.get(row.met, "yellow")
+        table.add_row(*[Text(cells[key], style=style if key == "year_result" else "")
+                        for key in annual.COLUMNS])
+    console.print(table)
+    console.print()
+
+
 def _table(console: Console, result: Result) -> None:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
     table.add_column("rule", no_wrap=True)
@@ -124,23 +145,24 @@ def _rule_style(rule: RuleSummary) -> str:
     return ""
 
 
-def _rule(console: Console, group: c.RuleOutcomes) -> None:
+def _rule(console: Console, group: c.RuleOutcomes, lang: Lang) -> None:
     rule = group.rule
     head = Text(rule.id, style=_rule_style(rule) or "bold")
     if rule.title:
         head.append(f" {rule.title}", style="bold")
-    head.append(f" · {rule.kind} ({rule.severity})", style="dim")
+    head.append(f" · {i18n.kind(rule.kind, lang)} ({rule.severity})", style="dim")
     console.print(head)
-    rows: list[tuple[str, Text]] = [("", Text(c.count_line(rule)))]
+    rows: list[tuple[str, Text]] = [("", Text(messages.count_line(rule, lang)))]
     for cite in rule.citations:
-        rows.append(("plan", Text(c.citation_where(cite))))
+        rows.append((i18n.word("plan_label", lang), Text(c.citation_where(cite))))
         rows.append(("", Text(f"“{cite.quote}”", style="italic")))
-    rows += [("rule", Text(f"require {constraint}")) for constraint in rule.constraints]
+    rows += [(i18n.word("rule", lang), Text(f"require {constraint}"))
+             for constraint in rule.constraints]
     rows.append(("", Text(rule.location.text, style="dim")))
     console.print(_grid(rows, indent=2))
     console.print()
     for outcome in group.outcomes[:SHOWN_PER_RULE]:
-        _finding(console, outcome)
+        _finding(console, outcome, lang)
     hidden = group.unlisted + max(len(group.outcomes) - SHOWN_PER_RULE, 0)
     if hidden > 0:
         console.print(Text(f"    … {hidden:,} more findings of {rule.id}; "
@@ -148,16 +170,16 @@ def _rule(console: Console, group: c.RuleOutcomes) -> None:
         console.print()
 
 
-def _finding(console: Console, outcome: Outcome) -> None:
+def _finding(console: Console, outcome: Outcome, lang: Lang) -> None:
     style = _STYLE.get(outcome.outcome, "")
     line = Text("  ")
-    line.append(f"{_MARK[outcome.outcome]} {c.outcome_word(outcome)}", style=style)
+    line.append(f"{_MARK[outcome.outcome]} {messages.outcome_word(outcome, lang)}", style=style)
     line.append(f"  {outcome.subject}", style="bold")
     if outcome.outcome in ("fail", "error", "unknown"):
         line.append(f"  [{outcome.severity}]", style="dim")
     console.print(line)
-    rows = [("", Text(outcome.message))]
-    rows += [(label, Text(text)) for label, text in c.evidence_lines(outcome)]
+    rows = [("", Text(messages.message(outcome, lang)))]
+    rows += [(label, Text(text)) for label, text in messages.evidence_lines(outcome, lang)]
     console.print(_grid(rows, indent=4))
     console.print()
 

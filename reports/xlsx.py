@@ -20,8 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from checker.result import Result, Status
-from reports import DEFAULT, Options, i18n
-from reports import common as c
+from reports import DEFAULT, Options, annual, i18n, messages
 from reports import evaluation as ev
 from reports.i18n import Lang
 
@@ -50,6 +49,10 @@ def write_bytes(result: Result, options: Options = DEFAULT) -> bytes:
     _indicators(sheet, result, lang)
     _findings(book.create_sheet(i18n.word("sheet_findings", lang)), result, lang)
     _inputs(book.create_sheet(i18n.word("sheet_inputs", lang)), result, lang)
+    yearly = annual.rows(result)
+    if yearly:  # last, so that the first three sheets keep their places
+        _annual(book.create_sheet(i18n.word("sheet_annual", lang, year=result.as_of)),
+                yearly, result.as_of, lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -98,6 +101,25 @@ def _indicators(sheet: Worksheet, result: Result, lang: Lang) -> None:
             start_color=colour, end_color=colour, fill_type="solid")
 
 
+def _annual(sheet: Worksheet, rows: list[annual.AnnualRow], year: int, lang: Lang) -> None:
+    """The `--as-of` year's stated targets against its actuals; figures stay numbers."""
+    for column, key in enumerate(annual.COLUMNS, start=1):
+        _put(sheet, 1, column, annual.heading(key, year, lang))
+        sheet.cell(row=1, column=column).font = _BOLD
+        sheet.column_dimensions[get_column_letter(column)].width = 30 if key == "plan_target" \
+            else 14
+    sheet.freeze_panes = "A2"
+    for number, row in enumerate(rows, start=2):
+        shown = annual.shown(row, lang)
+        values: dict[str, ev.Cell] = {**shown, "year_target": row.year_target,
+                                      "year_actual": row.year_actual
+                                      if row.year_actual is not None else row.actual_text}
+        for column, key in enumerate(annual.COLUMNS, start=1):
+            _put(sheet, number, column, values[key])
+            if isinstance(values[key], float):
+                sheet.cell(row=number, column=column).number_format = number_format(row.unit)
+
+
 def _findings(sheet: Worksheet, result: Result, lang: Lang) -> None:
     _header(sheet, FINDINGS, lang, {"message": 50, "evidence": 60, "title": 24, "from": 28,
                                     "subject": 20})
@@ -110,11 +132,12 @@ def _findings(sheet: Worksheet, result: Result, lang: Lang) -> None:
             i18n.kind(rule.kind, lang) if rule else "", outcome.subject,
             i18n.outcome(outcome.outcome, lang),
             i18n.TRAJECTORY[outcome.trajectory][lang] if outcome.trajectory else "",
-            outcome.severity, outcome.message,
+            outcome.severity, messages.message(outcome, lang),
             ev_.observed.text if ev_ and ev_.observed else "",
             ev_.threshold.text if ev_ and ev_.threshold else "",
-            ev_.margin.text if ev_ and ev_.margin else "",
-            "\n".join(f"{label}: {text}" for label, text in c.evidence_lines(outcome)),
+            messages.margin(outcome, lang),
+            "\n".join(f"{label}: {text}"
+                      for label, text in messages.evidence_lines(outcome, lang)),
             outcome.origin.text if outcome.origin else ""]
         for column, value in enumerate(values, start=1):
             _put(sheet, number, column, value)

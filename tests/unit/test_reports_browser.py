@@ -79,8 +79,8 @@ def test_screenshot_is_a_real_page(report: Path, tmp_path: Path) -> None:
 def test_dom_holds_the_charts_and_no_console_errors(report: Path, tmp_path: Path) -> None:
     done = browse(report, tmp_path / "profile", "--dump-dom")
     dom = done.stdout
-    assert "<main>" in dom, done.stderr[-2000:]
-    charts = re.findall(r'<figure class="chart" id="series-\d+">', dom)
+    assert '<main id="top">' in dom, done.stderr[-2000:]
+    charts = re.findall(r'<figure class="chart o-\w+" id="series-\d+">', dom)
     assert len(charts) == 5
     assert dom.count("<svg") == len(charts)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom

@@ -26,9 +26,10 @@ def rows(sheet: Worksheet) -> list[dict[str, Any]]:
             for row in sheet.iter_rows(min_row=2)]
 
 
-def test_three_sheets_with_frozen_headers() -> None:
+def test_the_sheets_with_frozen_headers() -> None:
     workbook = book()
-    assert workbook.sheetnames == ["Indicators", "Findings", "Inputs"]
+    # the fixed result states a 2023 target (a subordinate plan's): the annual sheet is there
+    assert workbook.sheetnames == ["Indicators", "Findings", "Inputs", "Annual 2023"]
     for sheet in workbook.worksheets:
         assert sheet.freeze_panes == "A2"
         assert all(cell.font.bold for cell in sheet[1])
@@ -65,7 +66,7 @@ def test_a_milestone_shows_words_not_numbers() -> None:
 
 def test_chinese_headings_sheet_names_and_status_words() -> None:
     workbook = book(lang="zh")
-    assert workbook.sheetnames == ["指标", "检查结果", "输入"]
+    assert workbook.sheetnames == ["指标", "检查结果", "输入", "2023年计划执行"]
     head = [cell.value for cell in workbook.worksheets[0][1]]
     assert head[:3] == ["指标代码", "指标名称", "地区"]
     statuses = [r["进展情况"].value for r in rows(workbook.worksheets[0])]
@@ -113,3 +114,21 @@ def test_chinese_reasons_are_worded_from_the_facts_not_the_english_text() -> Non
     assert found[1]["说明"].value == "BUS-01：目标完成进度35%，时间进度60%（以2020年为基数）"
     assert found[0]["说明"].value == "LAND-01：2022、2023年未达标"
     assert found[5]["说明"].value == "HEALTH-01: holds (2023)"  # no facts: the English reason
+
+
+def test_annual_sheet_cell_by_cell() -> None:
+    sheet = book(lang="zh")["2023年计划执行"]
+    assert [c.value for c in sheet[1]] == ["指标名称", "地区", "2023年目标", "2023年实际",
+                                           "完成情况", "规划目标", "进展情况"]
+    (row,) = rows(sheet)
+    assert row["指标名称"].value == "公交站点500米覆盖率"
+    assert row["2023年目标"].value == 86.0 and row["2023年目标"].number_format == 'General"%"'
+    assert row["2023年实际"].value == 83.5
+    assert row["完成情况"].value == "未完成"
+    assert row["规划目标"].value == ">= 90%（2025年）"
+    assert row["进展情况"].value == "滞后于预期"
+
+
+def test_no_annual_sheet_without_a_stated_target_of_the_year() -> None:
+    later = fixed().model_copy(update={"as_of": 2025})
+    assert "Annual 2025" not in book(later).sheetnames

@@ -1,0 +1,158 @@
+"""Findings' messages, outcome words, counts and evidence labels in the report's language.
+
+In: an `Outcome` (or a rule summary) and a language.  Out: the text, unescaped.  The engine
+words each message in English from a fixed set of shapes (`2022: 92% < 100%, short by 8
+percentage points, 8 %`, `due 2025; 38 min in 2023: on track`, `cannot decide: … missing`);
+for Chinese each shape is matched and reworded, the values and the rule's own text (in
+backticks) kept as they are.  A message of no known shape is shown as written, never
+half-translated.  Imports only `checker.result` and the reports' own words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from checker.result import Outcome, RuleSummary
+from reports import common as c
+from reports import i18n
+from reports.i18n import Lang
+
+_MARGIN = re.compile(r"(over|under|short|above|off) by (.+?)(?:, ([\d.e+-]+) %)?$")
+_MARGIN_ZH = {"over": "超出", "under": "低于上限", "short": "差", "above": "高出", "off": "相差"}
+_STATE_ZH = {"on track": "符合进度", "lagging": "滞后", "achieved": "已实现",
+             "no baseline": "无基数", "pending": "未到期"}
+
+
+def _margin(text: str) -> str | None:
+    found = _MARGIN.fullmatch(text)
+    if found is None:
+        return None if text != "equal" else "相等"
+    amount = re.sub(r"^(.+) percentage points$", r"\1 个百分点", found.group(2))
+    share = f"（相对 {found.group(3)} %）" if found.group(3) else ""
+    return f"{_MARGIN_ZH[found.group(1)]} {amount}{share}"
+
+
+def margin(outcome: Outcome, lang: Lang) -> str:
+    """The margin's text (`short by 10%, 12.5 %`; `差 10%（相对 12.5 %）`), or ""."""
+    evidence = outcome.evidence
+    if evidence is None or evidence.margin is None:
+        return ""
+    text = evidence.margin.text
+    return text if lang == "en" else _margin(text) or text
+
+
+def _compared(text: str) -> str | None:
+    """`331.2 km² > 319 km², over by 12.2 km², 3.8 %` (or without a margin)."""
+    head, _, rest = text.partition(", ")
+    if not re.fullmatch(r"\S.* (?:<=|<|>=|>|==|!=) \S.*", head) or "`" in head:
+        return None
+    if not rest:
+        return head
+    margin = _margin(rest)
+    return f"{head}，{margin}" if margin else None
+
+
+def _years(text: str) -> str:
+    return text.replace(" and ", "、").replace(", ", "、")
+
+
+_SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
+    (re.compile(r"(`[^`]+`) does not hold(?:: (.+))?", re.S),
+     lambda m: f"不满足 {m[1]}" + (f"：{m[2]}" if m[2] else "")),
+    (re.compile(r"cannot decide: (.+) missing"), lambda m: f"无法判断：缺少 {m[1]}"),
+    (re.compile(r"cannot decide: no data between (\d{4}) and (\d{4})"),
+     lambda m: f"无法判断：{m[1]}至{m[2]}年无数据"),
+    (re.compile(r"cannot decide for ([\d, ]+) \(missing: (.+?)(?:; known: (.+))?\)", re.S),
+     lambda m: f"无法判断{_years(m[1])}年（缺少：{m[2]}" + (f"；已知：{m[3]}" if m[3] else "")
+     + "）"),
+    (re.compile(r"cannot decide for ([\d, ]+)"), lambda m: f"无法判断{_years(m[1])}年"),
+    (re.compile(r"cannot decide: (.+)", re.S), lambda m: f"无法判断：{m[1]}"),
+    (re.compile(r"(`[^`]+`) could not be evaluated \(division by zero\)"),
+     lambda m: f"{m[1]} 无法计算（除数为零）"),
+    (re.compile(r"division by zero in (`[^`]+`)(.*)", re.S),
+     lambda m: f"{m[1]} 除数为零{m[2]}"),
+    (re.compile(r"the rule's guard does not hold"), lambda m: "规则的适用条件不成立"),
+    (re.compile(r"waived: (.+)", re.S), lambda m: f"已豁免：{m[1]}"),
+    (re.compile(r"(`[^`]+`) holds \((\d{4})\)"), lambda m: f"{m[2]}年满足 {m[1]}"),
+    (re.compile(r"(`[^`]+`) holds"), lambda m: f"满足 {m[1]}"),
+    (re.compile(r"due (\d{4}); (?:(.+) in )?(\d{4}): (on track|lagging|achieved|no baseline|"
+                r"pending)"),
+     lambda m: f"{m[1]}年到期；{m[3]}年" + (f"为 {m[2]}" if m[2] else "")
+     + f"：{_STATE_ZH[m[4]]}"),
+    (re.compile(r"([\d and]+): (`[^`]+`) cannot hold in [\d and]+, whatever (.+) (?:is|are) "
+                r"\((.*)\)", re.S),
+     lambda m: f"{_years(m[1])}年：无论 {m[3]} 取何值，{m[2]} 都不能成立（{m[4]}）"),
+    (re.compile(r"(\d{4}): (`[^`]+`) cannot be evaluated: (.+)", re.S),
+     lambda m: f"{m[1]}年：{m[2]} 无法计算：{m[3]}"),
+    (re.compile(r"(\d{4}): (.+)", re.S),
+     lambda m: (lambda inner: f"{m[1]}年：{inner}" if inner else None)(_zh(m[2]))),
+    (re.compile(r"not applicable"), lambda m: "不适用"),
+]
+
+
+def _zh(text: str) -> str | None:
+    """The message in Chinese, or None when it has no known shape."""
+    for pattern, reword in _SHAPES:
+        found = pattern.fullmatch(text)
+        if found:
+            return reword(found)
+    return _compared(text)
+
+
+def message(outcome: Outcome, lang: Lang) -> str:
+    if lang == "en":
+        return outcome.message
+    return _zh(outcome.message) or outcome.message
+
+
+def outcome_word(outcome: Outcome, lang: Lang) -> str:
+    """`fail`, `pending (lagging)`; `未到期（滞后）`."""
+    if lang == "en":
+        return c.outcome_word(outcome)
+    word = i18n.outcome(outcome.outcome, lang)
+    if outcome.trajectory:
+        word += f"（{i18n.TRAJECTORY[outcome.trajectory][lang]}）"
+    return word
+
+
+_NOUNS_ZH = {"record": "个项目", "batch": "个批次", "series": "个序列"}
+
+
+def count_line(rule: RuleSummary, lang: Lang) -> str:
+    """`3 of 1,190 proposals fail · 2 unknown`; `1,190 个项目中 3 个未通过 · 2 待定`."""
+    if lang == "en":
+        return c.count_line(rule)
+    fails = rule.counts.get("fail", 0)
+    head = f"{c.total(rule):,} {_NOUNS_ZH[rule.subject]}中 {fails:,} 个未通过"
+    extra = [f"{rule.counts.get(k, 0):,} {i18n.outcome(k, lang)}"
+             for k in ("unknown", "error", "pending", "not_applicable") if rule.counts.get(k, 0)]
+    return " · ".join([head, *extra])
+
+
+_LABELS_ZH = {"observed": "实际值", "clause": "条件", "data": "数据", "years": "年份",
+              "missing": "缺少", "waived by": "豁免依据", "from": "数据位置"}
+
+
+def evidence_lines(outcome: Outcome, lang: Lang,
+                   leave_out: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """`common.evidence_lines` with labels, and the comparison's words, in the language;
+    `leave_out` names (English) labels a writer shows elsewhere."""
+    found = [(label, text) for label, text in c.evidence_lines(outcome)
+             if label not in leave_out]
+    if lang == "en":
+        return found
+    return [(_LABELS_ZH.get(label, label), _comparison_zh(outcome) if label == "observed"
+             else text) for label, text in found]
+
+
+def _comparison_zh(outcome: Outcome) -> str:
+    """`70% · 要求值 80% · 差 10%（相对 12.5 %）`."""
+    evidence = outcome.evidence
+    assert evidence is not None  # an `observed` line has evidence
+    parts = [evidence.observed.text] if evidence.observed else []
+    if evidence.threshold is not None:
+        parts.append(f"要求值 {evidence.threshold.text}")
+    if evidence.margin is not None:
+        parts.append(margin(outcome, "zh"))
+    return " · ".join(parts)
