@@ -110,6 +110,8 @@ def target_text(target: Target, lang: Lang) -> str:
             text = f"{_GROWTH[name][lang]} {op} {value}"
         case "milestone":
             text = "实现"
+        case "annual":
+            text = f"{op} 年度计划目标" + (f"（{value}）" if target.value is not None else "")
         case "trend" if target.op in _TREND:
             text = _TREND[target.op][lang]
         case _:

@@ -20,7 +20,7 @@ from reports.i18n import Lang
 
 _MARGIN = re.compile(r"(over|under|short|above|off) by (.+?)(?:, ([\d.e+-]+) %)?$")
 _MARGIN_ZH = {"over": "超出", "under": "低于上限", "short": "差", "above": "高出", "off": "相差"}
-_STATE_ZH = {"on track": "符合进度", "lagging": "滞后", "achieved": "已实现",
+_STATE_ZH = {"on track": "符合进度", "ahead": "快于预期", "lagging": "滞后", "achieved": "已实现",
              "no baseline": "无基数", "pending": "未到期"}
 
 
@@ -28,7 +28,7 @@ def _margin(text: str) -> str | None:
     found = _MARGIN.fullmatch(text)
     if found is None:
         return None if text != "equal" else "相等"
-    amount = re.sub(r"^(.+) percentage points$", r"\1 个百分点", found.group(2))
+    amount = re.sub(r"^(.+) percentage points?$", r"\1 个百分点", found.group(2))
     share = f"（相对 {found.group(3)} %）" if found.group(3) else ""
     return f"{_MARGIN_ZH[found.group(1)]} {amount}{share}"
 
@@ -76,8 +76,10 @@ _SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
     (re.compile(r"waived: (.+)", re.S), lambda m: f"已豁免：{m[1]}"),
     (re.compile(r"(`[^`]+`) holds \((\d{4})\)"), lambda m: f"{m[2]}年满足 {m[1]}"),
     (re.compile(r"(`[^`]+`) holds"), lambda m: f"满足 {m[1]}"),
-    (re.compile(r"due (\d{4}); (?:(.+) in )?(\d{4}): (on track|lagging|achieved|no baseline|"
-                r"pending)"),
+    (re.compile(r"due (\d{4}): the target of (\d{4}) is judged when the year is over"),
+     lambda m: f"{m[1]}年到期：{m[2]}年的目标在该年结束后评判"),
+    (re.compile(r"due (\d{4}); (?:(.+) in )?(\d{4}): (on track|ahead|lagging|achieved|"
+                r"no baseline|pending)"),
      lambda m: f"{m[1]}年到期；{m[3]}年" + (f"为 {m[2]}" if m[2] else "")
      + f"：{_STATE_ZH[m[4]]}"),
     (re.compile(r"([\d and]+): (`[^`]+`) cannot hold in [\d and]+, whatever (.+) (?:is|are) "

@@ -140,11 +140,11 @@ def test_text_report_opens_with_the_table_and_shows_evidence_with_details(
         inputs: Path, reports: Reports) -> None:
     out = reports["text"][1]
     assert out.splitlines()[5] == "主要指标进展情况"  # the suite speaks Chinese
-    assert "未通过" in out and "over by 0.6 km², 0.19 %" not in out
+    assert "未通过" in out and "超出 0.6 km²（相对 0.19 %）" not in out
     assert "各规则详情：加 --details" in out
     assert "\x1b[" not in out  # -o FILE: never colour
     detailed = plancheck(inputs, "check", "proposals.yaml", "plan-data.csv", "--details").stdout
-    assert "LAND-01" in detailed and "over by 0.6 km², 0.19 %" in detailed
+    assert "LAND-01" in detailed and "超出 0.6 km²（相对 0.19 %）" in detailed
 
 
 def test_fail_on_never_exits_0(inputs: Path) -> None:
