@@ -16,7 +16,7 @@ from checker.analysis.findings import Finding
 from checker.analysis.intervals import implies, part_implies
 from checker.analysis.parts import Z3, Bound, VarKey
 from checker.analysis.records import RuleParts
-from checker.analysis.solver.search import Search
+from checker.analysis.solver.search import Family, Search
 from checker.analysis.words import involved, rules_text
 
 # ------------------------------------------------------------------ redundancy
@@ -45,10 +45,11 @@ class Uses:
     require: dict[VarKey, set[str]] = field(default_factory=dict)
     guard: dict[VarKey, set[str]] = field(default_factory=dict)
     formulas: dict[str, Z3] = field(default_factory=dict)
+    family: Family | None = None
 
     @staticmethod
     def build(search: Search, rules: list[RuleParts]) -> Uses:
-        uses = Uses()
+        uses = Uses(family=Family(search))
         for rp in rules:
             for part in rp.require:
                 for var in search.enc.variables(part):
@@ -72,6 +73,19 @@ class Uses:
             found = search.enc.implies(applies_formula(search, rp), holds_formula(search, rp))
             self.formulas[rp.id] = found
         return found
+
+    def tracked(self, search: Search, rules: list[RuleParts]) -> Family:
+        """The schema's one solver, knowing the formula of every rule of `rules`."""
+        assert self.family is not None
+        for other in rules:
+            self.family.add(other.id, self.rule_formula(search, other))
+        return self.family
+
+
+def _keys(search: Search, rules: list[RuleParts]) -> set[VarKey]:
+    """Every variable the rules read, for their domains."""
+    return {v for rp in rules for p in [*rp.guard, *rp.require, *rp.waivers]
+            for v in search.enc.variables(p)}
 
 
 def redundancy(search: Search, rules: list[RuleParts], subject: str) -> list[Finding]:
@@ -110,19 +124,16 @@ def _forbidden_scope(search: Search, rp: RuleParts, active: dict[str, RuleParts]
     component = [o for o in _component(search, rp, active, uses) if o.id != rp.id]
     if not component:
         return None
-    tracked = {o.id: uses.rule_formula(search, o) for o in component}
-    variables = {v for o in [rp, *component] for p in [*o.guard, *o.require, *o.waivers]
-                 for v in p.vars}
-    domains = [d for v in variables for d in search.enc.domain(v)]
-    return search.implied_by([applies_formula(search, rp)], tracked, domains,
-                             f"scope of {rp.id}")
+    family = uses.tracked(search, component)
+    return family.implied_by([applies_formula(search, rp)], [o.id for o in component],
+                             _keys(search, [rp, *component]), f"scope of {rp.id}")
 
 
 def _shadowed(search: Search, rp: RuleParts, rules: list[RuleParts], uses: Uses) -> bool:
     """Whether the rule's scope itself is forbidden by the others (vacuous implication)."""
-    formulas = [applies_formula(search, rp), *(uses.rule_formula(search, o) for o in rules)]
-    keys = (v for o in [rp, *rules] for p in [*o.guard, *o.require, *o.waivers] for v in p.vars)
-    return search.unsat(formulas, keys, f"scope of {rp.id}")
+    family = uses.tracked(search, rules)
+    return family.unsat([applies_formula(search, rp)], [o.id for o in rules],
+                        _keys(search, [rp, *rules]), f"scope of {rp.id}")
 
 
 def _shadow(search: Search, rp: RuleParts, rules: list[RuleParts], subject: str) -> Finding:
@@ -185,10 +196,9 @@ def _solver_implied(search: Search, rp: RuleParts, active: dict[str, RuleParts],
     if not component:
         return None
     hypothesis = [applies_formula(search, rp), search.enc.negate(holds_formula(search, rp))]
-    tracked = {o.id: uses.rule_formula(search, o) for o in component}
-    domains = search.enc.domains(v for o in [rp, *component]
-                                 for p in [*o.guard, *o.require, *o.waivers] for v in p.vars)
-    return search.implied_by(hypothesis, tracked, domains, f"redundancy of {rp.id}")
+    family = uses.tracked(search, component)
+    return family.implied_by(hypothesis, [o.id for o in component],
+                             _keys(search, [rp, *component]), f"redundancy of {rp.id}")
 
 
 def _component(search: Search, rp: RuleParts, active: dict[str, RuleParts],

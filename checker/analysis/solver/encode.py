@@ -58,6 +58,7 @@ class Encoder:
         self.checked = checked
         self.vars: dict[VarKey, VarInfo] = {}
         self._z3: dict[VarKey, Z3] = {}
+        self._domains: dict[VarKey, list[Z3]] = {}
 
     # -------------------------------------------------------------- variables
 
@@ -119,6 +120,12 @@ class Encoder:
         return info.unit is None or info.unit.dimension != "share"
 
     def domain(self, key: VarKey) -> list[Z3]:
+        found = self._domains.get(key)
+        if found is None:
+            found = self._domains[key] = self._domain(key)
+        return found
+
+    def _domain(self, key: VarKey) -> list[Z3]:
         info = self.vars[key]
         if info.sort == "enum":
             v = self.z3var(key)

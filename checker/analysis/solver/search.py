@@ -31,17 +31,23 @@ class Search:
     enc: Encoder
     incomplete: list[str] = field(default_factory=list)
     checks: int = 0
+    _finite: tuple[dict[VarKey, frozenset[object]], list[VarKey]] = field(
+        default_factory=lambda: ({}, []))
 
     # -------------------------------------------------------------- helpers
 
     def domains(self) -> dict[VarKey, frozenset[object]]:
-        out: dict[VarKey, frozenset[object]] = {}
-        for key, info in self.enc.vars.items():
-            if info.sort == "enum":
-                out[key] = frozenset(range(len(info.items)))
-            elif info.sort == "bool":
-                out[key] = frozenset({False, True})
-        return out
+        """The values of every enum and bool variable known so far (variables only
+        grow, so the table is extended, never rebuilt)."""
+        known = self._finite
+        if len(known[1]) < len(self.enc.vars):
+            for key, info in list(self.enc.vars.items())[len(known[1]):]:
+                known[1].append(key)
+                if info.sort == "enum":
+                    known[0][key] = frozenset(range(len(info.items)))
+                elif info.sort == "bool":
+                    known[0][key] = frozenset({False, True})
+        return known[0]
 
     def solver(self, parts: Iterable[Part]) -> tuple[Z3, list[tuple[Part, Z3]]]:
         solver = _new_solver()
@@ -203,20 +209,67 @@ class Search:
     def implied_by(self, hypothesis: Sequence[Z3], tracked: dict[str, Z3],
                    domains: Iterable[Z3], what: str) -> list[str] | None:
         """Names of a minimal set of `tracked` formulas that, with `hypothesis`, are unsat."""
-        solver = _new_solver()
-        solver.add(*domains)
-        solver.add(*hypothesis)
-        flags = {name: z3.Bool(f"rule:{name}") for name in tracked}
+        family = Family(self)
         for name, formula in tracked.items():
-            solver.add(z3.Implies(flags[name], formula))
-        if self._check(solver, list(flags.values()), what) != z3.unsat:
-            return None
-        current = [str(c).removeprefix("rule:") for c in solver.unsat_core()]
-        for name in list(current):
-            trial = [n for n in current if n != name]
-            if self._check(solver, [flags[n] for n in trial], what) == z3.unsat:
-                current = trial
-        return current
+            family.add(name, formula)
+        return family.implied_by([*hypothesis, *domains], list(tracked), (), what)
+
+
+class Family:
+    """One solver, reused with push and pop, for many queries over one family of named
+    formulas (the rules of one schema).
+
+    Each formula is built once behind its own flag; a query pushes the formulas it
+    names, their variables' domains and its hypothesis, and pops them after, so
+    2,500 redundancy queries neither rebuild the rules nor make 2,500 solvers, and
+    a query never carries the thousands of rules it does not name.
+    """
+
+    def __init__(self, search: Search) -> None:
+        self.search = search
+        self.solver = _new_solver()
+        self.flags: dict[str, Z3] = {}
+        self.tracked: dict[str, Z3] = {}
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.flags
+
+    def add(self, name: str, formula: Z3) -> None:
+        if name not in self.flags:
+            self.flags[name] = z3.Bool(f"rule:{name}")
+            self.tracked[name] = z3.Implies(self.flags[name], formula)
+
+    def _query(self, hypothesis: Sequence[Z3], names: Sequence[str], keys: Iterable[VarKey],
+               what: str) -> Z3:
+        self.solver.push()
+        self.solver.add(*hypothesis, *(self.tracked[n] for n in names),
+                        *self.search.enc.domains(keys))
+        return self.search._check(self.solver, [self.flags[n] for n in names], what)
+
+    def unsat(self, hypothesis: Sequence[Z3], names: Sequence[str], keys: Iterable[VarKey],
+              what: str) -> bool:
+        """Whether `hypothesis` and the named formulas can never hold together."""
+        try:
+            return bool(self._query(hypothesis, names, keys, what) == z3.unsat)
+        finally:
+            self.solver.pop()
+
+    def implied_by(self, hypothesis: Sequence[Z3], names: Sequence[str],
+                   keys: Iterable[VarKey], what: str) -> list[str] | None:
+        """A minimal subset of `names` that, with `hypothesis`, is unsat (shrunk by deletion)."""
+        try:
+            if self._query(hypothesis, names, keys, what) != z3.unsat:
+                return None
+            by_flag = {str(self.flags[n]): n for n in names}
+            current = [by_flag[str(c)] for c in self.solver.unsat_core() if str(c) in by_flag]
+            for name in list(current):
+                trial = [n for n in current if n != name]
+                if self.search._check(self.solver, [self.flags[n] for n in trial],
+                                      what) == z3.unsat:
+                    current = trial
+            return current
+        finally:
+            self.solver.pop()
 
 
 def _rules(parts: Iterable[Part]) -> set[str]:
