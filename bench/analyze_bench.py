@@ -282,8 +282,8 @@ def measure(total: int, seed: int, baseline: float) -> bool:
         print(f"  missing: {code} {', '.join(rules)}")
     for code, rules in sorted(extra):
         print(f"  extra:   {code} {', '.join(rules)}")
-    for note in analysis.incomplete:
-        print(f"  not decided: {note}")
+    for finding in analysis.incomplete:
+        print(f"  not decided: {finding.code} {finding.witness}")
     exact = not missing and not extra and not analysis.incomplete
     print(f"every planted problem reported exactly, nothing left undecided: "
           f"{'yes' if exact else 'no'}")

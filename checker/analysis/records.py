@@ -99,7 +99,8 @@ def _always_waived(search: Search, rp: RuleParts) -> bool:
     parts = [*rp.guard, *rp.waivers]
     formulas = [enc.negate(enc.encode(p)) if p.role == "unless" else enc.encode(p)
                 for p in parts]
-    return search.unsat(formulas, (v for p in parts for v in p.vars), f"waivers of {rp.id}")
+    return search.unsat(formulas, (v for p in parts for v in p.vars), f"waivers of {rp.id}",
+                        [rp.id])
 
 
 # ------------------------------------------------------------------ scope cells
@@ -176,15 +177,21 @@ class CellSearch:
     findings: list[list[Part]] = field(default_factory=list)
     scopes: list[list[Part]] = field(default_factory=list)
     cells: int = 0
+    stopped: bool = False
 
     def run(self) -> None:
         self._visit(Cell(), set(), self.rules)
 
     def _visit(self, cell: Cell, before: set[str], candidates: list[RuleParts]) -> None:
         self.cells += 1
-        if self.cells > MAX_CELLS:
-            if self.cells == MAX_CELLS + 1:
-                self.search.incomplete.append(f"{self.subject}: more than {MAX_CELLS} scopes")
+        if self.cells > MAX_CELLS or self.search.left_ms() <= 0:
+            if not self.stopped:
+                self.stopped = True
+                reason = (f"more than {MAX_CELLS} guard scopes" if self.cells > MAX_CELLS
+                          else f"the run's budget of {self.search.limits.run_seconds:g} s "
+                          "was spent")
+                self.search.stop(f"contradictions among the {self.subject} rules",
+                                 (rp.id for rp in candidates), reason)
             return
         state = {rp.id: applies(self.search, rp, cell, self.full) for rp in candidates}
         now = [rp for rp in candidates if state[rp.id] is True]

@@ -126,14 +126,14 @@ def _forbidden_scope(search: Search, rp: RuleParts, active: dict[str, RuleParts]
         return None
     family = uses.tracked(search, component)
     return family.implied_by([applies_formula(search, rp)], [o.id for o in component],
-                             _keys(search, [rp, *component]), f"scope of {rp.id}")
+                             _keys(search, [rp, *component]), f"scope of {rp.id}", rp.id)
 
 
 def _shadowed(search: Search, rp: RuleParts, rules: list[RuleParts], uses: Uses) -> bool:
     """Whether the rule's scope itself is forbidden by the others (vacuous implication)."""
     family = uses.tracked(search, rules)
     return family.unsat([applies_formula(search, rp)], [o.id for o in rules],
-                        _keys(search, [rp, *rules]), f"scope of {rp.id}")
+                        _keys(search, [rp, *rules]), f"scope of {rp.id}", rp.id)
 
 
 def _shadow(search: Search, rp: RuleParts, rules: list[RuleParts], subject: str) -> Finding:
@@ -198,7 +198,7 @@ def _solver_implied(search: Search, rp: RuleParts, active: dict[str, RuleParts],
     hypothesis = [applies_formula(search, rp), search.enc.negate(holds_formula(search, rp))]
     family = uses.tracked(search, component)
     return family.implied_by(hypothesis, [o.id for o in component],
-                             _keys(search, [rp, *component]), f"redundancy of {rp.id}")
+                             _keys(search, [rp, *component]), f"redundancy of {rp.id}", rp.id)
 
 
 def _component(search: Search, rp: RuleParts, active: dict[str, RuleParts],

@@ -3,8 +3,12 @@
 In: `Part`s (`analysis.parts`) of checked rules.  Out: each part's simple bound
 when it has one (`x <= 10`, `zone in {…}`) for the interval pass, and its z3
 formula for everything else; variables per field, or per indicator, region and
-year.  Constants are built from exact decimal strings.  Imports `typed`,
-`model`, `source`, `analysis.parts` and z3; never pandas.
+year.  Constants are built from exact decimal strings.  A part nested deeper
+than the limit (`limits.NESTING`) is read as an unknown truth value and kept in
+`too_deep`, so no expression can make the encoding (or z3) run away; a series
+function's term is built once per year (`_terms`), not once per path to it.
+Imports `typed`, `model`, `source`, `analysis.parts`, `analysis.limits` and z3;
+never pandas.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from typing import Any, Literal
 
 import z3  # type: ignore[import-untyped]
 
+from checker.analysis.limits import NESTING, nesting
 from checker.analysis.parts import (
     Z3,
     Bound,
@@ -54,11 +59,18 @@ class Lin:
 class Encoder:
     """Turns typed nodes in a context into variables, bounds and z3 formulas."""
 
-    def __init__(self, checked: t.CheckedSuite) -> None:
+    def __init__(self, checked: t.CheckedSuite, max_nesting: int = NESTING) -> None:
         self.checked = checked
+        self.max_nesting = max_nesting
+        # A context of its own: the same suite gives the same answers whatever ran before
+        # in this process (z3's choices follow the ids of the terms it has seen).
+        self.ctx = z3.Context()
         self.vars: dict[VarKey, VarInfo] = {}
+        self.too_deep: list[Part] = []
         self._z3: dict[VarKey, Z3] = {}
         self._domains: dict[VarKey, list[Z3]] = {}
+        self._nesting: dict[int, tuple[t.Node, int]] = {}
+        self._terms: dict[tuple[int, Ctx], tuple[t.Node, Z3, frozenset[VarKey]]] = {}
 
     # -------------------------------------------------------------- variables
 
@@ -88,15 +100,14 @@ class Encoder:
             info = self.vars[key]
             name = "|" + "/".join(str(k) for k in key) + "|"
             found = {"real": z3.Real, "int": z3.Int, "enum": z3.Int, "bool": z3.Bool,
-                     "text": z3.String}[info.sort](name)
+                     "text": z3.String}[info.sort](name, self.ctx)
             self._z3[key] = found
         return found
 
     # -------------------------------------------------------------- combinators
 
-    @staticmethod
-    def all_of(formulas: list[Z3]) -> Z3:
-        return z3.And(*formulas) if formulas else z3.BoolVal(True)
+    def all_of(self, formulas: list[Z3]) -> Z3:
+        return z3.And(*formulas) if formulas else z3.BoolVal(True, self.ctx)
 
     @staticmethod
     def negate(formula: Z3) -> Z3:
@@ -148,16 +159,31 @@ class Encoder:
              span: Span) -> Part:
         p = Part(rule, role, node, ctx, text_of(node, source),
                  node.span if node.span != NO_SPAN else span, key=nkey(node))
+        p.nesting = self.nesting(node)
+        if p.nesting > self.max_nesting:
+            self.too_deep.append(p)
+            return p
         bound = self.bounds(node, ctx)
         if bound is not None:
             p.bounds, p.sets = bound
             p.simple = True
         return p
 
+    def nesting(self, node: t.Node) -> int:
+        found = self._nesting.get(id(node))
+        if found is None or found[0] is not node:
+            found = self._nesting[id(node)] = (node, nesting(node))
+        return found[1]
+
     def encode(self, p: Part) -> Z3:
         if p.formula is None:
             used: set[VarKey] = set()
-            p.formula = self.formula(p.node, p.ctx, used)
+            if p.nesting > self.max_nesting:  # an unknown truth value: never a conflict
+                key = self.opaque(p.node, p.ctx)
+                used.add(key)
+                p.formula = self.z3var(key)
+            else:
+                p.formula = self.formula(p.node, p.ctx, used)
             p.vars = frozenset(used)
         return p.formula
 
@@ -275,7 +301,7 @@ class Encoder:
     def formula(self, node: t.Node, ctx: Ctx, used: set[VarKey]) -> Z3:
         match node:
             case t.Const(value=bool() as value):
-                return z3.BoolVal(value)
+                return z3.BoolVal(value, self.ctx)
             case t.FieldRef(type=t.BoolT()) | t.IndicatorRef(type=t.BoolT()):
                 return self._leaf(node, ctx, used)
             case t.Compare():
@@ -283,15 +309,16 @@ class Encoder:
             case t.Member(value=value, items=items, negated=negated):
                 term = self.term(value, ctx, used)
                 if isinstance(value.type, t.TextT):
-                    options = [term == z3.StringVal(str(i)) for i in sorted(items, key=str)]
+                    options = [term == z3.StringVal(str(i), self.ctx)
+                               for i in sorted(items, key=str)]
                 else:
-                    options = [term == z3.IntVal(int(i)) for i in sorted(items, key=str)]
-                hit = z3.Or(*options) if options else z3.BoolVal(False)
+                    options = [term == z3.IntVal(int(i), self.ctx) for i in sorted(items, key=str)]
+                hit = z3.Or(*options) if options else z3.BoolVal(False, self.ctx)
                 return z3.Not(hit) if negated else hit
             case t.Present(value=value, present=present):
                 flags = [self.z3var(self.presence_key(k)) for k in self._leaf_keys(value, ctx)]
                 used.update(self.presence_key(k) for k in self._leaf_keys(value, ctx))
-                known = z3.And(*flags) if flags else z3.BoolVal(True)
+                known = z3.And(*flags) if flags else z3.BoolVal(True, self.ctx)
                 return known if present else z3.Not(known)
             case t.Trend(value=value, direction=direction):
                 now, before = self.term(value, ctx, used), self.term(value, ctx.shift(-1), used)
@@ -342,24 +369,36 @@ class Encoder:
             factor = factor ** span
             base_ctx = dataclasses.replace(ctx, year=left.years.start)
         now, base = self.term(operand, ctx, used), self.term(operand, base_ctx, used)
-        return z3.And(base > 0, _COMPARE[node.op](now, base * _real(factor)))
+        return z3.And(base > 0, _COMPARE[node.op](now, base * _real(factor, self.ctx)))
 
     def term(self, node: t.Node, ctx: Ctx, used: set[VarKey]) -> Z3:
         match node:
             case t.Const(value=value, type=type_):
-                return _const(value, type_)
+                return _const(value, type_, self.ctx)
             case t.FieldRef() | t.IndicatorRef():
                 return self._leaf(node, ctx, used)
             case t.Scale(operand=operand, factor=factor):
-                return self.term(operand, ctx, used) * _real(factor)
+                return self.term(operand, ctx, used) * _real(factor, self.ctx)
             case t.Neg(operand=operand):
                 return -self.term(operand, ctx, used)
             case t.Arith(op=op, left=left, right=right):
                 a, b = self.term(left, ctx, used), self.term(right, ctx, used)
                 return {"+": a + b, "-": a - b, "*": a * b}[op] if op != "/" else a / b
             case t.Func():
-                return self._func(node, ctx, used)
+                return self._func_once(node, ctx, used)
         return self.formula(node, ctx, used)
+
+    def _func_once(self, node: t.Func, ctx: Ctx, used: set[VarKey]) -> Z3:
+        """`_func`, built once per node and year: `growth(growth(x))` reads `growth(x)`
+        at two years and each of those reads `x` at two; unshared, 30 levels are 2³⁰
+        terms."""
+        found = self._terms.get((id(node), ctx))
+        if found is None or found[0] is not node:
+            inner: set[VarKey] = set()
+            found = (node, self._func(node, ctx, inner), frozenset(inner))
+            self._terms[id(node), ctx] = found
+        used.update(found[2])
+        return found[1]
 
     def _func(self, node: t.Func, ctx: Ctx, used: set[VarKey]) -> Z3:
         if node.name in ("abs", "min", "max") and (node.name == "abs" or len(node.args) == 2) \
@@ -378,9 +417,9 @@ class Encoder:
         linear = self.linear(node, ctx)
         if linear is not None:
             used.update(linear.coeffs)
-            total = _real(linear.const)
+            total = _real(linear.const, self.ctx)
             for var, coeff in linear.coeffs.items():
-                total = total + self.z3var(var) * _real(coeff)
+                total = total + self.z3var(var) * _real(coeff, self.ctx)
             return total
         if ctx.kind == "batch":
             key = self._aggregate(node, ctx)
@@ -422,20 +461,20 @@ def _integral(value: Fraction, lower: bool, strict: bool) -> tuple[Fraction, boo
     return (value - 1, False) if strict else (value, False)
 
 
-def _real(value: Fraction | int) -> Z3:
+def _real(value: Fraction | int, ctx: Z3) -> Z3:
     value = Fraction(value)
-    return z3.RealVal(f"{value.numerator}/{value.denominator}")
+    return z3.RealVal(f"{value.numerator}/{value.denominator}", ctx)
 
 
-def _const(value: object, type_: t.Type) -> Z3:
+def _const(value: object, type_: t.Type, ctx: Z3) -> Z3:
     if isinstance(value, bool):
-        return z3.BoolVal(value)
+        return z3.BoolVal(value, ctx)
     if isinstance(type_, t.TextT):
-        return z3.StringVal(str(value))
+        return z3.StringVal(str(value), ctx)
     if isinstance(type_, t.EnumT | t.YearT):
-        return z3.IntVal(int(value))  # type: ignore[call-overload]
+        return z3.IntVal(int(value), ctx)  # type: ignore[call-overload]
     assert isinstance(value, Fraction | int)
-    return _real(value)
+    return _real(value, ctx)
 
 
 _COMPARE: dict[str, Any] = {

@@ -4,12 +4,16 @@ In: `Part`s of rules in one scope (a record cell, a series region, a batch),
 and the `Encoder` that gives their formulas.  Out: minimal sets of parts that
 cannot all hold — the unsat core, shrunk by deletion, *is* the explanation —
 and minimal sets of rules that imply another.  A solver answer of `unknown`
-(time-out, non-linear arithmetic) never becomes a finding; it is counted in
-`incomplete`.  Every solver is made by `_new_solver`, with one time limit.
+(time-out, non-linear arithmetic) is never read as consistent: it is kept as an
+`Undecided` check, with the rules it was about, and reported as incomplete.  Every
+check goes through `Search._check`, which holds each one to the per-query time
+limit and the whole run to its budget (`limits.Limits`): past the budget, checks
+are not made and are kept as undecided too.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -17,20 +21,34 @@ from fractions import Fraction
 import z3  # type: ignore[import-untyped]
 
 from checker.analysis.intervals import numeric_crossings, set_crossings
+from checker.analysis.limits import Limits
 from checker.analysis.parts import Z3, Bound, Part, VarKey
 from checker.analysis.solver.encode import Encoder
 
-TIMEOUT_MS = 2000
 CHECKS_PER_SCOPE = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Undecided:
+    """A check not decided: what it asked, about which rules, and why.  `limit`: stopped
+    by a limit of the analysis (its run budget, scopes, checks per scope), not by the
+    solver's own answer on this check."""
+
+    what: str
+    rules: tuple[str, ...]
+    reason: str
+    limit: bool = False
 
 
 @dataclass
 class Search:
-    """Conflict and implication queries over parts, counting what could not be decided."""
+    """Conflict and implication queries over parts, keeping what could not be decided."""
 
     enc: Encoder
-    incomplete: list[str] = field(default_factory=list)
+    limits: Limits = field(default_factory=Limits)
+    undecided: list[Undecided] = field(default_factory=list)
     checks: int = 0
+    started: float = field(default_factory=time.monotonic)
     _finite: tuple[dict[VarKey, frozenset[object]], list[VarKey]] = field(
         default_factory=lambda: ({}, []))
 
@@ -49,13 +67,21 @@ class Search:
                     known[0][key] = frozenset({False, True})
         return known[0]
 
+    def stop(self, what: str, rules: Iterable[str], reason: str) -> None:
+        """Keep a check (or a family of them) that a limit of the analysis left unmade."""
+        self.undecided.append(Undecided(what, _ids(rules), reason, limit=True))
+
+    def left_ms(self) -> int:
+        """Milliseconds left of the run's budget."""
+        return int((self.limits.run_seconds - (time.monotonic() - self.started)) * 1000)
+
     def solver(self, parts: Iterable[Part]) -> tuple[Z3, list[tuple[Part, Z3]]]:
-        solver = _new_solver()
+        solver = _new_solver(self.enc.ctx)
         flags = []
         seen: set[VarKey] = set()
         for i, part in enumerate(parts):
             formula = self.enc.encode(part)
-            flag = z3.Bool(f"part{i}")
+            flag = z3.Bool(f"part{i}", self.enc.ctx)
             solver.add(z3.Implies(flag, formula))
             flags.append((part, flag))
             for var in part.vars - seen:
@@ -63,11 +89,30 @@ class Search:
                 solver.add(*self.enc.domain(var))
         return solver, flags
 
-    def _check(self, solver: Z3, assumptions: list[Z3], what: str) -> Z3:
+    def _check(self, solver: Z3, assumptions: list[Z3], what: str, rules: Iterable[str]
+               ) -> Z3:
+        """One solver check within the time limits; `unknown` is kept as undecided."""
+        left = self.left_ms()
+        if left <= 0:
+            self.stop(what, rules, f"the run's budget of {self.limits.run_seconds:g} s "
+                      "was spent before this check")
+            return z3.unknown
+        limit = min(self.limits.query_ms, left)
+        solver.set("timeout", limit)
         self.checks += 1
         result = solver.check(*assumptions)
         if result == z3.unknown:
-            self.incomplete.append(f"{what}: {solver.reason_unknown()}")
+            reason = str(solver.reason_unknown())
+            if reason.startswith("(") and reason.endswith(")"):
+                reason = reason[1:-1]
+            timed_out = reason in ("canceled", "timeout")
+            if timed_out and limit < self.limits.query_ms:
+                self.stop(what, rules, f"the run's budget of {self.limits.run_seconds:g} s "
+                          "ran out during this check")
+            else:
+                said = (f"it ran past the limit of {limit / 1000:g} s for one check"
+                        if timed_out else f"the solver answered unknown ({reason})")
+                self.undecided.append(Undecided(what, _ids(rules), said))
         return result
 
     def minimal(self, solver: Z3, flags: list[tuple[Part, Z3]], core: Sequence[Z3],
@@ -79,27 +124,29 @@ class Search:
         order = sorted(current, key=lambda pf: id(pf[0]) not in first)
         for item in order:
             trial = [pf for pf in current if pf is not item]
-            if self._check(solver, [f for _, f in trial], what) == z3.unsat:
+            if self._check(solver, [f for _, f in trial], what,
+                           (p.rule for p, _ in current)) == z3.unsat:
                 shrunk = {str(c) for c in solver.unsat_core()}
                 current = [pf for pf in trial if str(pf[1]) in shrunk]
         return [p for p, _ in current]
 
-    def unsat(self, formulas: Sequence[Z3], keys: Iterable[VarKey], what: str) -> bool:
+    def unsat(self, formulas: Sequence[Z3], keys: Iterable[VarKey], what: str,
+              rules: Iterable[str]) -> bool:
         """Whether `formulas` (with the domains of `keys`) can never hold together.
 
-        An `unknown` answer is False — no finding — and counted in `incomplete`."""
+        An `unknown` answer is False — no finding — and kept as undecided."""
         formulas = list(formulas)
-        solver = _new_solver()
+        solver = _new_solver(self.enc.ctx)
         solver.add(*formulas, *self.enc.domains(keys))
-        return bool(self._check(solver, [], what) == z3.unsat)
+        return bool(self._check(solver, [], what, rules) == z3.unsat)
 
     def example(self, parts: Sequence[Part], what: str) -> dict[VarKey, object] | None:
         """Values of the parts' variables for one subject where all parts hold, or None."""
         formulas = [self.enc.encode(p) for p in parts]  # encoding finds each part's variables
         keys = {key for p in parts for key in p.vars}
-        solver = _new_solver()
+        solver = _new_solver(self.enc.ctx)
         solver.add(*formulas, *self.enc.domains(keys))
-        if self._check(solver, [], what) != z3.sat:
+        if self._check(solver, [], what, (p.rule for p in parts)) != z3.sat:
             return None
         model = solver.model()
         return {key: _value(model.eval(self.enc.z3var(key), model_completion=True),
@@ -125,7 +172,7 @@ class Search:
         if all(p.simple for p in parts):
             return None
         solver, flags = self.solver(parts)
-        if self._check(solver, [f for _, f in flags], what) != z3.unsat:
+        if self._check(solver, [f for _, f in flags], what, (p.rule for p in parts)) != z3.unsat:
             return None
         return self.minimal(solver, flags, solver.unsat_core(), what)
 
@@ -180,10 +227,12 @@ class Search:
 
         def search(excluded: set[str]) -> list[Part] | None:
             if self.checks > budget:
-                self.incomplete.append(f"{what}: stopped after {CHECKS_PER_SCOPE} checks")
+                self.stop(what, (p.rule for p, _ in flags),
+                          f"the search stopped after {CHECKS_PER_SCOPE} checks in this scope")
                 return None
             active = [f for p, f in flags if p.rule not in excluded]
-            if self._check(solver, active, what) != z3.unsat:
+            if self._check(solver, active, what,
+                           (p.rule for p, _ in flags if p.rule not in excluded)) != z3.unsat:
                 return None
             return self.minimal(solver, flags, solver.unsat_core(), what, cell_ids)
 
@@ -207,12 +256,12 @@ class Search:
     # -------------------------------------------------------------- implication
 
     def implied_by(self, hypothesis: Sequence[Z3], tracked: dict[str, Z3],
-                   domains: Iterable[Z3], what: str) -> list[str] | None:
+                   domains: Iterable[Z3], what: str, about: str) -> list[str] | None:
         """Names of a minimal set of `tracked` formulas that, with `hypothesis`, are unsat."""
         family = Family(self)
         for name, formula in tracked.items():
             family.add(name, formula)
-        return family.implied_by([*hypothesis, *domains], list(tracked), (), what)
+        return family.implied_by([*hypothesis, *domains], list(tracked), (), what, about)
 
 
 class Family:
@@ -227,7 +276,7 @@ class Family:
 
     def __init__(self, search: Search) -> None:
         self.search = search
-        self.solver = _new_solver()
+        self.solver = _new_solver(search.enc.ctx)
         self.flags: dict[str, Z3] = {}
         self.tracked: dict[str, Z3] = {}
 
@@ -236,36 +285,39 @@ class Family:
 
     def add(self, name: str, formula: Z3) -> None:
         if name not in self.flags:
-            self.flags[name] = z3.Bool(f"rule:{name}")
+            self.flags[name] = z3.Bool(f"rule:{name}", self.search.enc.ctx)
             self.tracked[name] = z3.Implies(self.flags[name], formula)
 
     def _query(self, hypothesis: Sequence[Z3], names: Sequence[str], keys: Iterable[VarKey],
-               what: str) -> Z3:
+               what: str, about: str) -> Z3:
         self.solver.push()
         self.solver.add(*hypothesis, *(self.tracked[n] for n in names),
                         *self.search.enc.domains(keys))
-        return self.search._check(self.solver, [self.flags[n] for n in names], what)
+        return self.search._check(self.solver, [self.flags[n] for n in names], what,
+                                  [about, *names])
 
     def unsat(self, hypothesis: Sequence[Z3], names: Sequence[str], keys: Iterable[VarKey],
-              what: str) -> bool:
-        """Whether `hypothesis` and the named formulas can never hold together."""
+              what: str, about: str) -> bool:
+        """Whether `hypothesis` (about rule `about`) and the named formulas can never
+        hold together."""
         try:
-            return bool(self._query(hypothesis, names, keys, what) == z3.unsat)
+            return bool(self._query(hypothesis, names, keys, what, about) == z3.unsat)
         finally:
             self.solver.pop()
 
     def implied_by(self, hypothesis: Sequence[Z3], names: Sequence[str],
-                   keys: Iterable[VarKey], what: str) -> list[str] | None:
-        """A minimal subset of `names` that, with `hypothesis`, is unsat (shrunk by deletion)."""
+                   keys: Iterable[VarKey], what: str, about: str) -> list[str] | None:
+        """A minimal subset of `names` that, with `hypothesis` (about rule `about`), is
+        unsat (shrunk by deletion)."""
         try:
-            if self._query(hypothesis, names, keys, what) != z3.unsat:
+            if self._query(hypothesis, names, keys, what, about) != z3.unsat:
                 return None
             by_flag = {str(self.flags[n]): n for n in names}
             current = [by_flag[str(c)] for c in self.solver.unsat_core() if str(c) in by_flag]
             for name in list(current):
                 trial = [n for n in current if n != name]
-                if self.search._check(self.solver, [self.flags[n] for n in trial],
-                                      what) == z3.unsat:
+                if self.search._check(self.solver, [self.flags[n] for n in trial], what,
+                                      [about, *current]) == z3.unsat:
                     current = trial
             return current
         finally:
@@ -291,10 +343,12 @@ def _unique(sets: list[list[Part]]) -> list[list[Part]]:
     return out
 
 
-def _new_solver() -> Z3:
-    solver = z3.Solver()
-    solver.set("timeout", TIMEOUT_MS)
-    return solver
+def _ids(rules: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({r for r in rules if r}))
+
+
+def _new_solver(ctx: Z3) -> Z3:
+    return z3.Solver(ctx=ctx)  # each check sets its own time limit (`Search._check`)
 
 
 def _value(value: Z3, sort: str, items: tuple[str, ...]) -> object:
