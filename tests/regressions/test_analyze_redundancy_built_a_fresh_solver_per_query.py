@@ -12,6 +12,7 @@ import pytest
 
 from checker.analysis import analyze as analysis
 from checker.analysis.analyze import run_analysis
+from checker.analysis.redundancy import redundancy
 from checker.analysis.solver import search
 from tests.helpers import checked_from
 
@@ -47,7 +48,6 @@ def rules() -> str:
 def test_redundancy_reuses_one_solver_per_schema(monkeypatch: pytest.MonkeyPatch) -> None:
     made = {"inside": 0, "solvers": 0}
     new_solver = search._new_solver
-    redundancy = analysis.record_redundancy
 
     def counted(*args: Any) -> Any:
         made["solvers"] += made["inside"]
