@@ -63,7 +63,8 @@ def run_analysis(checked: t.CheckedSuite, limits: Limits | None = None) -> Analy
     findings = deadlines(checked)
     findings += _records(search, checked)
     findings += _scoped(search, checked)
-    findings += incomplete(search.enc.too_deep, search.undecided, checked, limits)
+    findings += incomplete(search.enc.too_deep, search.enc.late, search.undecided, checked,
+                           limits)
     findings.sort(key=Finding.sort_key)
     return Analysis(findings, len(checked.rules), search.checks)
 

@@ -25,10 +25,14 @@ from checker.types import typed as t
 NAMED = 10  # rules named (with their clause) in one finding; the rest are counted
 
 
-def incomplete(too_deep: Sequence[Part], undecided: Sequence[Undecided],
+def incomplete(too_deep: Sequence[Part], late: Sequence[Part], undecided: Sequence[Undecided],
                checked: t.CheckedSuite, limits: Limits) -> list[Finding]:
+    """`late`: parts the run's budget left unread (`Encoder.late`)."""
+    unread = [Undecided(f"rule {rule}", (rule,), f"the run's budget of "
+                        f"{limits.run_seconds:g} s was spent before its clauses were read",
+                        limit=True) for rule in dict.fromkeys(p.rule for p in late if p.rule)]
     return [*_too_deep(too_deep, limits), *_unsolved(undecided, checked),
-            *_stopped(undecided, checked)]
+            *_stopped([*undecided, *unread], checked)]
 
 
 def _too_deep(parts: Sequence[Part], limits: Limits) -> list[Finding]:

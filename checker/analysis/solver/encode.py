@@ -14,6 +14,8 @@ never pandas.
 from __future__ import annotations
 
 import dataclasses
+import math
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -66,10 +68,15 @@ class Encoder:
         # in this process (z3's choices follow the ids of the terms it has seen).
         self.ctx = z3.Context()
         self.vars: dict[VarKey, VarInfo] = {}
+        self.finite: dict[VarKey, frozenset[object]] = {}  # enum and bool variables' values
         self.too_deep: list[Part] = []
+        self.late: list[Part] = []  # encoded after `deadline`: read as unknown, not built
+        self.deadline = math.inf  # `time.monotonic()` past which no formula is built
         self._z3: dict[VarKey, Z3] = {}
         self._domains: dict[VarKey, list[Z3]] = {}
         self._nesting: dict[int, tuple[t.Node, int]] = {}
+        self._shapes: dict[int, tuple[t.Node, int]] = {}
+        self._shape_ids: dict[object, int] = {}
         self._terms: dict[tuple[int, Ctx], tuple[t.Node, Z3, frozenset[VarKey]]] = {}
 
     # -------------------------------------------------------------- variables
@@ -85,14 +92,21 @@ class Encoder:
             key = ("batch-indicator", leaf.id, ctx.year or None)
             label = leaf.id + (f" ({ctx.year})" if ctx.year else "")
         if key not in self.vars:
-            self.vars[key] = _info(key, leaf.type, label)
+            self._declare(_info(key, leaf.type, label))
         return key
 
     def presence_key(self, key: VarKey) -> VarKey:
         pkey = ("present", *key)
         if pkey not in self.vars:
-            self.vars[pkey] = VarInfo(pkey, "bool", f"{self.vars[key].label} is present")
+            self._declare(VarInfo(pkey, "bool", f"{self.vars[key].label} is present"))
         return pkey
+
+    def _declare(self, info: VarInfo) -> None:
+        self.vars[info.key] = info
+        if info.sort == "enum":
+            self.finite[info.key] = frozenset(range(len(info.items)))
+        elif info.sort == "bool":
+            self.finite[info.key] = frozenset({False, True})
 
     def z3var(self, key: VarKey) -> Z3:
         found = self._z3.get(key)
@@ -147,10 +161,10 @@ class Encoder:
 
     def opaque(self, node: t.Node, ctx: Ctx) -> VarKey:
         """A fresh variable standing for a term the analysis does not model."""
-        key: VarKey = ("opaque", nkey(node), ctx)
+        key: VarKey = ("opaque", self.shape(node), ctx)
         if key not in self.vars:
             sort: Literal["real", "bool"] = "bool" if isinstance(node.type, t.BoolT) else "real"
-            self.vars[key] = VarInfo(key, sort, "…")
+            self._declare(VarInfo(key, sort, "…"))
         return key
 
     # -------------------------------------------------------------- parts
@@ -158,7 +172,7 @@ class Encoder:
     def part(self, rule: str, role: Role, node: t.Node, source: m.Expr | None, ctx: Ctx,
              span: Span) -> Part:
         p = Part(rule, role, node, ctx, text_of(node, source),
-                 node.span if node.span != NO_SPAN else span, key=nkey(node))
+                 node.span if node.span != NO_SPAN else span, key=self.shape(node))
         p.nesting = self.nesting(node)
         if p.nesting > self.max_nesting:
             self.too_deep.append(p)
@@ -169,6 +183,15 @@ class Encoder:
             p.simple = True
         return p
 
+    def shape(self, node: t.Node) -> int:
+        """A small number per structure (`nkey`): equal for the same expression anywhere,
+        walked once per node and cheap to hash in keys built per region and year."""
+        found = self._shapes.get(id(node))
+        if found is None or found[0] is not node:
+            ident = self._shape_ids.setdefault(nkey(node), len(self._shape_ids))
+            found = self._shapes[id(node)] = (node, ident)
+        return found[1]
+
     def nesting(self, node: t.Node) -> int:
         found = self._nesting.get(id(node))
         if found is None or found[0] is not node:
@@ -178,7 +201,10 @@ class Encoder:
     def encode(self, p: Part) -> Z3:
         if p.formula is None:
             used: set[VarKey] = set()
-            if p.nesting > self.max_nesting:  # an unknown truth value: never a conflict
+            late = p.nesting <= self.max_nesting and time.monotonic() > self.deadline
+            if late:
+                self.late.append(p)
+            if late or p.nesting > self.max_nesting:  # an unknown truth value: no conflict
                 key = self.opaque(p.node, p.ctx)
                 used.add(key)
                 p.formula = self.z3var(key)
@@ -430,10 +456,10 @@ class Encoder:
         return self.z3var(key)
 
     def _aggregate(self, node: t.Func, ctx: Ctx) -> VarKey:
-        key: VarKey = ("aggregate", ctx.selection, nkey(node), node.name)
+        key: VarKey = ("aggregate", ctx.selection, self.shape(node), node.name)
         if key not in self.vars:
             unit = node.type.unit if isinstance(node.type, t.QuantityT) else None
-            self.vars[key] = VarInfo(key, "real", f"{node.name}(…)", unit)
+            self._declare(VarInfo(key, "real", f"{node.name}(…)", unit))
         return key
 
 

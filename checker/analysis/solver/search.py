@@ -49,23 +49,15 @@ class Search:
     undecided: list[Undecided] = field(default_factory=list)
     checks: int = 0
     started: float = field(default_factory=time.monotonic)
-    _finite: tuple[dict[VarKey, frozenset[object]], list[VarKey]] = field(
-        default_factory=lambda: ({}, []))
+
+    def __post_init__(self) -> None:
+        self.enc.deadline = self.started + self.limits.run_seconds
 
     # -------------------------------------------------------------- helpers
 
     def domains(self) -> dict[VarKey, frozenset[object]]:
-        """The values of every enum and bool variable known so far (variables only
-        grow, so the table is extended, never rebuilt)."""
-        known = self._finite
-        if len(known[1]) < len(self.enc.vars):
-            for key, info in list(self.enc.vars.items())[len(known[1]):]:
-                known[1].append(key)
-                if info.sort == "enum":
-                    known[0][key] = frozenset(range(len(info.items)))
-                elif info.sort == "bool":
-                    known[0][key] = frozenset({False, True})
-        return known[0]
+        """The values of every enum and bool variable known so far."""
+        return self.enc.finite
 
     def stop(self, what: str, rules: Iterable[str], reason: str) -> None:
         """Keep a check (or a family of them) that a limit of the analysis left unmade."""
@@ -74,6 +66,15 @@ class Search:
     def left_ms(self) -> int:
         """Milliseconds left of the run's budget."""
         return int((self.limits.run_seconds - (time.monotonic() - self.started)) * 1000)
+
+    def spent(self, what: str, rules: Iterable[str]) -> bool:
+        """Whether the run's budget is spent; if so the check is kept as not made (asked
+        before a query builds anything)."""
+        if self.left_ms() > 0:
+            return False
+        self.stop(what, rules, f"the run's budget of {self.limits.run_seconds:g} s "
+                  "was spent before this check")
+        return True
 
     def solver(self, parts: Iterable[Part]) -> tuple[Z3, list[tuple[Part, Z3]]]:
         solver = _new_solver(self.enc.ctx)
@@ -92,12 +93,9 @@ class Search:
     def _check(self, solver: Z3, assumptions: list[Z3], what: str, rules: Iterable[str]
                ) -> Z3:
         """One solver check within the time limits; `unknown` is kept as undecided."""
-        left = self.left_ms()
-        if left <= 0:
-            self.stop(what, rules, f"the run's budget of {self.limits.run_seconds:g} s "
-                      "was spent before this check")
+        if self.spent(what, rules):
             return z3.unknown
-        limit = min(self.limits.query_ms, left)
+        limit = min(self.limits.query_ms, self.left_ms())
         solver.set("timeout", limit)
         self.checks += 1
         result = solver.check(*assumptions)
@@ -135,6 +133,8 @@ class Search:
         """Whether `formulas` (with the domains of `keys`) can never hold together.
 
         An `unknown` answer is False — no finding — and kept as undecided."""
+        if self.spent(what, rules):
+            return False
         formulas = list(formulas)
         solver = _new_solver(self.enc.ctx)
         solver.add(*formulas, *self.enc.domains(keys))
@@ -169,7 +169,7 @@ class Search:
             return list(crossing.parts)
         for crossing in set_crossings(parts, self.domains()):
             return list(crossing.parts)
-        if all(p.simple for p in parts):
+        if all(p.simple for p in parts) or self.spent(what, (p.rule for p in parts)):
             return None
         solver, flags = self.solver(parts)
         if self._check(solver, [f for _, f in flags], what, (p.rule for p in parts)) != z3.unsat:
@@ -220,6 +220,8 @@ class Search:
 
     def _solve_component(self, parts: list[Part], cell: Sequence[Part],
                          what: str) -> list[list[Part]]:
+        if self.spent(what, (p.rule for p in parts)):
+            return []
         solver, flags = self.solver(parts)
         cell_ids = {id(p) for p in cell}
         budget = self.checks + CHECKS_PER_SCOPE
@@ -258,6 +260,8 @@ class Search:
     def implied_by(self, hypothesis: Sequence[Z3], tracked: dict[str, Z3],
                    domains: Iterable[Z3], what: str, about: str) -> list[str] | None:
         """Names of a minimal set of `tracked` formulas that, with `hypothesis`, are unsat."""
+        if self.spent(what, [about, *tracked]):
+            return None
         family = Family(self)
         for name, formula in tracked.items():
             family.add(name, formula)
