@@ -19,6 +19,7 @@ solver, median of 200), and whether exactly the planted problems were reported
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -266,15 +267,15 @@ def measure(total: int, seed: int, baseline: float) -> bool:
         loaded = load_suite([path])
         checked = typecheck(loaded.suite)
         loaded_in = time.perf_counter() - started
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         analysis = run_analysis(checked)
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     reported = {(f.code, f.rule_ids) for f in analysis.findings}
     missing, extra = expected - reported, reported - expected
     assert len(checked.rules) == total, (len(checked.rules), total)
     print(f"== {total:,} rules, {text.count(chr(10)):,} lines "
           f"(parse + typecheck {loaded_in:.2f} s)")
-    print(f"analyze: {elapsed:.2f} s, {total / elapsed:,.0f} rules/s, "
+    print(f"analyze: {elapsed:.2f} s wall ({cpu:.2f} s CPU), {total / elapsed:,.0f} rules/s, "
           f"{analysis.checks:,} solver checks; {elapsed / baseline:,.0f}x one trivial z3 query, "
           f"{elapsed / max(analysis.checks, 1) / baseline:.1f}x it per check")
     print(f"findings: {len(analysis.findings)}; planted: {len(expected)}")
@@ -301,7 +302,8 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [int(n) for n in args.rules.split(",")]
     baseline = trivial_query_seconds()
-    print(f"baseline: one trivially built z3 query, fresh solver: {baseline * 1e3:.2f} ms")
+    print(f"baseline: one trivially built z3 query, fresh solver: {baseline * 1e3:.2f} ms "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     ok = [measure(n, args.seed, baseline) for n in sizes]
     return 0 if all(ok) else 1
 

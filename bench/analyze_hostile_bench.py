@@ -163,7 +163,8 @@ def main() -> int:
     args = parser.parse_args()
     base = [timed([sys.executable, "-c", "pass"]) for _ in range(5)]
     base_wall = statistics.median(w for w, _, _ in base)
-    print(f"baseline: `python -c pass` {base_wall * 1e3:.0f} ms wall (median of 5)")
+    print(f"baseline: `python -c pass` {base_wall * 1e3:.0f} ms wall (median of 5; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     ok = True
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch)

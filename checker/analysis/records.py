@@ -21,7 +21,6 @@ from checker.analysis.parts import (
     VarKey,
     conjuncts,
     guard_source,
-    nkey,
 )
 from checker.analysis.solver.search import Search
 from checker.analysis.words import conflict_words, involved, rules_text, scope_words
@@ -142,7 +141,7 @@ def eval3(search: Search, node: t.Node, cell: Cell, full: dict[VarKey, frozenset
         if allowed <= atom.allowed:
             return True
         return False if not allowed & atom.allowed else None
-    return cell.atoms.get(nkey(node))
+    return cell.atoms.get(search.enc.shape(node))
 
 
 def _atoms(node: t.Node) -> Iterator[t.Node]:
@@ -244,7 +243,8 @@ class CellSearch:
         generic = [p for p in literals if not p.sets]
         if len(generic) > 1 and self.search.self_conflict(generic, "scope") is not None:
             return None
-        return Cell(dict(cell.domains), {**cell.atoms, nkey(atom): value}, literals)
+        return Cell(dict(cell.domains), {**cell.atoms, self.search.enc.shape(atom): value},
+                    literals)
 
     def _domain_part(self, var: VarKey, values: frozenset[object]) -> Part:
         info = self.search.enc.vars[var]
