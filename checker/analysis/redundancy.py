@@ -4,8 +4,9 @@ subjects that other rules forbid.  Reported, never removed.
 In: the record rules of one schema (`analyze_records.RuleParts`), with dead and
 contradictory rules already left out.  Out: A505 and A506 findings.  The
 interval pass first (a tighter bound under a guard that is implied), a cheap
-proof that nothing can push a bound, then z3 on the rules that share the
-rule's variables, one rule at a time, through the solver room.
+proof that nothing can push a bound, a subject found by intervals that breaks
+the rule and meets the others (`witness`), then z3 on the rules that share the
+rule's variables, one rule at a time, on one solver per schema (push and pop).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from checker.analysis.intervals import implies, part_implies
 from checker.analysis.parts import Z3, Bound, VarKey
 from checker.analysis.records import RuleParts
 from checker.analysis.solver.search import Family, Search
+from checker.analysis.witness import witness
 from checker.analysis.words import involved, rules_text
 
 # ------------------------------------------------------------------ redundancy
@@ -122,7 +124,7 @@ def _forbidden_scope(search: Search, rp: RuleParts, active: dict[str, RuleParts]
     if not any(uses.require.get(v, set()) - {rp.id} for v in scope):
         return None
     component = [o for o in _component(search, rp, active, uses) if o.id != rp.id]
-    if not component:
+    if not component or witness(search, rp, component, fails=False):
         return None
     family = uses.tracked(search, component)
     return family.implied_by([applies_formula(search, rp)], [o.id for o in component],
@@ -193,7 +195,7 @@ def _cannot_push(search: Search, other: RuleParts, bound: Bound) -> bool:
 def _solver_implied(search: Search, rp: RuleParts, active: dict[str, RuleParts],
                     uses: Uses) -> list[str] | None:
     component = _component(search, rp, active, uses)
-    if not component:
+    if not component or witness(search, rp, component, fails=True):
         return None
     hypothesis = [applies_formula(search, rp), search.enc.negate(holds_formula(search, rp))]
     family = uses.tracked(search, component)

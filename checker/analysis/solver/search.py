@@ -316,8 +316,8 @@ class Family:
         try:
             if self._query(hypothesis, names, keys, what, about) != z3.unsat:
                 return None
-            by_flag = {str(self.flags[n]): n for n in names}
-            current = [by_flag[str(c)] for c in self.solver.unsat_core() if str(c) in by_flag]
+            core = {str(c) for c in self.solver.unsat_core()}
+            current = [n for n in names if str(self.flags[n]) in core]  # in the order given
             for name in list(current):
                 trial = [n for n in current if n != name]
                 if self.search._check(self.solver, [self.flags[n] for n in trial], what,
