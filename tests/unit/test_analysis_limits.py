@@ -11,6 +11,9 @@ from checker.analysis.limits import NESTING, Limits, nesting
 from checker.analysis.render import render_json
 from checker.types import typed as t
 from tests.helpers import checked_from
+from tests.regressions.test_analyze_said_consistent_when_the_solver_could_not_decide import (
+    SUITE as CUBES,
+)
 
 HEADER = """\
 plan t {
@@ -30,16 +33,6 @@ record project {
 indicator gdp {
   unit %
   direction up
-}
-"""
-CUBES = """\
-rule CUBES {
-  for each project
-  require (a / b) * (a / b) * (a / b) + (c / b) * (c / b) * (c / b) == 1 and a >= 1 km2
-}
-rule FLOORS {
-  for each project
-  require a >= 1 km2 and b >= 1 km2
 }
 """
 
@@ -83,7 +76,7 @@ def test_the_limit_is_the_one_given() -> None:
 def test_a_spent_run_budget_is_one_finding_and_interval_findings_stay() -> None:
     many = "".join(rule(f"R{i}", f"a + b <= {100 + i} km2") for i in range(30))
     checked = checked_from(HEADER + rule("NEVER", "a <= 5 km2 and a >= 9 km2")
-                           + many + CUBES, contract=False)
+                           + many, contract=False)
     started = time.monotonic()
     result = run_analysis(checked, Limits(run_seconds=0))
     assert time.monotonic() - started < 10
@@ -111,7 +104,7 @@ def test_a_check_past_its_time_limit_names_its_rules() -> None:
 
 
 def test_answers_do_not_depend_on_what_ran_before() -> None:
-    cubes = checked_from(HEADER + CUBES, contract=False)
+    cubes = checked_from(CUBES, contract=False)
     alone = render_json(run_analysis(cubes))
     run_analysis(checked_from(HEADER + rule("X", "a * 2 + b <= 7 km2") + rule("Y", "a >= 9 km2"),
                               contract=False))
