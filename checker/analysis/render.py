@@ -15,7 +15,7 @@ from checker.analysis.findings import Finding
 from checker.diagnostics import Diagnostic, render
 from checker.source import SourceFile
 
-JSON_VERSION = 2  # 2: the top-level `incomplete` notes became A53x findings
+JSON_VERSION = 2  # 2: the top-level `incomplete` notes became findings of kind incomplete
 
 
 def render_finding(finding: Finding, sources: dict[str, SourceFile]) -> str:
@@ -58,8 +58,7 @@ def render_json(analysis: Analysis) -> str:
     document = {
         "version": JSON_VERSION,
         "summary": {"rules": analysis.rules, "findings": len(analysis.findings),
-                    "errors": errors, "warnings": len(analysis.findings) - errors,
-                    "incomplete": len(analysis.incomplete)},
+                    "errors": errors, "warnings": len(analysis.findings) - errors},
         "findings": [f.to_json() for f in analysis.findings],
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
