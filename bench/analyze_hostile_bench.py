@@ -5,8 +5,9 @@
 Writes each case as one rule file under 10,000 lines — deep nesting (30 nested
 `growth()`, 60 nested `abs()`, 40 nested `prev()`, arithmetic 40 levels deep), many
 rules (the consistent suite of `analyze_bench.py` with its planted problems), wide
-`or` guards and `and` constraints of 90 terms, and non-linear rules the solver
-cannot decide (nested growth rates past the time limit of a check, ratios cubed) —
+`or` guards and `and` constraints of 90 terms, guards on 18 flags (2¹⁸ scopes), and
+non-linear rules the solver cannot decide (nested growth rates past the time limit
+of a check, ratios cubed) —
 and runs `plancheck analyze --format json` on it as a whole process.  Prints, per
 case, the wall and CPU seconds, the ratio against `python -c pass` measured in the
 same run (the median of five), the exit code and the codes reported, and whether
@@ -141,7 +142,18 @@ def cubes() -> Case:
                 lambda c: c["A531"] >= 1 and set(c) <= {"A531"}, "A531 (incomplete)")
 
 
-CASES = [deep_growth, deep_mixed, many_rules, wide, non_linear_growth, cubes]
+def guard_scopes() -> Case:
+    """18 rules guarded by 18 different flags: 2¹⁸ guard scopes to search."""
+    count = 18
+    flags = "".join(f"  b{i}: bool\n" for i in range(count))
+    text = (HEADER + record(2).replace("}\n", flags + "}\n")
+            + "".join(rule(f"FLAG-{i}", f"f0 + f1 <= {100 + i} km2 and f0 >= {i} km2",
+                           where=f"b{i}") for i in range(count)))
+    return Case(f"{count} flag guards (2^{count} scopes)", text,
+                lambda c: c == Counter({"A531": 1}), "A531 (scopes past the limit)")
+
+
+CASES = [deep_growth, deep_mixed, many_rules, wide, non_linear_growth, cubes, guard_scopes]
 
 
 def timed(command: list[str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:

@@ -190,7 +190,7 @@ class CellSearch:
                           else f"the run's budget of {self.search.limits.run_seconds:g} s "
                           "was spent")
                 self.search.stop(f"contradictions among the {self.subject} rules",
-                                 (rp.id for rp in candidates), reason)
+                                 (rp.id for rp in self.rules), reason)
             return
         state = {rp.id: applies(self.search, rp, cell, self.full) for rp in candidates}
         now = [rp for rp in candidates if state[rp.id] is True]
