@@ -152,6 +152,8 @@ CODES: Final[dict[str, str]] = {
     "A512": "targets of different years that cannot all hold",
     "A520": "quotas of parts that add up to more than the whole's cap",
     "A521": "minimums of parts that add up to more than the whole's cap",
+    "A530": "an expression nested too deeply to analyze",
+    "A531": "a check that was not decided (solver unknown, time limit, run limit)",
     # authoring hygiene
     "L601": "rule without a citation (error)",
     "L602": "quote not in the plan text (error)",

@@ -10,7 +10,9 @@ words for which subject, scope and year it happens.
 
 How: a plain interval pass per variable and scope first (it explains itself),
 then z3 for linear combinations, set membership and guards, each part tracked
-so that the unsat core is the explanation.  Imports `typed`, the
+so that the unsat core is the explanation.  The work is bounded (`limits.Limits`:
+nesting, time per check, time per run); what those bounds leave undecided is
+reported as incomplete findings (A53x), never as consistent.  Imports `typed`, the
 `analysis` modules; never pandas, never the CLI.
 """
 
@@ -19,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.analysis.findings import CODES, Finding, Involved
+from checker.analysis.incomplete import incomplete
+from checker.analysis.limits import Limits
 from checker.analysis.records import RuleParts, rule_parts
 from checker.analysis.records import contradictions as record_contradictions
 from checker.analysis.records import dead as record_dead
@@ -37,12 +41,15 @@ __all__ = ["CODES", "Analysis", "Finding", "Involved", "analyze", "run_analysis"
 
 @dataclass
 class Analysis:
-    """Findings, sorted, and notes on what the solver could not decide."""
+    """Findings, sorted; those of kind `incomplete` say what was not decided."""
 
     findings: list[Finding] = field(default_factory=list)
-    incomplete: list[str] = field(default_factory=list)
     rules: int = 0
     checks: int = 0
+
+    @property
+    def incomplete(self) -> list[Finding]:
+        return [f for f in self.findings if f.kind == "incomplete"]
 
 
 def analyze(checked: t.CheckedSuite) -> list[Finding]:
@@ -50,14 +57,16 @@ def analyze(checked: t.CheckedSuite) -> list[Finding]:
     return run_analysis(checked).findings
 
 
-def run_analysis(checked: t.CheckedSuite) -> Analysis:
-    search = Search(Encoder(checked))
+def run_analysis(checked: t.CheckedSuite, limits: Limits | None = None) -> Analysis:
+    limits = limits or Limits()
+    search = Search(Encoder(checked, limits.nesting), limits)
     findings = deadlines(checked)
     findings += _records(search, checked)
     findings += _scoped(search, checked)
+    findings += incomplete(search.enc.too_deep, search.enc.late, search.undecided, checked,
+                           limits)
     findings.sort(key=Finding.sort_key)
-    return Analysis(findings, list(dict.fromkeys(search.incomplete)), len(checked.rules),
-                    search.checks)
+    return Analysis(findings, len(checked.rules), search.checks)
 
 
 def _records(search: Search, checked: t.CheckedSuite) -> list[Finding]:

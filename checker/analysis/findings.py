@@ -13,7 +13,7 @@ from typing import Literal
 
 from checker.source import Span
 
-Kind = Literal["contradiction", "dead", "redundant", "time", "cross-level"]
+Kind = Literal["contradiction", "dead", "redundant", "time", "cross-level", "incomplete"]
 Severity = Literal["error", "warning"]
 
 # code -> (kind, severity); the one-line meaning of each is in `checker.codes`.
@@ -29,6 +29,8 @@ CODES: dict[str, tuple[Kind, Severity]] = {
     "A512": ("time", "error"),
     "A520": ("cross-level", "warning"),
     "A521": ("cross-level", "error"),
+    "A530": ("incomplete", "warning"),
+    "A531": ("incomplete", "warning"),
 }
 
 

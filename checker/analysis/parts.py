@@ -88,6 +88,7 @@ class Part:
     vars: frozenset[VarKey] = frozenset()
     formula: Z3 = None
     point: bool = False  # a `by YEAR` / `at YEAR` target (not a standing cap)
+    nesting: int = 0  # levels of `node` (`limits.nesting`); past the limit it is not read
     key: object = None  # structural key of `node`
 
     @property

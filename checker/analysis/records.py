@@ -21,7 +21,6 @@ from checker.analysis.parts import (
     VarKey,
     conjuncts,
     guard_source,
-    nkey,
 )
 from checker.analysis.solver.search import Search
 from checker.analysis.words import conflict_words, involved, rules_text, scope_words
@@ -99,7 +98,8 @@ def _always_waived(search: Search, rp: RuleParts) -> bool:
     parts = [*rp.guard, *rp.waivers]
     formulas = [enc.negate(enc.encode(p)) if p.role == "unless" else enc.encode(p)
                 for p in parts]
-    return search.unsat(formulas, (v for p in parts for v in p.vars), f"waivers of {rp.id}")
+    return search.unsat(formulas, (v for p in parts for v in p.vars), f"waivers of {rp.id}",
+                        [rp.id])
 
 
 # ------------------------------------------------------------------ scope cells
@@ -141,7 +141,7 @@ def eval3(search: Search, node: t.Node, cell: Cell, full: dict[VarKey, frozenset
         if allowed <= atom.allowed:
             return True
         return False if not allowed & atom.allowed else None
-    return cell.atoms.get(nkey(node))
+    return cell.atoms.get(search.enc.shape(node))
 
 
 def _atoms(node: t.Node) -> Iterator[t.Node]:
@@ -176,15 +176,21 @@ class CellSearch:
     findings: list[list[Part]] = field(default_factory=list)
     scopes: list[list[Part]] = field(default_factory=list)
     cells: int = 0
+    stopped: bool = False
 
     def run(self) -> None:
         self._visit(Cell(), set(), self.rules)
 
     def _visit(self, cell: Cell, before: set[str], candidates: list[RuleParts]) -> None:
         self.cells += 1
-        if self.cells > MAX_CELLS:
-            if self.cells == MAX_CELLS + 1:
-                self.search.incomplete.append(f"{self.subject}: more than {MAX_CELLS} scopes")
+        if self.cells > MAX_CELLS or self.search.left_ms() <= 0:
+            if not self.stopped:
+                self.stopped = True
+                reason = (f"more than {MAX_CELLS} guard scopes" if self.cells > MAX_CELLS
+                          else f"the run's budget of {self.search.limits.run_seconds:g} s "
+                          "was spent")
+                self.search.stop(f"contradictions among the {self.subject} rules",
+                                 (rp.id for rp in self.rules), reason)
             return
         state = {rp.id: applies(self.search, rp, cell, self.full) for rp in candidates}
         now = [rp for rp in candidates if state[rp.id] is True]
@@ -237,7 +243,8 @@ class CellSearch:
         generic = [p for p in literals if not p.sets]
         if len(generic) > 1 and self.search.self_conflict(generic, "scope") is not None:
             return None
-        return Cell(dict(cell.domains), {**cell.atoms, nkey(atom): value}, literals)
+        return Cell(dict(cell.domains), {**cell.atoms, self.search.enc.shape(atom): value},
+                    literals)
 
     def _domain_part(self, var: VarKey, values: frozenset[object]) -> Part:
         info = self.search.enc.vars[var]

@@ -4,8 +4,9 @@ subjects that other rules forbid.  Reported, never removed.
 In: the record rules of one schema (`analyze_records.RuleParts`), with dead and
 contradictory rules already left out.  Out: A505 and A506 findings.  The
 interval pass first (a tighter bound under a guard that is implied), a cheap
-proof that nothing can push a bound, then z3 on the rules that share the
-rule's variables, one rule at a time, through the solver room.
+proof that nothing can push a bound, a subject found by intervals that breaks
+the rule and meets the others (`witness`), then z3 on the rules that share the
+rule's variables, one rule at a time, on one solver per schema (push and pop).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from checker.analysis.findings import Finding
 from checker.analysis.intervals import implies, part_implies
 from checker.analysis.parts import Z3, Bound, VarKey
 from checker.analysis.records import RuleParts
-from checker.analysis.solver.search import Search
+from checker.analysis.solver.search import Family, Search
+from checker.analysis.witness import witness
 from checker.analysis.words import involved, rules_text
 
 # ------------------------------------------------------------------ redundancy
@@ -45,10 +47,11 @@ class Uses:
     require: dict[VarKey, set[str]] = field(default_factory=dict)
     guard: dict[VarKey, set[str]] = field(default_factory=dict)
     formulas: dict[str, Z3] = field(default_factory=dict)
+    family: Family | None = None
 
     @staticmethod
     def build(search: Search, rules: list[RuleParts]) -> Uses:
-        uses = Uses()
+        uses = Uses(family=Family(search))
         for rp in rules:
             for part in rp.require:
                 for var in search.enc.variables(part):
@@ -72,6 +75,19 @@ class Uses:
             found = search.enc.implies(applies_formula(search, rp), holds_formula(search, rp))
             self.formulas[rp.id] = found
         return found
+
+    def tracked(self, search: Search, rules: list[RuleParts]) -> Family:
+        """The schema's one solver, knowing the formula of every rule of `rules`."""
+        assert self.family is not None
+        for other in rules:
+            self.family.add(other.id, self.rule_formula(search, other))
+        return self.family
+
+
+def _keys(search: Search, rules: list[RuleParts]) -> set[VarKey]:
+    """Every variable the rules read, for their domains."""
+    return {v for rp in rules for p in [*rp.guard, *rp.require, *rp.waivers]
+            for v in search.enc.variables(p)}
 
 
 def redundancy(search: Search, rules: list[RuleParts], subject: str) -> list[Finding]:
@@ -108,21 +124,18 @@ def _forbidden_scope(search: Search, rp: RuleParts, active: dict[str, RuleParts]
     if not any(uses.require.get(v, set()) - {rp.id} for v in scope):
         return None
     component = [o for o in _component(search, rp, active, uses) if o.id != rp.id]
-    if not component:
+    if not component or witness(search, rp, component, fails=False):
         return None
-    tracked = {o.id: uses.rule_formula(search, o) for o in component}
-    variables = {v for o in [rp, *component] for p in [*o.guard, *o.require, *o.waivers]
-                 for v in p.vars}
-    domains = [d for v in variables for d in search.enc.domain(v)]
-    return search.implied_by([applies_formula(search, rp)], tracked, domains,
-                             f"scope of {rp.id}")
+    family = uses.tracked(search, component)
+    return family.implied_by([applies_formula(search, rp)], [o.id for o in component],
+                             _keys(search, [rp, *component]), f"scope of {rp.id}", rp.id)
 
 
 def _shadowed(search: Search, rp: RuleParts, rules: list[RuleParts], uses: Uses) -> bool:
     """Whether the rule's scope itself is forbidden by the others (vacuous implication)."""
-    formulas = [applies_formula(search, rp), *(uses.rule_formula(search, o) for o in rules)]
-    keys = (v for o in [rp, *rules] for p in [*o.guard, *o.require, *o.waivers] for v in p.vars)
-    return search.unsat(formulas, keys, f"scope of {rp.id}")
+    family = uses.tracked(search, rules)
+    return family.unsat([applies_formula(search, rp)], [o.id for o in rules],
+                        _keys(search, [rp, *rules]), f"scope of {rp.id}", rp.id)
 
 
 def _shadow(search: Search, rp: RuleParts, rules: list[RuleParts], subject: str) -> Finding:
@@ -182,13 +195,12 @@ def _cannot_push(search: Search, other: RuleParts, bound: Bound) -> bool:
 def _solver_implied(search: Search, rp: RuleParts, active: dict[str, RuleParts],
                     uses: Uses) -> list[str] | None:
     component = _component(search, rp, active, uses)
-    if not component:
+    if not component or witness(search, rp, component, fails=True):
         return None
     hypothesis = [applies_formula(search, rp), search.enc.negate(holds_formula(search, rp))]
-    tracked = {o.id: uses.rule_formula(search, o) for o in component}
-    domains = search.enc.domains(v for o in [rp, *component]
-                                 for p in [*o.guard, *o.require, *o.waivers] for v in p.vars)
-    return search.implied_by(hypothesis, tracked, domains, f"redundancy of {rp.id}")
+    family = uses.tracked(search, component)
+    return family.implied_by(hypothesis, [o.id for o in component],
+                             _keys(search, [rp, *component]), f"redundancy of {rp.id}", rp.id)
 
 
 def _component(search: Search, rp: RuleParts, active: dict[str, RuleParts],

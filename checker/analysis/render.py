@@ -15,7 +15,7 @@ from checker.analysis.findings import Finding
 from checker.diagnostics import Diagnostic, render
 from checker.source import SourceFile
 
-JSON_VERSION = 1
+JSON_VERSION = 2  # 2: the top-level `incomplete` notes became findings of kind incomplete
 
 
 def render_finding(finding: Finding, sources: dict[str, SourceFile]) -> str:
@@ -44,10 +44,13 @@ def render_text(analysis: Analysis, sources: dict[str, SourceFile]) -> str:
         summary = (f"{len(analysis.findings)} finding{'s' if len(analysis.findings) != 1 else ''}"
                    f" ({errors} error{'s' if errors != 1 else ''}, "
                    f"{warnings} warning{'s' if warnings != 1 else ''}) in {analysis.rules} rules")
+        undecided = len(analysis.incomplete)
+        if undecided:
+            summary += (f"; {undecided} of them say{'s' if undecided == 1 else ''} what was "
+                        "not decided: the rules are not shown consistent")
     else:
         summary = f"no findings: {analysis.rules} rules are consistent"
-    notes = [f"note: not decided: {note}" for note in analysis.incomplete]
-    return "\n\n".join([*blocks, *notes, summary]) + "\n"
+    return "\n\n".join([*blocks, summary]) + "\n"
 
 
 def render_json(analysis: Analysis) -> str:
@@ -57,6 +60,5 @@ def render_json(analysis: Analysis) -> str:
         "summary": {"rules": analysis.rules, "findings": len(analysis.findings),
                     "errors": errors, "warnings": len(analysis.findings) - errors},
         "findings": [f.to_json() for f in analysis.findings],
-        "incomplete": analysis.incomplete,
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

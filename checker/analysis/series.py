@@ -201,7 +201,8 @@ def _implied(search: Search, index: Index, scope: str, by_rule: dict[str, list[P
     hypothesis = [enc.negate(enc.all_of([enc.encode(p) for p in by_rule[rule]]))]
     tracked = {o: enc.all_of([enc.encode(p) for p in by_rule[o]]) for o in rules}
     domains = enc.domains(v for o in [rule, *rules] for p in by_rule[o] for v in p.vars)
-    return search.implied_by(hypothesis, tracked, domains, f"redundancy of {rule} in {scope}")
+    return search.implied_by(hypothesis, tracked, domains, f"redundancy of {rule} in {scope}",
+                             rule)
 
 
 def _free(index: Index, scope: str, part: Part, rule: str, active: set[str]) -> bool:

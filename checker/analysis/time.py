@@ -179,20 +179,30 @@ def cross_level(checked: t.CheckedSuite, scoped: Scoped) -> list[Finding]:
     whole = checked.plan.region
     caps, floors = _tightest(scoped)
     groups: dict[tuple[str, tuple[str, ...]], Level] = {}
+    parts_of = {code: _parts(table, whole) for code, table in (("A520", caps), ("A521", floors))}
     for (indicator, region, year), cap in sorted(caps.items(), key=lambda kv: kv[0]):
         spec = checked.indicators.get(indicator)
         if region != whole or spec is None or spec.unit is None or \
                 spec.unit.dimension in NOT_ADDITIVE:
             continue
-        for code, table in (("A520", caps), ("A521", floors)):
-            parts = sorted(((r, target) for (i, r, y), target in table.items()
-                            if i == indicator and y == year and r != whole), key=lambda x: x[0])
+        for code, by_year in parts_of.items():
+            parts = sorted(by_year.get((indicator, year), []), key=lambda x: x[0])
             total = sum((target[1].value for _, target in parts), Fraction(0))
             if not parts or total <= cap[1].value:
                 continue
             key = (code, tuple(sorted({cap[2].rule, *(target[2].rule for _, target in parts)})))
             groups.setdefault(key, Level(code, indicator, cap, parts, total)).years.append(year)
     return [_level_finding(level, whole, checked) for level in groups.values()]
+
+
+def _parts(table: dict[tuple[str, str, int], Target], whole: str
+           ) -> dict[tuple[str, int], list[tuple[str, Target]]]:
+    """The bounds of regions other than the whole, per indicator and year."""
+    out: dict[tuple[str, int], list[tuple[str, Target]]] = {}
+    for (indicator, region, year), target in table.items():
+        if region != whole:
+            out.setdefault((indicator, year), []).append((region, target))
+    return out
 
 
 def _level_finding(level: Level, whole: str, checked: t.CheckedSuite) -> Finding:

@@ -3,13 +3,19 @@
 In: `Part`s (`analysis.parts`) of checked rules.  Out: each part's simple bound
 when it has one (`x <= 10`, `zone in {…}`) for the interval pass, and its z3
 formula for everything else; variables per field, or per indicator, region and
-year.  Constants are built from exact decimal strings.  Imports `typed`,
-`model`, `source`, `analysis.parts` and z3; never pandas.
+year.  Constants are built from exact decimal strings.  A part nested deeper
+than the limit (`limits.NESTING`) is read as an unknown truth value and kept in
+`too_deep`, so no expression can make the encoding (or z3) run away; a series
+function's term is built once per year (`_terms`), not once per path to it.
+Imports `typed`, `model`, `source`, `analysis.parts`, `analysis.limits` and z3;
+never pandas.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -17,6 +23,7 @@ from typing import Any, Literal
 
 import z3  # type: ignore[import-untyped]
 
+from checker.analysis.limits import NESTING, nesting
 from checker.analysis.parts import (
     Z3,
     Bound,
@@ -54,10 +61,23 @@ class Lin:
 class Encoder:
     """Turns typed nodes in a context into variables, bounds and z3 formulas."""
 
-    def __init__(self, checked: t.CheckedSuite) -> None:
+    def __init__(self, checked: t.CheckedSuite, max_nesting: int = NESTING) -> None:
         self.checked = checked
+        self.max_nesting = max_nesting
+        # A context of its own: the same suite gives the same answers whatever ran before
+        # in this process (z3's choices follow the ids of the terms it has seen).
+        self.ctx = z3.Context()
         self.vars: dict[VarKey, VarInfo] = {}
+        self.finite: dict[VarKey, frozenset[object]] = {}  # enum and bool variables' values
+        self.too_deep: list[Part] = []
+        self.late: list[Part] = []  # encoded after `deadline`: read as unknown, not built
+        self.deadline = math.inf  # `time.monotonic()` past which no formula is built
         self._z3: dict[VarKey, Z3] = {}
+        self._domains: dict[VarKey, list[Z3]] = {}
+        self._nesting: dict[int, tuple[t.Node, int]] = {}
+        self._shapes: dict[int, tuple[t.Node, int]] = {}
+        self._shape_ids: dict[object, int] = {}
+        self._terms: dict[tuple[int, Ctx], tuple[t.Node, Z3, frozenset[VarKey]]] = {}
 
     # -------------------------------------------------------------- variables
 
@@ -73,14 +93,21 @@ class Encoder:
             key = ("batch-indicator", leaf.id, ctx.year or None)
             label = leaf.id + (f" ({ctx.year})" if ctx.year else "")
         if key not in self.vars:
-            self.vars[key] = _info(key, leaf.type, label)
+            self._declare(_info(key, leaf.type, label))
         return key
 
     def presence_key(self, key: VarKey) -> VarKey:
         pkey = ("present", *key)
         if pkey not in self.vars:
-            self.vars[pkey] = VarInfo(pkey, "bool", f"{self.vars[key].label} is present")
+            self._declare(VarInfo(pkey, "bool", f"{self.vars[key].label} is present"))
         return pkey
+
+    def _declare(self, info: VarInfo) -> None:
+        self.vars[info.key] = info
+        if info.sort == "enum":
+            self.finite[info.key] = frozenset(range(len(info.items)))
+        elif info.sort == "bool":
+            self.finite[info.key] = frozenset({False, True})
 
     def z3var(self, key: VarKey) -> Z3:
         found = self._z3.get(key)
@@ -88,15 +115,14 @@ class Encoder:
             info = self.vars[key]
             name = "|" + "/".join(str(k) for k in key) + "|"
             found = {"real": z3.Real, "int": z3.Int, "enum": z3.Int, "bool": z3.Bool,
-                     "text": z3.String}[info.sort](name)
+                     "text": z3.String}[info.sort](name, self.ctx)
             self._z3[key] = found
         return found
 
     # -------------------------------------------------------------- combinators
 
-    @staticmethod
-    def all_of(formulas: list[Z3]) -> Z3:
-        return z3.And(*formulas) if formulas else z3.BoolVal(True)
+    def all_of(self, formulas: list[Z3]) -> Z3:
+        return z3.And(*formulas) if formulas else z3.BoolVal(True, self.ctx)
 
     @staticmethod
     def negate(formula: Z3) -> Z3:
@@ -120,6 +146,12 @@ class Encoder:
         return info.unit is None or info.unit.dimension != "share"
 
     def domain(self, key: VarKey) -> list[Z3]:
+        found = self._domains.get(key)
+        if found is None:
+            found = self._domains[key] = self._domain(key)
+        return found
+
+    def _domain(self, key: VarKey) -> list[Z3]:
         info = self.vars[key]
         if info.sort == "enum":
             v = self.z3var(key)
@@ -130,10 +162,10 @@ class Encoder:
 
     def opaque(self, node: t.Node, ctx: Ctx) -> VarKey:
         """A fresh variable standing for a term the analysis does not model."""
-        key: VarKey = ("opaque", nkey(node), ctx)
+        key: VarKey = ("opaque", self.shape(node), ctx)
         if key not in self.vars:
             sort: Literal["real", "bool"] = "bool" if isinstance(node.type, t.BoolT) else "real"
-            self.vars[key] = VarInfo(key, sort, "…")
+            self._declare(VarInfo(key, sort, "…"))
         return key
 
     # -------------------------------------------------------------- parts
@@ -141,17 +173,44 @@ class Encoder:
     def part(self, rule: str, role: Role, node: t.Node, source: m.Expr | None, ctx: Ctx,
              span: Span) -> Part:
         p = Part(rule, role, node, ctx, text_of(node, source),
-                 node.span if node.span != NO_SPAN else span, key=nkey(node))
+                 node.span if node.span != NO_SPAN else span, key=self.shape(node))
+        p.nesting = self.nesting(node)
+        if p.nesting > self.max_nesting:
+            self.too_deep.append(p)
+            return p
         bound = self.bounds(node, ctx)
         if bound is not None:
             p.bounds, p.sets = bound
             p.simple = True
         return p
 
+    def shape(self, node: t.Node) -> int:
+        """A small number per structure (`nkey`): equal for the same expression anywhere,
+        walked once per node and cheap to hash in keys built per region and year."""
+        found = self._shapes.get(id(node))
+        if found is None or found[0] is not node:
+            ident = self._shape_ids.setdefault(nkey(node), len(self._shape_ids))
+            found = self._shapes[id(node)] = (node, ident)
+        return found[1]
+
+    def nesting(self, node: t.Node) -> int:
+        found = self._nesting.get(id(node))
+        if found is None or found[0] is not node:
+            found = self._nesting[id(node)] = (node, nesting(node))
+        return found[1]
+
     def encode(self, p: Part) -> Z3:
         if p.formula is None:
             used: set[VarKey] = set()
-            p.formula = self.formula(p.node, p.ctx, used)
+            late = p.nesting <= self.max_nesting and time.monotonic() > self.deadline
+            if late:
+                self.late.append(p)
+            if late or p.nesting > self.max_nesting:  # an unknown truth value: no conflict
+                key = self.opaque(p.node, p.ctx)
+                used.add(key)
+                p.formula = self.z3var(key)
+            else:
+                p.formula = self.formula(p.node, p.ctx, used)
             p.vars = frozenset(used)
         return p.formula
 
@@ -269,7 +328,7 @@ class Encoder:
     def formula(self, node: t.Node, ctx: Ctx, used: set[VarKey]) -> Z3:
         match node:
             case t.Const(value=bool() as value):
-                return z3.BoolVal(value)
+                return z3.BoolVal(value, self.ctx)
             case t.FieldRef(type=t.BoolT()) | t.IndicatorRef(type=t.BoolT()):
                 return self._leaf(node, ctx, used)
             case t.Compare():
@@ -277,15 +336,16 @@ class Encoder:
             case t.Member(value=value, items=items, negated=negated):
                 term = self.term(value, ctx, used)
                 if isinstance(value.type, t.TextT):
-                    options = [term == z3.StringVal(str(i)) for i in sorted(items, key=str)]
+                    options = [term == z3.StringVal(str(i), self.ctx)
+                               for i in sorted(items, key=str)]
                 else:
-                    options = [term == z3.IntVal(int(i)) for i in sorted(items, key=str)]
-                hit = z3.Or(*options) if options else z3.BoolVal(False)
+                    options = [term == z3.IntVal(int(i), self.ctx) for i in sorted(items, key=str)]
+                hit = z3.Or(*options) if options else z3.BoolVal(False, self.ctx)
                 return z3.Not(hit) if negated else hit
             case t.Present(value=value, present=present):
                 flags = [self.z3var(self.presence_key(k)) for k in self._leaf_keys(value, ctx)]
                 used.update(self.presence_key(k) for k in self._leaf_keys(value, ctx))
-                known = z3.And(*flags) if flags else z3.BoolVal(True)
+                known = z3.And(*flags) if flags else z3.BoolVal(True, self.ctx)
                 return known if present else z3.Not(known)
             case t.Trend(value=value, direction=direction):
                 now, before = self.term(value, ctx, used), self.term(value, ctx.shift(-1), used)
@@ -336,24 +396,36 @@ class Encoder:
             factor = factor ** span
             base_ctx = dataclasses.replace(ctx, year=left.years.start)
         now, base = self.term(operand, ctx, used), self.term(operand, base_ctx, used)
-        return z3.And(base > 0, _COMPARE[node.op](now, base * _real(factor)))
+        return z3.And(base > 0, _COMPARE[node.op](now, base * _real(factor, self.ctx)))
 
     def term(self, node: t.Node, ctx: Ctx, used: set[VarKey]) -> Z3:
         match node:
             case t.Const(value=value, type=type_):
-                return _const(value, type_)
+                return _const(value, type_, self.ctx)
             case t.FieldRef() | t.IndicatorRef():
                 return self._leaf(node, ctx, used)
             case t.Scale(operand=operand, factor=factor):
-                return self.term(operand, ctx, used) * _real(factor)
+                return self.term(operand, ctx, used) * _real(factor, self.ctx)
             case t.Neg(operand=operand):
                 return -self.term(operand, ctx, used)
             case t.Arith(op=op, left=left, right=right):
                 a, b = self.term(left, ctx, used), self.term(right, ctx, used)
                 return {"+": a + b, "-": a - b, "*": a * b}[op] if op != "/" else a / b
             case t.Func():
-                return self._func(node, ctx, used)
+                return self._func_once(node, ctx, used)
         return self.formula(node, ctx, used)
+
+    def _func_once(self, node: t.Func, ctx: Ctx, used: set[VarKey]) -> Z3:
+        """`_func`, built once per node and year: `growth(growth(x))` reads `growth(x)`
+        at two years and each of those reads `x` at two; unshared, 30 levels are 2³⁰
+        terms."""
+        found = self._terms.get((id(node), ctx))
+        if found is None or found[0] is not node:
+            inner: set[VarKey] = set()
+            found = (node, self._func(node, ctx, inner), frozenset(inner))
+            self._terms[id(node), ctx] = found
+        used.update(found[2])
+        return found[1]
 
     def _func(self, node: t.Func, ctx: Ctx, used: set[VarKey]) -> Z3:
         if node.name in ("abs", "min", "max") and (node.name == "abs" or len(node.args) == 2) \
@@ -372,9 +444,9 @@ class Encoder:
         linear = self.linear(node, ctx)
         if linear is not None:
             used.update(linear.coeffs)
-            total = _real(linear.const)
+            total = _real(linear.const, self.ctx)
             for var, coeff in linear.coeffs.items():
-                total = total + self.z3var(var) * _real(coeff)
+                total = total + self.z3var(var) * _real(coeff, self.ctx)
             return total
         if ctx.kind == "batch":
             key = self._aggregate(node, ctx)
@@ -385,10 +457,10 @@ class Encoder:
         return self.z3var(key)
 
     def _aggregate(self, node: t.Func, ctx: Ctx) -> VarKey:
-        key: VarKey = ("aggregate", ctx.selection, nkey(node), node.name)
+        key: VarKey = ("aggregate", ctx.selection, self.shape(node), node.name)
         if key not in self.vars:
             unit = node.type.unit if isinstance(node.type, t.QuantityT) else None
-            self.vars[key] = VarInfo(key, "real", f"{node.name}(…)", unit)
+            self._declare(VarInfo(key, "real", f"{node.name}(…)", unit))
         return key
 
 
@@ -416,20 +488,20 @@ def _integral(value: Fraction, lower: bool, strict: bool) -> tuple[Fraction, boo
     return (value - 1, False) if strict else (value, False)
 
 
-def _real(value: Fraction | int) -> Z3:
+def _real(value: Fraction | int, ctx: Z3) -> Z3:
     value = Fraction(value)
-    return z3.RealVal(f"{value.numerator}/{value.denominator}")
+    return z3.RealVal(f"{value.numerator}/{value.denominator}", ctx)
 
 
-def _const(value: object, type_: t.Type) -> Z3:
+def _const(value: object, type_: t.Type, ctx: Z3) -> Z3:
     if isinstance(value, bool):
-        return z3.BoolVal(value)
+        return z3.BoolVal(value, ctx)
     if isinstance(type_, t.TextT):
-        return z3.StringVal(str(value))
+        return z3.StringVal(str(value), ctx)
     if isinstance(type_, t.EnumT | t.YearT):
-        return z3.IntVal(int(value))  # type: ignore[call-overload]
+        return z3.IntVal(int(value), ctx)  # type: ignore[call-overload]
     assert isinstance(value, Fraction | int)
-    return _real(value)
+    return _real(value, ctx)
 
 
 _COMPARE: dict[str, Any] = {

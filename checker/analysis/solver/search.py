@@ -4,12 +4,16 @@ In: `Part`s of rules in one scope (a record cell, a series region, a batch),
 and the `Encoder` that gives their formulas.  Out: minimal sets of parts that
 cannot all hold — the unsat core, shrunk by deletion, *is* the explanation —
 and minimal sets of rules that imply another.  A solver answer of `unknown`
-(time-out, non-linear arithmetic) never becomes a finding; it is counted in
-`incomplete`.  Every solver is made by `_new_solver`, with one time limit.
+(time-out, non-linear arithmetic) is never read as consistent: it is kept as an
+`Undecided` check, with the rules it was about, and reported as incomplete.  Every
+check goes through `Search._check`, which holds each one to the per-query time
+limit and the whole run to its budget (`limits.Limits`): past the budget, checks
+are not made and are kept as undecided too.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -17,39 +21,68 @@ from fractions import Fraction
 import z3  # type: ignore[import-untyped]
 
 from checker.analysis.intervals import numeric_crossings, set_crossings
+from checker.analysis.limits import Limits
 from checker.analysis.parts import Z3, Bound, Part, VarKey
 from checker.analysis.solver.encode import Encoder
 
-TIMEOUT_MS = 2000
 CHECKS_PER_SCOPE = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Undecided:
+    """A check not decided: what it asked, about which rules, and why.  `limit`: stopped
+    by a limit of the analysis (its run budget, scopes, checks per scope), not by the
+    solver's own answer on this check."""
+
+    what: str
+    rules: tuple[str, ...]
+    reason: str
+    limit: bool = False
 
 
 @dataclass
 class Search:
-    """Conflict and implication queries over parts, counting what could not be decided."""
+    """Conflict and implication queries over parts, keeping what could not be decided."""
 
     enc: Encoder
-    incomplete: list[str] = field(default_factory=list)
+    limits: Limits = field(default_factory=Limits)
+    undecided: list[Undecided] = field(default_factory=list)
     checks: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        self.enc.deadline = self.started + self.limits.run_seconds
 
     # -------------------------------------------------------------- helpers
 
     def domains(self) -> dict[VarKey, frozenset[object]]:
-        out: dict[VarKey, frozenset[object]] = {}
-        for key, info in self.enc.vars.items():
-            if info.sort == "enum":
-                out[key] = frozenset(range(len(info.items)))
-            elif info.sort == "bool":
-                out[key] = frozenset({False, True})
-        return out
+        """The values of every enum and bool variable known so far."""
+        return self.enc.finite
+
+    def stop(self, what: str, rules: Iterable[str], reason: str) -> None:
+        """Keep a check (or a family of them) that a limit of the analysis left unmade."""
+        self.undecided.append(Undecided(what, _ids(rules), reason, limit=True))
+
+    def left_ms(self) -> int:
+        """Milliseconds left of the run's budget."""
+        return int((self.limits.run_seconds - (time.monotonic() - self.started)) * 1000)
+
+    def spent(self, what: str, rules: Iterable[str]) -> bool:
+        """Whether the run's budget is spent; if so the check is kept as not made (asked
+        before a query builds anything)."""
+        if self.left_ms() > 0:
+            return False
+        self.stop(what, rules, f"the run's budget of {self.limits.run_seconds:g} s "
+                  "was spent before this check")
+        return True
 
     def solver(self, parts: Iterable[Part]) -> tuple[Z3, list[tuple[Part, Z3]]]:
-        solver = _new_solver()
+        solver = _new_solver(self.enc.ctx)
         flags = []
         seen: set[VarKey] = set()
         for i, part in enumerate(parts):
             formula = self.enc.encode(part)
-            flag = z3.Bool(f"part{i}")
+            flag = z3.Bool(f"part{i}", self.enc.ctx)
             solver.add(z3.Implies(flag, formula))
             flags.append((part, flag))
             for var in part.vars - seen:
@@ -57,11 +90,27 @@ class Search:
                 solver.add(*self.enc.domain(var))
         return solver, flags
 
-    def _check(self, solver: Z3, assumptions: list[Z3], what: str) -> Z3:
+    def _check(self, solver: Z3, assumptions: list[Z3], what: str, rules: Iterable[str]
+               ) -> Z3:
+        """One solver check within the time limits; `unknown` is kept as undecided."""
+        if self.spent(what, rules):
+            return z3.unknown
+        limit = min(self.limits.query_ms, self.left_ms())
+        solver.set("timeout", limit)
         self.checks += 1
         result = solver.check(*assumptions)
         if result == z3.unknown:
-            self.incomplete.append(f"{what}: {solver.reason_unknown()}")
+            reason = str(solver.reason_unknown())
+            if reason.startswith("(") and reason.endswith(")"):
+                reason = reason[1:-1]
+            timed_out = reason in ("canceled", "timeout")
+            if timed_out and limit < self.limits.query_ms:
+                self.stop(what, rules, f"the run's budget of {self.limits.run_seconds:g} s "
+                          "ran out during this check")
+            else:
+                said = (f"it ran past the limit of {limit / 1000:g} s for one check"
+                        if timed_out else f"the solver answered unknown ({reason})")
+                self.undecided.append(Undecided(what, _ids(rules), said))
         return result
 
     def minimal(self, solver: Z3, flags: list[tuple[Part, Z3]], core: Sequence[Z3],
@@ -73,27 +122,31 @@ class Search:
         order = sorted(current, key=lambda pf: id(pf[0]) not in first)
         for item in order:
             trial = [pf for pf in current if pf is not item]
-            if self._check(solver, [f for _, f in trial], what) == z3.unsat:
+            if self._check(solver, [f for _, f in trial], what,
+                           (p.rule for p, _ in current)) == z3.unsat:
                 shrunk = {str(c) for c in solver.unsat_core()}
                 current = [pf for pf in trial if str(pf[1]) in shrunk]
         return [p for p, _ in current]
 
-    def unsat(self, formulas: Sequence[Z3], keys: Iterable[VarKey], what: str) -> bool:
+    def unsat(self, formulas: Sequence[Z3], keys: Iterable[VarKey], what: str,
+              rules: Iterable[str]) -> bool:
         """Whether `formulas` (with the domains of `keys`) can never hold together.
 
-        An `unknown` answer is False — no finding — and counted in `incomplete`."""
+        An `unknown` answer is False — no finding — and kept as undecided."""
+        if self.spent(what, rules):
+            return False
         formulas = list(formulas)
-        solver = _new_solver()
+        solver = _new_solver(self.enc.ctx)
         solver.add(*formulas, *self.enc.domains(keys))
-        return bool(self._check(solver, [], what) == z3.unsat)
+        return bool(self._check(solver, [], what, rules) == z3.unsat)
 
     def example(self, parts: Sequence[Part], what: str) -> dict[VarKey, object] | None:
         """Values of the parts' variables for one subject where all parts hold, or None."""
         formulas = [self.enc.encode(p) for p in parts]  # encoding finds each part's variables
         keys = {key for p in parts for key in p.vars}
-        solver = _new_solver()
+        solver = _new_solver(self.enc.ctx)
         solver.add(*formulas, *self.enc.domains(keys))
-        if self._check(solver, [], what) != z3.sat:
+        if self._check(solver, [], what, (p.rule for p in parts)) != z3.sat:
             return None
         model = solver.model()
         return {key: _value(model.eval(self.enc.z3var(key), model_completion=True),
@@ -116,10 +169,10 @@ class Search:
             return list(crossing.parts)
         for crossing in set_crossings(parts, self.domains()):
             return list(crossing.parts)
-        if all(p.simple for p in parts):
+        if all(p.simple for p in parts) or self.spent(what, (p.rule for p in parts)):
             return None
         solver, flags = self.solver(parts)
-        if self._check(solver, [f for _, f in flags], what) != z3.unsat:
+        if self._check(solver, [f for _, f in flags], what, (p.rule for p in parts)) != z3.unsat:
             return None
         return self.minimal(solver, flags, solver.unsat_core(), what)
 
@@ -167,6 +220,8 @@ class Search:
 
     def _solve_component(self, parts: list[Part], cell: Sequence[Part],
                          what: str) -> list[list[Part]]:
+        if self.spent(what, (p.rule for p in parts)):
+            return []
         solver, flags = self.solver(parts)
         cell_ids = {id(p) for p in cell}
         budget = self.checks + CHECKS_PER_SCOPE
@@ -174,10 +229,12 @@ class Search:
 
         def search(excluded: set[str]) -> list[Part] | None:
             if self.checks > budget:
-                self.incomplete.append(f"{what}: stopped after {CHECKS_PER_SCOPE} checks")
+                self.stop(what, (p.rule for p, _ in flags),
+                          f"the search stopped after {CHECKS_PER_SCOPE} checks in this scope")
                 return None
             active = [f for p, f in flags if p.rule not in excluded]
-            if self._check(solver, active, what) != z3.unsat:
+            if self._check(solver, active, what,
+                           (p.rule for p, _ in flags if p.rule not in excluded)) != z3.unsat:
                 return None
             return self.minimal(solver, flags, solver.unsat_core(), what, cell_ids)
 
@@ -201,22 +258,74 @@ class Search:
     # -------------------------------------------------------------- implication
 
     def implied_by(self, hypothesis: Sequence[Z3], tracked: dict[str, Z3],
-                   domains: Iterable[Z3], what: str) -> list[str] | None:
+                   domains: Iterable[Z3], what: str, about: str) -> list[str] | None:
         """Names of a minimal set of `tracked` formulas that, with `hypothesis`, are unsat."""
-        solver = _new_solver()
-        solver.add(*domains)
-        solver.add(*hypothesis)
-        flags = {name: z3.Bool(f"rule:{name}") for name in tracked}
-        for name, formula in tracked.items():
-            solver.add(z3.Implies(flags[name], formula))
-        if self._check(solver, list(flags.values()), what) != z3.unsat:
+        if self.spent(what, [about, *tracked]):
             return None
-        current = [str(c).removeprefix("rule:") for c in solver.unsat_core()]
-        for name in list(current):
-            trial = [n for n in current if n != name]
-            if self._check(solver, [flags[n] for n in trial], what) == z3.unsat:
-                current = trial
-        return current
+        family = Family(self)
+        for name, formula in tracked.items():
+            family.add(name, formula)
+        return family.implied_by([*hypothesis, *domains], list(tracked), (), what, about)
+
+
+class Family:
+    """One solver, reused with push and pop, for many queries over one family of named
+    formulas (the rules of one schema).
+
+    Each formula is built once behind its own flag; a query pushes the formulas it
+    names, their variables' domains and its hypothesis, and pops them after, so
+    2,500 redundancy queries neither rebuild the rules nor make 2,500 solvers, and
+    a query never carries the thousands of rules it does not name.
+    """
+
+    def __init__(self, search: Search) -> None:
+        self.search = search
+        self.solver = _new_solver(search.enc.ctx)
+        self.flags: dict[str, Z3] = {}
+        self.tracked: dict[str, Z3] = {}
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.flags
+
+    def add(self, name: str, formula: Z3) -> None:
+        if name not in self.flags:
+            self.flags[name] = z3.Bool(f"rule:{name}", self.search.enc.ctx)
+            self.tracked[name] = z3.Implies(self.flags[name], formula)
+
+    def _query(self, hypothesis: Sequence[Z3], names: Sequence[str], keys: Iterable[VarKey],
+               what: str, about: str) -> Z3:
+        self.solver.push()
+        self.solver.add(*hypothesis, *(self.tracked[n] for n in names),
+                        *self.search.enc.domains(keys))
+        return self.search._check(self.solver, [self.flags[n] for n in names], what,
+                                  [about, *names])
+
+    def unsat(self, hypothesis: Sequence[Z3], names: Sequence[str], keys: Iterable[VarKey],
+              what: str, about: str) -> bool:
+        """Whether `hypothesis` (about rule `about`) and the named formulas can never
+        hold together."""
+        try:
+            return bool(self._query(hypothesis, names, keys, what, about) == z3.unsat)
+        finally:
+            self.solver.pop()
+
+    def implied_by(self, hypothesis: Sequence[Z3], names: Sequence[str],
+                   keys: Iterable[VarKey], what: str, about: str) -> list[str] | None:
+        """A minimal subset of `names` that, with `hypothesis` (about rule `about`), is
+        unsat (shrunk by deletion)."""
+        try:
+            if self._query(hypothesis, names, keys, what, about) != z3.unsat:
+                return None
+            core = {str(c) for c in self.solver.unsat_core()}
+            current = [n for n in names if str(self.flags[n]) in core]  # in the order given
+            for name in list(current):
+                trial = [n for n in current if n != name]
+                if self.search._check(self.solver, [self.flags[n] for n in trial], what,
+                                      [about, *current]) == z3.unsat:
+                    current = trial
+            return current
+        finally:
+            self.solver.pop()
 
 
 def _rules(parts: Iterable[Part]) -> set[str]:
@@ -238,10 +347,12 @@ def _unique(sets: list[list[Part]]) -> list[list[Part]]:
     return out
 
 
-def _new_solver() -> Z3:
-    solver = z3.Solver()
-    solver.set("timeout", TIMEOUT_MS)
-    return solver
+def _ids(rules: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({r for r in rules if r}))
+
+
+def _new_solver(ctx: Z3) -> Z3:
+    return z3.Solver(ctx=ctx)  # each check sets its own time limit (`Search._check`)
 
 
 def _value(value: Z3, sort: str, items: tuple[str, ...]) -> object:
