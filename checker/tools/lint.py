@@ -42,7 +42,8 @@ def lint(suite: m.Suite, checked: t.CheckedSuite | None = None) -> list[Diagnost
     """Every lint diagnostic of the suite (the prelude is left out), sorted."""
     files = [f for f in suite.files if not f.path.startswith("<")]
     rules = [s for f in files for s in f.statements if isinstance(s, m.Rule)]
-    out = [*_duplicates(files), *_kinds(rules), *_citations(rules), *_drafts(rules),
+    out = [*_duplicates(files), *_kinds(rules), *_citations(rules), *_parameters(files),
+           *_drafts(rules),
            *_quotes(suite, files, rules), *_vague(rules), *_untested(rules, files)]
     if checked is not None:
         out += _unused(checked, files)
@@ -109,6 +110,16 @@ def _drafts(rules: list[m.Rule]) -> Iterator[Diagnostic]:
                         help="decide its `kind` (binding or anticipatory, and why), check the "
                         "threshold, the deadline and the indicator against the plan, then "
                         "delete the `# draft:` line")
+
+
+def _parameters(files: list[m.RuleFile]) -> Iterator[Diagnostic]:
+    """A parameter is a number the plan leaves to another authority: say where it says so."""
+    for indicator in (s for f in files for s in f.statements if isinstance(s, m.Indicator)):
+        if indicator.get("role") == "parameter" and not any(i.cite for i in indicator.items):
+            yield _diag("L601", f"parameter `{indicator.id}` cites no sentence of the plan",
+                        head(indicator.span, f"indicator {indicator.id}"), "no `cite`",
+                        help='add `cite "第八章 二" line 553: "…达到市级要求"` with the plan\'s '
+                        "words that leave the number to another authority")
 
 
 def _citations(rules: list[m.Rule]) -> Iterator[Diagnostic]:
@@ -225,15 +236,19 @@ def _quotes(suite: m.Suite, files: list[m.RuleFile], rules: list[m.Rule]
         return
     for rule in rules:
         for cite in rule.clauses_of(m.Cite):
-            yield from _quote(rule, cite, text)
+            yield from _quote(f"rule `{rule.id}`", rule.span, cite, text)
+    for indicator in (s for f in files for s in f.statements if isinstance(s, m.Indicator)):
+        for item in indicator.items:
+            if item.cite is not None:
+                yield from _quote(f"parameter `{indicator.id}`", indicator.span, item.cite, text)
 
 
-def _quote(rule: m.Rule, cite: m.Cite, text: PlanText) -> Iterator[Diagnostic]:
+def _quote(whose: str, span: Span, cite: m.Cite, text: PlanText) -> Iterator[Diagnostic]:
     places = [(p.first, p.last) for p in text.places(cite.quote)]
     if not places:
         close = text.closest(cite.quote)
-        yield _diag("L602", f"the quote of rule `{rule.id}` is not in the plan text",
-                    cite.span if cite.span != NO_SPAN else rule.span, "not found",
+        yield _diag("L602", f"the quote of {whose} is not in the plan text",
+                    cite.span if cite.span != NO_SPAN else span, "not found",
                     help=f"did you mean `{close}`?" if close else
                     f"copy the sentence from `{Path(text.path).name}` exactly "
                     "(whitespace and full-width forms do not matter)")
@@ -242,7 +257,7 @@ def _quote(rule: m.Rule, cite: m.Cite, text: PlanText) -> Iterator[Diagnostic]:
         return
     lines = sorted({first for first, _ in places})
     shown = ", ".join(str(n) for n in lines[:5])
-    yield _diag("L603", f"line {cite.line} of the plan does not contain the quote of rule "
-                f"`{rule.id}`", cite.span, "wrong line",
+    yield _diag("L603", f"line {cite.line} of the plan does not contain the quote of {whose}",
+                cite.span, "wrong line",
                 help=f"did you mean line {shown}?" if len(lines) == 1 else
                 f"the quote is on lines {shown}")

@@ -137,7 +137,11 @@ def _indicators(suite: m.Suite, units: UnitTable,
         out[ind.id] = t.IndicatorSpec(ind.id, ind.display, unit, kind, direction, ind.span,
                                       baseline_only=ind.get("role") == "baseline",
                                       low=low, high=high, whole=unit_name == WHOLE_UNIT,
-                                      about=indicator_about(ind, unit, default, units, sink))
+                                      about=indicator_about(ind, unit, default, units, sink),
+                                      parameter=ind.get("role") == "parameter",
+                                      citations=tuple(
+                                          t.Citation(c.section, c.quote, c.line, c.span)
+                                          for item in ind.items if (c := item.cite) is not None))
     return out
 
 

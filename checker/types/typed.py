@@ -125,6 +125,8 @@ class IndicatorSpec:
     high: Fraction | None = None
     whole: bool = False  # `unit count`: whole numbers only
     about: Tolerance | None = None  # how far an "about" figure (5.0左右) may be from its number
+    parameter: bool = False  # `role parameter`: assigned each year (市级要求), not monitored
+    citations: tuple[Citation, ...] = ()
 
     @property
     def type(self) -> Type:

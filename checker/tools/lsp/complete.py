@@ -34,7 +34,7 @@ INDICATOR_ITEMS = ("unit", "kind", "direction", "role")
 EXPRESSION_WORDS = ("and", "or", "not", "in", "not in", "is present", "is missing", "rises",
                     "falls", "true", "false", "by", "at", "each year in", "in region", "label")
 VALUES = {"kind": ("binding", "anticipatory"), "direction": ("up", "down", "none"),
-          "role": ("baseline",)}
+          "role": ("baseline", "parameter")}
 OUTCOMES = ("pass", "fail", "unknown", "not_applicable", "pending", "error")
 TRAJECTORIES = ("achieved", "ahead", "on_track", "lagging", "no_baseline")
 FIELD_TYPES = ("text", "bool", "year", "enum", "ordinal")
