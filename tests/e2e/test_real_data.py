@@ -38,6 +38,14 @@ UNCATALOGUED = {
     "retail_sales_consumer_goods": 1, "retail_sales_consumer_goods_growth": 1,
     "strategic_emerging_industry_output_growth": 1, "technology_contract_turnover_growth": 1,
 }
+
+# The ids of daxing-real-annual.csv that the catalogue does not hold, with their rows: the
+# first-half 2021 figures of 北京商报 (investment, output, retail sales).
+ANNUAL_UNCATALOGUED = {
+    "construction_installation_investment": 1, "fixed_asset_investment": 1,
+    "industrial_output_above_scale": 1, "industrial_output_above_scale_growth": 1,
+    "retail_sales_consumer_goods": 1, "retail_sales_consumer_goods_growth": 1,
+}
 NOTE = re.compile(r"not in the catalogue: (\d+) rows? of `([^`]+)`")
 
 
@@ -95,12 +103,16 @@ def test_the_loadable_table_uses_only_the_columns_plan_data_reads_today() -> Non
 # ------------------------------------------------------------------ what loads today
 
 
-def test_the_real_actuals_load_with_every_row_counted_and_the_unknown_ids_named() -> None:
-    code, result, stderr = check(ACTUALS)
+@pytest.mark.parametrize(("path", "uncatalogued", "total"),
+                         [(ACTUALS, UNCATALOGUED, 30), (ANNUAL, ANNUAL_UNCATALOGUED, 8)],
+                         ids=[ACTUALS.name, ANNUAL.name])
+def test_a_real_table_loads_alone_with_every_row_counted_and_the_unknown_ids_named(
+        path: Path, uncatalogued: dict[str, int], total: int) -> None:
+    code, result, stderr = check(path)
     assert code != 2, stderr
     loaded, named = counted(result)
-    assert named == UNCATALOGUED
-    assert loaded + sum(named.values()) == len(rows(ACTUALS)) == 30
+    assert named == uncatalogued
+    assert loaded + sum(named.values()) == len(rows(path)) == total
 
 
 # (rule, subject, outcome, trajectory): the analyst's verdict as of 2024, and why.
@@ -200,15 +212,6 @@ def test_months_and_half_years_are_kept_and_do_not_stand_for_the_year() -> None:
 # ------------------------------------------------------------------ annual-plan targets, part years
 
 
-# The ids of daxing-real-annual.csv that the catalogue does not hold, with their rows: the
-# first-half 2021 figures of 北京商报 (investment, output, retail sales).
-ANNUAL_UNCATALOGUED = {
-    "construction_installation_investment": 1, "fixed_asset_investment": 1,
-    "industrial_output_above_scale": 1, "industrial_output_above_scale_growth": 1,
-    "retail_sales_consumer_goods": 1, "retail_sales_consumer_goods_growth": 1,
-}
-
-
 def decided_of_reading(result: dict[str, Any], *paths: Path) -> tuple[set[tuple[str, str]], int]:
     """The outcomes decided (not `unknown`) among those whose rule reads an indicator the data
     gives for the outcome's region, and how many such outcomes there are: the measure of how
@@ -221,14 +224,6 @@ def decided_of_reading(result: dict[str, Any], *paths: Path) -> tuple[set[tuple[
                       for indicator, region in present)]
     decided = {(o["rule"], o["subject"]) for o in reading if o["outcome"] != "unknown"}
     return decided, len(reading)
-
-
-def test_the_annual_rows_load_alone_with_every_row_counted() -> None:
-    code, result, stderr = check(ANNUAL)
-    assert code != 2, stderr
-    loaded, named = counted(result)
-    assert named == ANNUAL_UNCATALOGUED
-    assert loaded + sum(named.values()) == len(rows(ANNUAL)) == 8
 
 
 def test_all_three_tables_load_together_with_every_row_counted() -> None:
