@@ -20,8 +20,8 @@ from fractions import Fraction
 
 from checker.diagnostics import DiagnosticSink, closest, did_you_mean
 from checker.syntax import model as m
+from checker.types.unit_algebra import BARE as BARE  # the dimension of bare numbers, counts
 from checker.types.unit_algebra import (
-    BARE,
     PER,
     TIMES,
     Combined,
@@ -88,15 +88,20 @@ class UnitTable:
         return sorted(set(self.lookup))
 
     def suggest(self, name: str, dimension: str | None = None) -> str:
-        """Advice for an unknown unit: a compound's unknown parts are repaired one by one
-        (`km/kn2` -> `km/km2`); a suggestion keeps `dimension` when it is given."""
+        """Advice for an unknown unit (`close`, else how to declare one)."""
+        return (self.close(name, dimension)
+                or "declare it with `unit NAME = FACTOR BASE alias \"…\"`")
+
+    def close(self, name: str, dimension: str | None = None) -> str:
+        """Did-you-mean for an unknown unit, '' when nothing is close: a compound's unknown
+        parts are repaired one by one (`km/kn2` -> `km/km2`); a suggestion keeps
+        `dimension` when it is given (never a unit the value could not be in)."""
         read = combine(_fold(name), self.declared) if is_compound(name) else None
         if isinstance(read, Unknown):
             return self._repair(name, read, dimension)
         choices = self.spellings() if dimension is None else [
             s for s in self.spellings() if self.units[self.lookup[s]].dimension == dimension]
-        hint = did_you_mean(name, choices)
-        return hint or "declare it with `unit NAME = FACTOR BASE alias \"…\"`"
+        return did_you_mean(name, choices)
 
     def _repair(self, name: str, read: Unknown, dimension: str | None) -> str:
         atoms = [s for s in self.spellings() if s and not is_compound(s)]
