@@ -58,6 +58,7 @@ class UnitTable:
     units: dict[str, Unit] = field(default_factory=dict)
     lookup: dict[str, str] = field(default_factory=dict)
     compounds: dict[str, Unit] = field(default_factory=dict)  # spellings read by algebra
+    not_compounds: set[str] = field(default_factory=set)  # spellings algebra could not read
 
     def resolve(self, name: str) -> Unit | None:
         """A unit by its name or any alias (also after NFKC folding and casefolding), else
@@ -74,12 +75,15 @@ class UnitTable:
     def _compound(self, name: str) -> Unit | None:
         written = name.strip()
         known = self.compounds.get(written)
-        if known is not None or not is_compound(written):
+        if known is not None or not is_compound(written) or written in self.not_compounds:
             return known
         read = combine(_fold(written), self.declared)
         if not isinstance(read, Combined):
+            if len(self.not_compounds) < MAX_COMPOUNDS:
+                self.not_compounds.add(written)
             return None
-        unit = Unit(_fold(written), read.dimension, read.factor, written)
+        shown = " ".join(written.split())  # one line, however the cell spaced it
+        unit = Unit(_fold(shown), read.dimension, read.factor, shown)
         if len(self.compounds) < MAX_COMPOUNDS:
             self.compounds[written] = unit
         return unit
@@ -198,6 +202,8 @@ def _add(table: UnitTable, sink: DiagnosticSink, statement: m.BaseUnit | m.Deriv
                    help="give the unit one declaration; add spellings with `alias`")
         return
     table.units[unit.name] = unit
+    table.compounds.clear()  # a new spelling may change how a compound reads
+    table.not_compounds.clear()
     for spelling in (unit.name, *statement.aliases):
         for key in {spelling, _fold(spelling), _fold(spelling).casefold()}:
             owner = table.lookup.get(key)

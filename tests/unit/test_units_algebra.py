@@ -100,6 +100,8 @@ def test_the_written_spelling_is_how_a_compound_is_shown() -> None:
     unit = units().resolve("m2/人")
     assert unit is not None and unit.symbol == "m2/人"
     assert t.describe(t.QuantityT(unit)) == "a quantity of area per people (`m2/人`)"
+    spaced = units().resolve(" t/(km² ·\n\x1f 30d) ")
+    assert spaced is not None and spaced.symbol == "t/(km² · 30d)"
 
 
 @pytest.mark.parametrize("spelling", [
