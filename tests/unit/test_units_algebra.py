@@ -13,10 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker import result as r
-from checker.data.load import load_plan_data
+from checker.data.load import load_plan_data, load_records
 from checker.data.values import parse_quantity
 from checker.diagnostics import DiagnosticError
 from checker.engine.evaluate import evaluate
+from checker.syntax import model as m
 from checker.syntax.suite import load_suite
 from checker.types import typed as t
 from checker.types.typecheck import typecheck
@@ -162,7 +163,7 @@ def test_a_quotient_factor_is_the_quotient_of_its_parts(a: str, b: str, c: str) 
 def test_the_lexer_reads_compound_units_after_a_number() -> None:
     for spelling in ("km/km2", "吨/平方公里·月", "t/(km2·30d)", "kW·h/人"):
         built = rule_file(f"unit u = 2 {spelling}\n")
-        assert [s.of for s in built.statements] == [spelling]  # type: ignore[attr-defined]
+        assert [s.of for s in built.statements if isinstance(s, m.DerivedUnit)] == [spelling]
 
 
 def test_a_bracket_after_a_unit_is_still_division() -> None:
@@ -237,7 +238,39 @@ def test_a_proposal_quantity_in_a_compound_unit_is_converted_exactly() -> None:
     table = units()
     per_person = table.resolve("m2/人")
     assert per_person is not None
-    assert table.read_quantity("12 m2/人") == (12, per_person)
+    assert table.read_quantity("12 m2/人") == (Fraction(12), per_person)
     assert parse_quantity("12 平方米/人", per_person, table) == 12.0
     assert parse_quantity("0.5 亩/人", per_person, table) == pytest.approx(1000 / 3)
     assert not isinstance(parse_quantity("12 km/km2", per_person, table), float)
+
+
+HOUSING = """
+record housing "保障房项目" {
+  id: text required
+  area_per_person: m2/人 range >= 0 m2/人
+}
+
+rule HOUSE-01 "area per person" {
+  cite "第一章" line 1: "人均住房面积不低于12平方米"
+  kind binding
+  for each housing
+  require area_per_person >= 12 m2/人
+}
+"""
+
+
+def test_a_proposal_field_in_a_compound_unit_reads_any_spelling_of_it(tmp_path: Path) -> None:
+    checked = checked_from(HOUSING)
+    schema = checked.schemas["housing"]
+    path = tmp_path / "h.csv"
+    path.write_text('id,area_per_person\nH-1,12 m2/人\nH-2,"0.0015 亩/人"\nH-3,11.5\n',
+                    encoding="utf-8")
+    batch = load_records([path], schema, checked.units)
+    assert list(batch.frame["area_per_person"]) == [12.0, pytest.approx(1.0), 11.5]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,area_per_person\nH-1,12 km/km2\n", encoding="utf-8")
+    with pytest.raises(DiagnosticError) as caught:
+        load_records([bad], schema, checked.units)
+    found = caught.value.diagnostics[0]
+    assert found.code == "D322" and "length per area" in found.message
+    assert "area per people" in found.message
