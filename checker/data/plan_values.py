@@ -35,7 +35,6 @@ from checker.data.values import (
     shown,
 )
 from checker.data.values import explain as explain_value
-from checker.diagnostics import did_you_mean
 from checker.source import Span
 from checker.types.typed import BoolT, IndicatorSpec
 from checker.types.units import BARE, Unit, UnitTable
@@ -141,7 +140,7 @@ def _fit(spec: IndicatorSpec, unit: str, units: UnitTable) -> Fraction | bool | 
                        "expected no unit")
     written = units.resolve(unit)
     if written is None:
-        hint = did_you_mean(unit, units.spellings()) or (
+        hint = units.close(unit, spec.unit.dimension) or (
             f"`{spec.id}` is in `{spec.unit.symbol or spec.unit.name}`")
         return Problem("D321", f"unknown unit `{unit}`", hint, "not a unit plancheck knows")
     if written.dimension != spec.unit.dimension:
