@@ -116,6 +116,8 @@ CODES: Final[dict[str, str]] = {
     "D313": "required column missing",
     "D314": "column without a name",
     "D315": "workbook sheets that are not read (warning)",
+    "D316": "Parquet column whose type cannot hold the field's values",
+    "D317": "`--sheet` names no sheet of the workbook",
     "D320": "not a number",
     "D321": "unknown unit in data",
     "D322": "unit of the wrong dimension",

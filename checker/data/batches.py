@@ -32,7 +32,7 @@ from checker.data.load import choose_schema, path_problem
 from checker.data.plan_data import PlanData, load_plan_data
 from checker.data.problems import display_path, file_span
 from checker.data.records import Ids, RecordBatch, _from_table, _Loader
-from checker.data.tables import RawTable, arrow_column, blank_mask, classify
+from checker.data.tables import RawTable, blank_mask, classify, parquet_columns
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.types.typed import EnumT, IndicatorSpec, RecordSchema, TextT
 from checker.types.units import UnitTable
@@ -153,7 +153,7 @@ def _tables(path: Path, schema: RecordSchema, batch_rows: int,
             raise Fallback(f"{path}: no rows")
         return
     display = display_path(path)
-    batches, names = _open(path, display, schema, batch_rows)
+    batches = _open(path, display, schema, batch_rows)
     start, found = 2, False
     while True:
         try:
@@ -162,10 +162,11 @@ def _tables(path: Path, schema: RecordSchema, batch_rows: int,
             raise Fallback(f"{display}: {error}") from error
         if batch is None:
             break
-        columns = [arrow_column(batch.column(i)) for i in range(batch.num_columns)]
+        names, columns, kinds = parquet_columns(batch)
         rows = np.arange(start, start + batch.num_rows, dtype=np.int64)
         start += batch.num_rows
-        table = _without_blank_rows(RawTable(display, "parquet", names, columns, rows))
+        table = _without_blank_rows(RawTable(display, "parquet", names, columns, rows,
+                                             kinds=kinds))
         if len(table):
             found = True
             yield table
@@ -174,8 +175,8 @@ def _tables(path: Path, schema: RecordSchema, batch_rows: int,
 
 
 def _open(path: Path, display: str, schema: RecordSchema,
-          batch_rows: int) -> tuple[Iterator[Any], list[str]]:
-    """The file's batches (enum columns dictionary-encoded) and its column names."""
+          batch_rows: int) -> Iterator[Any]:
+    """The file's batches (enum columns dictionary-encoded)."""
     import pyarrow.parquet as pq
 
     try:
@@ -183,7 +184,7 @@ def _open(path: Path, display: str, schema: RecordSchema,
         enums = [n for n in names if n.strip() in schema.fields
                  and isinstance(schema.fields[n.strip()].type, EnumT)]
         handle = pq.ParquetFile(path, read_dictionary=enums or None)
-        return iter(handle.iter_batches(batch_size=batch_rows)), names
+        return iter(handle.iter_batches(batch_size=batch_rows))
     except Exception as error:  # a damaged file: the whole load words it (D306)
         raise Fallback(f"{display}: {error}") from error
 

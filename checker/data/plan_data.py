@@ -28,6 +28,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from checker import result as r
+from checker.data.arrow_columns import NUMBERS, PLAN_VALUES, TEXTS, report_unfit
 from checker.data.columns import Converted, convert, factorize
 from checker.data.periods import read_periods
 from checker.data.plan_values import read_values
@@ -43,7 +44,7 @@ from checker.types.units import Unit, UnitTable, format_quantity
 
 REQUIRED: Final = ("indicator", "region", "year", "value", "unit")
 OPTIONAL: Final = ("source", "kind", "note", "basis", "period")
-TEXTS: Final = ("source", "kind", "note", "basis")  # free text beside the figure
+TEXT_COLUMNS: Final = ("source", "kind", "note", "basis")  # free text beside the figure
 KINDS: Final = ("actual", "target")
 BoolArray = npt.NDArray[np.bool_]
 
@@ -133,9 +134,11 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
     def cell(name: str) -> Callable[[int], Span]:
         return lambda position: span(position, name)
 
+    if not _kinds_fit(table, where, report):
+        return None  # no row of the table is read (D316 says why)
     good = np.ones(count, dtype=bool)
     texts: dict[str, Any] = {}
-    for name in ("indicator", "region", "unit", *TEXTS):
+    for name in ("indicator", "region", "unit", *TEXT_COLUMNS):
         column = table.columns[where[name]] if name in where else pd.Series([None] * count)
         converted = convert(column, TextT(), name, context.units)
         texts[name] = pd.Series(converted.values, dtype="string")
@@ -154,6 +157,22 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
         **periods, **values.columns(), "kind": kind,
         **{name: texts[name].str.strip() for name in ("source", "note", "basis")}})
     return _Part(frame, good, Origins.of(table.display, True, table.rows), span)
+
+
+_EXPECTED: Final = {"value": (PLAN_VALUES, "a figure (a number, a qualified figure or true/false)"),
+                    "year": (NUMBERS, "a year or a period"),
+                    "period": (NUMBERS, "a year or a period")}
+
+
+def _kinds_fit(table: RawTable, where: dict[str, int], report: Problems) -> bool:
+    """Whether every Parquet column can hold what its plan-data column needs (D316)."""
+    fit = True
+    for name, index in where.items():
+        accepts, expected = _EXPECTED.get(name, (TEXTS, "text"))
+        fit &= not report_unfit(table.kinds, index, accepts, name, expected,
+                                functools.partial(table.span, None, index), report)
+    return fit
+
 
 
 def _columns(table: RawTable, report: Problems) -> dict[str, int] | None:

@@ -28,6 +28,7 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from checker import result as r
+from checker.data.arrow_columns import accepted, expected_words, report_unfit
 from checker.data.columns import Converted, assemble, convert, empty
 from checker.data.documents import Document, Entry, read_documents
 from checker.data.problems import (
@@ -178,6 +179,11 @@ def _from_table(table: RawTable, loader: _Loader) -> _Part:
             columns[name] = _fill(empty(spec.type, count), np.ones(count, dtype=bool), spec)
             continue
         index = where[name]
+        if report_unfit(table.kinds, index, accepted(spec.type), name,
+                        expected_words(spec.type), functools.partial(table.span, None, index),
+                        report):
+            columns[name] = empty(spec.type, count)
+            continue
         converted = convert(table.columns[index], spec.type, name, loader.units)
 
         def span(position: int, index: int = index) -> Span:

@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from checker.data.arrow_columns import ColumnKind, arrow_column, column_kind, data_columns
 from checker.data.problems import (
     MAX_PER_COLUMN,
     IntArray,
@@ -60,6 +61,7 @@ class RawTable:
     rows: IntArray
     lines: Callable[[], SourceFile] | None = None  # the text of a CSV, built when needed
     header_row: int = 1
+    kinds: tuple[ColumnKind, ...] = ()  # Parquet: what each column holds (`arrow_columns`)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -322,22 +324,21 @@ def _read_parquet(path: Path, display: str, report: Problems) -> RawTable | None
 
     try:
         table = pq.read_table(path)
-        columns = [arrow_column(table.column(i)) for i in range(table.num_columns)]
+        names, columns, kinds = parquet_columns(table)
     except Exception as error:  # pyarrow raises ArrowInvalid, OSError, … for a damaged file
         _unreadable("parquet", display, error, report)
         return None
     rows = np.arange(2, 2 + table.num_rows, dtype=np.int64)
-    return drop_empty_rows(RawTable(display, "parquet", list(table.column_names), columns, rows),
+    return drop_empty_rows(RawTable(display, "parquet", names, columns, rows, kinds=kinds),
                            report)
 
 
-def arrow_column(column: Any) -> pd.Series[Any]:
-    """An Arrow column as pandas; booleans stay booleans (nullable), not Python objects."""
-    import pyarrow as pa
-
-    mapper = {pa.bool_(): pd.BooleanDtype()}.get if pa.types.is_boolean(column.type) else None
-    series: pd.Series[Any] = column.to_pandas(types_mapper=mapper)
-    return series
+def parquet_columns(table: Any) -> tuple[list[str], list[pd.Series[Any]],
+                                         tuple[ColumnKind, ...]]:
+    """Names, pandas columns and kinds of an Arrow table's (or batch's) data columns."""
+    keep = data_columns(table.schema)
+    return ([table.schema.names[i] for i in keep], [arrow_column(table.column(i)) for i in keep],
+            tuple(column_kind(table.schema.types[i]) for i in keep))
 
 
 def blank_mask(column: pd.Series[Any]) -> npt.NDArray[np.bool_]:
@@ -377,7 +378,8 @@ def table_header(path: Path, display: str, report: Problems) -> list[str] | None
         if read_bytes(path, display, report) is None:
             return None
         try:
-            return list(pq.read_schema(path).names)
+            schema = pq.read_schema(path)
+            return [schema.names[i] for i in data_columns(schema)]
         except Exception as error:  # a damaged file
             _unreadable("parquet", display, error, report)
             return None
