@@ -37,13 +37,14 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                record: str | None = None, max_findings: int | None = MAX_LISTED,
                batch_rows: int | None = None, engine: str = "local",
                scheduler: str | None = None, strict: bool = False,
-               cutoff: datetime.date | None = None) -> r.Result:
+               cutoff: datetime.date | None = None, sheet: str | None = None) -> r.Result:
     """`batch_rows`: stream the proposals in batches of that many rows (by default, Parquet
     proposals of more than `data.batches.BATCH_ROWS` rows stream); `engine="dask"`: each
     Parquet file of the proposals is a partition, evaluated on a Dask cluster (the one at
     `scheduler`, else a local one).  Whichever way, the result is the same.  `strict`:
     plan data naming an indicator outside the catalogue is D340, not a note.  `cutoff`: an
-    `--as-of` date (`as_of` is its year): figures of periods ending after it are not used."""
+    `--as-of` date (`as_of` is its year): figures of periods ending after it are not used.
+    `sheet`: the sheet read of every XLSX workbook (`--sheet`; the first by default)."""
     if as_of is not None and not 1900 <= as_of <= 2200:
         raise DiagnosticError([Diagnostic("D300", f"`--as-of {as_of}` is not a year",
                                           help="write a year such as `2023`")])
@@ -59,11 +60,11 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
         if done is not None:
             return done
     streamed = _streamed(checked, files, as_of, fail_on, record, max_findings, batch_rows,
-                         strict, cutoff)
+                         strict, cutoff, sheet)
     if streamed is not None:
         return streamed
     loaded = load(files, checked.schemas, checked.indicators, checked.units, record=record,
-                  strict=strict, regions=suite_regions(checked))
+                  strict=strict, regions=suite_regions(checked), sheet=sheet)
     batches = {}
     inputs: list[r.Input] = []
     if loaded.records is not None and loaded.schema is not None:
@@ -102,14 +103,15 @@ def suite_regions(checked: t.CheckedSuite) -> set[str]:
 def _streamed(checked: t.CheckedSuite, files: Sequence[str | Path], as_of: int | None,
               fail_on: r.FailOn, record: str | None, max_findings: int | None,
               batch_rows: int | None, strict: bool,
-              cutoff: datetime.date | None = None) -> r.Result | None:
+              cutoff: datetime.date | None = None,
+              sheet: str | None = None) -> r.Result | None:
     """The run in batches of rows (bounded memory), or None: load the data whole (small
     inputs, other formats, and any input with a problem, which that load reports)."""
     from checker.data.batches import Fallback, plan_stream
     from checker.engine.stream import Accumulator
 
     plan = plan_stream(files, checked.schemas, checked.indicators, checked.units,
-                       record=record, batch_rows=batch_rows, strict=strict)
+                       record=record, batch_rows=batch_rows, strict=strict, sheet=sheet)
     if plan is None:
         return None
     accumulator = Accumulator(checked, plan.records.schema.name, max_findings=max_findings)

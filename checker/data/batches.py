@@ -247,7 +247,7 @@ class StreamPlan:
 def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
                 indicators: dict[str, IndicatorSpec], units: UnitTable, *,
                 record: str | None = None, batch_rows: int | None = None,
-                strict: bool = False) -> StreamPlan | None:
+                strict: bool = False, sheet: str | None = None) -> StreamPlan | None:
     """A plan when the proposals are Parquet files of more than `BATCH_ROWS` rows in all
     (or always, given `batch_rows`), else None: the run loads its data whole.  Any
     problem found on the way also gives None, so the whole load reports it."""
@@ -259,7 +259,7 @@ def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema]
         for path in map(Path, paths):
             if path_problem(path) is not None:
                 return None
-            (records if classify(path) == "records" else data).append(path)
+            (records if classify(path, sheet) == "records" else data).append(path)
         if not records or any(p.suffix.lower() not in STREAMED for p in records):
             return None
         if batch_rows is None and not _big(records):
@@ -268,7 +268,8 @@ def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema]
         spec = schema.fields.get("id")
         if spec is None or not isinstance(spec.type, TextT):
             return None  # ids are then row numbers, counted per file
-        plan_data = load_plan_data(data, indicators, units, strict=strict) if data else None
+        plan_data = load_plan_data(data, indicators, units, strict=strict,
+                                   sheet=sheet) if data else None
     except (DiagnosticError, Fallback):
         return None
     block = BLOCK if batch_rows is None else max(batch_rows * 128, 256)  # ~128 bytes a row

@@ -80,20 +80,21 @@ class _Context:
     units: UnitTable
     strict: bool = False
     regions: frozenset[str] = frozenset()  # the suite's regions; empty: not checked
+    sheet: str | None = None  # the sheet read of each workbook (None: the first)
     report: Problems = field(default_factory=Problems)
     uncatalogued: dict[str, int] = field(default_factory=dict)  # id -> rows
 
 
 def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
                    units: UnitTable, *, strict: bool = False,
-                   regions: Collection[str] = ()) -> PlanData:
+                   regions: Collection[str] = (), sheet: str | None = None) -> PlanData:
     """Load every plan-data table into one frame, or raise `DiagnosticError` with all problems.
 
     An execution report lists 20-50 indicators and a suite checks some: an id the catalogue
     does not know is counted and named (`PlanData.uncatalogued`), unless it is within two
     edits of a known id (a typo: D340 with did-you-mean) or `strict` (every unknown id D340).
     """
-    context = _Context(indicators, units, strict, frozenset(regions))
+    context = _Context(indicators, units, strict, frozenset(regions), sheet)
     parts: list[_Part] = []
     for path in as_paths(paths):
         display = display_path(path)
@@ -102,7 +103,7 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
                                file_span(display), "plan data is a `.csv`, `.xlsx` or `.parquet` "
                                "table with columns " + ", ".join(REQUIRED))
             continue
-        table = read_table(path, display, context.report)
+        table = read_table(path, display, context.report, context.sheet)
         part = _from_table(table, context) if table is not None else None
         if part is not None:
             parts.append(part)

@@ -115,6 +115,7 @@ class _Part:
 class _Loader:
     schema: RecordSchema
     units: UnitTable
+    sheet: str | None = None
     report: Problems = field(default_factory=Problems)
     _model: list[type[BaseModel]] = field(default_factory=list)
 
@@ -125,9 +126,11 @@ class _Loader:
         return self._model[0]
 
 
-def load_records(paths: PathArg, schema: RecordSchema, units: UnitTable) -> RecordBatch:
-    """Load every file of records into one batch, or raise `DiagnosticError` with all problems."""
-    loader = _Loader(schema, units)
+def load_records(paths: PathArg, schema: RecordSchema, units: UnitTable, *,
+                 sheet: str | None = None) -> RecordBatch:
+    """Load every file of records into one batch, or raise `DiagnosticError` with all problems
+    (`sheet`: the sheet read of each workbook; the first by default)."""
+    loader = _Loader(schema, units, sheet)
     parts = [part for path in as_paths(paths) if (part := _load_file(path, loader)) is not None]
     _check_ids(parts, loader)
     loader.report.raise_if_errors()
@@ -152,7 +155,7 @@ def _load_file(path: Path, loader: _Loader) -> _Part | None:
         document = read_documents(path, display, loader.report, text_fields)
         return _from_document(document, loader) if document is not None else None
     if suffix in TABLES:
-        table = read_table(path, display, loader.report)
+        table = read_table(path, display, loader.report, loader.sheet)
         return _from_table(table, loader) if table is not None else None
     loader.report.add("D302", f"`{display}` is not a data file", file_span(display),
                       "records are `.yaml`, `.yml`, `.json`, `.csv`, `.xlsx` or `.parquet` files")

@@ -38,6 +38,8 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="write the report to FILE, replacing it whole (`-`: standard output)")
     parser.add_argument("--record", metavar="NAME",
                         help="record schema of the proposals (when the suite has several)")
+    parser.add_argument("--sheet", metavar="NAME",
+                        help="the sheet read of each XLSX workbook (default: the first)")
     parser.add_argument("--max-findings", type=int, default=100, metavar="N",
                         help="outcomes listed per rule in big batches; counts are always "
                         "complete (0: no limit; default 100)")
@@ -90,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         result = check_with(checked, args.files, as_of=year, cutoff=cutoff,
                             fail_on=args.fail_on, record=args.record,
                             max_findings=args.max_findings or None, engine=args.engine,
-                            scheduler=_scheduler(args), strict=args.strict)
+                            scheduler=_scheduler(args), strict=args.strict, sheet=args.sheet)
         tick(description=f"writing the {args.format} report")
         to_terminal = args.output in (None, STDOUT) and sys.stdout.isatty()
         report: str | bytes
