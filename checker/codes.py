@@ -162,6 +162,7 @@ CODES: Final[dict[str, str]] = {
     "L609": "id declared twice (error)",
     "L610": "binding rule without the reason for its kind (error)",
     "L611": "draft rule nobody has reviewed (error)",
+    "L612": "binding rule reading a field with a default (warning)",
     # reading plan and report text
     "X901": "text is not UTF-8, or not text",
     "X902": "text is too large",

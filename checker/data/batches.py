@@ -84,7 +84,8 @@ class RecordStream:
                 first = first if first is not None else str(part.ids.iloc[0])
                 seen += len(part.ids)
                 yield RecordBatch(self.schema, part.frame,
-                                  Ids(pd.Index(part.ids, dtype="string")), part.origins)
+                                  Ids(pd.Index(part.ids, dtype="string")), part.origins,
+                                  defaulted=part.defaulted)
         if not self._ascending:
             _unique_ids(self.paths)
         self.rows = seen

@@ -22,6 +22,7 @@ from checker.source import SourceFile, Span
 
 MAX_PER_COLUMN: Final = 10  # bad cells listed per column; the rest are counted
 IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 
 
 def display_path(path: Path) -> str:
