@@ -9,13 +9,15 @@ half-read without a word.  Imports `problems`, `diagnostics`; openpyxl.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from checker.data.problems import Problems, file_span, unreadable
 from checker.diagnostics import did_you_mean
 
 Row = tuple[Any, ...]
+T = TypeVar("T")
 _LISTED = 8  # sheet names listed in the help of D317
 
 
@@ -26,47 +28,48 @@ def filled(value: object) -> bool:
 
 def read_sheet(path: Path, display: str, report: Problems, sheet: str | None) -> list[Row] | None:
     """Every row of the chosen sheet; the other sheets with data are named (D315)."""
-    import openpyxl
+    def rows(book: Any, chosen: Any) -> tuple[list[Row], list[tuple[str, int]]]:
+        cells = [tuple(row) for row in chosen.iter_rows(min_row=1, values_only=True)]
+        others = [(other.title, sum(1 for row in other.iter_rows(values_only=True)
+                                    if any(filled(v) for v in row)))
+                  for other in book.worksheets if other is not chosen]
+        return cells, others
 
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            chosen = _choose(book, display, report, sheet)
-            if chosen is None:
-                return None
-            cells = [tuple(row) for row in chosen.iter_rows(min_row=1, values_only=True)]
-            others = [(other.title, sum(1 for row in other.iter_rows(values_only=True)
-                                        if any(filled(v) for v in row)))
-                      for other in book.worksheets if other is not chosen]
-        finally:
-            book.close()
-    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        unreadable("xlsx", display, error, report)
+    found = _on_sheet(path, display, report, sheet, rows)
+    if found is None:
         return None
-    _name_unread(display, sheet, [(title, rows) for title, rows in others if rows], report)
+    cells, others = found
+    _name_unread(display, sheet, [(title, count) for title, count in others if count], report)
     return cells
 
 
 def sheet_header(path: Path, display: str, report: Problems,
                  sheet: str | None) -> list[str] | None:
     """The first row that says something on the chosen sheet ([] when there is none)."""
+    def header(_: Any, chosen: Any) -> list[str]:
+        for row in chosen.iter_rows(min_row=1, values_only=True):
+            if any(filled(v) for v in row):
+                return ["" if v is None else str(v).strip() for v in row]
+        return []
+
+    return _on_sheet(path, display, report, sheet, header)
+
+
+def _on_sheet(path: Path, display: str, report: Problems, sheet: str | None,
+              read: Callable[[Any, Any], T]) -> T | None:
+    """`read(book, chosen sheet)` on the open workbook; None after D306 or D317."""
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
             chosen = _choose(book, display, report, sheet)
-            if chosen is None:
-                return None
-            for row in chosen.iter_rows(min_row=1, values_only=True):
-                if any(filled(v) for v in row):
-                    return ["" if v is None else str(v).strip() for v in row]
+            return None if chosen is None else read(book, chosen)
         finally:
             book.close()
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
         unreadable("xlsx", display, error, report)
         return None
-    return []
 
 
 def _choose(book: Any, display: str, report: Problems, sheet: str | None) -> Any:

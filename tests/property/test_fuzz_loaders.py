@@ -17,7 +17,7 @@ guard, so it must be safe where it is written).  On every example:
   counted in a note, an empty row is spacing.
 
 `make fuzz` runs these with many examples (`PLANCHECK_FUZZ_EXAMPLES`, default 2,000 each).
-Strategies for valid values are `test_load_property`'s (`value_of`, `daxing`).
+Strategies for valid values are `test_load_property`'s (`value_of`, `daxing`, `csv_cell`).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from checker.cli.main import main
-from tests.property.test_load_property import daxing, value_of
+from tests.property.test_load_property import csv_cell, daxing, value_of
 
 _EXAMPLES = int(os.environ.get("PLANCHECK_FUZZ_EXAMPLES", "0"))
 fuzz_settings = settings(max_examples=_EXAMPLES) if _EXAMPLES else settings()
@@ -128,14 +128,6 @@ def proposal_tables(draw: st.DrawFn) -> tuple[list[str], list[list[Any]]]:
     return names, rows
 
 
-def as_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return repr(value) if isinstance(value, float) else str(value)
-
-
 def write_table(folder: Path, stem: str, kind: str, header: list[str],
                 rows: list[list[Any]]) -> Path:
     """The table as CSV, XLSX (cells XML cannot hold are dropped from the string) or Parquet
@@ -143,7 +135,7 @@ def write_table(folder: Path, stem: str, kind: str, header: list[str],
     path = folder / f"{stem}.{kind}"
     if kind == "csv":
         with path.open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle).writerows([header, *[[as_text(v) for v in r] for r in rows]])
+            csv.writer(handle).writerows([header, *[[csv_cell(v) for v in r] for r in rows]])
     elif kind == "xlsx":
         import openpyxl
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -164,7 +156,7 @@ def write_table(folder: Path, stem: str, kind: str, header: list[str],
                     values)
             except (pa.ArrowException, OverflowError):
                 columns[name if name not in columns else f"{name}.{index}"] = pa.array(
-                    [None if v is None else as_text(v) for v in values])
+                    [None if v is None else csv_cell(v) for v in values])
         pq.write_table(pa.table(columns), path)
     return path
 

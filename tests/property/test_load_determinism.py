@@ -13,9 +13,7 @@ raw bytes of separate processes.
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
-import json
 import os
 import re
 import subprocess
@@ -24,14 +22,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
-import yaml
 from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from checker.cli.main import main
+from tests.property.test_fuzz_loaders import write_document, write_table
 
 ROOT = Path(__file__).resolve().parents[2]
 NO, YES = False, True
@@ -69,38 +65,10 @@ PAIRS = [("csv", "parquet"), ("xlsx", "csv"), ("parquet", "xlsx"), ("yaml", "csv
          ("json", "parquet")]
 
 
-def cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
 def write(folder: Path, stem: str, kind: str, header: list[str], rows: list[list[Any]]) -> Path:
-    path = folder / f"{stem}.{kind}"
-    if kind == "csv":
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle).writerows([header, *[[cell(v) for v in row] for row in rows]])
-    elif kind == "xlsx":
-        import openpyxl
-
-        book = openpyxl.Workbook()
-        sheet = book.active
-        assert sheet is not None
-        for line in [header, *rows]:
-            sheet.append(list(line))
-        book.save(path)
-    elif kind == "parquet":
-        pq.write_table(pa.table({name: pa.array([row[i] for row in rows])
-                                 for i, name in enumerate(header)}), path)
-    else:
-        records = [{k: v for k, v in zip(header, row, strict=True) if v is not None}
-                   for row in rows]
-        text = (json.dumps(records, ensure_ascii=False) if kind == "json"
-                else yaml.safe_dump(records, allow_unicode=True))
-        path.write_text(text, encoding="utf-8")
-    return path
+    if kind in ("yaml", "json"):
+        return write_document(folder, kind, header, rows)  # named proposals.yaml / .json
+    return write_table(folder, stem, kind, header, rows)
 
 
 def inputs(folder: Path, pair: tuple[str, str], records: list[int], plan: list[int]) -> list[Path]:
