@@ -5,12 +5,12 @@ diagnostics: a rule without a citation; a quote that is not in the plan's text
 or not on the cited line (with the lines it is on); unused indicators and
 record fields; a vague word (基本, 主要, 进一步, 持续, 全面, 显著) quoted without a
 `read` clause; a rule no test expects; a duplicated id; a binding rule without
-the reason for its kind; a rule whose kind differs from its indicators'.
-Reads the plan text named by the plan header's
-`source`, relative to the file that declares the plan.  Imports `model`,
-`typed`, `typecheck`, `diagnostics` and `source`; never pandas, never the CLI.  A rule that
-`plancheck extract` drafted carries a `# draft:` comment until a person has
-reviewed it (decided its kind, checked threshold and deadline); each is L611.
+the reason for its kind; a rule whose kind differs from its indicators'; a binding
+rule that reads a field with a default.  Reads the plan text named by the plan header's
+`source`, relative to the file that declares the plan.  Imports `model`, `typed`,
+`typecheck`, `diagnostics` and `source`; never pandas, never the CLI.  A rule that
+`plancheck extract` drafted carries a `# draft:` comment until a person has reviewed it
+(decided its kind, checked threshold and deadline); each is L611.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ IDENTITY_FIELDS = frozenset({"id", "name"})  # name the subject; no rule needs t
 SEVERITY = {
     "L601": "error", "L602": "error", "L603": "error", "L604": "warning", "L605": "warning",
     "L606": "warning", "L607": "warning", "L608": "warning", "L609": "error", "L610": "error",
-    "L611": "error", "L620": "warning",
+    "L611": "error", "L612": "warning", "L620": "warning",
 }
 DRAFT_MARK = "draft:"  # the comment `plancheck extract` puts above each rule it drafts
 
@@ -46,8 +46,8 @@ def lint(suite: m.Suite, checked: t.CheckedSuite | None = None) -> list[Diagnost
            *_drafts(rules),
            *_quotes(suite, files, rules), *_vague(rules), *_untested(rules, files)]
     if checked is not None:
-        out += _unused(checked, files)
-        out += _kind_mismatches(checked)
+        out += [*_unused(checked, files), *_defaulted(checked, files),
+                *_kind_mismatches(checked)]
     return sorted(out, key=Diagnostic.sort_key)
 
 
@@ -220,6 +220,26 @@ def _unused(checked: t.CheckedSuite, files: list[m.RuleFile]) -> Iterator[Diagno
                         head(fspec.span, fspec.name), "unused",
                         help="a proposal must fill it, yet nothing checks it; add the rule "
                         "or drop the field")
+
+
+def _defaulted(checked: t.CheckedSuite, files: list[m.RuleFile]) -> Iterator[Diagnostic]:
+    """A binding rule reading a field with a default: a proposal that leaves the field out
+    is read as the default, so missing data can pass the rule (issue 15: a default 0 km²
+    of new land let a batch pass the 319 km² cap)."""
+    ours = {f.path for f in files}
+    for rule in checked.rules:
+        schema = checked.schemas.get(rule.record or "")
+        if rule.kind != "binding" or schema is None or rule.span.file not in ours:
+            continue
+        for name in dict.fromkeys(rule.fields):
+            spec = schema.fields.get(name)
+            if spec is None or spec.default is None or spec.required:
+                continue
+            yield _diag("L612", f"binding rule `{rule.id}` reads field `{name}`, which has "
+                        "a default", head(rule.span, f"rule {rule.id}"), "reads a default",
+                        help="a proposal that leaves the field out is read as the default, "
+                        "so missing data can pass a binding rule; drop the `default` (a "
+                        "missing value is then unknown), or make the field `required`")
 
 
 # ------------------------------------------------------------------ quotes
