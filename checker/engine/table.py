@@ -98,7 +98,9 @@ def _unit_symbol(spec: t.IndicatorSpec | None) -> str:
 def _observation(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str,
                  region: str, kind: str, year: int) -> r.Observation:
     value = table.values[(indicator, region, kind)][year]
-    if spec is not None and spec.unit is not None:
+    if spec is not None and spec.scale is not None:
+        text = spec.scale.items[int(value)]
+    elif spec is not None and spec.unit is not None:
         text = format_quantity(value, spec.unit)
     else:
         text = "true" if value else "false"

@@ -121,7 +121,7 @@ class IndicatorItem:
     another authority assigns each year, 市级要求, read from plan data), or the `cite` of
     the sentence that names it."""
 
-    key: Literal["unit", "kind", "direction", "role", "range", "about", "cite"]
+    key: Literal["unit", "scale", "kind", "direction", "role", "range", "about", "cite"]
     value: str  # for `range` and `about`, the canonical text after the keyword
     comments: Comments = ()
     trailing: str | None = None
