@@ -273,13 +273,13 @@ def _plain_rows(table: SeriesTable, frame: pd.DataFrame, mask: npt.NDArray[np.bo
     for key, first, last in zip(keys.tolist(), starts, stops, strict=True):
         table.values[key] = dict(zip(year_list[first:last], value_list[first:last],
                                      strict=True))
-    kinds = rows["kind"].astype(str).to_numpy()
-    table.kinds.update(np.unique(kinds).tolist())
-    counted = (kinds == "target") | (rows["year"].to_numpy(dtype=np.int64) > plan.baseline_year)
-    regions = rows["region"].astype(str).to_numpy()
-    for kind in np.unique(kinds[counted]).tolist():
-        table.regions.setdefault(kind, set()).update(
-            np.unique(regions[counted & (kinds == kind)]).tolist())
+    kinds = rows["kind"].astype(str)
+    table.kinds.update(kinds.unique().tolist())
+    counted = ((kinds == "target").to_numpy(dtype=bool)
+               | (rows["year"].to_numpy(dtype=np.int64) > plan.baseline_year))
+    pairs = pd.DataFrame({"kind": kinds[counted], "region": rows["region"].astype(str)[counted]})
+    for kind, region in pairs.drop_duplicates().itertuples(index=False):
+        table.regions.setdefault(kind, set()).add(region)
     return [int(year.min()), int(year.max())]
 
 
@@ -323,24 +323,39 @@ def _other_rows(table: SeriesTable, frame: pd.DataFrame, positions: npt.NDArray[
 
 class _Points:
     """Annual default-basis rows by point (indicator, region, kind, year): the last row of
-    each, indexed on first use (a check that lists no series never needs it)."""
+    each.  Indexed a region at a time on first use: rules read a few regions of a table
+    of thousands, and a check that lists no series reads none."""
 
     def __init__(self, frame: pd.DataFrame, annual: npt.NDArray[np.bool_]) -> None:
         self._frame, self._annual = frame, annual
-        self._rows: dict[Point, int] | None = None
+        self._regions: pd.Series[Any] | None = None
+        self._by_region: dict[str, dict[Point, int]] = {}
+
+    def row(self, point: Point) -> int:
+        """The row of `point`; KeyError when the table has none."""
+        return self._of(point[1])[point]
+
+    def _of(self, region: str) -> dict[Point, int]:
+        if region not in self._by_region:
+            if self._regions is None:
+                self._regions = self._frame["region"].astype(str)
+            here = self._annual & (self._regions == region).to_numpy(dtype=bool)
+            self._by_region[region] = self._index(np.flatnonzero(here))
+        return self._by_region[region]
+
+    def _index(self, positions: npt.NDArray[np.intp]) -> dict[Point, int]:
+        keys = zip(*(self._frame[c].to_numpy(dtype=object)[positions].tolist()
+                     for c in ("indicator", "region", "kind")),
+                   self._frame["year"].to_numpy(dtype=object)[positions].tolist(),
+                   strict=True)
+        return {(str(ind), str(reg), str(kind), int(year)): position
+                for (ind, reg, kind, year), position in zip(keys, positions.tolist(),
+                                                            strict=True)}
 
     @property
     def rows(self) -> dict[Point, int]:
-        if self._rows is None:
-            positions = np.flatnonzero(self._annual)
-            keys = zip(*(self._frame[c].to_numpy(dtype=object)[positions].tolist()
-                         for c in ("indicator", "region", "kind")),
-                       self._frame["year"].to_numpy(dtype=object)[positions].tolist(),
-                       strict=True)
-            self._rows = {(str(ind), str(reg), str(kind), int(year)): position
-                          for (ind, reg, kind, year), position in
-                          zip(keys, positions.tolist(), strict=True)}
-        return self._rows
+        """Every point's row (iterating a whole mapping: tests, rarely the engine)."""
+        return self._index(np.flatnonzero(self._annual))
 
 
 class _Origins(Mapping[Point, r.Location]):
@@ -350,7 +365,7 @@ class _Origins(Mapping[Point, r.Location]):
         self._points, self._data = points, data
 
     def __getitem__(self, point: Point) -> r.Location:
-        return self._data.origin(self._points.rows[point])
+        return self._data.origin(self._points.row(point))
 
     def __iter__(self) -> Iterator[Point]:
         return iter(self._points.rows)
@@ -368,7 +383,7 @@ class _About(Mapping[Point, dict[str, str]]):
         self._present = [c for c in ABOUT_COLUMNS if c in frame.columns]
 
     def __getitem__(self, point: Point) -> dict[str, str]:
-        said = self._said(self._points.rows[point]) if self._present else {}
+        said = self._said(self._points.row(point)) if self._present else {}
         if not said:
             raise KeyError(point)
         return said
