@@ -288,7 +288,7 @@ def _other_rows(table: SeriesTable, frame: pd.DataFrame, positions: npt.NDArray[
     """Row by row: parts of a year, other bases, figures after the cutoff, bounds."""
     limit = table.cutoff.isoformat() if table.cutoff is not None else None
     years: list[int] = []
-    columns = [frame[c].to_numpy(dtype=object)[positions].tolist() for c in _COLUMNS]
+    columns = [frame[c].take(positions).to_numpy(dtype=object).tolist() for c in _COLUMNS]
     for i, row in zip(positions.tolist(), zip(*columns, strict=True), strict=True):
         ind, reg, kind, year, value, low, high, low_open, high_open, qualifier = row[:10]
         period, end, basis = row[10:]
@@ -344,10 +344,8 @@ class _Points:
         return self._by_region[region]
 
     def _index(self, positions: npt.NDArray[np.intp]) -> dict[Point, int]:
-        keys = zip(*(self._frame[c].to_numpy(dtype=object)[positions].tolist()
-                     for c in ("indicator", "region", "kind")),
-                   self._frame["year"].to_numpy(dtype=object)[positions].tolist(),
-                   strict=True)
+        keys = zip(*(self._frame[c].take(positions).tolist()  # the rows, then their cells
+                     for c in ("indicator", "region", "kind", "year")), strict=True)
         return {(str(ind), str(reg), str(kind), int(year)): position
                 for (ind, reg, kind, year), position in zip(keys, positions.tolist(),
                                                             strict=True)}
