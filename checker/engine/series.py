@@ -261,8 +261,9 @@ def _plain_rows(table: SeriesTable, frame: pd.DataFrame, mask: npt.NDArray[np.bo
     sorted (stably) by series, each series a dict of its years; a later row of the same
     year wins, as row by row.  Returns the years seen."""
     rows = frame.loc[mask, ["indicator", "region", "kind", "year", "value"]]
-    series, keys = pd.MultiIndex.from_frame(rows[["indicator", "region", "kind"]].astype(
-        str)).factorize()
+    grouped = rows.groupby(["indicator", "region", "kind"], sort=False, dropna=False)
+    series = grouped.ngroup().to_numpy(dtype=np.int64)  # numbered by first row
+    keys = [(str(ind), str(reg), str(kind)) for ind, reg, kind in grouped.size().index]
     order = np.argsort(series, kind="stable")
     year = rows["year"].to_numpy(dtype=np.int64)[order]
     value = rows["value"].to_numpy(dtype=np.float64)[order]
@@ -270,7 +271,7 @@ def _plain_rows(table: SeriesTable, frame: pd.DataFrame, mask: npt.NDArray[np.bo
     starts = np.concatenate([[0], bounds]).tolist()
     stops = [*starts[1:], len(order)]
     year_list, value_list = year.tolist(), value.tolist()
-    for key, first, last in zip(keys.tolist(), starts, stops, strict=True):
+    for key, first, last in zip(keys, starts, stops, strict=True):
         table.values[key] = dict(zip(year_list[first:last], value_list[first:last],
                                      strict=True))
     kinds = rows["kind"].astype(str)
