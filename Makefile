@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 EDITOR := editors/vscode
 NODE_STAMP := $(EDITOR)/node_modules/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,15 @@ bench: $(STAMP)  # benchmarks, not tests: each prints ratios against a baseline 
 	$(BIN)/python bench/analyze_bench.py
 	$(BIN)/python bench/lsp_bench.py
 	$(BIN)/python bench/serve_bench.py
+
+# The loaders' fuzzing harness with many examples: FUZZ_EXAMPLES per test (hostile tables,
+# proposals, plan data through `plancheck check`), then load_property's at the thorough profile.
+# The statistics say how many inputs ran and how each exited.
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP)
+	PLANCHECK_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) HYPOTHESIS_PROFILE=thorough $(BIN)/python -m pytest \
+	  -q --hypothesis-show-statistics tests/property/test_fuzz_loaders.py \
+	  tests/property/test_load_property.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache $(EDITOR)/node_modules

@@ -120,6 +120,8 @@ CODES: Final[dict[str, str]] = {
     "D313": "required column missing",
     "D314": "column without a name",
     "D315": "workbook sheets that are not read (warning)",
+    "D316": "Parquet column whose type cannot hold the field's values",
+    "D317": "`--sheet` names no sheet of the workbook",
     "D320": "not a number",
     "D321": "unknown unit in data",
     "D322": "unit of the wrong dimension",
@@ -166,6 +168,7 @@ CODES: Final[dict[str, str]] = {
     "L609": "id declared twice (error)",
     "L610": "binding rule without the reason for its kind (error)",
     "L611": "draft rule nobody has reviewed (error)",
+    "L612": "binding rule reading a field with a default (warning)",
     "L620": "rule whose kind differs from its indicators' kind (warning)",
     # reading plan and report text
     "X901": "text is not UTF-8, or not text",

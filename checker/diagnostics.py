@@ -74,8 +74,14 @@ class DiagnosticSink:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A `help:` text naming the closest choice, or '' when nothing is close."""
+    close = closest(word, choices)
+    return f"did you mean `{close}`?" if close else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice `did_you_mean` would name, or None when nothing is close."""
     close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else ""
+    return close[0] if close else None
 
 
 def close_to_any(word: str, choices: Iterable[str], edits: int = 2) -> bool:

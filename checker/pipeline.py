@@ -8,8 +8,10 @@ level.  Out: the canonical `Result`.  Bad rules or data raise
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Final
 
 from checker import result as r
 from checker.data.load import load
@@ -37,7 +39,7 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                record: str | None = None, max_findings: int | None = MAX_LISTED,
                batch_rows: int | None = None, engine: str = "local",
                scheduler: str | None = None, strict: bool = False,
-               cutoff: datetime.date | None = None,
+               cutoff: datetime.date | None = None, sheet: str | None = None,
                series: SeriesChoice | None = None) -> r.Result:
     """`batch_rows`: stream the proposals in batches of that many rows (by default, Parquet
     proposals of more than `data.batches.BATCH_ROWS` rows stream); `engine="dask"`: each
@@ -45,6 +47,7 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
     `scheduler`, else a local one).  Whichever way, the result is the same.  `strict`:
     plan data naming an indicator outside the catalogue is D340, not a note.  `cutoff`: an
     `--as-of` date (`as_of` is its year): figures of periods ending after it are not used.
+    `sheet`: the sheet read of every XLSX workbook (`--sheet`; the first by default).
     `series`: which indicator series the result lists (`evaluate.listed_series`)."""
     if as_of is not None and not 1900 <= as_of <= 2200:
         raise DiagnosticError([Diagnostic("D300", f"`--as-of {as_of}` is not a year",
@@ -59,13 +62,13 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                           record=record, max_findings=max_findings, strict=strict,
                           cutoff=cutoff)
         if done is not None:
-            return done
+            return capped_notes(done)
     streamed = _streamed(checked, files, as_of, fail_on, record, max_findings, batch_rows,
-                         strict, cutoff)
+                         strict, cutoff, sheet)
     if streamed is not None:
-        return streamed
+        return capped_notes(streamed)
     loaded = load(files, checked.schemas, checked.indicators, checked.units, record=record,
-                  strict=strict, regions=suite_regions(checked))
+                  strict=strict, regions=suite_regions(checked), sheet=sheet)
     batches = {}
     inputs: list[r.Input] = []
     if loaded.records is not None and loaded.schema is not None:
@@ -77,8 +80,9 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                                               kind="plan_data", rows=len(loaded.plan_data.frame)))
     result = evaluate(checked, batches, loaded.plan_data, as_of=as_of, fail_on=fail_on,
                       inputs=inputs, max_findings=max_findings, cutoff=cutoff, series=series)
-    return with_load_warnings(result, [*(loaded.records.warnings if loaded.records else ()),
-                                       *(loaded.plan_data.warnings if loaded.plan_data else ())])
+    return capped_notes(with_load_warnings(
+        result, [*(loaded.records.warnings if loaded.records else ()),
+                 *(loaded.plan_data.warnings if loaded.plan_data else ())]))
 
 
 def with_load_warnings(result: r.Result, warnings: Sequence[Diagnostic]) -> r.Result:
@@ -89,6 +93,29 @@ def with_load_warnings(result: r.Result, warnings: Sequence[Diagnostic]) -> r.Re
     said = [f"warning[{d.code}] {d.span if d.span.line else d.span.file}: {d.message}"
             for d in warnings]
     return result.model_copy(update={"notes": [*said, *result.notes]})
+
+
+NOTES_OF_A_KIND: Final = 20
+_NAMED = re.compile(r"`[^`]*`")
+_NUMBER = re.compile(r"[0-9][0-9,.]*")
+
+
+def capped_notes(result: r.Result, limit: int = NOTES_OF_A_KIND) -> r.Result:
+    """At most `limit` notes of one kind, then one note counting the rest (deterministic: the
+    first in the result's order).  Notes of a kind differ only in the names and numbers they
+    hold (one per region no rule checks): 10⁶ plan-data rows once gave a 151 MB report."""
+    seen: dict[str, int] = {}
+    kept: list[str] = []
+    for note in result.notes:
+        kind = _NUMBER.sub("N", _NAMED.sub("`…`", note))
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= limit:
+            kept.append(note)
+    if len(kept) == len(result.notes):
+        return result
+    kept += [f"and {count - limit:,} more notes like: {kind}" for kind, count in seen.items()
+             if count > limit]
+    return result.model_copy(update={"notes": kept})
 
 
 def suite_regions(checked: t.CheckedSuite) -> set[str]:
@@ -104,14 +131,15 @@ def suite_regions(checked: t.CheckedSuite) -> set[str]:
 def _streamed(checked: t.CheckedSuite, files: Sequence[str | Path], as_of: int | None,
               fail_on: r.FailOn, record: str | None, max_findings: int | None,
               batch_rows: int | None, strict: bool,
-              cutoff: datetime.date | None = None) -> r.Result | None:
+              cutoff: datetime.date | None = None,
+              sheet: str | None = None) -> r.Result | None:
     """The run in batches of rows (bounded memory), or None: load the data whole (small
     inputs, other formats, and any input with a problem, which that load reports)."""
     from checker.data.batches import Fallback, plan_stream
     from checker.engine.stream import Accumulator
 
     plan = plan_stream(files, checked.schemas, checked.indicators, checked.units,
-                       record=record, batch_rows=batch_rows, strict=strict)
+                       record=record, batch_rows=batch_rows, strict=strict, sheet=sheet)
     if plan is None:
         return None
     accumulator = Accumulator(checked, plan.records.schema.name, max_findings=max_findings)

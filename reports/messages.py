@@ -42,11 +42,24 @@ def margin(outcome: Outcome, lang: Lang) -> str:
     return text if lang == "en" else _margin(text) or text
 
 
+_MARGIN_START = re.compile(r", (?=(?:over|under|short|above|off) by |equal$)")
+# `6% (target 6以上, 扣除疫苗)`: a year's stated target, as `target(x)` shows it
+_TARGET = re.compile(r"\(target(?: ([^,()]+))?(?:, ([^()]+))?\)")
+
+
+def _target_zh(found: re.Match[str]) -> str:
+    said = "年度目标" + (f" {found[1]}" if found[1] else "")
+    return f"（{said}{'，' + found[2] if found[2] else ''}）"
+
+
 def _compared(text: str) -> str | None:
     """`331.2 km² > 319 km², over by 12.2 km², 3.8 %` (or without a margin)."""
-    head, _, rest = text.partition(", ")
-    if not re.fullmatch(r"\S.* (?:<=|<|>=|>|==|!=) \S.*", head) or "`" in head:
+    parts = _MARGIN_START.split(text, maxsplit=1)
+    head, rest = parts[0], parts[1] if len(parts) > 1 else ""
+    if not re.fullmatch(r"\S.* (?:<=|<|>=|>|==|!=) \S.*", head) or "`" in head \
+            or ", " in _TARGET.sub("", head):
         return None
+    head = _TARGET.sub(_target_zh, head)
     if not rest:
         return head
     margin = _margin(rest)

@@ -32,7 +32,7 @@ from checker.data.load import choose_schema, path_problem
 from checker.data.plan_data import PlanData, load_plan_data
 from checker.data.problems import display_path, file_span
 from checker.data.records import Ids, RecordBatch, _from_table, _Loader
-from checker.data.tables import RawTable, arrow_column, blank_mask, classify
+from checker.data.tables import RawTable, blank_mask, classify, parquet_columns
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.types.typed import EnumT, IndicatorSpec, RecordSchema, TextT
 from checker.types.units import UnitTable
@@ -84,7 +84,8 @@ class RecordStream:
                 first = first if first is not None else str(part.ids.iloc[0])
                 seen += len(part.ids)
                 yield RecordBatch(self.schema, part.frame,
-                                  Ids(pd.Index(part.ids, dtype="string")), part.origins)
+                                  Ids(pd.Index(part.ids, dtype="string")), part.origins,
+                                  defaulted=part.defaulted)
         if not self._ascending:
             _unique_ids(self.paths)
         self.rows = seen
@@ -153,7 +154,7 @@ def _tables(path: Path, schema: RecordSchema, batch_rows: int,
             raise Fallback(f"{path}: no rows")
         return
     display = display_path(path)
-    batches, names = _open(path, display, schema, batch_rows)
+    batches = _open(path, display, schema, batch_rows)
     start, found = 2, False
     while True:
         try:
@@ -162,10 +163,11 @@ def _tables(path: Path, schema: RecordSchema, batch_rows: int,
             raise Fallback(f"{display}: {error}") from error
         if batch is None:
             break
-        columns = [arrow_column(batch.column(i)) for i in range(batch.num_columns)]
+        names, columns, kinds = parquet_columns(batch)
         rows = np.arange(start, start + batch.num_rows, dtype=np.int64)
         start += batch.num_rows
-        table = _without_blank_rows(RawTable(display, "parquet", names, columns, rows))
+        table = _without_blank_rows(RawTable(display, "parquet", names, columns, rows,
+                                             kinds=kinds))
         if len(table):
             found = True
             yield table
@@ -174,8 +176,8 @@ def _tables(path: Path, schema: RecordSchema, batch_rows: int,
 
 
 def _open(path: Path, display: str, schema: RecordSchema,
-          batch_rows: int) -> tuple[Iterator[Any], list[str]]:
-    """The file's batches (enum columns dictionary-encoded) and its column names."""
+          batch_rows: int) -> Iterator[Any]:
+    """The file's batches (enum columns dictionary-encoded)."""
     import pyarrow.parquet as pq
 
     try:
@@ -183,7 +185,7 @@ def _open(path: Path, display: str, schema: RecordSchema,
         enums = [n for n in names if n.strip() in schema.fields
                  and isinstance(schema.fields[n.strip()].type, EnumT)]
         handle = pq.ParquetFile(path, read_dictionary=enums or None)
-        return iter(handle.iter_batches(batch_size=batch_rows)), names
+        return iter(handle.iter_batches(batch_size=batch_rows))
     except Exception as error:  # a damaged file: the whole load words it (D306)
         raise Fallback(f"{display}: {error}") from error
 
@@ -246,7 +248,7 @@ class StreamPlan:
 def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
                 indicators: dict[str, IndicatorSpec], units: UnitTable, *,
                 record: str | None = None, batch_rows: int | None = None,
-                strict: bool = False) -> StreamPlan | None:
+                strict: bool = False, sheet: str | None = None) -> StreamPlan | None:
     """A plan when the proposals are Parquet files of more than `BATCH_ROWS` rows in all
     (or always, given `batch_rows`), else None: the run loads its data whole.  Any
     problem found on the way also gives None, so the whole load reports it."""
@@ -258,7 +260,7 @@ def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema]
         for path in map(Path, paths):
             if path_problem(path) is not None:
                 return None
-            (records if classify(path) == "records" else data).append(path)
+            (records if classify(path, sheet) == "records" else data).append(path)
         if not records or any(p.suffix.lower() not in STREAMED for p in records):
             return None
         if batch_rows is None and not _big(records):
@@ -267,7 +269,8 @@ def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema]
         spec = schema.fields.get("id")
         if spec is None or not isinstance(spec.type, TextT):
             return None  # ids are then row numbers, counted per file
-        plan_data = load_plan_data(data, indicators, units, strict=strict) if data else None
+        plan_data = load_plan_data(data, indicators, units, strict=strict,
+                                   sheet=sheet) if data else None
     except (DiagnosticError, Fallback):
         return None
     block = BLOCK if batch_rows is None else max(batch_rows * 128, 256)  # ~128 bytes a row

@@ -65,10 +65,11 @@ class _Collector:
 def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
          indicators: dict[str, IndicatorSpec], units: UnitTable, *,
          record: str | None = None, strict: bool = False,
-         regions: Collection[str] = ()) -> Loaded:
+         regions: Collection[str] = (), sheet: str | None = None) -> Loaded:
     """Sort files into proposals and plan data and load both; all diagnostics at once.
 
-    `record` names the record schema of the proposals when the suite has several.
+    `record` names the record schema of the proposals when the suite has several; `sheet`
+    the sheet read of every workbook (`--sheet`; the first by default).
     """
     found = _Collector()
     kinds: dict[str, list[Path]] = {"records": [], "plan_data": []}
@@ -77,7 +78,7 @@ def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
         if problem is not None:
             found.problems.append(problem)
             continue
-        kind = found.attempt(lambda path=path: classify(path))  # type: ignore[misc]
+        kind = found.attempt(lambda path=path: classify(path, sheet))  # type: ignore[misc]
         if kind is not None:
             kinds[kind].append(path)
     schema = None
@@ -85,10 +86,12 @@ def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
         schema = found.attempt(lambda: choose_schema(schemas, record))
     records = data = None
     if schema is not None:
-        records = found.attempt(lambda: load_records(kinds["records"], schema, units))
+        records = found.attempt(lambda: load_records(kinds["records"], schema, units,
+                                                          sheet=sheet))
     if kinds["plan_data"]:
         data = found.attempt(lambda: load_plan_data(kinds["plan_data"], indicators, units,
-                                                    strict=strict, regions=regions))
+                                                    strict=strict, regions=regions,
+                                                    sheet=sheet))
     if found.problems:
         raise DiagnosticError(found.problems, found.sources)
     return Loaded(records, data, tuple(kinds["records"]), tuple(kinds["plan_data"]), schema)

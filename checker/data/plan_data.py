@@ -28,6 +28,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from checker import result as r
+from checker.data.arrow_columns import NUMBERS, PLAN_VALUES, TEXTS, report_unfit
 from checker.data.columns import Converted, convert, factorize
 from checker.data.periods import read_periods
 from checker.data.plan_values import read_values
@@ -43,7 +44,7 @@ from checker.types.units import Unit, UnitTable, format_quantity
 
 REQUIRED: Final = ("indicator", "region", "year", "value", "unit")
 OPTIONAL: Final = ("source", "kind", "note", "basis", "period")
-TEXTS: Final = ("source", "kind", "note", "basis")  # free text beside the figure
+TEXT_COLUMNS: Final = ("source", "kind", "note", "basis")  # free text beside the figure
 KINDS: Final = ("actual", "target")
 BoolArray = npt.NDArray[np.bool_]
 
@@ -79,20 +80,21 @@ class _Context:
     units: UnitTable
     strict: bool = False
     regions: frozenset[str] = frozenset()  # the suite's regions; empty: not checked
+    sheet: str | None = None  # the sheet read of each workbook (None: the first)
     report: Problems = field(default_factory=Problems)
     uncatalogued: dict[str, int] = field(default_factory=dict)  # id -> rows
 
 
 def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
                    units: UnitTable, *, strict: bool = False,
-                   regions: Collection[str] = ()) -> PlanData:
+                   regions: Collection[str] = (), sheet: str | None = None) -> PlanData:
     """Load every plan-data table into one frame, or raise `DiagnosticError` with all problems.
 
     An execution report lists 20-50 indicators and a suite checks some: an id the catalogue
     does not know is counted and named (`PlanData.uncatalogued`), unless it is within two
     edits of a known id (a typo: D340 with did-you-mean) or `strict` (every unknown id D340).
     """
-    context = _Context(indicators, units, strict, frozenset(regions))
+    context = _Context(indicators, units, strict, frozenset(regions), sheet)
     parts: list[_Part] = []
     for path in as_paths(paths):
         display = display_path(path)
@@ -101,7 +103,7 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
                                file_span(display), "plan data is a `.csv`, `.xlsx` or `.parquet` "
                                "table with columns " + ", ".join(REQUIRED))
             continue
-        table = read_table(path, display, context.report)
+        table = read_table(path, display, context.report, context.sheet)
         part = _from_table(table, context) if table is not None else None
         if part is not None:
             parts.append(part)
@@ -133,9 +135,11 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
     def cell(name: str) -> Callable[[int], Span]:
         return lambda position: span(position, name)
 
+    if not _kinds_fit(table, where, report):
+        return None  # no row of the table is read (D316 says why)
     good = np.ones(count, dtype=bool)
     texts: dict[str, Any] = {}
-    for name in ("indicator", "region", "unit", *TEXTS):
+    for name in ("indicator", "region", "unit", *TEXT_COLUMNS):
         column = table.columns[where[name]] if name in where else pd.Series([None] * count)
         converted = convert(column, TextT(), name, context.units)
         texts[name] = pd.Series(converted.values, dtype="string")
@@ -154,6 +158,22 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
         **periods, **values.columns(), "kind": kind,
         **{name: texts[name].str.strip() for name in ("source", "note", "basis")}})
     return _Part(frame, good, Origins.of(table.display, True, table.rows), span)
+
+
+_EXPECTED: Final = {"value": (PLAN_VALUES, "a figure (a number, a qualified figure or true/false)"),
+                    "year": (NUMBERS, "a year or a period"),
+                    "period": (NUMBERS, "a year or a period")}
+
+
+def _kinds_fit(table: RawTable, where: dict[str, int], report: Problems) -> bool:
+    """Whether every Parquet column can hold what its plan-data column needs (D316)."""
+    fit = True
+    for name, index in where.items():
+        accepts, expected = _EXPECTED.get(name, (TEXTS, "text"))
+        fit &= not report_unfit(table.kinds, index, accepts, name, expected,
+                                functools.partial(table.span, None, index), report)
+    return fit
+
 
 
 def _columns(table: RawTable, report: Problems) -> dict[str, int] | None:

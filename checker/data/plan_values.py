@@ -35,7 +35,6 @@ from checker.data.values import (
     shown,
 )
 from checker.data.values import explain as explain_value
-from checker.diagnostics import did_you_mean
 from checker.source import Span
 from checker.types.typed import BoolT, IndicatorSpec
 from checker.types.units import BARE, Unit, UnitTable
@@ -150,8 +149,15 @@ def _scalar(value: Any) -> object:
     return value.item() if isinstance(value, np.generic) else value
 
 
-def _fit(spec: IndicatorSpec, unit: str, units: UnitTable) -> Fraction | bool | Problem:
-    """How a value written in `unit` becomes one of `spec`: a ratio, True (boolean), or why not."""
+def _fit(spec: IndicatorSpec, unit: str, units: UnitTable) -> Fit | Problem:
+    """How a value written in `unit` becomes one of `spec`: a ratio, True (boolean), the
+    levels of its scale, or why not."""
+    if spec.scale is not None:
+        if unit and unit.casefold() not in ("level", "级", "类"):
+            return Problem("D322", f"indicator `{spec.id}` is a level of `{spec.scale.name}`, "
+                           f"but the unit is `{shown(unit)}`",
+                           "leave `unit` empty for an ordinal indicator", "expected no unit")
+        return spec.scale.items
     if spec.unit is None:
         if unit.casefold() in BOOL_UNITS:
             return True
@@ -160,7 +166,7 @@ def _fit(spec: IndicatorSpec, unit: str, units: UnitTable) -> Fraction | bool | 
                        "expected no unit")
     written = units.resolve(unit)
     if written is None:
-        hint = did_you_mean(unit, units.spellings()) or (
+        hint = units.close(unit, spec.unit.dimension) or (
             f"`{spec.id}` is in `{spec.unit.symbol or spec.unit.name}`")
         return Problem("D321", f"unknown unit `{unit}`", hint, "not a unit plancheck knows")
     if written.dimension != spec.unit.dimension:
@@ -172,13 +178,36 @@ def _fit(spec: IndicatorSpec, unit: str, units: UnitTable) -> Fraction | bool | 
     return written.ratio_to(spec.unit)
 
 
+Fit = Fraction | bool | tuple[str, ...]  # a ratio, a true/false, the levels of a scale
+_ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "Ⅴ": "V", "Ⅵ": "VI"})
+
+
+def _level_key(text: str) -> str:
+    """`Ⅳ类`, `IV类`, `Ⅳ 类`, `iv` → one spelling: a water class as reports write it."""
+    folded = "".join(str(text).split()).translate(_ROMAN).upper()
+    return folded.removesuffix("类").removesuffix("级")
+
+
+def _level(value: object, levels: tuple[str, ...], spec: IndicatorSpec) -> float | Problem:
+    """The position of a level in its scale (lowest first), as a number the engine compares."""
+    wanted = _level_key(str(value))
+    for position, level in enumerate(levels):
+        if _level_key(level) == wanted:
+            return float(position)
+    assert spec.scale is not None
+    return Problem("D325", f"`{shown(str(value))}` is not a level of `{spec.scale.name}`",
+                   "write one of " + ", ".join(f"`{x}`" for x in levels), "not a level")
+
+
 def _dimension(unit: Unit) -> str:
     return "a bare number" if unit.dimension == "one" else f"in {unit.dimension}"
 
 
-def _convert_value(value: object, fit: Fraction | bool, spec: IndicatorSpec, unit: str,
+def _convert_value(value: object, fit: Fit, spec: IndicatorSpec, unit: str,
                    units: UnitTable) -> float | _Bounds | Problem | None:
     """A number, the bounds of a qualified figure, or why not (None: not a number)."""
+    if isinstance(fit, tuple):
+        return _level(value, fit, spec)
     if fit is True:
         flag = parse_bool(value)
         return None if flag is FAILED else float(bool(flag))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -22,6 +22,7 @@ from checker.source import SourceFile, Span
 
 MAX_PER_COLUMN: Final = 10  # bad cells listed per column; the rest are counted
 IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 
 
 def display_path(path: Path) -> str:
@@ -34,6 +35,27 @@ def display_path(path: Path) -> str:
 
 def file_span(display: str) -> Span:
     return Span(display, 0, 0, 0, 0)
+
+
+# What a binary table is read as, and the advice when its library cannot read it (D306).
+_READ_AS: Final = {
+    "xlsx": ("an Excel workbook", "open and save it again in Excel, or export it as CSV"),
+    "parquet": ("Parquet", "write the file again, or export it as CSV"),
+}
+
+
+def unreadable(kind: Literal["xlsx", "parquet"], display: str, error: BaseException,
+               report: Problems) -> None:
+    """D306: the format's library could not read the file (damaged, or not that format)."""
+    what, advice = _READ_AS[kind]
+    report.add("D306", f"cannot read `{display}` as {what}: {first_line(error)}",
+               file_span(display), advice)
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of a library's error, lowercase, as the reason in a message."""
+    text = str(error).strip().splitlines()
+    return (text[0] if text else type(error).__name__).rstrip(".").lower()
 
 
 # ------------------------------------------------------------------ report

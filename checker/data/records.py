@@ -28,10 +28,12 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from checker import result as r
+from checker.data.arrow_columns import accepted, expected_words, report_unfit
 from checker.data.columns import Converted, assemble, convert, empty
 from checker.data.documents import Document, Entry, read_documents
 from checker.data.problems import (
     MAX_PER_COLUMN,
+    BoolArray,
     IntArray,
     Origins,
     Problems,
@@ -47,7 +49,7 @@ from checker.data.tables import (
     read_table,
     separator_hint,
 )
-from checker.data.values import Problem, default_value, outside_range
+from checker.data.values import Problem, default_value, is_blank, outside_range
 from checker.diagnostics import Diagnostic, did_you_mean
 from checker.source import Span
 from checker.types.typed import EnumT, FieldSpec, RecordSchema, TextT, Type
@@ -90,6 +92,8 @@ class RecordBatch:
     ids: Sequence[str]  # an `Ids`, backed by a pandas Index
     origins: Origins
     warnings: tuple[Diagnostic, ...] = ()
+    # field -> the rows whose value its `default` filled (evidence says `0 km² (default)`)
+    defaulted: dict[str, BoolArray] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -108,12 +112,14 @@ class _Part:
     ids: pd.Series[Any]
     origins: Origins
     id_span: Callable[[int], Span]
+    defaulted: dict[str, BoolArray] = field(default_factory=dict)
 
 
 @dataclass
 class _Loader:
     schema: RecordSchema
     units: UnitTable
+    sheet: str | None = None
     report: Problems = field(default_factory=Problems)
     _model: list[type[BaseModel]] = field(default_factory=list)
 
@@ -124,9 +130,11 @@ class _Loader:
         return self._model[0]
 
 
-def load_records(paths: PathArg, schema: RecordSchema, units: UnitTable) -> RecordBatch:
-    """Load every file of records into one batch, or raise `DiagnosticError` with all problems."""
-    loader = _Loader(schema, units)
+def load_records(paths: PathArg, schema: RecordSchema, units: UnitTable, *,
+                 sheet: str | None = None) -> RecordBatch:
+    """Load every file of records into one batch, or raise `DiagnosticError` with all problems
+    (`sheet`: the sheet read of each workbook; the first by default)."""
+    loader = _Loader(schema, units, sheet)
     parts = [part for path in as_paths(paths) if (part := _load_file(path, loader)) is not None]
     _check_ids(parts, loader)
     loader.report.raise_if_errors()
@@ -134,7 +142,15 @@ def load_records(paths: PathArg, schema: RecordSchema, units: UnitTable) -> Reco
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     ids = pd.concat([part.ids for part in parts], ignore_index=True)
     return RecordBatch(schema, frame, Ids(pd.Index(ids, dtype="string")),
-                       Origins.concat([part.origins for part in parts]), loader.report.warnings)
+                       Origins.concat([part.origins for part in parts]), loader.report.warnings,
+                       _all_defaulted(parts))
+
+
+def _all_defaulted(parts: list[_Part]) -> dict[str, BoolArray]:
+    """The defaulted rows of every part, as masks over the whole batch."""
+    names = dict.fromkeys(name for part in parts for name in part.defaulted)
+    return {name: np.concatenate([part.defaulted.get(name, np.zeros(len(part.ids), dtype=bool))
+                                  for part in parts]) for name in names}
 
 
 def as_paths(paths: PathArg) -> list[Path]:
@@ -151,7 +167,7 @@ def _load_file(path: Path, loader: _Loader) -> _Part | None:
         document = read_documents(path, display, loader.report, text_fields)
         return _from_document(document, loader) if document is not None else None
     if suffix in TABLES:
-        table = read_table(path, display, loader.report)
+        table = read_table(path, display, loader.report, loader.sheet)
         return _from_table(table, loader) if table is not None else None
     loader.report.add("D302", f"`{display}` is not a data file", file_span(display),
                       "records are `.yaml`, `.yml`, `.json`, `.csv`, `.xlsx` or `.parquet` files")
@@ -173,11 +189,18 @@ def _from_table(table: RawTable, loader: _Loader) -> _Part:
                        "missing column")
     count = len(table)
     columns: dict[str, Any] = {}
+    defaulted: dict[str, BoolArray] = {}
     for name, spec in schema.fields.items():
         if name not in where:
-            columns[name] = _fill(empty(spec.type, count), np.ones(count, dtype=bool), spec)
+            columns[name] = _fill(empty(spec.type, count), np.ones(count, dtype=bool), spec,
+                                  defaulted)
             continue
         index = where[name]
+        if report_unfit(table.kinds, index, accepted(spec.type), name,
+                        expected_words(spec.type), functools.partial(table.span, None, index),
+                        report):
+            columns[name] = empty(spec.type, count)
+            continue
         converted = convert(table.columns[index], spec.type, name, loader.units)
 
         def span(position: int, index: int = index) -> Span:
@@ -188,11 +211,11 @@ def _from_table(table: RawTable, loader: _Loader) -> _Part:
         if spec.required:
             report_cells(report, np.flatnonzero(converted.blank), missing_problem(spec), span,
                          f"column `{name}`")
-        columns[name] = _fill(converted.values, converted.blank, spec)
+        columns[name] = _fill(converted.values, converted.blank, spec, defaulted)
     origins = Origins.of(table.display, True, table.rows)
     ids, id_span = _table_ids(table, where, columns, schema)
     frame = pd.DataFrame(columns) if report.errors == errors_before else None
-    return _Part(frame, ids, origins, id_span)
+    return _Part(frame, ids, origins, id_span, defaulted)
 
 
 def _columns(table: RawTable, loader: _Loader) -> dict[str, int]:
@@ -236,13 +259,14 @@ def _table_ids(table: RawTable, where: dict[str, int], columns: dict[str, Any],
     return ids, lambda position: table.span(position, column)
 
 
-def _fill(values: Any, blank: Any, spec: FieldSpec) -> Any:
-    """Blank cells of an optional field take its declared default."""
+def _fill(values: Any, blank: Any, spec: FieldSpec, defaulted: dict[str, BoolArray]) -> Any:
+    """Blank cells of an optional field take its declared default (marked in `defaulted`)."""
     default = default_value(spec.type, spec.default)
     if default is None or spec.required or not blank.any():
         return values
     filled = values.copy()
     filled[blank] = default
+    defaulted[spec.name] = np.asarray(blank, dtype=bool).copy()
     return filled
 
 
@@ -316,13 +340,17 @@ def _from_document(document: Document, loader: _Loader) -> _Part:
     ids = pd.Series([v.strip() if isinstance(v, str) and v.strip() else None for v in raw_ids],
                     dtype="string")
     frame = _document_frame(rows, loader.schema) if report.errors == errors_before else None
+    defaulted = {name: mask for name, spec in loader.schema.fields.items()
+                 if spec.default is not None and not spec.required
+                 and (mask := np.array([is_blank(e.values.get(name)) for e in entries],
+                                       dtype=bool)).any()}
 
     def id_span(position: int) -> Span:
         entry = entries[position]
         node = entry.nodes.get("id")
         return document.span(node) if node is not None else document.entry_span(entry)
 
-    return _Part(frame, ids, origins, id_span)
+    return _Part(frame, ids, origins, id_span, defaulted)
 
 
 def _report_detail(detail: Any, entry: Entry, document: Document, loader: _Loader,

@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from checker.data.arrow_columns import ColumnKind, arrow_column, column_kind, data_columns
 from checker.data.problems import (
     MAX_PER_COLUMN,
     IntArray,
@@ -29,17 +30,15 @@ from checker.data.problems import (
     display_path,
     fail,
     file_span,
+    first_line,
+    unreadable,
 )
+from checker.data.workbooks import filled, read_sheet, sheet_header
 from checker.source import SourceFile, Span
 
 TABLES: Final = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet", ".pq": "parquet"}
 DOCUMENTS: Final = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 ENCODINGS: Final = ("utf-8", "utf-8-sig", "gb18030")
-# What a binary table is read as, and the advice when its library cannot read it (D306).
-_READ_AS: Final = {
-    "xlsx": ("an Excel workbook", "open and save it again in Excel, or export it as CSV"),
-    "parquet": ("Parquet", "write the file again, or export it as CSV"),
-}
 
 
 # ------------------------------------------------------------------ raw tables
@@ -60,6 +59,7 @@ class RawTable:
     rows: IntArray
     lines: Callable[[], SourceFile] | None = None  # the text of a CSV, built when needed
     header_row: int = 1
+    kinds: tuple[ColumnKind, ...] = ()  # Parquet: what each column holds (`arrow_columns`)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -116,8 +116,10 @@ def _cell_starts(line: str) -> list[int]:
     return starts
 
 
-def read_table(path: Path, display: str, report: Problems) -> RawTable | None:
-    """Read a CSV, XLSX or Parquet file; problems with the file go to `report`."""
+def read_table(path: Path, display: str, report: Problems,
+               sheet: str | None = None) -> RawTable | None:
+    """Read a CSV, XLSX (its first sheet, or `sheet`) or Parquet file; problems with the
+    file go to `report`."""
     kind = TABLES.get(path.suffix.lower())
     if kind is None:
         _not_a_table(display, report)
@@ -127,8 +129,9 @@ def read_table(path: Path, display: str, report: Problems) -> RawTable | None:
         return None
     if kind == "csv":
         return _read_csv(data, display, report)
-    reader = _read_xlsx if kind == "xlsx" else _read_parquet
-    return reader(path, display, report)
+    if kind == "xlsx":
+        return _read_xlsx(path, display, report, sheet)
+    return _read_parquet(path, display, report)
 
 
 def read_bytes(path: Path, display: str, report: Problems) -> bytes | None:
@@ -209,7 +212,7 @@ def _csv_columns(text: str, width: int, skip: int, display: str,
                 column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
                 quoted_strings_can_be_null=False))
     except (pa.ArrowException, ValueError) as error:
-        report.add("D305", f"cannot parse `{display}` as CSV: {_first_line(error)}",
+        report.add("D305", f"cannot parse `{display}` as CSV: {first_line(error)}",
                    file_span(display), "check quotes and separators")
         return None
     if ragged:
@@ -253,11 +256,6 @@ def _csv_rows(text: str, count: int, skip: int) -> IntArray:
     return np.asarray(starts, dtype=np.int64)
 
 
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip().splitlines()
-    return (text[0] if text else type(error).__name__).rstrip(".").lower()
-
-
 def _not_a_table(display: str, report: Problems) -> None:
     report.add("D302", f"`{display}` is not a table file", file_span(display),
                "tables are `.csv`, `.xlsx` or `.parquet` files")
@@ -268,37 +266,12 @@ def _empty(display: str, report: Problems) -> None:
                "a data file needs a header row and at least one row of data")
 
 
-def _unreadable(kind: Literal["xlsx", "parquet"], display: str, error: BaseException,
-                report: Problems) -> None:
-    """D306: the format's library could not read the file (damaged, or not that format)."""
-    what, advice = _READ_AS[kind]
-    report.add("D306", f"cannot read `{display}` as {what}: {_first_line(error)}",
-               file_span(display), advice)
-
-
-def _read_xlsx(path: Path, display: str, report: Problems) -> RawTable | None:
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            cells = [tuple(row) for row in book.worksheets[0].iter_rows(min_row=1,
-                                                                         values_only=True)]
-            others = [(sheet.title, sum(1 for row in sheet.iter_rows(values_only=True)
-                                        if any(_filled(v) for v in row)))
-                      for sheet in book.worksheets[1:]]
-        finally:
-            book.close()
-    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        _unreadable("xlsx", display, error, report)
+def _read_xlsx(path: Path, display: str, report: Problems,
+               sheet: str | None = None) -> RawTable | None:
+    cells = read_sheet(path, display, report, sheet)
+    if cells is None:
         return None
-    unread = [(title, rows) for title, rows in others if rows]
-    if unread:
-        listed = ", ".join(f"`{title}` ({rows:,} rows)" for title, rows in unread)
-        report.add("D315", f"only the first sheet of `{display}` is read; not read: {listed}",
-                   file_span(display), "put the data on the first sheet, or save each sheet "
-                   "as its own file", severity="warning")
-    first = next((i for i, row in enumerate(cells) if any(_filled(v) for v in row)), None)
+    first = next((i for i, row in enumerate(cells) if any(filled(v) for v in row)), None)
     if first is None:
         _empty(display, report)
         return None
@@ -313,31 +286,26 @@ def _read_xlsx(path: Path, display: str, report: Problems) -> RawTable | None:
     return drop_empty_rows(table, report)
 
 
-def _filled(value: object) -> bool:
-    return value is not None and not (isinstance(value, str) and not value.strip())
-
-
 def _read_parquet(path: Path, display: str, report: Problems) -> RawTable | None:
     import pyarrow.parquet as pq
 
     try:
         table = pq.read_table(path)
-        columns = [arrow_column(table.column(i)) for i in range(table.num_columns)]
+        names, columns, kinds = parquet_columns(table)
     except Exception as error:  # pyarrow raises ArrowInvalid, OSError, … for a damaged file
-        _unreadable("parquet", display, error, report)
+        unreadable("parquet", display, error, report)
         return None
     rows = np.arange(2, 2 + table.num_rows, dtype=np.int64)
-    return drop_empty_rows(RawTable(display, "parquet", list(table.column_names), columns, rows),
+    return drop_empty_rows(RawTable(display, "parquet", names, columns, rows, kinds=kinds),
                            report)
 
 
-def arrow_column(column: Any) -> pd.Series[Any]:
-    """An Arrow column as pandas; booleans stay booleans (nullable), not Python objects."""
-    import pyarrow as pa
-
-    mapper = {pa.bool_(): pd.BooleanDtype()}.get if pa.types.is_boolean(column.type) else None
-    series: pd.Series[Any] = column.to_pandas(types_mapper=mapper)
-    return series
+def parquet_columns(table: Any) -> tuple[list[str], list[pd.Series[Any]],
+                                         tuple[ColumnKind, ...]]:
+    """Names, pandas columns and kinds of an Arrow table's (or batch's) data columns."""
+    keep = data_columns(table.schema)
+    return ([table.schema.names[i] for i in keep], [arrow_column(table.column(i)) for i in keep],
+            tuple(column_kind(table.schema.types[i]) for i in keep))
 
 
 def blank_mask(column: pd.Series[Any]) -> npt.NDArray[np.bool_]:
@@ -368,7 +336,8 @@ def drop_empty_rows(table: RawTable, report: Problems) -> RawTable | None:
     return table
 
 
-def table_header(path: Path, display: str, report: Problems) -> list[str] | None:
+def table_header(path: Path, display: str, report: Problems,
+                 sheet: str | None = None) -> list[str] | None:
     """Only the column names of a table (for `classify`)."""
     kind = TABLES.get(path.suffix.lower())
     if kind == "parquet":
@@ -377,9 +346,10 @@ def table_header(path: Path, display: str, report: Problems) -> list[str] | None
         if read_bytes(path, display, report) is None:
             return None
         try:
-            return list(pq.read_schema(path).names)
+            schema = pq.read_schema(path)
+            return [schema.names[i] for i in data_columns(schema)]
         except Exception as error:  # a damaged file
-            _unreadable("parquet", display, error, report)
+            unreadable("parquet", display, error, report)
             return None
     if kind == "csv":
         quick = _csv_header_quickly(path)
@@ -395,7 +365,7 @@ def table_header(path: Path, display: str, report: Problems) -> list[str] | None
         if text is None:
             return None
         return next(csv.reader(io.StringIO(unify_newlines(text).lstrip())), [])
-    return _xlsx_header(path, display, report)
+    return _xlsx_header(path, display, report, sheet)
 
 
 def _csv_header_quickly(path: Path, size: int = 1 << 16) -> list[str] | None:
@@ -419,26 +389,17 @@ def _csv_header_quickly(path: Path, size: int = 1 << 16) -> list[str] | None:
     return next(csv.reader(io.StringIO(text.lstrip())), [])
 
 
-def _xlsx_header(path: Path, display: str, report: Problems) -> list[str] | None:
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        try:
-            for row in book.worksheets[0].iter_rows(min_row=1, values_only=True):
-                if any(_filled(v) for v in row):
-                    return ["" if v is None else str(v).strip() for v in row]
-        finally:
-            book.close()
-    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        _unreadable("xlsx", display, error, report)
-        return None
-    _empty(display, report)
-    return None
+def _xlsx_header(path: Path, display: str, report: Problems,
+                 sheet: str | None) -> list[str] | None:
+    header = sheet_header(path, display, report, sheet)
+    if header == []:
+        _empty(display, report)
+    return header or None
 
 
-def classify(path: str | Path) -> Literal["records", "plan_data"]:
-    """YAML/JSON are records; a table with `indicator` and `value` columns is plan data."""
+def classify(path: str | Path, sheet: str | None = None) -> Literal["records", "plan_data"]:
+    """YAML/JSON are records; a table with `indicator` and `value` columns is plan data
+    (a workbook: on its first sheet, or on `sheet`)."""
     target = Path(path)
     display = display_path(target)
     suffix = target.suffix.lower()
@@ -450,7 +411,7 @@ def classify(path: str | Path) -> Literal["records", "plan_data"]:
     if suffix not in TABLES:
         raise fail("D302", f"`{display}` is not a data file", file_span(display),
                    "data files are `.yaml`, `.yml`, `.json`, `.csv`, `.xlsx` or `.parquet`")
-    header = table_header(target, display, report)
+    header = table_header(target, display, report, sheet)
     report.raise_if_errors()
     names = {name.strip() for name in header or []}
     return "plan_data" if {"indicator", "value"} <= names else "records"

@@ -291,7 +291,7 @@ def _unit_example(unit: Unit) -> str:
 
 
 def _unknown_unit(written: str, field: str, unit: Unit, units: UnitTable) -> Problem:
-    hint = did_you_mean(written, units.spellings())
+    hint = units.close(written, unit.dimension)
     if not hint:
         hint = f"units of {unit.dimension}: {_unit_list(unit.dimension, units)}"
     return Problem("D321", f"unknown unit `{shown(written)}` in `{field}`", hint,

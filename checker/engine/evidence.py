@@ -9,9 +9,10 @@ and the values the rule read.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from checker import result as r
-from checker.engine.ops import Vec
+from checker.engine.ops import Mask, Vec
 from checker.types import typed as t
 from checker.types.typed import leaves
 from checker.types.units import format_number, format_quantity
@@ -136,14 +137,18 @@ def missing_names(nodes: list[t.Node], seen: dict[int, Vec], index: Index) -> li
 
 
 def values_at(found: list[t.FieldRef | t.IndicatorRef], seen: dict[int, Vec],
-              index: Index) -> dict[str, str]:
-    """The values of these leaves at `index`, as shown to people (first of each name)."""
+              index: Index, defaulted: Mapping[str, Mask] | None = None) -> dict[str, str]:
+    """The values of these leaves at `index`, as shown to people (first of each name); a
+    value a schema default filled says so (`0 km² (default)`): nobody wrote it."""
     out: dict[str, str] = {}
     for leaf in found:
         key = leaf.name if isinstance(leaf, t.FieldRef) else leaf.id
         vec = seen.get(id(leaf))
         if vec is not None and key not in out:
             out[key] = show(leaf.type, vec, index)[2]
+            mask = defaulted.get(key) if defaulted and isinstance(leaf, t.FieldRef) else None
+            if mask is not None and bool(mask[index]):
+                out[key] += " (default)"
     return out
 
 

@@ -190,7 +190,7 @@ class _Encoding:
         match node:
             case t.Const(value=value) if not isinstance(value, bool | str):
                 return _exact(z3, Fraction(value))
-            case t.IndicatorRef(type=t.QuantityT()):
+            case t.IndicatorRef(type=t.QuantityT() | t.EnumT(ordered=True)):
                 return self._leaf(node, year if node.year is None else node.year)
             case t.StatedTarget():
                 return self._target(node, year)
@@ -287,7 +287,9 @@ class _Encoding:
         var = z3.Real(f"{leaf.id}@{year}")
         self.free[key] = var
         spec = self.subject.specs.get(leaf.id)
-        if isinstance(leaf.type, t.BoolT) or (spec is not None and spec.unit is None):
+        if isinstance(leaf.type, t.EnumT):  # a level: its position in the scale
+            self.domain += [z3.IsInt(var), var >= 0, var <= len(leaf.type.items) - 1]
+        elif isinstance(leaf.type, t.BoolT) or (spec is not None and spec.unit is None):
             self.domain.append(z3.Or(var == 0, var == 1))
         if spec is not None:
             if spec.low is not None:

@@ -202,6 +202,7 @@ class RecordOutcomes:
         self.rule, self.batch, self.seen = rule, batch, seen
         self.guard, self.parts, self.waivers = guard, parts, waivers
         self.read = rule_leaves(rule)
+        self.defaulted = getattr(batch, "defaulted", None)  # rows a schema default filled
         self.by_constraint = {id(c): t.leaves(c.expr) for c in rule.constraints}
         self.decidable = [rule.guard] if rule.guard is not None else []
         self.decidable += [c.expr for c in rule.constraints]
@@ -215,10 +216,10 @@ class RecordOutcomes:
         evidence = r.Evidence.model_construct(
             clauses=clauses_at(rule, self.guard, self.parts, self.waivers, index),
             observed=observed, threshold=threshold, margin=margin,
-            values=values_at(self.read, seen, index), years=[], missing=missing)
+            values=values_at(self.read, seen, index, self.defaulted), years=[], missing=missing)
         label = next((w.label for w, vec in zip(rule.waivers, self.waivers, strict=True)
                       if truth(vec, index) is True), None) if waived else None
-        shown = values_at(self.by_constraint[id(decisive)], seen, index)
+        shown = values_at(self.by_constraint[id(decisive)], seen, index, self.defaulted)
         message = _message(outcome, decisive, observed, threshold, margin, missing, label,
                            shown)
         return r.Outcome.model_construct(

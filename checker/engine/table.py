@@ -52,8 +52,11 @@ def indicator_table(checked: t.CheckedSuite, table: SeriesTable, judged: list[Ju
                     as_of: int) -> list[r.IndicatorRow]:
     """Rows for every (indicator, subject) a series rule judged, in catalogue order."""
     groups: dict[tuple[str, Subject], list[Judged]] = {}
+    parameters = {i for i, spec in checked.indicators.items() if spec.parameter}
     for j in judged:
         for indicator in dict.fromkeys(_indicators(j.verdict.constraint.expr)):
+            if indicator in parameters:  # a number assigned to the plan, not monitored
+                continue
             groups.setdefault((indicator, j.subject), []).append(j)
     order = {name: i for i, name in enumerate(checked.indicators)}
     keys = sorted(groups, key=lambda k: (order.get(k[0], len(order)), k[0], k[1]))
@@ -95,7 +98,9 @@ def _unit_symbol(spec: t.IndicatorSpec | None) -> str:
 def _observation(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str,
                  region: str, kind: str, year: int) -> r.Observation:
     value = table.values[(indicator, region, kind)][year]
-    if spec is not None and spec.unit is not None:
+    if spec is not None and spec.scale is not None:
+        text = spec.scale.items[int(value)]
+    elif spec is not None and spec.unit is not None:
         text = format_quantity(value, spec.unit)
     else:
         text = "true" if value else "false"

@@ -186,6 +186,11 @@ class Builder:
                 built.append(m.IndicatorItem("range", range_text(low, high), span=self.span(item),
                                              low=low, high=high))
                 continue
+            if key == "cite":
+                cite = self.clause(cast(Tree[Token], item.children[0]))
+                assert isinstance(cite, m.Cite)
+                built.append(m.IndicatorItem("cite", "", span=self.span(item), cite=cite))
+                continue
             if key == "about":
                 about = self.about_option(cast(Tree[Token], item.children[0]))
                 built.append(m.IndicatorItem("about", about_text(about), span=self.span(item),

@@ -182,6 +182,6 @@ EXPRESSIONS: dict[str, Callable[[Builder, Tree[Token], int], m.Expr]] = {
     "name_ref": lambda b, t, d: m.NameRef(b.name(t.children[0]), b.span(t)),
     "value_at": lambda b, t, d: m.NameRef(b.name(t.children[0]), b.span(t),
                                           b.year(t.children[1])),
-    "paren": lambda b, t, d: b.expr(t.children[0], d),
+    "paren": lambda b, t, d: b.expr(t.children[0], d - 1),  # parentheses are no level
     "set_lit": lambda b, t, d: b.set_lit(t),
 }

@@ -25,7 +25,7 @@ RESERVED = frozenset({
     "rises", "falls", "true", "false", "pass", "fail", "unknown", "not_applicable", "pending",
     "error", "achieved", "ahead", "on_track", "lagging", "no_baseline", "actual", "target", "as",
     "role", "baseline",
-    "about", "within", "relative", "basis",
+    "about", "within", "relative", "basis", "parameter",
 })
 _SYMBOL_UNITS = frozenset({"%", "‰", "㎡", "㎢"})
 
@@ -309,7 +309,8 @@ def statement(s: m.Statement) -> list[str]:
         case m.ScaleDecl():
             return _line(s, f"scale {name(s.name)} = " + " < ".join(name(x) for x in s.levels))
         case m.Indicator():
-            items = [(i, f"{i.key} {i.value}") for i in s.items]
+            items = [(i, clause(i.cite) if i.cite is not None else f"ordinal {name(i.value)}"
+                      if i.key == "scale" else f"{i.key} {i.value}") for i in s.items]
             return _block(_titled("indicator", s.id, s.display), s, items)
         case m.Record():
             return _block(_titled("record", s.name, s.display), s,

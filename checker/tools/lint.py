@@ -5,12 +5,12 @@ diagnostics: a rule without a citation; a quote that is not in the plan's text
 or not on the cited line (with the lines it is on); unused indicators and
 record fields; a vague word (基本, 主要, 进一步, 持续, 全面, 显著) quoted without a
 `read` clause; a rule no test expects; a duplicated id; a binding rule without
-the reason for its kind; a rule whose kind differs from its indicators'.
-Reads the plan text named by the plan header's
-`source`, relative to the file that declares the plan.  Imports `model`,
-`typed`, `typecheck`, `diagnostics` and `source`; never pandas, never the CLI.  A rule that
-`plancheck extract` drafted carries a `# draft:` comment until a person has
-reviewed it (decided its kind, checked threshold and deadline); each is L611.
+the reason for its kind; a rule whose kind differs from its indicators'; a binding
+rule that reads a field with a default.  Reads the plan text named by the plan header's
+`source`, relative to the file that declares the plan.  Imports `model`, `typed`,
+`typecheck`, `diagnostics` and `source`; never pandas, never the CLI.  A rule that
+`plancheck extract` drafted carries a `# draft:` comment until a person has reviewed it
+(decided its kind, checked threshold and deadline); each is L611.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ IDENTITY_FIELDS = frozenset({"id", "name"})  # name the subject; no rule needs t
 SEVERITY = {
     "L601": "error", "L602": "error", "L603": "error", "L604": "warning", "L605": "warning",
     "L606": "warning", "L607": "warning", "L608": "warning", "L609": "error", "L610": "error",
-    "L611": "error", "L620": "warning",
+    "L611": "error", "L612": "warning", "L620": "warning",
 }
 DRAFT_MARK = "draft:"  # the comment `plancheck extract` puts above each rule it drafts
 
@@ -42,11 +42,12 @@ def lint(suite: m.Suite, checked: t.CheckedSuite | None = None) -> list[Diagnost
     """Every lint diagnostic of the suite (the prelude is left out), sorted."""
     files = [f for f in suite.files if not f.path.startswith("<")]
     rules = [s for f in files for s in f.statements if isinstance(s, m.Rule)]
-    out = [*_duplicates(files), *_kinds(rules), *_citations(rules), *_drafts(rules),
+    out = [*_duplicates(files), *_kinds(rules), *_citations(rules), *_parameters(files),
+           *_drafts(rules),
            *_quotes(suite, files, rules), *_vague(rules), *_untested(rules, files)]
     if checked is not None:
-        out += _unused(checked, files)
-        out += _kind_mismatches(checked)
+        out += [*_unused(checked, files), *_defaulted(checked, files),
+                *_kind_mismatches(checked)]
     return sorted(out, key=Diagnostic.sort_key)
 
 
@@ -109,6 +110,16 @@ def _drafts(rules: list[m.Rule]) -> Iterator[Diagnostic]:
                         help="decide its `kind` (binding or anticipatory, and why), check the "
                         "threshold, the deadline and the indicator against the plan, then "
                         "delete the `# draft:` line")
+
+
+def _parameters(files: list[m.RuleFile]) -> Iterator[Diagnostic]:
+    """A parameter is a number the plan leaves to another authority: say where it says so."""
+    for indicator in (s for f in files for s in f.statements if isinstance(s, m.Indicator)):
+        if indicator.get("role") == "parameter" and not any(i.cite for i in indicator.items):
+            yield _diag("L601", f"parameter `{indicator.id}` cites no sentence of the plan",
+                        head(indicator.span, f"indicator {indicator.id}"), "no `cite`",
+                        help='add `cite "第八章 二" line 553: "…达到市级要求"` with the plan\'s '
+                        "words that leave the number to another authority")
 
 
 def _citations(rules: list[m.Rule]) -> Iterator[Diagnostic]:
@@ -211,6 +222,26 @@ def _unused(checked: t.CheckedSuite, files: list[m.RuleFile]) -> Iterator[Diagno
                         "or drop the field")
 
 
+def _defaulted(checked: t.CheckedSuite, files: list[m.RuleFile]) -> Iterator[Diagnostic]:
+    """A binding rule reading a field with a default: a proposal that leaves the field out
+    is read as the default, so missing data can pass the rule (issue 15: a default 0 km²
+    of new land let a batch pass the 319 km² cap)."""
+    ours = {f.path for f in files}
+    for rule in checked.rules:
+        schema = checked.schemas.get(rule.record or "")
+        if rule.kind != "binding" or schema is None or rule.span.file not in ours:
+            continue
+        for name in dict.fromkeys(rule.fields):
+            spec = schema.fields.get(name)
+            if spec is None or spec.default is None or spec.required:
+                continue
+            yield _diag("L612", f"binding rule `{rule.id}` reads field `{name}`, which has "
+                        "a default", head(rule.span, f"rule {rule.id}"), "reads a default",
+                        help="a proposal that leaves the field out is read as the default, "
+                        "so missing data can pass a binding rule; drop the `default` (a "
+                        "missing value is then unknown), or make the field `required`")
+
+
 # ------------------------------------------------------------------ quotes
 
 
@@ -225,15 +256,19 @@ def _quotes(suite: m.Suite, files: list[m.RuleFile], rules: list[m.Rule]
         return
     for rule in rules:
         for cite in rule.clauses_of(m.Cite):
-            yield from _quote(rule, cite, text)
+            yield from _quote(f"rule `{rule.id}`", rule.span, cite, text)
+    for indicator in (s for f in files for s in f.statements if isinstance(s, m.Indicator)):
+        for item in indicator.items:
+            if item.cite is not None:
+                yield from _quote(f"parameter `{indicator.id}`", indicator.span, item.cite, text)
 
 
-def _quote(rule: m.Rule, cite: m.Cite, text: PlanText) -> Iterator[Diagnostic]:
+def _quote(whose: str, span: Span, cite: m.Cite, text: PlanText) -> Iterator[Diagnostic]:
     places = [(p.first, p.last) for p in text.places(cite.quote)]
     if not places:
         close = text.closest(cite.quote)
-        yield _diag("L602", f"the quote of rule `{rule.id}` is not in the plan text",
-                    cite.span if cite.span != NO_SPAN else rule.span, "not found",
+        yield _diag("L602", f"the quote of {whose} is not in the plan text",
+                    cite.span if cite.span != NO_SPAN else span, "not found",
                     help=f"did you mean `{close}`?" if close else
                     f"copy the sentence from `{Path(text.path).name}` exactly "
                     "(whitespace and full-width forms do not matter)")
@@ -242,7 +277,7 @@ def _quote(rule: m.Rule, cite: m.Cite, text: PlanText) -> Iterator[Diagnostic]:
         return
     lines = sorted({first for first, _ in places})
     shown = ", ".join(str(n) for n in lines[:5])
-    yield _diag("L603", f"line {cite.line} of the plan does not contain the quote of rule "
-                f"`{rule.id}`", cite.span, "wrong line",
+    yield _diag("L603", f"line {cite.line} of the plan does not contain the quote of {whose}",
+                cite.span, "wrong line",
                 help=f"did you mean line {shown}?" if len(lines) == 1 else
                 f"the quote is on lines {shown}")

@@ -46,7 +46,7 @@ def typecheck(suite: m.Suite) -> t.CheckedSuite:
     plan = _plan(suite, sink)
     sets = _named(suite.of(m.SetDecl), sink, "set")
     scales = _named(suite.of(m.ScaleDecl), sink, "scale")
-    indicators = _indicators(suite, units, sink)
+    indicators = _indicators(suite, units, scales, sink)
     schemas = {r.name: _record(r, units, sets, scales, sink) for r in suite.of(m.Record)}
     _duplicates([r.name for r in suite.of(m.Record)], suite.of(m.Record), sink, "record")
     rules = [_rule(r, plan, units, sets, schemas, indicators, sink) for r in suite.of(m.Rule)]
@@ -114,7 +114,7 @@ def _duplicates(names: list[str], nodes: list[Any], sink: DiagnosticSink, what: 
         seen.add(name)
 
 
-def _indicators(suite: m.Suite, units: UnitTable,
+def _indicators(suite: m.Suite, units: UnitTable, scales: dict[str, tuple[str, ...]],
                 sink: DiagnosticSink) -> dict[str, t.IndicatorSpec]:
     out: dict[str, t.IndicatorSpec] = {}
     default = plan_about(suite, units, sink)
@@ -123,7 +123,10 @@ def _indicators(suite: m.Suite, units: UnitTable,
             sink.error("T215", f"indicator `{ind.id}` is declared twice", ind.span)
         unit_name = ind.get("unit")
         unit = None
-        if unit_name is None:
+        scale = _indicator_scale(ind, scales, sink)
+        if scale is not None or (ind.get("scale") is not None and unit_name is None):
+            pass  # a level of a scale (or an unknown scale, reported)
+        elif unit_name is None:
             sink.error("T216", f"indicator `{ind.id}` has no `unit`", ind.span,
                        help="add `unit km2` (or `unit bool` for a milestone)")
         elif unit_name != "bool":
@@ -137,8 +140,30 @@ def _indicators(suite: m.Suite, units: UnitTable,
         out[ind.id] = t.IndicatorSpec(ind.id, ind.display, unit, kind, direction, ind.span,
                                       baseline_only=ind.get("role") == "baseline",
                                       low=low, high=high, whole=unit_name == WHOLE_UNIT,
-                                      about=indicator_about(ind, unit, default, units, sink))
+                                      about=indicator_about(ind, unit, default, units, sink),
+                                      parameter=ind.get("role") == "parameter", scale=scale,
+                                      citations=tuple(
+                                          t.Citation(c.section, c.quote, c.line, c.span)
+                                          for item in ind.items if (c := item.cite) is not None))
     return out
+
+
+def _indicator_scale(ind: m.Indicator, scales: dict[str, tuple[str, ...]],
+                     sink: DiagnosticSink) -> t.EnumT | None:
+    """`ordinal 水质类别`: the indicator's values are the levels of that scale."""
+    name = ind.get("scale")
+    if name is None:
+        return None
+    if ind.get("unit") is not None:
+        sink.error("T216", f"indicator `{ind.id}` has both a `unit` and an `ordinal` scale",
+                   ind.span, help="an ordinal indicator's values are levels, not numbers: "
+                   "drop the `unit`")
+        return None
+    if name not in scales:
+        sink.error("T218", f"unknown scale `{name}`", ind.span,
+                   help=did_you_mean(name, scales) or "declare it with `scale`")
+        return None
+    return t.EnumT(name, scales[name], ordered=True)
 
 
 def _indicator_range(ind: m.Indicator, unit: Unit | None, units: UnitTable,

@@ -125,9 +125,14 @@ class IndicatorSpec:
     high: Fraction | None = None
     whole: bool = False  # `unit count`: whole numbers only
     about: Tolerance | None = None  # how far an "about" figure (5.0左右) may be from its number
+    parameter: bool = False  # `role parameter`: assigned each year (市级要求), not monitored
+    scale: EnumT | None = None  # `ordinal 水质类别`: levels of a scale, lowest first
+    citations: tuple[Citation, ...] = ()
 
     @property
     def type(self) -> Type:
+        if self.scale is not None:
+            return self.scale
         return QuantityT(self.unit) if self.unit is not None else BoolT()
 
 

@@ -3,8 +3,11 @@
 In: the `unit` statements of a suite (the prelude first).  Out: a `UnitTable`
 that resolves a unit name or alias, converts exactly between units of one
 dimension, and reads quantities written in data (`12 ha`, `300 亩`, `80%`).
-Imports only `model`, `diagnostics` and `source`.  Dimensions never mix: `%`
-(share) is not a bare number (one), km² is not km.
+A spelling with no declaration that is a quotient or product of declared
+units (`km/km2`, `万元/人`, `t/(km²·30d)`) resolves by unit algebra
+(`unit_algebra`) to an exact factor and a composite dimension (`length per
+area`).  Imports only `model`, `diagnostics`, `source` and `unit_algebra`.
+Dimensions never mix: `%` (share) is not a bare number (one), km² is not km.
 """
 
 from __future__ import annotations
@@ -15,10 +18,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
-from checker.diagnostics import DiagnosticSink, did_you_mean
+from checker.diagnostics import DiagnosticSink, closest, did_you_mean
 from checker.syntax import model as m
+from checker.types.unit_algebra import BARE as BARE  # the dimension of bare numbers, counts
+from checker.types.unit_algebra import (
+    PER,
+    TIMES,
+    Combined,
+    Unknown,
+    combine,
+    dimension_exponents,
+    is_compound,
+    repaired,
+)
 
-BARE = "one"  # the dimension of bare numbers and counts
+MAX_COMPOUNDS = 4096  # compound spellings remembered per table (data may write many)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,23 +57,94 @@ def _fold(text: str) -> str:
 class UnitTable:
     units: dict[str, Unit] = field(default_factory=dict)
     lookup: dict[str, str] = field(default_factory=dict)
+    compounds: dict[str, Unit] = field(default_factory=dict)  # spellings read by algebra
+    not_compounds: set[str] = field(default_factory=set)  # spellings algebra could not read
 
     def resolve(self, name: str) -> Unit | None:
-        """A unit by its name or any alias (also after NFKC folding and casefolding)."""
+        """A unit by its name or any alias (also after NFKC folding and casefolding), else
+        a quotient or product of declared units (`km/km2`) read by unit algebra."""
+        return self.declared(name) or self._compound(name)
+
+    def declared(self, name: str) -> Unit | None:
+        """A unit by a declared spelling only."""
         key = self.lookup.get(name) or self.lookup.get(_fold(name))
         if key is None:
             key = self.lookup.get(_fold(name).casefold())
         return self.units.get(key) if key else None
 
+    def _compound(self, name: str) -> Unit | None:
+        written = name.strip()
+        known = self.compounds.get(written)
+        if known is not None or not is_compound(written) or written in self.not_compounds:
+            return known
+        read = combine(_fold(written), self.declared)
+        if not isinstance(read, Combined):
+            if len(self.not_compounds) < MAX_COMPOUNDS:
+                self.not_compounds.add(written)
+            return None
+        shown = " ".join(written.split())  # one line, however the cell spaced it
+        unit = Unit(_fold(shown), read.dimension, read.factor, shown)
+        if len(self.compounds) < MAX_COMPOUNDS:
+            self.compounds[written] = unit
+        return unit
+
     def spellings(self) -> list[str]:
         return sorted(set(self.lookup))
 
-    def suggest(self, name: str) -> str:
-        hint = did_you_mean(name, self.spellings())
-        return hint or "declare it with `unit NAME = FACTOR BASE alias \"…\"`"
+    def suggest(self, name: str, dimension: str | None = None) -> str:
+        """Advice for an unknown unit (`close`, else how to declare one)."""
+        return (self.close(name, dimension)
+                or "declare it with `unit NAME = FACTOR BASE alias \"…\"`")
+
+    def close(self, name: str, dimension: str | None = None) -> str:
+        """Did-you-mean for an unknown unit, '' when nothing is close: a compound's unknown
+        parts are repaired one by one (`km/kn2` -> `km/km2`); a suggestion keeps
+        `dimension` when it is given (never a unit the value could not be in)."""
+        read = combine(_fold(name), self.declared) if is_compound(name) else None
+        if isinstance(read, Unknown):
+            return self._repair(name, read, dimension)
+        choices = self.spellings() if dimension is None else [
+            s for s in self.spellings() if self.units[self.lookup[s]].dimension == dimension]
+        return did_you_mean(name, choices)
+
+    def _repair(self, name: str, read: Unknown, dimension: str | None) -> str:
+        atoms = [s for s in self.spellings() if s and not is_compound(s)]
+        fixes = {atom: close for atom in read.atoms if (close := closest(atom, atoms))}
+        if len(fixes) == len(read.atoms):
+            candidate = repaired(_fold(name), fixes)
+            unit = self.resolve(candidate)
+            if unit is not None and dimension in (None, unit.dimension):
+                return f"did you mean `{candidate}`?"
+        missing = ", ".join(f"`{atom}`" for atom in read.atoms)
+        return (f"{missing} {'is not a unit' if len(read.atoms) == 1 else 'are not units'}; "
+                "a compound unit is made of declared units with `/` and `·` (`km/km2`)")
 
     def dimension_units(self, dimension: str) -> list[str]:
-        return sorted(u.symbol for u in self.units.values() if u.dimension == dimension)
+        """Spellings of `dimension`: declared units, compounds read so far, and for a
+        composite dimension the spelling in its base units (`m/m2`)."""
+        found = {u.symbol for u in (*self.units.values(), *self.compounds.values())
+                 if u.dimension == dimension}
+        base = self.base_spelling(dimension)
+        return sorted(found | ({base} if base else set()))
+
+    def base_spelling(self, dimension: str) -> str | None:
+        """A composite dimension written in the base units of its parts (`m/m2`, `t/(m2·min)`)."""
+        if PER not in dimension and TIMES not in dimension:
+            return None
+        bases: dict[str, str] = {}
+        for unit in self.units.values():
+            if unit.factor == 1:
+                bases.setdefault(unit.dimension, unit.symbol or unit.name)
+        exponents = dimension_exponents(dimension)
+        if any(part not in bases for part in exponents):
+            return None
+        ups = [bases[d] for d, power in sorted(exponents.items()) for _ in range(power)]
+        downs = [bases[d] for d, power in sorted(exponents.items()) for _ in range(-power)]
+        top = "·".join(ups) or "1"
+        if not downs:
+            return top
+        bottom = downs[0] if len(downs) == 1 else f"({'·'.join(downs)})"
+        return f"{top}/{bottom}"
 
     def bare(self) -> Unit:
         unit = self.units.get(BARE)
@@ -117,6 +202,8 @@ def _add(table: UnitTable, sink: DiagnosticSink, statement: m.BaseUnit | m.Deriv
                    help="give the unit one declaration; add spellings with `alias`")
         return
     table.units[unit.name] = unit
+    table.compounds.clear()  # a new spelling may change how a compound reads
+    table.not_compounds.clear()
     for spelling in (unit.name, *statement.aliases):
         for key in {spelling, _fold(spelling), _fold(spelling).casefold()}:
             owner = table.lookup.get(key)

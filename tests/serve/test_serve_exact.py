@@ -80,7 +80,7 @@ def test_field_values_are_read_from_the_text_exactly(office: Office) -> None:
     assert exact.field_value("1 ha", spec, units) == Fraction(1, 100)
     assert exact.field_value("300 亩", spec, units) == Fraction(1, 5)
     assert exact.field_value(0.1, spec, units) == Fraction(1, 10)
-    assert exact.field_value(None, spec, units) == 0  # the declared default, 0 km²
+    assert exact.field_value(None, spec, units) is None  # no default: schema.rules says why
     assert exact.field_value("1 kg", spec, units) is None
 
 

@@ -327,3 +327,59 @@ def test_basis_is_one_named_basis_of_a_series_rule(clauses: str, message: str) -
     text = f'rule X "x" {{\n  cite "a" line 1: "x"\n{clauses}  require {require}\n}}\n'
     found = the_only(raised_diagnostics(checked_from, text))
     assert (found.code, found.message) == ("T251", message)
+
+
+PARAMETER = """
+indicator city_pm25_requirement "市级要求：PM2.5年均浓度" {
+  unit μg/m³
+  role parameter
+  cite "第一章" line 1: "x"
+}
+
+rule CITY "PM2.5达到市级要求" {
+  cite "第一章" line 1: "x"
+  kind binding because "约束性"
+  require pm25_annual_mean <= city_pm25_requirement each year in 2022..2025
+}
+"""
+
+
+def test_a_parameter_is_read_from_data_each_year_and_unknown_until_supplied(
+        tmp_path: Path) -> None:
+    rows = ["city_pm25_requirement,大兴区,2022,35,μg/m³,actual,",
+            "pm25_annual_mean,大兴区,2022,32,μg/m³,actual,",
+            "pm25_annual_mean,大兴区,2023,31,μg/m³,actual,"]
+    found = run(tmp_path, rows, as_of=2023, rules=PARAMETER)["CITY"]
+    assert found.outcome == "unknown"
+    assert found.evidence is not None and found.evidence.missing == [
+        "city_pm25_requirement (2023)"]
+    rows.append("city_pm25_requirement,大兴区,2023,30,μg/m³,actual,")
+    found = run(tmp_path, rows, as_of=2023, rules=PARAMETER)["CITY"]
+    assert (found.outcome, found.message) == (
+        "fail", "2023: 31 μg/m³ > 30 μg/m³, over by 1 μg/m³, 3.3 %")
+
+
+def test_a_parameter_has_its_citation_and_no_row_of_its_own(tmp_path: Path) -> None:
+    checked = checked_from(PARAMETER)
+    spec = checked.indicators["city_pm25_requirement"]
+    assert spec.parameter and [c.quote for c in spec.citations] == ["x"]
+    path = tmp_path / "d.csv"
+    path.write_text("\n".join([HEADER, "city_pm25_requirement,大兴区,2022,35,μg/m³,actual,",
+                               "pm25_annual_mean,大兴区,2022,32,μg/m³,actual,"]) + "\n",
+                    encoding="utf-8")
+    result = evaluate(checked, {}, load_plan_data([path], checked.indicators, checked.units),
+                      as_of=2022)
+    assert [row.indicator for row in result.indicators] == ["pm25_annual_mean"]
+
+
+def test_a_parameter_prints_back_and_must_cite_its_sentence() -> None:
+    from checker.syntax.unparse import unparse
+    from checker.tools.lint import lint
+    from tests.helpers import rule_file, suite_from
+
+    text = PARAMETER.split("rule CITY")[0].strip() + "\n"
+    assert unparse(rule_file(text)) == text
+    bare = text.replace('  cite "第一章" line 1: "x"\n', "")
+    codes = [d.code for d in lint(suite_from(bare + PARAMETER.split("}\n", 1)[1]))
+             if "parameter" in d.message]
+    assert codes == ["L601"]

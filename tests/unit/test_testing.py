@@ -89,7 +89,7 @@ def test_given_values_are_converted_exactly_and_defaults_apply() -> None:
     first, second = givens.records["project"]
     assert first.values["land_area"] == Fraction(1, 5)  # 300 亩 = 0.2 km², exactly
     assert first.values["zone"] == "临空经济区"
-    assert first.values["new_construction_land"] == 0  # the schema's default
+    assert first.values["new_construction_land"] is None  # no default (schema.rules: why)
     assert first.values["occupies_permanent_basic_farmland"] is None  # missing stays missing
     assert (first.id, second.id) == ("P1", "#2")
     assert f"{first.origin.file}:{first.origin.line}" == at(1)

@@ -43,6 +43,8 @@ def register(parser: argparse.ArgumentParser) -> None:
                         "table (always shown when the run has no plan data)")
     parser.add_argument("--record", metavar="NAME",
                         help="record schema of the proposals (when the suite has several)")
+    parser.add_argument("--sheet", metavar="NAME",
+                        help="the sheet read of each XLSX workbook (default: the first)")
     parser.add_argument("--max-findings", type=int, default=100, metavar="N",
                         help="outcomes listed per rule in big batches; counts are always "
                         "complete (0: no limit; default 100)")
@@ -105,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
         result = data.renamed(check_with(
             checked, data.files, as_of=year, cutoff=cutoff, fail_on=args.fail_on,
             record=args.record, max_findings=args.max_findings or None, engine=args.engine,
-            scheduler=_scheduler(args), strict=args.strict, series=args.series))
+            scheduler=_scheduler(args), strict=args.strict, sheet=args.sheet,
+            series=args.series))
         options.say(args, f"as of {result.as_of}" + ("" if args.as_of is not None else
                                                      " (the default: see the report's notes)"))
         tick(description=f"writing the {args.format} report")

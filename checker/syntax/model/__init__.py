@@ -12,6 +12,7 @@ build ~10x faster, which keeps parsing above 5,000 lines/s.
 from checker.syntax.model.declarations import (
     About,
     BaseUnit,
+    Cite,
     DerivedUnit,
     EnumType,
     Field,
@@ -51,7 +52,6 @@ from checker.syntax.model.rules import (
     AtYear,
     BasisClause,
     ByYear,
-    Cite,
     Clause,
     EachYear,
     Expect,

@@ -103,11 +103,25 @@ class ScaleDecl:
 
 
 @dataclass(frozen=True, slots=True)
-class IndicatorItem:
-    """`unit`, `kind`, `direction`, or `role baseline` (values the plan states that no
-    rule checks, carried so that data files may hold them)."""
+class Cite:
+    """Provenance: the plan's section path, optional line, and the quoted sentence."""
 
-    key: Literal["unit", "kind", "direction", "role", "range", "about"]
+    section: str
+    quote: str
+    line: int | None = None
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorItem:
+    """`unit`, `kind`, `direction`, `role baseline` (values the plan states that no
+    rule checks, carried so that data files may hold them), `role parameter` (a value
+    another authority assigns each year, 市级要求, read from plan data), or the `cite` of
+    the sentence that names it."""
+
+    key: Literal["unit", "scale", "kind", "direction", "role", "range", "about", "cite"]
     value: str  # for `range` and `about`, the canonical text after the keyword
     comments: Comments = ()
     trailing: str | None = None
@@ -115,6 +129,7 @@ class IndicatorItem:
     low: Literal_ | None = None  # the ends of a `range`
     high: Literal_ | None = None
     about: About | None = None
+    cite: Cite | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from typing import Literal, TypeVar
 from checker.source import NO_SPAN, SourceFile, Span
 from checker.syntax.model.declarations import (
     BaseUnit,
+    Cite,
     DerivedUnit,
     Indicator,
     Plan,
@@ -21,18 +22,6 @@ C = TypeVar("C")
 
 
 # ------------------------------------------------------------------ rules
-
-
-@dataclass(frozen=True, slots=True)
-class Cite:
-    """Provenance: the plan's section path, optional line, and the quoted sentence."""
-
-    section: str
-    quote: str
-    line: int | None = None
-    comments: Comments = ()
-    trailing: str | None = None
-    span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

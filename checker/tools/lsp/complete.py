@@ -30,11 +30,11 @@ CLAUSES = ("cite", "kind", "for each", "for all", "for region", "where", "read",
            "require", "unless")
 TEST_ITEMS = ("as of", "given", "given data", "expect")
 PLAN_ITEMS = ("title", "period", "region", "source", "language")
-INDICATOR_ITEMS = ("unit", "kind", "direction", "role")
+INDICATOR_ITEMS = ("unit", "ordinal", "kind", "direction", "role", "cite")
 EXPRESSION_WORDS = ("and", "or", "not", "in", "not in", "is present", "is missing", "rises",
                     "falls", "true", "false", "by", "at", "each year in", "in region", "label")
 VALUES = {"kind": ("binding", "anticipatory"), "direction": ("up", "down", "none"),
-          "role": ("baseline",)}
+          "role": ("baseline", "parameter")}
 OUTCOMES = ("pass", "fail", "unknown", "not_applicable", "pending", "error")
 TRAJECTORIES = ("achieved", "ahead", "on_track", "lagging", "no_baseline")
 FIELD_TYPES = ("text", "bool", "year", "enum", "ordinal")

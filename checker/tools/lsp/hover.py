@@ -126,6 +126,9 @@ def _indicator(analysis: Analysis, symbol: Symbol, node: object) -> str:
              f"- direction: {direction}"]
     if node.get("role") == "baseline":
         lines.append("- role: baseline — a value the plan states that no rule checks")
+    if node.get("role") == "parameter":
+        lines.append("- role: parameter — a value another authority assigns each year, read "
+                     "from plan data")
     readers = _rules_reading(analysis, symbol)
     lines += ["", "read by " + (", ".join(code(r) for r in readers) if readers else "no rule")]
     return "\n".join(lines)
