@@ -33,6 +33,7 @@ test: $(STAMP) $(NODE_STAMP)
 bench: $(STAMP)  # benchmarks, not tests: each prints ratios against a baseline of the same run
 	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/check_bench.py
+	$(BIN)/python bench/plandata_bench.py
 	$(BIN)/python bench/analyze_bench.py
 	$(BIN)/python bench/lsp_bench.py
 	$(BIN)/python bench/serve_bench.py

@@ -16,7 +16,7 @@ from typing import Final
 from checker import result as r
 from checker.data.load import load
 from checker.diagnostics import Diagnostic, DiagnosticError
-from checker.engine.evaluate import MAX_LISTED, evaluate
+from checker.engine.evaluate import MAX_LISTED, SeriesChoice, evaluate
 from checker.syntax.suite import LoadedSuite
 from checker.types import typed as t
 from checker.types.cached import load_checked
@@ -39,14 +39,16 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                record: str | None = None, max_findings: int | None = MAX_LISTED,
                batch_rows: int | None = None, engine: str = "local",
                scheduler: str | None = None, strict: bool = False,
-               cutoff: datetime.date | None = None, sheet: str | None = None) -> r.Result:
+               cutoff: datetime.date | None = None, sheet: str | None = None,
+               series: SeriesChoice | None = None) -> r.Result:
     """`batch_rows`: stream the proposals in batches of that many rows (by default, Parquet
     proposals of more than `data.batches.BATCH_ROWS` rows stream); `engine="dask"`: each
     Parquet file of the proposals is a partition, evaluated on a Dask cluster (the one at
     `scheduler`, else a local one).  Whichever way, the result is the same.  `strict`:
     plan data naming an indicator outside the catalogue is D340, not a note.  `cutoff`: an
     `--as-of` date (`as_of` is its year): figures of periods ending after it are not used.
-    `sheet`: the sheet read of every XLSX workbook (`--sheet`; the first by default)."""
+    `sheet`: the sheet read of every XLSX workbook (`--sheet`; the first by default).
+    `series`: which indicator series the result lists (`evaluate.listed_series`)."""
     if as_of is not None and not 1900 <= as_of <= 2200:
         raise DiagnosticError([Diagnostic("D300", f"`--as-of {as_of}` is not a year",
                                           help="write a year such as `2023`")])
@@ -77,7 +79,7 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
         inputs.append(r.Input.model_construct(path=", ".join(map(str, loaded.data_paths)),
                                               kind="plan_data", rows=len(loaded.plan_data.frame)))
     result = evaluate(checked, batches, loaded.plan_data, as_of=as_of, fail_on=fail_on,
-                      inputs=inputs, max_findings=max_findings, cutoff=cutoff)
+                      inputs=inputs, max_findings=max_findings, cutoff=cutoff, series=series)
     return capped_notes(with_load_warnings(
         result, [*(loaded.records.warnings if loaded.records else ()),
                  *(loaded.plan_data.warnings if loaded.plan_data else ())]))

@@ -78,7 +78,6 @@ def read_values(raw: pd.Series[Any], units_column: pd.Series[Any],
     count = len(raw)
     blank = blank_mask(raw)
     unit_text = units_column.str.strip().fillna("").tolist()
-    fits: dict[tuple[str, str], Fit | Problem] = {}
     numbers = np.zeros((3, count), dtype=np.float64)  # value, low, high
     known = np.zeros((3, count), dtype=bool)
     opens = np.zeros((2, count), dtype=bool)
@@ -86,37 +85,40 @@ def read_values(raw: pd.Series[Any], units_column: pd.Series[Any],
     unit_bad: list[tuple[int, Problem]] = []
     value_bad: list[tuple[int, Problem | None]] = []
     untolerated: list[int] = []
-    cache: dict[tuple[object, object, str, str], float | _Bounds | Problem | None] = {}
-    raw_values = raw.tolist()
-    for position, (spec, unit) in enumerate(zip(specs, unit_text, strict=True)):
-        if spec is None or blank[position]:
-            continue
-        key = (spec.id, str(unit))
-        if key not in fits:
-            fits[key] = _fit(spec, str(unit), units)
-        fit = fits[key]
+    rest: list[tuple[int, _Bounds | Problem | None]] = []
+    raw_values = np.empty(count, dtype=object)
+    raw_values[:] = raw.tolist()
+    for (spec, unit), positions in _groups(specs, unit_text, blank):
+        fit = _fit(spec, unit, units)
         if isinstance(fit, Problem):
-            unit_bad.append((position, fit))
+            unit_bad += [(position, fit) for position in positions.tolist()]
             continue
-        value = _scalar(raw_values[position])
-        cached = (value, fit, spec.id, str(unit))
-        if cached not in cache:
-            cache[cached] = _convert_value(value, fit, spec, str(unit), units)
-        result = cache[cached]
+        # each distinct value of the group converted once, the numbers put back at once
+        codes, distinct = pd.factorize(raw_values[positions])
+        converted = [_convert_value(_scalar(value), fit, spec, unit, units)
+                     for value in distinct]
+        exact = np.array([isinstance(c, float) for c in converted], dtype=bool)[codes]
+        figures = np.array([c if isinstance(c, float) else 0.0 for c in converted],
+                           dtype=np.float64)
+        numbers[:, positions[exact]] = figures[codes[exact]]
+        known[:, positions[exact]] = True
+        rest += [(position, converted[code])
+                 for position, code in zip(positions[~exact].tolist(),
+                                           codes[~exact].tolist(), strict=True)]
+    unit_bad.sort(key=lambda bad: bad[0])
+    for position, result in sorted(rest, key=lambda item: item[0]):
         if result is None or isinstance(result, Problem):
             value_bad.append((position, result))
-        elif isinstance(result, _Bounds):
-            qualifier[position] = str(value).strip()
-            for row, bound in ((1, result.low), (2, result.high)):
-                if bound is not None:
-                    numbers[row, position], known[row, position] = bound, True
-            opens[:, position] = result.low_open, result.high_open
-            if result.low is not None and result.low == result.high:  # `预计5.2`: the figure
-                numbers[0, position], known[0, position] = result.low, True
-            if result.untolerated:
-                untolerated.append(position)
-        else:
-            numbers[:, position], known[:, position] = result, True
+            continue
+        qualifier[position] = str(raw_values[position]).strip()
+        for row, bound in ((1, result.low), (2, result.high)):
+            if bound is not None:
+                numbers[row, position], known[row, position] = bound, True
+        opens[:, position] = result.low_open, result.high_open
+        if result.low is not None and result.low == result.high:  # `预计5.2`: the figure
+            numbers[0, position], known[0, position] = result.low, True
+        if result.untolerated:
+            untolerated.append(position)
     _report(raw, specs, unit_bad, value_bad, blank, cell, report, good)
     _report_untolerated(untolerated, specs, raw, cell, report)
     floats = [pd.arrays.FloatingArray(numbers[i].copy(), ~known[i]) for i in range(3)]
@@ -124,6 +126,23 @@ def read_values(raw: pd.Series[Any], units_column: pd.Series[Any],
              for i in range(2)]
     return Values(floats[0], floats[1], floats[2], flags[0], flags[1],
                   pd.array(qualifier, dtype="string"))
+
+
+def _groups(specs: list[IndicatorSpec | None], units: list[str], blank: BoolArray,
+            ) -> list[tuple[tuple[IndicatorSpec, str], npt.NDArray[np.intp]]]:
+    """The rows with a value of each (indicator, unit) written, ascending, by first row:
+    units are converted a group at a time, not a row at a time."""
+    catalogue = {spec.id: spec for spec in specs if spec is not None}
+    ids = pd.Series([spec.id if spec is not None else None for spec in specs], dtype=object)
+    taken = np.flatnonzero(~blank & ids.notna().to_numpy(dtype=bool))
+    if not len(taken):
+        return []
+    keys = pd.DataFrame({"spec": ids.iloc[taken].to_numpy(),
+                         "unit": np.asarray(units, dtype=object)[taken]})
+    groups: dict[tuple[str, str], npt.NDArray[np.intp]] = keys.groupby(
+        ["spec", "unit"], sort=False).indices  # type: ignore[assignment]
+    return [((catalogue[str(spec)], str(unit)), taken[np.sort(rows)])
+            for (spec, unit), rows in groups.items()]
 
 
 def _scalar(value: Any) -> object:

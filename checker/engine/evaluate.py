@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 from checker import result as r
 from checker.engine.env import RecordEnv
@@ -25,6 +26,9 @@ from checker.types import typed as t
 
 DETAIL_LIMIT = 20_000  # rule × subject pairs up to which passing outcomes are listed too
 MAX_LISTED = 100  # outcomes listed per rule in big batches (first ones in id order)
+SeriesChoice = Literal["none", "failing", "all"]  # which series the result lists
+SERIES_LISTED = 10_000  # series listed by default; beyond, only those a failing rule reads
+_FAILING: frozenset[r.OutcomeKind] = frozenset({"fail", "error", "unknown"})
 
 
 def default_as_of(checked: t.CheckedSuite, data: PlanDataLike | None) -> int:
@@ -44,10 +48,12 @@ def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
              fail_on: r.FailOn = "error", inputs: Sequence[r.Input] = (),
              detail_limit: int = DETAIL_LIMIT,
              max_findings: int | None = MAX_LISTED,
-             cutoff: datetime.date | None = None) -> r.Result:
+             cutoff: datetime.date | None = None,
+             series: SeriesChoice | None = None) -> r.Result:
     """`max_findings` caps the outcomes listed per rule (None: no cap); counts are complete.
     `cutoff`: the `--as-of` date, when it is one (figures of periods ending after it are
-    not used)."""
+    not used).  `series`: which series the result lists (None: all up to `SERIES_LISTED`,
+    else the failing ones)."""
     year = as_of if as_of is not None else default_as_of(checked, data)
     table = SeriesTable.build(data, checked.plan, cutoff)
     envs = {name: RecordEnv(batch.frame, batch.ids) for name, batch in batches.items()}
@@ -60,13 +66,14 @@ def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
         found[rule.id] = _evaluate_rule(rule, batches, envs, table, data, year, checked,
                                         detailed, max_findings, verdicts)
         judged += [Judged(rule, subject, verdict) for subject, verdict in verdicts]
-    return assemble(checked, found, table, year, fail_on, inputs, detailed, judged)
+    return assemble(checked, found, table, year, fail_on, inputs, detailed, judged, series)
 
 
 def assemble(checked: t.CheckedSuite,
              found: Mapping[str, tuple[dict[r.OutcomeKind, int] | None, list[r.Outcome]]],
              table: SeriesTable, year: int, fail_on: r.FailOn, inputs: Sequence[r.Input],
-             detailed: bool, judged: Sequence[Judged]) -> r.Result:
+             detailed: bool, judged: Sequence[Judged],
+             series_choice: SeriesChoice | None = None) -> r.Result:
     """The result from each rule's counts and listed outcomes (by rule id; None: no subjects)
     and the series rules' verdicts (for the indicator table), whichever path computed them:
     in memory, in batches or per partition."""
@@ -78,11 +85,13 @@ def assemble(checked: t.CheckedSuite,
             continue
         summaries.append(_summary(rule, counts, len(listed)))
         outcomes += sorted(listed, key=lambda o: (o.subject, o.origin.text if o.origin else ""))
-    series = _series(checked, table)
+    keys = sorted(table.values.keys() | table.subannual.keys())
+    chosen, said = listed_series(keys, series_choice, judged)
+    series = _series(checked, table, chosen)
     result = _result(checked, summaries, outcomes, series, year, fail_on, inputs, detailed)
     update: dict[str, object] = {"indicators": indicator_table(checked, table, list(judged),
                                                                year)}
-    notes = [*table.notes(), *unchecked_data(checked, table)]
+    notes = [*table.notes(), *unchecked_data(checked, table), *said]
     if notes:
         update["notes"] = notes
     return result.model_copy(update=update)
@@ -128,8 +137,41 @@ def _summary(rule: t.CheckedRule, counts: dict[r.OutcomeKind, int],
     )
 
 
-def _series(checked: t.CheckedSuite, table: SeriesTable) -> list[r.Series]:
-    """Every series in the plan data, with the thresholds rules set on it (for charts)."""
+SeriesKey = tuple[str, str, str]  # (indicator, region, kind)
+
+
+def listed_series(keys: list[SeriesKey], choice: SeriesChoice | None,
+                  judged: Sequence[Judged]) -> tuple[list[SeriesKey], list[str]]:
+    """The series to list (in order) and a note saying what was left out, if anything.
+
+    A 10^6-row table holds 10^5 series: listing every point would make a 100 MB report,
+    so by default a big table lists only the series a failing, erroneous or unknown
+    outcome reads, and says so."""
+    if choice is None:
+        choice = "all" if len(keys) <= SERIES_LISTED else "failing"
+    if choice == "all":
+        return keys, []
+    failing: set[SeriesKey] = set()
+    if choice == "failing":
+        for one in judged:
+            if one.verdict.judgement.outcome in _FAILING:
+                region, kind = one.subject
+                failing.update((leaf.id, region, kind) for leaf in
+                               t.leaves(one.verdict.constraint.expr)
+                               if isinstance(leaf, t.IndicatorRef))
+    chosen = [key for key in keys if key in failing]
+    left = len(keys) - len(chosen)
+    if not left:
+        return chosen, []
+    which = "those a failing, erroneous or unknown outcome reads" if choice == "failing" \
+        else "none, as asked"
+    return chosen, [f"{left:,} of the {len(keys):,} series of the plan data are not listed "
+                    f"in `series` (listed: {which}); `--series all` lists every one"]
+
+
+def _series(checked: t.CheckedSuite, table: SeriesTable,
+            keys: Sequence[SeriesKey]) -> list[r.Series]:
+    """The series `keys` of the plan data, with the thresholds rules set on them (charts)."""
     targets: dict[str, list[tuple[r.Point, str]]] = {}
     for rule in checked.rules:
         if rule.subject != "series":
@@ -145,7 +187,7 @@ def _series(checked: t.CheckedSuite, table: SeriesTable) -> list[r.Series]:
                     point = r.Point.model_construct(year=y, value=float(expr.right.value))
                     targets.setdefault(expr.left.id, []).append((point, rule.id))
     out = []
-    for indicator, region, kind in sorted(table.values.keys() | table.subannual.keys()):
+    for indicator, region, kind in keys:
         points = table.values.get((indicator, region, kind), {})
         parts = table.subannual.get((indicator, region, kind), [])
         spec = checked.indicators.get(indicator)

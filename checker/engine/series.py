@@ -13,11 +13,12 @@ are judged on the years it states, with the actual baseline behind them.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from checker import result as r
@@ -62,12 +63,12 @@ class SeriesTable:
     """
 
     values: dict[tuple[str, str, str], dict[int, float]]
-    origins: dict[tuple[str, str, str, int], r.Location]
+    origins: Mapping[tuple[str, str, str, int], r.Location]
     first_year: int
     last_year: int
     kinds: set[str] = field(default_factory=set)
     regions: dict[str, set[str]] = field(default_factory=dict)
-    about: dict[Point, dict[str, str]] = field(default_factory=dict)
+    about: Mapping[Point, dict[str, str]] = field(default_factory=dict)
     uncatalogued: tuple[tuple[str, int], ...] = ()  # ids the catalogue does not know, rows
     bounds: dict[Point, Bounds] = field(default_factory=dict)  # qualified figures (95%以上)
     subannual: dict[tuple[str, str, str], list[r.PartPoint]] = field(default_factory=dict)
@@ -83,44 +84,30 @@ class SeriesTable:
     @staticmethod
     def build(data: PlanDataLike | None, plan: t.PlanInfo,
               cutoff: datetime.date | None = None) -> SeriesTable:
-        """`cutoff`: the `--as-of` date; a figure of a period ending after it is not used."""
+        """`cutoff`: the `--as-of` date; a figure of a period ending after it is not used.
+
+        Column-wise: the plain rows (annual, default basis, exact, in time), nearly all of a
+        big table, are grouped into series at once; the rest go row by row.  Origins and
+        the words about a row are looked up when asked for, not made for every row."""
         table = SeriesTable({}, {}, plan.baseline_year, plan.end, cutoff=cutoff)
         years = [plan.baseline_year, plan.end]
         if data is not None and len(data.frame):
             frame = _with_optional(data.frame)
-            limit = cutoff.isoformat() if cutoff is not None else None
-            columns = [frame[c].tolist() for c in _COLUMNS]
-            for i, row in enumerate(zip(*columns, strict=True)):
-                ind, reg, kind, year, value, low, high, low_open, high_open, qualifier = row[:10]
-                period, end, basis = row[10:]
-                key, year = (str(ind), str(reg), str(kind)), int(year)
-                figure: float | Bounds = float(value) if not pd.isna(value) else Bounds(
-                    None if pd.isna(low) else float(low), None if pd.isna(high) else float(high),
-                    low_open is True, high_open is True, str(qualifier))
-                if not pd.isna(period):
-                    table.subannual.setdefault(key, []).append(r.PartPoint.model_construct(
-                        period=str(period), end=str(end),
-                        value=figure if isinstance(figure, float) else None,
-                        text=str(qualifier) if not pd.isna(qualifier) else f"{value:g}"))
-                    continue
-                point = (*key, year)
-                if not pd.isna(basis):
-                    table.based.setdefault((*key, str(basis)), {})[year] = figure
-                    table.based_origins[(*point, str(basis))] = data.origin(i)
-                    continue
-                table.origins[point] = data.origin(i)
-                if limit is not None and not pd.isna(end) and str(end) > limit:
-                    table.withheld.append(point)
-                    continue
-                if isinstance(figure, Bounds):
-                    table.bounds[point] = figure
-                else:
-                    table.values.setdefault(key, {})[year] = figure
-                table.kinds.add(str(kind))
-                if str(kind) == "target" or year > plan.baseline_year:
-                    table.regions.setdefault(str(kind), set()).add(str(reg))
-                years.append(year)
-            table.about = _about(frame)
+            annual = (frame["period"].isna() & frame["basis"].isna()).to_numpy(dtype=bool)
+            exact = annual & frame["value"].notna().to_numpy(dtype=bool)
+            if cutoff is not None:
+                end = frame["period_end"]
+                late = (end.notna() & (end.astype("string") > cutoff.isoformat())).to_numpy(
+                    dtype=bool, na_value=False)
+                exact &= ~late
+            others = np.flatnonzero(~exact)
+            if len(others) < len(frame):
+                years += _plain_rows(table, frame, exact, plan)
+            if len(others):
+                years += _other_rows(table, frame, others, data, plan)
+            points = _Points(frame, annual)
+            table.origins = _Origins(points, data)
+            table.about = _About(points, frame)
         table.first_year, table.last_year = min(years), max(years)
         table.uncatalogued = tuple(getattr(data, "uncatalogued", ()))
         return table
@@ -268,28 +255,154 @@ def _with_optional(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**missing) if missing else frame
 
 
+def _plain_rows(table: SeriesTable, frame: pd.DataFrame, mask: npt.NDArray[np.bool_],
+                plan: t.PlanInfo) -> list[int]:
+    """Annual exact figures on the default basis, grouped into `values` in one pass: rows
+    sorted (stably) by series, each series a dict of its years; a later row of the same
+    year wins, as row by row.  Returns the years seen."""
+    rows = frame.loc[mask, ["indicator", "region", "kind", "year", "value"]]
+    grouped = rows.groupby(["indicator", "region", "kind"], sort=False, dropna=False)
+    series = grouped.ngroup().to_numpy(dtype=np.int64)  # numbered by first row
+    keys = [(str(ind), str(reg), str(kind)) for ind, reg, kind in grouped.size().index]
+    order = np.argsort(series, kind="stable")
+    year = rows["year"].to_numpy(dtype=np.int64)[order]
+    value = rows["value"].to_numpy(dtype=np.float64)[order]
+    bounds = np.flatnonzero(np.diff(series[order])) + 1
+    starts = np.concatenate([[0], bounds]).tolist()
+    stops = [*starts[1:], len(order)]
+    year_list, value_list = year.tolist(), value.tolist()
+    for key, first, last in zip(keys, starts, stops, strict=True):
+        table.values[key] = dict(zip(year_list[first:last], value_list[first:last],
+                                     strict=True))
+    kinds = rows["kind"].astype(str)
+    table.kinds.update(kinds.unique().tolist())
+    counted = ((kinds == "target").to_numpy(dtype=bool)
+               | (rows["year"].to_numpy(dtype=np.int64) > plan.baseline_year))
+    pairs = pd.DataFrame({"kind": kinds[counted], "region": rows["region"].astype(str)[counted]})
+    for kind, region in pairs.drop_duplicates().itertuples(index=False):
+        table.regions.setdefault(kind, set()).add(region)
+    return [int(year.min()), int(year.max())]
+
+
+def _other_rows(table: SeriesTable, frame: pd.DataFrame, positions: npt.NDArray[np.intp],
+                data: PlanDataLike, plan: t.PlanInfo) -> list[int]:
+    """Row by row: parts of a year, other bases, figures after the cutoff, bounds."""
+    limit = table.cutoff.isoformat() if table.cutoff is not None else None
+    years: list[int] = []
+    columns = [frame[c].take(positions).to_numpy(dtype=object).tolist() for c in _COLUMNS]
+    for i, row in zip(positions.tolist(), zip(*columns, strict=True), strict=True):
+        ind, reg, kind, year, value, low, high, low_open, high_open, qualifier = row[:10]
+        period, end, basis = row[10:]
+        key, year = (str(ind), str(reg), str(kind)), int(year)
+        figure: float | Bounds = float(value) if not pd.isna(value) else Bounds(
+            None if pd.isna(low) else float(low), None if pd.isna(high) else float(high),
+            low_open is True, high_open is True, str(qualifier))
+        if not pd.isna(period):
+            table.subannual.setdefault(key, []).append(r.PartPoint.model_construct(
+                period=str(period), end=str(end),
+                value=figure if isinstance(figure, float) else None,
+                text=str(qualifier) if not pd.isna(qualifier) else f"{value:g}"))
+            continue
+        point = (*key, year)
+        if not pd.isna(basis):
+            table.based.setdefault((*key, str(basis)), {})[year] = figure
+            table.based_origins[(*point, str(basis))] = data.origin(i)
+            continue
+        if limit is not None and not pd.isna(end) and str(end) > limit:
+            table.withheld.append(point)
+            continue
+        if isinstance(figure, Bounds):
+            table.bounds[point] = figure
+        else:
+            table.values.setdefault(key, {})[year] = figure
+        table.kinds.add(str(kind))
+        if str(kind) == "target" or year > plan.baseline_year:
+            table.regions.setdefault(str(kind), set()).add(str(reg))
+        years.append(year)
+    return years
+
+
+class _Points:
+    """Annual default-basis rows by point (indicator, region, kind, year): the last row of
+    each.  Indexed a region at a time on first use: rules read a few regions of a table
+    of thousands, and a check that lists no series reads none."""
+
+    def __init__(self, frame: pd.DataFrame, annual: npt.NDArray[np.bool_]) -> None:
+        self._frame, self._annual = frame, annual
+        self._regions: pd.Series[Any] | None = None
+        self._by_region: dict[str, dict[Point, int]] = {}
+
+    def row(self, point: Point) -> int:
+        """The row of `point`; KeyError when the table has none."""
+        return self._of(point[1])[point]
+
+    def _of(self, region: str) -> dict[Point, int]:
+        if region not in self._by_region:
+            if self._regions is None:
+                self._regions = self._frame["region"].astype(str)
+            here = self._annual & (self._regions == region).to_numpy(dtype=bool)
+            self._by_region[region] = self._index(np.flatnonzero(here))
+        return self._by_region[region]
+
+    def _index(self, positions: npt.NDArray[np.intp]) -> dict[Point, int]:
+        keys = zip(*(self._frame[c].take(positions).tolist()  # the rows, then their cells
+                     for c in ("indicator", "region", "kind", "year")), strict=True)
+        return {(str(ind), str(reg), str(kind), int(year)): position
+                for (ind, reg, kind, year), position in zip(keys, positions.tolist(),
+                                                            strict=True)}
+
+    @property
+    def rows(self) -> dict[Point, int]:
+        """Every point's row (iterating a whole mapping: tests, rarely the engine)."""
+        return self._index(np.flatnonzero(self._annual))
+
+
+class _Origins(Mapping[Point, r.Location]):
+    """`SeriesTable.origins`: where each annual figure came from, made when asked for."""
+
+    def __init__(self, points: _Points, data: PlanDataLike) -> None:
+        self._points, self._data = points, data
+
+    def __getitem__(self, point: Point) -> r.Location:
+        return self._data.origin(self._points.row(point))
+
+    def __iter__(self) -> Iterator[Point]:
+        return iter(self._points.rows)
+
+    def __len__(self) -> int:
+        return len(self._points.rows)
+
+
+class _About(Mapping[Point, dict[str, str]]):
+    """`SeriesTable.about`: source, note, qualifier … of an annual row on the default basis
+    that has them (for the evaluation table), read from its row when asked for."""
+
+    def __init__(self, points: _Points, frame: pd.DataFrame) -> None:
+        self._points, self._frame = points, frame
+        self._present = [c for c in ABOUT_COLUMNS if c in frame.columns]
+
+    def __getitem__(self, point: Point) -> dict[str, str]:
+        said = self._said(self._points.row(point)) if self._present else {}
+        if not said:
+            raise KeyError(point)
+        return said
+
+    def _said(self, position: int) -> dict[str, str]:
+        row = self._frame.iloc[position]
+        return {name: str(row[name]).strip() for name in self._present
+                if not pd.isna(row[name]) and str(row[name]).strip()}
+
+    def __iter__(self) -> Iterator[Point]:
+        return (point for point, position in self._points.rows.items()
+                if self._present and self._said(position))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def _listed(items: list[str], limit: int) -> str:
     more = len(items) - limit
     return ", ".join(items[:limit]) + (f" and {more} more" if more > 0 else "")
-
-
-def _about(frame: pd.DataFrame) -> dict[Point, dict[str, str]]:
-    """Source, note, qualifier … of each annual row on the default basis that has them
-    (for the evaluation table)."""
-    present = [c for c in ABOUT_COLUMNS if c in frame.columns]
-    out: dict[Point, dict[str, str]] = {}
-    if not present:
-        return out
-    frame = frame[frame["period"].isna() & frame["basis"].isna()]
-    keys = zip(*(frame[c].tolist() for c in ("indicator", "region", "kind", "year")),
-               strict=True)
-    cells = zip(*(frame[c].tolist() for c in present), strict=True)
-    for (ind, reg, kind, year), row in zip(keys, cells, strict=True):
-        said = {name: str(v).strip() for name, v in zip(present, row, strict=True)
-                if not pd.isna(v) and str(v).strip()}
-        if said:
-            out[(str(ind), str(reg), str(kind), int(year))] = said
-    return out
 
 
 @dataclass

@@ -163,3 +163,31 @@ def test_a_growth_rate_is_on_track_or_lagging_never_achieved_early(indicator: st
     [target] = row.targets
     assert (target.shape, target.text, row.status) == ("growth", "cagr >= " + (
         "5%" if indicator == "general_budget_revenue" else "8%"), status)
+
+
+def _series_of(choice: str | None) -> r.Result:
+    return evaluate(checked_from(RULES), {}, SourcedData(ROWS), as_of=2023,
+                    series=choice)  # type: ignore[arg-type]
+
+
+def test_series_all_none_and_failing() -> None:
+    every = _series_of("all")
+    assert len(every.series) == len({row[0] for row in ROWS}) and not any(
+        "--series all" in note for note in every.notes)
+    assert _series_of(None).series == every.series  # a small table lists them all
+    nothing = _series_of("none")
+    assert nothing.series == [] and any(
+        f"{len(every.series)} of the {len(every.series)} series" in n for n in nothing.notes)
+    failing = {s.indicator for s in _series_of("failing").series}
+    assert failing == {"gdp_growth", "per_capita_disposable_income_growth"}  # INC-01 fails
+
+
+def test_a_big_table_lists_only_failing_series_by_default(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from checker.engine import evaluate as module
+
+    monkeypatch.setattr(module, "SERIES_LISTED", 3)
+    result = _series_of(None)
+    assert {s.indicator for s in result.series} == {"gdp_growth",
+                                                    "per_capita_disposable_income_growth"}
+    assert any("`--series all` lists every one" in note for note in result.notes)

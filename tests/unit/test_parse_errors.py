@@ -18,7 +18,7 @@ from checker.diagnostics import Diagnostic, DiagnosticError, display_width, rend
 from checker.source import SourceFile, Span
 from checker.syntax.build import build
 from checker.syntax.grammar import expected_words, parser, terminal_word
-from checker.syntax.parse import MAX_ERRORS, Parsed, decode, parse
+from checker.syntax.parse import MAX_ERRORS, MAX_FILE_BYTES, Parsed, decode, parse
 from checker.syntax.suite import load_suite, parse_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -269,10 +269,21 @@ def test_undecodable_input(data: bytes, message: str, position: tuple[int, int],
 
 
 def test_an_oversized_file_is_refused_before_decoding() -> None:
-    diagnostic = decode("big.rules", b"\xff" * (3 * 1024 * 1024))
+    size = MAX_FILE_BYTES + 1024 * 1024
+    diagnostic = decode("big.rules", b"\xff" * size)
     assert isinstance(diagnostic, Diagnostic)
     assert diagnostic.code == "P105"
-    assert diagnostic.message == f"file is too large ({3 * 1024 * 1024:,} bytes)"
+    assert diagnostic.message == f"file is too large ({size:,} bytes)"
+
+
+def test_a_ten_thousand_rule_file_is_within_the_limit() -> None:
+    rule = ('rule LAND-{:05d} "城乡建设用地规模控制在319平方公里以内" {{\n'
+            '  cite "第九章 三 (一)" line 315: "城乡建设用地规模控制在319平方公里以内"\n'
+            '  kind binding because "国土空间规划约束性指标"\n'
+            '  require urban_rural_construction_land <= 319 km2 each year in 2021..2025\n}}\n\n')
+    data = "".join(rule.format(n) for n in range(10_000)).encode()
+    assert len(data) < MAX_FILE_BYTES
+    assert not isinstance(decode("big.rules", data), Diagnostic)
 
 
 # ------------------------------------------------------------------ file system codes

@@ -146,3 +146,35 @@ def test_concurrent_runs_share_one_entry_and_agree(tmp_path: Path) -> None:
     assert json.loads(warm)["summary"]["subjects"] > 0
     assert len(list((tmp_path / "shared" / "suites").glob("*.suite.pickle"))) == 1
     assert not list((tmp_path / "shared" / "suites").glob(".tmp-*"))
+
+
+def test_frozen_nodes_are_pickled_as_constructor_calls_and_round_trip() -> None:
+    from checker.source import Span
+
+    built = load_checked([BUNDLED], use_cache=False)
+    assert cached._constructor_fields(Span) == ("file", "line", "column", "end_line", "end_column")
+    pickler = cached._FastPickler(cached.io.BytesIO())
+    assert pickler.reducer_override(Span("f", 1, 2, 3, 4)) == (Span, ("f", 1, 2, 3, 4))
+    assert cached.pickle.loads(cached._dumps(built)) == built
+
+
+def test_classes_a_constructor_call_would_not_rebuild_are_left_to_pickle() -> None:
+    from dataclasses import dataclass, field
+
+    @dataclass(frozen=True, slots=True)
+    class Derived:
+        x: int
+        y: int = field(init=False, default=0)
+
+    @dataclass(frozen=True, slots=True)
+    class Checked:
+        x: int
+
+        def __post_init__(self) -> None:
+            pass
+
+    @dataclass(frozen=True)
+    class Plain:
+        x: int
+
+    assert [cached._constructor_fields(c) for c in (Derived, Checked, Plain)] == [None] * 3

@@ -54,6 +54,10 @@ def register(parser: argparse.ArgumentParser) -> None:
                         "cluster (`pip install 'plancheck[dask]'`)")
     parser.add_argument("--scheduler", metavar="ADDRESS",
                         help="the Dask scheduler for --engine dask (default: a local cluster)")
+    parser.add_argument("--series", choices=["none", "failing", "all"], default=None,
+                        help="indicator series listed in the report: all, those a failing or "
+                        "unknown outcome reads, or none (default: all up to 10,000 series, "
+                        "else failing; a note says what is left out)")
     parser.add_argument("--strict", action="store_true",
                         help="plan data naming an indicator outside the suite's catalogue is "
                         "an error (D340), not a note")
@@ -103,7 +107,8 @@ def run(args: argparse.Namespace) -> int:
         result = data.renamed(check_with(
             checked, data.files, as_of=year, cutoff=cutoff, fail_on=args.fail_on,
             record=args.record, max_findings=args.max_findings or None, engine=args.engine,
-            scheduler=_scheduler(args), strict=args.strict, sheet=args.sheet))
+            scheduler=_scheduler(args), strict=args.strict, sheet=args.sheet,
+            series=args.series))
         options.say(args, f"as of {result.as_of}" + ("" if args.as_of is not None else
                                                      " (the default: see the report's notes)"))
         tick(description=f"writing the {args.format} report")

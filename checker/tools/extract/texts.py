@@ -16,8 +16,9 @@ from pathlib import Path
 
 from checker.diagnostics import Diagnostic
 from checker.source import SourceFile, Span
-from checker.syntax.parse import MAX_FILE_BYTES, decode
+from checker.syntax.parse import decode
 
+MAX_TEXT_BYTES = 2 * 1024 * 1024  # a plan text; its own bound, not the rules-file one
 MAX_LINE = 100_000
 MAX_FIGURES = 20_000  # numbers in one file; real plans hold hundreds
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -37,7 +38,7 @@ def read_text(path: str | Path, shown: str | None = None) -> SourceFile | Diagno
         reason = error.strerror or type(error).__name__
         return Diagnostic("X904", f"cannot read `{shown}`: {reason.lower()}",
                           Span(shown, 0, 0, 0, 0))
-    decoded = decode(shown, data)
+    decoded = decode(shown, data, MAX_TEXT_BYTES)
     if isinstance(decoded, Diagnostic):
         return _worded(decoded, len(data))
     return _long_line(decoded) or _too_many(decoded) or decoded
@@ -47,7 +48,7 @@ def _worded(found: Diagnostic, size: int) -> Diagnostic:
     if found.code == "P105":
         return dataclasses.replace(
             found, code="X902", message=f"text is too large ({size:,} bytes)",
-            help=f"extract reads at most {MAX_FILE_BYTES:,} bytes a file; split the text "
+            help=f"extract reads at most {MAX_TEXT_BYTES:,} bytes a file; split the text "
                  "into parts (by chapter) and give them all")
     advice = found.help if "GBK" in found.help or "UTF-16" in found.help else _HELP_TEXT
     if "NUL" in found.message:
