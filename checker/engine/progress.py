@@ -13,9 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-# Progress within this share of the planned change from the straight line is on track.
-BAND = 0.1
-
 Level = Literal["ahead", "on_track", "lagging"]
 
 
@@ -29,14 +26,15 @@ class Progress:
 
 
 def progress(start: float, now: float, target: float, base: int, latest: int,
-             deadline: int) -> Progress | None:
-    """None when the target plans no change from the base (no line to ride)."""
+             deadline: int, band: float) -> Progress | None:
+    """None when the target plans no change from the base (no line to ride); `band`: the
+    share of the planned change around the line that is on track (the plan's `band`)."""
     if target == start or deadline <= base:
         return None
     done = (now - start) / (target - start)
     expected = (latest - base) / (deadline - base)
-    if done >= expected + BAND:
+    if done >= expected + band:
         return Progress("ahead", done, expected)
-    if done > expected - BAND:
+    if done > expected - band:
         return Progress("on_track", done, expected)
     return Progress("lagging", done, expected)

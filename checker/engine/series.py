@@ -510,11 +510,11 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
     if truth(vec, (row, latest - table.first_year)):
         return Judgement("pending", latest, "achieved")
     return Judgement("pending", latest, _line(c.expr, seen, row, table.first_year, latest,
-                                              deadline))
+                                              deadline, plan.band))
 
 
 def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
-          deadline: int) -> r.Trajectory:
+          deadline: int, band: float) -> r.Trajectory:
     """`ahead`, `on_track` or `lagging` by the latest value's progress along the straight
     line from the first known value to the target at the deadline (`progress`);
     `no_baseline` when no value before the latest one starts the line (never a default
@@ -529,7 +529,7 @@ def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
         return "no_baseline"
     start = float(left.values[row, base - first])
     now = float(left.values[row, latest - first])
-    found = progress(start, now, float(expr.right.value), base, latest, deadline)
+    found = progress(start, now, float(expr.right.value), base, latest, deadline, band)
     return found.level if found is not None else "lagging"
 
 

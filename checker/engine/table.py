@@ -288,10 +288,11 @@ def _progress(v: Verdict, shape: r.TargetShape, table: SeriesTable,
     if holds:
         return ("achieved", f"met in {latest}, before the deadline {j.deadline}",
                 _facts("met_early", j))
-    return _line(c.expr, v, table.first_year, latest, j)
+    return _line(c.expr, v, table.first_year, latest, j, plan.band)
 
 
-def _line(expr: t.Compare, v: Verdict, first: int, latest: int, j: Judgement) -> Judged_:
+def _line(expr: t.Compare, v: Verdict, first: int, latest: int, j: Judgement,
+          band: float) -> Judged_:
     deadline = j.deadline or latest
     left, right = v.seen.get(id(expr.left)), v.seen.get(id(expr.right))
     base = None
@@ -303,7 +304,7 @@ def _line(expr: t.Compare, v: Verdict, first: int, latest: int, j: Judgement) ->
     start = float(left.values[v.row, base - first])
     now = float(left.values[v.row, latest - first])
     target = float(right.values[v.row, min(deadline - first, right.values.shape[1] - 1)])
-    found = progress(start, now, target, base, latest, deadline)
+    found = progress(start, now, target, base, latest, deadline, band)
     if found is None or expr.op in ("==", "!="):
         return "lagging", f"not met in {latest}; due {deadline}", _facts("fails_now", j)
     word = (f"{found.done:.0%} of the way from {base} in {latest - base} of {deadline - base} "

@@ -125,6 +125,11 @@ class Builder:
         for item in items:
             item = cast(Tree[Token], item)
             key = str(item.data).removeprefix("plan_")
+            if key == "band":
+                amount, reason = item.children
+                built.append(m.PlanItem("band", self.string(reason), span=self.span(item),
+                                        band=self.quantity(cast(Tree[Token], amount))))
+                continue
             (value,) = item.children
             content: str | m.YearRange
             if key == "about":

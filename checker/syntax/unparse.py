@@ -25,7 +25,7 @@ RESERVED = frozenset({
     "rises", "falls", "true", "false", "pass", "fail", "unknown", "not_applicable", "pending",
     "error", "achieved", "ahead", "on_track", "lagging", "no_baseline", "actual", "target", "as",
     "role", "baseline",
-    "about", "within", "relative", "basis", "parameter",
+    "about", "within", "relative", "basis", "parameter", "band",
 })
 _SYMBOL_UNITS = frozenset({"%", "‰", "㎡", "㎢"})
 
@@ -193,6 +193,8 @@ def plan_item(item: m.PlanItem) -> str:
     value = item.value
     if item.about is not None:
         return f"about {about_text(item.about)}"
+    if item.band is not None:
+        return f"band {quantity(item.band)} because {string(str(value))}"
     if isinstance(value, m.YearRange):
         return f"{item.key} {year_range(value)}"
     return f"{item.key} {name(value) if item.key == 'region' else string(value)}"

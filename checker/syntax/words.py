@@ -20,7 +20,7 @@ KEYWORDS = (
     "rule", "plan", "unit", "set", "scale", "indicator", "record", "test", "cite", "kind",
     "for", "where", "read", "basis", "require", "unless", "title", "period", "region", "source",
     "language", "of", "alias", "direction", "role", "enum", "ordinal", "required", "default",
-    "label", "range", "about", "within", "relative", "line",
+    "label", "range", "about", "within", "relative", "band", "line",
     "because", "each", "all", "by", "at", "year", "in", "in region", "as of", "given", "data",
     "expect", "or", "and", "not", "is", "present", "missing",
 )
@@ -64,9 +64,8 @@ COMPARISONS = frozenset({"COMPARE_OP", "LT"})
 BEFORE_YEAR = frozenset({"_BY", "_AT", "_AS_OF", "_PERIOD", "__ANON_0", "_IN"})
 # Keywords that open a clause or an item of a block.
 CLAUSES = frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_BASIS", "_REQUIRE", "_UNLESS",
-                     "_UNIT",
-                     "_DIRECTION", "_ROLE", "_ABOUT", "_TITLE", "_PERIOD", "_REGION", "_SOURCE",
-                     "_AS_OF", "_GIVEN", "_EXPECT"})
+                     "_UNIT", "_DIRECTION", "_ROLE", "_ABOUT", "_BAND", "_TITLE", "_PERIOD",
+                     "_REGION", "_SOURCE", "_AS_OF", "_GIVEN", "_EXPECT"})
 # What may follow a complete clause or statement.
 ENDINGS = frozenset({"RBRACE", "$END", *CLAUSES, *STATEMENTS})
 
@@ -84,7 +83,8 @@ FORMS: dict[str, dict[str, str]] = {
     "_PLAN": {"": 'plan daxing-14th { title "…"  period 2021..2025  region 大兴区 }',
               "_PERIOD": "period 2021..2025", "_TITLE": 'title "…"', "_SOURCE": 'source "plan.txt"',
               "_REGION": "region 大兴区",
-              "_ABOUT": 'about within 5% relative because "reason"'},
+              "_ABOUT": 'about within 5% relative because "reason"',
+              "_BAND": 'band 10% because "reason"'},
     "_UNIT": {"": 'unit m2 of area` or `unit km2 = 1000000 m2 alias "平方公里"'},
     "_SET": {"": "set 产业 = {氢能, 信创}"},
     "_SCALE": {"": "scale 排放标准 = 国五 < 国六a < 国六b"},

@@ -88,7 +88,23 @@ def _plan(suite: m.Suite, sink: DiagnosticSink) -> t.PlanInfo:
                    help="write `language \"zh\"` or `language \"en\"`")
         language = None
     return t.PlanInfo(plan.id, plan.text("title"), period.start, period.end, region or "",
-                      plan.text("source"), plan.span, language)
+                      plan.text("source"), plan.span, language, _band(plan, sink))
+
+
+def _band(plan: m.Plan, sink: DiagnosticSink) -> float:
+    """`band 10% because "…"`: a share of the planned change, above 0 and below 100 %."""
+    item = next((i for i in plan.items if i.band is not None), None)
+    if item is None or item.band is None:
+        return t.DEFAULT_BAND
+    amount = item.band
+    if amount.unit not in ("%", "percent") or not 0 < amount.value < 100 \
+            or not str(item.value).strip():
+        sink.error("T252", "`band` is a percentage of the planned change, above 0 % and "
+                   "below 100 %, with its reason", item.span,
+                   help='e.g. `band 10% because "midterm evaluations: within a tenth of the '
+                   'planned change is 基本符合预期"`')
+        return t.DEFAULT_BAND
+    return float(amount.value) / 100
 
 
 def _named(decls: list[Any], sink: DiagnosticSink, what: str) -> dict[str, tuple[str, ...]]:

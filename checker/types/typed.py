@@ -366,6 +366,11 @@ class CheckedRule:
     basis: str | None = None  # `basis "扣除疫苗"`: read where the data gives it
 
 
+# Midterm evaluations: progress within a tenth of the planned change from the straight
+# line to the target is 基本符合预期 (on track), unless the plan header says `band …`.
+DEFAULT_BAND = 0.1
+
+
 @dataclass(frozen=True)
 class PlanInfo:
     id: str
@@ -376,6 +381,7 @@ class PlanInfo:
     source: str | None
     span: Span = NO_SPAN
     language: str | None = None  # the reports' language (`zh`, `en`), if the plan says
+    band: float = DEFAULT_BAND  # `band 10%`: on track within this share of the planned change
 
     @property
     def baseline_year(self) -> int:

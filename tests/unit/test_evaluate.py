@@ -247,3 +247,28 @@ def test_plan_data_no_rule_reads_is_noted_not_dropped() -> None:
 def test_baseline_indicators_are_not_noted_as_unchecked() -> None:
     result = run(data=[("g5_base_stations", "大兴区", 2020, 1800.0, "actual")])
     assert result.notes == []
+
+
+def test_a_plan_may_declare_its_own_on_track_band() -> None:
+    # 83 % in 2022 on the line 80 → 90 (84 % due): 30 % of the way in 40 % of the time is
+    # short of the default band (lagging at 10 points), within a declared band of 15.
+    from dataclasses import replace
+
+    checked = checked_from(RULES)
+    data = Data([("bus_stop_500m_coverage", "大兴区", 2020, 80.0, "actual"),
+                 ("bus_stop_500m_coverage", "大兴区", 2022, 83.0, "actual")])
+    plain = outcomes(evaluate(checked, {}, data, as_of=2022))[("BUS-01", "大兴区")]
+    wide = replace(checked, plan=replace(checked.plan, band=0.15))
+    banded = outcomes(evaluate(wide, {}, data, as_of=2022))[("BUS-01", "大兴区")]
+    assert (plain.trajectory, banded.trajectory) == ("lagging", "on_track")
+
+
+def test_the_band_is_read_from_the_plan_header() -> None:
+    from checker.syntax.unparse import unparse
+    from tests.helpers import rule_file
+
+    text = ('plan p {\n  period 2021..2025\n  region 大兴区\n'
+            '  band 15% because "the city\'s midterm evaluation"\n}\n')
+    assert unparse(rule_file(text)) == text
+    checked = checked_from(text.replace("plan p", "plan q"), contract=False)
+    assert checked.plan.band == 0.15

@@ -25,12 +25,13 @@ class About:
 
 @dataclass(frozen=True, slots=True)
 class PlanItem:
-    key: Literal["title", "period", "region", "source", "language", "about"]
+    key: Literal["title", "period", "region", "source", "language", "about", "band"]
     value: str | YearRange  # for `about`, its canonical text after the keyword
     comments: Comments = ()
     trailing: str | None = None
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
     about: About | None = None
+    band: Quantity | None = None  # `band 10% because "…"`; `value` holds the reason
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ ItemKind = Literal["keyword", "field", "value", "unit", "indicator", "rule", "re
 CLAUSES = ("cite", "kind", "for each", "for all", "for region", "where", "read", "basis",
            "require", "unless")
 TEST_ITEMS = ("as of", "given", "given data", "expect")
-PLAN_ITEMS = ("title", "period", "region", "source", "language")
+PLAN_ITEMS = ("title", "period", "region", "source", "language", "about", "band")
 INDICATOR_ITEMS = ("unit", "ordinal", "kind", "direction", "role", "cite")
 EXPRESSION_WORDS = ("and", "or", "not", "in", "not in", "is present", "is missing", "rises",
                     "falls", "true", "false", "by", "at", "each year in", "in region", "label")
