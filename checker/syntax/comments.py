@@ -59,13 +59,16 @@ def attach(source: SourceFile, statements: list[m.Statement],
     statement_slots = [_Slot() for _ in statements]
     item_slots = [[_Slot() for _ in items_of(s)] for s in statements]
     file_end: list[str] = []
+    opening: list[tuple[int, str]] = []  # own-line comments before the first statement
     for line, column, text in comments:
         own_line = not source.line_text(line)[: column - 1].strip()
         index = bisect.bisect_right(starts, line) - 1
         inside = index >= 0 and statements[index].span.end_line >= line
         if not inside:
             following = index + 1
-            if own_line and following < len(statements):
+            if own_line and following == 0 and statements:
+                opening.append((line, text))
+            elif own_line and following < len(statements):
                 statement_slots[following].leading.append(text)
             elif index >= 0 and not own_line:
                 statement_slots[index].trailing.append(text)
@@ -87,11 +90,25 @@ def attach(source: SourceFile, statements: list[m.Statement],
                 statement_slots[index].trailing.append(text)
             else:
                 item_slots[index][target].trailing.append(text)
+    header = _header(source, opening, statements[0].span.line if statements else 0)
+    if statements:  # the rest of the opening comments lead the first statement
+        statement_slots[0].leading[:0] = [text for _, text in opening[len(header):]]
     rebuilt = [
         _rebuild(statement, slot, item_slots[i])
         for i, (statement, slot) in enumerate(zip(statements, statement_slots, strict=True))
     ]
-    return m.RuleFile(source.path, tuple(rebuilt), tuple(file_end))
+    return m.RuleFile(source.path, tuple(rebuilt), tuple(file_end), tuple(header))
+
+
+def _header(source: SourceFile, opening: list[tuple[int, str]], first: int) -> list[str]:
+    """The comments before the last blank line above the first statement: the file's
+    header, which `fmt` keeps apart from that statement."""
+    cut = 0
+    for index, (line, _) in enumerate(opening):
+        until = opening[index + 1][0] if index + 1 < len(opening) else first
+        if any(not source.line_text(n).strip() for n in range(line + 1, until)):
+            cut = index + 1
+    return [text for _, text in opening[:cut]]
 
 
 def _apply(node: Any, slot: _Slot) -> Any:

@@ -326,7 +326,9 @@ def statement(s: m.Statement) -> list[str]:
 
 def unparse(rule_file: m.RuleFile) -> str:
     """The canonical text of a file: statements separated by one blank line."""
-    out: list[str] = []
+    out: list[str] = [f"#{c}" for c in rule_file.header_comments]
+    if out and rule_file.statements:
+        out.append("")  # the header stays apart from the first statement
     previous: m.Statement | None = None
     for s in rule_file.statements:
         joined = previous is not None and _run(s) is not None and _run(s) == _run(previous)

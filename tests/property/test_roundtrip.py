@@ -43,7 +43,7 @@ def fmt(text: str, path: str = "gen.rules") -> str:
 
 def relayout(text: str, rng: random.Random) -> str:
     """The same tokens with other whitespace: every run of spaces between tokens
-    becomes one to three spaces, tabs or line breaks, except before a comment
+    becomes one to three spaces, tabs or line breaks, except before and after a comment
     (which would change what it attaches to); line breaks stay line breaks."""
     out: list[str] = []
     i = 0
@@ -63,8 +63,9 @@ def relayout(text: str, rng: random.Random) -> str:
             while end < len(text) and text[end] in " \n":
                 end += 1
             run = text[i:end]
-            if end == len(text) or text[end] == "#":
-                out.append(run)
+            after_comment = bool(out) and out[-1].startswith("#")
+            if end == len(text) or text[end] == "#" or after_comment:
+                out.append(run)  # a blank line after a comment parts a file's header
             elif "\n" in run:
                 out.append(run.replace("\n", rng.choice(["\n", "\n\n", " \n\t", "\n\f"]), 1))
             elif i > 0 and _ascii_digit(text[i - 1]) and not _ascii_digit(text[end]):

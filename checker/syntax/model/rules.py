@@ -225,9 +225,13 @@ Statement = Plan | BaseUnit | DerivedUnit | SetDecl | ScaleDecl | Indicator | Re
 
 @dataclass(frozen=True, slots=True)
 class RuleFile:
+    """`header_comments`: the comments that open the file, kept apart from its first
+    statement by a blank line (they describe the file, not that statement)."""
+
     path: str
     statements: tuple[Statement, ...]
     end_comments: Comments = ()
+    header_comments: Comments = ()
 
 
 @dataclass(frozen=True, slots=True)
