@@ -93,29 +93,23 @@ def test_the_actual_is_read_on_the_basis_its_target_was_stated_on(tmp_path: Path
     assert found.origin is not None and found.origin.line == 4
 
 
-def test_a_qualified_actual_is_reasoned_over_soundly(tmp_path: Path) -> None:
-    target = "pm25_annual_mean,大兴区,2022,34,μg/m³,target,"
-    assert run(tmp_path, [target, "pm25_annual_mean,大兴区,2022,30以内,μg/m³,actual,"])[
-        "PM"].outcome == "pass"
-    assert run(tmp_path, [target, "pm25_annual_mean,大兴区,2022,36以上,μg/m³,actual,"])[
-        "PM"].outcome == "fail"
-    assert run(tmp_path, [target, "pm25_annual_mean,大兴区,2022,40以内,μg/m³,actual,"])[
-        "PM"].outcome == "unknown"
-
-
-def test_a_range_target_is_met_up_to_its_high_end(tmp_path: Path) -> None:
-    target = "pm25_annual_mean,大兴区,2022,33-35,μg/m³,target,"
-    assert run(tmp_path, [target, "pm25_annual_mean,大兴区,2022,35,μg/m³,actual,"])[
-        "PM"].outcome == "pass"
-    assert run(tmp_path, [target, "pm25_annual_mean,大兴区,2022,35.5,μg/m³,actual,"])[
-        "PM"].outcome == "fail"
-
-
-def test_an_exclusive_target_is_not_met_on_its_number(tmp_path: Path) -> None:
-    target = "gdp_growth,大兴区,2022,突破6,%,target,"
-    assert run(tmp_path, [target, "gdp_growth,大兴区,2022,6,%,actual,"])["GDP"].outcome == "fail"
-    assert run(tmp_path, [target, "gdp_growth,大兴区,2022,6.1,%,actual,"])[
-        "GDP"].outcome == "pass"
+@pytest.mark.parametrize(("target", "actual", "rule", "expected"), [
+    # a qualified actual is reasoned over soundly
+    ("pm25_annual_mean,大兴区,2022,34,μg/m³", "30以内", "PM", "pass"),
+    ("pm25_annual_mean,大兴区,2022,34,μg/m³", "36以上", "PM", "fail"),
+    ("pm25_annual_mean,大兴区,2022,34,μg/m³", "40以内", "PM", "unknown"),
+    # a range target is met up to its high end
+    ("pm25_annual_mean,大兴区,2022,33-35,μg/m³", "35", "PM", "pass"),
+    ("pm25_annual_mean,大兴区,2022,33-35,μg/m³", "35.5", "PM", "fail"),
+    # an exclusive target is not met on its number
+    ("gdp_growth,大兴区,2022,突破6,%", "6", "GDP", "fail"),
+    ("gdp_growth,大兴区,2022,突破6,%", "6.1", "GDP", "pass"),
+])
+def test_a_years_target_is_read_by_the_end_its_words_allow(
+        tmp_path: Path, target: str, actual: str, rule: str, expected: str) -> None:
+    indicator, region, year, _, unit = target.split(",")
+    rows = [f"{target},target,", f"{indicator},{region},{year},{actual},{unit},actual,"]
+    assert run(tmp_path, rows)[rule].outcome == expected
 
 
 def test_an_about_target_without_a_tolerance_is_not_a_free_pass(tmp_path: Path) -> None:
