@@ -39,6 +39,7 @@ from checker.data.tables import TABLES, RawTable, blank_mask, read_table, separa
 from checker.data.values import Problem
 from checker.diagnostics import Diagnostic, close_to_any, did_you_mean
 from checker.source import Span
+from checker.types.indicator_names import IndicatorNames
 from checker.types.typed import IndicatorSpec, TextT
 from checker.types.units import Unit, UnitTable, format_quantity
 
@@ -57,6 +58,8 @@ class PlanData:
     origins: Origins
     warnings: tuple[Diagnostic, ...] = ()
     uncatalogued: tuple[tuple[str, int], ...] = ()  # ids outside the catalogue, with rows
+    named: tuple[tuple[str, str, int], ...] = ()  # (word, id, rows): rows naming an indicator
+    #                                              by its display name or an alias
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -83,6 +86,11 @@ class _Context:
     sheet: str | None = None  # the sheet read of each workbook (None: the first)
     report: Problems = field(default_factory=Problems)
     uncatalogued: dict[str, int] = field(default_factory=dict)  # id -> rows
+    named: dict[tuple[str, str], int] = field(default_factory=dict)  # (word, id) -> rows
+    names: IndicatorNames = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.names = IndicatorNames.of((i, s.names) for i, s in self.indicators.items())
 
 
 def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
@@ -117,7 +125,9 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
         frame = frame.iloc[rows].reset_index(drop=True)
         origins = origins.take(rows)
     return PlanData(frame, origins, context.report.warnings,
-                    tuple(sorted(context.uncatalogued.items())))
+                    tuple(sorted(context.uncatalogued.items())),
+                    tuple(sorted((word, ident, rows)
+                                 for (word, ident), rows in context.named.items())))
 
 
 # ------------------------------------------------------------------ one table
@@ -153,8 +163,10 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
     specs = _indicators(texts["indicator"], cell("indicator"), context, good)
     values = read_values(table.columns[where["value"]], texts["unit"], specs, cell,
                          context.units, report, good)
+    ids = pd.Series([s.id if s is not None else None for s in specs], dtype="string")
     frame = pd.DataFrame({
-        "indicator": texts["indicator"].str.strip(), "region": texts["region"].str.strip(),
+        "indicator": ids.fillna(texts["indicator"].str.strip()),
+        "region": texts["region"].str.strip(),
         **periods, **values.columns(), "kind": kind,
         **{name: texts[name].str.strip() for name in ("source", "note", "basis")}})
     return _Part(frame, good, Origins.of(table.display, True, table.rows), span)
@@ -240,10 +252,15 @@ def _kinds(kinds: pd.Series[Any], span: Callable[[int], Span], report: Problems,
 
 def _indicators(names: pd.Series[Any], span: Callable[[int], Span], context: _Context,
                 good: BoolArray) -> list[IndicatorSpec | None]:
-    """The spec of each row's indicator (None when unknown or blank)."""
+    """The spec of each row's indicator, by id or by name (None when unknown or blank)."""
     stripped = names.str.strip()
     codes, distinct = factorize(stripped)
-    specs = [context.indicators.get(str(name)) for name in distinct]
+    specs = [_spec_named(str(name), context) for name in distinct]
+    counts = np.bincount(codes[codes >= 0], minlength=len(distinct))
+    for position, (name, spec) in enumerate(zip(distinct, specs, strict=True)):
+        if spec is not None and spec.id != name:
+            key = (str(name), spec.id)
+            context.named[key] = context.named.get(key, 0) + int(counts[position])
     known = np.array([s is not None for s in specs] + [False], dtype=bool)
     rows = np.where(codes < 0, len(specs), codes)
     unknown = np.flatnonzero(~known[rows] & (codes >= 0))
@@ -266,6 +283,13 @@ def _indicators(names: pd.Series[Any], span: Callable[[int], Span], context: _Co
 
     report_cells(context.report, unknown, why, span, "column `indicator`")
     return [specs[c] if c >= 0 else None for c in codes.tolist()]
+
+
+def _spec_named(name: str, context: _Context) -> IndicatorSpec | None:
+    spec = context.indicators.get(name)
+    if spec is None and (ident := context.names.find(name)) is not None:
+        spec = context.indicators[ident]
+    return spec
 
 
 # ------------------------------------------------------------------ repeats

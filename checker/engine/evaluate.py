@@ -222,11 +222,17 @@ def unchecked_data(checked: t.CheckedSuite, table: SeriesTable) -> list[str]:
     for indicator, region, _ in table.values:
         if (indicator, region) not in covered and indicator not in baseline:
             by_region.setdefault(region, set()).add(indicator)
-    outside = [f"not in the catalogue: {rows:,} row{'s' if rows != 1 else ''} of `{name}`"
+    outside = [f"not in the catalogue: {_rows(rows)} of `{name}`"
                for name, rows in table.uncatalogued]
-    return outside + [f"plan data for `{region}` is not checked by any rule: "
+    named = [f"read as `{ident}` by its name: {_rows(rows)} of `{word}`"
+             for word, ident, rows in table.named]
+    return outside + named + [f"plan data for `{region}` is not checked by any rule: "
                       + ", ".join(f"`{i}`" for i in sorted(indicators))
                       for region, indicators in sorted(by_region.items())]
+
+
+def _rows(count: int) -> str:
+    return f"{count:,} row{'s' if count != 1 else ''}"
 
 
 def exit_code(rules: Sequence[r.RuleSummary], fail_on: r.FailOn) -> int:

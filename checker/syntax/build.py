@@ -196,6 +196,11 @@ class Builder:
                 assert isinstance(cite, m.Cite)
                 built.append(m.IndicatorItem("cite", "", span=self.span(item), cite=cite))
                 continue
+            if key == "alias":
+                names = self.aliases(item.children)
+                built.append(m.IndicatorItem("alias", ", ".join(names), span=self.span(item),
+                                             aliases=names))
+                continue
             if key == "about":
                 about = self.about_option(cast(Tree[Token], item.children[0]))
                 built.append(m.IndicatorItem("about", about_text(about), span=self.span(item),

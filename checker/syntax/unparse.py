@@ -298,6 +298,16 @@ def test_item(item: m.TestItem) -> str:
             return text + (f" for {string(subject)}" if subject is not None else "")
 
 
+def indicator_item(item: m.IndicatorItem) -> str:
+    if item.cite is not None:
+        return clause(item.cite)
+    if item.key == "scale":
+        return f"ordinal {name(item.value)}"
+    if item.key == "alias":
+        return _aliases(item.aliases).strip()
+    return f"{item.key} {item.value}"
+
+
 def statement(s: m.Statement) -> list[str]:
     match s:
         case m.Plan():
@@ -311,8 +321,7 @@ def statement(s: m.Statement) -> list[str]:
         case m.ScaleDecl():
             return _line(s, f"scale {name(s.name)} = " + " < ".join(name(x) for x in s.levels))
         case m.Indicator():
-            items = [(i, clause(i.cite) if i.cite is not None else f"ordinal {name(i.value)}"
-                      if i.key == "scale" else f"{i.key} {i.value}") for i in s.items]
+            items = [(i, indicator_item(i)) for i in s.items]
             return _block(_titled("indicator", s.id, s.display), s, items)
         case m.Record():
             return _block(_titled("record", s.name, s.display), s,
