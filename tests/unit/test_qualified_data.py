@@ -76,6 +76,9 @@ def test_an_estimate_is_the_figure() -> None:
     ("2022年第三季度", 2022, "2022Q3", "2022-09-30"), ("2022年1-6月", 2022, "2022H1", "2022-06-30"),
     ("2022年1-9月", 2022, "2022M01-09", "2022-09-30"), ("2022年1-12月", 2022, None, "2022-12-31"),
     ("2022年4月", 2022, "2022-04", "2022-04-30"), ("２０２２", 2022, None, "2022-12-31"),
+    ("2020年底", 2020, None, "2020-12-31"), ("2020年末", 2020, None, "2020-12-31"),
+    ("二〇二三年", 2023, None, "2023-12-31"), ("二〇二二年上半年", 2022, "2022H1", "2022-06-30"),
+    ("二〇二二年一季度", 2022, "2022Q1", "2022-03-31"),
 ])
 def test_periods(text: object, year: int, label: str | None, end: str) -> None:
     period = read_period(text)
@@ -84,7 +87,8 @@ def test_periods(text: object, year: int, label: str | None, end: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["2022H3", "2022Q5", "2022-13", "1800", "2022年冬", "22",
-                                  "2022年6-1月", True, 2022.5])
+                                  "2022年6-1月", True, 2022.5, "二〇二年", "一二三四五",
+                                  "2022年初"])
 def test_not_a_period(text: object) -> None:
     assert read_period(text) is None
 
