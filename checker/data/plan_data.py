@@ -30,6 +30,7 @@ import pandas as pd
 from checker import result as r
 from checker.data.arrow_columns import NUMBERS, PLAN_VALUES, TEXTS, report_unfit
 from checker.data.columns import Converted, convert, factorize
+from checker.data.headings import HEADINGS, KIND_WORDS
 from checker.data.periods import read_periods
 from checker.data.plan_values import read_values
 from checker.data.problems import IntArray, Origins, Problems, display_path, file_span
@@ -193,13 +194,15 @@ def _columns(table: RawTable, report: Problems) -> dict[str, int] | None:
     known = (*REQUIRED, *OPTIONAL)
     heading = functools.partial(table.span, None)  # spans are built only when reported
     unknown = 0
-    for index, name in enumerate(table.header):
+    for index, written in enumerate(table.header):
+        name = HEADINGS.get(written.strip(), written) if written else written
         if not name:
             if not blank_mask(table.columns[index]).all():
                 report.add("D314", f"column {index + 1} has values but no name", heading(index),
                            "plan data columns are " + ", ".join(known), "no name")
         elif name in where:
-            report.add("D311", f"column `{name}` appears twice", heading(index),
+            also = "" if name == written else f" (as `{written}`)"
+            report.add("D311", f"column `{name}` appears twice{also}", heading(index),
                        f"it is also column {where[name] + 1}; keep one", "duplicate")
         elif name in known:
             where[name] = index
@@ -235,7 +238,7 @@ def _require(converted: Converted, name: str, span: Callable[[int], Span],
 
 def _kinds(kinds: pd.Series[Any], span: Callable[[int], Span], report: Problems,
            good: BoolArray) -> pd.Series[Any]:
-    text = kinds.str.strip().fillna("")
+    text = kinds.str.strip().fillna("").replace(KIND_WORDS)
     text = text.where(text != "", "actual")
     bad = np.flatnonzero(~text.isin(KINDS).to_numpy(dtype=bool))
     good[bad] = False
@@ -243,8 +246,8 @@ def _kinds(kinds: pd.Series[Any], span: Callable[[int], Span], report: Problems,
     def why(position: int) -> Problem:
         written = str(kinds.iloc[position])
         return Problem("D343", f"`{written}` in `kind` is neither `actual` nor `target`",
-                       did_you_mean(written.strip(), KINDS) or "write `actual` (a measured "
-                       "value) or `target` (a planned one); empty means `actual`", "unknown kind")
+                       did_you_mean(written.strip(), KINDS) or "write `actual` (实际, a measured "
+                       "value) or `target` (目标, a planned one); empty means `actual`", "unknown kind")
 
     report_cells(report, bad, why, span, "column `kind`")
     return text.astype("string")

@@ -120,7 +120,7 @@ def test_an_about_target_without_a_tolerance_is_not_a_free_pass(tmp_path: Path) 
 
 def test_an_about_target_is_met_within_its_declared_tolerance(tmp_path: Path) -> None:
     rules = RULES + """
-indicator dust "降尘量" {
+indicator dust "测试降尘量" {
   unit t_km2_30d
   range >= 0 t_km2_30d
   about within 0.5 t_km2_30d because "监测精度"
