@@ -141,6 +141,8 @@ CODES: Final[dict[str, str]] = {
     "D343": "unknown `kind` of plan data",
     "D344": "region that looks like a misspelt region of the suite",
     "D345": "an \"about\" figure without a declared tolerance (warning)",
+    "D346": "empty cells of a wide table read as gaps (warning)",
+    "D347": "a table without a `region` column, read as the plan's region (warning)",
     "D350": "more problems of the same kind",
     "D360": "report cannot be written",
     "D361": "`-o` names an input file",

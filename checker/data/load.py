@@ -65,7 +65,8 @@ class _Collector:
 def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
          indicators: dict[str, IndicatorSpec], units: UnitTable, *,
          record: str | None = None, strict: bool = False,
-         regions: Collection[str] = (), sheet: str | None = None) -> Loaded:
+         regions: Collection[str] = (), sheet: str | None = None,
+         region: str | None = None) -> Loaded:
     """Sort files into proposals and plan data and load both; all diagnostics at once.
 
     `record` names the record schema of the proposals when the suite has several; `sheet`
@@ -91,7 +92,7 @@ def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
     if kinds["plan_data"]:
         data = found.attempt(lambda: load_plan_data(kinds["plan_data"], indicators, units,
                                                     strict=strict, regions=regions,
-                                                    sheet=sheet))
+                                                    sheet=sheet, region=region))
     if found.problems:
         raise DiagnosticError(found.problems, found.sources)
     return Loaded(records, data, tuple(kinds["records"]), tuple(kinds["plan_data"]), schema)

@@ -38,6 +38,7 @@ from checker.data.records import PathArg, as_paths, report_cells
 from checker.data.regions import report_region_typos
 from checker.data.tables import TABLES, RawTable, blank_mask, read_table, separator_hint
 from checker.data.values import Problem
+from checker.data.wide_tables import long_form
 from checker.diagnostics import Diagnostic, close_to_any, did_you_mean
 from checker.source import Span
 from checker.types.indicator_names import IndicatorNames
@@ -85,6 +86,7 @@ class _Context:
     strict: bool = False
     regions: frozenset[str] = frozenset()  # the suite's regions; empty: not checked
     sheet: str | None = None  # the sheet read of each workbook (None: the first)
+    region: str | None = None  # the region of a table without a `region` column (the plan's)
     report: Problems = field(default_factory=Problems)
     uncatalogued: dict[str, int] = field(default_factory=dict)  # id -> rows
     named: dict[tuple[str, str], int] = field(default_factory=dict)  # (word, id) -> rows
@@ -96,14 +98,17 @@ class _Context:
 
 def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
                    units: UnitTable, *, strict: bool = False,
-                   regions: Collection[str] = (), sheet: str | None = None) -> PlanData:
+                   regions: Collection[str] = (), sheet: str | None = None,
+                   region: str | None = None) -> PlanData:
     """Load every plan-data table into one frame, or raise `DiagnosticError` with all problems.
 
     An execution report lists 20-50 indicators and a suite checks some: an id the catalogue
     does not know is counted and named (`PlanData.uncatalogued`), unless it is within two
     edits of a known id (a typo: D340 with did-you-mean) or `strict` (every unknown id D340).
+    A district's own table often has no `region` column: with `region` (the plan's) its rows
+    are about that region, said in a D347 warning; without, the column is required (D313).
     """
-    context = _Context(indicators, units, strict, frozenset(regions), sheet)
+    context = _Context(indicators, units, strict, frozenset(regions), sheet, region)
     parts: list[_Part] = []
     for path in as_paths(paths):
         display = display_path(path)
@@ -113,6 +118,7 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
                                "table with columns " + ", ".join(REQUIRED))
             continue
         table = read_table(path, display, context.report, context.sheet)
+        table = long_form(table, context.report) if table is not None else None
         part = _from_table(table, context) if table is not None else None
         if part is not None:
             parts.append(part)
@@ -135,7 +141,7 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
 
 
 def _from_table(table: RawTable, context: _Context) -> _Part | None:
-    where = _columns(table, context.report)
+    where = _columns(table, context.report, context.region is not None)
     if where is None:
         return None
     report, count = context.report, len(table)
@@ -150,8 +156,14 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
         return None  # no row of the table is read (D316 says why)
     good = np.ones(count, dtype=bool)
     texts: dict[str, Any] = {}
+    if "region" not in where:
+        report.add("D347", f"`{table.display}` has no `region` column: its rows are about "
+                   f"`{context.region}`, the plan's region", table.header_span(),
+                   "add a `region` column when the table is about other regions",
+                   "no region column", severity="warning")
     for name in ("indicator", "region", "unit", *TEXT_COLUMNS):
-        column = table.columns[where[name]] if name in where else pd.Series([None] * count)
+        column = table.columns[where[name]] if name in where else pd.Series(
+            [context.region if name == "region" else None] * count)
         converted = convert(column, TextT(), name, context.units)
         texts[name] = pd.Series(converted.values, dtype="string")
         if name in ("indicator", "region"):
@@ -189,7 +201,8 @@ def _kinds_fit(table: RawTable, where: dict[str, int], report: Problems) -> bool
 
 
 
-def _columns(table: RawTable, report: Problems) -> dict[str, int] | None:
+def _columns(table: RawTable, report: Problems,
+             region_known: bool = False) -> dict[str, int] | None:
     where: dict[str, int] = {}
     known = (*REQUIRED, *OPTIONAL)
     heading = functools.partial(table.span, None)  # spans are built only when reported
@@ -220,7 +233,7 @@ def _columns(table: RawTable, report: Problems) -> dict[str, int] | None:
                    "`2022H1`", "time given twice")
         return None
     missing = [name for name in REQUIRED if name not in where and not (
-        name == "year" and "period" in where)]
+        name == "year" and "period" in where) and not (name == "region" and region_known)]
     for name in missing:
         report.add("D313", f"required column `{name}` is missing",
                    table.header_span(),
@@ -246,8 +259,9 @@ def _kinds(kinds: pd.Series[Any], span: Callable[[int], Span], report: Problems,
     def why(position: int) -> Problem:
         written = str(kinds.iloc[position])
         return Problem("D343", f"`{written}` in `kind` is neither `actual` nor `target`",
-                       did_you_mean(written.strip(), KINDS) or "write `actual` (实际, a measured "
-                       "value) or `target` (目标, a planned one); empty means `actual`", "unknown kind")
+                       did_you_mean(written.strip(), KINDS) or "write `actual` (实际, a "
+                       "measured value) or `target` (目标, a planned one); empty means `actual`",
+                       "unknown kind")
 
     report_cells(report, bad, why, span, "column `kind`")
     return text.astype("string")

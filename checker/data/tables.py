@@ -23,7 +23,6 @@ import numpy.typing as npt
 import pandas as pd
 
 from checker.data.arrow_columns import ColumnKind, arrow_column, column_kind, data_columns
-from checker.data.headings import HEADINGS
 from checker.data.problems import (
     MAX_PER_COLUMN,
     IntArray,
@@ -414,5 +413,8 @@ def classify(path: str | Path, sheet: str | None = None) -> Literal["records", "
                    "data files are `.yaml`, `.yml`, `.json`, `.csv`, `.xlsx` or `.parquet`")
     header = table_header(target, display, report, sheet)
     report.raise_if_errors()
+    from checker.data.headings import HEADINGS, is_wide  # headings read periods: import late
+
     names = {HEADINGS.get(name.strip(), name.strip()) for name in header or []}
-    return "plan_data" if {"indicator", "value"} <= names else "records"
+    wide = is_wide(header or [])
+    return "plan_data" if {"indicator", "value"} <= names or wide else "records"
