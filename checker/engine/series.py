@@ -636,29 +636,42 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
                 threshold = threshold.model_copy(update={"text": values[
                     f"target {node.id} ({verdict.year})"]})
     subject_name = region if kind == "actual" else f"{region} (target)"
-    missing: list[str] = []
     if verdict.settled is not None:
         known = {on_basis(k, worst.bases, worst.row): v for k, v in verdict.settled.known.items()}
         values = {k: v for k, v in {**known, **values}.items() if v != "missing"}
-        missing = verdict.settled.missing if verdict.outcome in ("fail", "unknown") else []
         if verdict.outcome == "fail":
             observed = threshold = margin = None
-    elif verdict.outcome == "unknown":
-        years = verdict.years or ([verdict.year] if verdict.year is not None else [])
-        missing = [f"{ind} ({y})" for y in years[:3]
-                   for ind, y in missing_points(c.expr, worst.seen, worst.row, y, first)]
-        missing = list(dict.fromkeys(missing)) or sorted(set(_indicators(c.expr)))
-    missing = [on_basis(label, worst.bases, worst.row) for label in missing]
+    # an unknown rule names what every undecided clause lacks: any of it could decide
+    deciding = [v for v in verdicts if v.judgement.outcome == "unknown"] \
+        if verdict.outcome == "unknown" else [worst]
+    missing = list(dict.fromkeys(m for v in deciding for m in _missing(v, first)))
+    dated = {label.split(" (")[0] for label in missing if " (" in label}
+    missing = [label for label in missing if " (" in label or label not in dated]
+    due = sorted({y for v in deciding for y in _due(v.judgement)})
     return r.Outcome(
         rule=rule.id, subject=subject_name, subject_kind="series", outcome=verdict.outcome,
         severity=severity_of(rule, verdict.outcome),
-        message=_series_message(c, verdict, observed, threshold, margin, values, missing),
+        message=_series_message(c, verdict, observed, threshold, margin, values, missing, due),
         trajectory=verdict.trajectory,
         origin=origin,
         evidence=r.Evidence(clauses=clauses, observed=observed, threshold=threshold,
                             margin=margin, values=values, years=verdict.years,
                             missing=missing),
     )
+
+
+def _missing(verdict: Verdict, first: int) -> list[str]:
+    """The values a failing or undecided clause lacks, labelled with their basis."""
+    judgement, c = verdict.judgement, verdict.constraint
+    missing: list[str] = []
+    if judgement.settled is not None:
+        missing = judgement.settled.missing if judgement.outcome in ("fail", "unknown") else []
+    elif judgement.outcome == "unknown":
+        years = judgement.years or ([judgement.year] if judgement.year is not None else [])
+        missing = [f"{ind} ({y})" for y in years[:3]
+                   for ind, y in missing_points(c.expr, verdict.seen, verdict.row, y, first)]
+        missing = list(dict.fromkeys(missing)) or sorted(set(_indicators(c.expr)))
+    return [on_basis(label, verdict.bases, verdict.row) for label in missing]
 
 
 def _clause_value(verdict: Verdict, year: int, first: int) -> bool | None:
@@ -669,9 +682,16 @@ def _clause_value(verdict: Verdict, year: int, first: int) -> bool | None:
     return truth(verdict.vec, (verdict.row, year - first))
 
 
+def _due(judgement: Judgement) -> list[int]:
+    """The years an undecided clause could not decide."""
+    if judgement.settled is not None:
+        return list(judgement.settled.years)
+    return list(judgement.years)
+
+
 def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | None,
                     threshold: r.Amount | None, margin: r.Margin | None,
-                    values: dict[str, str], missing: list[str]) -> str:
+                    values: dict[str, str], missing: list[str], due_years: list[int]) -> str:
     op = c.expr.op if isinstance(c.expr, t.Compare) else None
     year = verdict.year
     settled = verdict.settled
@@ -685,7 +705,7 @@ def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | No
         case "fail":
             return f"{year}: " + sentence(c.text, observed, threshold, op, margin, values)
         case "unknown" if settled is not None:
-            due = ", ".join(str(y) for y in settled.years)
+            due = ", ".join(str(y) for y in due_years or settled.years)
             given = ", ".join(f"{k} = {v}" for k, v in values.items())
             known = f"; known: {given}" if given else ""
             return f"cannot decide for {due} (missing: {', '.join(missing)}{known})"
@@ -693,7 +713,7 @@ def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | No
             return f"{year}: `{c.text}` cannot be evaluated: {verdict.note}"
         case "unknown":
             if verdict.years:
-                due = ", ".join(str(y) for y in verdict.years)
+                due = ", ".join(str(y) for y in due_years or verdict.years)
                 needs = f" (missing: {', '.join(missing)})" if missing else ""
                 return f"cannot decide for {due}{needs}"
             return f"cannot decide: {verdict.note}"

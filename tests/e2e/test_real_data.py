@@ -191,12 +191,13 @@ def test_gdp_growth_below_its_annual_plan_target_is_a_finding() -> None:
 def test_the_years_that_state_a_target_are_judged_against_it() -> None:
     # PM2.5 2022: target 34 (the eco-environment work plan), actual 32 (the execution
     # report) -> met; heavy-pollution days 2022: target 8, no actual in the fixture -> unknown,
-    # naming the missing value.
+    # naming the missing values of both clauses (dust fall has a 2022 target, no actual).
     _, result, _ = check(ACTUALS, QUALIFIED)
     assert outcome(result, "ANNUAL-03", "大兴区")["outcome"] == "pass"
     days = outcome(result, "ANNUAL-04", "大兴区")
     assert days["outcome"] == "unknown"
-    assert days["evidence"]["missing"] == ["heavy_pollution_days (2022)"]
+    assert days["evidence"]["missing"] == ["heavy_pollution_days (2022)",
+                                           "dustfall (2022, 扣除沙尘)"]
     noted = " ".join(result["notes"])
     assert "`gdp_growth` for `大兴区` (actual) in 2022 is given only" not in noted
 

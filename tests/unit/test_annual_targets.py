@@ -377,3 +377,19 @@ def test_a_parameter_prints_back_and_must_cite_its_sentence() -> None:
     codes = [d.code for d in lint(suite_from(bare + PARAMETER.split("}\n", 1)[1]))
              if "parameter" in d.message]
     assert codes == ["L601"]
+
+
+def test_an_undecided_rule_names_what_each_undecided_clause_lacks(tmp_path: Path) -> None:
+    rules = """
+rule TWO "GDP and PM2.5 meet the year's plan" {
+  cite "第一章" line 1: "x"
+  kind anticipatory
+  require gdp_growth >= target(gdp_growth) each year in 2021..2025
+  require pm25_annual_mean <= target(pm25_annual_mean) each year in 2021..2025
+}
+"""
+    found = run(tmp_path, ["gdp_growth,大兴区,2022,6以上,%,target,",
+                           "pm25_annual_mean,大兴区,2021,35,μg/m³,target,"], rules=rules)["TWO"]
+    assert found.outcome == "unknown"
+    assert found.evidence.missing == ["gdp_growth (2022)", "pm25_annual_mean (2021)"]
+    assert found.message.startswith("cannot decide for 2021, 2022 (missing: ")
