@@ -393,3 +393,19 @@ rule TWO "GDP and PM2.5 meet the year's plan" {
     assert found.outcome == "unknown"
     assert found.evidence.missing == ["gdp_growth (2022)", "pm25_annual_mean (2021)"]
     assert found.message.startswith("cannot decide for 2021, 2022 (missing: ")
+
+
+@pytest.mark.parametrize(("actual", "outcome"), [("5.1", "pass"), ("4.6", "pass"),
+                                                 ("5.2", "fail")])
+def test_the_bundled_dust_fall_about_target_is_read_within_one_published_step(
+        tmp_path: Path, actual: str, outcome: str) -> None:
+    rules = """
+rule DUST "dust fall within the year's target" {
+  cite "第一章" line 1: "x"
+  kind binding because "约束性"
+  require dustfall <= target(dustfall) each year in 2021..2025
+}
+"""
+    found = run(tmp_path, ["dustfall,大兴区,2022,5.0左右,t_km2_30d,target,",
+                           f"dustfall,大兴区,2022,{actual},t_km2_30d,actual,"], rules=rules)
+    assert found["DUST"].outcome == outcome
