@@ -211,3 +211,12 @@ def test_a_period_column_stands_for_year(tmp_path: Path) -> None:
     data = load(write(tmp_path, "d.csv", "indicator,region,period,value,unit\n"
                       "gdp_growth,大兴区,2022Q3,6,%\n"))
     assert (data.frame["year"][0], data.frame["period"][0]) == (2022, "2022Q3")
+
+
+@pytest.mark.parametrize("written", ["增长5.2%", "同比下降3.1%", "持平"])
+def test_a_change_in_the_value_column_is_refused_with_the_way_to_write_it(
+        tmp_path: Path, written: str) -> None:
+    found = the_only(raised_diagnostics(load, write(tmp_path, "d.csv", f"{HEADER}\n"
+                                                    f"gdp_growth,大兴区,2022,{written},%\n")))
+    assert (found.code, found.label) == ("D320", "a change, not a figure")
+    assert "`5.2` for 增长5.2%" in found.help
