@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from checker.data.file_kinds import classify
 from checker.data.plan_data import PlanData, load_plan_data
 from checker.data.problems import Origins, file_span
 from checker.data.records import Ids, RecordBatch, load_records
-from checker.data.tables import classify
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import SourceFile
 from checker.types.typed import IndicatorSpec, RecordSchema

@@ -232,15 +232,15 @@ def test_all_three_tables_load_together_with_every_row_counted() -> None:
     assert code != 2, stderr
     loaded, named = counted(result)
     assert loaded + sum(named.values()) == sum(len(rows(p)) for p in (ACTUALS, QUALIFIED, ANNUAL))
-    # The 2021 dust-fall target is 5.1左右 and the suite declares no tolerance for dust fall:
-    # the figure is loaded and shown, and said aloud to have no number to judge by.
-    assert any(n.startswith("warning[D345]") and "daxing-real-annual.csv:2:" in n
-               and "`5.1左右` of `dustfall`" in n for n in result["notes"]), result["notes"]
+    # The 2021 dust-fall target is 5.1左右; the suite reads 左右 for dust fall within one
+    # published step (0.1), so the figure has a number to judge by and no D345 is said.
+    assert not any(n.startswith("warning[D345]") for n in result["notes"]), result["notes"]
 
 
 def test_the_2021_dust_fall_target_without_an_actual_is_judged_by_nobody() -> None:
     # The 2021 eco-environment work plan set 降尘量 5.1 t/km²·month 左右; no report found
-    # gives the 2021 actual, and 左右 has no tolerance in the suite.  ANNUAL-04 stays
+    # gives the 2021 actual (the suite reads 左右 within 0.1, but there is nothing to compare
+    # the target with).  ANNUAL-04 stays
     # unknown, its dust-fall clause for 2021 undecided (never a free pass), beside the
     # heavy-pollution clause still waiting for the 2022 days.
     _, result, _ = check(ACTUALS, QUALIFIED, ANNUAL)

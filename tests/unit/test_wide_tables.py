@@ -9,8 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from checker.data.file_kinds import classify
 from checker.data.plan_data import PlanData, load_plan_data
-from checker.data.tables import classify
 from tests.helpers import checked_from, raised_diagnostics, the_only
 
 RULE = """
