@@ -13,7 +13,7 @@ are judged on the years it states, with the actual baseline behind them.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -416,6 +416,7 @@ class Judgement:
     note: str = ""
     deadline: int | None = None
     settled: Settled | None = None  # decided (or not) over every filling of the gaps
+    reached: float | None = None  # where a qualified latest figure is put on the line
 
 
 def check_years(time: m.TimeQual | None, plan: t.PlanInfo) -> tuple[list[int], int]:
@@ -461,8 +462,9 @@ def judge(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: Seri
         if settled.outcome == "fail":
             return Judgement("fail", settled.years[-1], years=settled.years, settled=settled)
     if deadline > horizon:
+        gap = _gap_subject(seen, row, table, subject, catalogue, env_targets, bases)
         pending = _pending(c, vec, seen, row, table, subject, indicators, horizon, deadline,
-                           plan)
+                           plan, gap, lambda years: settler.settle(c.expr, years, gap))
         pending.deadline = deadline
         pending.settled = settled
         return pending
@@ -500,11 +502,18 @@ def _gap_subject(seen: dict[int, Vec], row: int, table: SeriesTable, subject: Su
 
 def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: SeriesTable,
              subject: Subject, indicators: list[str], horizon: int, deadline: int,
-             plan: t.PlanInfo) -> Judgement:
-    known_years = [y for y in range(table.first_year, min(horizon, table.last_year) + 1)
-                   if truth(vec, (row, y - table.first_year)) is not None
+             plan: t.PlanInfo, gap: GapSubject,
+             settle: Callable[[list[int]], Settled | None]) -> Judgement:
+    years = range(table.first_year, min(horizon, table.last_year) + 1)
+    known_years = [y for y in years if truth(vec, (row, y - table.first_year)) is not None
                    and (y <= plan.baseline_year or table.stated(indicators, subject, y))]
     monitored = [y for y in known_years if y > plan.baseline_year]
+    bounded = [y for y in years if y > plan.baseline_year and y not in known_years
+               and table.stated(indicators, subject, y)
+               and any(gap.bounds(i, y) is not None for i in indicators)]
+    if bounded and (not monitored or bounded[-1] > monitored[-1]):
+        return _pending_on_bound(c.expr, seen, row, table.first_year, bounded[-1], deadline,
+                                 plan.band, gap, settle)
     if not monitored:  # values up to the baseline year anchor the line; they are no progress
         return Judgement("unknown", None,
                          note=f"no data between {plan.baseline_year + 1} and {horizon}")
@@ -515,8 +524,30 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
                                               deadline, plan.band))
 
 
+def _pending_on_bound(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
+                      deadline: int, band: float, gap: GapSubject,
+                      settle: Callable[[list[int]], Settled | None]) -> Judgement:
+    """The latest figure is qualified (`95%以上`): achieved when every value it allows meets
+    the target; else placed on the line at its least favourable end (`95%以上` as 95 for a
+    floor), never at a better one; unknown when that end is open."""
+    settled = settle([latest])
+    if settled is not None and settled.outcome == "pass":
+        return Judgement("pending", latest, "achieved", settled=settled)
+    figure = gap.bounds(expr.left.id, latest) if isinstance(expr, t.Compare) and isinstance(
+        expr.left, t.IndicatorRef) else None
+    if figure is None or not isinstance(expr, t.Compare) or expr.op in ("==", "!="):
+        return Judgement("unknown", latest, note=f"the figure of {latest} is qualified and "
+                                                 "does not say where it stands")
+    end = figure.low if expr.op in (">=", ">") else figure.high
+    if end is None:
+        return Judgement("unknown", latest,
+                         note=f"{figure.text} in {latest} leaves open how far it has come")
+    return Judgement("pending", latest, _line(expr, seen, row, first, latest, deadline, band,
+                                              now=end), settled=settled, reached=end)
+
+
 def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
-          deadline: int, band: float) -> r.Trajectory:
+          deadline: int, band: float, now: float | None = None) -> r.Trajectory:
     """`ahead`, `on_track` or `lagging` by the latest value's progress along the straight
     line from the first known value to the target at the deadline (`progress`);
     `no_baseline` when no value before the latest one starts the line (never a default
@@ -530,8 +561,8 @@ def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
     if left is None or base is None:
         return "no_baseline"
     start = float(left.values[row, base - first])
-    now = float(left.values[row, latest - first])
-    found = progress(start, now, float(expr.right.value), base, latest, deadline, band)
+    reached = float(left.values[row, latest - first]) if now is None else now
+    found = progress(start, reached, float(expr.right.value), base, latest, deadline, band)
     return found.level if found is not None else "lagging"
 
 
@@ -628,6 +659,16 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
                     table.based_origins.get((*point, basis))
                 origin = found or origin
         values.update(_base_values(c.expr, worst.seen, worst.row, first))
+        for leaf in t.leaves(c.expr):  # a qualified figure is shown as published
+            if not isinstance(leaf, t.IndicatorRef) or leaf.year is not None:
+                continue
+            figure = table.bounds.get((leaf.id, region, kind, verdict.year))
+            label = f"{leaf.id} ({verdict.year})"
+            if figure is not None and values.get(label) == "missing":
+                values[label] = figure.text
+                if observed is not None and observed.value is None and isinstance(
+                        c.expr, t.Compare) and c.expr.left is leaf:
+                    observed = observed.model_copy(update={"text": figure.text})
         for node, targets_of in stated:
             text = show(node.type, worst.seen[id(node)], index)[2]
             values[f"target {node.id} ({verdict.year})"] = targets.shown(
