@@ -104,6 +104,7 @@ CODES: Final[dict[str, str]] = {
     "T251": "`basis` stated twice, empty, or on a rule about records",
     "T252": "plan `band` that is no percentage between 0 and 100, or without its reason",
     "T253": "one name or alias for two indicators",
+    "T254": "a series in a test with more or fewer values than years",
     "T299": "unsupported expression",
     # loading data
     "D300": "bad command-line input for a check",

@@ -292,6 +292,11 @@ def test_item(item: m.TestItem) -> str:
         case m.GivenData(indicator=indicator, region=region, year=year, value=value, kind=kind):
             text = f"given data {indicator} {name(region)} {year} = {expr(value)}"
             return text + (f" {kind}" if kind else "")
+        case m.GivenSeries(indicator=indicator, region=region, years=years, values=values,
+                           unit=unit, kind=kind):
+            text = (f"given data {indicator} {name(region)} {year_range(years)} = ["
+                    + ", ".join(number(v) for v in values) + "]" + (f" {unit}" if unit else ""))
+            return text + (f" {kind}" if kind else "")
         case m.Expect(rule_id=rule_id, outcome=outcome, trajectory=trajectory, subject=subject):
             text = f"expect {rule_id} {outcome}"
             text += f" {trajectory}" if trajectory else ""

@@ -477,7 +477,8 @@ def _tests(tests: list[m.Test], rule_ids: set[str], schemas: dict[str, t.RecordS
                 case m.GivenRecord(record=record) if record not in schemas:
                     sink.error("T227", f"unknown record `{record}`", item.span,
                                help=did_you_mean(record, schemas))
-                case m.GivenData(indicator=indicator) if indicator not in indicators:
+                case m.GivenData(indicator=indicator) | m.GivenSeries(
+                        indicator=indicator) if indicator not in indicators:
                     sink.error("T241", f"unknown indicator `{indicator}`", item.span,
                                help=did_you_mean(indicator, indicators))
                 case _:
