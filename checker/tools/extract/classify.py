@@ -27,6 +27,7 @@ _QUALIFIERS = re.compile(r"初步预计|初步核算|初步统计|预计|扣除[
                          r"年均|累计|同比|环比")
 _COUNTED = frozenset({"one", "wan"})
 _DURATION = "a duration in years, not a statement about an indicator"
+_RUNNING = "how long something ran (`连续…`), not a statement about an indicator"
 _DOWN = frozenset(cues.REACH_DOWN)
 _EQUAL_VERBS = frozenset({"为", "是", "保持", "保持在", "稳定在", "稳定", "占地", "共", "有"})
 
@@ -53,7 +54,9 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     own = around(ctx.text, start, end) if phrase is not first else near
     value, unit, known, factor, high = _value(phrase)
     duration = unit == "年" and not (own.level or own.bound_word or own.change or own.starting)
-    reason = _DURATION if duration else other_reason(ctx, phrase, own, near)
+    running = ctx.text[max(0, start - 2):start].endswith("连续")  # 连续10个季度, 连续97天
+    reason = _DURATION if duration else _RUNNING if running else \
+        other_reason(ctx, phrase, own, near)
     if ctx.sentence.cell is not None and ctx.sentence.cell.kind == "other":
         reason = f"`{phrase.text}` numbers a row of the table"
     name = name_of(ctx, near, phrase, run, previous)

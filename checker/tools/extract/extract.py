@@ -70,16 +70,46 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
         read[line] = items, votes
     overall = _lean([v for _, votes in read.values() for v in votes]) if not document.kind \
         else ""
-    found: list[Item] = []
-    for line, (items, votes) in read.items():
+    lines = list(read)
+    for at, line in enumerate(lines):
+        items, votes = read[line]
         lean = _lean(votes) if len(votes) >= 2 or not document.kind else ""
+        if not votes and _referred_back(document, [paragraphs[n] for n in lines[at + 1:at + 3]]):
+            lean = "target"
         lean = lean or overall
         if lean:
-            items = [i for s in paragraphs[line]
-                     for i in _sentence_items(document, s, reader, [], lean)]
-        found += items
+            read[line] = [i for s in paragraphs[line]
+                          for i in _sentence_items(document, s, reader, [], lean)], votes
+    for line in lines:  # in order: a restatement may restate the one before it
+        items, votes = read[line]
+        if not votes and _restates_a_target(items, [i for n in lines if n != line
+                                                     for i in read[n][0]]):
+            read[line] = [i for s in paragraphs[line]
+                          for i in _sentence_items(document, s, reader, [], "target")], votes
+    found = [i for line in lines for i in read[line][0]]
     found = _headlines_follow(document, found)
     return [replace(item, indicator=reader.names.lookup(item)) for item in found]
+
+
+# `提出上述预期目标,综合考虑了…`: the paragraph after a list of figures says they were targets.
+_REFERS_BACK = re.compile(r"(?:上述|以上|这些|这一系列|这组)(?:主要)?(?:预期)?(?:目标|指标)")
+_REFERENCE_REACH = 40  # characters of the next paragraphs' openings searched
+
+
+def _referred_back(document: Document, after: list[list[Sentence]]) -> bool:
+    """Whether one of the paragraphs after a paragraph whose own words say nothing calls
+    what came before it targets (`政府工作报告指出,提出上述预期目标,…`)."""
+    return any(_REFERS_BACK.search(document.folded[p[0].start:p[0].start + _REFERENCE_REACH])
+               for p in after if p)
+
+
+def _restates_a_target(items: list[Item], others: list[Item]) -> bool:
+    """`——城镇调查失业率5.5%左右,城镇新增就业1200万人以上` in an explainer of the year's
+    targets: a paragraph whose words say nothing that repeats a target stated elsewhere in
+    the text (the same figure, comparison and name) restates the targets."""
+    targets = {(i.value, i.unit, i.op): i.name for i in others if i.kind == "target" and i.name}
+    return any(i.kind == "actual" and i.name and (name := targets.get((i.value, i.unit, i.op)))
+               and (i.name in name or name in i.name) for i in items)
 
 
 HEADLINE_MAX = 40  # characters of a line that may be a headline

@@ -37,6 +37,10 @@ _CONDITION = re.compile(r"如果|假如|倘若|一旦|假设")
 _PAGE = re.compile(r"(?:^|\s)(?:Page|P\.|p\.|页码)\s*$")
 _TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
 _CONVERTED = re.compile(r"(?:折合|约合)$")
+# `5%左右的经济增速目标`, `首次跃上1.4万亿斤新台阶`: the noun after the figure says the figure
+# is a target or a level reached, not that it describes a name (`N大关` stays a name:
+# `跨越130万亿元大关` is a milestone passed).
+_THRESHOLD_NAMED = re.compile(r"的?[^\d,，;；。、]{0,8}?(?:目标|新台阶)(?!任务)")
 
 def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
     """Why the figure is no statement: '' when it is one."""
@@ -138,7 +142,7 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     led = (near is not None and near is not own and bool(near.chain)) or _listed(ctx, phrase, own)
     if own.follows in ("noun", "of") and not own.chain and not own.distant and not led \
-            and not _counted_and_reported(phrase, own):
+            and not _counted_and_reported(phrase, own) and not _THRESHOLD_NAMED.match(own.right):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     return ""
 
