@@ -74,7 +74,8 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
     for at, line in enumerate(lines):
         items, votes = read[line]
         lean = _lean(votes) if len(votes) >= 2 or not document.kind else ""
-        if not votes and _referred_back(document, [paragraphs[n] for n in lines[at + 1:at + 3]]):
+        if not votes and (_DEADLINE_OPENS.match(_opening(document, paragraphs[line])) or
+                          _referred_back(document, [paragraphs[n] for n in lines[at + 1:at + 3]])):
             lean = "target"
         lean = lean or overall
         if lean:
@@ -96,11 +97,20 @@ _REFERS_BACK = re.compile(r"(?:上述|以上|这些|这一系列|这组)(?:主�
 _REFERENCE_REACH = 40  # characters of the next paragraphs' openings searched
 
 
+# `到2035年,人水关系和谐,…。全国用水总量控制在7000亿立方米以内`: a paragraph that opens on
+# its deadline sets targets in each of its sentences.
+_DEADLINE_OPENS = re.compile(r"[\s—-]*(?:力争)?到\s?(?:20\d\d|二〇[〇零一二三四五六七八九]{2})"
+                             r"\s?年")
+
+
+def _opening(document: Document, paragraph: list[Sentence]) -> str:
+    return document.folded[paragraph[0].start:paragraph[0].start + _REFERENCE_REACH]
+
+
 def _referred_back(document: Document, after: list[list[Sentence]]) -> bool:
     """Whether one of the paragraphs after a paragraph whose own words say nothing calls
     what came before it targets (`政府工作报告指出,提出上述预期目标,…`)."""
-    return any(_REFERS_BACK.search(document.folded[p[0].start:p[0].start + _REFERENCE_REACH])
-               for p in after if p)
+    return any(_REFERS_BACK.search(_opening(document, p)) for p in after if p)
 
 
 def _restates_a_target(items: list[Item], others: list[Item]) -> bool:
@@ -137,7 +147,7 @@ def _headlines_follow(document: Document, items: list[Item]) -> list[Item]:
             body = next((below[key] for n in range(1, _HEADLINE_LOOKS + 1) for step in (n, -n)
                          if (key := (item.line + step, item.value, item.unit)) in below
                          and not _is_headline(lines, item.line + step)), None)
-            if body is not None and body.kind != item.kind:
+            if body is not None and body.kind != item.kind and item.op in (body.op, "=="):
                 item = replace(item, kind=body.kind, period=body.period)
         result.append(item)
     return result
