@@ -135,6 +135,18 @@ CASES = [
       ("actual", "==", "81", "μg/m³")]),
     ("到 2025 年,70%以上的地级及以上城市全面消除重污染天气,以秋冬季(10 月—次年3 月)为重点时段。",
      [("target", ">=", "70", "%")]),
+    (PLAN + "净增农田有效灌溉面积4000万亩。", [("target", ">=", "4000", "万亩")]),
+    (REPORT + "粮食产量1.37万亿斤,增产74亿斤。",
+     [("actual", "==", "1.37", "万亿斤"), ("actual", "increase", "74", "亿斤")]),
+    ("——5%左右的经济增速目标", [("target", "~=", "5", "%")]),
+    (REPORT + "粮食产量首次跃上1.4万亿斤新台阶。", [("actual", "==", "1.4", "万亿斤")]),
+    ("中新网讯 记者报道,城市快速路及主干路里程达到1396公里,从地上到地下,"
+     "北京城“十三五”时期开通条条大道。", [("actual", "==", "1396", "km")]),
+    ("2023《政府工作报告》(实录)\n2023-03-13\n国务院总理指出,2022年是极为重要的一年。\n"
+     "全年国内生产总值增长3%,城镇新增就业1206万人。",
+     [("actual", "increase", "3", "%"), ("actual", "==", "1206", "万人")]),
+    ("中国网财经讯 《规划》提出主要目标。\n到2035年,人水关系和谐。"
+     "全国用水总量控制在7000亿立方米以内。", [("target", "<=", "7000", "亿立方米")]),
     ("锁定天常蓝目标 2020实现多项突破\n市区空气质量优良天数332天,优良率为90.7%,"
      "均创新标准实施以来新纪录。\n●优良天数不低于317天",
      [("actual", "==", "332", "days"), ("actual", "==", "90.7", "%"),
@@ -251,6 +263,28 @@ def test_a_headline_takes_the_kind_of_the_paragraph_it_restates() -> None:
             "空气质量优良天数比例超56%\n“十二五”期间,主要污染物年均浓度平均下降27.4%。")
     kinds = [(i.line, i.kind, value_text(i.value)) for i in items_of(text) if i.kind != "other"]
     assert kinds == [(1, "target", "56"), (2, "target", "56"), (3, "actual", "27.4")]
+
+
+def test_an_explainer_restates_the_targets_it_explains() -> None:
+    """A list the next paragraph calls targets (`提出上述预期目标`) is of targets, and so
+    are the figures that repeat them later (`——城镇新增就业1200万人以上`) — but not a
+    result of the year before it that its own words date (`2024年…超过3%`)."""
+    text = ("中新社北京3月5日电 记者报道\n"
+            "国内生产总值增长5%左右、城镇新增就业1200万人以上、单位GDP能耗降低3%左右……\n"
+            "政府工作报告指出,提出上述预期目标,综合考虑了国内外形势。\n"
+            "——城镇调查失业率5.5%左右,城镇新增就业1200万人以上\n"
+            "——单位GDP能耗降低3%左右\n"
+            "2024年中国单位GDP能耗降幅超过3%,超额完成上一年工作目标。")
+    kinds = [(i.line, i.kind, value_text(i.value)) for i in items_of(text) if i.kind != "other"]
+    assert kinds == [(2, "target", "5"), (2, "target", "1200"), (2, "target", "3"),
+                     (4, "target", "5.5"), (4, "target", "1200"), (5, "target", "3"),
+                     (6, "actual", "3")]
+
+
+def test_how_long_something_ran_is_no_statement() -> None:
+    text = REPORT + "地区生产总值增长5.4%,连续10个季度超过全国平均水平。"
+    assert [(i.kind, value_text(i.value)) for i in items_of(text)][-2:] == \
+        [("actual", "5.4"), ("other", "10")]
 
 
 def test_a_line_a_pdf_broke_is_read_with_the_next_and_keeps_its_place() -> None:
