@@ -43,6 +43,10 @@ _ABBREVIATED = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI)$")
 # `续建新建百亿级项目20个`: the grade of the things counted, not an amount.
 # (`百亿级项` is read with its 项: the rest is `目20个`; `跨入千亿级园区行列` is an amount.)
 _GRADED = re.compile(r"(?:项?目|企业|集群|工程)[^,，;；。]{0,2}[\d〇零一二两三四五六七八九十百千]")
+# `1600公里运营里程中,包括600公里市郊铁路和1000公里城市轨道交通`: the parts of a whole,
+# each the amount of what its noun names.
+_PARTS = re.compile(r"(?:包括|其中)[\d〇零一二两三四五六七八九十百千.]*[^\d,，;；。]{0,6}"
+                    r"(?:和|、)?$")
 # `覆盖大约99%的20万人口及以上的城市`: a share of the things covered.
 _COVERS = re.compile(r"(?:覆盖|连通|惠及|通达)$")
 # `5%左右的经济增速目标`, `首次跃上1.4万亿斤新台阶`: the noun after the figure says the figure
@@ -153,7 +157,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     led = (near is not None and near is not own and bool(near.chain)) or _listed(ctx, phrase, own)
     if own.follows in ("noun", "of") and not own.chain and not own.distant and not led \
-            and not _counted_and_reported(phrase, own) and not _THRESHOLD_NAMED.match(own.right):
+            and not _counted_and_reported(phrase, own) and not _THRESHOLD_NAMED.match(own.right) \
+            and not _PARTS.search(ctx.text[max(0, own.clause_start):phrase.start - ctx.base]):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     return ""
 
