@@ -299,6 +299,18 @@ def test_an_explainer_restates_the_targets_it_explains() -> None:
                      (6, "actual", "3")]
 
 
+def test_a_text_about_a_coming_plan_sets_targets() -> None:
+    """A news item that names no year but a plan's span things will happen in: its
+    figures are targets; the same figures under a dated review are results."""
+    coming = ("记者从水利部了解到,“十五五”时期,我国将加快建设现代化水网。\n"
+              "与此同时,新增耕地灌溉面积4000万亩,农村自来水普及率达到98%。")
+    past = ("记者从水利部了解到,2025年水利建设取得新进展。\n"
+            "与此同时,新增耕地灌溉面积4000万亩,农村自来水普及率达到98%。")
+    assert [(i.kind, i.op) for i in items_of(coming) if i.kind != "other"] == \
+        [("target", ">="), ("target", ">=")]
+    assert [i.kind for i in items_of(past) if i.kind != "other"] == ["actual", "actual"]
+
+
 def test_how_long_something_ran_is_no_statement() -> None:
     text = REPORT + "地区生产总值增长5.4%,连续10个季度超过全国平均水平。"
     assert [(i.kind, value_text(i.value)) for i in items_of(text)][-2:] == \

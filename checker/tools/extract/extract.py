@@ -70,6 +70,7 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
         read[line] = items, votes
     overall = _lean([v for _, votes in read.values() for v in votes]) if not document.kind \
         else ""
+    overall = overall or ("target" if _of_a_coming_plan(document) else "")
     lines = list(read)
     for at, line in enumerate(lines):
         items, votes = read[line]
@@ -105,6 +106,20 @@ _DEADLINE_OPENS = re.compile(r"[\s—-]*(?:力争)?到\s?(?:20\d\d|二〇[〇零
 
 def _opening(document: Document, paragraph: list[Sentence]) -> str:
     return document.folded[paragraph[0].start:paragraph[0].start + _REFERENCE_REACH]
+
+
+_COMING = re.compile(r"[”\"]?(?:时期|期间)?[,，]?[^,，;；。]{0,12}?(?:将|要)")
+
+
+def _of_a_coming_plan(document: Document) -> bool:
+    """`“十五五”时期,我国将加快建设…`: a text that names no year, no date and no kind of its
+    own but a plan's span it says things will happen in is about that plan: what its
+    paragraphs leave unsaid is a target (a news item by a `记者` included)."""
+    spans = [m for m in document.marks if m.kind == "plan"]
+    if not spans or document.year is not None or \
+            any(m.kind not in ("plan", "relative") for m in document.marks):
+        return False
+    return any(_COMING.match(document.folded, m.end) for m in spans)
 
 
 def _referred_back(document: Document, after: list[list[Sentence]]) -> bool:
