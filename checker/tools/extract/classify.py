@@ -29,6 +29,7 @@ _COUNTED = frozenset({"one", "wan"})
 _DURATION = "a duration in years, not a statement about an indicator"
 _RUNNING = "how long something ran (`连续…`), not a statement about an indicator"
 _DOWN = frozenset(cues.REACH_DOWN)
+_SETS_A_VALUE = frozenset({"设置", "设定", "确定", "提出", "明确"})
 _EQUAL_VERBS = frozenset({"为", "是", "保持", "保持在", "稳定在", "稳定", "占地", "共", "有"})
 
 
@@ -99,6 +100,8 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
     if change and not (phrase.measure == "points" and not own.chain and near.distant):
         return change
     level = own.level or near.level or near.distant or lead
+    if level in _SETS_A_VALUE and own.follows == "of":  # 设置2%的CPI涨幅目标: the target's value
+        return "=="
     if kind == "target":
         if level in cues.AT_MOST or level in _DOWN or _within(own, phrase):
             return "<="
