@@ -45,7 +45,7 @@ AT_MOST = ("控制在", "控制", "不超过", "不高于", "不多于", "最高
 # Reaching a lower level: a cap for a target, the value itself for a reported figure.
 REACH_DOWN = ("压减到", "压减至", "压缩到", "压缩至", "减少到", "减少至", "降到", "降至", "降低到",
               "降低至", "下降到", "下降至", "减至", "缩小到", "缩小至", "缩减到", "缩减至")
-MORE_THAN = ("超过", "突破", "大于", "高于", "多于", "超出", "超", "过", "逾")
+MORE_THAN = ("超过", "突破", "大于", "高于", "多于", "超出", "超", "过", "逾", "破")
 LESS_THAN = ("低于", "少于", "小于", "不足", "不到")
 # `>30`, `<5.5` as tables write them: only right before the number (`首页 > 规划` is a path).
 TIGHT_BOUNDS = {">": ">", "<": "<", "＞": ">", "＜": "<"}

@@ -51,7 +51,7 @@ _OF_A_TARGET = re.compile(r"[^,，;；。]{0,24}?的[^,，;；。的]{0,4}(?:目
 _NOW_OF = re.compile(r"目前的?(?=[\d〇零一二两三四五六七八九十])")
 _COUNTED = frozenset({"one", "wan"})
 _PAST_SPAN_AFTER = re.compile(r"十三五”?(?:时期|期间)(?!规划|的规划|目标|的目标)")
-_WHOLE_YEAR = re.compile(r"预计全年|全年预计")
+_WHOLE_YEAR = re.compile(r"预计全年|全年预计(?!将|要)")  # 全年预计将新增…: a plan
 _DATED = frozenset({"year", "month", "part", "relative", "date"})
 
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
