@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.result import Facts, IndicatorRow, OutcomeKind, Result, Status, Target
+from checker.result import Facts, IndicatorRow, Result, Status, Target
 from reports import i18n
 from reports.i18n import Lang
 
@@ -56,19 +56,6 @@ def counts_line(result: Result, lang: Lang) -> str:
 
 def heading(key: str, lang: Lang) -> str:
     return i18n.word(key, lang)
-
-
-def outcomes_line(result: Result, lang: Lang) -> str:
-    """`5 subjects · 3 pass, 4 fail, 36 undecided`: every outcome but none hidden."""
-    s = result.summary
-    order: tuple[OutcomeKind, ...] = ("pass", "fail", "unknown", "not_applicable", "pending",
-                                      "error")
-    parts = [f"{s.outcomes.get(k, 0):,} {i18n.outcome(k, lang)}" for k in order
-             if s.outcomes.get(k, 0)]
-    if lang == "zh":
-        return f"{s.subjects:,} 个对象 · " + ("，".join(parts) if parts else "无结果")
-    subjects = f"{s.subjects:,} subject{'' if s.subjects == 1 else 's'}"
-    return f"{subjects} · " + (", ".join(parts) if parts else "no outcomes")
 
 
 def undecided(result: Result) -> bool:

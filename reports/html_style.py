@@ -89,6 +89,8 @@ blockquote footer { color: var(--muted); font-size: 12.5px; }
 ul.constraints { margin: 6px 0 10px; padding-left: 18px; }
 table.findings td:first-child { min-width: 150px; overflow-wrap: anywhere; }
 table.findings td:first-child .where { display: block; margin: 2px 0 0; }
+.about { font-weight: 400; margin-left: 8px; }
+table.findings td:first-child .about { display: block; margin: 2px 0 0; }
 details.quiet > summary { font-size: 14px; margin: 4px 0 12px; }
 details.quiet[open] > summary { margin-bottom: 12px; }
 details summary { cursor: pointer; color: var(--muted); font-size: 12.5px; }

@@ -77,6 +77,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "rule": {"en": "rule", "zh": "规则"},
     "title": {"en": "title", "zh": "名称"},
     "subject": {"en": "subject", "zh": "对象"},
+    "described": {"en": "name and place", "zh": "名称及所在地"},
     "outcome": {"en": "outcome", "zh": "结果"},
     "trajectory": {"en": "trajectory", "zh": "进度"},
     "severity": {"en": "severity", "zh": "级别"},
@@ -89,8 +90,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "path": {"en": "file", "zh": "文件"},
     "input_kind": {"en": "kind", "zh": "类型"},
     "rows": {"en": "rows", "zh": "行数"},
-    "rows_unit": {"en": "rows", "zh": "行"},
-    "records": {"en": "records", "zh": "项目"},
+    "records": {"en": "proposals", "zh": "项目"},
     "plan_data": {"en": "plan data", "zh": "规划数据"},
     # sheets and headings
     "sheet_indicators": {"en": "Indicators", "zh": "指标"},

@@ -247,9 +247,9 @@ def details_at(frame: pd.DataFrame, names: Sequence[str], index: int) -> list[r.
     """The described fields of row `index` that have a value."""
     out = []
     for name in names:
-        value = frame[name].iat[index]
-        if value is not None and not pd.isna(value) and str(value).strip():
-            out.append(r.Detail.model_construct(field=name, value=str(value)))
+        value: object = frame[name].iat[index]
+        if isinstance(value, str) and value.strip():  # NA (missing) is no str
+            out.append(r.Detail.model_construct(field=name, value=value))
     return out
 
 

@@ -87,7 +87,7 @@ def test_findings_sheet_lists_every_outcome_with_evidence_and_origin() -> None:
 
 def test_inputs_sheet_has_files_rows_and_notes() -> None:
     cells = [[c.value for c in row] for row in book().worksheets[2].iter_rows()]
-    assert cells[1] == ["proposals/批次 <1>.yaml", "records", 4]
+    assert cells[1] == ["proposals/批次 <1>.yaml", "proposals", 4]
     assert cells[2] == ["data/daxing-2023.csv", "plan data", 18]
     assert cells[3][0].startswith("note: plan data for `<b onmouseover")
 
