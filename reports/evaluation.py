@@ -212,7 +212,9 @@ def cells(row: IndicatorRow, lang: Lang) -> dict[str, Cell]:
     boolean = row.unit == "" and any(x is not None and x.text in ("true", "false")
                                      for x in (base, latest))
     return {
-        "id": row.indicator, "name": row.name or row.indicator, "region": row.subject,
+        "id": row.indicator, "name": row.name or row.indicator,
+        "region": row.region if row.subject_kind == "actual"
+        else i18n.word("stated_region", lang, region=row.region),
         "kind": i18n.kind(row.kind, lang), "unit": row.unit if row.unit != "one" else "",
         "base_year": base.period if base else "",
         "base": (_bool_text(base.text, lang) if boolean else base.value) if base else None,

@@ -109,6 +109,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "details_hint": {"en": "details per rule: --details",
                      "zh": "各规则详情：加 --details"},
     "notes": {"en": "note", "zh": "注"},
+    "notes_count": {"en": "{n} notes on the inputs (what was not checked, and why)",
+                    "zh": "输入数据说明 {n} 条（未检查的内容及原因）"},
+    "stated_region": {"en": "{region} (target)", "zh": "{region}（下位规划目标）"},
     "plan_label": {"en": "plan", "zh": "规划"},
     # the charts' legends and axes (fixed words: a chart holds no user text)
     "chart_as_of": {"en": "as of {year}", "zh": "评估时点 {year}"},
