@@ -191,10 +191,21 @@ def rule_targets(result: Result, lang: Lang) -> dict[str, tuple[str, str]]:
 
 
 def _target_value(row: IndicatorRow) -> float | None:
-    for t in row.targets:
-        if t.shape in ("threshold", "cumulative") and t.value is not None:
-            return t.value
-    return None
+    """The number the plan aims at: of the constant targets due last, the tightest (the
+    lowest cap, the highest floor), so `< 37 μg/m³` (below the base) does not stand for
+    the plan's `<= 35 μg/m³` of the same year."""
+    constant = [t for t in row.targets
+                if t.shape in ("threshold", "cumulative") and t.value is not None]
+    if not constant:
+        return None
+    last = [t for t in constant if t.deadline == max(t.deadline for t in constant)]
+    caps = [t.value for t in last if t.op in ("<", "<=") and t.value is not None]
+    floors = [t.value for t in last if t.op in (">", ">=") and t.value is not None]
+    if caps and not floors:
+        return min(caps)
+    if floors and not caps:
+        return max(floors)
+    return last[0].value
 
 
 def _bool_text(text: str, lang: Lang) -> str:
