@@ -158,6 +158,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "quiet_rules": {"en": "{n} rule(s) without findings", "zh": "{n} 条规则无检查结果"},
     "no_citation": {"en": "This rule cites no sentence of the plan.",
                     "zh": "此规则未引用规划原文。"},
+    "more_of_rule": {"en": "… {n} more findings of {rule}",
+                     "zh": "……另有 {rule} 的 {n} 条结果"},
+    "see_other_formats": {"en": "see `--format json` or `--format html`",
+                          "zh": "见 `--format json` 或 `--format html`"},
     "unlisted": {"en": "… and {n} more findings, counted but not listed (raise "
                  "--max-findings to list them).",
                  "zh": "……另有 {n} 条结果已计数未列出（加大 --max-findings 可列出）。"},

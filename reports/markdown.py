@@ -152,17 +152,20 @@ def _details(group: c.RuleOutcomes, lang: Lang) -> str:
              f"{esc(messages.count_line(rule, lang))}</summary>", ""]
     for cite in rule.citations:
         lines += [f"> {esc(cite.quote)}", f"> — {esc(messages.citation_where(cite, lang))}", ""]
-    lines += [f"- rule: {rich('`require ' + k + '`')}" for k in rule.constraints]
-    lines += [f"- {rule.kind} ({rule.severity}), {esc(rule.location.text)}", ""]
+    lines += [f"- {esc(i18n.word('rule', lang))}: {rich('`require ' + k + '`')}"
+              for k in rule.constraints]
+    lines += [f"- {esc(i18n.kind(rule.kind, lang))} ({rule.severity}), "
+              f"{esc(rule.location.text)}", ""]
     lines += ["| " + " | ".join(esc(i18n.word(k, lang)) for k in _FINDING_COLUMNS) + " |",
               "|---|---|---|---|---|---|---|"]
     lines += [_row(o, lang) for o in group.outcomes[:SHOWN_PER_RULE]]
     hidden = group.unlisted + max(len(group.outcomes) - SHOWN_PER_RULE, 0)
     if hidden > 0:
-        lines.append(f"\n… and {hidden:,} more findings of {esc(rule.id)}.")
-    clauses = [_clauses(o) for o in group.outcomes[:SHOWN_PER_RULE]]
+        more = i18n.word("more_of_rule", lang, n=f"{hidden:,}", rule=rule.id)
+        lines.append(f"\n{esc(more)}.")
+    clauses = [_clauses(o, lang) for o in group.outcomes[:SHOWN_PER_RULE]]
     if any(clauses):
-        lines += ["", "Clauses:", ""] + [x for x in clauses if x]
+        lines += ["", "Clauses:" if lang == "en" else "条件：", ""] + [x for x in clauses if x]
     return "\n".join(lines) + "\n\n</details>\n"
 
 
@@ -181,11 +184,11 @@ def _row(o: Outcome, lang: Lang) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _clauses(o: Outcome) -> str:
+def _clauses(o: Outcome, lang: Lang) -> str:
     if o.evidence is None or not o.evidence.clauses:
         return ""
-    truth = "; ".join(f"{c.MARK[k.value]} {k.role} {rich('`' + k.text + '`')}"
-                      for k in o.evidence.clauses)
+    truth = "; ".join(f"{c.MARK[k.value]} {messages.role(k.role, lang)} "
+                      f"{rich('`' + k.text + '`')}" for k in o.evidence.clauses)
     return f"- {esc(o.subject)}: {truth}"
 
 

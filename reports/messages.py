@@ -215,9 +215,14 @@ _ROLE_ZH = {"guard": "适用条件", "require": "要求", "unless": "除外"}
 _TRUTH_ZH = {True: "成立", False: "不成立", None: "无法判断"}
 
 
+def role(word: str, lang: Lang) -> str:
+    """A clause's role: `guard`, `require`, `unless`; `适用条件`, `要求`, `除外`."""
+    return word if lang == "en" else _ROLE_ZH.get(word, word)
+
+
 def _clause_zh(clause: Clause) -> str:
     """`✗ 要求 vehicle_emission_standard >= 国六b → 不成立`: the rule's text kept as written."""
-    return f"{c.MARK[clause.value]} {_ROLE_ZH[clause.role]} {clause.text} → " \
+    return f"{c.MARK[clause.value]} {role(clause.role, 'zh')} {clause.text} → " \
         f"{_TRUTH_ZH[clause.value]}"
 
 

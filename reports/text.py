@@ -169,8 +169,8 @@ def _rule(console: Console, group: c.RuleOutcomes, lang: Lang) -> None:
         _finding(console, outcome, lang)
     hidden = group.unlisted + max(len(group.outcomes) - SHOWN_PER_RULE, 0)
     if hidden > 0:
-        console.print(Text(f"    … {hidden:,} more findings of {rule.id}; "
-                           "see `--format json` or `--format html`", style="dim"))
+        more = i18n.word("more_of_rule", lang, n=f"{hidden:,}", rule=rule.id)
+        console.print(Text(f"    {more}; {i18n.word('see_other_formats', lang)}", style="dim"))
         console.print()
 
 
