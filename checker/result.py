@@ -95,10 +95,20 @@ class Evidence(_Data):
     missing: list[str] = Field(default=[], description="what was missing, for `unknown`")
 
 
+class Detail(_Data):
+    """One descriptive field of a proposal (its name, town, zone …), as the data wrote it."""
+
+    field: str = Field(description="the schema's field name (`name`, `town`, `zone`)")
+    value: str
+
+
 class Outcome(_Data):
     rule: str
     subject: str
     subject_kind: Literal["record", "batch", "series"]
+    subject_details: list[Detail] = Field(
+        default=[], description="for a proposal: its text and enum fields other than the id "
+        "(name, town, zone …) in schema order, so a report can say what the id is")
     outcome: OutcomeKind
     severity: Severity
     message: str

@@ -84,20 +84,29 @@ def count_line(rule: RuleSummary) -> str:
     return " · ".join([head, *extra])
 
 
-def totals_line(result: Result) -> str:
+def described(outcome: Outcome) -> str:
+    """What a proposal's id stands for: `航空维修园区物资运输车队 · 礼贤镇 · 临空经济区` (its
+    name, town, zone … as the data wrote them), or "" for other subjects."""
+    return " · ".join(detail.value for detail in outcome.subject_details)
+
+
+def subject_counts(result: Result) -> dict[str, int]:
+    """How many proposals, batches and regions the run judged, by subject kind.  A large
+    run lists only some outcomes, so then only its proposals are counted (from the inputs);
+    a region's stated plan (`大兴区 (target)`) is the same region."""
     s = result.summary
-    parts = [f"{s.outcomes.get(k, 0):,} {WORDS[k]}" for k in COLUMNS if s.outcomes.get(k, 0)]
-    subjects = f"{s.subjects:,} subject{'' if s.subjects == 1 else 's'}"
-    return f"{subjects} · " + (", ".join(parts) if parts else "no outcomes")
-
-
-def verdict(result: Result) -> str:
-    if result.summary.exit_code:
-        return f"findings at or above --fail-on {result.fail_on}"
-    return f"nothing at or above --fail-on {result.fail_on}"
+    if not s.complete:
+        return {"record": s.subjects} if s.subjects else {}
+    region = {row.subject: row.region for row in result.indicators}
+    seen: dict[str, set[str]] = {}
+    for o in result.outcomes:
+        name = region.get(o.subject, o.subject) if o.subject_kind == "series" else o.subject
+        seen.setdefault(o.subject_kind, set()).add(name)
+    return {kind: len(seen[kind]) for kind in ("record", "batch", "series") if kind in seen}
 
 
 def citation_where(cite: Citation) -> str:
+    """`第五章 一 (三), line 315`: the cited section and line of the plan text."""
     return cite.section + (f", line {cite.line}" if cite.line else "")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.result import Facts, IndicatorRow, Observation, OutcomeKind, Result, Status, Target
+from checker.result import Facts, IndicatorRow, Observation, Result, Status, Target
 from reports import i18n
 from reports.i18n import Lang
 
@@ -56,19 +56,6 @@ def counts_line(result: Result, lang: Lang) -> str:
 
 def heading(key: str, lang: Lang) -> str:
     return i18n.word(key, lang)
-
-
-def outcomes_line(result: Result, lang: Lang) -> str:
-    """`5 subjects · 3 pass, 4 fail, 36 undecided`: every outcome but none hidden."""
-    s = result.summary
-    order: tuple[OutcomeKind, ...] = ("pass", "fail", "unknown", "not_applicable", "pending",
-                                      "error")
-    parts = [f"{s.outcomes.get(k, 0):,} {i18n.outcome(k, lang)}" for k in order
-             if s.outcomes.get(k, 0)]
-    if lang == "zh":
-        return f"{s.subjects:,} 个对象 · " + ("，".join(parts) if parts else "无结果")
-    subjects = f"{s.subjects:,} subject{'' if s.subjects == 1 else 's'}"
-    return f"{subjects} · " + (", ".join(parts) if parts else "no outcomes")
 
 
 def undecided(result: Result) -> bool:
@@ -204,10 +191,21 @@ def rule_targets(result: Result, lang: Lang) -> dict[str, tuple[str, str]]:
 
 
 def _target_value(row: IndicatorRow) -> float | None:
-    for t in row.targets:
-        if t.shape in ("threshold", "cumulative") and t.value is not None:
-            return t.value
-    return None
+    """The number the plan aims at: of the constant targets due last, the tightest (the
+    lowest cap, the highest floor), so `< 37 μg/m³` (below the base) does not stand for
+    the plan's `<= 35 μg/m³` of the same year."""
+    constant = [t for t in row.targets
+                if t.shape in ("threshold", "cumulative") and t.value is not None]
+    if not constant:
+        return None
+    last = [t for t in constant if t.deadline == max(t.deadline for t in constant)]
+    caps = [t.value for t in last if t.op in ("<", "<=") and t.value is not None]
+    floors = [t.value for t in last if t.op in (">", ">=") and t.value is not None]
+    if caps and not floors:
+        return min(caps)
+    if floors and not caps:
+        return max(floors)
+    return last[0].value
 
 
 def _bool_text(text: str, lang: Lang) -> str:
@@ -225,7 +223,9 @@ def cells(row: IndicatorRow, lang: Lang) -> dict[str, Cell]:
     boolean = row.unit == "" and any(x is not None and x.text in ("true", "false")
                                      for x in (base, latest))
     return {
-        "id": row.indicator, "name": row.name or row.indicator, "region": row.subject,
+        "id": row.indicator, "name": row.name or row.indicator,
+        "region": row.region if row.subject_kind == "actual"
+        else i18n.word("stated_region", lang, region=row.region),
         "kind": i18n.kind(row.kind, lang), "unit": row.unit if row.unit != "one" else "",
         "base_year": base.period if base else "",
         "base": (_bool_text(base.text, lang) if boolean else _figure(base)) if base else None,

@@ -11,7 +11,7 @@ deadlines `notice`.  Imports only `checker.result`.
 from __future__ import annotations
 
 from checker.result import Outcome, Result, RuleSummary
-from reports import DEFAULT, Options
+from reports import DEFAULT, Options, i18n, messages
 from reports import common as c
 
 
@@ -40,7 +40,8 @@ def write(result: Result, options: Options = DEFAULT) -> str:
     del options
     rules = {rule.id: rule for rule in result.rules}
     lines = [_annotation(rules[o.rule], o) for o in result.to_look_at() if o.rule in rules]
-    summary = f"{c.totals_line(result)}; exit {result.summary.exit_code}: {c.verdict(result)}"
+    summary = (f"{messages.totals_line(result, 'en')}; exit {result.summary.exit_code}: "
+               f"{i18n.verdict(result, 'en')}")
     lines.append(command("notice", {"title": f"plancheck {result.suite.plan}"}, summary))
     return "\n".join(lines) + "\n"
 
@@ -53,7 +54,9 @@ def _annotation(rule: RuleSummary, outcome: Outcome) -> str:
     if where.column is not None:
         props["col"] = str(where.column)
     title = f"{rule.id} {rule.title or ''}".rstrip()
-    props["title"] = f"{title}: {c.outcome_word(outcome)} · {outcome.subject}"
+    about = c.described(outcome)
+    props["title"] = f"{title}: {c.outcome_word(outcome)} · {outcome.subject}" \
+        + (f" ({about})" if about else "")
     return command(level(outcome), props, _message(rule, outcome))
 
 

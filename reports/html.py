@@ -74,14 +74,14 @@ def write(result: Result, options: Options = DEFAULT) -> str:
         "r": result, "w": functools.partial(i18n.word, lang=lang),
         "outcome_word": lambda k: _outcome_word(k, lang), "badge": BADGE,
         "kind": lambda k: i18n.kind(k, lang),
+        "where": lambda cite: messages.citation_where(cite, lang),
         "header": _header(result, lang), "cards": _cards(result, lang),
         "evaluation": _evaluation(result, anchors, lang, found),
         "annual": _annual(result, lang), "rules": _rules(result, anchors, lang),
         "figures": figures, "proposals": _proposals(result, anchors, lang),
         "details": _details(result, anchors, lang),
         "quotas": [_quota(q, anchors) for q in quotas.quotas(result)],
-        "column_labels": [c.LABEL[k] if lang == "en" else i18n.outcome(k, lang)
-                          for k in c.COLUMNS],
+        "column_labels": [messages.column_label(k, lang) for k in c.COLUMNS],
     }
     return environment().get_template("report.html.j2").render(context)
 
@@ -90,14 +90,15 @@ def _header(result: Result, lang: Lang) -> dict[str, Any]:
     s = result.summary
     return {"state": "bad" if s.exit_code else "good",
             "verdict": i18n.verdict(result, lang),
-            "inputs": [(i18n.word(i.kind, lang), i.path, i.rows) for i in result.inputs]}
+            "inputs": [(i18n.word(i.kind, lang), i.path, messages.rows_text(i, lang))
+                       for i in result.inputs]}
 
 
 def _cards(result: Result, lang: Lang) -> dict[str, Any]:
     s = result.summary
     return {"cards": [(BADGE[k], s.outcomes.get(k, 0), _outcome_word(k, lang))
                       for k in c.COLUMNS],
-            "totals": ev.outcomes_line(result, lang) if lang == "zh" else c.totals_line(result),
+            "totals": messages.totals_line(result, lang),
             "complete": s.complete}
 
 
@@ -185,6 +186,7 @@ def _quota(quota: quotas.Quota, anchors: dict[str, str]) -> dict[str, Any]:
 def _proposals(result: Result, anchors: dict[str, str], lang: Lang) -> list[dict[str, Any]]:
     rules = {rule.id: rule for rule in result.rules}
     return [{"subject": subject, "origin": next((o.origin.text for o in found if o.origin), ""),
+             "about": c.described(found[0]),
              "badge": BADGE[min((o.outcome for o in found), key=lambda k: RANK[k])],
              "found": [_item(o, anchors, lang, rules.get(o.rule)) for o in found]}
             for subject, found in c.by_subject(result)]
@@ -194,6 +196,7 @@ def _item(o: Outcome, anchors: dict[str, str], lang: Lang,
           rule: RuleSummary | None) -> dict[str, Any]:
     return {"badge": BADGE[o.outcome], "word": messages.outcome_word(o, lang), "rule": o.rule,
             "anchor": anchors.get(o.rule, ""), "title": rule.title or "" if rule else "",
+            "about": c.described(o),
             "message": messages.message(o, lang), "margin": messages.margin(o, lang), "o": o}
 
 

@@ -64,6 +64,18 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.zero { color: #d1d5db; }
 td.id, td.kind { white-space: nowrap; }
 table.rules td { padding: 4px 10px; }
+table.evaluation td.c-name { min-width: 6.5em; }
+table.rules td.title { min-width: 9em; }
+table.rules td.target { overflow-wrap: anywhere; min-width: 11em; }
+table.evaluation td.c-region { min-width: 5em; }
+table.evaluation td.c-source { min-width: 12em; font-size: 12.5px; color: var(--muted); }
+table.evaluation td.c-source, table.evaluation td.c-target, table.evaluation .reason {
+  overflow-wrap: anywhere; }
+table.evaluation td.c-rules a { white-space: nowrap; }
+table.evaluation .reason { display: block; margin-top: 2px; font-size: 12px;
+  color: var(--muted); min-width: 9em; }
+details.notes { margin: 8px 0 0; color: var(--muted); }
+details.notes summary { cursor: pointer; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 999px; font-size: 12px;
   font-weight: 600; color: #fff; background: var(--na); white-space: nowrap; }
 .badge.pass { background: var(--pass); } .badge.fail { background: var(--fail); }
@@ -89,6 +101,8 @@ blockquote footer { color: var(--muted); font-size: 12.5px; }
 ul.constraints { margin: 6px 0 10px; padding-left: 18px; }
 table.findings td:first-child { min-width: 150px; overflow-wrap: anywhere; }
 table.findings td:first-child .where { display: block; margin: 2px 0 0; }
+.about { font-weight: 400; margin-left: 8px; }
+table.findings td:first-child .about { display: block; margin: 2px 0 0; }
 details.quiet > summary { font-size: 14px; margin: 4px 0 12px; }
 details.quiet[open] > summary { margin-bottom: 12px; }
 details summary { cursor: pointer; color: var(--muted); font-size: 12.5px; }

@@ -77,6 +77,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "rule": {"en": "rule", "zh": "规则"},
     "title": {"en": "title", "zh": "名称"},
     "subject": {"en": "subject", "zh": "对象"},
+    "described": {"en": "name and place", "zh": "名称及所在地"},
     "outcome": {"en": "outcome", "zh": "结果"},
     "trajectory": {"en": "trajectory", "zh": "进度"},
     "severity": {"en": "severity", "zh": "级别"},
@@ -89,8 +90,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "path": {"en": "file", "zh": "文件"},
     "input_kind": {"en": "kind", "zh": "类型"},
     "rows": {"en": "rows", "zh": "行数"},
-    "rows_unit": {"en": "rows", "zh": "行"},
-    "records": {"en": "records", "zh": "项目"},
+    "records": {"en": "proposals", "zh": "项目"},
     "plan_data": {"en": "plan data", "zh": "规划数据"},
     # sheets and headings
     "sheet_indicators": {"en": "Indicators", "zh": "指标"},
@@ -109,6 +109,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "details_hint": {"en": "details per rule: --details",
                      "zh": "各规则详情：加 --details"},
     "notes": {"en": "note", "zh": "注"},
+    "notes_count": {"en": "{n} notes on the inputs (what was not checked, and why)",
+                    "zh": "输入数据说明 {n} 条（未检查的内容及原因）"},
+    "stated_region": {"en": "{region} (target)", "zh": "{region}（下位规划目标）"},
     "plan_label": {"en": "plan", "zh": "规划"},
     # the charts' legends and axes (fixed words: a chart holds no user text)
     "chart_as_of": {"en": "as of {year}", "zh": "评估时点 {year}"},
@@ -155,6 +158,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "quiet_rules": {"en": "{n} rule(s) without findings", "zh": "{n} 条规则无检查结果"},
     "no_citation": {"en": "This rule cites no sentence of the plan.",
                     "zh": "此规则未引用规划原文。"},
+    "more_of_rule": {"en": "… {n} more findings of {rule}",
+                     "zh": "……另有 {rule} 的 {n} 条结果"},
+    "see_other_formats": {"en": "see `--format json` or `--format html`",
+                          "zh": "见 `--format json` 或 `--format html`"},
     "unlisted": {"en": "… and {n} more findings, counted but not listed (raise "
                  "--max-findings to list them).",
                  "zh": "……另有 {n} 条结果已计数未列出（加大 --max-findings 可列出）。"},

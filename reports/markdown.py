@@ -45,7 +45,7 @@ def write(result: Result, options: Options = DEFAULT) -> str:
         if annual.rows(result):
             parts.append(_annual(result, lang))
     if options.details or not evaluation:
-        parts.append(_table(result))
+        parts.append(_table(result, lang))
     elif any(group.rule.subject == "series" and group.outcomes for group in c.by_rule(result)):
         parts.append(f"_{esc(i18n.word('details_hint', lang))}_\n")
     used = sum(len(p) for p in parts)
@@ -62,7 +62,7 @@ def write(result: Result, options: Options = DEFAULT) -> str:
     if cut:
         parts.append("_The report was cut to fit a comment; the SARIF, JUnit, JSON or HTML "
                      "report has every finding._\n")
-    parts.append(_foot(result))
+    parts.append(_foot(result, lang))
     return "\n".join(parts)
 
 
@@ -73,7 +73,7 @@ def _head(result: Result, lang: Lang) -> str:
     suite = result.suite
     title = f" — {esc(suite.title)}" if suite.title else ""
     w = i18n.WORDS
-    lines = [f"## {icon} plancheck: {esc(ev.outcomes_line(result, lang))}", "",
+    lines = [f"## {icon} plancheck: {esc(messages.totals_line(result, lang))}", "",
              f"**{esc(suite.plan)}**{title}  ",
              f"{w['as_of'][lang]} {result.as_of} · {w['fail_on'][lang]} `{result.fail_on}` · "
              f"{suite.rules} {w['rules_count'][lang]} · exit {s.exit_code}: "
@@ -82,7 +82,7 @@ def _head(result: Result, lang: Lang) -> str:
         lines.append("")
         for item in result.inputs:
             lines.append(f"- {i18n.word(item.kind, lang)}: {esc(item.path)} "
-                         f"({item.rows:,} {i18n.word('rows_unit', lang)})")
+                         f"({messages.rows_text(item, lang)})")
     return "\n".join(lines) + "\n"
 
 
@@ -122,8 +122,10 @@ def _annual(result: Result, lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table(result: Result) -> str:
-    head = "| | rule | title | kind | " + " | ".join(c.LABEL[k] for k in c.COLUMNS) + " |"
+def _table(result: Result, lang: Lang) -> str:
+    words = [esc(i18n.word(k, lang)) for k in ("rule", "title", "kind")]
+    head = "| | " + " | ".join(words) + " | " \
+        + " | ".join(esc(messages.column_label(k, lang)) for k in c.COLUMNS) + " |"
     rule_line = "|---|---|---|---|" + "---:|" * len(c.COLUMNS)
     rows = [head, rule_line]
     for rule in result.rules:
@@ -132,7 +134,7 @@ def _table(result: Result) -> str:
         title, constraint = c.label(rule)
         shown = f"<code>{esc(title)}</code>" if constraint else esc(title)
         rows.append(f"| {_rule_icon(rule)} | {esc(rule.id)} | {shown} | "
-                    f"{rule.kind} | " + " | ".join(cells) + " |")
+                    f"{esc(i18n.kind(rule.kind, lang))} | " + " | ".join(cells) + " |")
     return "\n".join(rows) + "\n"
 
 
@@ -149,18 +151,21 @@ def _details(group: c.RuleOutcomes, lang: Lang) -> str:
     lines = [f"<details><summary>{_rule_icon(rule)} <b>{esc(rule.id)}</b>{title} — "
              f"{esc(messages.count_line(rule, lang))}</summary>", ""]
     for cite in rule.citations:
-        lines += [f"> {esc(cite.quote)}", f"> — {esc(c.citation_where(cite))}", ""]
-    lines += [f"- rule: {rich('`require ' + k + '`')}" for k in rule.constraints]
-    lines += [f"- {rule.kind} ({rule.severity}), {esc(rule.location.text)}", ""]
+        lines += [f"> {esc(cite.quote)}", f"> — {esc(messages.citation_where(cite, lang))}", ""]
+    lines += [f"- {esc(i18n.word('rule', lang))}: {rich('`require ' + k + '`')}"
+              for k in rule.constraints]
+    lines += [f"- {esc(i18n.kind(rule.kind, lang))} ({rule.severity}), "
+              f"{esc(rule.location.text)}", ""]
     lines += ["| " + " | ".join(esc(i18n.word(k, lang)) for k in _FINDING_COLUMNS) + " |",
               "|---|---|---|---|---|---|---|"]
     lines += [_row(o, lang) for o in group.outcomes[:SHOWN_PER_RULE]]
     hidden = group.unlisted + max(len(group.outcomes) - SHOWN_PER_RULE, 0)
     if hidden > 0:
-        lines.append(f"\n… and {hidden:,} more findings of {esc(rule.id)}.")
-    clauses = [_clauses(o) for o in group.outcomes[:SHOWN_PER_RULE]]
+        more = i18n.word("more_of_rule", lang, n=f"{hidden:,}", rule=rule.id)
+        lines.append(f"\n{esc(more)}.")
+    clauses = [_clauses(o, lang) for o in group.outcomes[:SHOWN_PER_RULE]]
     if any(clauses):
-        lines += ["", "Clauses:", ""] + [x for x in clauses if x]
+        lines += ["", "Clauses:" if lang == "en" else "条件：", ""] + [x for x in clauses if x]
     return "\n".join(lines) + "\n\n</details>\n"
 
 
@@ -169,7 +174,9 @@ _FINDING_COLUMNS = ("subject", "outcome", "message", "observed", "threshold", "m
 
 def _row(o: Outcome, lang: Lang) -> str:
     ev = o.evidence
-    cells = [esc(o.subject), f"{_ICON[o.outcome]} {esc(messages.outcome_word(o, lang))}",
+    about = c.described(o)
+    cells = [esc(o.subject) + (f"<br>{esc(about)}" if about else ""),
+             f"{_ICON[o.outcome]} {esc(messages.outcome_word(o, lang))}",
              rich(messages.message(o, lang)),
              esc(ev.observed.text) if ev and ev.observed else "",
              esc(ev.threshold.text) if ev and ev.threshold else "",
@@ -177,16 +184,16 @@ def _row(o: Outcome, lang: Lang) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _clauses(o: Outcome) -> str:
+def _clauses(o: Outcome, lang: Lang) -> str:
     if o.evidence is None or not o.evidence.clauses:
         return ""
-    truth = "; ".join(f"{c.MARK[k.value]} {k.role} {rich('`' + k.text + '`')}"
-                      for k in o.evidence.clauses)
+    truth = "; ".join(f"{c.MARK[k.value]} {messages.role(k.role, lang)} "
+                      f"{rich('`' + k.text + '`')}" for k in o.evidence.clauses)
     return f"- {esc(o.subject)}: {truth}"
 
 
-def _foot(result: Result) -> str:
+def _foot(result: Result, lang: Lang) -> str:
     note = "" if result.summary.complete else " Passing outcomes are counted, not listed."
     notes = "".join(f"> **Note:** {esc(n)}\n\n" for n in result.notes)
-    return notes + (f"<sub>plancheck · {esc(result.schema_version)} · {result.summary.subjects:,} "
-            f"subjects.{note}</sub>\n")
+    return notes + (f"<sub>plancheck · {esc(result.schema_version)} · "
+                    f"{esc(messages.subjects_text(result, lang))}.{note}</sub>\n")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from checker.result import Outcome, RuleSummary
+from checker.result import Citation, Clause, Input, Outcome, OutcomeKind, Result, RuleSummary
 from reports import common as c
 from reports import i18n
 from reports.i18n import Lang
@@ -145,6 +145,54 @@ def count_line(rule: RuleSummary, lang: Lang) -> str:
     return " · ".join([head, *extra])
 
 
+_SUBJECTS: dict[str, dict[Lang, tuple[str, str]]] = {
+    "record": {"en": ("proposal", "proposals"), "zh": ("个项目", "个项目")},
+    "batch": {"en": ("batch", "batches"), "zh": ("个批次", "个批次")},
+    "series": {"en": ("region", "regions"), "zh": ("个地区", "个地区")},
+}
+
+
+def subjects_text(result: Result, lang: Lang) -> str:
+    """`1 proposal · 1 batch`, `5 regions`; `1 个项目 · 1 个批次`: what the run judged."""
+    parts = []
+    for kind, n in c.subject_counts(result).items():
+        one, many = _SUBJECTS[kind][lang]
+        parts.append(f"{n:,} {one if n == 1 else many}")
+    return " · ".join(parts) or ("no subjects" if lang == "en" else "无检查对象")
+
+
+def totals_line(result: Result, lang: Lang) -> str:
+    """`1 proposal · 1 batch · 7 pass, 1 fail, 1 undecided`: every outcome, none hidden."""
+    s = result.summary
+    parts = [f"{s.outcomes.get(k, 0):,} {i18n.outcome(k, lang)}" for k in c.COLUMNS
+             if s.outcomes.get(k, 0)]
+    none = "no outcomes" if lang == "en" else "无结果"
+    joined = (", " if lang == "en" else "，").join(parts) if parts else none
+    return f"{subjects_text(result, lang)} · {joined}"
+
+
+def rows_text(item: Input, lang: Lang) -> str:
+    """`1 proposal`, `36 proposals`, `33 rows`; `1 个项目`, `33 行`: the size of an input."""
+    if item.kind == "records":
+        one, many = _SUBJECTS["record"][lang]
+        return f"{item.rows:,} {one if item.rows == 1 else many}"
+    if lang == "zh":
+        return f"{item.rows:,} 行"
+    return f"{item.rows:,} row{'' if item.rows == 1 else 's'}"
+
+
+def citation_where(cite: Citation, lang: Lang) -> str:
+    """`第五章 一 (三), line 315`; `第五章 一 (三)，第 315 行`."""
+    if lang == "en" or not cite.line:
+        return c.citation_where(cite)
+    return f"{cite.section}，第 {cite.line} 行"
+
+
+def column_label(kind: OutcomeKind, lang: Lang) -> str:
+    """A short column heading for an outcome kind (`n/a`; `不适用`)."""
+    return c.LABEL[kind] if lang == "en" else i18n.outcome(kind, lang)
+
+
 _LABELS_ZH = {"observed": "实际值", "clause": "条件", "data": "数据", "years": "年份",
               "missing": "缺少", "waived by": "豁免依据", "from": "数据位置"}
 
@@ -157,8 +205,25 @@ def evidence_lines(outcome: Outcome, lang: Lang,
              if label not in leave_out]
     if lang == "en":
         return found
+    clauses = iter(outcome.evidence.clauses if outcome.evidence else [])
     return [(_LABELS_ZH.get(label, label), _comparison_zh(outcome) if label == "observed"
-             else text) for label, text in found]
+             else _clause_zh(next(clauses)) if label == "clause" else text)
+            for label, text in found]
+
+
+_ROLE_ZH = {"guard": "适用条件", "require": "要求", "unless": "除外"}
+_TRUTH_ZH = {True: "成立", False: "不成立", None: "无法判断"}
+
+
+def role(word: str, lang: Lang) -> str:
+    """A clause's role: `guard`, `require`, `unless`; `适用条件`, `要求`, `除外`."""
+    return word if lang == "en" else _ROLE_ZH.get(word, word)
+
+
+def _clause_zh(clause: Clause) -> str:
+    """`✗ 要求 vehicle_emission_standard >= 国六b → 不成立`: the rule's text kept as written."""
+    return f"{c.MARK[clause.value]} {role(clause.role, 'zh')} {clause.text} → " \
+        f"{_TRUTH_ZH[clause.value]}"
 
 
 def _comparison_zh(outcome: Outcome) -> str:

@@ -47,7 +47,7 @@ def write(result: Result, options: Options = DEFAULT) -> str:
         _evaluation(console, result, lang)
         _annual(console, result, lang)
     if options.details or not evaluation:
-        _table(console, result)
+        _table(console, result, lang)
     for group in c.by_rule(result):
         if group.outcomes and (options.details or group.rule.subject != "series"):
             _rule(console, group, lang)
@@ -70,7 +70,7 @@ def _header(console: Console, result: Result, lang: Lang) -> None:
                   f" · {rules} · {w['period'][lang]} {suite.period[0]}–{suite.period[1]}")
     for item in result.inputs:
         kind = i18n.word(item.kind, lang)
-        console.print(f"  {kind:<10} {item.path} ({item.rows:,} {i18n.word('rows_unit', lang)})")
+        console.print(f"  {kind:<10} {item.path} ({messages.rows_text(item, lang)})")
     console.print()
 
 
@@ -115,19 +115,23 @@ def _annual(console: Console, result: Result, lang: Lang) -> None:
     console.print()
 
 
-def _table(console: Console, result: Result) -> None:
+def _table(console: Console, result: Result, lang: Lang) -> None:
+    """One line per rule with its counts of each outcome."""
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("rule", no_wrap=True)
-    table.add_column("title", max_width=24, overflow="ellipsis", no_wrap=True)
-    table.add_column("kind", no_wrap=True, min_width=12)
+    table.add_column(i18n.word("rule", lang), no_wrap=True)
+    table.add_column(i18n.word("title", lang), max_width=24 if lang == "en" else 20,
+                     overflow="ellipsis", no_wrap=True)
+    table.add_column(i18n.word("kind", lang), no_wrap=True,
+                     min_width=max(cell_len(i18n.kind(k, lang)) for k in i18n.KIND))
     for kind in c.COLUMNS:
-        table.add_column(c.LABEL[kind], justify="right", no_wrap=True,
-                         min_width=len(c.LABEL[kind]))
+        label = messages.column_label(kind, lang)
+        table.add_column(label, justify="right", no_wrap=True, min_width=cell_len(label))
     for rule in result.rules:
         cells = [_count(rule, kind) for kind in c.COLUMNS]
         title, constraint = c.label(rule)
         table.add_row(Text(rule.id, style=_rule_style(rule)),
-                      Text(title, style="dim" if constraint else ""), rule.kind, *cells)
+                      Text(title, style="dim" if constraint else ""),
+                      i18n.kind(rule.kind, lang), *cells)
     console.print(table)
     console.print()
 
@@ -154,7 +158,7 @@ def _rule(console: Console, group: c.RuleOutcomes, lang: Lang) -> None:
     console.print(head)
     rows: list[tuple[str, Text]] = [("", Text(messages.count_line(rule, lang)))]
     for cite in rule.citations:
-        rows.append((i18n.word("plan_label", lang), Text(c.citation_where(cite))))
+        rows.append((i18n.word("plan_label", lang), Text(messages.citation_where(cite, lang))))
         rows.append(("", Text(f"“{cite.quote}”", style="italic")))
     rows += [(i18n.word("rule", lang), Text(f"require {constraint}"))
              for constraint in rule.constraints]
@@ -165,8 +169,8 @@ def _rule(console: Console, group: c.RuleOutcomes, lang: Lang) -> None:
         _finding(console, outcome, lang)
     hidden = group.unlisted + max(len(group.outcomes) - SHOWN_PER_RULE, 0)
     if hidden > 0:
-        console.print(Text(f"    … {hidden:,} more findings of {rule.id}; "
-                           "see `--format json` or `--format html`", style="dim"))
+        more = i18n.word("more_of_rule", lang, n=f"{hidden:,}", rule=rule.id)
+        console.print(Text(f"    {more}; {i18n.word('see_other_formats', lang)}", style="dim"))
         console.print()
 
 
@@ -175,6 +179,8 @@ def _finding(console: Console, outcome: Outcome, lang: Lang) -> None:
     line = Text("  ")
     line.append(f"{_MARK[outcome.outcome]} {messages.outcome_word(outcome, lang)}", style=style)
     line.append(f"  {outcome.subject}", style="bold")
+    if outcome.subject_details:
+        line.append(f"  {c.described(outcome)}")
     if outcome.outcome in ("fail", "error", "unknown"):
         line.append(f"  [{outcome.severity}]", style="dim")
     console.print(line)
@@ -199,7 +205,7 @@ def _grid(rows: list[tuple[str, Text]], indent: int) -> Padding:
 def _footer(console: Console, result: Result, lang: Lang) -> None:
     for note in result.notes:
         console.print(Text(f"{i18n.word('notes', lang)}: {note}", style="yellow"))
-    console.print(ev.outcomes_line(result, lang))
+    console.print(messages.totals_line(result, lang))
     if not result.summary.complete:
         console.print(Text("passing outcomes are counted, not listed (large run)", style="dim"))
     code = result.summary.exit_code

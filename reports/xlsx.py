@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from checker.result import Result, Status
 from reports import DEFAULT, Options, annual, i18n, messages
+from reports import common as c
 from reports import evaluation as ev
 from reports.i18n import Lang
 
@@ -32,7 +33,7 @@ WIDTH = {"id": 26, "name": 24, "region": 14, "kind": 10, "unit": 8, "base_year":
          "base": 12, "target": 30, "target_value": 12, "deadline": 9, "latest_period": 9,
          "latest": 12, "status": 13, "reason": 40, "source": 24, "note": 20, "rules": 14,
          "quote": 60, "from": 28}
-FINDINGS = ("rule", "title", "kind", "subject", "outcome", "trajectory", "severity",
+FINDINGS = ("rule", "title", "kind", "subject", "described", "outcome", "trajectory", "severity",
             "message", "observed", "threshold", "margin", "evidence", "from")
 _FIXED_TIME = dt.datetime(2000, 1, 1)  # the same bytes of metadata on every run
 _BOLD = Font(bold=True)
@@ -122,14 +123,14 @@ def _annual(sheet: Worksheet, rows: list[annual.AnnualRow], year: int, lang: Lan
 
 def _findings(sheet: Worksheet, result: Result, lang: Lang) -> None:
     _header(sheet, FINDINGS, lang, {"message": 50, "evidence": 60, "title": 24, "from": 28,
-                                    "subject": 20})
+                                    "subject": 20, "described": 40})
     rules = {rule.id: rule for rule in result.rules}
     for number, outcome in enumerate(result.outcomes, start=2):
         rule = rules.get(outcome.rule)
         ev_ = outcome.evidence
         values: list[ev.Cell] = [
             outcome.rule, rule.title if rule and rule.title else "",
-            i18n.kind(rule.kind, lang) if rule else "", outcome.subject,
+            i18n.kind(rule.kind, lang) if rule else "", outcome.subject, c.described(outcome),
             i18n.outcome(outcome.outcome, lang),
             i18n.TRAJECTORY[outcome.trajectory][lang] if outcome.trajectory else "",
             outcome.severity, messages.message(outcome, lang),

@@ -41,16 +41,21 @@ def render_text(analysis: Analysis, sources: dict[str, SourceFile]) -> str:
     errors = sum(1 for f in analysis.findings if f.severity == "error")
     warnings = len(analysis.findings) - errors
     if analysis.findings:
-        summary = (f"{len(analysis.findings)} finding{'s' if len(analysis.findings) != 1 else ''}"
-                   f" ({errors} error{'s' if errors != 1 else ''}, "
-                   f"{warnings} warning{'s' if warnings != 1 else ''}) in {analysis.rules} rules")
+        summary = (f"{_count(len(analysis.findings), 'finding')} ({_count(errors, 'error')}, "
+                   f"{_count(warnings, 'warning')}) in {_count(analysis.rules, 'rule')}")
         undecided = len(analysis.incomplete)
         if undecided:
             summary += (f"; {undecided} of them say{'s' if undecided == 1 else ''} what was "
                         "not decided: the rules are not shown consistent")
     else:
-        summary = f"no findings: {analysis.rules} rules are consistent"
+        summary = (f"no findings: {_count(analysis.rules, 'rule')} "
+                   f"{'is' if analysis.rules == 1 else 'are'} consistent")
     return "\n\n".join([*blocks, summary]) + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    """`1 rule`, `2 rules`, `0 warnings`."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def render_json(analysis: Analysis) -> str:

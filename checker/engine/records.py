@@ -206,6 +206,7 @@ class RecordOutcomes:
         self.by_constraint = {id(c): t.leaves(c.expr) for c in rule.constraints}
         self.decidable = [rule.guard] if rule.guard is not None else []
         self.decidable += [c.expr for c in rule.constraints]
+        self.described = described_fields(batch)
 
     def outcome(self, index: int, outcome: r.OutcomeKind, waived: bool) -> r.Outcome:
         rule, seen = self.rule, self.seen
@@ -224,9 +225,32 @@ class RecordOutcomes:
                            shown)
         return r.Outcome.model_construct(
             rule=rule.id, subject=str(self.batch.ids[index]), subject_kind="record",
+            subject_details=details_at(self.batch.frame, self.described, index),
             outcome=outcome, severity=severity_of(rule, outcome), message=message,
             trajectory=None, waived_by=label, origin=self.batch.origin(index),
             evidence=evidence)
+
+
+def described_fields(batch: RecordBatchLike) -> list[str]:
+    """The fields that say what a proposal is (its text and plain enum fields but the id:
+    name, town, zone …), in schema order; an ordinal scale is a measure, not a name."""
+    schema = getattr(batch, "schema", None)
+    if schema is None:
+        return []
+    return [name for name, spec in schema.fields.items()
+            if name != "id" and name in batch.frame.columns
+            and (isinstance(spec.type, t.TextT)
+                 or (isinstance(spec.type, t.EnumT) and not spec.type.ordered))]
+
+
+def details_at(frame: pd.DataFrame, names: Sequence[str], index: int) -> list[r.Detail]:
+    """The described fields of row `index` that have a value."""
+    out = []
+    for name in names:
+        value: object = frame[name].iat[index]
+        if isinstance(value, str) and value.strip():  # NA (missing) is no str
+            out.append(r.Detail.model_construct(field=name, value=value))
+    return out
 
 
 def _message(outcome: r.OutcomeKind, decisive: t.Constraint, observed: r.Amount | None,

@@ -60,7 +60,7 @@ def suite(tmp_path: Path, text: str) -> Path:
 def test_analyze_a_clean_suite_exits_0(tmp_path: Path) -> None:
     done = plancheck("analyze", str(suite(tmp_path, SUITE)), cwd=tmp_path)
     assert (done.returncode, done.stdout, done.stderr) == (
-        0, "no findings: 1 rules are consistent\n", "")
+        0, "no findings: 1 rule is consistent\n", "")
 
 
 def test_analyze_finds_a_contradiction_and_exits_1(tmp_path: Path) -> None:

@@ -92,4 +92,4 @@ def test_message_cites_the_plan() -> None:
 
 def test_summary_notice_last() -> None:
     last = render(fixed(), "github").splitlines()[-1]
-    assert last.startswith("::notice title=plancheck daxing-14th::7 subjects")
+    assert last.startswith("::notice title=plancheck daxing-14th::4 proposals · 1 batch · 1 region")

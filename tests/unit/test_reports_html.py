@@ -188,9 +188,9 @@ def test_rules_table_has_target_and_deadline() -> None:
     table = page.split('<section id="rules">', 1)[1].split("</section>", 1)[0]
     assert "<th>target</th><th>deadline</th>" in table
     land = next(row for row in table.split("<tr") if ">LAND-01<" in row)
-    assert "<td>&lt;= 319 km² each year 2021–2025</td><td>2021–2025</td>" in land
+    assert '<td class="target">&lt;= 319 km² each year 2021–2025</td><td>2021–2025</td>' in land
     bus = next(row for row in table.split("<tr") if ">BUS-01<" in row)
-    assert "<td>&gt;= 90%</td><td>2025</td>" in bus
+    assert '<td class="target">&gt;= 90%</td><td>2025</td>' in bus
 
 
 def test_chinese_page_headings_and_messages() -> None:

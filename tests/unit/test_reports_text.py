@@ -89,7 +89,7 @@ def test_unlisted_findings_are_counted() -> None:
 
 def test_markdown_has_a_summary_table_and_collapsible_details() -> None:
     out = render(fixed(), "markdown")
-    assert out.startswith("## ❌ plancheck: 7 subjects")
+    assert out.startswith("## ❌ plancheck: 4 proposals · 1 batch · 1 region")
     assert "| ❌ | FARM-01 | 严格保护永久基本农田 | binding | 2 | 1 | 1 | · | · | · |" in out
     assert out.count("<details>") == out.count("</details>") == 10
     assert "> 城乡建设用地规模控制在319平方公里以内" in out
@@ -122,7 +122,7 @@ def test_markdown_table_rows_keep_their_columns() -> None:
 def test_markdown_stays_under_githubs_comment_limit() -> None:
     out = render(many(3000), "markdown")
     assert len(out) < 65_536
-    assert "… and 2,952 more findings of FARM-01." in out
+    assert "… 2,952 more findings of FARM-01." in out
 
 
 

@@ -87,7 +87,7 @@ def test_findings_sheet_lists_every_outcome_with_evidence_and_origin() -> None:
 
 def test_inputs_sheet_has_files_rows_and_notes() -> None:
     cells = [[c.value for c in row] for row in book().worksheets[2].iter_rows()]
-    assert cells[1] == ["proposals/批次 <1>.yaml", "records", 4]
+    assert cells[1] == ["proposals/批次 <1>.yaml", "proposals", 4]
     assert cells[2] == ["data/daxing-2023.csv", "plan data", 18]
     assert cells[3][0].startswith("note: plan data for `<b onmouseover")
 
@@ -132,3 +132,23 @@ def test_annual_sheet_cell_by_cell() -> None:
 def test_no_annual_sheet_without_a_stated_target_of_the_year() -> None:
     later = fixed().model_copy(update={"as_of": 2025})
     assert "Annual 2025" not in book(later).sheetnames
+
+
+def test_real_pm25_row_has_its_base_the_plans_target_and_its_source() -> None:
+    # the reviewers' check: real Daxing figures, --as-of 2024, read as a workbook
+    from pathlib import Path
+
+    from checker.pipeline import check
+
+    data = sorted((Path(__file__).resolve().parents[2] / "examples" / "data")
+                  .glob("daxing-real-*.csv"))
+    sheet = book(check(data, as_of=2024), lang="zh").worksheets[0]
+    found = [r for r in rows(sheet) if r["指标代码"].value == "pm25_annual_mean"
+             and r["地区"].value == "大兴区"]
+    assert len(found) == 1
+    pm = {k: v.value for k, v in found[0].items()}
+    assert (pm["基期年份"], pm["基期值"]) == ("2020", 37)
+    # `< 37` (below the base) and `<= 35` are both due 2025: the target is the tighter 35
+    assert (pm["目标值"], pm["目标年份"]) == (35, 2025)
+    assert (pm["年份"], pm["最新值"], pm["进展情况"]) == ("2024", 34, "未通过")
+    assert "bjdx.gov.cn" in pm["数据来源"]
