@@ -1,6 +1,7 @@
 """Benchmark: start-up of the installed `plancheck` console script against `python -c pass`.
 
     .venv/bin/python bench/startup_bench.py [--runs N] [--target SECONDS] [--imports]
+                                            [--tree OTHER_CHECKOUT]
 
 Runs, each as a fresh process, N times interleaved in the same run (so both see the
 same load on this shared machine): `python -c pass`; `plancheck --version`; `plancheck
@@ -44,15 +45,16 @@ class Timings:
     outcomes: set[tuple[int, int]] = field(default_factory=set)  # (exit code, output bytes)
 
 
-def commands() -> dict[str, list[str]]:
-    plancheck = str(BIN / "plancheck")
+def commands(tree: Path | None = None) -> dict[str, list[str]]:
+    """The commands timed; with `tree`, plancheck is `python -m checker` of that checkout."""
+    plancheck = [str(BIN / "plancheck")] if tree is None else [sys.executable, "-m", "checker"]
     return {
         "python -c pass": [sys.executable, "-c", "pass"],
-        "plancheck --version": [plancheck, "--version"],
-        "plancheck explain LAND-02": [plancheck, "explain", "LAND-02"],
-        "plancheck lint": [plancheck, "lint"],
-        "check one proposal (text)": [plancheck, "check", str(PROPOSAL)],
-        "check one proposal (json)": [plancheck, "check", str(PROPOSAL), "--format", "json"],
+        "plancheck --version": [*plancheck, "--version"],
+        "plancheck explain LAND-02": [*plancheck, "explain", "LAND-02"],
+        "plancheck lint": [*plancheck, "lint"],
+        "check one proposal (text)": [*plancheck, "check", str(PROPOSAL)],
+        "check one proposal (json)": [*plancheck, "check", str(PROPOSAL), "--format", "json"],
     }
 
 
@@ -62,12 +64,12 @@ def environment() -> dict[str, str]:
     return env
 
 
-def run_once(timings: Timings, env: dict[str, str], workdir: Path) -> None:
+def run_once(timings: Timings, env: dict[str, str], workdir: Path, cwd: Path = ROOT) -> None:
     """One child: wall from here, CPU from `os.wait4` (its own user + system time)."""
     with tempfile.TemporaryFile(dir=workdir) as out:
         start = time.perf_counter()
         child = subprocess.Popen(timings.command, stdout=out, stderr=subprocess.STDOUT,
-                                 env=env, cwd=ROOT)
+                                 env=env, cwd=cwd)
         _, status, usage = os.wait4(child.pid, 0)
         timings.wall.append(time.perf_counter() - start)
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -90,31 +92,39 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--target", type=float, default=TARGET_SECONDS)
     parser.add_argument("--imports", action="store_true")
+    parser.add_argument("--tree", type=Path, help="also time `python -m checker` run in this "
+                        "checkout (another commit), interleaved: a before/after in one run")
     args = parser.parse_args()
     env = environment()
     runs = {name: Timings(command) for name, command in commands().items()}
+    where = dict.fromkeys(runs, ROOT)
+    if args.tree is not None:
+        for name, command in commands(args.tree.resolve()).items():
+            if name != "python -c pass":
+                runs[f"{name} [tree]"] = Timings(command)
+                where[f"{name} [tree]"] = args.tree.resolve()
     with tempfile.TemporaryDirectory() as tmp:
-        for timings in runs.values():  # warm up: byte code, the suite cache, the OS page cache
-            run_once(timings, env, Path(tmp))
+        for name, timings in runs.items():  # warm up: byte code, the suite cache, page cache
+            run_once(timings, env, Path(tmp), where[name])
             timings.wall.clear()
             timings.cpu.clear()
         for _ in range(args.runs):
-            for timings in runs.values():
-                run_once(timings, env, Path(tmp))
+            for name, timings in runs.items():
+                run_once(timings, env, Path(tmp), where[name])
     base = runs["python -c pass"]
     base_wall, base_cpu = statistics.median(base.wall), statistics.median(base.cpu)
     print(f"start-up, {args.runs} runs each, interleaved; load average "
           f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
-    print(f"{'command':<28} {'wall':>7} {'CPU':>7} {'wall/pass':>10} {'CPU/pass':>9}  exit")
+    print(f"{'command':<36} {'wall':>7} {'CPU':>7} {'wall/pass':>10} {'CPU/pass':>9}  exit")
     for name, timings in runs.items():
         wall, cpu = statistics.median(timings.wall), statistics.median(timings.cpu)
         codes = sorted({code for code, _ in timings.outcomes})
-        print(f"{name:<28} {wall:7.3f} {cpu:7.3f} {wall / base_wall:10.1f} "
+        print(f"{name:<36} {wall:7.3f} {cpu:7.3f} {wall / base_wall:10.1f} "
               f"{cpu / max(base_cpu, 1e-3):9.1f}  {','.join(map(str, codes))}")
         if len(timings.outcomes) != 1:
             sys.exit(f"{name}: runs differ (exit code, output bytes): {timings.outcomes}")
-        if args.imports and name != "python -c pass":
-            print(f"{'':<28} imports: {', '.join(imported(timings.command, env)) or 'none heavy'}")
+        if args.imports and name != "python -c pass" and where[name] == ROOT:
+            print(f"{'':<36} imports: {', '.join(imported(timings.command, env)) or 'none heavy'}")
     check = statistics.median(runs["check one proposal (text)"].wall)
     verdict = "meets" if check <= args.target else "misses"
     print(f"one proposal checked: {check:.3f} s wall, {verdict} the {args.target} s target")
