@@ -283,7 +283,8 @@ def _columns(table: RawTable, loader: _Loader) -> dict[str, int]:
                                separator_hint(table) or unknown_field_help(name, schema),
                                "not a field")
             unknown += 1
-    report.add_rest(unknown, f"unknown columns in `{table.display}`", table.header_span())
+    if unknown:  # the header's span indexes every line of a CSV: only when it is said
+        report.add_rest(unknown, f"unknown columns in `{table.display}`", table.header_span())
     return where
 
 
