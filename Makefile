@@ -30,13 +30,23 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto  # one worker per core (pytest-xdist)
 
-bench: $(STAMP)  # benchmarks, not tests: each prints ratios against a baseline of the same run
+# Benchmarks, not tests: each prints its figures as ratios against a baseline measured in the
+# same run (`python -c pass`, numpy, DuckDB, pyarrow, the engine without the table), with
+# counts checked equal.  scale_bench runs 10^6 proposals (minutes); for 10^7 run
+# `$(BIN)/python bench/scale_bench.py --sizes 1000000 10000000` (several minutes more, and
+# about 150 MB of temporary Parquet; BENCH_TMP chooses where).
+bench: $(STAMP)
+	$(BIN)/python bench/startup_bench.py
 	$(BIN)/python bench/parse_bench.py
 	$(BIN)/python bench/check_bench.py
+	$(BIN)/python bench/scale_bench.py
 	$(BIN)/python bench/plandata_bench.py
+	$(BIN)/python bench/table_bench.py
 	$(BIN)/python bench/analyze_bench.py
+	$(BIN)/python bench/analyze_hostile_bench.py
 	$(BIN)/python bench/lsp_bench.py
 	$(BIN)/python bench/serve_bench.py
+	$(BIN)/python bench/extract_bench.py
 
 # The loaders' fuzzing harness with many examples: FUZZ_EXAMPLES per test (hostile tables,
 # proposals, plan data through `plancheck check`), then load_property's at the thorough profile.

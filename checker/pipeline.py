@@ -75,7 +75,7 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
     if loaded.records is not None and loaded.schema is not None:
         batches[loaded.schema.name] = loaded.records
         inputs.append(r.Input.model_construct(path=", ".join(map(str, loaded.record_paths)),
-                                              kind="records", rows=len(loaded.records.frame)))
+                                              kind="records", rows=len(loaded.records)))
     if loaded.plan_data is not None:
         inputs.append(r.Input.model_construct(path=", ".join(map(str, loaded.data_paths)),
                                               kind="plan_data", rows=len(loaded.plan_data.frame)))

@@ -71,6 +71,7 @@ class Batch:
             values = [row.get(name) for row in rows]
             columns[name] = _column(spec.type, values)
         self.frame = pd.DataFrame(columns)
+        self.table = self.frame  # what the engine reads
         self.ids = [str(row.get("id", f"#{i + 1}")) for i, row in enumerate(rows)]
 
     def origin(self, index: int) -> r.Location:

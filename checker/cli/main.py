@@ -62,6 +62,10 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `plancheck` and `python -m checker`."""
+    # pydantic looks for plugins among the entry points of every installed package when it
+    # builds its first model (20 ms and more at start-up); plancheck's models are its own
+    # internals, not something a plugin should instrument.  A user's own setting wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     guard_streams()
     _stderr_color[0] = False
     return run_guarded(lambda: _dispatch(list(sys.argv[1:] if argv is None else argv)))

@@ -16,14 +16,15 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Final
 
 from checker.data.problems import Problems
 from checker.data.values import Problem
 from checker.source import Span
 from checker.types.typed import BoolT, EnumT, QuantityT, TextT, Type, YearT
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # A true/false field takes floats: pandas writes a 0/1 column with a gap as doubles, and
 # `columns` refuses any cell but 0 and 1 there (D323).
@@ -97,6 +98,7 @@ def data_columns(schema: Any) -> list[int]:
 def arrow_column(column: Any) -> pd.Series[Any]:
     """An Arrow column as pandas: booleans nullable, decimals as exact text, nested and
     binary values as objects (refused by `kind_problem` before anyone reads them)."""
+    import pandas as pd
     import pyarrow as pa
     import pyarrow.compute as pc
 

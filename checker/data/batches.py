@@ -21,22 +21,25 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
-import pandas as pd
 
 from checker import result as r
 from checker.data.csv_batches import BLOCK, Fallback, csv_tables
 from checker.data.file_kinds import classify
 from checker.data.load import choose_schema, path_problem
-from checker.data.plan_data import PlanData, load_plan_data
 from checker.data.problems import display_path, file_span
 from checker.data.records import Ids, RecordBatch, _from_table, _Loader
 from checker.data.tables import RawTable, blank_mask, parquet_columns
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.types.typed import EnumT, IndicatorSpec, RecordSchema, TextT
 from checker.types.units import UnitTable
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from checker.data.plan_data import PlanData
 
 __all__ = ["BATCH_ROWS", "Fallback", "IdDigest", "RecordStream", "StreamPlan", "dataset_files",
            "distinct_across", "plan_stream"]
@@ -69,6 +72,8 @@ class RecordStream:
         return IdDigest(self.paths, self._ascending, self._span)
 
     def __iter__(self) -> Iterator[RecordBatch]:
+        import pandas as pd
+
         loader = _Loader(self.schema, self.units)
         first: str | None = None
         last: str | None = None
@@ -76,6 +81,7 @@ class RecordStream:
         for path in self.paths:
             for table in _tables(path, self.schema, self.batch_rows, self.csv_block):
                 part = _from_table(table, loader)
+                assert not isinstance(part.ids, list)  # a table's ids are a pandas column
                 if loader.report.errors or part.frame is None or part.ids.hasnans:
                     raise Fallback(f"{table.display}: a problem in rows "
                                    f"{int(table.rows[0])}-{int(table.rows[-1])}")
@@ -257,6 +263,8 @@ def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema]
     data: list[Path] = []
     if not any(Path(p).suffix.lower() in STREAMED for p in paths):
         return None  # nothing to stream: do not read the files' headers twice
+    from checker.data.plan_data import load_plan_data
+
     try:
         for path in map(Path, paths):
             if path_problem(path) is not None:

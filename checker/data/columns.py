@@ -18,11 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from checker.data.values import (
     FAILED,
@@ -35,6 +34,9 @@ from checker.data.values import (
 )
 from checker.types.typed import BoolT, EnumT, QuantityT, TextT, Type, YearT
 from checker.types.units import UnitTable
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 BoolArray = npt.NDArray[np.bool_]
 IntArray = npt.NDArray[np.int64]
@@ -55,6 +57,7 @@ class Converted:
 
 def convert(column: pd.Series[Any], type_: Type, field: str, units: UnitTable) -> Converted:
     """Read every cell of `column` as a value of `type_`."""
+    import pandas as pd
     def why(position: int) -> Problem:
         return explain(_scalar(column.iloc[position]), type_, field, units)
 
@@ -76,6 +79,7 @@ def convert(column: pd.Series[Any], type_: Type, field: str, units: UnitTable) -
 
 def empty(type_: Type, count: int) -> Any:
     """A column with no values (an optional field nobody wrote)."""
+    import pandas as pd
     if isinstance(type_, TextT):
         return pd.Series(pd.NA, index=pd.RangeIndex(count), dtype="string").array
     return assemble(np.zeros(count), np.ones(count, dtype=bool), type_)
@@ -83,6 +87,7 @@ def empty(type_: Type, count: int) -> Any:
 
 def assemble(encoded: Any, missing: BoolArray, type_: Type) -> Any:
     """Encoded values (numbers, enum indexes, or objects for text) -> the loaded dtype."""
+    import pandas as pd
     match type_:
         case QuantityT():
             values = np.where(missing, 0.0, encoded).astype(np.float64)
@@ -104,6 +109,7 @@ def assemble(encoded: Any, missing: BoolArray, type_: Type) -> Any:
 
 
 def _is_text(dtype: Any) -> bool:
+    import pandas as pd
     return bool(pd.api.types.is_string_dtype(dtype)) and not (
         isinstance(dtype, np.dtype) and dtype.kind == "O")
 
@@ -134,6 +140,7 @@ def _booleans(column: pd.Series[Any], why: Callable[[int], Problem]) -> Converte
 
 
 def _text(column: pd.Series[Any], why: Callable[[int], Problem]) -> Converted:
+    import pandas as pd
     texts = column.astype("string")
     blank = (texts.isna() | (texts.str.strip() == "")).to_numpy(dtype=bool, na_value=True)
     values = texts.array.copy()
@@ -157,6 +164,7 @@ def _numbers_in_text(column: pd.Series[Any], type_: Type,
 def _by_distinct(column: pd.Series[Any], type_: Type,
                  units: UnitTable) -> tuple[Any, BoolArray, BoolArray]:
     """Read each distinct value once, then spread the results over the rows."""
+    import pandas as pd
     codes, distinct = factorize(column)
     count = len(distinct)
     text = isinstance(type_, TextT)
@@ -198,6 +206,7 @@ def _plain_numbers(strings: pd.Series[Any], out: FloatArray) -> BoolArray:
 
 def factorize(column: pd.Series[Any]) -> tuple[IntArray, pd.Index[Any]]:
     """Codes (-1 for missing) and distinct values; Python objects are told apart by type."""
+    import pandas as pd
     if column.dtype != object:
         codes, distinct = pd.factorize(column, use_na_sentinel=True)
         return np.asarray(codes, dtype=np.int64), pd.Index(distinct)

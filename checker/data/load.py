@@ -18,10 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from checker.data.file_kinds import classify
-from checker.data.plan_data import PlanData, load_plan_data
 from checker.data.problems import Origins, file_span
 from checker.data.records import Ids, RecordBatch, load_records
 from checker.diagnostics import Diagnostic, DiagnosticError
@@ -29,10 +28,23 @@ from checker.source import SourceFile
 from checker.types.typed import IndicatorSpec, RecordSchema
 from checker.types.units import UnitTable
 
+if TYPE_CHECKING:
+    from checker.data.plan_data import PlanData, load_plan_data
+
 __all__ = ["Ids", "Loaded", "Origins", "PlanData", "RecordBatch", "classify", "load",
            "load_plan_data", "load_records"]
 
 T = TypeVar("T")
+
+
+def __getattr__(name: str) -> Any:
+    """`PlanData` and `load_plan_data` load pandas: only when asked for (YAML/JSON proposals
+    are read without it)."""
+    if name in ("PlanData", "load_plan_data"):
+        from checker.data import plan_data
+
+        return getattr(plan_data, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,8 @@ def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
         records = found.attempt(lambda: load_records(kinds["records"], schema, units,
                                                           sheet=sheet))
     if kinds["plan_data"]:
+        from checker.data.plan_data import load_plan_data
+
         data = found.attempt(lambda: load_plan_data(kinds["plan_data"], indicators, units,
                                                     strict=strict, regions=regions,
                                                     sheet=sheet, region=region))

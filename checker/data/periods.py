@@ -17,17 +17,19 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from checker.data.columns import factorize
 from checker.data.problems import Problems
 from checker.data.records import report_cells
 from checker.data.values import FIRST_YEAR, LAST_YEAR, Problem, is_blank, shown
 from checker.source import Span
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PERIOD_HELP: Final = ("write a year such as `2025`, or a part of one: `2022H1`, `2022Q1`, "
                       "`2022-04`, `2022年上半年`, `2022年一季度`, `2022年1-6月`")
@@ -137,6 +139,7 @@ def read_periods(column: pd.Series[Any], name: str, span: Callable[[int], Span],
                  report: Problems, good: npt.NDArray[np.bool_]) -> dict[str, Any]:
     """The `year`, `period` and `period_end` columns of plan data from its time column
     (each distinct cell read once); a blank or unreadable cell is reported with its row."""
+    import pandas as pd
     codes, distinct = factorize(column)
     read = [None if is_blank(v := _scalar(value)) else read_period(v) for value in distinct]
     blank_code = [is_blank(_scalar(value)) for value in distinct] + [True]

@@ -226,7 +226,8 @@ def _columns(table: RawTable, report: Problems,
                                or "plan data columns are " + ", ".join(known),
                                "not a plan-data column")
             unknown += 1
-    report.add_rest(unknown, f"unknown columns in `{table.display}`", table.header_span())
+    if unknown:  # the header's span indexes every line of a CSV: only when it is said
+        report.add_rest(unknown, f"unknown columns in `{table.display}`", table.header_span())
     if "year" in where and "period" in where:
         report.add("D311", "columns `year` and `period` both give the time of a row",
                    heading(where["period"]), "keep one: `year` also reads periods such as "

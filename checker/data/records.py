@@ -21,15 +21,15 @@ import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
-import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from checker import result as r
 from checker.data.arrow_columns import accepted, expected_words, report_unfit
-from checker.data.columns import Converted, assemble, convert, empty
+from checker.data.columnar import Columns
+from checker.data.columns import Converted, convert, empty
 from checker.data.documents import Document, Entry, read_documents
 from checker.data.problems import (
     MAX_PER_COLUMN,
@@ -52,8 +52,11 @@ from checker.data.tables import (
 from checker.data.values import Problem, default_value, is_blank, outside_range
 from checker.diagnostics import Diagnostic, did_you_mean
 from checker.source import Span
-from checker.types.typed import EnumT, FieldSpec, RecordSchema, TextT, Type
+from checker.types.typed import FieldSpec, RecordSchema, TextT
 from checker.types.units import UnitTable
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PathArg = str | Path | Sequence[str | Path]
 
@@ -85,18 +88,26 @@ class Ids(Sequence[str]):
 
 @dataclass
 class RecordBatch:
-    """The loaded records: one row per record, one column per schema field."""
+    """The loaded records: one row per record, one column per schema field.  `table` is a
+    pandas frame, or `Columns` (records of YAML/JSON files: no pandas to import)."""
 
     schema: RecordSchema
-    frame: pd.DataFrame
-    ids: Sequence[str]  # an `Ids`, backed by a pandas Index
+    table: pd.DataFrame | Columns
+    ids: Sequence[str]  # an `Ids` backed by a pandas Index, or the ids of `Columns`
     origins: Origins
     warnings: tuple[Diagnostic, ...] = ()
     # field -> the rows whose value its `default` filled (evidence says `0 km² (default)`)
     defaulted: dict[str, BoolArray] = field(default_factory=dict)
 
     def __len__(self) -> int:
-        return len(self.frame)
+        return len(self.table)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The records as a pandas frame (made from `Columns` on first use)."""
+        if isinstance(self.table, Columns):
+            self.table = self.table.to_pandas()
+        return self.table
 
     def origin(self, index: int) -> r.Location:
         """Where row `index` came from: `file.yaml:12` (the line of its mapping) or
@@ -106,10 +117,11 @@ class RecordBatch:
 
 @dataclass
 class _Part:
-    """The records of one file; `frame` is None when the file had problems."""
+    """The records of one file; `frame` is None when the file had problems.  A YAML/JSON
+    file's are `Columns` and a list of its ids (pandas is for tables)."""
 
-    frame: pd.DataFrame | None
-    ids: pd.Series[Any]
+    frame: pd.DataFrame | Columns | None
+    ids: pd.Series[Any] | list[str | None]
     origins: Origins
     id_span: Callable[[int], Span]
     defaulted: dict[str, BoolArray] = field(default_factory=dict)
@@ -138,12 +150,41 @@ def load_records(paths: PathArg, schema: RecordSchema, units: UnitTable, *,
     parts = [part for path in as_paths(paths) if (part := _load_file(path, loader)) is not None]
     _check_ids(parts, loader)
     loader.report.raise_if_errors()
-    frames = [part.frame for part in parts if part.frame is not None]
+    origins = Origins.concat([part.origins for part in parts])
+    light = _light(parts)
+    if light is not None:
+        return RecordBatch(schema, light[0], light[1], origins, loader.report.warnings,
+                           _all_defaulted(parts))
+    import pandas as pd
+
+    frames = [_pandas(part.frame) for part in parts if part.frame is not None]
     frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    ids = pd.concat([part.ids for part in parts], ignore_index=True)
-    return RecordBatch(schema, frame, Ids(pd.Index(ids, dtype="string")),
-                       Origins.concat([part.origins for part in parts]), loader.report.warnings,
-                       _all_defaulted(parts))
+    ids = pd.concat([_id_series(part.ids) for part in parts], ignore_index=True)
+    return RecordBatch(schema, frame, Ids(pd.Index(ids, dtype="string")), origins,
+                       loader.report.warnings, _all_defaulted(parts))
+
+
+def _light(parts: list[_Part]) -> tuple[Columns, list[str]] | None:
+    """The records as `Columns` when every file was YAML/JSON and every record has an id."""
+    tables = [part.frame for part in parts]
+    ids = [i for part in parts if isinstance(part.ids, list) for i in part.ids]
+    columns = [t for t in tables if isinstance(t, Columns)]
+    if len(columns) != len(tables) or len(ids) != sum(map(len, columns)):
+        return None
+    known = [i for i in ids if i is not None]
+    if len(known) != len(ids):  # pandas shows a missing id as `<NA>`: that path says so
+        return None
+    return Columns.concat(columns), known
+
+
+def _pandas(table: pd.DataFrame | Columns) -> pd.DataFrame:
+    return table.to_pandas() if isinstance(table, Columns) else table
+
+
+def _id_series(ids: pd.Series[Any] | list[str | None]) -> pd.Series[Any]:
+    import pandas as pd
+
+    return pd.Series(ids, dtype="string") if isinstance(ids, list) else ids
 
 
 def _all_defaulted(parts: list[_Part]) -> dict[str, BoolArray]:
@@ -178,6 +219,8 @@ def _load_file(path: Path, loader: _Loader) -> _Part | None:
 
 
 def _from_table(table: RawTable, loader: _Loader) -> _Part:
+    import pandas as pd
+
     report, schema = loader.report, loader.schema
     errors_before = report.errors
     where = _columns(table, loader)
@@ -240,7 +283,8 @@ def _columns(table: RawTable, loader: _Loader) -> dict[str, int]:
                                separator_hint(table) or unknown_field_help(name, schema),
                                "not a field")
             unknown += 1
-    report.add_rest(unknown, f"unknown columns in `{table.display}`", table.header_span())
+    if unknown:  # the header's span indexes every line of a CSV: only when it is said
+        report.add_rest(unknown, f"unknown columns in `{table.display}`", table.header_span())
     return where
 
 
@@ -250,6 +294,8 @@ def _has_values(column: pd.Series[Any]) -> bool:
 
 def _table_ids(table: RawTable, where: dict[str, int], columns: dict[str, Any],
                schema: RecordSchema) -> tuple[pd.Series[Any], Callable[[int], Span]]:
+    import pandas as pd
+
     count = len(table)
     if "id" in columns and isinstance(schema.fields["id"].type, TextT):
         ids = pd.Series(columns["id"], dtype="string").str.strip()  # as enum values are
@@ -273,6 +319,8 @@ def _fill(values: Any, blank: Any, spec: FieldSpec, defaulted: dict[str, BoolArr
 def _report_outside(converted: Converted, raw: pd.Series[Any], spec: FieldSpec,
                     report: Problems, span: Callable[[int], Span]) -> None:
     """Cells beyond the field's `range` (see `values.outside_range`)."""
+    import pandas as pd
+
     if spec.low is None and spec.high is None and not spec.whole:
         return
     numbers = np.asarray(pd.array(converted.values).to_numpy(dtype=np.float64, na_value=np.nan))
@@ -337,9 +385,9 @@ def _from_document(document: Document, loader: _Loader) -> _Part:
     origins = Origins.of(document.display, False, np.array([e.line for e in entries]),
                          np.array([e.item for e in entries]))
     raw_ids = [e.values.get("id") for e in entries]
-    ids = pd.Series([v.strip() if isinstance(v, str) and v.strip() else None for v in raw_ids],
-                    dtype="string")
-    frame = _document_frame(rows, loader.schema) if report.errors == errors_before else None
+    ids: list[str | None] = [v.strip() if isinstance(v, str) and v.strip() else None
+                             for v in raw_ids]
+    frame = Columns.of_rows(rows, loader.schema) if report.errors == errors_before else None
     defaulted = {name: mask for name, spec in loader.schema.fields.items()
                  if spec.default is not None and not spec.required
                  and (mask := np.array([is_blank(e.values.get(name)) for e in entries],
@@ -388,21 +436,7 @@ def _report_overflow(counts: dict[str, list[Span]], report: Problems) -> None:
 
 
 def _document_frame(rows: list[dict[str, Any]], schema: RecordSchema) -> pd.DataFrame:
-    columns: dict[str, Any] = {}
-    for name, spec in schema.fields.items():
-        values = [row[name] for row in rows]
-        missing = np.array([v is None for v in values], dtype=bool)
-        columns[name] = assemble(_encode(values, spec.type), missing, spec.type)
-    return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
-
-
-def _encode(values: list[Any], type_: Type) -> Any:
-    if isinstance(type_, TextT):
-        return np.array(values, dtype=object)
-    if isinstance(type_, EnumT):
-        rank = {item: i for i, item in enumerate(type_.items)}
-        return np.array([np.nan if v is None else rank[v] for v in values], dtype=np.float64)
-    return np.array([np.nan if v is None else float(v) for v in values], dtype=np.float64)
+    return Columns.of_rows(rows, schema).to_pandas()
 
 
 # ------------------------------------------------------------------ ids
@@ -412,7 +446,7 @@ def _check_ids(parts: list[_Part], loader: _Loader) -> None:
     """Every record needs an id, and no two records may share one."""
     if not parts:
         return
-    ids = pd.concat([part.ids for part in parts], ignore_index=True)
+    ids = [value for part in parts for value in _id_list(part.ids)]
     owner = np.concatenate([np.full(len(p.ids), i) for i, p in enumerate(parts)])
     start = np.concatenate([[0], np.cumsum([len(p.ids) for p in parts])])
     origins = Origins.concat([part.origins for part in parts])
@@ -423,20 +457,28 @@ def _check_ids(parts: list[_Part], loader: _Loader) -> None:
 
     spec = loader.schema.fields.get("id")
     if spec is not None and not spec.required:
-        missing = np.flatnonzero(ids.isna().to_numpy(dtype=bool))
+        missing = np.flatnonzero(np.array([i is None for i in ids], dtype=bool))
         report_cells(loader.report, missing, lambda _: Problem(
             "D330", "record has no id", "give every record an `id`", "no id"), span, "`id`")
-    repeated = (ids.duplicated(keep="first") & ids.notna()).to_numpy(dtype=bool, na_value=False)
-    if not repeated.any():
+    first: dict[str, int] = {}
+    repeated = [position for position, value in enumerate(ids)
+                if value is not None and first.setdefault(value, position) != position]
+    if not repeated:
         return
-    first = {value: position for position, value in
-             reversed(list(enumerate(ids.tolist()))) if value is not None}
 
     def why(position: int) -> Problem:
-        value = str(ids.iloc[position])
+        value = str(ids[position])
         where = origins.describe(first[value])
         return Problem("D331", f"duplicate id `{value}`",
                        f"`{value}` is also the id of the record at {where}; "
                        "give each record its own id", "duplicate id")
 
-    report_cells(loader.report, np.flatnonzero(repeated), why, span, "`id`")
+    report_cells(loader.report, np.array(repeated, dtype=np.int64), why, span, "`id`")
+
+
+def _id_list(ids: pd.Series[Any] | list[str | None]) -> list[str | None]:
+    """A part's ids, None where missing."""
+    if isinstance(ids, list):
+        return ids
+    return [None if gone else str(value)
+            for value, gone in zip(ids.tolist(), ids.isna().tolist(), strict=True)]

@@ -16,11 +16,10 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from checker.data.arrow_columns import ColumnKind, arrow_column, column_kind, data_columns
 from checker.data.problems import (
@@ -33,6 +32,9 @@ from checker.data.problems import (
 )
 from checker.data.workbooks import filled, read_sheet, sheet_header
 from checker.source import SourceFile, Span
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TABLES: Final = {".csv": "csv", ".xlsx": "xlsx", ".parquet": "parquet", ".pq": "parquet"}
 DOCUMENTS: Final = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -266,6 +268,7 @@ def _empty(display: str, report: Problems) -> None:
 
 def _read_xlsx(path: Path, display: str, report: Problems,
                sheet: str | None = None) -> RawTable | None:
+    import pandas as pd
     cells = read_sheet(path, display, report, sheet)
     if cells is None:
         return None
@@ -308,6 +311,7 @@ def parquet_columns(table: Any) -> tuple[list[str], list[pd.Series[Any]],
 
 def blank_mask(column: pd.Series[Any]) -> npt.NDArray[np.bool_]:
     """Cells that say nothing: missing, NaN, or empty/whitespace text."""
+    import pandas as pd
     missing = column.isna().to_numpy(dtype=bool, copy=True)
     if column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
         text = column.astype("string").str.strip() == ""

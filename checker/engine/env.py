@@ -10,18 +10,40 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
-import pandas as pd
 
 from checker.engine.ops import Array, Mask, Vec
 from checker.engine.targets import StatedTargets
 from checker.types import typed as t
 
+if TYPE_CHECKING:
+    import pandas as pd
 
-def column_vec(series: pd.Series[Any]) -> Vec:
+
+@runtime_checkable
+class PlainColumn(Protocol):
+    """A column already in numpy (`data.columnar.Column`): read without pandas."""
+
+    def as_arrays(self) -> tuple[Array, Mask | None, tuple[str, ...] | None]: ...
+
+
+class Table(Protocol):
+    """What a batch's records are to the engine: a length and a column per field (a
+    pandas frame, or `data.columnar.Columns`)."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, name: str) -> Any: ...
+
+
+def column_vec(series: pd.Series[Any] | PlainColumn) -> Vec:
     """A nullable pandas column -> values + known mask (None when nothing is missing)."""
+    if isinstance(series, PlainColumn):
+        values, known, labels = series.as_arrays()
+        return Vec(values, known, labels=labels)
+    import pandas as pd
     missing = series.isna().to_numpy()
     known = None if not missing.any() else ~missing
     dtype = series.dtype
@@ -40,7 +62,7 @@ def column_vec(series: pd.Series[Any]) -> Vec:
 class RecordEnv:
     """Fields of a batch of records; shape (N,)."""
 
-    frame: pd.DataFrame
+    frame: Table
     ids: Sequence[str] = ()
     cache: dict[str, Vec] = field(default_factory=dict)
 

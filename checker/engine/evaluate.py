@@ -57,8 +57,8 @@ def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
     else the failing ones)."""
     year = as_of if as_of is not None else default_as_of(checked, data)
     table = SeriesTable.build(data, checked.plan, cutoff)
-    envs = {name: RecordEnv(batch.frame, batch.ids) for name, batch in batches.items()}
-    pairs = sum(len(b.frame) for b in batches.values()) * len(checked.rules)
+    envs = {name: RecordEnv(batch.table, batch.ids) for name, batch in batches.items()}
+    pairs = sum(len(b.table) for b in batches.values()) * len(checked.rules)
     detailed = pairs <= detail_limit and max_findings != 0
     found: dict[str, tuple[dict[r.OutcomeKind, int] | None, list[r.Outcome]]] = {}
     judged: list[Judged] = []

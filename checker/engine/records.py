@@ -13,10 +13,9 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 import numpy as np
-import pandas as pd
 
 from checker import result as r
-from checker.engine.env import RecordEnv
+from checker.engine.env import RecordEnv, Table
 from checker.engine.evidence import (
     comparison,
     missing_names,
@@ -43,7 +42,9 @@ _REPORTED = np.array([False, True, True, False, False, True])  # fail, unknown, 
 
 
 class RecordBatchLike(Protocol):
-    frame: pd.DataFrame
+    @property
+    def table(self) -> Table: ...  # the records: a pandas frame or `data.columnar.Columns`
+
     ids: Sequence[str]
 
     def origin(self, index: int) -> r.Location: ...

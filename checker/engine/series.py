@@ -15,11 +15,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from checker import result as r
 from checker.engine import targets
@@ -34,6 +33,9 @@ from checker.engine.records import clause_offset, severity_of
 from checker.engine.targets import StatedTargets, empty, figures
 from checker.syntax import model as m
 from checker.types import typed as t
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Subject = tuple[str, str]  # (region, "actual" | "target")
 Bases = Mapping[str, Mapping[tuple[int, int], str]]  # indicator -> (row, year) -> basis
@@ -252,6 +254,7 @@ _COLUMNS = ("indicator", "region", "kind", "year", "value", "low", "high", "low_
 
 def _with_optional(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with every column `build` reads (a frame built by hand may lack some)."""
+    import pandas as pd
     missing = {c: pd.Series(pd.NA, index=frame.index, dtype=object) for c in _COLUMNS
                if c not in frame.columns}
     return frame.assign(**missing) if missing else frame
@@ -262,6 +265,7 @@ def _plain_rows(table: SeriesTable, frame: pd.DataFrame, mask: npt.NDArray[np.bo
     """Annual exact figures on the default basis, grouped into `values` in one pass: rows
     sorted (stably) by series, each series a dict of its years; a later row of the same
     year wins, as row by row.  Returns the years seen."""
+    import pandas as pd
     rows = frame.loc[mask, ["indicator", "region", "kind", "year", "value"]]
     grouped = rows.groupby(["indicator", "region", "kind"], sort=False, dropna=False)
     series = grouped.ngroup().to_numpy(dtype=np.int64)  # numbered by first row
@@ -289,6 +293,7 @@ def _plain_rows(table: SeriesTable, frame: pd.DataFrame, mask: npt.NDArray[np.bo
 def _other_rows(table: SeriesTable, frame: pd.DataFrame, positions: npt.NDArray[np.intp],
                 data: PlanDataLike, plan: t.PlanInfo) -> list[int]:
     """Row by row: parts of a year, other bases, figures after the cutoff, bounds."""
+    import pandas as pd
     limit = table.cutoff.isoformat() if table.cutoff is not None else None
     years: list[int] = []
     columns = [frame[c].take(positions).to_numpy(dtype=object).tolist() for c in _COLUMNS]
@@ -390,6 +395,7 @@ class _About(Mapping[Point, dict[str, str]]):
         return said
 
     def _said(self, position: int) -> dict[str, str]:
+        import pandas as pd
         row = self._frame.iloc[position]
         return {name: str(row[name]).strip() for name in self._present
                 if not pd.isna(row[name]) and str(row[name]).strip()}

@@ -61,7 +61,7 @@ def partials_of(checked: t.CheckedSuite, record: str, batch: RecordBatchLike, *,
                 detailed: bool, limit: int | None = MAX_LISTED,
                 below: dict[str, str | None] | None = None) -> Partials:
     """Evaluate every rule about `record` on one batch; `detailed`: list every row."""
-    env = RecordEnv(batch.frame, batch.ids)
+    env = RecordEnv(batch.table, batch.ids)
     rules: dict[str, RulePartial] = {}
     for rule in checked.rules:
         if rule.subject == "series" or rule.record != record:
@@ -72,7 +72,7 @@ def partials_of(checked: t.CheckedSuite, record: str, batch: RecordBatchLike, *,
                                             (below or {}).get(rule.id))
         else:
             rules[rule.id] = batch_partial(rule, env)
-    return Partials(len(batch.frame), rules)
+    return Partials(len(batch.table), rules)
 
 
 @dataclass
@@ -95,7 +95,7 @@ class Accumulator:
         return rows * len(self.checked.rules) <= self.detail_limit and self.max_findings != 0
 
     def add_batch(self, batch: RecordBatchLike) -> None:
-        upcoming = self.partials.rows + len(batch.frame)
+        upcoming = self.partials.rows + len(batch.table)
         below = None if self.detailed(upcoming) else {
             rule_id: p.threshold(self.max_findings) for rule_id, p in self.partials.rules.items()
             if isinstance(p, RecordPartial)}

@@ -37,6 +37,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from checker import result as r
+from checker.data.columnar import Columns
 from checker.data.records import _document_frame
 from checker.diagnostics import Diagnostic, DiagnosticError, render
 from checker.engine.evaluate import evaluate
@@ -165,7 +166,7 @@ def _run(checked: t.CheckedSuite, test: m.Test, givens: Givens) -> TestCaseResul
 class GivenBatch:
     """The given records of one schema, as the loader would have loaded them."""
 
-    frame: Any  # pandas.DataFrame, assembled by the loader
+    table: Columns  # numpy columns, as the loader reads YAML records
     ids: Sequence[str]
     origins: list[Span]
 
@@ -173,7 +174,7 @@ class GivenBatch:
     def of(rows: list[GivenRow], schema: t.RecordSchema) -> GivenBatch:
         loaded = [{name: _loaded(row.values.get(name)) for name in schema.fields}
                   for row in rows]
-        return GivenBatch(_document_frame(loaded, schema), [row.id for row in rows],
+        return GivenBatch(Columns.of_rows(loaded, schema), [row.id for row in rows],
                           [row.origin for row in rows])
 
     def origin(self, index: int) -> r.Location:

@@ -112,6 +112,7 @@ class Shuffled:
 
     def __init__(self, loaded: Any, order: Sequence[int]) -> None:
         self.frame = loaded.frame.iloc[list(order)].reset_index(drop=True)
+        self.table = self.frame  # what the engine reads of a record batch
         self._origins = [loaded.origin(i) for i in order]
         if hasattr(loaded, "ids"):
             self.ids = [loaded.ids[i] for i in order]
