@@ -6,7 +6,8 @@ or not on the cited line (with the lines it is on); unused indicators and
 record fields; a vague word (基本, 主要, 进一步, 持续, 全面, 显著) quoted without a
 `read` clause; a rule no test expects; a duplicated id; a binding rule without
 the reason for its kind; a rule whose kind differs from its indicators'; a binding
-rule that reads a field with a default.  Reads the plan text named by the plan header's
+rule that reads a field with a default; a `require` whose numbers its quote does not
+state (`lint_numbers`).  Reads the plan text named by the plan header's
 `source`, relative to the file that declares the plan.  Imports `model`, `typed`,
 `typecheck`, `diagnostics` and `source`; never pandas, never the CLI.  A rule that
 `plancheck extract` drafted carries a `# draft:` comment until a person has reviewed it
@@ -21,6 +22,7 @@ from pathlib import Path
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import NO_SPAN, Span
 from checker.syntax import model as m
+from checker.tools.lint_numbers import unmatched_numbers
 from checker.tools.plantext import PlanText, read_plan
 from checker.types import typed as t
 from checker.types.typecheck import typecheck
@@ -33,7 +35,7 @@ IDENTITY_FIELDS = frozenset({"id", "name"})  # name the subject; no rule needs t
 SEVERITY = {
     "L601": "error", "L602": "error", "L603": "error", "L604": "warning", "L605": "warning",
     "L606": "warning", "L607": "warning", "L608": "warning", "L609": "error", "L610": "error",
-    "L611": "error", "L612": "warning", "L620": "warning",
+    "L611": "error", "L612": "warning", "L613": "warning", "L620": "warning",
 }
 DRAFT_MARK = "draft:"  # the comment `plancheck extract` puts above each rule it drafts
 
@@ -46,8 +48,10 @@ def lint(suite: m.Suite, checked: t.CheckedSuite | None = None) -> list[Diagnost
            *_drafts(rules),
            *_quotes(suite, files, rules), *_vague(rules), *_untested(rules, files)]
     if checked is not None:
+        # a rule quoting a vague word has one problem, not two: L607 asks for its `read`
+        numbered = [r for r in rules if vague_word(r) is None]
         out += [*_unused(checked, files), *_defaulted(checked, files),
-                *_kind_mismatches(checked)]
+                *_kind_mismatches(checked), *unmatched_numbers(numbered, checked.units)]
     return sorted(out, key=Diagnostic.sort_key)
 
 
@@ -132,19 +136,28 @@ def _citations(rules: list[m.Rule]) -> Iterator[Diagnostic]:
 
 def _vague(rules: list[m.Rule]) -> Iterator[Diagnostic]:
     for rule in rules:
-        if rule.clauses_of(m.Read) or _only_trends(rule):
-            continue
-        for cite in rule.clauses_of(m.Cite):
-            quote = cite.quote
-            for term in TERMS:
-                quote = quote.replace(term, "")
-            words = [w for w in VAGUE_WORDS if w in quote]
-            if words:
-                yield _diag("L607", f"rule `{rule.id}` quotes `{words[0]}` without saying how "
-                            "it reads it", cite.span, "vague threshold",
-                            help=f'add `read {words[0]} = … because "…"`: the number the suite '
-                            "takes it to mean, and why")
-                break
+        hedge = vague_word(rule)
+        if hedge is not None:
+            cite, word = hedge
+            yield _diag("L607", f"rule `{rule.id}` quotes `{word}` without saying how it "
+                        "reads it", cite.span, "vague threshold",
+                        help=f'add `read {word} = … because "…"`: the number the suite '
+                        "takes it to mean, and why")
+
+
+def vague_word(rule: m.Rule) -> tuple[m.Cite, str] | None:
+    """The first cite quoting a vague word and the word, for a rule without a `read`
+    whose constraints are not all trends; else None."""
+    if rule.clauses_of(m.Read) or _only_trends(rule):
+        return None
+    for cite in rule.clauses_of(m.Cite):
+        quote = cite.quote
+        for term in TERMS:
+            quote = quote.replace(term, "")
+        words = [w for w in VAGUE_WORDS if w in quote]
+        if words:
+            return cite, words[0]
+    return None
 
 
 def _only_trends(rule: m.Rule) -> bool:

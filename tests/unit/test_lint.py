@@ -143,6 +143,15 @@ CASES = [
          "write the rule the plan states for it, or drop it"),
         "indicator spare", id="unused-indicator"),
     pytest.param(
+        CLEAN.replace("land <= 319 km2", "land <= 300 km2"),
+        ("L613", "warning", "rule `LAND-01` requires `300 km2`, which its quote does not state",
+         "the quote says `319平方公里` (= `319 km2`); correct the number, or add `read NAME = "
+         '… because "…"` saying why the rule reads the plan so'),
+        "land <= 300 km2", id="threshold-drifted-from-the-quote"),
+    pytest.param(
+        CLEAN.replace("land <= 319 km2", "land <= 31900 ha"), None, "",
+        id="threshold-in-another-unit-of-the-quote"),
+    pytest.param(
         CLEAN + 'test "all rules" {\n  expect LAND-01 pass\n}\n',
         ("L609", "error", "test `all rules` is declared twice",
          "the first is at {path}:{first}:1; give each test its own name"),
@@ -179,7 +188,7 @@ def test_duplicated_rule_ids_are_lint_errors_on_the_model(tmp_path: Path) -> Non
 def test_vague_words_inside_fixed_terms_and_trends_are_fine(tmp_path: Path) -> None:
     # FOR-01 quotes 进一步 for a trend (no number to read); 永久基本农田 is a name, not a hedge.
     farmland = ('rule FARM-01 {\n  cite "第一章" line 6: "严格保护永久基本农田"\n'
-                "  require land <= 319 km2\n}\n"
+                "  require land <= prev(land)\n}\n"
                 'test "farm" {\n  expect FARM-01 pass\n}\n')
     assert run_lint(tmp_path, CLEAN + farmland) == []
 
