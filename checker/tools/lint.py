@@ -23,6 +23,7 @@ from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import NO_SPAN, Span
 from checker.syntax import model as m
 from checker.tools.lint_numbers import unmatched_numbers
+from checker.tools.lint_sections import section_problem
 from checker.tools.plantext import PlanText, read_plan
 from checker.types import typed as t
 from checker.types.typecheck import typecheck
@@ -35,7 +36,7 @@ IDENTITY_FIELDS = frozenset({"id", "name"})  # name the subject; no rule needs t
 SEVERITY = {
     "L601": "error", "L602": "error", "L603": "error", "L604": "warning", "L605": "warning",
     "L606": "warning", "L607": "warning", "L608": "warning", "L609": "error", "L610": "error",
-    "L611": "error", "L612": "warning", "L613": "warning", "L620": "warning",
+    "L611": "error", "L612": "warning", "L613": "warning", "L614": "error", "L620": "warning",
 }
 DRAFT_MARK = "draft:"  # the comment `plancheck extract` puts above each rule it drafts
 
@@ -287,6 +288,9 @@ def _quote(whose: str, span: Span, cite: m.Cite, text: PlanText) -> Iterator[Dia
                     "(whitespace and full-width forms do not matter)")
         return
     if cite.line is None or any(first <= cite.line <= last for first, last in places):
+        problem = section_problem(whose, cite, text)
+        if problem is not None:
+            yield problem
         return
     lines = sorted({first for first, _ in places})
     shown = ", ".join(str(n) for n in lines[:5])

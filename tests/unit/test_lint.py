@@ -149,6 +149,12 @@ CASES = [
          '… because "…"` saying why the rule reads the plan so'),
         "land <= 300 km2", id="threshold-drifted-from-the-quote"),
     pytest.param(
+        CLEAN.replace('cite "第一章" line 2', 'cite "完全虚构的章节" line 2'),
+        ("L614", "error",
+         "the section `完全虚构的章节` of rule `LAND-01` is not where line 2 of the plan stands",
+         "did you mean `第一章`?"),
+        "完全虚构的章节", id="section-not-a-heading"),
+    pytest.param(
         CLEAN.replace("land <= 319 km2", "land <= 31900 ha"), None, "",
         id="threshold-in-another-unit-of-the-quote"),
     pytest.param(

@@ -184,6 +184,8 @@ def applied(text: str, diagnostic: Diagnostic, analysis: Analysis) -> str:
      "for each projet\n  require not occupies", "T227"),
     ("land.rules", "cite \"第五章 一 (三)\" line 315: \"确保",
      "cite \"第五章 一 (三)\" line 316: \"确保", "L603"),
+    ("land.rules", "cite \"第五章 一 (三)\" line 315: \"确保",
+     "cite \"第五章 二 (三)\" line 315: \"确保", "L614"),
     ("land.rules", "  require urban_rural", "  requre urban_rural", "P115"),
     ("economy.rules", "gdp_growth 大兴区 2021 = 7%", "gdp_growht 大兴区 2021 = 7%", "T241"),
     ("economy.rules", "require growth(per_capita", "require grwth(per_capita", "T230"),
