@@ -172,6 +172,7 @@ CODES: Final[dict[str, str]] = {
     "L612": "binding rule reading a field with a default (warning)",
     "L613": "rule whose numbers its quote does not state (warning)",
     "L614": "cite's section path not the plan's headings above its line (error)",
+    "L615": "cite of a source the suite does not declare (error)",
     "L620": "rule whose kind differs from its indicators' kind (warning)",
     # reading plan and report text
     "X901": "text is not UTF-8, or not text",

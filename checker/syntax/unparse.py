@@ -25,7 +25,7 @@ RESERVED = frozenset({
     "rises", "falls", "true", "false", "pass", "fail", "unknown", "not_applicable", "pending",
     "error", "achieved", "ahead", "on_track", "lagging", "no_baseline", "actual", "target", "as",
     "role", "baseline",
-    "about", "within", "relative", "basis", "parameter", "band",
+    "about", "within", "relative", "basis", "parameter", "band", "file",
 })
 _SYMBOL_UNITS = frozenset({"%", "‰", "㎡", "㎢"})
 
@@ -248,9 +248,10 @@ def time(t: m.TimeQual) -> str:
 
 def clause(c: m.Clause) -> str:
     match c:
-        case m.Cite(section=section, quote=quote, line=line):
+        case m.Cite(section=section, quote=quote, line=line, source=source):
             at = f" line {line}" if line is not None else ""
-            return f"cite {string(section)}{at}: {string(quote)}"
+            of = f"{source} " if source is not None else ""
+            return f"cite {of}{string(section)}{at}: {string(quote)}"
         case m.KindClause(kind=kind, reason=reason):
             return f"kind {kind}" + (f" because {string(reason)}" if reason is not None else "")
         case m.ForEach(record=record):
@@ -310,6 +311,9 @@ def statement(s: m.Statement) -> list[str]:
             return _line(s, f"set {name(s.name)} = {set_lit(s.items)}")
         case m.ScaleDecl():
             return _line(s, f"scale {name(s.name)} = " + " < ".join(name(x) for x in s.levels))
+        case m.SourceDecl():
+            title = f" {string(s.title)}" if s.title is not None else ""
+            return _line(s, f"source {s.name}{title} file {string(s.file)}")
         case m.Indicator():
             items = [(i, clause(i.cite) if i.cite is not None else f"ordinal {name(i.value)}"
                       if i.key == "scale" else f"{i.key} {i.value}") for i in s.items]
@@ -352,5 +356,7 @@ def _run(s: m.Statement) -> str | None:
             return "set"
         case m.ScaleDecl():
             return "scale"
+        case m.SourceDecl():
+            return "source"
         case _:
             return None

@@ -19,7 +19,8 @@ from checker.syntax import model as m
 from checker.tools.plantext import PlanText, fold, headings_above, numbered_heading
 
 
-def section_problem(whose: str, cite: m.Cite, text: PlanText) -> Diagnostic | None:
+def section_problem(whose: str, cite: m.Cite, text: PlanText, called: str = "the plan"
+                    ) -> Diagnostic | None:
     """L614 when no place of the quote stands under the cite's section path."""
     lines = [cite.line] if cite.line is not None else \
         [p.first for p in text.places(cite.quote)]
@@ -31,7 +32,7 @@ def section_problem(whose: str, cite: m.Cite, text: PlanText) -> Diagnostic | No
     advice = f"did you mean `{path}`?" if path else \
         f"line {where} stands under no numbered heading; cite the nearest one"
     return Diagnostic("L614", f'the section `{cite.section}` of {whose} is not where line '
-                      f"{where} of the plan stands", cite.span, "not the plan's headings",
+                      f"{where} of {called} stands", cite.span, "not the plan's headings",
                       advice, "error")
 
 

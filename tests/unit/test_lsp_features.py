@@ -127,6 +127,9 @@ RULE = 'rule X "t" {\n  for each project\n'
     (RULE + '  cite "第五章 ', [], ["zone", "line"]),  # in a string
     (RULE + "  # a comment ", [], ["zone"]),
     (RULE + '  cite "第五章 一" ', ["line"], []),
+    ('source beijing "北京城市总体规划" ', ["file"], []),
+    ("source beijing ", ["file"], []),
+    ('source beijing file "b.txt"', [], ["file"]),
 ])
 def test_completion_in_context(analysis: Analysis, text: str, expected: list[str],
                                unexpected: list[str]) -> None:
