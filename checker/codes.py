@@ -219,6 +219,7 @@ CODES: Final[dict[str, str]] = {
     "C710": "report cannot be written",
     "C711": "`-o` names an input file",
     "C720": "bad command-line input",
+    "C730": "an optional extra a command needs is not installed",
 }
 
 
