@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,20 @@ def test_analyze_a_checked_suite() -> None:
     assert checker.analyze(checked) == []
 
 
-def test_a_folder_given_as_data_is_a_diagnostic() -> None:
+def test_a_folder_given_as_data_is_read_for_its_data_files(tmp_path: Path) -> None:
+    (tmp_path / "sub" / ".hidden").mkdir(parents=True)
+    shutil.copy(EXAMPLES / "proposals" / "airport-logistics.yaml", tmp_path)
+    shutil.copy(EXAMPLES / "proposals" / "fail-airport-ground-fleet.yaml", tmp_path / "sub")
+    shutil.copy(EXAMPLES / "proposals" / "malformed-value.yaml", tmp_path / "sub" / ".hidden")
+    (tmp_path / "notes.txt").write_text("not data", encoding="utf-8")
+    result = checker.check([tmp_path])
+    assert result.to_json().count("fail-airport-ground-fleet.yaml") >= 1
+    assert "malformed-value" not in result.to_json()
+
+
+def test_a_folder_without_data_files_is_a_diagnostic(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not data", encoding="utf-8")
     with pytest.raises(DiagnosticError) as caught:
-        checker.check([EXAMPLES])
+        checker.check([tmp_path])
     (problem,) = caught.value.diagnostics
-    assert (problem.code, problem.message) == ("D301", f"`{EXAMPLES}` is a folder, not a data file")
+    assert (problem.code, problem.message) == ("D301", f"no data files in the folder `{tmp_path}`")
