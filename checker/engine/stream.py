@@ -22,6 +22,7 @@ from checker.engine.evaluate import (
     MAX_LISTED,
     assemble,
     default_as_of,
+    with_as_of_note,
 )
 from checker.engine.partial import BatchPartial, RecordPartial
 from checker.engine.records import (
@@ -141,4 +142,6 @@ class Accumulator:
                     return table.latest_actual(ref.id, checked.plan.region, at, year)
 
                 found[rule.id] = finish_batch_rule(rule, partial, lookup)
-        return assemble(checked, found, table, year, fail_on, inputs, detailed, judged)
+        return with_as_of_note(
+            assemble(checked, found, table, year, fail_on, inputs, detailed, judged),
+            data, as_of)

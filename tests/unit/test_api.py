@@ -49,3 +49,18 @@ def test_a_folder_without_data_files_is_a_diagnostic(tmp_path: Path) -> None:
         checker.check([tmp_path])
     (problem,) = caught.value.diagnostics
     assert (problem.code, problem.message) == ("D301", f"no data files in the folder `{tmp_path}`")
+
+
+@pytest.mark.parametrize(("inputs", "as_of", "expected"), [
+    (["data/daxing-monitoring-2023.csv"], None,
+     "as of 2023: the latest year with annual actual data; `--as-of YEAR` chooses another"),
+    (["proposals/airport-logistics.yaml"], None,
+     "as of 2025: the plan's last year (no annual actual data was given); `--as-of YEAR` "
+     "chooses another"),
+    (["data/daxing-monitoring-2023.csv"], 2022, None),  # chosen: nothing to explain
+])
+def test_the_result_says_how_its_year_was_chosen(inputs: list[str], as_of: int | None,
+                                                 expected: str | None) -> None:
+    result = checker.check([EXAMPLES / i for i in inputs], as_of=as_of)
+    said = [n for n in result.notes if n.startswith("as of ")]
+    assert said == ([expected] if expected else [])
