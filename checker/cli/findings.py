@@ -134,6 +134,31 @@ def to_sarif(report: Report) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def bad_input(tool: str, diagnostics: Sequence[Diagnostic], fmt: str) -> str:
+    """The report a run that stopped on bad input still writes (exit 2), so a CI step that
+    uploads it finds a file: JSON and JUnit list the diagnostics as findings; SARIF has no
+    results and an unsuccessful invocation whose notifications are the diagnostics."""
+    findings = [Finding.of(d) for d in diagnostics]
+    if fmt != "sarif":
+        return render(Report(tool, findings, 0, summary={"bad_input": True}), fmt)
+    notes = []
+    for finding in findings:
+        note: dict[str, Any] = {
+            "level": _LEVEL.get(finding.severity, "note"), "descriptor": {"id": finding.code},
+            "message": {"text": finding.message + (f"\nhelp: {finding.help}"
+                                                   if finding.help else "")}}
+        if finding.spans:
+            note["locations"] = [{"physicalLocation": _physical(s)} for s in finding.spans]
+        notes.append(note)
+    run = {"tool": {"driver": {"name": "plancheck", "version": __version__, "rules": []}},
+           "columnKind": "unicodeCodePoints", "results": [],
+           "invocations": [{"executionSuccessful": False, "exitCode": 2,
+                            "toolExecutionNotifications": notes}],
+           "properties": {"command": tool}}
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def _result(finding: Finding, index: int) -> dict[str, Any]:
     text = finding.message + (f"\nhelp: {finding.help}" if finding.help else "")
     found: dict[str, Any] = {
