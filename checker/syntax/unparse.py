@@ -25,7 +25,7 @@ RESERVED = frozenset({
     "rises", "falls", "true", "false", "pass", "fail", "unknown", "not_applicable", "pending",
     "error", "achieved", "ahead", "on_track", "lagging", "no_baseline", "actual", "target", "as",
     "role", "baseline",
-    "about", "within", "relative", "basis", "parameter", "band", "file",
+    "about", "within", "relative", "basis", "parameter", "band",
 })
 _SYMBOL_UNITS = frozenset({"%", "‰", "㎡", "㎢"})
 
@@ -70,6 +70,22 @@ def quantity(q: m.Quantity) -> str:
         return number(q.value)
     gap = "" if q.unit in _SYMBOL_UNITS else " "
     return f"{number(q.value)}{gap}{q.unit}"
+
+
+def _ends_in_name(e: m.Expr) -> bool:
+    """Whether the expression's text ends with a bare name (an `at` after it would read as
+    the name's value in a year)."""
+    match e:
+        case m.NameRef(year=None):
+            return True
+        case m.BinaryOp(right=right) | m.CompareOp(right=right) | m.LogicOp(right=right):
+            return _ends_in_name(right)
+        case m.Negate(operand=inner) | m.NotOp(operand=inner):
+            return _ends_in_name(inner)
+        case m.MemberOp(members=m.NameRef()):
+            return True
+        case _:
+            return False
 
 
 def year_range(r: m.YearRange) -> str:
@@ -273,7 +289,10 @@ def clause(c: m.Clause) -> str:
 
 
 def require(r: m.Require) -> str:
-    text = f"require {expr(r.expr)}"
+    shown = expr(r.expr)
+    if isinstance(r.time, m.AtYear) and _ends_in_name(r.expr):
+        shown = f"({shown})"  # `require (x) at 2025`: else read as the value `x at 2025`
+    text = f"require {shown}"
     if r.time is not None:
         text += f" {time(r.time)}"
     if r.regions is not None:
