@@ -290,8 +290,11 @@ def clause(c: m.Clause) -> str:
 
 def require(r: m.Require) -> str:
     shown = expr(r.expr)
-    if isinstance(r.time, m.AtYear) and _ends_in_name(r.expr):
-        shown = f"({shown})"  # `require (x) at 2025`: else read as the value `x at 2025`
+    if isinstance(r.time, m.AtYear) and (r.regions is not None or r.label is not None) \
+            and _ends_in_name(r.expr):
+        # `at 2025` ends a require as its time, but followed by `in region` or `label` it
+        # would read as the value `x at 2025`
+        shown = f"({shown})"
     text = f"require {shown}"
     if r.time is not None:
         text += f" {time(r.time)}"
