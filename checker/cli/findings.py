@@ -21,6 +21,7 @@ from checker import __version__
 from checker.codes import CODES
 from checker.diagnostics import Diagnostic
 from checker.source import Span
+from checker.textsafe import shown
 from reports.junit import clean
 from reports.sarif import SCHEMA, uri
 
@@ -138,7 +139,8 @@ def bad_input(tool: str, diagnostics: Sequence[Diagnostic], fmt: str) -> str:
     """The report a run that stopped on bad input still writes (exit 2), so a CI step that
     uploads it finds a file: JSON and JUnit list the diagnostics as findings; SARIF has no
     results and an unsuccessful invocation whose notifications are the diagnostics."""
-    findings = [Finding.of(d) for d in diagnostics]
+    findings = [Finding(f.code, f.severity, shown(f.message), f.spans, shown(f.help))
+                for f in map(Finding.of, diagnostics)]  # the data's words, escaped
     if fmt != "sarif":
         return render(Report(tool, findings, 0, summary={"bad_input": True}), fmt)
     notes = []
