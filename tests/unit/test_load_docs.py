@@ -73,7 +73,8 @@ def run(example: Example, folder: Path) -> str:
     checked = bundled()
     try:
         loaded = load([example.name], checked.schemas, checked.indicators,
-                      checked.units, regions=suite_regions(checked))
+                      checked.units, regions=suite_regions(checked),
+                      region=checked.plan.region)
     except DiagnosticError as error:
         return render_all(error.diagnostics, error.sources)
     warnings = [*(loaded.records.warnings if loaded.records else ()),
