@@ -174,6 +174,9 @@ CODES: Final[dict[str, str]] = {
     "L610": "binding rule without the reason for its kind (error)",
     "L611": "draft rule nobody has reviewed (error)",
     "L612": "binding rule reading a field with a default (warning)",
+    "L613": "rule whose numbers its quote does not state (warning)",
+    "L614": "cite's section path not the plan's headings above its line (error)",
+    "L615": "cite of a source the suite does not declare (error)",
     "L620": "rule whose kind differs from its indicators' kind (warning)",
     # reading plan and report text
     "X901": "text is not UTF-8, or not text",
@@ -220,6 +223,7 @@ CODES: Final[dict[str, str]] = {
     "C710": "report cannot be written",
     "C711": "`-o` names an input file",
     "C720": "bad command-line input",
+    "C730": "an optional extra a command needs is not installed",
 }
 
 

@@ -10,7 +10,8 @@ values of parts of a year beside the annual path.  One unit per chart, named on 
 y axis, ticks in that unit (no offset, no 1e5).  The SVG holds numbers, fixed labels
 (English or Chinese, from `reports.i18n`) and the unit (only when it is a plain unit
 symbol), and is deterministic (fixed hash salt, no date).  Imports only `checker.result`
-and the reports' own modules; matplotlib is imported when a chart is first drawn.
+and the reports' own modules; matplotlib (the `charts` extra) is imported when a chart is
+first drawn, and without it each chart is a note saying how to install it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ ACTUAL = "#1f5fa8"
 TARGET = "#8a55c7"
 PLAN = "#c62828"
 FAIL = "#c62828"
+# In place of a chart when matplotlib is not installed: the report is still whole.
+NO_CHARTS: dict[Lang, str] = {
+    "en": "<p class=\"no-chart\">No chart: drawing needs matplotlib, the <code>charts</code> "
+          "extra (<code>pip install 'plancheck[charts]'</code>).</p>",
+    "zh": "<p class=\"no-chart\">未绘制图表：需要 matplotlib（<code>charts</code> 扩展，"
+          "<code>pip install 'plancheck[charts]'</code>）。</p>",
+}
 MUTED = "#6b7280"
 TOTAL = "#0e7490"
 _UNIT = re.compile(r"[\w%‰°/²³·.\- ]{1,24}")
@@ -40,9 +48,13 @@ _UNIT = re.compile(r"[\w%‰°/²³·.\- ]{1,24}")
 
 def svg(chart: Chart, period: tuple[int, int], as_of: int, key: str,
         lang: Lang = "en") -> str:
-    """The chart as an inline `<svg>` whose ids all start with `key`, its legend in `lang`."""
-    import matplotlib
-    from matplotlib.figure import Figure
+    """The chart as an inline `<svg>` whose ids all start with `key`, its legend in `lang`;
+    without matplotlib (the `charts` extra) a note saying how to get the charts."""
+    try:
+        import matplotlib
+        from matplotlib.figure import Figure
+    except ImportError:
+        return NO_CHARTS[lang]
 
     settings: dict[Any, Any] = {
         "svg.fonttype": "none", "svg.hashsalt": key, "text.parse_math": False,

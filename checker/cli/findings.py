@@ -21,6 +21,7 @@ from checker import __version__
 from checker.codes import CODES
 from checker.diagnostics import Diagnostic
 from checker.source import Span
+from checker.textsafe import shown
 from reports.junit import clean
 from reports.sarif import SCHEMA, uri
 
@@ -130,6 +131,32 @@ def to_sarif(report: Report) -> str:
                                               for f in report.findings) else 0}],
         "properties": {"command": report.tool, "checked": report.checked, **report.summary},
     }
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def bad_input(tool: str, diagnostics: Sequence[Diagnostic], fmt: str) -> str:
+    """The report a run that stopped on bad input still writes (exit 2), so a CI step that
+    uploads it finds a file: JSON and JUnit list the diagnostics as findings; SARIF has no
+    results and an unsuccessful invocation whose notifications are the diagnostics."""
+    findings = [Finding(f.code, f.severity, shown(f.message), f.spans, shown(f.help))
+                for f in map(Finding.of, diagnostics)]  # the data's words, escaped
+    if fmt != "sarif":
+        return render(Report(tool, findings, 0, summary={"bad_input": True}), fmt)
+    notes = []
+    for finding in findings:
+        note: dict[str, Any] = {
+            "level": _LEVEL.get(finding.severity, "note"), "descriptor": {"id": finding.code},
+            "message": {"text": finding.message + (f"\nhelp: {finding.help}"
+                                                   if finding.help else "")}}
+        if finding.spans:
+            note["locations"] = [{"physicalLocation": _physical(s)} for s in finding.spans]
+        notes.append(note)
+    run = {"tool": {"driver": {"name": "plancheck", "version": __version__, "rules": []}},
+           "columnKind": "unicodeCodePoints", "results": [],
+           "invocations": [{"executionSuccessful": False, "exitCode": 2,
+                            "toolExecutionNotifications": notes}],
+           "properties": {"command": tool}}
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

@@ -28,7 +28,7 @@ import numpy as np
 from checker import result as r
 from checker.data.csv_batches import BLOCK, Fallback, csv_tables
 from checker.data.file_kinds import classify
-from checker.data.load import choose_schema, path_problem
+from checker.data.load import choose_schema, data_files, path_problem
 from checker.data.problems import display_path, file_span
 from checker.data.records import Ids, RecordBatch, _from_table, _Loader
 from checker.data.tables import RawTable, blank_mask, parquet_columns
@@ -261,12 +261,13 @@ def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema]
     problem found on the way also gives None, so the whole load reports it."""
     records: list[Path] = []
     data: list[Path] = []
-    if not any(Path(p).suffix.lower() in STREAMED for p in paths):
+    files, problems = data_files(paths)
+    if problems or not any(p.suffix.lower() in STREAMED for p in files):
         return None  # nothing to stream: do not read the files' headers twice
     from checker.data.plan_data import load_plan_data
 
     try:
-        for path in map(Path, paths):
+        for path in files:
             if path_problem(path) is not None:
                 return None
             (records if classify(path, sheet) == "records" else data).append(path)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from checker.data.file_kinds import classify
 from checker.data.problems import Origins, file_span
 from checker.data.records import Ids, RecordBatch, load_records
+from checker.data.tables import DOCUMENTS, TABLES
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import SourceFile
 from checker.types.typed import IndicatorSpec, RecordSchema
@@ -35,6 +36,7 @@ __all__ = ["Ids", "Loaded", "Origins", "PlanData", "RecordBatch", "classify", "l
            "load_plan_data", "load_records"]
 
 T = TypeVar("T")
+DATA_SUFFIXES = frozenset({*TABLES, *DOCUMENTS})
 
 
 def __getattr__(name: str) -> Any:
@@ -86,7 +88,8 @@ def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
     """
     found = _Collector()
     kinds: dict[str, list[Path]] = {"records": [], "plan_data": []}
-    for path in map(Path, paths):
+    files, found.problems = data_files(paths)
+    for path in files:
         problem = path_problem(path)
         if problem is not None:
             found.problems.append(problem)
@@ -110,6 +113,31 @@ def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
     if found.problems:
         raise DiagnosticError(found.problems, found.sources)
     return Loaded(records, data, tuple(kinds["records"]), tuple(kinds["plan_data"]), schema)
+
+
+def data_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Diagnostic]]:
+    """The paths with each folder replaced by the data files in it and below (the kinds
+    the readers read, hidden files and folders left out, in path order), and a D301 for
+    a folder that holds none."""
+    files: list[Path] = []
+    problems: list[Diagnostic] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            files.append(path)
+            continue
+        inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in DATA_SUFFIXES
+                        and p.is_file() and not _hidden(p.relative_to(path)))
+        if not inside:
+            problems.append(Diagnostic(
+                "D301", f"no data files in the folder `{path}`", file_span(str(path)),
+                help="a folder given as input is read for its proposals and plan-data "
+                "tables: `.yaml`, `.yml`, `.json`, `.csv`, `.xlsx`, `.parquet`"))
+        files += inside
+    return files, problems
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
 
 
 def path_problem(path: Path) -> Diagnostic | None:

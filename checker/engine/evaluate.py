@@ -34,13 +34,30 @@ _FAILING: frozenset[r.OutcomeKind] = frozenset({"fail", "error", "unknown"})
 def default_as_of(checked: t.CheckedSuite, data: PlanDataLike | None) -> int:
     """The latest year with annual actual data, else the plan's last year (a half-year
     figure of 2024 does not make 2024 the year of the evaluation)."""
+    latest = _latest_actual(data)
+    return latest if latest is not None else checked.plan.end
+
+
+def _latest_actual(data: PlanDataLike | None) -> int | None:
     if data is not None and len(data.frame):
         frame = data.frame
         annual = frame["period"].isna() if "period" in frame.columns else True
         actual = frame[(frame["kind"] == "actual") & annual]
         if len(actual):
             return int(actual["year"].max())
-    return checked.plan.end
+    return None
+
+
+def with_as_of_note(result: r.Result, data: PlanDataLike | None, as_of: int | None
+                    ) -> r.Result:
+    """The result with a first note saying how its year was chosen when `--as-of` was not
+    given (`default_as_of`), so that every report says why it judges that year."""
+    if as_of is not None:
+        return result
+    why = "the latest year with annual actual data" if _latest_actual(data) is not None \
+        else "the plan's last year (no annual actual data was given)"
+    note = f"as of {result.as_of}: {why}; `--as-of YEAR` chooses another"
+    return result.model_copy(update={"notes": [note, *result.notes]})
 
 
 def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
@@ -67,7 +84,9 @@ def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
         found[rule.id] = _evaluate_rule(rule, batches, envs, table, data, year, checked,
                                         detailed, max_findings, verdicts)
         judged += [Judged(rule, subject, verdict) for subject, verdict in verdicts]
-    return assemble(checked, found, table, year, fail_on, inputs, detailed, judged, series)
+    return with_as_of_note(
+        assemble(checked, found, table, year, fail_on, inputs, detailed, judged, series),
+        data, as_of)
 
 
 def assemble(checked: t.CheckedSuite,

@@ -10,7 +10,7 @@ except the building of the reported outcomes.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -226,7 +226,7 @@ class RecordOutcomes:
                            shown)
         return r.Outcome.model_construct(
             rule=rule.id, subject=str(self.batch.ids[index]), subject_kind="record",
-            subject_details=details_at(self.batch.frame, self.described, index),
+            subject_details=details_at(self.batch, self.described, index),
             outcome=outcome, severity=severity_of(rule, outcome), message=message,
             trajectory=None, waived_by=label, origin=self.batch.origin(index),
             evidence=evidence)
@@ -239,16 +239,28 @@ def described_fields(batch: RecordBatchLike) -> list[str]:
     if schema is None:
         return []
     return [name for name, spec in schema.fields.items()
-            if name != "id" and name in batch.frame.columns
+            if name != "id" and name in getattr(batch.table, "columns", ())
             and (isinstance(spec.type, t.TextT)
                  or (isinstance(spec.type, t.EnumT) and not spec.type.ordered))]
 
 
-def details_at(frame: pd.DataFrame, names: Sequence[str], index: int) -> list[r.Detail]:
-    """The described fields of row `index` that have a value."""
+def details_at(batch: RecordBatchLike, names: Sequence[str], index: int) -> list[r.Detail]:
+    """The described fields of row `index` that have a value (read from the batch's own
+    columns: pandas or numpy)."""
     out = []
+    schema = getattr(batch, "schema", None)
     for name in names:
-        value: object = frame[name].iat[index]
+        column: Any = batch.table[name]
+        if hasattr(column, "iat"):
+            value: object = column.iat[index]
+        else:
+            values, known, labels = column.as_arrays()
+            if known is not None and not known[index]:
+                continue
+            code = int(values[index])
+            spec = schema.fields[name].type if schema is not None else None
+            items = labels or (spec.items if isinstance(spec, t.EnumT) else ())
+            value = items[code] if 0 <= code < len(items) else None
         if isinstance(value, str) and value.strip():  # NA (missing) is no str
             out.append(r.Detail.model_construct(field=name, value=value))
     return out

@@ -22,6 +22,7 @@ from checker.engine.evaluate import (
     MAX_LISTED,
     assemble,
     default_as_of,
+    with_as_of_note,
 )
 from checker.engine.partial import BatchPartial, RecordPartial
 from checker.engine.records import (
@@ -142,4 +143,6 @@ class Accumulator:
 
                 counts, outcomes = finish_batch_rule(rule, partial, lookup)
                 found[rule.id] = counts, outcomes if self.max_findings != 0 else []
-        return assemble(checked, found, table, year, fail_on, inputs, detailed, judged)
+        return with_as_of_note(
+            assemble(checked, found, table, year, fail_on, inputs, detailed, judged),
+            data, as_of)

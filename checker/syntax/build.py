@@ -181,6 +181,11 @@ class Builder:
         names = tuple(self.name(t) for t in levels if cast(Token, t).type != "LT")
         return m.ScaleDecl(self.name(name), names, span=self.span(tree))
 
+    def source_decl(self, tree: Tree[Token]) -> m.SourceDecl:
+        name, *strings = tree.children
+        title = self.string(strings[0]) if len(strings) == 2 else None
+        return m.SourceDecl(str(name), title, self.string(strings[-1]), span=self.span(tree))
+
     def indicator_decl(self, tree: Tree[Token]) -> m.Indicator:
         ident, display, items = self.header(tree)
         built = []
@@ -299,9 +304,12 @@ class Builder:
         span = self.span(tree)
         match str(tree.data):
             case "cite_clause":
-                section, *rest = kids
+                named = cast(Token, kids[0]).type == "NAME"
+                source = str(kids[0]) if named else None
+                section, *rest = kids[1:] if named else kids
                 line = self.line_number(rest[0]) if len(rest) == 2 else None
-                return m.Cite(self.string(section), self.string(rest[-1]), line, span=span)
+                return m.Cite(self.string(section), self.string(rest[-1]), line, span=span,
+                              source=source)
             case "kind_clause":
                 because = self.string(kids[1]) if len(kids) > 1 else None
                 return m.KindClause(cast(Any, str(kids[0])), because, span=span)
@@ -464,6 +472,7 @@ _STATEMENTS: dict[str, Callable[[Builder, Tree[Token]], m.Statement]] = {
     "derived_unit": Builder.derived_unit,
     "set_decl": Builder.set_decl,
     "scale_decl": Builder.scale_decl,
+    "source_decl": Builder.source_decl,
     "indicator_decl": Builder.indicator_decl,
     "record_decl": Builder.record_decl,
     "rule_decl": Builder.rule_decl,

@@ -72,6 +72,22 @@ def quantity(q: m.Quantity) -> str:
     return f"{number(q.value)}{gap}{q.unit}"
 
 
+def _ends_in_name(e: m.Expr) -> bool:
+    """Whether the expression's text ends with a bare name (an `at` after it would read as
+    the name's value in a year)."""
+    match e:
+        case m.NameRef(year=None):
+            return True
+        case m.BinaryOp(right=right) | m.CompareOp(right=right) | m.LogicOp(right=right):
+            return _ends_in_name(right)
+        case m.Negate(operand=inner) | m.NotOp(operand=inner):
+            return _ends_in_name(inner)
+        case m.MemberOp(members=m.NameRef()):
+            return True
+        case _:
+            return False
+
+
 def year_range(r: m.YearRange) -> str:
     return f"{r.start}..{r.end}"
 
@@ -248,9 +264,10 @@ def time(t: m.TimeQual) -> str:
 
 def clause(c: m.Clause) -> str:
     match c:
-        case m.Cite(section=section, quote=quote, line=line):
+        case m.Cite(section=section, quote=quote, line=line, source=source):
             at = f" line {line}" if line is not None else ""
-            return f"cite {string(section)}{at}: {string(quote)}"
+            of = f"{source} " if source is not None else ""
+            return f"cite {of}{string(section)}{at}: {string(quote)}"
         case m.KindClause(kind=kind, reason=reason):
             return f"kind {kind}" + (f" because {string(reason)}" if reason is not None else "")
         case m.ForEach(record=record):
@@ -272,7 +289,13 @@ def clause(c: m.Clause) -> str:
 
 
 def require(r: m.Require) -> str:
-    text = f"require {expr(r.expr)}"
+    shown = expr(r.expr)
+    if isinstance(r.time, m.AtYear) and (r.regions is not None or r.label is not None) \
+            and _ends_in_name(r.expr):
+        # `at 2025` ends a require as its time, but followed by `in region` or `label` it
+        # would read as the value `x at 2025`
+        shown = f"({shown})"
+    text = f"require {shown}"
     if r.time is not None:
         text += f" {time(r.time)}"
     if r.regions is not None:
@@ -325,6 +348,9 @@ def statement(s: m.Statement) -> list[str]:
             return _line(s, f"set {name(s.name)} = {set_lit(s.items)}")
         case m.ScaleDecl():
             return _line(s, f"scale {name(s.name)} = " + " < ".join(name(x) for x in s.levels))
+        case m.SourceDecl():
+            title = f" {string(s.title)}" if s.title is not None else ""
+            return _line(s, f"source {s.name}{title} file {string(s.file)}")
         case m.Indicator():
             items = [(i, indicator_item(i)) for i in s.items]
             return _block(_titled("indicator", s.id, s.display), s, items)
@@ -366,5 +392,7 @@ def _run(s: m.Statement) -> str | None:
             return "set"
         case m.ScaleDecl():
             return "scale"
+        case m.SourceDecl():
+            return "source"
         case _:
             return None

@@ -12,7 +12,8 @@ names, as strings).  Used by `errors` and `parse`; other modules read
 
 from __future__ import annotations
 
-STATEMENT_KEYWORDS = ("plan", "unit", "set", "scale", "indicator", "record", "rule", "test")
+STATEMENT_KEYWORDS = ("plan", "unit", "set", "scale", "indicator", "record", "rule", "test",
+                      "source")
 STATEMENTS = {f"_{k.upper()}": k for k in STATEMENT_KEYWORDS}
 
 # Every keyword, in the order "expected ..." messages list them.
@@ -20,7 +21,7 @@ KEYWORDS = (
     "rule", "plan", "unit", "set", "scale", "indicator", "record", "test", "cite", "kind",
     "for", "where", "read", "basis", "require", "unless", "title", "period", "region", "source",
     "language", "of", "alias", "direction", "role", "enum", "ordinal", "required", "default",
-    "label", "range", "about", "within", "relative", "band", "line",
+    "label", "range", "about", "within", "relative", "band", "line", "file",
     "because", "each", "all", "by", "at", "year", "in", "in region", "as of", "given", "data",
     "expect", "or", "and", "not", "is", "present", "missing",
 )
@@ -52,7 +53,8 @@ TERMINAL_WORDS = {
 }
 GROUPS = (
     (frozenset(f"_{k.upper()}" for k in STATEMENT_KEYWORDS),
-     "a statement (`plan`, `unit`, `set`, `scale`, `indicator`, `record`, `rule`, `test`)"),
+     "a statement (`plan`, `unit`, `set`, `scale`, `indicator`, `record`, `rule`, `test`, "
+     "`source`)"),
     (frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_BASIS", "_REQUIRE", "_UNLESS"}),
      "a clause (`cite`, `kind`, `for`, `where`, `read`, `basis`, `require`, `unless`)"),
     (frozenset({"NAME", "QUOTED_NAME", "NUMBER", "STRING", "BOOL"}),
@@ -88,6 +90,7 @@ FORMS: dict[str, dict[str, str]] = {
     "_UNIT": {"": 'unit m2 of area` or `unit km2 = 1000000 m2 alias "平方公里"'},
     "_SET": {"": "set 产业 = {氢能, 信创}"},
     "_SCALE": {"": "scale 排放标准 = 国五 < 国六a < 国六b"},
+    "_SOURCE": {"": 'source beijing "北京城市总体规划" file "beijing.txt"'},
     "_INDICATOR": {"": 'indicator pm25 "PM2.5" { unit μg/m3  kind binding  direction down }',
                    "_UNIT": "unit km2", "_KIND": "kind binding", "_DIRECTION": "direction down",
                    "_ROLE": "role baseline", "_ABOUT": 'about within 0.5 μg/m3 because "reason"'},
@@ -101,5 +104,5 @@ FORMS: dict[str, dict[str, str]] = {
 INSIDE = {**dict.fromkeys(("_CITE", "_REQUIRE", "_WHERE", "_READ", "_BASIS", "_UNLESS", "_FOR"),
                          "rule"),
           **dict.fromkeys(("_GIVEN", "_EXPECT", "_AS_OF"), "test"),
-          **dict.fromkeys(("_TITLE", "_PERIOD", "_SOURCE"), "plan"),
+          **dict.fromkeys(("_TITLE", "_PERIOD"), "plan"),
           "_DIRECTION": "indicator", "_ROLE": "indicator"}

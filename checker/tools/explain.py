@@ -26,9 +26,16 @@ from rich.text import Text
 
 from checker.diagnostics import Diagnostic, DiagnosticError, did_you_mean
 from checker.source import SourceFile
+from checker.syntax import model as m
 from checker.syntax.suite import LoadedSuite, display_path
 from checker.syntax.unparse import statement
-from checker.tools.plantext import SENTENCE_END, PlanText, headings_above, plan_path
+from checker.tools.plantext import (
+    SENTENCE_END,
+    PlanText,
+    headings_above,
+    plan_path,
+    read_source,
+)
 from checker.types import typed as t
 
 KIND_WORDS = {"binding": "binding (约束性): a failure is an error",
@@ -73,8 +80,10 @@ def explain(loaded: LoadedSuite, checked: t.CheckedSuite, rule_id: str) -> Expla
             "T248", f"unknown rule `{rule_id}`", help=hint or (
                 "the suite has no rules" if not ids else
                 f"the suite's rules: {', '.join(ids[:10])}{', …' if len(ids) > 10 else ''}"))])
-    plan = plan_text(loaded, checked)
-    citations = tuple(explain_citation(c, plan) for c in rule.citations)
+    texts: dict[str | None, PlanText | None] = {None: plan_text(loaded, checked)}
+    for decl in checked.suite.of(m.SourceDecl):
+        texts.setdefault(decl.name, read_source(decl, loaded.root)[0])
+    citations = tuple(explain_citation(c, texts.get(c.source)) for c in rule.citations)
     return Explanation(rule, statement(rule.source), citations)
 
 
@@ -99,7 +108,8 @@ def plan_text(loaded: LoadedSuite, checked: t.CheckedSuite) -> PlanText | None:
 def explain_citation(c: t.Citation, plan: PlanText | None) -> CitationExplained:
     """Where a citation's quote is in the plan text (the cited line first), and why not."""
     if plan is None:
-        return CitationExplained(c, None, "the plan text is not available")
+        what = "the plan text" if c.source is None else f"the text of source `{c.source}`"
+        return CitationExplained(c, None, f"{what} is not available")
     place = plan.place_near(c.quote, c.line)
     source = plan.source
     if place is not None:

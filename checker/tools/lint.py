@@ -6,7 +6,8 @@ or not on the cited line (with the lines it is on); unused indicators and
 record fields; a vague word (基本, 主要, 进一步, 持续, 全面, 显著) quoted without a
 `read` clause; a rule no test expects; a duplicated id; a binding rule without
 the reason for its kind; a rule whose kind differs from its indicators'; a binding
-rule that reads a field with a default.  Reads the plan text named by the plan header's
+rule that reads a field with a default; a `require` whose numbers its quote does not
+state (`lint_numbers`).  Reads the plan text named by the plan header's
 `source`, relative to the file that declares the plan.  Imports `model`, `typed`,
 `typecheck`, `diagnostics` and `source`; never pandas, never the CLI.  A rule that
 `plancheck extract` drafted carries a `# draft:` comment until a person has reviewed it
@@ -18,10 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from checker.diagnostics import Diagnostic, DiagnosticError
+from checker.diagnostics import Diagnostic, DiagnosticError, did_you_mean
 from checker.source import NO_SPAN, Span
 from checker.syntax import model as m
-from checker.tools.plantext import PlanText, read_plan
+from checker.tools.lint_numbers import unmatched_numbers
+from checker.tools.lint_sections import section_problem
+from checker.tools.plantext import PlanText, read_texts
 from checker.types import typed as t
 from checker.types.typecheck import typecheck
 
@@ -33,7 +36,8 @@ IDENTITY_FIELDS = frozenset({"id", "name"})  # name the subject; no rule needs t
 SEVERITY = {
     "L601": "error", "L602": "error", "L603": "error", "L604": "warning", "L605": "warning",
     "L606": "warning", "L607": "warning", "L608": "warning", "L609": "error", "L610": "error",
-    "L611": "error", "L612": "warning", "L620": "warning",
+    "L611": "error", "L612": "warning", "L613": "warning", "L614": "error", "L615": "error",
+    "L620": "warning",
 }
 DRAFT_MARK = "draft:"  # the comment `plancheck extract` puts above each rule it drafts
 
@@ -46,8 +50,10 @@ def lint(suite: m.Suite, checked: t.CheckedSuite | None = None) -> list[Diagnost
            *_drafts(rules),
            *_quotes(suite, files, rules), *_vague(rules), *_untested(rules, files)]
     if checked is not None:
+        # a rule quoting a vague word has one problem, not two: L607 asks for its `read`
+        numbered = [r for r in rules if vague_word(r) is None]
         out += [*_unused(checked, files), *_defaulted(checked, files),
-                *_kind_mismatches(checked)]
+                *_kind_mismatches(checked), *unmatched_numbers(numbered, checked.units)]
     return sorted(out, key=Diagnostic.sort_key)
 
 
@@ -132,19 +138,28 @@ def _citations(rules: list[m.Rule]) -> Iterator[Diagnostic]:
 
 def _vague(rules: list[m.Rule]) -> Iterator[Diagnostic]:
     for rule in rules:
-        if rule.clauses_of(m.Read) or _only_trends(rule):
-            continue
-        for cite in rule.clauses_of(m.Cite):
-            quote = cite.quote
-            for term in TERMS:
-                quote = quote.replace(term, "")
-            words = [w for w in VAGUE_WORDS if w in quote]
-            if words:
-                yield _diag("L607", f"rule `{rule.id}` quotes `{words[0]}` without saying how "
-                            "it reads it", cite.span, "vague threshold",
-                            help=f'add `read {words[0]} = … because "…"`: the number the suite '
-                            "takes it to mean, and why")
-                break
+        hedge = vague_word(rule)
+        if hedge is not None:
+            cite, word = hedge
+            yield _diag("L607", f"rule `{rule.id}` quotes `{word}` without saying how it "
+                        "reads it", cite.span, "vague threshold",
+                        help=f'add `read {word} = … because "…"`: the number the suite '
+                        "takes it to mean, and why")
+
+
+def vague_word(rule: m.Rule) -> tuple[m.Cite, str] | None:
+    """The first cite quoting a vague word and the word, for a rule without a `read`
+    whose constraints are not all trends; else None."""
+    if rule.clauses_of(m.Read) or _only_trends(rule):
+        return None
+    for cite in rule.clauses_of(m.Cite):
+        quote = cite.quote
+        for term in TERMS:
+            quote = quote.replace(term, "")
+        words = [w for w in VAGUE_WORDS if w in quote]
+        if words:
+            return cite, words[0]
+    return None
 
 
 def _only_trends(rule: m.Rule) -> bool:
@@ -199,6 +214,8 @@ def _name(s: m.Statement) -> tuple[str, str] | None:
             return "set", name
         case m.ScaleDecl(name=name):
             return "scale", name
+        case m.SourceDecl(name=name):
+            return "source", name
     return None
 
 
@@ -249,35 +266,49 @@ def _quotes(suite: m.Suite, files: list[m.RuleFile], rules: list[m.Rule]
             ) -> Iterator[Diagnostic]:
     if not files:
         return
-    text, problem = read_plan(suite)
-    if problem is not None:
-        yield problem
-    if text is None:
-        return
-    for rule in rules:
-        for cite in rule.clauses_of(m.Cite):
-            yield from _quote(f"rule `{rule.id}`", rule.span, cite, text)
-    for indicator in (s for f in files for s in f.statements if isinstance(s, m.Indicator)):
-        for item in indicator.items:
-            if item.cite is not None:
-                yield from _quote(f"parameter `{indicator.id}`", indicator.span, item.cite, text)
+    texts, problems = read_texts(suite)
+    yield from problems
+    cites = [(f"rule `{rule.id}`", rule.span, cite) for rule in rules
+             for cite in rule.clauses_of(m.Cite)]
+    cites += [(f"parameter `{s.id}`", s.span, item.cite) for f in files for s in f.statements
+              if isinstance(s, m.Indicator) for item in s.items if item.cite is not None]
+    for whose, span, cite in cites:
+        if cite.source is not None and cite.source not in texts:
+            yield _unknown_source(whose, cite, [n for n in texts if n is not None])
+            continue
+        text = texts[cite.source]
+        if text is not None:
+            yield from _quote(whose, span, cite, text)
+
+
+def _unknown_source(whose: str, cite: m.Cite, names: list[str]) -> Diagnostic:
+    return _diag("L615", f"the cite of {whose} quotes source `{cite.source}`, which the suite "
+                 "does not declare", cite.span, "unknown source",
+                 help=did_you_mean(cite.source or "", names) or
+                 f'declare it: `source {cite.source} "its title" file "its-text.txt"` (the '
+                 "file relative to the declaring file); a cite without a source quotes the plan")
 
 
 def _quote(whose: str, span: Span, cite: m.Cite, text: PlanText) -> Iterator[Diagnostic]:
     places = [(p.first, p.last) for p in text.places(cite.quote)]
+    called = "the plan" if cite.source is None else f"source `{cite.source}`"
     if not places:
         close = text.closest(cite.quote)
-        yield _diag("L602", f"the quote of {whose} is not in the plan text",
+        yield _diag("L602", f"the quote of {whose} is not in the "
+                    f"{'plan text' if cite.source is None else f'text of {called}'}",
                     cite.span if cite.span != NO_SPAN else span, "not found",
                     help=f"did you mean `{close}`?" if close else
                     f"copy the sentence from `{Path(text.path).name}` exactly "
                     "(whitespace and full-width forms do not matter)")
         return
     if cite.line is None or any(first <= cite.line <= last for first, last in places):
+        problem = section_problem(whose, cite, text, called)
+        if problem is not None:
+            yield problem
         return
     lines = sorted({first for first, _ in places})
     shown = ", ".join(str(n) for n in lines[:5])
-    yield _diag("L603", f"line {cite.line} of the plan does not contain the quote of {whose}",
+    yield _diag("L603", f"line {cite.line} of {called} does not contain the quote of {whose}",
                 cite.span, "wrong line",
                 help=f"did you mean line {shown}?" if len(lines) == 1 else
                 f"the quote is on lines {shown}")

@@ -2,7 +2,8 @@
 
 In: a suite (its `plan` header names the text as `source`) or a `SourceFile`.
 Out: the path of the text (`plan_path`), the text read with a diagnostic when it
-cannot be (`read_plan`, L604), the headings above a line (`headings_above`), and
+cannot be (`read_plan`, L604; `read_source` for another text a `source` declares),
+the headings above a line (`headings_above`), and
 the places of a quote (`PlanText.places`).  One locator and one quote matcher
 for lint, explain, extract and the language server, so that no tool flags a
 quote another finds: a quote matches after NFKC folding (full-width and
@@ -147,12 +148,17 @@ def plan_path(suite: m.Suite, root: Path | None = None) -> Path | None:
     source = plans[0].text("source") if plans else None
     if source is None:
         return None
+    return _located(source, plans[0].span.file, root)
+
+
+def _located(file: str, declared_in: str, root: Path | None) -> Path:
+    """`file` in the suite folder `root` if it is there, else beside `declared_in`."""
     folders = [Path(root)] if root is not None else []
-    folders.append(shown_path(plans[0].span.file).parent)
+    folders.append(shown_path(declared_in).parent)
     for folder in folders:
-        if (folder / source).is_file():
-            return folder / source
-    return folders[0] / source
+        if (folder / file).is_file():
+            return folder / file
+    return folders[0] / file
 
 
 def read_plan(suite: m.Suite, root: Path | None = None,
@@ -168,13 +174,40 @@ def read_plan(suite: m.Suite, root: Path | None = None,
         return None, Diagnostic("L604", f"plan `{plan.id}` names no `source` text", where, "",
                                 'add `source "plan.txt"` (relative to this file) so that '
                                 "quotes can be checked", "warning")
+    return _read(path, display, f"the plan text `{plan.text('source')}`", where,
+                 plan.span.file)
+
+
+def read_texts(suite: m.Suite, root: Path | None = None
+               ) -> tuple[dict[str | None, PlanText | None], list[Diagnostic]]:
+    """Every text the suite's cites may quote, by source name (None: the plan's), and the
+    L604 diagnostics of those that cannot be read."""
+    texts: dict[str | None, PlanText | None] = {}
+    texts[None], problem = read_plan(suite, root)
+    problems = [problem]
+    for decl in suite.of(m.SourceDecl):
+        if decl.name not in texts:
+            texts[decl.name], problem = read_source(decl, root)
+            problems.append(problem)
+    return texts, [p for p in problems if p is not None]
+
+
+def read_source(decl: m.SourceDecl, root: Path | None = None
+                ) -> tuple[PlanText | None, Diagnostic | None]:
+    """The text a `source` declaration names, or the L604 diagnostic saying why not."""
+    where = _head(decl.span, f"source {decl.name}")
+    return _read(_located(decl.file, decl.span.file, root), None,
+                 f"the text `{decl.file}` of source `{decl.name}`", where, decl.span.file)
+
+
+def _read(path: Path, display: str | None, what: str, where: Span, declared_in: str
+          ) -> tuple[PlanText | None, Diagnostic | None]:
     try:
         return PlanText.of(SourceFile.read(path, display)), None
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "not UTF-8"
-        return None, Diagnostic("L604", f"cannot read the plan text `{plan.text('source')}`: "
-                                f"{reason}", where, "",
-                                f"the path is relative to `{plan.span.file}`", "warning")
+        return None, Diagnostic("L604", f"cannot read {what}: {reason}", where, "",
+                                f"the path is relative to `{declared_in}`", "warning")
 
 
 def _head(span: Span, text: str) -> Span:

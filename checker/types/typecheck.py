@@ -160,7 +160,7 @@ def _indicators(suite: m.Suite, units: UnitTable, scales: dict[str, tuple[str, .
                                       about=indicator_about(ind, unit, default, units, sink),
                                       parameter=ind.get("role") == "parameter", scale=scale,
                                       citations=tuple(
-                                          t.Citation(c.section, c.quote, c.line, c.span)
+                                          t.Citation(c.section, c.quote, c.line, c.span, c.source)
                                           for item in ind.items if (c := item.cite) is not None),
                                       aliases=tuple(a for item in ind.items for a in item.aliases))
     _shared_names(suite, out, sink)
@@ -343,7 +343,8 @@ def _rule(rule: m.Rule, plan: t.PlanInfo, units: UnitTable, sets: dict[str, tupl
     return t.CheckedRule(
         rule.id, rule.title, subject, record_name, kind,
         kinds[0].reason if kinds else None,
-        tuple(t.Citation(c.section, c.quote, c.line, c.span) for c in rule.clauses_of(m.Cite)),
+        tuple(t.Citation(c.section, c.quote, c.line, c.span, c.source)
+              for c in rule.clauses_of(m.Cite)),
         readings, guard, guard_text, constraints, waivers, regions,
         tuple(sorted(scope.fields_used)), tuple(sorted(scope.indicators_used)), rule, rule.span,
         basis,

@@ -313,10 +313,13 @@ def stated_targets(node: Node) -> list[StatedTarget]:
 
 @dataclass(frozen=True, slots=True)
 class Citation:
+    """`source`: the name of the declared `source` text quoted; None for the plan's."""
+
     section: str
     quote: str
     line: int | None
     span: Span = NO_SPAN
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

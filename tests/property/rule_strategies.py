@@ -168,7 +168,8 @@ exprs: st.SearchStrategy[m.Expr] = st.recursive(_leaves, _extend, max_leaves=10)
 time_quals = st.one_of(st.builds(m.ByYear, years), st.builds(m.AtYear, years),
                        st.builds(m.EachYear, year_ranges()))
 clauses: st.SearchStrategy[m.Clause] = st.one_of(
-    commented(m.Cite, section=strings, quote=strings, line=st.none() | st.integers(1, 10**6)),
+    commented(m.Cite, section=strings, quote=strings, line=st.none() | st.integers(1, 10**6),
+              source=st.none() | plain_names),
     commented(m.KindClause, kind=st.sampled_from(["binding", "anticipatory"]),
               reason=st.none() | strings),
     commented(m.ForEach, record=plain_names),
@@ -204,6 +205,7 @@ derived_units = commented(m.DerivedUnit, name=plain_names, factor=_factors, of=u
                           aliases=aliases)
 set_decls = commented(m.SetDecl, name=names, items=tuples(names, max_size=5))
 scale_decls = commented(m.ScaleDecl, name=names, levels=tuples(names, 2, 5))
+source_decls = commented(m.SourceDecl, name=plain_names, title=st.none() | strings, file=strings)
 indicator_items = st.one_of(
     commented(m.IndicatorItem, key=st.just("unit"), value=type_names),
     commented(m.IndicatorItem, key=st.just("kind"),
@@ -243,7 +245,8 @@ tests = st.builds(m.Test, strings, tuples(test_items, max_size=5), comments=lead
                   trailing=trailing, end_comments=end_comments)
 
 statements: st.SearchStrategy[m.Statement] = st.one_of(
-    rules, plans, base_units, derived_units, set_decls, scale_decls, indicators, records, tests)
+    rules, plans, base_units, derived_units, set_decls, scale_decls, source_decls, indicators,
+    records, tests)
 # A file holds at least one statement (an empty one is diagnostic P116).
 rule_files = st.builds(m.RuleFile, st.just("gen.rules"), tuples(statements, 1, 5),
                        end_comments).filter(

@@ -127,6 +127,8 @@ SNIPPETS = {
     "keyword after a number": "rule A {\n  require total(x, 2021..2025) >= 13 by 2025\n}\n",
     "full-width": "rule A {\n  where a ≥ 1，\n}\n",
     "full-width in a string": 'rule A "标题，" {\n}\n',
+    "source": 'source beijing "北京城市总体规划" file "beijing.txt"\n'
+              'rule A {\n  cite beijing "第三章" line 4: "…"\n}\n',
 }
 
 
@@ -178,6 +180,15 @@ def test_every_keyword_of_the_language_is_highlighted() -> None:
     scopes = {tokens[-1]["text"]: tokens[-1]["scopes"][-1] for tokens in lines if tokens}
     plain = [w for w in words if scopes.get(w, "variable.other").startswith("variable.")]
     assert plain == []
+
+
+@needs_node
+def test_a_source_and_the_cite_that_names_it() -> None:
+    assert scope_of("source", "source") == "storage.type.source"
+    assert scope_of("source", "beijing") == "entity.name.namespace.source"
+    assert scope_of("source", "file") == "keyword.other"
+    assert [scope_of("source", w) for w in ("cite", "第三章")] == [
+        "keyword.other.cite", "string.quoted.double"]
 
 
 @needs_node

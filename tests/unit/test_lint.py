@@ -143,6 +143,21 @@ CASES = [
          "write the rule the plan states for it, or drop it"),
         "indicator spare", id="unused-indicator"),
     pytest.param(
+        CLEAN.replace("land <= 319 km2", "land <= 300 km2"),
+        ("L613", "warning", "rule `LAND-01` requires `300 km2`, which its quote does not state",
+         "the quote says `319平方公里` (= `319 km2`); correct the number, or add `read NAME = "
+         '… because "…"` saying why the rule reads the plan so'),
+        "land <= 300 km2", id="threshold-drifted-from-the-quote"),
+    pytest.param(
+        CLEAN.replace('cite "第一章" line 2', 'cite "完全虚构的章节" line 2'),
+        ("L614", "error",
+         "the section `完全虚构的章节` of rule `LAND-01` is not where line 2 of the plan stands",
+         "did you mean `第一章`?"),
+        "完全虚构的章节", id="section-not-a-heading"),
+    pytest.param(
+        CLEAN.replace("land <= 319 km2", "land <= 31900 ha"), None, "",
+        id="threshold-in-another-unit-of-the-quote"),
+    pytest.param(
         CLEAN + 'test "all rules" {\n  expect LAND-01 pass\n}\n',
         ("L609", "error", "test `all rules` is declared twice",
          "the first is at {path}:{first}:1; give each test its own name"),
@@ -179,7 +194,7 @@ def test_duplicated_rule_ids_are_lint_errors_on_the_model(tmp_path: Path) -> Non
 def test_vague_words_inside_fixed_terms_and_trends_are_fine(tmp_path: Path) -> None:
     # FOR-01 quotes 进一步 for a trend (no number to read); 永久基本农田 is a name, not a hedge.
     farmland = ('rule FARM-01 {\n  cite "第一章" line 6: "严格保护永久基本农田"\n'
-                "  require land <= 319 km2\n}\n"
+                "  require land <= prev(land)\n}\n"
                 'test "farm" {\n  expect FARM-01 pass\n}\n')
     assert run_lint(tmp_path, CLEAN + farmland) == []
 
@@ -199,3 +214,43 @@ def test_the_bundled_suite_has_no_lint_errors() -> None:
 def test_an_indicator_marked_baseline_is_not_unused(tmp_path: Path) -> None:
     baseline = 'indicator spare {\n  unit %\n  role baseline\n}\n'
     assert run_lint(tmp_path, CLEAN + baseline) == []
+
+
+CITY_TEXT = "第二章 城市战略定位\n一、战略定位\n  北京城市战略定位是全国政治中心、文化中心。\n"
+CITY = 'source beijing "北京城市总体规划" file "beijing.txt"\n'
+CITY_CITE = 'cite beijing "第二章 一" line 3: "北京城市战略定位是全国政治中心"'
+
+
+def lint_with_city(tmp_path: Path, cite: str, city_text: str | None = CITY_TEXT
+                   ) -> list[tuple[str, str, str]]:
+    if city_text is not None:
+        (tmp_path / "beijing.txt").write_text(city_text, encoding="utf-8")
+    text = CLEAN.replace('  kind binding because "约束性指标"\n',
+                         f'  {cite}\n  kind binding because "约束性指标"\n')
+    return [(d.code, d.message, d.help) for d in run_lint(tmp_path, CITY + text)]
+
+
+def test_a_cite_of_a_declared_source_is_checked_against_that_text(tmp_path: Path) -> None:
+    good = CITY_CITE
+    assert lint_with_city(tmp_path, good) == []
+    assert lint_with_city(tmp_path, good.replace("line 3", "line 2")) == [
+        ("L603", "line 2 of source `beijing` does not contain the quote of rule `LAND-01`",
+         "did you mean line 3?")]
+    assert lint_with_city(tmp_path, good.replace("第二章 一", "第五章 一")) == [
+        ("L614", "the section `第五章 一` of rule `LAND-01` is not where line 3 of source "
+         "`beijing` stands", "did you mean `第二章 一`?")]
+    # the plan's text does not hold the city's sentence: a cite without a name quotes the plan
+    assert [c for c, _, _ in lint_with_city(tmp_path, good.replace("beijing ", ""))] == ["L602"]
+
+
+def test_a_cite_of_an_undeclared_source_is_an_error_with_did_you_mean(tmp_path: Path) -> None:
+    found = lint_with_city(tmp_path, CITY_CITE.replace("beijing", "beijng"))
+    assert found == [("L615", "the cite of rule `LAND-01` quotes source `beijng`, which the suite "
+                      "does not declare", "did you mean `beijing`?")]
+
+
+def test_a_source_whose_text_cannot_be_read_is_a_warning(tmp_path: Path) -> None:
+    found = lint_with_city(tmp_path, CITY_CITE, city_text=None)
+    assert [(c, m) for c, m, _ in found] == [
+        ("L604", "cannot read the text `beijing.txt` of source `beijing`: No such file or "
+         "directory")]

@@ -127,6 +127,9 @@ RULE = 'rule X "t" {\n  for each project\n'
     (RULE + '  cite "第五章 ', [], ["zone", "line"]),  # in a string
     (RULE + "  # a comment ", [], ["zone"]),
     (RULE + '  cite "第五章 一" ', ["line"], []),
+    ('source beijing "北京城市总体规划" ', ["file"], []),
+    ("source beijing ", ["file"], []),
+    ('source beijing file "b.txt"', [], ["file"]),
 ])
 def test_completion_in_context(analysis: Analysis, text: str, expected: list[str],
                                unexpected: list[str]) -> None:
@@ -184,6 +187,8 @@ def applied(text: str, diagnostic: Diagnostic, analysis: Analysis) -> str:
      "for each projet\n  require not occupies", "T227"),
     ("land.rules", "cite \"第五章 一 (三)\" line 315: \"确保",
      "cite \"第五章 一 (三)\" line 316: \"确保", "L603"),
+    ("land.rules", "cite \"第五章 一 (三)\" line 315: \"确保",
+     "cite \"第五章 二 (三)\" line 315: \"确保", "L614"),
     ("land.rules", "  require urban_rural", "  requre urban_rural", "P115"),
     ("economy.rules", "gdp_growth 大兴区 2021 = 7%", "gdp_growht 大兴区 2021 = 7%", "T241"),
     ("economy.rules", "require growth(per_capita", "require grwth(per_capita", "T230"),

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Literal
 
-import z3  # type: ignore[import-untyped]
-
 from checker.analysis.limits import NESTING, nesting
 from checker.analysis.parts import (
     Z3,
@@ -36,6 +34,7 @@ from checker.analysis.parts import (
     nkey,
     text_of,
 )
+from checker.analysis.solver.z3lib import z3
 from checker.source import NO_SPAN, Span
 from checker.syntax import model as m
 from checker.types import typed as t

@@ -18,12 +18,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-import z3  # type: ignore[import-untyped]
-
 from checker.analysis.intervals import numeric_crossings, set_crossings
 from checker.analysis.limits import Limits
 from checker.analysis.parts import Z3, Bound, Part, VarKey
 from checker.analysis.solver.encode import Encoder
+from checker.analysis.solver.z3lib import z3
 
 CHECKS_PER_SCOPE = 400
 

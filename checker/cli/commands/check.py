@@ -96,7 +96,34 @@ def as_of(text: str) -> tuple[int, datetime.date | None]:
     return year, datetime.date(year, month, day)
 
 
+BAD_INPUT_FORMATS = frozenset({"json", "junit", "sarif"})
+
+
 def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except DiagnosticError as error:
+        _still_report(args, error)
+        raise
+
+
+def _still_report(args: argparse.Namespace, error: DiagnosticError) -> None:
+    """Bad input stops the run (exit 2), but a machine report asked for with `-o` is still
+    written, the diagnostics in it, so that a CI step uploading it finds the file."""
+    written = {REPORT_CODES.cannot_write, REPORT_CODES.names_an_input}
+    if args.output in (None, "-") or args.format not in BAD_INPUT_FORMATS or \
+            any(d.code in written for d in error.diagnostics):
+        return  # no report asked for, or the report itself cannot be written
+    from checker.cli.findings import bad_input
+
+    try:
+        write_output(args.output, bad_input("check", error.diagnostics, args.format),
+                     [*args.files, *error.sources], REPORT_CODES)
+    except DiagnosticError as unwritable:  # said beside the input's own diagnostics
+        error.diagnostics.extend(unwritable.diagnostics)
+
+
+def _run(args: argparse.Namespace) -> int:
     from checker.cli.progress import enabled, progress
     from checker.cli.stdin import data_from
     from checker.pipeline import check_with  # the loaders import pandas; keep `--help` fast

@@ -26,6 +26,7 @@ from checker.syntax.model.declarations import (
     ScaleDecl,
     SetDecl,
     SimpleType,
+    SourceDecl,
 )
 from checker.syntax.model.expressions import (
     BinaryOp,
@@ -127,6 +128,7 @@ __all__ = [
     "SetDecl",
     "SetLit",
     "SimpleType",
+    "SourceDecl",
     "Statement",
     "Suite",
     "Test",

@@ -105,11 +105,26 @@ class ScaleDecl:
 
 @dataclass(frozen=True, slots=True)
 class Cite:
-    """Provenance: the plan's section path, optional line, and the quoted sentence."""
+    """Provenance: the plan's section path, optional line, and the quoted sentence;
+    `source`: the `source` declaration of the text quoted, None for the plan's."""
 
     section: str
     quote: str
     line: int | None = None
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDecl:
+    """`source beijing "北京城市总体规划" file "beijing.txt"`: another text the suite's
+    cites may quote (the city's or nation's plan), relative to the declaring file."""
+
+    name: str
+    title: str | None
+    file: str
     comments: Comments = ()
     trailing: str | None = None
     span: Span = field(default=NO_SPAN, compare=False, repr=False)

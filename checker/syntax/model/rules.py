@@ -16,6 +16,7 @@ from checker.syntax.model.declarations import (
     Record,
     ScaleDecl,
     SetDecl,
+    SourceDecl,
 )
 from checker.syntax.model.expressions import Comments, Expr, Literal_, Quantity, YearRange
 
@@ -243,7 +244,8 @@ class Test:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-Statement = Plan | BaseUnit | DerivedUnit | SetDecl | ScaleDecl | Indicator | Record | Rule | Test
+Statement = (Plan | BaseUnit | DerivedUnit | SetDecl | ScaleDecl | SourceDecl | Indicator | Record
+             | Rule | Test)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,8 @@ from checker.tools.extract.phrases import Lexicon, Phrase, UnitWord, parse
 from checker.tools.extract.sentences import Document, Sentence, read_document
 from checker.types.units import Unit, UnitTable
 
-_START = re.compile(r"\d|百分之|[〇零一二两三四五六七八九十百千]|(?<=[达超过逾破近约入])[万亿]")
+FIGURE_START = re.compile(
+    r"\d|百分之|[〇零一二两三四五六七八九十百千]|(?<=[达超过逾破近约入])[万亿]")
 _CN = "〇零一二两三四五六七八九十百千"
 _RUN_GAP = re.compile(r"\s*[、和及与]\s*")
 MAX_RUN = 12  # a longer list of figures is read in parts
@@ -198,7 +199,7 @@ def figures(ctx: Ctx, lexicon: Lexicon) -> Iterator[Phrase]:
     covered = {i for m in ctx.marks for i in range(m.start, m.end)}
     pos = sentence.start
     while True:
-        found = _START.search(text, pos, sentence.end)
+        found = FIGURE_START.search(text, pos, sentence.end)
         if found is None:
             return
         start = found.start()
@@ -210,7 +211,7 @@ def figures(ctx: Ctx, lexicon: Lexicon) -> Iterator[Phrase]:
         phrase = parse(text, start, lexicon, _stop(text, sentence))
         if phrase is None:
             continue
-        if _chinese_word(text, phrase):
+        if chinese_word(text, phrase):
             pos = phrase.end
             continue
         if any(i in covered for i in range(phrase.start, phrase.end)):
@@ -284,7 +285,7 @@ def _trillion(ctx: Ctx, phrase: Phrase) -> Phrase:
     return replace(phrase, unit=UnitWord(word.text))
 
 
-def _chinese_word(text: str, phrase: Phrase) -> bool:
+def chinese_word(text: str, phrase: Phrase) -> bool:
     """Chinese numerals that are words, not figures: `一批`, `三大`, `十九届`, `第二`."""
     if not phrase.chinese:
         return False

@@ -24,6 +24,7 @@ from checker.source import SourceFile, Span
 from checker.syntax import model as m
 from checker.syntax.unparse import name as name_text
 from checker.syntax.unparse import quantity, string
+from checker.tools.lint_numbers import constants_of
 from checker.tools.lsp.index import find_in
 
 _DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`\?")
@@ -121,7 +122,7 @@ def _vague_word(diagnostic: Diagnostic, source: SourceFile,
     indent = " " * (diagnostic.span.column - 1)
     after = diagnostic.span.end_line + 1
     at = Span(source.path, after, 1, after, 1)
-    constants = [q for r in rule.clauses_of(m.Require) for q in _constants(r.expr)]
+    constants = [q for r in rule.clauses_of(m.Require) for q in constants_of(r.expr)]
     if len(constants) == 1:
         value = quantity(constants[0])
         line = f'{indent}read {word} = {value} because "the plan\'s {words[1]} read as {value}"\n'
@@ -138,18 +139,3 @@ def _rule_at(rule_file: m.RuleFile, span: Span) -> m.Rule | None:
                 statement.span.line <= span.line <= statement.span.end_line:
             return statement
     return None
-
-
-def _constants(e: m.Expr) -> list[m.Quantity]:
-    """The quantities an expression compares with (not those inside calls' year ranges)."""
-    match e:
-        case m.Quantity():
-            return [e]
-        case m.CompareOp(left=a, right=b) | m.BinaryOp(left=a, right=b) | \
-                m.LogicOp(left=a, right=b):
-            return _constants(a) + _constants(b)
-        case m.Negate(operand=x) | m.NotOp(operand=x):
-            return _constants(x)
-        case m.Call(args=args):
-            return [q for a in args if not isinstance(a, m.YearRange) for q in _constants(a)]
-    return []

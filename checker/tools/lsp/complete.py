@@ -24,7 +24,7 @@ from checker.tools.lsp.workspace import Analysis
 from checker.types.expressions import ALL_FUNCS
 
 ItemKind = Literal["keyword", "field", "value", "unit", "indicator", "rule", "record", "set",
-                   "scale", "function", "reading"]
+                   "scale", "function", "reading", "source"]
 
 CLAUSES = ("cite", "kind", "for each", "for all", "for region", "where", "read", "basis",
            "require", "unless")
@@ -108,6 +108,9 @@ def _choices(place: _Place, names: _Names) -> list[Completion]:
             return _keywords(STATEMENT_KEYWORDS)
         if place.statement == "unit":
             return _unit_statement(place, names)
+        if place.statement == "source" and len(place.words) >= 2 and \
+                "file" not in place.words and place.head.endswith(" "):
+            return _keywords(("file",))  # source NAME ["title"] file "…"
         return []
     words = place.words
     first = words[0] if words else ""
@@ -174,6 +177,8 @@ def _rule(place: _Place, names: _Names, first: str) -> list[Completion]:
         return _expression(place, names)
     if first == "cite" and place.head.rstrip().endswith('"') and len(words) >= 2:
         return _keywords(("line",))
+    if first == "cite" and len(words) == 1 and place.head.endswith(" "):
+        return names.sources()  # the text quoted; none named: the plan
     return []
 
 
@@ -299,6 +304,10 @@ class _Names:
     def sets(self) -> list[Completion]:
         return [Completion(s.name, "set", f"{len(s.items)} values") for s in self.suite.of(
             m.SetDecl)]
+
+    def sources(self) -> list[Completion]:
+        return [Completion(s.name, "source", s.title or s.file)
+                for s in self.suite.of(m.SourceDecl)]
 
     def scales(self) -> list[Completion]:
         return [Completion(s.name, "scale", " < ".join(s.levels))

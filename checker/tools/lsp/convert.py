@@ -30,7 +30,7 @@ COMPLETION_KINDS = {
     "indicator": types.CompletionItemKind.Variable, "rule": types.CompletionItemKind.Reference,
     "record": types.CompletionItemKind.Struct, "set": types.CompletionItemKind.Enum,
     "scale": types.CompletionItemKind.Enum, "function": types.CompletionItemKind.Function,
-    "reading": types.CompletionItemKind.Constant,
+    "reading": types.CompletionItemKind.Constant, "source": types.CompletionItemKind.File,
 }
 SYMBOL_KINDS = {
     "plan": types.SymbolKind.Namespace, "unit": types.SymbolKind.Constant,
@@ -38,6 +38,7 @@ SYMBOL_KINDS = {
     "indicator": types.SymbolKind.Variable, "record": types.SymbolKind.Struct,
     "field": types.SymbolKind.Field, "rule": types.SymbolKind.Function,
     "reading": types.SymbolKind.Constant, "test": types.SymbolKind.Method,
+    "source": types.SymbolKind.File,
 }
 
 

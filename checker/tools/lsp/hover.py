@@ -84,8 +84,9 @@ def _subject(analysis: Analysis, rule: m.Rule) -> str:
 def _citation(analysis: Analysis, cite: m.Cite) -> list[str]:
     at = f", line {cite.line}" if cite.line is not None else ""
     lines = [f"cites **{md(cite.section)}**{at}: “{md(cite.quote)}”", ""]
-    explained = explain_citation(t.Citation(cite.section, cite.quote, cite.line, cite.span),
-                                 analysis.plan)
+    explained = explain_citation(
+        t.Citation(cite.section, cite.quote, cite.line, cite.span, cite.source),
+        analysis.texts.get(cite.source))
     excerpt = explained.excerpt
     if excerpt is not None:
         text = excerpt.text

@@ -16,7 +16,7 @@ from checker.syntax import model as m
 from checker.tools.lsp.index import Index, Symbol
 
 OutlineKind = Literal["plan", "unit", "set", "scale", "indicator", "record", "field", "rule",
-                      "reading", "test"]
+                      "reading", "test", "source"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ def _entry(s: m.Statement, index: Index) -> Outline | None:
     match s:
         case m.Plan():
             return Outline(s.id, s.text("title") or "", "plan", s.span, s.span)
+        case m.SourceDecl():
+            return Outline(s.name, s.title or s.file, "source", s.span, s.span)
         case m.BaseUnit() | m.DerivedUnit():
             detail = f"of {s.dimension}" if isinstance(s, m.BaseUnit) else f"= … {s.of}"
             return _named(s.name, detail, "unit", s.span, index, Symbol("unit", s.name))

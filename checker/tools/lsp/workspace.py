@@ -34,7 +34,7 @@ from checker.syntax.suite import PRELUDE, parse_bytes, parse_file, rule_files
 from checker.tester.givens import read_givens
 from checker.tools.lint import lint_suite
 from checker.tools.lsp.index import Index, build_index
-from checker.tools.plantext import PlanText, read_plan
+from checker.tools.plantext import PlanText, read_plan, read_texts
 from checker.types import typed as t
 from checker.types.units import UnitTable, build_unit_table
 
@@ -72,6 +72,11 @@ class Analysis:
         """The plan's text named by the plan header's `source`, when it can be read."""
         text, _ = read_plan(self.suite)
         return text
+
+    @cached_property
+    def texts(self) -> dict[str | None, PlanText | None]:
+        """Every text the cites may quote, by `source` name (None: the plan's)."""
+        return read_texts(self.suite)[0]
 
     def rule_file(self, path: str) -> m.RuleFile | None:
         return next((f for f in self.suite.files if f.path == path), None)
