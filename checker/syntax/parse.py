@@ -160,8 +160,8 @@ def _hidden_characters(source: SourceFile) -> list[Diagnostic]:
         found.append(Diagnostic(
             "P102", f"invisible character `{printable(char)}` ({name}) in a string or comment",
             source.span(match.start(), match.end()), label="invisible character here",
-            help="delete it; rules files are plain text, and a direction mark makes the text "
-                 "read differently from what it does"))
+            help="delete it; rules files are plain text, and a control character or a "
+                 "direction mark makes the text show differently from what it does"))
     return found
 
 
