@@ -9,7 +9,6 @@ they leave undecided is an incomplete finding, never "consistent".
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from checker.cli import options
@@ -26,25 +25,16 @@ def register(parser: argparse.ArgumentParser) -> None:
 
     options.suite(parser)
     options.report(parser)
-    parser.add_argument("--max-depth", type=_bounded(1, 100), default=limits.NESTING,
+    whole = options.whole_number
+    parser.add_argument("--max-depth", type=whole(1, 100), default=limits.NESTING,
                         metavar="N", help="levels of one expression the analysis reads "
                         f"(default {limits.NESTING}); deeper ones are incomplete (A530)")
-    parser.add_argument("--query-timeout", type=_bounded(1, 600_000), default=limits.QUERY_MS,
+    parser.add_argument("--query-timeout", type=whole(1, 600_000), default=limits.QUERY_MS,
                         metavar="MS", help="milliseconds one solver check may take "
                         f"(default {limits.QUERY_MS:,})")
-    parser.add_argument("--time-limit", type=_bounded(1, 86_400), default=limits.RUN_SECONDS,
+    parser.add_argument("--time-limit", type=whole(1, 86_400), default=limits.RUN_SECONDS,
                         metavar="SECONDS", help="seconds all solver checks of the run may take "
                         f"(default {limits.RUN_SECONDS:g})")
-
-
-def _bounded(low: int, high: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from `low` to `high` (a usage error otherwise)."""
-    def read(text: str) -> int:
-        if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
-            raise argparse.ArgumentTypeError(
-                f"`{text}` is not a whole number from {low:,} to {high:,}")
-        return int(text)
-    return read
 
 
 def run(args: argparse.Namespace) -> int:
