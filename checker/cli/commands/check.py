@@ -45,8 +45,7 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="record schema of the proposals (when the suite has several)")
     parser.add_argument("--sheet", metavar="NAME",
                         help="the sheet read of each XLSX workbook (default: the first)")
-    parser.add_argument("--max-findings", type=options.whole_number(0, 10**9), default=100,
-                        metavar="N",
+    parser.add_argument("--max-findings", type=int, default=100, metavar="N",
                         help="outcomes listed per rule in big batches; counts are always "
                         "complete (0: no limit; default 100)")
     parser.add_argument("--engine", choices=["local", "dask"], default="local",

@@ -500,8 +500,6 @@ def _options() -> list[Case]:
         Case("format-injected", ("check", p, "--format", "x" + OSC_TITLE), 2, {p: good}),
         Case("flag-unknown", ("check", p, "--frobnicate"), 2, {p: good}),
         Case("fail-on-unknown", ("check", p, "--fail-on", "sometimes"), 2, {p: good}),
-        Case("max-findings-negative", ("check", p, "--max-findings", "-1"), 2, {p: good}),
-        Case("max-findings-fraction", ("check", p, "--max-findings", "2.5"), 2, {p: good}),
         Case("max-findings-zero", ("check", p, "--max-findings", "0"), 0, {p: good}),
         Case("analyze-depth-zero", ("analyze", "x.rules", "--max-depth", "0"), 2,
              {"x.rules": rules("")}),
