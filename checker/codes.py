@@ -103,6 +103,8 @@ CODES: Final[dict[str, str]] = {
     "T250": "`at YEAR` after a name that is not an indicator",
     "T251": "`basis` stated twice, empty, or on a rule about records",
     "T252": "plan `band` that is no percentage between 0 and 100, or without its reason",
+    "T253": "one name or alias for two indicators",
+    "T254": "a series in a test with more or fewer values than years",
     "T299": "unsupported expression",
     # loading data
     "D300": "bad command-line input for a check",
@@ -140,6 +142,8 @@ CODES: Final[dict[str, str]] = {
     "D343": "unknown `kind` of plan data",
     "D344": "region that looks like a misspelt region of the suite",
     "D345": "an \"about\" figure without a declared tolerance (warning)",
+    "D346": "empty cells of a wide table read as gaps (warning)",
+    "D347": "a table without a `region` column, read as the plan's region (warning)",
     "D350": "more problems of the same kind",
     "D360": "report cannot be written",
     "D361": "`-o` names an input file",

@@ -68,7 +68,8 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
     if streamed is not None:
         return capped_notes(streamed)
     loaded = load(files, checked.schemas, checked.indicators, checked.units, record=record,
-                  strict=strict, regions=suite_regions(checked), sheet=sheet)
+                  strict=strict, regions=suite_regions(checked), sheet=sheet,
+                  region=checked.plan.region)
     batches = {}
     inputs: list[r.Input] = []
     if loaded.records is not None and loaded.schema is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.result import Facts, IndicatorRow, OutcomeKind, Result, Status, Target
+from checker.result import Facts, IndicatorRow, Observation, OutcomeKind, Result, Status, Target
 from reports import i18n
 from reports.i18n import Lang
 
@@ -228,17 +228,22 @@ def cells(row: IndicatorRow, lang: Lang) -> dict[str, Cell]:
         "id": row.indicator, "name": row.name or row.indicator, "region": row.subject,
         "kind": i18n.kind(row.kind, lang), "unit": row.unit if row.unit != "one" else "",
         "base_year": base.period if base else "",
-        "base": (_bool_text(base.text, lang) if boolean else base.value) if base else None,
+        "base": (_bool_text(base.text, lang) if boolean else _figure(base)) if base else None,
         "target": targets_text(row, lang), "target_value": _target_value(row),
         "deadline": max((t.deadline for t in row.targets), default=None),
         "latest_period": latest.period if latest else "",
-        "latest": (_bool_text(latest.text, lang) if boolean else latest.value)
+        "latest": (_bool_text(latest.text, lang) if boolean else _figure(latest))
         if latest else None,
         "status": i18n.status(row.status, lang), "reason": reason_text(row, lang),
         "source": about.source or "" if about else "", "note": note,
         "rules": ", ".join(row.rules), "quote": row.quote or "",
         "from": latest.origin.text if latest and latest.origin else "",
     }
+
+
+def _figure(seen: Observation) -> float | str | None:
+    """A value as a number; a qualified figure (`95%以上`) as published."""
+    return seen.value if seen.value is not None else seen.text
 
 
 def shown(row: IndicatorRow, lang: Lang, baseline: int | None = None) -> dict[str, str]:

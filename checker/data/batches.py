@@ -28,11 +28,12 @@ import pandas as pd
 
 from checker import result as r
 from checker.data.csv_batches import BLOCK, Fallback, csv_tables
+from checker.data.file_kinds import classify
 from checker.data.load import choose_schema, path_problem
 from checker.data.plan_data import PlanData, load_plan_data
 from checker.data.problems import display_path, file_span
 from checker.data.records import Ids, RecordBatch, _from_table, _Loader
-from checker.data.tables import RawTable, blank_mask, classify, parquet_columns
+from checker.data.tables import RawTable, blank_mask, parquet_columns
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.types.typed import EnumT, IndicatorSpec, RecordSchema, TextT
 from checker.types.units import UnitTable

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from checker.data.file_kinds import classify
 from checker.data.plan_data import PlanData, load_plan_data
 from checker.data.problems import Origins, file_span
 from checker.data.records import Ids, RecordBatch, load_records
-from checker.data.tables import classify
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.source import SourceFile
 from checker.types.typed import IndicatorSpec, RecordSchema
@@ -65,7 +65,8 @@ class _Collector:
 def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
          indicators: dict[str, IndicatorSpec], units: UnitTable, *,
          record: str | None = None, strict: bool = False,
-         regions: Collection[str] = (), sheet: str | None = None) -> Loaded:
+         regions: Collection[str] = (), sheet: str | None = None,
+         region: str | None = None) -> Loaded:
     """Sort files into proposals and plan data and load both; all diagnostics at once.
 
     `record` names the record schema of the proposals when the suite has several; `sheet`
@@ -91,7 +92,7 @@ def load(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema],
     if kinds["plan_data"]:
         data = found.attempt(lambda: load_plan_data(kinds["plan_data"], indicators, units,
                                                     strict=strict, regions=regions,
-                                                    sheet=sheet))
+                                                    sheet=sheet, region=region))
     if found.problems:
         raise DiagnosticError(found.problems, found.sources)
     return Loaded(records, data, tuple(kinds["records"]), tuple(kinds["plan_data"]), schema)

@@ -75,7 +75,7 @@ def read_period(value: object) -> Period | None:
         return Period(year, None, datetime.date(year, 12, 31)) if _in_range(year) else None
     if not isinstance(value, str) or len(value) > 40:
         return None
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", value))
+    text = _arabic_year(re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)))
     match = _ASCII.fullmatch(text)
     if match is not None:
         return _ascii(int(match["year"]), match["part"])
@@ -83,6 +83,18 @@ def read_period(value: object) -> Period | None:
     if chinese is not None and _in_range(int(chinese["year"])):
         return _chinese(int(chinese["year"]), chinese["rest"])
     return None
+
+
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _arabic_year(text: str) -> str:
+    """`二〇二三年…` -> `2023年…`: a year written digit by digit in Chinese numerals (only the
+    year: `一季度` after it keeps its words)."""
+    head = text[:4]
+    if len(head) == 4 and all(c in "〇○零一二三四五六七八九" for c in head):
+        return head.translate(_YEAR_DIGITS) + text[4:]
+    return text
 
 
 def _in_range(year: int) -> bool:
@@ -106,6 +118,8 @@ def _ascii(year: int, part: str | None) -> Period | None:
 
 def _chinese(year: int, rest: str) -> Period | None:
     halves = {"上半年": (1, 6), "下半年": (7, 12), "全年": (1, 12), "前三季度": (1, 9)}
+    if rest in ("底", "末", "年底", "年末"):  # the state at the year's end: its annual value
+        return Period(year, None, datetime.date(year, 12, 31))
     if rest in halves:
         return _months(year, *halves[rest])
     quarter = re.fullmatch(r"([一二三四1-4])季度", rest)

@@ -30,6 +30,7 @@ import pandas as pd
 from checker import result as r
 from checker.data.arrow_columns import NUMBERS, PLAN_VALUES, TEXTS, report_unfit
 from checker.data.columns import Converted, convert, factorize
+from checker.data.headings import HEADINGS, KIND_WORDS
 from checker.data.periods import read_periods
 from checker.data.plan_values import read_values
 from checker.data.problems import IntArray, Origins, Problems, display_path, file_span
@@ -37,8 +38,10 @@ from checker.data.records import PathArg, as_paths, report_cells
 from checker.data.regions import report_region_typos
 from checker.data.tables import TABLES, RawTable, blank_mask, read_table, separator_hint
 from checker.data.values import Problem
+from checker.data.wide_tables import long_form
 from checker.diagnostics import Diagnostic, close_to_any, did_you_mean
 from checker.source import Span
+from checker.types.indicator_names import IndicatorNames
 from checker.types.typed import IndicatorSpec, TextT
 from checker.types.units import Unit, UnitTable, format_quantity
 
@@ -57,6 +60,8 @@ class PlanData:
     origins: Origins
     warnings: tuple[Diagnostic, ...] = ()
     uncatalogued: tuple[tuple[str, int], ...] = ()  # ids outside the catalogue, with rows
+    named: tuple[tuple[str, str, int], ...] = ()  # (word, id, rows): rows naming an indicator
+    #                                              by its display name or an alias
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -81,20 +86,29 @@ class _Context:
     strict: bool = False
     regions: frozenset[str] = frozenset()  # the suite's regions; empty: not checked
     sheet: str | None = None  # the sheet read of each workbook (None: the first)
+    region: str | None = None  # the region of a table without a `region` column (the plan's)
     report: Problems = field(default_factory=Problems)
     uncatalogued: dict[str, int] = field(default_factory=dict)  # id -> rows
+    named: dict[tuple[str, str], int] = field(default_factory=dict)  # (word, id) -> rows
+    names: IndicatorNames = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.names = IndicatorNames.of((i, s.names) for i, s in self.indicators.items())
 
 
 def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
                    units: UnitTable, *, strict: bool = False,
-                   regions: Collection[str] = (), sheet: str | None = None) -> PlanData:
+                   regions: Collection[str] = (), sheet: str | None = None,
+                   region: str | None = None) -> PlanData:
     """Load every plan-data table into one frame, or raise `DiagnosticError` with all problems.
 
     An execution report lists 20-50 indicators and a suite checks some: an id the catalogue
     does not know is counted and named (`PlanData.uncatalogued`), unless it is within two
     edits of a known id (a typo: D340 with did-you-mean) or `strict` (every unknown id D340).
+    A district's own table often has no `region` column: with `region` (the plan's) its rows
+    are about that region, said in a D347 warning; without, the column is required (D313).
     """
-    context = _Context(indicators, units, strict, frozenset(regions), sheet)
+    context = _Context(indicators, units, strict, frozenset(regions), sheet, region)
     parts: list[_Part] = []
     for path in as_paths(paths):
         display = display_path(path)
@@ -104,6 +118,7 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
                                "table with columns " + ", ".join(REQUIRED))
             continue
         table = read_table(path, display, context.report, context.sheet)
+        table = long_form(table, context.report) if table is not None else None
         part = _from_table(table, context) if table is not None else None
         if part is not None:
             parts.append(part)
@@ -117,14 +132,16 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
         frame = frame.iloc[rows].reset_index(drop=True)
         origins = origins.take(rows)
     return PlanData(frame, origins, context.report.warnings,
-                    tuple(sorted(context.uncatalogued.items())))
+                    tuple(sorted(context.uncatalogued.items())),
+                    tuple(sorted((word, ident, rows)
+                                 for (word, ident), rows in context.named.items())))
 
 
 # ------------------------------------------------------------------ one table
 
 
 def _from_table(table: RawTable, context: _Context) -> _Part | None:
-    where = _columns(table, context.report)
+    where = _columns(table, context.report, context.region is not None)
     if where is None:
         return None
     report, count = context.report, len(table)
@@ -139,8 +156,14 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
         return None  # no row of the table is read (D316 says why)
     good = np.ones(count, dtype=bool)
     texts: dict[str, Any] = {}
+    if "region" not in where:
+        report.add("D347", f"`{table.display}` has no `region` column: its rows are about "
+                   f"`{context.region}`, the plan's region", table.header_span(),
+                   "add a `region` column when the table is about other regions",
+                   "no region column", severity="warning")
     for name in ("indicator", "region", "unit", *TEXT_COLUMNS):
-        column = table.columns[where[name]] if name in where else pd.Series([None] * count)
+        column = table.columns[where[name]] if name in where else pd.Series(
+            [context.region if name == "region" else None] * count)
         converted = convert(column, TextT(), name, context.units)
         texts[name] = pd.Series(converted.values, dtype="string")
         if name in ("indicator", "region"):
@@ -153,8 +176,10 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
     specs = _indicators(texts["indicator"], cell("indicator"), context, good)
     values = read_values(table.columns[where["value"]], texts["unit"], specs, cell,
                          context.units, report, good)
+    ids = pd.Series([s.id if s is not None else None for s in specs], dtype="string")
     frame = pd.DataFrame({
-        "indicator": texts["indicator"].str.strip(), "region": texts["region"].str.strip(),
+        "indicator": ids.fillna(texts["indicator"].str.strip()),
+        "region": texts["region"].str.strip(),
         **periods, **values.columns(), "kind": kind,
         **{name: texts[name].str.strip() for name in ("source", "note", "basis")}})
     return _Part(frame, good, Origins.of(table.display, True, table.rows), span)
@@ -176,18 +201,21 @@ def _kinds_fit(table: RawTable, where: dict[str, int], report: Problems) -> bool
 
 
 
-def _columns(table: RawTable, report: Problems) -> dict[str, int] | None:
+def _columns(table: RawTable, report: Problems,
+             region_known: bool = False) -> dict[str, int] | None:
     where: dict[str, int] = {}
     known = (*REQUIRED, *OPTIONAL)
     heading = functools.partial(table.span, None)  # spans are built only when reported
     unknown = 0
-    for index, name in enumerate(table.header):
+    for index, written in enumerate(table.header):
+        name = HEADINGS.get(written.strip(), written) if written else written
         if not name:
             if not blank_mask(table.columns[index]).all():
                 report.add("D314", f"column {index + 1} has values but no name", heading(index),
                            "plan data columns are " + ", ".join(known), "no name")
         elif name in where:
-            report.add("D311", f"column `{name}` appears twice", heading(index),
+            also = "" if name == written else f" (as `{written}`)"
+            report.add("D311", f"column `{name}` appears twice{also}", heading(index),
                        f"it is also column {where[name] + 1}; keep one", "duplicate")
         elif name in known:
             where[name] = index
@@ -205,7 +233,7 @@ def _columns(table: RawTable, report: Problems) -> dict[str, int] | None:
                    "`2022H1`", "time given twice")
         return None
     missing = [name for name in REQUIRED if name not in where and not (
-        name == "year" and "period" in where)]
+        name == "year" and "period" in where) and not (name == "region" and region_known)]
     for name in missing:
         report.add("D313", f"required column `{name}` is missing",
                    table.header_span(),
@@ -223,7 +251,7 @@ def _require(converted: Converted, name: str, span: Callable[[int], Span],
 
 def _kinds(kinds: pd.Series[Any], span: Callable[[int], Span], report: Problems,
            good: BoolArray) -> pd.Series[Any]:
-    text = kinds.str.strip().fillna("")
+    text = kinds.str.strip().fillna("").replace(KIND_WORDS)
     text = text.where(text != "", "actual")
     bad = np.flatnonzero(~text.isin(KINDS).to_numpy(dtype=bool))
     good[bad] = False
@@ -231,8 +259,9 @@ def _kinds(kinds: pd.Series[Any], span: Callable[[int], Span], report: Problems,
     def why(position: int) -> Problem:
         written = str(kinds.iloc[position])
         return Problem("D343", f"`{written}` in `kind` is neither `actual` nor `target`",
-                       did_you_mean(written.strip(), KINDS) or "write `actual` (a measured "
-                       "value) or `target` (a planned one); empty means `actual`", "unknown kind")
+                       did_you_mean(written.strip(), KINDS) or "write `actual` (实际, a "
+                       "measured value) or `target` (目标, a planned one); empty means `actual`",
+                       "unknown kind")
 
     report_cells(report, bad, why, span, "column `kind`")
     return text.astype("string")
@@ -240,10 +269,15 @@ def _kinds(kinds: pd.Series[Any], span: Callable[[int], Span], report: Problems,
 
 def _indicators(names: pd.Series[Any], span: Callable[[int], Span], context: _Context,
                 good: BoolArray) -> list[IndicatorSpec | None]:
-    """The spec of each row's indicator (None when unknown or blank)."""
+    """The spec of each row's indicator, by id or by name (None when unknown or blank)."""
     stripped = names.str.strip()
     codes, distinct = factorize(stripped)
-    specs = [context.indicators.get(str(name)) for name in distinct]
+    specs = [_spec_named(str(name), context) for name in distinct]
+    counts = np.bincount(codes[codes >= 0], minlength=len(distinct))
+    for position, (name, spec) in enumerate(zip(distinct, specs, strict=True)):
+        if spec is not None and spec.id != name:
+            key = (str(name), spec.id)
+            context.named[key] = context.named.get(key, 0) + int(counts[position])
     known = np.array([s is not None for s in specs] + [False], dtype=bool)
     rows = np.where(codes < 0, len(specs), codes)
     unknown = np.flatnonzero(~known[rows] & (codes >= 0))
@@ -266,6 +300,13 @@ def _indicators(names: pd.Series[Any], span: Callable[[int], Span], context: _Co
 
     report_cells(context.report, unknown, why, span, "column `indicator`")
     return [specs[c] if c >= 0 else None for c in codes.tolist()]
+
+
+def _spec_named(name: str, context: _Context) -> IndicatorSpec | None:
+    spec = context.indicators.get(name)
+    if spec is None and (ident := context.names.find(name)) is not None:
+        spec = context.indicators[ident]
+    return spec
 
 
 # ------------------------------------------------------------------ repeats

@@ -12,6 +12,8 @@ kept unbounded (unknown, never silently exact) with warning D345.  Imports `valu
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -247,6 +249,9 @@ def _unit_beside(reading: Reading, fit: Fraction, spec: IndicatorSpec, unit: str
                    f"a unit of {spec.unit.dimension}", "unit does not fit")
 
 
+_CHANGE_WORDS: Final = re.compile(r"(?:同比|比上年|较上年)?(增长|下降|减少|提高|降低|增加|持平)")
+
+
 def _bounds(reading: Reading, spec: IndicatorSpec, written: object) -> _Bounds | Problem:
     """The reading as bounds in float, checked against (and cut to) the declared range."""
     low, high = reading.low, reading.high
@@ -313,6 +318,12 @@ def _report(raw: pd.Series[Any], specs: list[IndicatorSpec | None],
             return explain_value(value, BoolT(), "value", _NO_UNITS)
         problem = read_number(value, "value")
         assert isinstance(problem, Problem)
+        change = _CHANGE_WORDS.match(unicodedata.normalize("NFKC", str(value)).strip())
+        if change is not None:
+            return Problem(problem.code, problem.message, f"`{change[1]}` says a change, not a "
+                           "figure: a growth indicator takes the rate itself (`5.2` for "
+                           "增长5.2%, `-3.1` for 下降3.1%, `0` for 持平); a level indicator takes "
+                           "the year's level", "a change, not a figure")
         if problem.help.startswith("write a plain number"):
             return Problem(problem.code, problem.message, "write a number such as `12.5`, or "
                            "a qualified figure such as `95以上`, `突破1300`, `≤8` or `5.0左右` "

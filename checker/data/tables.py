@@ -28,8 +28,6 @@ from checker.data.problems import (
     MAX_PER_COLUMN,
     IntArray,
     Problems,
-    display_path,
-    fail,
     file_span,
     first_line,
     unreadable,
@@ -439,23 +437,3 @@ def _xlsx_header(path: Path, display: str, report: Problems,
     if header == []:
         _empty(display, report)
     return header or None
-
-
-def classify(path: str | Path, sheet: str | None = None) -> Literal["records", "plan_data"]:
-    """YAML/JSON are records; a table with `indicator` and `value` columns is plan data
-    (a workbook: on its first sheet, or on `sheet`)."""
-    target = Path(path)
-    display = display_path(target)
-    suffix = target.suffix.lower()
-    report = Problems()
-    if suffix in DOCUMENTS:
-        read_bytes(target, display, report)
-        report.raise_if_errors()
-        return "records"
-    if suffix not in TABLES:
-        raise fail("D302", f"`{display}` is not a data file", file_span(display),
-                   "data files are `.yaml`, `.yml`, `.json`, `.csv`, `.xlsx` or `.parquet`")
-    header = table_header(target, display, report, sheet)
-    report.raise_if_errors()
-    names = {name.strip() for name in header or []}
-    return "plan_data" if {"indicator", "value"} <= names else "records"

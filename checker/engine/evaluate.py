@@ -50,7 +50,8 @@ def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
              max_findings: int | None = MAX_LISTED,
              cutoff: datetime.date | None = None,
              series: SeriesChoice | None = None) -> r.Result:
-    """`max_findings` caps the outcomes listed per rule (None: no cap); counts are complete.
+    """`max_findings` caps the outcomes listed per rule in big batches (None: no cap; 0: none
+    listed, whatever the batch's size: counts only); counts are complete.
     `cutoff`: the `--as-of` date, when it is one (figures of periods ending after it are
     not used).  `series`: which series the result lists (None: all up to `SERIES_LISTED`,
     else the failing ones)."""
@@ -58,7 +59,7 @@ def evaluate(checked: t.CheckedSuite, batches: Mapping[str, RecordBatchLike],
     table = SeriesTable.build(data, checked.plan, cutoff)
     envs = {name: RecordEnv(batch.frame, batch.ids) for name, batch in batches.items()}
     pairs = sum(len(b.frame) for b in batches.values()) * len(checked.rules)
-    detailed = pairs <= detail_limit
+    detailed = pairs <= detail_limit and max_findings != 0
     found: dict[str, tuple[dict[r.OutcomeKind, int] | None, list[r.Outcome]]] = {}
     judged: list[Judged] = []
     for rule in checked.rules:
@@ -119,7 +120,8 @@ def _evaluate_rule(rule: t.CheckedRule, batches: Mapping[str, RecordBatchLike],
     def lookup(ref: t.IndicatorRef, year: int | None) -> tuple[float | None, int | None]:
         return table.latest_actual(ref.id, checked.plan.region, year, as_of)
 
-    return evaluate_batch_rule(rule, batch, env, lookup)
+    counts, outcomes = evaluate_batch_rule(rule, batch, env, lookup)
+    return counts, outcomes if limit != 0 else []
 
 
 def _summary(rule: t.CheckedRule, counts: dict[r.OutcomeKind, int],
@@ -222,11 +224,17 @@ def unchecked_data(checked: t.CheckedSuite, table: SeriesTable) -> list[str]:
     for indicator, region, _ in table.values:
         if (indicator, region) not in covered and indicator not in baseline:
             by_region.setdefault(region, set()).add(indicator)
-    outside = [f"not in the catalogue: {rows:,} row{'s' if rows != 1 else ''} of `{name}`"
+    outside = [f"not in the catalogue: {_rows(rows)} of `{name}`"
                for name, rows in table.uncatalogued]
-    return outside + [f"plan data for `{region}` is not checked by any rule: "
+    named = [f"read as `{ident}` by its name: {_rows(rows)} of `{word}`"
+             for word, ident, rows in table.named]
+    return outside + named + [f"plan data for `{region}` is not checked by any rule: "
                       + ", ".join(f"`{i}`" for i in sorted(indicators))
                       for region, indicators in sorted(by_region.items())]
+
+
+def _rows(count: int) -> str:
+    return f"{count:,} row{'s' if count != 1 else ''}"
 
 
 def exit_code(rules: Sequence[r.RuleSummary], fail_on: r.FailOn) -> int:

@@ -10,9 +10,11 @@ partitions split the rows, nor on row order.  Imports `ops`, `result`; numpy.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import heapq
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
@@ -88,6 +90,9 @@ class ExactSum:
         return Fraction(self.mantissa, 1 << -self.exponent)
 
 
+GAPS_NAMED = 10  # records named as missing a value of an aggregate; the rest are counted
+
+
 @dataclass(frozen=True)
 class Aggregate:
     """One aggregate (`count`, `sum`, `mean`, `min`, `max`) over the selected records."""
@@ -100,12 +105,16 @@ class Aggregate:
     high: float | None = None
     unknown: bool = False
     error: bool = False
+    gaps: tuple[str, ...] = ()  # the first records (by id) whose value is missing
+    gap_count: int = 0  # all of them
 
     def __add__(self, other: Aggregate) -> Aggregate:
         return Aggregate(self.name, self.counted + other.counted, self.size + other.size,
                          self.total + other.total, _pick(min, self.low, other.low),
                          _pick(max, self.high, other.high), self.unknown or other.unknown,
-                         self.error or other.error)
+                         self.error or other.error,
+                         tuple(sorted(self.gaps + other.gaps)[:GAPS_NAMED]),
+                         self.gap_count + other.gap_count)
 
     def vec(self, unsure: bool) -> Vec:
         """The aggregate's value over everything merged (a shape-1 `Vec`)."""
@@ -162,6 +171,23 @@ def aggregate_of(node: t.Func, args: list[Vec], chosen: Mask) -> Aggregate:
                      error=bool((arg.error_mask() & chosen).any()))
 
 
+def _gaps(node: t.Func, args: list[Vec], chosen: Mask, records: object) -> dict[str, Any]:
+    """Which selected records lack the aggregate's value: `P-7: new_construction_land`."""
+    blank = np.zeros(len(chosen), dtype=bool)
+    for arg in args:
+        blank |= ~arg.known_mask()
+    rows = np.flatnonzero(blank & chosen)
+    ids: Sequence[str] = getattr(records, "ids", ()) or ()
+    fields = ", ".join(dict.fromkeys(leaf.name for arg in node.args for leaf in t.leaves(arg)
+                                     if isinstance(leaf, t.FieldRef)))
+
+    def name(row: int) -> str:
+        return str(ids[row]) if len(ids) > row else f"record {row + 1}"
+
+    first = heapq.nsmallest(GAPS_NAMED, rows.tolist(), key=name)
+    return {"gaps": tuple(f"{name(row)}: {fields}" for row in first), "gap_count": len(rows)}
+
+
 def _scalar(value: float, known: bool) -> Vec:
     return Vec(np.array([value]), None if known else np.array([False]))
 
@@ -211,7 +237,11 @@ class CollectEnv:
 
     def aggregate(self, node: t.Func, evaluate: Callable[[t.Node], Vec]) -> Vec:
         inner = Evaluator(self.records)  # type: ignore[arg-type]
-        self.found.append(aggregate_of(node, [inner(a) for a in node.args], self.chosen))
+        args = [inner(a) for a in node.args]
+        found = aggregate_of(node, args, self.chosen)
+        if found.unknown:
+            found = replace(found, **_gaps(node, args, self.chosen, self.records))
+        self.found.append(found)
         return Vec(np.array([0.0]))
 
     def series(self, node: t.Func, operand: Vec) -> Vec:  # pragma: no cover

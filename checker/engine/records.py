@@ -247,6 +247,16 @@ def _message(outcome: r.OutcomeKind, decisive: t.Constraint, observed: r.Amount 
             return f"waived: {label}" if label else f"`{decisive.text}` holds"
 
 
+def _record_gaps(partial: BatchPartial) -> list[str]:
+    """The records whose missing values leave an aggregate undecided, then how many more."""
+    named: list[str] = []
+    more = 0
+    for aggregate in (a for found in partial.aggregates for a in found if a.unknown):
+        named += [gap for gap in aggregate.gaps if gap not in named]
+        more += aggregate.gap_count - len(aggregate.gaps)
+    return named + ([f"{more:,} more record{'s' if more != 1 else ''}"] if more > 0 else [])
+
+
 def evaluate_batch_rule(rule: t.CheckedRule, batch: RecordBatchLike, env: RecordEnv,
                         lookup: Callable[[t.IndicatorRef, int | None],
                                          tuple[float | None, int | None]]
@@ -296,6 +306,8 @@ def finish_batch_rule(rule: t.CheckedRule, partial: BatchPartial,
     observed, threshold, margin = comparison(decisive.expr, seen, 0)
     missing = missing_names([c.expr for c in rule.constraints], seen, 0) \
         if outcome == "unknown" else []
+    if outcome == "unknown":
+        missing = _record_gaps(partial) or missing
     if outcome == "unknown" and partial.uncertain:
         missing.append("guard fields of some records")
     values = _indicator_values(rule, seen, used)

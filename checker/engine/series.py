@@ -13,7 +13,7 @@ are judged on the years it states, with the actual baseline behind them.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -70,6 +70,7 @@ class SeriesTable:
     regions: dict[str, set[str]] = field(default_factory=dict)
     about: Mapping[Point, dict[str, str]] = field(default_factory=dict)
     uncatalogued: tuple[tuple[str, int], ...] = ()  # ids the catalogue does not know, rows
+    named: tuple[tuple[str, str, int], ...] = ()  # (word, id, rows) read by an indicator's name
     bounds: dict[Point, Bounds] = field(default_factory=dict)  # qualified figures (95%以上)
     subannual: dict[tuple[str, str, str], list[r.PartPoint]] = field(default_factory=dict)
     based: dict[tuple[str, str, str, str], dict[int, float | Bounds]] = field(
@@ -110,6 +111,7 @@ class SeriesTable:
             table.about = _About(points, frame)
         table.first_year, table.last_year = min(years), max(years)
         table.uncatalogued = tuple(getattr(data, "uncatalogued", ()))
+        table.named = tuple(getattr(data, "named", ()))
         return table
 
     def notes(self, limit: int = 8) -> list[str]:
@@ -414,6 +416,7 @@ class Judgement:
     note: str = ""
     deadline: int | None = None
     settled: Settled | None = None  # decided (or not) over every filling of the gaps
+    reached: float | None = None  # where a qualified latest figure is put on the line
 
 
 def check_years(time: m.TimeQual | None, plan: t.PlanInfo) -> tuple[list[int], int]:
@@ -459,8 +462,9 @@ def judge(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: Seri
         if settled.outcome == "fail":
             return Judgement("fail", settled.years[-1], years=settled.years, settled=settled)
     if deadline > horizon:
+        gap = _gap_subject(seen, row, table, subject, catalogue, env_targets, bases)
         pending = _pending(c, vec, seen, row, table, subject, indicators, horizon, deadline,
-                           plan)
+                           plan, gap, lambda years: settler.settle(c.expr, years, gap))
         pending.deadline = deadline
         pending.settled = settled
         return pending
@@ -498,11 +502,18 @@ def _gap_subject(seen: dict[int, Vec], row: int, table: SeriesTable, subject: Su
 
 def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: SeriesTable,
              subject: Subject, indicators: list[str], horizon: int, deadline: int,
-             plan: t.PlanInfo) -> Judgement:
-    known_years = [y for y in range(table.first_year, min(horizon, table.last_year) + 1)
-                   if truth(vec, (row, y - table.first_year)) is not None
+             plan: t.PlanInfo, gap: GapSubject,
+             settle: Callable[[list[int]], Settled | None]) -> Judgement:
+    years = range(table.first_year, min(horizon, table.last_year) + 1)
+    known_years = [y for y in years if truth(vec, (row, y - table.first_year)) is not None
                    and (y <= plan.baseline_year or table.stated(indicators, subject, y))]
     monitored = [y for y in known_years if y > plan.baseline_year]
+    bounded = [y for y in years if y > plan.baseline_year and y not in known_years
+               and table.stated(indicators, subject, y)
+               and any(gap.bounds(i, y) is not None for i in indicators)]
+    if bounded and (not monitored or bounded[-1] > monitored[-1]):
+        return _pending_on_bound(c.expr, seen, row, table.first_year, bounded[-1], deadline,
+                                 plan.band, gap, settle)
     if not monitored:  # values up to the baseline year anchor the line; they are no progress
         return Judgement("unknown", None,
                          note=f"no data between {plan.baseline_year + 1} and {horizon}")
@@ -513,8 +524,30 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
                                               deadline, plan.band))
 
 
+def _pending_on_bound(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
+                      deadline: int, band: float, gap: GapSubject,
+                      settle: Callable[[list[int]], Settled | None]) -> Judgement:
+    """The latest figure is qualified (`95%以上`): achieved when every value it allows meets
+    the target; else placed on the line at its least favourable end (`95%以上` as 95 for a
+    floor), never at a better one; unknown when that end is open."""
+    settled = settle([latest])
+    if settled is not None and settled.outcome == "pass":
+        return Judgement("pending", latest, "achieved", settled=settled)
+    figure = gap.bounds(expr.left.id, latest) if isinstance(expr, t.Compare) and isinstance(
+        expr.left, t.IndicatorRef) else None
+    if figure is None or not isinstance(expr, t.Compare) or expr.op in ("==", "!="):
+        return Judgement("unknown", latest, note=f"the figure of {latest} is qualified and "
+                                                 "does not say where it stands")
+    end = figure.low if expr.op in (">=", ">") else figure.high
+    if end is None:
+        return Judgement("unknown", latest,
+                         note=f"{figure.text} in {latest} leaves open how far it has come")
+    return Judgement("pending", latest, _line(expr, seen, row, first, latest, deadline, band,
+                                              now=end), settled=settled, reached=end)
+
+
 def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
-          deadline: int, band: float) -> r.Trajectory:
+          deadline: int, band: float, now: float | None = None) -> r.Trajectory:
     """`ahead`, `on_track` or `lagging` by the latest value's progress along the straight
     line from the first known value to the target at the deadline (`progress`);
     `no_baseline` when no value before the latest one starts the line (never a default
@@ -528,8 +561,8 @@ def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
     if left is None or base is None:
         return "no_baseline"
     start = float(left.values[row, base - first])
-    now = float(left.values[row, latest - first])
-    found = progress(start, now, float(expr.right.value), base, latest, deadline, band)
+    reached = float(left.values[row, latest - first]) if now is None else now
+    found = progress(start, reached, float(expr.right.value), base, latest, deadline, band)
     return found.level if found is not None else "lagging"
 
 
@@ -626,6 +659,16 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
                     table.based_origins.get((*point, basis))
                 origin = found or origin
         values.update(_base_values(c.expr, worst.seen, worst.row, first))
+        for leaf in t.leaves(c.expr):  # a qualified figure is shown as published
+            if not isinstance(leaf, t.IndicatorRef) or leaf.year is not None:
+                continue
+            figure = table.bounds.get((leaf.id, region, kind, verdict.year))
+            label = f"{leaf.id} ({verdict.year})"
+            if figure is not None and values.get(label) == "missing":
+                values[label] = figure.text
+                if observed is not None and observed.value is None and isinstance(
+                        c.expr, t.Compare) and c.expr.left is leaf:
+                    observed = observed.model_copy(update={"text": figure.text})
         for node, targets_of in stated:
             text = show(node.type, worst.seen[id(node)], index)[2]
             values[f"target {node.id} ({verdict.year})"] = targets.shown(
@@ -634,29 +677,42 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
                 threshold = threshold.model_copy(update={"text": values[
                     f"target {node.id} ({verdict.year})"]})
     subject_name = region if kind == "actual" else f"{region} (target)"
-    missing: list[str] = []
     if verdict.settled is not None:
         known = {on_basis(k, worst.bases, worst.row): v for k, v in verdict.settled.known.items()}
         values = {k: v for k, v in {**known, **values}.items() if v != "missing"}
-        missing = verdict.settled.missing if verdict.outcome in ("fail", "unknown") else []
         if verdict.outcome == "fail":
             observed = threshold = margin = None
-    elif verdict.outcome == "unknown":
-        years = verdict.years or ([verdict.year] if verdict.year is not None else [])
-        missing = [f"{ind} ({y})" for y in years[:3]
-                   for ind, y in missing_points(c.expr, worst.seen, worst.row, y, first)]
-        missing = list(dict.fromkeys(missing)) or sorted(set(_indicators(c.expr)))
-    missing = [on_basis(label, worst.bases, worst.row) for label in missing]
+    # an unknown rule names what every undecided clause lacks: any of it could decide
+    deciding = [v for v in verdicts if v.judgement.outcome == "unknown"] \
+        if verdict.outcome == "unknown" else [worst]
+    missing = list(dict.fromkeys(m for v in deciding for m in _missing(v, first)))
+    dated = {label.split(" (")[0] for label in missing if " (" in label}
+    missing = [label for label in missing if " (" in label or label not in dated]
+    due = sorted({y for v in deciding for y in _due(v.judgement)})
     return r.Outcome(
         rule=rule.id, subject=subject_name, subject_kind="series", outcome=verdict.outcome,
         severity=severity_of(rule, verdict.outcome),
-        message=_series_message(c, verdict, observed, threshold, margin, values, missing),
+        message=_series_message(c, verdict, observed, threshold, margin, values, missing, due),
         trajectory=verdict.trajectory,
         origin=origin,
         evidence=r.Evidence(clauses=clauses, observed=observed, threshold=threshold,
                             margin=margin, values=values, years=verdict.years,
                             missing=missing),
     )
+
+
+def _missing(verdict: Verdict, first: int) -> list[str]:
+    """The values a failing or undecided clause lacks, labelled with their basis."""
+    judgement, c = verdict.judgement, verdict.constraint
+    missing: list[str] = []
+    if judgement.settled is not None:
+        missing = judgement.settled.missing if judgement.outcome in ("fail", "unknown") else []
+    elif judgement.outcome == "unknown":
+        years = judgement.years or ([judgement.year] if judgement.year is not None else [])
+        missing = [f"{ind} ({y})" for y in years[:3]
+                   for ind, y in missing_points(c.expr, verdict.seen, verdict.row, y, first)]
+        missing = list(dict.fromkeys(missing)) or sorted(set(_indicators(c.expr)))
+    return [on_basis(label, verdict.bases, verdict.row) for label in missing]
 
 
 def _clause_value(verdict: Verdict, year: int, first: int) -> bool | None:
@@ -667,9 +723,16 @@ def _clause_value(verdict: Verdict, year: int, first: int) -> bool | None:
     return truth(verdict.vec, (verdict.row, year - first))
 
 
+def _due(judgement: Judgement) -> list[int]:
+    """The years an undecided clause could not decide."""
+    if judgement.settled is not None:
+        return list(judgement.settled.years)
+    return list(judgement.years)
+
+
 def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | None,
                     threshold: r.Amount | None, margin: r.Margin | None,
-                    values: dict[str, str], missing: list[str]) -> str:
+                    values: dict[str, str], missing: list[str], due_years: list[int]) -> str:
     op = c.expr.op if isinstance(c.expr, t.Compare) else None
     year = verdict.year
     settled = verdict.settled
@@ -683,7 +746,7 @@ def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | No
         case "fail":
             return f"{year}: " + sentence(c.text, observed, threshold, op, margin, values)
         case "unknown" if settled is not None:
-            due = ", ".join(str(y) for y in settled.years)
+            due = ", ".join(str(y) for y in due_years or settled.years)
             given = ", ".join(f"{k} = {v}" for k, v in values.items())
             known = f"; known: {given}" if given else ""
             return f"cannot decide for {due} (missing: {', '.join(missing)}{known})"
@@ -691,7 +754,7 @@ def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | No
             return f"{year}: `{c.text}` cannot be evaluated: {verdict.note}"
         case "unknown":
             if verdict.years:
-                due = ", ".join(str(y) for y in verdict.years)
+                due = ", ".join(str(y) for y in due_years or verdict.years)
                 needs = f" (missing: {', '.join(missing)})" if missing else ""
                 return f"cannot decide for {due}{needs}"
             return f"cannot decide: {verdict.note}"

@@ -92,7 +92,7 @@ class Accumulator:
 
     def detailed(self, rows: int) -> bool:
         """Whether a run of `rows` records lists every outcome (as `evaluate` decides)."""
-        return rows * len(self.checked.rules) <= self.detail_limit
+        return rows * len(self.checked.rules) <= self.detail_limit and self.max_findings != 0
 
     def add_batch(self, batch: RecordBatchLike) -> None:
         upcoming = self.partials.rows + len(batch.frame)
@@ -140,5 +140,6 @@ class Accumulator:
                            ) -> tuple[float | None, int | None]:
                     return table.latest_actual(ref.id, checked.plan.region, at, year)
 
-                found[rule.id] = finish_batch_rule(rule, partial, lookup)
+                counts, outcomes = finish_batch_rule(rule, partial, lookup)
+                found[rule.id] = counts, outcomes if self.max_findings != 0 else []
         return assemble(checked, found, table, year, fail_on, inputs, detailed, judged)

@@ -95,16 +95,31 @@ def _unit_symbol(spec: t.IndicatorSpec | None) -> str:
     return spec.unit.symbol or spec.unit.name
 
 
+def _years(table: SeriesTable, indicator: str, region: str, kind: str) -> list[int]:
+    """The years with a figure: a number, or a qualified one (`95%以上`, in `bounds`)."""
+    years = set(table.values.get((indicator, region, kind), {}))
+    years |= {y for (i, g, k, y) in table.bounds if (i, g, k) == (indicator, region, kind)}
+    return sorted(years)
+
+
 def _observation(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str,
                  region: str, kind: str, year: int) -> r.Observation:
-    value = table.values[(indicator, region, kind)][year]
+    point = (indicator, region, kind, year)
+    exact = table.values.get((indicator, region, kind), {}).get(year)
+    if exact is None:  # a qualified figure: shown as published, no single number
+        about = table.about.get(point, {})
+        return r.Observation.model_construct(
+            year=year, period=about.get("period", str(year)), value=None,
+            text=table.bounds[point].text, source=about.get("source"), note=about.get("note"),
+            basis=about.get("basis"), qualifier=about.get("qualifier"),
+            origin=table.origins.get(point))
+    value = exact
     if spec is not None and spec.scale is not None:
         text = spec.scale.items[int(value)]
     elif spec is not None and spec.unit is not None:
         text = format_quantity(value, spec.unit)
     else:
         text = "true" if value else "false"
-    point = (indicator, region, kind, year)
     about = table.about.get(point, {})
     return r.Observation.model_construct(
         year=year, period=about.get("period", str(year)), value=value, text=text,
@@ -114,8 +129,7 @@ def _observation(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: st
 
 def _base(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str, region: str,
           plan: t.PlanInfo) -> r.Observation | None:
-    years = [y for y in table.values.get((indicator, region, "actual"), {})
-             if y <= plan.baseline_year]
+    years = [y for y in _years(table, indicator, region, "actual") if y <= plan.baseline_year]
     if not years:
         return None
     return _observation(table, spec, indicator, region, "actual", max(years))
@@ -124,8 +138,8 @@ def _base(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str, regi
 def _latest(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str,
             subject: Subject, as_of: int) -> r.Observation | None:
     region, kind = subject
-    series = table.values.get((indicator, region, kind), {})
-    years = list(series) if kind == "target" else [y for y in series if y <= as_of]
+    series = _years(table, indicator, region, kind)
+    years = series if kind == "target" else [y for y in series if y <= as_of]
     if not years:
         return None
     return _observation(table, spec, indicator, region, kind, max(years))
@@ -302,7 +316,7 @@ def _line(expr: t.Compare, v: Verdict, first: int, latest: int, j: Judgement,
         return ("no_baseline", f"no value before {latest} to start the line to the target "
                 "from", _facts("no_line", j))
     start = float(left.values[v.row, base - first])
-    now = float(left.values[v.row, latest - first])
+    now = float(left.values[v.row, latest - first]) if j.reached is None else j.reached
     target = float(right.values[v.row, min(deadline - first, right.values.shape[1] - 1)])
     found = progress(start, now, target, base, latest, deadline, band)
     if found is None or expr.op in ("==", "!="):

@@ -196,6 +196,11 @@ class Builder:
                 assert isinstance(cite, m.Cite)
                 built.append(m.IndicatorItem("cite", "", span=self.span(item), cite=cite))
                 continue
+            if key == "alias":
+                names = self.aliases(item.children)
+                built.append(m.IndicatorItem("alias", ", ".join(names), span=self.span(item),
+                                             aliases=names))
+                continue
             if key == "about":
                 about = self.about_option(cast(Tree[Token], item.children[0]))
                 built.append(m.IndicatorItem("about", about_text(about), span=self.span(item),
@@ -372,6 +377,15 @@ class Builder:
                 return m.GivenData(str(indicator), self.name(region), self.year(year),
                                    self.literal(value),
                                    cast(Any, str(kind[0])) if kind else None, span=span)
+            case "given_series":
+                indicator, region, years, *rest = kids
+                figures = [v for v in rest if isinstance(v, Tree)]
+                unit = [str(t) for t in rest if isinstance(t, Token) and t.type == "UNIT"]
+                stated = [str(t) for t in rest if isinstance(t, Token) and t.type == "DATA_KIND"]
+                return m.GivenSeries(str(indicator), self.name(region), self.year_range(years),
+                                     tuple(self.series_value(v) for v in figures),
+                                     unit[0] if unit else None,
+                                     cast(Any, stated[0]) if stated else None, span=span)
             case _:
                 rule_id, outcome, *rest = kids
                 trajectory: str | None = None
@@ -392,6 +406,11 @@ class Builder:
         value = self.expr(node)
         assert isinstance(value, m.Quantity | m.TextLit | m.BoolLit | m.NameRef | m.Negate)
         return value
+
+    def series_value(self, tree: Tree[Token]) -> Fraction:
+        *sign, number = tree.children
+        value = self.number(number)
+        return -value if sign else value
 
     def quantity(self, tree: Tree[Token]) -> m.Quantity:
         number, *unit = tree.children

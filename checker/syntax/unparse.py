@@ -292,10 +292,25 @@ def test_item(item: m.TestItem) -> str:
         case m.GivenData(indicator=indicator, region=region, year=year, value=value, kind=kind):
             text = f"given data {indicator} {name(region)} {year} = {expr(value)}"
             return text + (f" {kind}" if kind else "")
+        case m.GivenSeries(indicator=indicator, region=region, years=years, values=values,
+                           unit=unit, kind=kind):
+            text = (f"given data {indicator} {name(region)} {year_range(years)} = ["
+                    + ", ".join(number(v) for v in values) + "]" + (f" {unit}" if unit else ""))
+            return text + (f" {kind}" if kind else "")
         case m.Expect(rule_id=rule_id, outcome=outcome, trajectory=trajectory, subject=subject):
             text = f"expect {rule_id} {outcome}"
             text += f" {trajectory}" if trajectory else ""
             return text + (f" for {string(subject)}" if subject is not None else "")
+
+
+def indicator_item(item: m.IndicatorItem) -> str:
+    if item.cite is not None:
+        return clause(item.cite)
+    if item.key == "scale":
+        return f"ordinal {name(item.value)}"
+    if item.key == "alias":
+        return _aliases(item.aliases).strip()
+    return f"{item.key} {item.value}"
 
 
 def statement(s: m.Statement) -> list[str]:
@@ -311,8 +326,7 @@ def statement(s: m.Statement) -> list[str]:
         case m.ScaleDecl():
             return _line(s, f"scale {name(s.name)} = " + " < ".join(name(x) for x in s.levels))
         case m.Indicator():
-            items = [(i, clause(i.cite) if i.cite is not None else f"ordinal {name(i.value)}"
-                      if i.key == "scale" else f"{i.key} {i.value}") for i in s.items]
+            items = [(i, indicator_item(i)) for i in s.items]
             return _block(_titled("indicator", s.id, s.display), s, items)
         case m.Record():
             return _block(_titled("record", s.name, s.display), s,

@@ -94,6 +94,8 @@ def read_givens(checked: t.CheckedSuite, test: m.Test) -> Givens | list[Diagnost
                 point = _point(checked, item, problems)
                 if point is not None:
                     points.append(point)
+            case m.GivenSeries():
+                points += _series(checked, item, problems)
             case _:
                 pass
     problems += _repeated_ids(records, test)
@@ -199,6 +201,20 @@ def _point(checked: t.CheckedSuite, given: m.GivenData,
     assert isinstance(number, Fraction)
     return GivenPoint(spec.id, given.region, given.year, number, given.kind or "actual",
                       given.span)
+
+
+def _series(checked: t.CheckedSuite, given: m.GivenSeries,
+            problems: list[Diagnostic]) -> list[GivenPoint]:
+    """A figure a year: as many values as years (T254), each read like a `given data`."""
+    years = len(given.years.years())
+    if len(given.values) != years:
+        problems.append(Diagnostic(
+            "T254", f"{len(given.values)} value{'s' if len(given.values) != 1 else ''} for "
+            f"the {years} years {given.years.start}..{given.years.end}", given.span,
+            "one value a year", help="give one figure for each year of the range, in order"))
+        return []
+    found = [_point(checked, point, problems) for point in given.points()]
+    return [point for point in found if point is not None]
 
 
 def _repeated_points(points: list[GivenPoint]) -> list[Diagnostic]:

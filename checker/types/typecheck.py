@@ -29,6 +29,7 @@ from checker.types.expressions import (
     type_bool,
     type_expr,
 )
+from checker.types.indicator_names import name_key
 from checker.types.units import Unit, UnitTable, build_unit_table
 
 LANGUAGES = ("zh", "en")  # what the reports speak (`plan … { language "zh" }`)
@@ -160,8 +161,31 @@ def _indicators(suite: m.Suite, units: UnitTable, scales: dict[str, tuple[str, .
                                       parameter=ind.get("role") == "parameter", scale=scale,
                                       citations=tuple(
                                           t.Citation(c.section, c.quote, c.line, c.span)
-                                          for item in ind.items if (c := item.cite) is not None))
+                                          for item in ind.items if (c := item.cite) is not None),
+                                      aliases=tuple(a for item in ind.items for a in item.aliases))
+    _shared_names(suite, out, sink)
     return out
+
+
+def _shared_names(suite: m.Suite, specs: Mapping[str, t.IndicatorSpec],
+                  sink: DiagnosticSink) -> None:
+    """T253: a name a table may use must name one indicator, or its rows could go to either."""
+    owner: dict[str, str] = {}
+    for ind in suite.of(m.Indicator):
+        spec = specs.get(ind.id)
+        if spec is None:
+            continue
+        alias_items = [item for item in ind.items if item.key == "alias"]
+        for word in spec.names:
+            where = next((i.span for i in alias_items if word in i.aliases), ind.span)
+            key = name_key(word)
+            other = owner.setdefault(key, ind.id)
+            clash = other if other != ind.id else next(
+                (i for i in specs if i != ind.id and name_key(i) == key), None)
+            if clash is not None:
+                sink.error("T253", f"`{word}` names both `{clash}` and `{ind.id}`", where,
+                           help="a table's rows named so could belong to either; give each "
+                                "indicator its own names")
 
 
 def _indicator_scale(ind: m.Indicator, scales: dict[str, tuple[str, ...]],
@@ -453,7 +477,8 @@ def _tests(tests: list[m.Test], rule_ids: set[str], schemas: dict[str, t.RecordS
                 case m.GivenRecord(record=record) if record not in schemas:
                     sink.error("T227", f"unknown record `{record}`", item.span,
                                help=did_you_mean(record, schemas))
-                case m.GivenData(indicator=indicator) if indicator not in indicators:
+                case m.GivenData(indicator=indicator) | m.GivenSeries(
+                        indicator=indicator) if indicator not in indicators:
                     sink.error("T241", f"unknown indicator `{indicator}`", item.span,
                                help=did_you_mean(indicator, indicators))
                 case _:

@@ -128,6 +128,12 @@ class IndicatorSpec:
     parameter: bool = False  # `role parameter`: assigned each year (市级要求), not monitored
     scale: EnumT | None = None  # `ordinal 水质类别`: levels of a scale, lowest first
     citations: tuple[Citation, ...] = ()
+    aliases: tuple[str, ...] = ()  # other names reports give it (细颗粒物年均浓度)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The words a plan-data table may name it by, besides its id."""
+        return ((self.display,) if self.display else ()) + self.aliases
 
     @property
     def type(self) -> Type:

@@ -51,11 +51,11 @@ def test_round_trip_into_check(tmp_path: Path) -> None:
     table = tmp_path / "d.csv"
     done = plancheck("extract", REPORT_2024, "--format", "data", "-o", table)
     assert done.returncode == 0, done.stderr
-    assert done.stderr.startswith("wrote 3 rows")
+    assert done.stderr.startswith("wrote 4 rows")
     checked = plancheck("check", table, "--format", "json")
     assert checked.returncode in (0, 1), checked.stderr
     result = json.loads(checked.stdout)
-    assert [(i["kind"], i["rows"]) for i in result["inputs"]] == [("plan_data", 3)]
+    assert [(i["kind"], i["rows"]) for i in result["inputs"]] == [("plan_data", 4)]
 
 
 def test_round_trip_keeps_bases_and_qualified_values(tmp_path: Path) -> None:

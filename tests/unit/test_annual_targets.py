@@ -120,7 +120,7 @@ def test_an_about_target_without_a_tolerance_is_not_a_free_pass(tmp_path: Path) 
 
 def test_an_about_target_is_met_within_its_declared_tolerance(tmp_path: Path) -> None:
     rules = RULES + """
-indicator dust "降尘量" {
+indicator dust "测试降尘量" {
   unit t_km2_30d
   range >= 0 t_km2_30d
   about within 0.5 t_km2_30d because "监测精度"
@@ -377,3 +377,35 @@ def test_a_parameter_prints_back_and_must_cite_its_sentence() -> None:
     codes = [d.code for d in lint(suite_from(bare + PARAMETER.split("}\n", 1)[1]))
              if "parameter" in d.message]
     assert codes == ["L601"]
+
+
+def test_an_undecided_rule_names_what_each_undecided_clause_lacks(tmp_path: Path) -> None:
+    rules = """
+rule TWO "GDP and PM2.5 meet the year's plan" {
+  cite "第一章" line 1: "x"
+  kind anticipatory
+  require gdp_growth >= target(gdp_growth) each year in 2021..2025
+  require pm25_annual_mean <= target(pm25_annual_mean) each year in 2021..2025
+}
+"""
+    found = run(tmp_path, ["gdp_growth,大兴区,2022,6以上,%,target,",
+                           "pm25_annual_mean,大兴区,2021,35,μg/m³,target,"], rules=rules)["TWO"]
+    assert found.outcome == "unknown"
+    assert found.evidence.missing == ["gdp_growth (2022)", "pm25_annual_mean (2021)"]
+    assert found.message.startswith("cannot decide for 2021, 2022 (missing: ")
+
+
+@pytest.mark.parametrize(("actual", "outcome"), [("5.1", "pass"), ("4.6", "pass"),
+                                                 ("5.2", "fail")])
+def test_the_bundled_dust_fall_about_target_is_read_within_one_published_step(
+        tmp_path: Path, actual: str, outcome: str) -> None:
+    rules = """
+rule DUST "dust fall within the year's target" {
+  cite "第一章" line 1: "x"
+  kind binding because "约束性"
+  require dustfall <= target(dustfall) each year in 2021..2025
+}
+"""
+    found = run(tmp_path, ["dustfall,大兴区,2022,5.0左右,t_km2_30d,target,",
+                           f"dustfall,大兴区,2022,{actual},t_km2_30d,actual,"], rules=rules)
+    assert found["DUST"].outcome == outcome

@@ -135,6 +135,39 @@ CASES = [
       ("actual", "==", "81", "μg/m³")]),
     ("到 2025 年,70%以上的地级及以上城市全面消除重污染天气,以秋冬季(10 月—次年3 月)为重点时段。",
      [("target", ">=", "70", "%")]),
+    (PLAN + "净增农田有效灌溉面积4000万亩。", [("target", ">=", "4000", "万亩")]),
+    (PLAN + "主要预期目标是:经济增长6 . 5%左右。", [("target", "~=", "6.5", "%")]),
+    (PLAN + "预计到2020年底,铁路营业总里程将达到14.6万公里,覆盖大约99%的20万人口及以上的城市。",
+     [("target", ">=", "14.6", "万公里"), ("target", "~=", "99", "%")]),
+    ("据悉,2024年,肇庆完成GDP2917.85亿元、同比增长2.2%。",
+     [("actual", "==", "2917.85", "亿元"), ("actual", "increase", "2.2", "%")]),
+    ("台海网讯 区长作区政府工作报告。\n2025年,同安区预计地区生产总值增长6.5%左右,"
+     "顺利实现年度目标任务。", [("actual", "~=", "6.5", "%")]),
+    (PLAN + "赤字率拟按3%安排。", [("target", "==", "3", "%")]),
+    ("政府工作报告提到,设置2%的CPI涨幅目标是要改善供求关系。", [("target", "==", "2", "%")]),
+    (PLAN + "2020年预期完成铁路投资8000亿元(人民币,下同)左右。",
+     [("target", "~=", "8000", "亿元")]),
+    ("今年,交通运输部将扎实推进各项工作,全年预计将新增铁路新线3300公里以上。",
+     [("target", ">=", "3300", "km")]),
+    (REPORT + "端午档总票房破3亿!\n展望2025,信心与动力同在。", [("actual", ">", "3", "亿")]),
+    (PLAN + "到2025年,1600公里运营里程中,包括600公里市郊铁路和1000公里城市轨道交通。",
+     [("target", "==", "600", "km"), ("target", "==", "1000", "km")]),
+    (REPORT + "5个园区成功认定自治区级化工园区,42项为民办实事项目顺利办结。",
+     [("actual", "==", "5", "count"), ("actual", "==", "42", "count")]),
+    (REPORT + "发放育儿补贴惠及1.6万个家庭。", [("actual", "==", "1.6", "万")]),
+    (REPORT + "争取增发国债项目69个,获得国债资金97.4亿元。",
+     [("actual", "==", "69", "count"), ("actual", "==", "97.4", "亿元")]),
+    (REPORT + "粮食产量1.37万亿斤,增产74亿斤。",
+     [("actual", "==", "1.37", "万亿斤"), ("actual", "increase", "74", "亿斤")]),
+    ("——5%左右的经济增速目标", [("target", "~=", "5", "%")]),
+    (REPORT + "粮食产量首次跃上1.4万亿斤新台阶。", [("actual", "==", "1.4", "万亿斤")]),
+    ("中新网讯 记者报道,城市快速路及主干路里程达到1396公里,从地上到地下,"
+     "北京城“十三五”时期开通条条大道。", [("actual", "==", "1396", "km")]),
+    ("2023《政府工作报告》(实录)\n2023-03-13\n国务院总理指出,2022年是极为重要的一年。\n"
+     "全年国内生产总值增长3%,城镇新增就业1206万人。",
+     [("actual", "increase", "3", "%"), ("actual", "==", "1206", "万人")]),
+    ("中国网财经讯 《规划》提出主要目标。\n到2035年,人水关系和谐。"
+     "全国用水总量控制在7000亿立方米以内。", [("target", "<=", "7000", "亿立方米")]),
     ("锁定天常蓝目标 2020实现多项突破\n市区空气质量优良天数332天,优良率为90.7%,"
      "均创新标准实施以来新纪录。\n●优良天数不低于317天",
      [("actual", "==", "332", "days"), ("actual", "==", "90.7", "%"),
@@ -157,6 +190,9 @@ def test_what_a_figure_says(text: str, expected: list[tuple[str, str, str, str]]
     ("共安排21项指标。", "own items"),
     ("已达期末目标的指标有4项。", "own items"),
     ("发布时间:2016-03-05 点击量:922", "readers"),
+    ("== 2026/2/28 8:57:12 == 热度 192", "readers"),
+    ("节水型社会建设取得显著成效,见表2。", "numbers a chart or a table"),
+    ("续建新建百亿级项目20个。", "a grade"),
     ("全国人民代表大会常务委员会公报2021·3", "issue number"),
     ("一起来看看! 1、关键词:经济", "numbers a list"),
     ("GDP规模增长超35万亿元 [2]", "reference"),
@@ -251,6 +287,40 @@ def test_a_headline_takes_the_kind_of_the_paragraph_it_restates() -> None:
             "空气质量优良天数比例超56%\n“十二五”期间,主要污染物年均浓度平均下降27.4%。")
     kinds = [(i.line, i.kind, value_text(i.value)) for i in items_of(text) if i.kind != "other"]
     assert kinds == [(1, "target", "56"), (2, "target", "56"), (3, "actual", "27.4")]
+
+
+def test_an_explainer_restates_the_targets_it_explains() -> None:
+    """A list the next paragraph calls targets (`提出上述预期目标`) is of targets, and so
+    are the figures that repeat them later (`——城镇新增就业1200万人以上`) — but not a
+    result of the year before it that its own words date (`2024年…超过3%`)."""
+    text = ("中新社北京3月5日电 记者报道\n"
+            "国内生产总值增长5%左右、城镇新增就业1200万人以上、单位GDP能耗降低3%左右……\n"
+            "政府工作报告指出,提出上述预期目标,综合考虑了国内外形势。\n"
+            "——城镇调查失业率5.5%左右,城镇新增就业1200万人以上\n"
+            "——单位GDP能耗降低3%左右\n"
+            "2024年中国单位GDP能耗降幅超过3%,超额完成上一年工作目标。")
+    kinds = [(i.line, i.kind, value_text(i.value)) for i in items_of(text) if i.kind != "other"]
+    assert kinds == [(2, "target", "5"), (2, "target", "1200"), (2, "target", "3"),
+                     (4, "target", "5.5"), (4, "target", "1200"), (5, "target", "3"),
+                     (6, "actual", "3")]
+
+
+def test_a_text_about_a_coming_plan_sets_targets() -> None:
+    """A news item that names no year but a plan's span things will happen in: its
+    figures are targets; the same figures under a dated review are results."""
+    coming = ("记者从水利部了解到,“十五五”时期,我国将加快建设现代化水网。\n"
+              "与此同时,新增耕地灌溉面积4000万亩,农村自来水普及率达到98%。")
+    past = ("记者从水利部了解到,2025年水利建设取得新进展。\n"
+            "与此同时,新增耕地灌溉面积4000万亩,农村自来水普及率达到98%。")
+    assert [(i.kind, i.op) for i in items_of(coming) if i.kind != "other"] == \
+        [("target", ">="), ("target", ">=")]
+    assert [i.kind for i in items_of(past) if i.kind != "other"] == ["actual", "actual"]
+
+
+def test_how_long_something_ran_is_no_statement() -> None:
+    text = REPORT + "地区生产总值增长5.4%,连续10个季度超过全国平均水平。"
+    assert [(i.kind, value_text(i.value)) for i in items_of(text)][-2:] == \
+        [("actual", "5.4"), ("other", "10")]
 
 
 def test_a_line_a_pdf_broke_is_read_with_the_next_and_keeps_its_place() -> None:

@@ -82,7 +82,8 @@ def run(example: Example, folder: Path) -> str:
     checked = bundled()
     try:
         loaded = load([example.name], checked.schemas, checked.indicators,
-                      checked.units, regions=suite_regions(checked), sheet=sheet)
+                      checked.units, regions=suite_regions(checked),
+                      region=checked.plan.region, sheet=sheet)
     except DiagnosticError as error:
         return render_all(error.diagnostics, error.sources)
     warnings = [*(loaded.records.warnings if loaded.records else ()),

@@ -76,6 +76,9 @@ def test_an_estimate_is_the_figure() -> None:
     ("2022年第三季度", 2022, "2022Q3", "2022-09-30"), ("2022年1-6月", 2022, "2022H1", "2022-06-30"),
     ("2022年1-9月", 2022, "2022M01-09", "2022-09-30"), ("2022年1-12月", 2022, None, "2022-12-31"),
     ("2022年4月", 2022, "2022-04", "2022-04-30"), ("２０２２", 2022, None, "2022-12-31"),
+    ("2020年底", 2020, None, "2020-12-31"), ("2020年末", 2020, None, "2020-12-31"),
+    ("二〇二三年", 2023, None, "2023-12-31"), ("二〇二二年上半年", 2022, "2022H1", "2022-06-30"),
+    ("二〇二二年一季度", 2022, "2022Q1", "2022-03-31"),
 ])
 def test_periods(text: object, year: int, label: str | None, end: str) -> None:
     period = read_period(text)
@@ -84,7 +87,8 @@ def test_periods(text: object, year: int, label: str | None, end: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["2022H3", "2022Q5", "2022-13", "1800", "2022年冬", "22",
-                                  "2022年6-1月", True, 2022.5])
+                                  "2022年6-1月", True, 2022.5, "二〇二年", "一二三四五",
+                                  "2022年初"])
 def test_not_a_period(text: object) -> None:
     assert read_period(text) is None
 
@@ -207,3 +211,12 @@ def test_a_period_column_stands_for_year(tmp_path: Path) -> None:
     data = load(write(tmp_path, "d.csv", "indicator,region,period,value,unit\n"
                       "gdp_growth,大兴区,2022Q3,6,%\n"))
     assert (data.frame["year"][0], data.frame["period"][0]) == (2022, "2022Q3")
+
+
+@pytest.mark.parametrize("written", ["增长5.2%", "同比下降3.1%", "持平"])
+def test_a_change_in_the_value_column_is_refused_with_the_way_to_write_it(
+        tmp_path: Path, written: str) -> None:
+    found = the_only(raised_diagnostics(load, write(tmp_path, "d.csv", f"{HEADER}\n"
+                                                    f"gdp_growth,大兴区,2022,{written},%\n")))
+    assert (found.code, found.label) == ("D320", "a change, not a figure")
+    assert "`5.2` for 增长5.2%" in found.help

@@ -45,9 +45,9 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="record schema of the proposals (when the suite has several)")
     parser.add_argument("--sheet", metavar="NAME",
                         help="the sheet read of each XLSX workbook (default: the first)")
-    parser.add_argument("--max-findings", type=int, default=100, metavar="N",
+    parser.add_argument("--max-findings", type=_findings_limit, default=100, metavar="N",
                         help="outcomes listed per rule in big batches; counts are always "
-                        "complete (0: no limit; default 100)")
+                        "complete (0: counts only; `all`: no limit; default 100)")
     parser.add_argument("--engine", choices=["local", "dask"], default="local",
                         help="local: this process, streaming big Parquet in batches; dask: "
                         "each Parquet file of a dataset (folder or glob) a partition on a Dask "
@@ -61,6 +61,15 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true",
                         help="plan data naming an indicator outside the suite's catalogue is "
                         "an error (D340), not a note")
+
+
+def _findings_limit(text: str) -> int | None:
+    """`--max-findings`: a count (0: counts only) or `all` (None: no limit)."""
+    if text.strip() == "all":
+        return None
+    if not re.fullmatch(r"[0-9]{1,9}", text.strip()):
+        raise argparse.ArgumentTypeError(f"`{text}` is not a count or `all`")
+    return int(text)
 
 
 def as_of_year(text: str | None) -> int | None:
@@ -106,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
         year, cutoff = as_of(args.as_of) if args.as_of is not None else (None, None)
         result = data.renamed(check_with(
             checked, data.files, as_of=year, cutoff=cutoff, fail_on=args.fail_on,
-            record=args.record, max_findings=args.max_findings or None, engine=args.engine,
+            record=args.record, max_findings=args.max_findings, engine=args.engine,
             scheduler=_scheduler(args), strict=args.strict, sheet=args.sheet,
             series=args.series))
         options.say(args, f"as of {result.as_of}" + ("" if args.as_of is not None else

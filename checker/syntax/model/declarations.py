@@ -120,9 +120,9 @@ class IndicatorItem:
     """`unit`, `kind`, `direction`, `role baseline` (values the plan states that no
     rule checks, carried so that data files may hold them), `role parameter` (a value
     another authority assigns each year, 市级要求, read from plan data), or the `cite` of
-    the sentence that names it."""
+    the sentence that names it, or the `alias` names reports give it (细颗粒物年均浓度)."""
 
-    key: Literal["unit", "scale", "kind", "direction", "role", "range", "about", "cite"]
+    key: Literal["unit", "scale", "kind", "direction", "role", "range", "about", "cite", "alias"]
     value: str  # for `range` and `about`, the canonical text after the keyword
     comments: Comments = ()
     trailing: str | None = None
@@ -131,6 +131,7 @@ class IndicatorItem:
     high: Literal_ | None = None
     about: About | None = None
     cite: Cite | None = None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Literal, TypeVar
 
 from checker.source import NO_SPAN, SourceFile, Span
@@ -197,6 +198,28 @@ class GivenData:
 
 
 @dataclass(frozen=True, slots=True)
+class GivenSeries:
+    """`given data pm25 大兴区 2020..2024 = [37, 35, 34, 32, 31] μg/m³`: one figure a year,
+    so that a test of a relation or a trend is one line, not one per year."""
+
+    indicator: str
+    region: str
+    years: YearRange
+    values: tuple[Fraction, ...]
+    unit: str | None = None
+    kind: Literal["actual", "target"] | None = None
+    comments: Comments = ()
+    trailing: str | None = None
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+    def points(self) -> list[GivenData]:
+        """One `given data` a year (only when there are as many values as years)."""
+        return [GivenData(self.indicator, self.region, year, Quantity(value, self.unit, self.span),
+                          self.kind, span=self.span)
+                for year, value in zip(self.years.years(), self.values, strict=True)]
+
+
+@dataclass(frozen=True, slots=True)
 class Expect:
     rule_id: str
     outcome: str
@@ -207,7 +230,7 @@ class Expect:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-TestItem = AsOf | GivenRecord | GivenData | Expect
+TestItem = AsOf | GivenRecord | GivenData | GivenSeries | Expect
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,9 @@ _QUALIFIERS = re.compile(r"初步预计|初步核算|初步统计|预计|扣除[
                          r"年均|累计|同比|环比")
 _COUNTED = frozenset({"one", "wan"})
 _DURATION = "a duration in years, not a statement about an indicator"
+_RUNNING = "how long something ran (`连续…`), not a statement about an indicator"
 _DOWN = frozenset(cues.REACH_DOWN)
+_SETS_A_VALUE = frozenset({"设置", "设定", "确定", "提出", "明确"})
 _EQUAL_VERBS = frozenset({"为", "是", "保持", "保持在", "稳定在", "稳定", "占地", "共", "有"})
 
 
@@ -53,7 +55,9 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     own = around(ctx.text, start, end) if phrase is not first else near
     value, unit, known, factor, high = _value(phrase)
     duration = unit == "年" and not (own.level or own.bound_word or own.change or own.starting)
-    reason = _DURATION if duration else other_reason(ctx, phrase, own, near)
+    running = ctx.text[max(0, start - 2):start].endswith("连续")  # 连续10个季度, 连续97天
+    reason = _DURATION if duration else _RUNNING if running else \
+        other_reason(ctx, phrase, own, near)
     if ctx.sentence.cell is not None and ctx.sentence.cell.kind == "other":
         reason = f"`{phrase.text}` numbers a row of the table"
     name = name_of(ctx, near, phrase, run, previous)
@@ -96,6 +100,8 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
     if change and not (phrase.measure == "points" and not own.chain and near.distant):
         return change
     level = own.level or near.level or near.distant or lead
+    if level in _SETS_A_VALUE and own.follows == "of":  # 设置2%的CPI涨幅目标: the target's value
+        return "=="
     if kind == "target":
         if level in cues.AT_MOST or level in _DOWN or _within(own, phrase):
             return "<="

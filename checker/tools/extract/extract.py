@@ -70,16 +70,71 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
         read[line] = items, votes
     overall = _lean([v for _, votes in read.values() for v in votes]) if not document.kind \
         else ""
-    found: list[Item] = []
-    for line, (items, votes) in read.items():
+    overall = overall or ("target" if _of_a_coming_plan(document) else "")
+    lines = list(read)
+    for at, line in enumerate(lines):
+        items, votes = read[line]
         lean = _lean(votes) if len(votes) >= 2 or not document.kind else ""
+        if not votes and (_DEADLINE_OPENS.match(_opening(document, paragraphs[line])) or
+                          _referred_back(document, [paragraphs[n] for n in lines[at + 1:at + 3]])):
+            lean = "target"
         lean = lean or overall
         if lean:
-            items = [i for s in paragraphs[line]
-                     for i in _sentence_items(document, s, reader, [], lean)]
-        found += items
+            read[line] = [i for s in paragraphs[line]
+                          for i in _sentence_items(document, s, reader, [], lean)], votes
+    for line in lines:  # in order: a restatement may restate the one before it
+        items, votes = read[line]
+        if not votes and _restates_a_target(items, [i for n in lines if n != line
+                                                     for i in read[n][0]]):
+            read[line] = [i for s in paragraphs[line]
+                          for i in _sentence_items(document, s, reader, [], "target")], votes
+    found = [i for line in lines for i in read[line][0]]
     found = _headlines_follow(document, found)
     return [replace(item, indicator=reader.names.lookup(item)) for item in found]
+
+
+# `提出上述预期目标,综合考虑了…`: the paragraph after a list of figures says they were targets.
+_REFERS_BACK = re.compile(r"(?:上述|以上|这些|这一系列|这组)(?:主要)?(?:预期)?(?:目标|指标)")
+_REFERENCE_REACH = 40  # characters of the next paragraphs' openings searched
+
+
+# `到2035年,人水关系和谐,…。全国用水总量控制在7000亿立方米以内`: a paragraph that opens on
+# its deadline sets targets in each of its sentences.
+_DEADLINE_OPENS = re.compile(r"[\s—-]*(?:力争)?到\s?(?:20\d\d|二〇[〇零一二三四五六七八九]{2})"
+                             r"\s?年")
+
+
+def _opening(document: Document, paragraph: list[Sentence]) -> str:
+    return document.folded[paragraph[0].start:paragraph[0].start + _REFERENCE_REACH]
+
+
+_COMING = re.compile(r"[”\"]?(?:时期|期间)?[,，]?[^,，;；。]{0,12}?(?:将|要)")
+
+
+def _of_a_coming_plan(document: Document) -> bool:
+    """`“十五五”时期,我国将加快建设…`: a text that names no year, no date and no kind of its
+    own but a plan's span it says things will happen in is about that plan: what its
+    paragraphs leave unsaid is a target (a news item by a `记者` included)."""
+    spans = [m for m in document.marks if m.kind == "plan"]
+    if not spans or document.year is not None or \
+            any(m.kind not in ("plan", "relative") for m in document.marks):
+        return False
+    return any(_COMING.match(document.folded, m.end) for m in spans)
+
+
+def _referred_back(document: Document, after: list[list[Sentence]]) -> bool:
+    """Whether one of the paragraphs after a paragraph whose own words say nothing calls
+    what came before it targets (`政府工作报告指出,提出上述预期目标,…`)."""
+    return any(_REFERS_BACK.search(_opening(document, p)) for p in after if p)
+
+
+def _restates_a_target(items: list[Item], others: list[Item]) -> bool:
+    """`——城镇调查失业率5.5%左右,城镇新增就业1200万人以上` in an explainer of the year's
+    targets: a paragraph whose words say nothing that repeats a target stated elsewhere in
+    the text (the same figure, comparison and name) restates the targets."""
+    targets = {(i.value, i.unit, i.op): i.name for i in others if i.kind == "target" and i.name}
+    return any(i.kind == "actual" and i.name and (name := targets.get((i.value, i.unit, i.op)))
+               and (i.name in name or name in i.name) for i in items)
 
 
 HEADLINE_MAX = 40  # characters of a line that may be a headline
@@ -107,7 +162,7 @@ def _headlines_follow(document: Document, items: list[Item]) -> list[Item]:
             body = next((below[key] for n in range(1, _HEADLINE_LOOKS + 1) for step in (n, -n)
                          if (key := (item.line + step, item.value, item.unit)) in below
                          and not _is_headline(lines, item.line + step)), None)
-            if body is not None and body.kind != item.kind:
+            if body is not None and body.kind != item.kind and item.op in (body.op, "=="):
                 item = replace(item, kind=body.kind, period=body.period)
         result.append(item)
     return result

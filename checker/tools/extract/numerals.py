@@ -22,7 +22,7 @@ MAX_DIGITS = 24  # longer digit runs are identifiers, not quantities
 
 def arabic(text: str) -> Fraction | None:
     """`1,993,591` -> 1993591; `46.89` -> 4689/100."""
-    plain = text.replace(",", "")
+    plain = text.replace(",", "").replace(" ", "")
     if not plain or len(plain) > MAX_DIGITS:
         return None
     try:

@@ -35,6 +35,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"({_YEAR})年({_N}{{1,3}})(?:-({_N}{{1,3}}))?月份?")),
     ("year", re.compile(rf"({_YEAR})[ \u3000]?年(?:{_PARTS_OF_YEAR})?")),
     ("year", re.compile(rf"(?<![\d.,])(19\d\d|20\d\d)(?=[\u4e00-\u9fff])(?![{_NOT_AFTER_YEAR}])")),
+    # `展望2025,信心与动力同在`, `迈向2035`: a year looked ahead to, bare.
+    ("year", re.compile(rf"(?<=展望|迈向|面向|奋进|决胜|开启|眺望)(19\d\d|20\d\d)"
+                        rf"(?![\d{_NOT_AFTER_YEAR}])")),
     ("plan", re.compile(r"十([一二三四五六七八九])五|第十([一二三四五六七八九])个五年")),
     ("part", re.compile(r"上半年|下半年|前三季度|[一二三四1-4]季度|第[一二三四1-4]季度")),
     ("part", re.compile(rf"(?<!\d)({_N}{{1,2}})(?:[-—–~至、]({_N}{{1,2}}))?[ \u3000]?月份?"

@@ -86,7 +86,8 @@ class Lexicon:
 
 
 _FIXED = [
-    ("NUM", re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?")),
+    # `6 . 5%`: a decimal point set apart by spaces, as some pages print it.
+    ("NUM", re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+| \. ?\d+| ?\. \d+)?")),
     ("CN_NUM", re.compile(r"[〇零一二两三四五六七八九十百千]+")),
     ("PCT_OF", re.compile(r"百分之")),
     ("FEN_ZHI", re.compile(r"分之")),
@@ -109,6 +110,7 @@ _PRIORITY = ["UNIT", "POINTS", "PCT_OF", "FEN_ZHI", "NUM", "CN_NUM", "TIMES", "L
 # line a PDF broke inside one (`达到 1.01` / `亿美元`): a gap a unit, a scale or a bound may
 # follow, never a number (`2024 01/19` are two).
 _GAP = re.compile(r"[ \t\u3000]{1,2}|\n[ \t\u3000]*")
+_NOTE = re.compile(r"[(（][^()（）\d\n]{1,12}[)）]")
 _AFTER_GAP = frozenset({"UNIT", "SCALE", "POINTS", "BOUND", "MORE", "TIMES"})
 
 
@@ -122,6 +124,10 @@ def lex(text: str, start: int, lexicon: Lexicon, stop: int | None = None) -> lis
             gap = _GAP.match(text, pos, end)
             after = _token(text, gap.end(), end, lexicon, tokens) if gap else None
             token = after if after is not None and after.type in _AFTER_GAP else None
+        if token is None and tokens:  # 8000亿元(人民币,下同)左右: a note before the bound
+            note = _NOTE.match(text, pos, end)
+            after = _token(text, note.end(), end, lexicon, tokens) if note else None
+            token = after if after is not None and after.type == "BOUND" else None
         if token is None:
             break
         tokens.append(token)

@@ -29,14 +29,30 @@ _ASPECTS = re.compile(r"个?方面")
 # 高于目标2.1个百分点, 低于年度目标: a result measured against its target.
 _GAP = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|超|落后于?|差|比)"
                   r"(?:全年|年度|年初|预期)?目标$")
-_CAPTION = re.compile(r"(?:^|[\s:：])(?:图|表|附表|专栏)\s*$")
+_CAPTION = re.compile(r"(?:^|[\s:：见如详])(?:图|表|附表|专栏)\s*$")
 _STRUCTURE = re.compile(r"[\d.]+(?:[:：∶][\d.]+){2,}")  # 三次产业结构为0.03:4.66:95.31
 _JOINS = "·•‧"  # 公报2021·3, 23•7: an issue number, a date as a name
-_COUNTER = re.compile(r"(?:点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读)\s*[:：]?\s*$")
+_COUNTER = re.compile(r"(?:点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读|热度)"
+                      r"\s*[:：]?\s*$")
 _CONDITION = re.compile(r"如果|假如|倘若|一旦|假设")
 _PAGE = re.compile(r"(?:^|\s)(?:Page|P\.|p\.|页码)\s*$")
 _TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
 _CONVERTED = re.compile(r"(?:折合|约合)$")
+# `完成GDP2917.85亿元`: an indicator's abbreviation before its figure names no model or code.
+_ABBREVIATED = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI)$")
+# `续建新建百亿级项目20个`: the grade of the things counted, not an amount.
+# (`百亿级项` is read with its 项: the rest is `目20个`; `跨入千亿级园区行列` is an amount.)
+_GRADED = re.compile(r"(?:项?目|企业|集群|工程)[^,，;；。]{0,2}[\d〇零一二两三四五六七八九十百千]")
+# `1600公里运营里程中,包括600公里市郊铁路和1000公里城市轨道交通`: the parts of a whole,
+# each the amount of what its noun names.
+_PARTS = re.compile(r"(?:包括|其中)[\d〇零一二两三四五六七八九十百千.]*[^\d,，;；。]{0,6}"
+                    r"(?:和|、)?$")
+# `覆盖大约99%的20万人口及以上的城市`: a share of the things covered.
+_COVERS = re.compile(r"(?:覆盖|连通|惠及|通达)$")
+# `5%左右的经济增速目标`, `首次跃上1.4万亿斤新台阶`: the noun after the figure says the figure
+# is a target or a level reached, not that it describes a name (`N大关` stays a name:
+# `跨越130万亿元大关` is a milestone passed).
+_THRESHOLD_NAMED = re.compile(r"的?[^\d,，;；。、]{0,8}?(?:目标|新台阶)(?!任务)")
 
 def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
     """Why the figure is no statement: '' when it is one."""
@@ -80,7 +96,8 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     if (after and after in _JOINS) or (before and before in _JOINS) or \
             re.search(r"[A-Za-z.]/$", text[max(0, start - 2):start]):
         return f"{shown} is part of an issue number or a path (`{text[max(0, start - 4):end + 2]}`)"
-    if before and (before.isascii() and before.isalpha()):
+    if before and (before.isascii() and before.isalpha()) and \
+            not _ABBREVIATED.search(text[max(0, start - 4):start]):
         return f"{shown} is part of a name (`{text[max(0, start - 2):phrase.end - ctx.base]}`)"
     if _quoted(text, start):
         return f"{shown} stands inside a quoted term"
@@ -90,7 +107,7 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} in parentheses counts what is listed"
     if own.follows == "replaced":
         return f"{shown} is a value the text replaces (`调整为`)"
-    if phrase.measure == "level" and not money_level(phrase):
+    if phrase.measure == "level" and (not money_level(phrase) or _GRADED.match(own.right)):
         return f"{shown} is a grade, not an amount"
     if (phrase.unit is None and phrase.measure == "none" and len(str(phrase.value)) >= 5 \
             and phrase.value.denominator == 1 and not own.chain) or \
@@ -119,7 +136,9 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
             and phrase.unit.text == "%":  # 70%以上的地级及以上城市全面消除…: a share of them
         return ""
     if own.follows == "of" and own.chain and all(w in cues.PREFIX_BOUNDS for w in own.chain) \
-            and not ctx.text[:own.chain_start].endswith("有"):
+            and not ctx.text[:own.chain_start].endswith("有") and \
+            not (phrase.unit is not None and phrase.unit.text == "%" and
+                 _COVERS.search(ctx.text[:own.chain_start])):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     if noun and counted and (not own.chain or own.chain[0] in _SETTING) and \
             _OWN_ITEMS.match(own.right) and \
@@ -138,7 +157,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     led = (near is not None and near is not own and bool(near.chain)) or _listed(ctx, phrase, own)
     if own.follows in ("noun", "of") and not own.chain and not own.distant and not led \
-            and not _counted_and_reported(phrase, own):
+            and not _counted_and_reported(phrase, own) and not _THRESHOLD_NAMED.match(own.right) \
+            and not _PARTS.search(ctx.text[max(0, own.clause_start):phrase.start - ctx.base]):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     return ""
 

@@ -23,7 +23,9 @@ SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-lev
 # `增加到2024年的43.8万亿元`: 到 after a verb of change names where the change ends, not a
 # deadline.
 _NOT_A_CHANGE = r"(?<!增加|提升|提高|增长|上升|下降|降低|减少|扩大|缩小)(?<![增升降减])"
-_STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d|到二〇|力争|确保|争取|努力|"
+# `争取增发国债项目69个` in a review: funds or projects secured, not a goal strived for.
+_SECURED = r"争取(?![^,，;；。\d]{0,10}(?:项目|资金|国债|债券|专项|补助|奖补))"
+_STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d|到二〇|力争|确保|{_SECURED}|努力|"
                             r"(?<![即必])将(?!近)|规划期末|"
                             r"(?<![一])再(?=提高|提升|增加|减少|降低|下降|压减|减|缩短|扩大)|"
                             r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在")
@@ -48,7 +50,8 @@ _OF_A_TARGET = re.compile(r"[^,，;；。]{0,24}?的[^,，;；。的]{0,4}(?:目
 # `目前的50%以上再提高约5个百分点`: 目前 says what its own figure is, not the others'.
 _NOW_OF = re.compile(r"目前的?(?=[\d〇零一二两三四五六七八九十])")
 _COUNTED = frozenset({"one", "wan"})
-_WHOLE_YEAR = re.compile(r"预计全年|全年预计")
+_PAST_SPAN_AFTER = re.compile(r"十三五”?(?:时期|期间)(?!规划|的规划|目标|的目标)")
+_WHOLE_YEAR = re.compile(r"预计全年|全年预计(?!将|要)")  # 全年预计将新增…: a plan
 _DATED = frozenset({"year", "month", "part", "relative", "date"})
 
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
@@ -78,7 +81,7 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         if future.group() == "预计":
             return _forecast(ctx, clause, start), True
         return "target", True
-    if _SINCE.search(before) or _reports_throughout(ctx.text):
+    if _SINCE.search(before) or _reports_throughout(ctx.text, start):
         return "actual", True
     if _AHEAD.search(_NOT_FUTURE.sub("", before)):
         return "target", True
@@ -98,10 +101,12 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     return ("target" if near.level in cues.AT_MOST else "actual"), False
 
 
-def _reports_throughout(sentence: str) -> bool:
-    """`…优良率为90.7%,…均创新标准实施以来新纪录`: a sentence that says it reports (after its
-    figures too) and plans nothing anywhere."""
-    return bool(_SINCE.search(sentence)) and not _STRONG_FUTURE.search(
+def _reports_throughout(sentence: str, start: int = 0) -> bool:
+    """`…优良率为90.7%,…均创新标准实施以来新纪录`, `…北京城“十三五”时期开通条条大道`: a
+    sentence that says it reports (after its figures too: a past plan's span named after
+    the figure, not a plan's span it opens on) and plans nothing anywhere."""
+    past = _SINCE.search(sentence) or _PAST_SPAN_AFTER.search(sentence, start)
+    return bool(past) and not _STRONG_FUTURE.search(
         _NOT_FUTURE.sub("", sentence)) and not _AHEAD.search(sentence)
 
 
@@ -123,8 +128,8 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     years = [m.last for m in own_marks(ctx, start) if m.kind == "year" and m.last is not None]
     if years and document.reviewed is not None:
         return "target" if years[-1] > document.reviewed else "actual"
-    if document.kind != "plan" and _WHOLE_YEAR.search(clause):
-        return "actual"
+    if document.kind != "plan" and (_WHOLE_YEAR.search(clause) or _ACHIEVED.search(ctx.text)):
+        return "actual"  # `预计…增长6.5%左右,…顺利实现年度目标任务`: an estimate of the result
     return "target"
 
 
@@ -147,8 +152,21 @@ def _year_before(ctx: Ctx, start: int) -> int | None:
             return mark.last
         if mark.kind == "relative" and ctx.document.year is not None and \
                 not _of_year_named(ctx, mark):
-            return ctx.document.year + (-1 if mark.text in ("去年", "上年") else 0)
+            return _relative_year(ctx.document, mark)
     return None
+
+
+def _relative_year(document: Document, mark: Mark) -> int:
+    """The year a relative period names: `去年` the year before the document's; `全年` in a
+    report written early in the year after the one it reviews (`2023-03-13`, on 2022) that
+    year, not the year of writing; `今年` the year of writing."""
+    assert document.year is not None
+    if mark.text in ("去年", "上年"):
+        return document.year - 1
+    if mark.text in _OF_THE_YEAR and document.reviewed is not None and \
+            document.reviewed < document.year and document.kind == "report":
+        return document.reviewed
+    return document.year
 
 
 _OF_THE_YEAR = frozenset({"全年", "当年", "本年", "同期"})
@@ -205,7 +223,7 @@ def period_at(ctx: Ctx, start: int, kind: str, near: Around) -> str:
             break
         if mark.kind == "relative" and document.year is not None and mark.text != "同期" \
                 and not _of_year_named(ctx, mark):
-            year = document.year - (1 if mark.text in ("去年", "上年") else 0)
+            year = _relative_year(document, mark)
             break
     if year is None and ctx.sentence.period is not None and kind == "target":
         year, last = ctx.sentence.period

@@ -129,6 +129,9 @@ def _indicator(analysis: Analysis, symbol: Symbol, node: object) -> str:
     if node.get("role") == "parameter":
         lines.append("- role: parameter — a value another authority assigns each year, read "
                      "from plan data")
+    aliases = [a for item in node.items for a in item.aliases]
+    if aliases:
+        lines.append("- also named: " + ", ".join(md(a) for a in aliases))
     readers = _rules_reading(analysis, symbol)
     lines += ["", "read by " + (", ".join(code(r) for r in readers) if readers else "no rule")]
     return "\n".join(lines)

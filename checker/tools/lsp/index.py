@@ -251,6 +251,9 @@ class _Walker:
                                        test.name, after=self.after_keyword(item.span, "data"))
                     if end is not None:
                         self.expr(item.value, _Context(test.name))
+                case m.GivenSeries():
+                    self.name_in(Symbol("indicator", item.indicator), item.span, test.name,
+                                 after=self.after_keyword(item.span, "data"))
                 case m.GivenRecord():
                     self.given_record(item, test.name)
 

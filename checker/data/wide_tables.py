@@ -1,0 +1,102 @@
+"""Wide plan-data tables: one row per indicator, one column per year, as offices publish them.
+
+A statistical bulletin or an evaluation table reads `指标 | 单位 | 2020年 | 2021年 | 2022年`,
+or `… | 2020年基数 | 2025年目标 | 2023年实际`: the years are headings, not a column. Such a
+table is read as its long form — one row per filled cell, with the heading's period in
+`year` and its `目标`/`计划` (target) or `实际`/`完成`/`基数` (actual) in `kind` — and every
+cell keeps its own place for diagnostics. A cell left empty or written `—` is a gap, not a
+row: the gaps of a table are counted in one warning (D346), never dropped unsaid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from checker.data.headings import HEADINGS, is_wide, period_heading
+from checker.data.problems import IntArray, Problems
+from checker.data.tables import RawTable, blank_mask
+from checker.source import Span
+
+GAP_WORDS: Final = frozenset({"—", "——", "-", "－", "/", "／", "…"})  # published "no figure"
+
+
+@dataclass
+class LongTable(RawTable):
+    """The long form of a wide table; each cell's span is its own in the file."""
+
+    wide: RawTable | None = None
+    cell_column: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    position_in_wide: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    kept: list[int] = field(default_factory=list)  # the wide columns repeated, in order
+
+    def span(self, position: int | None, column: int) -> Span:
+        """A repeated column's cell; the figure's own cell for `value`; the heading it stands
+        under for `year` and `kind`."""
+        assert self.wide is not None
+        at = None if position is None else int(self.position_in_wide[position])
+        if column < len(self.kept):
+            return self.wide.span(at, self.kept[column])
+        if position is None:
+            return self.wide.header_span()
+        cell = int(self.cell_column[position])
+        is_value = column == len(self.kept) + 1
+        return self.wide.span(at if is_value else None, cell)
+
+
+def long_form(table: RawTable, report: Problems) -> RawTable | None:
+    """`table` itself, or its long form when it is wide (gaps counted in D346); None when
+    it cannot be read (reported)."""
+    if table.format == "parquet" or not is_wide(table.header):
+        return table
+    periods = [(i, period_heading(h)) for i, h in enumerate(table.header)]
+    cells = [(i, p) for i, p in periods if p is not None]  # the years across
+    kept = [i for i, p in periods if p is None]
+    has_kind = any(HEADINGS.get(table.header[i].strip(), table.header[i].strip()) == "kind"
+                   for i in kept)
+    if has_kind and any(kind is not None for _, (_, kind) in cells):
+        report.add("D311", "the kind of a figure is given twice: by a `kind` column and by "
+                   "a heading such as `2025年目标`", table.header_span(),
+                   "keep one: the headings' words (目标, 实际) or the `kind` column",
+                   "kind given twice")
+        return None
+    positions: list[IntArray] = []
+    columns: list[IntArray] = []
+    values: list[Any] = []
+    years: list[str] = []
+    kinds: list[str] = []
+    gaps = 0
+    for index, (period, kind) in cells:
+        column = table.columns[index]
+        empty = blank_mask(column) | column.astype("string").str.strip().isin(GAP_WORDS).fillna(
+            False).to_numpy(dtype=bool)
+        rows = np.flatnonzero(~empty)
+        gaps += int(empty.sum())
+        positions.append(rows)
+        columns.append(np.full(len(rows), index, dtype=np.int64))
+        values.extend(column.iloc[rows].tolist())
+        years += [period] * len(rows)
+        kinds += [kind or "actual"] * len(rows)
+    at = np.concatenate(positions) if positions else np.zeros(0, dtype=np.int64)
+    order = np.lexsort((np.concatenate(columns), at)) if len(at) else at
+    at = at[order]
+    header = [table.header[i] for i in kept] + ["year", "value"]
+    out_columns = [table.columns[i].iloc[at].reset_index(drop=True) for i in kept]
+    out_columns += [pd.Series(np.asarray(years, dtype=object)[order]),
+                    pd.Series(np.asarray(values, dtype=object)[order])]
+    if not has_kind:
+        header.append("kind")
+        out_columns.append(pd.Series(np.asarray(kinds, dtype=object)[order]))
+    if gaps:
+        one = gaps == 1
+        report.add("D346", f"{gaps:,} empty cell{'' if one else 's'} of the wide table "
+                   f"`{table.display}` read as {'a gap' if one else 'gaps'} (no figure)",
+                   table.header_span(),
+                   "a rule that needs one of those years stays unknown and names it",
+                   "years across", severity="warning")
+    return LongTable(table.display, table.format, header, out_columns, table.rows[at],
+                     table.lines, table.header_row, (), table,
+                     np.concatenate(columns)[order] if columns else at, at, kept)
