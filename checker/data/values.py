@@ -26,7 +26,7 @@ from typing import Final
 
 from checker.data.qualified import read_qualified
 from checker.diagnostics import did_you_mean
-from checker.types.numbers import MAX_EXPONENT, HugeNumber, exact_number
+from checker.types.numbers import MAX_EXPONENT, MIN_EXPONENT, HugeNumber, exact_number
 from checker.types.typed import (
     BoolT,
     EnumT,
@@ -301,8 +301,8 @@ def huge(value: object) -> bool:
 
 def _huge_problem(value: object, field: str) -> Problem:
     return Problem("D320", f"`{shown(value)}` in `{field}` is beyond the size of any figure",
-                   f"a figure lies within 10^±{MAX_EXPONENT}; check the exponent, or write the "
-                   "value in a larger unit", "too large or too small")
+                   f"a figure lies between 10^{MIN_EXPONENT} and 10^{MAX_EXPONENT}; check the "
+                   "exponent, or write the value in a larger unit", "too large or too small")
 
 
 def _too_long_problem(value: object, field: str) -> Problem:

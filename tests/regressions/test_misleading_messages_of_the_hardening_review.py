@@ -59,12 +59,14 @@ def test_a_refused_value_is_one_diagnostic_at_its_place(
 
 
 @pytest.mark.parametrize(("text", "value"), [("12.5", 12.5), ("1,300", 1300), ("3e2", 300),
-                                             ("1e100", 1e100), ("0e999999", 0)])
+                                             ("1e100", 1e100), ("0e999999", 0),
+                                             ("1.3762156389791102e-109", 1.3762156389791102e-109),
+                                             ("5e-324", 5e-324)])
 def test_the_number_parser_reads_figures_exactly(text: str, value: float) -> None:
     assert float(exact_number(text)) == value
 
 
-@pytest.mark.parametrize("text", ["1e101", "1e-101", "1e999999999"])
+@pytest.mark.parametrize("text", ["1e101", "1e-401", "1e999999999", "1e-999999999"])
 def test_the_number_parser_refuses_sizes_before_building_them(text: str) -> None:
     with pytest.raises(HugeNumber):
         exact_number(text)
