@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -126,3 +126,14 @@ def say(args: argparse.Namespace, text: str) -> None:
 def count(n: int, word: str, plural: str | None = None) -> str:
     """`1 proposal`, `2 proposals`, `0 tests`."""
     return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high` in ASCII digits; anything
+    else (`-1`, `2.5`, `٣`, `1e9`) is a usage error, never coerced."""
+    def read(text: str) -> int:
+        if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+            raise argparse.ArgumentTypeError(
+                f"`{text}` is not a whole number from {low:,} to {high:,}")
+        return int(text)
+    return read

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from checker.data.problems import Problems, file_span
 from checker.data.tables import decode, read_bytes
 from checker.data.values import MAX_NUMBER_LENGTH, shown, too_long
 from checker.source import SourceFile, Span
+from checker.textsafe import escape
 
 _NULL = "tag:yaml.org,2002:null"
 _INT = "tag:yaml.org,2002:int"
@@ -77,6 +78,7 @@ class Entry:
     line: int
     column: int
     item: int = -1
+    refused: set[str] = field(default_factory=set)  # keys whose value was a diagnostic
 
 
 @dataclass
@@ -89,6 +91,14 @@ class Document:
         start, end = node.start_mark, node.end_mark
         width = end.column - start.column if end.line == start.line else 1
         return Span.point(self.display, start.line + 1, start.column + 1, max(width, 1))
+
+    def file_span(self) -> Span:
+        return file_span(self.display)
+
+    def lone_surrogates(self) -> Iterator[Span]:
+        """Where the text escapes a lone surrogate (`"\\ud800"`), in order."""
+        for found in _SURROGATE_ESCAPE.finditer(self.source.text):
+            yield self.source.span(found.start(), found.end())
 
     def entry_span(self, entry: Entry) -> Span:
         return Span.point(self.display, entry.line, entry.column, 1)
@@ -114,7 +124,7 @@ def read_documents(path: Path, display: str, report: Problems,
         if is_json:  # valid JSON that YAML cannot compose: values without positions
             reader.unplaced(json.loads(text))
             return _ensure_records(document, report)
-        _syntax_error(error, display, report)
+        _syntax_error(error, source, report)
         return None
     if _deeper_than(roots, MAX_DEPTH):
         report.add("D304", f"cannot read `{display}`: values nested more than {MAX_DEPTH} "
@@ -181,7 +191,16 @@ def _expands_past(roots: list[yaml.Node], limit: int) -> bool:
     return False
 
 
-def _syntax_error(error: yaml.YAMLError, display: str, report: Problems) -> None:
+def _syntax_error(error: yaml.YAMLError, source: SourceFile, report: Problems) -> None:
+    display = source.path
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not allow
+        at = min(max(int(error.position), 0), len(source.text))
+        span = source.span(at, min(at + 1, len(source.text)))
+        report.add("D304", f"cannot parse `{display}`: the character "
+                   f"`{escape(chr(error.character))}` is not allowed in YAML", span,
+                   "remove it, or write it as an escape (`\\x00`) inside double quotes",
+                   "not allowed")
+        return
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     reason = (getattr(error, "problem", None) or getattr(error, "context", None)
@@ -267,19 +286,21 @@ class _Reader:
     def unplaced(self, value: object) -> None:
         """Records of a JSON value read without YAML nodes (their lines are unknown)."""
         items = value if isinstance(value, list) else [value]
+        places = self.document.lone_surrogates()  # the only values YAML cannot place
         for index, item in enumerate(items):
             if isinstance(item, dict):
                 values = {str(k): v for k, v in item.items()}
+                entry = Entry(values, {}, {}, 0, 0, index if isinstance(value, list) else -1)
                 for key, field_value in list(values.items()):
                     problem = _unreadable(field_value, str(field_value))
                     if problem is None:
                         problem = _unreadable(key, key)
                     if problem is not None:
-                        self.report.add(*problem[:2], file_span(self.document.display),
+                        self.report.add(*problem[:2], next(places, self.document.file_span()),
                                         *problem[2:])
                         del values[key]
-                self.document.entries.append(Entry(values, {}, {}, 0, 0,
-                                                   index if isinstance(value, list) else -1))
+                        entry.refused.add(key)
+                self.document.entries.append(entry)
             else:
                 self.report.add("D308", f"item [{index}] of `{self.document.display}` is not a "
                                 "record", file_span(self.document.display),
@@ -301,7 +322,8 @@ class _Reader:
                     key_node), f"it is first given on line {first}; keep one", "duplicate")
                 continue
             value = self.value(value_node, key in self.raw)
-            if value is _BROKEN:
+            if value is _BROKEN:  # said where it is; not "missing" as well
+                entry.refused.add(key)
                 continue
             entry.keys[key], entry.nodes[key], entry.values[key] = key_node, value_node, value
         self.document.entries.append(entry)
@@ -346,6 +368,8 @@ def _unreadable(value: object, written: str) -> tuple[str, str, str, str] | None
 
 _BROKEN = object()
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+                               r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 
 
 def _json_value(node: yaml.Node) -> object:

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Final
+
+from checker.types.numbers import exact_number
 
 # Each word and what it says; longer words first where one is the start of another.
 LOWER_CLOSED: Final = ("不低于", "不少于", "不小于", "至少", ">=", "≥", "≧")
@@ -123,8 +124,8 @@ def _figure(match: re.Match[str]) -> Reading | None:
 
 def _number(text: str) -> Fraction | None:
     try:
-        return Fraction(Decimal(text.replace(",", "")))
-    except (InvalidOperation, ValueError):
+        return exact_number(text)
+    except ValueError:
         return None
 
 

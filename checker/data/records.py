@@ -406,6 +406,8 @@ def _report_detail(detail: Any, entry: Entry, document: Document, loader: _Loade
     """One pydantic failure as a diagnostic at its key or value (the first few per field)."""
     key = str(detail["loc"][0]) if detail["loc"] else ""
     kind, schema, report = detail["type"], loader.schema, loader.report
+    if kind == "missing" and key in entry.refused:  # its value was refused where it stands
+        return
     node = entry.keys.get(key) if kind == "extra_forbidden" else entry.nodes.get(key)
     span = document.span(node) if node is not None else document.entry_span(entry)
     seen = counts.setdefault(key, [])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -180,9 +181,51 @@ def _read_csv(data: bytes, display: str, report: Problems) -> RawTable | None:
     columns = _csv_columns(text, len(header), skip + spanned, display, report)
     if columns is None:
         return None
+    if _rows_span_lines(text, len(columns[0]) if columns else 0, skip + spanned) and _unclosed(
+            text, display, report):
+        return None
     rows = _csv_rows(text, len(columns[0]) if columns else 0, skip)
     table = RawTable(display, "csv", [h.strip() for h in header], columns, rows, source, skip + 1)
     return drop_empty_rows(table, report)
+
+
+def _rows_span_lines(text: str, count: int, lines_before: int) -> bool:
+    """Whether some row of the table takes more than one line (a quoted line break)."""
+    return text.rstrip().count("\n") + 1 != lines_before + count
+
+
+_FIELD_QUOTE = re.compile(r'(?:\A|(?<=[,\n]))"')  # a quote that opens a cell
+_QUOTED = re.compile(r'[^"]*(?:""[^"]*)*')  # a quoted cell's text, up to its closing quote
+
+
+def unclosed_quote(text: str) -> int | None:
+    """The offset of a quote that opens a cell and never closes, or None.
+
+    CSV readers take everything after such a quote, every later row included, into
+    one cell: a batch of three proposals read as one.  Cells are scanned as readers
+    do: a quote opens a cell only at its start, `""` inside it is a quote."""
+    position = 0
+    while (opening := _FIELD_QUOTE.search(text, position)) is not None:
+        inside = _QUOTED.match(text, opening.end())
+        assert inside is not None  # the pattern matches the empty string
+        if inside.end() >= len(text):
+            return opening.start()
+        position = inside.end() + 1
+    return None
+
+
+def _unclosed(text: str, display: str, report: Problems) -> bool:
+    """D305 at a quote that never closes, when there is one."""
+    offset = unclosed_quote(text)
+    if offset is None:
+        return False
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    report.add("D305", f"a quote opened on line {line} of `{display}` never closes, so every "
+               "later row would be read into this one cell", Span.point(display, line, column),
+               'close the quote; a quote inside a quoted cell is written twice (`""`)',
+               "never closed")
+    return True
 
 
 def unify_newlines(text: str) -> str:
@@ -216,7 +259,8 @@ def _csv_columns(text: str, width: int, skip: int, display: str,
                    file_span(display), "check quotes and separators")
         return None
     if ragged:
-        _report_ragged(text, width, skip, display, report)
+        if not _unclosed(text, display, report):  # the quote is the cause, when there is one
+            _report_ragged(text, width, skip, display, report)
         return None
     return [table.column(i).to_pandas() for i in range(width)]
 

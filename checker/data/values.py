@@ -21,12 +21,12 @@ import re
 import reprlib
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Final
 
 from checker.data.qualified import read_qualified
 from checker.diagnostics import did_you_mean
+from checker.types.numbers import MAX_EXPONENT, MIN_EXPONENT, HugeNumber, exact_number
 from checker.types.typed import (
     BoolT,
     EnumT,
@@ -214,6 +214,8 @@ def parse_quantity(value: object, unit: Unit, units: UnitTable) -> float | _Fail
 def _quantity_problem(value: object, field: str, unit: Unit, units: UnitTable) -> Problem:
     if too_long(value):
         return _too_long_problem(value, field)
+    if huge(value):
+        return _huge_problem(value, field)
     if isinstance(value, str):
         match = _NUMBER_PREFIX.fullmatch(unicodedata.normalize("NFKC", value).strip())
         written_text = match.group(2).strip() if match else ""
@@ -240,6 +242,8 @@ def read_number(value: object, field: str) -> Fraction | Problem:
         return result
     if too_long(value):
         return _too_long_problem(value, field)
+    if huge(value):
+        return _huge_problem(value, field)
     if isinstance(value, str):
         match = _NUMBER_PREFIX.fullmatch(unicodedata.normalize("NFKC", value).strip())
         if match is not None and match.group(2).strip():
@@ -262,9 +266,9 @@ def parse_number(value: object) -> Fraction | _Failed:
     if match is None or match.group(2).strip():
         return FAILED
     try:
-        number = Fraction(Decimal(match.group(1).replace(",", "")))
-        float(number)  # what the engine computes with: 1e400 is no figure
-    except (InvalidOperation, ValueError, OverflowError):
+        number = exact_number(match.group(1))
+        float(number)  # what the engine computes with
+    except (ValueError, OverflowError):
         return FAILED
     return number
 
@@ -276,6 +280,29 @@ def too_long(value: object) -> bool:
         return value.bit_length() > 4 * MAX_NUMBER_LENGTH or len(str(value)) > MAX_NUMBER_LENGTH
     return isinstance(value, str) and len(value) > MAX_NUMBER_LENGTH and bool(
         re.match(r"\s*[-+]?[0-9]", value))
+
+
+def huge(value: object) -> bool:
+    """A number written correctly but beyond any figure (`1e400 ha`, a float's range)."""
+    if isinstance(value, float):
+        return math.isinf(value)
+    match = _NUMBER_PREFIX.fullmatch(unicodedata.normalize("NFKC", value).strip()) if (
+        isinstance(value, str)) else None
+    if match is None:
+        return False
+    try:
+        float(exact_number(match.group(1)))
+    except HugeNumber:
+        return True
+    except (ValueError, OverflowError):
+        return False
+    return False
+
+
+def _huge_problem(value: object, field: str) -> Problem:
+    return Problem("D320", f"`{shown(value)}` in `{field}` is beyond the size of any figure",
+                   f"a figure lies between 10^{MIN_EXPONENT} and 10^{MAX_EXPONENT}; check the "
+                   "exponent, or write the value in a larger unit", "too large or too small")
 
 
 def _too_long_problem(value: object, field: str) -> Problem:

@@ -17,12 +17,13 @@ from __future__ import annotations
 import codecs
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput
 
-from checker.diagnostics import Diagnostic
+from checker.diagnostics import Diagnostic, printable
 from checker.source import SourceFile, Span
 from checker.syntax.errors import translate
 from checker.syntax.grammar import BRACKETS, open_brackets, parser
@@ -137,7 +138,31 @@ def parse(source: SourceFile) -> Parsed | list[Diagnostic]:
         return [Diagnostic("P116", "file has no statements", Span(source.path, 1, 1, 1, 2),
                            help="a rules file holds statements such as `rule LAND-01 { … }`; "
                                 "delete the file if it is not needed")]
+    hidden = _hidden_characters(source)
+    if hidden:
+        return hidden
     return Parsed(source, tree, tuple(_comments(source)))
+
+
+# Controls and bidirectional marks the grammar lets through inside strings and comments:
+# an override there makes the file read differently from what it does ("Trojan Source").
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f"
+                     "\u202a-\u202e\u2066-\u2069]")
+MAX_HIDDEN = 10  # reported per file
+
+
+def _hidden_characters(source: SourceFile) -> list[Diagnostic]:
+    """P102 at each control or bidirectional mark in a string or a comment."""
+    found = []
+    for match in itertools.islice(_HIDDEN.finditer(source.text), MAX_HIDDEN):
+        char = match.group()
+        name = unicodedata.name(char, "").lower() or f"U+{ord(char):04X}"
+        found.append(Diagnostic(
+            "P102", f"invisible character `{printable(char)}` ({name}) in a string or comment",
+            source.span(match.start(), match.end()), label="invisible character here",
+            help="delete it; rules files are plain text, and a control character or a "
+                 "direction mark makes the text show differently from what it does"))
+    return found
 
 
 def _comments(source: SourceFile) -> list[Token]:

@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from checker.diagnostics import DiagnosticSink, closest, did_you_mean
 from checker.syntax import model as m
+from checker.types.numbers import exact_number
 from checker.types.unit_algebra import BARE as BARE  # the dimension of bare numbers, counts
 from checker.types.unit_algebra import (
     PER,
@@ -158,9 +158,9 @@ class UnitTable:
             return f"`{text}` is not a number with an optional unit"
         number, unit_text = match.group(1).replace(",", ""), match.group(2).strip()
         try:
-            value = Fraction(Decimal(number))
-        except (InvalidOperation, ValueError):
-            return f"`{number}` is not a number"
+            value = exact_number(number)
+        except ValueError as error:
+            return str(error)
         if not unit_text:
             return value, None
         unit = self.resolve(unit_text)

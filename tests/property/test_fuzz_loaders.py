@@ -252,3 +252,175 @@ def test_the_unsafe_pattern_catches_what_the_promise_forbids() -> None:
     for char in ("\x1b", "\x07", "\x85", "\x9b", "\u202e", "\u2066", "\x00"):
         assert _UNSAFE.search(f"a{char}b"), unicodedata.name(char, repr(char))
     assert _UNSAFE.search("line\nnext\ttab\r\n") is None
+
+
+# ------------------------------------------------------------------ structural mutations
+# The strategies above mutate values; these mutate a file's shape: columns dropped,
+# doubled or reordered, a file cut short, quoting broken, a byte-order mark, mixed line
+# ends, data on the wrong sheet, records nested one level too deep.  Mutations that keep
+# every row (`KEEPS_ROWS`) must still count every row; the others must keep the promise.
+
+KEEPS_ROWS = frozenset({"reorder", "bom", "mixed-endings", "crlf"})
+CSV_MUTATIONS = ["drop-column", "double-column", "reorder", "truncate", "open-quote",
+                 "stray-quote", "bom", "mixed-endings", "crlf", "blank-header", "nul"]
+DOCUMENT_MUTATIONS = ["truncate", "nest-records", "nest-value", "bom", "crlf",
+                      "duplicate-key", "wrap-scalar"]
+
+
+def mutate_csv(draw: st.DrawFn, header: list[str], rows: list[list[Any]],
+               mutation: str) -> bytes:
+    """The table as CSV bytes with one structural mutation."""
+    width = len(header)
+    order = list(range(width))
+    if mutation == "drop-column" and width > 1:
+        order.remove(draw(st.sampled_from(order)))
+    elif mutation == "double-column":
+        order.insert(draw(st.integers(0, width)), draw(st.sampled_from(order)))
+    elif mutation == "reorder":
+        order = draw(st.permutations(order))
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(
+        [[header[i] for i in order], *[[csv_cell(r[i]) for i in order] for r in rows]])
+    text = buffer.getvalue()
+    lines = text.split("\n")
+    match mutation:
+        case "truncate":
+            text = text[:draw(st.integers(0, max(len(text) - 1, 0)))]
+        case "open-quote":
+            at = draw(st.integers(1, max(len(lines) - 2, 1)))
+            lines[at] = '"' + lines[at]
+            text = "\n".join(lines)
+        case "stray-quote":
+            text = text.replace(",", ',"', 1) if "," in text else '"' + text
+        case "bom":
+            text = "\ufeff" + text
+        case "mixed-endings":
+            text = "".join(line + draw(st.sampled_from(["\n", "\r\n", "\r"]))
+                           for line in lines[:-1])
+        case "crlf":
+            text = text.replace("\n", "\r\n")
+        case "blank-header":
+            text = "\n" * draw(st.integers(1, 3)) + text
+        case "nul":
+            at = draw(st.integers(0, max(len(text) - 1, 0)))
+            text = text[:at] + "\x00" + text[at:]
+    return text.encode("utf-8", "surrogatepass")
+
+
+def mutate_document(draw: st.DrawFn, kind: str, records: list[dict[str, Any]],
+                    mutation: str) -> bytes:
+    """Records as YAML or JSON bytes with one structural mutation."""
+    import yaml
+
+    data: Any = records
+    if mutation == "nest-records":
+        data = {"records": records}
+    elif mutation == "nest-value" and records and records[0]:
+        key = draw(st.sampled_from(sorted(records[0])))
+        records[0][key] = draw(st.sampled_from([[records[0][key]], {"value": records[0][key]}]))
+    elif mutation == "wrap-scalar":
+        data = [draw(st.sampled_from([1, "x", None, True])), *records]
+    if kind == "json":
+        text = json.dumps(data, ensure_ascii=False, default=str)
+    else:
+        text = yaml.safe_dump(data, allow_unicode=True)
+    match mutation:
+        case "truncate":
+            text = text[:draw(st.integers(0, max(len(text) - 1, 0)))]
+        case "bom":
+            text = "\ufeff" + text
+        case "crlf":
+            text = text.replace("\n", "\r\n")
+        case "duplicate-key" if records and records[0]:
+            key = sorted(records[0])[0]
+            text = (text.replace("{", f'{{"{key}": 1, ', 1) if kind == "json"
+                    else text.replace("\n", f"\n  {key}: 1\n", 1) if text.startswith("- ")
+                    else f"{key}: 1\n" + text)
+    return text.encode("utf-8", "surrogatepass")
+
+
+def counted_records(report: str) -> int:
+    return sum(i["rows"] for i in json.loads(report)["inputs"] if i["kind"] == "records")
+
+
+@fuzz_settings
+@given(proposal_tables(), st.sampled_from(CSV_MUTATIONS), st.sampled_from(FORMATS), st.data())
+def test_structurally_broken_proposal_tables_keep_the_promise(
+        table: tuple[list[str], list[list[Any]]], mutation: str, fmt: str,
+        data: st.DataObject) -> None:
+    header, rows = table
+    event(f"mutation {mutation}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "proposals.csv"
+        path.write_bytes(mutate_csv(data.draw, header, rows, mutation))
+        code, report, err = run([path], fmt, Path(folder))
+        assert_the_promise(code, report, err, fmt)
+        if code != 2 and mutation in KEEPS_ROWS:
+            _, report, _ = run([path], "json", Path(folder))
+            assert counted_records(report) == sum(1 for r in rows if not blank_row(r))
+
+
+@fuzz_settings
+@given(plan_tables(), st.sampled_from(CSV_MUTATIONS), st.sampled_from(FORMATS), st.data())
+def test_structurally_broken_plan_data_keeps_the_promise(
+        table: tuple[list[str], list[list[Any]]], mutation: str, fmt: str,
+        data: st.DataObject) -> None:
+    header, rows = table
+    event(f"mutation {mutation}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "data.csv"
+        path.write_bytes(mutate_csv(data.draw, header, rows, mutation))
+        code, report, err = run([path], fmt, Path(folder))
+        assert_the_promise(code, report, err, fmt)
+        if code != 2 and mutation in KEEPS_ROWS:
+            _, report, _ = run([path], "json", Path(folder))
+            assert counted_plan_rows(json.loads(report)) == sum(
+                1 for r in rows if not blank_row(r))
+
+
+@fuzz_settings
+@given(proposal_tables(), st.sampled_from(["yaml", "json"]),
+       st.sampled_from(DOCUMENT_MUTATIONS), st.sampled_from(FORMATS), st.data())
+def test_structurally_broken_documents_keep_the_promise(
+        table: tuple[list[str], list[list[Any]]], kind: str, mutation: str, fmt: str,
+        data: st.DataObject) -> None:
+    header, rows = table
+    event(f"mutation {mutation}")
+    records = [{name: value for name, value in zip(header, row, strict=True) if name}
+               for row in rows]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"proposals.{kind}"
+        path.write_bytes(mutate_document(data.draw, kind, records, mutation))
+        code, report, err = run([path], fmt, Path(folder))
+        assert_the_promise(code, report, err, fmt)
+
+
+@fuzz_settings
+@given(proposal_tables(), st.sampled_from(["empty-first", "second-only", "both"]),
+       st.sampled_from(["text", "json"]))
+def test_data_on_the_wrong_sheet_is_named_or_read(
+        table: tuple[list[str], list[list[Any]]], layout: str, fmt: str) -> None:
+    """A workbook whose data is not (only) on its first sheet: read, or a diagnostic —
+    never a silent empty read."""
+    import openpyxl
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    header, rows = table
+    event(f"layout {layout}")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "proposals.xlsx"
+        book = openpyxl.Workbook()
+        first = book.active
+        assert first is not None
+        second = book.create_sheet("Data")
+        for sheet in ([second] if layout != "both" else [first, second]):
+            for line in [header, *rows]:
+                sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v
+                              for v in line])
+        if layout == "second-only":
+            first.append(["notes"])
+        book.save(path)
+        code, report, err = run([path], fmt, Path(folder))
+        assert_the_promise(code, report, err, fmt)
+        if layout != "both":  # the first sheet holds no records: never a pass on nothing
+            assert code == 2 or "D315" in err or "D315" in report, err

@@ -83,3 +83,31 @@ def test_other_deep_expressions_end_quickly(tmp_path: Path, deep: str) -> None:
     findings = document["findings"]
     assert isinstance(findings, list)
     assert [f["code"] for f in findings] == ["A530"]
+
+
+@pytest.mark.parametrize(("flags", "incomplete"), [
+    ((), False), (("--max-depth", "2"), True), (("--max-depth", "100"), False)])
+def test_the_depth_bound_is_an_option(tmp_path: Path, flags: tuple[str, ...],
+                                      incomplete: bool) -> None:
+    """`--max-depth` sets the nesting the analysis reads (the limits were constants)."""
+    from checker.cli.main import main
+
+    path = tmp_path / "d.rules"
+    path.write_text(HEADER + "rule D {\n  for each project\n  require "
+                    + nested("abs", "land", 3) + " <= 5 km2\n}\n", encoding="utf-8")
+    out = tmp_path / "r.json"
+    code = main(["analyze", str(path), "--format", "json", "-o", str(out), *flags])
+    codes = [f["code"] for f in json.loads(out.read_text(encoding="utf-8"))["findings"]]
+    assert ("A530" in codes) is incomplete
+    assert code == (1 if incomplete else 0)
+
+
+@pytest.mark.parametrize(("flag", "value"), [("--max-depth", "0"), ("--max-depth", "x"),
+                                             ("--query-timeout", "-5"),
+                                             ("--time-limit", "٣")])
+def test_bounds_out_of_range_are_usage_errors(flag: str, value: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from checker.cli.main import main
+
+    assert main(["analyze", str(ROOT / "rules" / "daxing-14th"), flag, value]) == 2
+    assert f"argument {flag}" in capsys.readouterr().err

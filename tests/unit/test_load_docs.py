@@ -2,9 +2,11 @@
 
 An example is a fenced block whose info is `data NAME` (the file's text; add
 `escaped` for bytes written as `\\xNN`, `missing` for a file that is not
-there), followed by a `text` block: what plancheck prints when it loads that
-file with the bundled Daxing suite.  `PLANCHECK_UPDATE_GOLDEN=1` rewrites the
-`text` blocks.
+there, `parquet` for a JSON object of columns written as a Parquet file,
+`workbook` for a JSON object of sheets (lists of rows) written as an XLSX
+workbook, `sheet=NAME` to load with `--sheet NAME`), followed by a `text` block:
+what plancheck prints when it loads that file with the bundled Daxing suite.
+`PLANCHECK_UPDATE_GOLDEN=1` rewrites the `text` blocks.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import codecs
 import functools
 import itertools
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -68,19 +71,46 @@ def run(example: Example, folder: Path) -> str:
     data = example.given.encode("utf-8")
     if "escaped" in example.flags:
         data = codecs.escape_decode(data)[0]
-    if "missing" not in example.flags:
+    if "parquet" in example.flags:
+        _write_parquet(path, json.loads(data))
+    elif "workbook" in example.flags:
+        _write_workbook(path, json.loads(data))
+    elif "missing" not in example.flags:
         path.write_bytes(data)
+    sheet = next((f.removeprefix("sheet=") for f in example.flags if f.startswith("sheet=")),
+                 None)
     checked = bundled()
     try:
         loaded = load([example.name], checked.schemas, checked.indicators,
                       checked.units, regions=suite_regions(checked),
-                      region=checked.plan.region)
+                      region=checked.plan.region, sheet=sheet)
     except DiagnosticError as error:
         return render_all(error.diagnostics, error.sources)
     warnings = [*(loaded.records.warnings if loaded.records else ()),
                 *(loaded.plan_data.warnings if loaded.plan_data else ())]
     source = SourceFile(example.name, data.decode("utf-8"))
     return render_all(warnings, {example.name: source})
+
+
+def _write_parquet(path: Path, columns: dict[str, list[object]]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table(columns), path)
+
+
+def _write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
 
 
 DOC_EXAMPLES = examples(DOC.read_text(encoding="utf-8"))
@@ -94,9 +124,8 @@ def test_every_data_code_has_an_example_or_a_reason() -> None:
     without = [c for c in codes if c not in shown]
     # not reachable with the bundled suite; (D360, D361) the CLI's `-o`, tested in
     # tests/regressions/test_output_truncated_the_old_report_and_overwrote_inputs.py; D315
-    # needs a workbook (tests/regressions/test_a_second_xlsx_sheet_was_ignored_silently.py)
-    # D316 needs a Parquet file and D317 a workbook (tests/regressions name them)
-    assert without == ["D300", "D309", "D315", "D316", "D317", "D330", "D360", "D361"], without
+    # and D317 are shown with a workbook written from JSON, D316 with a Parquet file
+    assert without == ["D300", "D309", "D330", "D360", "D361"], without
 
 
 @pytest.mark.parametrize("example", DOC_EXAMPLES, ids=[e.code for e in DOC_EXAMPLES])

@@ -17,7 +17,7 @@ input (rules, givens, usage).
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from checker.cli import options
 from checker.source import Span
 from checker.syntax.suite import display_path
+from checker.types.numbers import exact_number
 
 if TYPE_CHECKING:  # the testing modules import pandas; keep `--help` fast
     from checker.cli.findings import Finding
@@ -38,8 +39,8 @@ HELP = "run the test blocks of rule suites"
 def threshold(text: str) -> Fraction:
     """`66.7` -> Fraction(667, 10): a percentage between 0 and 100, exactly."""
     try:
-        value = Fraction(Decimal(text.strip().removesuffix("%")))
-    except (InvalidOperation, ValueError):
+        value = exact_number(text.strip().removesuffix("%"))
+    except ValueError:
         raise argparse.ArgumentTypeError(f"`{text}` is not a percentage") from None
     if not 0 <= value <= 100:
         raise argparse.ArgumentTypeError(f"`{text}` is not between 0 and 100")
