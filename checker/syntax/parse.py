@@ -146,7 +146,8 @@ def parse(source: SourceFile) -> Parsed | list[Diagnostic]:
 
 # Controls and bidirectional marks the grammar lets through inside strings and comments:
 # an override there makes the file read differently from what it does ("Trojan Source").
-_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f"
+# A form feed is layout (a page break), not hidden text, and stays allowed.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f"
                      "\u202a-\u202e\u2066-\u2069]")
 MAX_HIDDEN = 10  # reported per file
 

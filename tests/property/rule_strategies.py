@@ -55,6 +55,10 @@ _PLAN_WORDS = st.sampled_from([
     "生物医药基地", "战略留白", "主要采用", "基本使用", "城乡建设用地", "森林覆盖率",
     "new_energy_vehicle_share", "urban_rural_construction_land", "pm25_annual_mean",
 ])
+# what a rule file may hold in names, strings and comments: P102 refuses control characters
+# and invisible format marks (bidi overrides), which would show text other than it is
+_VISIBLE = st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp"),
+                         blacklist_characters="\n")
 _CJK_NAME = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),
                     min_size=1, max_size=5)
 _UNICODE_NAME = st.from_regex(r"[^\W\d]\w{0,6}", fullmatch=True)
@@ -70,7 +74,7 @@ _NEEDS_QUOTES = st.sampled_from([
 ])
 names = st.one_of(
     plain_names, _NEEDS_QUOTES,
-    st.text(min_size=1, max_size=8).filter(lambda s: "`" not in s and "\n" not in s),
+    st.text(_VISIBLE, min_size=1, max_size=8).filter(lambda s: "`" not in s),
 )
 
 rule_ids = st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,6}(-[A-Za-z0-9_]{1,4}){0,2}", fullmatch=True)
@@ -94,7 +98,7 @@ _STRING_SAMPLES = st.sampled_from([
     "`back` quotes", "a\\nb (not a newline)",
 ])
 strings = st.one_of(_STRING_SAMPLES,
-                    st.text(st.characters(blacklist_characters="\n"), max_size=16))
+                    st.text(_VISIBLE, max_size=16))
 
 years = st.integers(1900, 2200)
 
@@ -117,7 +121,7 @@ quantities = st.builds(m.Quantity, decimals, st.none() | unit_names)
 # (leading) or stripped (trailing), never a line break.
 _comment_text = st.one_of(
     st.sampled_from(["", " 约束性指标", " TODO: 2025 target", "#", " `PM2.5` \"q\" \\"]),
-    st.text(st.characters(blacklist_characters="\n"), max_size=12),
+    st.text(_VISIBLE, max_size=12),
 )
 leading = st.lists(_comment_text.map(str.rstrip), max_size=2).map(tuple)
 trailing = st.none() | _comment_text.map(str.strip)
