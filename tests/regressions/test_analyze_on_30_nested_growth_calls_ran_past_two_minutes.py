@@ -15,22 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.regressions.adversarial.corpus import RULES_HEADER as HEADER
+
 ROOT = Path(__file__).resolve().parents[2]
-HEADER = """\
-plan t {
-  title "t"
-  period 2021..2025
-  region 大兴区
-}
-record project {
-  id: text required
-  land: km2
-}
-indicator gdp {
-  unit %
-  direction up
-}
-"""
 
 
 def nested(function: str, inner: str, levels: int) -> str:
