@@ -105,6 +105,7 @@ CODES: Final[dict[str, str]] = {
     "T252": "plan `band` that is no percentage between 0 and 100, or without its reason",
     "T253": "one name or alias for two indicators",
     "T254": "a series in a test with more or fewer values than years",
+    "T255": "`growth of` that names no level indicator, or a second rate for one",
     "T299": "unsupported expression",
     # loading data
     "D300": "bad command-line input for a check",

@@ -100,6 +100,8 @@ class SeriesEnv:
     years: Array  # int years, ascending, contiguous
     matrices: dict[str, Vec]
     targets: Mapping[str, StatedTargets] = field(default_factory=dict)  # by indicator
+    # by published rate (`growth of`): cells stated only as a qualified figure (6以上)
+    withheld: Mapping[str, Mask] = field(default_factory=dict)
 
     @property
     def shape(self) -> tuple[int, ...]:
@@ -130,6 +132,18 @@ class SeriesEnv:
         stated = self.targets[node.id]
         return stated.side(node), stated.strict(node)
 
+    def _published_first(self, rate: str, computed: Vec) -> Vec:
+        """A growth rate as the report states it where it does (the same-basis figure
+        offices publish), computed from the levels only in the other years; a rate stated
+        as `6以上` is unknown here, for the reasoning over its bounds."""
+        published = self.matrices[rate]
+        exact = published.known_mask()
+        stated = exact | self.withheld.get(rate, np.zeros_like(exact))
+        values = np.where(exact, published.values.astype(float), computed.values)
+        error = None if computed.error is None else computed.error & ~stated
+        return Vec(values, exact | (computed.known_mask() & ~stated),
+                   error if error is not None and error.any() else None)
+
     def year_index(self, year: int) -> int:
         return int(year - self.years[0])
 
@@ -140,7 +154,10 @@ class SeriesEnv:
             return _shift(values, known)
         if node.name == "growth":
             previous = _shift(values, known)
-            return _ratio_percent(values, known, previous.values, previous.known_mask())
+            computed = _ratio_percent(values, known, previous.values, previous.known_mask())
+            if node.reported is None:
+                return computed
+            return self._published_first(node.reported.id, computed)
         assert node.years is not None
         start = self.year_index(node.years.start)
         end = self.year_index(node.years.end)

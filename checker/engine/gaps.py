@@ -206,7 +206,9 @@ class _Encoding:
                 return a + b if op == "+" else a - b if op == "-" else a * b
             case t.Func(name="prev", args=(x,)):
                 return self._num(x, year - 1)
-            case t.Func(name="growth", args=(x,)):
+            case t.Func(name="growth", args=(x,), reported=reported):
+                if reported is not None and self._stated(reported, year):
+                    return self._leaf(reported, year)
                 now, before = self._num(x, year), self._num(x, year - 1)
                 self.defined.append(before != 0)
                 return (now / before - 1) * 100
@@ -263,6 +265,15 @@ class _Encoding:
         shown = bounds.text or None if bounds is not None else None
         self.points[self._year].append(Point(leaf.id, year, shown))
         return self._variable(leaf, year, bounds)
+
+    def _stated(self, leaf: t.IndicatorRef, year: int) -> bool:
+        """Whether the data gives this value, exactly or as a qualified figure."""
+        subject = self.subject
+        vec = subject.seen.get(id(leaf))
+        column = year - subject.first
+        inside = vec is not None and 0 <= column < vec.values.shape[1]
+        return subject.bounds(leaf.id, year) is not None or (
+            vec is not None and inside and _known(vec, subject.row, column))
 
     def _target(self, node: t.StatedTarget, year: int) -> Z3:
         """A stated target is known in every year judged; an exclusive or open end has no

@@ -163,6 +163,8 @@ class Evaluator:
                 node.args) == 1):
             return self.env.aggregate(node, self)
         if node.name in ("prev", "growth", "total", "cagr", "change"):
+            if node.reported is not None:  # read, so evidence and gaps see the rate
+                self(node.reported)
             return self.env.series(node, self(node.args[0]))
         args = [self(a) for a in node.args]
         if node.name == "abs":

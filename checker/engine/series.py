@@ -27,7 +27,7 @@ from checker.engine.env import SeriesEnv
 from checker.engine.evidence import comparison, sentence, show, truth
 from checker.engine.gaps import Settled, Settler
 from checker.engine.gaps import Subject as GapSubject
-from checker.engine.ops import Evaluator, Vec
+from checker.engine.ops import Evaluator, Mask, Vec
 from checker.engine.progress import progress
 from checker.engine.records import clause_offset, severity_of
 from checker.engine.targets import StatedTargets, empty, figures
@@ -492,18 +492,33 @@ def _gap_subject(seen: dict[int, Vec], row: int, table: SeriesTable, subject: Su
                  catalogue: Mapping[str, t.IndicatorSpec],
                  stated: Mapping[str, StatedTargets] | None = None,
                  bases: Bases | None = None) -> GapSubject:
-    region, kind = subject
-
     def bounds(indicator: str, year: int) -> Bounds | None:
-        basis = (bases or {}).get(indicator, {}).get((row, year))
-        if basis is not None:  # read on its target's basis, or the rule's
-            figure = table.figure(indicator, region, kind, year, basis)
-            return figure if isinstance(figure, Bounds) else None
-        given = table.values.get((indicator, region, "target"), {}) if kind == "target" else {}
-        source = "target" if given and year >= min(given) else "actual"
-        return table.bounds.get((indicator, region, source, year))
+        return _qualified(table, indicator, subject, row, year, bases)
 
     return GapSubject(seen, row, table.first_year, bounds, catalogue, stated or {})
+
+
+def _qualified(table: SeriesTable, indicator: str, subject: Subject, row: int, year: int,
+               bases: Bases | None) -> Bounds | None:
+    """The qualified figure (`6以上`) a cell is read as, if it is one."""
+    region, kind = subject
+    basis = (bases or {}).get(indicator, {}).get((row, year))
+    if basis is not None:  # read on its target's basis, or the rule's
+        figure = table.figure(indicator, region, kind, year, basis)
+        return figure if isinstance(figure, Bounds) else None
+    given = table.values.get((indicator, region, "target"), {}) if kind == "target" else {}
+    source = "target" if given and year >= min(given) else "actual"
+    return table.bounds.get((indicator, region, source, year))
+
+
+def _withheld(table: SeriesTable, rates: set[str], subjects: Sequence[Subject],
+              bases: Bases) -> dict[str, Mask]:
+    """Where a published rate is stated only as a qualified figure: `growth()` leaves
+    those cells to the reasoning over bounds rather than compute them from levels."""
+    return {rate: np.array([[_qualified(table, rate, subject, row, int(year), bases) is not None
+                             for year in table.years] for row, subject in enumerate(subjects)],
+                           dtype=bool).reshape(len(subjects), len(table.years))
+            for rate in rates}
 
 
 def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: SeriesTable,
@@ -582,7 +597,7 @@ def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
     per_subject: dict[Subject, list[Verdict]] = {}
     settler = Settler()
     for c in rule.constraints:
-        indicators = sorted(set(_indicators(c.expr)))
+        indicators = sorted(set(_judged(c.expr)))
         targeted = targets.targeted(c.expr)
         if targeted:  # each year's actual against the target stated for that year
             subjects = [(region, "actual") for region in
@@ -593,9 +608,11 @@ def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
             continue
         stated = {i: table.stated_targets(i, subjects) for i in targeted}
         cells = {cell: basis for s in stated.values() for cell, basis in s.bases.items()}
-        bases = {i: {**table.basis_cells(i, subjects, rule.basis), **cells} for i in indicators}
+        read = sorted(set(_indicators(c.expr)))  # with the published rates growth() reads
+        bases = {i: {**table.basis_cells(i, subjects, rule.basis), **cells} for i in read}
         env = SeriesEnv(table.years, {i: table.matrix(i, subjects, bases[i])
-                                      for i in indicators}, stated)
+                                      for i in read}, stated,
+                        _withheld(table, _rates(c.expr), subjects, bases))
         evaluate = Evaluator(env)
         vec = evaluate(c.expr)
         for row, subject in enumerate(subjects):
@@ -629,6 +646,22 @@ class Verdict:
 
 def _indicators(node: t.Node) -> list[str]:
     return [leaf.id for leaf in t.leaves(node) if isinstance(leaf, t.IndicatorRef)]
+
+
+def _rates(node: t.Node) -> set[str]:
+    """The published rates `growth()` calls read first."""
+    found = {node.reported.id} if isinstance(node, t.Func) and node.reported else set()
+    return found.union(*(_rates(child) for child in t.children(node)))
+
+
+def _judged(node: t.Node) -> list[str]:
+    """The indicators a constraint is about: not a published rate `growth(x)` reads first
+    (its years and subjects are the level's; it fills in where it is reported)."""
+    if isinstance(node, t.Func) and node.reported is not None:
+        return [i for arg in node.args for i in _judged(arg)]
+    if isinstance(node, t.IndicatorRef):
+        return [node.id]
+    return [i for child in t.children(node) for i in _judged(child)]
 
 
 def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdict],
@@ -823,8 +856,9 @@ def _needs(node: t.Node, year: int) -> list[tuple[t.IndicatorRef, int]]:
             return _needs(x, year) + _needs(x, year - 1)
         case t.Func(name="prev", args=(x,)):
             return _needs(x, year - 1)
-        case t.Func(name="growth", args=(x,)):
-            return _needs(x, year) + _needs(x, year - 1)
+        case t.Func(name="growth", args=(x,), reported=reported):
+            rate = [(reported, year)] if reported is not None else []
+            return _needs(x, year) + _needs(x, year - 1) + rate
         case t.Func(name="total", args=(x,), years=years) if years is not None:
             return [n for y in range(years.start, min(year, years.end) + 1) for n in _needs(x, y)]
         case t.Func(name="cagr" | "change", args=(x,), years=years) if years is not None:

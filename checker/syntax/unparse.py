@@ -333,6 +333,8 @@ def indicator_item(item: m.IndicatorItem) -> str:
         return f"ordinal {name(item.value)}"
     if item.key == "alias":
         return _aliases(item.aliases).strip()
+    if item.key == "growth":
+        return f"growth of {name(item.value)}"
     return f"{item.key} {item.value}"
 
 

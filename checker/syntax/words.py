@@ -20,8 +20,8 @@ STATEMENTS = {f"_{k.upper()}": k for k in STATEMENT_KEYWORDS}
 KEYWORDS = (
     "rule", "plan", "unit", "set", "scale", "indicator", "record", "test", "cite", "kind",
     "for", "where", "read", "basis", "require", "unless", "title", "period", "region", "source",
-    "language", "of", "alias", "direction", "role", "enum", "ordinal", "required", "default",
-    "label", "range", "about", "within", "relative", "band", "line", "file",
+    "language", "of", "alias", "direction", "role", "growth of", "enum", "ordinal", "required",
+    "default", "label", "range", "about", "within", "relative", "band", "line", "file",
     "because", "each", "all", "by", "at", "year", "in", "in region", "as of", "given", "data",
     "expect", "or", "and", "not", "is", "present", "missing",
 )
@@ -66,8 +66,8 @@ COMPARISONS = frozenset({"COMPARE_OP", "LT"})
 BEFORE_YEAR = frozenset({"_BY", "_AT", "_AS_OF", "_PERIOD", "__ANON_0", "_IN"})
 # Keywords that open a clause or an item of a block.
 CLAUSES = frozenset({"_CITE", "_KIND", "_FOR", "_WHERE", "_READ", "_BASIS", "_REQUIRE", "_UNLESS",
-                     "_UNIT", "_DIRECTION", "_ROLE", "_ABOUT", "_BAND", "_TITLE", "_PERIOD",
-                     "_REGION", "_SOURCE", "_AS_OF", "_GIVEN", "_EXPECT"})
+                     "_UNIT", "_DIRECTION", "_ROLE", "_GROWTH_OF", "_ABOUT", "_BAND", "_TITLE",
+                     "_PERIOD", "_REGION", "_SOURCE", "_AS_OF", "_GIVEN", "_EXPECT"})
 # What may follow a complete clause or statement.
 ENDINGS = frozenset({"RBRACE", "$END", *CLAUSES, *STATEMENTS})
 
@@ -93,7 +93,8 @@ FORMS: dict[str, dict[str, str]] = {
     "_SOURCE": {"": 'source beijing "北京城市总体规划" file "beijing.txt"'},
     "_INDICATOR": {"": 'indicator pm25 "PM2.5" { unit μg/m3  kind binding  direction down }',
                    "_UNIT": "unit km2", "_KIND": "kind binding", "_DIRECTION": "direction down",
-                   "_ROLE": "role baseline", "_ABOUT": 'about within 0.5 μg/m3 because "reason"'},
+                   "_ROLE": "role baseline", "_GROWTH_OF": "growth of general_budget_revenue",
+                   "_ABOUT": 'about within 0.5 μg/m3 because "reason"'},
     "_RECORD": {"": 'record project "项目" { land_area: km2 required }'},
     "_TEST": {"": 'test "a name" { as of 2025  given …  expect … }', "_AS_OF": "as of 2025",
               "_GIVEN": "given project { id: \"P1\" }` or `given data gdp 大兴区 2025 = 5%",
@@ -105,4 +106,4 @@ INSIDE = {**dict.fromkeys(("_CITE", "_REQUIRE", "_WHERE", "_READ", "_BASIS", "_U
                          "rule"),
           **dict.fromkeys(("_GIVEN", "_EXPECT", "_AS_OF"), "test"),
           **dict.fromkeys(("_TITLE", "_PERIOD"), "plan"),
-          "_DIRECTION": "indicator", "_ROLE": "indicator"}
+          "_DIRECTION": "indicator", "_ROLE": "indicator", "_GROWTH_OF": "indicator"}

@@ -431,7 +431,16 @@ def series_call(e: m.Call, scope: Scope) -> t.Node:
         if percent is None:  # pragma: no cover - the prelude declares %
             raise scope.fail("T201", "unit `%` is not declared", e.span)
         result = t.QuantityT(percent)
-    return t.Func(e.func, (node,), result, years[0] if years else None, e.span)
+    return t.Func(e.func, (node,), result, years[0] if years else None, e.span,
+                  reported=_published_rate(node, scope) if e.func == "growth" else None)
+
+
+def _published_rate(node: t.Node, scope: Scope) -> t.IndicatorRef | None:
+    """`growth(x)` of a level some indicator is `growth of`: that rate, where reported."""
+    if not isinstance(node, t.IndicatorRef) or node.year is not None:
+        return None
+    rate = next((spec for spec in scope.indicators.values() if spec.growth_of == node.id), None)
+    return t.IndicatorRef(rate.id, rate.type, node.span) if rate is not None else None
 
 
 def _quantity(arg: m.Expr, scope: Scope, e: m.Call) -> t.Node:

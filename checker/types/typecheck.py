@@ -9,6 +9,7 @@ lie in the plan period.  Imports `model`, `typed`, `units`, `diagnostics`.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
@@ -162,9 +163,44 @@ def _indicators(suite: m.Suite, units: UnitTable, scales: dict[str, tuple[str, .
                                       citations=tuple(
                                           t.Citation(c.section, c.quote, c.line, c.span, c.source)
                                           for item in ind.items if (c := item.cite) is not None),
-                                      aliases=tuple(a for item in ind.items for a in item.aliases))
+                                      aliases=tuple(a for item in ind.items for a in item.aliases),
+                                      growth_of=ind.get("growth"))
     _shared_names(suite, out, sink)
+    _growth_rates(suite, out, units, sink)
     return out
+
+
+def _growth_rates(suite: m.Suite, specs: dict[str, t.IndicatorSpec], units: UnitTable,
+                  sink: DiagnosticSink) -> None:
+    """T255: `growth of LEVEL` names a numeric indicator, in %, once per level — else
+    `growth(LEVEL)` would read a rate of another thing, or one of two."""
+    percent = units.resolve("%")
+    claimed: dict[str, str] = {}
+    for ind in suite.of(m.Indicator):
+        spec = specs.get(ind.id)
+        item = next((i for i in ind.items if i.key == "growth"), None)
+        if spec is None or item is None:
+            continue
+        level = specs.get(item.value)
+        problem, help_ = None, ""
+        if level is None:
+            problem = f"`growth of {item.value}`: no indicator `{item.value}`"
+            help_ = did_you_mean(item.value, list(specs))
+        elif level.id == ind.id or level.growth_of is not None or level.unit is None \
+                or level.scale is not None:
+            problem = f"`{item.value}` has no level whose growth `{ind.id}` could be"
+            help_ = "name a numeric indicator, such as the revenue whose growth this is"
+        elif spec.unit is None or percent is None or spec.unit.dimension != percent.dimension:
+            problem = f"`{ind.id}` is a growth rate of `{item.value}` but not in %"
+            help_ = "declare `unit %`: a growth rate is a percentage"
+        elif item.value in claimed:
+            problem = f"`{item.value}` already has a growth rate: `{claimed[item.value]}`"
+            help_ = "one indicator per level: `growth(x)` must read one published rate"
+        if problem is not None:
+            sink.error("T255", problem, item.span, help=help_)
+            specs[ind.id] = dataclasses.replace(spec, growth_of=None)
+        else:
+            claimed[item.value] = ind.id
 
 
 def _shared_names(suite: m.Suite, specs: Mapping[str, t.IndicatorSpec],

@@ -129,6 +129,7 @@ class IndicatorSpec:
     scale: EnumT | None = None  # `ordinal 水质类别`: levels of a scale, lowest first
     citations: tuple[Citation, ...] = ()
     aliases: tuple[str, ...] = ()  # other names reports give it (细颗粒物年均浓度)
+    growth_of: str | None = None  # `growth of LEVEL`: the level's published growth rate
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -221,6 +222,8 @@ class Func:
     type: Type
     years: m.YearRange | None = None
     span: Span = NO_SPAN
+    # `growth(x)` where an indicator is `growth of x`: its published rate, read first
+    reported: IndicatorRef | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,8 +292,8 @@ def children(node: Node) -> list[Node]:
             return [x]
         case Arith(left=a, right=b) | Compare(left=a, right=b) | Logic(left=a, right=b):
             return [a, b]
-        case Func(args=args):
-            return list(args)
+        case Func(args=args, reported=reported):
+            return [*args, reported] if reported is not None else list(args)
     return []
 
 

@@ -127,6 +127,7 @@ SNIPPETS = {
     "keyword after a number": "rule A {\n  require total(x, 2021..2025) >= 13 by 2025\n}\n",
     "full-width": "rule A {\n  where a ≥ 1，\n}\n",
     "full-width in a string": 'rule A "标题，" {\n}\n',
+    "growth of": 'indicator r {\n  unit %\n  growth of revenue\n}\n',
     "source": 'source beijing "北京城市总体规划" file "beijing.txt"\n'
               'rule A {\n  cite beijing "第三章" line 4: "…"\n}\n',
 }
@@ -166,6 +167,11 @@ SNIPPETS = {
 ])
 def test_each_part_of_a_rule_has_its_scope(word: str, scope: str) -> None:
     assert scope_of("rule", word) == scope
+
+
+@needs_node
+def test_growth_of_is_a_keyword_not_a_function() -> None:
+    assert scope_of("growth of", "growth of") == "keyword.other"
 
 
 @needs_node

@@ -135,9 +135,11 @@ class IndicatorItem:
     """`unit`, `kind`, `direction`, `role baseline` (values the plan states that no
     rule checks, carried so that data files may hold them), `role parameter` (a value
     another authority assigns each year, 市级要求, read from plan data), or the `cite` of
-    the sentence that names it, or the `alias` names reports give it (细颗粒物年均浓度)."""
+    the sentence that names it, or the `alias` names reports give it (细颗粒物年均浓度), or
+    `growth of LEVEL` (the level indicator whose published growth rate this is)."""
 
-    key: Literal["unit", "scale", "kind", "direction", "role", "range", "about", "cite", "alias"]
+    key: Literal["unit", "scale", "kind", "direction", "role", "range", "about", "cite", "alias",
+                 "growth"]
     value: str  # for `range` and `about`, the canonical text after the keyword
     comments: Comments = ()
     trailing: str | None = None

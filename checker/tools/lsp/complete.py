@@ -30,7 +30,7 @@ CLAUSES = ("cite", "kind", "for each", "for all", "for region", "where", "read",
            "require", "unless")
 TEST_ITEMS = ("as of", "given", "given data", "expect")
 PLAN_ITEMS = ("title", "period", "region", "source", "language", "about", "band")
-INDICATOR_ITEMS = ("unit", "ordinal", "kind", "direction", "role", "alias", "cite")
+INDICATOR_ITEMS = ("unit", "ordinal", "kind", "direction", "role", "growth of", "alias", "cite")
 EXPRESSION_WORDS = ("and", "or", "not", "in", "not in", "is present", "is missing", "rises",
                     "falls", "true", "false", "by", "at", "each year in", "in region", "label")
 VALUES = {"kind": ("binding", "anticipatory"), "direction": ("up", "down", "none"),

@@ -1,0 +1,88 @@
+"""Published growth rates (issue 10): an indicator `growth of LEVEL` is the rate a report
+publishes for the level (一般公共预算收入同口径增长7%), which `growth(LEVEL)` reads in the
+years the data state it — the two rounded levels often give another figure — and computes
+from the levels only in the other years."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.syntax.unparse import unparse
+from checker.types.typecheck import typecheck
+from tests.helpers import raised_diagnostics, rule_file, suite_from, the_only
+from tests.unit.test_annual_targets import run
+
+GROWS = """
+rule GROWS "revenue grows" {
+  cite "第一章" line 1: "x"
+  kind anticipatory
+  require growth(general_budget_revenue) >= 5% each year in 2022..2023
+}
+"""
+
+
+def test_the_published_rate_is_read_where_the_levels_would_say_otherwise(
+        tmp_path: Path) -> None:
+    # the levels give 4.4 %, the report's same-basis rate 7 % — the report is the figure
+    found = run(tmp_path, ["general_budget_revenue,大兴区,2021,100,亿元,actual,",
+                           "general_budget_revenue,大兴区,2022,104.4,亿元,actual,",
+                           "general_budget_revenue_growth,大兴区,2022,7,%,target,",
+                           "general_budget_revenue_growth,大兴区,2022,7,%,actual,"])["REV"]
+    assert found.outcome == "pass", found.message
+
+
+def test_a_year_without_a_published_rate_is_computed_from_its_levels(tmp_path: Path) -> None:
+    found = run(tmp_path, ["general_budget_revenue,大兴区,2021,100,亿元,actual,",
+                           "general_budget_revenue,大兴区,2022,104.4,亿元,actual,",
+                           "general_budget_revenue,大兴区,2023,110,亿元,actual,",
+                           "general_budget_revenue_growth,大兴区,2022,7,%,actual,"],
+                rules=GROWS)["GROWS"]
+    assert found.outcome == "pass", found.message
+    found = run(tmp_path, ["general_budget_revenue,大兴区,2021,100,亿元,actual,",
+                           "general_budget_revenue,大兴区,2022,104.4,亿元,actual,",
+                           "general_budget_revenue,大兴区,2023,108,亿元,actual,",
+                           "general_budget_revenue_growth,大兴区,2022,7,%,actual,"],
+                rules=GROWS)["GROWS"]
+    assert found.outcome == "fail"
+    assert found.message.startswith("2023: 3.4")
+
+
+def test_a_published_rate_decides_a_year_whose_levels_are_missing(tmp_path: Path) -> None:
+    found = run(tmp_path, ["general_budget_revenue,大兴区,2021,100,亿元,actual,",
+                           "general_budget_revenue,大兴区,2022,106,亿元,actual,",
+                           "general_budget_revenue_growth,大兴区,2023,2,%,actual,"],
+                rules=GROWS)["GROWS"]
+    assert found.outcome == "fail", found.message
+    assert "2023: 2% < 5%" in found.message
+
+
+def test_a_qualified_published_rate_is_reasoned_by_its_bound(tmp_path: Path) -> None:
+    found = run(tmp_path, ["general_budget_revenue,大兴区,2021,100,亿元,actual,",
+                           "general_budget_revenue,大兴区,2022,106,亿元,actual,",
+                           "general_budget_revenue,大兴区,2023,110,亿元,actual,",
+                           "general_budget_revenue_growth,大兴区,2023,6以上,%,actual,"],
+                rules=GROWS)["GROWS"]
+    assert found.outcome == "pass", found.message
+
+
+def test_growth_of_prints_back_as_written() -> None:
+    text = ('indicator r "增速" {\n  unit %\n  growth of general_budget_revenue\n}\n')
+    assert unparse(rule_file(text)) == text
+
+
+@pytest.mark.parametrize(("items", "message"), [
+    ("unit %\n  growth of general_budget_revenu",
+     "`growth of general_budget_revenu`: no indicator `general_budget_revenu`"),
+    ("unit %\n  growth of r", "`r` has no level whose growth `r` could be"),
+    ("unit 亿元\n  growth of general_budget_revenue",
+     "`r` is a growth rate of `general_budget_revenue` but not in %"),
+    ("unit %\n  growth of per_capita_disposable_income",
+     "`per_capita_disposable_income` already has a growth rate: "
+     "`per_capita_disposable_income_growth`"),
+])
+def test_growth_of_names_one_numeric_level_once(items: str, message: str) -> None:
+    suite = suite_from(f'indicator r "增速" {{\n  {items}\n}}\n')
+    found = the_only(raised_diagnostics(typecheck, suite))
+    assert (found.code, found.message) == ("T255", message)
