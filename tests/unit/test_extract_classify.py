@@ -172,6 +172,35 @@ CASES = [
      "均创新标准实施以来新纪录。\n●优良天数不低于317天",
      [("actual", "==", "332", "days"), ("actual", "==", "90.7", "%"),
       ("target", ">=", "317", "days")]),
+    # sets 19-21 (livelihood-project lists, district reviews, environment reports), by class:
+    # work after its object (加装…4000公里), for so many (为8000名…安装), on so many (整体提升
+    # 100所学校…, 对84个…进行改造), a measure word before `环`/`路` (50座环卫公厕)
+    (PLAN + "加装农村公路安全护栏4000公里。", [("target", ">=", "4000", "km")]),
+    (PLAN + "为8000名独居老人安装火灾探测报警器。", [("target", ">=", "8000", "count")]),
+    (PLAN + "整体提升100所学校周边环境。", [("target", ">=", "100", "count")]),
+    (PLAN + "完成50座环卫公厕适老化改造,完成24个路口警示减速道钉安装。",
+     [("target", ">=", "50", "count"), ("target", ">=", "24", "count")]),
+    (PLAN + "打造1000课时的家庭教育课程资源库。", [("target", ">=", "1000", "课时")]),
+    (REPORT + "绝对值排名跃升2位;观测记录到鸟类368种,比2020年新增52种。",
+     [("actual", "increase", "2", "count"), ("actual", "==", "368", "count"),
+      ("actual", "increase", "52", "count")]),
+    (REPORT + "达到国家二级标准;6项主要污染物达到国家二级标准。", [("actual", "==", "6", "count")]),
+    (REPORT + "一般制造业疏解提质等9项任务提前完成年度目标。", [("actual", "==", "9", "count")]),
+    ("延庆2024年经济社会发展主要预期目标是:地区生产总值增长6%。主要做好以下两方面重点工作:\n"
+     "持续打好蓝天保卫战,重点建设用地安全利用率达到100%﹔优化招商平台动态管理,"
+     "持续擦亮长城、世园、冬奥三张“金名片”,加强文体旅商农消费跨界融合,促进消费,推动文旅融合发展,"
+     "全年新引进企业不少于2500家。\n",
+     [("target", "increase", "6", "%"), ("target", ">=", "100", "%"),
+      ("target", ">=", "2500", "count")]),
+    ("锚定目标,报告给出了10个方面重点任务。政府工作报告提出,疏解提质一般制造业企业80家。"
+     "拆除违法建设500万平方米。\n促进教育科技人才一体发展,全力推进首都高质量发展,扩大职业本科院校"
+     "招生规模,拓展职普融通学生成长成才通道。本市今年新增中学学位1万个。\n",
+     [("target", ">=", "80", "count"), ("target", ">=", "500", "万m²"),
+      ("target", ">=", "1", "万")]),
+    ("(北京市)北京市某区人民政府工作报告(2022年)\n五年来,我们统筹开展疏解整治。实施三年行动计划,"
+     "安排重点工程283项、总投资达到2200亿元。完成土地供应50宗。\n",
+     [("actual", "==", "283", "count"), ("actual", "==", "2200", "亿元"),
+      ("actual", "==", "50", "count")]),
 ]
 
 
@@ -216,6 +245,20 @@ def test_what_a_figure_says(text: str, expected: list[tuple[str, str, str, str]]
     ("大气环境中细颗粒物年均浓度首次实现‘30+’。", "quoted term"),
     ("文号 平政发〔2025〕6号", "document's number"),
     ("经济增速如果突破6%继续下滑,将滑出合理增长区间。", "condition"),
+    ("完成投资5.04亿元,比年度计划高20.3个百分点。", "gap to the target"),
+    ("查看: 934|回复: 0", "readers"),
+    ("    签到天数: 765 天", "readers"),
+    ("    1万", "numbers a page"),
+    ("70人支持", "readers"),
+    ("投诉文章:435 226 40@qq.com", "e-mail"),
+    ("      12-23   来自潍坊", "month and a day"),
+    ("西宁市城中区民生实事项目出炉)1", "picture"),
+    ("今年将实施7大类20项民生实事项目。", "parts of what the text sets out"),
+    ("民生实事项目包括环境改善类4项、公共安全类3项。", "parts of what the text sets out"),
+    ("优良天数增加114天,相当于好天儿多了将近4个月。", "restates the figure"),
+    ("持续擦亮长城、世园、冬奥三张“金名片”。", "part of a name"),
+    ("新建、改建农村电网10千伏线路98公里。", "part of a name"),
+    ("是三年新冠疫情防控转段后经济恢复发展的一年。", "duration"),
 ])
 def test_figures_that_are_no_statements(text: str, reason: str) -> None:
     others = [i for i in items_of(text) if i.kind == "other"]

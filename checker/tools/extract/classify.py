@@ -54,7 +54,8 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     near = around(ctx.text, first.start - ctx.base, first.end - ctx.base)
     own = around(ctx.text, start, end) if phrase is not first else near
     value, unit, known, factor, high = _value(phrase)
-    duration = unit == "年" and not (own.level or own.bound_word or own.change or own.starting)
+    duration = unit == "年" and (not (own.level or own.bound_word or own.change or own.starting)
+                                 or (phrase.chinese and own.follows == "noun"))  # 三年新冠疫情
     running = ctx.text[max(0, start - 2):start].endswith("连续")  # 连续10个季度, 连续97天
     reason = _DURATION if duration else _RUNNING if running else \
         other_reason(ctx, phrase, own, near)
@@ -64,7 +65,8 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     kind = "other" if reason else kind_at(ctx, near, phrase.start - ctx.base)
     before = ctx.text[start - 1:start] if start > 0 else ""
     tight = before if before in cues.TIGHT_BOUNDS else ""
-    op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own)) \
+    compared = bool(_COMPARED.search(ctx.text[own.clause_start:own.chain_start]))
+    op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own), compared) \
         if kind != "other" else ""
     cell = ctx.sentence.cell
     period = period_at(ctx, start, kind, near)
@@ -83,8 +85,13 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
 # ------------------------------------------------------------------ how it compares
 
 
+# `比2020年新增52种`: what is new against a base is a change.
+_COMPARED = re.compile(r"(?:比|较)[^,，;；。]{1,10}$")
+_NEW = frozenset({"新增", "净增"})
+
+
 def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
-        lead: str = "") -> str:
+        lead: str = "", compared: bool = False) -> str:
     if phrase.bound:
         return cues.BOUNDS[phrase.bound]
     if tight:
@@ -97,15 +104,23 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
     if phrase.measure == "level":
         return ">="
     change = own.change or near.change
+    counted = phrase.unit is not None and phrase.unit.text in cues.COUNT_WORDS
+    if change and counted and own.follows == "noun":  # 整体提升100所学校周边环境: work on them
+        return ">=" if kind == "target" else "=="
     if change and not (phrase.measure == "points" and not own.chain and near.distant):
         return change
     level = own.level or near.level or near.distant or lead
+    if level in _NEW and compared:
+        return "increase"
     if level in _SETS_A_VALUE and own.follows == "of":  # 设置2%的CPI涨幅目标: the target's value
         return "=="
     if kind == "target":
         if level in cues.AT_MOST or level in _DOWN or _within(own, phrase):
             return "<="
         if level and level not in _EQUAL_VERBS:
+            return ">="
+        if level == "为" and own.follows == "noun" and phrase.unit is not None and \
+                phrase.unit.count:  # 为8000名独居老人安装…: for so many, work to do
             return ">="
     return "=="
 

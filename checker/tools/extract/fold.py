@@ -17,11 +17,15 @@ from functools import cache
 _SPACES = {0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " "}
 _DASHES = {0x2013: "-", 0x2212: "-", 0xFE63: "-", 0xFF0D: "-"}
 _OTHER = {0xFE6A: "%", 0x2236: ":", 0xFF5E: "~", 0x301C: "~", 0x00B7: "·", 0x30FB: "·"}
+# Small form variants (`﹔` between the clauses of a roundup page, `﹐`): the punctuation they
+# are small forms of, so that they end clauses.
+_SMALL = {0xFE50: ",", 0xFE51: "、", 0xFE52: ".", 0xFE54: ";", 0xFE55: ":", 0xFE56: "?",
+          0xFE57: "!"}
 
 
 def _ascii_table() -> dict[int, str]:
     table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}  # full width
-    table |= _SPACES | _DASHES | _OTHER
+    table |= _SPACES | _DASHES | _OTHER | _SMALL
     return table
 
 

@@ -87,7 +87,7 @@ class Lexicon:
 
 _FIXED = [
     # `6 . 5%`: a decimal point set apart by spaces, as some pages print it.
-    ("NUM", re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+| \. ?\d+| ?\. \d+)?")),
+    ("NUM", re.compile(r"\d{1,3}(?:,\d{3})+(?!\d|,\d)(?:\.\d+)?|\d+(?:\.\d+| \. ?\d+| ?\. \d+)?")),
     ("CN_NUM", re.compile(r"[〇零一二两三四五六七八九十百千]+")),
     ("PCT_OF", re.compile(r"百分之")),
     ("FEN_ZHI", re.compile(r"分之")),

@@ -25,19 +25,32 @@ _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
 _OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标)[,，]?(?:中|其中)?(?:有|共有|共)$")
 # `从八个方面健全政策机制`: the parts of what the text itself sets out.
 _ASPECTS = re.compile(r"个?方面")
+# `7大类20项民生实事`, `环境改善类4项、公共安全类3项`: the kinds a list is sorted into.
+_KINDS = re.compile(r"个?大(?:类|项|板块|领域)")
 # Page furniture: a counter of readers, a path, an issue number (`公报2021·3`, `.pdf/58`).
 # 高于目标2.1个百分点, 低于年度目标: a result measured against its target.
-_GAP = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|超|落后于?|差|比)"
-                  r"(?:全年|年度|年初|预期)?目标$")
+_GAP = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|超|落后于?|差|塌|比)"
+                  r"(?:全年|年度|年初|预期)?目标$|"
+                  r"比(?:全年|年度|年初)?计划(?:投资|数)?(?:高|低|多|少|快|慢)(?:了|出)?$")
 _CAPTION = re.compile(r"(?:^|[\s:：见如详])(?:图|表|附表|专栏)\s*$")
 _STRUCTURE = re.compile(r"[\d.]+(?:[:：∶][\d.]+){2,}")  # 三次产业结构为0.03:4.66:95.31
 _JOINS = "·•‧"  # 公报2021·3, 23•7: an issue number, a date as a name
-_COUNTER = re.compile(r"(?:点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读|热度)"
+_COUNTER = re.compile(r"(?:点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读|热度|查看|回复|"
+                      r"评论|点赞|转发|收藏|签到天数|积分|帖子|主题|粉丝|关注|Rank|LV\.?)"
                       r"\s*[:：]?\s*$")
+# `70人支持`, `8回复`: a page's counter of its readers' doings, after the number.
+_COUNTED_READERS = re.compile(r"\s?(?:人)?(?:支持|点赞|评论|阅读|收藏|关注|转发|浏览|回复|参与)"
+                              r"(?:\s|$)")
+# `435 226 40@qq.com`: the digits of an e-mail address.
+_MAIL = re.compile(r"[\d ]*@")
+# `12-23   来自潍坊`: a comment's month and day, no range of figures.
+_MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])")
 _CONDITION = re.compile(r"如果|假如|倘若|一旦|假设")
 _PAGE = re.compile(r"(?:^|\s)(?:Page|P\.|p\.|页码)\s*$")
 _TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
 _CONVERTED = re.compile(r"(?:折合|约合)$")
+# `…增加114天,相当于好天儿多了将近4个月`: the clause says it again in other words.
+_RESTATED = re.compile(r"\s*(?:这|约|大约)?相当于")
 # `完成GDP2917.85亿元`: an indicator's abbreviation before its figure names no model or code.
 _ABBREVIATED = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI)$")
 # `续建新建百亿级项目20个`: the grade of the things counted, not an amount.
@@ -80,16 +93,27 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} is part of a document's number (`{text[max(0, start - 4):start + 8]}`)"
     if _CONDITION.search(text[own.clause_start:start]):
         return f"{shown} is in a condition (`如果…`), not a statement"
-    if _COUNTER.search(text[max(0, start - 8):start]):
+    end = phrase.end - ctx.base
+    if _COUNTER.search(text[max(0, start - 8):start]) or \
+            ((phrase.unit is None or phrase.unit.text == "人") and \
+            _COUNTED_READERS.match(text[end:end + 5])):
         return f"{shown} counts a page's readers"
+    if _MAIL.match(text[end:end + 12]):
+        return f"{shown} is part of an e-mail address"
+    if phrase.high is not None and phrase.unit is None and phrase.measure == "none" and \
+            _MONTH_DAY.fullmatch(phrase.text) and not text[end:end + 1].strip():
+        return f"{shown} is a month and a day"
+    if phrase.unit is None and phrase.measure == "none" and before in ")）" and before and \
+            not text[end:].strip():
+        return f"{shown} numbers a picture under its caption"
     if (_PAGE.search(text[max(0, start - 6):start]) and phrase.unit is None) or \
             _alone(ctx, phrase):
         return f"{shown} numbers a page or counts its readers"
     if _TAGS.search(text[:start]):
         return f"{shown} stands in a page's list of keywords"
-    if _CONVERTED.search(text[max(0, start - 2):start]):
+    if _CONVERTED.search(text[max(0, start - 2):start]) or \
+            _RESTATED.match(text[own.clause_start:start]):
         return f"{shown} restates the figure before it in another unit"
-    end = phrase.end - ctx.base
     after = text[end:end + 1]
     if before and after and before in "[【" and after in "]】":
         return f"{shown} marks a reference (`[{phrase.text}]`)"
@@ -101,8 +125,11 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} is part of a name (`{text[max(0, start - 2):phrase.end - ctx.base]}`)"
     if _quoted(text, start):
         return f"{shown} stands inside a quoted term"
-    if own.follows in ("letter", "name"):
+    if own.follows == "letter" or (own.follows == "name" and not _measured(phrase)):
         return f"{shown} is part of a name (`{phrase.text}{own.right[:3]}`)"
+    if phrase.chinese and own.right[:1] and own.right[0] in "“\"‘" and phrase.value < 10:
+        # 三张“金名片”: a few of a quoted kind name things, they count nothing
+        return f"{shown} is part of a name (`{phrase.text}{own.right[:5]}`)"
     if _in_parens(text, start, phrase.end - ctx.base):
         return f"{shown} in parentheses counts what is listed"
     if own.follows == "replaced":
@@ -118,17 +145,29 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
 
 
 def _alone(ctx: Ctx, phrase: Phrase) -> bool:
-    """A bare number that is all of its line (`11`, `0` under a headline: a counter of
-    shares or readers), outside a table's cells."""
-    return ctx.sentence.cell is None and phrase.unit is None and phrase.measure == "none" and \
-        ctx.text.strip() == phrase.text
+    """A bare number that is all of its line (`11`, `0` under a headline, `1万` under a
+    forum user's name: a counter of shares, readers or posts), outside a table's cells."""
+    unit = phrase.unit
+    bare = (unit is None and phrase.measure == "none") or \
+        (unit is not None and unit.text in cues.SCALE_WORDS and unit.base is None)
+    return ctx.sentence.cell is None and bare and ctx.text.strip() == phrase.text
+
+
+def _measured(phrase: Phrase) -> bool:
+    """`50座环卫公厕`, `24个路口`: after a measure word, `环` or `路` begins the noun counted,
+    not a name's suffix (`五环`, `8号线`)."""
+    return phrase.unit is not None and phrase.unit.text in cues.COUNT_WORDS
 
 
 def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = None) -> str:
     """A figure that describes a name or the subject of another figure."""
     shown, counted = f"`{phrase.text}`", phrase.unit is not None and phrase.unit.count
     noun = own.follows == "noun"
-    if counted and _ASPECTS.match(own.right) and not phrase.bound:
+    if (counted and _ASPECTS.match(own.right) and not phrase.bound) or \
+            _KINDS.match(own.right) or \
+            (counted and phrase.unit is not None and phrase.unit.text in ("项", "件") and
+             ctx.text[:phrase.start - ctx.base].endswith(("类", "类别")) and
+             not ctx.text[:phrase.start - ctx.base].endswith("大类")):  # 10大类52项: the whole
         return f"{shown} counts the parts of what the text sets out"
     if _GOES_ON.match(own.right):  # 在目前的50%以上再提高: a level the sentence goes on from
         return ""
@@ -142,7 +181,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     if noun and counted and (not own.chain or own.chain[0] in _SETTING) and \
             _OWN_ITEMS.match(own.right) and \
-            not (own.distant in _DOING and own.right.lstrip("项个").startswith(_TASKS)):
+            not ((own.distant in _DOING or _COUNT_VERB.search(own.right)) and
+                 own.right.lstrip("项个").startswith(_TASKS)):  # 9项任务提前完成: tasks done
         return f"{shown} counts the document's own items"
     if counted and _OWN_ITEMS_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts the document's own items"

@@ -33,7 +33,13 @@ _CLOSERS = "”’\")）】》"
 _META = re.compile(r"#\s*source\s*:", re.IGNORECASE)
 _INTRO = re.compile(r"[:：]\s*$")
 _LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:：]|(?:根据|依据|按照|依照)规划|"
-                         r"(?:规划|纲要|计划)(?:草案)?(?:提出|明确|要求)")
+                         r"(?:规划|纲要|计划)(?:草案)?(?:提出|明确|要求)|"
+                         rf"(?:以下)?[{CHINESE_DIGITS}\d]+个?方面(?:的)?(?:重点|主要)?(?:任务|工作)")
+# `主要做好以下五方面重点工作:`, `报告给出了10个方面重点任务。`: the paragraphs after it are
+# that many parts of one list, however long each is.
+_ANNOUNCED = re.compile(rf"([{CHINESE_DIGITS}\d]+)个?方面(?:的)?(?:重点|主要)?(?:任务|工作)")
+# `五年来,…`, `一年来,…`: a paragraph that opens on a span behind it reviews it.
+_PAST_OPENS = re.compile("[\\s“]*(?:" + "|".join(re.escape(w) for w in cues.PAST_OPENINGS) + ")")
 _BULLET = re.compile(rf"^\s*(?:[◆●•·▪■□◇○◎★☆※\-—─]+|[①-⑳]|\d{{1,2}}[.、](?!\d)"
                      rf"|[(]?[{CHINESE_DIGITS}]+[)、])")
 # 规划 of an office's name (`自然资源和规划委员会`, `规划司`) names no plan.
@@ -308,6 +314,7 @@ def _period_of(text: str) -> tuple[int, int] | None:
 def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
     stack: list[_Section] = []
     listing: tuple[str, tuple[int, int] | None] | None = None  # mode of a `…目标是:` list
+    announced = 0  # paragraphs still to come of a list announced by its parts' number
     fresh = False  # the next paragraph opens its section
     table = cells(lines.texts)
     for index, text in enumerate(lines.texts):
@@ -321,13 +328,17 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
             while stack and stack[-1].level >= level:
                 stack.pop()
             stack.append(_Section(level, label, _mode_of(title), _period_of(title)))
-            listing, fresh = None, True
+            listing, fresh, announced = None, True, 0
         elif fresh:
             _opening(stack, text)
             fresh = False
-        if listing is not None and not _BULLET.match(text) and len(text.strip()) > 80:
+        if listing is not None and not _BULLET.match(text) and len(text.strip()) > 80 and \
+                not announced:
             listing = None
+        announced = max(announced - 1, 0)
         mode, period = _context(stack, listing)
+        if heading is None and _PAST_OPENS.match(text):
+            mode = "actual"
         if index in table:
             yield Sentence(number, start, start + len(text), tuple(s.label for s in stack
                                                                    if s.label),
@@ -337,7 +348,19 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
                           mode, period, heading is not None)
         intro = _INTRO.search(text) or _LIST_INTRO.search(text)
         if intro:
-            listing = (_intro_mode(text), _period_of(text))
+            said = text[:intro.end()]
+            said = said[max(said.rfind("。", 0, len(said) - 1), said.rfind("!", 0, len(said) - 1))
+                        + 1:]  # the sentence that opens the list, not the whole paragraph
+            listing = (_intro_mode(said) or _intro_mode(text), _period_of(text))
+            parts = _ANNOUNCED.search(text)
+            announced = _count(parts.group(1)) if parts else 0
+
+
+def _count(numeral: str) -> int:
+    """`五` or `10`: how many parts a list announces (a few paragraphs at most)."""
+    if numeral.isdigit():
+        return min(int(numeral), 20)
+    return min(max(CHINESE_DIGITS.find(numeral[-1]) + 1, 1) + (10 if len(numeral) > 1 else 0), 20)
 
 
 def _opening(stack: list[_Section], text: str) -> None:
@@ -347,6 +370,10 @@ def _opening(stack: list[_Section], text: str) -> None:
 
 
 def _intro_mode(text: str) -> str:
+    if re.search(r"做了|完成了|取得了", text):  # 主要做了七个方面工作:
+        return "actual"
+    if re.search(r"(?:重点|主要)(?:任务|工作)|做好", text):  # 做好以下五方面重点工作:
+        return "target"
     if re.search(r"(?:预期|主要|发展)目标(?:是|为|如下)", text):  # 报告指出,…主要预期目标是:
         return "target"
     if re.search(r"指出|显示|完成|实现|取得|表现为", text):

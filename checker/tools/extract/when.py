@@ -53,6 +53,9 @@ _COUNTED = frozenset({"one", "wan"})
 _PAST_SPAN_AFTER = re.compile(r"十三五”?(?:时期|期间)(?!规划|的规划|目标|的目标)")
 _WHOLE_YEAR = re.compile(r"预计全年|全年预计(?!将|要)")  # 全年预计将新增…: a plan
 _DATED = frozenset({"year", "month", "part", "relative", "date"})
+# In a review (`五年来,…`, a section `…工作回顾`) these name plans carried out (`安排重点工程283项`,
+# `实施…三年行动计划`), they set nothing ahead; `将`, `到2025年`, `力争` still do.
+_WEAK_FUTURE = frozenset({"计划", "目标", "安排", "预期", "正在"})
 
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
     """`target` or `actual` for a statement at `start` (an offset in the sentence)."""
@@ -76,7 +79,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         clause = _NOW_OF.sub("", clause)
     if _PAST.search(clause):
         return "actual", True
-    future = _STRONG_FUTURE.search(_NOT_FUTURE.sub("", clause))
+    future = next((m for m in _STRONG_FUTURE.finditer(_NOT_FUTURE.sub("", clause))
+                   if not (mode == "actual" and m.group() in _WEAK_FUTURE)), None)
     if future:
         if future.group() == "预计":
             return _forecast(ctx, clause, start), True
@@ -150,6 +154,8 @@ def _year_before(ctx: Ctx, start: int) -> int | None:
     for mark in reversed(own_marks(ctx, start)):
         if mark.kind in ("year", "years", "month", "plan") and mark.last is not None:
             return mark.last
+        if mark.kind == "relative" and mark.text in _OF_THE_YEAR and ctx.sentence.mode == "target":
+            continue  # 全年 in a list of a year's targets: that year, whenever it was written
         if mark.kind == "relative" and ctx.document.year is not None and \
                 not _of_year_named(ctx, mark):
             return _relative_year(ctx.document, mark)
