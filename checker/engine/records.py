@@ -146,10 +146,11 @@ def record_partial(rule: t.CheckedRule, batch: RecordBatchLike, env: RecordEnv,
     reported = _REPORTED[codes] | waived
     rows = np.arange(len(codes)) if detailed else _first_by_id(
         np.flatnonzero(reported), batch.ids, limit, below)
-    findings = RecordOutcomes(rule, batch, evaluate.seen, guard, parts, waivers)
+    listing = rows.tolist()
+    findings = RecordOutcomes(rule, batch, evaluate.seen, guard, parts, waivers, listing)
     listed = [Listed(str(batch.ids[i]), bool(reported[i]),
                      findings.outcome(i, CODES[codes[i]], bool(waived[i])))
-              for i in rows.tolist()]
+              for i in listing]
     listed.sort(key=lambda item: item.subject)
     return RecordPartial([int(c) for c in counts], listed, detailed)
 
@@ -162,6 +163,8 @@ def _first_by_id(rows: np.ndarray, ids: Sequence[str], limit: int | None,
     if (limit is None or len(rows) <= limit) and below is None:
         return rows
     index = getattr(ids, "values", None)
+    if hasattr(getattr(index, "array", None), "__arrow_array__"):
+        return _first_by_arrow_id(rows, index, limit, below)
     names = np.asarray(index[rows] if index is not None else [ids[i] for i in rows.tolist()],
                        dtype=object)
     if below is not None:
@@ -170,6 +173,24 @@ def _first_by_id(rows: np.ndarray, ids: Sequence[str], limit: int | None,
     if limit is None or len(rows) <= limit:
         return rows
     order = np.argsort(names, kind="stable")[:limit]
+    return np.sort(rows[order])
+
+
+def _first_by_arrow_id(rows: np.ndarray, index: Any, limit: int | None,
+                       below: str | None) -> np.ndarray:
+    """`_first_by_id` over a batch's Arrow-backed id index: compared and sorted by Arrow
+    (UTF-8 byte order is code-point order, as Python compares `str`; the sort is stable),
+    since boxing 10⁵ ids as Python strings to sort them cost more than the rules."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    names = pa.array(index.array).take(pa.array(rows))
+    if below is not None:
+        keep = pc.less(names, pa.scalar(below, names.type)).to_numpy(zero_copy_only=False)
+        rows, names = rows[keep], names.filter(pa.array(keep))
+    if limit is None or len(rows) <= limit:
+        return rows
+    order = pc.array_sort_indices(names).to_numpy()[:limit]
     return np.sort(rows[order])
 
 
@@ -196,10 +217,12 @@ def clause_offset(rule: t.CheckedRule) -> int:
 
 
 class RecordOutcomes:
-    """Builds the listed outcomes of one record rule; what is per rule is done once."""
+    """Builds the listed outcomes of one record rule; what is per rule is done once, and
+    the described fields of the `rows` listed are read a column at a time."""
 
     def __init__(self, rule: t.CheckedRule, batch: RecordBatchLike, seen: dict[int, Vec],
-                 guard: Vec | None, parts: list[Vec], waivers: list[Vec]) -> None:
+                 guard: Vec | None, parts: list[Vec], waivers: list[Vec],
+                 rows: list[int]) -> None:
         self.rule, self.batch, self.seen = rule, batch, seen
         self.guard, self.parts, self.waivers = guard, parts, waivers
         self.read = rule_leaves(rule)
@@ -207,7 +230,8 @@ class RecordOutcomes:
         self.by_constraint = {id(c): t.leaves(c.expr) for c in rule.constraints}
         self.decidable = [rule.guard] if rule.guard is not None else []
         self.decidable += [c.expr for c in rule.constraints]
-        self.described = described_fields(batch)
+        self.details = dict(zip(rows, details_of(batch, described_fields(batch), rows),
+                                strict=True))
 
     def outcome(self, index: int, outcome: r.OutcomeKind, waived: bool) -> r.Outcome:
         rule, seen = self.rule, self.seen
@@ -226,7 +250,7 @@ class RecordOutcomes:
                            shown)
         return r.Outcome.model_construct(
             rule=rule.id, subject=str(self.batch.ids[index]), subject_kind="record",
-            subject_details=details_at(self.batch, self.described, index),
+            subject_details=self.details[index],
             outcome=outcome, severity=severity_of(rule, outcome), message=message,
             trajectory=None, waived_by=label, origin=self.batch.origin(index),
             evidence=evidence)
@@ -244,25 +268,29 @@ def described_fields(batch: RecordBatchLike) -> list[str]:
                  or (isinstance(spec.type, t.EnumT) and not spec.type.ordered))]
 
 
-def details_at(batch: RecordBatchLike, names: Sequence[str], index: int) -> list[r.Detail]:
-    """The described fields of row `index` that have a value (read from the batch's own
-    columns: pandas or numpy)."""
-    out = []
+def details_of(batch: RecordBatchLike, names: Sequence[str],
+               rows: list[int]) -> list[list[r.Detail]]:
+    """The described fields of each of `rows` that have a value, read from the batch's own
+    columns (pandas or numpy) a column at a time: one take per column, not per cell."""
+    out: list[list[r.Detail]] = [[] for _ in rows]
+    if not rows:
+        return out
     schema = getattr(batch, "schema", None)
     for name in names:
         column: Any = batch.table[name]
-        if hasattr(column, "iat"):
-            value: object = column.iat[index]
+        if hasattr(column, "iloc"):
+            taken: list[object] = column.iloc[rows].tolist()
         else:
             values, known, labels = column.as_arrays()
-            if known is not None and not known[index]:
-                continue
-            code = int(values[index])
             spec = schema.fields[name].type if schema is not None else None
             items = labels or (spec.items if isinstance(spec, t.EnumT) else ())
-            value = items[code] if 0 <= code < len(items) else None
-        if isinstance(value, str) and value.strip():  # NA (missing) is no str
-            out.append(r.Detail.model_construct(field=name, value=value))
+            codes = values[rows].tolist()
+            present = [True] * len(rows) if known is None else known[rows].tolist()
+            taken = [items[code] if is_known and 0 <= code < len(items) else None
+                     for code, is_known in zip(codes, present, strict=True)]
+        for details, value in zip(out, taken, strict=True):
+            if isinstance(value, str) and value.strip():  # NA (missing) is no str
+                details.append(r.Detail.model_construct(field=name, value=value))
     return out
 
 
