@@ -32,7 +32,7 @@ from checker.data.arrow_columns import NUMBERS, PLAN_VALUES, TEXTS, report_unfit
 from checker.data.columns import Converted, convert, factorize
 from checker.data.headings import HEADINGS, KIND_WORDS
 from checker.data.periods import read_periods
-from checker.data.plan_values import read_values
+from checker.data.plan_values import RowSpecs, read_values
 from checker.data.problems import IntArray, Origins, Problems, display_path, file_span
 from checker.data.records import PathArg, as_paths, report_cells
 from checker.data.regions import report_region_typos
@@ -162,8 +162,9 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
                    "add a `region` column when the table is about other regions",
                    "no region column", severity="warning")
     for name in ("indicator", "region", "unit", *TEXT_COLUMNS):
-        column = table.columns[where[name]] if name in where else pd.Series(
-            [context.region if name == "region" else None] * count)
+        column = table.columns[where[name]] if name in where else pd.Series(  # as if written
+            context.region if name == "region" else None, index=pd.RangeIndex(count),
+            dtype="string")
         converted = convert(column, TextT(), name, context.units)
         texts[name] = pd.Series(converted.values, dtype="string")
         if name in ("indicator", "region"):
@@ -176,7 +177,7 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
     specs = _indicators(texts["indicator"], cell("indicator"), context, good)
     values = read_values(table.columns[where["value"]], texts["unit"], specs, cell,
                          context.units, report, good)
-    ids = pd.Series([s.id if s is not None else None for s in specs], dtype="string")
+    ids = pd.Series(specs.ids(), dtype="string")
     frame = pd.DataFrame({
         "indicator": ids.fillna(texts["indicator"].str.strip()),
         "region": texts["region"].str.strip(),
@@ -269,7 +270,7 @@ def _kinds(kinds: pd.Series[Any], span: Callable[[int], Span], report: Problems,
 
 
 def _indicators(names: pd.Series[Any], span: Callable[[int], Span], context: _Context,
-                good: BoolArray) -> list[IndicatorSpec | None]:
+                good: BoolArray) -> RowSpecs:
     """The spec of each row's indicator, by id or by name (None when unknown or blank)."""
     stripped = names.str.strip()
     codes, distinct = factorize(stripped)
@@ -300,7 +301,7 @@ def _indicators(names: pd.Series[Any], span: Callable[[int], Span], context: _Co
                        "not in the catalogue")
 
     report_cells(context.report, unknown, why, span, "column `indicator`")
-    return [specs[c] if c >= 0 else None for c in codes.tolist()]
+    return RowSpecs(np.asarray(codes, dtype=np.int64), tuple(specs))
 
 
 def _spec_named(name: str, context: _Context) -> IndicatorSpec | None:

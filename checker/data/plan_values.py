@@ -73,13 +73,39 @@ class _Bounds:
     untolerated: bool = False  # an "about" figure without a declared tolerance
 
 
-def read_values(raw: pd.Series[Any], units_column: pd.Series[Any],
-                specs: list[IndicatorSpec | None], cell: Cell, units: UnitTable,
-                report: Problems, good: BoolArray) -> Values:
+@dataclass(frozen=True)
+class RowSpecs:
+    """Each row's indicator spec as a code into `distinct` (-1 or a None entry: unknown or
+    blank): a million rows name a few dozen indicators, read without a list per row."""
+
+    codes: npt.NDArray[np.int64]
+    distinct: tuple[IndicatorSpec | None, ...]
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __getitem__(self, position: int) -> IndicatorSpec | None:
+        code = int(self.codes[position])
+        return self.distinct[code] if code >= 0 else None
+
+    def known(self) -> BoolArray:
+        """The rows whose indicator has a spec."""
+        table = np.array([spec is not None for spec in self.distinct] + [False], dtype=bool)
+        return table[self.codes]  # code -1 reads the last entry
+
+    def ids(self) -> npt.NDArray[np.object_]:
+        """Each row's indicator id (None without a spec)."""
+        table = np.array([spec.id if spec is not None else None for spec in self.distinct]
+                         + [None], dtype=object)
+        return table[self.codes]
+
+
+def read_values(raw: pd.Series[Any], units_column: pd.Series[Any], specs: RowSpecs,
+                cell: Cell, units: UnitTable, report: Problems, good: BoolArray) -> Values:
     """Each row's value in its indicator's unit (exactly), or a problem with value or unit."""
     count = len(raw)
     blank = blank_mask(raw)
-    unit_text = units_column.str.strip().fillna("").tolist()
+    unit_text = units_column.str.strip().fillna("")
     numbers = np.zeros((3, count), dtype=np.float64)  # value, low, high
     known = np.zeros((3, count), dtype=bool)
     opens = np.zeros((2, count), dtype=bool)
@@ -88,17 +114,18 @@ def read_values(raw: pd.Series[Any], units_column: pd.Series[Any],
     value_bad: list[tuple[int, Problem | None]] = []
     untolerated: list[int] = []
     rest: list[tuple[int, _Bounds | Problem | None]] = []
-    raw_values = np.empty(count, dtype=object)
-    raw_values[:] = raw.tolist()
+    value_codes = np.asarray(pd.factorize(raw, use_na_sentinel=True)[0], dtype=np.int64)
     for (spec, unit), positions in _groups(specs, unit_text, blank):
         fit = _fit(spec, unit, units)
         if isinstance(fit, Problem):
             unit_bad += [(position, fit) for position in positions.tolist()]
             continue
-        # each distinct value of the group converted once, the numbers put back at once
-        codes, distinct = pd.factorize(raw_values[positions])
+        # each distinct value of the group converted once (as first written in the group),
+        # the numbers put back at once
+        _, first, codes = np.unique(value_codes[positions], return_index=True,
+                                    return_inverse=True)
         converted = [_convert_value(_scalar(value), fit, spec, unit, units)
-                     for value in distinct]
+                     for value in raw.iloc[positions[first]].tolist()]
         exact = np.array([isinstance(c, float) for c in converted], dtype=bool)[codes]
         figures = np.array([c if isinstance(c, float) else 0.0 for c in converted],
                            dtype=np.float64)
@@ -108,11 +135,13 @@ def read_values(raw: pd.Series[Any], units_column: pd.Series[Any],
                  for position, code in zip(positions[~exact].tolist(),
                                            codes[~exact].tolist(), strict=True)]
     unit_bad.sort(key=lambda bad: bad[0])
-    for position, result in sorted(rest, key=lambda item: item[0]):
+    rest.sort(key=lambda item: item[0])
+    written = raw.iloc[[position for position, _ in rest]].tolist() if rest else []
+    for (position, result), value in zip(rest, written, strict=True):
         if result is None or isinstance(result, Problem):
             value_bad.append((position, result))
             continue
-        qualifier[position] = str(raw_values[position]).strip()
+        qualifier[position] = str(value).strip()
         for row, bound in ((1, result.low), (2, result.high)):
             if bound is not None:
                 numbers[row, position], known[row, position] = bound, True
@@ -130,21 +159,34 @@ def read_values(raw: pd.Series[Any], units_column: pd.Series[Any],
                   pd.array(qualifier, dtype="string"))
 
 
-def _groups(specs: list[IndicatorSpec | None], units: list[str], blank: BoolArray,
+def _groups(specs: RowSpecs, units: pd.Series[Any], blank: BoolArray,
             ) -> list[tuple[tuple[IndicatorSpec, str], npt.NDArray[np.intp]]]:
     """The rows with a value of each (indicator, unit) written, ascending, by first row:
-    units are converted a group at a time, not a row at a time."""
-    catalogue = {spec.id: spec for spec in specs if spec is not None}
-    ids = pd.Series([spec.id if spec is not None else None for spec in specs], dtype=object)
-    taken = np.flatnonzero(~blank & ids.notna().to_numpy(dtype=bool))
+    units are converted a group at a time, not a row at a time.  Grouped on integer
+    codes (two names of one indicator are one group)."""
+    taken = np.flatnonzero(~blank & specs.known())
     if not len(taken):
         return []
-    keys = pd.DataFrame({"spec": ids.iloc[taken].to_numpy(),
-                         "unit": np.asarray(units, dtype=object)[taken]})
-    groups: dict[tuple[str, str], npt.NDArray[np.intp]] = keys.groupby(
-        ["spec", "unit"], sort=False).indices  # type: ignore[assignment]
-    return [((catalogue[str(spec)], str(unit)), taken[np.sort(rows)])
-            for (spec, unit), rows in groups.items()]
+    catalogue: dict[str, IndicatorSpec] = {}
+    for spec in specs.distinct:
+        if spec is not None:
+            catalogue.setdefault(spec.id, spec)
+    id_of = {ident: i for i, ident in enumerate(catalogue)}
+    by_code = np.array([id_of[spec.id] if spec is not None else -1 for spec in specs.distinct]
+                       + [-1], dtype=np.int64)
+    unit_codes, unit_names = pd.factorize(units.iloc[taken], use_na_sentinel=True)
+    key = by_code[specs.codes[taken]] * max(len(unit_names), 1) + np.asarray(unit_codes)
+    _, first, group = np.unique(key, return_index=True, return_inverse=True)
+    order = np.argsort(group, kind="stable")  # each group's rows, ascending
+    ends = np.cumsum(np.bincount(group, minlength=len(first))).tolist()
+    idents = list(catalogue)
+    found = []
+    for index in np.argsort(first, kind="stable").tolist():  # groups by their first row
+        rows = taken[order[(ends[index - 1] if index else 0):ends[index]]]
+        head = int(taken[first[index]])
+        spec_code = int(by_code[specs.codes[head]])
+        found.append(((catalogue[idents[spec_code]], str(units.iloc[head])), rows))
+    return found
 
 
 def _scalar(value: Any) -> object:
@@ -301,7 +343,7 @@ def _float(number: Fraction) -> float | None:
         return None
 
 
-def _report(raw: pd.Series[Any], specs: list[IndicatorSpec | None],
+def _report(raw: pd.Series[Any], specs: RowSpecs,
             unit_bad: list[tuple[int, Problem]], value_bad: list[tuple[int, Problem | None]],
             blank: BoolArray, cell: Cell, report: Problems, good: BoolArray) -> None:
     problems = dict(unit_bad)
@@ -332,7 +374,7 @@ def _report(raw: pd.Series[Any], specs: list[IndicatorSpec | None],
 
     bad_rows = np.array(sorted(known), dtype=np.int64)
     report_cells(report, bad_rows, why, cell("value"), "column `value`")
-    empty = np.flatnonzero(blank & np.array([s is not None for s in specs], dtype=bool))
+    empty = np.flatnonzero(blank & specs.known())
     report_cells(report, empty, lambda _: Problem(
         "D312", "row has no `value`", "a row that says nothing is a mistake: write the value, "
         "or delete the row", "empty"), cell("value"), "column `value`")
@@ -340,7 +382,7 @@ def _report(raw: pd.Series[Any], specs: list[IndicatorSpec | None],
         good[rows] = False
 
 
-def _report_untolerated(rows: list[int], specs: list[IndicatorSpec | None],
+def _report_untolerated(rows: list[int], specs: RowSpecs,
                         raw: pd.Series[Any], cell: Cell, report: Problems) -> None:
     def why(position: int) -> Problem:
         spec = specs[position]

@@ -66,6 +66,21 @@ class Ids(Sequence[str]):
 
     def __init__(self, values: pd.Index[Any]) -> None:
         self.values = values
+        self._least: list[str | None] = []
+
+    def least(self) -> str | None:
+        """The smallest id (Arrow-backed ids only, else None), computed once: a streamed
+        batch whose least id comes after every id a rule keeps has nothing to list."""
+        if not self._least:
+            array = self.values.array
+            found = None
+            if len(array) and hasattr(array, "__arrow_array__"):
+                import pyarrow as pa
+                import pyarrow.compute as pc
+
+                found = pc.min(pa.array(array)).as_py()
+            self._least.append(found if isinstance(found, str) else None)
+        return self._least[0]
 
     def __len__(self) -> int:
         return len(self.values)

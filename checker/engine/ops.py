@@ -91,7 +91,8 @@ class Evaluator:
         return cached
 
     def constant(self, value: object) -> Vec:
-        return Vec(np.full(self.env.shape, value))
+        """A value for every row: one scalar broadcast (read-only, no copy per row)."""
+        return Vec(np.broadcast_to(np.asarray(value), self.env.shape))
 
     def _eval(self, node: t.Node) -> Vec:
         match node:
@@ -126,7 +127,7 @@ class Evaluator:
                 return self.env.trend(self(value), direction == "rises")
             case t.Not(operand=operand):
                 inner = self(operand)
-                return Vec(~inner.values.astype(bool), inner.known, inner.error)
+                return Vec(~inner.values.astype(bool, copy=False), inner.known, inner.error)
             case t.Logic():
                 return self._logic(node)
         raise TypeError(f"cannot evaluate {node!r}")  # pragma: no cover
@@ -137,14 +138,14 @@ class Evaluator:
         if isinstance(type_, t.EnumT):
             return self.constant(int(value))  # type: ignore[call-overload]
         if isinstance(type_, t.TextT):
-            return Vec(np.zeros(self.env.shape, np.int64), labels=(str(value),))
+            return Vec(np.broadcast_to(np.int64(0), self.env.shape), labels=(str(value),))
         return self.constant(bool(value))
 
     def _arith(self, node: t.Arith) -> Vec:
         left, right = self(node.left), self(node.right)
         known = _and(left.known, right.known)
         error = _or(left.error, right.error)
-        a, b = left.values.astype(float), right.values.astype(float)
+        a, b = left.values.astype(float, copy=False), right.values.astype(float, copy=False)
         if node.op == "+":
             return Vec(a + b, known, error)
         if node.op == "-":
@@ -199,22 +200,20 @@ class Evaluator:
 
     def _member(self, node: t.Member) -> Vec:
         value = self(node.value)
+        codes = value.values.astype(np.int64, copy=False)
         if value.labels is not None:
             table = np.array([label in node.items for label in value.labels] + [False])
-            codes = value.values.astype(np.int64)
-            hit = table[np.where(codes < 0, len(value.labels), codes)]
         else:
-            codes = value.values.astype(np.int64)
             size = max([*(int(i) for i in node.items), int(codes.max(initial=0))]) + 2
             table = np.zeros(size, bool)
             table[[int(i) for i in node.items]] = True
-            hit = table[np.where(codes < 0, size - 1, codes)]
-        return Vec(~hit if node.negated else hit, value.known, value.error)
+        return Vec(~_look_up(table, codes) if node.negated else _look_up(table, codes),
+                   value.known, value.error)
 
     def _logic(self, node: t.Logic) -> Vec:
         """Kleene logic: where a result is known, `a & b` / `a | b` of the raw values is it."""
         left, right = self(node.left), self(node.right)
-        a, b = left.values.astype(bool), right.values.astype(bool)
+        a, b = left.values.astype(bool, copy=False), right.values.astype(bool, copy=False)
         error = _or(left.error, right.error)
         values = a & b if node.op == "and" else a | b
         if left.known is None and right.known is None:
@@ -224,12 +223,21 @@ class Evaluator:
         return Vec(values, (ka & kb) | decisive, error)
 
 
+def _look_up(table: Mask, codes: Array) -> Mask:
+    """`table[code]` per row, a missing (negative) code reading the last entry: indexed
+    directly when -1 is the only negative code (numpy reads -1 as the last entry; the
+    usual case, 3x faster than mapping the codes first)."""
+    if codes.size and int(codes.min()) < -1:
+        return table[np.where(codes < 0, len(table) - 1, codes)]
+    return table[codes]
+
+
 def _comparable(left: Vec, right: Vec) -> tuple[Array, Array]:
     """Text compares through labels: map the constant's label into the column's codes."""
     if left.labels is not None and right.labels is not None and left.labels != right.labels:
         index = {label: i for i, label in enumerate(left.labels)}
         mapped = np.array([index.get(label, -2) for label in right.labels] + [-3])
-        codes = right.values.astype(np.int64)
+        codes = right.values.astype(np.int64, copy=False)
         return left.values, mapped[np.where(codes < 0, len(right.labels), codes)]
     return left.values, right.values
 

@@ -10,8 +10,10 @@ import argparse
 import calendar
 import datetime
 import re
+from collections.abc import Callable
 
 from checker.cli import options
+from checker.cli.collector import start_up
 from checker.cli.commands import checked_suite
 from checker.cli.output import OutputCodes, write_output
 from checker.diagnostics import Diagnostic, DiagnosticError
@@ -101,7 +103,8 @@ BAD_INPUT_FORMATS = frozenset({"json", "junit", "sarif"})
 
 def run(args: argparse.Namespace) -> int:
     try:
-        return _run(args)
+        with start_up() as started:
+            return _run(args, started)
     except DiagnosticError as error:
         _still_report(args, error)
         raise
@@ -123,7 +126,7 @@ def _still_report(args: argparse.Namespace, error: DiagnosticError) -> None:
         error.diagnostics.extend(unwritable.diagnostics)
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, started: Callable[[], None]) -> int:
     from checker.cli.progress import enabled, progress
     from checker.cli.stdin import data_from
     from checker.pipeline import check_with  # the loaders import pandas; keep `--help` fast
@@ -140,6 +143,7 @@ def _run(args: argparse.Namespace) -> int:
         loaded, checked = checked_suite(args, options.suite_paths(args, suites))
         tick(description=f"checking {options.count(len(files), 'file')}")
         year, cutoff = as_of(args.as_of) if args.as_of is not None else (None, None)
+        started()  # the collector back on: the modules and the suite live as long as the run
         result = data.renamed(check_with(
             checked, data.files, as_of=year, cutoff=cutoff, fail_on=args.fail_on,
             record=args.record, max_findings=args.max_findings, engine=args.engine,
