@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -21,6 +21,9 @@ from checker.syntax.suite import LoadedSuite
 from checker.types import typed as t
 from checker.types.cached import load_checked
 from checker.types.typecheck import typecheck
+
+#: told after each streamed batch: rows checked so far, rows expected in all (None: unknown)
+RowProgress = Callable[[int, "int | None"], None]
 
 
 def check(files: Sequence[str | Path], rules: Sequence[str | Path] | None = None, *,
@@ -40,7 +43,8 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                batch_rows: int | None = None, engine: str = "local",
                scheduler: str | None = None, strict: bool = False,
                cutoff: datetime.date | None = None, sheet: str | None = None,
-               series: SeriesChoice | None = None) -> r.Result:
+               series: SeriesChoice | None = None,
+               progress: RowProgress | None = None) -> r.Result:
     """`batch_rows`: stream the proposals in batches of that many rows (by default, Parquet
     proposals of more than `data.batches.BATCH_ROWS` rows stream); `engine="dask"`: each
     Parquet file of the proposals is a partition, evaluated on a Dask cluster (the one at
@@ -48,7 +52,9 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
     plan data naming an indicator outside the catalogue is D340, not a note.  `cutoff`: an
     `--as-of` date (`as_of` is its year): figures of periods ending after it are not used.
     `sheet`: the sheet read of every XLSX workbook (`--sheet`; the first by default).
-    `series`: which indicator series the result lists (`evaluate.listed_series`)."""
+    `series`: which indicator series the result lists (`evaluate.listed_series`).
+    `progress`: called after each streamed batch (a run loaded whole is one step, and
+    says nothing)."""
     if as_of is not None and not 1900 <= as_of <= 2200:
         raise DiagnosticError([Diagnostic("D300", f"`--as-of {as_of}` is not a year",
                                           help="write a year such as `2023`")])
@@ -64,7 +70,7 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
         if done is not None:
             return capped_notes(done)
     streamed = _streamed(checked, files, as_of, fail_on, record, max_findings, batch_rows,
-                         strict, cutoff, sheet)
+                         strict, cutoff, sheet, progress)
     if streamed is not None:
         return capped_notes(streamed)
     loaded = load(files, checked.schemas, checked.indicators, checked.units, record=record,
@@ -133,7 +139,8 @@ def _streamed(checked: t.CheckedSuite, files: Sequence[str | Path], as_of: int |
               fail_on: r.FailOn, record: str | None, max_findings: int | None,
               batch_rows: int | None, strict: bool,
               cutoff: datetime.date | None = None,
-              sheet: str | None = None) -> r.Result | None:
+              sheet: str | None = None,
+              progress: RowProgress | None = None) -> r.Result | None:
     """The run in batches of rows (bounded memory), or None: load the data whole (small
     inputs, other formats, and any input with a problem, which that load reports)."""
     from checker.data.batches import Fallback, plan_stream
@@ -144,9 +151,12 @@ def _streamed(checked: t.CheckedSuite, files: Sequence[str | Path], as_of: int |
     if plan is None:
         return None
     accumulator = Accumulator(checked, plan.records.schema.name, max_findings=max_findings)
+    expected = plan.records.expected_rows() if progress is not None else None
     try:
         for batch in plan.records:
             accumulator.add_batch(batch)
+            if progress is not None:
+                progress(accumulator.rows, expected)
     except Fallback:
         return None
     return accumulator.result(plan.plan_data, as_of=as_of, fail_on=fail_on,

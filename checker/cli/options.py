@@ -88,13 +88,23 @@ def split_suites(paths: Sequence[str], *, dash: str = "other") -> tuple[list[str
     return [p for p in paths if suite(p)], [p for p in paths if not suite(p)]
 
 
-def suite_paths(args: argparse.Namespace, positional: Sequence[str] = ()) -> list[str] | None:
+def suite_paths(args: argparse.Namespace, positional: Sequence[str] = (), *,
+                bundled: bool = True) -> list[str] | None:
     """The suite the command reads: its positional suite paths and `--rules`, else the
-    configured suite, else None (the bundled suite)."""
+    configured suite, else None: the bundled suite, which a note on stderr names to a
+    person (a terminal, no `-q`; always with `-v`), since a new author's `plancheck check
+    data.csv` checking the data against another district's plan without a word is a trap;
+    piped output stays as it was (the reports name their plan).  `bundled=False`: a
+    command that has no use for the bundled suite (fmt) and says so itself."""
     given = [*positional, *(getattr(args, "rules", None) or [])]
     if given:
         return given
     configured: list[str] | None = getattr(args, "configured_rules", None)
+    person = bool(getattr(sys.stderr, "isatty", lambda: False)()) and \
+        not getattr(args, "quiet", False)
+    if not configured and bundled and (person or getattr(args, "verbose", False)):
+        print("note: no suite given (a SUITE folder, `--rules DIR`, or `rules` in "
+              "plancheck.toml): reading the bundled Daxing suite", file=sys.stderr)
     return configured or None
 
 

@@ -38,7 +38,8 @@ def suite_from(args: argparse.Namespace, paths: Sequence[str] | None) -> LoadedS
     from checker.cli.options import say
     from checker.syntax.suite import load_suite
 
-    say(args, "suite: " + (", ".join(paths) if paths else "the bundled Daxing suite"))
+    if paths:  # the bundled suite has its own note (`options.suite_paths`)
+        say(args, "suite: " + ", ".join(paths))
     if not paths or STDIN not in paths:
         return load_suite(paths)
     _once(paths)

@@ -67,6 +67,17 @@ class RecordStream:
         return [RecordStream((path,), self.schema, self.units, self.batch_rows, self.csv_block)
                 for path in self.paths]
 
+    def expected_rows(self) -> int | None:
+        """Rows a pass will give, read before it (for progress): Parquet footers, and a CSV's
+        lines after its header; None when a file cannot say."""
+        from checker.data.csv_batches import data_lines
+
+        try:
+            return parquet_rows([p for p in self.paths if p.suffix.lower() in PARQUET]) + sum(
+                data_lines(p) for p in self.paths if p.suffix.lower() not in PARQUET)
+        except (Fallback, OSError):
+            return None
+
     def digest(self) -> IdDigest:
         """What `distinct_across` needs of this stream's ids, after a complete pass."""
         return IdDigest(self.paths, self._ascending, self._span)

@@ -90,6 +90,12 @@ def _header(path: Path) -> tuple[int, list[str]]:
     return skip, next(csv.reader([lines[skip]]))
 
 
+def data_lines(path: Path) -> int:
+    """Lines after the header: the rows of the plain case (an estimate otherwise)."""
+    skip, _ = _header(path)
+    return max(_lines(path) - skip - 1, 0)
+
+
 def _lines(path: Path) -> int:
     """Lines of the text with trailing whitespace stripped (as `tables` counts them)."""
     size = path.stat().st_size

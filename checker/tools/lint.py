@@ -29,9 +29,14 @@ from checker.types import typed as t
 from checker.types.typecheck import typecheck
 
 VAGUE_WORDS = ("基本", "主要", "进一步", "持续", "全面", "显著")
-# Fixed terms in which a vague word is part of a name, not a hedge.
+# Fixed terms in which a vague word is part of a name, not a hedge (可持续: sustainable).
 TERMS = ("基本农田", "基本公共服务", "基本医疗", "基本养老", "基本药物", "基本生态控制线",
-         "基本生活", "基本无违法建设区")
+         "基本生活", "基本无违法建设区", "可持续")
+# 持续 hedges a number only as a claim that something keeps changing (持续提高, 持续下降);
+# before any other verb it says an action goes on (持续实施学前教育行动计划, 持续推进…), which
+# leaves the sentence's own number, if any, to be read as written.
+CHANGE_AFTER = {"持续": ("提高", "提升", "增加", "增长", "稳定增长", "增进", "扩大", "下降",
+                         "降低", "减少", "压减", "压采", "缩小", "改善", "好转", "向好")}
 IDENTITY_FIELDS = frozenset({"id", "name"})  # name the subject; no rule needs to read them
 SEVERITY = {
     "L601": "error", "L602": "error", "L603": "error", "L604": "warning", "L605": "warning",
@@ -156,10 +161,25 @@ def vague_word(rule: m.Rule) -> tuple[m.Cite, str] | None:
         quote = cite.quote
         for term in TERMS:
             quote = quote.replace(term, "")
-        words = [w for w in VAGUE_WORDS if w in quote]
+        words = [w for w in VAGUE_WORDS if _hedges(w, quote)]
         if words:
             return cite, words[0]
     return None
+
+
+def _hedges(word: str, quote: str) -> bool:
+    """Whether `word` stands in `quote` as a hedge of a threshold (see `CHANGE_AFTER`)."""
+    if word not in CHANGE_AFTER:
+        return word in quote
+    return any(quote.startswith(change, at + len(word)) for at in _finds(quote, word)
+               for change in CHANGE_AFTER[word])
+
+
+def _finds(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _only_trends(rule: m.Rule) -> bool:

@@ -67,8 +67,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 def test_new_scaffolds_a_suite_that_fmt_lint_analyze_and_test_pass(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert sorted(p.name for p in (project / "my-plan").iterdir()) == [
-        "indicators.rules", "land.rules", "plan.rules", "plan.txt", "schema.rules",
-        "units.rules"]
+        "indicators.rules", "land.rules", "plan.rules", "plan.txt", "plancheck.toml",
+        "schema.rules", "units.rules"]
     assert cli(capsys, "fmt", "--check", "my-plan").code == 0
     lint = cli(capsys, "lint", "my-plan")
     assert (lint.code, lint.out) == (0, "no lint findings in 1 rule\n")
@@ -78,6 +78,38 @@ def test_new_scaffolds_a_suite_that_fmt_lint_analyze_and_test_pass(
     assert tested.code == 0, tested.out
     assert "2 tests: 2 passed, 0 failed" in tested.out
     assert "coverage: 4 of 4 items (100.0 %)" in tested.out
+
+
+def test_new_says_it_wrote_the_configuration_that_makes_its_folder_the_suite(
+        project: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    made = cli(capsys, "new", "other")
+    assert made.code == 0
+    assert "wrote other/plancheck.toml: a plancheck command run inside other/ reads this " \
+        "suite without naming it" in made.out
+    monkeypatch.chdir(project / "other")
+    tested = cli(capsys, "test")
+    assert tested.code == 0, tested.err
+    assert "2 tests: 2 passed, 0 failed" in tested.out and "bundled" not in tested.out + \
+        tested.err
+
+
+def test_without_a_suite_or_configuration_a_note_names_the_bundled_suite(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)  # a person reads it
+    note = "note: no suite given (a SUITE folder, `--rules DIR`, or `rules` in " \
+        "plancheck.toml): reading the bundled Daxing suite\n"
+    for command in (["lint"], ["explain", "LAND-01"], ["suite"], ["schema"]):
+        said = cli(capsys, *command)
+        assert said.code in (0, 1) and said.err.count(note) == 1, (command, said.err)
+        assert note.strip() not in said.out
+    assert note not in cli(capsys, "lint", "-q").err
+    assert note not in cli(capsys, "fmt").err  # fmt never reads the bundled suite
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)  # a pipe: as before, unless -v
+    assert note not in cli(capsys, "lint").err
+    assert note in cli(capsys, "lint", "-v").err
 
 
 def test_new_refuses_a_folder_that_is_not_empty_and_a_bad_id(

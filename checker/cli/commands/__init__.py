@@ -41,5 +41,6 @@ def checked_suite(args: argparse.Namespace, paths: Sequence[str | Path] | None
     from checker.cli.options import say
     from checker.types.cached import load_checked
 
-    say(args, "suite: " + (", ".join(map(str, paths)) if paths else "the bundled Daxing suite"))
+    if paths:  # the bundled suite has its own note (`options.suite_paths`)
+        say(args, "suite: " + ", ".join(map(str, paths)))
     return load_checked(paths, use_cache=not getattr(args, "no_cache", False))

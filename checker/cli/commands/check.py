@@ -60,6 +60,10 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="indicator series listed in the report: all, those a failing or "
                         "unknown outcome reads, or none (default: all up to 10,000 series, "
                         "else failing; a note says what is left out)")
+    parser.add_argument("--progress", action="store_true",
+                        help="a line on standard error per batch of a streamed run (rows "
+                        "done, time left), also when it is not a terminal; on a terminal "
+                        "the progress bar says the same unless --quiet")
     parser.add_argument("--strict", action="store_true",
                         help="plan data naming an indicator outside the suite's catalogue is "
                         "an error (D340), not a note")
@@ -127,7 +131,7 @@ def _still_report(args: argparse.Namespace, error: DiagnosticError) -> None:
 
 
 def _run(args: argparse.Namespace, started: Callable[[], None]) -> int:
-    from checker.cli.progress import enabled, progress
+    from checker.cli.progress import RowMeter, enabled, progress
     from checker.cli.stdin import data_from
     from checker.pipeline import check_with  # the loaders import pandas; keep `--help` fast
     from reports import BINARY_FORMATS, render, render_bytes
@@ -138,7 +142,8 @@ def _run(args: argparse.Namespace, started: Callable[[], None]) -> int:
                                           + ", ".join(f"`{s}`" for s in suites)
                                           + " is a suite",
                                           help="name the proposals or plan data too")])
-    with progress(enabled(quiet=args.quiet), total=3, description="loading rules") as tick, \
+    bar = enabled(quiet=args.quiet)
+    with progress(bar, total=3, description="loading rules") as tick, \
             data_from(args, files) as data:
         loaded, checked = checked_suite(args, options.suite_paths(args, suites))
         tick(description=f"checking {options.count(len(files), 'file')}")
@@ -148,7 +153,8 @@ def _run(args: argparse.Namespace, started: Callable[[], None]) -> int:
             checked, data.files, as_of=year, cutoff=cutoff, fail_on=args.fail_on,
             record=args.record, max_findings=args.max_findings, engine=args.engine,
             scheduler=_scheduler(args), strict=args.strict, sheet=args.sheet,
-            series=args.series))
+            series=args.series,
+            progress=RowMeter(tick) if bar else RowMeter(None) if args.progress else None))
         options.say(args, f"as of {result.as_of}" + ("" if args.as_of is not None else
                                                      " (the default: see the report's notes)"))
         tick(description=f"writing the {args.format} report")

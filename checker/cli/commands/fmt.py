@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
     if "-" in args.paths:
         return _stdin(args)
-    paths = args.paths or options.suite_paths(args)
+    paths = args.paths or options.suite_paths(args, bundled=False)
     if not paths:
         raise DiagnosticError([Diagnostic("C720", "`plancheck fmt` needs a file or folder",
                                           help="e.g. `plancheck fmt rules/`, or set `rules` "

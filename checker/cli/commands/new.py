@@ -1,7 +1,9 @@
 """`plancheck new SUITE_DIR [--plan ID] [--title T] [--region R]`: a suite to start from.
 
 Writes a plan header, a unit, an indicator, a record, one cited rule with a passing
-and a failing test, and the plan's text (`plan.txt`) into a new folder — a suite
+and a failing test, the plan's text (`plan.txt`) and a `plancheck.toml` naming the
+folder as the suite (so commands run inside it never fall back to the bundled suite)
+into a new folder — a suite
 that `fmt --check`, `lint`, `analyze` and `test` pass at once, so an author changes
 working rules instead of starting from an empty file.  The files come from
 `checker/cli/scaffold/*.tmpl`; a folder that exists and is not empty is refused
@@ -49,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
         shown = str(folder)
         print(f"created {shown}/ with {options.count(len(written), 'file')}: "
               + ", ".join(written))
+        print(f"wrote {shown}/plancheck.toml: a plancheck command run inside {shown}/ reads "
+              "this suite without naming it")
         print(f"next: plancheck test {shown} && plancheck lint {shown} "
               f"&& plancheck analyze {shown}")
     return 0
