@@ -28,8 +28,9 @@ from checker.engine.evidence import comparison, sentence, show, truth
 from checker.engine.gaps import Settled, Settler
 from checker.engine.gaps import Subject as GapSubject
 from checker.engine.ops import Evaluator, Mask, Vec
-from checker.engine.progress import progress
+from checker.engine.progress import Progress, progress
 from checker.engine.records import clause_offset, severity_of
+from checker.engine.shapes import rides_a_line, when_met
 from checker.engine.targets import StatedTargets, empty, figures
 from checker.syntax import model as m
 from checker.types import typed as t
@@ -423,6 +424,16 @@ class Judgement:
     deadline: int | None = None
     settled: Settled | None = None  # decided (or not) over every filling of the gaps
     reached: float | None = None  # where a qualified latest figure is put on the line
+    holds: bool = False  # pending: the latest value already meets the constraint
+    line: Line | None = None  # pending, judged by the straight line: its base and progress
+
+
+@dataclass(frozen=True)
+class Line:
+    """Where a pending target stands on the straight line from `base` (a year)."""
+
+    base: int
+    progress: Progress
 
 
 def check_years(time: m.TimeQual | None, plan: t.PlanInfo) -> tuple[list[int], int]:
@@ -533,27 +544,27 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
                and table.stated(indicators, subject, y)
                and any(gap.bounds(i, y) is not None for i in indicators)]
     if bounded and (not monitored or bounded[-1] > monitored[-1]):
-        return _pending_on_bound(c.expr, seen, row, table.first_year, bounded[-1], deadline,
+        return _pending_on_bound(c, seen, row, table.first_year, bounded[-1], deadline,
                                  plan.band, gap, settle)
     if not monitored:  # values up to the baseline year anchor the line; they are no progress
         return Judgement("unknown", None,
                          note=f"no data between {plan.baseline_year + 1} and {horizon}")
     latest = monitored[-1]
     if truth(vec, (row, latest - table.first_year)):
-        return Judgement("pending", latest, "achieved")
-    return Judgement("pending", latest, _line(c.expr, seen, row, table.first_year, latest,
-                                              deadline, plan.band))
+        return Judgement("pending", latest, when_met(c), holds=True)
+    return _line(c, seen, row, table.first_year, latest, deadline, plan.band)
 
 
-def _pending_on_bound(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
-                      deadline: int, band: float, gap: GapSubject,
+def _pending_on_bound(c: t.Constraint, seen: dict[int, Vec], row: int, first: int,
+                      latest: int, deadline: int, band: float, gap: GapSubject,
                       settle: Callable[[list[int]], Settled | None]) -> Judgement:
-    """The latest figure is qualified (`95%以上`): achieved when every value it allows meets
+    """The latest figure is qualified (`95%以上`): met when every value it allows meets
     the target; else placed on the line at its least favourable end (`95%以上` as 95 for a
     floor), never at a better one; unknown when that end is open."""
+    expr = c.expr
     settled = settle([latest])
     if settled is not None and settled.outcome == "pass":
-        return Judgement("pending", latest, "achieved", settled=settled)
+        return Judgement("pending", latest, when_met(c), settled=settled, holds=True)
     figure = gap.bounds(expr.left.id, latest) if isinstance(expr, t.Compare) and isinstance(
         expr.left, t.IndicatorRef) else None
     if figure is None or not isinstance(expr, t.Compare) or expr.op in ("==", "!="):
@@ -563,28 +574,33 @@ def _pending_on_bound(expr: t.Node, seen: dict[int, Vec], row: int, first: int, 
     if end is None:
         return Judgement("unknown", latest,
                          note=f"{figure.text} in {latest} leaves open how far it has come")
-    return Judgement("pending", latest, _line(expr, seen, row, first, latest, deadline, band,
-                                              now=end), settled=settled, reached=end)
+    found = _line(c, seen, row, first, latest, deadline, band, now=end)
+    found.settled, found.reached = settled, end
+    return found
 
 
-def _line(expr: t.Node, seen: dict[int, Vec], row: int, first: int, latest: int,
-          deadline: int, band: float, now: float | None = None) -> r.Trajectory:
-    """`ahead`, `on_track` or `lagging` by the latest value's progress along the straight
-    line from the first known value to the target at the deadline (`progress`);
-    `no_baseline` when no value before the latest one starts the line (never a default
-    `lagging`)."""
-    if not (isinstance(expr, t.Compare) and isinstance(expr.right, t.Const)) \
-            or expr.op in ("==", "!="):  # a milestone or a trend: not met now, no line to ride
-        return "lagging"
-    left = seen.get(id(expr.left))
+def _line(c: t.Constraint, seen: dict[int, Vec], row: int, first: int, latest: int,
+          deadline: int, band: float, now: float | None = None) -> Judgement:
+    """A pending target not met in `latest`: `ahead`, `on_track` or `lagging` by the latest
+    value's progress along the straight line from the first known value to the target at
+    the deadline (`progress`); `no_baseline` when no value before the latest one starts the
+    line (never a default `lagging`).  A rate, a trend, a relation or a milestone not met
+    now has no line to ride: `lagging`."""
+    expr = c.expr
+    if not rides_a_line(c) or not isinstance(expr, t.Compare):
+        return Judgement("pending", latest, "lagging")
+    left, right = seen.get(id(expr.left)), seen.get(id(expr.right))
     base = None if left is None else next(
         (y for y in range(first, latest) if truth(left, (row, y - first)) is not None), None)
-    if left is None or base is None:
-        return "no_baseline"
+    if left is None or right is None or base is None:
+        return Judgement("pending", latest, "no_baseline")
     start = float(left.values[row, base - first])
     reached = float(left.values[row, latest - first]) if now is None else now
-    found = progress(start, reached, float(expr.right.value), base, latest, deadline, band)
-    return found.level if found is not None else "lagging"
+    target = float(right.values[row, min(deadline - first, right.values.shape[1] - 1)])
+    found = progress(start, reached, target, base, latest, deadline, band)
+    if found is None:
+        return Judgement("pending", latest, "lagging")
+    return Judgement("pending", latest, found.level, line=Line(base, found))
 
 
 def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,

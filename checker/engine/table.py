@@ -18,10 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker import result as r
-from checker.engine import targets
-from checker.engine.evidence import show, truth
-from checker.engine.ops import Vec
-from checker.engine.progress import progress
+from checker.engine import shapes, targets
+from checker.engine.evidence import show
 from checker.engine.series import (
     Judgement,
     SeriesTable,
@@ -30,6 +28,7 @@ from checker.engine.series import (
     check_years,
     missing_points,
 )
+from checker.engine.shapes import bare, indicators
 from checker.syntax import model as m
 from checker.types import typed as t
 from checker.types.units import format_quantity
@@ -54,7 +53,7 @@ def indicator_table(checked: t.CheckedSuite, table: SeriesTable, judged: list[Ju
     groups: dict[tuple[str, Subject], list[Judged]] = {}
     parameters = {i for i, spec in checked.indicators.items() if spec.parameter}
     for j in judged:
-        for indicator in dict.fromkeys(_indicators(j.verdict.constraint.expr)):
+        for indicator in dict.fromkeys(indicators(j.verdict.constraint.expr)):
             if indicator in parameters:  # a number assigned to the plan, not monitored
                 continue
             groups.setdefault((indicator, j.subject), []).append(j)
@@ -148,44 +147,10 @@ def _latest(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str,
 # ------------------------------------------------------------------ one target
 
 
-def _indicators(node: t.Node) -> list[str]:
-    return [leaf.id for leaf in t.leaves(node) if isinstance(leaf, t.IndicatorRef)]
-
-
-def _bare(node: t.Node) -> t.Node:
-    """The node under unit conversions."""
-    while isinstance(node, t.Scale):
-        node = node.operand
-    return node
-
-
-def _shape(expr: t.Node, indicator: str) -> r.TargetShape:
-    if t.stated_targets(expr):
-        return "annual"
-    match expr:
-        case t.Trend():
-            return "trend"
-        case t.Compare(left=left, right=right):
-            left, others = _bare(left), set(_indicators(right))
-            if isinstance(left, t.IndicatorRef) and isinstance(left.type, t.BoolT):
-                return "milestone"
-            if others - {indicator} or set(_indicators(left)) - {indicator}:
-                return "relation"
-            if others:
-                return "trend"  # `x <= prev(x) + 持续`: compared with itself a year before
-            if isinstance(left, t.Func) and left.name == "total":
-                return "cumulative"
-            if isinstance(left, t.Func) and left.name in ("cagr", "growth", "change"):
-                return "growth"
-            if isinstance(left, t.IndicatorRef):
-                return "threshold"
-    return "other"
-
-
 def _target(j: Judged, indicator: str, table: SeriesTable, plan: t.PlanInfo) -> r.Target:
     c, v = j.verdict.constraint, j.verdict
     years, deadline = check_years(c.time, plan)
-    shape = _shape(c.expr, indicator)
+    shape = shapes.shape(c.expr, indicator)
     op: str | None = None
     value: float | None = None
     unit = ""
@@ -199,7 +164,7 @@ def _target(j: Judged, indicator: str, table: SeriesTable, plan: t.PlanInfo) -> 
             text = f"{op} {shown}" if shape != "milestone" else shown
             if shape == "cumulative":
                 text = f"total {text}"
-            elif shape == "growth" and isinstance(left := _bare(c.expr.left), t.Func):
+            elif shape == "growth" and isinstance(left := bare(c.expr.left), t.Func):
                 text = f"{left.name} {text}"
         elif shape == "annual":
             value, unit, text = _year_target(c.expr, v, table.first_year)
@@ -266,7 +231,7 @@ def judged_status(v: Verdict, shape: r.TargetShape, table: SeriesTable,
                     _facts("error", j, note=j.note))
         case "unknown":
             return _unknown(v, table)
-    return _progress(v, shape, table, plan)
+    return _progress(v)
 
 
 def _unknown(v: Verdict, table: SeriesTable) -> Judged_:
@@ -283,50 +248,28 @@ def _unknown(v: Verdict, table: SeriesTable) -> Judged_:
             _facts("missing", j, missing=lacking))
 
 
-def _progress(v: Verdict, shape: r.TargetShape, table: SeriesTable,
-              plan: t.PlanInfo) -> Judged_:
-    """A pending target: achieved, ahead, on_track, lagging or no_baseline."""
+def _progress(v: Verdict) -> Judged_:
+    """A pending target, in the words `check` gave its trajectory (`series`: achieved,
+    ahead, on_track, lagging or no_baseline), with why."""
     c, j = v.constraint, v.judgement
     latest = j.year
     assert latest is not None and j.deadline is not None
-    holds = j.trajectory == "achieved"  # the latest value already satisfies the constraint
+    level: r.Status = j.trajectory or "unknown"
     if isinstance(c.time, m.EachYear):  # every due year held (else it would fail)
-        return ("on_track", f"holds every year so far (to {latest}); due {j.deadline}",
+        return (level, f"holds every year so far (to {latest}); due {j.deadline}",
                 _facts("each_year", j))
-    if shape not in ("threshold", "cumulative") or not isinstance(c.expr, t.Compare):
-        # a rate, a trend or a relation by a year: holding now is on track, not done
-        if holds:
-            return "on_track", f"holds in {latest}; due {j.deadline}", _facts("holds_now", j)
-        return ("lagging", f"does not hold in {latest}; due {j.deadline}",
-                _facts("fails_now", j))
-    if holds:
-        return ("achieved", f"met in {latest}, before the deadline {j.deadline}",
+    if j.holds and level == "achieved":
+        return (level, f"met in {latest}, before the deadline {j.deadline}",
                 _facts("met_early", j))
-    return _line(c.expr, v, table.first_year, latest, j, plan.band)
-
-
-def _line(expr: t.Compare, v: Verdict, first: int, latest: int, j: Judgement,
-          band: float) -> Judged_:
-    deadline = j.deadline or latest
-    left, right = v.seen.get(id(expr.left)), v.seen.get(id(expr.right))
-    base = None
-    if left is not None:
-        base = next((y for y in range(first, latest) if _known(left, v.row, y - first)), None)
-    if base is None or left is None or right is None:
-        return ("no_baseline", f"no value before {latest} to start the line to the target "
-                "from", _facts("no_line", j))
-    start = float(left.values[v.row, base - first])
-    now = float(left.values[v.row, latest - first]) if j.reached is None else j.reached
-    target = float(right.values[v.row, min(deadline - first, right.values.shape[1] - 1)])
-    found = progress(start, now, target, base, latest, deadline, band)
-    if found is None or expr.op in ("==", "!="):
-        return "lagging", f"not met in {latest}; due {deadline}", _facts("fails_now", j)
-    word = (f"{found.done:.0%} of the way from {base} in {latest - base} of {deadline - base} "
-            "years")
-    facts = _facts("line", j, base_year=base, done=round(found.done, 4),
-                   elapsed=round(found.expected, 4))
-    return found.level, word, facts
-
-
-def _known(vec: Vec, row: int, column: int) -> bool:
-    return 0 <= column < vec.values.shape[1] and truth(vec, (row, column)) is not None
+    if j.holds:  # a rate, a trend or a relation by a year: holding now is not done
+        return level, f"holds in {latest}; due {j.deadline}", _facts("holds_now", j)
+    if j.line is not None:
+        line, base = j.line.progress, j.line.base
+        word = (f"{line.done:.0%} of the way from {base} in {latest - base} of "
+                f"{j.deadline - base} years")
+        return level, word, _facts("line", j, base_year=base, done=round(line.done, 4),
+                                   elapsed=round(line.expected, 4))
+    if level == "no_baseline":
+        return (level, f"no value before {latest} to start the line to the target from",
+                _facts("no_line", j))
+    return level, f"does not hold in {latest}; due {j.deadline}", _facts("fails_now", j)
