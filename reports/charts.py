@@ -16,10 +16,13 @@ first drawn, and without it each chart is a note saying how to install it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import io
+import logging
 import re
 import warnings
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from checker.result import IndicatorRow, Series, Target
@@ -59,7 +62,7 @@ def svg(chart: Chart, period: tuple[int, int], as_of: int, key: str,
     settings: dict[Any, Any] = {
         "svg.fonttype": "none", "svg.hashsalt": key, "text.parse_math": False,
         "font.size": 9, "font.family": ["DejaVu Sans", "Noto Sans CJK SC", "sans-serif"]}
-    with matplotlib.rc_context(settings), warnings.catch_warnings():
+    with matplotlib.rc_context(settings), warnings.catch_warnings(), _quiet_font_search():
         warnings.filterwarnings("ignore", message=r".*(Glyph|findfont).*")
         figure = Figure(figsize=(5.6, 3.0), layout="constrained")
         axes = figure.add_subplot()
@@ -67,6 +70,19 @@ def svg(chart: Chart, period: tuple[int, int], as_of: int, key: str,
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return _inline(buffer.getvalue(), key)
+
+
+@contextlib.contextmanager
+def _quiet_font_search() -> Iterator[None]:
+    """matplotlib logs "findfont: … not found" on a machine without the CJK font (the
+    fallback font still draws the chart): a report must not print that on stderr."""
+    fonts = logging.getLogger("matplotlib.font_manager")
+    level = fonts.level
+    fonts.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        fonts.setLevel(level)
 
 
 def draw(axes: Axes, chart: Chart, period: tuple[int, int], as_of: int,
