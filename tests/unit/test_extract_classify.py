@@ -376,3 +376,48 @@ def test_a_line_a_pdf_broke_is_read_with_the_next_and_keeps_its_place() -> None:
              if i.kind == "target"]
     assert found == [(3, 1, ">=", "50.3", "%"), (3, 19, ">=", "154", "亿元"),
                      (3, 43, "increase", "8", "%"), (3, 49, ">=", "1.01", "亿美元")]
+
+
+def test_a_news_item_on_a_plans_publication_reads_as_the_plan() -> None:
+    """Set 22/24: `本报讯(记者…)…《…规划》日前公布` reports what the plan sets; a press
+    conference (`新闻发布会`) on a plan is no publication, and a report stays a report."""
+    published = ("本报讯(记者 某某)城区22座污水处理厂全部升级为再生水厂,城区污水处理率达98%。"
+                 "《某市“十二五”时期水资源保护及利用规划》日前公布,计划建立最严格的水资源管理制度。\n")
+    briefing = ("来源:某市人民政府 发布时间:2021-12-09 18:02\n"
+                "12月8日,某市人民政府新闻办公室召开《某市“十四五”时期生态环境保护规划》新闻发布会。"
+                "市发展改革委、市生态环境局、市交通委、市水务局的相关负责人介绍情况并回答记者提问。\n"
+                "细颗粒物年均浓度为33微克/立方米。\n")
+    assert [i.kind for i in items_of(published) if i.kind != "other"] == ["target"]
+    assert [i.kind for i in items_of(briefing) if i.kind != "other"] == ["actual"]
+
+
+def test_a_sentence_that_opens_on_what_a_plan_sets_out_is_of_targets() -> None:
+    """Set 22/24: `规划要求,…`, `《规划》提出,…` and `某省提出…达到…` open on a plan's content."""
+    news = "新华社某地3月31日电(记者某某)\n"
+    for text in (news + "规划要求,“十二五”期间,全市污水处理率达90%以上,污泥无害化处理率100%。",
+                 news + "在“经济强”方面,某省提出“十三五”期末地区生产总值达到10万亿元左右、"
+                        "现代农业发展水平90%以上。"):
+        assert {i.kind for i in items_of(text) if i.kind != "other"} == {"target"}, text
+    report = REPORT + "报告提出的20项指标中,地区生产总值增长5%。"
+    assert [i.kind for i in items_of(report) if i.kind != "other"] == ["actual"]
+
+
+def test_an_estimate_of_the_whole_year_covers_its_sentence() -> None:
+    """Set 23: `预计全年…将超过1300亿元、增长1%,一般公共预算收入增长10%`: the estimate of
+    the year's result goes on after its `将`."""
+    text = ("新京报讯 区长在政府工作报告中指出,预计全年地区生产总值将超过1300亿元、增长1%,"
+            "一般公共预算收入增长10%、居民人均可支配收入增长4.8%。")
+    assert [i.kind for i in items_of(text) if i.kind != "other"] == ["actual"] * 4
+
+
+def test_a_range_a_figure_lies_in_and_an_amount_of_land_are_statements() -> None:
+    """Set 22: `城镇化率处在60%—70%之间` is a range, not a name; `50平方公里以上建设用地面积达到…`
+    is how much land does, unlike `3岁以下婴幼儿`."""
+    ranged = [(i.kind, i.op, value_text(i.value)) for i in items_of(
+        PLAN + "“十四五”时期,我国城镇化率处在60%—70%之间。") if i.kind != "other"]
+    assert ranged == [("target", ">=", "60"), ("target", "<=", "70")]
+    land = [(i.kind, i.op, value_text(i.value), i.unit) for i in items_of(
+        PLAN + "到2025年底,50平方公里以上建设用地面积达到海绵城市建设目标要求。")]
+    assert land == [("target", ">=", "50", "km²")]
+    assert [i.kind for i in items_of(PLAN + "每千人口拥有3岁以下婴幼儿托位数达到4.5个。")
+            if value_text(i.value) == "3"] == ["other"]

@@ -51,3 +51,17 @@ def test_targets_of_the_stored_page_sets_stay_read(folder: str) -> None:
     (targets,) = [s for s in found if s.kind == "target"]
     assert targets.precision >= FLOOR, f"extra: {targets.extras}"
     assert targets.recall >= FLOOR, f"missed: {targets.misses}"
+
+
+# Sets 22-24 after the fixes of their first blind run (docs/extract.md): below 0.9 still, with
+# the classes left that docs/extract.md names; these floors keep what the fixes reached.
+AFTER_FIX = {"heldout22": (0.87, 0.82), "heldout23": (0.5, 0.91), "heldout24": (0.89, 0.72)}
+
+
+@pytest.mark.parametrize("folder", sorted(AFTER_FIX))
+def test_targets_of_sets_22_to_24_keep_their_after_fix_figures(folder: str) -> None:
+    found, _ = extract_bench.measure(bundled(), DATA / folder / "gold.csv")
+    (targets,) = [s for s in found if s.kind == "target"]
+    precision, recall = AFTER_FIX[folder]
+    assert targets.precision >= precision, f"extra: {targets.extras}"
+    assert targets.recall >= recall, f"missed: {targets.misses}"

@@ -159,6 +159,11 @@ def _measured(phrase: Phrase) -> bool:
     return phrase.unit is not None and phrase.unit.text in cues.COUNT_WORDS
 
 
+# `50平方公里以上建设用地面积达到海绵城市建设目标要求`: an amount before a noun of extent that
+# then reaches a state is how much of it does, not a description of the noun.
+_AMOUNT_OF = re.compile(r"[^,，;；。\d]{0,12}?(?:面积|规模|用地|总量)(?:达到|实现|完成|建成|纳入)")
+
+
 def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = None) -> str:
     """A figure that describes a name or the subject of another figure."""
     shown, counted = f"`{phrase.text}`", phrase.unit is not None and phrase.unit.count
@@ -171,6 +176,10 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} counts the parts of what the text sets out"
     if _GOES_ON.match(own.right):  # 在目前的50%以上再提高: a level the sentence goes on from
         return ""
+    if own.right.startswith(("之间", "区间")):  # 城镇化率处在60%—70%之间: a range it lies in
+        return ""
+    if phrase.unit is not None and not counted and _AMOUNT_OF.match(own.right):
+        return ""  # 50平方公里以上建设用地面积达到…要求: that much of the land, no description
     if own.follows == "of" and phrase.bound in ("以上", "以下") and phrase.unit is not None \
             and phrase.unit.text == "%":  # 70%以上的地级及以上城市全面消除…: a share of them
         return ""

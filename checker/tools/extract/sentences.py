@@ -48,6 +48,10 @@ _PLAN_WORDS = re.compile(r"规划(?!委员会|委|局|院|司|处|部门|设计|
 _TELLING_LINE, _TELLING_HEAD = 60, 24
 _REPORT_WORDS = re.compile(r"执行情况|工作报告|统计公报|获悉|记者|讯|日电|电\s|回顾|白皮书|"
                            r"发布时间|来源")
+# `记者…获悉,《…规划纲要》已编制完成`, `《…规划》日前公布`: a news item on a plan's publication
+# reports what the plan sets, so it reads as the plan, whoever wrote it.
+_PLAN_NEWS = re.compile(r"(?:《[^》]{2,60}(?:规划|纲要|方案)[^》]{0,20}》|规划纲要)"
+                        r"[^,，。;；]{0,12}?(?:编制完成|印发|公布|发布(?!会)|出炉|亮相|提请|有关内容)")
 _REVIEWED_YEAR = re.compile(r"(\d{4})年[^,。;]{0,30}?(?:执行情况|工作回顾|回顾)")
 _PLAN_YEAR = re.compile(r"(\d{4})年[^,。;]{0,20}?计划")
 _TITLE = re.compile(r"规划|纲要|报告|计划|方案|公报")
@@ -214,9 +218,11 @@ def _describe(document: Document, lines: _Lines) -> None:
                            and 8 <= len(t) <= 80), head[0] if head else "")
     opening = " ".join(_telling(t) for t in head[:6])
     titled = len(document.title) <= 80 and "," not in document.title
+    announced = any(_PLAN_NEWS.search(t) for t in head[:4])
     report = bool(_REPORT_WORDS.search(opening)) and not (
-        titled and re.search(r"纲要|规划", document.title))
-    document.kind = "report" if report else "plan" if _PLAN_WORDS.search(opening) else ""
+        titled and re.search(r"纲要|规划", document.title)) and not announced
+    document.kind = "report" if report else \
+        "plan" if announced or _PLAN_WORDS.search(opening) else ""
     stamp = next((m for m in document.marks if m.kind == "date"
                   and document.position(m.start)[0] <= 16), None)
     document.year = _stamp_year(stamp.text) if stamp else None

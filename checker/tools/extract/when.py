@@ -43,7 +43,9 @@ _PAST = re.compile("|".join(re.escape(w) for w in cues.PAST) + f"|已(?=[{cues.P
 # what follows in it is a target, whatever its words of change say (`同比` of a target).
 _TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:是|为)[:：,，]?|"
                              r"(?<![的])目标[:：]|"
-                             r"(?:根据|依据|按照|依照)(?:《[^》]{1,40}》|规划|纲要)[,，]")
+                             r"(?:根据|依据|按照|依照)(?:《[^》]{1,40}》|规划|纲要)[,，]|"
+                             r"(?:《[^》]{1,40}》|规划|纲要|方案)(?:明确|提出|要求)(?![的了])[:：,，]?|"
+                             r"(?<![的])提出(?![的了])(?=[^,，;；。]{0,30}?(?:达到|控制在|提高到|不低于|增长))")
 # `超额完成PM2.5平均浓度同比下降4%、重污染天数同比减少6%的改善目标`: the figures say what
 # the target named after them is, whatever the words that report its completion.
 _OF_A_TARGET = re.compile(r"[^,，;；。]{0,24}?的[^,，;；。的]{0,4}(?:目标|任务|要求)(?!的)")
@@ -87,6 +89,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return "target", True
     if _SINCE.search(before) or _reports_throughout(ctx.text, start):
         return "actual", True
+    if document.kind != "plan" and mode != "target" and _WHOLE_YEAR.search(before):
+        return "actual", True  # 预计全年…将超过1300亿元、…,一般公共预算收入增长10%: the estimate
     if _AHEAD.search(_NOT_FUTURE.sub("", before)):
         return "target", True
     year = _year_before(ctx, start)
