@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from checker.data.arrow_columns import blank_texts
 from checker.data.values import (
     FAILED,
     FIRST_YEAR,
@@ -159,10 +160,10 @@ def _arrow_text(texts: pd.Series[Any], why: Callable[[int], Problem]) -> Convert
     import pyarrow.compute as pc
 
     array = pa.array(texts.array)
-    blanks = pc.fill_null(pc.equal(pc.utf8_trim_whitespace(array), ""), True)
+    blanks = blank_texts(array)
     kept = pc.if_else(blanks, pa.scalar(None, array.type), array)
     values: Any = pd.array(kept, dtype=texts.dtype)
-    blank = np.asarray(blanks.to_numpy(zero_copy_only=False), dtype=bool)
+    blank = np.array(blanks.to_numpy(zero_copy_only=False), dtype=bool)
     return Converted(values, blank, np.zeros(0, dtype=np.int64), why)
 
 
