@@ -113,6 +113,15 @@ def arrow_column(column: Any) -> pd.Series[Any]:
     return series
 
 
+def blank_texts(array: Any) -> Any:
+    """Which cells of an Arrow string array are blank (null, empty or whitespace), as
+    pandas' `str.strip() == ""` decides it over Arrow storage (the same Arrow trim): an
+    Arrow boolean array, no null in it."""
+    import pyarrow.compute as pc
+
+    return pc.fill_null(pc.equal(pc.utf8_trim_whitespace(array), ""), True)
+
+
 def accepted(type_: Type) -> frozenset[str]:
     """The kinds of column a field of `type_` can be read from."""
     return _ACCEPTS.get(type(type_), NUMBERS)

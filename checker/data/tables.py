@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import numpy as np
 import numpy.typing as npt
 
-from checker.data.arrow_columns import ColumnKind, arrow_column, column_kind, data_columns
+from checker.data.arrow_columns import (
+    ColumnKind,
+    arrow_column,
+    blank_texts,
+    column_kind,
+    data_columns,
+)
 from checker.data.problems import (
     MAX_PER_COLUMN,
     IntArray,
@@ -356,6 +362,12 @@ def parquet_columns(table: Any) -> tuple[list[str], list[pd.Series[Any]],
 def blank_mask(column: pd.Series[Any]) -> npt.NDArray[np.bool_]:
     """Cells that say nothing: missing, NaN, or empty/whitespace text."""
     import pandas as pd
+    if getattr(column.dtype, "storage", None) == "pyarrow" and pd.api.types.is_string_dtype(
+            column.dtype):  # Arrow strings: trimmed there
+        import pyarrow as pa
+
+        return np.array(blank_texts(pa.array(column.array)).to_numpy(zero_copy_only=False),
+                        dtype=bool)
     missing = column.isna().to_numpy(dtype=bool, copy=True)
     if column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
         text = column.astype("string").str.strip() == ""
