@@ -21,7 +21,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from checker.result import Outcome, OutcomeKind, Result, RuleSummary, Status
-from reports import DEFAULT, Options, annual, charts, i18n, messages, quotas
+from reports import DEFAULT, Options, annual, charts, i18n, messages, notes, quotas
 from reports import chart_model as cm
 from reports import common as c
 from reports import evaluation as ev
@@ -91,7 +91,8 @@ def _header(result: Result, lang: Lang) -> dict[str, Any]:
     return {"state": "bad" if s.exit_code else "good",
             "verdict": i18n.verdict(result, lang),
             "inputs": [(i18n.word(i.kind, lang), i.path, messages.rows_text(i, lang))
-                       for i in result.inputs]}
+                       for i in result.inputs],
+            "notes": [notes.note(n, lang) for n in result.notes]}
 
 
 def _cards(result: Result, lang: Lang) -> dict[str, Any]:

@@ -9,7 +9,7 @@ below GitHub's comment size limit.  Imports only `checker.result`.
 from __future__ import annotations
 
 from checker.result import Outcome, Result, RuleSummary
-from reports import DEFAULT, Options, annual, i18n, messages
+from reports import DEFAULT, Options, annual, i18n, messages, notes
 from reports import common as c
 from reports import evaluation as ev
 from reports.i18n import Lang
@@ -193,7 +193,9 @@ def _clauses(o: Outcome, lang: Lang) -> str:
 
 
 def _foot(result: Result, lang: Lang) -> str:
-    note = "" if result.summary.complete else " Passing outcomes are counted, not listed."
-    notes = "".join(f"> **Note:** {esc(n)}\n\n" for n in result.notes)
-    return notes + (f"<sub>plancheck · {esc(result.schema_version)} · "
+    note = "" if result.summary.complete else " " + i18n.word("large_run", lang)
+    label = i18n.word("notes", lang)
+    said = "".join(f"> **{label[:1].upper() + label[1:]}:** {esc(notes.note(n, lang))}\n\n"
+                   for n in result.notes)
+    return said + (f"<sub>plancheck · {esc(result.schema_version)} · "
                     f"{esc(messages.subjects_text(result, lang))}.{note}</sub>\n")

@@ -207,8 +207,22 @@ def evidence_lines(outcome: Outcome, lang: Lang,
         return found
     clauses = iter(outcome.evidence.clauses if outcome.evidence else [])
     return [(_LABELS_ZH.get(label, label), _comparison_zh(outcome) if label == "observed"
-             else _clause_zh(next(clauses)) if label == "clause" else text)
+             else _clause_zh(next(clauses)) if label == "clause"
+             else _data_zh(outcome) if label == "data" else text)
             for label, text in found]
+
+
+_MISSING = "missing"  # the engine's word for a value the data lacks
+
+
+def _value_zh(text: str) -> str:
+    return "缺失" if text == _MISSING else text
+
+
+def _data_zh(outcome: Outcome) -> str:
+    """`a = 缺失, records counted = 36`: a value the data lacks in the language."""
+    assert outcome.evidence is not None  # a `data` line has evidence
+    return ", ".join(f"{k} = {_value_zh(v)}" for k, v in outcome.evidence.values.items())
 
 
 _ROLE_ZH = {"guard": "适用条件", "require": "要求", "unless": "除外"}
@@ -230,9 +244,9 @@ def _comparison_zh(outcome: Outcome) -> str:
     """`70% · 要求值 80% · 差 10%（相对 12.5 %）`."""
     evidence = outcome.evidence
     assert evidence is not None  # an `observed` line has evidence
-    parts = [evidence.observed.text] if evidence.observed else []
+    parts = [_value_zh(evidence.observed.text)] if evidence.observed else []
     if evidence.threshold is not None:
-        parts.append(f"要求值 {evidence.threshold.text}")
+        parts.append(f"要求值 {_value_zh(evidence.threshold.text)}")
     if evidence.margin is not None:
         parts.append(margin(outcome, "zh"))
     return " · ".join(parts)

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from checker.result import Outcome, Result, RuleSummary
-from reports import DEFAULT, Options, annual, i18n, messages
+from reports import DEFAULT, Options, annual, i18n, messages, notes
 from reports import common as c
 from reports import evaluation as ev
 from reports.i18n import Lang
@@ -204,10 +204,11 @@ def _grid(rows: list[tuple[str, Text]], indent: int) -> Padding:
 
 def _footer(console: Console, result: Result, lang: Lang) -> None:
     for note in result.notes:
-        console.print(Text(f"{i18n.word('notes', lang)}: {note}", style="yellow"))
+        console.print(Text(f"{i18n.word('notes', lang)}: {notes.note(note, lang)}",
+                           style="yellow"))
     console.print(messages.totals_line(result, lang))
     if not result.summary.complete:
-        console.print(Text("passing outcomes are counted, not listed (large run)", style="dim"))
+        console.print(Text(i18n.word("large_run", lang), style="dim"))
     code = result.summary.exit_code
     console.print(Text(f"exit {code}: {i18n.verdict(result, lang)}",
                        style="bold red" if code else "bold green"))

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from checker.result import Result, Status
-from reports import DEFAULT, Options, annual, i18n, messages
+from reports import DEFAULT, Options, annual, i18n, messages, notes
 from reports import common as c
 from reports import evaluation as ev
 from reports.i18n import Lang
@@ -153,4 +153,4 @@ def _inputs(sheet: Worksheet, result: Result, lang: Lang) -> None:
         _put(sheet, number, 2, i18n.word(item.kind, lang))
         _put(sheet, number, 3, item.rows)
     for offset, note in enumerate(result.notes, start=1):
-        _put(sheet, number + offset, 1, f"{i18n.word('notes', lang)}: {note}")
+        _put(sheet, number + offset, 1, f"{i18n.word('notes', lang)}: {notes.note(note, lang)}")

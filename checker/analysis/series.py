@@ -90,25 +90,24 @@ def dead(search: Search, scoped: Scoped, order: list[str]) -> tuple[list[Finding
 
 def contradictions(search: Search, scoped: Scoped, excluded: set[str]
                    ) -> tuple[list[Finding], set[str]]:
-    found: dict[frozenset[str], tuple[list[Part], list[str]]] = {}
+    # the first conflict of each set of rules, and every (scope, year) it recurs in
+    found: dict[frozenset[str], tuple[list[Part], dict[str, set[int]]]] = {}
     for scope, by_rule in scoped.items():
         parts = [p for rule, ps in by_rule.items() if rule not in excluded for p in ps]
         if len({p.rule for p in parts}) < 2:
             continue
         for conflict in search.conflicts(parts, what=f"scope {scope}"):
             key = frozenset(p.rule for p in conflict)
-            if key in found:
-                found[key][1].append(scope)
-            else:
-                found[key] = (conflict, [scope])
+            if key not in found:
+                found[key] = (conflict, {})
+            found[key][1].setdefault(scope, set()).update(p.year for p in conflict)
     out: list[Finding] = []
     ids: set[str] = set()
     for key, (unordered, scopes) in found.items():
         conflict = sorted(unordered, key=lambda p: (p.span, p.year))
         ids |= key
         years = {p.year for p in conflict}
-        more = f" (and {len(scopes) - 1} other regions)" if len(scopes) > 1 else ""
-        where = _where(scopes[0], conflict) + more
+        where = _where(next(iter(scopes)), conflict) + _recurs(scopes, years)
         if len(years) > 1:
             out.append(Finding(
                 "A512", f"targets of {rules_text(conflict)} cannot all be met over the years",
@@ -120,6 +119,17 @@ def contradictions(search: Search, scoped: Scoped, excluded: set[str]
                 involved(conflict), f"{where}: {conflict_words(search, conflict)}",
                 help="relax one of the targets, or scope them to different regions or years"))
     return out, ids
+
+
+def _recurs(scopes: dict[str, set[int]], shown: set[int]) -> str:
+    """` (also in 2022..2025)`, ` (and 2 other regions)`: where else the conflict recurs —
+    one region's other years are years, not regions."""
+    first, *others = scopes
+    again = scopes[first] - shown
+    said = [f"also in {years_text(again)}"] if again and shown != {0} else []
+    if others:
+        said.append(f"and {len(others)} other region{'s' if len(others) > 1 else ''}")
+    return f" ({'; '.join(said)})" if said else ""
 
 
 # ------------------------------------------------------------------ redundancy

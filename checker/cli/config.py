@@ -9,6 +9,7 @@ the parsed arguments where the command line left them out — explicit flags win
     as-of = 2023
     fail-on = "warning"
     format = "text"              # for every command that writes this format
+    lang = "en"                  # check's reports for people (default: the plan's `language`)
     [tool.plancheck.lint]
     format = "sarif"             # for one command: must be one it writes
 
@@ -32,11 +33,13 @@ from checker.cli.options import say
 from checker.diagnostics import Diagnostic, DiagnosticError, did_you_mean
 from checker.source import SourceFile, Span
 
-KEYS = ("rules", "as-of", "fail-on", "format")
+KEYS = ("rules", "as-of", "fail-on", "format", "lang")
 COMMANDS = ("analyze", "check", "explain", "lint", "schema", "suite", "test")
 FAIL_ON = ("error", "warning", "unknown", "never")
+LANGS = ("zh", "en")
 # argparse destination of each key, and its value when neither flag nor file gives one
-DEST = {"rules": "configured_rules", "as-of": "as_of", "fail-on": "fail_on", "format": "format"}
+DEST = {"rules": "configured_rules", "as-of": "as_of", "fail-on": "fail_on", "format": "format",
+        "lang": "lang"}
 BUILT_IN = {"fail_on": "error", "format": "text"}
 
 
@@ -132,6 +135,11 @@ def _settings(config: Config, command: str, args: argparse.Namespace
 def _checked(config: Config, where: str, key: str, value: Any, problems: list[Diagnostic],
              command: str | None) -> Any:
     span = _span(config, where)
+    if key == "language":  # the plan header's word; the flag and this file say `lang`
+        problems.append(Diagnostic(
+            "C702", f"unknown key `{where}` in {_name(config)}", span,
+            help="did you mean `lang`? (`language \"zh\"` is written in the plan header)"))
+        return None
     if key not in KEYS:
         choices = [*KEYS, *(() if command else COMMANDS)]
         problems.append(Diagnostic(
@@ -152,7 +160,7 @@ def _checked(config: Config, where: str, key: str, value: Any, problems: list[Di
                                        "\"2023-06-30\"", span))
             return None
         return str(value)
-    allowed = FAIL_ON if key == "fail-on" else None
+    allowed = FAIL_ON if key == "fail-on" else LANGS if key == "lang" else None
     if not isinstance(value, str) or (allowed is not None and value not in allowed):
         problems.append(Diagnostic(
             "C703", f"`{key}` cannot be {json.dumps(value, ensure_ascii=False, default=str)}",

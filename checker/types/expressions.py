@@ -14,6 +14,7 @@ from typing import Literal
 from checker.diagnostics import DiagnosticSink, did_you_mean
 from checker.source import Span
 from checker.syntax import model as m
+from checker.syntax.unparse import quantity as quantity_text
 from checker.types import typed as t
 from checker.types.units import BARE, UnitTable
 
@@ -60,7 +61,7 @@ def type_bool(e: m.Expr, scope: Scope, what: str) -> t.Node:
     if not isinstance(node.type, t.BoolT):
         raise scope.fail("T220", f"{what} must be true or false, not {t.describe(node.type)}",
                          e.span, label="not a condition",
-                         help="compare it, e.g. `x >= 90 %`, or test `x is present`")
+                         help="compare it, e.g. `x >= 90%`, or test `x is present`")
     return node
 
 
@@ -285,7 +286,8 @@ def _mismatch_help(a: t.Type, b: t.Type) -> str:
     if isinstance(a, t.QuantityT) and isinstance(b, t.QuantityT):
         if BARE in (a.dimension, b.dimension):
             other = a if a.dimension != BARE else b
-            return f"write the unit on the number, e.g. `90 {other.unit.symbol or other.unit.name}`"
+            example = quantity_text(m.Quantity(Fraction(90), other.unit.symbol or other.unit.name))
+            return f"write the unit on the number, e.g. `{example}`"  # as fmt writes it
         return f"`{a.dimension}` and `{b.dimension}` are different dimensions"
     return "both sides must have the same type"
 

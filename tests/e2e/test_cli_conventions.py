@@ -405,6 +405,17 @@ def test_a_toml_date_is_an_as_of(project: Path, capsys: pytest.CaptureFixture[st
     assert json.loads(done.out)["as_of"] == 2023, done.err
 
 
+def test_the_configured_language_words_checks_report(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "p.yaml").write_text("id: P-1\nnew_construction_land: 1 km2\n",
+                                    encoding="utf-8")
+    chinese = cli(capsys, "check", "my-plan", "p.yaml")  # the plan header's `language "zh"`
+    (project / "plancheck.toml").write_text('lang = "en"\n', encoding="utf-8")
+    english = cli(capsys, "check", "my-plan", "p.yaml")
+    assert "通过" in chinese.out and "通过" not in english.out, english.err
+    assert "通过" in cli(capsys, "check", "my-plan", "p.yaml", "--lang", "zh").out
+
+
 def test_a_bad_configuration_key_is_c702_with_did_you_mean(
         project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / "plancheck.toml").write_text('rules = "my-plan"\nfail-onn = "warning"\n',
@@ -424,6 +435,9 @@ def test_a_bad_configuration_key_is_c702_with_did_you_mean(
     ('[check]\nas_of = 2023\n', "C702", "did you mean `as-of`?"),
     ('[lnt]\nformat = "sarif"\n', "C702", "did you mean `lint`?"),
     ("as-of = 2023-06-30T10:00:00\n", "C703", "`as-of` must be a year or a date"),
+    ('lang = "fr"\n', "C703", "one of `zh`, `en`"),
+    ('language = "en"\n', "C702", "did you mean `lang`? (`language \"zh\"` is written in "
+     "the plan header)"),
 ])
 def test_bad_configuration_values(project: Path, capsys: pytest.CaptureFixture[str],
                                   text: str, code: str, words: str) -> None:

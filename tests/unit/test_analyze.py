@@ -234,6 +234,19 @@ def test_a_contradiction_names_each_rule_with_its_span_and_a_concrete_witness() 
     assert finding.help
 
 
+def test_a_contradiction_in_every_year_of_one_region_says_years_not_regions() -> None:
+    # it said "in 大兴区, 2021 (and 4 other regions)": the four were 2022..2025 of 大兴区
+    (finding,) = findings('rule A {\n  require forest >= 30 % each year in 2021..2025\n}\n'
+                          'rule B {\n  require forest <= 20 % each year in 2021..2025\n}\n')
+    assert finding.witness.startswith("in 大兴区, 2021 (also in 2022..2025): forest in 大兴区 "
+                                      "(2021) would have to be"), finding.witness
+    (regions,) = findings('rule A {\n  require forest >= 30 % each year in 2021..2022 '
+                          'in region 大兴区, 黄村镇\n}\n'
+                          'rule B {\n  require forest <= 20 % by 2022 '
+                          'in region 大兴区, 黄村镇\n}\n')
+    assert "(and 1 other region)" in regions.witness, regions.witness
+
+
 def test_a_dead_guard_says_which_conjuncts_exclude_each_other() -> None:
     (finding,) = findings(each("A", "zone == 临空经济区 and zone == 其他", "flag"))
     assert finding.message == "the guard of rule `A` can never hold"
