@@ -37,8 +37,9 @@ from checker.data.problems import IntArray, Origins, Problems, display_path, fil
 from checker.data.records import PathArg, as_paths, report_cells
 from checker.data.regions import report_region_typos
 from checker.data.tables import TABLES, RawTable, blank_mask, read_table, separator_hint
+from checker.data.tally import Tally, total_note
 from checker.data.values import Problem
-from checker.data.wide_tables import long_form
+from checker.data.wide_tables import LongTable, long_form
 from checker.diagnostics import Diagnostic, close_to_any, did_you_mean
 from checker.source import Span
 from checker.types.indicator_names import IndicatorNames
@@ -62,9 +63,16 @@ class PlanData:
     uncatalogued: tuple[tuple[str, int], ...] = ()  # ids outside the catalogue, with rows
     named: tuple[tuple[str, str, int], ...] = ()  # (word, id, rows): rows naming an indicator
     #                                              by its display name or an alias
+    tallies: tuple[Tally, ...] = ()  # the account of every row, one per table
 
     def __len__(self) -> int:
         return len(self.frame)
+
+    @property
+    def accounts(self) -> tuple[str, ...]:
+        """Every row accounted for: a note per table, and their sum for several."""
+        total = total_note(self.tallies)
+        return (*(t.note for t in self.tallies), *([total] if total else []))
 
     def origin(self, index: int) -> r.Location:
         """Where row `index` came from: `data.csv:row 17`."""
@@ -77,6 +85,10 @@ class _Part:
     good: BoolArray
     origins: Origins
     span: Callable[[int, str], Span]
+    display: str = ""
+    wide: bool = False
+    outside: dict[str, int] = field(default_factory=dict)  # ids outside the catalogue, rows
+    by_name: int = 0  # rows naming their indicator by a name or an alias
 
 
 @dataclass
@@ -127,6 +139,9 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
     frame = pd.concat([p.frame for p in parts], ignore_index=True) if len(parts) > 1 else (
         parts[0].frame)
     origins = Origins.concat([p.origins for p in parts])
+    starts = np.cumsum([0, *(len(p.frame) for p in parts)])
+    tallies = tuple(Tally.of(p.display, p.wide, p.frame, p.good, keep[a:b], p.outside,
+                             p.by_name) for p, a, b in zip(parts, starts, starts[1:], strict=False))
     if not keep.all():
         rows = np.flatnonzero(keep)
         frame = frame.iloc[rows].reset_index(drop=True)
@@ -134,7 +149,7 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
     return PlanData(frame, origins, context.report.warnings,
                     tuple(sorted(context.uncatalogued.items())),
                     tuple(sorted((word, ident, rows)
-                                 for (word, ident), rows in context.named.items())))
+                                 for (word, ident), rows in context.named.items())), tallies)
 
 
 # ------------------------------------------------------------------ one table
@@ -174,7 +189,10 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
     periods = read_periods(table.columns[where[time]], time, cell(time), report, good)
     report_region_typos(texts["region"], context.regions, cell("region"), report, good)
     kind = _kinds(texts["kind"], cell("kind"), report, good)
+    before, named = dict(context.uncatalogued), sum(context.named.values())
     specs = _indicators(texts["indicator"], cell("indicator"), context, good)
+    outside = {i: n - before.get(i, 0) for i, n in context.uncatalogued.items()
+               if n > before.get(i, 0)}
     values = read_values(table.columns[where["value"]], texts["unit"], specs, cell,
                          context.units, report, good)
     ids = pd.Series(specs.ids(), dtype="string")
@@ -183,7 +201,9 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
         "region": texts["region"].str.strip(),
         **periods, **values.columns(), "kind": kind,
         **{name: texts[name].str.strip() for name in ("source", "note", "basis")}})
-    return _Part(frame, good, Origins.of(table.display, True, table.rows), span)
+    return _Part(frame, good, Origins.of(table.display, True, table.rows), span,
+                 table.display, isinstance(table, LongTable), outside,
+                 sum(context.named.values()) - named)
 
 
 _EXPECTED: Final = {"value": (PLAN_VALUES, "a figure (a number, a qualified figure or true/false)"),

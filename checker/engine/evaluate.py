@@ -111,7 +111,7 @@ def assemble(checked: t.CheckedSuite,
     result = _result(checked, summaries, outcomes, series, year, fail_on, inputs, detailed)
     update: dict[str, object] = {"indicators": indicator_table(checked, table, list(judged),
                                                                year)}
-    notes = [*table.notes(), *unchecked_data(checked, table), *said]
+    notes = [*table.accounts, *table.notes(), *unchecked_data(checked, table), *said]
     if notes:
         update["notes"] = notes
     return result.model_copy(update=update)

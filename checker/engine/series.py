@@ -74,6 +74,7 @@ class SeriesTable:
     about: Mapping[Point, dict[str, str]] = field(default_factory=dict)
     uncatalogued: tuple[tuple[str, int], ...] = ()  # ids the catalogue does not know, rows
     named: tuple[tuple[str, str, int], ...] = ()  # (word, id, rows) read by an indicator's name
+    accounts: tuple[str, ...] = ()  # every row of every table accounted for (`data.tally`)
     bounds: dict[Point, Bounds] = field(default_factory=dict)  # qualified figures (95%以上)
     subannual: dict[tuple[str, str, str], list[r.PartPoint]] = field(default_factory=dict)
     based: dict[tuple[str, str, str, str], dict[int, float | Bounds]] = field(
@@ -115,6 +116,7 @@ class SeriesTable:
         table.first_year, table.last_year = min(years), max(years)
         table.uncatalogued = tuple(getattr(data, "uncatalogued", ()))
         table.named = tuple(getattr(data, "named", ()))
+        table.accounts = tuple(getattr(data, "accounts", ()))
         return table
 
     def notes(self, limit: int = 8) -> list[str]:

@@ -115,6 +115,31 @@ def test_a_real_table_loads_alone_with_every_row_counted_and_the_unknown_ids_nam
     assert loaded + sum(named.values()) == len(rows(path)) == total
 
 
+ACCOUNT = re.compile(r"^`(?P<path>[^`]+)`: (?P<rows>\d+) rows read: (?P<inside>\d+) in the "
+                     r"catalogue, (?P<outside>\d+) not(?: \(named: (?P<named>[^)]*)\))?")
+
+
+def test_the_notes_account_for_every_row_of_every_real_table() -> None:
+    # One note per table: its rows, how many the catalogue holds, and every id it does not,
+    # named with its rows; a last note adds them up.
+    paths = (ACTUALS, QUALIFIED, ANNUAL)
+    _, result, _ = check(*paths)
+    accounts = {m["path"]: m for n in result["notes"] if (m := ACCOUNT.match(n))}
+    assert len(accounts) == 3, result["notes"][:5]
+    for path in paths:
+        found = accounts[str(path.relative_to(ROOT))]
+        assert int(found["rows"]) == len(rows(path))
+        assert int(found["inside"]) + int(found["outside"]) == len(rows(path))
+        named = dict(re.findall(r"`([^`]+)` (\d+)", found["named"] or ""))
+        outside = [r["indicator"] for r in rows(path)]
+        assert {k: int(v) for k, v in named.items()} == {
+            ident: outside.count(ident) for ident in named}
+        assert sum(map(int, named.values())) == int(found["outside"])
+    total = sum(len(rows(p)) for p in paths)
+    assert any(n.startswith(f"3 plan-data tables, {total} rows read in all")
+               for n in result["notes"])
+
+
 # (rule, subject, outcome, trajectory): the analyst's verdict as of 2024, and why.
 VERDICTS = [
     # PM2.5 34 μg/m³ in 2024 is within the Class II limit of 35: the 2025 target is reached.

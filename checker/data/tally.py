@@ -1,0 +1,90 @@
+"""The account of every row of a plan-data table: how many were read, how many the
+catalogue holds and how many it does not (each id named), and what the catalogued ones are
+(whole years or parts of a year, qualified figures, bases, targets, repeats).
+
+In: one table's loaded frame, its good and kept masks, the ids outside the catalogue.  Out:
+a `Tally` whose `note` the result shows, so no row is ever unaccounted for: the parts add
+up to the rows read.  Imports numpy and pandas only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Tally:
+    """`rows` = `catalogued` + sum(`outside`); of the catalogued, `repeats` were given
+    twice with the same value and counted once, and `annual` + `parts` = the rest."""
+
+    display: str
+    wide: bool  # a wide table: one row of its long form per filled cell
+    rows: int
+    catalogued: int
+    outside: tuple[tuple[str, int], ...]  # (id, rows) the catalogue does not hold
+    repeats: int = 0
+    annual: int = 0
+    parts: int = 0  # of parts of a year (2022H1, 2022Q1, 2022-04)
+    qualified: int = 0  # qualified figures (95以上, 突破1300, 5.0左右)
+    based: int = 0  # on a stated basis (扣除疫苗)
+    targets: int = 0
+    by_name: int = 0  # naming their indicator by its display name or an alias
+
+    @staticmethod
+    def of(display: str, wide: bool, frame: pd.DataFrame, good: npt.NDArray[np.bool_],
+           kept: npt.NDArray[np.bool_], outside: Mapping[str, int], by_name: int) -> Tally:
+        read = frame[kept & good]
+
+        def count(column: str, test: Any) -> int:
+            return int(test(read[column]).sum()) if column in read.columns else 0
+
+        parts = count("period", pd.Series.notna)
+        return Tally(display, wide, len(frame), int(good.sum()),
+                     tuple(sorted(outside.items())), int((good & ~kept).sum()),
+                     len(read) - parts, parts, count("qualifier", pd.Series.notna),
+                     count("basis", pd.Series.notna),
+                     count("kind", lambda kinds: kinds == "target"), by_name)
+
+    @property
+    def note(self) -> str:
+        """`data.csv: 30 rows read: 15 in the catalogue, 15 not (named: `a` 2, …); of the
+        15: 13 of whole years, 2 of parts of a year; …`"""
+        what = "figures (a wide table: one per filled cell)" if self.wide else "rows"
+        if self.rows == 1:
+            what = "figure" if self.wide else "row"
+        text = f"`{self.display}`: {self.rows:,} {what} read: {self.catalogued:,} in the catalogue"
+        if self.outside:
+            named = ", ".join(f"`{ident}` {rows:,}" for ident, rows in self.outside)
+            text += f", {self.rows - self.catalogued:,} not (named: {named})"
+        else:
+            text += ", 0 not"
+        if not self.catalogued:
+            return text
+        shares = [f"{self.annual:,} of whole years", f"{self.parts:,} of parts of a year"]
+        if self.repeats:
+            shares.insert(0, f"{self.repeats:,} given twice with the same value, counted once")
+        extras = [f"{n:,} {one if n == 1 else many}" for n, one, many in (
+            (self.qualified, "qualified figure", "qualified figures"),
+            (self.based, "on a stated basis", "on a stated basis"),
+            (self.targets, "target", "targets"),
+            (self.by_name, "read by an indicator's name", "read by an indicator's name")) if n]
+        text += f"; of the {self.catalogued:,}: " + ", ".join(shares)
+        return text + (f" ({', '.join(extras)})" if extras else "")
+
+
+def total_note(tallies: Sequence[Tally]) -> str | None:
+    """One line adding up several tables; None for one."""
+    if len(tallies) < 2:
+        return None
+    rows = sum(t.rows for t in tallies)
+    catalogued = sum(t.catalogued for t in tallies)
+    ids = {ident for t in tallies for ident, _ in t.outside}
+    return (f"{len(tallies)} plan-data tables, {rows:,} rows read in all: {catalogued:,} in the "
+            f"catalogue, {rows - catalogued:,} not ({len(ids):,} "
+            f"id{'s' if len(ids) != 1 else ''} outside it)")
