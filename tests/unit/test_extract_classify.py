@@ -421,3 +421,22 @@ def test_a_range_a_figure_lies_in_and_an_amount_of_land_are_statements() -> None
     assert land == [("target", ">=", "50", "km²")]
     assert [i.kind for i in items_of(PLAN + "每千人口拥有3岁以下婴幼儿托位数达到4.5个。")
             if value_text(i.value) == "3"] == ["other"]
+
+
+def test_a_review_of_a_plans_progress_reports_its_results() -> None:
+    """Set 23: a news item titled on how a plan is carried out (`规划纲要实施…`, `中期评估报告`)
+    reviews the plan; what a report shows (`报告显示,…`) is a result even in a text read as a
+    plan, unless a deadline follows the cue; a work report's `指出` still sets targets."""
+    review = ("新华社北京12月26日电 题:某规划纲要实施实现“时间过半、任务过半”"
+              "——从中期评估报告看发展新成效\n"
+              "新华社记者某某\n国家发展改革委主任作纲要实施中期评估报告。\n"
+              "报告指出,新型研发机构数量超过2400家。报告显示,制造业增加值占GDP比重提升至27.8%。\n")
+    assert [i.kind for i in items_of(review) if i.kind != "other"] == ["actual", "actual"]
+    shown = PLAN + ("评估报告显示,战略性新兴产业增加值年均增长15.8%。"
+                    "报告指出,到2025年,森林覆盖率达到45%。")
+    assert [i.kind for i in items_of(shown) if i.kind != "other"] == ["actual", "target"]
+    work = PLAN + "政府工作报告指出,城镇调查失业率5.5%左右。"
+    assert [i.kind for i in items_of(work) if i.kind != "other"] == ["target"]
+    plan_news = ("《某市“十四五”时期生态环境保护规划》日前公布\n"
+                 "到2025年,细颗粒物年均浓度控制在35微克/立方米以内。\n")
+    assert [i.kind for i in items_of(plan_news) if i.kind != "other"] == ["target"]

@@ -52,6 +52,10 @@ _REPORT_WORDS = re.compile(r"执行情况|工作报告|统计公报|获悉|记�
 # reports what the plan sets, so it reads as the plan, whoever wrote it.
 _PLAN_NEWS = re.compile(r"(?:《[^》]{2,60}(?:规划|纲要|方案)[^》]{0,20}》|规划纲要)"
                         r"[^,，。;；]{0,12}?(?:编制完成|印发|公布|发布(?!会)|出炉|亮相|提请|有关内容)")
+# `“十四五”规划纲要实施实现“时间过半、任务过半”——从中期评估报告看…新成效`: a title on how a
+# plan is carried out names the plan it reviews; the text reports, it is not the plan.
+_PLAN_REVIEWED = re.compile(r"(?:规划|纲要)[^,，。;；]{0,12}?(?:实施(?:情况|成效|进展|以来|实现)|"
+                            r"执行情况|完成情况)|中期评估|终期评估|评估报告|(?:发展|建设)?新成效")
 _REVIEWED_YEAR = re.compile(r"(\d{4})年[^,。;]{0,30}?(?:执行情况|工作回顾|回顾)")
 _PLAN_YEAR = re.compile(r"(\d{4})年[^,。;]{0,20}?计划")
 _TITLE = re.compile(r"规划|纲要|报告|计划|方案|公报")
@@ -220,7 +224,8 @@ def _describe(document: Document, lines: _Lines) -> None:
     titled = len(document.title) <= 80 and "," not in document.title
     announced = any(_PLAN_NEWS.search(t) for t in head[:4])
     report = bool(_REPORT_WORDS.search(opening)) and not (
-        titled and re.search(r"纲要|规划", document.title)) and not announced
+        titled and re.search(r"纲要|规划", document.title)
+        and not _PLAN_REVIEWED.search(document.title)) and not announced
     document.kind = "report" if report else \
         "plan" if announced or _PLAN_WORDS.search(opening) else ""
     stamp = next((m for m in document.marks if m.kind == "date"

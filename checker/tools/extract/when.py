@@ -52,6 +52,10 @@ _OF_A_TARGET = re.compile(r"[^,，;；。]{0,24}?的[^,，;；。的]{0,4}(?:目
 # `目前的50%以上再提高约5个百分点`: 目前 says what its own figure is, not the others'.
 _NOW_OF = re.compile(r"目前的?(?=[\d〇零一二两三四五六七八九十])")
 _COUNTED = frozenset({"one", "wan"})
+# `报告显示,制造业增加值占GDP比重提升至27.8%`: what a report or the data show is a result,
+# unless a deadline or a word that plans follows the cue (`报告指出,到2025年…`); a work
+# report's words (`政府工作报告指出,城镇调查失业率5.5%左右`) set the year's targets.
+_SHOWN = re.compile(r"(?:(?<!工作)报告|评估|数据|统计|监测|调查|结果)(?:显示|指出|表明)[,，:：]")
 _PAST_SPAN_AFTER = re.compile(r"十三五”?(?:时期|期间)(?!规划|的规划|目标|的目标)")
 _WHOLE_YEAR = re.compile(r"预计全年|全年预计(?!将|要)")  # 全年预计将新增…: a plan
 _DATED = frozenset({"year", "month", "part", "relative", "date"})
@@ -98,6 +102,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return ("target" if year > document.reviewed else "actual"), True
     if any(m.part[:1] in ("H", "Q") for m in own_marks(ctx, start)):
         return "actual", True
+    if _shown(before):
+        return "actual", True
     if document.reviewed is None and _period_over(ctx, start):
         return "actual", True
     if mode:
@@ -116,6 +122,17 @@ def _reports_throughout(sentence: str, start: int = 0) -> bool:
     past = _SINCE.search(sentence) or _PAST_SPAN_AFTER.search(sentence, start)
     return bool(past) and not _STRONG_FUTURE.search(
         _NOT_FUTURE.sub("", sentence)) and not _AHEAD.search(sentence)
+
+
+def _shown(before: str) -> bool:
+    """Whether the sentence so far opens on what a report shows and plans nothing after."""
+    found = None
+    for found in _SHOWN.finditer(before):  # noqa: B007 - the last one counts
+        continue
+    if found is None:
+        return False
+    rest = _NOT_FUTURE.sub("", before[found.end():])
+    return not _STRONG_FUTURE.search(rest) and not _AHEAD.search(rest)
 
 
 def _targets_follow(before: str) -> bool:
