@@ -34,7 +34,43 @@ def _rows(text: str) -> str:
     return re.sub(r"^([\d,]+|N) rows?$", r"\1 行", text)
 
 
+_READ = {"row": "行", "rows": "行", "figure": "个数值",
+         "figures (a wide table: one per filled cell)": "个数值（宽表：每个非空单元格一个）"}
+_SHARES = [(re.compile(r"([\d,]+) given twice with the same value, counted once"),
+            r"\1 行重复给出且数值相同，计一次"),
+           (re.compile(r"([\d,]+) of whole years"), r"\1 行为整年数值"),
+           (re.compile(r"([\d,]+) of parts of a year"), r"\1 行为年内分期数值"),
+           (re.compile(r"([\d,]+) qualified figures?"), r"\1 个限定数值"),
+           (re.compile(r"([\d,]+) on a stated basis"), r"\1 个注明口径"),
+           (re.compile(r"([\d,]+) targets?"), r"\1 个目标"),
+           (re.compile(r"([\d,]+) read by an indicator's name"), r"\1 个按指标名称读取")]
+
+
+def _shares(text: str) -> str:
+    """`13 of whole years, 2 of parts of a year (1 target)` -> `13 行为整年数值、…（1 个目标）`."""
+    for pattern, chinese in _SHARES:
+        text = pattern.sub(chinese, text)
+    return text.replace(", ", "、").replace(" (", "（").replace(")", "）")
+
+
+def _tally(m: re.Match[str]) -> str:
+    """A table's account of its rows (`checker.data.tally`)."""
+    what = _READ[m["what"]][:3]  # 行 or 个数值, after the first mention of a wide table
+    text = f"{m['file']}：读取 {m['rows']} {_READ[m['what']]}：{m['inside']} {what}在指标目录中，"
+    text += (f"{m['outside']} {what}不在（{m['named'].replace(', ', '、')}）" if m["outside"]
+             else f"0 {what}不在")
+    return text + (f"；其中在目录中的 {m['of']} {what}：{_shares(m['shares'])}" if m["of"] else "")
+
+
 _SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"(?P<file>`[^`]+`): (?P<rows>[\d,]+) (?P<what>rows?|figures? \(a wide table: "
+                r"one per filled cell\)|figure) read: (?P<inside>[\d,]+) in the catalogue, "
+                r"(?:0 not|(?P<outside>[\d,]+) not \(named: (?P<named>.+?)\))"
+                r"(?:; of the (?P<of>[\d,]+): (?P<shares>.+))?", re.S), _tally),
+    (re.compile(r"([\d,]+) plan-data tables, ([\d,]+) rows read in all: ([\d,]+) in the "
+                r"catalogue, ([\d,]+) not \(([\d,]+) ids? outside it\)"),
+     lambda m: f"{m[1]} 个规划数据表共读取 {m[2]} 行：{m[3]} 行在指标目录中，{m[4]} 行不在"
+     f"（目录外 {m[5]} 个指标）"),
     (re.compile(r"as of (\d{4}|N): the latest year with annual actual data; "
                 r"`--as-of YEAR` chooses another"),
      lambda m: f"评估时点 {m[1]}：有年度实际数据的最近一年；用 `--as-of 年份` 可另选"),
