@@ -157,11 +157,17 @@ def read_bytes(path: Path, display: str, report: Problems) -> bytes | None:
 
 def decode(data: bytes, display: str, report: Problems) -> str | None:
     """UTF-8, UTF-8 with a byte-order mark, then GB18030 (CSV saved by Chinese Excel)."""
+    found = _decoding(data, display, report)
+    return found[0] if found is not None else None
+
+
+def _decoding(data: bytes, display: str, report: Problems) -> tuple[str, str] | None:
+    """`decode`'s text and the encoding it was read in."""
     for encoding in ENCODINGS:
         if encoding == "utf-8" and data.startswith(b"\xef\xbb\xbf"):
             continue
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
     report.add("D303", f"cannot decode `{display}` as text", file_span(display),
@@ -170,13 +176,15 @@ def decode(data: bytes, display: str, report: Problems) -> str | None:
 
 
 def _read_csv(data: bytes, display: str, report: Problems) -> RawTable | None:
-    text = decode(data, display, report)
-    if text is None:
+    found = _decoding(data, display, report)
+    if found is None:
         return None
-    text = unify_newlines(text)
+    decoded, encoding = found
+    text = unify_newlines(decoded)
+    plain = data if encoding == "utf-8" and text is decoded else None  # the bytes Arrow reads
     source = functools.cache(lambda: SourceFile(display, text))
     report.source(display, source)
-    lines = text.split("\n", 64)
+    lines = _first_lines(text, 64)
     skip = next((i for i, line in enumerate(lines) if line.strip()), 0)
     header = next(csv.reader(io.StringIO(lines[skip])), [])
     spanned = 1
@@ -184,20 +192,43 @@ def _read_csv(data: bytes, display: str, report: Problems) -> RawTable | None:
         reader = csv.reader(io.StringIO("\n".join(lines[skip:64])))
         header = next(reader, header)
         spanned = max(reader.line_num, 1)
-    columns = _csv_columns(text, len(header), skip + spanned, display, report)
+    columns = _csv_columns(text, len(header), skip + spanned, display, report, plain)
     if columns is None:
         return None
-    if _rows_span_lines(text, len(columns[0]) if columns else 0, skip + spanned) and _unclosed(
-            text, display, report):
+    count, lines_in = (len(columns[0]) if columns else 0), _line_count(text)
+    if _rows_span_lines(lines_in, count, skip + spanned) and _unclosed(text, display, report):
         return None
-    rows = _csv_rows(text, len(columns[0]) if columns else 0, skip)
+    rows = _csv_rows(text, lines_in, count, skip)
     table = RawTable(display, "csv", [h.strip() for h in header], columns, rows, source, skip + 1)
     return drop_empty_rows(table, report)
 
 
-def _rows_span_lines(text: str, count: int, lines_before: int) -> bool:
-    """Whether some row of the table takes more than one line (a quoted line break)."""
-    return text.rstrip().count("\n") + 1 != lines_before + count
+def _first_lines(text: str, count: int) -> list[str]:
+    """`text.split("\n", count)` without copying the rest of a big text into its last item
+    (which is kept only when every line before it is blank: then the header is in it)."""
+    end = -1
+    for _ in range(count):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            return text.split("\n")
+    lines = text[:end].split("\n")
+    if not any(line.strip() for line in lines):
+        lines.append(text[end + 1:])
+    return lines
+
+
+def _line_count(text: str) -> int:
+    """`text.rstrip().count("\n") + 1`, without a copy of the text to strip its end."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return text.count("\n", 0, end) + 1
+
+
+def _rows_span_lines(lines_in: int, count: int, lines_before: int) -> bool:
+    """Whether some row of the table takes more than one line (a quoted line break), given
+    the text's `_line_count`."""
+    return lines_in != lines_before + count
 
 
 _FIELD_QUOTE = re.compile(r'(?:\A|(?<=[,\n]))"')  # a quote that opens a cell
@@ -240,8 +271,10 @@ def unify_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _csv_columns(text: str, width: int, skip: int, display: str,
-                 report: Problems) -> list[pd.Series[Any]] | None:
+def _csv_columns(text: str, width: int, skip: int, display: str, report: Problems,
+                 plain: bytes | None = None) -> list[pd.Series[Any]] | None:
+    """The cells of every row as text columns; `plain`: the file's bytes when they are
+    `text` in UTF-8 already (Arrow reads them as they are, not encoded again)."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -254,7 +287,7 @@ def _csv_columns(text: str, width: int, skip: int, display: str,
 
     try:
         table = pacsv.read_csv(
-            io.BytesIO(text.encode("utf-8")),
+            io.BytesIO(plain if plain is not None else text.encode("utf-8")),
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=skip),
             parse_options=pacsv.ParseOptions(newlines_in_values=True, invalid_row_handler=invalid),
             convert_options=pacsv.ConvertOptions(
@@ -290,9 +323,10 @@ def _report_ragged(text: str, width: int, skip: int, display: str, report: Probl
                    file_span(display), "the first ones are shown above")
 
 
-def _csv_rows(text: str, count: int, skip: int) -> IntArray:
-    """The line each data row starts on (a fast path when rows are one line each)."""
-    if text.rstrip().count("\n") + 1 == skip + 1 + count:
+def _csv_rows(text: str, lines_in: int, count: int, skip: int) -> IntArray:
+    """The line each data row starts on (a fast path when rows are one line each, as the
+    text's `_line_count`, `lines_in`, shows)."""
+    if lines_in == skip + 1 + count:
         return np.arange(skip + 2, skip + 2 + count, dtype=np.int64)
     reader = csv.reader(io.StringIO(text))
     starts: list[int] = []
