@@ -178,6 +178,7 @@ CODES: Final[dict[str, str]] = {
     "L613": "rule whose numbers its quote does not state (warning)",
     "L614": "cite's section path not the plan's headings above its line (error)",
     "L615": "cite of a source the suite does not declare (error)",
+    "L616": "unit no indicator, field, rule or test uses (warning)",
     "L620": "rule whose kind differs from its indicators' kind (warning)",
     # reading plan and report text
     "X901": "text is not UTF-8, or not text",

@@ -110,11 +110,13 @@ def target_text(target: Target, lang: Lang) -> str:
 
 def targets_text(row: IndicatorRow, lang: Lang, *, compact: bool = False) -> str:
     """Every target of the row; `compact` (a terminal, a comment): the row's own indicator
-    written `x` in a rule's text, one target a line."""
+    written `x` in a trend's text (`x <= prev(x)`: the only name in it), one target a line.
+    A relation names two indicators and keeps both names: `x` there was a placeholder
+    the reader had to guess (`…_growth >= x - 基本同步`)."""
     shown = []
     for t in row.targets:
         text = target_text(t, lang)
-        if compact and t.shape in ("trend", "relation", "other"):
+        if compact and t.shape == "trend":
             text = re.sub(rf"(?<![\w.]){re.escape(row.indicator)}(?![\w.])", "x", text)
         if t.first_year is None:
             text += f" ({t.deadline})" if lang == "en" else f"（{t.deadline}年）"

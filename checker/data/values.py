@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Final
 
-from checker.data.qualified import read_qualified
+from checker.data.qualified import Reading, read_qualified
 from checker.diagnostics import did_you_mean
 from checker.types.numbers import MAX_EXPONENT, MIN_EXPONENT, HugeNumber, exact_number
 from checker.types.typed import (
@@ -37,7 +37,7 @@ from checker.types.typed import (
     Type,
     YearT,
 )
-from checker.types.units import BARE, Unit, UnitTable
+from checker.types.units import BARE, Unit, UnitTable, format_number
 
 MAX_SHOWN: Final = 40
 TRUE_WORDS: Final = frozenset({"true", "yes", "是", "1"})
@@ -216,6 +216,13 @@ def _quantity_problem(value: object, field: str, unit: Unit, units: UnitTable) -
         return _too_long_problem(value, field)
     if huge(value):
         return _huge_problem(value, field)
+    # before the unit: in `12 ha以上` the unit read would be `ha以上`, an unknown unit (D321)
+    reading = read_qualified(value) if isinstance(value, str) else None
+    if reading is not None:
+        return Problem("D320", f"`{shown(value)}` in `{field}` is a qualified figure, not a "
+                       "number", "a proposal states its own figure: write the number it "
+                       f"proposes, such as {_plain(reading, unit)} (`95以上` is read in plan "
+                       "data only)", "expected a number")
     if isinstance(value, str):
         match = _NUMBER_PREFIX.fullmatch(unicodedata.normalize("NFKC", value).strip())
         written_text = match.group(2).strip() if match else ""
@@ -225,11 +232,6 @@ def _quantity_problem(value: object, field: str, unit: Unit, units: UnitTable) -
                 return _unknown_unit(written_text, field, unit, units)
             return _wrong_dimension(value, written, field, unit, units)
     bare = f"; a bare number means `{unit.symbol}`" if unit.symbol else ""
-    if isinstance(value, str) and read_qualified(value) is not None:
-        return Problem("D320", f"`{shown(value)}` in `{field}` is a qualified figure, not a "
-                       "number", "a proposal states its own figure: write the number it "
-                       f"proposes, such as {_unit_example(unit)} (`95以上` is read in plan "
-                       "data only)", "expected a number")
     return Problem("D320", f"`{shown(value)}` in `{field}` is not a number",
                    f"write a number with an optional unit, such as {_unit_example(unit)}{bare}",
                    f"expected {_dimension_words(unit)}")
@@ -310,6 +312,18 @@ def _too_long_problem(value: object, field: str) -> Problem:
                    f"({len(str(value))} characters)",
                    f"a figure has at most {MAX_NUMBER_LENGTH} characters; write a large value "
                    "in a larger unit", "too long")
+
+
+def _plain(reading: Reading, unit: Unit) -> str:
+    """The qualified figure without its words (`12 ha以上` -> `12 ha`, `95%以上` -> `95%`)."""
+    numbers = [n for n in (reading.about, reading.low, reading.high) if n is not None]
+    if len(numbers) != 1 or not math.isfinite(float(numbers[0])):
+        return _unit_example(unit)
+    written = reading.unit or (unit.symbol if unit.dimension != BARE else "")
+    number = format_number(float(numbers[0])) if numbers[0].denominator != 1 else \
+        str(numbers[0].numerator)
+    gap = "" if written in ("", "%", "‰") else " "
+    return f"`{number}{gap}{written}`"
 
 
 def _unit_example(unit: Unit) -> str:

@@ -131,7 +131,8 @@ def _record(checked: t.CheckedSuite, given: m.GivenRecord, number: int,
                 f"{seen[fv.name].column}; keep one"))
             continue
         seen[fv.name] = fv.span
-        value = literal_value(fv.value, spec.type, f"field `{fv.name}`", checked.units)
+        value = literal_value(fv.value, spec.type, f"field `{fv.name}`", checked.units,
+                              whole=spec.whole)
         if isinstance(value, Diagnostic):
             problems.append(value)
             continue
@@ -193,7 +194,8 @@ def _point(checked: t.CheckedSuite, given: m.GivenData,
                                    did_you_mean(given.indicator, checked.indicators)
                                    or "declare it with `indicator`"))
         return None
-    value = literal_value(given.value, spec.type, f"indicator `{spec.id}`", checked.units)
+    value = literal_value(given.value, spec.type, f"indicator `{spec.id}`", checked.units,
+                          whole=spec.whole)
     if isinstance(value, Diagnostic):
         problems.append(value)
         return None
@@ -234,12 +236,19 @@ def _repeated_points(points: list[GivenPoint]) -> list[Diagnostic]:
 # ------------------------------------------------------------------ literals
 
 
-def literal_value(lit: m.Literal_, ftype: t.Type, what: str,
-                  units: UnitTable) -> Value | Diagnostic:
-    """A literal as a value of `ftype` (quantities exactly in its unit), or why it is not one."""
+def literal_value(lit: m.Literal_, ftype: t.Type, what: str, units: UnitTable, *,
+                  whole: bool = False) -> Value | Diagnostic:
+    """A literal as a value of `ftype` (quantities exactly in its unit), or why it is not one.
+    `whole`: a count, which holds whole numbers only — as data does (D328), a test does."""
     match ftype:
         case t.QuantityT(unit=unit):
-            return _quantity(lit, unit, ftype, what, units)
+            number = _quantity(lit, unit, ftype, what, units)
+            if whole and isinstance(number, Fraction) and number.denominator != 1:
+                return Diagnostic("T243", f"`{_text(lit)}` is not a whole number, but {what} "
+                                  "is a count", lit.span, "expected a whole number",
+                                  help="a count is a whole number, in data as in tests "
+                                  "(D328); check the figure")
+            return number
         case t.BoolT():
             if isinstance(lit, m.BoolLit):
                 return lit.value

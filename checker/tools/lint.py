@@ -24,6 +24,7 @@ from checker.source import NO_SPAN, Span
 from checker.syntax import model as m
 from checker.tools.lint_numbers import unmatched_numbers
 from checker.tools.lint_sections import section_problem
+from checker.tools.lint_units import l616, unused_units
 from checker.tools.plantext import PlanText, read_texts
 from checker.types import typed as t
 from checker.types.typecheck import typecheck
@@ -42,7 +43,7 @@ SEVERITY = {
     "L601": "error", "L602": "error", "L603": "error", "L604": "warning", "L605": "warning",
     "L606": "warning", "L607": "warning", "L608": "warning", "L609": "error", "L610": "error",
     "L611": "error", "L612": "warning", "L613": "warning", "L614": "error", "L615": "error",
-    "L620": "warning",
+    "L616": "warning", "L620": "warning",
 }
 DRAFT_MARK = "draft:"  # the comment `plancheck extract` puts above each rule it drafts
 
@@ -58,7 +59,9 @@ def lint(suite: m.Suite, checked: t.CheckedSuite | None = None) -> list[Diagnost
         # a rule quoting a vague word has one problem, not two: L607 asks for its `read`
         numbered = [r for r in rules if vague_word(r) is None]
         out += [*_unused(checked, files), *_defaulted(checked, files),
-                *_kind_mismatches(checked), *unmatched_numbers(numbered, checked.units)]
+                *_kind_mismatches(checked), *unmatched_numbers(numbered, checked.units),
+                *(l616(unit, text, SEVERITY["L616"]) for unit, text in
+                  unused_units(files, checked))]
     return sorted(out, key=Diagnostic.sort_key)
 
 

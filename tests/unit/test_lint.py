@@ -199,6 +199,31 @@ def test_vague_words_inside_fixed_terms_and_trends_are_fine(tmp_path: Path) -> N
     assert run_lint(tmp_path, CLEAN + farmland) == []
 
 
+def test_a_unit_nothing_uses_or_could_read_is_l616(tmp_path: Path) -> None:
+    found = run_lint(tmp_path, CLEAN + 'unit db of loudness alias "分贝"\n')
+    assert [fields(d) for d in found] == [
+        ("L616", "warning", "no indicator, field, rule or test uses unit `db`",
+         "use it, or drop the declaration (the standard units need none)",
+         CLEAN.count("\n") + 1)]
+    assert (found[0].span.column, found[0].span.end_column) == (1, 8)
+
+
+@pytest.mark.parametrize("extra", [
+    # a dimension the suite holds: plan data may be written in it (亿平方米 into km2)
+    'unit yi_m2 = 100000000 m2 alias "亿平方米"\n',
+    # named by a field, by an alias in a test's quantity, by another unit's definition
+    'unit db of loudness alias "分贝"\nrecord noise {\n  id: text required\n  level: db\n}\n'
+    'rule N-01 {\n  cite "第一章" line 2: "城乡建设用地规模控制在319平方公里以内"\n'
+    '  for each noise\n  require level <= 319 db\n}\n'
+    'test "n" {\n  given noise { id: "a", level: 3 分贝 }\n  expect N-01 pass\n}\n',
+    'unit db of loudness\nunit kdb = 1000 db alias "千分贝"\nindicator loud {\n  unit kdb\n}\n'
+    'rule N-02 {\n  cite "第一章" line 2: "城乡建设用地规模控制在319平方公里以内"\n'
+    '  require loud <= 319 kdb\n}\ntest "n" {\n  expect N-02 pass\n}\n',
+])
+def test_a_unit_that_is_named_or_could_be_read_is_not_l616(tmp_path: Path, extra: str) -> None:
+    assert [d.code for d in run_lint(tmp_path, CLEAN + extra) if d.code == "L616"] == []
+
+
 def test_a_plan_without_its_text_is_a_warning(tmp_path: Path) -> None:
     found = run_lint(tmp_path, CLEAN.replace('  source "plan.txt"\n', ""))
     assert [(d.code, d.severity, d.message) for d in found] == [

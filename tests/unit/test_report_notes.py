@@ -114,3 +114,13 @@ def test_a_missing_value_is_worded_in_chinese_in_the_evidence() -> None:
     assert "实际值   缺失 · 要求值 319 km²" in shown
     assert "urban_rural_construction_land = 缺失, records counted = 36" in shown
     assert "= missing" not in shown and "实际值   missing" not in shown
+
+
+def test_a_relation_in_the_evaluation_table_keeps_both_indicators_names() -> None:
+    # `x` stood for the row's indicator in every shape: `…_growth >= x - 基本同步` left the
+    # reader to guess which indicator x was; a trend's only name is still shortened
+    shown = render(check([EXAMPLES / "data" / "daxing-real-actuals.csv"]), "markdown",
+                   lang="en").replace("\\_", "_").replace("&gt;", ">").replace("&lt;", "<")
+    row = next(line for line in shown.splitlines() if line.startswith("| 居民人均可支配收入"))
+    assert "per_capita_disposable_income_growth >= gdp_growth - 基本同步" in row, row
+    assert "x <= prev(x)" in shown

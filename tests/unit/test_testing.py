@@ -124,6 +124,14 @@ def test_given_values_are_converted_exactly_and_defaults_apply() -> None:
         ("given project { new_operating_vehicles: 12% }",
          ("T243", "`12%` is a quantity of share (`%`), but field `new_operating_vehicles` is "
           "a bare number", "12%", "write a bare number")),
+        # a count holds whole numbers in a test as in data (D328): 4.6 vehicles passed a test
+        ("given project { new_operating_vehicles: 4.6 }",
+         ("T243", "`4.6` is not a whole number, but field `new_operating_vehicles` is a count",
+          "4.6", "a count is a whole number, in data as in tests (D328); check the figure")),
+        ("given data new_waste_transfer_stations 大兴区 2022 = 12.5",
+         ("T243", "`12.5` is not a whole number, but indicator `new_waste_transfer_stations` "
+          "is a count", "12.5",
+          "a count is a whole number, in data as in tests (D328); check the figure")),
         ('given project { occupies_permanent_basic_farmland: "yes" }',
          ("T243", '`"yes"` is text, but field `occupies_permanent_basic_farmland` is true/false',
           '"yes"', "write `true` or `false`")),
