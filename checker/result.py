@@ -260,6 +260,34 @@ class Summary(_Data):
     exit_code: int
 
 
+YearMet = Literal["met", "missed", "undecided_met"]
+Better = Literal["higher", "lower"]
+
+
+class YearTarget(_Data):
+    """One target an annual plan states for the `--as-of` year against that year's actual:
+    the annual plan execution table.  A qualified target (`6%以上`, `5.0左右`, `突破1300`)
+    is shown as published and judged by the end its words allow; a qualified actual
+    (`95%以上`) decides only when every value it allows agrees."""
+
+    indicator: str
+    name: str | None
+    region: str
+    unit: str
+    year: int
+    basis: str | None = Field(description="the basis the target is stated on (`扣除疫苗`)")
+    target: float | None = Field(description="the target as one number; None when qualified")
+    target_text: str = Field(description="the target as published, with its unit")
+    actual: float | None = Field(description="the year's actual as one number, if it is one")
+    actual_text: str = Field(description="the actual as published, with its unit; empty "
+                             "when the data has none")
+    actual_basis: str | None = Field(description="the basis of the actual read")
+    better: Better | None = Field(
+        description="which way is better, from the plan's targets or the catalogue")
+    met: YearMet
+    reason: str
+
+
 class Result(_Data):
     schema_version: Literal["plancheck.result/2"] = "plancheck.result/2"
     tool: str = "plancheck"
@@ -272,6 +300,8 @@ class Result(_Data):
     series: list[Series] = []
     indicators: list[IndicatorRow] = Field(default=[], description="the evaluation table: "
                                            "each indicator × region the rules judge")
+    annual: list[YearTarget] = Field(default=[], description="the annual plan execution "
+                                     "table: each target stated for the as-of year")
     notes: list[str] = Field(default=[], description="what the run did not check, and why "
                              "(e.g. plan data about regions or indicators no rule covers)")
     summary: Summary

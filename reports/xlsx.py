@@ -112,9 +112,12 @@ def _annual(sheet: Worksheet, rows: list[annual.AnnualRow], year: int, lang: Lan
     sheet.freeze_panes = "A2"
     for number, row in enumerate(rows, start=2):
         shown = annual.shown(row, lang)
-        values: dict[str, ev.Cell] = {**shown, "year_target": row.year_target,
-                                      "year_actual": row.year_actual
-                                      if row.year_actual is not None else row.actual_text}
+        plain = row.basis is None  # a figure on a basis keeps its basis beside it, as text
+        values: dict[str, ev.Cell] = {
+            **shown, "year_target": row.year_target if plain and row.year_target is not None
+            else row.target_text,
+            "year_actual": row.year_actual if plain and row.year_actual is not None
+            else row.actual_text}
         for column, key in enumerate(annual.COLUMNS, start=1):
             _put(sheet, number, column, values[key])
             if isinstance(values[key], float):

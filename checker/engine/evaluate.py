@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from checker import result as r
+from checker.engine.annual import annual_table
 from checker.engine.env import RecordEnv
 from checker.engine.records import (
     RecordBatchLike,
@@ -109,8 +110,9 @@ def assemble(checked: t.CheckedSuite,
     chosen, said = listed_series(keys, series_choice, judged)
     series = _series(checked, table, chosen)
     result = _result(checked, summaries, outcomes, series, year, fail_on, inputs, detailed)
-    update: dict[str, object] = {"indicators": indicator_table(checked, table, list(judged),
-                                                               year)}
+    rows = indicator_table(checked, table, list(judged), year)
+    update: dict[str, object] = {"indicators": rows,
+                                 "annual": annual_table(checked, table, rows, year)}
     notes = [*table.accounts, *table.notes(), *unchecked_data(checked, table), *said]
     if notes:
         update["notes"] = notes

@@ -769,7 +769,33 @@ def _missing(verdict: Verdict, first: int) -> list[str]:
         missing = [f"{ind} ({y})" for y in years[:3]
                    for ind, y in missing_points(c.expr, verdict.seen, verdict.row, y, first)]
         missing = list(dict.fromkeys(missing)) or sorted(set(_indicators(c.expr)))
-    return [on_basis(label, verdict.bases, verdict.row) for label in missing]
+    years = judgement.settled.years if judgement.settled is not None else judgement.years
+    rates = _rates_instead(c.expr, set(missing), years)
+    shown = [on_basis(label, verdict.bases, verdict.row) for label in missing]
+    if rates:  # the published rate decides growth(x) as well as the two levels would
+        shown.append("or the published rate " + ", ".join(
+            on_basis(label, verdict.bases, verdict.row) for label in rates))
+    return shown
+
+
+def _rates_instead(node: t.Node, missing: set[str], years: Sequence[int]) -> list[str]:
+    """`rate (year)` for each `growth(x)` with a published rate whose levels at that year
+    or the year before are among the `missing` labels: the rate alone would decide it."""
+    found: list[str] = []
+    for func in _growths(node):
+        assert func.reported is not None
+        for year in years:
+            levels = _needs(func.args[0], year) + _needs(func.args[0], year - 1)
+            if any(f"{leaf.id} ({y})" in missing for leaf, y in levels):
+                found.append(f"{func.reported.id} ({year})")
+    return list(dict.fromkeys(found))
+
+
+def _growths(node: t.Node) -> list[t.Func]:
+    """The `growth(x)` calls of a node that have a published rate (`growth of x`)."""
+    own = [node] if isinstance(node, t.Func) and node.name == "growth" and node.reported \
+        else []
+    return own + [f for child in t.children(node) for f in _growths(child)]
 
 
 def _clause_value(verdict: Verdict, year: int, first: int) -> bool | None:

@@ -86,3 +86,27 @@ def test_growth_of_names_one_numeric_level_once(items: str, message: str) -> Non
     suite = suite_from(f'indicator r "增速" {{\n  {items}\n}}\n')
     found = the_only(raised_diagnostics(typecheck, suite))
     assert (found.code, found.message) == ("T255", message)
+
+
+def test_an_undecided_growth_names_the_published_rate_as_an_alternative(
+        tmp_path: Path) -> None:
+    # 2023 has no level and no rate: either the 2023 revenue or the 2023 rate would decide
+    found = run(tmp_path, ["general_budget_revenue,大兴区,2021,100,亿元,actual,",
+                           "general_budget_revenue,大兴区,2022,106,亿元,actual,"],
+                rules=GROWS)["GROWS"]
+    assert found.outcome == "unknown", found.message
+    assert found.evidence.missing == [
+        "general_budget_revenue (2023)",
+        "or the published rate general_budget_revenue_growth (2023)"]
+    assert found.message == (
+        "cannot decide for 2023 (missing: general_budget_revenue (2023), or the published "
+        "rate general_budget_revenue_growth (2023); known: general_budget_revenue (2022) = "
+        "106 亿元)")
+
+
+def test_a_growth_without_a_published_rate_names_only_the_levels(tmp_path: Path) -> None:
+    rule = GROWS.replace("general_budget_revenue", "pm25_annual_mean").replace(">= 5%", "< 0%")
+    found = run(tmp_path, ["pm25_annual_mean,大兴区,2021,35,μg/m³,actual,",
+                           "pm25_annual_mean,大兴区,2022,34,μg/m³,actual,"], rules=rule)["GROWS"]
+    assert found.outcome == "unknown", found.message
+    assert found.evidence.missing == ["pm25_annual_mean (2023)"]
