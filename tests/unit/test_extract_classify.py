@@ -440,3 +440,19 @@ def test_a_review_of_a_plans_progress_reports_its_results() -> None:
     plan_news = ("《某市“十四五”时期生态环境保护规划》日前公布\n"
                  "到2025年,细颗粒物年均浓度控制在35微克/立方米以内。\n")
     assert [i.kind for i in items_of(plan_news) if i.kind != "other"] == ["target"]
+
+
+def test_a_numbered_task_opens_a_paragraph_of_work_to_do() -> None:
+    """Set 22: an excerpt of a work report's coming tasks has no year, heading or cue; a
+    paragraph that opens on a numbered task (`(二)加快推动产业转型,…。`) sets targets, a
+    numbered result (`(一)持续巩固…成果。`) or a review's section does not."""
+    tasks = ("(二)加快推动产业转型,高质量建设示范区。"
+             "加快培育新兴产业,高精尖产业实现收入3450亿元。\n"
+             "(三)深入实施城市更新。完成4个棚户区改造。\n")
+    assert [i.kind for i in items_of(tasks) if i.kind != "other"] == ["target", "target"]
+    result = "(一)持续巩固疫情防控成果,经济稳中向好。高精尖产业实现收入3450亿元。\n"
+    assert [i.kind for i in items_of(result) if i.kind != "other"] == ["actual"]
+    review = REPORT + "(二)加快推动产业转型,高质量建设示范区。高精尖产业实现收入3450亿元。\n"
+    assert [i.kind for i in items_of(review) if i.kind != "other"] == ["actual"]
+    headed = "(二)加快推动产业转型\n加快培育新兴产业,高精尖产业实现收入3450亿元。\n"
+    assert [i.kind for i in items_of(headed) if i.kind != "other"] == ["target"]
