@@ -456,3 +456,29 @@ def test_a_numbered_task_opens_a_paragraph_of_work_to_do() -> None:
     assert [i.kind for i in items_of(review) if i.kind != "other"] == ["actual"]
     headed = "(二)加快推动产业转型\n加快培育新兴产业,高精尖产业实现收入3450亿元。\n"
     assert [i.kind for i in items_of(headed) if i.kind != "other"] == ["target"]
+
+
+def test_units_the_prelude_does_not_spell_and_dates_of_a_news_item() -> None:
+    """Set 22/24: `钟头` is hours; `每天800万立方米` keeps its per day; `受教育年限12.2年` is a
+    count of years, `三年行动` still a duration; `从30日举行的发布会` is a date, not 30 days."""
+    assert statements(PLAN + "实现与临近城市2钟头通达。") == [("target", "<=", "2", "h")]
+    assert statements(PLAN + "到2025年,全市污水处理能力达到每天800万立方米。") == [
+        ("target", ">=", "800", "万立方米/日")]
+    assert statements(PLAN + "劳动年龄人口平均受教育年限12.2年。") == [
+        ("target", "==", "12.2", "年")]
+    assert statements(PLAN + "实施三年行动。") == []
+    news = ("新华社南京3月31日电(记者某某)记者从30日举行的省政府新闻发布会上获悉,"
+            "规划纲要已编制完成。\n")
+    assert statements(news) == []
+
+
+def test_a_part_of_a_list_that_names_its_own_indicator_states_its_value() -> None:
+    """Set 22: after `…达到10万亿元左右、` a part naming an indicator of its own with no verb
+    (`全员劳动生产率18.5万元`, `天数比例在72%`, `社区建设达标率95%`) states its value (`==`);
+    parts that name things keep the verb before the list (`新建学校5所、医院3家`)."""
+    text = PLAN + ("到2020年,地区生产总值达到10万亿元左右、全员劳动生产率18.5万元、"
+                   "空气质量达到二级标准的天数比例在72%、农村和谐社区建设达标率95%。")
+    assert statements(text) == [("target", "~=", "10", "万亿元"), ("target", "==", "18.5", "万元"),
+                                ("target", "==", "72", "%"), ("target", "==", "95", "%")]
+    built = statements(PLAN + "到2025年,新建学校5所、医院3家。")
+    assert built == [("target", ">=", "5", "count"), ("target", ">=", "3", "count")]

@@ -18,6 +18,17 @@ COUNT_WORDS = ("个", "座", "家", "所", "项", "处", "条", "套", "户", "�
 # Unit words the prelude does not declare: kept as written (`万人次`, `亿美元`).
 OTHER_UNITS = ("人次", "架次", "辆次", "天次", "岁", "年", "斤", "美元", "欧元", "港元", "千瓦时",
                "度", "兆瓦", "吉瓦", "标准箱", "标箱", "个月", "场次", "课时", "学时")
+# Unit words the prelude does not spell, read as the unit they name (`2钟头顺通`: 2 hours).
+UNIT_SYNONYMS = {"钟头": "小时", "个钟头": "小时"}
+# `达到每天800万立方米`: a quantity per day, written before the number.
+PER_DAY = ("每天", "每日")
+# `受教育年限12.2年`, `人均预期寿命78岁`: names measured in years — a count of years there is a
+# value, not how long something runs.
+YEARS_MEASURED = ("年限", "寿命", "年数", "工龄")
+# `從30日舉行的…發布會`, `26日召开`: a day of the month, no count of days.
+DAY_OF_MONTH_BEFORE = ("从", "於", "于", "在", "自", "截至", "截止", "至")
+DAY_OF_MONTH_AFTER = ("举行", "召开", "举办", "开幕", "闭幕", "发布", "公布", "印发", "上午",
+                      "下午", "晚", "电", "讯", "起", "向", "宣布", "表示", "介绍", "获悉")
 # 百兆/千兆/万兆: bandwidth in Mbit/s, as telecom plans write it.
 BANDWIDTH_WORD = "兆"
 SCALE_WORDS = ("万亿", "万", "亿")
@@ -106,8 +117,8 @@ MILESTONE_VERBS = ("创建", "建成", "完成", "实现", "开通", "投运", "
                    "获批", "投入使用", "全面建成")
 
 # Words right after a figure that are a verb of it (`19分钟直达`, `100%覆盖`), not a noun.
-AFTER_VERBS = ("覆盖(?![率面范])", "直达", "到达", "通达", "建成", "开工", "竣工", "投产", "投用",
-               "投运",
+AFTER_VERBS = ("覆盖(?![率面范])", "直达", "到达", "通达", "顺通", "畅达", "建成", "开工", "竣工",
+               "投产", "投用", "投运",
                "落地", "签约", "脱贫", "脱低", "入住", "完成", "实现", "开园", "开放", "退出",
                "搬迁", "腾退", "下沉", "改造", "整治", "如期", "摘帽", "的目标",
                "安排", "支持")  # `拟按3%安排`, `3000亿元支持消费品以旧换新`: money put to a use

@@ -71,6 +71,10 @@ class Lexicon:
             words.setdefault(word, UnitWord(word, base=one, count=True))
         for word in cues.OTHER_UNITS:
             words.setdefault(word, UnitWord(word))
+        for word, meant in cues.UNIT_SYNONYMS.items():
+            known = units.resolve(meant)
+            if known is not None:
+                words.setdefault(word, UnitWord(word, base=known))
         bandwidth = units.resolve("Mbit/s")
         words.setdefault(cues.BANDWIDTH_WORD, UnitWord(cues.BANDWIDTH_WORD, base=bandwidth))
         for word, meaning in list(words.items()):
