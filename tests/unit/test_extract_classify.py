@@ -387,7 +387,7 @@ def test_a_news_item_on_a_plans_publication_reads_as_the_plan() -> None:
                 "12月8日,某市人民政府新闻办公室召开《某市“十四五”时期生态环境保护规划》新闻发布会。"
                 "市发展改革委、市生态环境局、市交通委、市水务局的相关负责人介绍情况并回答记者提问。\n"
                 "细颗粒物年均浓度为33微克/立方米。\n")
-    assert [i.kind for i in items_of(published) if i.kind != "other"] == ["target"]
+    assert [i.kind for i in items_of(published) if i.kind != "other"] == ["target", "target"]
     assert [i.kind for i in items_of(briefing) if i.kind != "other"] == ["actual"]
 
 
@@ -482,3 +482,19 @@ def test_a_part_of_a_list_that_names_its_own_indicator_states_its_value() -> Non
                                 ("target", "==", "72", "%"), ("target", "==", "95", "%")]
     built = statements(PLAN + "到2025年,新建学校5所、医院3家。")
     assert built == [("target", ">=", "5", "count"), ("target", ">=", "3", "count")]
+
+
+def test_counts_with_what_becomes_of_them_a_floor_of_one_and_zero_growth() -> None:
+    """Set 24: `22座污水处理厂全部升级为再生水厂` and `42个重点镇均建有…` count things with what
+    becomes of them all; `至少建成一座` is a floor of one (no article); `工业用新水零增长、` as
+    the whole predicate of its part is 0, `零排放车辆` still names a kind of thing."""
+    assert statements(PLAN + "到2015年,城区22座污水处理厂全部升级为再生水厂。") == [
+        ("target", "==", "22", "count")]
+    assert statements(PLAN + "到2015年,42个重点镇均建有污水处理厂。") == [
+        ("target", "==", "42", "count")]
+    assert statements(PLAN + "到2015年,每个新城至少建成一座骨干水厂。") == [
+        ("target", ">=", "1", "count")]
+    assert statements(PLAN + "建成一座公园。") == []
+    principles = PLAN + "按照生活用水适当增长、工业用新水零增长、农业用新水负增长的原则。"
+    assert statements(principles) == [("target", "<=", "0", "")]
+    assert statements(PLAN + "推广零排放车辆。") == []
