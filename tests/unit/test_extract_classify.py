@@ -498,3 +498,19 @@ def test_counts_with_what_becomes_of_them_a_floor_of_one_and_zero_growth() -> No
     principles = PLAN + "按照生活用水适当增长、工业用新水零增长、农业用新水负增长的原则。"
     assert statements(principles) == [("target", "<=", "0", "")]
     assert statements(PLAN + "推广零排放车辆。") == []
+
+
+def test_tenths_an_improvement_and_an_estimate_of_a_past_plans_span() -> None:
+    """Set 23: `七成以上` is 70 % (`一成不变` an idiom, `三成员` no figure); `浓度…改善24%` is a
+    fall where lower is better, a rise elsewhere; `“十四五”期间,预计…年均增长超6%` written in 2026
+    estimates the span's result, while in 2023 it forecasts."""
+    assert statements(REPORT + "社会投资占比增至总投资的七成以上。") == [
+        ("actual", ">=", "70", "%")]
+    assert statements(REPORT + "两成。政策一成不变。三成员到场。") == [("actual", "==", "20", "%")]
+    assert statements(REPORT + "PM2.5累计浓度达到国家二级标准,较2020年同期改善24%。") == [
+        ("actual", "reduce", "24", "%")]
+    assert statements(REPORT + "优良天数比例较2020年改善5%。") == [("actual", "increase", "5", "%")]
+    late = "时间:2026-01-09 05:39\n记者获悉,“十四五”期间,预计地区生产总值年均增长超6%。\n"
+    early = "时间:2023-01-09 05:39\n记者获悉,“十四五”期间,预计地区生产总值年均增长超6%。\n"
+    assert [i.kind for i in items_of(late) if i.kind != "other"] == ["actual"]
+    assert [i.kind for i in items_of(early) if i.kind != "other"] == ["target"]

@@ -55,7 +55,7 @@ def test_targets_of_the_stored_page_sets_stay_read(folder: str) -> None:
 
 # Sets 22-24 after the fixes of their first blind run (docs/extract.md): below 0.9 still, with
 # the classes left that docs/extract.md names; these floors keep what the fixes reached.
-AFTER_FIX = {"heldout22": (0.97, 0.99), "heldout23": (0.84, 0.91), "heldout24": (0.95, 0.91)}
+AFTER_FIX = {"heldout22": (0.97, 0.99), "heldout23": (0.91, 0.91), "heldout24": (0.95, 0.91)}
 
 
 @pytest.mark.parametrize("folder", sorted(AFTER_FIX))

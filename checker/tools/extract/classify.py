@@ -70,8 +70,11 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     before = ctx.text[start - 1:start] if start > 0 else ""
     tight = before if before in cues.TIGHT_BOUNDS else ""
     compared = bool(_COMPARED.search(ctx.text[own.clause_start:own.chain_start]))
+    named_before = ctx.text[max(0, own.chain_start - 40):own.chain_start]
+    lower_better = any(w in named_before for w in cues.LOWER_IS_BETTER) and \
+        "优良" not in named_before  # 优良天数比例: more is better
     op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own), compared,
-             _own_indicator(ctx.text, near)) if kind != "other" else ""
+             _own_indicator(ctx.text, near), lower_better) if kind != "other" else ""
     cell = ctx.sentence.cell
     period = period_at(ctx, start, kind, near)
     if cell is not None and not reason:  # a table's cell: its row and column say it
@@ -103,7 +106,8 @@ _NEW = frozenset({"新增", "净增"})
 
 
 def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
-        lead: str = "", compared: bool = False, named: bool = False) -> str:
+        lead: str = "", compared: bool = False, named: bool = False,
+        lower_better: bool = False) -> str:
     if phrase.bound:
         return cues.BOUNDS[phrase.bound]
     if tight:
@@ -119,6 +123,8 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
     counted = phrase.unit is not None and phrase.unit.text in cues.COUNT_WORDS
     if change and counted and own.follows == "noun":  # 整体提升100所学校周边环境: work on them
         return ">=" if kind == "target" else "=="
+    if change == "improve":  # 浓度…改善24%: a fall of what is better lower
+        return "reduce" if lower_better else "increase"
     if change and not (phrase.measure == "points" and not own.chain and near.distant):
         return change
     level = own.level or near.level or (near.distant if not named else "") or lead
@@ -181,6 +187,8 @@ def _value(phrase: Phrase) -> tuple[Fraction, str, Unit | None, int, Fraction | 
         return value * factor, "亿元", None, 1, high * factor if high is not None else None
     if word is None:
         return value, "", None, 1, high
+    if word.text == cues.TENTHS:  # 七成以上: 70 %
+        return value * 10, "%", word.base, 1, high * 10 if high is not None else None
     return value, spelling(word), word.base, word.scale, high
 
 

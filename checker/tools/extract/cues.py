@@ -20,6 +20,9 @@ OTHER_UNITS = ("人次", "架次", "辆次", "天次", "岁", "年", "斤", "美
                "度", "兆瓦", "吉瓦", "标准箱", "标箱", "个月", "场次", "课时", "学时")
 # Unit words the prelude does not spell, read as the unit they name (`2钟头顺通`: 2 hours).
 UNIT_SYNONYMS = {"钟头": "小时", "个钟头": "小时"}
+# `七成以上`: tenths, read as percent (70 %); not where 成 begins a word (`三成员`, `五成群`).
+TENTHS = "成"
+TENTHS_NOT_BEFORE = "员为果效绩就立功本熟长交都型年人材品分份像群片批套家规"
 # `达到每天800万立方米`: a quantity per day, written before the number.
 PER_DAY = ("每天", "每日")
 # `受教育年限12.2年`, `人均预期寿命78岁`: names measured in years — a count of years there is a
@@ -67,6 +70,8 @@ INCREASE = ("同比增长", "年均增长", "年均增速", "平均增长", "增
             "跃升", "增")
 REDUCE = ("下降了", "下降", "降低", "减少", "降幅", "压减", "压缩", "再减", "减量", "缩小",
           "递减", "减产", "减", "降")
+# `PM2.5浓度…较2020年同期改善24%`: a change for the better — a fall where lower is better.
+IMPROVE = ("改善了", "改善")
 # Words after the figure that bound it (the grammar's BOUND) and the operator.
 BOUNDS = {"以上": ">=", "以下": "<=", "以内": "<=", "之内": "<=", "内": "<=",
           "左右": "~=", "上下": "~="}
