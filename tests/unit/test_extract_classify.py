@@ -387,7 +387,7 @@ def test_a_news_item_on_a_plans_publication_reads_as_the_plan() -> None:
                 "12月8日,某市人民政府新闻办公室召开《某市“十四五”时期生态环境保护规划》新闻发布会。"
                 "市发展改革委、市生态环境局、市交通委、市水务局的相关负责人介绍情况并回答记者提问。\n"
                 "细颗粒物年均浓度为33微克/立方米。\n")
-    assert [i.kind for i in items_of(published) if i.kind != "other"] == ["target"]
+    assert [i.kind for i in items_of(published) if i.kind != "other"] == ["target", "target"]
     assert [i.kind for i in items_of(briefing) if i.kind != "other"] == ["actual"]
 
 
@@ -440,3 +440,77 @@ def test_a_review_of_a_plans_progress_reports_its_results() -> None:
     plan_news = ("《某市“十四五”时期生态环境保护规划》日前公布\n"
                  "到2025年,细颗粒物年均浓度控制在35微克/立方米以内。\n")
     assert [i.kind for i in items_of(plan_news) if i.kind != "other"] == ["target"]
+
+
+def test_a_numbered_task_opens_a_paragraph_of_work_to_do() -> None:
+    """Set 22: an excerpt of a work report's coming tasks has no year, heading or cue; a
+    paragraph that opens on a numbered task (`(二)加快推动产业转型,…。`) sets targets, a
+    numbered result (`(一)持续巩固…成果。`) or a review's section does not."""
+    tasks = ("(二)加快推动产业转型,高质量建设示范区。"
+             "加快培育新兴产业,高精尖产业实现收入3450亿元。\n"
+             "(三)深入实施城市更新。完成4个棚户区改造。\n")
+    assert [i.kind for i in items_of(tasks) if i.kind != "other"] == ["target", "target"]
+    result = "(一)持续巩固疫情防控成果,经济稳中向好。高精尖产业实现收入3450亿元。\n"
+    assert [i.kind for i in items_of(result) if i.kind != "other"] == ["actual"]
+    review = REPORT + "(二)加快推动产业转型,高质量建设示范区。高精尖产业实现收入3450亿元。\n"
+    assert [i.kind for i in items_of(review) if i.kind != "other"] == ["actual"]
+    headed = "(二)加快推动产业转型\n加快培育新兴产业,高精尖产业实现收入3450亿元。\n"
+    assert [i.kind for i in items_of(headed) if i.kind != "other"] == ["target"]
+
+
+def test_units_the_prelude_does_not_spell_and_dates_of_a_news_item() -> None:
+    """Set 22/24: `钟头` is hours; `每天800万立方米` keeps its per day; `受教育年限12.2年` is a
+    count of years, `三年行动` still a duration; `从30日举行的发布会` is a date, not 30 days."""
+    assert statements(PLAN + "实现与临近城市2钟头通达。") == [("target", "<=", "2", "h")]
+    assert statements(PLAN + "到2025年,全市污水处理能力达到每天800万立方米。") == [
+        ("target", ">=", "800", "万立方米/日")]
+    assert statements(PLAN + "劳动年龄人口平均受教育年限12.2年。") == [
+        ("target", "==", "12.2", "年")]
+    assert statements(PLAN + "实施三年行动。") == []
+    news = ("新华社南京3月31日电(记者某某)记者从30日举行的省政府新闻发布会上获悉,"
+            "规划纲要已编制完成。\n")
+    assert statements(news) == []
+
+
+def test_a_part_of_a_list_that_names_its_own_indicator_states_its_value() -> None:
+    """Set 22: after `…达到10万亿元左右、` a part naming an indicator of its own with no verb
+    (`全员劳动生产率18.5万元`, `天数比例在72%`, `社区建设达标率95%`) states its value (`==`);
+    parts that name things keep the verb before the list (`新建学校5所、医院3家`)."""
+    text = PLAN + ("到2020年,地区生产总值达到10万亿元左右、全员劳动生产率18.5万元、"
+                   "空气质量达到二级标准的天数比例在72%、农村和谐社区建设达标率95%。")
+    assert statements(text) == [("target", "~=", "10", "万亿元"), ("target", "==", "18.5", "万元"),
+                                ("target", "==", "72", "%"), ("target", "==", "95", "%")]
+    built = statements(PLAN + "到2025年,新建学校5所、医院3家。")
+    assert built == [("target", ">=", "5", "count"), ("target", ">=", "3", "count")]
+
+
+def test_counts_with_what_becomes_of_them_a_floor_of_one_and_zero_growth() -> None:
+    """Set 24: `22座污水处理厂全部升级为再生水厂` and `42个重点镇均建有…` count things with what
+    becomes of them all; `至少建成一座` is a floor of one (no article); `工业用新水零增长、` as
+    the whole predicate of its part is 0, `零排放车辆` still names a kind of thing."""
+    assert statements(PLAN + "到2015年,城区22座污水处理厂全部升级为再生水厂。") == [
+        ("target", "==", "22", "count")]
+    assert statements(PLAN + "到2015年,42个重点镇均建有污水处理厂。") == [
+        ("target", "==", "42", "count")]
+    assert statements(PLAN + "到2015年,每个新城至少建成一座骨干水厂。") == [
+        ("target", ">=", "1", "count")]
+    assert statements(PLAN + "建成一座公园。") == []
+    principles = PLAN + "按照生活用水适当增长、工业用新水零增长、农业用新水负增长的原则。"
+    assert statements(principles) == [("target", "<=", "0", "")]
+    assert statements(PLAN + "推广零排放车辆。") == []
+
+
+def test_tenths_an_improvement_and_an_estimate_of_a_past_plans_span() -> None:
+    """Set 23: `七成以上` is 70 % (`一成不变` an idiom, `三成员` no figure); `浓度…改善24%` is a
+    fall where lower is better, a rise elsewhere; `“十四五”期间,预计…年均增长超6%` written in 2026
+    estimates the span's result, while in 2023 it forecasts."""
+    assert statements(REPORT + "社会投资占比增至总投资的七成以上。") == [
+        ("actual", ">=", "70", "%")]
+    assert statements(REPORT + "两成。政策一成不变。三成员到场。") == [("actual", "==", "20", "%")]
+    assert statements(REPORT + "PM2.5累计浓度达到国家二级标准,较2020年同期改善24%。") == [
+        ("actual", "reduce", "24", "%")]
+    assert statements(REPORT + "优良天数比例较2020年改善5%。") == [("actual", "increase", "5", "%")]
+    late = "时间:2026-01-09 05:39\n记者获悉,“十四五”期间,预计地区生产总值年均增长超6%。\n"
+    early = "时间:2023-01-09 05:39\n记者获悉,“十四五”期间,预计地区生产总值年均增长超6%。\n"
+    assert [i.kind for i in items_of(late) if i.kind != "other"] == ["actual"]
+    assert [i.kind for i in items_of(early) if i.kind != "other"] == ["target"]

@@ -42,7 +42,8 @@ def test_every_gold_label_names_a_figure_on_its_line() -> None:
 
 @pytest.mark.parametrize("folder", ["heldout4", "heldout6", "heldout8", "heldout9", "heldout10",
                                     "heldout11", "heldout14", "heldout15", "heldout16",
-                                    "heldout18", "heldout19", "heldout20", "heldout21"])
+                                    "heldout18", "heldout19", "heldout20", "heldout21",
+                                    "heldout25"])
 def test_targets_of_the_stored_page_sets_stay_read(folder: str) -> None:
     """Sets 4, 6, 8-11, 14-16 and 18-21 were read once blind (docs/extract.md gives those figures)
     and then used to find general fixes; their targets must stay at 0.9 or better (12, 13
@@ -55,7 +56,7 @@ def test_targets_of_the_stored_page_sets_stay_read(folder: str) -> None:
 
 # Sets 22-24 after the fixes of their first blind run (docs/extract.md): below 0.9 still, with
 # the classes left that docs/extract.md names; these floors keep what the fixes reached.
-AFTER_FIX = {"heldout22": (0.87, 0.82), "heldout23": (0.84, 0.91), "heldout24": (0.89, 0.72)}
+AFTER_FIX = {"heldout22": (0.97, 0.99), "heldout23": (0.91, 0.91), "heldout24": (0.95, 0.91)}
 
 
 @pytest.mark.parametrize("folder", sorted(AFTER_FIX))

@@ -27,6 +27,7 @@ _QUALIFIERS = re.compile(r"初步预计|初步核算|初步统计|预计|扣除[
                          r"年均|累计|同比|环比")
 _COUNTED = frozenset({"one", "wan"})
 _DURATION = "a duration in years, not a statement about an indicator"
+_DAY = "a day of the month (`30日举行`), not a count of days"
 _RUNNING = "how long something ran (`连续…`), not a statement about an indicator"
 _DOWN = frozenset(cues.REACH_DOWN)
 _SETS_A_VALUE = frozenset({"设置", "设定", "确定", "提出", "明确"})
@@ -54,11 +55,14 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     near = around(ctx.text, first.start - ctx.base, first.end - ctx.base)
     own = around(ctx.text, start, end) if phrase is not first else near
     value, unit, known, factor, high = _value(phrase)
+    if phrase.unit is not None and ctx.text[max(0, start - 2):start] in cues.PER_DAY:
+        unit, known, factor = f"{phrase.unit.text}/日", None, 1  # 每天800万立方米: 万立方米/日
     duration = unit == "年" and (not (own.level or own.bound_word or own.change or own.starting)
-                                 or (phrase.chinese and own.follows == "noun"))  # 三年新冠疫情
+                                 or (phrase.chinese and own.follows == "noun")) \
+        and not ctx.text[:start].endswith(cues.YEARS_MEASURED)  # 三年新冠疫情, not 年限12.2年
     running = ctx.text[max(0, start - 2):start].endswith("连续")  # 连续10个季度, 连续97天
     reason = _DURATION if duration else _RUNNING if running else \
-        other_reason(ctx, phrase, own, near)
+        _DAY if _day_of_month(ctx, phrase, start, end) else other_reason(ctx, phrase, own, near)
     if ctx.sentence.cell is not None and ctx.sentence.cell.kind == "other":
         reason = f"`{phrase.text}` numbers a row of the table"
     name = name_of(ctx, near, phrase, run, previous)
@@ -66,8 +70,11 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     before = ctx.text[start - 1:start] if start > 0 else ""
     tight = before if before in cues.TIGHT_BOUNDS else ""
     compared = bool(_COMPARED.search(ctx.text[own.clause_start:own.chain_start]))
-    op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own), compared) \
-        if kind != "other" else ""
+    named_before = ctx.text[max(0, own.chain_start - 40):own.chain_start]
+    lower_better = any(w in named_before for w in cues.LOWER_IS_BETTER) and \
+        "优良" not in named_before  # 优良天数比例: more is better
+    op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own), compared,
+             _own_indicator(ctx.text, near), lower_better) if kind != "other" else ""
     cell = ctx.sentence.cell
     period = period_at(ctx, start, kind, near)
     if cell is not None and not reason:  # a table's cell: its row and column say it
@@ -82,6 +89,14 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
         known=known, factor=factor, high=high)
 
 
+def _day_of_month(ctx: Ctx, phrase: Phrase, start: int, end: int) -> bool:
+    """`从30日举行的发布会`, `26日召开`: a date of a news item, not so many days."""
+    if phrase.unit is None or phrase.unit.text != "日" or phrase.chinese or phrase.value > 31:
+        return False
+    return ctx.text[max(0, start - 2):start].endswith(cues.DAY_OF_MONTH_BEFORE) or \
+        ctx.text[end:end + 2].startswith(cues.DAY_OF_MONTH_AFTER)
+
+
 # ------------------------------------------------------------------ how it compares
 
 
@@ -91,7 +106,8 @@ _NEW = frozenset({"新增", "净增"})
 
 
 def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
-        lead: str = "", compared: bool = False) -> str:
+        lead: str = "", compared: bool = False, named: bool = False,
+        lower_better: bool = False) -> str:
     if phrase.bound:
         return cues.BOUNDS[phrase.bound]
     if tight:
@@ -107,9 +123,11 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
     counted = phrase.unit is not None and phrase.unit.text in cues.COUNT_WORDS
     if change and counted and own.follows == "noun":  # 整体提升100所学校周边环境: work on them
         return ">=" if kind == "target" else "=="
+    if change == "improve":  # 浓度…改善24%: a fall of what is better lower
+        return "reduce" if lower_better else "increase"
     if change and not (phrase.measure == "points" and not own.chain and near.distant):
         return change
-    level = own.level or near.level or near.distant or lead
+    level = own.level or near.level or (near.distant if not named else "") or lead
     if level in _NEW and compared:
         return "increase"
     if level in _SETS_A_VALUE and own.follows == "of":  # 设置2%的CPI涨幅目标: the target's value
@@ -123,6 +141,19 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
                 phrase.unit.count:  # 为8000名独居老人安装…: for so many, work to do
             return ">="
     return "=="
+
+
+def _own_indicator(text: str, near: Around) -> bool:
+    """`地区生产总值达到10万亿元左右、全员劳动生产率18.5万元、户籍人口城镇化率67%`: a part of a
+    list that names an indicator of its own, with no verb of its own, states its value; the
+    verb of an earlier part leads only parts that name things (`新建学校5所、医院3家`)."""
+    if not near.distant:
+        return False
+    if text[near.chain_start - 1:near.chain_start] == "在" and not near.chain:
+        return True  # 天数比例在72%, 脱贫年均在300万人: the value it is at
+    named = text[max(near.segment_start, near.distant_at):near.chain_start]
+    return named.endswith((*cues.MEASURED, "年限", "水平", "生产率")) and (
+        near.distant_at < near.segment_start or named.startswith(near.distant + "达"))
 
 
 def _cell_op(phrase: Phrase, tight: str, name: str) -> str:
@@ -156,6 +187,8 @@ def _value(phrase: Phrase) -> tuple[Fraction, str, Unit | None, int, Fraction | 
         return value * factor, "亿元", None, 1, high * factor if high is not None else None
     if word is None:
         return value, "", None, 1, high
+    if word.text == cues.TENTHS:  # 七成以上: 70 %
+        return value * 10, "%", word.base, 1, high * 10 if high is not None else None
     return value, spelling(word), word.base, word.scale, high
 
 

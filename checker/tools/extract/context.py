@@ -25,7 +25,8 @@ MAX_RIGHT = 30
 CLAUSE_WINDOW = 300  # a clause without punctuation is read this far on each side
 
 _LEVEL = frozenset(cues.LEVEL_TARGET)
-_CHANGE = {**dict.fromkeys(cues.INCREASE, "increase"), **dict.fromkeys(cues.REDUCE, "reduce")}
+_CHANGE = {**dict.fromkeys(cues.INCREASE, "increase"), **dict.fromkeys(cues.REDUCE, "reduce"),
+           **dict.fromkeys(cues.IMPROVE, "improve")}
 _DOWN = frozenset(cues.REACH_DOWN)
 _ALL_CUES = sorted({*cues.LEVEL_TARGET, *cues.PREFIX_BOUNDS, *_CHANGE, *_DOWN, "调整为", "由",
                     "从"}, key=len, reverse=True)

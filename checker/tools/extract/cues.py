@@ -18,6 +18,20 @@ COUNT_WORDS = ("个", "座", "家", "所", "项", "处", "条", "套", "户", "�
 # Unit words the prelude does not declare: kept as written (`万人次`, `亿美元`).
 OTHER_UNITS = ("人次", "架次", "辆次", "天次", "岁", "年", "斤", "美元", "欧元", "港元", "千瓦时",
                "度", "兆瓦", "吉瓦", "标准箱", "标箱", "个月", "场次", "课时", "学时")
+# Unit words the prelude does not spell, read as the unit they name (`2钟头顺通`: 2 hours).
+UNIT_SYNONYMS = {"钟头": "小时", "个钟头": "小时"}
+# `七成以上`: tenths, read as percent (70 %); not where 成 begins a word (`三成员`, `五成群`).
+TENTHS = "成"
+TENTHS_NOT_BEFORE = "员为果效绩就立功本熟长交都型年人材品分份像群片批套家规"
+# `达到每天800万立方米`: a quantity per day, written before the number.
+PER_DAY = ("每天", "每日")
+# `受教育年限12.2年`, `人均预期寿命78岁`: names measured in years — a count of years there is a
+# value, not how long something runs.
+YEARS_MEASURED = ("年限", "寿命", "年数", "工龄")
+# `從30日舉行的…發布會`, `26日召开`: a day of the month, no count of days.
+DAY_OF_MONTH_BEFORE = ("从", "於", "于", "在", "自", "截至", "截止", "至")
+DAY_OF_MONTH_AFTER = ("举行", "召开", "举办", "开幕", "闭幕", "发布", "公布", "印发", "上午",
+                      "下午", "晚", "电", "讯", "起", "向", "宣布", "表示", "介绍", "获悉")
 # 百兆/千兆/万兆: bandwidth in Mbit/s, as telecom plans write it.
 BANDWIDTH_WORD = "兆"
 SCALE_WORDS = ("万亿", "万", "亿")
@@ -56,6 +70,8 @@ INCREASE = ("同比增长", "年均增长", "年均增速", "平均增长", "增
             "跃升", "增")
 REDUCE = ("下降了", "下降", "降低", "减少", "降幅", "压减", "压缩", "再减", "减量", "缩小",
           "递减", "减产", "减", "降")
+# `PM2.5浓度…较2020年同期改善24%`: a change for the better — a fall where lower is better.
+IMPROVE = ("改善了", "改善")
 # Words after the figure that bound it (the grammar's BOUND) and the operator.
 BOUNDS = {"以上": ">=", "以下": "<=", "以内": "<=", "之内": "<=", "内": "<=",
           "左右": "~=", "上下": "~="}
@@ -106,15 +122,17 @@ MILESTONE_VERBS = ("创建", "建成", "完成", "实现", "开通", "投运", "
                    "获批", "投入使用", "全面建成")
 
 # Words right after a figure that are a verb of it (`19分钟直达`, `100%覆盖`), not a noun.
-AFTER_VERBS = ("覆盖(?![率面范])", "直达", "到达", "通达", "建成", "开工", "竣工", "投产", "投用",
-               "投运",
+AFTER_VERBS = ("覆盖(?![率面范])", "直达", "到达", "通达", "顺通", "畅达", "建成", "开工", "竣工",
+               "投产", "投用", "投运",
                "落地", "签约", "脱贫", "脱低", "入住", "完成", "实现", "开园", "开放", "退出",
                "搬迁", "腾退", "下沉", "改造", "整治", "如期", "摘帽", "的目标",
                "安排", "支持")  # `拟按3%安排`, `3000亿元支持消费品以旧换新`: money put to a use
 # Verbs that report what happened to the things counted (`22个公园建成开园`).
 COUNT_VERBS = ("建成", "开园", "实现", "完成", "脱贫", "脱低", "摘帽", "落地", "投用", "投运",
                "开工", "签约", "入住", "退出", "搬迁", "腾退", "下沉", "率先", "获", "实施",
-               "认定", "办结", "入选", "开展", "达标", "达到")
+               "认定", "办结", "入选", "开展", "达标", "达到",
+               # `22座污水处理厂全部升级为再生水厂`, `42个重点镇均建有…`: what becomes of them all
+               "全部(?=[\u4e00-\u9fff])", "(?<![人年平])均(?=[建有为达实完使])", "升级为")
 # Words right after a figure that make it part of a name (`8号线`, `二期`, `5G`).
 NAME_SUFFIXES = ("号线", "号楼", "号院", "号", "期", "届", "次会议", "中全会", "周年", "强",
                  "星级", "代", "类", "型", "环", "横", "纵", "线", "路", "批次", "版", "千伏")

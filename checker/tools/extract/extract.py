@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from checker.source import SourceFile
-from checker.tools.extract import idioms
+from checker.tools.extract import cues, idioms
 from checker.tools.extract.classify import classify
 from checker.tools.extract.context import Ctx
 from checker.tools.extract.items import Item
@@ -293,6 +293,10 @@ def chinese_word(text: str, phrase: Phrase) -> bool:
         return True
     if phrase.measure == "none" and phrase.unit is None:
         return "分之" not in phrase.text
+    if any(w in text[max(0, phrase.start - 6):phrase.start] for w in cues.AT_LEAST):
+        return False  # 至少建成一座骨干水厂, 不少于一个: a floor of one, no article
+    if phrase.unit is not None and phrase.unit.text == cues.TENTHS:
+        return text[phrase.end:phrase.end + 1] == "不"  # 两成 is 20 %; 一成不变 an idiom
     return phrase.text[:1] in _ARTICLES and len(phrase.text) <= 2 and phrase.measure == "unit"
 
 

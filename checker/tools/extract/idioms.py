@@ -88,10 +88,14 @@ def _cleared(ctx: Ctx, found: re.Match[str], percent: Unit | None) -> Item | Non
 
 def _zero(ctx: Ctx, found: re.Match[str], percent: Unit | None) -> Item | None:
     c0, _ = clause_of(ctx.text, found.start(), found.start())
-    if not _ZERO_LEAD.search(ctx.text[c0:found.start()]):
+    verb = next(v for v in cues.ZERO_VERBS if ctx.text.startswith(v, found.end()))
+    after = ctx.text[found.end() + len(verb):found.end() + len(verb) + 1]
+    # `工业用新水零增长、农业用新水负增长`: 零增长 as the whole predicate of its part states 0
+    # without a lead verb; `零排放车辆` names a kind of thing.
+    alone = verb == "增长" and (not after or after in "、,，;；。")
+    if not (_ZERO_LEAD.search(ctx.text[c0:found.start()]) or alone):
         return None
     subject, _ = _subject(ctx, found.start())
-    verb = next(v for v in cues.ZERO_VERBS if ctx.text.startswith(v, found.end()))
     return _item(ctx, found, name=subject + verb, op="<=", value=Fraction(0), unit="",
                  reason=f"`零{verb}` read as 0")
 

@@ -71,6 +71,13 @@ class Lexicon:
             words.setdefault(word, UnitWord(word, base=one, count=True))
         for word in cues.OTHER_UNITS:
             words.setdefault(word, UnitWord(word))
+        for word, meant in cues.UNIT_SYNONYMS.items():
+            known = units.resolve(meant)
+            if known is not None:
+                words.setdefault(word, UnitWord(word, base=known))
+        percent = units.resolve("%")
+        if percent is not None:
+            words.setdefault(cues.TENTHS, UnitWord(cues.TENTHS, 10, percent))
         bandwidth = units.resolve("Mbit/s")
         words.setdefault(cues.BANDWIDTH_WORD, UnitWord(cues.BANDWIDTH_WORD, base=bandwidth))
         for word, meaning in list(words.items()):
@@ -164,6 +171,8 @@ def _bounded(text: str, end: int, kind: str) -> bool:
     if kind != "UNIT" or end >= len(text):
         return True
     if text[end - 1] == "人" and text[end] in _PERSON_NOUNS:
+        return False
+    if text[end - 1] == cues.TENTHS and text[end] in cues.TENTHS_NOT_BEFORE:
         return False
     return not (text[end - 1].isascii() and text[end - 1].isalpha() and is_letter(text[end]))
 

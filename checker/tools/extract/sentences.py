@@ -40,6 +40,16 @@ _LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:�
 _ANNOUNCED = re.compile(rf"([{CHINESE_DIGITS}\d]+)个?方面(?:的)?(?:重点|主要)?(?:任务|工作)")
 # `五年来,…`, `一年来,…`: a paragraph that opens on a span behind it reviews it.
 _PAST_OPENS = re.compile("[\\s“]*(?:" + "|".join(re.escape(w) for w in cues.PAST_OPENINGS) + ")")
+# `(二)加快推动产业转型,高质量建设国家级产业转型发展示范区。…`: a paragraph that opens on a
+# numbered task (a verb of work, no result) lists work to do — in an excerpt of a work
+# report's coming tasks with no year, no heading and no cue, that is what says its kind.
+_TASK_OPENS = re.compile(rf"\s*(?:[(（][{CHINESE_DIGITS}]+[)）]|[{CHINESE_DIGITS}]+是|"
+                         r"\d{1,2}[.、](?!\d))\s*"
+                         r"(?:加快|推动|深入|全面|着力|大力|扎实|积极|强化|实施|推进|打造|优化|统筹|"
+                         r"深化|加强|做好|抓好|做优|做大|做强|聚焦|聚力|构建|构筑|塑造|促进|完善|健全|"
+                         r"培育|高标准|高质量|切实|全力|营造|提高|提升|拓展|扩大|激发|增强|用好|办好)"
+                         r"[^。;；!?！？]{2,60}[。;；]")
+_RESULT_WORDS = re.compile(r"成效|成绩|成果|显著|明显|取得|了|新台阶|跃升|稳中|向好|不断|持续")
 _BULLET = re.compile(rf"^\s*(?:[◆●•·▪■□◇○◎★☆※\-—─]+|[①-⑳]|\d{{1,2}}[.、](?!\d)"
                      rf"|[(]?[{CHINESE_DIGITS}]+[)、])")
 # 规划 of an office's name (`自然资源和规划委员会`, `规划司`) names no plan.
@@ -338,7 +348,9 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
             level, label, title = heading
             while stack and stack[-1].level >= level:
                 stack.pop()
-            stack.append(_Section(level, label, _mode_of(title), _period_of(title)))
+            task = "target" if not _context(stack, None)[0] and _opens_on_task(
+                text.strip() + "。") else ""
+            stack.append(_Section(level, label, _mode_of(title) or task, _period_of(title)))
             listing, fresh, announced = None, True, 0
         elif fresh:
             _opening(stack, text)
@@ -350,6 +362,8 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
         mode, period = _context(stack, listing)
         if heading is None and _PAST_OPENS.match(text):
             mode = "actual"
+        elif heading is None and not mode and _opens_on_task(text):
+            mode = "target"
         if index in table:
             yield Sentence(number, start, start + len(text), tuple(s.label for s in stack
                                                                    if s.label),
@@ -365,6 +379,11 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
             listing = (_intro_mode(said) or _intro_mode(text), _period_of(text))
             parts = _ANNOUNCED.search(text)
             announced = _count(parts.group(1)) if parts else 0
+
+
+def _opens_on_task(text: str) -> bool:
+    found = _TASK_OPENS.match(text)
+    return found is not None and not _RESULT_WORDS.search(found.group())
 
 
 def _count(numeral: str) -> int:

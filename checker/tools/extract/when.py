@@ -153,6 +153,9 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     years = [m.last for m in own_marks(ctx, start) if m.kind == "year" and m.last is not None]
     if years and document.reviewed is not None:
         return "target" if years[-1] > document.reviewed else "actual"
+    spans = [m.last for m in own_marks(ctx, start) if m.kind in ("plan", "years") and m.last]
+    if spans and document.reviewed is not None and spans[-1] <= document.reviewed:
+        return "actual"  # `“十四五”期间,预计…年均增长超6%` written in 2026: the span's result
     if document.kind != "plan" and (_WHOLE_YEAR.search(clause) or _ACHIEVED.search(ctx.text)):
         return "actual"  # `预计…增长6.5%左右,…顺利实现年度目标任务`: an estimate of the result
     return "target"
