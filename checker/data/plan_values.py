@@ -210,8 +210,7 @@ def _fit(spec: IndicatorSpec, unit: str, units: UnitTable) -> Fit | Problem:
                        "expected no unit")
     written = units.resolve(unit)
     if written is None:
-        hint = units.close(unit, spec.unit.dimension) or (
-            f"`{spec.id}` is in `{spec.unit.symbol or spec.unit.name}`")
+        hint = units.close(unit, spec.unit.dimension) or _is_in(spec, units)
         return Problem("D321", f"unknown unit `{unit}`", hint, "not a unit plancheck knows")
     if written.dimension != spec.unit.dimension:
         return Problem(
@@ -241,6 +240,17 @@ def _level(value: object, levels: tuple[str, ...], spec: IndicatorSpec) -> float
     assert spec.scale is not None
     return Problem("D325", f"`{shown(str(value))}` is not a level of `{spec.scale.name}`",
                    "write one of " + ", ".join(f"`{x}`" for x in levels), "not a level")
+
+
+def _is_in(spec: IndicatorSpec, units: UnitTable) -> str:
+    """`x` is in `km²`; for a count, which has no symbol: the measure words it takes."""
+    assert spec.unit is not None
+    if spec.unit.symbol:
+        return f"`{spec.id}` is in `{spec.unit.symbol}`"
+    words = [f"`{w}`" for w, name in units.lookup.items() if name == spec.unit.name
+             and w and w != name][:8]
+    return f"`{spec.id}` is a count or bare number: leave `unit` empty, or write " + \
+        ", ".join(words)
 
 
 def _dimension(unit: Unit) -> str:

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Final
 
 from checker.diagnostics import DiagnosticSink, closest, did_you_mean
 from checker.syntax import model as m
@@ -47,6 +48,17 @@ class Unit:
     def ratio_to(self, other: Unit) -> Fraction:
         """Multiply a value in `self` by this to express it in `other`."""
         return self.factor / other.factor
+
+
+# Chinese multiplier words, longest first: a unit spelt with one is a unit of its own.
+MULTIPLIERS: Final = (("十万", 100_000), ("百万", 1_000_000), ("千万", 10_000_000),
+                      ("万", 10_000), ("亿", 100_000_000), ("千", 1_000), ("百", 100))
+_PINYIN: Final = {"十万": "shiwan", "百万": "baiwan", "千万": "qianwan", "万": "wan",
+                  "亿": "yi", "千": "qian", "百": "bai"}
+
+
+def _ident(word: str) -> str:
+    return _PINYIN[word]
 
 
 def _fold(text: str) -> str:
@@ -99,13 +111,31 @@ class UnitTable:
     def close(self, name: str, dimension: str | None = None) -> str:
         """Did-you-mean for an unknown unit, '' when nothing is close: a compound's unknown
         parts are repaired one by one (`km/kn2` -> `km/km2`); a suggestion keeps
-        `dimension` when it is given (never a unit the value could not be in)."""
+        `dimension` when it is given (never a unit the value could not be in), and never
+        drops a multiplier: `万套` is 10⁴ `套`, which is to be declared, not a typo of `套`."""
+        scaled = self._scaled(name, dimension)
+        if scaled:
+            return scaled
         read = combine(_fold(name), self.declared) if is_compound(name) else None
         if isinstance(read, Unknown):
             return self._repair(name, read, dimension)
         choices = self.spellings() if dimension is None else [
             s for s in self.spellings() if self.units[self.lookup[s]].dimension == dimension]
         return did_you_mean(name, choices)
+
+    def _scaled(self, name: str, dimension: str | None) -> str:
+        """Advice for a multiplier word before a known unit (`万套`, `亿m³`), else ''."""
+        for word, factor in MULTIPLIERS:
+            rest = name[len(word):].strip()
+            unit = self.resolve(rest) if name.startswith(word) and rest else None
+            if unit is not None and dimension in (None, unit.dimension):
+                return (f"`{name}` is {factor:,} `{rest}`, not a typo of it: declare it, "
+                        f"e.g. `unit {name} = {factor} {rest}`"
+                        if name.isidentifier() else
+                        f"`{name}` is {factor:,} `{rest}`, not a typo of it: declare it, "
+                        f'e.g. `unit {_ident(word)}_{unit.name} = {factor} {unit.name} '
+                        f'alias "{name}"`')
+        return ""
 
     def _repair(self, name: str, read: Unknown, dimension: str | None) -> str:
         atoms = [s for s in self.spellings() if s and not is_compound(s)]
