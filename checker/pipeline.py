@@ -84,7 +84,7 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
                                               kind="records", rows=len(loaded.records)))
     if loaded.plan_data is not None:
         inputs.append(r.Input.model_construct(path=", ".join(map(str, loaded.data_paths)),
-                                              kind="plan_data", rows=loaded.plan_data.rows_read))
+                                              kind="plan_data", rows=len(loaded.plan_data.frame)))
     result = evaluate(checked, batches, loaded.plan_data, as_of=as_of, fail_on=fail_on,
                       inputs=inputs, max_findings=max_findings, cutoff=cutoff, series=series)
     return capped_notes(with_load_warnings(

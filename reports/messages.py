@@ -172,13 +172,14 @@ def totals_line(result: Result, lang: Lang) -> str:
 
 
 def rows_text(item: Input, lang: Lang) -> str:
-    """`1 proposal`, `36 proposals`, `33 rows`; `1 个项目`, `33 行`: the size of an input."""
+    """`1 proposal`, `36 proposals`, `33 catalogued rows`; `1 个项目`, `目录内 33 行`: the size
+    of an input (a plan-data table's rows outside the catalogue are counted in the notes)."""
     if item.kind == "records":
         one, many = _SUBJECTS["record"][lang]
         return f"{item.rows:,} {one if item.rows == 1 else many}"
-    if lang == "zh":
-        return f"{item.rows:,} 行"
-    return f"{item.rows:,} row{'' if item.rows == 1 else 's'}"
+    if lang == "zh":  # plan data: the catalogued rows; the notes account for the rest
+        return f"目录内 {item.rows:,} 行"
+    return f"{item.rows:,} catalogued row{'' if item.rows == 1 else 's'}"
 
 
 def citation_where(cite: Citation, lang: Lang) -> str:

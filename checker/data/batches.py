@@ -259,7 +259,7 @@ class StreamPlan:
                                          kind="records", rows=rows)]
         if self.plan_data is not None:
             found.append(r.Input.model_construct(path=", ".join(map(str, self.data_paths)),
-                                                 kind="plan_data", rows=self.plan_data.rows_read))
+                                                 kind="plan_data", rows=len(self.plan_data.frame)))
         return found
 
 

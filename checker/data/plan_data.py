@@ -69,11 +69,6 @@ class PlanData:
         return len(self.frame)
 
     @property
-    def rows_read(self) -> int:
-        """Every row of every table, in the catalogue or not: the size a report states."""
-        return sum(t.rows for t in self.tallies) if self.tallies else len(self.frame)
-
-    @property
     def accounts(self) -> tuple[str, ...]:
         """Every row accounted for: a note per table, and their sum for several."""
         total = total_note(self.tallies)
