@@ -160,9 +160,18 @@ class SeriesTable:
         for region in regions:
             if monitored:
                 out.append((region, "actual"))
-            if any((ind, region, "target") in self.values for ind in indicators):
+            if any(self.target_years(ind, region) for ind in indicators):
                 out.append((region, "target"))
         return out
+
+    def target_years(self, indicator: str, region: str) -> set[int]:
+        """The years a subordinate plan states a target for, exactly or as a qualified
+        figure (`5.1左右`, `35以下`): both are judged against the plan's rules."""
+        years = set(self.values.get((indicator, region, "target"), {}))
+        if self.bounds:
+            years |= {y for (i, g, k, y) in self.bounds
+                      if (i, g, k) == (indicator, region, "target")}
+        return years
 
     def matrix(self, indicator: str, subjects: Sequence[Subject],
                bases: Mapping[tuple[int, int], str] | None = None) -> Vec:
@@ -173,7 +182,7 @@ class SeriesTable:
         for row, (region, kind) in enumerate(subjects):
             series = dict(self.values.get((indicator, region, "actual"), {}))
             if kind == "target":
-                cutoff = min(self.values.get((indicator, region, "target"), {0: 0}))
+                cutoff = min(self.target_years(indicator, region), default=0)
                 series = {y: v for y, v in series.items() if y < cutoff}
                 series.update(self.values.get((indicator, region, "target"), {}))
             for year, value in series.items():
@@ -232,15 +241,13 @@ class SeriesTable:
     def horizon(self, indicators: Sequence[str], subject: Subject, as_of: int) -> int:
         if subject[1] == "actual":
             return as_of
-        years = [y for ind in indicators
-                 for y in self.values.get((ind, subject[0], "target"), {})]
+        years = [y for ind in indicators for y in self.target_years(ind, subject[0])]
         return max(years, default=as_of)
 
     def stated(self, indicators: Sequence[str], subject: Subject, year: int) -> bool:
         if subject[1] == "actual":
             return True
-        return all(year in self.values.get((ind, subject[0], "target"), {})
-                   for ind in indicators)
+        return all(year in self.target_years(ind, subject[0]) for ind in indicators)
 
     def latest_actual(self, indicator: str, region: str, year: int | None,
                       as_of: int) -> tuple[float | None, int | None]:
@@ -519,7 +526,7 @@ def _qualified(table: SeriesTable, indicator: str, subject: Subject, row: int, y
     if basis is not None:  # read on its target's basis, or the rule's
         figure = table.figure(indicator, region, kind, year, basis)
         return figure if isinstance(figure, Bounds) else None
-    given = table.values.get((indicator, region, "target"), {}) if kind == "target" else {}
+    given = table.target_years(indicator, region) if kind == "target" else set()
     source = "target" if given and year >= min(given) else "actual"
     return table.bounds.get((indicator, region, source, year))
 
