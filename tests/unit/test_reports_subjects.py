@@ -83,12 +83,14 @@ def test_a_region_and_its_stated_plan_count_as_one_region() -> None:
     assert messages.subjects_text(fixed(), "en") == "4 proposals · 1 batch · 1 region"
 
 
-def test_plan_data_rows_keep_their_word() -> None:
+def test_plan_data_rows_say_they_are_the_catalogued_ones() -> None:
+    # the notes account for the rows outside the catalogue; "18 rows" of a longer table
+    # read as if rows had been dropped
     result = fixed()
     plan = next(i for i in result.inputs if i.kind == "plan_data")
-    assert messages.rows_text(plan, "en") == "18 rows"
-    assert messages.rows_text(plan, "zh") == "18 行"
-    assert messages.rows_text(plan.model_copy(update={"rows": 1}), "en") == "1 row"
+    assert messages.rows_text(plan, "en") == "18 catalogued rows"
+    assert messages.rows_text(plan, "zh") == "目录内 18 行"
+    assert messages.rows_text(plan.model_copy(update={"rows": 1}), "en") == "1 catalogued row"
 
 
 def test_the_rule_table_clauses_and_citations_are_chinese_under_zh() -> None:
