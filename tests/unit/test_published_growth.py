@@ -23,46 +23,38 @@ rule GROWS "revenue grows" {
 """
 
 
+def rows(levels: dict[int, str], rates: dict[int, str], kind: str = "actual") -> list[str]:
+    """Plan-data rows of the revenue levels (亿元) and its published rate (%) by year."""
+    return [*(f"general_budget_revenue,大兴区,{y},{v},亿元,actual," for y, v in levels.items()),
+            *(f"general_budget_revenue_growth,大兴区,{y},{v},%,{kind}," for y, v in rates.items())]
+
+
 def test_the_published_rate_is_read_where_the_levels_would_say_otherwise(
         tmp_path: Path) -> None:
     # the levels give 4.4 %, the report's same-basis rate 7 % — the report is the figure
-    found = run(tmp_path, ["general_budget_revenue,大兴区,2021,100,亿元,actual,",
-                           "general_budget_revenue,大兴区,2022,104.4,亿元,actual,",
-                           "general_budget_revenue_growth,大兴区,2022,7,%,target,",
-                           "general_budget_revenue_growth,大兴区,2022,7,%,actual,"])["REV"]
+    found = run(tmp_path, [*rows({2021: "100", 2022: "104.4"}, {2022: "7"}, "target"),
+                           *rows({}, {2022: "7"})])["REV"]
     assert found.outcome == "pass", found.message
 
 
 def test_a_year_without_a_published_rate_is_computed_from_its_levels(tmp_path: Path) -> None:
-    found = run(tmp_path, ["general_budget_revenue,大兴区,2021,100,亿元,actual,",
-                           "general_budget_revenue,大兴区,2022,104.4,亿元,actual,",
-                           "general_budget_revenue,大兴区,2023,110,亿元,actual,",
-                           "general_budget_revenue_growth,大兴区,2022,7,%,actual,"],
+    found = run(tmp_path, rows({2021: "100", 2022: "104.4", 2023: "110"}, {2022: "7"}),
                 rules=GROWS)["GROWS"]
     assert found.outcome == "pass", found.message
-    found = run(tmp_path, ["general_budget_revenue,大兴区,2021,100,亿元,actual,",
-                           "general_budget_revenue,大兴区,2022,104.4,亿元,actual,",
-                           "general_budget_revenue,大兴区,2023,108,亿元,actual,",
-                           "general_budget_revenue_growth,大兴区,2022,7,%,actual,"],
+    found = run(tmp_path, rows({2021: "100", 2022: "104.4", 2023: "108"}, {2022: "7"}),
                 rules=GROWS)["GROWS"]
     assert found.outcome == "fail"
     assert found.message.startswith("2023: 3.4")
 
 
 def test_a_published_rate_decides_a_year_whose_levels_are_missing(tmp_path: Path) -> None:
-    found = run(tmp_path, ["general_budget_revenue,大兴区,2021,100,亿元,actual,",
-                           "general_budget_revenue,大兴区,2022,106,亿元,actual,",
-                           "general_budget_revenue_growth,大兴区,2023,2,%,actual,"],
-                rules=GROWS)["GROWS"]
+    found = run(tmp_path, rows({2021: "100", 2022: "106"}, {2023: "2"}), rules=GROWS)["GROWS"]
     assert found.outcome == "fail", found.message
     assert "2023: 2% < 5%" in found.message
 
 
 def test_a_qualified_published_rate_is_reasoned_by_its_bound(tmp_path: Path) -> None:
-    found = run(tmp_path, ["general_budget_revenue,大兴区,2021,100,亿元,actual,",
-                           "general_budget_revenue,大兴区,2022,106,亿元,actual,",
-                           "general_budget_revenue,大兴区,2023,110,亿元,actual,",
-                           "general_budget_revenue_growth,大兴区,2023,6以上,%,actual,"],
+    found = run(tmp_path, rows({2021: "100", 2022: "106", 2023: "110"}, {2023: "6以上"}),
                 rules=GROWS)["GROWS"]
     assert found.outcome == "pass", found.message
 
