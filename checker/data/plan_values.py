@@ -266,6 +266,8 @@ def _convert_value(value: object, fit: Fit, spec: IndicatorSpec, unit: str,
         flag = parse_bool(value)
         return None if flag is FAILED else float(bool(flag))
     assert isinstance(fit, Fraction)
+    if spec.growth_of is not None and isinstance(value, str):
+        value = _rate_of_change(value) or value
     number = parse_number(value)
     if isinstance(number, Fraction):
         result = _float(number * fit)
@@ -302,6 +304,25 @@ def _unit_beside(reading: Reading, fit: Fraction, spec: IndicatorSpec, unit: str
 
 
 _CHANGE_WORDS: Final = re.compile(r"(?:同比|比上年|较上年)?(增长|下降|减少|提高|降低|增加|持平)")
+_RATE_AS_CHANGE: Final = re.compile(r"(?:同比|比上年|较上年)?(?:(?P<rise>增长|提高|增加|上升)|"
+                                    r"(?P<fall>下降|减少|降低))(?P<figure>.+)|"
+                                    r"(?:同比|比上年|较上年)?持平")
+
+
+def _rate_of_change(value: str) -> str | None:
+    """A published growth rate (`growth of`) as reports word it: `增长3%` is 3, `下降1.2%`
+    is -1.2, `持平` is 0, `增长6%以上` the qualified 6以上; a fall with a qualifier is not
+    read (its bounds would swap ends) and stays the caller's D320."""
+    found = _RATE_AS_CHANGE.fullmatch(fold(value))
+    if found is None:
+        return None
+    figure = found["figure"]
+    if figure is None:
+        return "0"
+    plain = figure.removesuffix("%")
+    if isinstance(parse_number(plain), Fraction):
+        return f"-{plain}" if found["fall"] else plain
+    return None if found["fall"] else figure
 
 
 def _bounds(reading: Reading, spec: IndicatorSpec, written: object) -> _Bounds | Problem:
@@ -374,8 +395,9 @@ def _report(raw: pd.Series[Any], specs: RowSpecs,
         if change is not None:
             return Problem(problem.code, problem.message, f"`{change[1]}` says a change, not a "
                            "figure: a growth indicator takes the rate itself (`5.2` for "
-                           "增长5.2%, `-3.1` for 下降3.1%, `0` for 持平); a level indicator takes "
-                           "the year's level", "a change, not a figure")
+                           "增长5.2%, `-3.1` for 下降3.1%, `0` for 持平; one declared `growth of "
+                           "LEVEL` reads those words); a level indicator takes the year's level",
+                           "a change, not a figure")
         if problem.help.startswith("write a plain number"):
             return Problem(problem.code, problem.message, "write a number such as `12.5`, or "
                            "a qualified figure such as `95以上`, `突破1300`, `≤8` or `5.0左右` "

@@ -102,3 +102,22 @@ def test_a_growth_without_a_published_rate_names_only_the_levels(tmp_path: Path)
                            "pm25_annual_mean,大兴区,2022,34,μg/m³,actual,"], rules=rule)["GROWS"]
     assert found.outcome == "unknown", found.message
     assert found.evidence.missing == ["pm25_annual_mean (2023)"]
+
+
+@pytest.mark.parametrize(("written", "outcome"), [
+    ("增长7%", "pass"), ("同比增长7", "pass"), ("增长6%以上", "pass"), ("下降1.2%", "fail"),
+    ("持平", "fail"), ("比上年降低2", "fail")])
+def test_a_published_rate_is_read_as_reports_word_it(tmp_path: Path, written: str,
+                                                     outcome: str) -> None:
+    # 增长7% of a declared growth rate is the rate 7; 下降1.2% is -1.2; 持平 is 0
+    found = run(tmp_path, rows({2021: "100", 2022: "104"}, {2022: written, 2023: "6"}),
+                rules=GROWS)["GROWS"]
+    assert found.outcome == outcome, found.message
+
+
+def test_a_change_word_of_an_indicator_that_is_no_published_rate_stays_d320(
+        tmp_path: Path) -> None:
+    # gdp_growth declares no level: 增长3% may be a rate or a change of a share, so say so
+    found = raised_diagnostics(run, tmp_path, ["gdp_growth,大兴区,2022,增长3%,%,actual,"])
+    assert [(d.code, d.label) for d in found] == [("D320", "a change, not a figure")]
+    assert "growth of LEVEL" in found[0].help
