@@ -514,3 +514,46 @@ def test_tenths_an_improvement_and_an_estimate_of_a_past_plans_span() -> None:
     early = "时间:2023-01-09 05:39\n记者获悉,“十四五”期间,预计地区生产总值年均增长超6%。\n"
     assert [i.kind for i in items_of(late) if i.kind != "other"] == ["actual"]
     assert [i.kind for i in items_of(early) if i.kind != "other"] == ["target"]
+
+
+def _table(text: str) -> list[tuple[int, str, str, str, str]]:
+    return [(i.line, i.kind, i.op, value_text(i.value), i.unit) for i in items_of(text)
+            if i.kind != "other"]
+
+
+def test_a_table_left_in_html_on_one_line_reads_as_a_table() -> None:
+    """Set 28: a page's table copied with its tags (`<td> <div>45.31</div> </td>`) on one
+    line: a run of tags holding a cell or a row breaks the cells apart, `>` of a tag is no
+    bound, and the line and column are still the file's; the last row of an excerpt cut
+    inside its `约束性` cell is read too."""
+    html = ('<p align="center">主要目标指标表</p> <table border="1"> <tbody> <tr> <td> '
+            '<div>指标名称</div> </td> <td> <div>2020年</div> </td> <td> <div>2025年</div> '
+            '</td> <td> <div>属性</div> </td> </tr> <tr> <td> <div>森林覆盖率(%)</div> </td> '
+            '<td> <div>45.31</div> </td> <td> <div>46.3</div> </td> <td> <div>约束性</div> '
+            '</td> </tr> <tr> <td> <div>森林蓄积量(万立方米)</div> </td> <td> <div>4606.24'
+            '</div> </td> <td> <div>5000</div> </td> <td> <div>约\n')
+    assert _table(html) == [(1, "actual", "==", "45.31", "%"), (1, "target", "==", "46.3", "%"),
+                            (1, "actual", "==", "4606.24", "万m³"),
+                            (1, "target", "==", "5000", "万m³")]
+    (item,) = [i for i in items_of(html) if value_text(i.value) == "46.3"]
+    assert html.split("\n")[0][item.column - 1:].startswith("46.3")
+    prose = PLAN + "<b>到2025年</b>,森林覆盖率达到46%。"
+    assert statements(prose) == [("target", ">=", "46", "%")]
+
+
+def test_a_table_copied_through_a_forums_filter_reads_as_a_table() -> None:
+    """Set 28: a forum's copy filter puts runs of one- and two-character tokens after every
+    cell (`| 76。7`, `& }: R0 S5 X; ^( j' A7 f: Z | >80`); without them and the `|` borders
+    the cells stand one a line, `76。7` is 76.7, and a `〔累计〕` column is the plan's change
+    over its years (`〔18〕` of a row `…下降(%)`: a fall of 18 %), not a document's number."""
+    forum = ("主要指标7 B; g# x0 `- r. y5 o+ b$ S+ ?\n|\n指标\n"
+             "T! j8 T8 i2 K& _( z | 2015年$ {8 u2\n"
+             "| 2020年\n* }+ q6 ]: j9 T @9 y | 〔累计〕1\" r; O6 V3\n| 属性\n# ? L$ Z8 g/ b: e* |\n"
+             "0 H$ ^* e4 R* v# v% | 优良天数比率(%). M! K; h1 N/ ]\n| 76。7\n"
+             "& }: R0 S5 X; ^( j' A7 | >80\n2 ~) q. ]9 m/ ` | -! N\" p9 F. ])\n| 约束性\n"
+             "+ t7 c; X1 A\" o |\n浓度下降(%)\n/ K+ t8 S8 D\" ?0 T! | -\n6 I% K$ [! L2 J | -\n"
+             ") z. C+ f8 s: _ | 〔18〕\n0 l& k6 W1 i3 c [ | 约束性\n")
+    assert _table(forum) == [(10, "actual", "==", "76.7", "%"), (11, "target", ">", "80", "%"),
+                             (18, "target", "reduce", "18", "%")]
+    assert statements("十三五规划\n一是 二是 三是。森林覆盖率达到23%。") == [
+        ("target", ">=", "23", "%")]

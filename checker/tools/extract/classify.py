@@ -65,6 +65,10 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
         _DAY if _day_of_month(ctx, phrase, start, end) else other_reason(ctx, phrase, own, near)
     if ctx.sentence.cell is not None and ctx.sentence.cell.kind == "other":
         reason = f"`{phrase.text}` numbers a row of the table"
+    elif ctx.sentence.cell is not None and ctx.sentence.cell.kind == "header":
+        reason = f"`{phrase.text}` is in the header of a table (a column's year or note)"
+    elif ctx.sentence.cell is not None:  # a value cell: its column says what it is
+        reason = ""
     name = name_of(ctx, near, phrase, run, previous)
     kind = "other" if reason else kind_at(ctx, near, phrase.start - ctx.base)
     before = ctx.text[start - 1:start] if start > 0 else ""

@@ -9,7 +9,8 @@ web pages put after characters (`時(shí)`, `萬(wàn)元`) are taken out of th
 text, so that they split no word or unit; `Document.position` and `original`
 map offsets back to the file, so columns and quotes stay true.  Sentences end at
 `。；！？` and at the end of a paragraph; a line that breaks a sentence in two
-(text copied from a PDF) is joined to the next.  Imports `fold`, `periods`,
+(text copied from a PDF) is joined to the next; what a copy left of its page (HTML,
+a forum's copy filter, table borders) is left out (`markup`).  Imports `fold`, `markup`, `periods`,
 `cues` and `source`.
 """
 
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from checker.source import SourceFile
-from checker.tools.extract import cues
+from checker.tools.extract import cues, markup
 from checker.tools.extract.fold import fold, is_cjk
 from checker.tools.extract.periods import Mark, find_marks
 from checker.tools.extract.tables import Cell, cells
@@ -142,7 +143,10 @@ class _Lines:
 
 
 def read_document(source: SourceFile) -> Document:
-    folded, offsets = _without_glosses(_without_meta(fold(source.text)))
+    folded, cleaned = markup.clean(_without_meta(fold(source.text)))
+    folded, offsets = _without_glosses(folded)
+    if cleaned is not None:
+        offsets = [cleaned[i] for i in offsets] if offsets is not None else cleaned
     folded, offsets = _without_wraps(folded, offsets)
     document = Document(source, folded, marks=find_marks(folded), offsets=offsets)
     lines = _lines(folded)

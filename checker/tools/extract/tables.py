@@ -23,8 +23,10 @@ _YEAR_COLUMN = re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年?(?:底|末)?)?\s*"
 _NAME_COLUMN = re.compile(r"^(?:主要)?指标(?:名称)?$|^指\s*标$|^项目$")
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单位$")
 _ATTR_COLUMN = re.compile(r"^(?:指标)?属性$|^指标性质$|^性质$")
-_SKIP_COLUMN = re.compile(r"^(?:类别|领域|序号|分类|类型|维度|编号|备注|年均增长|年均增速|"
-                          r"累计|五年累计|“十四五”累计)$")
+_SKIP_COLUMN = re.compile(r"^(?:类别|领域|序号|分类|类型|维度|编号|备注|年均增长|年均增速)$")
+# `〔累计〕`: a plan's change over its years (`〔18〕` of a row `…浓度下降(%)`), in the place
+# of a target: a target of the plan's last year, as the latest year's column is.
+_SUM_COLUMN = re.compile(r"^(?:累计|五年累计|“十[一二三四五]五”累计)$")
 _ATTR = re.compile(r"^(?:预期性|约束性|预期|约束)$")
 _VALUE = re.compile(r"^[≥≤><约]?\s*[\d.]+(?:\s*[-~—至]\s*[\d.]+)?\s*[%‰]?"
                     r"(?:左右|以上|以下|以内)?$|^[—\-/–]+$|^[〔\[]?\d")
@@ -38,7 +40,7 @@ _PAREN_UNIT = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]{1,10})[)�
 
 @dataclass(frozen=True)
 class Cell:
-    kind: str  # target | actual | other (a row's number)
+    kind: str  # target | actual | other (a row's number) | header (a column's name)
     name: str
     unit: str  # as written, or ''
     year: int | None
@@ -50,6 +52,7 @@ class _Column:
     year: int | None = None
     target: bool = False
     base: bool = False  # 基期, 现状, 实际, 完成: a value reached
+    cumulative: bool = False  # 〔累计〕: a change over the plan's years, a target
 
 
 def cells(lines: list[str]) -> dict[int, Cell]:
@@ -61,8 +64,10 @@ def cells(lines: list[str]) -> dict[int, Cell]:
         if header is None:
             index += 1
             continue
-        columns, index = header
-        index = _rows(lines, index, columns, found)
+        columns, after = header
+        for at in range(index, after):  # a note's mark in a column's name is no figure
+            found[at] = Cell("header", "", "", None)
+        index = _rows(lines, after, columns, found)
     return found
 
 
@@ -81,17 +86,25 @@ def _header(lines: list[str], start: int) -> tuple[list[_Column], int] | None:
     values = [c for c in columns if c.role == "value"]
     if "name" not in roles or not values or roles.index("name") > roles.index("value"):
         return None
-    if not any(c.target for c in values):  # else the latest year not named a base
+    if not any(c.target and not c.cumulative for c in values):
+        # else the latest year not named a base
         open_ = [c for c in values if c.year is not None and not c.base]
         if not open_:
             return None
         latest = max(open_, key=lambda c: c.year or 0)
-        columns = [_Column(c.role, c.year, c is latest, c.base) for c in columns]
+        columns = [_Column(c.role, c.year, c is latest or c.cumulative, c.base, c.cumulative)
+                   for c in columns]
+    last = max((c.year for c in values if c.year is not None), default=None)
+    columns = [_Column(c.role, last, True, False, True) if c.cumulative else c for c in columns]
     return columns, index
 
 
 def _column(text: str) -> _Column | None:
     text = text.replace(" ", "").replace("\u3000", "")
+    # brackets and a note's mark (`〔累计〕1`, `2025年2`) are no part of a column's name
+    text = re.sub(r"(?<=[\u4e00-\u9fff])[\d\"'*]{1,2}$", "", re.sub(r"[〔〕【】\[\]]", "", text))
+    if _SUM_COLUMN.match(text):
+        return _Column("value", None, True, False, True)
     if _NAME_COLUMN.match(text):
         return _Column("name")
     if _UNIT_COLUMN.match(text):
@@ -131,6 +144,9 @@ def _rows(lines: list[str], index: int, columns: list[_Column],
                 (not ends_with_attr and len(row) >= width):
             _read_row(lines, row, tail, found)
             row = []
+    # the last row of an excerpt cut inside its `约束性` cell (`约`) is a row still
+    if ends_with_attr and len(row) > len(tail) and not _VALUE.match(lines[row[-1]].strip()):
+        _read_row(lines, row, tail, found)
     return index
 
 
