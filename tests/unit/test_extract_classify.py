@@ -557,3 +557,20 @@ def test_a_table_copied_through_a_forums_filter_reads_as_a_table() -> None:
                              (18, "target", "reduce", "18", "%")]
     assert statements("十三五规划\n一是 二是 三是。森林覆盖率达到23%。") == [
         ("target", ">=", "23", "%")]
+
+
+def test_a_table_laid_out_one_row_a_line_reads_as_a_table() -> None:
+    """Set 26: a PDF page's table gives a row a line, cells apart by spaces (`2020 年目标值`
+    one cell); a copied sheet gives them apart by tabs, a Markdown table by `|`: each
+    is read as the table it is, its `目标值` column a target and `预计值` an estimate."""
+    pdf = ("序号 指标名称 2020 年目标值 2020 年预计值 完成情况\n"
+           "1 全区生产总值(亿元) 1000 1008.5 完成\n2 人均生产总值(元) 130000 130913 完成\n")
+    assert _table(pdf) == [(2, "target", "==", "1000", "亿元"),
+                           (2, "actual", "==", "1008.5", "亿元"),
+                           (3, "target", "==", "130000", "元"), (3, "actual", "==", "130913", "元")]
+    tabs = "指标\t单位\t2020年\t2025年\t属性\n森林覆盖率\t%\t44.4\t45\t约束性\n"
+    assert _table(tabs) == [(2, "actual", "==", "44.4", "%"), (2, "target", "==", "45", "%")]
+    markdown = ("| 指标 | 2020年 | 2025年 |\n|---|---|---|\n| 森林覆盖率(%) | 44.4 | ≥45 |\n")
+    assert _table(markdown) == [(3, "actual", "==", "44.4", "%"), (3, "target", ">=", "45", "%")]
+    prose = PLAN + "到2025年 森林覆盖率达到 45% 以上\n"
+    assert statements(prose) == [("target", ">=", "45", "%")]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 MAX_CELL = 24  # characters of a header cell
 _YEAR_COLUMN = re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年?(?:底|末)?)?\s*"
                           r"(?P<word>目标值?|规划目标|期末目标|预期目标|基期值?|现状值?|实际值?|"
-                          r"完成值?|完成情况)?(?:\((?:目标|基期)\))?$")
+                          r"完成值?|完成情况|预计值?|预计完成值?|预计完成)?(?:\((?:目标|基期)\))?$")
 _NAME_COLUMN = re.compile(r"^(?:主要)?指标(?:名称)?$|^指\s*标$|^项目$")
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单位$")
 _ATTR_COLUMN = re.compile(r"^(?:指标)?属性$|^指标性质$|^性质$")
@@ -53,6 +53,89 @@ class _Column:
     target: bool = False
     base: bool = False  # 基期, 现状, 实际, 完成: a value reached
     cumulative: bool = False  # 〔累计〕: a change over the plan's years, a target
+
+
+_SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\t+[ \t]*|[ \t]{2,}|(?<=\S) (?=\S)")
+_RULE = re.compile(r"^[\s|:=+]*[-—]{3,}[\s|:\-—=+]*$")  # `|---|---|` under a header
+
+
+def split_rows(text: str) -> str:
+    """The text with the cells of a table laid out one row a line (cells apart by tabs,
+    by `|`, or by spaces as a PDF's text gives them: `1 全区生产总值(亿元) 1000 1008.5 完成`)
+    one cell a line, when a line of column names heads it and rows of as many cells
+    follow; the same length, so every offset stays."""
+    lines = text.split("\n")
+    chars = list(text)
+    at = 0
+    starts = []
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    index = 0
+    while index < len(lines):
+        header = _row_cells(lines[index])
+        if len(header) < 3 or not _names_columns([c for _, _, c in header]):
+            index += 1
+            continue
+        rows = []
+        following = index + 1
+        while following < len(lines):
+            if _RULE.match(lines[following]):
+                following += 1
+                continue
+            row = _row_cells(lines[following])
+            if len(row) != len(header) or not any(_VALUE.match(c) for _, _, c in row):
+                break
+            rows.append(following)
+            following += 1
+        if rows:
+            for at_line in [index, *rows]:
+                line = lines[at_line]
+                for start, end in _gaps(line):
+                    edge = not line[:start].strip() or not line[end:].strip()  # a border
+                    chars[starts[at_line] + start:starts[at_line] + end] = \
+                        (" " if edge else "\n") + " " * (end - start - 1)
+        index = following
+    return "".join(chars)
+
+
+def _row_cells(line: str) -> list[tuple[int, int, str]]:
+    """The cells of a line split at its gaps (a year and its `年…` kept together)."""
+    cells_: list[tuple[int, int, str]] = []
+    at = 0
+    for start, end in [*_gaps(line), (len(line), len(line))]:
+        piece = line[at:start]
+        if piece.strip():
+            cells_.append((at, start, piece.strip()))
+        at = end
+    return cells_
+
+
+def _gaps(line: str) -> list[tuple[int, int]]:
+    stripped = line.strip()
+    if not stripped or _SENTENCE.search(stripped) or len(stripped) > 120:
+        return []
+    lead = len(line) - len(line.lstrip())
+    wide = "\t" in line or "|" in stripped or "  " in stripped
+    gaps = []
+    for found in _SEPARATOR.finditer(line, lead, lead + len(stripped)):
+        text = found.group()
+        if wide and text == " ":
+            continue  # spaces inside a cell of a table apart by tabs or `|`
+        after = line[found.end():found.end() + 1]
+        before = line[max(0, found.start() - 4):found.start()]
+        if after == "年" and re.fullmatch(r"(?:19|20)\d\d", before):
+            continue  # `2020 年目标值`: one cell
+        gaps.append((found.start(), found.end()))
+    return gaps
+
+
+def _names_columns(texts: list[str]) -> bool:
+    columns = [_column(t) for t in texts]
+    if any(c is None for c in columns):
+        return False
+    roles = [c.role for c in columns if c is not None]
+    return "name" in roles and "value" in roles
 
 
 def cells(lines: list[str]) -> dict[int, Cell]:
@@ -136,6 +219,9 @@ def _rows(lines: list[str], index: int, columns: list[_Column],
     row: list[int] = []
     while index < len(lines):
         text = lines[index].strip()
+        if _RULE.match(text):
+            index += 1
+            continue
         if not text or len(text) > 40 or _SENTENCE.search(text):
             break
         row.append(index)
