@@ -574,3 +574,36 @@ def test_a_table_laid_out_one_row_a_line_reads_as_a_table() -> None:
     assert _table(markdown) == [(3, "actual", "==", "44.4", "%"), (3, "target", ">=", "45", "%")]
     prose = PLAN + "到2025年 森林覆盖率达到 45% 以上\n"
     assert statements(prose) == [("target", ">=", "45", "%")]
+
+
+def test_what_a_draft_outline_sets_the_years_ahead_and_a_master_plans_phases() -> None:
+    """Sets 27-28: in a news item on a work report, `…规划纲要草案提出…,包括未来五年,…` and
+    `《规划》还新增…` set targets; `未来五年`/`今后5年` is the span ahead; a master plan's
+    `规划近期 2010 年…` is a phase of the plan, and a figure held within a bound
+    (`2015 年在 315 万人以内`) is capped as `控制在` is; `降到了1%以内` still reports."""
+    news = "记者报道\n报告提出,2025年地区生产总值增长5.4%。\n"
+    draft = news + ("北京市的十五五规划纲要草案提出29个主要指标,包括未来五年,"
+                    "GDP年均增速为4.5%至5%,全社会研发投入占比6%以上。\n")
+    assert statements(draft)[1:] == [("target", ">=", "4.5", "%"), ("target", "<=", "5", "%"),
+                                     ("target", ">=", "6", "%")]
+    assert statements(news + "《规划》还新增12条公路环线。\n")[1:] == [
+        ("target", ">=", "12", "count")]
+    assert statements(news + "未来五年,服务贸易年均增速5%左右。\n")[1:] == [
+        ("target", "~=", "5", "%")]
+    phases = ("第 16 条 城镇化水平规划近期 2010 年城镇化水平达到 53%,城镇人口控制在 160 万人以内。"
+              "2015 年在 315 万人以内。\n")
+    assert [s[0] for s in statements(phases)] == ["target", "target", "target"]
+    assert statements(news + "重污染天数比例降到了1%以内。\n")[1:] == [("actual", "<=", "1", "%")]
+
+
+def test_page_furniture_of_document_sites_and_wires() -> None:
+    """Sets 26-28: `第 15 条` is an ordinal with its spaces; a list's number glued to the
+    heading before it (`…快速发展1、学前三年…`) numbers the list; `123.jpg` names a file;
+    `文档页数:3` counts a document's pages; `05/03/2026 09:31` is a date."""
+    assert statements(PLAN + "第 15 条 市域总人口控制在 300 万人以内。") == [
+        ("target", "<=", "300", "万人")]
+    assert statements(PLAN + "一、明确目标任务,促进学前教育快速发展1、学前三年教育发展目标。") == []
+    assert statements(PLAN + "森林覆盖率达到50%。\n123.jpg\n- 文档页数:3\n") == [
+        ("target", ">=", "50", "%")]
+    assert statements("05/03/2026 09:31\n李强表示,提出全社会研发经费投入年均增长7%以上。\n") == [
+        ("target", ">=", "7", "%")]

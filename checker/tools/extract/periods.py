@@ -26,6 +26,8 @@ _NOT_AFTER_YEAR = ("万亿千百十个家人元米吨亩项所座套户名次倍
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")),
     ("date", re.compile(r"\d{4}[./]\d{1,2}[./]\d{1,2}")),
+    # `05/03/2026 09:31`: day, month and year as Hong Kong and European pages write them
+    ("date", re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?")),
     ("date", re.compile(r"(?<!\d)\d{4}\s+\d{1,2}/\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")),
     ("date", re.compile(rf"{_YEAR}年{_N}{{1,3}}月{_N}{{1,3}}[日号]")),
     ("date", re.compile(rf"(?<!{_N}){_N}{{1,3}}月{_N}{{1,3}}[日号]")),

@@ -12,6 +12,7 @@ import re
 
 from checker.tools.extract import cues
 from checker.tools.extract.context import Around, Ctx
+from checker.tools.extract.fold import is_cjk
 from checker.tools.extract.phrases import Phrase
 
 _OWN_ITEMS = re.compile(r"^[^,，;；。]{0,16}(?:指标|目标|任务|举措|项目标|方面|部分)")
@@ -32,6 +33,9 @@ _KINDS = re.compile(r"个?大(?:类|项|板块|领域)")
 _GAP = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|超|落后于?|差|塌|比)"
                   r"(?:全年|年度|年初|预期)?目标$|"
                   r"比(?:全年|年度|年初)?计划(?:投资|数)?(?:高|低|多|少|快|慢)(?:了|出)?$")
+# `123.jpg`: a picture's or a document's file name left on the page.
+_FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?|pptx?|txt|html?)\b",
+                        re.IGNORECASE)
 _CAPTION = re.compile(r"(?:^|[\s:：见如详])(?:图|表|附表|专栏)\s*$")
 _STRUCTURE = re.compile(r"[\d.]+(?:[:：∶][\d.]+){2,}")  # 三次产业结构为0.03:4.66:95.31
 _JOINS = "·•‧"  # 公报2021·3, 23•7: an issue number, a date as a name
@@ -46,7 +50,7 @@ _MAIL = re.compile(r"[\d ]*@")
 # `12-23   来自潍坊`: a comment's month and day, no range of figures.
 _MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])")
 _CONDITION = re.compile(r"如果|假如|倘若|一旦|假设")
-_PAGE = re.compile(r"(?:^|\s)(?:Page|P\.|p\.|页码)\s*$")
+_PAGE = re.compile(r"(?:^|\s)(?:Page|P\.|p\.|页码)\s*$|(?:页码|页数|文档页数)\s*[:：]\s*$")
 _TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
 _CONVERTED = re.compile(r"(?:折合|约合)$")
 # `…增加114天,相当于好天儿多了将近4个月`: the clause says it again in other words.
@@ -76,11 +80,17 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     """A figure that belongs to a name, an ordinal, a quote, a code or a list's heading."""
     text, start = ctx.text, phrase.start - ctx.base
     before, shown = text[max(0, start - 1):start], f"`{phrase.text}`"
-    if before == "第":
+    if re.search(r"第[ \t]{0,2}$", text[max(0, start - 3):start]):  # 第4位, `第 15 条`
         return f"{shown} is an ordinal"
-    if phrase.unit is None and phrase.measure == "none" and text[end_of(phrase, ctx):][:1] == "、" \
-            and (start == 0 or text[start - 1] in " \t。!！?？:：;；"):
+    listed = text[end_of(phrase, ctx):][:2]
+    if phrase.unit is None and phrase.measure == "none" and listed[:1] == "、" \
+            and (start == 0 or text[start - 1] in " \t。!！?？:：;；" or
+                 (is_cjk(text[start - 1]) and listed[1:] and is_cjk(listed[1])
+                  and len(phrase.text) <= 2)):  # …快速发展1、学前三年…: glued to a heading
         return f"{shown} numbers a list (`{phrase.text}、`)"
+    named = _FILE_NAME.match(text, end_of(phrase, ctx))
+    if named:
+        return f"{shown} names a file (`{phrase.text}{named.group()}`)"
     if _GAP.search(text[max(0, start - 12):start]):
         return f"{shown} is a gap to the target, not a value of the indicator"
     if _CAPTION.search(text[max(0, start - 3):start]) and phrase.unit is None:

@@ -29,8 +29,11 @@ _STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d|到二〇|力争|确�
                             r"(?<![即必])将(?!近)|规划期末|"
                             r"(?<![一])再(?=提高|提升|增加|减少|降低|下降|压减|减|缩短|扩大)|"
                             r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在")
+# `未来五年`, `今后5年`: the span ahead; `规划近期 2010 年…`, `远期目标`: a master plan's phases.
 _AHEAD = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d\s?年|力争到|预期目标|目标是|主要目标|目标为|"
-                    r"(?<![即必])将(?!近)|(?<![主重需只想纲概])要(?![求素点])")
+                    r"(?<![即必])将(?!近)|(?<![主重需只想纲概])要(?![求素点])|"
+                    r"(?:未来|今后)[一二三四五六七八九十\d]+年|规划(?:近期|中期|远期)|"
+                    r"(?:近期|中期|远期)(?:目标|规划)")
 _SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|以来|截至|截止|同比|初步预计|初步核算")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
 # Words with 计划 or 目标 that measure a result against the plan (`占计划的100%`,
@@ -44,7 +47,8 @@ _PAST = re.compile("|".join(re.escape(w) for w in cues.PAST) + f"|已(?=[{cues.P
 _TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:是|为)[:：,，]?|"
                              r"(?<![的])目标[:：]|"
                              r"(?:根据|依据|按照|依照)(?:《[^》]{1,40}》|规划|纲要)[,，]|"
-                             r"(?:《[^》]{1,40}》|规划|纲要|方案)(?:明确|提出|要求)(?![的了])[:：,，]?|"
+                             r"(?:《[^》]{1,40}》|规划|纲要|方案)(?:草案)?(?:还|并|进一步)?"
+                             r"(?:明确|提出|要求|新增|确定)(?![的了])[:：,，]?|"
                              r"(?<![的])提出(?![的了])(?=[^,，;；。]{0,30}?(?:达到|控制在|提高到|不低于|增长))")
 # `超额完成PM2.5平均浓度同比下降4%、重污染天数同比减少6%的改善目标`: the figures say what
 # the target named after them is, whatever the words that report its completion.
@@ -62,6 +66,8 @@ _DATED = frozenset({"year", "month", "part", "relative", "date"})
 # In a review (`五年来,…`, a section `…工作回顾`) these name plans carried out (`安排重点工程283项`,
 # `实施…三年行动计划`), they set nothing ahead; `将`, `到2025年`, `力争` still do.
 _WEAK_FUTURE = frozenset({"计划", "目标", "安排", "预期", "正在"})
+# `2015 年在 315 万人以内`: a figure held within a bound is capped, as `控制在…` is.
+_CAPPED = re.compile(r"[\d.\s]+[^\s\d,，。;；、]{0,6}?(?:以内|之内|以下)")
 
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
     """`target` or `actual` for a statement at `start` (an offset in the sentence)."""
@@ -112,7 +118,9 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return ctx.lean, False  # a figure of its own year or part of one keeps it
     if document.kind:
         return ("target" if document.kind == "plan" else "actual"), False
-    return ("target" if near.level in cues.AT_MOST else "actual"), False
+    capped = near.level in cues.AT_MOST or (_CAPPED.match(ctx.text, start, near.clause_end)
+                                            and "了" not in ctx.text[near.clause_start:start])
+    return ("target" if capped else "actual"), False
 
 
 def _reports_throughout(sentence: str, start: int = 0) -> bool:
