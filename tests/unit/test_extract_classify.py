@@ -607,3 +607,20 @@ def test_page_furniture_of_document_sites_and_wires() -> None:
         ("target", ">=", "50", "%")]
     assert statements("05/03/2026 09:31\n李强表示,提出全社会研发经费投入年均增长7%以上。\n") == [
         ("target", ">=", "7", "%")]
+
+
+def test_a_time_to_get_onto_a_road_a_currency_word_and_a_years_answer_sheet() -> None:
+    """Set 27: `15分钟上普通国道` is a time to reach (a cap, as `直达`); `不低于人民币2,000亿元`
+    keeps its floor past the currency; a box headed `2020 中国答卷` (a bare year opening a
+    line) reviews 2020, so its figures are results even on a page about a plan."""
+    assert statements(PLAN + "将实现全国所有县市15分钟上普通国道,30分钟上国家高速公路。") == [
+        ("target", "<=", "15", "min"), ("target", "<=", "30", "min")]
+    assert statements(PLAN + "推介重大项目总投资不低于人民币2,000亿元。") == [
+        ("target", ">=", "2000", "亿元")]
+    page = ("2020 中国答卷\n就业\n城镇新增就业1186万人,城镇调查失业率降到5.2%\n"
+            "“十四五”规划目标中的民生关切\n■城镇调查失业率控制在5.5%以内\n")
+    assert [(s[0], s[2]) for s in statements(page)] == [
+        ("actual", "1186"), ("actual", "5.2"), ("target", "5.5")]
+    from checker.tools.extract.periods import find_marks
+
+    assert [m.kind for m in find_marks("2000 家企业\n2020 中国答卷")] == ["year"]

@@ -38,6 +38,7 @@ _BY_LAST: dict[str, list[str]] = {}
 for _word in _ALL_CUES:  # longest first, as _ALL_CUES is
     _BY_LAST.setdefault(_word[-1], []).append(_word)
 _FILLERS = "了 \t"
+_CURRENCY = "人民币"
 
 
 @dataclass
@@ -148,6 +149,9 @@ def _chain(text: str, low: int, pos: int) -> tuple[list[str], int]:
     while pos > low:
         while pos > low and text[pos - 1] in _FILLERS:
             pos -= 1
+        if text.startswith(_CURRENCY, pos - len(_CURRENCY)) and pos - len(_CURRENCY) >= low:
+            pos -= len(_CURRENCY)  # `不低于人民币2,000亿元`: the currency says no comparison
+            continue
         word = next((w for w in _BY_LAST.get(text[pos - 1], ())
                      if pos - len(w) >= low and text.startswith(w, pos - len(w))), None)
         if word is None:

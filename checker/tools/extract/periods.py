@@ -37,6 +37,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"({_YEAR})年({_N}{{1,3}})(?:-({_N}{{1,3}}))?月份?")),
     ("year", re.compile(rf"({_YEAR})[ \u3000]?年(?:{_PARTS_OF_YEAR})?")),
     ("year", re.compile(rf"(?<![\d.,])(19\d\d|20\d\d)(?=[\u4e00-\u9fff])(?![{_NOT_AFTER_YEAR}])")),
+    # `2020 中国答卷`, `2024 成绩单`: a bare year that opens a line, a space after it.
+    ("year", re.compile(rf"(?m)^(19\d\d|20\d\d)(?=[ \u3000]+[\u4e00-\u9fff])"
+                        rf"(?![ \u3000]+[{_NOT_AFTER_YEAR}])")),
     # `展望2025,信心与动力同在`, `迈向2035`: a year looked ahead to, bare.
     ("year", re.compile(rf"(?<=展望|迈向|面向|奋进|决胜|开启|眺望)(19\d\d|20\d\d)"
                         rf"(?![\d{_NOT_AFTER_YEAR}])")),
