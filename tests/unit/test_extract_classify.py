@@ -624,3 +624,16 @@ def test_a_time_to_get_onto_a_road_a_currency_word_and_a_years_answer_sheet() ->
     from checker.tools.extract.periods import find_marks
 
     assert [m.kind for m in find_marks("2000 家企业\n2020 中国答卷")] == ["year"]
+
+
+def test_a_share_of_things_with_what_becomes_of_them_and_floors_of_one_built() -> None:
+    """Sets 26 and 28: `全市85%左右县(市、区)创建成…` is a share of the counties with what
+    becomes of them, a statement (`~=` 85 %), while `3岁以下婴幼儿` still describes a name;
+    `每个乡镇都建有1所…` and `至少办1所早教中心` are work to do, floors of one."""
+    assert statements(PLAN + "到2025年,全市85%左右县(市、区)创建成国家学前教育普及普惠县。") == [
+        ("target", "~=", "85", "%")]
+    assert statements(PLAN + "到2025年,每千人口拥有3岁以下婴幼儿托位数4.5个。") == [
+        ("target", ">=", "4.5", "count")]
+    assert statements(PLAN + "2025年,每个乡镇都建有1所公办中心幼儿园。") == [
+        ("target", ">=", "1", "count")]
+    assert statements(PLAN + "各区、县(市)至少办1所早教中心。") == [("target", ">=", "1", "count")]

@@ -249,7 +249,14 @@ def _counted_and_reported(phrase: Phrase, own: Around) -> bool:
     """`22个高品质公园建成开园`: a count of things, then what happened to them;
     `17.6平方公里…用地可以上市`: an amount, then what can be done with it."""
     counted = phrase.unit is not None and phrase.unit.count and bool(_COUNT_VERB.search(own.right))
-    return counted or bool(_PREDICATE.match(own.right))
+    shared = phrase.unit is not None and phrase.unit.text == "%" and \
+        bool(_SHARE_OF_THINGS.match(own.right)) and bool(_COUNT_VERB.search(own.right))
+    return counted or shared or bool(_PREDICATE.match(own.right))
+
+
+# `全市85%左右县(市、区)创建成…`: a share of the things counted, then what becomes of them.
+_SHARE_OF_THINGS = re.compile(r"的?(?:县|区|市|乡镇|镇|村|学校|中小学|幼儿园|企业|医院|社区|园区|"
+                              r"城市)")
 
 
 _PREDICATE = re.compile(r"[^,，;；。的]{1,16}?(?:可以|可|已经|已|能够|正在)")
