@@ -107,9 +107,9 @@ BAD = {
     "gbk.txt": ("城乡建设用地规模控制在319平方公里以内。".encode("gbk"), "X901", "GBK"),
     "utf16.txt": ("城乡建设用地规模控制在319平方公里以内。".encode("utf-16"), "X901", "UTF-16"),
     "nul.txt": (b"abc\x00def", "X901", "NUL"),
-    "long.txt": (("达到90%," * 30_000).encode(), "X903", "too long"),
+    "long.txt": (("达到90%," * 170_000).encode(), "X903", "too long"),
     "large.txt": (("地区生产总值增长5%。\n" * 120_000).encode(), "X902", "too large"),
-    "numbers.txt": ((("增长5%、" * 5000 + "\n") * 5).encode(), "X908", "numbers"),
+    "numbers.txt": ((("增长5%、" * 5000 + "\n") * 21).encode(), "X908", "numbers"),
 }
 
 

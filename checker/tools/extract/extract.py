@@ -83,12 +83,15 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
         if lean:
             read[line] = [i for s in paragraphs[line]
                           for i in _sentence_items(document, s, reader, [], lean)], votes
+    stated = _Targets()
+    for line in lines:
+        stated.add(line, read[line][0])
     for line in lines:  # in order: a restatement may restate the one before it
         items, votes = read[line]
-        if not votes and _restates_a_target(items, [i for n in lines if n != line
-                                                     for i in read[n][0]]):
+        if not votes and stated.restated(line, items):
             read[line] = [i for s in paragraphs[line]
                           for i in _sentence_items(document, s, reader, [], "target")], votes
+            stated.add(line, read[line][0])
     found = [i for line in lines for i in read[line][0]]
     found = _headlines_follow(document, found)
     return [replace(item, indicator=reader.names.lookup(item)) for item in found]
@@ -129,13 +132,29 @@ def _referred_back(document: Document, after: list[list[Sentence]]) -> bool:
     return any(_REFERS_BACK.search(_opening(document, p)) for p in after if p)
 
 
-def _restates_a_target(items: list[Item], others: list[Item]) -> bool:
-    """`——城镇调查失业率5.5%左右,城镇新增就业1200万人以上` in an explainer of the year's
-    targets: a paragraph whose words say nothing that repeats a target stated elsewhere in
-    the text (the same figure, comparison and name) restates the targets."""
-    targets = {(i.value, i.unit, i.op): i.name for i in others if i.kind == "target" and i.name}
-    return any(i.kind == "actual" and i.name and (name := targets.get((i.value, i.unit, i.op)))
-               and (i.name in name or name in i.name) for i in items)
+class _Targets:
+    """The targets stated in the text, by figure, comparison and unit, with their lines:
+    `——城镇调查失业率5.5%左右,城镇新增就业1200万人以上` in an explainer of the year's targets,
+    a paragraph whose words say nothing that repeats a target stated elsewhere in the text
+    (the same figure, comparison and name) restates the targets.  Looked up, not searched,
+    so that a long table of figures is read in time linear in its size."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[tuple[object, object, str], list[tuple[int, str]]] = {}
+
+    def add(self, line: int, items: list[Item]) -> None:
+        for i in items:
+            if i.kind == "target" and i.name:
+                self._by_key.setdefault((i.value, i.unit, i.op), []).append((line, i.name))
+
+    def restated(self, line: int, items: list[Item]) -> bool:
+        for i in items:
+            if i.kind != "actual" or not i.name:
+                continue
+            stated = [n for at, n in self._by_key.get((i.value, i.unit, i.op), []) if at != line]
+            if stated and (i.name in stated[-1] or stated[-1] in i.name):
+                return True
+        return False
 
 
 HEADLINE_MAX = 40  # characters of a line that may be a headline

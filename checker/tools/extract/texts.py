@@ -3,7 +3,7 @@
 In: paths of plan or report text.  Out: `SourceFile`s (UTF-8, BOM dropped) or
 `X90x` diagnostics: a file that cannot be read, is not UTF-8 (GBK and UTF-16
 are named), holds a NUL byte, is larger than 2 MiB, has a line longer than
-100,000 characters, or holds more than 20,000 numbers (a table dump, not prose).
+1,000,000 characters, or holds more than 100,000 numbers (a table dump, not prose).
 Reuses the rule files' decoder (`syntax.parse.decode`) and words its findings
 for text.  Imports `syntax.parse`, `diagnostics`, `source`.
 """
@@ -19,8 +19,11 @@ from checker.source import SourceFile, Span
 from checker.syntax.parse import decode
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024  # a plan text; its own bound, not the rules-file one
-MAX_LINE = 100_000
-MAX_FIGURES = 20_000  # numbers in one file; real plans hold hundreds
+# A page copied as one line (a plan's whole text, HTML left in) is read in time linear in
+# its length: a line is refused only far past any page; so is a file of figures only far
+# past any plan's tables (a 2 MiB yearbook of tables holds about that many).
+MAX_LINE = 1_000_000
+MAX_FIGURES = 100_000  # numbers in one file; real plans hold hundreds
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _HELP_TEXT = "extract reads UTF-8 text (`.txt`); save the file as UTF-8"
 

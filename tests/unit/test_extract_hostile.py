@@ -1,0 +1,56 @@
+"""No file is refused that a page or a PDF gives: every excerpt of every gold set, and
+hostile layouts (tabs, full-width spaces, CRLF, HTML left in, a forum's copy filter, a
+whole plan on one line) are read to items, never to an X9xx diagnostic or a traceback;
+a long line is read in time linear in its length."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from checker.source import SourceFile
+from checker.tools.extract import extract, read_text
+from checker.tools.extract.writers import value_text
+from tests.extract_helpers import DATA, ROOT, reader
+
+EXCERPTS = sorted(DATA.rglob("*.txt"))
+
+
+@pytest.mark.parametrize("path", EXCERPTS, ids=lambda p: str(p.relative_to(DATA)))
+def test_no_excerpt_of_any_set_is_refused(path: Path) -> None:
+    source = read_text(path)
+    assert isinstance(source, SourceFile), source
+    assert extract([source], reader())
+
+
+def _read(tmp_path: Path, text: str, newline: str = "\n") -> list[tuple[int, str, str, str]]:
+    path = tmp_path / "page.txt"
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    source = read_text(path)
+    assert isinstance(source, SourceFile), source
+    return [(i.line, i.kind, i.op, value_text(i.value)) for i in extract([source], reader())
+            if i.kind != "other"]
+
+
+def test_tabs_full_width_spaces_crlf_and_html_are_read(tmp_path: Path) -> None:
+    page = ("指标\t单位\t2020年\t2025年\t属性\n森林覆盖率\t%\t44.4\t45\t约束性\n"
+            "\u3000\u3000到2025年，细颗粒物年均浓度控制在３５微克／立方米以内。\n"
+            "<p>地区生产总值增长<b>5%</b>左右&nbsp;。</p><br/>\n")
+    expected = [(2, "actual", "==", "44.4"), (2, "target", "==", "45"),
+                (3, "target", "<=", "35"), (4, "target", "~=", "5")]
+    assert _read(tmp_path, page) == expected
+    assert _read(tmp_path, page, "\r\n") == expected
+
+
+def test_a_whole_plan_on_one_line_is_read_in_linear_time(tmp_path: Path) -> None:
+    plan = (ROOT / "rules" / "daxing-14th" / "plan.txt").read_text(encoding="utf-8")
+    one = plan.replace("\n", "")
+    started = time.perf_counter()
+    once = _read(tmp_path, one)
+    single = time.perf_counter() - started
+    started = time.perf_counter()
+    four = _read(tmp_path, one * 4)
+    assert len(four) == 4 * len(once) > 100
+    assert time.perf_counter() - started < 12 * single + 1.0
