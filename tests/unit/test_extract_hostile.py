@@ -42,7 +42,7 @@ def test_tabs_full_width_spaces_crlf_and_html_are_read(tmp_path: Path) -> None:
                 (3, "target", "<=", "35"), (4, "target", "~=", "5")]
     assert _read(tmp_path, page) == expected
     assert _read(tmp_path, page, "\r\n") == expected
-
+    assert _read(tmp_path, page, "\r") == expected  # an old Mac export
 
 def test_a_whole_plan_on_one_line_is_read_in_linear_time(tmp_path: Path) -> None:
     plan = (ROOT / "rules" / "daxing-14th" / "plan.txt").read_text(encoding="utf-8")
@@ -54,3 +54,9 @@ def test_a_whole_plan_on_one_line_is_read_in_linear_time(tmp_path: Path) -> None
     four = _read(tmp_path, one * 4)
     assert len(four) == 4 * len(once) > 100
     assert time.perf_counter() - started < 12 * single + 1.0
+
+
+def test_page_breaks_and_zero_width_spaces_are_spaces(tmp_path: Path) -> None:
+    page = ("北京市某区国民经济和社会发展第十四个五年规划纲要\n"
+            "\f到2025年,森林覆盖率\u200b达到45%\ufeff以上。\n")
+    assert _read(tmp_path, page) == [(2, "target", ">=", "45")]

@@ -14,7 +14,10 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-_SPACES = {0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " "}
+_SPACES = {0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ",
+           # a PDF's page break, a web page's zero-width space or a BOM inside the text,
+           # line and paragraph separators: read as the spaces they stand for
+           0x0B: " ", 0x0C: " ", 0x200B: " ", 0xFEFF: " ", 0x2028: " ", 0x2029: " "}
 _DASHES = {0x2013: "-", 0x2212: "-", 0xFE63: "-", 0xFF0D: "-"}
 _OTHER = {0xFE6A: "%", 0x2236: ":", 0xFF5E: "~", 0x301C: "~", 0x00B7: "·", 0x30FB: "·"}
 # Small form variants (`﹔` between the clauses of a roundup page, `﹐`): the punctuation they

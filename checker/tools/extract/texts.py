@@ -44,6 +44,10 @@ def read_text(path: str | Path, shown: str | None = None) -> SourceFile | Diagno
     decoded = decode(shown, data, MAX_TEXT_BYTES)
     if isinstance(decoded, Diagnostic):
         return _worded(decoded, len(data))
+    if "\r" in decoded.text.replace("\r\n", ""):
+        # lines ended by a carriage return alone (an old Mac export): one break for one, so
+        # offsets stay, and lines are those an editor shows
+        decoded = SourceFile(decoded.path, re.sub(r"\r(?!\n)", "\n", decoded.text))
     return _long_line(decoded) or _too_many(decoded) or decoded
 
 
