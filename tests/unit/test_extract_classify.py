@@ -637,3 +637,18 @@ def test_a_share_of_things_with_what_becomes_of_them_and_floors_of_one_built() -
     assert statements(PLAN + "2025年,每个乡镇都建有1所公办中心幼儿园。") == [
         ("target", ">=", "1", "count")]
     assert statements(PLAN + "各区、县(市)至少办1所早教中心。") == [("target", ">=", "1", "count")]
+
+
+def test_the_national_outlines_table_with_its_average_or_cumulative_column() -> None:
+    """The national 14th-FYP table's layout (one cell a line): a `年均/累计` column holds the
+    plan's change over its years (`〔13.5〕` of `…降低(%)`, `>7、力争…` of `…增长(%)`), a row's
+    number opens its name (`14.单位国内生产总值能源消耗降低(%)`), a base value may carry a
+    note's mark (`60.6*`)."""
+    table = ("专栏1 主要指标\n类别\n指标\n2020年\n2025年\n年均/累计\n属性\n"
+             "经济发展\n3.常住人口城镇化率(%)\n60.6*\n65\n—\n预期性\n"
+             "创新驱动\n4.全社会研发经费投入增长(%)\n—\n—\n>7、力争投入强度高于“十三五”时期实际\n预期性\n"
+             "绿色生态\n14.单位国内生产总值能源消耗降低(%)\n—\n—\n〔13.5〕\n约束性\n")
+    assert _table(table) == [(10, "actual", "==", "60.6", "%"), (11, "target", "==", "65", "%"),
+                             (18, "target", ">", "7", "%"), (24, "target", "reduce", "13.5", "%")]
+    (item,) = [i for i in items_of(table) if i.line == 24]
+    assert (item.name, item.period) == ("单位国内生产总值能源消耗降低", "2025")

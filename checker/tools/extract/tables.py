@@ -24,12 +24,15 @@ _NAME_COLUMN = re.compile(r"^(?:主要)?指标(?:名称)?$|^指\s*标$|^项目$"
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单位$")
 _ATTR_COLUMN = re.compile(r"^(?:指标)?属性$|^指标性质$|^性质$")
 _SKIP_COLUMN = re.compile(r"^(?:类别|领域|序号|分类|类型|维度|编号|备注|年均增长|年均增速)$")
-# `〔累计〕`: a plan's change over its years (`〔18〕` of a row `…浓度下降(%)`), in the place
-# of a target: a target of the plan's last year, as the latest year's column is.
-_SUM_COLUMN = re.compile(r"^(?:累计|五年累计|“十[一二三四五]五”累计)$")
+# `〔累计〕`, `年均/累计`: a plan's change over its years (`〔18〕` of a row `…浓度下降(%)`,
+# `>7` of `…增长(%)`), in the place of a target: a target of the plan's last year, as the
+# latest year's column is.
+_SUM_COLUMN = re.compile(r"^(?:年均(?:增长|增速)?率?/?)?(?:五年|“?十[一二三四五]五”?)?累计$")
 _ATTR = re.compile(r"^(?:预期性|约束性|预期|约束)$")
+# a value cell: a number with its bound (`≥32`, `6左右`), maybe words after it (`>7、力争投入
+# 强度高于“十三五”时期实际`), an empty cell (`—`), or a number in brackets (`〔13.5〕`)
 _VALUE = re.compile(r"^[≥≤><约]?\s*[\d.]+(?:\s*[-~—至]\s*[\d.]+)?\s*[%‰]?"
-                    r"(?:左右|以上|以下|以内)?$|^[—\-/–]+$|^[〔\[]?\d")
+                    r"(?:左右|以上|以下|以内)?(?:[、,，;；].*)?$|^[—\-/–]+$|^[〔\[]?\d")
 _EMPTY = re.compile(r"^[—\-/–]+$")
 _SENTENCE = re.compile(r"[。;；,，!?！？]")
 _UNIT_LIKE = re.compile(r"^(?:[%‰]|[^\s/]{1,5}/[^\s/]{1,5}|(?:万|亿|千|百)?(?:元|人|个|所|家|"
@@ -245,6 +248,7 @@ def _read_row(lines: list[str], row: list[int], tail: list[_Column],
     name, unit = texts[at - 1], ""
     if _UNIT_LIKE.match(name) and at >= 2:  # a unit cell the header does not name
         name, unit = texts[at - 2], name
+    name = re.sub(r"^\d{1,2}[.、](?!\d)\s*", "", name)  # `1.国内生产总值增长(%)`: a row's number
     paren = _PAREN_UNIT.match(name)
     if paren:
         name, unit = paren.group("name"), unit or paren.group("unit")
