@@ -652,3 +652,16 @@ def test_the_national_outlines_table_with_its_average_or_cumulative_column() -> 
                              (18, "target", ">", "7", "%"), (24, "target", "reduce", "13.5", "%")]
     (item,) = [i for i in items_of(table) if i.line == 24]
     assert (item.name, item.period) == ("单位国内生产总值能源消耗降低", "2025")
+
+
+def test_a_districts_table_one_row_a_line_with_a_growth_column() -> None:
+    """A district's table copied one row a line: a `年均增长(%)` column is the plan's yearly
+    rise (a target in %), `2020年基数` a base; a row without its group's category cell is a
+    row still."""
+    table = ("类别 指标 单位 2020年基数 2025年目标 年均增长(%) 属性\n"
+             "经济发展 地区生产总值 亿元 1000 1500 8 预期性\n"
+             "一般公共预算收入 亿元 50 70 7 预期性\n")
+    assert _table(table) == [(2, "actual", "==", "1000", "亿元"),
+                             (2, "target", "==", "1500", "亿元"),
+                             (2, "target", "increase", "8", "%"), (3, "actual", "==", "50", "亿元"),
+                             (3, "target", "==", "70", "亿元"), (3, "target", "increase", "7", "%")]

@@ -83,7 +83,7 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     period = period_at(ctx, start, kind, near)
     if cell is not None and not reason:  # a table's cell: its row and column say it
         kind, name, period = cell.kind, cell.name, str(cell.year) if cell.year else period
-        op = _cell_op(phrase, tight or own.bound_word, cell.name)
+        op = _cell_op(phrase, tight or own.bound_word, cell.name, cell.change)
     return Item(
         file=ctx.document.path, line=ctx.document.position(phrase.start)[0],
         column=ctx.document.position(phrase.start)[1],
@@ -160,13 +160,15 @@ def _own_indicator(text: str, near: Around) -> bool:
         near.distant_at < near.segment_start or named.startswith(near.distant + "达"))
 
 
-def _cell_op(phrase: Phrase, tight: str, name: str) -> str:
+def _cell_op(phrase: Phrase, tight: str, name: str, change: str = "") -> str:
     """The comparison of a table's cell: its bound (`≥95`, `6左右`), else the change the
     row's name says (`…年均增长`), else the value itself."""
     if phrase.bound:
         return cues.BOUNDS[phrase.bound]
     if tight:
         return {**cues.TIGHT_BOUNDS, **cues.PREFIX_BOUNDS}[tight]
+    if change:  # a cell of a `年均增长` column
+        return change
     if name.endswith(("增长", "增速", "增幅", "年均增长率", "增长率")):
         return "increase"
     if name.endswith(("下降", "降低", "降幅", "减少")):

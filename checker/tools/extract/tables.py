@@ -19,11 +19,13 @@ from dataclasses import dataclass
 MAX_CELL = 24  # characters of a header cell
 _YEAR_COLUMN = re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年?(?:底|末)?)?\s*"
                           r"(?P<word>目标值?|规划目标|期末目标|预期目标|基期值?|现状值?|实际值?|"
-                          r"完成值?|完成情况|预计值?|预计完成值?|预计完成)?(?:\((?:目标|基期)\))?$")
+                          r"完成值?|完成情况|预计值?|预计完成值?|预计完成|基数|基准值?)?(?:\((?:目标|基期)\))?$")
 _NAME_COLUMN = re.compile(r"^(?:主要)?指标(?:名称)?$|^指\s*标$|^项目$")
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单位$")
 _ATTR_COLUMN = re.compile(r"^(?:指标)?属性$|^指标性质$|^性质$")
-_SKIP_COLUMN = re.compile(r"^(?:类别|领域|序号|分类|类型|维度|编号|备注|年均增长|年均增速)$")
+_SKIP_COLUMN = re.compile(r"^(?:类别|领域|序号|分类|类型|维度|编号|备注)$")
+# `年均增长(%)`: the plan's yearly growth, a target of the plan's last year, a rise.
+_GROWTH_COLUMN = re.compile(r"^(?:年均增长|年均增速|年均增长率)(?:\(%\))?$")
 # `〔累计〕`, `年均/累计`: a plan's change over its years (`〔18〕` of a row `…浓度下降(%)`,
 # `>7` of `…增长(%)`), in the place of a target: a target of the plan's last year, as the
 # latest year's column is.
@@ -47,6 +49,7 @@ class Cell:
     name: str
     unit: str  # as written, or ''
     year: int | None
+    change: str = ""  # `increase` for a cell of a yearly-growth column
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class _Column:
     target: bool = False
     base: bool = False  # 基期, 现状, 实际, 完成: a value reached
     cumulative: bool = False  # 〔累计〕: a change over the plan's years, a target
+    growth: bool = False  # 年均增长: a yearly rise over the plan's years, a target
 
 
 _SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\t+[ \t]*|[ \t]{2,}|(?<=\S) (?=\S)")
@@ -65,8 +69,8 @@ _RULE = re.compile(r"^[\s|:=+]*[-—]{3,}[\s|:\-—=+]*$")  # `|---|---|` under 
 def split_rows(text: str) -> str:
     """The text with the cells of a table laid out one row a line (cells apart by tabs,
     by `|`, or by spaces as a PDF's text gives them: `1 全区生产总值(亿元) 1000 1008.5 完成`)
-    one cell a line, when a line of column names heads it and rows of as many cells
-    follow; the same length, so every offset stays."""
+    one cell a line, when a line of column names heads it and rows of as many cells (or
+    one or two fewer, the leading ones) follow; the same length, so every offset stays."""
     lines = text.split("\n")
     chars = list(text)
     at = 0
@@ -87,7 +91,9 @@ def split_rows(text: str) -> str:
                 following += 1
                 continue
             row = _row_cells(lines[following])
-            if len(row) != len(header) or not any(_VALUE.match(c) for _, _, c in row):
+            # a row may lack its leading cells (a category only its group's first row has)
+            if not len(header) - 2 <= len(row) <= len(header) or len(row) < 3 or \
+                    not any(_VALUE.match(c) for _, _, c in row):
                 break
             rows.append(following)
             following += 1
@@ -178,10 +184,11 @@ def _header(lines: list[str], start: int) -> tuple[list[_Column], int] | None:
         if not open_:
             return None
         latest = max(open_, key=lambda c: c.year or 0)
-        columns = [_Column(c.role, c.year, c is latest or c.cumulative, c.base, c.cumulative)
-                   for c in columns]
+        columns = [_Column(c.role, c.year, c is latest or c.cumulative, c.base, c.cumulative,
+                           c.growth) for c in columns]
     last = max((c.year for c in values if c.year is not None), default=None)
-    columns = [_Column(c.role, last, True, False, True) if c.cumulative else c for c in columns]
+    columns = [_Column(c.role, last, True, False, True, c.growth) if c.cumulative else c
+               for c in columns]
     return columns, index
 
 
@@ -191,6 +198,8 @@ def _column(text: str) -> _Column | None:
     text = re.sub(r"(?<=[\u4e00-\u9fff])[\d\"'*]{1,2}$", "", re.sub(r"[〔〕【】\[\]]", "", text))
     if _SUM_COLUMN.match(text):
         return _Column("value", None, True, False, True)
+    if _GROWTH_COLUMN.match(text):
+        return _Column("value", None, True, False, True, True)
     if _NAME_COLUMN.match(text):
         return _Column("name")
     if _UNIT_COLUMN.match(text):
@@ -265,5 +274,6 @@ def _read_row(lines: list[str], row: list[int], tail: list[_Column],
         text = texts[at + offset]
         if column.role != "value" or _EMPTY.match(text) or not _VALUE.match(text):
             continue
-        found[row[at + offset]] = Cell("target" if column.target else "actual", name, unit,
-                                       column.year)
+        found[row[at + offset]] = Cell("target" if column.target else "actual", name,
+                                       "%" if column.growth else unit, column.year,
+                                       "increase" if column.growth else "")
