@@ -13,13 +13,19 @@ it set, every module is compiled again on every run, about 0.3 s).  Each child's
 time is measured here and its CPU time (user + system) read with `os.wait4`; medians
 are printed with the ratio to `python -c pass`, and each command's exit code and output
 size are checked to be the same on every run.  `--imports` also says which heavy
-libraries (pandas, pyarrow, z3, matplotlib) each command imported.  Not a test.
+libraries (pandas, pyarrow, z3, matplotlib) each command imported.  `--instructions`
+also counts the instructions each command executes (valgrind's callgrind, one run
+each, children followed): unlike times, the count does not move with the load of a
+shared machine, so it shows a change of a few percent that the noise hides (it needs
+`valgrind`; a run takes ~40 s).  Not a test.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -87,11 +93,25 @@ def imported(command: list[str], env: dict[str, str]) -> list[str]:
     return [name for name in HEAVY if name in names]
 
 
+def instructions(command: list[str], env: dict[str, str]) -> int | None:
+    """Instructions one run of `command` executes (user space, every process), or None."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    done = subprocess.run([valgrind, "--tool=callgrind", "--trace-children=yes",
+                           "--callgrind-out-file=/dev/null", *command],
+                          capture_output=True, text=True, env=env, cwd=ROOT)
+    counts = re.findall(r"Collected : (\d+)", done.stderr)
+    return sum(int(c) for c in counts) if counts else None
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--target", type=float, default=TARGET_SECONDS)
     parser.add_argument("--imports", action="store_true")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count each command's instructions (valgrind)")
     parser.add_argument("--tree", type=Path, help="also time `python -m checker` run in this "
                         "checkout (another commit), interleaved: a before/after in one run")
     args = parser.parse_args()
@@ -125,6 +145,10 @@ def main() -> None:
             sys.exit(f"{name}: runs differ (exit code, output bytes): {timings.outcomes}")
         if args.imports and name != "python -c pass" and where[name] == ROOT:
             print(f"{'':<36} imports: {', '.join(imported(timings.command, env)) or 'none heavy'}")
+        if args.instructions:
+            count = instructions(timings.command, env)
+            shown = "valgrind not found" if count is None else f"{count / 1e6:,.0f} M"
+            print(f"{'':<36} instructions: {shown}")
     check = statistics.median(runs["check one proposal (text)"].wall)
     verdict = "meets" if check <= args.target else "misses"
     print(f"one proposal checked: {check:.3f} s wall, {verdict} the {args.target} s target")

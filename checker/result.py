@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from typing import Literal
 
-import orjson
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
@@ -310,7 +309,10 @@ class Result(_Data):
         """Canonical JSON: sorted keys, UTF-8, two-space indent, newline at the end.
 
         orjson rather than the standard library: a report of 20,000 outcomes takes
-        0.1 s instead of 8 s, with the same determinism."""
+        0.1 s instead of 8 s, with the same determinism.  Imported here: it brings
+        `uuid` and `platform`, which a text report never needs (start-up, issue 16)."""
+        import orjson
+
         data = self.model_dump(mode="json")
         return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode() \
             + "\n"

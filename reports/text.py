@@ -8,7 +8,6 @@ strings are printed as `rich.text.Text`, never as markup.  Imports only `checker
 from __future__ import annotations
 
 import io
-import shutil
 
 from rich import box
 from rich.cells import cell_len
@@ -34,10 +33,17 @@ STATUS_STYLE = {"achieved": "bold green", "ahead": "green", "on_track": "green",
                 "no_baseline": "dim"}
 
 
+def _terminal_columns() -> int:
+    """`shutil` imported only on a terminal: it brings bz2 and lzma (start-up, issue 16)."""
+    import shutil
+
+    return shutil.get_terminal_size((WIDTH, 24)).columns
+
+
 def write(result: Result, options: Options = DEFAULT) -> str:
     buffer = io.StringIO()
     color = options.color
-    width = max(shutil.get_terminal_size((WIDTH, 24)).columns, 60) if color else WIDTH
+    width = max(_terminal_columns(), 60) if color else WIDTH
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
                       highlight=False, emoji=False, markup=False, soft_wrap=False)
     lang = i18n.language(result, options.lang)

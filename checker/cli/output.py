@@ -14,7 +14,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +97,8 @@ def _is_special(path: Path) -> bool:
 
 def _replace(path: Path, data: bytes) -> None:
     """Temporary file in the same folder, fsync, rename: the old file or the new one."""
+    import tempfile  # only when writing: it brings shutil, bz2, lzma, random (start-up)
+
     mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                          dir=path.parent)

@@ -16,7 +16,6 @@ import contextlib
 import dataclasses
 import json
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,6 +107,8 @@ def data_from(args: argparse.Namespace, files: Sequence[str]) -> Iterator[DataIn
         return
     _once(files)
     data = read()
+    import tempfile  # only when writing: it brings shutil, bz2, lzma, random (start-up)
+
     name = getattr(args, "stdin_name", None) or "stdin" + _sniffed(data)
     with tempfile.TemporaryDirectory(prefix="plancheck-stdin-") as folder:
         temporary = Path(folder) / (Path(name).name or "stdin")

@@ -9,9 +9,9 @@ problem of every file: unknown or duplicated fields, missing required values,
 bad values, missing or duplicated ids — each at its file, line and column.
 A bad row is never dropped and a value never silently coerced.
 
-YAML/JSON records are validated one mapping at a time by the pydantic model of
-`schemas`; tables are validated a column at a time by `columns`.  Both read
-values with `values`.  Imports the `data` modules, `schemas`, `typed`,
+YAML/JSON records are validated one mapping at a time by `mappings`; tables are
+validated a column at a time by `columns`.  Both read values with `values`.
+Imports the `data` modules, `typed`,
 `units`, `diagnostics`, `source`; pandas.
 """
 
@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
-from pydantic import BaseModel, ValidationError
 
 from checker import result as r
 from checker.data.arrow_columns import accepted, expected_words, report_unfit
 from checker.data.columnar import Columns
 from checker.data.columns import Converted, convert, empty
 from checker.data.documents import Document, Entry, read_documents
+from checker.data.mappings import Failure, missing_problem, read_mapping
 from checker.data.problems import (
     MAX_PER_COLUMN,
     BoolArray,
@@ -40,7 +40,6 @@ from checker.data.problems import (
     display_path,
     file_span,
 )
-from checker.data.schemas import missing_problem, pydantic_model
 from checker.data.tables import (
     DOCUMENTS,
     TABLES,
@@ -148,13 +147,6 @@ class _Loader:
     units: UnitTable
     sheet: str | None = None
     report: Problems = field(default_factory=Problems)
-    _model: list[type[BaseModel]] = field(default_factory=list)
-
-    @property
-    def model(self) -> type[BaseModel]:
-        if not self._model:
-            self._model.append(pydantic_model(self.schema, self.units))
-        return self._model[0]
 
 
 def load_records(paths: PathArg, schema: RecordSchema, units: UnitTable, *,
@@ -387,14 +379,12 @@ def _from_document(document: Document, loader: _Loader) -> _Part:
     rows: list[dict[str, Any]] = []
     counts: dict[str, list[Span]] = {}
     for entry in document.entries:
-        try:
-            record = loader.model.model_validate(entry.values)
-        except ValidationError as error:
-            for detail in error.errors():
-                _report_detail(detail, entry, document, loader, counts)
+        read = read_mapping(entry.values, loader.schema, loader.units)
+        if isinstance(read, dict):
+            rows.append({name: read[name] for name in names})
             continue
-        dumped = record.model_dump(by_alias=True)
-        rows.append({name: dumped[name] for name in names})
+        for failure in read:
+            _report_failure(failure, entry, document, loader, counts)
     _report_overflow(counts, report)
     entries = document.entries
     origins = Origins.of(document.display, False, np.array([e.line for e in entries]),
@@ -416,31 +406,28 @@ def _from_document(document: Document, loader: _Loader) -> _Part:
     return _Part(frame, ids, origins, id_span, defaulted)
 
 
-def _report_detail(detail: Any, entry: Entry, document: Document, loader: _Loader,
-                   counts: dict[str, list[Span]]) -> None:
-    """One pydantic failure as a diagnostic at its key or value (the first few per field)."""
-    key = str(detail["loc"][0]) if detail["loc"] else ""
-    kind, schema, report = detail["type"], loader.schema, loader.report
+def _report_failure(failure: Failure, entry: Entry, document: Document, loader: _Loader,
+                    counts: dict[str, list[Span]]) -> None:
+    """One failure as a diagnostic at its key or value (the first few per field)."""
+    key, kind, schema, report = failure.key, failure.kind, loader.schema, loader.report
     if kind == "missing" and key in entry.refused:  # its value was refused where it stands
         return
-    node = entry.keys.get(key) if kind == "extra_forbidden" else entry.nodes.get(key)
+    node = entry.keys.get(key) if kind == "unknown" else entry.nodes.get(key)
     span = document.span(node) if node is not None else document.entry_span(entry)
     seen = counts.setdefault(key, [])
     seen.append(span)
     if len(seen) > MAX_PER_COLUMN:
         return
-    if kind == "extra_forbidden":
+    if kind == "unknown":
         report.add("D310", f"unknown field `{key}` in record `{schema.name}`", span,
                    unknown_field_help(key, schema), "not a field")
     elif kind == "missing":
         problem = missing_problem(schema.fields[key])
         report.add(problem.code, f"required field `{key}` is missing", span, problem.help,
                    problem.label)
-    else:
-        context = detail.get("ctx") or {}
-        report.add(str(kind) if str(kind).startswith("D3") else "D320",
-                   str(context.get("message", detail["msg"])), span,
-                   str(context.get("help", "")), str(context.get("label", "")))
+    elif failure.problem is not None:
+        problem = failure.problem
+        report.add(problem.code, problem.message, span, problem.help, problem.label)
 
 
 def _report_overflow(counts: dict[str, list[Span]], report: Problems) -> None:

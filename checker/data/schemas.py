@@ -1,33 +1,25 @@
 """Record schemas as pydantic models and JSON Schema.
 
 In: a `RecordSchema` (from typecheck) and the suite's `UnitTable`.  Out: a
-pydantic v2 model that validates one record mapping (YAML/JSON proposals)
-into loaded values — quantities as floats in the field's unit, enum items as
-`Literal` text, booleans, years as int — and the JSON Schema that
-`plancheck schema NAME --json-schema` prints.  Unknown keys are refused
-(`extra='forbid'`); labels become descriptions.  Validation of every value is
-delegated to `values`, so a YAML proposal and a CSV row are read by the
-same rules; failures carry the D3xx code as the pydantic error type and the
-message and help in its context.  Imports `typed`, `units`, `values`;
-pydantic; not pandas.
+pydantic v2 model of one record mapping (YAML/JSON proposals) — quantities as
+floats in the field's unit, enum items as `Literal` text, booleans, years as int —
+and the JSON Schema that `plancheck schema NAME --json-schema` prints.  Unknown
+keys are refused (`extra='forbid'`); labels become descriptions.  Mappings are
+read by `mappings`, not by this model, with the same `values` a CSV row is read
+by.  Imports `typed`, `units`, `values`; pydantic; not pandas.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, create_model
-from pydantic_core import PydanticCustomError, PydanticUndefined
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, create_model
+from pydantic_core import PydanticUndefined
 
 from checker.data.values import (
     FALSE_WORDS,
     TRUE_WORDS,
-    Problem,
     default_value,
-    is_blank,
-    outside_range,
-    read_value,
 )
 from checker.types.typed import BoolT, EnumT, FieldSpec, QuantityT, RecordSchema, TextT, YearT
 from checker.types.units import BARE, UnitTable
@@ -62,11 +54,6 @@ def json_schema(schema: RecordSchema, units: UnitTable) -> dict[str, Any]:
     return {"$schema": JSON_SCHEMA_DIALECT, **generated}
 
 
-def problem_error(problem: Problem) -> PydanticCustomError:
-    return PydanticCustomError(problem.code, "{message}", {
-        "message": problem.message, "help": problem.help, "label": problem.label})
-
-
 def _field_info(spec: FieldSpec) -> Any:
     default = PydanticUndefined if spec.required else default_value(spec.type, spec.default)
     description = spec.label or spec.name
@@ -89,34 +76,7 @@ def _annotation(spec: FieldSpec, units: UnitTable) -> Any:
             base = str
     if not spec.required:
         base = base | None
-    return Annotated[base, BeforeValidator(_validator(spec, units)),
-                     WithJsonSchema(_value_schema(spec, units))]
-
-
-def _validator(spec: FieldSpec, units: UnitTable) -> Callable[[Any], Any]:
-    default = default_value(spec.type, spec.default)
-
-    def validate(value: Any) -> Any:
-        if is_blank(value):
-            if spec.required:
-                raise problem_error(missing_problem(spec))
-            return default
-        result = read_value(value, spec.type, spec.name, units)
-        if isinstance(result, Problem):
-            raise problem_error(result)
-        outside = outside_range(result, spec, value)
-        if outside is not None:
-            raise problem_error(outside)
-        return result
-
-    return validate
-
-
-def missing_problem(spec: FieldSpec, what: str = "field") -> Problem:
-    """A required field with no value (absent key, null, empty cell)."""
-    label = f" ({spec.label})" if spec.label else ""
-    return Problem("D312", f"required {what} `{spec.name}` has no value",
-                   f"every record needs `{spec.name}`{label}", "missing")
+    return Annotated[base, WithJsonSchema(_value_schema(spec, units))]
 
 
 def _value_schema(spec: FieldSpec, units: UnitTable) -> dict[str, Any]:

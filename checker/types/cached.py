@@ -25,7 +25,6 @@ import io
 import os
 import pickle
 import stat
-import tempfile
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -141,6 +140,8 @@ def _read(entry: Path) -> tuple[LoadedSuite, CheckedSuite] | None:
 
 def _write(entry: Path, built: tuple[LoadedSuite, CheckedSuite]) -> None:
     """Atomically: a temporary file in the same folder, then a rename over the entry."""
+    import tempfile  # only when writing: it brings shutil, bz2, lzma, random (start-up)
+
     try:
         data = _dumps(built)
         handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-",
