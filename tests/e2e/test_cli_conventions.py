@@ -94,6 +94,22 @@ def test_new_says_it_wrote_the_configuration_that_makes_its_folder_the_suite(
         tested.err
 
 
+def test_a_command_run_inside_the_suite_names_it_by_its_folder_not_dot(
+        project: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(project / "my-plan")
+    for args in (["test"], ["test", "."], ["test", "-q", "."]):
+        tested = cli(capsys, *args)
+        assert tested.code == 0, tested.err
+        assert "suite ." not in tested.out and "(.)" not in tested.out, tested.out
+        assert "suite my-plan: 2 tests" in tested.out or "(my-plan)" in tested.out, tested.out
+    assert '"suite": "my-plan"' in cli(capsys, "test", "--format", "json").out
+    checked = cli(capsys, "check", ".")
+    assert "`.` (my-plan) is a suite" in checked.err
+    monkeypatch.chdir(project)
+    assert "suite my-plan: 2 tests" in cli(capsys, "test", "my-plan/").out
+
+
 def test_without_a_suite_or_configuration_a_note_names_the_bundled_suite(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

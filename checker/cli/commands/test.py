@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from checker.cli import options
 from checker.source import Span
-from checker.syntax.suite import display_path
+from checker.syntax.suite import suite_name
 from checker.types.numbers import exact_number
 
 if TYPE_CHECKING:  # the testing modules import pandas; keep `--help` fast
@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     for target in targets:
         loaded, checked = checked_from(args, target)
         sources += list(loaded.sources)
-        name = (", ".join(display_path(Path(t)) if t != "-" else (args.stdin_name or "<stdin>")
+        name = (", ".join(suite_name(Path(t)) if t != "-" else (args.stdin_name or "<stdin>")
                           for t in target)
                 if target is not None else f"bundled {checked.plan.id}")
         suite_code, suite_lines = _run_suite(checked, name, args, collected)
