@@ -1,4 +1,5 @@
-"""`plancheck test [SUITE…] [-k PATTERN] [--coverage] [--threshold N] [--fail-on-empty]`.
+"""`plancheck test [SUITE…] [-k PATTERN] [--coverage] [--threshold N] [--fail-on-empty]`,
+`plancheck test --scaffold [-k RULE]`.
 
 Runs the `test` blocks of each suite (default: the configured suite, else the bundled
 Daxing suite); each SUITE is a folder of `.rules` files tested on its own, and the
@@ -9,9 +10,11 @@ the expected and the actual outcome with the finding's evidence.  `--coverage`
 lists, per rule, whether the tests checked it passing and failing and each of
 its clauses true and false (see `checker.tester.coverage` for the exact items);
 `--threshold N` fails when the covered share is below N percent, compared
-exactly.  Exit codes: 0 all tests passed (and coverage met); 1 a test failed,
-coverage is below the threshold, or `--fail-on-empty` and no test ran; 2 bad
-input (rules, givens, usage).
+exactly.  `--scaffold` runs nothing: it writes, for each rule no test expects (or each
+rule whose id `-k` matches), a test it passes at its figure and one it fails just
+beyond, verified by running them (`checker.tester.scaffold`).  Exit codes: 0 all tests
+passed (and coverage met); 1 a test failed, coverage is below the threshold, or
+`--fail-on-empty` and no test ran; 2 bad input (rules, givens, usage).
 """
 
 from __future__ import annotations
@@ -57,6 +60,10 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="report which sides of each rule and clause the tests checked")
     parser.add_argument("--threshold", metavar="N", type=threshold,
                         help="fail (exit 1) when coverage is below N percent")
+    parser.add_argument("--scaffold", action="store_true",
+                        help="write a passing and a failing test for each rule no test "
+                        "expects (with -k: each rule whose id matches), to append to the "
+                        "suite: `plancheck test --scaffold >> tests.rules`")
     parser.add_argument("--fail-on-empty", action="store_true",
                         help="fail (exit 1) when no test ran")
 
@@ -80,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
     if not targets:
         configured = options.suite_paths(args)
         targets = [configured]
+    if args.scaffold:
+        return _scaffold(args, targets)
     code, collected = 0, _Collected()
     lines: list[str] = []
     sources: list[str] = []
@@ -101,6 +110,48 @@ def run(args: argparse.Namespace) -> int:
                              summary={"suites": collected.suites}), args.format)
     emit(args, text, sources)
     return code
+
+
+SCAFFOLD_HEADER = """\
+# Tests written by `plancheck test --scaffold`: each rule passes at its own figure and
+# fails one step beyond it.  Read them before you keep them: they test what the rule
+# says, which is what the plan means only if the rule is right; rename them as you like.
+"""
+
+
+def _scaffold(args: argparse.Namespace, targets: list[list[str] | None]) -> int:
+    """The scaffolded tests of each suite on standard output (or `-o`), notes on stderr."""
+    import sys
+
+    from checker.cli.report import emit
+    from checker.cli.stdin import checked_from
+    from checker.tester.runner import select_rules
+    from checker.tester.scaffold import scaffold, untested
+
+    parts: list[str] = []
+    sources: list[str] = []
+    for target in targets:
+        loaded, checked = checked_from(args, target)
+        sources += list(loaded.sources)
+        wanted = select_rules([r.id for r in checked.rules], args.pattern) \
+            if args.pattern else untested(checked)
+        made = scaffold(checked, wanted)
+        parts += [s.text for s in made if s.text]
+        if args.pattern and not wanted:
+            print(f"error: no rule id matches `{args.pattern}`", file=sys.stderr)
+            return 1
+        if not args.quiet:
+            for s in made:
+                if s.text is None:
+                    print(f"note: no test written for {s.rule}: {s.reason}", file=sys.stderr)
+            written = sum(s.text is not None for s in made)
+            print(f"note: {options.count(2 * written, 'test')} written for "
+                  f"{options.count(written, 'rule')} of {len(made)}"
+                  + (f" matching `{args.pattern}`" if args.pattern else " without a test")
+                  if made else "note: every rule has a test; `-k RULE` writes more for one",
+                  file=sys.stderr)
+    emit(args, SCAFFOLD_HEADER + "\n" + "\n".join(parts) if parts else "", sources)
+    return 0
 
 
 def _run_suite(checked: CheckedSuite, name: str, args: argparse.Namespace,
