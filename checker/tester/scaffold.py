@@ -162,6 +162,10 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
     nodes = [n for root in _roots(rule) for n in _walk(root)]
     constants = [n for n in nodes if isinstance(n, t.Const)]
     enums = _enum_marks(nodes)
+    # `total(x, 2021..2025) >= 1000 km`: 200 km a year is the total at the figure
+    shares = {ref.id: len(n.years.years()) for n in nodes
+              if isinstance(n, t.Func) and n.name == "total" and n.years is not None
+              for arg in n.args for ref in _walk(arg) if isinstance(ref, t.IndicatorRef)}
     year, first = _year(checked, rule), _first_year(checked, rule, nodes)
     presence = {n.value.name for n in nodes
                 if isinstance(n, t.Present) and isinstance(n.value, t.FieldRef)}
@@ -180,7 +184,8 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
             ind = checked.indicators[node.id]
             ind_type: t.Type = t.QuantityT(ind.unit) if ind.unit is not None else (
                 ind.scale or t.BoolT())
-            values = _values(ind_type, constants, ind.low, ind.high, ind.whole, enums)
+            values = _values(ind_type, constants, ind.low, ind.high, ind.whole, enums,
+                             shares.get(node.id, 1))
             fixed = node.year if isinstance(node, t.IndicatorRef) else None
             kind = "target" if isinstance(node, t.StatedTarget) else "data"
             series = first is not None and fixed is None and isinstance(ind_type, t.QuantityT)
@@ -257,9 +262,11 @@ def _walk(node: t.Node) -> Iterator[t.Node]:
 
 
 def _values(kind: t.Type, constants: list[t.Const], low: Fraction | None,
-            high: Fraction | None, whole: bool, enums: set[str]) -> tuple[object, ...]:
-    """The values a lever is tried at: the rule's constants (converted), then one step
-    beyond either side of each, then zero; for flags and enums each value."""
+            high: Fraction | None, whole: bool, enums: set[str],
+            years: int = 1) -> tuple[object, ...]:
+    """The values a lever is tried at: the rule's constants (converted; for a lever
+    summed over `years`, its share of them first), then one step beyond either side of
+    each, then zero; for flags and enums each value."""
     match kind:
         case t.BoolT():
             return (True, False)
@@ -277,6 +284,7 @@ def _values(kind: t.Type, constants: list[t.Const], low: Fraction | None,
     found: list[Fraction] = []
     middle = (low + high) / 2 if low is not None and high is not None else Fraction(100)
     # the plan's own figures first; a zero (`持续 = 0`, "no worse") after them
+    marks = [*(Fraction(v) / years for v in marks if years > 1), *marks]
     ordered = sorted((Fraction(v) for v in marks), key=lambda v: v == 0)
     for mark in (*ordered, Fraction(0), _rounded(middle)):
         step = Fraction(1) if whole else _step(mark)

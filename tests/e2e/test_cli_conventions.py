@@ -144,6 +144,23 @@ def test_scaffolded_tests_quiet_l608_and_pass_as_written(
     assert (missing.code, missing.err) == (1, "error: no rule id matches `LAND-9`\n")
 
 
+def test_scaffold_o_adds_to_a_tests_file_and_explains_a_shells_empty_one(
+        project: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(project / "my-plan")
+    with open("land.rules", "a", encoding="utf-8") as rules:
+        rules.write(SECOND_RULE)
+    Path("tests.rules").write_text("", encoding="utf-8")  # `… > tests.rules` made it first
+    empty = cli(capsys, "test", "--scaffold")
+    assert empty.code == 2 and "error[C711]: `tests.rules` is empty" in empty.err
+    assert "write with `-o tests.rules`" in empty.err
+    Path("tests.rules").write_text('# my tests\n\ntest "mine" {\n  expect LAND-02 pass\n'
+                                   "}\n", encoding="utf-8")
+    assert cli(capsys, "test", "--scaffold", "-k", "LAND-02", "-o", "tests.rules").code == 0
+    text = Path("tests.rules").read_text(encoding="utf-8")
+    assert text.startswith('# my tests\n\ntest "mine" {') and "LAND-02 fails at" in text
+
+
 def test_every_rule_of_the_bundled_suite_gets_tests_that_pass(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The scaffold is verified by running it; this holds it to that on 97 real rules."""

@@ -32,6 +32,7 @@ from checker.types.numbers import exact_number
 
 if TYPE_CHECKING:  # the testing modules import pandas; keep `--help` fast
     from checker.cli.findings import Finding
+    from checker.syntax.suite import LoadedSuite
     from checker.tester.coverage import Coverage
     from checker.tester.runner import TestRun
     from checker.types.typed import CheckedSuite
@@ -62,8 +63,8 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="fail (exit 1) when coverage is below N percent")
     parser.add_argument("--scaffold", action="store_true",
                         help="write a passing and a failing test for each rule no test "
-                        "expects (with -k: each rule whose id matches), to append to the "
-                        "suite: `plancheck test --scaffold >> tests.rules`")
+                        "expects (with -k: each rule whose id matches); `-o tests.rules` "
+                        "writes them there, after the tests it already has")
     parser.add_argument("--fail-on-empty", action="store_true",
                         help="fail (exit 1) when no test ran")
 
@@ -124,14 +125,13 @@ def _scaffold(args: argparse.Namespace, targets: list[list[str] | None]) -> int:
     import sys
 
     from checker.cli.report import emit
-    from checker.cli.stdin import checked_from
     from checker.tester.runner import select_rules
     from checker.tester.scaffold import scaffold, untested
 
     parts: list[str] = []
     sources: list[str] = []
     for target in targets:
-        loaded, checked = checked_from(args, target)
+        loaded, checked = _scaffold_suite(args, target)
         sources += list(loaded.sources)
         wanted = select_rules([r.id for r in checked.rules], args.pattern) \
             if args.pattern else untested(checked)
@@ -150,8 +150,36 @@ def _scaffold(args: argparse.Namespace, targets: list[list[str] | None]) -> int:
                   + (f" matching `{args.pattern}`" if args.pattern else " without a test")
                   if made else "note: every rule has a test; `-k RULE` writes more for one",
                   file=sys.stderr)
-    emit(args, SCAFFOLD_HEADER + "\n" + "\n".join(parts) if parts else "", sources)
+    text = SCAFFOLD_HEADER + "\n" + "\n".join(parts) if parts else ""
+    out = Path(args.output) if args.output not in (None, "-") else None
+    if out is not None and out.is_file() and out.suffix == ".rules" and text:
+        # a tests file of the suite: the new tests go after its own, nothing is replaced
+        before = out.read_text(encoding="utf-8").rstrip("\n")
+        text = (before + "\n\n" if before else "") + text
+        sources = [p for p in sources if Path(p).resolve() != out.resolve()]
+    emit(args, text, sources)
     return 0
+
+
+def _scaffold_suite(args: argparse.Namespace, target: list[str] | None
+                    ) -> tuple[LoadedSuite, CheckedSuite]:
+    """The suite, or a plain word when an empty `.rules` file stops it: the one a shell
+    creates for `plancheck test --scaffold > tests.rules` before plancheck reads the suite."""
+    from checker.cli.stdin import checked_from
+    from checker.diagnostics import Diagnostic, DiagnosticError
+
+    try:
+        return checked_from(args, target)
+    except DiagnosticError as error:
+        empty = [d.span.file for d in error.diagnostics if d.code == "P116"
+                 and Path(d.span.file).is_file() and Path(d.span.file).stat().st_size == 0]
+        if not empty:
+            raise
+        raise DiagnosticError([Diagnostic(
+            "C711", f"`{empty[0]}` is empty: the shell made it for the output before the "
+            "suite was read, and a suite's file must hold statements",
+            help=f"write with `-o {empty[0]}`: a new file is written, an existing one of the "
+            "suite gets the tests added at its end")]) from None
 
 
 def _run_suite(checked: CheckedSuite, name: str, args: argparse.Namespace,
