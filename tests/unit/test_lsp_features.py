@@ -64,6 +64,14 @@ def test_hover_on_a_unit_gives_the_exact_factor(analysis: Analysis) -> None:
     assert "the base unit of area" in hover_of(analysis, Symbol("unit", "m2"))
 
 
+def test_hover_on_a_count_unit_says_count_not_one(analysis: Analysis) -> None:
+    """The prelude's dimension `one` is counts and bare numbers; its base has no symbol,
+    so `1 万 = 10000`, not `= 10000 ```."""
+    text = hover_of(analysis, Symbol("unit", "wan"))
+    assert "**unit `wan`** — a count or bare number" in text
+    assert "1 `万` = 10000 (exact)" in text
+
+
 def test_hover_on_a_field_gives_type_and_values(analysis: Analysis) -> None:
     text = hover_of(analysis, Symbol("field", "vehicle_emission_standard", "project"))
     assert "type: a level of scale `排放标准`: 国三 < 国四 < 国五 < 国六a < 国六b" in text
