@@ -126,7 +126,8 @@ def test_scaffolded_tests_quiet_l608_and_pass_as_written(
     monkeypatch.chdir(project / "my-plan")
     with open("land.rules", "a", encoding="utf-8") as rules:
         rules.write(SECOND_RULE)
-    assert "L608" in cli(capsys, "lint").out
+    linted = cli(capsys, "lint").out
+    assert "L608" in linted and "note: `plancheck test --scaffold" not in linted  # one rule
     made = cli(capsys, "test", "--scaffold")
     assert made.code == 0, made.err
     assert "note: 2 tests written for 1 rule of 1 without a test" in made.err
@@ -149,7 +150,10 @@ def test_scaffold_o_adds_to_a_tests_file_and_explains_a_shells_empty_one(
         capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(project / "my-plan")
     with open("land.rules", "a", encoding="utf-8") as rules:
-        rules.write(SECOND_RULE)
+        rules.write(SECOND_RULE + SECOND_RULE.replace("LAND-02", "LAND-03"))
+    assert cli(capsys, "lint").out.endswith(
+        "note: `plancheck test --scaffold -o tests.rules` writes a passing and a failing test "
+        "for each of the 2 untested rules\n")
     Path("tests.rules").write_text("", encoding="utf-8")  # `… > tests.rules` made it first
     empty = cli(capsys, "test", "--scaffold")
     assert empty.code == 2 and "error[C711]: `tests.rules` is empty" in empty.err
