@@ -4,11 +4,15 @@ beyond, written in the test language and verified by running them.
 A new suite's author writes a rule a minute and then, for lint's L608, a test a rule:
 the same boilerplate of givens at the plan's figure.  This writes it.  The values tried
 are the rule's own constants in the unit of what they are compared with (`319 km2`),
-one step of their last written digit either side (`320 km2`, `46.9%` for `46.89%` is
-not a step: `46.9` is), and for enums, flags and guards each of their values; every
-candidate is a real `test` block run by the runner, and a scaffold is printed only
-when its `expect` holds — never a test that fails as written.  A rule whose outcome no
-candidate decides (a trend, a cumulative total) gets no scaffold, with the reason.
+one step of their last written digit either side (`320 km2`; `46.88%`, `46.90%` for
+`46.89%`), a summed value's share (`total(x, 2021..2025) >= 1000` tries 200 a year),
+zero and a middle value; a series (flat, rising, falling, doubling) when the rule reads
+a trend, `prev`, `growth`, `total`, `cagr` or a requirement each year; for enums (the
+items the rule names first), flags and optional fields (left out) each value.  Every
+candidate is a real `test` block run by the runner — a rule `for each` record judges
+all its candidates as records of one test — and a scaffold is printed only when its
+`expect` holds, never a test that fails as written.  A rule no candidate decides gets
+no scaffold, with the reason.
 
 In: a `CheckedSuite` and rule ids.  Out: `Scaffold`s (the tests' text, or why none).
 Imports model, typed, unparse, the parser and the runner.
