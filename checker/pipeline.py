@@ -53,8 +53,8 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
     `--as-of` date (`as_of` is its year): figures of periods ending after it are not used.
     `sheet`: the sheet read of every XLSX workbook (`--sheet`; the first by default).
     `series`: which indicator series the result lists (`evaluate.listed_series`).
-    `progress`: called after each streamed batch (a run loaded whole is one step, and
-    says nothing)."""
+    `progress`: called after each streamed batch or Dask partition (a run loaded whole
+    is one step, and says nothing)."""
     if as_of is not None and not 1900 <= as_of <= 2200:
         raise DiagnosticError([Diagnostic("D300", f"`--as-of {as_of}` is not a year",
                                           help="write a year such as `2023`")])
@@ -66,7 +66,7 @@ def check_with(checked: t.CheckedSuite, files: Sequence[str | Path], *,
         files = partitions
         done = check_dask(checked, partitions, scheduler, as_of=as_of, fail_on=fail_on,
                           record=record, max_findings=max_findings, strict=strict,
-                          cutoff=cutoff)
+                          cutoff=cutoff, progress=progress)
         if done is not None:
             return capped_notes(done)
     streamed = _streamed(checked, files, as_of, fail_on, record, max_findings, batch_rows,

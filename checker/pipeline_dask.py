@@ -11,7 +11,7 @@ loaded whole here, so that its diagnostics are the single-process ones.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from checker import result as r
@@ -25,10 +25,12 @@ __all__ = ["check_dask"]
 def check_dask(checked: t.CheckedSuite, paths: Sequence[Path], scheduler: str | None,
                *, as_of: int | None = None, fail_on: r.FailOn = "error",
                record: str | None = None, max_findings: int | None = MAX_LISTED,
-               strict: bool = False, cutoff: datetime.date | None = None
+               strict: bool = False, cutoff: datetime.date | None = None,
+               progress: Callable[[int, int | None], None] | None = None
                ) -> r.Result | None:
     """The run on the cluster, or None: run `paths` in one process (small or other
-    formats, or a problem, which that run reports)."""
+    formats, or a problem, which that run reports).  `progress`: told the rows checked
+    of those expected after each partition (the batch path's writer)."""
     from checker.data.batches import BATCH_ROWS, Fallback, plan_stream
     from checker.engine.distributed import DaskMissing, evaluate_partitions
 
@@ -39,7 +41,8 @@ def check_dask(checked: t.CheckedSuite, paths: Sequence[Path], scheduler: str | 
     try:
         merged, digests = evaluate_partitions(
             checked, plan.records.schema.name, plan.records.split(), scheduler=scheduler,
-            max_findings=max_findings)
+            max_findings=max_findings, progress=progress,
+            expected=plan.records.expected_rows() if progress is not None else None)
         from checker.data.batches import distinct_across
 
         distinct_across(digests)  # type: ignore[arg-type]

@@ -37,7 +37,7 @@ from checker.types.typed import (
     Type,
     YearT,
 )
-from checker.types.units import BARE, Unit, UnitTable, format_number
+from checker.types.units import BARE, MULTIPLIERS, Unit, UnitTable, format_number
 
 MAX_SHOWN: Final = 40
 TRUE_WORDS: Final = frozenset({"true", "yes", "是", "1"})
@@ -249,9 +249,13 @@ def read_number(value: object, field: str) -> Fraction | Problem:
     if isinstance(value, str):
         match = _NUMBER_PREFIX.fullmatch(unicodedata.normalize("NFKC", value).strip())
         if match is not None and match.group(2).strip():
+            word = match.group(2).strip()
+            help_ = (f"write `{match.group(1)}` here and the unit with its `{word}` in the "
+                     f"`unit` column (`{word}吨`, not `吨`)"
+                     if word in {w for w, _ in MULTIPLIERS} else
+                     f"write `{match.group(1)}` here and the unit in the `unit` column")
             return Problem("D320", f"`{shown(value)}` in `{field}` is not a plain number",
-                           f"write `{match.group(1)}` here and the unit in the `unit` column",
-                           "expected a number")
+                           help_, "expected a number")
     return Problem("D320", f"`{shown(value)}` in `{field}` is not a number",
                    "write a plain number such as `12.5`", "expected a number")
 

@@ -14,7 +14,7 @@ single-process one byte for byte.  Without a scheduler address, a local cluster 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final, Protocol
 
@@ -41,9 +41,12 @@ class DaskMissing(Exception):
 
 def evaluate_partitions(checked: t.CheckedSuite, record: str, sources: Sequence[Source], *,
                         scheduler: str | None = None, workers: int = WORKERS,
-                        max_findings: int | None = MAX_LISTED
+                        max_findings: int | None = MAX_LISTED,
+                        progress: Callable[[int, int | None], None] | None = None,
+                        expected: int | None = None
                         ) -> tuple[Accumulator, list[object]]:
-    """Every partition on the cluster; the partials merged as they arrive."""
+    """Every partition on the cluster; the partials merged as they arrive, `progress`
+    told the rows merged so far (of `expected`) after each partition."""
     merged = Accumulator(checked, record, max_findings=max_findings)
     digests: list[object] = []
     with _client(scheduler, workers) as client:
@@ -56,6 +59,8 @@ def evaluate_partitions(checked: t.CheckedSuite, record: str, sources: Sequence[
             partials, digest = future.result()
             merged.add(partials)
             digests.append(digest)
+            if progress is not None:
+                progress(merged.rows, expected)
     return merged, digests
 
 

@@ -212,7 +212,8 @@ class Builder:
                                              about=about))
                 continue
             built.append(m.IndicatorItem(cast(Any, key), str(item.children[0]),
-                                         span=self.span(item)))
+                                         span=self.span(item),
+                                         value_span=self.span(item.children[0])))
         return m.Indicator(ident, display, tuple(built), span=self.span(tree))
 
     def header(self, tree: Tree[Token]) -> tuple[str, str | None, list[Tree[Token]]]:

@@ -61,6 +61,15 @@ def display_path(path: Path) -> str:
     return bundled_name(resolved) or str(path)
 
 
+def suite_name(path: Path) -> str:
+    """A suite as a report names it: its displayed path, but a folder given as `.` or
+    `..` (a command run inside the suite) by its real name, `dx`, not `.`."""
+    shown = display_path(path)
+    if shown in (".", "") or all(part == ".." for part in Path(shown).parts):
+        return path.resolve().name or shown
+    return shown
+
+
 def shown_path(shown: str) -> Path:
     """The file a displayed name stands for: `suite:NAME/FILE` back inside the package."""
     if shown.startswith("suite:"):

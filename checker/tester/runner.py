@@ -309,5 +309,13 @@ def select(tests: Sequence[m.Test], pattern: str | None) -> list[m.Test]:
             or (glob and fnmatchcase(x.name.casefold(), wanted))]
 
 
+def select_rules(rule_ids: Sequence[str], pattern: str) -> list[str]:
+    """Rule ids that contain `pattern` (case-insensitive) or match it as a glob."""
+    wanted = pattern.casefold()
+    glob = any(ch in pattern for ch in "*?[")
+    return [i for i in rule_ids if wanted in i.casefold()
+            or (glob and fnmatchcase(i.casefold(), wanted))]
+
+
 __all__ = ["ExpectCheck", "TestCaseResult", "TestRun", "check_expect", "evidence_lines",
-           "run_test", "run_tests", "select"]
+           "run_test", "run_tests", "select", "select_rules"]

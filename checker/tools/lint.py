@@ -199,7 +199,7 @@ def _untested(rules: list[m.Rule], files: list[m.RuleFile]) -> Iterator[Diagnost
             yield _diag("L608", f"no test expects rule `{rule.id}`",
                         head(rule.span, f"rule {rule.id}"), "untested",
                         help=f"add a `test` block with `expect {rule.id} pass` and one that "
-                        "fails")
+                        f"fails; `plancheck test --scaffold -k {rule.id}` writes both")
 
 
 # ------------------------------------------------------------------ names

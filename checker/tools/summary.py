@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from checker.syntax import model as m
 from checker.syntax.suite import LoadedSuite
+from checker.types import typed as t
 
 
-def describe(loaded: LoadedSuite) -> str:
+def describe(loaded: LoadedSuite, checked: t.CheckedSuite | None = None) -> str:
+    """`checked`: the kind a rule has without stating it (its indicator's, else
+    anticipatory) is shown, not `?`."""
     suite = loaded.suite
     lines: list[str] = []
     for plan in suite.of(m.Plan):
@@ -24,7 +27,15 @@ def describe(loaded: LoadedSuite) -> str:
         ("tests", len(suite.of(m.Test))),
     ]
     lines += [f"  {label:<16} {count:>4}" for label, count in counts]
+    kinds: dict[str, str] = {r.id: r.kind for r in checked.rules} if checked else {}
+    unstated = []
     for rule in rules:
-        kind = next((c.kind for c in rule.clauses_of(m.KindClause)), "?")
+        stated = next((c.kind for c in rule.clauses_of(m.KindClause)), None)
+        if stated is None:
+            unstated.append(rule.id)
+        kind = stated or kinds.get(rule.id, "?")
         lines.append(f"  {rule.id:<14} {kind:<12} {rule.title or ''}")
+    if unstated and kinds:
+        lines.append(f"  (no `kind` in {', '.join(unstated)}: the indicator's kind, else "
+                     "anticipatory)")
     return "\n".join(lines)

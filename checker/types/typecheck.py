@@ -151,7 +151,7 @@ def _indicators(suite: m.Suite, units: UnitTable, scales: dict[str, tuple[str, .
             unit = units.resolve(unit_name)
             if unit is None:
                 sink.error("T208", f"unknown unit `{unit_name}` in indicator `{ind.id}`",
-                           ind.span, help=units.suggest(unit_name))
+                           ind.span_of("unit"), help=units.suggest(unit_name))
         kind = cast(Literal["binding", "anticipatory"], ind.get("kind") or "anticipatory")
         direction = cast(Literal["up", "down", "none"], ind.get("direction") or "none")
         low, high = _indicator_range(ind, unit, units, sink)
@@ -197,7 +197,7 @@ def _growth_rates(suite: m.Suite, specs: dict[str, t.IndicatorSpec], units: Unit
             problem = f"`{item.value}` already has a growth rate: `{claimed[item.value]}`"
             help_ = "one indicator per level: `growth(x)` must read one published rate"
         if problem is not None:
-            sink.error("T255", problem, item.span, help=help_)
+            sink.error("T255", problem, ind.span_of("growth"), help=help_)
             specs[ind.id] = dataclasses.replace(spec, growth_of=None)
         else:
             claimed[item.value] = ind.id
@@ -232,11 +232,11 @@ def _indicator_scale(ind: m.Indicator, scales: dict[str, tuple[str, ...]],
         return None
     if ind.get("unit") is not None:
         sink.error("T216", f"indicator `{ind.id}` has both a `unit` and an `ordinal` scale",
-                   ind.span, help="an ordinal indicator's values are levels, not numbers: "
-                   "drop the `unit`")
+                   ind.span_of("unit"), help="an ordinal indicator's values are levels, "
+                   "not numbers: drop the `unit`")
         return None
     if name not in scales:
-        sink.error("T218", f"unknown scale `{name}`", ind.span,
+        sink.error("T218", f"unknown scale `{name}`", ind.span_of("scale"),
                    help=did_you_mean(name, scales) or "declare it with `scale`")
         return None
     return t.EnumT(name, scales[name], ordered=True)

@@ -105,8 +105,7 @@ class UnitTable:
 
     def suggest(self, name: str, dimension: str | None = None) -> str:
         """Advice for an unknown unit (`close`, else how to declare one)."""
-        return (self.close(name, dimension)
-                or "declare it with `unit NAME = FACTOR BASE alias \"…\"`")
+        return self.close(name, dimension) or declare_example(name)
 
     def close(self, name: str, dimension: str | None = None) -> str:
         """Did-you-mean for an unknown unit, '' when nothing is close: a compound's unknown
@@ -263,3 +262,12 @@ def format_quantity(value: float, unit: Unit | None) -> str:
     symbol = unit.symbol or unit.name
     gap = "" if symbol in {"%", "‰"} else " "
     return f"{format_number(value)}{gap}{symbol}"
+
+
+def declare_example(name: str) -> str:
+    """How to declare an unknown unit, with examples that fit a measure word of a count
+    (`床`), the commonest unknown unit of a plan, and a multiple of one (`万套`)."""
+    target = name if name.isidentifier() else f'NAME alias "{name}"'
+    return (f"declare it as an exact multiple of a known unit: `unit {target} = 1 个` if it "
+            "counts things (as `unit 万套 = 10000 套` counts ten thousand), or e.g. "
+            "`unit 顷 = 100 亩` for an area")

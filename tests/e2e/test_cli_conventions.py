@@ -94,6 +94,93 @@ def test_new_says_it_wrote_the_configuration_that_makes_its_folder_the_suite(
         tested.err
 
 
+def test_a_command_run_inside_the_suite_names_it_by_its_folder_not_dot(
+        project: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(project / "my-plan")
+    for args in (["test"], ["test", "."], ["test", "-q", "."]):
+        tested = cli(capsys, *args)
+        assert tested.code == 0, tested.err
+        assert "suite ." not in tested.out and "(.)" not in tested.out, tested.out
+        assert "suite my-plan: 2 tests" in tested.out or "(my-plan)" in tested.out, tested.out
+    assert '"suite": "my-plan"' in cli(capsys, "test", "--format", "json").out
+    checked = cli(capsys, "check", ".")
+    assert "`.` (my-plan) is a suite" in checked.err
+    monkeypatch.chdir(project)
+    assert "suite my-plan: 2 tests" in cli(capsys, "test", "my-plan/").out
+
+
+SECOND_RULE = """
+rule LAND-02 "新增建设用地不超过5公顷" {
+  cite "第一章 二" line 11: "城乡建设用地规模控制在100平方公里以内"
+  kind binding because "a cap"
+  for each project
+  require new_construction_land <= 5 ha
+}
+"""
+
+
+def test_scaffolded_tests_quiet_l608_and_pass_as_written(
+        project: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(project / "my-plan")
+    with open("land.rules", "a", encoding="utf-8") as rules:
+        rules.write(SECOND_RULE)
+    linted = cli(capsys, "lint").out
+    assert "L608" in linted and "note: `plancheck test --scaffold" not in linted  # one rule
+    made = cli(capsys, "test", "--scaffold")
+    assert made.code == 0, made.err
+    assert "note: 2 tests written for 1 rule of 1 without a test" in made.err
+    assert 'test "LAND-02 passes at new_construction_land 0.05 km²"' in made.out
+    Path("tests.rules").write_text(made.out, encoding="utf-8")
+    assert "L608" not in cli(capsys, "lint").out
+    tested = cli(capsys, "test")
+    assert tested.code == 0 and "4 tests: 4 passed, 0 failed" in tested.out, tested.out
+    assert cli(capsys, "fmt", "--check").code == 0
+    again = cli(capsys, "test", "--scaffold")
+    assert (again.out, again.err) == ("", "note: every rule has a test; `-k RULE` writes "
+                                      "more for one\n")
+    assert "LAND-01 passes at" in cli(capsys, "test", "--scaffold", "-k", "land-01").out
+    missing = cli(capsys, "test", "--scaffold", "-k", "LAND-9")
+    assert (missing.code, missing.err) == (1, "error: no rule id matches `LAND-9`\n")
+
+
+def test_scaffold_o_adds_to_a_tests_file_and_explains_a_shells_empty_one(
+        project: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(project / "my-plan")
+    with open("land.rules", "a", encoding="utf-8") as rules:
+        rules.write(SECOND_RULE + SECOND_RULE.replace("LAND-02", "LAND-03"))
+    assert cli(capsys, "lint").out.endswith(
+        "note: `plancheck test --scaffold -o tests.rules` writes a passing and a failing test "
+        "for each of the 2 untested rules\n")
+    Path("tests.rules").write_text("", encoding="utf-8")  # `… > tests.rules` made it first
+    empty = cli(capsys, "test", "--scaffold")
+    assert empty.code == 2 and "error[C711]: `tests.rules` is empty" in empty.err
+    assert "write with `-o tests.rules`" in empty.err
+    Path("tests.rules").write_text('# my tests\n\ntest "mine" {\n  expect LAND-02 pass\n'
+                                   "}\n", encoding="utf-8")
+    assert cli(capsys, "test", "--scaffold", "-k", "LAND-02", "-o", "tests.rules").code == 0
+    text = Path("tests.rules").read_text(encoding="utf-8")
+    assert text.startswith('# my tests\n\ntest "mine" {') and "LAND-02 fails at" in text
+
+
+def test_every_rule_of_the_bundled_suite_gets_tests_that_pass(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The scaffold is verified by running it; this holds it to that on 97 real rules."""
+    made = cli(capsys, "test", str(ROOT / "rules" / "daxing-14th"), "--scaffold",
+               "-k", "*", "-o", str(tmp_path / "scaffold.rules"))
+    assert made.code == 0 and "no test written" not in made.err, made.err
+    suite = tmp_path / "suite"
+    suite.mkdir()
+    for file in (ROOT / "rules" / "daxing-14th").iterdir():
+        (suite / file.name).write_bytes(file.read_bytes())
+    (suite / "zz-scaffold.rules").write_bytes((tmp_path / "scaffold.rules").read_bytes())
+    tested = cli(capsys, "test", str(suite), "-q", "-k", "* at *")
+    assert tested.code == 0, tested.out
+    assert cli(capsys, "fmt", "--check", str(suite / "zz-scaffold.rules")).code == 0
+
+
 def test_without_a_suite_or_configuration_a_note_names_the_bundled_suite(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

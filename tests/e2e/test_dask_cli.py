@@ -68,6 +68,18 @@ def test_a_dataset_on_a_local_cluster_gives_the_single_process_json(tmp_path: Pa
     assert b'"rows": 4503' in dask_json or b'"rows":4503' in dask_json
 
 
+def test_progress_is_told_after_each_partition_with_the_rows_expected(tmp_path: Path) -> None:
+    write_dataset(tmp_path / "dataset", parts=3, rows=1500)
+    run = plancheck("check", "--engine", "dask", "dataset", "--format", "json", "-o",
+                    "dask.json", "--progress", cwd=tmp_path)
+    assert run.returncode in (0, 1), run.stderr
+    lines = [line for line in run.stderr.splitlines() if line.startswith("checked ")]
+    assert len(lines) == 3, run.stderr  # one a partition
+    assert all(" of 4,503 rows (" in line for line in lines)
+    assert lines[-1] == "checked 4,503 of 4,503 rows (100%)"
+    assert "left" in lines[0]
+
+
 def test_a_glob_names_the_same_partitions(tmp_path: Path) -> None:
     files = write_dataset(tmp_path / "dataset", parts=2, rows=300)
     on_dask = plancheck("check", "--engine", "dask", "dataset/*.parquet", "--format", "json",

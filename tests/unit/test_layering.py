@@ -44,7 +44,9 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "checker.tester": (*BASE, "checker.syntax", "checker.types", "checker.data",
                        "checker.engine", "checker.result"),
     # the language server checks tests' givens as you type (givens is pure: no data frames)
-    "checker.tools": (*BASE, "checker.syntax", "checker.types", "checker.tester.givens"),
+    # and its L608 quick fix writes a rule's tests, verified by running them (on first use)
+    "checker.tools": (*BASE, "checker.syntax", "checker.types", "checker.tester.givens",
+                      "checker.tester.scaffold"),
     "checker.pipeline": (*BASE, "checker.syntax", "checker.types", "checker.data",
                          "checker.engine", "checker.result", "checker.pipeline_dask"),
     # the pipeline with the proposals' partitions on a Dask cluster

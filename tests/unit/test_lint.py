@@ -125,7 +125,8 @@ CASES = [
     pytest.param(
         CLEAN.replace("  expect VEH-01 pass\n", ""),
         ("L608", "warning", "no test expects rule `VEH-01`",
-         "add a `test` block with `expect VEH-01 pass` and one that fails"),
+         "add a `test` block with `expect VEH-01 pass` and one that fails; "
+         "`plancheck test --scaffold -k VEH-01` writes both"),
         "rule VEH-01", id="rule-without-tests"),
     pytest.param(
         CLEAN.replace('kind binding because "约束性指标"', "kind binding"),

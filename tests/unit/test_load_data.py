@@ -108,6 +108,9 @@ def test_frame_columns_dtypes_and_origins(tmp_path: Path) -> None:
      "`maybe` in `value` is not true or false", "value", "write true/false, yes/no, 是/否 or 1/0"),
     ("gdp_growth,大兴区,2021,6.5%,%", "D320", "`6.5%` in `value` is not a plain number", "value",
      "write `6.5` here and the unit in the `unit` column"),
+    ("urban_rural_construction_land,大兴区,2021,3.1万,km2", "D320",
+     "`3.1万` in `value` is not a plain number", "value",
+     "write `3.1` here and the unit with its `万` in the `unit` column (`万吨`, not `吨`)"),
     ("gdp_growth,大兴区,2021,high,%", "D320", "`high` in `value` is not a number", "value",
      "write a number such as `12.5`, or a qualified figure such as `95以上`, `突破1300`, `≤8` "
      "or `5.0左右` (docs/language.md, qualified figures)"),

@@ -64,6 +64,14 @@ def test_hover_on_a_unit_gives_the_exact_factor(analysis: Analysis) -> None:
     assert "the base unit of area" in hover_of(analysis, Symbol("unit", "m2"))
 
 
+def test_hover_on_a_count_unit_says_count_not_one(analysis: Analysis) -> None:
+    """The prelude's dimension `one` is counts and bare numbers; its base has no symbol,
+    so `1 万 = 10000`, not `= 10000 ```."""
+    text = hover_of(analysis, Symbol("unit", "wan"))
+    assert "**unit `wan`** — a count or bare number" in text
+    assert "1 `万` = 10000 (exact)" in text
+
+
 def test_hover_on_a_field_gives_type_and_values(analysis: Analysis) -> None:
     text = hover_of(analysis, Symbol("field", "vehicle_emission_standard", "project"))
     assert "type: a level of scale `排放标准`: 国三 < 国四 < 国五 < 国六a < 国六b" in text
@@ -227,6 +235,28 @@ def test_a_vague_word_gets_a_read_of_the_rules_constant(suite: SuiteFolder,
     assert fixed.split("\n")[3].endswith("<= 基本")
     again = suite.analyze({path: fixed})
     assert not [d for d in again.diagnostics[path] if d.code in ("L607", "T204")]
+
+
+def test_an_untested_rule_gets_a_quick_fix_writing_its_tests(suite: SuiteFolder) -> None:
+    from checker.tester.runner import run_tests
+    from checker.tools.lsp.write_tests import scaffold_fixes
+
+    text = ('rule CAP-09 "c" {\n  cite "第五章 一 (三)" line 315: "确保城乡建设用地规模控制在'
+            '319平方公里以内"\n  require urban_rural_construction_land <= 319 km2 by 2025\n}\n')
+    path = normal(BUNDLED / "new.rules")
+    analysis = suite.analyze({path: text})
+    diagnostic = next(d for d in analysis.diagnostics[path] if d.code == "L608")
+    (fix,) = scaffold_fixes(diagnostic, analysis.rule_file(path), analysis.checked)
+    assert fix.title == "Write a passing and a failing test for CAP-09"
+    (edit,) = fix.edits
+    assert (edit.span.line, edit.span.column) == (4, 2)  # after the rule's closing brace
+    fixed = text[: text.index("}\n") + 1] + edit.text + "\n"
+    again = suite.analyze({path: fixed})
+    assert not [d for d in again.diagnostics[path] if d.severity == "error" or d.code == "L608"]
+    assert again.checked is not None
+    ours = [x for x in again.checked.tests if x.span.file == path]
+    assert [c.passed for c in run_tests(again.checked, ours).results] == [True, True]
+    assert scaffold_fixes(diagnostic, None, analysis.checked) == []
 
 
 def test_only_did_you_mean_helps_make_fixes(analysis: Analysis) -> None:

@@ -138,9 +138,14 @@ def _run(args: argparse.Namespace, started: Callable[[], None]) -> int:
 
     suites, files = options.split_suites(args.files)
     if not files:
+        from pathlib import Path
+
+        from checker.syntax.suite import suite_name
+
+        named = [f"`{s}`" + (f" ({n})" if (n := suite_name(Path(s))) != s else "")
+                 for s in suites]
         raise DiagnosticError([Diagnostic("D300", "no data file to check: "
-                                          + ", ".join(f"`{s}`" for s in suites)
-                                          + " is a suite",
+                                          + ", ".join(named) + " is a suite",
                                           help="name the proposals or plan data too")])
     bar = enabled(quiet=args.quiet)
     with progress(bar, total=3, description="loading rules") as tick, \

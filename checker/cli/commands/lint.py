@@ -32,6 +32,10 @@ def run(args: argparse.Namespace) -> int:
                       args.format)
     elif found:
         text = paint(render_all(found, loaded.sources), options.to_terminal(args))
+        untested = sum(d.code == "L608" for d in found)
+        if untested > 1 and not args.quiet:  # one command for them all, not one per rule
+            text += (f"note: `plancheck test --scaffold -o tests.rules` writes a passing and a "
+                     f"failing test for each of the {untested} untested rules\n")
     else:
         text = "" if args.quiet else \
             f"no lint findings in {options.count(len(checked.rules), 'rule')}\n"

@@ -18,6 +18,6 @@ def run(args: argparse.Namespace) -> int:
     from checker.cli.stdin import checked_from
     from checker.tools.summary import describe
 
-    loaded, _ = checked_from(args, options.suite_paths(args, args.suites))
-    print(paint(describe(loaded), options.to_terminal(args)))
+    loaded, checked = checked_from(args, options.suite_paths(args, args.suites))
+    print(paint(describe(loaded, checked), options.to_terminal(args)))
     return 0

@@ -1,4 +1,5 @@
-"""`plancheck test [SUITE…] [-k PATTERN] [--coverage] [--threshold N] [--fail-on-empty]`.
+"""`plancheck test [SUITE…] [-k PATTERN] [--coverage] [--threshold N] [--fail-on-empty]`,
+`plancheck test --scaffold [-k RULE]`.
 
 Runs the `test` blocks of each suite (default: the configured suite, else the bundled
 Daxing suite); each SUITE is a folder of `.rules` files tested on its own, and the
@@ -9,9 +10,11 @@ the expected and the actual outcome with the finding's evidence.  `--coverage`
 lists, per rule, whether the tests checked it passing and failing and each of
 its clauses true and false (see `checker.tester.coverage` for the exact items);
 `--threshold N` fails when the covered share is below N percent, compared
-exactly.  Exit codes: 0 all tests passed (and coverage met); 1 a test failed,
-coverage is below the threshold, or `--fail-on-empty` and no test ran; 2 bad
-input (rules, givens, usage).
+exactly.  `--scaffold` runs nothing: it writes, for each rule no test expects (or each
+rule whose id `-k` matches), a test it passes at its figure and one it fails just
+beyond, verified by running them (`checker.tester.scaffold`).  Exit codes: 0 all tests
+passed (and coverage met); 1 a test failed, coverage is below the threshold, or
+`--fail-on-empty` and no test ran; 2 bad input (rules, givens, usage).
 """
 
 from __future__ import annotations
@@ -24,11 +27,12 @@ from typing import TYPE_CHECKING
 
 from checker.cli import options
 from checker.source import Span
-from checker.syntax.suite import display_path
+from checker.syntax.suite import suite_name
 from checker.types.numbers import exact_number
 
 if TYPE_CHECKING:  # the testing modules import pandas; keep `--help` fast
     from checker.cli.findings import Finding
+    from checker.syntax.suite import LoadedSuite
     from checker.tester.coverage import Coverage
     from checker.tester.runner import TestRun
     from checker.types.typed import CheckedSuite
@@ -57,6 +61,10 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="report which sides of each rule and clause the tests checked")
     parser.add_argument("--threshold", metavar="N", type=threshold,
                         help="fail (exit 1) when coverage is below N percent")
+    parser.add_argument("--scaffold", action="store_true",
+                        help="write a passing and a failing test for each rule no test "
+                        "expects (with -k: each rule whose id matches); `-o tests.rules` "
+                        "writes them there, after the tests it already has")
     parser.add_argument("--fail-on-empty", action="store_true",
                         help="fail (exit 1) when no test ran")
 
@@ -80,13 +88,15 @@ def run(args: argparse.Namespace) -> int:
     if not targets:
         configured = options.suite_paths(args)
         targets = [configured]
+    if args.scaffold:
+        return _scaffold(args, targets)
     code, collected = 0, _Collected()
     lines: list[str] = []
     sources: list[str] = []
     for target in targets:
         loaded, checked = checked_from(args, target)
         sources += list(loaded.sources)
-        name = (", ".join(display_path(Path(t)) if t != "-" else (args.stdin_name or "<stdin>")
+        name = (", ".join(suite_name(Path(t)) if t != "-" else (args.stdin_name or "<stdin>")
                           for t in target)
                 if target is not None else f"bundled {checked.plan.id}")
         suite_code, suite_lines = _run_suite(checked, name, args, collected)
@@ -101,6 +111,75 @@ def run(args: argparse.Namespace) -> int:
                              summary={"suites": collected.suites}), args.format)
     emit(args, text, sources)
     return code
+
+
+SCAFFOLD_HEADER = """\
+# Tests written by `plancheck test --scaffold`: each rule passes at its own figure and
+# fails one step beyond it.  Read them before you keep them: they test what the rule
+# says, which is what the plan means only if the rule is right; rename them as you like.
+"""
+
+
+def _scaffold(args: argparse.Namespace, targets: list[list[str] | None]) -> int:
+    """The scaffolded tests of each suite on standard output (or `-o`), notes on stderr."""
+    import sys
+
+    from checker.cli.report import emit
+    from checker.tester.runner import select_rules
+    from checker.tester.scaffold import scaffold, untested
+
+    parts: list[str] = []
+    sources: list[str] = []
+    for target in targets:
+        loaded, checked = _scaffold_suite(args, target)
+        sources += list(loaded.sources)
+        wanted = select_rules([r.id for r in checked.rules], args.pattern) \
+            if args.pattern else untested(checked)
+        made = scaffold(checked, wanted)
+        parts += [s.text for s in made if s.text]
+        if args.pattern and not wanted:
+            print(f"error: no rule id matches `{args.pattern}`", file=sys.stderr)
+            return 1
+        if not args.quiet:
+            for s in made:
+                if s.text is None:
+                    print(f"note: no test written for {s.rule}: {s.reason}", file=sys.stderr)
+            written = sum(s.text is not None for s in made)
+            print(f"note: {options.count(2 * written, 'test')} written for "
+                  f"{options.count(written, 'rule')} of {len(made)}"
+                  + (f" matching `{args.pattern}`" if args.pattern else " without a test")
+                  if made else "note: every rule has a test; `-k RULE` writes more for one",
+                  file=sys.stderr)
+    text = SCAFFOLD_HEADER + "\n" + "\n".join(parts) if parts else ""
+    out = Path(args.output) if args.output not in (None, "-") else None
+    if out is not None and out.is_file() and out.suffix == ".rules" and text:
+        # a tests file of the suite: the new tests go after its own, nothing is replaced
+        before = out.read_text(encoding="utf-8").rstrip("\n")
+        text = (before + "\n\n" if before else "") + text
+        sources = [p for p in sources if Path(p).resolve() != out.resolve()]
+    emit(args, text, sources)
+    return 0
+
+
+def _scaffold_suite(args: argparse.Namespace, target: list[str] | None
+                    ) -> tuple[LoadedSuite, CheckedSuite]:
+    """The suite, or a plain word when an empty `.rules` file stops it: the one a shell
+    creates for `plancheck test --scaffold > tests.rules` before plancheck reads the suite."""
+    from checker.cli.stdin import checked_from
+    from checker.diagnostics import Diagnostic, DiagnosticError
+
+    try:
+        return checked_from(args, target)
+    except DiagnosticError as error:
+        empty = [d.span.file for d in error.diagnostics if d.code == "P116"
+                 and Path(d.span.file).is_file() and Path(d.span.file).stat().st_size == 0]
+        if not empty:
+            raise
+        raise DiagnosticError([Diagnostic(
+            "C711", f"`{empty[0]}` is empty: the shell made it for the output before the "
+            "suite was read, and a suite's file must hold statements",
+            help=f"write with `-o {empty[0]}`: a new file is written, an existing one of the "
+            "suite gets the tests added at its end")]) from None
 
 
 def _run_suite(checked: CheckedSuite, name: str, args: argparse.Namespace,

@@ -149,6 +149,8 @@ class IndicatorItem:
     about: About | None = None
     cite: Cite | None = None
     aliases: tuple[str, ...] = ()
+    # the value's own token (`套` of `unit 套`), so a diagnostic about it points there
+    value_span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,13 @@ class Indicator:
 
     def get(self, key: str) -> str | None:
         return next((item.value for item in self.items if item.key == key), None)
+
+    def span_of(self, key: str) -> Span:
+        """Where the value of item `key` is written (the item, else the indicator)."""
+        item = next((i for i in self.items if i.key == key), None)
+        if item is None:
+            return self.span
+        return item.value_span if item.value_span.line > 0 else item.span
 
 
 @dataclass(frozen=True, slots=True)

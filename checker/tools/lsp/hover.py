@@ -117,7 +117,7 @@ def _indicator(analysis: Analysis, symbol: Symbol, node: object) -> str:
     if unit_name == "bool":
         shown_unit = "true/false (a milestone)"
     elif unit is not None:
-        shown_unit = f"{code(unit.symbol)} ({md(unit.dimension)})"
+        shown_unit = f"{code(unit.symbol)} ({_dimension(unit.dimension)})"
     else:
         shown_unit = code(unit_name or "?")
     direction = {"up": "up (higher is better)", "down": "down (lower is better)",
@@ -148,18 +148,25 @@ def _unit(analysis: Analysis, symbol: Symbol, node: object) -> str:
     unit = analysis.units.units.get(symbol.name)
     if unit is None:
         return f"unknown unit {code(symbol.name)}"
-    lines = [f"**unit {code(unit.name)}** — {md(unit.dimension)}", "", _factor(analysis, unit)]
+    lines = [f"**unit {code(unit.name)}** — {_dimension(unit.dimension)}", "",
+             _factor(analysis, unit)]
     if isinstance(node, m.BaseUnit | m.DerivedUnit) and node.aliases:
         lines += ["", "spellings: " + ", ".join(code(a) for a in node.aliases)]
     return "\n".join(lines)
+
+
+def _dimension(dimension: str) -> str:
+    """A dimension in words: the prelude's `one` is counts and bare numbers."""
+    return "a count or bare number" if dimension == "one" else md(dimension)
 
 
 def _factor(analysis: Analysis, unit: Unit) -> str:
     base = next((u for u in analysis.units.units.values()
                  if u.dimension == unit.dimension and u.factor == 1), None)
     if base is None or base.name == unit.name:
-        return f"the base unit of {md(unit.dimension)}"
-    exact = f"1 {code(unit.symbol)} = {number(unit.factor)} {code(base.symbol)} (exact)"
+        return f"the base unit of {_dimension(unit.dimension)}"
+    of = f" {code(base.symbol)}" if base.symbol else ""  # a count: `1 万辆 = 10000`
+    exact = f"1 {code(unit.symbol)} = {number(unit.factor)}{of} (exact)"
     if "/" in number(unit.factor):
         exact += f", ≈ {float(unit.factor):.6g}"
     return exact
@@ -190,7 +197,7 @@ def _type(analysis: Analysis, ftype: m.FieldType) -> str:
             unit = analysis.units.resolve(name)
             if unit is None:
                 return f"type: unknown unit {code(name)}"
-            return f"type: a quantity in {code(unit.symbol)} ({md(unit.dimension)})"
+            return f"type: a quantity in {code(unit.symbol)} ({_dimension(unit.dimension)})"
         case m.EnumType(set_name=str() as set_name):
             return f"type: one of set {code(set_name)}: {_members(analysis, set_name)}"
         case m.EnumType(items=items):

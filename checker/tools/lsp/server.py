@@ -42,6 +42,7 @@ from checker.tools.lsp.workspace import (
     normal,
     suite_root,
 )
+from checker.tools.lsp.write_tests import scaffold_fixes
 
 DEBOUNCE = 0.3  # seconds of quiet after a change before the suite is analysed again
 TRIGGERS = [" ", ":", "{", ",", "="]
@@ -343,7 +344,8 @@ def _rewriting(server: PlancheckServer) -> None:
             if lsp_diagnostic.range.end.line < wanted.start.line or \
                     lsp_diagnostic.range.start.line > wanted.end.line:
                 continue
-            for fix in fixes(d, source, analysis.rule_file(path)):
+            for fix in [*fixes(d, source, analysis.rule_file(path)),
+                        *scaffold_fixes(d, analysis.rule_file(path), analysis.checked)]:
                 actions.append(convert.code_action(fix, lsp_diagnostic, uri, positions))
         return actions
 

@@ -1,0 +1,462 @@
+"""Test scaffolds: for a rule, a test it passes at its threshold and one it fails just
+beyond, written in the test language and verified by running them.
+
+A new suite's author writes a rule a minute and then, for lint's L608, a test a rule:
+the same boilerplate of givens at the plan's figure.  This writes it.  The values tried
+are the rule's own constants in the unit of what they are compared with (`319 km2`),
+one step of their last written digit either side (`320 km2`; `46.88%`, `46.90%` for
+`46.89%`), a summed value's share (`total(x, 2021..2025) >= 1000` tries 200 a year),
+zero and a middle value; a series (flat, rising, falling, doubling) when the rule reads
+a trend, `prev`, `growth`, `total`, `cagr` or a requirement each year; for enums (the
+items the rule names first), flags and optional fields (left out) each value.  Every
+candidate is a real `test` block run by the runner — a rule `for each` record judges
+all its candidates as records of one test — and a scaffold is printed only when its
+`expect` holds, never a test that fails as written.  A rule no candidate decides gets
+no scaffold, with the reason.
+
+In: a `CheckedSuite` and rule ids.  Out: `Scaffold`s (the tests' text, or why none).
+Imports model, typed, unparse, the parser and the runner.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import cast
+
+from checker.source import SourceFile
+from checker.syntax import model as m
+from checker.syntax.build import build
+from checker.syntax.parse import parse
+from checker.syntax.unparse import name as name_text
+from checker.syntax.unparse import quantity as quantity_text
+from checker.syntax.unparse import string
+from checker.tester.runner import run_test
+from checker.types import typed as t
+
+MAX_CANDIDATES = 256  # combinations of values tried per rule (one test each)
+MAX_RECORDS = 4096  # per record rule: candidates are records of one test, judged at once
+SERIES = frozenset({"prev", "growth", "total", "cagr"})
+CHUNK = 16  # candidates run at a time before asking whether both outcomes were seen
+SHAPES = ("flat", "rising", "falling", "doubling")
+OTHER_ITEMS = 2  # enum items the rule does not name, tried besides those it names
+RECORD_ID = "T-1"
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    rule: str
+    text: str | None  # the two tests, or None when no candidate decides the rule
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class _Lever:
+    """One thing a test gives: a field of the rule's record or an indicator in a year."""
+
+    kind: str  # "field" or "data"
+    name: str
+    type: t.Type
+    values: tuple[object, ...]
+    year: int | None = None
+    first: int | None = None  # a series from this year to `year` (the rule reads a trend)
+    regions: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return f"target({self.name})" if self.kind == "target" else self.name
+
+    def shown(self, value: object) -> str:
+        """The value as a test writes it (a series: constant, rising or falling to it)."""
+        if value is None:
+            return "left out"
+        if self.first is not None and isinstance(value, tuple):
+            shape, end = value
+            shown = _literal(end, self.type)
+            return f"{shown} each year" if shape == "flat" else f"{shape} to {shown}"
+        return _literal(value, self.type)
+
+    def series(self, value: object) -> list[Fraction]:
+        """A series lever's values, year by year: flat at the value, or rising or falling
+        one step a year (a step of its last digit) to end at it."""
+        assert self.first is not None and self.year is not None and isinstance(value, tuple)
+        return _series(value[0], value[1], self.year - self.first + 1)
+
+
+def scaffold(checked: t.CheckedSuite, rule_ids: Sequence[str]) -> list[Scaffold]:
+    """A pass and a fail test for each rule of `rule_ids`, in that order."""
+    rules = {rule.id: rule for rule in checked.rules}
+    return [_one(checked, rules[rule_id]) if rule_id in rules
+            else Scaffold(rule_id, None, f"no rule `{rule_id}`") for rule_id in rule_ids]
+
+
+def untested(checked: t.CheckedSuite) -> list[str]:
+    """Rules no test `expect`s, in the suite's order (what L608 reports)."""
+    expected = {item.rule_id for test in checked.tests for item in test.items
+                if isinstance(item, m.Expect)}
+    return [rule.id for rule in checked.rules if rule.id not in expected]
+
+
+def _one(checked: t.CheckedSuite, rule: t.CheckedRule) -> Scaffold:
+    levers = _levers(checked, rule)
+    if not levers:
+        return Scaffold(rule.id, None, "it reads no field or indicator a test could give")
+    per_record = rule.subject == "record" and all(lv.kind == "field" for lv in levers) \
+        and "id" in checked.schemas[rule.record or ""].fields
+    combos = list(itertools.islice(itertools.product(*(lv.values for lv in levers)),
+                                   MAX_RECORDS if per_record else MAX_CANDIDATES))
+    year = _year(checked, rule)
+    bodies = [_body(checked, rule, levers, combo, year) for combo in combos]
+    outcomes = (_record_outcomes(checked, rule, levers, combos, year) if per_record
+                else _early_outcomes(checked, rule, bodies))
+    passing = next((i for i, o in enumerate(outcomes) if o == "pass"), None)
+    if passing is None:
+        return Scaffold(rule.id, None, _none_reason(outcomes, "pass"))
+    failing = min((i for i, o in enumerate(outcomes) if o == "fail"),
+                  key=lambda i: (_distance(combos[passing], combos[i]),
+                                 _gap(combos[passing], combos[i]), abs(i - passing)),
+                  default=None)
+    if failing is None:
+        return Scaffold(rule.id, None, _none_reason(outcomes, "fail"))
+    moved = [lv for lv, a, b in zip(levers, combos[passing], combos[failing], strict=True)
+             if a != b]
+    at = ", ".join(f"{lv.title} {lv.shown(v)}" for lv, v in zip(
+        levers, combos[passing], strict=True) if lv in moved)
+    beyond = ", ".join(f"{lv.title} {lv.shown(v)}" for lv, v in zip(
+        levers, combos[failing], strict=True) if lv in moved)
+    text = (_test(f"{rule.id} passes at {at}", bodies[passing], rule.id, "pass") + "\n"
+            + _test(f"{rule.id} fails at {beyond}", bodies[failing], rule.id, "fail"))
+    return Scaffold(rule.id, text)
+
+
+def _none_reason(outcomes: list[str | None], what: str) -> str:
+    seen = sorted({o for o in outcomes if o is not None})
+    return (f"no value tried makes it {what} (outcomes seen: "
+            f"{', '.join(seen) or 'none'}); write this test by hand")
+
+
+def _distance(a: tuple[object, ...], b: tuple[object, ...]) -> int:
+    """How far a failing candidate is from the passing one: values changed, a series'
+    shape counting double (`320 km² each year` is nearer `319 km² each year` than a
+    series falling to 319)."""
+    def apart(x: object, y: object) -> int:
+        if isinstance(x, tuple) and isinstance(y, tuple):
+            return 2 * int(x[0] != y[0]) + int(x[1] != y[1])
+        return int(x != y)
+    return sum(apart(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _gap(a: tuple[object, ...], b: tuple[object, ...]) -> Fraction:
+    """How far apart two candidates' numbers are: 37 is nearer 36 than 38 is."""
+    def number(x: object) -> Fraction | None:
+        x = x[1] if isinstance(x, tuple) else x
+        return x if isinstance(x, Fraction) else None
+    return sum((abs(p - q) for x, y in zip(a, b, strict=True)
+                if (p := number(x)) is not None and (q := number(y)) is not None),
+               Fraction(0))
+
+
+# ------------------------------------------------------------------ candidates
+
+
+def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
+    nodes = [n for root in _roots(rule) for n in _walk(root)]
+    constants = [n for n in nodes if isinstance(n, t.Const)]
+    enums = _enum_marks(nodes)
+    # `total(x, 2021..2025) >= 1000 km`: 200 km a year is the total at the figure
+    shares = {ref.id: len(n.years.years()) for n in nodes
+              if isinstance(n, t.Func) and n.name == "total" and n.years is not None
+              for arg in n.args for ref in _walk(arg) if isinstance(ref, t.IndicatorRef)}
+    year, first = _year(checked, rule), _first_year(checked, rule, nodes)
+    presence = {n.value.name for n in nodes
+                if isinstance(n, t.Present) and isinstance(n.value, t.FieldRef)}
+    out: dict[tuple[str, str, int | None], _Lever] = {}
+    schema = checked.schemas.get(rule.record or "")
+    for node, when, regions in _placed(checked, rule, year):
+        if isinstance(node, t.FieldRef) and schema is not None and node.name in schema.fields:
+            spec = schema.fields[node.name]
+            values = _values(spec.type, constants, spec.low, spec.high, spec.whole, enums)
+            if node.name in presence and not spec.required:
+                values = (*values, None)
+            out.setdefault(("field", node.name, None),
+                           _Lever("field", node.name, spec.type, values))
+        elif isinstance(node, t.IndicatorRef | t.StatedTarget) \
+                and node.id in checked.indicators:
+            ind = checked.indicators[node.id]
+            ind_type: t.Type = t.QuantityT(ind.unit) if ind.unit is not None else (
+                ind.scale or t.BoolT())
+            values = _values(ind_type, constants, ind.low, ind.high, ind.whole, enums,
+                             shares.get(node.id, 1))
+            fixed = node.year if isinstance(node, t.IndicatorRef) else None
+            kind = "target" if isinstance(node, t.StatedTarget) else "data"
+            series = first is not None and fixed is None and isinstance(ind_type, t.QuantityT)
+            if series:
+                count = max(year, checked.plan.start) - (first or 0) + 1
+                values = tuple((shape, v) for v in values for shape in SHAPES
+                               if _allowed(_series(shape, cast(Fraction, v), count),
+                                           constants, ind.low, ind.high))
+            # a series reaches into the plan's period: data before it are only its base
+            at = fixed if fixed is not None else (
+                max(year, checked.plan.start) if series else when)
+            out.setdefault((kind, node.id, at), _Lever(
+                kind, node.id, ind_type, values, at, first if series else None, regions))
+    return list(out.values())
+
+
+def _series(shape: str, end: Fraction, count: int) -> list[Fraction]:
+    if shape == "doubling":
+        return [end / 2 ** (count - 1 - i) for i in range(count)]
+    step = _step(end) if shape != "flat" else Fraction(0)
+    sign = {"flat": 0, "rising": -1, "falling": 1}[shape]
+    return [end + sign * step * (count - 1 - i) for i in range(count)]
+
+
+def _placed(checked: t.CheckedSuite, rule: t.CheckedRule, year: int
+            ) -> Iterator[tuple[t.Node, int, tuple[str, ...]]]:
+    """Every node the rule reads, with the year and regions its clause is judged in."""
+    plain = rule.regions or (checked.plan.region,)
+    for root in [*([rule.guard] if rule.guard is not None else []),
+                 *(w.expr for w in rule.waivers)]:
+        yield from ((n, year, plain) for n in _walk(root))
+    for c in rule.constraints:
+        when = c.time.year if isinstance(c.time, m.ByYear | m.AtYear) else (
+            c.time.years.end if isinstance(c.time, m.EachYear) else year)
+        yield from ((n, when, c.regions or plain) for n in _walk(c.expr))
+
+
+def _enum_marks(nodes: list[t.Node]) -> set[str]:
+    """Enum items the rule names (`zone == 其他`, `town in {…}`): tried first."""
+    named = {str(item) for n in nodes if isinstance(n, t.Member) for item in n.shown}
+    named |= {n.type.items[n.value] for n in nodes if isinstance(n, t.Const)
+              and isinstance(n.type, t.EnumT) and isinstance(n.value, int)
+              and not isinstance(n.value, bool) and 0 <= n.value < len(n.type.items)}
+    return named
+
+
+def _first_year(checked: t.CheckedSuite, rule: t.CheckedRule,
+                nodes: list[t.Node]) -> int | None:
+    """The first year of the series a rule reads — for a trend, `prev`, `growth`,
+    `total` or `cagr`, or a requirement each year — else None (one year's value)."""
+    years = [n.years.start for n in nodes if isinstance(n, t.Func) and n.years is not None]
+    years += [c.time.years.start for c in rule.constraints if isinstance(c.time, m.EachYear)]
+    trend = any(isinstance(n, t.Trend) or (isinstance(n, t.Func) and n.name in SERIES)
+                for n in nodes)
+    if not years and not trend:
+        return None
+    return min([*years, checked.plan.baseline_year]) if trend or years else None
+
+
+def _roots(rule: t.CheckedRule) -> Iterator[t.Node]:
+    if rule.guard is not None:
+        yield rule.guard
+    yield from (c.expr for c in rule.constraints)
+    yield from (w.expr for w in rule.waivers)
+
+
+def _walk(node: t.Node) -> Iterator[t.Node]:
+    yield node
+    for f in dataclasses.fields(node):
+        value = getattr(node, f.name)
+        for child in value if isinstance(value, tuple) else (value,):
+            if isinstance(child, t.Node):
+                yield from _walk(child)
+
+
+def _values(kind: t.Type, constants: list[t.Const], low: Fraction | None,
+            high: Fraction | None, whole: bool, enums: set[str],
+            years: int = 1) -> tuple[object, ...]:
+    """The values a lever is tried at: the rule's constants (converted; for a lever
+    summed over `years`, its share of them first), then one step beyond either side of
+    each, then zero; for flags and enums each value."""
+    match kind:
+        case t.BoolT():
+            return (True, False)
+        case t.EnumT(items=items):
+            named = [i for i in items if i in enums]
+            return (*named, *[i for i in items if i not in enums][:OTHER_ITEMS])
+        case t.YearT():
+            return ()
+        case t.TextT():
+            return ("x",)
+    assert isinstance(kind, t.QuantityT)
+    marks = [c.value * c.type.unit.ratio_to(kind.unit) for c in constants
+             if isinstance(c.type, t.QuantityT) and isinstance(c.value, Fraction | int)
+             and not isinstance(c.value, bool) and c.type.dimension == kind.dimension]
+    found: list[Fraction] = []
+    middle = (low + high) / 2 if low is not None and high is not None else Fraction(100)
+    # the plan's own figures first; a zero (`持续 = 0`, "no worse") after them
+    marks = [*(Fraction(v) / years for v in marks if years > 1), *marks]
+    ordered = sorted((Fraction(v) for v in marks), key=lambda v: v == 0)
+    for mark in (*ordered, Fraction(0), _rounded(middle)):
+        step = Fraction(1) if whole else _step(mark)
+        for value in (mark, mark + step, mark - step):
+            value = _rounded(value)
+            if whole and value.denominator != 1:
+                continue
+            if _allowed([value], constants, low, high) and value not in found:
+                found.append(value)
+    return tuple(found)
+
+
+def _allowed(values: list[Fraction], constants: list[t.Const], low: Fraction | None,
+             high: Fraction | None) -> bool:
+    """Within the declared range, and not below zero unless the rule's own figures are:
+    a plan's quantities are rarely negative, and a test of a −1 μg/m³ reading reads
+    as nonsense."""
+    negative = any(isinstance(c.value, Fraction) and c.value < 0 for c in constants)
+    return all((low is None or v >= low) and (high is None or v <= high)
+               and (negative or v >= 0) for v in values)
+
+
+def _step(value: Fraction) -> Fraction:
+    """One unit of the last digit written: 1 for 319, 0.01 for 46.89, 0.1 for 0.5."""
+    step = Fraction(1)
+    while (value / step).denominator != 1 and step > Fraction(1, 10**6):
+        step /= 10
+    return step
+
+
+def _rounded(value: Fraction) -> Fraction:
+    """A value a test can write exactly: 2000/3 is written as 666.6667."""
+    if (value * 10**6).denominator == 1:
+        return value
+    return Fraction(round(value * 10**4), 10**4)
+
+
+def _year(checked: t.CheckedSuite, rule: t.CheckedRule) -> int:
+    """The year a series rule is judged in: its `by`/`in` year, else the plan's end."""
+    for c in rule.constraints:
+        match c.time:
+            case m.ByYear(year=year) | m.AtYear(year=year):
+                return year
+            case m.EachYear(years=years):
+                return years.end
+    return checked.plan.end
+
+
+# ------------------------------------------------------------------ tests as text
+
+
+def _body(checked: t.CheckedSuite, rule: t.CheckedRule, levers: list[_Lever],
+          combo: tuple[object, ...], year: int, record_id: str = RECORD_ID) -> list[str]:
+    lines = []
+    data = [(lv, v) for lv, v in zip(levers, combo, strict=True) if lv.kind != "field"]
+    if rule.subject == "series" or data:
+        lines.append(f"as of {max([year, *(lv.year or year for lv, _ in data)])}")
+    for lv, v in data:
+        kind = " target" if lv.kind == "target" else ""
+        for region in map(name_text, lv.regions):
+            if lv.first is None:
+                lines.append(f"given data {lv.name} {region} {lv.year} = {lv.shown(v)}{kind}")
+                continue
+            assert isinstance(lv.type, t.QuantityT)
+            unit = lv.type.unit.symbol
+            values = ", ".join(quantity_text(m.Quantity(x, None)) for x in lv.series(v))
+            lines.append(f"given data {lv.name} {region} {lv.first}..{lv.year} = [{values}]"
+                         + (f" {unit}" if unit else "") + kind)
+    fields = {lv.name: lv.shown(v) for lv, v in zip(levers, combo, strict=True)
+              if lv.kind == "field" and v is not None}
+    left_out = {lv.name for lv, v in zip(levers, combo, strict=True)
+                if lv.kind == "field" and v is None}
+    schema = checked.schemas.get(rule.record or "")
+    if schema is not None and rule.subject in ("record", "batch"):
+        given = dict.fromkeys(["id"], string(record_id)) if "id" in schema.fields else {}
+        for spec in schema.fields.values():
+            if spec.required and spec.name not in given and spec.name not in fields \
+                    and spec.name not in left_out:
+                given[spec.name] = _filler(spec, checked)
+        given.update(fields)
+        items = ", ".join(f"{name_text(k)}: {v}" for k, v in given.items())
+        lines.append(f"given {rule.record} {{ {items} }}")
+    return lines
+
+
+def _filler(spec: t.FieldSpec, checked: t.CheckedSuite) -> str:
+    """A required field the rule does not read: its default, else a plain value."""
+    match spec.type:
+        case t.BoolT():
+            return "false"
+        case t.EnumT(items=items):
+            return name_text(items[0])
+        case t.YearT():
+            return str(checked.plan.start)
+        case t.TextT():
+            return string("x")
+    return _literal(spec.low if spec.low is not None else Fraction(0), spec.type)
+
+
+def _literal(value: object, kind: t.Type) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(kind, t.EnumT):
+        return name_text(str(value))
+    if isinstance(kind, t.TextT):
+        return string(str(value))
+    assert isinstance(value, Fraction) and isinstance(kind, t.QuantityT)
+    unit = kind.unit.symbol or None
+    return quantity_text(m.Quantity(value, unit))
+
+
+def _test(title: str, body: list[str], rule_id: str, outcome: str) -> str:
+    lines = [f"test {string(title)} {{", *(f"  {line}" for line in body),
+             f"  expect {rule_id} {outcome}", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def _outcomes(checked: t.CheckedSuite, rule: t.CheckedRule,
+              bodies: list[list[str]]) -> list[str | None]:
+    """Each candidate's one outcome (`pass`, `fail` …), None when it has none or several
+    kinds — run as the test it would be printed as."""
+    text = "\n".join(_test(f"candidate {i}", body, rule.id, "pass")
+                     for i, body in enumerate(bodies))
+    found: list[str | None] = []
+    for test in _tests(text):
+        case = run_test(checked, test)
+        kinds = {o.outcome for o in case.result.outcomes if o.rule == rule.id} \
+            if case.result is not None and not case.diagnostics else set()
+        found.append(next(iter(kinds)) if len(kinds) == 1 else None)
+    return found
+
+
+def _early_outcomes(checked: t.CheckedSuite, rule: t.CheckedRule,
+                    bodies: list[list[str]]) -> list[str | None]:
+    """`_outcomes` a chunk at a time, until some candidate passed and some failed: the
+    first candidates are the rule's own figures, so the rest would rarely be chosen."""
+    found: list[str | None] = []
+    for start in range(0, len(bodies), CHUNK):
+        found += _outcomes(checked, rule, bodies[start:start + CHUNK])
+        if "pass" in found and "fail" in found:
+            break
+    return found
+
+
+def _record_outcomes(checked: t.CheckedSuite, rule: t.CheckedRule, levers: list[_Lever],
+                     combos: list[tuple[object, ...]], year: int) -> list[str | None]:
+    """A rule `for each` record judges each record alone: every candidate is one record
+    of a single test (ids T-1, T-2 …), so thousands cost one evaluation."""
+    body: list[str] = []
+    for i, combo in enumerate(combos):
+        lines = _body(checked, rule, levers, combo, year, f"T-{i + 1}")
+        body += [line for line in lines if line.startswith("given ") or not body]
+    tests = _tests(_test("candidates", body, rule.id, "pass"))
+    if not tests:
+        return [None] * len(combos)
+    case = run_test(checked, tests[0])
+    if case.result is None or case.diagnostics:
+        return [None] * len(combos)
+    by_id = {o.subject: o.outcome for o in case.result.outcomes if o.rule == rule.id}
+    return [by_id.get(f"T-{i + 1}") for i in range(len(combos))]
+
+
+def _tests(text: str) -> list[m.Test]:
+    parsed = parse(SourceFile("<scaffold>", text))
+    built = build(parsed) if not isinstance(parsed, list) else parsed
+    if isinstance(built, list):
+        return []
+    return [s for s in built.statements if isinstance(s, m.Test)]
+
+
+__all__ = ["Scaffold", "scaffold", "untested"]

@@ -1,0 +1,83 @@
+"""`plancheck test --scaffold`: a test each rule passes at its figure and one it fails
+just beyond, printed only after running them (friction round 3, item 8)."""
+
+from __future__ import annotations
+
+from checker.source import SourceFile
+from checker.syntax import model as m
+from checker.syntax.build import build
+from checker.syntax.parse import parse
+from checker.tester.runner import run_tests
+from checker.tester.scaffold import scaffold, untested
+from tests.helpers import checked_from
+
+INDICATORS = """
+indicator land "测试用地" {
+  unit km2
+  range >= 0 km2
+}
+
+indicator pm25 "测试浓度" {
+  unit μg/m³
+}
+"""
+
+
+def written(rules: str, rule_id: str) -> str:
+    checked = checked_from(INDICATORS + rules)
+    [made] = scaffold(checked, [rule_id])
+    assert made.text is not None, made.reason
+    tests = parsed_tests(made.text)
+    run = run_tests(checked, tests)
+    assert [c.passed for c in run.results] == [True, True], [c.failures for c in run.results]
+    return made.text
+
+
+def parsed_tests(text: str) -> list[m.Test]:
+    built = build(parse(SourceFile("s.rules", text)))  # type: ignore[arg-type]
+    assert not isinstance(built, list), built
+    return [s for s in built.statements if isinstance(s, m.Test)]
+
+
+def test_a_cap_passes_at_its_figure_and_fails_one_step_above() -> None:
+    text = written('rule CAP "c" {\n  cite "a" line 1: "x"\n'
+                   "  require land <= 319 km2 by 2025\n}\n", "CAP")
+    assert 'test "CAP passes at land 319 km²"' in text
+    assert "given data land 大兴区 2025 = 319 km²\n  expect CAP pass" in text
+    assert 'test "CAP fails at land 320 km²"' in text
+
+
+def test_a_strict_bound_passes_one_step_inside_it_in_the_digits_the_plan_writes() -> None:
+    text = written('rule AIR "a" {\n  cite "a" line 1: "x"\n'
+                   "  require pm25 < 30.5 μg/m³ by 2025\n}\n", "AIR")
+    assert "passes at pm25 30.4 μg/m³" in text and "fails at pm25 30.5 μg/m³" in text
+
+
+def test_a_trend_each_year_is_given_as_a_series() -> None:
+    text = written('rule DOWN "d" {\n  cite "a" line 1: "x"\n'
+                   "  require land <= prev(land) each year in 2021..2025\n}\n", "DOWN")
+    assert "given data land 大兴区 2020..2025 = [" in text
+
+
+def test_a_record_rule_behind_a_guard_gets_records_the_guard_admits() -> None:
+    text = written('rule Z "z" {\n  cite "a" line 1: "x"\n  for each project\n'
+                   "  where zone == 临空经济区\n  require land_area <= 2 ha\n}\n", "Z")
+    assert text.count("zone: 临空经济区") == 2
+    assert "land_area: 0.02 km²" in text and "land_area: 0.03 km²" in text
+
+
+def test_a_rule_no_value_decides_gets_no_test_and_the_reason() -> None:
+    checked = checked_from(INDICATORS + 'rule T "t" {\n  cite "a" line 1: "x"\n'
+                           '  for each project\n  require name == "某项目"\n}\n')
+    [made] = scaffold(checked, ["T"])
+    assert made.text is None and "write this test by hand" in made.reason
+
+
+def test_untested_lists_the_rules_no_test_expects() -> None:
+    checked = checked_from(INDICATORS + 'rule A "a" {\n  cite "a" line 1: "x"\n'
+                           "  require land <= 1 km2 by 2025\n}\n"
+                           'rule B "b" {\n  cite "a" line 1: "x"\n'
+                           "  require land <= 2 km2 by 2025\n}\n"
+                           'test "a" {\n  given data land 大兴区 2025 = 1 km2\n'
+                           "  expect A pass\n}\n")
+    assert "B" in untested(checked) and "A" not in untested(checked)
