@@ -141,7 +141,7 @@ def read_values(raw: pd.Series[Any], units_column: pd.Series[Any], specs: RowSpe
         if result is None or isinstance(result, Problem):
             value_bad.append((position, result))
             continue
-        qualifier[position] = str(value).strip()
+        qualifier[position] = unicodedata.normalize("NFKC", str(value)).strip()  # ６％以上
         for row, bound in ((1, result.low), (2, result.high)):
             if bound is not None:
                 numbers[row, position], known[row, position] = bound, True
