@@ -126,3 +126,15 @@ def test_the_end_of_a_five_year_plan_is_its_last_year(text: str, year: int) -> N
 @pytest.mark.parametrize("text", ["十四五期间", "十六五期末", "“十四五”", "十四五初"])
 def test_other_words_of_a_plan_period_are_no_year(text: str) -> None:
     assert read_period(text) is None
+
+
+def test_the_other_headings_of_published_tables_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text("指标名称,地区,时间,指标值,计量单位,资料来源,数据类型,统计口径\n"
+                    "细颗粒物年均浓度,大兴区,2022年,32,微克/立方米,执行情况报告,实际值,\n",
+                    encoding="utf-8")
+    checked = checked_from(PEOPLE)
+    data = load_plan_data([path], checked.indicators, checked.units)
+    frame = data.frame
+    assert (frame["indicator"][0], int(frame["year"][0]), frame["value"][0]) == (
+        "pm25_annual_mean", 2022, 32.0)
