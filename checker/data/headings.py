@@ -16,9 +16,11 @@ from checker.data.periods import read_period
 
 HEADINGS: Final = {"指标": "indicator", "指标名称": "indicator", "地区": "region",
                    "区域": "region", "年份": "year", "年度": "year", "时期": "period",
-                   "期间": "period", "数值": "value", "值": "value", "单位": "unit",
-                   "计量单位": "unit", "来源": "source", "数据来源": "source", "类型": "kind",
-                   "备注": "note", "说明": "note", "口径": "basis"}
+                   "期间": "period", "时间": "period", "数值": "value", "值": "value",
+                   "指标值": "value", "单位": "unit", "计量单位": "unit", "来源": "source",
+                   "数据来源": "source", "资料来源": "source", "类型": "kind",
+                   "数据类型": "kind", "备注": "note", "说明": "note", "口径": "basis",
+                   "统计口径": "basis"}
 KIND_WORDS: Final = {"实际": "actual", "实际值": "actual", "完成": "actual", "完成值": "actual",
                      "目标": "target", "目标值": "target", "计划": "target", "计划值": "target"}
 

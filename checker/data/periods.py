@@ -78,6 +78,10 @@ def read_period(value: object) -> Period | None:
     if not isinstance(value, str) or len(value) > 40:
         return None
     text = _arabic_year(re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)))
+    plan_end = _PLAN_END.fullmatch(text)
+    if plan_end is not None:  # “十四五”期末: the last year of the 14th plan, 2025
+        year = 2010 + 5 * _PLANS.index(plan_end["plan"])
+        return Period(year, None, datetime.date(year, 12, 31))
     match = _ASCII.fullmatch(text)
     if match is not None:
         return _ascii(int(match["year"]), match["part"])
@@ -85,6 +89,13 @@ def read_period(value: object) -> Period | None:
     if chinese is not None and _in_range(int(chinese["year"])):
         return _chinese(int(chinese["year"]), chinese["rest"])
     return None
+
+
+# The five-year plans from the 11th (2006–2010) by their ordinal: “十四五”期末 is 2025, the
+# state at the plan's end, as a plan's target tables head their target column.
+_PLANS: Final = ("一", "二", "三", "四", "五")
+_QUOTE = r"[\"“”「」『』]?"
+_PLAN_END: Final = re.compile(rf"{_QUOTE}十(?P<plan>[一二三四五])五{_QUOTE}(?:时期)?(?:期末|末)")
 
 
 _YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")

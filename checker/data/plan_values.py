@@ -24,7 +24,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from checker.data.problems import MAX_PER_COLUMN, Problems
-from checker.data.qualified import Reading, fold, read_qualified
+from checker.data.qualified import WORDS, Reading, fold, read_qualified
 from checker.data.records import report_cells
 from checker.data.tables import blank_mask
 from checker.data.values import (
@@ -141,7 +141,7 @@ def read_values(raw: pd.Series[Any], units_column: pd.Series[Any], specs: RowSpe
         if result is None or isinstance(result, Problem):
             value_bad.append((position, result))
             continue
-        qualifier[position] = str(value).strip()
+        qualifier[position] = unicodedata.normalize("NFKC", str(value)).strip()  # ６％以上
         for row, bound in ((1, result.low), (2, result.high)):
             if bound is not None:
                 numbers[row, position], known[row, position] = bound, True
@@ -266,7 +266,7 @@ def _convert_value(value: object, fit: Fit, spec: IndicatorSpec, unit: str,
         flag = parse_bool(value)
         return None if flag is FAILED else float(bool(flag))
     assert isinstance(fit, Fraction)
-    if spec.growth_of is not None and isinstance(value, str):
+    if spec.published_rate and isinstance(value, str):
         value = _rate_of_change(value) or value
     number = parse_number(value)
     if isinstance(number, Fraction):
@@ -276,11 +276,42 @@ def _convert_value(value: object, fit: Fit, spec: IndicatorSpec, unit: str,
         return outside or result
     reading = read_qualified(value) if isinstance(value, str) else None
     if reading is None:
-        return None
+        return _with_unit(value, fit, spec, unit, units)
     ratio = _unit_beside(reading, fit, spec, unit, units)
     if isinstance(ratio, Problem):
         return ratio
     return _bounds(reading.scaled(ratio), spec, value)
+
+
+def _with_unit(value: object, fit: Fraction, spec: IndicatorSpec, unit: str,
+               units: UnitTable) -> float | Problem | None:
+    """A plain figure typed with its unit, as reports print it (`32微克/立方米`, `11天`,
+    `1.2万人`): the unit must be the row's or one of the indicator's dimension, converted
+    exactly; None when the rest is no unit at all (the caller's D320: write the number)."""
+    if not isinstance(value, str):
+        return None
+    found = _FIGURE_AND_UNIT.fullmatch(fold(value))
+    if found is None or any(word in found["unit"] for word in _QUALIFIER_WORDS):
+        return None
+    assert spec.unit is not None
+    if fold(found["unit"]) != fold(unit) and units.resolve(found["unit"]) is None and not (
+            spec.unit.dimension == BARE and re.fullmatch(_MEASURE_WORD, found["unit"])):
+        return None
+    number = parse_number(found["number"])
+    if not isinstance(number, Fraction):
+        return None
+    ratio = _unit_beside(Reading(number, number, unit=found["unit"]), fit, spec, unit, units)
+    if isinstance(ratio, Problem):
+        return ratio
+    result = _float(number * ratio)
+    if result is None:
+        return None
+    return outside_range(result, spec, str(value).strip()) or result
+
+
+_FIGURE_AND_UNIT: Final = re.compile(r"(?P<number>-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
+                                     r"(?P<unit>[^0-9].{0,15})")
+_QUALIFIER_WORDS: Final = tuple(word for words in WORDS.values() for word in words)
 
 
 def _unit_beside(reading: Reading, fit: Fraction, spec: IndicatorSpec, unit: str,

@@ -29,7 +29,7 @@ ESTIMATE: Final = ("初步预计", "预计")
 SUFFIX_LOWER: Final = ("以上",)
 SUFFIX_UPPER: Final = ("以下", "以内")
 SUFFIX_ABOUT: Final = ("左右", "上下")
-RANGE_MARKS: Final = ("-", "~", "～", "至", "到", "—", "–")
+RANGE_MARKS: Final = ("-", "~", "～", "至", "到", "—", "–")  # also `在30到35之间`
 
 _NUMBER = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 _UNIT = r"[^0-9\s.,<>=≥≤≧≦~～\-—–]{0,12}?"
@@ -90,7 +90,7 @@ def read_qualified(text: str) -> Reading | None:
     match = _FIGURE.fullmatch(folded)
     if match is not None:
         return _figure(match)
-    ranged = _RANGE.fullmatch(folded)
+    ranged = _RANGE.fullmatch(_between(folded))
     if ranged is not None:
         low, high = _number(ranged["low"]), _number(ranged["high"])
         unit1, unit = ranged["unit1"], ranged["unit"]
@@ -98,6 +98,18 @@ def read_qualified(text: str) -> Reading | None:
             return None
         return Reading(low, high, estimate=bool(ranged["estimate"]), unit=unit)
     return None
+
+
+_BETWEEN: Final = re.compile(r"(?:在|介于)?(?P<inner>.+)之间")
+
+
+def _between(folded: str) -> str:
+    """`在30到35之间`, `介于30和35之间`, `30-35之间` -> `30到35`: a range as sentences say it
+    (`和`, `与` join its ends only inside 之间, where they cannot mean anything else)."""
+    found = _BETWEEN.fullmatch(folded)
+    if found is None:
+        return folded
+    return re.sub(r"(?<=[0-9%])(?:和|与)(?=-?[0-9])", "至", found["inner"])
 
 
 def _figure(match: re.Match[str]) -> Reading | None:

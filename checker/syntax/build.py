@@ -206,6 +206,11 @@ class Builder:
                 built.append(m.IndicatorItem("alias", ", ".join(names), span=self.span(item),
                                              aliases=names))
                 continue
+            if key == "growth" and isinstance(item.children[0], Token) \
+                    and item.children[0].type == "STRING":  # a level outside the catalogue
+                built.append(m.IndicatorItem("rate", self.string(item.children[0]),
+                                             span=self.span(item)))
+                continue
             if key == "about":
                 about = self.about_option(cast(Tree[Token], item.children[0]))
                 built.append(m.IndicatorItem("about", about_text(about), span=self.span(item),

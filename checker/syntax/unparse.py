@@ -335,6 +335,8 @@ def indicator_item(item: m.IndicatorItem) -> str:
         return _aliases(item.aliases).strip()
     if item.key == "growth":
         return f"growth of {name(item.value)}"
+    if item.key == "rate":
+        return f"growth of {string(item.value)}"
     return f"{item.key} {item.value}"
 
 

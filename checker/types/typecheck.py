@@ -164,7 +164,7 @@ def _indicators(suite: m.Suite, units: UnitTable, scales: dict[str, tuple[str, .
                                           t.Citation(c.section, c.quote, c.line, c.span, c.source)
                                           for item in ind.items if (c := item.cite) is not None),
                                       aliases=tuple(a for item in ind.items for a in item.aliases),
-                                      growth_of=ind.get("growth"))
+                                      growth_of=ind.get("growth"), rate_of=ind.get("rate"))
     _shared_names(suite, out, sink)
     _growth_rates(suite, out, units, sink)
     return out
@@ -178,12 +178,20 @@ def _growth_rates(suite: m.Suite, specs: dict[str, t.IndicatorSpec], units: Unit
     claimed: dict[str, str] = {}
     for ind in suite.of(m.Indicator):
         spec = specs.get(ind.id)
-        item = next((i for i in ind.items if i.key == "growth"), None)
+        item = next((i for i in ind.items if i.key in ("growth", "rate")), None)
         if spec is None or item is None:
             continue
         level = specs.get(item.value)
         problem, help_ = None, ""
-        if level is None:
+        if item.key == "rate":  # a level named in words, outside the catalogue
+            if not item.value.strip():
+                problem = "`growth of \"\"` names no level"
+                help_ = "name the level in words, such as `growth of \"地区生产总值\"`"
+            elif spec.unit is None or percent is None or \
+                    spec.unit.dimension != percent.dimension:
+                problem = f"`{ind.id}` is a growth rate of “{item.value}” but not in %"
+                help_ = "declare `unit %`: a growth rate is a percentage"
+        elif level is None:
             problem = f"`growth of {item.value}`: no indicator `{item.value}`"
             help_ = did_you_mean(item.value, list(specs))
         elif level.id == ind.id or level.growth_of is not None or level.unit is None \
@@ -197,9 +205,9 @@ def _growth_rates(suite: m.Suite, specs: dict[str, t.IndicatorSpec], units: Unit
             problem = f"`{item.value}` already has a growth rate: `{claimed[item.value]}`"
             help_ = "one indicator per level: `growth(x)` must read one published rate"
         if problem is not None:
-            sink.error("T255", problem, ind.span_of("growth"), help=help_)
-            specs[ind.id] = dataclasses.replace(spec, growth_of=None)
-        else:
+            sink.error("T255", problem, ind.span_of(item.key), help=help_)
+            specs[ind.id] = dataclasses.replace(spec, growth_of=None, rate_of=None)
+        elif item.key == "growth":
             claimed[item.value] = ind.id
 
 

@@ -130,6 +130,12 @@ class IndicatorSpec:
     citations: tuple[Citation, ...] = ()
     aliases: tuple[str, ...] = ()  # other names reports give it (细颗粒物年均浓度)
     growth_of: str | None = None  # `growth of LEVEL`: the level's published growth rate
+    rate_of: str | None = None  # `growth of "地区生产总值"`: a rate of a level not catalogued
+
+    @property
+    def published_rate(self) -> bool:
+        """A growth rate as reports publish it (`增长3%` is 3): of a level, catalogued or not."""
+        return self.growth_of is not None or self.rate_of is not None
 
     @property
     def names(self) -> tuple[str, ...]:

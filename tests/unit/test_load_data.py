@@ -106,7 +106,7 @@ def test_frame_columns_dtypes_and_origins(tmp_path: Path) -> None:
      "leave `unit` empty (or write `bool`) for a true/false indicator"),
     ("national_health_district,大兴区,2023,maybe,", "D323",
      "`maybe` in `value` is not true or false", "value", "write true/false, yes/no, 是/否 or 1/0"),
-    ("gdp_growth,大兴区,2021,6.5%,%", "D320", "`6.5%` in `value` is not a plain number", "value",
+    ("gdp_growth,大兴区,2021,6.5%%,%", "D320", "`6.5%%` in `value` is not a plain number", "value",
      "write `6.5` here and the unit in the `unit` column"),
     ("urban_rural_construction_land,大兴区,2021,3.1万,km2", "D320",
      "`3.1万` in `value` is not a plain number", "value",

@@ -117,7 +117,7 @@ def test_a_published_rate_is_read_as_reports_word_it(tmp_path: Path, written: st
 
 def test_a_change_word_of_an_indicator_that_is_no_published_rate_stays_d320(
         tmp_path: Path) -> None:
-    # gdp_growth declares no level: 增长3% may be a rate or a change of a share, so say so
-    found = raised_diagnostics(run, tmp_path, ["gdp_growth,大兴区,2022,增长3%,%,actual,"])
+    # forest coverage is a share, no growth rate: 提高3% may be points or a relative change
+    found = raised_diagnostics(run, tmp_path, ["forest_coverage,大兴区,2022,提高3%,%,actual,"])
     assert [(d.code, d.label) for d in found] == [("D320", "a change, not a figure")]
     assert "growth of LEVEL" in found[0].help

@@ -136,10 +136,12 @@ class IndicatorItem:
     rule checks, carried so that data files may hold them), `role parameter` (a value
     another authority assigns each year, 市级要求, read from plan data), or the `cite` of
     the sentence that names it, or the `alias` names reports give it (细颗粒物年均浓度), or
-    `growth of LEVEL` (the level indicator whose published growth rate this is)."""
+    `growth of LEVEL` (the level indicator whose published growth rate this is), or
+    `growth of "地区生产总值"` (key `rate`: the growth rate of a level named in words, which
+    the catalogue does not hold)."""
 
     key: Literal["unit", "scale", "kind", "direction", "role", "range", "about", "cite", "alias",
-                 "growth"]
+                 "growth", "rate"]
     value: str  # for `range` and `about`, the canonical text after the keyword
     comments: Comments = ()
     trailing: str | None = None
