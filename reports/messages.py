@@ -17,8 +17,9 @@ from checker.result import Citation, Clause, Input, Outcome, OutcomeKind, Result
 from reports import common as c
 from reports import i18n
 from reports.i18n import Lang
+from reports.patterns import Lazy
 
-_MARGIN = re.compile(r"(over|under|short|above|off) by (.+?)(?:, ([\d.e+-]+) %)?$")
+_MARGIN = Lazy(r"(over|under|short|above|off) by (.+?)(?:, ([\d.e+-]+) %)?$")
 _MARGIN_ZH = {"over": "超出", "under": "低于上限", "short": "差", "above": "高出", "off": "相差"}
 _STATE_ZH = {"on track": "符合进度", "ahead": "快于预期", "lagging": "滞后", "achieved": "已实现",
              "no baseline": "无基数", "pending": "未到期"}
@@ -42,9 +43,9 @@ def margin(outcome: Outcome, lang: Lang) -> str:
     return text if lang == "en" else _margin(text) or text
 
 
-_MARGIN_START = re.compile(r", (?=(?:over|under|short|above|off) by |equal$)")
+_MARGIN_START = Lazy(r", (?=(?:over|under|short|above|off) by |equal$)")
 # `6% (target 6以上, 扣除疫苗)`: a year's stated target, as `target(x)` shows it
-_TARGET = re.compile(r"\(target(?: ([^,()]+))?(?:, ([^()]+))?\)")
+_TARGET = Lazy(r"\(target(?: ([^,()]+))?(?:, ([^()]+))?\)")
 
 
 def _target_zh(found: re.Match[str]) -> str:
@@ -70,39 +71,39 @@ def _years(text: str) -> str:
     return text.replace(" and ", "、").replace(", ", "、")
 
 
-_SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str | None]]] = [
-    (re.compile(r"(`[^`]+`) does not hold(?:: (.+))?", re.S),
+_SHAPES: list[tuple[Lazy, Callable[[re.Match[str]], str | None]]] = [
+    (Lazy(r"(`[^`]+`) does not hold(?:: (.+))?", re.S),
      lambda m: f"不满足 {m[1]}" + (f"：{m[2]}" if m[2] else "")),
-    (re.compile(r"cannot decide: (.+) missing"), lambda m: f"无法判断：缺少 {m[1]}"),
-    (re.compile(r"cannot decide: no data between (\d{4}) and (\d{4})"),
+    (Lazy(r"cannot decide: (.+) missing"), lambda m: f"无法判断：缺少 {m[1]}"),
+    (Lazy(r"cannot decide: no data between (\d{4}) and (\d{4})"),
      lambda m: f"无法判断：{m[1]}至{m[2]}年无数据"),
-    (re.compile(r"cannot decide for ([\d, ]+) \(missing: (.+?)(?:; known: (.+))?\)", re.S),
+    (Lazy(r"cannot decide for ([\d, ]+) \(missing: (.+?)(?:; known: (.+))?\)", re.S),
      lambda m: f"无法判断{_years(m[1])}年（缺少：{m[2]}" + (f"；已知：{m[3]}" if m[3] else "")
      + "）"),
-    (re.compile(r"cannot decide for ([\d, ]+)"), lambda m: f"无法判断{_years(m[1])}年"),
-    (re.compile(r"cannot decide: (.+)", re.S), lambda m: f"无法判断：{m[1]}"),
-    (re.compile(r"(`[^`]+`) could not be evaluated \(division by zero\)"),
+    (Lazy(r"cannot decide for ([\d, ]+)"), lambda m: f"无法判断{_years(m[1])}年"),
+    (Lazy(r"cannot decide: (.+)", re.S), lambda m: f"无法判断：{m[1]}"),
+    (Lazy(r"(`[^`]+`) could not be evaluated \(division by zero\)"),
      lambda m: f"{m[1]} 无法计算（除数为零）"),
-    (re.compile(r"division by zero in (`[^`]+`)(.*)", re.S),
+    (Lazy(r"division by zero in (`[^`]+`)(.*)", re.S),
      lambda m: f"{m[1]} 除数为零{m[2]}"),
-    (re.compile(r"the rule's guard does not hold"), lambda m: "规则的适用条件不成立"),
-    (re.compile(r"waived: (.+)", re.S), lambda m: f"已豁免：{m[1]}"),
-    (re.compile(r"(`[^`]+`) holds \((\d{4})\)"), lambda m: f"{m[2]}年满足 {m[1]}"),
-    (re.compile(r"(`[^`]+`) holds"), lambda m: f"满足 {m[1]}"),
-    (re.compile(r"due (\d{4}): the target of (\d{4}) is judged when the year is over"),
+    (Lazy(r"the rule's guard does not hold"), lambda m: "规则的适用条件不成立"),
+    (Lazy(r"waived: (.+)", re.S), lambda m: f"已豁免：{m[1]}"),
+    (Lazy(r"(`[^`]+`) holds \((\d{4})\)"), lambda m: f"{m[2]}年满足 {m[1]}"),
+    (Lazy(r"(`[^`]+`) holds"), lambda m: f"满足 {m[1]}"),
+    (Lazy(r"due (\d{4}): the target of (\d{4}) is judged when the year is over"),
      lambda m: f"{m[1]}年到期：{m[2]}年的目标在该年结束后评判"),
-    (re.compile(r"due (\d{4}); (?:(.+) in )?(\d{4}): (on track|ahead|lagging|achieved|"
+    (Lazy(r"due (\d{4}); (?:(.+) in )?(\d{4}): (on track|ahead|lagging|achieved|"
                 r"no baseline|pending)"),
      lambda m: f"{m[1]}年到期；{m[3]}年" + (f"为 {m[2]}" if m[2] else "")
      + f"：{_STATE_ZH[m[4]]}"),
-    (re.compile(r"([\d and]+): (`[^`]+`) cannot hold in [\d and]+, whatever (.+) (?:is|are) "
+    (Lazy(r"([\d and]+): (`[^`]+`) cannot hold in [\d and]+, whatever (.+) (?:is|are) "
                 r"\((.*)\)", re.S),
      lambda m: f"{_years(m[1])}年：无论 {m[3]} 取何值，{m[2]} 都不能成立（{m[4]}）"),
-    (re.compile(r"(\d{4}): (`[^`]+`) cannot be evaluated: (.+)", re.S),
+    (Lazy(r"(\d{4}): (`[^`]+`) cannot be evaluated: (.+)", re.S),
      lambda m: f"{m[1]}年：{m[2]} 无法计算：{m[3]}"),
-    (re.compile(r"(\d{4}): (.+)", re.S),
+    (Lazy(r"(\d{4}): (.+)", re.S),
      lambda m: (lambda inner: f"{m[1]}年：{inner}" if inner else None)(_zh(m[2]))),
-    (re.compile(r"not applicable"), lambda m: "不适用"),
+    (Lazy(r"not applicable"), lambda m: "不适用"),
 ]
 
 

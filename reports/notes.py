@@ -13,13 +13,14 @@ import re
 from collections.abc import Callable
 
 from reports.i18n import Lang
+from reports.patterns import Lazy
 
 _OUTCOMES_READ = {"those a failing, erroneous or unknown outcome reads":
                   "未通过、无法计算或待定的结果读取的序列",
                   "none, as asked": "按要求不列出"}
 
 
-_MORE_LISTED = re.compile(r"(.+) and ([\d,]+|N) more", re.S)
+_MORE_LISTED = Lazy(r"(.+) and ([\d,]+|N) more", re.S)
 
 
 def _list(text: str) -> str:
@@ -36,14 +37,14 @@ def _rows(text: str) -> str:
 
 _READ = {"row": "行", "rows": "行", "figure": "个数值",
          "figures (a wide table: one per filled cell)": "个数值（宽表：每个非空单元格一个）"}
-_SHARES = [(re.compile(r"([\d,]+) given twice with the same value, counted once"),
+_SHARES = [(Lazy(r"([\d,]+) given twice with the same value, counted once"),
             r"\1 行重复给出且数值相同，计一次"),
-           (re.compile(r"([\d,]+) of whole years"), r"\1 行为整年数值"),
-           (re.compile(r"([\d,]+) of parts of a year"), r"\1 行为年内分期数值"),
-           (re.compile(r"([\d,]+) qualified figures?"), r"\1 个限定数值"),
-           (re.compile(r"([\d,]+) on a stated basis"), r"\1 个注明口径"),
-           (re.compile(r"([\d,]+) targets?"), r"\1 个目标"),
-           (re.compile(r"([\d,]+) read by an indicator's name"), r"\1 个按指标名称读取")]
+           (Lazy(r"([\d,]+) of whole years"), r"\1 行为整年数值"),
+           (Lazy(r"([\d,]+) of parts of a year"), r"\1 行为年内分期数值"),
+           (Lazy(r"([\d,]+) qualified figures?"), r"\1 个限定数值"),
+           (Lazy(r"([\d,]+) on a stated basis"), r"\1 个注明口径"),
+           (Lazy(r"([\d,]+) targets?"), r"\1 个目标"),
+           (Lazy(r"([\d,]+) read by an indicator's name"), r"\1 个按指标名称读取")]
 
 
 def _shares(text: str) -> str:
@@ -62,44 +63,44 @@ def _tally(m: re.Match[str]) -> str:
     return text + (f"；其中在目录中的 {m['of']} {what}：{_shares(m['shares'])}" if m["of"] else "")
 
 
-_SHAPES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
-    (re.compile(r"(?P<file>`[^`]+`): (?P<rows>[\d,]+) (?P<what>rows?|figures? \(a wide table: "
+_SHAPES: list[tuple[Lazy, Callable[[re.Match[str]], str]]] = [
+    (Lazy(r"(?P<file>`[^`]+`): (?P<rows>[\d,]+) (?P<what>rows?|figures? \(a wide table: "
                 r"one per filled cell\)|figure) read: (?P<inside>[\d,]+) in the catalogue, "
                 r"(?:0 not|(?P<outside>[\d,]+) not \(named: (?P<named>.+?)\))"
                 r"(?:; of the (?P<of>[\d,]+): (?P<shares>.+))?", re.S), _tally),
-    (re.compile(r"([\d,]+) plan-data tables, ([\d,]+) rows read in all: ([\d,]+) in the "
+    (Lazy(r"([\d,]+) plan-data tables, ([\d,]+) rows read in all: ([\d,]+) in the "
                 r"catalogue, ([\d,]+) not \(([\d,]+) ids? outside it\)"),
      lambda m: f"{m[1]} 个规划数据表共读取 {m[2]} 行：{m[3]} 行在指标目录中，{m[4]} 行不在"
      f"（目录外 {m[5]} 个指标）"),
-    (re.compile(r"as of (\d{4}|N): the latest year with annual actual data; "
+    (Lazy(r"as of (\d{4}|N): the latest year with annual actual data; "
                 r"`--as-of YEAR` chooses another"),
      lambda m: f"评估时点 {m[1]}：有年度实际数据的最近一年；用 `--as-of 年份` 可另选"),
-    (re.compile(r"as of (\d{4}|N): the plan's last year \(no annual actual data was given\); "
+    (Lazy(r"as of (\d{4}|N): the plan's last year \(no annual actual data was given\); "
                 r"`--as-of YEAR` chooses another"),
      lambda m: f"评估时点 {m[1]}：规划期末年（未提供年度实际数据）；用 `--as-of 年份` 可另选"),
-    (re.compile(r"([\d,]+|N) values? of parts of a year, kept and shown, not read by annual "
+    (Lazy(r"([\d,]+|N) values? of parts of a year, kept and shown, not read by annual "
                 r"rules: (.+)", re.S),
      lambda m: f"{m[1]} 个年内分期数值已保留并列出，年度规则不读取：{_list(m[2])}"),
-    (re.compile(r"(`[^`]+`) for (`[^`]+`) \((\w+)\) in ([\d, N]+) is given only on the basis "
+    (Lazy(r"(`[^`]+`) for (`[^`]+`) \((\w+)\) in ([\d, N]+) is given only on the basis "
                 r"(`[^`]+`), and no rule read it: rules read the default basis \(rows without "
                 r"`basis`\), or the basis a year's target is stated on"),
      lambda m: f"{m[2]} 的 {m[1]}（{m[3]}）{m[4].replace(', ', '、')}年只按口径 {m[5]} "
      "给出，没有规则读取：规则读取默认口径（不写 `basis` 的行）或年度目标所述的口径"),
-    (re.compile(r"([\d,]+|N) annual values? of a year ending after the as-of date (\S+) "
+    (Lazy(r"([\d,]+|N) annual values? of a year ending after the as-of date (\S+) "
                 r"(?:are|is) not used: (.+)", re.S),
      lambda m: f"{m[1]} 个年度数值所属年份在评估日期 {m[2]} 之后，未使用：{_list(m[3])}"),
-    (re.compile(r"([\d,]+|N) of the ([\d,]+|N) series of the plan data are not listed in "
+    (Lazy(r"([\d,]+|N) of the ([\d,]+|N) series of the plan data are not listed in "
                 r"`series` \(listed: (.+)\); `--series all` lists every one"),
      lambda m: f"规划数据的 {m[2]} 个序列中有 {m[1]} 个未列入 `series`（列出的是："
      f"{_OUTCOMES_READ.get(m[3], m[3])}）；用 `--series all` 列出全部"),
-    (re.compile(r"not in the catalogue: ((?:[\d,]+|N) rows?) of (`[^`]+`)"),
+    (Lazy(r"not in the catalogue: ((?:[\d,]+|N) rows?) of (`[^`]+`)"),
      lambda m: f"不在指标目录中：{m[2]} 的 {_rows(m[1])}"),
-    (re.compile(r"read as (`[^`]+`) by its name: ((?:[\d,]+|N) rows?) of (`[^`]+`)"),
+    (Lazy(r"read as (`[^`]+`) by its name: ((?:[\d,]+|N) rows?) of (`[^`]+`)"),
      lambda m: f"按名称读作 {m[1]}：{m[3]} 的 {_rows(m[2])}"),
-    (re.compile(r"plan data for (`[^`]+`) is not checked by any rule: (.+)", re.S),
+    (Lazy(r"plan data for (`[^`]+`) is not checked by any rule: (.+)", re.S),
      lambda m: f"{m[1]} 的规划数据没有规则检查：{m[2].replace(', ', '、')}"),
 ]
-_MORE = re.compile(r"and ([\d,]+|N) more notes like: (.+)", re.S)
+_MORE = Lazy(r"and ([\d,]+|N) more notes like: (.+)", re.S)
 
 
 def note(text: str, lang: Lang) -> str:

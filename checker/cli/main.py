@@ -18,6 +18,7 @@ from pathlib import Path
 from checker import __version__
 from checker.cli import commands, options
 from checker.cli.paint import paint
+from checker.cli.process import settle, stand_in_plugin_loader
 from checker.cli.streams import guard_streams
 from checker.diagnostics import DiagnosticError, render_all
 
@@ -62,10 +63,7 @@ def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `plancheck` and `python -m checker`."""
-    # pydantic looks for plugins among the entry points of every installed package when it
-    # builds its first model (20 ms and more at start-up); plancheck's models are its own
-    # internals, not something a plugin should instrument.  A user's own setting wins.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    settle()  # process defaults (pydantic plugins off, one BLAS thread): before numpy, pydantic
     guard_streams()
     _stderr_color[0] = False
     return run_guarded(lambda: _dispatch(list(sys.argv[1:] if argv is None else argv)))
@@ -105,6 +103,7 @@ def _silence_stdout() -> None:
 def _dispatch(argv: list[str]) -> int:
     parser = _parser(argv)
     args = parser.parse_args(argv)
+    stand_in_plugin_loader()
     if args.command is None:
         parser.print_help()
         return EXIT_BAD_INPUT
