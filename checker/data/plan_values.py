@@ -39,7 +39,7 @@ from checker.data.values import (
 from checker.data.values import explain as explain_value
 from checker.source import Span
 from checker.types.typed import BoolT, IndicatorSpec
-from checker.types.units import BARE, Unit, UnitTable
+from checker.types.units import BARE, MULTIPLIERS, Unit, UnitTable
 
 BOOL_UNITS: Final = frozenset({"", "bool"})
 BoolArray = npt.NDArray[np.bool_]
@@ -293,6 +293,8 @@ def _with_unit(value: object, fit: Fraction, spec: IndicatorSpec, unit: str,
     found = _FIGURE_AND_UNIT.fullmatch(fold(value))
     if found is None or any(word in found["unit"] for word in _QUALIFIER_WORDS):
         return None
+    if found["unit"].strip() in _MULTIPLIER_WORDS:  # `3.1万` of km²: the caller's D320 says
+        return None                                 # where the 万 goes (`万吨`, not `吨`)
     assert spec.unit is not None
     if fold(found["unit"]) != fold(unit) and units.resolve(found["unit"]) is None and not (
             spec.unit.dimension == BARE and re.fullmatch(_MEASURE_WORD, found["unit"])):
@@ -311,6 +313,7 @@ def _with_unit(value: object, fit: Fraction, spec: IndicatorSpec, unit: str,
 
 _FIGURE_AND_UNIT: Final = re.compile(r"(?P<number>-?[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
                                      r"(?P<unit>[^0-9].{0,15})")
+_MULTIPLIER_WORDS: Final = frozenset(word for word, _ in MULTIPLIERS)
 _QUALIFIER_WORDS: Final = tuple(word for words in WORDS.values() for word in words)
 
 
