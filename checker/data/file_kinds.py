@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from checker.data.headings import HEADINGS, is_wide
 from checker.data.problems import Problems, display_path, fail, file_span
 from checker.data.tables import DOCUMENTS, TABLES, read_bytes, table_header
 
@@ -31,6 +30,9 @@ def classify(path: str | Path, sheet: str | None = None) -> Literal["records", "
                    "data files are `.yaml`, `.yml`, `.json`, `.csv`, `.xlsx` or `.parquet`")
     header = table_header(target, display, report, sheet)
     report.raise_if_errors()
+    # the headings' periods and readers are plan data's: a YAML check never loads them
+    from checker.data.headings import HEADINGS, is_wide
+
     names = {HEADINGS.get(name.strip(), name.strip()) for name in header or []}
     wide = is_wide(header or [])
     return "plan_data" if {"indicator", "value"} <= names or wide else "records"
