@@ -118,7 +118,15 @@ def read_values(raw: pd.Series[Any], units_column: pd.Series[Any], specs: RowSpe
     for (spec, unit), positions in _groups(specs, unit_text, blank):
         fit = _fit(spec, unit, units)
         if isinstance(fit, Problem):
-            unit_bad += [(position, fit) for position in positions.tolist()]
+            for position in positions.tolist():
+                read = _unit_in_cell(_scalar(raw.iloc[position]), spec, units) \
+                    if not unit else None
+                if read is None:
+                    unit_bad.append((position, fit))
+                elif isinstance(read, float):
+                    numbers[:, position], known[:, position] = read, True
+                else:
+                    rest.append((position, read))
             continue
         # each distinct value of the group converted once (as first written in the group),
         # the numbers put back at once
@@ -281,6 +289,27 @@ def _convert_value(value: object, fit: Fit, spec: IndicatorSpec, unit: str,
     if isinstance(ratio, Problem):
         return ratio
     return _bounds(reading.scaled(ratio), spec, value)
+
+
+def _unit_in_cell(value: object, spec: IndicatorSpec,
+                  units: UnitTable) -> float | _Bounds | Problem | None:
+    """A row whose `unit` is empty but whose cell says its unit (`34微克/立方米`, `95%以上`,
+    `增长3%`): read in that unit, exactly.  None when the cell names no unit — then the
+    empty unit's D322 stands, for a bare number is never taken to be in the indicator's
+    unit."""
+    if not isinstance(value, str) or spec.unit is None or spec.scale is not None:
+        return None
+    changed = _rate_of_change(value) if spec.published_rate else None
+    if changed is not None:  # `增长3%` says its unit: 3 %
+        plain = isinstance(parse_number(changed), Fraction)
+        value = f"{changed}%" if plain and "%" in fold(value) else changed
+    reading = read_qualified(value)
+    if reading is None:
+        return _with_unit(value, Fraction(1), spec, "", units)
+    if not reading.unit:
+        return None
+    ratio = _unit_beside(reading, Fraction(1), spec, "", units)
+    return ratio if isinstance(ratio, Problem) else _bounds(reading.scaled(ratio), spec, value)
 
 
 def _with_unit(value: object, fit: Fraction, spec: IndicatorSpec, unit: str,

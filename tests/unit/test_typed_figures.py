@@ -51,6 +51,39 @@ def test_a_figure_typed_with_its_unit_is_the_figure(
     assert data.frame["qualifier"].isna().all()  # a plain figure, not a bound
 
 
+@pytest.mark.parametrize(("indicator", "value", "expected", "low"), [
+    ("pm25_annual_mean", "34微克/立方米", 34.0, None),
+    ("urban_rural_construction_land", "300公顷", 3.0, None),  # km², exactly
+    ("forest_coverage", "30%以上", None, 30.0),
+    ("gdp_growth", "增长3%", 3.0, None),
+    ("gdp_growth", "同比下降1.2%", -1.2, None),
+])
+def test_a_unit_in_the_cell_stands_for_an_empty_unit_column(
+        tmp_path: Path, indicator: str, value: str, expected: float | None,
+        low: float | None) -> None:
+    data = load(tmp_path, f"{indicator},大兴区,2022,{value},")
+    frame = data.frame
+    if expected is not None:
+        assert frame["value"][0] == pytest.approx(expected)
+    if low is not None:
+        assert frame["low"][0] == pytest.approx(low)
+
+
+@pytest.mark.parametrize(("indicator", "value", "message"), [
+    # a bare number is never taken to be in the indicator's unit
+    ("pm25_annual_mean", "32", "unit `(none)` is a bare number, but indicator "
+     "`pm25_annual_mean` is in concentration"),
+    ("forest_coverage", "约30", "unit `(none)` is a bare number, but indicator "
+     "`forest_coverage` is in share"),
+    ("urban_rural_construction_land", "3万吨", "`万吨` beside the figure is not the row's "
+     "unit `(none)`"),
+])
+def test_an_empty_unit_column_with_no_unit_in_the_cell_stays_d322(
+        tmp_path: Path, indicator: str, value: str, message: str) -> None:
+    found = the_only(raised_diagnostics(load, tmp_path, f"{indicator},大兴区,2022,{value},"))
+    assert (found.code, found.message, found.span.line) == ("D322", message, 2)
+
+
 @pytest.mark.parametrize(("value", "message"), [
     ("32公里", "`公里` beside the figure is not the row's unit `μg/m³`"),
     ("32t", "`t` beside the figure is not the row's unit `μg/m³`"),
