@@ -665,3 +665,20 @@ def test_a_districts_table_one_row_a_line_with_a_growth_column() -> None:
                              (2, "target", "==", "1500", "亿元"),
                              (2, "target", "increase", "8", "%"), (3, "actual", "==", "50", "亿元"),
                              (3, "target", "==", "70", "亿元"), (3, "target", "increase", "7", "%")]
+
+
+def test_a_bulleted_list_of_a_years_work_and_its_work_quantities() -> None:
+    """Set 29: a news app's bullets of a district's tasks (no year, no heading, no cue) are
+    work to do — `增补3万平方米小微绿地`, `更新老旧电梯100部以上`, `加快推进7个家园中心建设`
+    are work quantities, floors — and a bullet is a list's item, never a part's title
+    (`• 潞城镇持续夯实都市工业发展基础` sets no review); `推进千兆固网…` names what is pushed."""
+    text = ("  • 潞城镇持续夯实都市工业发展基础\n\n"
+            "  • 建设24处社区(村)公园,增补3万平方米小微绿地,打造一批花园社区\n\n"
+            "  • 持续开展老旧小区综合整治,更新老旧电梯100部以上,完成10个小区市政管线改造\n\n"
+            "  • 加快推进7个家园中心建设,完成北苑家园中心主体结构施工\n")
+    assert statements(text) == [("target", ">=", "24", "count"), ("target", ">=", "3", "万m²"),
+                                ("target", ">=", "100", "count"), ("target", ">=", "10", "count"),
+                                ("target", ">=", "7", "count")]
+    assert statements(PLAN + "作为行政副中心,通州将严控人口,退出500家污染企业等。") == [
+        ("target", ">=", "500", "count")]
+    assert statements(REPORT + "九部门联合印发规划,积极推进千兆固网接入网络建设。") == []

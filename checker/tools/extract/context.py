@@ -123,6 +123,8 @@ def around(text: str, start: int, end: int) -> Around:
     s0 = max(max(text.rfind(c, c0, start) for c in SEGMENT_END) + 1, c0)
     left_start = max(c0, start - MAX_LEFT)
     chain, chain_start = _chain(text, left_start, start)
+    if chain and chain[0] in cues.DIGITS_ONLY and not text[start:start + 1].isdigit():
+        chain, chain_start = [], start  # 推进千兆固网…: it names what is pushed
     distant, distant_at = _distant(text, max(s0, left_start), chain_start)
     if not distant and s0 > c0:
         distant, distant_at = _distant(text, max(c0, left_start), s0)

@@ -174,6 +174,8 @@ def _bounded(text: str, end: int, kind: str) -> bool:
         return False
     if text[end - 1] == cues.TENTHS and text[end] in cues.TENTHS_NOT_BEFORE:
         return False
+    if text[end] in cues.COUNT_NOT_BEFORE.get(text[end - 1], ""):
+        return False
     return not (text[end - 1].isascii() and text[end - 1].isalpha() and is_letter(text[end]))
 
 

@@ -51,6 +51,13 @@ _TASK_OPENS = re.compile(rf"\s*(?:[(（][{CHINESE_DIGITS}]+[)）]|[{CHINESE_DIGI
                          r"培育|高标准|高质量|切实|全力|营造|提高|提升|拓展|扩大|激发|增强|用好|办好)"
                          r"[^。;；!?！？]{2,60}[。;；]")
 _RESULT_WORDS = re.compile(r"成效|成绩|成果|显著|明显|取得|了|新台阶|跃升|稳中|向好|不断|持续")
+# `  • 建设24处社区(村)公园,增补3万平方米小微绿地`: a bulleted line that opens on a verb of work
+# (no result word, no year behind it) is a task of a list of work to do, as a numbered one is.
+_BULLET_TASK = re.compile(r"\s*[•●◆▪■◇○◎★☆※]\s*(?:持续|继续|常态化)?"
+                          r"(?:加快|推动|推进|深入|全面|着力|大力|扎实|积极|强化|实施|打造|优化|统筹|"
+                          r"深化|加强|做好|抓好|聚焦|构建|促进|完善|健全|培育|高标准|高质量|切实|全力|"
+                          r"提高|提升|拓展|扩大|增强|建设|新建|改造|更新|增补|开展|力促|启动|筹建)"
+                          r"[^。;；!?！？]{2,60}$")
 _BULLET = re.compile(rf"^\s*(?:[◆●•·▪■□◇○◎★☆※\-—─]+|[①-⑳]|\d{{1,2}}[.、](?!\d)"
                      rf"|[(]?[{CHINESE_DIGITS}]+[)、])")
 # 规划 of an office's name (`自然资源和规划委员会`, `规划司`) names no plan.
@@ -300,6 +307,11 @@ class _Section:
     period: tuple[int, int] | None
 
 
+# A web page's list bullets: what follows is one item of a list, never a part's title (`■`
+# and `●` head a paper's boxes: `■ 2024年成绩单`).
+_ITEM_MARKS = "•‧▪◦"
+
+
 def heading_of(text: str) -> tuple[int, str, str] | None:
     """(level, label, title) of a heading line, or None: a numbered heading (the one
     recognizer of `plantext`), or an unnumbered part title (`2015年…计划执行情况`)."""
@@ -308,6 +320,8 @@ def heading_of(text: str) -> tuple[int, str, str] | None:
         return numbered
     stripped = text.strip().lstrip("#").strip()
     if not stripped or len(stripped) > _MAX_HEADING or _SENTENCE_END.search(stripped[-1:]):
+        return None
+    if stripped[0] in _ITEM_MARKS:  # `• 潞城镇持续夯实都市工业发展基础`: a list's item, no title
         return None
     if not re.search(r"[,，:：]", stripped) and _mode_of(stripped) and not _states_figure(stripped):
         return -1, "", stripped
@@ -388,7 +402,11 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
 
 def _opens_on_task(text: str) -> bool:
     found = _TASK_OPENS.match(text)
-    return found is not None and not _RESULT_WORDS.search(found.group())
+    if found is None:  # a bullet's task has no sentence end: the line is the task
+        found = _BULLET_TASK.match(text.rstrip("。;；"))
+        return found is not None and not _RESULT_WORDS.search(
+            re.sub(r"^\s*\S\s*(?:持续|继续)", "", found.group()))
+    return not _RESULT_WORDS.search(found.group())
 
 
 def _count(numeral: str) -> int:
