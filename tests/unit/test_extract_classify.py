@@ -682,3 +682,15 @@ def test_a_bulleted_list_of_a_years_work_and_its_work_quantities() -> None:
     assert statements(PLAN + "作为行政副中心,通州将严控人口,退出500家污染企业等。") == [
         ("target", ">=", "500", "count")]
     assert statements(REPORT + "九部门联合印发规划,积极推进千兆固网接入网络建设。") == []
+
+
+def test_caps_written_as_not_exceeding_or_reducing_to_and_the_way_through_a_span() -> None:
+    """Sets 29 and 31: `不超3.8万人` is a cap (`不超过` shortened, not `超`); `减量至65平方公里`
+    reaches a lower level, a cap for a target; `经过5年努力` is the way through five years,
+    no `过` of a bound (`过百兆` still is one)."""
+    assert statements(PLAN + "全年常住人口增长将不超3.8万人。") == [("target", "<=", "3.8", "万人")]
+    assert statements(PLAN + "2020年城乡建设用地规模将减量至65平方公里。") == [
+        ("target", "<=", "65", "km²")]
+    assert statements(PLAN + "计划经过5年努力,使常住人口城镇化率提升至接近70%。") == [
+        ("target", "~=", "70", "%")]
+    assert statements(PLAN + "实现用户体验过百兆。") == [("target", ">", "100", "Mbit/s")]

@@ -156,7 +156,7 @@ def _chain(text: str, low: int, pos: int) -> tuple[list[str], int]:
             continue
         word = next((w for w in _BY_LAST.get(text[pos - 1], ())
                      if pos - len(w) >= low and text.startswith(w, pos - len(w))), None)
-        if word is None:
+        if word is None or any(text.startswith(w, pos - len(w)) for w in cues.NOT_A_BOUND):
             break
         chain.append(word)
         pos -= len(word)

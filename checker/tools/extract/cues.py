@@ -64,10 +64,13 @@ NEAR_ONLY = ("推进", "退出", "实施", "建立", "建有", "设有", "办", 
 DIGITS_ONLY = ("推进",)
 # 严守18亿亩耕地红线: a red line kept is a floor; ≥ and ≤ as tables and formulas write them.
 AT_LEAST = ("不低于", "不少于", "至少有", "至少", "最低", "不小于", "严守", "守住", "坚守", "≥")
-AT_MOST = ("控制在", "控制", "不超过", "不高于", "不多于", "最高", "最多", "控在", "≤")
+AT_MOST = ("控制在", "控制", "不超过", "不超", "不高于", "不多于", "最高", "最多", "控在", "≤")
 # Reaching a lower level: a cap for a target, the value itself for a reported figure.
 REACH_DOWN = ("压减到", "压减至", "压缩到", "压缩至", "减少到", "减少至", "降到", "降至", "降低到",
-              "降低至", "下降到", "下降至", "减至", "缩小到", "缩小至", "缩减到", "缩减至")
+              "降低至", "下降到", "下降至", "减至", "缩小到", "缩小至", "缩减到", "缩减至",
+              "减量至", "减量到")  # `城乡建设用地规模减量至65平方公里`
+# `经过5年努力`, `通过3年建设`: the way through a span, no comparison (`过` of `过百兆` is one).
+NOT_A_BOUND = ("经过", "通过", "度过", "穿过", "路过")
 MORE_THAN = ("超过", "突破", "大于", "高于", "多于", "超出", "超", "过", "逾", "破")
 LESS_THAN = ("低于", "少于", "小于", "不足", "不到")
 # `>30`, `<5.5` as tables write them: only right before the number (`首页 > 规划` is a path).
