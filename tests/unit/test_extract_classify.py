@@ -694,3 +694,17 @@ def test_caps_written_as_not_exceeding_or_reducing_to_and_the_way_through_a_span
     assert statements(PLAN + "计划经过5年努力,使常住人口城镇化率提升至接近70%。") == [
         ("target", "~=", "70", "%")]
     assert statements(PLAN + "实现用户体验过百兆。") == [("target", ">", "100", "Mbit/s")]
+
+
+def test_the_whole_year_keeps_its_paragraphs_kind_and_a_headline_reaching_down_is_a_cap() -> None:
+    """Set 29: `全年数量达到80家` among a year's targets is that year's, the paragraph's kind
+    (全年 names no other period); a headline `城乡建设用地规模减量至65平方公里` over the
+    paragraph's `…将减量至65平方公里` is the target's cap; `300亿元!…` (no verb) stays `==`."""
+    news = ("新京报讯(记者)丰台区举行重点工作任务部署大会。\n"
+            "2025年,丰台区将继续举办大会,实现链长单位达到100家、发展伙伴达到1000家。"
+            "年度新增入库项目不少于400个,专精特新“小巨人”企业全年数量达到80家,培育引进600家国高新企业。\n")
+    assert statements(news)[-2] == ("target", ">=", "80", "count")
+    headline = ("门头沟2020年森林覆盖率将达44%\n城乡建设用地规模减量至65平方公里\n"
+                "(记者 李梦婷)日前,记者从门头沟区“十三五”规划情况介绍会上获悉,到2020年,门头沟的"
+                "森林覆盖率将达到44%。2020年城乡建设用地规模将减量至65平方公里。\n")
+    assert next(i for i in items_of(headline) if i.line == 2).op == "<="

@@ -183,9 +183,20 @@ def _headlines_follow(document: Document, items: list[Item]) -> list[Item]:
                          if (key := (item.line + step, item.value, item.unit)) in below
                          and not _is_headline(lines, item.line + step)), None)
             if body is not None and body.kind != item.kind and item.op in (body.op, "=="):
-                item = replace(item, kind=body.kind, period=body.period)
+                item = replace(item, kind=body.kind, period=body.period,
+                               op=_restated_op(item, body))
         result.append(item)
     return result
+
+
+def _restated_op(headline: Item, body: Item) -> str:
+    """`城乡建设用地规模减量至65平方公里` over `…将减量至65平方公里`: reaching down is the
+    level of a reported value (`==`) and the cap of the target it restates (`300亿元!` has
+    no verb and stays `==`)."""
+    before = headline.quote[:max(headline.quote.find(headline.words), 0)]
+    if headline.op == "==" and body.op == "<=" and before.endswith(cues.REACH_DOWN):
+        return body.op
+    return headline.op
 
 
 def _lean(votes: list[str]) -> str:

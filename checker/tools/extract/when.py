@@ -114,8 +114,10 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return "actual", True
     if mode:
         return mode, False
-    if ctx.lean and not any(m.kind in _DATED for m in own_marks(ctx, start)):
-        return ctx.lean, False  # a figure of its own year or part of one keeps it
+    if ctx.lean and not any(m.kind in _DATED and m.text not in _OF_THE_YEAR
+                            for m in own_marks(ctx, start)):
+        return ctx.lean, False  # a figure of its own year or part of one keeps it (not of
+        # `全年数量达到80家`: the whole of the year its paragraph is about)
     if document.kind:
         return ("target" if document.kind == "plan" else "actual"), False
     capped = near.level in cues.AT_MOST or (_CAPPED.match(ctx.text, start, near.clause_end)
