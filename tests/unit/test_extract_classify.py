@@ -708,3 +708,15 @@ def test_the_whole_year_keeps_its_paragraphs_kind_and_a_headline_reaching_down_i
                 "(记者 李梦婷)日前,记者从门头沟区“十三五”规划情况介绍会上获悉,到2020年,门头沟的"
                 "森林覆盖率将达到44%。2020年城乡建设用地规模将减量至65平方公里。\n")
     assert next(i for i in items_of(headline) if i.line == 2).op == "<="
+
+
+def test_what_a_plan_sets_after_according_to_it_and_a_slogans_parts() -> None:
+    """Set 30: a news item on a plan's briefing (a `讯`, no year) — `根据《规划》,北京将…` opens
+    what the plan sets for the rest of its paragraph, 《》 or not (`2025年外受电通道增加到18条`,
+    `供电可靠率达到99.996%`); `建成“三种气源、八大通道、10兆帕大环”的…体系` quotes a slogan's
+    parts, no figures."""
+    text = ("北京商报讯 4月1日,市政府新闻办举行《北京市“十四五”时期能源发展规划》新闻发布会,"
+            "副主任介绍,根据《规划》,北京将构建绿色低碳的能源体系。建设坚强智慧城市电网,"
+            "2025年外送通道输电能力增加到4300万千瓦,全市供电可靠率达到99.996%。"
+            "建成“三种气源、八大通道、10兆帕大环”的多源多向天然气供应体系。\n")
+    assert statements(text) == [("target", ">=", "4300", "万kW"), ("target", ">=", "99.996", "%")]

@@ -271,8 +271,9 @@ def _quoted(text: str, start: int) -> bool:
         opened = max(text.rfind(left, 0, start), text.rfind("\"", 0, start) if left == "“" else -1)
         closed = text.rfind(right, 0, start)
         ends = text.find(right, start)
-        if opened > closed and ends > 0 and ends - opened < 16:
-            return True
+        if opened > closed and ends > 0 and (ends - opened < 16 or (
+                ends - opened < 28 and not re.search(r"[,，。;；:：]", text[opened:ends]))):
+            return True  # `建成“三种气源、八大通道、10兆帕大环”的…体系`: a slogan's parts
     return False
 
 

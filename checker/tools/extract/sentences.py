@@ -33,8 +33,10 @@ _SENTENCE_END = re.compile(r"[。;!?！？；]")
 _CLOSERS = "”’\")）】》"
 _META = re.compile(r"#\s*source\s*:", re.IGNORECASE)
 _INTRO = re.compile(r"[:：]\s*$")
-_LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:：]|(?:根据|依据|按照|依照)规划|"
-                         r"(?:规划|纲要|计划)(?:草案)?(?:提出|明确|要求)|"
+# `根据《规划》,北京将…。建设…,2025年外受电通道增加到18条`: what a plan sets, 《》 or not.
+_LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:：]|"
+                         r"(?:根据|依据|按照|依照)《?规划》?|"
+                         r"(?:规划|纲要|计划)》?(?:草案)?(?:提出|明确|要求)|"
                          rf"(?:以下)?[{CHINESE_DIGITS}\d]+个?方面(?:的)?(?:重点|主要)?(?:任务|工作)")
 # `主要做好以下五方面重点工作:`, `报告给出了10个方面重点任务。`: the paragraphs after it are
 # that many parts of one list, however long each is.
