@@ -97,11 +97,12 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         if future.group() == "预计":
             return _forecast(ctx, clause, start), True
         return "target", True
-    if _SINCE.search(before) or _reports_throughout(ctx.text, start):
+    joined = _before_semicolon(ctx) + before  # `…北京市将加强…;完成…,能力达到3.1万吨/日以上`
+    if _SINCE.search(joined) or _reports_throughout(ctx.text, start):
         return "actual", True
     if document.kind != "plan" and mode != "target" and _WHOLE_YEAR.search(before):
         return "actual", True  # 预计全年…将超过1300亿元、…,一般公共预算收入增长10%: the estimate
-    if _AHEAD.search(_NOT_FUTURE.sub("", before)):
+    if _AHEAD.search(_NOT_FUTURE.sub("", joined)):
         return "target", True
     year = _year_before(ctx, start)
     if year is not None and document.reviewed is not None:
@@ -123,6 +124,21 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     capped = near.level in cues.AT_MOST or (_CAPPED.match(ctx.text, start, near.clause_end)
                                             and "了" not in ctx.text[near.clause_start:start])
     return ("target" if capped else "actual"), False
+
+
+def _before_semicolon(ctx: Ctx) -> str:
+    """The sentence a semicolon ended right before this one, in the same paragraph: its
+    clauses and this one's are parts of one statement, so the words it ends on after its
+    own last figure (`“十四五”时期,北京市将加强…建设;`) are this one's sentence-level cues
+    too (`规划期末目标为下降20%;` says nothing of what follows)."""
+    folded, base = ctx.document.folded, ctx.base
+    if base == 0 or folded[base - 1] not in ";；":
+        return ""
+    low = max(0, base - SENTENCE_WINDOW)
+    begin = max(folded.rfind(c, low, base - 1) for c in "。!?！？\n")
+    previous = folded[max(begin + 1, low):base]
+    digits = [m.end() for m in re.finditer(r"[\d%]", previous)]
+    return previous[digits[-1]:] if digits else previous
 
 
 def _reports_throughout(sentence: str, start: int = 0) -> bool:
