@@ -720,3 +720,35 @@ def test_what_a_plan_sets_after_according_to_it_and_a_slogans_parts() -> None:
             "2025年外送通道输电能力增加到4300万千瓦,全市供电可靠率达到99.996%。"
             "建成“三种气源、八大通道、10兆帕大环”的多源多向天然气供应体系。\n")
     assert statements(text) == [("target", ">=", "4300", "万kW"), ("target", ">=", "99.996", "%")]
+
+
+def test_a_semicolon_joins_the_parts_of_one_statement() -> None:
+    """Sets 30 and 13: after `“十四五”时期,北京市将加强…建设;` the next part's figures
+    (`焚烧和生化处理能力达到3.1万吨/日以上`) are what the plan will do — the words the part
+    before ends on, after its own last figure, are their cues; `规划期末目标为下降20%;`
+    says nothing of the figures after it."""
+    news = ("央广网北京4月12日消息(记者 阮修星)4月12日,在规划新闻发布会上,柴文忠介绍,“十四五”时期,"
+            "北京市将加强可回收物体系建设,加快推进分拣中心建设;完成一批生活垃圾处理设施建设,"
+            "焚烧和生化处理能力达到3.1万吨/日以上,生活垃圾回收利用率达到37.5%以上。\n")
+    assert statements(news) == [("target", ">=", "3.1", "万吨/日"), ("target", ">=", "37.5", "%")]
+    review = ("湖北日报讯 (记者王馨)11月中旬,省人大常委会审议了湖北省“十三五”规划纲要"
+              "实施情况中期评估的报告。\n"
+              "根据报告,已达期末目标的指标有4项。其中,2016年、2017年,全省浓度分别较2015年下降16.7%、"
+              "21.2%,规划期末目标为下降20%;劣Ⅴ类水体比例分别为4.4%、2.6%。\n")
+    assert [s[0] for s in statements(review)][-2:] == ["actual", "actual"]
+
+
+def test_a_plan_documents_words_on_a_year_and_a_pages_mojibake_question_marks() -> None:
+    """Set 30: `《工作要点》指出,2025年北京力争…` opens what the work points set for its
+    paragraph (`…能耗较2020年累计下降14%`), while `《规划》指出,经过努力,…` reviews; a `?`
+    that a page's mojibake left before `、` or a gloss (`燃?xì)?、热力`) ends no clause,
+    so `更新改造…管线1000公里` keeps its verb of work."""
+    text = ("中国储能网讯:北京市发改委4月1日透露,今年北京外调绿电规模力争达到400亿千瓦时。\n"
+            "《工作要点》指出,2025年北京力争能源利用效率继续提升。全面落实碳达峰方案,"
+            "单位地区生产总值能耗较2020年累计下降14%。北京持续增强能源安全韧性。"
+            "更新改造老旧燃?xì)?、热力、电力管线1000公里。\n")
+    assert statements(text) == [("target", ">=", "400", "亿千瓦时"),
+                                ("target", "reduce", "14", "%"), ("target", ">=", "1000", "km")]
+    assert statements(PLAN + "《规划》指出,经过努力,我国人民健康水平不断提高。2015年至2020年,"
+                      "婴儿死亡率从8.1‰降至5.4‰。\n") == [("actual", "==", "8.1", "‰"),
+                                                  ("actual", "==", "5.4", "‰")]

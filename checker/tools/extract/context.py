@@ -111,10 +111,16 @@ class Around:
 def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around `start..end`; a clause longer than CLAUSE_WINDOW on a side is cut."""
     low = max(0, start - CLAUSE_WINDOW)
-    left = max(max((text.rfind(c, low, start) for c in CLAUSE_END), default=-1) + 1, low)
+    lefts = [m.start() for m in _CLAUSE_ENDS.finditer(text, low, start)]
+    left = lefts[-1] + 1 if lefts else low
     high = min(len(text), end + CLAUSE_WINDOW)
-    rights = [i for i in (text.find(c, end, high) for c in CLAUSE_END) if i >= 0]
-    return left, min(rights, default=high)
+    right = _CLAUSE_ENDS.search(text, end, high)
+    return left, right.start() if right else high
+
+
+# `燃?xì)?、熱力、電力管線1000公里`: a `?` a page's mojibake left before `、`, a comma or a
+# gloss ends no clause (as it ends no sentence).
+_CLAUSE_ENDS = re.compile(r"[,，:：;；。!！\n]|[?？](?![、,，A-Za-z])")
 
 
 def around(text: str, start: int, end: int) -> Around:

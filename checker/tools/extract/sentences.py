@@ -29,14 +29,20 @@ from checker.tools.extract.tables import Cell, cells, split_rows
 from checker.tools.plantext import CHINESE_DIGITS, HEADING_MAX, numbered_heading
 
 _MAX_HEADING = HEADING_MAX
-_SENTENCE_END = re.compile(r"[。;!?！？；]")
+# `燃?xì)?、熱力`: a `?` a page's mojibake left before `、`, a comma or a gloss ends nothing.
+_SENTENCE_END = re.compile(r"[。;!！；]|[?？](?![、,，A-Za-z])")
 _CLOSERS = "”’\")）】》"
 _META = re.compile(r"#\s*source\s*:", re.IGNORECASE)
 _INTRO = re.compile(r"[:：]\s*$")
+# `《工作要点》指出,2025年北京力争…。…能耗较2020年累计下降14%`: what a plan's document (a
+# plan, an outline, a programme, its work points) says of a year it opens on is what it sets
+# (`《规划》指出,经过努力,…2015年至2020年…` reviews).
+_PLAN_SAYS = (r"《[^》]{0,40}(?:规划|纲要|计划|方案|要点)》(?:还|并|进一步)?(?:指出|提出|明确|要求)"
+              r"[,，:：]?\s*(?:到\s?)?20\d\d\s?年(?!至|-|—|到)")
 # `根据《规划》,北京将…。建设…,2025年外受电通道增加到18条`: what a plan sets, 《》 or not.
 _LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:：]|"
                          r"(?:根据|依据|按照|依照)《?规划》?|"
-                         r"(?:规划|纲要|计划)》?(?:草案)?(?:提出|明确|要求)|"
+                         r"(?:规划|纲要|计划)》?(?:草案)?(?:提出|明确|要求)|" + _PLAN_SAYS + "|"
                          rf"(?:以下)?[{CHINESE_DIGITS}\d]+个?方面(?:的)?(?:重点|主要)?(?:任务|工作)")
 # `主要做好以下五方面重点工作:`, `报告给出了10个方面重点任务。`: the paragraphs after it are
 # that many parts of one list, however long each is.
@@ -430,6 +436,8 @@ def _intro_mode(text: str) -> str:
     if re.search(r"(?:重点|主要)(?:任务|工作)|做好", text):  # 做好以下五方面重点工作:
         return "target"
     if re.search(r"(?:预期|主要|发展)目标(?:是|为|如下)", text):  # 报告指出,…主要预期目标是:
+        return "target"
+    if re.search(_PLAN_SAYS, text):
         return "target"
     if re.search(r"指出|显示|完成|实现|取得|表现为", text):
         return "actual"
