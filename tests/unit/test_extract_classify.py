@@ -752,3 +752,15 @@ def test_a_plan_documents_words_on_a_year_and_a_pages_mojibake_question_marks() 
     assert statements(PLAN + "《规划》指出,经过努力,我国人民健康水平不断提高。2015年至2020年,"
                       "婴儿死亡率从8.1‰降至5.4‰。\n") == [("actual", "==", "8.1", "‰"),
                                                   ("actual", "==", "5.4", "‰")]
+
+
+def test_a_quoted_zero_after_a_deadline_a_rate_before_its_verb_and_a_pages_badge() -> None:
+    """Set 30: the headline `二〇二五年原生生活垃圾“零填埋”` is a dated zero (no `实现` needed
+    after a deadline when the zero is quoted); `生活垃圾100%无害化处理` is the rate of the
+    treatment, no description of a name; a list page's `NEW` after a headline
+    (`…达到37.5%以上 NEW`) is a badge, not part of a name."""
+    plan = PLAN + "二〇二五年原生生活垃圾“零填埋”\n\n“十四五”末生活垃圾100%无害化处理\n"
+    assert statements(plan) == [("target", "<=", "0", ""), ("target", "==", "100", "%")]
+    assert statements(PLAN + "北京:“十四五”生活垃圾回收利用率达到37.5%以上 NEW\n") == [
+        ("target", ">=", "37.5", "%")]
+    assert statements(PLAN + "推广零排放车辆。") == []

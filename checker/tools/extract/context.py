@@ -187,6 +187,9 @@ def _distant(text: str, low: int, high: int) -> tuple[str, int]:
     return (best[0], low + best[1]) if best[0] else ("", -1)
 
 
+_BADGE = re.compile(r"\s+(?:NEW|New|new|HOT|Hot|hot|TOP|Top)\s*$")
+
+
 def _follows(right: str) -> str:
     if not right.strip():
         return "end"
@@ -201,6 +204,8 @@ def _follows(right: str) -> str:
         return "list"
     if head.startswith("的"):
         return "of"
+    if _BADGE.match(right):  # `…达到375%以上 NEW`: a list page's badge on a headline
+        return "end"
     if is_letter(head[0]):
         return "letter"
     if _AFTER_VERB.match(head):

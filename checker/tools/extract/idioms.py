@@ -86,6 +86,10 @@ def _cleared(ctx: Ctx, found: re.Match[str], percent: Unit | None) -> Item | Non
                  reason=f"`{found.group()}` read as 0")
 
 
+_DEADLINE_OPENS = re.compile(r"\s*(?:到\s?)?(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s?年"
+                             r"(?:底|末)?")
+
+
 def _zero(ctx: Ctx, found: re.Match[str], percent: Unit | None) -> Item | None:
     c0, _ = clause_of(ctx.text, found.start(), found.start())
     verb = next(v for v in cues.ZERO_VERBS if ctx.text.startswith(v, found.end()))
@@ -93,7 +97,10 @@ def _zero(ctx: Ctx, found: re.Match[str], percent: Unit | None) -> Item | None:
     # `工业用新水零增长、农业用新水负增长`: 零增长 as the whole predicate of its part states 0
     # without a lead verb; `零排放车辆` names a kind of thing.
     alone = verb == "增长" and (not after or after in "、,，;；。")
-    if not (_ZERO_LEAD.search(ctx.text[c0:found.start()]) or alone):
+    # `二〇二五年原生生活垃圾“零填埋”` (a headline): a deadline, what, and the quoted zero
+    dated = bool(_DEADLINE_OPENS.match(ctx.text, c0)) and after in ("”", "\"") and \
+        ctx.text[found.start() - 1:found.start()] in ("“", "\"")
+    if not (_ZERO_LEAD.search(ctx.text[c0:found.start()]) or alone or dated):
         return None
     subject, _ = _subject(ctx, found.start())
     return _item(ctx, found, name=subject + verb, op="<=", value=Fraction(0), unit="",
