@@ -764,3 +764,12 @@ def test_a_quoted_zero_after_a_deadline_a_rate_before_its_verb_and_a_pages_badge
     assert statements(PLAN + "北京:“十四五”生活垃圾回收利用率达到37.5%以上 NEW\n") == [
         ("target", ">=", "37.5", "%")]
     assert statements(PLAN + "推广零排放车辆。") == []
+
+
+def test_a_clause_opening_on_that_is_says_again_what_the_clause_before_says() -> None:
+    """Set 30: `力争用五年时间实现总规提到的目标,,即全市的森林覆盖率达到45%` — a clause
+    opening on `即` restates the one before (a page's doubled comma between), so its `力争`
+    plans the 45 %, though a reporter wrote the page."""
+    news = ("千龙网北京1月15日讯(记者刘美君)“力争用五年时间实现总规提到的目标,,即全市的森林覆盖率"
+            "达到45%,。”15日,在发布会上,副局长回答记者提问。\n")
+    assert statements(news) == [("target", ">=", "45", "%")]

@@ -80,7 +80,7 @@ def kind_at(ctx: Ctx, near: Around, start: int) -> str:
 def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     """The kind, and whether the statement's own clause or sentence decided it (a vote
     for the other statements of its paragraph) rather than its section or document."""
-    clause = near.clause_words(ctx.text)
+    clause = _restated(ctx, near) + near.clause_words(ctx.text)
     before = ctx.text[max(0, start - SENTENCE_WINDOW):start]
     document, mode = ctx.document, ctx.sentence.mode
     if near.starting:
@@ -124,6 +124,23 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     capped = near.level in cues.AT_MOST or (_CAPPED.match(ctx.text, start, near.clause_end)
                                             and "了" not in ctx.text[near.clause_start:start])
     return ("target" if capped else "actual"), False
+
+
+_RESTATES = re.compile(r"\s*(?:即|也就是|也即)")
+
+
+def _restated(ctx: Ctx, near: Around) -> str:
+    """`力争用五年时间实现总规提到的目标,,即全市的森林覆盖率达到45%`: a clause opening on
+    `即` says again what the clause before says, so that clause's words are its own too."""
+    text, begin = ctx.text, near.clause_start
+    if not _RESTATES.match(text, begin):
+        return ""
+    end = begin
+    while end > 0 and text[end - 1] in ",，、 ":  # `,,`: a page's doubled comma
+        end -= 1
+    low = max(0, end - SENTENCE_WINDOW)
+    left = max(max(text.rfind(c, low, end) for c in ",，;；:：。"), low - 1) + 1
+    return text[left:end]
 
 
 def _before_semicolon(ctx: Ctx) -> str:
