@@ -773,3 +773,13 @@ def test_a_clause_opening_on_that_is_says_again_what_the_clause_before_says() ->
     news = ("千龙网北京1月15日讯(记者刘美君)“力争用五年时间实现总规提到的目标,,即全市的森林覆盖率"
             "达到45%,。”15日,在发布会上,副局长回答记者提问。\n")
     assert statements(news) == [("target", ">=", "45", "%")]
+
+
+def test_a_change_over_a_span_the_clause_before_ends_on() -> None:
+    """Set 31: `中国人均预期寿命在2015年至2020年,从76.34岁提高至77.93岁` — the clause
+    before ends on the span the change ran over, which dates both figures: in a plan for
+    2021–2025 both are results, while `到2025年…继续提高1岁左右` is its target."""
+    plan = PLAN + ("据介绍,中国人均预期寿命在2015年至2020年,从76.34岁提高至77.93岁。"
+                   "到2025年,中国的人均预期寿命在2020年的基础上继续提高1岁左右。\n")
+    assert statements(plan) == [("actual", "==", "76.34", "岁"), ("actual", "==", "77.93", "岁"),
+                                ("target", "~=", "1", "岁")]

@@ -263,7 +263,12 @@ def own_marks(ctx: Ctx, start: int) -> list[Mark]:
         head = re.split(r"——|\s{1,}", ctx.text[p0:c0 - 1].strip())[-1]  # after a headline's dash
         found = _marks(ctx, c0 - 1 - len(head), c0 - 1)
         bare = re.sub(r"[\s,，“”\"]|时期|期间|以来|年间", "", head)
-        if not found or len(bare) > sum(m.end - m.start for m in found) + 3:
+        # `中国人均预期寿命在2015年至2020年,从76.34岁提高至77.93岁`: the clause before ends
+        # on the span the change ran over (`在…`), which dates the figures after it
+        spanned = bool(found) and found[-1].kind in ("years", "plan") and \
+            ctx.text[:found[-1].start - ctx.base].endswith(("在", "于")) and \
+            found[-1].end - ctx.base >= c0 - 2
+        if not found or (len(bare) > sum(m.end - m.start for m in found) + 3 and not spanned):
             break
         marks, c0 = found, p0
     return marks
