@@ -783,3 +783,12 @@ def test_a_change_over_a_span_the_clause_before_ends_on() -> None:
                    "到2025年,中国的人均预期寿命在2020年的基础上继续提高1岁左右。\n")
     assert statements(plan) == [("actual", "==", "76.34", "岁"), ("actual", "==", "77.93", "岁"),
                                 ("target", "~=", "1", "岁")]
+
+
+def test_things_counted_again_after_they_were_named_and_so_far_this_year() -> None:
+    """Sets 31 and 29: `我国上述三项数据已非常接近…2020年目标` counts the indicators named
+    before, it states nothing; `今年来…人数达到1100万` (so far this year) reports, as
+    `今年以来` does."""
+    assert statements(PLAN + "我国上述三项数据已非常接近“十三五”规划提出的2020年目标。") == []
+    assert statements(PLAN + "今年来怀柔旅游休假人数达到1100万人次。") == [
+        ("actual", "==", "1100", "万人次")]

@@ -94,8 +94,8 @@ PREFIX_BOUNDS = {**dict.fromkeys(AT_LEAST, ">="), **dict.fromkeys(AT_MOST, "<=")
 # A figure is a reported value when its clause says so ...
 PAST = ("同比", "上年同期", "去年同期", "环比", "已经", "首次", "提前实现", "提前完成",
         "超额完成", "完成了", "实现了", "增长了", "下降了", "初步预计", "初步核算", "初步统计",
-        "截至", "截止", "一年来", "五年来", "以来", "获悉", "蝉联", "分别增至", "圆满完成",
-        "目前")
+        "截至", "截止", "一年来", "五年来", "以来", "今年来", "获悉", "蝉联", "分别增至",
+        "圆满完成", "目前")
 PAST_AFTER_YI = "建完实达累承聚有超突开成"  # 已建成, 已完成 …: 已 before these reports
 # ... and a target when it says this (预计 is a forecast unless the section reviews a year).
 FUTURE = ("到20", "到二〇", "力争", "确保", "争取", "努力", "将", "要", "拟", "预计", "计划",

@@ -23,6 +23,8 @@ _SETTING = frozenset({"设置", "确定", "确立", "提出", "明确", "设立"
 # `1处千亩以上城市森林`: the figure after describes the things counted, it is none itself.
 _DESCRIBED = re.compile(r"[\d〇零一二两三四五六七八九十百千]+[^\d,，;；。]{0,3}(?:以上|以下)")
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
+# `我国上述三项数据已非常接近…目标`: the things listed before, counted again, state nothing.
+_NAMED_BEFORE = re.compile(r"(?:上述|前述|以上|上列|这|此)$")
 _OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标)[,，]?(?:中|其中)?(?:有|共有|共)$")
 # `从八个方面健全政策机制`: the parts of what the text itself sets out.
 _ASPECTS = re.compile(r"个?方面")
@@ -205,6 +207,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} counts the document's own items"
     if counted and _OWN_ITEMS_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts the document's own items"
+    if counted and _NAMED_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
+        return f"{shown} counts things the text named before (`{phrase.text}{own.right[:4]}`)"
     if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right) and \
             not _DESCRIBED.match(own.right):
         return f"{shown} counts the figures after it (`{phrase.text}{own.right[:4]}`)"

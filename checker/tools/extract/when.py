@@ -34,7 +34,7 @@ _AHEAD = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d\s?年|力争到|预期目标|
                     r"(?<![即必])将(?!近)|(?<![主重需只想纲概])要(?![求素点])|"
                     r"(?:未来|今后)[一二三四五六七八九十\d]+年|规划(?:近期|中期|远期)|"
                     r"(?:近期|中期|远期)(?:目标|规划)")
-_SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|以来|截至|截止|同比|初步预计|初步核算")
+_SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|今年来|以来|截至|截止|同比|初步预计|初步核算")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
 # Words with 计划 or 目标 that measure a result against the plan (`占计划的100%`,
 # `高于目标2.1个百分点`, `完成年度计划的105%`): they report, they plan nothing.
