@@ -792,3 +792,12 @@ def test_things_counted_again_after_they_were_named_and_so_far_this_year() -> No
     assert statements(PLAN + "我国上述三项数据已非常接近“十三五”规划提出的2020年目标。") == []
     assert statements(PLAN + "今年来怀柔旅游休假人数达到1100万人次。") == [
         ("actual", "==", "1100", "万人次")]
+
+
+def test_a_quality_raised_over_an_area_is_the_area_worked_on() -> None:
+    """Set 28's open class (提升 as work vs a target's rise): `完成森林质量提升800万亩` raises a
+    quality over 800万亩 — a quality has no area, so the area is how much is worked on (`>=`
+    for a target); `森林覆盖率提升5%`, a rate, still rises."""
+    assert statements(PLAN + "在2022年底前完成森林质量提升800万亩、建设储备林300万亩的目标。") == [
+        ("target", ">=", "800", "万亩"), ("target", ">=", "300", "万亩")]
+    assert statements(PLAN + "到2025年,森林覆盖率提升5%。") == [("target", "increase", "5", "%")]

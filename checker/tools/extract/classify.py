@@ -77,8 +77,9 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     named_before = ctx.text[max(0, own.chain_start - 40):own.chain_start]
     lower_better = any(w in named_before for w in cues.LOWER_IS_BETTER) and \
         "优良" not in named_before  # 优良天数比例: more is better
+    quality = bool(_QUALITY.search(ctx.text[max(0, own.chain_start - 8):own.chain_start]))
     op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own), compared,
-             _own_indicator(ctx.text, near), lower_better) if kind != "other" else ""
+             _own_indicator(ctx.text, near), lower_better, quality) if kind != "other" else ""
     cell = ctx.sentence.cell
     period = period_at(ctx, start, kind, near)
     if cell is not None and not reason:  # a table's cell: its row and column say it
@@ -104,14 +105,23 @@ def _day_of_month(ctx: Ctx, phrase: Phrase, start: int, end: int) -> bool:
 # ------------------------------------------------------------------ how it compares
 
 
+# `完成森林质量提升800万亩`: a quality raised over an area or a number of things — the
+# figure is how much is worked on (the quality has no such unit), not the rise.
+_QUALITY = re.compile(r"(?:质量|品质|水平|功能|环境|标准)(?:精准)?$")
 # `比2020年新增52种`: what is new against a base is a change.
 _COMPARED = re.compile(r"(?:比|较)[^,，;；。]{1,10}$")
 _NEW = frozenset({"新增", "净增"})
 
 
+def _extent(phrase: Phrase) -> bool:
+    """An area or a count: how much of something, never how good it is."""
+    base = phrase.unit.base if phrase.unit is not None else None
+    return base is not None and base.dimension in ("area", "one")
+
+
 def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
         lead: str = "", compared: bool = False, named: bool = False,
-        lower_better: bool = False) -> str:
+        lower_better: bool = False, quality: bool = False) -> str:
     if phrase.bound:
         return cues.BOUNDS[phrase.bound]
     if tight:
@@ -127,6 +137,8 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
     counted = phrase.unit is not None and phrase.unit.text in cues.COUNT_WORDS
     if change and counted and own.follows == "noun":  # 整体提升100所学校周边环境: work on them
         return ">=" if kind == "target" else "=="
+    if change == "increase" and quality and _extent(phrase):
+        return ">=" if kind == "target" else "=="  # 森林质量提升800万亩: the area worked on
     if change == "improve":  # 浓度…改善24%: a fall of what is better lower
         return "reduce" if lower_better else "increase"
     if change and not (phrase.measure == "points" and not own.chain and near.distant):
