@@ -2,8 +2,9 @@
 
 In: paths of plan or report text.  Out: `SourceFile`s (UTF-8, BOM dropped) or
 `X90x` diagnostics: a file that cannot be read, is not UTF-8 (GBK and UTF-16
-are named), holds a NUL byte, is larger than 2 MiB, has a line longer than
-1,000,000 characters, or holds more than 100,000 numbers (a table dump, not prose).
+are named), holds NUL bytes (more than a copy's stray few), is larger than 2 MiB,
+has a line longer than 1,000,000 characters, or holds more than 100,000 numbers (a
+table dump, not prose).
 Reuses the rule files' decoder (`syntax.parse.decode`) and words its findings
 for text.  Imports `syntax.parse`, `diagnostics`, `source`.
 """
@@ -41,7 +42,7 @@ def read_text(path: str | Path, shown: str | None = None) -> SourceFile | Diagno
         reason = error.strerror or type(error).__name__
         return Diagnostic("X904", f"cannot read `{shown}`: {reason.lower()}",
                           Span(shown, 0, 0, 0, 0))
-    decoded = decode(shown, data, MAX_TEXT_BYTES)
+    decoded = decode(shown, _stray_nuls(data), MAX_TEXT_BYTES)
     if isinstance(decoded, Diagnostic):
         return _worded(decoded, len(data))
     if "\r" in decoded.text.replace("\r\n", ""):
@@ -49,6 +50,21 @@ def read_text(path: str | Path, shown: str | None = None) -> SourceFile | Diagno
         # offsets stay, and lines are those an editor shows
         decoded = SourceFile(decoded.path, re.sub(r"\r(?!\n)", "\n", decoded.text))
     return _long_line(decoded) or _too_many(decoded) or decoded
+
+
+def _stray_nuls(data: bytes) -> bytes:
+    """A page copied with a few stray NUL bytes (at most one in a thousand, the rest UTF-8)
+    reads them as spaces, one byte for one so that columns stay; a file full of them
+    (UTF-16, a binary) is left for the decoder to refuse."""
+    count = data.count(b"\0")
+    if not count or count * 1000 > len(data):
+        return data
+    spaced = data.replace(b"\0", b" ")
+    try:
+        spaced.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    return spaced
 
 
 def _worded(found: Diagnostic, size: int) -> Diagnostic:
