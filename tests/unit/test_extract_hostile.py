@@ -63,7 +63,7 @@ def test_page_breaks_and_zero_width_spaces_are_spaces(tmp_path: Path) -> None:
 
 
 def test_a_pages_stray_nul_bytes_are_spaces_but_a_binary_is_refused(tmp_path: Path) -> None:
-    """A copy with a stray NUL or two (at most one in a thousand bytes) reads them as
+    """A copy with a stray NUL or two (at most one in a hundred bytes) reads them as
     spaces, columns kept; a file full of them (UTF-16, a binary) is still X901."""
     page = ("北京市某区国民经济和社会发展第十四个五年规划纲要\n" + "一、总体要求。" * 200 + "\n"
             "到2025年,森林覆盖率达到45%以上。\x00\x0b\n")

@@ -53,11 +53,11 @@ def read_text(path: str | Path, shown: str | None = None) -> SourceFile | Diagno
 
 
 def _stray_nuls(data: bytes) -> bytes:
-    """A page copied with a few stray NUL bytes (at most one in a thousand, the rest UTF-8)
+    """A page copied with a few stray NUL bytes (at most one in a hundred bytes, the rest UTF-8)
     reads them as spaces, one byte for one so that columns stay; a file full of them
     (UTF-16, a binary) is left for the decoder to refuse."""
     count = data.count(b"\0")
-    if not count or count * 1000 > len(data):
+    if not count or count * 100 > len(data):
         return data
     spaced = data.replace(b"\0", b" ")
     try:
