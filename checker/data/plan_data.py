@@ -18,9 +18,11 @@ kept once with a warning.  Imports the `data` modules, `typed`, `units`,
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
@@ -129,9 +131,7 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
                                file_span(display), "plan data is a `.csv`, `.xlsx` or `.parquet` "
                                "table with columns " + ", ".join(REQUIRED))
             continue
-        table = read_table(path, display, context.report, context.sheet)
-        table = long_form(table, context.report) if table is not None else None
-        part = _from_table(table, context) if table is not None else None
+        part = _read_part(path, display, context)  # the raw table is let go once read
         if part is not None:
             parts.append(part)
     keep = _check_repeats(parts, context)
@@ -155,14 +155,22 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
 # ------------------------------------------------------------------ one table
 
 
+def _read_part(path: Path, display: str, context: _Context) -> _Part | None:
+    table = read_table(path, display, context.report, context.sheet)
+    table = long_form(table, context.report) if table is not None else None
+    return _from_table(table, context) if table is not None else None
+
+
 def _from_table(table: RawTable, context: _Context) -> _Part | None:
     where = _columns(table, context.report, context.region is not None)
     if where is None:
         return None
     report, count = context.report, len(table)
+    located = dataclasses.replace(table, columns=[])  # spans need rows and text, no cells:
+    #                                                   the raw columns die with the table
 
     def span(position: int, name: str) -> Span:
-        return table.span(position, where.get(name, 0))
+        return located.span(position, where.get(name, 0))
 
     def cell(name: str) -> Callable[[int], Span]:
         return lambda position: span(position, name)
