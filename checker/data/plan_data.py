@@ -30,7 +30,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from checker import result as r
-from checker.data.arrow_columns import NUMBERS, PLAN_VALUES, TEXTS, report_unfit
+from checker.data.arrow_columns import NUMBERS, PLAN_VALUES, TEXTS, report_unfit, texts_by_code
 from checker.data.columns import Converted, convert, factorize
 from checker.data.headings import HEADINGS, KIND_WORDS
 from checker.data.periods import read_periods
@@ -186,8 +186,8 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
                    "no region column", severity="warning")
     for name in ("indicator", "region", "unit", *TEXT_COLUMNS):
         column = table.columns[where[name]] if name in where else pd.Series(  # as if written
-            context.region if name == "region" else None, index=pd.RangeIndex(count),
-            dtype="string")
+            texts_by_code([context.region if name == "region" else None],
+                          np.zeros(count, dtype=np.int64)), index=pd.RangeIndex(count))
         converted = convert(column, TextT(), name, context.units)
         texts[name] = pd.Series(converted.values, dtype="string")
         if name in ("indicator", "region"):
@@ -203,9 +203,13 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
                if n > before.get(i, 0)}
     values = read_values(table.columns[where["value"]], texts["unit"], specs, cell,
                          context.units, report, good)
-    ids = pd.Series(specs.ids(), dtype="string")
+    ids = pd.Series(texts_by_code([s.id if s is not None else None for s in specs.distinct]
+                                  + [None], np.where(specs.codes < 0, len(specs.distinct),
+                                                     specs.codes)))  # -1: no spec
+    if ids.isna().any():  # a row without a spec keeps its indicator as written
+        ids = ids.fillna(texts["indicator"].str.strip())
     frame = pd.DataFrame({
-        "indicator": ids.fillna(texts["indicator"].str.strip()),
+        "indicator": ids,
         "region": texts["region"].str.strip(),
         **periods, **values.columns(), "kind": kind,
         **{name: texts[name].str.strip() for name in ("source", "note", "basis")}})

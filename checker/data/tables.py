@@ -301,7 +301,9 @@ def _csv_columns(text: Callable[[], str], width: int, skip: int, display: str,
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=skip),
             parse_options=pacsv.ParseOptions(newlines_in_values=True, invalid_row_handler=invalid),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
+                # large strings, as pandas' `str` dtype holds them: `to_pandas` then casts
+                # no column (a copy of every cell)
+                column_types=dict.fromkeys(names, pa.large_string()), strings_can_be_null=False,
                 quoted_strings_can_be_null=False))
     except (pa.ArrowException, ValueError) as error:
         report.add("D305", f"cannot parse `{display}` as CSV: {first_line(error)}",
