@@ -115,11 +115,23 @@ def arrow_column(column: Any) -> pd.Series[Any]:
 
 def blank_texts(array: Any) -> Any:
     """Which cells of an Arrow string array are blank (null, empty or whitespace), as
-    pandas' `str.strip() == ""` decides it over Arrow storage (the same Arrow trim): an
-    Arrow boolean array, no null in it."""
+    pandas' `str.strip() == ""` decides it over Arrow storage: an Arrow boolean array, no
+    null in it.  `utf8_is_space` knows the whitespace Arrow's trim strips (every code point
+    checked in the tests), without the trimmed copy of every cell it made."""
     import pyarrow.compute as pc
 
-    return pc.fill_null(pc.equal(pc.utf8_trim_whitespace(array), ""), True)
+    return pc.fill_null(pc.or_(pc.equal(array, ""), pc.utf8_is_space(array)), True)
+
+
+def texts_by_code(texts: Sequence[str | None], codes: Any) -> Any:
+    """`pd.array([texts[c] for c in codes], dtype="string")` as one Arrow take of the few
+    distinct texts: no Python object per row (a million rows of a few periods took 0.5 s
+    through objects).  `codes`: integers into `texts`."""
+    import pandas as pd
+    import pyarrow as pa
+
+    distinct = pa.array(list(texts), type=pa.large_string())
+    return pd.array(distinct.take(pa.array(codes)), dtype="string")
 
 
 def accepted(type_: Type) -> frozenset[str]:

@@ -161,9 +161,10 @@ def _arrow_text(texts: pd.Series[Any], why: Callable[[int], Problem]) -> Convert
 
     array = pa.array(texts.array)
     blanks = blank_texts(array)
-    kept = pc.if_else(blanks, pa.scalar(None, array.type), array)
-    values: Any = pd.array(kept, dtype=texts.dtype)
     blank = np.array(blanks.to_numpy(zero_copy_only=False), dtype=bool)
+    # no blank cell (the usual column): the cells as they are, not a copy of them
+    kept = pc.if_else(blanks, pa.scalar(None, array.type), array) if blank.any() else array
+    values: Any = pd.array(kept, dtype=texts.dtype)
     return Converted(values, blank, np.zeros(0, dtype=np.int64), why)
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from checker.data.arrow_columns import texts_by_code
 from checker.data.columns import factorize
 from checker.data.problems import Problems
 from checker.data.records import report_cells
@@ -170,12 +171,11 @@ def read_periods(column: pd.Series[Any], name: str, span: Callable[[int], Span],
         span, f"column `{name}`")
     good &= ~blank & ~bad
     years = np.array([p.year if p else 0 for p in found], dtype=np.int64)[rows]
-    labels = np.array([p.label if p else None for p in found], dtype=object)[rows]
-    ends = np.array([p.end.isoformat() if p else None for p in found], dtype=object)[rows]
     missing = blank | bad
     return {"year": pd.arrays.IntegerArray(years, missing.copy()),
-            "period": pd.array(labels, dtype="string"),
-            "period_end": pd.array(ends, dtype="string")}
+            "period": texts_by_code([p.label if p else None for p in found], rows),
+            "period_end": texts_by_code([p.end.isoformat() if p else None for p in found],
+                                        rows)}
 
 
 def _scalar(value: Any) -> object:

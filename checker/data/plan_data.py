@@ -18,9 +18,11 @@ kept once with a warning.  Imports the `data` modules, `typed`, `units`,
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
@@ -28,7 +30,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from checker import result as r
-from checker.data.arrow_columns import NUMBERS, PLAN_VALUES, TEXTS, report_unfit
+from checker.data.arrow_columns import NUMBERS, PLAN_VALUES, TEXTS, report_unfit, texts_by_code
 from checker.data.columns import Converted, convert, factorize
 from checker.data.headings import HEADINGS, KIND_WORDS
 from checker.data.periods import read_periods
@@ -129,16 +131,14 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
                                file_span(display), "plan data is a `.csv`, `.xlsx` or `.parquet` "
                                "table with columns " + ", ".join(REQUIRED))
             continue
-        table = read_table(path, display, context.report, context.sheet)
-        table = long_form(table, context.report) if table is not None else None
-        part = _from_table(table, context) if table is not None else None
+        part = _read_part(path, display, context)  # the raw table is let go once read
         if part is not None:
             parts.append(part)
     keep = _check_repeats(parts, context)
     context.report.raise_if_errors()
     frame = pd.concat([p.frame for p in parts], ignore_index=True) if len(parts) > 1 else (
         parts[0].frame)
-    origins = Origins.concat([p.origins for p in parts])
+    origins = _origins(parts)
     starts = np.cumsum([0, *(len(p.frame) for p in parts)])
     tallies = tuple(Tally.of(p.display, p.wide, p.frame, p.good, keep[a:b], p.outside,
                              p.by_name) for p, a, b in zip(parts, starts, starts[1:], strict=False))
@@ -155,14 +155,22 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
 # ------------------------------------------------------------------ one table
 
 
+def _read_part(path: Path, display: str, context: _Context) -> _Part | None:
+    table = read_table(path, display, context.report, context.sheet)
+    table = long_form(table, context.report) if table is not None else None
+    return _from_table(table, context) if table is not None else None
+
+
 def _from_table(table: RawTable, context: _Context) -> _Part | None:
     where = _columns(table, context.report, context.region is not None)
     if where is None:
         return None
     report, count = context.report, len(table)
+    located = dataclasses.replace(table, columns=[])  # spans need rows and text, no cells:
+    #                                                   the raw columns die with the table
 
     def span(position: int, name: str) -> Span:
-        return table.span(position, where.get(name, 0))
+        return located.span(position, where.get(name, 0))
 
     def cell(name: str) -> Callable[[int], Span]:
         return lambda position: span(position, name)
@@ -178,8 +186,8 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
                    "no region column", severity="warning")
     for name in ("indicator", "region", "unit", *TEXT_COLUMNS):
         column = table.columns[where[name]] if name in where else pd.Series(  # as if written
-            context.region if name == "region" else None, index=pd.RangeIndex(count),
-            dtype="string")
+            texts_by_code([context.region if name == "region" else None],
+                          np.zeros(count, dtype=np.int64)), index=pd.RangeIndex(count))
         converted = convert(column, TextT(), name, context.units)
         texts[name] = pd.Series(converted.values, dtype="string")
         if name in ("indicator", "region"):
@@ -195,15 +203,28 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
                if n > before.get(i, 0)}
     values = read_values(table.columns[where["value"]], texts["unit"], specs, cell,
                          context.units, report, good)
-    ids = pd.Series(specs.ids(), dtype="string")
-    frame = pd.DataFrame({
-        "indicator": ids.fillna(texts["indicator"].str.strip()),
-        "region": texts["region"].str.strip(),
-        **periods, **values.columns(), "kind": kind,
-        **{name: texts[name].str.strip() for name in ("source", "note", "basis")}})
+    ids = pd.Series(texts_by_code([s.id if s is not None else None for s in specs.distinct]
+                                  + [None], np.where(specs.codes < 0, len(specs.distinct),
+                                                     specs.codes)))  # -1: no spec
+    if ids.isna().any():  # a row without a spec keeps its indicator as written
+        ids = ids.fillna(texts["indicator"].str.strip())
+    table.columns = []  # every cell is read: the raw ones go before the frame is made
+    said = {name: _stripped(texts.pop(name)) for name in ("region", "source", "note", "basis")}
+    frame = pd.DataFrame({"indicator": ids, "region": said.pop("region"), **periods,
+                          **values.columns(), "kind": kind, **said},
+                         copy=False)  # the columns are new: a copy of them would only cost
     return _Part(frame, good, Origins.of(table.display, True, table.rows), span,
                  table.display, isinstance(table, LongTable), outside,
                  sum(context.named.values()) - named)
+
+
+def _stripped(texts: pd.Series[Any]) -> pd.Series[Any]:
+    """`texts.str.strip()`, or `texts` itself when no cell changes (the usual column):
+    not a second copy of a million cells kept for the rest of the run."""
+    import pyarrow as pa
+
+    stripped = texts.str.strip()
+    return texts if pa.array(stripped.array).equals(pa.array(texts.array)) else stripped
 
 
 _EXPECTED: Final = {"value": (PLAN_VALUES, "a figure (a number, a qualified figure or true/false)"),
@@ -341,19 +362,19 @@ class _Combined:
     parts: list[_Part]
     frame: pd.DataFrame
     origins: Origins
-    owner: IntArray
-    start: IntArray
+    start: IntArray  # the first row of each part
 
     @staticmethod
     def of(parts: list[_Part]) -> _Combined:
+        """One table's frame and origins as they are (no copy of a million rows)."""
         sizes = [len(p.frame) for p in parts]
-        return _Combined(parts, pd.concat([p.frame for p in parts], ignore_index=True),
-                         Origins.concat([p.origins for p in parts]),
-                         np.repeat(np.arange(len(parts)), sizes),
+        frame = parts[0].frame if len(parts) == 1 else pd.concat(
+            [p.frame for p in parts], ignore_index=True)
+        return _Combined(parts, frame, _origins(parts),
                          np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64))
 
     def span(self, position: int) -> Span:
-        part = int(self.owner[position])
+        part = int(np.searchsorted(self.start, position, side="right")) - 1
         return self.parts[part].span(position - int(self.start[part]), "value")
 
     def key(self, position: int) -> tuple[Any, ...]:
@@ -372,6 +393,10 @@ class _Combined:
         return format_quantity(float(self.frame["value"].iloc[position]), unit)
 
 
+def _origins(parts: list[_Part]) -> Origins:
+    return parts[0].origins if len(parts) == 1 else Origins.concat([p.origins for p in parts])
+
+
 KEYS: Final = ["indicator", "region", "year", "period", "kind", "basis"]
 
 
@@ -382,7 +407,7 @@ def _check_repeats(parts: list[_Part], context: _Context) -> BoolArray:
     rows = _Combined.of(parts)
     good = np.concatenate([p.good for p in parts])
     keep = good.copy()  # a row not good is an error, or an indicator outside the catalogue
-    repeated = rows.frame.duplicated(KEYS, keep=False).to_numpy(dtype=bool) & good
+    repeated = _repeated(rows.frame) & good
     first: dict[tuple[Any, ...], int] = {}
     conflicts: list[int] = []
     for position in np.flatnonzero(repeated).tolist():
@@ -413,6 +438,32 @@ def _check_repeats(parts: list[_Part], context: _Context) -> BoolArray:
     report_cells(context.report, np.array(conflicts, dtype=np.int64), why, rows.span,
                  "plan data (conflicting values)")
     return keep
+
+
+def _repeated(frame: pd.DataFrame) -> BoolArray:
+    """`frame.duplicated(KEYS, keep=False)` on integer codes (a missing cell equal to a
+    missing one, as there): each key column's codes folded into one number per row, and
+    equal numbers found by sorting — not a code array for every column and a hash table of
+    a million keys at once, the peak of a 10^6-row load."""
+    key, size = np.zeros(len(frame), dtype=np.int64), 1
+    for name in KEYS:
+        codes, distinct = pd.factorize(frame[name], use_na_sentinel=False)
+        width = max(len(distinct), 1)
+        if size * width >= 1 << 62:  # the numbers would overflow: number the keys so far
+            key = np.asarray(pd.factorize(key)[0], dtype=np.int64)
+            size = int(key.max()) + 1
+        key *= width
+        key += codes
+        size *= width
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    same = ordered[1:] == ordered[:-1]
+    sorted_repeats = np.zeros(len(key), dtype=bool)
+    sorted_repeats[1:] |= same
+    sorted_repeats[:-1] |= same
+    repeated = np.empty(len(key), dtype=bool)
+    repeated[order] = sorted_repeats
+    return repeated
 
 
 def _point(key: tuple[Any, ...]) -> str:

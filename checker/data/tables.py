@@ -29,6 +29,7 @@ from checker.data.arrow_columns import (
     column_kind,
     data_columns,
 )
+from checker.data.csv_bytes import first_lines, line_count, plain_utf8
 from checker.data.problems import (
     MAX_PER_COLUMN,
     IntArray,
@@ -149,7 +150,7 @@ def read_bytes(path: Path, display: str, report: Problems) -> bytes | None:
         report.add("D301", f"cannot read `{display}`: {reason.lower()}", file_span(display),
                    "check the path and that the file is readable")
         return None
-    if not data.strip():
+    if not data or data.isspace():  # `not data.strip()` without a copy of the file
         _empty(display, report)
         return None
     return data
@@ -176,15 +177,22 @@ def _decoding(data: bytes, display: str, report: Problems) -> tuple[str, str] | 
 
 
 def _read_csv(data: bytes, display: str, report: Problems) -> RawTable | None:
-    found = _decoding(data, display, report)
-    if found is None:
-        return None
-    decoded, encoding = found
-    text = unify_newlines(decoded)
-    plain = data if encoding == "utf-8" and text is decoded else None  # the bytes Arrow reads
-    source = functools.cache(lambda: SourceFile(display, text))
+    if plain_utf8(data):  # Arrow reads the bytes; the text is decoded only if asked for
+        text: Callable[[], str] = functools.cache(
+            lambda: unify_newlines(data.decode("utf-8")))
+        plain: bytes | None = data
+        lines = first_lines(data, 64, unify_newlines, _first_lines)
+    else:
+        found = _decoding(data, display, report)
+        if found is None:
+            return None
+        decoded, encoding = found
+        unified = unify_newlines(decoded)
+        plain = data if encoding == "utf-8" and unified is decoded else None
+        lines = _first_lines(unified, 64)
+        text = lambda: unified  # noqa: E731
+    source = functools.cache(lambda: SourceFile(display, text()))
     report.source(display, source)
-    lines = _first_lines(text, 64)
     skip = next((i for i, line in enumerate(lines) if line.strip()), 0)
     header = next(csv.reader(io.StringIO(lines[skip])), [])
     spanned = 1
@@ -195,8 +203,10 @@ def _read_csv(data: bytes, display: str, report: Problems) -> RawTable | None:
     columns = _csv_columns(text, len(header), skip + spanned, display, report, plain)
     if columns is None:
         return None
-    count, lines_in = (len(columns[0]) if columns else 0), _line_count(text)
-    if _rows_span_lines(lines_in, count, skip + spanned) and _unclosed(text, display, report):
+    count = len(columns[0]) if columns else 0
+    lines_in = line_count(data, unify_newlines, _line_count) if plain is data else (
+        _line_count(text()))
+    if _rows_span_lines(lines_in, count, skip + spanned) and _unclosed(text(), display, report):
         return None
     rows = _csv_rows(text, lines_in, count, skip)
     table = RawTable(display, "csv", [h.strip() for h in header], columns, rows, source, skip + 1)
@@ -271,10 +281,10 @@ def unify_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
-def _csv_columns(text: str, width: int, skip: int, display: str, report: Problems,
-                 plain: bytes | None = None) -> list[pd.Series[Any]] | None:
-    """The cells of every row as text columns; `plain`: the file's bytes when they are
-    `text` in UTF-8 already (Arrow reads them as they are, not encoded again)."""
+def _csv_columns(text: Callable[[], str], width: int, skip: int, display: str,
+                 report: Problems, plain: bytes | None = None) -> list[pd.Series[Any]] | None:
+    """The cells of every row as text columns; `plain`: the file's bytes when they read
+    as `text` in UTF-8 already (Arrow reads them as they are, not encoded again)."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -287,19 +297,21 @@ def _csv_columns(text: str, width: int, skip: int, display: str, report: Problem
 
     try:
         table = pacsv.read_csv(
-            io.BytesIO(plain if plain is not None else text.encode("utf-8")),
+            io.BytesIO(plain if plain is not None else text().encode("utf-8")),
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=skip),
             parse_options=pacsv.ParseOptions(newlines_in_values=True, invalid_row_handler=invalid),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
+                # large strings, as pandas' `str` dtype holds them: `to_pandas` then casts
+                # no column (a copy of every cell)
+                column_types=dict.fromkeys(names, pa.large_string()), strings_can_be_null=False,
                 quoted_strings_can_be_null=False))
     except (pa.ArrowException, ValueError) as error:
         report.add("D305", f"cannot parse `{display}` as CSV: {first_line(error)}",
                    file_span(display), "check quotes and separators")
         return None
     if ragged:
-        if not _unclosed(text, display, report):  # the quote is the cause, when there is one
-            _report_ragged(text, width, skip, display, report)
+        if not _unclosed(text(), display, report):  # the quote is the cause, when there is one
+            _report_ragged(text(), width, skip, display, report)
         return None
     return [table.column(i).to_pandas() for i in range(width)]
 
@@ -323,12 +335,12 @@ def _report_ragged(text: str, width: int, skip: int, display: str, report: Probl
                    file_span(display), "the first ones are shown above")
 
 
-def _csv_rows(text: str, lines_in: int, count: int, skip: int) -> IntArray:
+def _csv_rows(text: Callable[[], str], lines_in: int, count: int, skip: int) -> IntArray:
     """The line each data row starts on (a fast path when rows are one line each, as the
     text's `_line_count`, `lines_in`, shows)."""
     if lines_in == skip + 1 + count:
         return np.arange(skip + 2, skip + 2 + count, dtype=np.int64)
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text()))
     starts: list[int] = []
     start = 1
     for record in reader:
