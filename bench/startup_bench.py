@@ -93,14 +93,15 @@ def imported(command: list[str], env: dict[str, str]) -> list[str]:
     return [name for name in HEAVY if name in names]
 
 
-def instructions(command: list[str], env: dict[str, str]) -> int | None:
-    """Instructions one run of `command` executes (user space, every process), or None."""
+def instructions(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> int | None:
+    """Instructions one run of `command` executes (user space, every process), or None;
+    run in `cwd`, as its timings are (`--tree`: the other checkout's `python -m checker`)."""
     valgrind = shutil.which("valgrind")
     if valgrind is None:
         return None
     done = subprocess.run([valgrind, "--tool=callgrind", "--trace-children=yes",
                            "--callgrind-out-file=/dev/null", *command],
-                          capture_output=True, text=True, env=env, cwd=ROOT)
+                          capture_output=True, text=True, env=env, cwd=cwd)
     counts = re.findall(r"Collected : (\d+)", done.stderr)
     return sum(int(c) for c in counts) if counts else None
 
@@ -146,7 +147,7 @@ def main() -> None:
         if args.imports and name != "python -c pass" and where[name] == ROOT:
             print(f"{'':<36} imports: {', '.join(imported(timings.command, env)) or 'none heavy'}")
         if args.instructions:
-            count = instructions(timings.command, env)
+            count = instructions(timings.command, env, where[name])
             shown = "valgrind not found" if count is None else f"{count / 1e6:,.0f} M"
             print(f"{'':<36} instructions: {shown}")
     check = statistics.median(runs["check one proposal (text)"].wall)

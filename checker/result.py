@@ -310,10 +310,11 @@ class Result(_Data):
 
         orjson rather than the standard library: a report of 20,000 outcomes takes
         0.1 s instead of 8 s, with the same determinism.  Imported here: it brings
-        `uuid` and `platform`, which a text report never needs (start-up, issue 16)."""
+        `uuid` and `platform`, which a text report never needs (start-up, issue 16).
+        The data is `plain(self)`, what `model_dump(mode="json")` gives."""
         import orjson
 
-        data = self.model_dump(mode="json")
+        data = plain(self)
         return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode() \
             + "\n"
 
@@ -324,6 +325,50 @@ class Result(_Data):
     def to_look_at(self) -> list[Outcome]:
         """Outcomes a person must look at: everything but pass and not_applicable."""
         return [o for o in self.outcomes if o.outcome not in ("pass", "not_applicable")]
+
+
+def plain(model: BaseModel) -> dict[str, object]:
+    """`model.model_dump(mode="json")`, without building pydantic's serializer: the first
+    dump of a `defer_build` model builds the core schema of every model it holds, ~30 ms
+    of a one-proposal check (start-up, issue 16).  The result models hold only models,
+    lists, tuples, dicts, strings, numbers, booleans and None; a `float` field's int or
+    numpy number is a float, as pydantic writes it (tests/unit/test_result_plain.py)."""
+    floats = _float_fields(type(model))
+    dumped: dict[str, object] = {}
+    for name in _included(type(model)):
+        value = getattr(model, name)
+        dumped[name] = float(value) if name in floats and value is not None else _plain(value)
+    return dumped
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return plain(value)
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+_INCLUDED: dict[type[BaseModel], tuple[str, ...]] = {}
+_FLOATS: dict[type[BaseModel], frozenset[str]] = {}
+
+
+def _included(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields a dump writes (not those declared `exclude=True`), once per class."""
+    if cls not in _INCLUDED:
+        _INCLUDED[cls] = tuple(name for name, info in cls.model_fields.items()
+                               if not info.exclude)
+    return _INCLUDED[cls]
+
+
+def _float_fields(cls: type[BaseModel]) -> frozenset[str]:
+    """Fields declared `float` or `float | None`: pydantic writes an int in them as 3.0."""
+    if cls not in _FLOATS:
+        _FLOATS[cls] = frozenset(name for name, info in cls.model_fields.items()
+                                 if info.annotation in (float, float | None))
+    return _FLOATS[cls]
 
 
 def json_schema() -> str:

@@ -1,26 +1,24 @@
 """Terminal text: a header, a summary table, then each rule's findings with their evidence.
 
 In: a `Result` and whether to colour.  Out: text; with `color` (a terminal) rich styles it,
-otherwise it is plain and 100 columns wide, byte for byte the same on every run.  User
-strings are printed as `rich.text.Text`, never as markup.  Imports only `checker.result`.
+otherwise it is plain and 100 columns wide, byte for byte the same on every run.  The
+report is built as lines of styled pieces and tables (`Doc`); rich prints them on a
+terminal (user strings as `rich.text.Text`, never as markup), and `reports.layout` lays
+them out as rich would when there is no colour, without importing rich (start-up, issue
+16) — unless some string holds a character whose width only rich knows.  Imports only
+`checker.result`.
 """
 
 from __future__ import annotations
 
-import io
-
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+from dataclasses import dataclass, field
 
 from checker.result import Outcome, Result, RuleSummary
 from reports import DEFAULT, Options, annual, i18n, messages, notes
 from reports import common as c
 from reports import evaluation as ev
 from reports.i18n import Lang
+from reports.layout import Column, Table, cell_len, set_cell_size, simple, wrap
 
 SHOWN_PER_RULE = 20  # findings printed per rule; the rest are counted
 WIDTH = 100
@@ -40,113 +38,183 @@ def _terminal_columns() -> int:
     return shutil.get_terminal_size((WIDTH, 24)).columns
 
 
+Piece = tuple[str, str]  # a piece of text and its rich style ("" for none)
+
+
+@dataclass
+class Block:
+    """A line of styled pieces, a table (`table`: its rows hold styled cells), or a
+    label-and-text grid indented by `indent`."""
+
+    line: list[Piece] = field(default_factory=list)
+    table: Table | None = None
+    cells: list[list[list[Piece]]] = field(default_factory=list)
+    indent: int = 0
+
+
+class Doc:
+    """The report as blocks, printed by rich (colour) or `reports.layout` (plain)."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+
+    def print(self, *pieces: Piece) -> None:
+        self.blocks.append(Block(line=list(pieces)))
+
+    def table(self, columns: list[Column], rows: list[list[list[Piece]]], *,
+              padding: tuple[int, int] = (1, 1)) -> None:
+        """A ruled table (rich's SIMPLE_HEAD box, no edge); `padding` is (right, left)."""
+        plain = [["".join(text for text, _ in cell) for cell in row] for row in rows]
+        self.blocks.append(Block(table=Table(columns, plain, padding), cells=rows))
+
+    def grid(self, rows: list[tuple[str, list[Piece]]], indent: int) -> None:
+        """Label and text in two columns; long text wraps under itself, not under the
+        label (a repeated label is left blank)."""
+        cells, previous = [], None
+        for label, text in rows:
+            cells.append([[("" if label == previous else label, "dim")], text])
+            previous = label
+        plain = [["".join(text for text, _ in cell) for cell in row] for row in cells]
+        columns = [Column(no_wrap=True, min_width=8), Column(overflow="fold")]
+        self.blocks.append(Block(table=Table(columns, plain, (1, 1), ruled=False),
+                                 cells=cells, indent=indent))
+
+    def strings(self) -> list[str]:
+        found = ["".join(text for text, _ in block.line) for block in self.blocks]
+        for block in self.blocks:
+            if block.table is not None:
+                found += [column.header for column in block.table.columns]
+                found += [text for row in block.table.rows for text in row]
+        return found
+
+
 def write(result: Result, options: Options = DEFAULT) -> str:
-    buffer = io.StringIO()
-    color = options.color
-    width = max(_terminal_columns(), 60) if color else WIDTH
-    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width,
-                      highlight=False, emoji=False, markup=False, soft_wrap=False)
+    doc = document(result, options)
+    if options.color or not all(map(simple, doc.strings())):
+        from reports.text_rich import printed
+
+        text = printed(doc.blocks, color=options.color,
+                       width=max(_terminal_columns(), 60) if options.color else WIDTH)
+    else:
+        text = "".join(f"{line}\n" for line in plain_lines(doc.blocks, WIDTH))
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())
+
+
+def document(result: Result, options: Options = DEFAULT) -> Doc:
+    """The report's blocks, before either printer lays them out."""
+    doc = Doc()
     lang = i18n.language(result, options.lang)
-    _header(console, result, lang)
+    _header(doc, result, lang)
     evaluation = bool(result.indicators)  # plan data: the evaluation table comes first
     if evaluation:
-        _evaluation(console, result, lang)
-        _annual(console, result, lang)
+        _evaluation(doc, result, lang)
+        _annual(doc, result, lang)
     if options.details or not evaluation:
-        _table(console, result, lang)
+        _table(doc, result, lang)
     for group in c.by_rule(result):
         if group.outcomes and (options.details or group.rule.subject != "series"):
-            _rule(console, group, lang)
+            _rule(doc, group, lang)
     if evaluation and not options.details:
-        console.print(Text(i18n.word("details_hint", lang), style="dim"))
-    _footer(console, result, lang)
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+        doc.print((i18n.word("details_hint", lang), "dim"))
+    _footer(doc, result, lang)
+    return doc
 
 
-def _header(console: Console, result: Result, lang: Lang) -> None:
+def plain_lines(blocks: list[Block], width: int) -> list[str]:
+    """The blocks laid out as rich prints them without colour (`reports.layout`)."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.table is None:
+            text = "".join(text for text, _ in block.line)
+            lines += [set_cell_size(line, width) for line in wrap(text, width)] if text \
+                else [""]
+        elif block.indent:
+            inner = width - block.indent
+            lines += [" " * block.indent + set_cell_size(line, inner)
+                      for line in block.table.lines(inner)]
+        else:
+            lines += [set_cell_size(line, width) for line in block.table.lines(width)]
+    return lines
+
+
+def _header(doc: Doc, result: Result, lang: Lang) -> None:
     suite = result.suite
-    title = Text("plancheck", style="bold")
-    title.append(f" · {suite.plan}")
+    title: list[Piece] = [("plancheck", "bold"), (f" · {suite.plan}", "")]
     if suite.title:
-        title.append(f" · {suite.title}", style="dim")
-    console.print(title)
+        title.append((f" · {suite.title}", "dim"))
+    doc.print(*title)
     w = i18n.WORDS
     rules = f"{suite.rules} {w['rules_count'][lang]}"
-    console.print(f"{w['as_of'][lang]} {result.as_of} · {w['fail_on'][lang]} {result.fail_on}"
-                  f" · {rules} · {w['period'][lang]} {suite.period[0]}–{suite.period[1]}")
+    doc.print((f"{w['as_of'][lang]} {result.as_of} · {w['fail_on'][lang]} {result.fail_on}"
+               f" · {rules} · {w['period'][lang]} {suite.period[0]}–{suite.period[1]}", ""))
     for item in result.inputs:
         kind = i18n.word(item.kind, lang)
-        console.print(f"  {kind:<10} {item.path} ({messages.rows_text(item, lang)})")
-    console.print()
+        doc.print((f"  {kind:<10} {item.path} ({messages.rows_text(item, lang)})", ""))
+    doc.print()
 
 
-def _evaluation(console: Console, result: Result, lang: Lang) -> None:
+def _evaluation(doc: Doc, result: Result, lang: Lang) -> None:
     """The evaluation table: one line per indicator × region, then the counts."""
-    console.print(Text(i18n.word("heading_indicators", lang), style="bold"))
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold",
-                  padding=(0, 1, 0, 0))
+    doc.print((i18n.word("heading_indicators", lang), "bold"))
     widest = max(cell_len(i18n.status(row.status, lang)) for row in result.indicators)
-    for key in ev.SHORT:
-        table.add_column(i18n.word(key, lang), overflow="fold",
-                         max_width={"name": 14, "region": 10, "base": 12,
-                                    "latest": 12}.get(key),
-                         min_width={"target": 26, "status": widest}.get(key),
-                         no_wrap=key == "status")
+    columns = [Column(i18n.word(key, lang), overflow="fold",
+                      max_width={"name": 14, "region": 10, "base": 12, "latest": 12}.get(key),
+                      min_width={"target": 26, "status": widest}.get(key),
+                      no_wrap=key == "status") for key in ev.SHORT]
+    rows = []
     for row in result.indicators:
         cells = ev.shown(row, lang, result.suite.period[0] - 1)
-        table.add_row(*[Text(cells[key], style=STATUS_STYLE[row.status] if key == "status"
-                             else "") for key in ev.SHORT])
-    console.print(table)
-    console.print(Text(ev.counts_line(result, lang), style="bold"))
-    console.print()
+        rows.append([[(cells[key], STATUS_STYLE[row.status] if key == "status" else "")]
+                     for key in ev.SHORT])
+    doc.table(columns, rows, padding=(1, 0))
+    doc.print((ev.counts_line(result, lang), "bold"))
+    doc.print()
 
 
-def _annual(console: Console, result: Result, lang: Lang) -> None:
+def _annual(doc: Doc, result: Result, lang: Lang) -> None:
     """The `--as-of` year's stated targets against its actuals, when the data states any."""
     found = annual.rows(result)
     if not found:
         return
-    console.print(Text(i18n.word("heading_annual", lang, year=result.as_of), style="bold"))
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold",
-                  padding=(0, 1, 0, 0))
-    for key in annual.COLUMNS:
-        table.add_column(annual.heading(key, result.as_of, lang), overflow="fold",
-                         max_width={"name": 14, "region": 10, "plan_target": 26}.get(key))
+    doc.print((i18n.word("heading_annual", lang, year=result.as_of), "bold"))
+    columns = [Column(annual.heading(key, result.as_of, lang), overflow="fold",
+                      max_width={"name": 14, "region": 10, "plan_target": 26}.get(key))
+               for key in annual.COLUMNS]
+    rows = []
     for row in found:
         cells = annual.shown(row, lang)
         style = {"met": "green", "missed": "red"}.get(row.met, "yellow")
-        table.add_row(*[Text(cells[key], style=style if key == "year_result" else "")
-                        for key in annual.COLUMNS])
-    console.print(table)
-    console.print()
+        rows.append([[(cells[key], style if key == "year_result" else "")]
+                     for key in annual.COLUMNS])
+    doc.table(columns, rows, padding=(1, 0))
+    doc.print()
 
 
-def _table(console: Console, result: Result, lang: Lang) -> None:
+def _table(doc: Doc, result: Result, lang: Lang) -> None:
     """One line per rule with its counts of each outcome."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column(i18n.word("rule", lang), no_wrap=True)
-    table.add_column(i18n.word("title", lang), max_width=24 if lang == "en" else 20,
-                     overflow="ellipsis", no_wrap=True)
-    table.add_column(i18n.word("kind", lang), no_wrap=True,
-                     min_width=max(cell_len(i18n.kind(k, lang)) for k in i18n.KIND))
+    columns = [Column(i18n.word("rule", lang), no_wrap=True),
+               Column(i18n.word("title", lang), max_width=24 if lang == "en" else 20,
+                      overflow="ellipsis", no_wrap=True),
+               Column(i18n.word("kind", lang), no_wrap=True,
+                      min_width=max(cell_len(i18n.kind(k, lang)) for k in i18n.KIND))]
     for kind in c.COLUMNS:
         label = messages.column_label(kind, lang)
-        table.add_column(label, justify="right", no_wrap=True, min_width=cell_len(label))
+        columns.append(Column(label, justify="right", no_wrap=True, min_width=cell_len(label)))
+    rows = []
     for rule in result.rules:
-        cells = [_count(rule, kind) for kind in c.COLUMNS]
         title, constraint = c.label(rule)
-        table.add_row(Text(rule.id, style=_rule_style(rule)),
-                      Text(title, style="dim" if constraint else ""),
-                      i18n.kind(rule.kind, lang), *cells)
-    console.print(table)
-    console.print()
+        rows.append([[(rule.id, _rule_style(rule))], [(title, "dim" if constraint else "")],
+                     [(i18n.kind(rule.kind, lang), "")],
+                     *[[_count(rule, kind)] for kind in c.COLUMNS]])
+    doc.table(columns, rows)
+    doc.print()
 
 
-def _count(rule: RuleSummary, kind: str) -> Text:
+def _count(rule: RuleSummary, kind: str) -> Piece:
     n = rule.counts.get(kind, 0)  # type: ignore[call-overload]
     if not n:
-        return Text("·", style="dim")
-    return Text(f"{n:,}", style=_STYLE.get(kind, "") if kind != "pass" else "")
+        return "·", "dim"
+    return f"{n:,}", _STYLE.get(kind, "") if kind != "pass" else ""
 
 
 def _rule_style(rule: RuleSummary) -> str:
@@ -155,66 +223,53 @@ def _rule_style(rule: RuleSummary) -> str:
     return ""
 
 
-def _rule(console: Console, group: c.RuleOutcomes, lang: Lang) -> None:
+def _rule(doc: Doc, group: c.RuleOutcomes, lang: Lang) -> None:
     rule = group.rule
-    head = Text(rule.id, style=_rule_style(rule) or "bold")
+    head: list[Piece] = [(rule.id, _rule_style(rule) or "bold")]
     if rule.title:
-        head.append(f" {rule.title}", style="bold")
-    head.append(f" · {i18n.kind(rule.kind, lang)} ({rule.severity})", style="dim")
-    console.print(head)
-    rows: list[tuple[str, Text]] = [("", Text(messages.count_line(rule, lang)))]
+        head.append((f" {rule.title}", "bold"))
+    head.append((f" · {i18n.kind(rule.kind, lang)} ({rule.severity})", "dim"))
+    doc.print(*head)
+    rows: list[tuple[str, list[Piece]]] = [("", [(messages.count_line(rule, lang), "")])]
     for cite in rule.citations:
-        rows.append((i18n.word("plan_label", lang), Text(messages.citation_where(cite, lang))))
-        rows.append(("", Text(f"“{cite.quote}”", style="italic")))
-    rows += [(i18n.word("rule", lang), Text(f"require {constraint}"))
+        rows.append((i18n.word("plan_label", lang), [(messages.citation_where(cite, lang), "")]))
+        rows.append(("", [(f"“{cite.quote}”", "italic")]))
+    rows += [(i18n.word("rule", lang), [(f"require {constraint}", "")])
              for constraint in rule.constraints]
-    rows.append(("", Text(rule.location.text, style="dim")))
-    console.print(_grid(rows, indent=2))
-    console.print()
+    rows.append(("", [(rule.location.text, "dim")]))
+    doc.grid(rows, indent=2)
+    doc.print()
     for outcome in group.outcomes[:SHOWN_PER_RULE]:
-        _finding(console, outcome, lang)
+        _finding(doc, outcome, lang)
     hidden = group.unlisted + max(len(group.outcomes) - SHOWN_PER_RULE, 0)
     if hidden > 0:
         more = i18n.word("more_of_rule", lang, n=f"{hidden:,}", rule=rule.id)
-        console.print(Text(f"    {more}; {i18n.word('see_other_formats', lang)}", style="dim"))
-        console.print()
+        doc.print((f"    {more}; {i18n.word('see_other_formats', lang)}", "dim"))
+        doc.print()
 
 
-def _finding(console: Console, outcome: Outcome, lang: Lang) -> None:
+def _finding(doc: Doc, outcome: Outcome, lang: Lang) -> None:
     style = _STYLE.get(outcome.outcome, "")
-    line = Text("  ")
-    line.append(f"{_MARK[outcome.outcome]} {messages.outcome_word(outcome, lang)}", style=style)
-    line.append(f"  {outcome.subject}", style="bold")
+    line: list[Piece] = [("  ", ""),
+                         (f"{_MARK[outcome.outcome]} {messages.outcome_word(outcome, lang)}",
+                          style), (f"  {outcome.subject}", "bold")]
     if outcome.subject_details:
-        line.append(f"  {c.described(outcome)}")
+        line.append((f"  {c.described(outcome)}", ""))
     if outcome.outcome in ("fail", "error", "unknown"):
-        line.append(f"  [{outcome.severity}]", style="dim")
-    console.print(line)
-    rows = [("", Text(messages.message(outcome, lang)))]
-    rows += [(label, Text(text)) for label, text in messages.evidence_lines(outcome, lang)]
-    console.print(_grid(rows, indent=4))
-    console.print()
+        line.append((f"  [{outcome.severity}]", "dim"))
+    doc.print(*line)
+    rows = [("", [(messages.message(outcome, lang), "")])]
+    rows += [(label, [(text, "")]) for label, text in messages.evidence_lines(outcome, lang)]
+    doc.grid(rows, indent=4)
+    doc.print()
 
 
-def _grid(rows: list[tuple[str, Text]], indent: int) -> Padding:
-    """Label and text in two columns; long text wraps under itself, not under the label."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="dim", no_wrap=True, min_width=8)
-    grid.add_column(overflow="fold")
-    previous = None
-    for label, text in rows:
-        grid.add_row("" if label == previous else label, text)
-        previous = label
-    return Padding(grid, (0, 0, 0, indent))
-
-
-def _footer(console: Console, result: Result, lang: Lang) -> None:
+def _footer(doc: Doc, result: Result, lang: Lang) -> None:
     for note in result.notes:
-        console.print(Text(f"{i18n.word('notes', lang)}: {notes.note(note, lang)}",
-                           style="yellow"))
-    console.print(messages.totals_line(result, lang))
+        doc.print((f"{i18n.word('notes', lang)}: {notes.note(note, lang)}", "yellow"))
+    doc.print((messages.totals_line(result, lang), ""))
     if not result.summary.complete:
-        console.print(Text(i18n.word("large_run", lang), style="dim"))
+        doc.print((i18n.word("large_run", lang), "dim"))
     code = result.summary.exit_code
-    console.print(Text(f"exit {code}: {i18n.verdict(result, lang)}",
-                       style="bold red" if code else "bold green"))
+    doc.print((f"exit {code}: {i18n.verdict(result, lang)}",
+               "bold red" if code else "bold green"))

@@ -30,9 +30,9 @@ print(json.dumps([code, sorted(m for m in sys.modules if m.split('.')[0] in {hea
 """
 
 
-def imported(*argv: str) -> tuple[int, list[str]]:
+def imported(*argv: str, heavy: tuple[str, ...] = HEAVY) -> tuple[int, list[str]]:
     """The exit code of `plancheck ARGV…` and the heavy top-level modules it loaded."""
-    probe = _PROBE.format(heavy=set(HEAVY))
+    probe = _PROBE.format(heavy=set(heavy))
     done = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True,
                           text=True, cwd=ROOT, check=True)
     code, modules = json.loads(done.stdout.splitlines()[-1])
@@ -59,3 +59,13 @@ def test_plan_data_still_loads_pandas() -> None:
     code, heavy = imported("check", str(PROPOSALS / "airport-logistics.yaml"),
                            str(ROOT / "examples" / "data" / "daxing-baseline.csv"))
     assert "pandas" in heavy and code in (0, 1)
+
+
+@pytest.mark.parametrize("files", [
+    [PROPOSALS / "airport-logistics.yaml"],
+    [PROPOSALS / "batch.csv", ROOT / "examples" / "data" / "daxing-monitoring-2023.csv"],
+], ids=["yaml", "plan-data"])
+def test_the_plain_text_report_loads_no_rich(files: list[Path]) -> None:
+    """Without colour the text report is laid out by `reports.layout` (rich: ~40 ms)."""
+    code, loaded = imported("check", *map(str, files), heavy=("rich",))
+    assert loaded == [] and code in (0, 1)

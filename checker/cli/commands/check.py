@@ -7,7 +7,6 @@ are data; `-` is a data file read from standard input (`--stdin-name` names it).
 from __future__ import annotations
 
 import argparse
-import calendar
 import datetime
 import re
 from collections.abc import Callable
@@ -98,6 +97,8 @@ def as_of(text: str) -> tuple[int, datetime.date | None]:
     if match.group(2) is None:
         return year, None
     if match.group(3) is None:
+        import calendar  # only for a `--as-of YYYY-MM`: it is not small (start-up, issue 16)
+
         day = calendar.monthrange(year, month)[1]
     return year, datetime.date(year, month, day)
 
