@@ -191,3 +191,43 @@ def test_a_big_table_lists_only_failing_series_by_default(
     assert {s.indicator for s in result.series} == {"gdp_growth",
                                                     "per_capita_disposable_income_growth"}
     assert any("`--series all` lists every one" in note for note in result.notes)
+
+
+def test_a_cumulative_target_shows_the_running_total_it_is_judged_on() -> None:
+    """friction4 #9: 最新值 of `total(…) >= 13` was the last year's 1, the status computed
+    on the 8 built so far; the row carries the sum, and every table says it is one."""
+    row = table()["new_waste_transfer_stations"]
+    assert row.latest is not None and row.latest.value == 1.0  # the year's own figure stays
+    assert row.running_total == r.RunningTotal(first_year=2021, year=2023, value=8.0, text="8")
+    assert row.status == "on_track"  # 8 of 13 (62 %) in 60 % of the time
+    assert table()["bus_stop_500m_coverage"].running_total is None  # a level is no sum
+
+
+@pytest.mark.parametrize(("fmt", "lang", "shown"), [
+    ("text", "zh", "累计 8"), ("text", "en", "total 8"), ("markdown", "zh", "累计 8"),
+    ("html", "zh", "累计 8"), ("csv", "zh", "2021–2023年累计,8"),
+    ("csv", "en", "2021–2023 total,8"), ("json", "en", '"running_total": {'),
+])
+def test_every_evaluation_table_says_the_running_total(fmt: str, lang: str,
+                                                       shown: str) -> None:
+    from reports import render
+
+    result = evaluate(checked_from(RULES), {}, SourcedData(ROWS), as_of=2023)
+    report = render(result, fmt, lang=lang)
+    assert shown in report
+    if fmt == "csv":
+        assert ("2023年当年 1" if lang == "zh" else "2023 alone: 1") in report
+
+
+def test_the_workbook_says_the_running_total() -> None:
+    import io
+
+    import openpyxl
+
+    from reports import render_bytes
+
+    result = evaluate(checked_from(RULES), {}, SourcedData(ROWS), as_of=2023)
+    book = openpyxl.load_workbook(io.BytesIO(render_bytes(result, "xlsx", lang="zh")))
+    rows = [[c.value for c in row] for ws in book.worksheets for row in ws.iter_rows()]
+    found = [row for row in rows if "new_waste_transfer_stations" in row]
+    assert found and "2021–2023年累计" in found[0] and 8 in found[0]
