@@ -64,10 +64,14 @@ class _Lever:
     year: int | None = None
     first: int | None = None  # a series from this year to `year` (the rule reads a trend)
     regions: tuple[str, ...] = ()
+    label: str = ""  # an indicator's display name, for the test's name (`公交站点500米覆盖率`)
 
     @property
     def title(self) -> str:
-        return f"target({self.name})" if self.kind == "target" else self.name
+        """How the test's name says it: an indicator by its display name where it has one
+        (a test name is a string: Chinese reads as the plan does), a field by its name."""
+        shown = self.label or self.name
+        return f"target({shown})" if self.kind == "target" else shown
 
     def shown(self, value: object) -> str:
         """The value as a test writes it (a series: constant, rising or falling to it)."""
@@ -202,7 +206,8 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
             at = fixed if fixed is not None else (
                 max(year, checked.plan.start) if series else when)
             out.setdefault((kind, node.id, at), _Lever(
-                kind, node.id, ind_type, values, at, first if series else None, regions))
+                kind, node.id, ind_type, values, at, first if series else None, regions,
+                ind.display or ""))
     return list(out.values())
 
 
