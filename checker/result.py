@@ -214,7 +214,8 @@ class RunningTotal(_Data):
     """A cumulative target's sum so far: what 最新值 means for `累计 >= 13`."""
 
     first_year: int = Field(description="the first year summed (the target's range starts)")
-    year: int = Field(description="the last year summed (the latest value's)")
+    year: int = Field(description="the last year summed: the latest value's, or the last "
+                      "one before a year with no value (the year the target was judged at)")
     value: float = Field(description="the sum, in the row's unit")
     text: str = Field(description="the sum with its unit, as shown")
 

@@ -67,6 +67,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "latest": {"en": "latest", "zh": "最新值"},
     "running_total": {"en": "total {text}", "zh": "累计 {text}"},
     "running_period": {"en": "{a}–{b} total", "zh": "{a}–{b}年累计"},
+    "running_year": {"en": "{a} total", "zh": "{a}年累计"},
     "year_alone": {"en": "{year} alone: {text}", "zh": "{year}年当年 {text}"},
     "status": {"en": "status", "zh": "进展情况"},
     "reason": {"en": "reason", "zh": "说明"},

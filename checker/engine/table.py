@@ -147,10 +147,11 @@ def _latest(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str,
 
 def _running_total(found: list[Judged], indicator: str, table: SeriesTable,
                    latest: r.Observation | None) -> r.RunningTotal | None:
-    """The sum so far of the row's first cumulative target, up to the latest value's year:
-    the figure `累计 >= 13` is judged on, read from the verdict (so the table shows what the
-    status was computed on, not the last year's own value).  None when no year of the
-    target's range has passed or a year in it has no value."""
+    """The sum so far of the row's first cumulative target: the figure `累计 >= 13` is
+    judged on, read from the verdict at the year it judged (so the table shows what the
+    status was computed on, not the last year's own value) — the latest value's year, or
+    an earlier one when a year between has no value (a gap in 2022: the sum to 2021).
+    None when no year of the target's range has passed or none has a known sum."""
     if latest is None:
         return None
     for j in found:
@@ -162,15 +163,17 @@ def _running_total(found: list[Judged], indicator: str, table: SeriesTable,
         if not isinstance(total, t.Func) or total.years is None or vec is None \
                 or vec.values.ndim != 2:
             continue
-        year = min(latest.year, total.years.end)
-        column = year - table.first_year
-        if year < total.years.start or not 0 <= column < vec.values.shape[1]:
-            continue
-        value, _, text = show(c.expr.left.type, vec, (v.row, column))
-        if value is None:
-            continue
-        return r.RunningTotal.model_construct(first_year=total.years.start, year=year,
-                                              value=round(value, 9), text=text)
+        judged = v.judgement.year
+        for year in dict.fromkeys(min(y, latest.year, total.years.end)
+                                  for y in ((judged,) if judged is not None else ())
+                                  + (latest.year,)):
+            column = year - table.first_year
+            if year < total.years.start or not 0 <= column < vec.values.shape[1]:
+                continue
+            value, _, text = show(c.expr.left.type, vec, (v.row, column))
+            if value is not None:
+                return r.RunningTotal.model_construct(
+                    first_year=total.years.start, year=year, value=round(value, 9), text=text)
     return None
 
 

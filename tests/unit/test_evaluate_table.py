@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -231,3 +232,16 @@ def test_the_workbook_says_the_running_total() -> None:
     rows = [[c.value for c in row] for ws in book.worksheets for row in ws.iter_rows()]
     found = [row for row in rows if "new_waste_transfer_stations" in row]
     assert found and "2021–2023年累计" in found[0] and 8 in found[0]
+
+
+def test_a_gap_in_a_cumulative_series_shows_the_sum_the_status_is_judged_on() -> None:
+    """No value for 2022: the sum known is 2021's, and that is what the row is judged on
+    and shows (`累计 3` in 2021), not 2023's own 1 beside a 2023 period."""
+    from reports import render
+
+    rows = [row for row in ROWS if row[:2] != ("new_waste_transfer_stations", 2022)]
+    result = evaluate(checked_from(RULES), {}, SourcedData(rows), as_of=2023)
+    (row,) = [x for x in result.indicators if x.indicator == "new_waste_transfer_stations"]
+    assert row.running_total == r.RunningTotal(first_year=2021, year=2021, value=3.0, text="3")
+    assert ",2021年累计,3," in render(result, "csv", lang="zh")
+    assert re.search(r"  2021  累计 3 ", render(result, "text", lang="zh"))
