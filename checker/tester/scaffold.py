@@ -64,12 +64,12 @@ class _Lever:
     year: int | None = None
     first: int | None = None  # a series from this year to `year` (the rule reads a trend)
     regions: tuple[str, ...] = ()
-    label: str = ""  # an indicator's display name, for the test's name (`公交站点500米覆盖率`)
+    label: str = ""  # a display name or a field label, for the test name (`标准班额`)
 
     @property
     def title(self) -> str:
-        """How the test's name says it: an indicator by its display name where it has one
-        (a test name is a string: Chinese reads as the plan does), a field by its name."""
+        """How the test's name says it: an indicator by its display name, a field by its
+        label, where it has one (a test name is a string: Chinese reads as the plan does)."""
         shown = self.label or self.name
         return f"target({shown})" if self.kind == "target" else shown
 
@@ -186,7 +186,8 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
             if node.name in presence and not spec.required:
                 values = (*values, None)
             out.setdefault(("field", node.name, None),
-                           _Lever("field", node.name, spec.type, values))
+                           _Lever("field", node.name, spec.type, values,
+                                  label=spec.label or ""))
         elif isinstance(node, t.IndicatorRef | t.StatedTarget) \
                 and node.id in checked.indicators:
             ind = checked.indicators[node.id]

@@ -95,3 +95,15 @@ def test_a_test_is_named_by_the_indicators_display_name_else_its_id() -> None:
     assert 'test "BUS passes at 公交站点500米“覆盖”率\\" 90%"' in made["BUS"]
     assert 'test "RAW passes at plain_id 90%"' in made["RAW"]
     assert all(parsed_tests(text) for text in made.values())
+
+
+def test_a_field_is_named_by_its_label_else_its_name() -> None:
+    suite = ('record school {\n  id: text required\n  class_size: count label "标准班额"\n'
+             '  floors: count\n}\n'
+             'rule SCH "s" {\n  cite "a" line 1: "x"\n  for each school\n'
+             '  require class_size <= 45\n}\n'
+             'rule FL "f" {\n  cite "a" line 1: "x"\n  for each school\n'
+             '  require floors <= 6\n}\n')
+    made = {s.rule: s.text or s.reason for s in scaffold(checked_from(suite), ["SCH", "FL"])}
+    assert 'test "SCH passes at 标准班额 45"' in made["SCH"]
+    assert 'test "FL passes at floors 6"' in made["FL"]
