@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
+from typing import Final, Protocol
 
 from checker import result as r
 from checker.data.load import load
@@ -22,8 +22,13 @@ from checker.types import typed as t
 from checker.types.cached import load_checked
 from checker.types.typecheck import typecheck
 
-#: told after each streamed batch: rows checked so far, rows expected in all (None: unknown)
-RowProgress = Callable[[int, "int | None"], None]
+
+class RowProgress(Protocol):
+    """Told after each streamed batch: rows checked so far, rows expected in all (None:
+    unknown); on Dask, after each partition, also `parts`: partitions done and in all."""
+
+    def __call__(self, rows: int, total: int | None,
+                 parts: tuple[int, int] | None = None) -> None: ...
 
 
 def check(files: Sequence[str | Path], rules: Sequence[str | Path] | None = None, *,

@@ -26,11 +26,12 @@ def check_dask(checked: t.CheckedSuite, paths: Sequence[Path], scheduler: str | 
                *, as_of: int | None = None, fail_on: r.FailOn = "error",
                record: str | None = None, max_findings: int | None = MAX_LISTED,
                strict: bool = False, cutoff: datetime.date | None = None,
-               progress: Callable[[int, int | None], None] | None = None
+               progress: Callable[[int, int | None, tuple[int, int]], None] | None = None
                ) -> r.Result | None:
     """The run on the cluster, or None: run `paths` in one process (small or other
     formats, or a problem, which that run reports).  `progress`: told the rows checked
-    of those expected after each partition (the batch path's writer)."""
+    of those expected and the partitions done of all, after each partition (the batch
+    path's writer)."""
     from checker.data.batches import BATCH_ROWS, Fallback, plan_stream
     from checker.engine.distributed import DaskMissing, evaluate_partitions
 

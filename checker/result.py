@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
-SCHEMA_VERSION = "plancheck.result/2"
+SCHEMA_VERSION = "plancheck.result/3"
 
 OutcomeKind = Literal["pass", "fail", "unknown", "not_applicable", "pending", "error"]
 Severity = Literal["error", "warning", "info"]
@@ -210,6 +210,16 @@ class Target(_Data):
     facts: Facts | None = None
 
 
+class RunningTotal(_Data):
+    """A cumulative target's sum so far: what 最新值 means for `累计 >= 13`."""
+
+    first_year: int = Field(description="the first year summed (the target's range starts)")
+    year: int = Field(description="the last year summed: the latest value's, or the last "
+                      "one before a year with no value (the year the target was judged at)")
+    value: float = Field(description="the sum, in the row's unit")
+    text: str = Field(description="the sum with its unit, as shown")
+
+
 class IndicatorRow(_Data):
     """One row of the evaluation table: an indicator in one region (or a stated plan)."""
 
@@ -225,6 +235,10 @@ class IndicatorRow(_Data):
                                  "last one before it")
     latest: Observation | None = Field(description="the latest value up to --as-of (for a "
                                    "stated plan: its latest stated target)")
+    running_total: RunningTotal | None = Field(
+        default=None, description="for a cumulative target (`total(x, 2021..2025) >= 13`): "
+        "the sum so far, from the target's first year to `latest`'s — the figure its status "
+        "is computed on (`latest` stays the last year's own value)")
     targets: list[Target]
     status: Status
     reason: str = Field(description="why the status is what it is, in words")
@@ -288,7 +302,7 @@ class YearTarget(_Data):
 
 
 class Result(_Data):
-    schema_version: Literal["plancheck.result/2"] = "plancheck.result/2"
+    schema_version: Literal["plancheck.result/3"] = "plancheck.result/3"
     tool: str = "plancheck"
     suite: SuiteInfo
     as_of: int

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.result import Facts, IndicatorRow, Observation, Result, Status, Target
+from checker.result import (
+    Facts,
+    IndicatorRow,
+    Observation,
+    Result,
+    RunningTotal,
+    Status,
+    Target,
+)
 from reports import i18n
 from reports.i18n import Lang
 
@@ -222,6 +230,10 @@ def cells(row: IndicatorRow, lang: Lang) -> dict[str, Cell]:
     about = latest or base
     note = "; ".join(x for x in ((latest.note, latest.basis, latest.qualifier) if latest
                                  else ()) if x)
+    total = row.running_total
+    if total is not None and latest is not None:  # the year's own figure, beside the sum
+        note = "; ".join(x for x in (i18n.word("year_alone", lang, year=latest.period,
+                                               text=latest.text), note) if x)
     boolean = row.unit == "" and any(x is not None and x.text in ("true", "false")
                                      for x in (base, latest))
     return {
@@ -233,14 +245,22 @@ def cells(row: IndicatorRow, lang: Lang) -> dict[str, Cell]:
         "base": (_bool_text(base.text, lang) if boolean else _figure(base)) if base else None,
         "target": targets_text(row, lang), "target_value": _target_value(row),
         "deadline": max((t.deadline for t in row.targets), default=None),
-        "latest_period": latest.period if latest else "",
-        "latest": (_bool_text(latest.text, lang) if boolean else _figure(latest))
-        if latest else None,
+        "latest_period": _summed(total, lang) if total is not None
+        else latest.period if latest else "",
+        "latest": total.value if total is not None
+        else (_bool_text(latest.text, lang) if boolean else _figure(latest)) if latest else None,
         "status": i18n.status(row.status, lang), "reason": reason_text(row, lang),
         "source": about.source or "" if about else "", "note": note,
         "rules": ", ".join(row.rules), "quote": row.quote or "",
         "from": latest.origin.text if latest and latest.origin else "",
     }
+
+
+def _summed(total: RunningTotal, lang: Lang) -> str:
+    """The years a running total adds up: `2021–2023年累计`, `2021年累计`."""
+    if total.first_year == total.year:
+        return i18n.word("running_year", lang, a=total.year)
+    return i18n.word("running_period", lang, a=total.first_year, b=total.year)
 
 
 def _figure(seen: Observation) -> float | str | None:
@@ -261,4 +281,7 @@ def shown(row: IndicatorRow, lang: Lang, baseline: int | None = None) -> dict[st
         text = reading.text if not isinstance(values[key], str) else str(values[key])
         plain = key == "latest" or (baseline is not None and reading.year == baseline)
         out[key] = text if plain else f"{text} ({reading.period})"
+    if row.running_total is not None and row.latest is not None:  # `累计 8`, in its year
+        out["latest"] = i18n.word("running_total", lang, text=row.running_total.text)
+        out["latest_period"] = str(row.running_total.year)  # the sum's year: before a gap
     return out

@@ -9,7 +9,8 @@ context manager yields a tick that does nothing, so callers need no branches.  T
 transient: it disappears when the block ends, leaving stderr for diagnostics.
 
 A streamed `check` also reports rows: `RowMeter` is the pipeline's progress callback and
-words each batch as `checked 262,144 of 1,000,000 rows (26%), about 7 s left` — in the
+words each batch as `checked 262,144 of 1,000,000 rows (26%), about 7 s left` (on Dask
+with `, 3 of 8 partitions` after the rows) — in the
 bar's step on a terminal, else (`check --progress`) as a line of its own on stderr, so a
 CI log shows it and machine output on stdout never does.  Imports nothing of ours.
 """
@@ -72,12 +73,15 @@ def progress(on: bool, total: int | None = None, description: str = "checking", 
         yield tick
 
 
-def rows_line(rows: int, total: int | None, elapsed: float) -> str:
-    """How far a streamed run is, and (from the rate so far) how long it still needs."""
+def rows_line(rows: int, total: int | None, elapsed: float,
+              parts: tuple[int, int] | None = None) -> str:
+    """How far a streamed run is, and (from the rate so far) how long it still needs; on
+    Dask also the partitions done of all (`parts`)."""
+    of_parts = f", {parts[0]:,} of {parts[1]:,} partitions" if parts is not None else ""
     if total is None or total <= 0:
-        return f"checked {rows:,} rows"
+        return f"checked {rows:,} rows{of_parts}"
     total = max(total, rows)  # blank rows and estimates: never past 100 %
-    line = f"checked {rows:,} of {total:,} rows ({100 * rows // total}%)"
+    line = f"checked {rows:,} of {total:,} rows ({100 * rows // total}%){of_parts}"
     if 0 < rows < total and elapsed > 0:
         line += f", about {_duration(elapsed * (total - rows) / rows)} left"
     return line
@@ -103,8 +107,9 @@ class RowMeter:
         self.tick, self.stream, self.clock = tick, stream, clock
         self.start = clock()
 
-    def __call__(self, rows: int, total: int | None) -> None:
-        line = rows_line(rows, total, self.clock() - self.start)
+    def __call__(self, rows: int, total: int | None,
+                 parts: tuple[int, int] | None = None) -> None:
+        line = rows_line(rows, total, self.clock() - self.start, parts)
         if self.tick is not None:
             self.tick(0, description=line)
             return

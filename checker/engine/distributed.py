@@ -42,11 +42,13 @@ class DaskMissing(Exception):
 def evaluate_partitions(checked: t.CheckedSuite, record: str, sources: Sequence[Source], *,
                         scheduler: str | None = None, workers: int = WORKERS,
                         max_findings: int | None = MAX_LISTED,
-                        progress: Callable[[int, int | None], None] | None = None,
+                        progress: Callable[[int, int | None, tuple[int, int]], None]
+                        | None = None,
                         expected: int | None = None
                         ) -> tuple[Accumulator, list[object]]:
     """Every partition on the cluster; the partials merged as they arrive, `progress`
-    told the rows merged so far (of `expected`) after each partition."""
+    told the rows merged so far (of `expected`) and the partitions done (of all) after
+    each partition: rows alone said nothing of how many partitions were still out."""
     merged = Accumulator(checked, record, max_findings=max_findings)
     digests: list[object] = []
     with _client(scheduler, workers) as client:
@@ -60,7 +62,7 @@ def evaluate_partitions(checked: t.CheckedSuite, record: str, sources: Sequence[
             merged.add(partials)
             digests.append(digest)
             if progress is not None:
-                progress(merged.rows, expected)
+                progress(merged.rows, expected, (len(digests), len(futures)))
     return merged, digests
 
 

@@ -77,13 +77,14 @@ def _row(checked: t.CheckedSuite, table: SeriesTable, indicator: str, subject: S
         rules += [rule.id for rule in checked.rules if rule.subject == "batch"
                   and indicator in rule.indicators and rule.id not in rules]
     cite = next((c for j in found for c in j.rule.citations), None)
+    latest = _latest(table, spec, indicator, subject, as_of)
     return r.IndicatorRow.model_construct(
         indicator=indicator, name=spec.display if spec else None, region=region,
         subject=region if kind == "actual" else f"{region} (target)",
         subject_kind="target" if kind == "target" else "actual",
         unit=_unit_symbol(spec), kind=spec.kind if spec else None,
         base=_base(table, spec, indicator, region, checked.plan),
-        latest=_latest(table, spec, indicator, subject, as_of),
+        latest=latest, running_total=_running_total(found, indicator, table, latest),
         targets=targets, status=status, reason=reason, rules=rules,
         quote=cite.quote if cite else None, section=cite.section if cite else None)
 
@@ -142,6 +143,38 @@ def _latest(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str,
     if not years:
         return None
     return _observation(table, spec, indicator, region, kind, max(years))
+
+
+def _running_total(found: list[Judged], indicator: str, table: SeriesTable,
+                   latest: r.Observation | None) -> r.RunningTotal | None:
+    """The sum so far of the row's first cumulative target: the figure `累计 >= 13` is
+    judged on, read from the verdict at the year it judged (so the table shows what the
+    status was computed on, not the last year's own value) — the latest value's year, or
+    an earlier one when a year between has no value (a gap in 2022: the sum to 2021).
+    None when no year of the target's range has passed or none has a known sum."""
+    if latest is None:
+        return None
+    for j in found:
+        c, v = j.verdict.constraint, j.verdict
+        if not isinstance(c.expr, t.Compare) or shapes.shape(c.expr, indicator) != "cumulative":
+            continue
+        total = bare(c.expr.left)
+        vec = v.seen.get(id(c.expr.left))
+        if not isinstance(total, t.Func) or total.years is None or vec is None \
+                or vec.values.ndim != 2:
+            continue
+        judged = v.judgement.year
+        for year in dict.fromkeys(min(y, latest.year, total.years.end)
+                                  for y in ((judged,) if judged is not None else ())
+                                  + (latest.year,)):
+            column = year - table.first_year
+            if year < total.years.start or not 0 <= column < vec.values.shape[1]:
+                continue
+            value, _, text = show(c.expr.left.type, vec, (v.row, column))
+            if value is not None:
+                return r.RunningTotal.model_construct(
+                    first_year=total.years.start, year=year, value=round(value, 9), text=text)
+    return None
 
 
 # ------------------------------------------------------------------ one target

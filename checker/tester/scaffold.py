@@ -64,10 +64,14 @@ class _Lever:
     year: int | None = None
     first: int | None = None  # a series from this year to `year` (the rule reads a trend)
     regions: tuple[str, ...] = ()
+    label: str = ""  # a display name or a field label, for the test name (`标准班额`)
 
     @property
     def title(self) -> str:
-        return f"target({self.name})" if self.kind == "target" else self.name
+        """How the test's name says it: an indicator by its display name, a field by its
+        label, where it has one (a test name is a string: Chinese reads as the plan does)."""
+        shown = self.label or self.name
+        return f"target({shown})" if self.kind == "target" else shown
 
     def shown(self, value: object) -> str:
         """The value as a test writes it (a series: constant, rising or falling to it)."""
@@ -182,7 +186,8 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
             if node.name in presence and not spec.required:
                 values = (*values, None)
             out.setdefault(("field", node.name, None),
-                           _Lever("field", node.name, spec.type, values))
+                           _Lever("field", node.name, spec.type, values,
+                                  label=spec.label or ""))
         elif isinstance(node, t.IndicatorRef | t.StatedTarget) \
                 and node.id in checked.indicators:
             ind = checked.indicators[node.id]
@@ -202,7 +207,8 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
             at = fixed if fixed is not None else (
                 max(year, checked.plan.start) if series else when)
             out.setdefault((kind, node.id, at), _Lever(
-                kind, node.id, ind_type, values, at, first if series else None, regions))
+                kind, node.id, ind_type, values, at, first if series else None, regions,
+                ind.display or ""))
     return list(out.values())
 
 

@@ -33,6 +33,7 @@ _CN = "〇零一二两三四五六七八九十百千"
 _FULL = re.compile("|".join(cues.FULL_COVERAGE))
 _ZERO = re.compile("|".join((*cues.CLEARED, *(f"零{v}" for v in cues.ZERO_VERBS))))
 _DATES = frozenset({"年", "个月"})  # 2025年 is a deadline, not a figure of the indicator
+FIRST_YEAR = 1000  # `年` after a smaller or fractional number is a length: 受教育年限10.9年
 MAX_SHOWN = 4  # figures of the quote named in the help
 
 
@@ -97,7 +98,7 @@ def figures(quote: str, lexicon: Lexicon, units: UnitTable) -> list[Figure]:
         if phrase is None or chinese_word(text, phrase):
             continue
         pos = phrase.end
-        if phrase.unit is None or phrase.unit.text not in _DATES:
+        if phrase.unit is None or phrase.unit.text not in _DATES or not _a_date(phrase):
             out += _values(phrase, units)
     percent = units.resolve("%")
     if percent is not None:
@@ -105,6 +106,14 @@ def figures(quote: str, lexicon: Lexicon, units: UnitTable) -> list[Figure]:
                 for f in _FULL.finditer(text)]
     out += [Figure(f.group(), Fraction(0), Fraction(0), None) for f in _ZERO.finditer(text)]
     return out
+
+
+def _a_date(phrase: Phrase) -> bool:
+    """`2025年`, `3个月内`: a deadline or a time limit; `10.9年` (years of schooling) is a
+    figure of the indicator."""
+    if phrase.unit is not None and phrase.unit.text == "年":
+        return phrase.value.denominator == 1 and phrase.value >= FIRST_YEAR
+    return True
 
 
 def _values(phrase: Phrase, units: UnitTable) -> list[Figure]:
@@ -128,6 +137,8 @@ def _matches(constant: m.Quantity, figure: Figure, units: UnitTable) -> bool:
     if figure.dimension is None:
         factor = unit.factor if unit is not None else 1
         return written in (figure.number, figure.value) or written * factor == figure.value
+    if constant.unit is None and figure.value == figure.number == written:
+        return True  # `class_size <= 45` of 每班不超过45人: a count the plan writes in 人
     if unit is None or unit.dimension != figure.dimension:
         return False
     return figure.value == written * unit.factor

@@ -238,9 +238,20 @@ def _add(table: UnitTable, sink: DiagnosticSink, statement: m.BaseUnit | m.Deriv
             owner = table.lookup.get(key)
             if owner is not None and owner != unit.name and key == spelling:
                 sink.error("T203", f"unit spelling `{spelling}` already means `{owner}`",
-                           statement.span, help="each spelling may name one unit")
+                           statement.span, help=_taken_help(table, owner, unit, spelling))
                 continue
             table.lookup.setdefault(key, unit.name)
+
+
+def _taken_help(table: UnitTable, owner: str, unit: Unit, spelling: str) -> str:
+    """Why a spelling cannot be declared again; when the unit it names already is the
+    same amount (`万个` of the prelude's `wan`), that the declaration is not needed."""
+    known = table.units.get(owner)
+    if known is not None and known.dimension == unit.dimension \
+            and known.factor == unit.factor:
+        return (f"`{spelling}` is already this unit (`{owner}`, the same amount): drop the "
+                f"declaration and write quantities in `{spelling}` as they are")
+    return "each spelling may name one unit: choose another for this one"
 
 
 def format_number(value: float) -> str:

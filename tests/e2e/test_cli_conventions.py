@@ -131,7 +131,7 @@ def test_scaffolded_tests_quiet_l608_and_pass_as_written(
     made = cli(capsys, "test", "--scaffold")
     assert made.code == 0, made.err
     assert "note: 2 tests written for 1 rule of 1 without a test" in made.err
-    assert 'test "LAND-02 passes at new_construction_land 0.05 km²"' in made.out
+    assert 'test "LAND-02 passes at 新增建设用地 0.05 km²"' in made.out
     Path("tests.rules").write_text(made.out, encoding="utf-8")
     assert "L608" not in cli(capsys, "lint").out
     tested = cli(capsys, "test")

@@ -76,7 +76,9 @@ def test_progress_is_told_after_each_partition_with_the_rows_expected(tmp_path: 
     lines = [line for line in run.stderr.splitlines() if line.startswith("checked ")]
     assert len(lines) == 3, run.stderr  # one a partition
     assert all(" of 4,503 rows (" in line for line in lines)
-    assert lines[-1] == "checked 4,503 of 4,503 rows (100%)"
+    assert [line.split("), ")[1].split(",")[0] for line in lines] == [
+        "1 of 3 partitions", "2 of 3 partitions", "3 of 3 partitions"]
+    assert lines[-1] == "checked 4,503 of 4,503 rows (100%), 3 of 3 partitions"
     assert "left" in lines[0]
 
 

@@ -62,6 +62,10 @@ def test_the_line_gives_the_share_and_the_time_left_from_the_rate_so_far() -> No
     assert rows_line(1_000_000, 1_000_000, 20.0) == "checked 1,000,000 of 1,000,000 rows (100%)"
     assert rows_line(1_200, 1_000, 1.0) == "checked 1,200 of 1,200 rows (100%)"  # an estimate
     assert rows_line(5_000, None, 1.0) == "checked 5,000 rows"
+    # on Dask, after each partition: how many are done of how many (not rows alone)
+    assert rows_line(1_500, 4_503, 2.0, (1, 3)) == \
+        "checked 1,500 of 4,503 rows (33%), 1 of 3 partitions, about 4 s left"
+    assert rows_line(900, None, 1.0, (2, 12)) == "checked 900 rows, 2 of 12 partitions"
 
 
 def test_the_meter_ticks_the_bar_or_writes_lines() -> None:

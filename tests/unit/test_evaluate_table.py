@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pandas as pd
@@ -191,3 +192,56 @@ def test_a_big_table_lists_only_failing_series_by_default(
     assert {s.indicator for s in result.series} == {"gdp_growth",
                                                     "per_capita_disposable_income_growth"}
     assert any("`--series all` lists every one" in note for note in result.notes)
+
+
+def test_a_cumulative_target_shows_the_running_total_it_is_judged_on() -> None:
+    """friction4 #9: 最新值 of `total(…) >= 13` was the last year's 1, the status computed
+    on the 8 built so far; the row carries the sum, and every table says it is one."""
+    row = table()["new_waste_transfer_stations"]
+    assert row.latest is not None and row.latest.value == 1.0  # the year's own figure stays
+    assert row.running_total == r.RunningTotal(first_year=2021, year=2023, value=8.0, text="8")
+    assert row.status == "on_track"  # 8 of 13 (62 %) in 60 % of the time
+    assert table()["bus_stop_500m_coverage"].running_total is None  # a level is no sum
+
+
+@pytest.mark.parametrize(("fmt", "lang", "shown"), [
+    ("text", "zh", "累计 8"), ("text", "en", "total 8"), ("markdown", "zh", "累计 8"),
+    ("html", "zh", "累计 8"), ("csv", "zh", "2021–2023年累计,8"),
+    ("csv", "en", "2021–2023 total,8"), ("json", "en", '"running_total": {'),
+])
+def test_every_evaluation_table_says_the_running_total(fmt: str, lang: str,
+                                                       shown: str) -> None:
+    from reports import render
+
+    result = evaluate(checked_from(RULES), {}, SourcedData(ROWS), as_of=2023)
+    report = render(result, fmt, lang=lang)
+    assert shown in report
+    if fmt == "csv":
+        assert ("2023年当年 1" if lang == "zh" else "2023 alone: 1") in report
+
+
+def test_the_workbook_says_the_running_total() -> None:
+    import io
+
+    import openpyxl
+
+    from reports import render_bytes
+
+    result = evaluate(checked_from(RULES), {}, SourcedData(ROWS), as_of=2023)
+    book = openpyxl.load_workbook(io.BytesIO(render_bytes(result, "xlsx", lang="zh")))
+    rows = [[c.value for c in row] for ws in book.worksheets for row in ws.iter_rows()]
+    found = [row for row in rows if "new_waste_transfer_stations" in row]
+    assert found and "2021–2023年累计" in found[0] and 8 in found[0]
+
+
+def test_a_gap_in_a_cumulative_series_shows_the_sum_the_status_is_judged_on() -> None:
+    """No value for 2022: the sum known is 2021's, and that is what the row is judged on
+    and shows (`累计 3` in 2021), not 2023's own 1 beside a 2023 period."""
+    from reports import render
+
+    rows = [row for row in ROWS if row[:2] != ("new_waste_transfer_stations", 2022)]
+    result = evaluate(checked_from(RULES), {}, SourcedData(rows), as_of=2023)
+    (row,) = [x for x in result.indicators if x.indicator == "new_waste_transfer_stations"]
+    assert row.running_total == r.RunningTotal(first_year=2021, year=2021, value=3.0, text="3")
+    assert ",2021年累计,3," in render(result, "csv", lang="zh")
+    assert re.search(r"  2021  累计 3 ", render(result, "text", lang="zh"))

@@ -61,6 +61,11 @@ def rule(quote: str, value: str, unit: str | None, *, negated: bool = False,
     ("打造千亿级生物医药基地", "1000", "亿元", True),
     ("企业商用达万兆", "10000", "Mbit/s", True),
     ("推进多心合一", "1", None, False),  # Chinese numerals in a word are no figure
+    ("小学每班不超过45人", "45", None, True),  # a count the plan writes in 人
+    ("小学每班不超过45万人", "45", None, False),  # 10⁴ off
+    ("小学每班不超过45公里", "45", "km2", False),  # another dimension, a unit written
+    ("平均受教育年限达到10.9年", "10.9", None, True),  # years of schooling, not a date
+    ("到2025年达到", "2025", None, False),  # still a date
 ])
 def test_a_require_number_is_stated_by_its_quote(units: UnitTable, quote: str, value: str,
                                                  unit: str | None, stated: bool) -> None:

@@ -42,15 +42,15 @@ def parsed_tests(text: str) -> list[m.Test]:
 def test_a_cap_passes_at_its_figure_and_fails_one_step_above() -> None:
     text = written('rule CAP "c" {\n  cite "a" line 1: "x"\n'
                    "  require land <= 319 km2 by 2025\n}\n", "CAP")
-    assert 'test "CAP passes at land 319 km²"' in text
+    assert 'test "CAP passes at 测试用地 319 km²"' in text
     assert "given data land 大兴区 2025 = 319 km²\n  expect CAP pass" in text
-    assert 'test "CAP fails at land 320 km²"' in text
+    assert 'test "CAP fails at 测试用地 320 km²"' in text
 
 
 def test_a_strict_bound_passes_one_step_inside_it_in_the_digits_the_plan_writes() -> None:
     text = written('rule AIR "a" {\n  cite "a" line 1: "x"\n'
                    "  require pm25 < 30.5 μg/m³ by 2025\n}\n", "AIR")
-    assert "passes at pm25 30.4 μg/m³" in text and "fails at pm25 30.5 μg/m³" in text
+    assert "passes at 测试浓度 30.4 μg/m³" in text and "fails at 测试浓度 30.5 μg/m³" in text
 
 
 def test_a_trend_each_year_is_given_as_a_series() -> None:
@@ -81,3 +81,29 @@ def test_untested_lists_the_rules_no_test_expects() -> None:
                            'test "a" {\n  given data land 大兴区 2025 = 1 km2\n'
                            "  expect A pass\n}\n")
     assert "B" in untested(checked) and "A" not in untested(checked)
+
+
+def test_a_test_is_named_by_the_indicators_display_name_else_its_id() -> None:
+    """friction4 #10: `passes at 公交站点500米覆盖率 90%`, not the id; a test name is a
+    string, so Chinese (and a quote, escaped) is fine; an indicator without one keeps its id."""
+    suite = ('indicator bus "公交站点500米“覆盖”率\\"" {\n  unit %\n}\n'
+             "indicator plain_id {\n  unit %\n}\n"
+             'rule BUS "b" {\n  cite "a" line 1: "x"\n  require bus >= 90% by 2025\n}\n'
+             'rule RAW "r" {\n  cite "a" line 1: "x"\n  require plain_id >= 90% by 2025\n}\n')
+    checked = checked_from(suite)
+    made = {s.rule: s.text or s.reason for s in scaffold(checked, ["BUS", "RAW"])}
+    assert 'test "BUS passes at 公交站点500米“覆盖”率\\" 90%"' in made["BUS"]
+    assert 'test "RAW passes at plain_id 90%"' in made["RAW"]
+    assert all(parsed_tests(text) for text in made.values())
+
+
+def test_a_field_is_named_by_its_label_else_its_name() -> None:
+    suite = ('record school {\n  id: text required\n  class_size: count label "标准班额"\n'
+             '  floors: count\n}\n'
+             'rule SCH "s" {\n  cite "a" line 1: "x"\n  for each school\n'
+             '  require class_size <= 45\n}\n'
+             'rule FL "f" {\n  cite "a" line 1: "x"\n  for each school\n'
+             '  require floors <= 6\n}\n')
+    made = {s.rule: s.text or s.reason for s in scaffold(checked_from(suite), ["SCH", "FL"])}
+    assert 'test "SCH passes at 标准班额 45"' in made["SCH"]
+    assert 'test "FL passes at floors 6"' in made["FL"]

@@ -23,7 +23,7 @@ from checker.types import typed as t
 from checker.types.typecheck import typecheck
 from checker.types.unit_algebra import dimension_exponents, dimension_name
 from checker.types.units import UnitTable
-from tests.helpers import checked_from, rule_file
+from tests.helpers import checked_from, raised_diagnostics, rule_file, suite_from, the_only
 
 ROAD = """
 indicator road_density "道路网密度" {
@@ -274,3 +274,16 @@ def test_a_proposal_field_in_a_compound_unit_reads_any_spelling_of_it(tmp_path: 
     found = caught.value.diagnostics[0]
     assert found.code == "D322" and "length per area" in found.message
     assert "area per people" in found.message
+
+
+def test_declaring_a_spelling_the_prelude_already_has_says_it_is_not_needed() -> None:
+    """friction5: `unit wan_ge = 10000 count alias "万个"` was T203 "each spelling may
+    name one unit" — true, but `5 万个` already works; the help says so."""
+    same = the_only(raised_diagnostics(
+        typecheck, suite_from('unit wan_ge = 10000 count alias "万个"\n')))
+    assert (same.code, same.message) == ("T203", "unit spelling `万个` already means `wan`")
+    assert same.help is not None and "already this unit (`wan`, the same amount): drop" \
+        in same.help
+    other = the_only(raised_diagnostics(
+        typecheck, suite_from('unit ge_bai = 100 count alias "万个"\n')))
+    assert other.help == "each spelling may name one unit: choose another for this one"
