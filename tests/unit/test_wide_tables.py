@@ -50,7 +50,8 @@ def test_a_wide_table_is_its_long_form_with_gaps_counted(tmp_path: Path) -> None
     assert points(wide) == points(long)
     warning = the_only([w for w in wide.warnings if w.code == "D346"])
     assert warning.message.startswith("4 cells of the wide table `")
-    assert warning.message.endswith("wide.csv` give no figure (`—` 1, `/` 1, empty 2): read as gaps")
+    assert warning.message.endswith(
+        "wide.csv` give no figure (`—` 1, `/` 1, empty 2): read as gaps")
     assert wide.origin(0).line == 2
 
 
