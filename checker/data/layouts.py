@@ -67,6 +67,8 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     filled = _filled_rows(texts, figures, len(table))
     layout = Layout(table, len(table))
     section = _section_rows(texts, filled, name_at, where.get("row_number"), layout)
+    layout.headings = [_as_written(columns, name_at, where.get("row_number"), row)
+                       for row in np.flatnonzero(section).tolist()]
     _carry_merged(table, columns, texts, filled, section, name_at, where.get("unit"), report)
     _read_names(table, columns, where, indicators, names, units, report)
     _fold_status(table, columns, where)
@@ -112,6 +114,15 @@ def _section_rows(texts: list[list[str]], filled: np.ndarray[Any, np.dtype[np.bo
             section[row] = True
             layout.headings.append(heading)
     return section
+
+
+def _as_written(columns: list[pd.Series[Any]], name_at: int, number_at: int | None,
+                row: int) -> str:
+    for at in (name_at, *(() if number_at is None else (number_at,))):
+        value = columns[at].iloc[row]
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
 
 
 def _carry_merged(table: RawTable, columns: list[pd.Series[Any]], texts: list[list[str]],
