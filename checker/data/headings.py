@@ -23,8 +23,10 @@ HEADINGS: Final = {"指标": "indicator", "指标名称": "indicator", "地区":
                    "统计口径": "basis", "序号": "row_number", "编号": "row_number",
                    "序": "row_number", "属性": "attribute", "指标属性": "attribute",
                    "指标性质": "attribute", "完成情况": "status", "完成状态": "status",
-                   "执行情况": "status"}
-IGNORED: Final = ("row_number", "attribute", "status")  # read by `layouts`, not loaded
+                   "执行情况": "status", "比上年增长": "growth"}
+IGNORED: Final = ("row_number", "attribute", "status", "growth")  # read by `layouts`
+_GROWTH_HEADING: Final = re.compile(r"(?:比上年|同比|较上年)?(?:增长|增速|增幅)(?:率|速度)?"
+                                    r"(?:[(（]?%[)）]?)?")
 KIND_WORDS: Final = {"实际": "actual", "实际值": "actual", "完成": "actual", "完成值": "actual",
                      "目标": "target", "目标值": "target", "计划": "target", "计划值": "target"}
 
@@ -53,6 +55,12 @@ def period_heading(heading: str) -> tuple[str, str | None] | None:
     if match["kind"] is None:
         return match["period"], None
     return match["period"], "target" if match["kind"] in _TARGET_WORDS else "actual"
+
+
+def is_growth_heading(heading: str) -> bool:
+    """`比上年增长(%)`, `同比增长（%）`, `增速%`: a bulletin's column of each row's growth rate."""
+    return _GROWTH_HEADING.fullmatch("".join(unicodedata.normalize("NFKC", heading).split())) \
+        is not None
 
 
 def is_wide(header: list[str]) -> bool:

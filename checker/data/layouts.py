@@ -22,11 +22,17 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from checker.data.headings import HEADINGS, NO_FIGURE, WORDS_ONLY, period_heading
+from checker.data.headings import (
+    HEADINGS,
+    NO_FIGURE,
+    WORDS_ONLY,
+    is_growth_heading,
+    period_heading,
+)
 from checker.data.problems import Problems
 from checker.data.tables import RawTable, blank_mask
 from checker.data.wide_tables import report_gaps
-from checker.types.indicator_names import IndicatorNames
+from checker.types.indicator_names import IndicatorNames, name_key
 from checker.types.typed import IndicatorSpec
 from checker.types.units import UnitTable
 
@@ -73,6 +79,14 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     _read_names(table, columns, where, indicators, names, units, report)
     _fold_status(table, columns, where)
     keep = ~section
+    growth = [i for i, h in enumerate(table.header) if is_growth_heading(h)]
+    if growth and "value" not in where:
+        grown = _growth_rows(table, columns, growth[0], figures, keep, indicators, names,
+                             report)
+        if grown is None:  # said (D310); the column is not read again as an unknown one
+            table.header[growth[0]] = "比上年增长"
+            return Layout(table, len(table))
+        table, columns, keep = grown
     if "value" in where:
         keep &= ~_long_gaps(texts[where["value"]], layout)
         _report_long_gaps(table, layout, report)
@@ -83,6 +97,62 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     layout.table = replace(table, columns=[c.iloc[at].reset_index(drop=True) for c in columns],
                            rows=table.rows[at])
     return layout
+
+
+def _growth_rows(table: RawTable, columns: list[pd.Series[Any]], at: int, figures: list[int],
+                 keep: np.ndarray[Any, np.dtype[np.bool_]],
+                 indicators: dict[str, IndicatorSpec], names: IndicatorNames,
+                 report: Problems) -> tuple[RawTable, list[pd.Series[Any]],
+                                            np.ndarray[Any, np.dtype[np.bool_]]] | None:
+    """A bulletin's `指标 | 单位 | 2024年 | 比上年增长(%)`: each growth cell is a figure of the
+    row's growth rate (`地区生产总值` → `gdp_growth`, in %), in the table's one year — a row
+    of its own after the level's row, in the level's row of the file. With several years
+    the growth column says no year: D310 (None)."""
+    if len(figures) != 1:
+        years = ", ".join(f"`{table.header[i]}`" for i in figures)
+        report.add("D310", f"column `{table.header[at]}` gives a growth rate but not of which "
+                   f"year: the table has {len(figures)} years ({years})", table.span(None, at),
+                   "give each year's growth in a table of its own, or as rows of the growth "
+                   "indicator (地区生产总值增速) with the years across", "growth of which year")
+        return None
+    year_at = figures[0]
+    where = {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
+    rates = [unicodedata.normalize("NFKC", str(v)).strip() if not b else "" for v, b in
+             zip(columns[at].tolist(), blank_mask(columns[at]).tolist(), strict=True)]
+    order: list[int] = []
+    extra: list[bool] = []
+    for row, rate in enumerate(rates):
+        order.append(row)
+        extra.append(False)
+        if keep[row] and rate:
+            order.append(row)
+            extra.append(True)
+    index = np.asarray(order, dtype=np.int64)
+    added = np.asarray(extra, dtype=bool)
+    out = [c.iloc[index].reset_index(drop=True).astype(object) for c in columns]
+    for position in np.flatnonzero(added).tolist():
+        row = int(index[position])
+        level = str(out[where["indicator"]].iloc[position])
+        out[where["indicator"]].iloc[position] = _rate_of(level, indicators, names)
+        out[year_at].iloc[position] = columns[at].iloc[row]
+        if "unit" in where:
+            out[where["unit"]].iloc[position] = "%"
+    header = list(table.header)
+    header[at] = "比上年增长"  # read here; ignored when loading
+    grown = replace(table, header=header, columns=out, rows=table.rows[index])
+    return grown, out, keep[index]
+
+
+def _rate_of(level: str, indicators: dict[str, IndicatorSpec], names: IndicatorNames) -> str:
+    """The growth rate's name for a level's row: the catalogued `growth of` it, else
+    `<level>增速` (outside the catalogue unless a name)."""
+    ident = level.strip() if level.strip() in indicators else names.find(level)
+    key = name_key(level)
+    for spec in indicators.values():
+        if (ident is not None and spec.growth_of == ident) or (
+                spec.rate_of is not None and name_key(spec.rate_of) == key):
+            return spec.id
+    return f"{level.strip()}增速"
 
 
 def _texts(column: pd.Series[Any]) -> list[str]:

@@ -152,3 +152,20 @@ def test_a_parquet_table_is_read_as_it_is(tmp_path: Path) -> None:
                   "value": [34.0], "unit": ["%"]}).to_parquet(path)
     data = load_plan_data([path], checked.indicators, checked.units)
     assert data.uncatalogued == (("森林覆盖率*", 1),)
+
+
+def test_a_growth_column_beside_one_year_is_each_rows_growth(tmp_path: Path) -> None:
+    data = load(tmp_path, "指标,单位,2024年,比上年增长(%)\n一般公共预算收入,亿元,110.4,5\n"
+                          "地区生产总值,亿元,—,5.2\n")
+    assert points(data) == [("gdp_growth", 2024, 5.2), ("general_budget_revenue", 2024, 110.4),
+                            ("general_budget_revenue_growth", 2024, 5.0)]
+    assert data.uncatalogued == ()  # 地区生产总值's own row is the gap `—`
+
+
+def test_a_growth_column_beside_several_years_is_d310_with_the_fix(tmp_path: Path) -> None:
+    found = the_only(errors(tmp_path, "指标,单位,2023年,2024年,同比增长（%）\n"
+                                      "一般公共预算收入,亿元,105,110.4,5\n"))
+    assert found.code == "D310"
+    assert found.message == ("column `同比增长（%）` gives a growth rate but not of which year: "
+                             "the table has 2 years (`2023年`, `2024年`)")
+    assert found.help.startswith("give each year's growth in a table of its own")
