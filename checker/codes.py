@@ -126,6 +126,7 @@ CODES: Final[dict[str, str]] = {
     "D315": "workbook sheets that are not read (warning)",
     "D316": "Parquet column whose type cannot hold the field's values",
     "D317": "`--sheet` names no sheet of the workbook",
+    "D318": "rows above the header read as the table's title (warning)",
     "D320": "not a number",
     "D321": "unknown unit in data",
     "D322": "unit of the wrong dimension",

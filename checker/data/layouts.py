@@ -77,6 +77,7 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
                        for row in np.flatnonzero(section).tolist()]
     _carry_merged(table, columns, texts, filled, section, name_at, where.get("unit"), report)
     _read_names(table, columns, where, indicators, names, units, report)
+    _title_unit(table, columns)
     _fold_status(table, columns, where)
     keep = ~section
     growth = [i for i, h in enumerate(table.header) if is_growth_heading(h)]
@@ -269,6 +270,20 @@ def _read_names(table: RawTable, columns: list[pd.Series[Any]], where: dict[str,
     if attribute is not None:
         _compare_attributes(table, raw, attribute, where["attribute"], indicators, names,
                             report)
+
+
+def _title_unit(table: RawTable, columns: list[pd.Series[Any]]) -> None:
+    """A title row's `单位：亿元` is the unit of each row that gives none (said in D318)."""
+    if table.title_unit is None:
+        return
+    where = {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
+    if "unit" not in where:
+        table.header.append("unit")
+        columns.append(pd.Series([table.title_unit] * len(table), dtype=object))
+        return
+    at = where["unit"]
+    blank = blank_mask(columns[at])
+    columns[at] = columns[at].astype(object).where(~blank, table.title_unit)
 
 
 def _known(name: str, indicators: dict[str, IndicatorSpec], names: IndicatorNames) -> bool:

@@ -66,7 +66,8 @@ class Tally:
     def note(self) -> str:
         """`data.csv: 30 rows read: 15 in the catalogue, 15 not (named: `a` 2, …); of the
         15: 13 of whole years, 2 of parts of a year; …`"""
-        rows = f", from {self.table_rows:,} rows" if self.table_rows else ""
+        rows = (f", from {self.table_rows:,} row{'' if self.table_rows == 1 else 's'}"
+                if self.table_rows else "")
         what = f"figures (a wide table: one per filled cell{rows})" if self.wide else "rows"
         if self.rows == 1:
             what = "figure" if self.wide else "row"

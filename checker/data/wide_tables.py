@@ -98,8 +98,9 @@ def long_form(table: RawTable, report: Problems) -> RawTable | None:
     report_gaps(f"cell{{s}} of the wide table `{table.display}`", gaps, table.header_span(),
                 report, "years across")
     return LongTable(table.display, table.format, header, out_columns, table.rows[at],
-                     table.lines, table.header_row, (), table,
-                     np.concatenate(columns)[order] if columns else at, at, kept)
+                     table.lines, table.header_row, (), table.title_unit, wide=table,
+                     cell_column=np.concatenate(columns)[order] if columns else at,
+                     position_in_wide=at, kept=kept)
 
 
 def report_gaps(what: str, gaps: dict[str, int], span: Span, report: Problems,

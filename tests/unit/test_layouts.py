@@ -169,3 +169,45 @@ def test_a_growth_column_beside_several_years_is_d310_with_the_fix(tmp_path: Pat
     assert found.message == ("column `同比增长（%）` gives a growth rate but not of which year: "
                              "the table has 2 years (`2023年`, `2024年`)")
     assert found.help.startswith("give each year's growth in a table of its own")
+
+
+def test_title_rows_above_the_header_are_said_and_skipped(tmp_path: Path) -> None:
+    data = load(tmp_path, "大兴区2024年主要经济指标,,\n\n单位：亿元,,\n指标,2022年,2024年\n"
+                          "一般公共预算收入,104.4,110.4\n")
+    assert points(data) == [("general_budget_revenue", 2022, 104.4),
+                            ("general_budget_revenue", 2024, 110.4)]
+    said = [(w.span.line, w.message.split(": read as ")[1]) for w in data.warnings
+            if w.code == "D318"]
+    assert said == [(1, "the table's title `大兴区2024年主要经济指标`, not as a row"),
+                    (3, "the unit `亿元` of every figure without one, not as a row")]
+    assert data.origin(0).line == 5
+
+
+def test_a_titled_table_is_plan_data_in_a_csv_and_a_workbook(tmp_path: Path) -> None:
+    import openpyxl
+
+    from checker.data.file_kinds import classify
+
+    path = tmp_path / "t.csv"
+    path.write_text("表1 主要指标完成情况\n指标,单位,2022年\n森林覆盖率,%,34\n", encoding="utf-8")
+    assert classify(path) == "plan_data"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["表1 主要指标完成情况"])
+    sheet.append(["指标", "单位", "2022年"])
+    sheet.append(["森林覆盖率", "%", 34])
+    book.save(tmp_path / "t.xlsx")
+    assert classify(tmp_path / "t.xlsx") == "plan_data"
+    checked = checked_from(RULE)
+    data = load_plan_data([tmp_path / "t.xlsx"], checked.indicators, checked.units,
+                          region="大兴区")
+    assert points(data) == [("forest_coverage", 2022, 34.0)]
+    assert [w.span.line for w in data.warnings if w.code == "D318"] == [1]
+
+
+def test_a_one_column_table_has_no_title(tmp_path: Path) -> None:
+    from checker.data.tables import title_rows
+
+    assert title_rows([["id"], ["P-1"], ["P-2"]]) == 0
+    assert title_rows([["表1", "", ""], ["指标", "单位", "2022年"]]) == 1
