@@ -24,6 +24,7 @@ import pandas as pd
 
 from checker.data.headings import (
     HEADINGS,
+    KIND_WORDS,
     NO_FIGURE,
     WORDS_ONLY,
     is_growth_heading,
@@ -65,6 +66,7 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     where = {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
     if "indicator" not in where:
         return Layout(table)
+    table = _two_row_header(table, where["indicator"])
     columns = list(table.columns)
     name_at = where["indicator"]
     figures = ([where["value"]] if "value" in where else
@@ -98,6 +100,35 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     layout.table = replace(table, columns=[c.iloc[at].reset_index(drop=True) for c in columns],
                            rows=table.rows[at])
     return layout
+
+
+def _two_row_header(table: RawTable, name_at: int) -> RawTable:
+    """`指标 | 2022年 | (empty) ` over `(empty) | 目标 | 完成`: a year spanning two columns,
+    the kinds below it. The two rows are read as one header (`2022年目标`, `2022年完成`) when
+    the first data row names no indicator and says only kinds, each under a year or to the
+    right of one."""
+    if not len(table) or table.format == "parquet":
+        return table
+    below = ["" if blank else unicodedata.normalize("NFKC", str(v)).strip() for v, blank in
+             zip((c.iloc[0] for c in table.columns),
+                 (bool(blank_mask(c.iloc[:1])[0]) for c in table.columns), strict=True)]
+    if below[name_at] or not any(below) or not all(
+            not w or w in KIND_WORDS or w in ("基期", "基数") for w in below):
+        return table
+    header, year = list(table.header), None
+    for index, heading in enumerate(table.header):
+        period = period_heading(heading) if heading.strip() else None
+        if period is not None:
+            year = period[0]
+        elif heading.strip():
+            year = None
+        if below[index]:
+            if year is None:
+                return table  # a kind under no year: not a two-row header
+            header[index] = f"{year}{below[index]}"
+    return replace(table, header=header, columns=[c.iloc[1:].reset_index(drop=True)
+                                                  for c in table.columns],
+                   rows=table.rows[1:])
 
 
 def _growth_rows(table: RawTable, columns: list[pd.Series[Any]], at: int, figures: list[int],

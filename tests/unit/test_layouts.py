@@ -211,3 +211,20 @@ def test_a_one_column_table_has_no_title(tmp_path: Path) -> None:
 
     assert title_rows([["id"], ["P-1"], ["P-2"]]) == 0
     assert title_rows([["表1", "", ""], ["指标", "单位", "2022年"]]) == 1
+
+
+def test_a_year_over_its_target_and_actual_is_one_header(tmp_path: Path) -> None:
+    data = load(tmp_path, "指标,单位,2022年,,2024年,\n,,目标,完成,目标,完成\n"
+                          "细颗粒物年均浓度,微克/立方米,34,32,,34\n")
+    kinds = sorted(zip(data.frame["year"].astype(int), data.frame["kind"],
+                       data.frame["value"].astype(float), strict=True))
+    assert kinds == [(2022, "actual", 32.0), (2022, "target", 34.0), (2024, "actual", 34.0)]
+    assert data.origin(0).line == 3
+    (tally,) = data.tallies
+    assert tally.note.split("t.csv`: ")[1].startswith(
+        "3 figures (a wide table: one per filled cell, from 1 row) read")
+
+
+def test_a_second_row_of_other_words_is_data_not_header(tmp_path: Path) -> None:
+    found = errors(tmp_path, "指标,单位,2022年,\n,,目标,备注\n细颗粒物年均浓度,微克/立方米,34,x\n")
+    assert found  # not read as a header: said, never guessed
