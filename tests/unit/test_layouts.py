@@ -228,3 +228,15 @@ def test_a_year_over_its_target_and_actual_is_one_header(tmp_path: Path) -> None
 def test_a_second_row_of_other_words_is_data_not_header(tmp_path: Path) -> None:
     found = errors(tmp_path, "指标,单位,2022年,\n,,目标,备注\n细颗粒物年均浓度,微克/立方米,34,x\n")
     assert found  # not read as a header: said, never guessed
+
+
+def test_positive_or_negative_growth_in_words_is_a_bound_of_the_rate(tmp_path: Path) -> None:
+    data = load(tmp_path, "指标,年份,数值,单位\n地区生产总值增速,2021,实现正增长,%\n"
+                          "地区生产总值增速,2022,负增长,%\n")
+    frame = data.frame.sort_values("year")
+    assert frame["value"].isna().all()  # bounds, never a figure
+    assert frame["low"].tolist()[0] == 0 and bool(frame["low_open"].tolist()[0])
+    assert pd.isna(frame["high"].tolist()[0])
+    assert frame["high"].tolist()[1] == 0 and bool(frame["high_open"].tolist()[1])
+    found = errors(tmp_path, "指标,年份,数值,单位\nPM2.5年均浓度,2022,负增长,μg/m³\n")
+    assert the_only(found).code == "D320"  # a level has no growth in words
