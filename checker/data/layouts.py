@@ -67,11 +67,16 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     if "indicator" not in where:
         return Layout(table)
     table = _two_row_header(table, where["indicator"])
+    where = {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
+    if _tidy(table, where, indicators, names):
+        return Layout(table, len(table))
     columns = list(table.columns)
     name_at = where["indicator"]
     figures = ([where["value"]] if "value" in where else
                [i for i, h in enumerate(table.header) if period_heading(h) is not None])
-    texts = [_texts(columns[i]) for i in range(len(columns))]
+    texts = [_texts(columns[i]) if i in (name_at, where.get("row_number"), where.get("unit"),
+                                         where.get("value"), *figures) else []
+             for i in range(len(columns))]
     filled = _filled_rows(texts, figures, len(table))
     layout = Layout(table, len(table))
     section = _section_rows(texts, filled, name_at, where.get("row_number"), layout)
@@ -100,6 +105,32 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     layout.table = replace(table, columns=[c.iloc[at].reset_index(drop=True) for c in columns],
                            rows=table.rows[at])
     return layout
+
+
+def _tidy(table: RawTable, where: dict[str, int], indicators: dict[str, IndicatorSpec],
+          names: IndicatorNames) -> bool:
+    """Whether the table has none of a published layout's features, found from its distinct
+    names and whole-column tests (a million-row export is read without a row-by-row pass)."""
+    if table.title_unit is not None or any(k in where for k in ("row_number", "attribute",
+                                                                   "status")):
+        return False
+    if any(is_growth_heading(h) for h in table.header):
+        return False
+    column = table.columns[where["indicator"]]
+    if bool(blank_mask(column).any()):
+        return False
+    for unique in column.unique():
+        name = str(unique).strip()
+        if _known(name, indicators, names):
+            continue
+        folded = unicodedata.normalize("NFKC", name)
+        if _SECTION.match(folded) or folded in _TOTALS or _MARKS.search(name) \
+                or _NUMBERED.match(name) or name.startswith("全区") \
+                or _UNIT_IN_NAME.fullmatch(folded):
+            return False
+    if "value" in where:
+        return not bool(table.columns[where["value"]].isin(NO_FIGURE | WORDS_ONLY).any())
+    return True
 
 
 def _two_row_header(table: RawTable, name_at: int) -> RawTable:
