@@ -93,9 +93,9 @@ _SHAPES: list[tuple[Lazy, Callable[[re.Match[str]], str | None]]] = [
     (Lazy(r"due (\d{4}): the target of (\d{4}) is judged when the year is over"),
      lambda m: f"{m[1]}年到期：{m[2]}年的目标在该年结束后评判"),
     (Lazy(r"due (\d{4}); (?:(.+) in )?(\d{4}): (on track|ahead|lagging|achieved|"
-                r"no baseline|pending)"),
+                r"no baseline|pending)(?: \(no data between (\d{4}) and (\d{4})\))?"),
      lambda m: f"{m[1]}年到期；{m[3]}年" + (f"为 {m[2]}" if m[2] else "")
-     + f"：{_STATE_ZH[m[4]]}"),
+     + f"：{_STATE_ZH[m[4]]}" + (f"（{m[5]}至{m[6]}年无数据）" if m[5] else "")),
     (Lazy(r"([\d and]+): (`[^`]+`) cannot hold in [\d and]+, whatever (.+) (?:is|are) "
                 r"\((.*)\)", re.S),
      lambda m: f"{_years(m[1])}年：无论 {m[3]} 取何值，{m[2]} 都不能成立（{m[4]}）"),

@@ -20,13 +20,29 @@ HEADINGS: Final = {"指标": "indicator", "指标名称": "indicator", "地区":
                    "指标值": "value", "单位": "unit", "计量单位": "unit", "来源": "source",
                    "数据来源": "source", "资料来源": "source", "类型": "kind",
                    "数据类型": "kind", "备注": "note", "说明": "note", "口径": "basis",
-                   "统计口径": "basis"}
+                   "统计口径": "basis", "序号": "row_number", "编号": "row_number",
+                   "序": "row_number", "属性": "attribute", "指标属性": "attribute",
+                   "指标性质": "attribute", "完成情况": "status", "完成状态": "status",
+                   "执行情况": "status", "比上年增长": "growth"}
+IGNORED: Final = ("row_number", "attribute", "status", "growth")  # read by `layouts`
+_GROWTH_HEADING: Final = re.compile(r"(?:比上年|同比|较上年)?(?:增长|增速|增幅)(?:率|速度)?"
+                                    r"(?:[(（]?%[)）]?)?")
 KIND_WORDS: Final = {"实际": "actual", "实际值": "actual", "完成": "actual", "完成值": "actual",
                      "目标": "target", "目标值": "target", "计划": "target", "计划值": "target"}
 
-_PERIOD_HEADING: Final = re.compile(r"(?P<period>.+?)(?P<kind>实际|完成|基数|基期|目标|计划)?值?")
+_PERIOD_HEADING: Final = re.compile(r"(?P<period>.+?)[(（]?(?P<kind>实际|完成|基数|基期|规划目标|"
+                                    r"预期目标|目标|计划)?值?[)）]?")
 _TARGET_WORDS: Final = ("目标", "计划")
 TIME_COLUMNS: Final = ("year", "period")
+# Words a published cell uses for "no figure": a gap, never a pass.
+NO_FIGURE: Final = frozenset({"—", "——", "-", "--", "－", "/", "／", "…", "……", "暂无",
+                              "暂无数据", "无数据", "待统计", "未统计", "待公布", "未公布",
+                              "暂缺", "不详"})
+# Words that say how far a task went, not a figure: read as a gap, never as done.
+WORDS_ONLY: Final = frozenset({"基本完成", "基本实现", "基本达到", "基本达标", "推进中",
+                               "正在推进", "持续推进", "有序推进", "进行中", "保持稳定",
+                               "稳步增长", "稳步提升", "持续下降", "持续改善", "进一步提高",
+                               "完成市级任务", "完成市级下达任务", "达到市级要求"})
 
 
 def period_heading(heading: str) -> tuple[str, str | None] | None:
@@ -39,6 +55,12 @@ def period_heading(heading: str) -> tuple[str, str | None] | None:
     if match["kind"] is None:
         return match["period"], None
     return match["period"], "target" if match["kind"] in _TARGET_WORDS else "actual"
+
+
+def is_growth_heading(heading: str) -> bool:
+    """`比上年增长(%)`, `同比增长（%）`, `增速%`: a bulletin's column of each row's growth rate."""
+    return _GROWTH_HEADING.fullmatch("".join(unicodedata.normalize("NFKC", heading).split())) \
+        is not None
 
 
 def is_wide(header: list[str]) -> bool:

@@ -32,7 +32,8 @@ import pandas as pd
 from checker import result as r
 from checker.data.arrow_columns import NUMBERS, PLAN_VALUES, TEXTS, report_unfit, texts_by_code
 from checker.data.columns import Converted, convert, factorize
-from checker.data.headings import HEADINGS, KIND_WORDS
+from checker.data.headings import HEADINGS, IGNORED, KIND_WORDS
+from checker.data.layouts import Layout, plain
 from checker.data.periods import read_periods
 from checker.data.plan_values import RowSpecs, read_values
 from checker.data.problems import IntArray, Origins, Problems, display_path, file_span
@@ -91,6 +92,7 @@ class _Part:
     wide: bool = False
     outside: dict[str, int] = field(default_factory=dict)  # ids outside the catalogue, rows
     by_name: int = 0  # rows naming their indicator by a name or an alias
+    layout: Layout | None = None  # what reading a published layout set aside
 
 
 @dataclass
@@ -141,7 +143,8 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
     origins = _origins(parts)
     starts = np.cumsum([0, *(len(p.frame) for p in parts)])
     tallies = tuple(Tally.of(p.display, p.wide, p.frame, p.good, keep[a:b], p.outside,
-                             p.by_name) for p, a, b in zip(parts, starts, starts[1:], strict=False))
+                             p.by_name, p.layout) for p, a, b in zip(parts, starts, starts[1:],
+                                                                     strict=False))
     if not keep.all():
         rows = np.flatnonzero(keep)
         frame = frame.iloc[rows].reset_index(drop=True)
@@ -157,8 +160,15 @@ def load_plan_data(paths: PathArg, indicators: dict[str, IndicatorSpec],
 
 def _read_part(path: Path, display: str, context: _Context) -> _Part | None:
     table = read_table(path, display, context.report, context.sheet)
-    table = long_form(table, context.report) if table is not None else None
-    return _from_table(table, context) if table is not None else None
+    if table is None:
+        return None
+    layout = plain(table, context.indicators, context.names, context.units, context.report)
+    table = long_form(layout.table, context.report)
+    part = _from_table(table, context) if table is not None else None
+    if part is not None:  # what the layout set aside, without the raw table it read
+        part.layout = dataclasses.replace(layout, table=dataclasses.replace(layout.table,
+                                                                            columns=[]))
+    return part
 
 
 def _from_table(table: RawTable, context: _Context) -> _Part | None:
@@ -259,7 +269,7 @@ def _columns(table: RawTable, report: Problems,
             also = "" if name == written else f" (as `{written}`)"
             report.add("D311", f"column `{name}` appears twice{also}", heading(index),
                        f"it is also column {where[name] + 1}; keep one", "duplicate")
-        elif name in known:
+        elif name in known or name in IGNORED:  # IGNORED: 序号, 属性, 完成情况 (`layouts`)
             where[name] = index
         else:
             report.add_counted(unknown, "D310", f"unknown column `{name}` in plan data",

@@ -275,6 +275,9 @@ def _convert_value(value: object, fit: Fit, spec: IndicatorSpec, unit: str,
         return None if flag is FAILED else float(bool(flag))
     assert isinstance(fit, Fraction)
     if spec.published_rate and isinstance(value, str):
+        sign = _SIGNS.get(fold(value))
+        if sign is not None:  # `正增长`: a rate above zero, no more (a bound, never a figure)
+            return _bounds(sign, spec, value)
         value = _rate_of_change(value) or value
     number = parse_number(value)
     if isinstance(number, Fraction):
@@ -289,6 +292,12 @@ def _convert_value(value: object, fit: Fit, spec: IndicatorSpec, unit: str,
     if isinstance(ratio, Problem):
         return ratio
     return _bounds(reading.scaled(ratio), spec, value)
+
+
+_SIGNS: Final = {word: reading for words, reading in (
+    (("正增长", "实现正增长", "保持正增长"), Reading(Fraction(0), None, low_open=True)),
+    (("负增长", "出现负增长"), Reading(None, Fraction(0), high_open=True)))
+    for word in words}
 
 
 def _unit_in_cell(value: object, spec: IndicatorSpec,

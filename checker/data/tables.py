@@ -38,6 +38,7 @@ from checker.data.problems import (
     first_line,
     unreadable,
 )
+from checker.data.titles import MAX_TITLES, title_rows, unit_line
 from checker.data.workbooks import filled, read_sheet, sheet_header
 from checker.source import SourceFile, Span
 
@@ -68,6 +69,7 @@ class RawTable:
     lines: Callable[[], SourceFile] | None = None  # the text of a CSV, built when needed
     header_row: int = 1
     kinds: tuple[ColumnKind, ...] = ()  # Parquet: what each column holds (`arrow_columns`)
+    title_unit: str | None = None  # a title row's `单位：亿元`: the unit of rows without one
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -194,6 +196,7 @@ def _read_csv(data: bytes, display: str, report: Problems) -> RawTable | None:
     source = functools.cache(lambda: SourceFile(display, text()))
     report.source(display, source)
     skip = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    skip, titles = _past_titles(lines, skip, display, source, report)
     header = next(csv.reader(io.StringIO(lines[skip])), [])
     spanned = 1
     if '"' in lines[skip]:  # a header cell with a quoted line break: rare, read it slowly
@@ -209,8 +212,36 @@ def _read_csv(data: bytes, display: str, report: Problems) -> RawTable | None:
     if _rows_span_lines(lines_in, count, skip + spanned) and _unclosed(text(), display, report):
         return None
     rows = _csv_rows(text, lines_in, count, skip)
-    table = RawTable(display, "csv", [h.strip() for h in header], columns, rows, source, skip + 1)
+    table = RawTable(display, "csv", [h.strip() for h in header], columns, rows, source, skip + 1,
+                     title_unit=_title_unit(titles))
     return drop_empty_rows(table, report)
+
+
+def _past_titles(lines: list[str], skip: int, display: str,
+                 source: Callable[[], SourceFile], report: Problems) -> tuple[int, list[str]]:
+    """The line of the header of a CSV whose first lines may be a title (D318 says so),
+    and the titles' texts."""
+    said = [i for i in range(skip, len(lines)) if lines[i].strip()][:MAX_TITLES + 1]
+    rows = [next(csv.reader(io.StringIO(lines[i])), []) for i in said]
+    count = title_rows(rows)
+    titles = [next((c.strip() for c in row if c.strip()), "") for row in rows[:count]]
+    for at, text in zip(said, titles, strict=False):
+        _title(display, at + 1, text, Span.point(display, at + 1, 1, max(len(lines[at]), 1)),
+               report)
+    return (said[count] if count else skip), titles
+
+
+def _title(display: str, row: int, text: str, span: Span, report: Problems) -> None:
+    unit = unit_line(text)
+    what = (f"the unit `{unit}` of every figure without one" if unit else
+            f"the table's title `{text}`")
+    report.add("D318", f"row {row} of `{display}` is above the header: read as {what}, not "
+               "as a row", span, "the header is the first row with two or more names; "
+               "delete the title rows if they are data", "title", severity="warning")
+
+
+def _title_unit(titles: list[str]) -> str | None:
+    return next((u for u in map(unit_line, titles) if u), None)
 
 
 def _first_lines(text: str, count: int) -> list[str]:
@@ -368,10 +399,16 @@ def _read_xlsx(path: Path, display: str, report: Problems,
     cells = read_sheet(path, display, report, sheet)
     if cells is None:
         return None
-    first = next((i for i, row in enumerate(cells) if any(filled(v) for v in row)), None)
-    if first is None:
+    said = [i for i, row in enumerate(cells) if any(filled(v) for v in row)][:MAX_TITLES + 1]
+    if not said:
         _empty(display, report)
         return None
+    texts = [["" if v is None else str(v) for v in cells[i]] for i in said]
+    count = title_rows(texts)
+    titles = [next((c.strip() for c in row if c.strip()), "") for row in texts[:count]]
+    for at, text in zip(said, titles, strict=False):
+        _title(display, at + 1, text, Span(display, at + 1, 0, at + 1, 0), report)
+    first = said[count]
     header = ["" if v is None else str(v).strip() for v in cells[first]]
     body = cells[first + 1:]
     width = max([len(header), *(len(row) for row in body)])
@@ -379,7 +416,8 @@ def _read_xlsx(path: Path, display: str, report: Problems,
     rows = np.arange(first + 2, first + 2 + len(body), dtype=np.int64)
     columns = [pd.Series([row[i] if i < len(row) else None for row in body], dtype=object)
                for i in range(width)]
-    table = RawTable(display, "xlsx", header, columns, rows, None, first + 1)
+    table = RawTable(display, "xlsx", header, columns, rows, None, first + 1,
+                     title_unit=_title_unit(titles))
     return drop_empty_rows(table, report)
 
 
@@ -468,8 +506,19 @@ def table_header(path: Path, display: str, report: Problems,
         text = decode(data, display, report)
         if text is None:
             return None
-        return next(csv.reader(io.StringIO(unify_newlines(text).lstrip())), [])
+        return _header_past_titles(unify_newlines(text))
     return _xlsx_header(path, display, report, sheet)
+
+
+def _header_past_titles(text: str) -> list[str]:
+    """The header row of a CSV's text, past any title rows (`title_rows`)."""
+    rows: list[list[str]] = []
+    for row in csv.reader(io.StringIO(text)):
+        if any(cell.strip() for cell in row):
+            rows.append(row)
+        if len(rows) > MAX_TITLES:
+            break
+    return rows[title_rows(rows)] if rows else []
 
 
 def _csv_header_quickly(path: Path, size: int = 1 << 16) -> list[str] | None:
@@ -490,7 +539,7 @@ def _csv_header_quickly(path: Path, size: int = 1 << 16) -> list[str] | None:
     line = next((line for line in text.split("\n") if line.strip()), None)
     if line is None or '"' in line:
         return None
-    return next(csv.reader(io.StringIO(text.lstrip())), [])
+    return _header_past_titles(text)
 
 
 def _xlsx_header(path: Path, display: str, report: Problems,

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+
+if TYPE_CHECKING:
+    from checker.data.layouts import Layout
 
 
 @dataclass(frozen=True)
@@ -35,35 +38,47 @@ class Tally:
     based: int = 0  # on a stated basis (扣除疫苗)
     targets: int = 0
     by_name: int = 0  # naming their indicator by its display name or an alias
+    headings: tuple[str, ...] = ()  # rows that head a section or add others up, not figures
+    gaps: tuple[tuple[str, int], ...] = ()  # a long table's rows with no figure, by word
+    table_rows: int = 0  # a wide table's rows as published (0: not known)
 
     @staticmethod
     def of(display: str, wide: bool, frame: pd.DataFrame, good: npt.NDArray[np.bool_],
-           kept: npt.NDArray[np.bool_], outside: Mapping[str, int], by_name: int) -> Tally:
+           kept: npt.NDArray[np.bool_], outside: Mapping[str, int], by_name: int,
+           layout: Layout | None = None) -> Tally:
         read = frame[kept & good]
+        headings = tuple(layout.headings) if layout is not None else ()
+        gaps = tuple(layout.gaps.items()) if layout is not None else ()
 
         def count(column: str, test: Any) -> int:
             return int(test(read[column]).sum()) if column in read.columns else 0
 
         parts = count("period", pd.Series.notna)
-        return Tally(display, wide, len(frame), int(good.sum()),
+        set_aside = 0 if wide else len(headings) + sum(n for _, n in gaps)
+        return Tally(display, wide, len(frame) + set_aside, int(good.sum()),
                      tuple(sorted(outside.items())), int((good & ~kept).sum()),
                      len(read) - parts, parts, count("qualifier", pd.Series.notna),
                      count("basis", pd.Series.notna),
-                     count("kind", lambda kinds: kinds == "target"), by_name)
+                     count("kind", lambda kinds: kinds == "target"), by_name, headings, gaps,
+                     layout.rows if layout is not None and wide else 0)
 
     @property
     def note(self) -> str:
         """`data.csv: 30 rows read: 15 in the catalogue, 15 not (named: `a` 2, …); of the
         15: 13 of whole years, 2 of parts of a year; …`"""
-        what = "figures (a wide table: one per filled cell)" if self.wide else "rows"
+        rows = (f", from {self.table_rows:,} row{'' if self.table_rows == 1 else 's'}"
+                if self.table_rows else "")
+        what = f"figures (a wide table: one per filled cell{rows})" if self.wide else "rows"
         if self.rows == 1:
             what = "figure" if self.wide else "row"
         text = f"`{self.display}`: {self.rows:,} {what} read: {self.catalogued:,} in the catalogue"
+        aside = 0 if self.wide else len(self.headings) + sum(n for _, n in self.gaps)
         if self.outside:
             named = ", ".join(f"`{ident}` {rows:,}" for ident, rows in self.outside)
-            text += f", {self.rows - self.catalogued:,} not (named: {named})"
+            text += f", {self.rows - self.catalogued - aside:,} not (named: {named})"
         else:
             text += ", 0 not"
+        text += self._set_aside()
         if not self.catalogued:
             return text
         shares = [f"{self.annual:,} of whole years", f"{self.parts:,} of parts of a year"]
@@ -76,6 +91,27 @@ class Tally:
             (self.by_name, "read by an indicator's name", "read by an indicator's name")) if n]
         text += f"; of the {self.catalogued:,}: " + ", ".join(shares)
         return text + (f" ({', '.join(extras)})" if extras else "")
+
+    def _set_aside(self) -> str:
+        """`, 2 no figure (1 gap, 1 section heading: `一、经济发展`)`: rows that are no
+        figure, so the parts add up; a wide table's headings are rows, not figures."""
+        said = []
+        gaps = sum(n for _, n in self.gaps)
+        if gaps:
+            words = ", ".join(f"`{w}` {n:,}" for w, n in self.gaps)
+            said.append(f"{gaps:,} gap{'' if gaps == 1 else 's'} ({words})")
+        if self.headings:
+            shown = ", ".join(f"`{h}`" for h in self.headings[:5])
+            more = f" and {len(self.headings) - 5:,} more" if len(self.headings) > 5 else ""
+            one = len(self.headings) == 1
+            said.append(f"{len(self.headings):,} section heading{'' if one else 's'} or "
+                        f"total{'' if one else 's'}: {shown}{more}")
+        if not said:
+            return ""
+        if self.wide:
+            return f", besides {'; '.join(said)} (rows, not figures)"
+        aside = len(self.headings) + gaps
+        return f", {aside:,} no figure ({'; '.join(said)})"
 
 
 def total_note(tallies: Sequence[Tally]) -> str | None:

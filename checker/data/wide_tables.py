@@ -16,12 +16,12 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
-from checker.data.headings import HEADINGS, is_wide, period_heading
+from checker.data.headings import HEADINGS, NO_FIGURE, WORDS_ONLY, is_wide, period_heading
 from checker.data.problems import IntArray, Problems
 from checker.data.tables import RawTable, blank_mask
 from checker.source import Span
 
-GAP_WORDS: Final = frozenset({"—", "——", "-", "－", "/", "／", "…"})  # published "no figure"
+GAP_WORDS: Final = NO_FIGURE | WORDS_ONLY  # published "no figure", or words only
 
 
 @dataclass
@@ -68,13 +68,18 @@ def long_form(table: RawTable, report: Problems) -> RawTable | None:
     values: list[Any] = []
     years: list[str] = []
     kinds: list[str] = []
-    gaps = 0
+    gaps: dict[str, int] = {}
     for index, (period, kind) in cells:
         column = table.columns[index]
-        empty = blank_mask(column) | column.astype("string").str.strip().isin(GAP_WORDS).fillna(
-            False).to_numpy(dtype=bool)
+        words = column.astype("string").str.strip()
+        said = words.isin(GAP_WORDS).fillna(False).to_numpy(dtype=bool)
+        blank = blank_mask(column)
+        empty = blank | said
         rows = np.flatnonzero(~empty)
-        gaps += int(empty.sum())
+        if blank.any():
+            gaps["empty"] = gaps.get("empty", 0) + int(blank.sum())
+        for word, count in words[said & ~blank].value_counts(sort=False).items():
+            gaps[str(word)] = gaps.get(str(word), 0) + int(count)
         positions.append(rows)
         columns.append(np.full(len(rows), index, dtype=np.int64))
         values.extend(column.iloc[rows].tolist())
@@ -90,13 +95,28 @@ def long_form(table: RawTable, report: Problems) -> RawTable | None:
     if not has_kind:
         header.append("kind")
         out_columns.append(pd.Series(np.asarray(kinds, dtype=object)[order]))
-    if gaps:
-        one = gaps == 1
-        report.add("D346", f"{gaps:,} empty cell{'' if one else 's'} of the wide table "
-                   f"`{table.display}` read as {'a gap' if one else 'gaps'} (no figure)",
-                   table.header_span(),
-                   "a rule that needs one of those years stays unknown and names it",
-                   "years across", severity="warning")
+    report_gaps(f"cell{{s}} of the wide table `{table.display}`", gaps, table.header_span(),
+                report, "years across")
     return LongTable(table.display, table.format, header, out_columns, table.rows[at],
-                     table.lines, table.header_row, (), table,
-                     np.concatenate(columns)[order] if columns else at, at, kept)
+                     table.lines, table.header_row, (), table.title_unit, wide=table,
+                     cell_column=np.concatenate(columns)[order] if columns else at,
+                     position_in_wide=at, kept=kept)
+
+
+def report_gaps(what: str, gaps: dict[str, int], span: Span, report: Problems,
+                label: str) -> None:
+    """One D346 for the cells of a table that give no figure, counted word by word; `what`
+    names them, `{s}` standing for the plural's `s`."""
+    total = sum(gaps.values())
+    if not total:
+        return
+    one = total == 1
+    words = ", ".join(f"{w} {n:,}" if w == "empty" else f"`{w}` {n:,}" for w, n in gaps.items())
+    undone = [f"`{w}`" for w in gaps if w in WORDS_ONLY]
+    also = (f"; {', '.join(undone)} {'is' if len(undone) == 1 else 'are'} words, not a "
+            "figure, never read as done or met") if undone else ""
+    report.add("D346", f"{total:,} {what.format(s='' if one else 's')} "
+               f"{'gives' if one else 'give'} no figure ({words}): read as "
+               f"{'a gap' if one else 'gaps'}{also}", span,
+               "a rule that needs one of those years stays unknown and names it", label,
+               severity="warning")

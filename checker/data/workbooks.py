@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from checker.data.problems import Problems, file_span, unreadable
+from checker.data.titles import MAX_TITLES, title_rows
 from checker.diagnostics import did_you_mean
 
 Row = tuple[Any, ...]
@@ -47,10 +48,13 @@ def sheet_header(path: Path, display: str, report: Problems,
                  sheet: str | None) -> list[str] | None:
     """The first row that says something on the chosen sheet ([] when there is none)."""
     def header(_: Any, chosen: Any) -> list[str]:
+        said: list[list[str]] = []
         for row in chosen.iter_rows(min_row=1, values_only=True):
             if any(filled(v) for v in row):
-                return ["" if v is None else str(v).strip() for v in row]
-        return []
+                said.append(["" if v is None else str(v).strip() for v in row])
+            if len(said) > MAX_TITLES:
+                break
+        return said[title_rows(said)] if said else []
 
     return _on_sheet(path, display, report, sheet, header)
 

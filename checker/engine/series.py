@@ -249,6 +249,15 @@ class SeriesTable:
             return True
         return all(year in self.target_years(ind, subject[0]) for ind in indicators)
 
+    def has_figure(self, indicators: Sequence[str], subject: Subject, year: int) -> bool:
+        """Whether the data gives each of `indicators` a figure in `year` (on any basis):
+        a value computed over no year (a total before its range) is none."""
+        region, kind = subject
+        return all(year in self.values.get((i, region, kind), {})
+                   or (i, region, kind, year) in self.bounds
+                   or any(year in points for (j, g, k, _), points in self.based.items()
+                          if (j, g, k) == (i, region, kind)) for i in indicators)
+
     def latest_actual(self, indicator: str, region: str, year: int | None,
                       as_of: int) -> tuple[float | None, int | None]:
         series = self.values.get((indicator, region, "actual"), {})
@@ -610,8 +619,13 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
         return _pending_on_bound(c, seen, row, table.first_year, bounded[-1], deadline,
                                  plan.band, gap, settle)
     if not monitored:  # values up to the baseline year anchor the line; they are no progress
-        return Judgement("unknown", None,
-                         note=f"no data between {plan.baseline_year + 1} and {horizon}")
+        quiet = f"no data between {plan.baseline_year + 1} and {horizon}"
+        given = [y for y in known_years if table.has_figure(indicators, subject, y)]
+        if not given:  # no figure at all (a total over no year is no figure)
+            return Judgement("unknown", None, note=quiet)
+        # nothing is due and nothing failed: pending, its latest value known, but with no
+        # value since the baseline no line starts (no_baseline, never a guessed level)
+        return Judgement("pending", given[-1], "no_baseline", note=quiet)
     latest = monitored[-1]
     if truth(vec, (row, latest - table.first_year)):
         return Judgement("pending", latest, when_met(c), holds=True)
@@ -907,7 +921,9 @@ def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | No
         case "pending":
             state = (verdict.trajectory or "pending").replace("_", " ")
             now = f"{observed.text} in {year}" if observed is not None else f"{year}"
-            return f"due {verdict.deadline}; {now}: {state}"
+            why = f" ({verdict.note})" if verdict.note and verdict.trajectory == "no_baseline" \
+                else ""
+            return f"due {verdict.deadline}; {now}: {state}{why}"
         case "not_applicable":
             return verdict.note or "not applicable"
         case _:

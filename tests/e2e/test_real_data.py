@@ -158,7 +158,12 @@ VERDICTS = [
     # The 13th-plan revenue check needs 2015 and 2020 revenue; the reports give 2022 and 2024.
     ("ECON-04", "大兴区", "unknown", None),
     # 城市绿化覆盖率 46.89 % is the plan's 2020 figure; nothing since says whether it rose.
-    ("GREEN-01", "大兴区", "unknown", None),
+    # The deadline (2025) is after the as-of date and nothing due has failed: pending, but
+    # with no figure since the baseline no straight line starts — `no_baseline`, never a
+    # guessed level (docs/language.md, outcomes and trajectories; issue 10 item 7).
+    ("GREEN-01", "大兴区", "pending", "no_baseline"),
+    # Heavy-pollution days: 11 in 2019 is the only actual, the same holds.
+    ("AIR-01", "大兴区", "pending", "no_baseline"),
 ]
 
 
@@ -171,12 +176,13 @@ def test_the_verdicts_an_analyst_writes_on_the_real_actuals(
     assert (found["outcome"], found["trajectory"]) == (verdict, trajectory), found["message"]
 
 
-def test_heavy_pollution_days_with_no_figure_in_the_period_get_no_verdict() -> None:
+def test_heavy_pollution_days_with_no_figure_in_the_period_get_no_trajectory() -> None:
     # The only actual is 2019's 11 days: nothing between 2021 and 2024 to judge 基本消除 by.
     _, result, _ = check(ACTUALS)
     found = outcome(result, "AIR-01", "大兴区")
-    assert found["outcome"] in ("unknown", "pending"), found
-    assert found["trajectory"] not in ("achieved", "ahead", "on_track", "lagging"), found
+    assert (found["outcome"], found["trajectory"]) == ("pending", "no_baseline"), found
+    assert found["message"] == ("due 2025; 11 days in 2019: no baseline (no data between "
+                                "2021 and 2024)")
 
 
 def test_pm25_that_rose_from_2022_to_2024_fails_whatever_2023_was() -> None:
@@ -301,22 +307,25 @@ def test_january_to_may_pm25_is_kept_and_does_not_stand_for_2023() -> None:
 
 def test_the_annual_table_adds_no_verdict_the_published_figures_do_not_support() -> None:
     # Decided-of-reading (outcomes not unknown, among those whose rule reads an indicator the
-    # data gives for the region): 6 of 16 on the two older tables (the 2023 GDP target
+    # data gives for the region): 8 of 16 on the two older tables (the 2023 GDP target
     # 4.5以上, a qualified figure, is judged against ECON-03 too: unknown, no income target),
-    # and the same 6 of 17 with the annual table.  Its only new year target (dust fall 2021,
-    # 5.1左右) is judged against AIR-06 and stays unknown (no 2020 actual to compare it with),
-    # and its other figures are parts of a year, which annual rules do not read.
+    # and the same 8 of 17 with the annual table (AIR-01 and GREEN-01 are pending with no
+    # baseline: nothing is due, and no figure since the baseline starts a line).  Its only
+    # new year target (dust fall 2021, 5.1左右) is judged against AIR-06 and stays unknown
+    # (no 2020 actual to compare it with), and its other figures are parts of a year, which
+    # annual rules do not read.
     _, before, _ = check(ACTUALS, QUALIFIED)
     _, after, _ = check(ACTUALS, QUALIFIED, ANNUAL)
     decided_before, reading_before = decided_of_reading(before, ACTUALS, QUALIFIED)
     decided_after, reading_after = decided_of_reading(after, ACTUALS, QUALIFIED, ANNUAL)
-    assert (len(decided_before), reading_before) == (6, 16)
+    assert (len(decided_before), reading_before) == (8, 16)
     assert decided_after == decided_before
     assert reading_after == 17
     assert outcome(after, "AIR-06", "大兴区 (target)")["outcome"] == "unknown"
     assert decided_after == {("ANNUAL-01", "大兴区"), ("ANNUAL-03", "大兴区"),
                              ("AIR-03", "大兴区"), ("AIR-01", "大兴区 (target)"),
-                             ("AIR-07", "大兴区"), ("AIR-07", "大兴区 (target)")}
+                             ("AIR-07", "大兴区"), ("AIR-07", "大兴区 (target)"),
+                             ("AIR-01", "大兴区"), ("GREEN-01", "大兴区")}
 
 
 def test_every_undecided_outcome_on_the_real_data_names_what_would_decide_it() -> None:

@@ -100,7 +100,8 @@ def test_a_wide_table_counts_its_figures(tmp_path: Path) -> None:
             "细颗粒物年均浓度,大兴区,微克/立方米,37,—,32\n"
             "固定资产投资,大兴区,亿元,,,922.3\n")
     [note] = load(tmp_path, ("wide.csv", wide)).accounts
-    assert note == ("`wide.csv`: 3 figures (a wide table: one per filled cell) read: 2 in the "
+    assert note == ("`wide.csv`: 3 figures (a wide table: one per filled cell, from 2 rows) "
+                    "read: 2 in the "
                     "catalogue, 1 not (named: `固定资产投资` 1); of the 2: 2 of whole years, "
                     "0 of parts of a year (2 read by an indicator's name)")
 

@@ -30,6 +30,8 @@ def outcome(message: str, kind: str = "fail", trajectory: str | None = None) -> 
     ("2022: 850 m² > 0 m², over by 850 m²", "2022年：850 m² > 0 m²，超出 850 m²"),
     ("due 2025; 38 min in 2023: on track", "2025年到期；2023年为 38 min：符合进度"),
     ("due 2023; 2022: lagging", "2023年到期；2022年：滞后"),
+    ("due 2025; 11 days in 2019: no baseline (no data between 2021 and 2024)",
+     "2025年到期；2019年为 11 days：无基数（2021至2024年无数据）"),
     ("cannot decide: `occupies_permanent_basic_farmland` missing",
      "无法判断：缺少 `occupies_permanent_basic_farmland`"),
     ("cannot decide for 2021, 2022 (missing: dustfall (2021); known: dustfall (2020) = 5 t)",

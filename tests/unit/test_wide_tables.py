@@ -49,8 +49,9 @@ def test_a_wide_table_is_its_long_form_with_gaps_counted(tmp_path: Path) -> None
     wide, long = load(tmp_path, WIDE, "wide.csv"), load(tmp_path, LONG, "long.csv")
     assert points(wide) == points(long)
     warning = the_only([w for w in wide.warnings if w.code == "D346"])
-    assert warning.message.startswith("4 empty cells of the wide table `")
-    assert warning.message.endswith("wide.csv` read as gaps (no figure)")
+    assert warning.message.startswith("4 cells of the wide table `")
+    assert warning.message.endswith(
+        "wide.csv` give no figure (`—` 1, `/` 1, empty 2): read as gaps")
     assert wide.origin(0).line == 2
 
 

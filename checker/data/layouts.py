@@ -1,0 +1,429 @@
+"""Plan-data tables as execution reports and evaluation tables lay them out, made plain.
+
+A published table is not a tidy one: a 序号 column, rows that are section headings
+(`一、经济发展`) or totals (`合计`), an indicator named once for the several rows of a
+merged cell, names that carry a footnote mark (`森林覆盖率*`, `城市绿化覆盖率①`) or their
+unit (`PM2.5年均浓度（微克/立方米）`), a 完成情况 column beside the figures, and cells that
+say there is no figure (`—`, `暂无`, `待统计`) or only words (`基本完成`). Each is read
+for what it is, before the table is read as plan data, and said aloud: headings and totals
+are counted in the table's note, a merged cell in warning D349, a gap in D346, an
+attribute (属性) the catalogue does not share in D348. Nothing is dropped unsaid, and a
+figure is never guessed: a gap stays a gap. Parquet tables (machine-written) are left
+as they are.  Imports `headings`, `problems`, `tables`, `values`; pandas.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Any, Final
+
+import numpy as np
+import pandas as pd
+
+from checker.data.headings import (
+    HEADINGS,
+    KIND_WORDS,
+    NO_FIGURE,
+    WORDS_ONLY,
+    is_growth_heading,
+    period_heading,
+)
+from checker.data.problems import Problems
+from checker.data.tables import RawTable, blank_mask
+from checker.data.wide_tables import report_gaps
+from checker.types.indicator_names import IndicatorNames, name_key
+from checker.types.typed import IndicatorSpec
+from checker.types.units import UnitTable
+
+ATTRIBUTES: Final = {"约束性": "binding", "预期性": "anticipatory", "binding": "binding",
+                     "anticipatory": "anticipatory"}
+_SECTION: Final = re.compile(r"[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|"
+                             r"第[一二三四五六七八九十]+[部章节类]")
+_TOTALS: Final = frozenset({"合计", "总计", "小计", "全区合计"})
+_MARKS: Final = re.compile(r"(?:[*＊※△▲#＃]|[①-⑳]|[¹²³⁴-⁹]+|\[\d+\]|［\d+］|"
+                           r"[(（]注\d*[)）]|注\d+)+$")
+_UNIT_IN_NAME: Final = re.compile(r"(?P<name>.+?)[(（](?P<unit>[^()（）]+)[)）]")
+_NUMBERED: Final = re.compile(r"^(?:\d+[.、．]|[(（]\d+[)）]|其中[:：]?)\s*")
+
+
+@dataclass
+class Layout:
+    """What reading the layout found: the table made plain, and what it set aside."""
+
+    table: RawTable
+    rows: int = 0  # the rows of the table as published
+    headings: list[str] = field(default_factory=list)  # section headings and totals, as written
+    gaps: dict[str, int] = field(default_factory=dict)  # a long table's no-figure words, rows
+
+
+def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: IndicatorNames,
+          units: UnitTable, report: Problems) -> Layout:
+    """`table` with its published layout read (see the module docstring)."""
+    if table.format == "parquet":
+        return Layout(table)
+    where = {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
+    if "indicator" not in where:
+        return Layout(table)
+    table = _two_row_header(table, where["indicator"])
+    where = {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
+    if _tidy(table, where, indicators, names):
+        return Layout(table, len(table))
+    columns = list(table.columns)
+    name_at = where["indicator"]
+    figures = ([where["value"]] if "value" in where else
+               [i for i, h in enumerate(table.header) if period_heading(h) is not None])
+    texts = [_texts(columns[i]) if i in (name_at, where.get("row_number"), where.get("unit"),
+                                         where.get("value"), *figures) else []
+             for i in range(len(columns))]
+    filled = _filled_rows(texts, figures, len(table))
+    layout = Layout(table, len(table))
+    section = _section_rows(texts, filled, name_at, where.get("row_number"), layout)
+    layout.headings = [_as_written(columns, name_at, where.get("row_number"), row)
+                       for row in np.flatnonzero(section).tolist()]
+    _carry_merged(table, columns, texts, filled, section, name_at, where.get("unit"), report)
+    _read_names(table, columns, where, indicators, names, units, report)
+    _title_unit(table, columns)
+    _fold_status(table, columns, where)
+    keep = ~section
+    growth = [i for i, h in enumerate(table.header) if is_growth_heading(h)]
+    if growth and "value" not in where:
+        grown = _growth_rows(table, columns, growth[0], figures, keep, indicators, names,
+                             report)
+        if grown is None:  # said (D310); the column is not read again as an unknown one
+            table.header[growth[0]] = "比上年增长"
+            return Layout(table, len(table))
+        table, columns, keep = grown
+    if "value" in where:
+        keep &= ~_long_gaps(texts[where["value"]], layout)
+        _report_long_gaps(table, layout, report)
+    if keep.all():
+        layout.table = replace(table, columns=columns)
+        return layout
+    at = np.flatnonzero(keep)
+    layout.table = replace(table, columns=[c.iloc[at].reset_index(drop=True) for c in columns],
+                           rows=table.rows[at])
+    return layout
+
+
+def _tidy(table: RawTable, where: dict[str, int], indicators: dict[str, IndicatorSpec],
+          names: IndicatorNames) -> bool:
+    """Whether the table has none of a published layout's features, found from its distinct
+    names and whole-column tests (a million-row export is read without a row-by-row pass)."""
+    if table.title_unit is not None or any(k in where for k in ("row_number", "attribute",
+                                                                   "status")):
+        return False
+    if any(is_growth_heading(h) for h in table.header):
+        return False
+    column = table.columns[where["indicator"]]
+    if bool(blank_mask(column).any()):
+        return False
+    for unique in column.unique():
+        name = str(unique).strip()
+        if _known(name, indicators, names):
+            continue
+        folded = unicodedata.normalize("NFKC", name)
+        if _SECTION.match(folded) or folded in _TOTALS or _MARKS.search(name) \
+                or _NUMBERED.match(name) or name.startswith("全区") \
+                or _UNIT_IN_NAME.fullmatch(folded):
+            return False
+    if "value" in where:
+        return not bool(table.columns[where["value"]].isin(NO_FIGURE | WORDS_ONLY).any())
+    return True
+
+
+def _two_row_header(table: RawTable, name_at: int) -> RawTable:
+    """`指标 | 2022年 | (empty) ` over `(empty) | 目标 | 完成`: a year spanning two columns,
+    the kinds below it. The two rows are read as one header (`2022年目标`, `2022年完成`) when
+    the first data row names no indicator and says only kinds, each under a year or to the
+    right of one."""
+    if not len(table) or table.format == "parquet":
+        return table
+    below = ["" if blank else unicodedata.normalize("NFKC", str(v)).strip() for v, blank in
+             zip((c.iloc[0] for c in table.columns),
+                 (bool(blank_mask(c.iloc[:1])[0]) for c in table.columns), strict=True)]
+    if below[name_at] or not any(below) or not all(
+            not w or w in KIND_WORDS or w in ("基期", "基数") for w in below):
+        return table
+    header, year = list(table.header), None
+    for index, heading in enumerate(table.header):
+        period = period_heading(heading) if heading.strip() else None
+        if period is not None:
+            year = period[0]
+        elif heading.strip():
+            year = None
+        if below[index]:
+            if year is None:
+                return table  # a kind under no year: not a two-row header
+            header[index] = f"{year}{below[index]}"
+    return replace(table, header=header, columns=[c.iloc[1:].reset_index(drop=True)
+                                                  for c in table.columns],
+                   rows=table.rows[1:])
+
+
+def _growth_rows(table: RawTable, columns: list[pd.Series[Any]], at: int, figures: list[int],
+                 keep: np.ndarray[Any, np.dtype[np.bool_]],
+                 indicators: dict[str, IndicatorSpec], names: IndicatorNames,
+                 report: Problems) -> tuple[RawTable, list[pd.Series[Any]],
+                                            np.ndarray[Any, np.dtype[np.bool_]]] | None:
+    """A bulletin's `指标 | 单位 | 2024年 | 比上年增长(%)`: each growth cell is a figure of the
+    row's growth rate (`地区生产总值` → `gdp_growth`, in %), in the table's one year — a row
+    of its own after the level's row, in the level's row of the file. With several years
+    the growth column says no year: D310 (None)."""
+    if len(figures) != 1:
+        years = ", ".join(f"`{table.header[i]}`" for i in figures)
+        report.add("D310", f"column `{table.header[at]}` gives a growth rate but not of which "
+                   f"year: the table has {len(figures)} years ({years})", table.span(None, at),
+                   "give each year's growth in a table of its own, or as rows of the growth "
+                   "indicator (地区生产总值增速) with the years across", "growth of which year")
+        return None
+    year_at = figures[0]
+    where = {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
+    rates = [unicodedata.normalize("NFKC", str(v)).strip() if not b else "" for v, b in
+             zip(columns[at].tolist(), blank_mask(columns[at]).tolist(), strict=True)]
+    order: list[int] = []
+    extra: list[bool] = []
+    for row, rate in enumerate(rates):
+        order.append(row)
+        extra.append(False)
+        if keep[row] and rate:
+            order.append(row)
+            extra.append(True)
+    index = np.asarray(order, dtype=np.int64)
+    added = np.asarray(extra, dtype=bool)
+    out = [c.iloc[index].reset_index(drop=True).astype(object) for c in columns]
+    for position in np.flatnonzero(added).tolist():
+        row = int(index[position])
+        level = str(out[where["indicator"]].iloc[position])
+        out[where["indicator"]].iloc[position] = _rate_of(level, indicators, names)
+        out[year_at].iloc[position] = columns[at].iloc[row]
+        if "unit" in where:
+            out[where["unit"]].iloc[position] = "%"
+    header = list(table.header)
+    header[at] = "比上年增长"  # read here; ignored when loading
+    grown = replace(table, header=header, columns=out, rows=table.rows[index])
+    return grown, out, keep[index]
+
+
+def _rate_of(level: str, indicators: dict[str, IndicatorSpec], names: IndicatorNames) -> str:
+    """The growth rate's name for a level's row: the catalogued `growth of` it, else
+    `<level>增速` (outside the catalogue unless a name)."""
+    ident = level.strip() if level.strip() in indicators else names.find(level)
+    key = name_key(level)
+    for spec in indicators.values():
+        if (ident is not None and spec.growth_of == ident) or (
+                spec.rate_of is not None and name_key(spec.rate_of) == key):
+            return spec.id
+    return f"{level.strip()}增速"
+
+
+def _texts(column: pd.Series[Any]) -> list[str]:
+    return ["" if blank else unicodedata.normalize("NFKC", str(value)).strip()
+            for value, blank in zip(column.tolist(), blank_mask(column).tolist(), strict=True)]
+
+
+def _filled_rows(texts: list[list[str]], figures: list[int],
+                 count: int) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Rows with something in a figure's cell (a value, or a word such as `—`)."""
+    filled = np.zeros(count, dtype=bool)
+    for index in figures:
+        filled |= np.array([bool(t) for t in texts[index]], dtype=bool)
+    return filled
+
+
+def _section_rows(texts: list[list[str]], filled: np.ndarray[Any, np.dtype[np.bool_]],
+                  name_at: int, number_at: int | None,
+                  layout: Layout) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """Rows that head a section (`一、经济发展`) or add others up (`合计`): not figures."""
+    count = len(filled)
+    section = np.zeros(count, dtype=bool)
+    for row in range(count):
+        name = texts[name_at][row]
+        number = texts[number_at][row] if number_at is not None else ""
+        heading = name or number
+        if name in _TOTALS or (not filled[row] and (
+                _SECTION.match(heading) or (not name and number and not number.isdigit()))):
+            section[row] = True
+            layout.headings.append(heading)
+    return section
+
+
+def _as_written(columns: list[pd.Series[Any]], name_at: int, number_at: int | None,
+                row: int) -> str:
+    for at in (name_at, *(() if number_at is None else (number_at,))):
+        value = columns[at].iloc[row]
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def _carry_merged(table: RawTable, columns: list[pd.Series[Any]], texts: list[list[str]],
+                  filled: np.ndarray[Any, np.dtype[np.bool_]],
+                  section: np.ndarray[Any, np.dtype[np.bool_]], name_at: int,
+                  unit_at: int | None, report: Problems) -> None:
+    """A figure whose indicator cell is empty takes the indicator (and unit) of the row
+    above, as a merged cell does; said in D349. A section heading ends a merged cell."""
+    names, last = texts[name_at], ""
+    carried: list[int] = []
+    for row, name in enumerate(names):
+        if section[row]:
+            last = ""
+        elif name:
+            last = name
+        elif filled[row] and last:
+            carried.append(row)
+            names[row] = last
+    if not carried:
+        return
+    for at in (name_at, *(() if unit_at is None else (unit_at,))):
+        column = columns[at].astype(object).copy()
+        for row in carried:
+            if at == name_at or not texts[at][row]:
+                column.iloc[row] = column.iloc[row - 1]
+                texts[at][row] = texts[at][row - 1]
+        columns[at] = column
+    one = len(carried) == 1
+    report.add("D349", f"{len(carried)} row{'' if one else 's'} of `{table.display}` "
+               f"{'has' if one else 'have'} no indicator and {'takes' if one else 'take'} "
+               f"the one of the row above (a merged cell): `{names[carried[0]]}`",
+               table.span(carried[0], name_at),
+               "write the indicator in every row if the cell was not merged",
+               "merged cell", severity="warning")
+
+
+def _read_names(table: RawTable, columns: list[pd.Series[Any]], where: dict[str, int],
+                indicators: dict[str, IndicatorSpec], names: IndicatorNames, units: UnitTable,
+                report: Problems) -> None:
+    """Names with a footnote mark or their unit in brackets, read as the name (and the
+    unit); the attribute (属性) compared with the catalogue's kind."""
+    name_at, unit_at = where["indicator"], where.get("unit")
+    raw = columns[name_at].astype(object).copy()
+    unit = columns[unit_at].astype(object).copy() if unit_at is not None else None
+    attribute = columns[where["attribute"]] if "attribute" in where else None
+    changed = False
+    for row, cell in enumerate(raw.tolist()):
+        if not isinstance(cell, str) or _known(cell, indicators, names):
+            continue
+        name, written_unit = _clean(cell, indicators, names, units)
+        if name == cell.strip():
+            continue
+        raw.iloc[row], changed = name, True
+        if written_unit is None:
+            continue
+        if unit is None:
+            unit = pd.Series([None] * len(raw), dtype=object)
+        here = unit.iloc[row]
+        if here is None or (isinstance(here, float) and np.isnan(here)) or not str(here).strip():
+            unit.iloc[row] = written_unit
+        elif units.resolve(str(here).strip()) != units.resolve(written_unit):
+            report.add("D311", f"the unit is given twice: `{written_unit}` in the name "
+                       f"`{cell}` and `{here}` in the `unit` column",
+                       table.span(row, unit_at if unit_at is not None else name_at),
+                       "keep one: write the unit in the `unit` column only", "unit given twice")
+    if changed:
+        columns[name_at] = raw
+    if unit is not None:
+        if unit_at is None:
+            table.header.append("unit")
+            columns.append(unit)
+        else:
+            columns[unit_at] = unit
+    if attribute is not None:
+        _compare_attributes(table, raw, attribute, where["attribute"], indicators, names,
+                            report)
+
+
+def _title_unit(table: RawTable, columns: list[pd.Series[Any]]) -> None:
+    """A title row's `单位：亿元` is the unit of each row that gives none (said in D318)."""
+    if table.title_unit is None:
+        return
+    where = {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
+    if "unit" not in where:
+        table.header.append("unit")
+        columns.append(pd.Series([table.title_unit] * len(table), dtype=object))
+        return
+    at = where["unit"]
+    blank = blank_mask(columns[at])
+    columns[at] = columns[at].astype(object).where(~blank, table.title_unit)
+
+
+def _known(name: str, indicators: dict[str, IndicatorSpec], names: IndicatorNames) -> bool:
+    return name.strip() in indicators or names.find(name) is not None
+
+
+def _clean(cell: str, indicators: dict[str, IndicatorSpec], names: IndicatorNames,
+           units: UnitTable) -> tuple[str, str | None]:
+    """The name in `cell` without footnote marks, a leading number or 全区, and the unit it
+    carries in brackets (`一般公共预算收入(亿元)`) when that is a unit; `cell` itself (and no
+    unit) when nothing is to be taken off. A name outside the catalogue is cleaned too, so
+    the notes name it as a reader would."""
+    text = _MARKS.sub("", cell.strip()).strip()
+    text = _MARKS.sub("", _NUMBERED.sub("", text, count=1)).strip() or text
+    if _known(text, indicators, names):
+        return text, None
+    match = _UNIT_IN_NAME.fullmatch(unicodedata.normalize("NFKC", text))
+    if match is not None and units.resolve(match["unit"].strip()) is not None:
+        name = _MARKS.sub("", match["name"]).strip()
+        return _district_wide(name, indicators, names), match["unit"].strip()
+    return _district_wide(text, indicators, names), None
+
+
+def _district_wide(name: str, indicators: dict[str, IndicatorSpec],
+                   names: IndicatorNames) -> str:
+    """`全区森林覆盖率` is the district's 森林覆盖率: the prefix goes when the rest is a name."""
+    rest = name.removeprefix("全区")
+    return rest if rest != name and _known(rest, indicators, names) else name
+
+
+def _compare_attributes(table: RawTable, raw: pd.Series[Any], attribute: pd.Series[Any],
+                        at: int, indicators: dict[str, IndicatorSpec], names: IndicatorNames,
+                        report: Problems) -> None:
+    """An attribute (约束性/预期性) other than the catalogue's kind, or no such word: D348."""
+    for row, (name, word) in enumerate(zip(raw.tolist(), attribute.tolist(), strict=True)):
+        if not isinstance(word, str) or not word.strip() or not isinstance(name, str):
+            continue
+        ident = name.strip() if name.strip() in indicators else names.find(name)
+        if ident is None:
+            continue
+        kind = ATTRIBUTES.get(unicodedata.normalize("NFKC", word).strip())
+        spec = indicators[ident]
+        if kind == spec.kind:
+            continue
+        said = ("is neither 约束性 (binding) nor 预期性 (anticipatory)" if kind is None else
+                f"says {kind}, but the catalogue has `{ident}` as {spec.kind}")
+        report.add("D348", f"the attribute `{word.strip()}` of `{name.strip()}` {said}",
+                   table.span(row, at), "the catalogue's kind is the one rules use; "
+                   "correct the table or the indicator's `kind`", "attribute",
+                   severity="warning")
+
+
+def _fold_status(table: RawTable, columns: list[pd.Series[Any]], where: dict[str, int]) -> None:
+    """A 完成情况 column is the report's own word on each row: kept as part of its note."""
+    if "status" not in where:
+        return
+    status = columns[where["status"]]
+    heading = table.header[where["status"]].strip()
+    words = [None if blank else f"{heading}：{str(value).strip()}" for value, blank in
+             zip(status.tolist(), blank_mask(status).tolist(), strict=True)]
+    if "note" in where:
+        note = columns[where["note"]]
+        merged = [w if blank else (f"{w}；{str(n).strip()}" if w else str(n).strip())
+                  for w, n, blank in zip(words, note.tolist(), blank_mask(note).tolist(),
+                                         strict=True)]
+        columns[where["note"]] = pd.Series(merged, dtype=object)
+    else:
+        columns[where["status"]] = pd.Series(words, dtype=object)
+        table.header[where["status"]] = "note"
+
+
+def _long_gaps(values: list[str], layout: Layout) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    gap = np.array([v in NO_FIGURE or v in WORDS_ONLY for v in values], dtype=bool)
+    for value in (v for v in values if v in NO_FIGURE or v in WORDS_ONLY):
+        layout.gaps[value] = layout.gaps.get(value, 0) + 1
+    return gap
+
+
+def _report_long_gaps(table: RawTable, layout: Layout, report: Problems) -> None:
+    report_gaps(f"row{{s}} of `{table.display}`", layout.gaps, table.header_span(), report,
+                "no figure")
