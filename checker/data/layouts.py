@@ -63,11 +63,11 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     """`table` with its published layout read (see the module docstring)."""
     if table.format == "parquet":
         return Layout(table)
-    where = {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
+    where = _columns_by_name(table)
     if "indicator" not in where:
         return Layout(table)
     table = _two_row_header(table, where["indicator"])
-    where = {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
+    where = _columns_by_name(table)
     if _tidy(table, where, indicators, names):
         return Layout(table, len(table))
     columns = list(table.columns)
@@ -140,9 +140,7 @@ def _two_row_header(table: RawTable, name_at: int) -> RawTable:
     right of one."""
     if not len(table) or table.format == "parquet":
         return table
-    below = ["" if blank else unicodedata.normalize("NFKC", str(v)).strip() for v, blank in
-             zip((c.iloc[0] for c in table.columns),
-                 (bool(blank_mask(c.iloc[:1])[0]) for c in table.columns), strict=True)]
+    below = [_texts(column.iloc[:1])[0] for column in table.columns]
     if below[name_at] or not any(below) or not all(
             not w or w in KIND_WORDS or w in ("基期", "基数") for w in below):
         return table
@@ -179,9 +177,8 @@ def _growth_rows(table: RawTable, columns: list[pd.Series[Any]], at: int, figure
                    "indicator (地区生产总值增速) with the years across", "growth of which year")
         return None
     year_at = figures[0]
-    where = {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
-    rates = [unicodedata.normalize("NFKC", str(v)).strip() if not b else "" for v, b in
-             zip(columns[at].tolist(), blank_mask(columns[at]).tolist(), strict=True)]
+    where = _columns_by_name(table)
+    rates = _texts(columns[at])
     order: list[int] = []
     extra: list[bool] = []
     for row, rate in enumerate(rates):
@@ -218,7 +215,13 @@ def _rate_of(level: str, indicators: dict[str, IndicatorSpec], names: IndicatorN
     return f"{level.strip()}增速"
 
 
+def _columns_by_name(table: RawTable) -> dict[str, int]:
+    """Each heading's column, under its English name where it is a known heading."""
+    return {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
+
+
 def _texts(column: pd.Series[Any]) -> list[str]:
+    """Each cell as NFKC-folded, stripped text; a blank cell as ``."""
     return ["" if blank else unicodedata.normalize("NFKC", str(value)).strip()
             for value, blank in zip(column.tolist(), blank_mask(column).tolist(), strict=True)]
 
@@ -338,7 +341,7 @@ def _title_unit(table: RawTable, columns: list[pd.Series[Any]]) -> None:
     """A title row's `单位：亿元` is the unit of each row that gives none (said in D318)."""
     if table.title_unit is None:
         return
-    where = {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
+    where = _columns_by_name(table)
     if "unit" not in where:
         table.header.append("unit")
         columns.append(pd.Series([table.title_unit] * len(table), dtype=object))

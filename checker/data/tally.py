@@ -54,8 +54,8 @@ class Tally:
             return int(test(read[column]).sum()) if column in read.columns else 0
 
         parts = count("period", pd.Series.notna)
-        set_aside = 0 if wide else len(headings) + sum(n for _, n in gaps)
-        return Tally(display, wide, len(frame) + set_aside, int(good.sum()),
+        rows = len(frame) + _rows_aside(wide, headings, gaps)
+        return Tally(display, wide, rows, int(good.sum()),
                      tuple(sorted(outside.items())), int((good & ~kept).sum()),
                      len(read) - parts, parts, count("qualifier", pd.Series.notna),
                      count("basis", pd.Series.notna),
@@ -72,9 +72,9 @@ class Tally:
         if self.rows == 1:
             what = "figure" if self.wide else "row"
         text = f"`{self.display}`: {self.rows:,} {what} read: {self.catalogued:,} in the catalogue"
-        aside = 0 if self.wide else len(self.headings) + sum(n for _, n in self.gaps)
         if self.outside:
             named = ", ".join(f"`{ident}` {rows:,}" for ident, rows in self.outside)
+            aside = _rows_aside(self.wide, self.headings, self.gaps)
             text += f", {self.rows - self.catalogued - aside:,} not (named: {named})"
         else:
             text += ", 0 not"
@@ -110,8 +110,15 @@ class Tally:
             return ""
         if self.wide:
             return f", besides {'; '.join(said)} (rows, not figures)"
-        aside = len(self.headings) + gaps
+        aside = _rows_aside(self.wide, self.headings, self.gaps)
         return f", {aside:,} no figure ({'; '.join(said)})"
+
+
+def _rows_aside(wide: bool, headings: Sequence[str],
+                gaps: Sequence[tuple[str, int]]) -> int:
+    """A long table's rows that hold no figure (section headings, totals, gap words),
+    counted among its rows; a wide table's are rows, not figures, so none."""
+    return 0 if wide else len(headings) + sum(n for _, n in gaps)
 
 
 def total_note(tallies: Sequence[Tally]) -> str | None:
