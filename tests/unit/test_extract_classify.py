@@ -801,3 +801,14 @@ def test_a_quality_raised_over_an_area_is_the_area_worked_on() -> None:
     assert statements(PLAN + "在2022年底前完成森林质量提升800万亩、建设储备林300万亩的目标。") == [
         ("target", ">=", "800", "万亩"), ("target", ">=", "300", "万亩")]
     assert statements(PLAN + "到2025年,森林覆盖率提升5%。") == [("target", "increase", "5", "%")]
+
+
+def test_the_year_a_section_heading_names_dates_its_figures() -> None:
+    """Set 33: a digest of a work report on 2025 lists `经济增长4.5%—5%` under `三、2026年经济社会
+    发展总体要求和政策取向` — the heading's words say neither review nor plan, its year (later
+    than the year reported on) makes the lines below targets; the 2025 section's lines stay
+    results."""
+    digest = ("政府工作报告要点\n一、2025年工作回顾\n国内生产总值增长5%\n"
+              "三、2026年经济社会发展总体要求和政策取向\n经济增长4.5%—5%\n城镇新增就业1200万人以上\n")
+    assert statements(digest) == [("actual", "increase", "5", "%"), ("target", ">=", "4.5", "%"),
+                                  ("target", "<=", "5", "%"), ("target", ">=", "1200", "万人")]

@@ -115,6 +115,11 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return "actual", True
     if mode:
         return mode, False
+    span = ctx.sentence.period
+    if span is not None and document.reviewed is not None and ctx.sentence.section:
+        # `三、2026年经济社会发展总体要求和政策取向` over `经济增长4.5%—5%`: the year its
+        # section's heading names dates a figure that names none (a report on 2025)
+        return ("target" if span[0] > document.reviewed else "actual"), False
     if ctx.lean and not any(m.kind in _DATED and m.text not in _OF_THE_YEAR
                             for m in own_marks(ctx, start)):
         return ctx.lean, False  # a figure of its own year or part of one keeps it (not of
