@@ -812,3 +812,22 @@ def test_the_year_a_section_heading_names_dates_its_figures() -> None:
               "三、2026年经济社会发展总体要求和政策取向\n经济增长4.5%—5%\n城镇新增就业1200万人以上\n")
     assert statements(digest) == [("actual", "increase", "5", "%"), ("target", ">=", "4.5", "%"),
                                   ("target", "<=", "5", "%"), ("target", ">=", "1200", "万人")]
+
+
+def test_the_work_of_livelihood_projects() -> None:
+    """Sets 32 and 34: livelihood projects count their work with verbs a plan's text rarely
+    uses (`扩增`, `筹集`, `挖潜`, `更换`, `再添`, `新开工`/`完工`) and measure words (`片`):
+    each is work to do, `>=`; `提供` leads a count only (`提供24小时活力空间` offers hours);
+    `推动50个幼儿园新增…托位1000个` counts the kindergartens that add the places, its subject;
+    `推动104国道…升级改造` names a road."""
+    text = PLAN + ("2020年将扩增学前教育学位9300个;筹集公租房或租赁房500套;积极挖潜5000个停车位,"
+                   "提供地下人防工程600个停车位;更换70万只智能电表;建设不少于20片专项活动场地;"
+                   "全年新开工15个小区、完工15个小区。")
+    assert statements(text) == [("target", ">=", "9300", "count"), ("target", ">=", "500", "count"),
+                                ("target", ">=", "5000", "count"), ("target", ">=", "600", "count"),
+                                ("target", ">=", "70", "万"), ("target", ">=", "20", "count"),
+                                ("target", ">=", "15", "count"), ("target", ">=", "15", "count")]
+    assert statements(PLAN + "优化口岸免税店布局,提供24小时活力空间。") == []
+    assert statements(PLAN + "推动50个幼儿园新增幼儿托位1000个。") == [
+        ("target", ">=", "1000", "count")]
+    assert statements(PLAN + "积极推动104国道、黄亦路等道路升级改造。") == []

@@ -123,6 +123,9 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
 _CLAUSE_ENDS = re.compile(r"[,，:：;；。!！\n]|[?？](?![、,，A-Za-z])")
 
 
+_COUNT_AHEAD = re.compile(r"[\d.]+\s*(?:万|亿)?(?:" + "|".join(cues.COUNT_WORDS) + ")")
+
+
 def around(text: str, start: int, end: int) -> Around:
     """The context of the figure `text[start:end]`."""
     c0, c1 = clause_of(text, start, end)
@@ -131,6 +134,8 @@ def around(text: str, start: int, end: int) -> Around:
     chain, chain_start = _chain(text, left_start, start)
     if chain and chain[0] in cues.DIGITS_ONLY and not text[start:start + 1].isdigit():
         chain, chain_start = [], start  # 推进千兆固网…: it names what is pushed
+    if chain and chain[0] in cues.COUNTS_ONLY and not _COUNT_AHEAD.match(text, start):
+        chain, chain_start = [], start
     distant, distant_at = _distant(text, max(s0, left_start), chain_start)
     if not distant and s0 > c0:
         distant, distant_at = _distant(text, max(c0, left_start), s0)

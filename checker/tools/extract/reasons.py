@@ -289,7 +289,8 @@ def money_level(phrase: Phrase) -> bool:
     return phrase.scale >= 10**8 or (phrase.unit is not None and "元" in phrase.unit.text)
 
 
-_VERB_THEN_FIGURE = re.compile(r"(?:完成|达|增长|实现|为|超过|突破|提高|下降)[^,，;；。、]{0,12}?"
+_VERB_THEN_FIGURE = re.compile(r"(?:完成|达|增长|实现|为|超过|突破|提高|下降|新增|增加)"
+                               r"[^,，;；。、]{0,12}?"
                                r"[\d〇零一二两三四五六七八九十百千](?![级类星])")  # not 达到三级
 
 
