@@ -831,3 +831,14 @@ def test_the_work_of_livelihood_projects() -> None:
     assert statements(PLAN + "推动50个幼儿园新增幼儿托位1000个。") == [
         ("target", ">=", "1000", "count")]
     assert statements(PLAN + "积极推动104国道、黄亦路等道路升级改造。") == []
+
+
+def test_an_age_before_the_people_of_that_age_describes_them() -> None:
+    """Set 32: `新增2至3岁幼儿托位1000个`, `282所幼儿园举办2—3岁托班` — the ages say whose
+    places they are, the count is the statement; `人均预期寿命从76.34岁提高到77.93岁` is an
+    age measured."""
+    assert statements(PLAN + "新增2至3岁幼儿托位1000个。") == [("target", ">=", "1000", "count")]
+    assert statements(REPORT + "全市共有282所幼儿园举办2—3岁托班,可提供托位9024个。") == [
+        ("actual", "==", "9024", "count")]
+    assert statements(REPORT + "人均预期寿命从76.34岁提高到77.93岁。") == [
+        ("actual", "==", "76.34", "岁"), ("actual", "==", "77.93", "岁")]

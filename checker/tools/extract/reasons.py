@@ -176,6 +176,11 @@ def _measured(phrase: Phrase) -> bool:
 _AMOUNT_OF = re.compile(r"[^,，;；。\d]{0,12}?(?:面积|规模|用地|总量)(?:达到|实现|完成|建成|纳入)")
 
 
+# `2至3岁幼儿`, `60岁老人`: an age before the people of that age.
+_AGED = re.compile(r"(?:的)?(?:婴幼儿|幼儿|儿童|老年|老人|人口|人群|学生|青少年|妇女|孩子|"
+                   r"托班|学龄)")
+
+
 def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = None) -> str:
     """A figure that describes a name or the subject of another figure."""
     shown, counted = f"`{phrase.text}`", phrase.unit is not None and phrase.unit.count
@@ -186,6 +191,9 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
              ctx.text[:phrase.start - ctx.base].endswith(("类", "类别")) and
              not ctx.text[:phrase.start - ctx.base].endswith("大类")):  # 10大类52项: the whole
         return f"{shown} counts the parts of what the text sets out"
+    if noun and phrase.unit is not None and phrase.unit.text == "岁" and (
+            phrase.high is not None or _AGED.match(own.right)):  # 2至3岁幼儿托位: their ages
+        return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     if _GOES_ON.match(own.right):  # 在目前的50%以上再提高: a level the sentence goes on from
         return ""
     if own.right.startswith(("之间", "区间")):  # 城镇化率处在60%—70%之间: a range it lies in
