@@ -15,17 +15,20 @@ from checker.tools.extract.context import Around, Ctx
 from checker.tools.extract.fold import is_cjk
 from checker.tools.extract.phrases import Phrase
 
-_OWN_ITEMS = re.compile(r"^[^,，;；。]{0,16}(?:指标|目标|任务|举措|项目标|方面|部分)")
+# `今年将办30件重要民生实事`: a year's livelihood projects are the items the text lists.
+_OWN_ITEMS = re.compile(r"^[^,，;；。]{0,16}(?:指标|目标|任务|举措|项目标|方面|部分|实事)")
 # `完成…53项重点任务`: tasks done are a count of work, not of the document's items.
 _DOING = frozenset({"完成", "实施", "落实", "开展", "推进", "办结"})
 # `设置了22项具体发展指标`: a text setting out its own indicators counts them.
-_SETTING = frozenset({"设置", "确定", "确立", "提出", "明确", "设立", "包括", "共"})
+_SETTING = frozenset({"设置", "确定", "确立", "提出", "明确", "设立", "包括", "共", "办"})
 # `1处千亩以上城市森林`: the figure after describes the things counted, it is none itself.
 _DESCRIBED = re.compile(r"[\d〇零一二两三四五六七八九十百千]+[^\d,，;；。]{0,3}(?:以上|以下)")
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
+_DONE_PROJECTS = re.compile(r"[^,，;；。]{0,12}实事[^,，;；。]{0,8}?(?:办结|完成)")
 # `我国上述三项数据已非常接近…目标`: the things listed before, counted again, state nothing.
 _NAMED_BEFORE = re.compile(r"(?:上述|前述|以上|上列|这|此)$")
-_OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标)[,，]?(?:中|其中)?(?:有|共有|共)$")
+# `12项主要预期目标中11项较好完成`: how many of the document's items did.
+_OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标|实事)[,，]?(?:(?:中|其中)(?:有|共有|共)?|有|共有|共)$")
 # `从八个方面健全政策机制`: the parts of what the text itself sets out.
 _ASPECTS = re.compile(r"个?方面")
 # `7大类20项民生实事`, `环境改善类4项、公共安全类3项`: the kinds a list is sorted into.
@@ -211,7 +214,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
     if noun and counted and (not own.chain or own.chain[0] in _SETTING) and \
             _OWN_ITEMS.match(own.right) and \
             not ((own.distant in _DOING or _COUNT_VERB.search(own.right)) and
-                 own.right.lstrip("项个").startswith(_TASKS)):  # 9项任务提前完成: tasks done
+                 (own.right.lstrip("项个").startswith(_TASKS) or
+                  _DONE_PROJECTS.match(own.right))):  # 9项任务提前完成, 42项…实事项目顺利办结: done
         return f"{shown} counts the document's own items"
     if counted and _OWN_ITEMS_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts the document's own items"
