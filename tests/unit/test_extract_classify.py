@@ -842,3 +842,24 @@ def test_an_age_before_the_people_of_that_age_describes_them() -> None:
         ("actual", "==", "9024", "count")]
     assert statements(REPORT + "人均预期寿命从76.34岁提高到77.93岁。") == [
         ("actual", "==", "76.34", "岁"), ("actual", "==", "77.93", "岁")]
+
+
+def test_the_livelihood_projects_a_text_lists_are_its_own_items() -> None:
+    """Sets 33 and 34: `今年将办30件重要民生实事` and `12项主要预期目标中11项较好完成` count the
+    items of the text itself; `42项为民办实事项目顺利办结` counts projects done (set 19's label:
+    a result)."""
+    assert statements(PLAN + "北京市朝阳区今年将办30件重要民生实事。") == []
+    assert statements(REPORT + "计划执行情况较好,12项主要预期目标中11项较好完成。") == []
+    assert statements(REPORT + "民生保障坚实有力,42项为民办实事项目顺利办结。") == [
+        ("actual", "==", "42", "count")]
+
+
+def test_a_clause_that_is_nothing_but_a_year_dates_the_figures_after_it() -> None:
+    """Set 32: `李奕介绍,2023年,面对空前紧张的入学压力,北京市教委指导各区新建、改扩建学校35所` in a
+    page of 2024-01 — the year dates the figures after it in its sentence (a result), though a
+    clause without one stands between."""
+    page = ("两会聚焦 | 北京老旧小区改造今年计划开工300个\n北京青年报客户端 2024-01-25 07:19\n"
+            "市教委\n\n将出台幼儿园托班工作指南\n\n"
+            "李奕介绍,2023年,面对空前紧张的入学压力,北京市教委指导各区新建、改扩建学校35所,"
+            "新增中小学学位3.8万个。\n")
+    assert statements(page)[1:] == [("actual", "==", "35", "count"), ("actual", "==", "3.8", "万")]

@@ -105,6 +105,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     if _AHEAD.search(_NOT_FUTURE.sub("", joined)):
         return "target", True
     year = _year_before(ctx, start)
+    if year is None:
+        year = _opening_year(ctx, start)
     if year is not None and document.reviewed is not None:
         return ("target" if year > document.reviewed else "actual"), True
     if any(m.part[:1] in ("H", "Q") for m in own_marks(ctx, start)):
@@ -220,6 +222,20 @@ def _period_over(ctx: Ctx, start: int) -> bool:
              and not re.search(r"(?:到|至|力争|争取|目标)$", folded[max(0, m.start - 2):m.start])
              and not folded.startswith("远景", m.end)]
     return bool(later)
+
+
+_OPENING_YEAR = re.compile(r"(?:^|[,，:：])\s*((?:19|20)\d\d)\s?年[,，]")
+
+
+def _opening_year(ctx: Ctx, start: int) -> int | None:
+    """`李奕介绍,2023年,面对…压力,北京市教委指导各区新建…学校35所`: a clause that is nothing
+    but a year, with no other year after it before the figure, dates the figure."""
+    found = None
+    for found in _OPENING_YEAR.finditer(ctx.text, 0, start):  # noqa: B007 - the last one counts
+        continue
+    if found is None or re.search(r"(?:19|20)\d\d", ctx.text[found.end():start]):
+        return None
+    return int(found.group(1))
 
 
 def _year_before(ctx: Ctx, start: int) -> int | None:
