@@ -863,3 +863,14 @@ def test_a_clause_that_is_nothing_but_a_year_dates_the_figures_after_it() -> Non
             "李奕介绍,2023年,面对空前紧张的入学压力,北京市教委指导各区新建、改扩建学校35所,"
             "新增中小学学位3.8万个。\n")
     assert statements(page)[1:] == [("actual", "==", "35", "count"), ("actual", "==", "3.8", "万")]
+
+
+def test_a_rank_reached_is_a_result() -> None:
+    """Set 34: an undated news item on a work report, `社会消费品零售总额预计增长5%,居全市前列` —
+    a rank is known only after the fact, so `预计` estimates a result; a sentence that plans
+    (`力争…居全市前列`) still sets a target."""
+    news = "狄涛代表区政府向大会报告工作。社会消费品零售总额预计增长5%,居全市前列。\n"
+    assert statements(news) == [("actual", "increase", "5", "%")]
+    assert statements("乡村全面振兴发展指数77.3,排名全国78位。\n") == [("actual", "==", "77.3", "")]
+    assert statements(PLAN + "力争社会消费品零售总额增长5%,居全市前列。") == [
+        ("target", "increase", "5", "%")]

@@ -82,11 +82,16 @@ def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
     return _name_part(ctx, phrase, own) or _description(ctx, phrase, own, near)
 
 
+_RANK_BEFORE = re.compile(r"排名(?:全国|全市|全省|全区|全球|世界)?第?$")  # 排名全国78位
+
+
 def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     """A figure that belongs to a name, an ordinal, a quote, a code or a list's heading."""
     text, start = ctx.text, phrase.start - ctx.base
     before, shown = text[max(0, start - 1):start], f"`{phrase.text}`"
-    if re.search(r"第[ \t]{0,2}$", text[max(0, start - 3):start]):  # 第4位, `第 15 条`
+    if re.search(r"第[ \t]{0,2}$", text[max(0, start - 3):start]) or (  # 第4位, `第 15 条`
+            _RANK_BEFORE.search(text[max(0, start - 6):start]) and
+            re.search(r"[位名]", phrase.text[-1:] + text[end_of(phrase, ctx):][:1])):  # 78位
         return f"{shown} is an ordinal"
     listed = text[end_of(phrase, ctx):][:2]
     if phrase.unit is None and phrase.measure == "none" and listed[:1] == "、" \

@@ -67,6 +67,11 @@ _DATED = frozenset({"year", "month", "part", "relative", "date"})
 # `实施…三年行动计划`), they set nothing ahead; `将`, `到2025年`, `力争` still do.
 _WEAK_FUTURE = frozenset({"计划", "目标", "安排", "预期", "正在"})
 # `2015 年在 315 万人以内`: a figure held within a bound is capped, as `控制在…` is.
+# `…预计增长5%,居全市前列`, `…指数77.3,排名全国78位`: a rank reached, so a result (unless the
+# sentence plans: `力争增速居全市前列`).
+_RANKED = re.compile(r"居(?:全市|全区|全省|全国|全球|世界|[^,，。;；]{1,8}?)"
+                     r"(?:第[\d一二三四五六七八九十]+|前列|首位|前茅|榜首)|"
+                     r"排名(?:全国|全市|全省|全区)[^,，。;；]{0,4}?第?\d+位")
 _CAPPED = re.compile(r"[\d.\s]+[^\s\d,，。;；、]{0,6}?(?:以内|之内|以下)")
 
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
@@ -91,6 +96,9 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         clause = _NOW_OF.sub("", clause)
     if _PAST.search(clause):
         return "actual", True
+    if _RANKED.search(ctx.text) and not any(m.group() != "预计" for m in _STRONG_FUTURE.finditer(
+            _NOT_FUTURE.sub("", ctx.text))):
+        return "actual", True  # 社会消费品零售总额预计增长5%,居全市前列: a rank is known after
     future = next((m for m in _STRONG_FUTURE.finditer(_NOT_FUTURE.sub("", clause))
                    if not (mode == "actual" and m.group() in _WEAK_FUTURE)), None)
     if future:
