@@ -874,3 +874,17 @@ def test_a_rank_reached_is_a_result() -> None:
     assert statements("乡村全面振兴发展指数77.3,排名全国78位。\n") == [("actual", "==", "77.3", "")]
     assert statements(PLAN + "力争社会消费品零售总额增长5%,居全市前列。") == [
         ("target", "increase", "5", "%")]
+
+
+def test_a_years_livelihood_projects_once_set_are_its_work() -> None:
+    """Sets 32 and 34: `新增…8万套(间)……记者近日获悉,2023年北京市民生实事项目正式确定` and a page
+    headed `北京市朝阳区今年将办30件重要民生实事` set the year's work, whoever reports it (a `获悉`,
+    a portal's `来源:`), so its `全年新开工15个小区` is of the year ahead; `文章字数:211` is a
+    page's counter."""
+    paper = ("发布日期:2023年01月01日\n文章字数:211\n  新增中小学学位2万个、幼儿托位6000个,"
+             "建设筹集保障性租赁住房8万套(间)……记者近日获悉,2023年北京市民生实事项目正式确定。\n")
+    assert statements(paper) == [("target", ">=", "2", "万"), ("target", ">=", "6000", "count"),
+                                 ("target", ">=", "8", "万")]
+    portal = ("北京市朝阳区今年将办30件重要民生实事\n时间:2023-03-16   来源:政府官网\n"
+              "继续推进老旧小区综合整治,全年新开工15个小区、完工15个小区。\n")
+    assert statements(portal) == [("target", ">=", "15", "count"), ("target", ">=", "15", "count")]

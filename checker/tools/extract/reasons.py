@@ -45,8 +45,8 @@ _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?|pptx?|txt|
 _CAPTION = re.compile(r"(?:^|[\s:：见如详])(?:图|表|附表|专栏)\s*$")
 _STRUCTURE = re.compile(r"[\d.]+(?:[:：∶][\d.]+){2,}")  # 三次产业结构为0.03:4.66:95.31
 _JOINS = "·•‧"  # 公报2021·3, 23•7: an issue number, a date as a name
-_COUNTER = re.compile(r"(?:点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读|热度|查看|回复|"
-                      r"评论|点赞|转发|收藏|签到天数|积分|帖子|主题|粉丝|关注|Rank|LV\.?)"
+_COUNTER = re.compile(r"(?:文章字数|字数|点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读|"
+                      r"热度|查看|回复|评论|点赞|转发|收藏|签到天数|积分|帖子|主题|粉丝|关注|Rank|LV\.?)"
                       r"\s*[:：]?\s*$")
 # `70人支持`, `8回复`: a page's counter of its readers' doings, after the number.
 _COUNTED_READERS = re.compile(r"\s?(?:人)?(?:支持|点赞|评论|阅读|收藏|关注|转发|浏览|回复|参与)"

@@ -77,7 +77,9 @@ _REPORT_WORDS = re.compile(r"执行情况|工作报告|统计公报|获悉|记�
 # `记者…获悉,《…规划纲要》已编制完成`, `《…规划》日前公布`: a news item on a plan's publication
 # reports what the plan sets, so it reads as the plan, whoever wrote it.
 _PLAN_NEWS = re.compile(r"(?:《[^》]{2,60}(?:规划|纲要|方案)[^》]{0,20}》|规划纲要)"
-                        r"[^,，。;；]{0,12}?(?:编制完成|印发|公布|发布(?!会)|出炉|亮相|提请|有关内容)")
+                        r"[^,，。;；]{0,12}?(?:编制完成|印发|公布|发布(?!会)|出炉|亮相|提请|有关内容)|"
+                        r"实事项目[^,，。;；]{0,4}?(?:确定|公布|出炉|发布)(?!会)|"
+                        r"(?:拟|将|要)办[^,，。;；]{0,8}?实事")  # 今年将办30件重要民生实事
 # `“十四五”规划纲要实施实现“时间过半、任务过半”——从中期评估报告看…新成效`: a title on how a
 # plan is carried out names the plan it reviews; the text reports, it is not the plan.
 _PLAN_REVIEWED = re.compile(r"(?:规划|纲要)[^,，。;；]{0,12}?(?:实施(?:情况|成效|进展|以来|实现)|"

@@ -67,6 +67,10 @@ _DATED = frozenset({"year", "month", "part", "relative", "date"})
 # `实施…三年行动计划`), they set nothing ahead; `将`, `到2025年`, `力争` still do.
 _WEAK_FUTURE = frozenset({"计划", "目标", "安排", "预期", "正在"})
 # `2015 年在 315 万人以内`: a figure held within a bound is capped, as `控制在…` is.
+# `…幼儿托位6000个……记者近日获悉,2023年北京市民生实事项目正式确定`: a year's livelihood
+# projects, once set, are its work to do, whoever reports them.
+_PROJECTS_SET = re.compile(r"实事项目[^,，。;；]{0,4}?(?:确定|公布|出炉|发布)(?!会)|"
+                           r"(?:拟|将|要)办[^,，。;；]{0,8}?实事")
 # `…预计增长5%,居全市前列`, `…指数77.3,排名全国78位`: a rank reached, so a result (unless the
 # sentence plans: `力争增速居全市前列`).
 _RANKED = re.compile(r"居(?:全市|全区|全省|全国|全球|世界|[^,，。;；]{1,8}?)"
@@ -94,6 +98,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return "target", True
     if not _NOW_OF.search(ctx.text[max(0, near.chain_start - 3):near.chain_start + 1]):
         clause = _NOW_OF.sub("", clause)
+    if _PROJECTS_SET.search(ctx.text):  # 新增…8万套(间)……记者近日获悉,…民生实事项目正式确定
+        return "target", True
     if _PAST.search(clause):
         return "actual", True
     if _RANKED.search(ctx.text) and not any(m.group() != "预计" for m in _STRONG_FUTURE.finditer(
