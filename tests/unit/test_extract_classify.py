@@ -888,3 +888,12 @@ def test_a_years_livelihood_projects_once_set_are_its_work() -> None:
     portal = ("北京市朝阳区今年将办30件重要民生实事\n时间:2023-03-16   来源:政府官网\n"
               "继续推进老旧小区综合整治,全年新开工15个小区、完工15个小区。\n")
     assert statements(portal) == [("target", ">=", "15", "count"), ("target", ">=", "15", "count")]
+
+
+def test_the_rate_a_change_is_set_at() -> None:
+    """Set 32: `今年北京GDP增长预期目标为6.5%`, `GDP年均增速预计为6.5%` — the figure after `为` is
+    the rate of the change named before it, an `increase`, not a level."""
+    assert statements(PLAN + "今年北京GDP增长预期目标为6.5%,GDP年均增速预计为6.5%。") == [
+        ("target", "increase", "6.5", "%"), ("target", "increase", "6.5", "%")]
+    assert statements(PLAN + "全市常住人口总量控制在2300万人以内。") == [
+        ("target", "<=", "2300", "万人")]

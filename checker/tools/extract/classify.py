@@ -80,6 +80,9 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     quality = bool(_QUALITY.search(ctx.text[max(0, own.chain_start - 8):own.chain_start]))
     op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own), compared,
              _own_indicator(ctx.text, near), lower_better, quality) if kind != "other" else ""
+    rate = _RATE_IS.search(ctx.text[max(0, own.chain_start - 10):own.chain_start])
+    if op == "==" and rate and own.level in ("为", "是"):  # GDP增长预期目标为6.5%: a rise
+        op = "reduce" if rate.group(1) in ("下降", "降低", "降幅") else "increase"
     cell = ctx.sentence.cell
     period = period_at(ctx, start, kind, near)
     if cell is not None and not reason:  # a table's cell: its row and column say it
@@ -111,6 +114,9 @@ _QUALITY = re.compile(r"(?:质量|品质|水平|功能|环境|标准)(?:精准)?
 # `比2020年新增52种`: what is new against a base is a change.
 _COMPARED = re.compile(r"(?:比|较)[^,，;；。]{1,10}$")
 _NEW = frozenset({"新增", "净增"})
+# `GDP增长预期目标为6.5%`, `GDP年均增速预计为6.5%`: the rate a change is set at.
+_RATE_IS = re.compile(r"(增长|增速|增幅|下降|降低|降幅)(?:的)?"
+                      r"(?:预期目标|预期|目标|预计|计划|目标值)?$")
 
 
 def _extent(phrase: Phrase) -> bool:
