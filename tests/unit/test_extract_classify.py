@@ -897,3 +897,10 @@ def test_the_rate_a_change_is_set_at() -> None:
         ("target", "increase", "6.5", "%"), ("target", "increase", "6.5", "%")]
     assert statements(PLAN + "全市常住人口总量控制在2300万人以内。") == [
         ("target", "<=", "2300", "万人")]
+
+
+def test_a_count_of_two_thousand_is_no_year() -> None:
+    """Set 32: `将新建养老家庭照护床位2000张` — a four-digit count before a measure word (`张`,
+    `栋`, `场`) is a count, never the year 2000 (the figure was dropped)."""
+    assert statements(PLAN + "将新建养老家庭照护床位2000张,改造老旧小区2024栋。") == [
+        ("target", ">=", "2000", "count"), ("target", ">=", "2024", "count")]

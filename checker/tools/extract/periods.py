@@ -22,7 +22,8 @@ _PARTS_OF_YEAR = "底|末|初|度|以来|前|上半年|下半年|一季度|二�
 # What may follow a number that a bare year (`2020实现多项突破`, `确定2021空气质量目标`) is
 # not followed by: a scale, a measure word, the first character of a unit, a bound.
 _NOT_AFTER_YEAR = ("万亿千百十个家人元米吨亩项所座套户名次倍条处台辆件种批年月日号届期级类代版线路"
-                   "环多余公平立克度天小分秒岁以左上下内之至到")
+                   "环多余公平立克度天小分秒岁以左上下内之至到"
+                   "张株棵艘栋幢间块篇本份门支起例位只头颗架对组段场部片宗")  # 2000张床位
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")),
     ("date", re.compile(r"\d{4}[./]\d{1,2}[./]\d{1,2}")),
