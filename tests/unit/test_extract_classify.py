@@ -904,3 +904,14 @@ def test_a_count_of_two_thousand_is_no_year() -> None:
     `栋`, `场`) is a count, never the year 2000 (the figure was dropped)."""
     assert statements(PLAN + "将新建养老家庭照护床位2000张,改造老旧小区2024栋。") == [
         ("target", ">=", "2000", "count"), ("target", ">=", "2024", "count")]
+
+
+def test_a_list_announced_by_its_parts_without_naming_them_tasks() -> None:
+    """Set 34: `今后五年重点做好以下四个方面:` announces four long paragraphs (`一是…`) of the five
+    years ahead; their figures are targets, though the page reports the work report."""
+    page = ("来源:乐居买房2021-12-28 17:52:54\n报告中指出在过去五年中,新增14所幼儿园。\n"
+            "今后五年重点做好以下四个方面:\n一是坚持以首都发展为统领,高品质优化提升中心城区功能。围绕"
+            "国际科技创新中心建设,聚集新一代信息技术产业的技术、人才等各类要素,以应用场景建设为导向"
+            "加强科技成果转化,全区万人发明专利拥有量达到166件,国家高新技术企业保有量突破1100家。\n")
+    assert statements(page) == [("actual", "==", "14", "count"), ("target", ">=", "166", "count"),
+                                ("target", ">", "1100", "count")]

@@ -46,7 +46,8 @@ _LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:�
                          rf"(?:以下)?[{CHINESE_DIGITS}\d]+个?方面(?:的)?(?:重点|主要)?(?:任务|工作)")
 # `主要做好以下五方面重点工作:`, `报告给出了10个方面重点任务。`: the paragraphs after it are
 # that many parts of one list, however long each is.
-_ANNOUNCED = re.compile(rf"([{CHINESE_DIGITS}\d]+)个?方面(?:的)?(?:重点|主要)?(?:任务|工作)")
+_ANNOUNCED = re.compile(rf"([{CHINESE_DIGITS}\d]+)个?方面(?:的)?(?:(?:重点|主要)?(?:任务|工作)|"
+                        r"(?=[:：]\s*$))")  # 今后五年重点做好以下四个方面:
 # `五年来,…`, `一年来,…`: a paragraph that opens on a span behind it reviews it.
 _PAST_OPENS = re.compile("[\\s“]*(?:" + "|".join(re.escape(w) for w in cues.PAST_OPENINGS) + ")")
 # `(二)加快推动产业转型,高质量建设国家级产业转型发展示范区。…`: a paragraph that opens on a
