@@ -828,6 +828,8 @@ def test_the_work_of_livelihood_projects() -> None:
                                 ("target", ">=", "70", "万"), ("target", ">=", "20", "count"),
                                 ("target", ">=", "15", "count"), ("target", ">=", "15", "count")]
     assert statements(PLAN + "优化口岸免税店布局,提供24小时活力空间。") == []
+    assert statements(PLAN + "提供就业岗位10万个,促进失业人员就业10万人。") == [
+        ("target", ">=", "10", "万"), ("target", ">=", "10", "万人")]
     assert statements(PLAN + "推动50个幼儿园新增幼儿托位1000个。") == [
         ("target", ">=", "1000", "count")]
     assert statements(PLAN + "积极推动104国道、黄亦路等道路升级改造。") == []

@@ -80,6 +80,9 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     quality = bool(_QUALITY.search(ctx.text[max(0, own.chain_start - 8):own.chain_start]))
     op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own), compared,
              _own_indicator(ctx.text, near), lower_better, quality) if kind != "other" else ""
+    if op == "==" and kind == "target" and ctx.text[:own.chain_start].endswith("就业") and \
+            unit in ("万人", "人"):
+        op = ">="  # 促进失业人员就业10万人: so many people put into work
     rate = _RATE_IS.search(ctx.text[max(0, own.chain_start - 10):own.chain_start])
     if op == "==" and rate and own.level in ("为", "是"):  # GDP增长预期目标为6.5%: a rise
         op = "reduce" if rate.group(1) in ("下降", "降低", "降幅") else "increase"
