@@ -917,3 +917,11 @@ def test_a_list_announced_by_its_parts_without_naming_them_tasks() -> None:
             "加强科技成果转化,全区万人发明专利拥有量达到166件,国家高新技术企业保有量突破1100家。\n")
     assert statements(page) == [("actual", "==", "14", "count"), ("target", ">=", "166", "count"),
                                 ("target", ">", "1100", "count")]
+
+
+def test_a_first_time_ahead_plans() -> None:
+    """Set 33: `一般公共预算支出规模将首次达到30万亿元` — `首次` after `将` is a first time to come,
+    a target; `首次突破` alone still reports."""
+    assert statements("一般公共预算支出规模将首次达到30万亿元\n") == [
+        ("target", ">=", "30", "万亿元")]
+    assert statements("全市优良天数比例首次突破80%\n") == [("actual", ">", "80", "%")]

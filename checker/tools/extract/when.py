@@ -41,7 +41,9 @@ _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|
 _AGAINST_PLAN = re.compile(r"(?:占|为|完成|达到|超|超过|完成了)(?:全年|年度|年初)?(?:计划|目标)"
                            r"(?:的|任务的)|(?:高于|低于|快于|慢于|超过|超出|落后于?|比)(?:全年|年度|年初|预期)?目标")
 _NOT_FUTURE = re.compile(f"{_ACHIEVED.pattern}|{_AGAINST_PLAN.pattern}")
-_PAST = re.compile("|".join(re.escape(w) for w in cues.PAST) + f"|已(?=[{cues.PAST_AFTER_YI}])")
+# `一般公共预算支出规模将首次达到30万亿元`: a first time ahead plans, it reports nothing.
+_PAST = re.compile("|".join(re.escape(w) if w != "首次" else "(?<![将要拟望])首次"
+                            for w in cues.PAST) + f"|已(?=[{cues.PAST_AFTER_YI}])")
 # A sentence that opens on its targets (`预期目标是,…同比增长7%`, `目标:…`, `依据规划,…`):
 # what follows in it is a target, whatever its words of change say (`同比` of a target).
 _TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:是|为)[:：,，]?|"
