@@ -925,3 +925,13 @@ def test_a_first_time_ahead_plans() -> None:
     assert statements("一般公共预算支出规模将首次达到30万亿元\n") == [
         ("target", ">=", "30", "万亿元")]
     assert statements("全市优良天数比例首次突破80%\n") == [("actual", ">", "80", "%")]
+
+
+def test_money_put_to_a_use_is_its_amount() -> None:
+    """Set 33: `安排8000亿元超长期特别国债资金用于“两重”建设` — the sum arranged, `==` as a budget's
+    figures are; `安排5方面20项任务` counts the text's own items."""
+    digest = ("四、2026年部分工作任务\n"
+              "投资:拟安排中央预算内投资7550亿元,安排8000亿元超长期特别国债资金用于建设\n")
+    assert statements(digest) == [("target", "==", "7550", "亿元"),
+                                  ("target", "==", "8000", "亿元")]
+    assert statements(PLAN + "构建现代化城市基础设施体系,安排5方面20项任务。") == []

@@ -31,7 +31,8 @@ _DAY = "a day of the month (`30日举行`), not a count of days"
 _RUNNING = "how long something ran (`连续…`), not a statement about an indicator"
 _DOWN = frozenset(cues.REACH_DOWN)
 _SETS_A_VALUE = frozenset({"设置", "设定", "确定", "提出", "明确"})
-_EQUAL_VERBS = frozenset({"为", "是", "保持", "保持在", "稳定在", "稳定", "占地", "共", "有"})
+_EQUAL_VERBS = frozenset({"为", "是", "保持", "保持在", "稳定在", "稳定", "占地", "共", "有",
+                          "安排"})
 
 
 

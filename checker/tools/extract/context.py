@@ -123,6 +123,7 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
 _CLAUSE_ENDS = re.compile(r"[,，:：;；。!！\n]|[?？](?![、,，A-Za-z])")
 
 
+_MONEY_AHEAD = re.compile(r"[\d.]+\s*(?:万亿|亿|万)?(?:元|美元)")
 _COUNT_AHEAD = re.compile(r"[\d.]+\s*(?:万|亿)?(?:" + "|".join(cues.COUNT_WORDS) + ")")
 
 
@@ -134,7 +135,8 @@ def around(text: str, start: int, end: int) -> Around:
     chain, chain_start = _chain(text, left_start, start)
     if chain and chain[0] in cues.DIGITS_ONLY and not text[start:start + 1].isdigit():
         chain, chain_start = [], start  # 推进千兆固网…: it names what is pushed
-    if chain and chain[0] in cues.COUNTS_ONLY and not _COUNT_AHEAD.match(text, start):
+    if (chain and chain[0] in cues.COUNTS_ONLY and not _COUNT_AHEAD.match(text, start)) or \
+            (chain and chain[0] in cues.MONEY_ONLY and not _MONEY_AHEAD.match(text, start)):
         chain, chain_start = [], start
     distant, distant_at = _distant(text, max(s0, left_start), chain_start)
     if not distant and s0 > c0:
