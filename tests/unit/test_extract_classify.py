@@ -935,3 +935,10 @@ def test_money_put_to_a_use_is_its_amount() -> None:
     assert statements(digest) == [("target", "==", "7550", "亿元"),
                                   ("target", "==", "8000", "亿元")]
     assert statements(PLAN + "构建现代化城市基础设施体系,安排5方面20项任务。") == []
+
+
+def test_a_list_items_number_after_a_sentence_end() -> None:
+    """Set 33: an aggregator's extract runs a list into its paragraph (`…降低目标。 1.壮大实体
+    经济`): the `1.` numbers an item, no figure."""
+    assert statements(PLAN + "全省地区生产总值增长5%左右。 1.壮大实体经济,推动高质量发展。") == [
+        ("target", "~=", "5", "%")]

@@ -99,6 +99,10 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
                  (is_cjk(text[start - 1]) and listed[1:] and is_cjk(listed[1])
                   and len(phrase.text) <= 2)):  # …快速发展1、学前三年…: glued to a heading
         return f"{shown} numbers a list (`{phrase.text}、`)"
+    if phrase.unit is None and phrase.measure == "none" and listed[:1] == "." and \
+            is_cjk(listed[1:2] or "a") and len(phrase.text) <= 2 and \
+            (start == 0 or text[start - 1] in " \t\u3000。;；"):  # 。 1.壮大实体经济
+        return f"{shown} numbers a list (`{phrase.text}.`)"
     named = _FILE_NAME.match(text, end_of(phrase, ctx))
     if named:
         return f"{shown} names a file (`{phrase.text}{named.group()}`)"
