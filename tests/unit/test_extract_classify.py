@@ -942,3 +942,10 @@ def test_a_list_items_number_after_a_sentence_end() -> None:
     经济`): the `1.` numbers an item, no figure."""
     assert statements(PLAN + "全省地区生产总值增长5%左右。 1.壮大实体经济,推动高质量发展。") == [
         ("target", "~=", "5", "%")]
+
+
+def test_a_word_beginning_with_one_counts_nothing() -> None:
+    """Set 32: `完成300家一般制造和污染企业退出任务` — `一般` is a word, not a count after 300;
+    `1处千亩以上城市森林`-like counts of counts stay descriptions."""
+    assert statements(PLAN + "今年北京将完成300家一般制造和污染企业退出任务。") == [
+        ("target", ">=", "300", "count")]

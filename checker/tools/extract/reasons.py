@@ -22,6 +22,8 @@ _DOING = frozenset({"完成", "实施", "落实", "开展", "推进", "办结"})
 # `设置了22项具体发展指标`: a text setting out its own indicators counts them.
 _SETTING = frozenset({"设置", "确定", "确立", "提出", "明确", "设立", "包括", "共", "办"})
 # `1处千亩以上城市森林`: the figure after describes the things counted, it is none itself.
+# `300家一般制造和污染企业`: words that begin with 一 count nothing.
+_ONE_WORD = re.compile(r"一(?:般|批|体|流|站|系列|些|揽子|线|带|网|致|直|律|切|定|样)")
 _DESCRIBED = re.compile(r"[\d〇零一二两三四五六七八九十百千]+[^\d,，;；。]{0,3}(?:以上|以下)")
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
 _DONE_PROJECTS = re.compile(r"[^,，;；。]{0,12}实事[^,，;；。]{0,8}?(?:办结|完成)")
@@ -232,7 +234,7 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
     if counted and _NAMED_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts things the text named before (`{phrase.text}{own.right[:4]}`)"
     if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right) and \
-            not _DESCRIBED.match(own.right):
+            not _DESCRIBED.match(own.right) and not _ONE_WORD.match(own.right):
         return f"{shown} counts the figures after it (`{phrase.text}{own.right[:4]}`)"
     if noun and _figure_follows(own):
         return f"{shown} describes the subject of the figure after it"
