@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+import numpy.typing as npt
 
 from checker.data.periods import read_period
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 HEADINGS: Final = {"指标": "indicator", "指标名称": "indicator", "地区": "region",
                    "区域": "region", "年份": "year", "年度": "year", "时期": "period",
@@ -43,6 +49,36 @@ WORDS_ONLY: Final = frozenset({"基本完成", "基本实现", "基本达到", "
                                "正在推进", "持续推进", "有序推进", "进行中", "保持稳定",
                                "稳步增长", "稳步提升", "持续下降", "持续改善", "进一步提高",
                                "完成市级任务", "完成市级下达任务", "达到市级要求"})
+GAP_WORDS: Final = NO_FIGURE | WORDS_ONLY  # published "no figure", or words only
+# A cell of dashes alone, however many and of whichever kind (hyphen, en and em dash,
+# horizontal bar, box-drawing line, full-width hyphen folded by NFKC): no figure.
+_DASHES: Final = "[-‐‑‒–—―─]+"
+_DASH_CELL: Final = re.compile(_DASHES)
+
+
+def gap_word(text: str) -> str | None:
+    """The no-figure word a cell says (` — `, `－`, `——`, `暂无`, `保持稳定`), NFKC-folded
+    and stripped as it is counted, or None when the cell says something else."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    return folded if folded in GAP_WORDS or _DASH_CELL.fullmatch(folded) else None
+
+
+def gap_cells(column: pd.Series[Any]) -> npt.NDArray[np.bool_]:
+    """Which cells of a column say no figure (`gap_word`), column-wise: a big tidy table is
+    tested without a row-by-row pass (Arrow strings folded and matched in Arrow)."""
+    import pandas as pd
+
+    if getattr(column.dtype, "storage", None) == "pyarrow" and pd.api.types.is_string_dtype(
+            column.dtype):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        folded = pc.utf8_normalize(pc.utf8_trim_whitespace(pa.array(column.array)), "NFKC")
+        said = pc.or_(pc.is_in(folded, value_set=pa.array(sorted(GAP_WORDS))),
+                      pc.match_substring_regex(folded, f"^{_DASHES}$"))
+        return np.asarray(pc.fill_null(said, False).to_numpy(zero_copy_only=False), dtype=bool)
+    return np.array([isinstance(v, str) and gap_word(v) is not None for v in column.tolist()],
+                    dtype=bool)
 
 
 def period_heading(heading: str) -> tuple[str, str | None] | None:

@@ -25,8 +25,8 @@ import pandas as pd
 from checker.data.headings import (
     HEADINGS,
     KIND_WORDS,
-    NO_FIGURE,
-    WORDS_ONLY,
+    gap_cells,
+    gap_word,
     is_growth_heading,
     period_heading,
 )
@@ -129,7 +129,7 @@ def _tidy(table: RawTable, where: dict[str, int], indicators: dict[str, Indicato
                 or _UNIT_IN_NAME.fullmatch(folded):
             return False
     if "value" in where:
-        return not bool(table.columns[where["value"]].isin(NO_FIGURE | WORDS_ONLY).any())
+        return not bool(gap_cells(table.columns[where["value"]]).any())
     return True
 
 
@@ -421,10 +421,11 @@ def _fold_status(table: RawTable, columns: list[pd.Series[Any]], where: dict[str
 
 
 def _long_gaps(values: list[str], layout: Layout) -> np.ndarray[Any, np.dtype[np.bool_]]:
-    gap = np.array([v in NO_FIGURE or v in WORDS_ONLY for v in values], dtype=bool)
-    for value in (v for v in values if v in NO_FIGURE or v in WORDS_ONLY):
-        layout.gaps[value] = layout.gaps.get(value, 0) + 1
-    return gap
+    words = [gap_word(v) for v in values]
+    for word in words:
+        if word is not None:
+            layout.gaps[word] = layout.gaps.get(word, 0) + 1
+    return np.array([w is not None for w in words], dtype=bool)
 
 
 def _report_long_gaps(table: RawTable, layout: Layout, report: Problems) -> None:
