@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -31,8 +31,10 @@ HEADINGS: Final = {"指标": "indicator", "指标名称": "indicator", "地区":
                    "指标性质": "attribute", "完成情况": "status", "完成状态": "status",
                    "执行情况": "status", "比上年增长": "growth"}
 IGNORED: Final = ("row_number", "attribute", "status", "growth")  # read by `layouts`
-_GROWTH_HEADING: Final = re.compile(r"(?:比上年|同比|较上年)?(?:增长|增速|增幅)(?:率|速度)?"
-                                    r"(?:[(（]?%[)）]?)?")
+_GROWTH_HEADING: Final = re.compile(r"(?P<period>[^比同较增]+?)?(?:比上年|同比|较上年)?"
+                                    r"(?:增长|增速|增幅)(?:率|速度)?(?:[(（]?%[)）]?)?")
+_INCREASE_HEADING: Final = re.compile(r"(?P<period>[^比同较增]+?)?(?:比上年|同比|较上年)?"
+                                      r"(?:增量|增加额|增加|增减额?)(?:[(（][^()（）]+[)）])?")
 KIND_WORDS: Final = {"实际": "actual", "实际值": "actual", "完成": "actual", "完成值": "actual",
                      "目标": "target", "目标值": "target", "计划": "target", "计划值": "target"}
 
@@ -95,8 +97,24 @@ def period_heading(heading: str) -> tuple[str, str | None] | None:
 
 def is_growth_heading(heading: str) -> bool:
     """`比上年增长(%)`, `同比增长（%）`, `增速%`: a bulletin's column of each row's growth rate."""
-    return _GROWTH_HEADING.fullmatch("".join(unicodedata.normalize("NFKC", heading).split())) \
-        is not None
+    found = change_heading(heading)
+    return found is not None and found[0] == "growth"
+
+
+def change_heading(heading: str) -> tuple[Literal["growth", "increase"], str | None] | None:
+    """`比上年增长(%)` -> (`growth`, None), `2024年增速` -> (`growth`, `2024年`), `比上年增加` or
+    `增量(亿元)` -> (`increase`, None): a column of each row's change over the year before
+    (a rate in %, or an amount in the row's unit), and the period it names if any."""
+    text = "".join(unicodedata.normalize("NFKC", heading).split())
+    for kind, pattern in (("growth", _GROWTH_HEADING), ("increase", _INCREASE_HEADING)):
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        period = match["period"]
+        if period is not None and read_period(period) is None:
+            return None
+        return ("growth" if kind == "growth" else "increase"), period
+    return None
 
 
 def is_wide(header: list[str]) -> bool:

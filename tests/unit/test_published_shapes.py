@@ -78,3 +78,70 @@ def test_padded_gap_words_in_a_big_tidy_table_are_gaps_counted(tmp_path: Path) -
         assert word in warning.message
     (tally,) = data.tallies
     assert tally.rows == 250 and f"{gaps} no figure ({gaps} gaps (" in tally.note
+
+
+# ------------------------------------------------------------------ growth columns
+
+
+def test_each_years_growth_column_is_that_years_growth(tmp_path: Path) -> None:
+    data = load(tmp_path, "指标,单位,2023年,比上年增长(%),2024年,比上年增长(%)\n"
+                          "一般公共预算收入,亿元,105.1,0.6,110.4,5\n"
+                          "地区生产总值,亿元,—,—,—,5.2\n")
+    assert points(data) == [("gdp_growth", 2024, 5.2),
+                            ("general_budget_revenue", 2023, 105.1),
+                            ("general_budget_revenue", 2024, 110.4),
+                            ("general_budget_revenue_growth", 2023, 0.6),
+                            ("general_budget_revenue_growth", 2024, 5.0)]
+    gaps = the_only([w for w in data.warnings if w.code == "D346"])
+    assert gaps.message.startswith("3 cells of the wide table")  # every `—` of the file
+    (tally,) = data.tallies
+    assert ": 5 figures (a wide table: one per filled cell, from 2 rows) read: 5 in the " \
+        "catalogue, 0 not" in tally.note
+
+
+@pytest.mark.parametrize("years", ["2023年,2024年", "2024年,2023年"])
+def test_a_growth_after_a_year_and_the_one_before_is_the_later_years(tmp_path: Path,
+                                                                     years: str) -> None:
+    data = load(tmp_path, f"指标,单位,{years},同比增长（%）\n一般公共预算收入,亿元,110.4,110.4,5\n")
+    assert ("general_budget_revenue_growth", 2024, 5.0) in points(data)
+
+
+def test_a_growth_heading_that_names_its_year_is_that_years(tmp_path: Path) -> None:
+    data = load(tmp_path, "指标,单位,2023年,2024年,2024年增速(%)\n"
+                          "一般公共预算收入,亿元,105.1,110.4,5\n")
+    assert ("general_budget_revenue_growth", 2024, 5.0) in points(data)
+    assert len(data) == 3
+
+
+def test_an_increase_beside_a_growth_is_the_rows_increase_outside_the_catalogue(
+        tmp_path: Path) -> None:
+    data = load(tmp_path, "指标,单位,2024年,增量,增速(%)\n一般公共预算收入,亿元,110.4,5.3,5\n")
+    assert points(data) == [("general_budget_revenue", 2024, 110.4),
+                            ("general_budget_revenue_growth", 2024, 5.0)]
+    assert data.uncatalogued == (("一般公共预算收入增量", 1),)
+
+
+def test_a_long_tables_growth_column_is_the_rows_years_growth(tmp_path: Path) -> None:
+    data = load(tmp_path, "指标,年份,数值,单位,比上年增长(%)\n"
+                          "一般公共预算收入,2024,110.4,亿元,5\n一般公共预算收入,2022,104.4,亿元,\n")
+    assert points(data) == [("general_budget_revenue", 2022, 104.4),
+                            ("general_budget_revenue", 2024, 110.4),
+                            ("general_budget_revenue_growth", 2024, 5.0)]
+
+
+@pytest.mark.parametrize(("header", "why"), [
+    ("指标,单位,增速(%),2023年,2024年",
+     "no year stands to its left, and the table has 2 years (`2023年`, `2024年`)"),
+    ("指标,单位,2023年,增速(%),增长(%)", "`增速(%)` already gives the change of `2023年`"),
+    ("指标,单位,2023年,2024年,2022年增速",
+     "it names `2022年`, and the table has no column `2022年`"),
+    ("指标,单位,2020年,2024年,增速(%)",
+     "the 2 years left of it (`2020年`, `2024年`) are not a year and the one before"),
+])
+def test_a_growth_column_of_no_one_year_is_d310_with_the_fix(tmp_path: Path, header: str,
+                                                             why: str) -> None:
+    cells = ",".join(str(n) for n in range(header.count(",") - 1))
+    found = the_only(errors(tmp_path, f"{header}\n一般公共预算收入,亿元,{cells}\n"))
+    assert found.code == "D310"
+    assert found.message.endswith(f"gives a change but not of which year: {why}")
+    assert found.help.startswith("put each year's growth column right after the year's")
