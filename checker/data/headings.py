@@ -117,6 +117,14 @@ def change_heading(heading: str) -> tuple[Literal["growth", "increase"], str | N
     return None
 
 
+def total_help(heading: str) -> str:
+    """The fix for a heading that says a total (`累计`) over years it does not name."""
+    if not any(word in heading for word in ("累计", "合计", "总计", "共计")):
+        return ""
+    return ("a total over years is read when its heading names them: `2021—2023年累计`, "
+            "`2021-2025年累计目标`, `“十四五”累计` (2021–2025); write the years it covers")
+
+
 def is_wide(header: list[str]) -> bool:
     """Whether a table's headings give years across (and no year column)."""
     names = {HEADINGS.get(h.strip(), h.strip()) for h in header}

@@ -32,7 +32,7 @@ import pandas as pd
 from checker import result as r
 from checker.data.arrow_columns import NUMBERS, PLAN_VALUES, TEXTS, report_unfit, texts_by_code
 from checker.data.columns import Converted, convert, factorize
-from checker.data.headings import HEADINGS, IGNORED, KIND_WORDS
+from checker.data.headings import HEADINGS, IGNORED, KIND_WORDS, total_help
 from checker.data.layouts import Layout, plain
 from checker.data.periods import read_periods
 from checker.data.plan_values import RowSpecs, read_values
@@ -274,7 +274,8 @@ def _columns(table: RawTable, report: Problems,
         else:
             report.add_counted(unknown, "D310", f"unknown column `{name}` in plan data",
                                functools.partial(heading, index),
-                               separator_hint(table) or did_you_mean(name, known)
+                               separator_hint(table) or total_help(name)
+                               or did_you_mean(name, known)
                                or "plan data columns are " + ", ".join(known),
                                "not a plan-data column")
             unknown += 1

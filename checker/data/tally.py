@@ -41,6 +41,7 @@ class Tally:
     headings: tuple[str, ...] = ()  # rows that head a section or add others up, not figures
     gaps: tuple[tuple[str, int], ...] = ()  # a long table's rows with no figure, by word
     table_rows: int = 0  # a wide table's rows as published (0: not known)
+    spans: int = 0  # totals over several years (2021..2025: `2021—2025年累计`), not in `parts`
 
     @staticmethod
     def of(display: str, wide: bool, frame: pd.DataFrame, good: npt.NDArray[np.bool_],
@@ -54,13 +55,15 @@ class Tally:
             return int(test(read[column]).sum()) if column in read.columns else 0
 
         parts = count("period", pd.Series.notna)
+        spans = count("period", lambda p: p.astype("string").str.contains("..", regex=False)
+                      .fillna(False).astype(bool))
         rows = len(frame) + _rows_aside(wide, headings, gaps)
         return Tally(display, wide, rows, int(good.sum()),
                      tuple(sorted(outside.items())), int((good & ~kept).sum()),
-                     len(read) - parts, parts, count("qualifier", pd.Series.notna),
+                     len(read) - parts, parts - spans, count("qualifier", pd.Series.notna),
                      count("basis", pd.Series.notna),
                      count("kind", lambda kinds: kinds == "target"), by_name, headings, gaps,
-                     layout.rows if layout is not None and wide else 0)
+                     layout.rows if layout is not None and wide else 0, spans)
 
     @property
     def note(self) -> str:
@@ -82,6 +85,9 @@ class Tally:
         if not self.catalogued:
             return text
         shares = [f"{self.annual:,} of whole years", f"{self.parts:,} of parts of a year"]
+        if self.spans:
+            shares.append(f"{self.spans:,} total{'' if self.spans == 1 else 's'} over several "
+                          "years")
         if self.repeats:
             shares.insert(0, f"{self.repeats:,} given twice with the same value, counted once")
         extras = [f"{n:,} {one if n == 1 else many}" for n, one, many in (

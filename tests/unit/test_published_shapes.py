@@ -145,3 +145,42 @@ def test_a_growth_column_of_no_one_year_is_d310_with_the_fix(tmp_path: Path, hea
     assert found.code == "D310"
     assert found.message.endswith(f"gives a change but not of which year: {why}")
     assert found.help.startswith("put each year's growth column right after the year's")
+
+
+# ------------------------------------------------------------------ totals over years
+
+
+@pytest.mark.parametrize(("heading", "period"), [("2021—2025年累计", "2021..2025"),
+                                                 ("2021-2023年累计", "2021..2023"),
+                                                 ("“十四五”累计", "2021..2025"),
+                                                 ("2021年～2025年合计", "2021..2025")])
+def test_a_total_over_years_is_kept_as_its_span_never_a_years_value(
+        tmp_path: Path, heading: str, period: str) -> None:
+    data = load(tmp_path, f"指标,单位,2022年,{heading}\n一般公共预算收入,亿元,104.4,310\n")
+    frame = data.frame
+    total = frame[frame["period"].notna()]
+    assert list(total["period"]) == [period]
+    assert list(total["year"]) == [int(period[-4:])] and list(total["value"]) == [310.0]
+    (tally,) = data.tallies
+    assert "1 of whole years, 0 of parts of a year, 1 total over several years" in tally.note
+
+
+def test_a_total_target_over_the_plan_is_a_target(tmp_path: Path) -> None:
+    data = load(tmp_path, "指标,单位,2021-2025年累计目标\n一般公共预算收入,亿元,600\n")
+    assert list(zip(data.frame["period"], data.frame["kind"], strict=True)) == [
+        ("2021..2025", "target")]
+
+
+def test_a_total_since_an_unnamed_start_is_d310_saying_to_name_the_years(
+        tmp_path: Path) -> None:
+    found = the_only(errors(tmp_path, "指标,单位,2022年,“十四五”以来累计\n"
+                                      "一般公共预算收入,亿元,104.4,310\n"))
+    assert (found.code, found.message) == (
+        "D310", "unknown column `“十四五”以来累计` in plan data")
+    assert found.help.startswith("a total over years is read when its heading names them")
+
+
+def test_a_period_column_reads_a_total_over_years(tmp_path: Path) -> None:
+    data = load(tmp_path, "indicator,period,value,unit\n"
+                          "general_budget_revenue,2021-2023年累计,310,亿元\n")
+    assert list(data.frame["period"]) == ["2021..2023"]
