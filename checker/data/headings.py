@@ -35,6 +35,11 @@ _GROWTH_HEADING: Final = re.compile(r"(?P<period>[^比同较增]+?)?(?:比上年
                                     r"(?:增长|增速|增幅)(?:率|速度)?(?:[(（]?%[)）]?)?")
 _INCREASE_HEADING: Final = re.compile(r"(?P<period>[^比同较增]+?)?(?:比上年|同比|较上年)?"
                                       r"(?:增量|增加额|增加|增减额?)(?:[(（][^()（）]+[)）])?")
+# An execution report's `指标 | 年份 | 单位 | 年度目标 | 完成值`: a figure column per kind.
+VALUE_KINDS: Final = {"年度目标": "target", "全年目标": "target", "计划目标": "target",
+                      "预期目标": "target", "年度计划": "target", "完成值": "actual",
+                      "实际完成": "actual", "完成数": "actual", "实际完成值": "actual",
+                      "执行数": "actual"}
 KIND_WORDS: Final = {"实际": "actual", "实际值": "actual", "完成": "actual", "完成值": "actual",
                      "目标": "target", "目标值": "target", "计划": "target", "计划值": "target"}
 
@@ -54,7 +59,7 @@ WORDS_ONLY: Final = frozenset({"基本完成", "基本实现", "基本达到", "
 GAP_WORDS: Final = NO_FIGURE | WORDS_ONLY  # published "no figure", or words only
 # A cell of dashes alone, however many and of whichever kind (hyphen, en and em dash,
 # horizontal bar, box-drawing line, full-width hyphen folded by NFKC): no figure.
-_DASHES: Final = "[-‐‑‒–—―─]+"
+_DASHES: Final = "(?:[-‐‑‒–—―─]+|[*＊]{2,}|[×xX]{3})"  # and a yearbook's `***`
 _DASH_CELL: Final = re.compile(_DASHES)
 
 

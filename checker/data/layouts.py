@@ -25,6 +25,7 @@ import pandas as pd
 from checker.data.headings import (
     HEADINGS,
     KIND_WORDS,
+    VALUE_KINDS,
     change_heading,
     gap_cells,
     gap_word,
@@ -46,7 +47,7 @@ _TOTALS: Final = frozenset({"合计", "总计", "小计", "全区合计"})
 _MARKS: Final = re.compile(r"(?:[*＊※△▲#＃]|[①-⑳]|[¹²³⁴-⁹]+|\[\d+\]|［\d+］|"
                            r"[(（]注\d*[)）]|注\d+)+$")
 _UNIT_IN_NAME: Final = re.compile(r"(?P<name>.+?)[(（](?P<unit>[^()（）]+)[)）]")
-_NUMBERED: Final = re.compile(r"^(?:\d+[.、．]|[(（]\d+[)）]|其中[:：]?)\s*")
+_NUMBERED: Final = re.compile(r"^(?:\d+[.、．]|[(（]\d+[)）]|其中[:：]?|[#＃])\s*")
 
 
 @dataclass
@@ -68,7 +69,11 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     if "indicator" not in where:
         return Layout(table)
     table = _two_row_header(table, where["indicator"])
+    table = _column_numbers(table, where["indicator"], report)
     where = _columns_by_name(table)
+    if "value" not in where and "kind" not in where:
+        table = _by_kind(table)
+        where = _columns_by_name(table)
     if _tidy(table, where, indicators, names):
         return Layout(table, len(table))
     columns = list(table.columns)
@@ -137,6 +142,59 @@ def _tidy(table: RawTable, where: dict[str, int], indicators: dict[str, Indicato
     if "value" in where:
         return not bool(gap_cells(table.columns[where["value"]]).any())
     return True
+
+
+_STEMS: Final = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _column_numbers(table: RawTable, name_at: int, report: Problems) -> RawTable:
+    """A statistical table's row of column numbers under its header (栏次: `甲 | 乙 | 1 | 2`):
+    not a row of figures; skipped and said (D318)."""
+    if not len(table):
+        return table
+    cells = [_texts(column.iloc[:1])[0] for column in table.columns]
+    if cells[name_at] not in ("甲", "栏次") or not all(
+            not c or c in _STEMS or c.isdigit() for i, c in enumerate(cells) if i != name_at):
+        return table
+    row = int(table.rows[0])
+    report.add("D318", f"row {row} of `{table.display}` numbers the columns "
+               f"(`{' | '.join(c for c in cells if c)}`): read as part of the header, not as a "
+               "row", table.span(0, name_at), "delete the row if it holds figures",
+               "column numbers", severity="warning")
+    return replace(table, columns=[c.iloc[1:].reset_index(drop=True) for c in table.columns],
+                   rows=table.rows[1:])
+
+
+def _by_kind(table: RawTable) -> RawTable:
+    """`指标 | 年份 | 单位 | 年度目标 | 完成值`: a figure column per kind, read as one row per
+    filled figure (value and kind), each in its row of the file; a row with neither keeps
+    one row without a value (a heading, or D312)."""
+    at = [(i, VALUE_KINDS[h.strip()]) for i, h in enumerate(table.header)
+          if h.strip() in VALUE_KINDS]
+    if not at:
+        return table
+    blank = {i: blank_mask(table.columns[i]) for i, _ in at}
+    order: list[int] = []
+    source: list[int] = []
+    for row in range(len(table)):
+        filled = [i for i, _ in at if not blank[i][row]]
+        for i in filled or [at[0][0]]:
+            order.append(row)
+            source.append(i)
+    index = np.asarray(order, dtype=np.int64)
+    kinds = dict(at)
+    columns = [c.iloc[index].reset_index(drop=True).astype(object) for c in table.columns]
+    first = at[0][0]
+    columns[first] = pd.Series([table.columns[i].iloc[row] for row, i in
+                                zip(order, source, strict=True)], dtype=object)
+    header = list(table.header)
+    header[first] = "value"
+    for i, _ in at[1:]:
+        header[i] = ""
+        columns[i] = pd.Series([None] * len(index), dtype=object)
+    header.append("kind")
+    columns.append(pd.Series([kinds[i] for i in source], dtype=object))
+    return replace(table, header=header, columns=columns, rows=table.rows[index])
 
 
 def _two_row_header(table: RawTable, name_at: int) -> RawTable:
