@@ -36,4 +36,7 @@ def classify(path: str | Path, sheet: str | None = None) -> Literal["records", "
     names = {HEADINGS.get(name.strip(), name.strip()) for name in header or []}
     wide = is_wide(header or [])
     by_kind = "indicator" in names and bool(names & VALUE_KINDS.keys())
-    return "plan_data" if {"indicator", "value"} <= names or wide or by_kind else "records"
+    first = HEADINGS.get(header[0].strip(), "") if header else ""
+    across = first in ("year", "period") and "id" not in names  # `年份 | 细颗粒物年均浓度 | …`
+    return "plan_data" if {"indicator", "value"} <= names or wide or by_kind or across \
+        else "records"

@@ -58,6 +58,7 @@ class Layout:
     rows: int = 0  # the rows of the table as published
     headings: list[str] = field(default_factory=list)  # section headings and totals, as written
     gaps: dict[str, int] = field(default_factory=dict)  # a long table's no-figure words, rows
+    footnotes: list[str] = field(default_factory=list)  # `注：…`, `数据来源：…` rows at the end
 
 
 def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: IndicatorNames,
@@ -88,6 +89,10 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     section = _section_rows(texts, filled, name_at, where.get("row_number"), layout)
     layout.headings = [_as_written(columns, name_at, where.get("row_number"), row)
                        for row in np.flatnonzero(section).tolist()]
+    notes = _footnote_rows(texts, filled, name_at, where.get("row_number"))
+    layout.footnotes = [_as_written(columns, name_at, where.get("row_number"), row)
+                        for row in np.flatnonzero(notes).tolist()]
+    section |= notes
     _carry_merged(table, columns, texts, filled, section, name_at, where.get("unit"), report)
     _read_names(table, columns, where, indicators, names, units, report)
     _title_unit(table, columns)
@@ -383,6 +388,24 @@ def _section_rows(texts: list[list[str]], filled: np.ndarray[Any, np.dtype[np.bo
             section[row] = True
             layout.headings.append(heading)
     return section
+
+
+_FOOTNOTE: Final = re.compile(r"(?:注|附注|说明|备注|数据来源|资料来源|来源)\s*\d*\s*[:：]|"
+                              r"注\d*[.、]")
+
+
+def _footnote_rows(texts: list[list[str]], filled: np.ndarray[Any, np.dtype[np.bool_]],
+                   name_at: int, number_at: int | None) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """The notes under a table (`注：1.…`, `2.…`, `数据来源：…`): from the first row that
+    opens with such a word and gives no figure, every later row that gives none."""
+    notes = np.zeros(len(filled), dtype=bool)
+    started = False
+    for row in range(len(filled)):
+        said = texts[name_at][row] or (texts[number_at][row] if number_at is not None else "")
+        if not filled[row] and (started or _FOOTNOTE.match(said)):
+            started = True
+            notes[row] = bool(said) or started
+    return notes
 
 
 def _as_written(columns: list[pd.Series[Any]], name_at: int, number_at: int | None,
