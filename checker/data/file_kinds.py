@@ -31,8 +31,12 @@ def classify(path: str | Path, sheet: str | None = None) -> Literal["records", "
     header = table_header(target, display, report, sheet)
     report.raise_if_errors()
     # the headings' periods and readers are plan data's: a YAML check never loads them
-    from checker.data.headings import HEADINGS, is_wide
+    from checker.data.headings import HEADINGS, VALUE_KINDS, is_wide
 
     names = {HEADINGS.get(name.strip(), name.strip()) for name in header or []}
     wide = is_wide(header or [])
-    return "plan_data" if {"indicator", "value"} <= names or wide else "records"
+    by_kind = "indicator" in names and bool(names & VALUE_KINDS.keys())
+    first = HEADINGS.get(header[0].strip(), "") if header else ""
+    across = first in ("year", "period") and "id" not in names  # `年份 | 细颗粒物年均浓度 | …`
+    return "plan_data" if {"indicator", "value"} <= names or wide or by_kind or across \
+        else "records"

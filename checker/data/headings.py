@@ -10,9 +10,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+import numpy as np
+import numpy.typing as npt
 
 from checker.data.periods import read_period
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 HEADINGS: Final = {"指标": "indicator", "指标名称": "indicator", "地区": "region",
                    "区域": "region", "年份": "year", "年度": "year", "时期": "period",
@@ -25,8 +31,15 @@ HEADINGS: Final = {"指标": "indicator", "指标名称": "indicator", "地区":
                    "指标性质": "attribute", "完成情况": "status", "完成状态": "status",
                    "执行情况": "status", "比上年增长": "growth"}
 IGNORED: Final = ("row_number", "attribute", "status", "growth")  # read by `layouts`
-_GROWTH_HEADING: Final = re.compile(r"(?:比上年|同比|较上年)?(?:增长|增速|增幅)(?:率|速度)?"
-                                    r"(?:[(（]?%[)）]?)?")
+_GROWTH_HEADING: Final = re.compile(r"(?P<period>[^比同较增]+?)?(?:比上年|同比|较上年)?"
+                                    r"(?:增长|增速|增幅)(?:率|速度)?(?:[(（]?%[)）]?)?")
+_INCREASE_HEADING: Final = re.compile(r"(?P<period>[^比同较增]+?)?(?:比上年|同比|较上年)?"
+                                      r"(?:增量|增加额|增加|增减额?)(?:[(（][^()（）]+[)）])?")
+# An execution report's `指标 | 年份 | 单位 | 年度目标 | 完成值`: a figure column per kind.
+VALUE_KINDS: Final = {"年度目标": "target", "全年目标": "target", "计划目标": "target",
+                      "预期目标": "target", "年度计划": "target", "完成值": "actual",
+                      "实际完成": "actual", "完成数": "actual", "实际完成值": "actual",
+                      "执行数": "actual"}
 KIND_WORDS: Final = {"实际": "actual", "实际值": "actual", "完成": "actual", "完成值": "actual",
                      "目标": "target", "目标值": "target", "计划": "target", "计划值": "target"}
 
@@ -43,6 +56,36 @@ WORDS_ONLY: Final = frozenset({"基本完成", "基本实现", "基本达到", "
                                "正在推进", "持续推进", "有序推进", "进行中", "保持稳定",
                                "稳步增长", "稳步提升", "持续下降", "持续改善", "进一步提高",
                                "完成市级任务", "完成市级下达任务", "达到市级要求"})
+GAP_WORDS: Final = NO_FIGURE | WORDS_ONLY  # published "no figure", or words only
+# A cell of dashes alone, however many and of whichever kind (hyphen, en and em dash,
+# horizontal bar, box-drawing line, full-width hyphen folded by NFKC): no figure.
+_DASHES: Final = "(?:[-‐‑‒–—―─]+|[*＊]{2,}|[×xX]{3})"  # and a yearbook's `***`
+_DASH_CELL: Final = re.compile(_DASHES)
+
+
+def gap_word(text: str) -> str | None:
+    """The no-figure word a cell says (` — `, `－`, `——`, `暂无`, `保持稳定`), NFKC-folded
+    and stripped as it is counted, or None when the cell says something else."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    return folded if folded in GAP_WORDS or _DASH_CELL.fullmatch(folded) else None
+
+
+def gap_cells(column: pd.Series[Any]) -> npt.NDArray[np.bool_]:
+    """Which cells of a column say no figure (`gap_word`), column-wise: a big tidy table is
+    tested without a row-by-row pass (Arrow strings folded and matched in Arrow)."""
+    import pandas as pd
+
+    if getattr(column.dtype, "storage", None) == "pyarrow" and pd.api.types.is_string_dtype(
+            column.dtype):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        folded = pc.utf8_normalize(pc.utf8_trim_whitespace(pa.array(column.array)), "NFKC")
+        said = pc.or_(pc.is_in(folded, value_set=pa.array(sorted(GAP_WORDS))),
+                      pc.match_substring_regex(folded, f"^{_DASHES}$"))
+        return np.asarray(pc.fill_null(said, False).to_numpy(zero_copy_only=False), dtype=bool)
+    return np.array([isinstance(v, str) and gap_word(v) is not None for v in column.tolist()],
+                    dtype=bool)
 
 
 def period_heading(heading: str) -> tuple[str, str | None] | None:
@@ -59,8 +102,32 @@ def period_heading(heading: str) -> tuple[str, str | None] | None:
 
 def is_growth_heading(heading: str) -> bool:
     """`比上年增长(%)`, `同比增长（%）`, `增速%`: a bulletin's column of each row's growth rate."""
-    return _GROWTH_HEADING.fullmatch("".join(unicodedata.normalize("NFKC", heading).split())) \
-        is not None
+    found = change_heading(heading)
+    return found is not None and found[0] == "growth"
+
+
+def change_heading(heading: str) -> tuple[Literal["growth", "increase"], str | None] | None:
+    """`比上年增长(%)` -> (`growth`, None), `2024年增速` -> (`growth`, `2024年`), `比上年增加` or
+    `增量(亿元)` -> (`increase`, None): a column of each row's change over the year before
+    (a rate in %, or an amount in the row's unit), and the period it names if any."""
+    text = "".join(unicodedata.normalize("NFKC", heading).split())
+    for kind, pattern in (("growth", _GROWTH_HEADING), ("increase", _INCREASE_HEADING)):
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        period = match["period"]
+        if period is not None and read_period(period) is None:
+            return None
+        return ("growth" if kind == "growth" else "increase"), period
+    return None
+
+
+def total_help(heading: str) -> str:
+    """The fix for a heading that says a total (`累计`) over years it does not name."""
+    if not any(word in heading for word in ("累计", "合计", "总计", "共计")):
+        return ""
+    return ("a total over years is read when its heading names them: `2021—2023年累计`, "
+            "`2021-2025年累计目标`, `“十四五”累计` (2021–2025); write the years it covers")
 
 
 def is_wide(header: list[str]) -> bool:

@@ -25,11 +25,13 @@ import pandas as pd
 from checker.data.headings import (
     HEADINGS,
     KIND_WORDS,
-    NO_FIGURE,
-    WORDS_ONLY,
-    is_growth_heading,
+    VALUE_KINDS,
+    change_heading,
+    gap_cells,
+    gap_word,
     period_heading,
 )
+from checker.data.periods import read_period
 from checker.data.problems import Problems
 from checker.data.tables import RawTable, blank_mask
 from checker.data.wide_tables import report_gaps
@@ -45,7 +47,7 @@ _TOTALS: Final = frozenset({"合计", "总计", "小计", "全区合计"})
 _MARKS: Final = re.compile(r"(?:[*＊※△▲#＃]|[①-⑳]|[¹²³⁴-⁹]+|\[\d+\]|［\d+］|"
                            r"[(（]注\d*[)）]|注\d+)+$")
 _UNIT_IN_NAME: Final = re.compile(r"(?P<name>.+?)[(（](?P<unit>[^()（）]+)[)）]")
-_NUMBERED: Final = re.compile(r"^(?:\d+[.、．]|[(（]\d+[)）]|其中[:：]?)\s*")
+_NUMBERED: Final = re.compile(r"^(?:\d+[.、．]|[(（]\d+[)）]|其中[:：]?|[#＃])\s*")
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Layout:
     rows: int = 0  # the rows of the table as published
     headings: list[str] = field(default_factory=list)  # section headings and totals, as written
     gaps: dict[str, int] = field(default_factory=dict)  # a long table's no-figure words, rows
+    footnotes: list[str] = field(default_factory=list)  # `注：…`, `数据来源：…` rows at the end
 
 
 def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: IndicatorNames,
@@ -67,7 +70,11 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     if "indicator" not in where:
         return Layout(table)
     table = _two_row_header(table, where["indicator"])
+    table = _column_numbers(table, where["indicator"], report)
     where = _columns_by_name(table)
+    if "value" not in where and "kind" not in where:
+        table = _by_kind(table)
+        where = _columns_by_name(table)
     if _tidy(table, where, indicators, names):
         return Layout(table, len(table))
     columns = list(table.columns)
@@ -82,21 +89,30 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     section = _section_rows(texts, filled, name_at, where.get("row_number"), layout)
     layout.headings = [_as_written(columns, name_at, where.get("row_number"), row)
                        for row in np.flatnonzero(section).tolist()]
+    notes = _footnote_rows(texts, filled, name_at, where.get("row_number"))
+    layout.footnotes = [_as_written(columns, name_at, where.get("row_number"), row)
+                        for row in np.flatnonzero(notes).tolist()]
+    section |= notes
     _carry_merged(table, columns, texts, filled, section, name_at, where.get("unit"), report)
     _read_names(table, columns, where, indicators, names, units, report)
     _title_unit(table, columns)
     _fold_status(table, columns, where)
     keep = ~section
-    growth = [i for i, h in enumerate(table.header) if is_growth_heading(h)]
-    if growth and "value" not in where:
-        grown = _growth_rows(table, columns, growth[0], figures, keep, indicators, names,
-                             report)
-        if grown is None:  # said (D310); the column is not read again as an unknown one
-            table.header[growth[0]] = "比上年增长"
-            return Layout(table, len(table))
-        table, columns, keep = grown
+    changes = [i for i, h in enumerate(table.header) if change_heading(h) is not None]
+    if changes:
+        pairs = _change_owners(table, changes, figures, report)
+        for change in changes:  # read here (or said, D310): not read again as unknown ones
+            table.header[change] = ""
+        if pairs is None:
+            columns = [pd.Series([None] * len(table), dtype=object) if i in changes else c
+                       for i, c in enumerate(columns)]
+            return Layout(replace(table, columns=columns), len(table))
+        table, columns, keep = _change_rows(table, columns, pairs, figures, keep,
+                                            indicators, names)
     if "value" in where:
-        keep &= ~_long_gaps(texts[where["value"]], layout)
+        values = texts[where["value"]] if len(keep) == len(texts[where["value"]]) else \
+            _texts(columns[where["value"]])  # rows of growth added
+        keep &= ~_long_gaps(values, layout)
         _report_long_gaps(table, layout, report)
     if keep.all():
         layout.table = replace(table, columns=columns)
@@ -114,7 +130,7 @@ def _tidy(table: RawTable, where: dict[str, int], indicators: dict[str, Indicato
     if table.title_unit is not None or any(k in where for k in ("row_number", "attribute",
                                                                    "status")):
         return False
-    if any(is_growth_heading(h) for h in table.header):
+    if any(change_heading(h) is not None for h in table.header):
         return False
     column = table.columns[where["indicator"]]
     if bool(blank_mask(column).any()):
@@ -129,8 +145,61 @@ def _tidy(table: RawTable, where: dict[str, int], indicators: dict[str, Indicato
                 or _UNIT_IN_NAME.fullmatch(folded):
             return False
     if "value" in where:
-        return not bool(table.columns[where["value"]].isin(NO_FIGURE | WORDS_ONLY).any())
+        return not bool(gap_cells(table.columns[where["value"]]).any())
     return True
+
+
+_STEMS: Final = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _column_numbers(table: RawTable, name_at: int, report: Problems) -> RawTable:
+    """A statistical table's row of column numbers under its header (栏次: `甲 | 乙 | 1 | 2`):
+    not a row of figures; skipped and said (D318)."""
+    if not len(table):
+        return table
+    cells = [_texts(column.iloc[:1])[0] for column in table.columns]
+    if cells[name_at] not in ("甲", "栏次") or not all(
+            not c or c in _STEMS or c.isdigit() for i, c in enumerate(cells) if i != name_at):
+        return table
+    row = int(table.rows[0])
+    report.add("D318", f"row {row} of `{table.display}` numbers the columns "
+               f"(`{' | '.join(c for c in cells if c)}`): read as part of the header, not as a "
+               "row", table.span(0, name_at), "delete the row if it holds figures",
+               "column numbers", severity="warning")
+    return replace(table, columns=[c.iloc[1:].reset_index(drop=True) for c in table.columns],
+                   rows=table.rows[1:])
+
+
+def _by_kind(table: RawTable) -> RawTable:
+    """`指标 | 年份 | 单位 | 年度目标 | 完成值`: a figure column per kind, read as one row per
+    filled figure (value and kind), each in its row of the file; a row with neither keeps
+    one row without a value (a heading, or D312)."""
+    at = [(i, VALUE_KINDS[h.strip()]) for i, h in enumerate(table.header)
+          if h.strip() in VALUE_KINDS]
+    if not at:
+        return table
+    blank = {i: blank_mask(table.columns[i]) for i, _ in at}
+    order: list[int] = []
+    source: list[int] = []
+    for row in range(len(table)):
+        filled = [i for i, _ in at if not blank[i][row]]
+        for i in filled or [at[0][0]]:
+            order.append(row)
+            source.append(i)
+    index = np.asarray(order, dtype=np.int64)
+    kinds = dict(at)
+    columns = [c.iloc[index].reset_index(drop=True).astype(object) for c in table.columns]
+    first = at[0][0]
+    columns[first] = pd.Series([table.columns[i].iloc[row] for row, i in
+                                zip(order, source, strict=True)], dtype=object)
+    header = list(table.header)
+    header[first] = "value"
+    for i, _ in at[1:]:
+        header[i] = ""
+        columns[i] = pd.Series([None] * len(index), dtype=object)
+    header.append("kind")
+    columns.append(pd.Series([kinds[i] for i in source], dtype=object))
+    return replace(table, header=header, columns=columns, rows=table.rows[index])
 
 
 def _two_row_header(table: RawTable, name_at: int) -> RawTable:
@@ -160,46 +229,115 @@ def _two_row_header(table: RawTable, name_at: int) -> RawTable:
                    rows=table.rows[1:])
 
 
-def _growth_rows(table: RawTable, columns: list[pd.Series[Any]], at: int, figures: list[int],
+def _change_owners(table: RawTable, changes: list[int], figures: list[int],
+                   report: Problems) -> dict[int, tuple[int, str]] | None:
+    """Which figure column each change column (`比上年增长(%)`, `增量`) is the change of:
+    the one its heading names (`2024年增速`), else the nearest to its left (a bulletin's
+    `2023年 | 比上年增长(%) | 2024年 | 比上年增长(%)`), else the table's only one. None
+    after D310 when a change column has no such column, or shares one with another of its
+    kind."""
+    owners: dict[int, tuple[int, str]] = {}
+    claimed: dict[tuple[int, str], int] = {}
+    years = {i: period_heading(table.header[i]) for i in figures}
+    for at in changes:
+        kind, named = change_heading(table.header[at]) or ("growth", None)
+        if named is not None:
+            period = period_heading(named)
+            owner = next((i for i in figures if years[i] is not None and period is not None
+                          and years[i] == (period[0], None)), None)
+            why = f"it names `{named}`, and the table has no column `{named}`"
+        elif len(figures) == 1:
+            owner, why = figures[0], ""
+        else:
+            owner, why = _left_owner(table, at, figures, changes, kind)
+        if owner is not None and (owner, kind) in claimed:
+            why = (f"`{table.header[claimed[owner, kind]]}` already gives the change of "
+                   f"`{table.header[owner]}`")
+            owner = None
+        if owner is None:
+            report.add("D310", f"column `{table.header[at]}` gives a change but not of which "
+                       f"year: {why}", table.span(None, at),
+                       "put each year's growth column right after the year's column "
+                       "(`2023年 | 比上年增长(%) | 2024年 | 比上年增长(%)`), or give the growth "
+                       "as rows of the growth indicator (地区生产总值增速) with the years across",
+                       "growth of which year")
+            continue
+        claimed[owner, kind] = at
+        owners[at] = owner, kind
+    return owners if len(owners) == len(changes) else None
+
+
+def _change_kind(heading: str) -> str | None:
+    found = change_heading(heading)
+    return None if found is None else found[0]
+
+
+def _left_owner(table: RawTable, at: int, figures: list[int], changes: list[int],
+                kind: str) -> tuple[int | None, str]:
+    """The figure column a change column stands after: the one figure column since the
+    last change column of its kind, or of two there (`2023年 | 2024年 | 增长`, in either
+    order: `本年 | 上年 | 增长`) the later year when they are a year and the one before."""
+    since = max((c for c in changes if c < at and _change_kind(table.header[c]) == kind),
+                default=-1)
+    left = [i for i in figures if since < i < at]
+    shown = ", ".join(f"`{table.header[i]}`" for i in left)
+    if not left:
+        listed = ", ".join(f"`{table.header[i]}`" for i in figures)
+        return None, (f"no year stands to its left, and the table has {len(figures)} years "
+                      f"({listed})")
+    if len(left) == 1:
+        return left[0], ""
+    periods = [period_heading(table.header[i]) for i in left]
+    years = [read_period(p[0]) if p is not None and p[1] is None else None for p in periods]
+    if len(left) == 2 and all(y is not None and y.annual for y in years):
+        first, second = (y.year for y in years if y is not None)
+        if abs(first - second) == 1:
+            return left[0] if first > second else left[1], ""
+    return None, (f"the {len(left)} years left of it ({shown}) are not a year and the one "
+                  "before")
+
+
+def _change_rows(table: RawTable, columns: list[pd.Series[Any]],
+                 owners: dict[int, tuple[int, str]], figures: list[int],
                  keep: np.ndarray[Any, np.dtype[np.bool_]],
                  indicators: dict[str, IndicatorSpec], names: IndicatorNames,
-                 report: Problems) -> tuple[RawTable, list[pd.Series[Any]],
-                                            np.ndarray[Any, np.dtype[np.bool_]]] | None:
+                 ) -> tuple[RawTable, list[pd.Series[Any]], np.ndarray[Any, np.dtype[np.bool_]]]:
     """A bulletin's `指标 | 单位 | 2024年 | 比上年增长(%)`: each growth cell is a figure of the
-    row's growth rate (`地区生产总值` → `gdp_growth`, in %), in the table's one year — a row
-    of its own after the level's row, in the level's row of the file. With several years
-    the growth column says no year: D310 (None)."""
-    if len(figures) != 1:
-        years = ", ".join(f"`{table.header[i]}`" for i in figures)
-        report.add("D310", f"column `{table.header[at]}` gives a growth rate but not of which "
-                   f"year: the table has {len(figures)} years ({years})", table.span(None, at),
-                   "give each year's growth in a table of its own, or as rows of the growth "
-                   "indicator (地区生产总值增速) with the years across", "growth of which year")
-        return None
-    year_at = figures[0]
+    row's growth rate (`地区生产总值` → `gdp_growth`, in %), in the year of the column it
+    is the change of; an increase (`增量`) is `<name>增量`, in the row's unit. One row of
+    its own per level row and kind, after the level's row and in its row of the file, with
+    each change cell under its year (the table's other figure columns left empty)."""
     where = _columns_by_name(table)
-    rates = _texts(columns[at])
+    texts = {at: _texts(columns[at]) for at in owners}
+    kinds = sorted({kind for _, kind in owners.values()})
     order: list[int] = []
-    extra: list[bool] = []
-    for row, rate in enumerate(rates):
+    extra: list[str | None] = []
+    for row in range(len(table)):
         order.append(row)
-        extra.append(False)
-        if keep[row] and rate:
-            order.append(row)
-            extra.append(True)
+        extra.append(None)
+        for kind in kinds:
+            if keep[row] and any(texts[at][row] for at, (_, k) in owners.items() if k == kind):
+                order.append(row)
+                extra.append(kind)
     index = np.asarray(order, dtype=np.int64)
-    added = np.asarray(extra, dtype=bool)
     out = [c.iloc[index].reset_index(drop=True).astype(object) for c in columns]
-    for position in np.flatnonzero(added).tolist():
+    for position, made in enumerate(extra):
+        if made is None:
+            continue
         row = int(index[position])
         level = str(out[where["indicator"]].iloc[position])
-        out[where["indicator"]].iloc[position] = _rate_of(level, indicators, names)
-        out[year_at].iloc[position] = columns[at].iloc[row]
-        if "unit" in where:
+        out[where["indicator"]].iloc[position] = (_rate_of(level, indicators, names)
+                                                  if made == "growth" else
+                                                  f"{level.strip()}增量")
+        mine = {owner: at for at, (owner, k) in owners.items() if k == made}
+        for figure in figures:
+            out[figure].iloc[position] = (columns[mine[figure]].iloc[row] if figure in mine
+                                          else None)
+        if made == "growth" and "unit" in where:
             out[where["unit"]].iloc[position] = "%"
-    header = list(table.header)
-    header[at] = "比上年增长"  # read here; ignored when loading
-    grown = replace(table, header=header, columns=out, rows=table.rows[index])
+    for at in owners:  # read: the columns say nothing more
+        out[at] = pd.Series([None] * len(index), dtype=object)
+    grown = replace(table, header=list(table.header), columns=out, rows=table.rows[index])
     return grown, out, keep[index]
 
 
@@ -250,6 +388,24 @@ def _section_rows(texts: list[list[str]], filled: np.ndarray[Any, np.dtype[np.bo
             section[row] = True
             layout.headings.append(heading)
     return section
+
+
+_FOOTNOTE: Final = re.compile(r"(?:注|附注|说明|备注|数据来源|资料来源|来源)\s*\d*\s*[:：]|"
+                              r"注\d*[.、]")
+
+
+def _footnote_rows(texts: list[list[str]], filled: np.ndarray[Any, np.dtype[np.bool_]],
+                   name_at: int, number_at: int | None) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    """The notes under a table (`注：1.…`, `2.…`, `数据来源：…`): from the first row that
+    opens with such a word and gives no figure, every later row that gives none."""
+    notes = np.zeros(len(filled), dtype=bool)
+    started = False
+    for row in range(len(filled)):
+        said = texts[name_at][row] or (texts[number_at][row] if number_at is not None else "")
+        if not filled[row] and (started or _FOOTNOTE.match(said)):
+            started = True
+            notes[row] = bool(said) or started
+    return notes
 
 
 def _as_written(columns: list[pd.Series[Any]], name_at: int, number_at: int | None,
@@ -421,10 +577,11 @@ def _fold_status(table: RawTable, columns: list[pd.Series[Any]], where: dict[str
 
 
 def _long_gaps(values: list[str], layout: Layout) -> np.ndarray[Any, np.dtype[np.bool_]]:
-    gap = np.array([v in NO_FIGURE or v in WORDS_ONLY for v in values], dtype=bool)
-    for value in (v for v in values if v in NO_FIGURE or v in WORDS_ONLY):
-        layout.gaps[value] = layout.gaps.get(value, 0) + 1
-    return gap
+    words = [gap_word(v) for v in values]
+    for word in words:
+        if word is not None:
+            layout.gaps[word] = layout.gaps.get(word, 0) + 1
+    return np.array([w is not None for w in words], dtype=bool)
 
 
 def _report_long_gaps(table: RawTable, layout: Layout, report: Problems) -> None:

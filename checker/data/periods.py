@@ -1,5 +1,5 @@
 """Reading a period of plan data: a year, or a part of one (`2022H1`, `2022Q1`, `2022-04`,
-`2022年上半年`, `2022年一季度`, `2022年1-6月`).
+`2022年上半年`, `2022年一季度`, `2022年1-6月`), or a total over years (`2021—2025年累计`).
 
 Execution reports give half-year, quarter and month figures beside the annual ones.
 Each is kept with its year, a canonical label and the date it ends (for a cut-off
@@ -83,6 +83,9 @@ def read_period(value: object) -> Period | None:
     if plan_end is not None:  # “十四五”期末: the last year of the 14th plan, 2025
         year = 2010 + 5 * _PLANS.index(plan_end["plan"])
         return Period(year, None, datetime.date(year, 12, 31))
+    span = _SPAN.fullmatch(text) or _PLAN_SPAN.fullmatch(text)
+    if span is not None:
+        return _span(span)
     match = _ASCII.fullmatch(text)
     if match is not None:
         return _ascii(int(match["year"]), match["part"])
@@ -97,6 +100,25 @@ def read_period(value: object) -> Period | None:
 _PLANS: Final = ("一", "二", "三", "四", "五")
 _QUOTE = r"[\"“”「」『』]?"
 _PLAN_END: Final = re.compile(rf"{_QUOTE}十(?P<plan>[一二三四五])五{_QUOTE}(?:时期)?(?:期末|末)")
+
+
+# A total over several years: `2021—2025年累计`, `2021-2023年累计`, `“十四五”累计` (the plan's
+# five years). Kept as the period `2021..2025` of its last year, shown, never read by an
+# annual rule (a total is no year's value). `“十四五”以来累计` (up to when?) is not read.
+_TOTAL = r"(?:时期|期间)?(?:累计|合计|总计|共计)"
+_SPAN: Final = re.compile(rf"(?P<first>[0-9]{{4}})年?[-—–~～至到](?P<last>[0-9]{{4}})年?{_TOTAL}")
+_PLAN_SPAN: Final = re.compile(rf"{_QUOTE}十(?P<plan>[一二三四五])五{_QUOTE}{_TOTAL}")
+
+
+def _span(match: re.Match[str]) -> Period | None:
+    if "plan" in match.groupdict() and match["plan"] is not None:
+        last = 2010 + 5 * _PLANS.index(match["plan"])
+        first = last - 4
+    else:
+        first, last = int(match["first"]), int(match["last"])
+    if not (_in_range(first) and _in_range(last) and first < last):
+        return None
+    return Period(last, f"{first}..{last}", datetime.date(last, 12, 31))
 
 
 _YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")

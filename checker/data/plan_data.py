@@ -32,7 +32,7 @@ import pandas as pd
 from checker import result as r
 from checker.data.arrow_columns import NUMBERS, PLAN_VALUES, TEXTS, report_unfit, texts_by_code
 from checker.data.columns import Converted, convert, factorize
-from checker.data.headings import HEADINGS, IGNORED, KIND_WORDS
+from checker.data.headings import HEADINGS, IGNORED, KIND_WORDS, total_help
 from checker.data.layouts import Layout, plain
 from checker.data.periods import read_periods
 from checker.data.plan_values import RowSpecs, read_values
@@ -259,12 +259,24 @@ def _columns(table: RawTable, report: Problems,
     known = (*REQUIRED, *OPTIONAL)
     heading = functools.partial(table.span, None)  # spans are built only when reported
     unknown = 0
+    names = [HEADINGS.get(w.strip(), w) if w else w for w in table.header]
+    if "indicator" not in names and names and names[0] in ("year", "period"):
+        across = [w for w, n in zip(table.header, names, strict=True)
+                  if n and n not in known and n not in IGNORED]
+        shown = ", ".join(f"`{w}`" for w in across[:4]) + (", …" if len(across) > 4 else "")
+        report.add("D313", f"required column `indicator` is missing: the table gives the "
+                   f"indicators across ({shown}), one row per year", table.header_span(),
+                   "put one indicator per row: `指标 | 年份 | 数值 | 单位`, or with the years "
+                   "across `指标 | 单位 | 2022年 | 2024年`", "indicators across")
+        return None
     for index, written in enumerate(table.header):
         name = HEADINGS.get(written.strip(), written) if written else written
         if not name:
             if not blank_mask(table.columns[index]).all():
                 report.add("D314", f"column {index + 1} has values but no name", heading(index),
-                           "plan data columns are " + ", ".join(known), "no name")
+                           "give it a heading: 数据来源 (`source`) or 备注 (`note`) if it says "
+                           "where a figure comes from or what it means; plan data columns "
+                           "are " + ", ".join(known), "no name")
         elif name in where:
             also = "" if name == written else f" (as `{written}`)"
             report.add("D311", f"column `{name}` appears twice{also}", heading(index),
@@ -274,7 +286,8 @@ def _columns(table: RawTable, report: Problems,
         else:
             report.add_counted(unknown, "D310", f"unknown column `{name}` in plan data",
                                functools.partial(heading, index),
-                               separator_hint(table) or did_you_mean(name, known)
+                               separator_hint(table) or total_help(name)
+                               or did_you_mean(name, known)
                                or "plan data columns are " + ", ".join(known),
                                "not a plan-data column")
             unknown += 1

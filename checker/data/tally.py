@@ -41,6 +41,8 @@ class Tally:
     headings: tuple[str, ...] = ()  # rows that head a section or add others up, not figures
     gaps: tuple[tuple[str, int], ...] = ()  # a long table's rows with no figure, by word
     table_rows: int = 0  # a wide table's rows as published (0: not known)
+    footnotes: tuple[str, ...] = ()  # the notes under a table (`注：…`), rows, not figures
+    spans: int = 0  # totals over several years (2021..2025: `2021—2025年累计`), not in `parts`
 
     @staticmethod
     def of(display: str, wide: bool, frame: pd.DataFrame, good: npt.NDArray[np.bool_],
@@ -49,18 +51,21 @@ class Tally:
         read = frame[kept & good]
         headings = tuple(layout.headings) if layout is not None else ()
         gaps = tuple(layout.gaps.items()) if layout is not None else ()
+        footnotes = tuple(layout.footnotes) if layout is not None else ()
 
         def count(column: str, test: Any) -> int:
             return int(test(read[column]).sum()) if column in read.columns else 0
 
         parts = count("period", pd.Series.notna)
-        rows = len(frame) + _rows_aside(wide, headings, gaps)
+        spans = count("period", lambda p: p.astype("string").str.contains("..", regex=False)
+                      .fillna(False).astype(bool))
+        rows = len(frame) + _rows_aside(wide, headings, gaps, footnotes)
         return Tally(display, wide, rows, int(good.sum()),
                      tuple(sorted(outside.items())), int((good & ~kept).sum()),
-                     len(read) - parts, parts, count("qualifier", pd.Series.notna),
+                     len(read) - parts, parts - spans, count("qualifier", pd.Series.notna),
                      count("basis", pd.Series.notna),
                      count("kind", lambda kinds: kinds == "target"), by_name, headings, gaps,
-                     layout.rows if layout is not None and wide else 0)
+                     layout.rows if layout is not None and wide else 0, footnotes, spans)
 
     @property
     def note(self) -> str:
@@ -74,7 +79,7 @@ class Tally:
         text = f"`{self.display}`: {self.rows:,} {what} read: {self.catalogued:,} in the catalogue"
         if self.outside:
             named = ", ".join(f"`{ident}` {rows:,}" for ident, rows in self.outside)
-            aside = _rows_aside(self.wide, self.headings, self.gaps)
+            aside = _rows_aside(self.wide, self.headings, self.gaps, self.footnotes)
             text += f", {self.rows - self.catalogued - aside:,} not (named: {named})"
         else:
             text += ", 0 not"
@@ -82,6 +87,9 @@ class Tally:
         if not self.catalogued:
             return text
         shares = [f"{self.annual:,} of whole years", f"{self.parts:,} of parts of a year"]
+        if self.spans:
+            shares.append(f"{self.spans:,} total{'' if self.spans == 1 else 's'} over several "
+                          "years")
         if self.repeats:
             shares.insert(0, f"{self.repeats:,} given twice with the same value, counted once")
         extras = [f"{n:,} {one if n == 1 else many}" for n, one, many in (
@@ -106,19 +114,24 @@ class Tally:
             one = len(self.headings) == 1
             said.append(f"{len(self.headings):,} section heading{'' if one else 's'} or "
                         f"total{'' if one else 's'}: {shown}{more}")
+        if self.footnotes:
+            one = len(self.footnotes) == 1
+            shown = ", ".join(f"`{n[:24]}{'…' if len(n) > 24 else ''}`" for n in self.footnotes)
+            said.append(f"{len(self.footnotes):,} note{'' if one else 's'} under the table: "
+                        f"{shown}")
         if not said:
             return ""
         if self.wide:
             return f", besides {'; '.join(said)} (rows, not figures)"
-        aside = _rows_aside(self.wide, self.headings, self.gaps)
+        aside = _rows_aside(self.wide, self.headings, self.gaps, self.footnotes)
         return f", {aside:,} no figure ({'; '.join(said)})"
 
 
-def _rows_aside(wide: bool, headings: Sequence[str],
-                gaps: Sequence[tuple[str, int]]) -> int:
+def _rows_aside(wide: bool, headings: Sequence[str], gaps: Sequence[tuple[str, int]],
+                footnotes: Sequence[str] = ()) -> int:
     """A long table's rows that hold no figure (section headings, totals, gap words),
     counted among its rows; a wide table's are rows, not figures, so none."""
-    return 0 if wide else len(headings) + sum(n for _, n in gaps)
+    return 0 if wide else len(headings) + sum(n for _, n in gaps) + len(footnotes)
 
 
 def total_note(tallies: Sequence[Tally]) -> str | None:

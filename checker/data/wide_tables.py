@@ -11,17 +11,22 @@ row: the gaps of a table are counted in one warning (D346), never dropped unsaid
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from checker.data.headings import HEADINGS, NO_FIGURE, WORDS_ONLY, is_wide, period_heading
+from checker.data.headings import (
+    HEADINGS,
+    WORDS_ONLY,
+    gap_cells,
+    gap_word,
+    is_wide,
+    period_heading,
+)
 from checker.data.problems import IntArray, Problems
 from checker.data.tables import RawTable, blank_mask
 from checker.source import Span
-
-GAP_WORDS: Final = NO_FIGURE | WORDS_ONLY  # published "no figure", or words only
 
 
 @dataclass
@@ -71,15 +76,15 @@ def long_form(table: RawTable, report: Problems) -> RawTable | None:
     gaps: dict[str, int] = {}
     for index, (period, kind) in cells:
         column = table.columns[index]
-        words = column.astype("string").str.strip()
-        said = words.isin(GAP_WORDS).fillna(False).to_numpy(dtype=bool)
         blank = blank_mask(column)
+        said = gap_cells(column) & ~blank
         empty = blank | said
         rows = np.flatnonzero(~empty)
         if blank.any():
             gaps["empty"] = gaps.get("empty", 0) + int(blank.sum())
-        for word, count in words[said & ~blank].value_counts(sort=False).items():
-            gaps[str(word)] = gaps.get(str(word), 0) + int(count)
+        for cell, count in column[said].value_counts(sort=False).items():
+            word = gap_word(str(cell)) or str(cell)
+            gaps[word] = gaps.get(word, 0) + int(count)
         positions.append(rows)
         columns.append(np.full(len(rows), index, dtype=np.int64))
         values.extend(column.iloc[rows].tolist())

@@ -126,7 +126,9 @@ class SeriesTable:
         if count:
             named = [f"`{ind}` {p.period} = {p.text}" for (ind, _, _), points in
                      sorted(self.subannual.items()) for p in points]
-            out.append(f"{count} value{'s' if count != 1 else ''} of parts of a year, kept "
+            spans = any(".." in p.period for points in self.subannual.values() for p in points)
+            what = "parts of a year or totals over years" if spans else "parts of a year"
+            out.append(f"{count} value{'s' if count != 1 else ''} of {what}, kept "
                        f"and shown, not read by annual rules: {_listed(named, limit)}")
         for (ind, reg, kind, basis), points in sorted(self.based.items()):
             if (ind, reg, kind, basis) in self.read_based:

@@ -162,15 +162,6 @@ def test_a_growth_column_beside_one_year_is_each_rows_growth(tmp_path: Path) -> 
     assert data.uncatalogued == ()  # 地区生产总值's own row is the gap `—`
 
 
-def test_a_growth_column_beside_several_years_is_d310_with_the_fix(tmp_path: Path) -> None:
-    found = the_only(errors(tmp_path, "指标,单位,2023年,2024年,同比增长（%）\n"
-                                      "一般公共预算收入,亿元,105,110.4,5\n"))
-    assert found.code == "D310"
-    assert found.message == ("column `同比增长（%）` gives a growth rate but not of which year: "
-                             "the table has 2 years (`2023年`, `2024年`)")
-    assert found.help.startswith("give each year's growth in a table of its own")
-
-
 def test_title_rows_above_the_header_are_said_and_skipped(tmp_path: Path) -> None:
     data = load(tmp_path, "大兴区2024年主要经济指标,,\n\n单位：亿元,,\n指标,2022年,2024年\n"
                           "一般公共预算收入,104.4,110.4\n")
