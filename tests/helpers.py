@@ -56,6 +56,18 @@ def raised_diagnostics(call: Callable[..., object], *args: Any) -> list[Diagnost
     return raised.value.diagnostics
 
 
+def raised_errors(call: Callable[..., object], *args: Any) -> list[Diagnostic]:
+    """The errors (not warnings) among the diagnostics `call(*args)` must raise."""
+    return [d for d in raised_diagnostics(call, *args) if d.severity == "error"]
+
+
+def indicator_points(data: Any) -> list[tuple[object, ...]]:
+    """A plan-data table's (indicator, year, value) points, sorted: what a layout must read."""
+    frame = data.frame
+    return sorted(zip(frame["indicator"], frame["year"].astype(int),
+                      frame["value"].astype(float), strict=True))
+
+
 def the_only(found: list[Diagnostic]) -> Diagnostic:
     """The one diagnostic in `found`; fails with their messages if there is not exactly one."""
     assert len(found) == 1, [d.message for d in found]

@@ -11,7 +11,7 @@ import pytest
 
 from checker.data.plan_data import PlanData, load_plan_data
 from checker.diagnostics import Diagnostic
-from tests.helpers import checked_from, raised_diagnostics, the_only
+from tests.helpers import checked_from, indicator_points, raised_errors, the_only
 
 RULE = """
 rule NHD "国家卫生区创建" {
@@ -30,13 +30,10 @@ def load(tmp_path: Path, text: str, **options: str) -> PlanData:
 
 
 def errors(*args: object) -> list[Diagnostic]:
-    return [d for d in raised_diagnostics(load, *args) if d.severity == "error"]
+    return raised_errors(load, *args)
 
 
-def points(data: PlanData) -> list[tuple[object, ...]]:
-    frame = data.frame
-    return sorted(zip(frame["indicator"], frame["year"].astype(int),
-                      frame["value"].astype(float), strict=True))
+points = indicator_points
 
 
 def test_section_headings_and_totals_are_counted_not_read(tmp_path: Path) -> None:
