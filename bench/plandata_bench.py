@@ -105,8 +105,14 @@ class Child:
     output: str
 
 
-def child(command: list[str], cwd: Path = ROOT) -> Child:
-    env = {key: value for key, value in os.environ.items()
+# The process settings plancheck's CLI makes (`checker.cli.process`), given to the baseline
+# too, so that the ratio compares the work: small pages, Arrow's system allocator.
+SETTLED = {"ARROW_DEFAULT_MEMORY_POOL": "system", "NUMPY_MADVISE_HUGEPAGE": "0",
+           "OPENBLAS_NUM_THREADS": "1"}
+
+
+def child(command: list[str], cwd: Path = ROOT, settled: bool = False) -> Child:
+    env = {key: value for key, value in {**(SETTLED if settled else {}), **os.environ}.items()
            if key not in ("PYTHONDONTWRITEBYTECODE",)}
     start = time.perf_counter()
     with tempfile.TemporaryFile() as stdout, subprocess.Popen(
@@ -163,7 +169,7 @@ def main() -> int:
             child([sys.executable, "-m", "compileall", "-q", str(cwd / "checker")], cwd)
         series = ["--series", args.series] if args.series != "-" else []
         for _ in range(args.runs):
-            base = child([sys.executable, "-c", _PYARROW, str(table)])
+            base = child([sys.executable, "-c", _PYARROW, str(table)], settled=True)
             assert int(base.output) == written, (base.output, written)
             print(f"  {'pyarrow.csv.read_csv (baseline)':<34} wall {base.wall:7.2f} s  "
                   f"cpu {base.cpu:7.2f} s  peak {base.peak / 2**20:7.0f} MiB")

@@ -12,7 +12,10 @@ times, each as its own process, in the same run:
 
 checks that the three count the same pass / fail / unknown / not-applicable outcomes
 for every one of those rules, reads each child's peak RSS and CPU time with
-`os.wait4`, and prints the ratios plancheck / numpy and plancheck / duckdb.
+`os.wait4`, and prints the ratios plancheck / numpy and plancheck / duckdb.  The
+baselines run with the process settings plancheck's CLI makes for itself (`SETTLED`);
+`--tree DIR` also times another checkout's `python -m checker` (a before/after in one
+run) and compares its report with this one's, byte for byte.
 Targets (issue 16): at 10^6 wall within 1.5x numpy; at 10^7 peak under 1 GiB and
 wall within 2x DuckDB.
 
@@ -40,6 +43,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CHUNK = 1_000_000
+BASELINES = ("numpy", "duckdb")
 
 
 def _words(text: str) -> list[str]:
@@ -181,10 +185,20 @@ def _sets() -> dict[str, tuple[str, ...]]:
 # ------------------------------------------------------------------ timing
 
 
-def run_child(command: list[str], cwd: Path | None = None) -> dict[str, Any]:
-    """Time `command` from a fresh wrapper so RUSAGE_CHILDREN is that command's alone."""
+# The process settings plancheck's CLI makes (`checker.cli.process`), given to the baselines
+# too: small pages, Arrow's system allocator.  On this VM a huge page is fresh host memory
+# (3-4 µs of system time a 4 KiB page); without them the numpy script's CPU doubles at 10^7.
+SETTLED = {"ARROW_DEFAULT_MEMORY_POOL": "system", "NUMPY_MADVISE_HUGEPAGE": "0",
+           "OPENBLAS_NUM_THREADS": "1"}
+
+
+def run_child(command: list[str], cwd: Path | None = None,
+              settled: bool = False) -> dict[str, Any]:
+    """Time `command` from a fresh wrapper so RUSAGE_CHILDREN is that command's alone;
+    `settled`: with the CLI's process settings (a user's own still win)."""
     wrapper = [sys.executable, __file__, "--measure", json.dumps(command)]
-    done = subprocess.run(wrapper, check=True, capture_output=True, text=True, cwd=cwd)
+    env = {**SETTLED, **os.environ} if settled else None
+    done = subprocess.run(wrapper, check=True, capture_output=True, text=True, cwd=cwd, env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -233,7 +247,7 @@ def bench_size(n: int, workdir: Path, engine: list[str], partitions: int,
         runs["tree"], where["tree"] = [], tree
     for _ in range(repeat):
         for name, command in commands.items():
-            runs[name].append(run_child(command, where.get(name)))
+            runs[name].append(run_child(command, where.get(name), name in BASELINES))
     best = {name: min(items, key=lambda r: r["wall"]) for name, items in runs.items()}
     if best["plancheck"]["code"] not in (0, 1):
         raise SystemExit(f"plancheck failed:\n{best['plancheck']['stderr']}")
