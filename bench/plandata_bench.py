@@ -103,6 +103,7 @@ class Child:
     peak: int
     code: int
     output: str
+    system: float = 0.0  # of `cpu`: the kernel's (page faults, mostly)
 
 
 # The process settings plancheck's CLI makes (`checker.cli.process`), given to the baseline
@@ -123,7 +124,7 @@ def child(command: list[str], cwd: Path = ROOT, settled: bool = False) -> Child:
         stdout.seek(0)
         output = stdout.read().decode()
     return Child(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024,
-                 process.returncode, output)
+                 process.returncode, output, usage.ru_stime)
 
 
 _PYARROW = ("import sys, pyarrow.csv as c\n"
@@ -137,8 +138,9 @@ def report_rows(report: Path) -> int:
 
 
 def line(name: str, run: Child, base: Child) -> str:
-    return (f"  {name:<34} wall {run.wall:7.2f} s  cpu {run.cpu:7.2f} s  "
-            f"peak {run.peak / 2**20:7.0f} MiB  cpu {run.cpu / base.cpu:5.1f}x  "
+    return (f"  {name:<34} wall {run.wall:7.2f} s  cpu {run.cpu:7.2f} s "
+            f"(sys {run.system:4.2f})  peak {run.peak / 2**20:7.0f} MiB  "
+            f"cpu {run.cpu / base.cpu:5.1f}x  "
             f"memory {run.peak / base.peak:4.1f}x the baseline")
 
 
