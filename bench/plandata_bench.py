@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/plandata_bench.py [--regions 5000] [--years 10] [--runs 1]
                                              [--series none] [--keep FILE]
+                                             [--pause SECONDS] [--tree OTHER_CHECKOUT]
 
 Generates a long plan-data CSV of 20 indicators of the bundled Daxing suite (shares,
 areas, concentrations, days, money, counts; a few in a unit other than the catalogue's,
@@ -17,6 +18,12 @@ and prints wall and CPU seconds, peak memory (the child's maximum resident set) 
 ratio to the baseline.  Counts are checked equal: the rows pyarrow read, the rows the
 generator wrote, and the plan-data rows plancheck's report counts.  Targets (issue 16):
 under 5 s and 1 GiB at 10^6 rows.  Not a test.
+
+`--pause S` sleeps S seconds before each timed check, as a first run after an idle moment
+(on a VM that hands freed memory back to its host, what a run touches after a pause is
+fresh host memory: the "cold" run; back to back, a run reuses what the last one freed).
+`--tree DIR` also times `python -m checker` of another checkout (run in it, its own suite
+cache), interleaved with this one's, and compares the two reports byte for byte.
 """
 
 from __future__ import annotations
@@ -96,21 +103,28 @@ class Child:
     peak: int
     code: int
     output: str
+    system: float = 0.0  # of `cpu`: the kernel's (page faults, mostly)
 
 
-def child(command: list[str]) -> Child:
-    env = {key: value for key, value in os.environ.items()
+# The process settings plancheck's CLI makes (`checker.cli.process`), given to the baseline
+# too, so that the ratio compares the work: small pages, Arrow's system allocator.
+SETTLED = {"ARROW_DEFAULT_MEMORY_POOL": "system", "NUMPY_MADVISE_HUGEPAGE": "0",
+           "OPENBLAS_NUM_THREADS": "1"}
+
+
+def child(command: list[str], cwd: Path = ROOT, settled: bool = False) -> Child:
+    env = {key: value for key, value in {**(SETTLED if settled else {}), **os.environ}.items()
            if key not in ("PYTHONDONTWRITEBYTECODE",)}
     start = time.perf_counter()
     with tempfile.TemporaryFile() as stdout, subprocess.Popen(
-            command, stdout=stdout, stderr=subprocess.DEVNULL, env=env, cwd=ROOT) as process:
+            command, stdout=stdout, stderr=subprocess.DEVNULL, env=env, cwd=cwd) as process:
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - start
         stdout.seek(0)
         output = stdout.read().decode()
     return Child(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024,
-                 process.returncode, output)
+                 process.returncode, output, usage.ru_stime)
 
 
 _PYARROW = ("import sys, pyarrow.csv as c\n"
@@ -124,8 +138,9 @@ def report_rows(report: Path) -> int:
 
 
 def line(name: str, run: Child, base: Child) -> str:
-    return (f"  {name:<34} wall {run.wall:7.2f} s  cpu {run.cpu:7.2f} s  "
-            f"peak {run.peak / 2**20:7.0f} MiB  cpu {run.cpu / base.cpu:5.1f}x  "
+    return (f"  {name:<34} wall {run.wall:7.2f} s  cpu {run.cpu:7.2f} s "
+            f"(sys {run.system:4.2f})  peak {run.peak / 2**20:7.0f} MiB  "
+            f"cpu {run.cpu / base.cpu:5.1f}x  "
             f"memory {run.peak / base.peak:4.1f}x the baseline")
 
 
@@ -138,31 +153,45 @@ def main() -> int:
                          help="the check's --series (none; `-`: leave it out, for a tool "
                          "without it, or to time the default)")
     options.add_argument("--keep", metavar="FILE", help="write the table here and keep it")
+    options.add_argument("--pause", type=float, default=0.0,
+                         help="seconds to sleep before each timed check (a cold run)")
+    options.add_argument("--tree", type=Path,
+                         help="also time `python -m checker` of this checkout, interleaved")
     args = options.parse_args()
+    trees = [("plancheck", [str(PLANCHECK)], ROOT)]
+    if args.tree is not None:
+        trees.append(("tree", [sys.executable, "-m", "checker"], args.tree.resolve()))
 
     with tempfile.TemporaryDirectory() as scratch:
         table = Path(args.keep) if args.keep else Path(scratch) / "plan-data.csv"
         written = generate(table, args.regions, args.years)
-        report = Path(scratch) / "report.json"
         print(f"plan data: {written:,} rows ({len(INDICATORS)} indicators x {args.regions:,} "
               f"regions x {args.years} years), {table.stat().st_size / 2**20:,.0f} MiB")
-        child([str(PLANCHECK), "--version"])  # byte code compiled and cached
+        for _, _command, cwd in trees:  # byte code compiled and cached, as installed
+            child([sys.executable, "-m", "compileall", "-q", str(cwd / "checker")], cwd)
+        series = ["--series", args.series] if args.series != "-" else []
         for _ in range(args.runs):
-            base = child([sys.executable, "-c", _PYARROW, str(table)])
+            base = child([sys.executable, "-c", _PYARROW, str(table)], settled=True)
             assert int(base.output) == written, (base.output, written)
-            series = ["--series", args.series] if args.series != "-" else []
-            run = child([str(PLANCHECK), "check", str(table), "--as-of", "2025",
-                         "--format", "json", *series, "-o", str(report)])
-            assert run.code in (0, 1), f"plancheck exited {run.code}"
-            counted = report_rows(report)
-            assert counted == written, (counted, written)
             print(f"  {'pyarrow.csv.read_csv (baseline)':<34} wall {base.wall:7.2f} s  "
                   f"cpu {base.cpu:7.2f} s  peak {base.peak / 2**20:7.0f} MiB")
-            print(line(f"plancheck check --series {args.series}", run, base))
-            met = run.cpu < TARGET_SECONDS and run.peak < TARGET_BYTES
-            print(f"  report {report.stat().st_size / 2**20:,.1f} MiB; rows counted equal "
-                  f"({written:,}); target < {TARGET_SECONDS:.0f} s cpu and 1 GiB: "
-                  f"{'meets' if met else 'MISSES'}")
+            reports = []
+            for name, command, cwd in trees:
+                report = Path(scratch) / f"report-{name}.json"
+                time.sleep(args.pause)
+                run = child([*command, "check", str(table.resolve()), "--as-of", "2025",
+                             "--format", "json", *series, "-o", str(report)], cwd)
+                assert run.code in (0, 1), f"{name} exited {run.code}"
+                counted = report_rows(report)
+                assert counted == written, (counted, written)
+                print(line(f"{name} check --series {args.series}", run, base))
+                met = run.cpu < TARGET_SECONDS and run.peak < TARGET_BYTES
+                print(f"  report {report.stat().st_size / 2**20:,.1f} MiB; rows counted equal "
+                      f"({written:,}); target < {TARGET_SECONDS:.0f} s cpu and 1 GiB: "
+                      f"{'meets' if met else 'MISSES'}")
+                reports.append(report.read_bytes())
+            if len(reports) > 1:
+                print(f"  reports {'identical' if reports[0] == reports[1] else 'DIFFER'}")
     return 0
 
 

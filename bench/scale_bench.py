@@ -12,11 +12,15 @@ times, each as its own process, in the same run:
 
 checks that the three count the same pass / fail / unknown / not-applicable outcomes
 for every one of those rules, reads each child's peak RSS and CPU time with
-`os.wait4`, and prints the ratios plancheck / numpy and plancheck / duckdb.
+`os.wait4`, and prints the ratios plancheck / numpy and plancheck / duckdb.  The
+baselines run with the process settings plancheck's CLI makes for itself (`SETTLED`);
+`--tree DIR` also times another checkout's `python -m checker` (a before/after in one
+run) and compares its report with this one's, byte for byte.
 Targets (issue 16): at 10^6 wall within 1.5x numpy; at 10^7 peak under 1 GiB and
 wall within 2x DuckDB.
 
     .venv/bin/python bench/scale_bench.py [--sizes 1000000 10000000] [--repeat 1]
+                                          [--tree OTHER_CHECKOUT]   # before/after, same run
     .venv/bin/python bench/scale_bench.py --partitions 8 --sizes 1000000 --engine dask
     .venv/bin/python bench/scale_bench.py --partitions 100 --sizes 100000000 --engine dask \
         --baselines duckdb      # 10^8 rows, 1.5 GB on disk (BENCH_TMP: where)
@@ -39,6 +43,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CHUNK = 1_000_000
+BASELINES = ("numpy", "duckdb")
 
 
 def _words(text: str) -> list[str]:
@@ -180,10 +185,20 @@ def _sets() -> dict[str, tuple[str, ...]]:
 # ------------------------------------------------------------------ timing
 
 
-def run_child(command: list[str]) -> dict[str, Any]:
-    """Time `command` from a fresh wrapper so RUSAGE_CHILDREN is that command's alone."""
+# The process settings plancheck's CLI makes (`checker.cli.process`), given to the baselines
+# too: small pages, Arrow's system allocator.  On this VM a huge page is fresh host memory
+# (3-4 µs of system time a 4 KiB page); without them the numpy script's CPU doubles at 10^7.
+SETTLED = {"ARROW_DEFAULT_MEMORY_POOL": "system", "NUMPY_MADVISE_HUGEPAGE": "0",
+           "OPENBLAS_NUM_THREADS": "1"}
+
+
+def run_child(command: list[str], cwd: Path | None = None,
+              settled: bool = False) -> dict[str, Any]:
+    """Time `command` from a fresh wrapper so RUSAGE_CHILDREN is that command's alone;
+    `settled`: with the CLI's process settings (a user's own still win)."""
     wrapper = [sys.executable, __file__, "--measure", json.dumps(command)]
-    done = subprocess.run(wrapper, check=True, capture_output=True, text=True)
+    env = {**SETTLED, **os.environ} if settled else None
+    done = subprocess.run(wrapper, check=True, capture_output=True, text=True, cwd=cwd, env=env)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -207,7 +222,7 @@ def plancheck_counts(report: Path) -> dict[str, dict[str, int]]:
 
 
 def bench_size(n: int, workdir: Path, engine: list[str], partitions: int,
-               repeat: int, baselines: list[str]) -> dict[str, Any]:
+               repeat: int, baselines: list[str], tree: Path | None = None) -> dict[str, Any]:
     target = workdir / (f"proposals-{n}" + ("" if partitions > 1 else ".parquet"))
     started = time.perf_counter()
     write(target, n, partitions=partitions)
@@ -225,9 +240,14 @@ def bench_size(n: int, workdir: Path, engine: list[str], partitions: int,
     for name in ("numpy", "duckdb"):
         if name not in baselines:
             del commands[name], runs[name]
+    where: dict[str, Path] = {}
+    if tree is not None:  # the other checkout's `python -m checker`, run in it
+        commands["tree"] = [sys.executable, "-m", "checker", *commands["plancheck"][1:]]
+        commands["tree"][commands["tree"].index(str(report))] = str(report) + ".tree"
+        runs["tree"], where["tree"] = [], tree
     for _ in range(repeat):
         for name, command in commands.items():
-            runs[name].append(run_child(command))
+            runs[name].append(run_child(command, where.get(name), name in BASELINES))
     best = {name: min(items, key=lambda r: r["wall"]) for name, items in runs.items()}
     if best["plancheck"]["code"] not in (0, 1):
         raise SystemExit(f"plancheck failed:\n{best['plancheck']['stderr']}")
@@ -239,6 +259,13 @@ def bench_size(n: int, workdir: Path, engine: list[str], partitions: int,
         for rule_id, counts in theirs.items():
             if ours.get(rule_id) != counts:
                 raise SystemExit(f"{rule_id}: plancheck {ours.get(rule_id)} != {name} {counts}")
+    if tree is not None:
+        same = report.read_bytes() == Path(str(report) + ".tree").read_bytes()
+        print(f"  [tree] wall {best['tree']['wall']:.2f} s  cpu {best['tree']['cpu']:.2f} s  "
+              f"peak {best['tree']['peak_mib']:.0f} MiB; this tree wall "
+              f"{best['plancheck']['wall']:.2f} s  cpu {best['plancheck']['cpu']:.2f} s  "
+              f"peak {best['plancheck']['peak_mib']:.0f} MiB; reports "
+              f"{'identical' if same else 'DIFFER'}", flush=True)
     missing = {f"{name}_{key}": float("nan") for name in ("numpy", "duckdb")
                for key in ("wall", "cpu", "peak_mib")}
     return {"n": n, "generate_s": generated, "rules_compared": len(ours) - 1, **missing,
@@ -259,6 +286,8 @@ def main() -> None:
                         choices=["numpy", "duckdb"],
                         help="baselines to run (numpy holds the whole input in memory: "
                         "leave it out at 10^8)")
+    parser.add_argument("--tree", type=Path, help="also time `python -m checker` of this "
+                        "checkout (run in it) and compare its report with this one's")
     parser.add_argument("--baseline", choices=["numpy", "duckdb"], help=argparse.SUPPRESS)
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("path", nargs="?", help=argparse.SUPPRESS)
@@ -279,7 +308,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as tmp:
         for n in args.sizes:
             row = bench_size(n, Path(tmp), engine, args.partitions, args.repeat,
-                             args.baselines)
+                             args.baselines, args.tree.resolve() if args.tree else None)
             pc, np_, db = (row[f"{k}_wall"] for k in ("plancheck", "numpy", "duckdb"))
             pcc, npc, dbc = (row[f"{k}_cpu"] for k in ("plancheck", "numpy", "duckdb"))
             print(f"{n:>11,} {pc:>8.2f} {np_:>8.2f} {db:>8.2f} {pcc:>7.2f} {npc:>7.2f} "

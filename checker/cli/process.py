@@ -11,6 +11,14 @@ Each is a default a user's own environment overrides, and none changes what a ru
 * `OPENBLAS_NUM_THREADS=1`: numpy starts one BLAS thread per core at import; the engine's
   arithmetic is element-wise and never calls BLAS, so those threads only cost start-up
   time (and CPU another process on a busy machine could use).
+* `ARROW_DEFAULT_MEMORY_POOL=system` and `NUMPY_MADVISE_HUGEPAGE=0`: Arrow's own allocator
+  (mimalloc) and numpy's big arrays ask the kernel for transparent huge pages; a huge page
+  is a free 2 MiB block, and on a VM that hands free memory back to its host (virtio
+  free-page reporting: the blocks reported are exactly those) each such block is fresh
+  host memory, 3-4 µs a 4 KiB page of system time on first touch.  A 10^6-row plan-data
+  check after an idle moment spent 3.4-3.9 s of system time so (1.1 s with the system
+  pool, 0.7 s with both), the run's user time unchanged; with small pages the memory the
+  run frees is reused hot.
 """
 
 from __future__ import annotations
@@ -30,6 +38,8 @@ def settle() -> None:
     """Set the defaults above (a value already set wins)."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+    os.environ.setdefault("NUMPY_MADVISE_HUGEPAGE", "0")
 
 
 def stand_in_plugin_loader() -> None:

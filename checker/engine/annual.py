@@ -34,9 +34,9 @@ def annual_table(checked: t.CheckedSuite, table: SeriesTable,
                  rows: Sequence[r.IndicatorRow], year: int) -> list[r.YearTarget]:
     """One row per (indicator, region, basis) with a target stated for `year`."""
     stated: set[tuple[str, str, str | None]] = set()
-    for (indicator, region, kind), exact in table.values.items():
-        if kind == "target" and year in exact:
-            stated.add((indicator, region, None))
+    for indicator, region, kind in table.values:  # the keys first: a big table's
+        if kind == "target" and year in table.values[(indicator, region, kind)]:  # actual
+            stated.add((indicator, region, None))  # series are never built for this
     for (indicator, region, kind, y) in table.bounds:
         if kind == "target" and y == year:
             stated.add((indicator, region, None))

@@ -27,7 +27,13 @@ from checker.engine.targets import StatedTargets
 from checker.types import typed as t
 
 Z3 = Any  # z3 has no type stubs
-TIMEOUT_MS = 1000
+# A query's budget is counted in z3's resource units, not time: a wall-clock timeout answered
+# `unknown` when the machine was busy, and the verdict then took the other path (its `missing`
+# list in another order: the determinism test's flake).  4M units is about 1 s of this
+# machine's z3 (3-4M a second); the queries of real suites take 10^2-10^5.  The wall clock
+# stays only as a backstop a query reaches on a machine ten times slower.
+RLIMIT = 4_000_000
+TIMEOUT_MS = 10_000
 FREE_LIMIT = 40  # free values per constraint and subject; more stays unknown
 QUERY_LIMIT = 4000  # solver queries per run of one rule; after that, unknown stays unknown
 
@@ -138,6 +144,7 @@ class Settler:
 
 def _check(z3: Any, background: list[Z3], formulas: list[Z3]) -> Any:
     solver = z3.Solver()
+    solver.set("rlimit", RLIMIT)  # per check, deterministic (see RLIMIT)
     solver.set("timeout", TIMEOUT_MS)
     solver.add(*background, *formulas)
     return solver.check()

@@ -13,7 +13,7 @@ are judged on the years it states, with the actual baseline behind them.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -65,7 +65,7 @@ class SeriesTable:
     back in `withheld`: all are kept and said in `notes()`, none is read by a rule.
     """
 
-    values: dict[tuple[str, str, str], dict[int, float]]
+    values: MutableMapping[tuple[str, str, str], dict[int, float]]
     origins: Mapping[tuple[str, str, str, int], r.Location]
     first_year: int
     last_year: int
@@ -289,8 +289,8 @@ def _plain_rows(table: SeriesTable, frame: pd.DataFrame, mask: npt.NDArray[np.bo
 
     On integer codes: each key column factorized once (its distinct texts, shared by
     every key naming them), a series numbered by its first row (as a group-by with
-    `sort=False` numbers it), each distinct year and figure one Python object — a
-    million rows make 10^5 small dicts, not two million numbers and a copy of the frame."""
+    `sort=False` numbers it); each series' dict of years is made when it is first read
+    (`SeriesValues`), not 10^5 of them up front."""
     rows = np.flatnonzero(mask)
     whole = len(rows) == len(frame)
     coded = [_codes(frame[c], rows, whole) for c in ("indicator", "region", "kind")]
@@ -312,12 +312,7 @@ def _plain_rows(table: SeriesTable, frame: pd.DataFrame, mask: npt.NDArray[np.bo
     value = frame["value"].to_numpy(dtype=np.float64)
     value = (value if whole else value[rows])[order]
     bounds = np.flatnonzero(np.diff(series[order])) + 1
-    starts = np.concatenate([[0], bounds]).tolist()
-    stops = [*starts[1:], len(order)]
-    year_list, value_list = _shared(year[order]), _shared(value)
-    for series_key, first, last in zip(keys, starts, stops, strict=True):
-        table.values[series_key] = dict(zip(year_list[first:last], value_list[first:last],
-                                            strict=True))
+    table.values = SeriesValues(keys, [0, *bounds.tolist()], year[order], value)
     kind_codes, kind_names = coded[2]
     region_codes, region_names = coded[1]
     table.kinds.update(kind_names)
@@ -352,17 +347,48 @@ def _factorize(key: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64],
     return np.asarray(groups, dtype=np.int64), np.asarray(firsts, dtype=np.int64)
 
 
-def _shared(numbers: npt.NDArray[Any]) -> list[Any]:
-    """`numbers.tolist()` with one Python object per distinct value (told apart by their
-    bits, so -0.0 stays -0.0): a table of a million rows holds a few thousand figures."""
-    import pandas as pd
+class SeriesValues(MutableMapping[tuple[str, str, str], dict[int, float]]):
+    """`SeriesTable.values` of a big table: the plain rows' series, each built as a dict of
+    its years the first time it is read.  A 10^6-row table holds 10^5 series and a check
+    reads the few its rules and listed series name; building every dict up front was half
+    the series table's time and 30,000 page faults.  Keys iterate as a dict's would: the
+    plain series by first row, then series added later in the order they were added."""
 
-    bits = numbers.view(np.int64)
-    groups, distinct = pd.factorize(bits)
-    if len(distinct) * 4 > len(numbers):  # mostly distinct: nothing to share
-        return list(numbers.tolist())
-    objects = np.asarray(distinct).view(numbers.dtype).tolist()
-    return list(map(objects.__getitem__, groups.tolist()))
+    def __init__(self, keys: list[tuple[str, str, str]], starts: list[int],
+                 years: npt.NDArray[np.int64], values: npt.NDArray[np.float64]) -> None:
+        self._index = {key: position for position, key in enumerate(keys)}
+        self._keys, self._starts = keys, [*starts, len(years)]
+        self._years, self._values = years, values
+        self._built: dict[tuple[str, str, str], dict[int, float]] = {}
+        self._added: dict[tuple[str, str, str], None] = {}  # keys not among the plain ones
+
+    def __getitem__(self, key: tuple[str, str, str]) -> dict[int, float]:
+        built = self._built.get(key)
+        if built is None:
+            position = self._index[key]  # KeyError: no such series
+            first, last = self._starts[position], self._starts[position + 1]
+            built = dict(zip(self._years[first:last].tolist(),
+                             self._values[first:last].tolist(), strict=True))
+            self._built[key] = built
+        return built
+
+    def __setitem__(self, key: tuple[str, str, str], value: dict[int, float]) -> None:
+        if key not in self._index:
+            self._added[key] = None
+        self._built[key] = value
+
+    def __delitem__(self, key: tuple[str, str, str]) -> None:
+        raise TypeError("series are not removed from a table")
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index or key in self._added
+
+    def __iter__(self) -> Iterator[tuple[str, str, str]]:
+        yield from self._keys
+        yield from self._added
+
+    def __len__(self) -> int:
+        return len(self._keys) + len(self._added)
 
 
 def _other_rows(table: SeriesTable, frame: pd.DataFrame, positions: npt.NDArray[np.intp],

@@ -45,3 +45,20 @@ def test_a_users_own_settings_win() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     assert done.stdout.split() == ["4", "x", "False"]
+
+
+def test_arrow_and_numpy_use_small_pages_unless_the_user_says_otherwise() -> None:
+    """The CLI's run has Arrow's system pool and numpy's huge pages off (its process is
+    settled before either is imported); an allocator the user chose is kept."""
+    probe = ("import os; [os.environ.pop(k, None) for k in ('ARROW_DEFAULT_MEMORY_POOL', "
+             "'NUMPY_MADVISE_HUGEPAGE')]; {own}"
+             "from checker.cli.process import settle; settle(); import numpy, pyarrow; "
+             "print(pyarrow.default_memory_pool().backend_name, "
+             "os.environ['NUMPY_MADVISE_HUGEPAGE'])")
+    default = subprocess.run([sys.executable, "-c", probe.format(own="")], capture_output=True,
+                             text=True, check=True)
+    assert default.stdout.split() == ["system", "0"]
+    own = "os.environ['ARROW_DEFAULT_MEMORY_POOL'] = 'mimalloc'; "
+    chosen = subprocess.run([sys.executable, "-c", probe.format(own=own)], capture_output=True,
+                            text=True, check=True)
+    assert chosen.stdout.split() == ["mimalloc", "0"]
