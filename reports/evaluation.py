@@ -100,6 +100,8 @@ def target_text(target: Target, lang: Lang) -> str:
             text = f"{op} {value}"
         case "cumulative":
             text = f"累计 {op} {value}"
+        case "growth" if (start := re.match(r"change from (\d+)", target.text)):
+            text = f"较{start.group(1)}年变化 {op} {value}"  # 下降9%: from the base year's level
         case "growth":
             name = "cagr" if target.text.startswith("cagr") else "growth"
             text = f"{_GROWTH[name][lang]} {op} {value}"

@@ -197,6 +197,8 @@ def written_text(node: t.Node, value: float | None) -> str | None:
             or not isinstance(const.type, t.QuantityT):
         return None
     ratio = const.type.unit.ratio_to(const.written)
+    if ratio == 1:  # `1300 公里` of a km indicator: shown as the row's base and latest are
+        return None
     converted = float(Fraction(value) * ratio) if value == int(value) else value * float(ratio)
     text = format_number(converted)
     if abs(float(Fraction(text) / ratio) - value) > 1e-9 * max(1.0, abs(value)):
@@ -227,7 +229,9 @@ def _target(j: Judged, indicator: str, table: SeriesTable, plan: t.PlanInfo) -> 
             if shape == "cumulative":
                 text = f"total {text}"
             elif shape == "growth" and isinstance(left := bare(c.expr.left), t.Func):
-                text = f"{left.name} {text}"
+                start = f" from {left.years.start}" if left.name == "change" and left.years \
+                    else ""  # `change from 2020 <= -9%`: the level it is measured from
+                text = f"{left.name}{start} {text}"
         elif shape == "annual":
             value, unit, text = _year_target(c.expr, v, table.first_year)
     each = isinstance(c.time, m.EachYear)

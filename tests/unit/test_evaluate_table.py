@@ -342,3 +342,42 @@ def test_a_total_without_a_gap_names_no_missing_year() -> None:
     assert row.running_total is not None and row.running_total.missing == []
     assert row.running_total.text == "2.6 万个"
     assert "缺少" not in render(result, "text", lang="zh")
+
+
+def test_a_chinese_spelling_of_the_rows_own_unit_shows_as_the_row_does() -> None:
+    """friction6: `>= 1300 公里` of a km indicator showed `公里` beside a base and a latest
+    value in `km`; only a unit of another size keeps the rule's spelling."""
+    text = """
+indicator expressway "高速公路总里程" {
+  unit km
+  range >= 0 km
+  kind anticipatory
+  direction up
+}
+rule ROAD-01 { require expressway >= 1300 公里 by 2025 }
+"""
+    rows = [("expressway", 2020, 1173.0, None), ("expressway", 2023, 1211.0, None)]
+    result = evaluate(checked_from(text), {}, SourcedData(rows), as_of=2023)
+    (target,) = result.indicators[0].targets
+    assert (target.text, target.amount) == (">= 1300 km", "1300 km")
+
+
+def test_a_change_from_a_base_year_says_the_year() -> None:
+    """friction6: `change(x, 2020..2025) <= -9%` (下降9%) showed as `增速 <= -9%`, a growth
+    rate; it is the change from 2020's level."""
+    from reports import render
+
+    text = """
+indicator deaths "道路交通事故死亡人数" {
+  unit person
+  range >= 0 person
+  kind binding
+  direction down
+}
+rule SAFE-01 { require change(deaths, 2020..2025) <= -9% at 2025 }
+"""
+    rows = [("deaths", 2020, 900.0, None), ("deaths", 2023, 840.0, None)]
+    result = evaluate(checked_from(text), {}, SourcedData(rows), as_of=2023)
+    (target,) = result.indicators[0].targets
+    assert target.text == "change from 2020 <= -9%"
+    assert "较2020年变化 <= -9%" in render(result, "csv", lang="zh")
