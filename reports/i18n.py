@@ -70,7 +70,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "running_year": {"en": "{a} total", "zh": "{a}年累计"},
     "year_alone": {"en": "{year} alone: {text}", "zh": "{year}年当年 {text}"},
     "row_of": {"en": "{name} ({region})", "zh": "{name}（{region}）"},
-    "total_gap": {"en": "no figure for {years}: the total is to {year}",
+    "total_gap": {"en": "no figure for {years}, so the total is to {year}",
                   "zh": "缺少{years}年数据，累计至{year}年"},
     "status": {"en": "status", "zh": "进展情况"},
     "reason": {"en": "reason", "zh": "说明"},

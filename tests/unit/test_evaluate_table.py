@@ -304,7 +304,7 @@ def test_a_figure_that_would_not_show_exactly_stays_in_the_compared_unit() -> No
 
 @pytest.mark.parametrize(("fmt", "lang", "shown"), [
     ("text", "zh", "注: 新增学位（大兴区）：缺少2022年数据，累计至2021年"),
-    ("text", "en", "note: 新增学位 (大兴区): no figure for 2022: the total is to 2021"),
+    ("text", "en", "note: 新增学位 (大兴区): no figure for 2022, so the total is to 2021"),
     ("markdown", "zh", "> 新增学位（大兴区）：缺少2022年数据，累计至2021年"),
     ("html", "zh", '<p class="note">新增学位（大兴区）：缺少2022年数据，累计至2021年'),
     ("csv", "zh", "2023年当年 0.9 万个; 缺少2022年数据，累计至2021年"),
