@@ -202,6 +202,8 @@ class Target(_Data):
     value: float | None = Field(description="the threshold, when constant (in `unit`)")
     unit: str
     text: str = Field(description="what is asked, as shown: `< 37 μg/m³`, `rises each year`")
+    amount: str | None = Field(default=None, description="a constant target's amount as the "
+                               "rule wrote it (`5 万个` where `value` is 50000); else null")
     deadline: int
     first_year: int | None = Field(default=None,
                                    description="for `each year in A..B`: A (else null)")
@@ -217,7 +219,12 @@ class RunningTotal(_Data):
     year: int = Field(description="the last year summed: the latest value's, or the last "
                       "one before a year with no value (the year the target was judged at)")
     value: float = Field(description="the sum, in the row's unit")
-    text: str = Field(description="the sum with its unit, as shown")
+    text: str = Field(description="the sum with its unit, as shown (in the unit the rule "
+                      "wrote its target in: `1.2 万个`)")
+    missing: list[int] = Field(default_factory=list, description="the years of the range, "
+                               "to the latest value's, with no value: why `year` is earlier")
+    year_text: str = Field(default="", description="the latest year's own figure, in the "
+                           "sum's unit")
 
 
 class IndicatorRow(_Data):

@@ -93,13 +93,15 @@ def target_text(target: Target, lang: Lang) -> str:
     """What a target asks, in the language; relations keep the rule's own text."""
     if lang == "en":
         return target.text
-    value = amount(target.value, target.unit)
+    value = target.amount or amount(target.value, target.unit)  # as the rule wrote it
     op = target.op or ""
     match target.shape:
         case "threshold":
             text = f"{op} {value}"
         case "cumulative":
             text = f"累计 {op} {value}"
+        case "growth" if (start := re.match(r"change from (\d+)", target.text)):
+            text = f"较{start.group(1)}年变化 {op} {value}"  # 下降9%: from the base year's level
         case "growth":
             name = "cagr" if target.text.startswith("cagr") else "growth"
             text = f"{_GROWTH[name][lang]} {op} {value}"
@@ -232,8 +234,10 @@ def cells(row: IndicatorRow, lang: Lang) -> dict[str, Cell]:
                                  else ()) if x)
     total = row.running_total
     if total is not None and latest is not None:  # the year's own figure, beside the sum
-        note = "; ".join(x for x in (i18n.word("year_alone", lang, year=latest.period,
-                                               text=latest.text), note) if x)
+        alone = i18n.word("year_alone", lang, year=latest.period,
+                          text=total.year_text or latest.text)
+        gap = _gap(total, lang) if total.missing else ""
+        note = "; ".join(x for x in (alone, gap, note) if x)
     boolean = row.unit == "" and any(x is not None and x.text in ("true", "false")
                                      for x in (base, latest))
     return {
@@ -254,6 +258,24 @@ def cells(row: IndicatorRow, lang: Lang) -> dict[str, Cell]:
         "rules": ", ".join(row.rules), "quote": row.quote or "",
         "from": latest.origin.text if latest and latest.origin else "",
     }
+
+
+def _gap(total: RunningTotal, lang: Lang) -> str:
+    """`缺少2022年数据，累计至2021年`: why a running total stops before the latest value."""
+    years = ("、" if lang == "zh" else ", ").join(str(y) for y in total.missing)
+    return i18n.word("total_gap", lang, years=years, year=total.year)
+
+
+def gap_notes(result: Result, lang: Lang) -> list[str]:
+    """One line per running total with years missing, for the tables without a note
+    column (text, Markdown, HTML): `新增幼儿园学位（济宁市）：缺少2022年数据，累计至2021年`."""
+    out = []
+    for row in result.indicators:
+        total = row.running_total
+        if total is not None and total.missing:
+            name = i18n.word("row_of", lang, name=row.name or row.indicator, region=row.region)
+            out.append(f"{name}{'：' if lang == 'zh' else ': '}{_gap(total, lang)}")
+    return out
 
 
 def _summed(total: RunningTotal, lang: Lang) -> str:

@@ -119,7 +119,8 @@ def _evaluation(result: Result, anchors: dict[str, str], lang: Lang,
                                                                           row.region)),
              "badge": STATUS_BADGE[row.status], "reason": ev.reason_text(row, lang),
              "rules": _links(row.rules, anchors)} for row in result.indicators]
-    return {"columns": keys, "rows": rows, "counts": ev.counts_line(result, lang)}
+    return {"columns": keys, "rows": rows, "counts": ev.counts_line(result, lang),
+            "gaps": ev.gap_notes(result, lang)}
 
 
 def _links(rules: list[str], anchors: dict[str, str]) -> list[tuple[str, str | None]]:

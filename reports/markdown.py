@@ -103,6 +103,8 @@ def _evaluation(result: Result, lang: Lang) -> str:
         shown = [esc(cells[k]) for k in keys]
         shown[keys.index("status")] = f"{_STATUS_ICON[row.status]} {shown[keys.index('status')]}"
         lines.append("| " + " | ".join(shown) + " |")
+    for gap in ev.gap_notes(result, lang):  # a running total that stops before a gap
+        lines += ["", f"> {esc(gap)}"]
     return "\n".join(lines) + "\n"
 
 

@@ -158,7 +158,7 @@ def _evaluation(doc: Doc, result: Result, lang: Lang) -> None:
     doc.print((i18n.word("heading_indicators", lang), "bold"))
     widest = max(cell_len(i18n.status(row.status, lang)) for row in result.indicators)
     columns = [Column(i18n.word(key, lang), overflow="fold",
-                      max_width={"name": 14, "region": 10, "base": 12, "latest": 12}.get(key),
+                      max_width={"name": 14, "region": 10, "base": 12, "latest": 14}.get(key),
                       min_width={"target": 26, "status": widest}.get(key),
                       no_wrap=key == "status") for key in ev.SHORT]
     rows = []
@@ -167,6 +167,8 @@ def _evaluation(doc: Doc, result: Result, lang: Lang) -> None:
         rows.append([[(cells[key], STATUS_STYLE[row.status] if key == "status" else "")]
                      for key in ev.SHORT])
     doc.table(columns, rows, padding=(1, 0))
+    for line in ev.gap_notes(result, lang):  # a running total that stops before a gap
+        doc.print((f"{i18n.word('notes', lang)}: {line}", ""))
     doc.print((ev.counts_line(result, lang), "bold"))
     doc.print()
 

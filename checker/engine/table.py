@@ -15,6 +15,7 @@ the engine's series module; no pandas.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from checker import result as r
@@ -31,7 +32,7 @@ from checker.engine.series import (
 from checker.engine.shapes import bare, indicators
 from checker.syntax import model as m
 from checker.types import typed as t
-from checker.types.units import format_quantity
+from checker.types.units import format_number, format_quantity
 
 # Worst first: the row shows the worst of its targets.
 _WORST: tuple[r.Status, ...] = ("fail", "lagging", "unknown", "no_baseline", "on_track",
@@ -84,7 +85,8 @@ def _row(checked: t.CheckedSuite, table: SeriesTable, indicator: str, subject: S
         subject_kind="target" if kind == "target" else "actual",
         unit=_unit_symbol(spec), kind=spec.kind if spec else None,
         base=_base(table, spec, indicator, region, checked.plan),
-        latest=latest, running_total=_running_total(found, indicator, table, latest),
+        latest=latest,
+        running_total=_running_total(found, indicator, table, latest, subject),
         targets=targets, status=status, reason=reason, rules=rules,
         quote=cite.quote if cite else None, section=cite.section if cite else None)
 
@@ -146,11 +148,12 @@ def _latest(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str,
 
 
 def _running_total(found: list[Judged], indicator: str, table: SeriesTable,
-                   latest: r.Observation | None) -> r.RunningTotal | None:
+                   latest: r.Observation | None, subject: Subject) -> r.RunningTotal | None:
     """The sum so far of the row's first cumulative target: the figure `累计 >= 13` is
     judged on, read from the verdict at the year it judged (so the table shows what the
     status was computed on, not the last year's own value) — the latest value's year, or
-    an earlier one when a year between has no value (a gap in 2022: the sum to 2021).
+    an earlier one when a year between has no value (a gap in 2022: the sum to 2021, and
+    2022 named as missing).  Shown in the unit the rule wrote its total in (`5 万个`).
     None when no year of the target's range has passed or none has a known sum."""
     if latest is None:
         return None
@@ -171,10 +174,36 @@ def _running_total(found: list[Judged], indicator: str, table: SeriesTable,
             if year < total.years.start or not 0 <= column < vec.values.shape[1]:
                 continue
             value, _, text = show(c.expr.left.type, vec, (v.row, column))
-            if value is not None:
-                return r.RunningTotal.model_construct(
-                    first_year=total.years.start, year=year, value=round(value, 9), text=text)
+            if value is None:
+                continue
+            held = set(_years(table, indicator, *subject))
+            last = min(latest.year, total.years.end)
+            own = latest.value
+            return r.RunningTotal.model_construct(
+                first_year=total.years.start, year=year, value=round(value, 9),
+                text=written_text(c.expr.right, value) or text,
+                missing=[y for y in range(total.years.start, last + 1) if y not in held],
+                year_text=(written_text(c.expr.right, own) or latest.text)
+                if own is not None else latest.text)
     return None
+
+
+def written_text(node: t.Node, value: float | None) -> str | None:
+    """`value` (in the unit `node` was converted to) in the unit the rule wrote `node`
+    in: `5 万个` for a total compared with a count, not 50000.  None when the rule wrote
+    no other unit, or the figure would not show exactly in it (12345 as `1.234 万个`)."""
+    const = bare(node)
+    if value is None or not isinstance(const, t.Const) or const.written is None \
+            or not isinstance(const.type, t.QuantityT):
+        return None
+    ratio = const.type.unit.ratio_to(const.written)
+    if ratio == 1:  # `1300 公里` of a km indicator: shown as the row's base and latest are
+        return None
+    converted = float(Fraction(value) * ratio) if value == int(value) else value * float(ratio)
+    text = format_number(converted)
+    if abs(float(Fraction(text) / ratio) - value) > 1e-9 * max(1.0, abs(value)):
+        return None
+    return format_quantity(converted, const.written)
 
 
 # ------------------------------------------------------------------ one target
@@ -188,17 +217,21 @@ def _target(j: Judged, indicator: str, table: SeriesTable, plan: t.PlanInfo) -> 
     value: float | None = None
     unit = ""
     text = c.text
+    amount: str | None = None
     if isinstance(c.expr, t.Trend):
         op = c.expr.direction
     elif isinstance(c.expr, t.Compare):
         op = c.expr.op
         if shape in ("threshold", "cumulative", "growth", "milestone"):
             value, unit, shown = _constant(c.expr.right, v)
+            amount = shown if value is not None else None
             text = f"{op} {shown}" if shape != "milestone" else shown
             if shape == "cumulative":
                 text = f"total {text}"
             elif shape == "growth" and isinstance(left := bare(c.expr.left), t.Func):
-                text = f"{left.name} {text}"
+                start = f" from {left.years.start}" if left.name == "change" and left.years \
+                    else ""  # `change from 2020 <= -9%`: the level it is measured from
+                text = f"{left.name}{start} {text}"
         elif shape == "annual":
             value, unit, text = _year_target(c.expr, v, table.first_year)
     each = isinstance(c.time, m.EachYear)
@@ -207,7 +240,7 @@ def _target(j: Judged, indicator: str, table: SeriesTable, plan: t.PlanInfo) -> 
     status, reason, facts = judged_status(v, shape, table, plan)
     return r.Target.model_construct(
         rule=j.rule.id, constraint=c.text, shape=shape, op=op, value=value, unit=unit,
-        text=text, deadline=deadline, first_year=years[0] if each else None,
+        text=text, amount=amount, deadline=deadline, first_year=years[0] if each else None,
         status=status, reason=reason, facts=facts)
 
 
@@ -224,10 +257,13 @@ def _year_target(expr: t.Compare, v: Verdict, first: int) -> tuple[float | None,
 
 
 def _constant(node: t.Node, v: Verdict) -> tuple[float | None, str, str]:
+    """The constant's number and unit as compared (in the indicator's unit), and its text
+    as the rule wrote it (`5 万个`)."""
     vec = v.seen.get(id(node))
     if vec is None or vec.values.ndim != 2 or not vec.values.shape[1]:
         return None, "", "?"
-    return show(node.type, vec, (v.row, vec.values.shape[1] - 1))
+    value, unit, text = show(node.type, vec, (v.row, vec.values.shape[1] - 1))
+    return value, unit, written_text(node, value) or text
 
 
 # ------------------------------------------------------------------ status

@@ -51,6 +51,7 @@ class Scaffold:
     rule: str
     text: str | None  # the two tests, or None when no candidate decides the rule
     reason: str = ""
+    tests: int = 0  # how many `text` holds: a pass, a fail, and where the guard excludes
 
 
 @dataclass(frozen=True)
@@ -125,15 +126,31 @@ def _one(checked: t.CheckedSuite, rule: t.CheckedRule) -> Scaffold:
                   default=None)
     if failing is None:
         return Scaffold(rule.id, None, _none_reason(outcomes, "fail"))
-    moved = [lv for lv, a, b in zip(levers, combos[passing], combos[failing], strict=True)
-             if a != b]
-    at = ", ".join(f"{lv.title} {lv.shown(v)}" for lv, v in zip(
-        levers, combos[passing], strict=True) if lv in moved)
-    beyond = ", ".join(f"{lv.title} {lv.shown(v)}" for lv, v in zip(
-        levers, combos[failing], strict=True) if lv in moved)
+    at, beyond = _named(levers, combos[passing], combos[failing])
     text = (_test(f"{rule.id} passes at {at}", bodies[passing], rule.id, "pass") + "\n"
             + _test(f"{rule.id} fails at {beyond}", bodies[failing], rule.id, "fail"))
-    return Scaffold(rule.id, text)
+    # a guard's false side (a coverage item): the nearest candidate it leaves out
+    idle = min((i for i, o in enumerate(outcomes) if o == "not_applicable"),
+               key=lambda i: (_distance(combos[passing], combos[i]), abs(i - passing)),
+               default=None) if rule.guard is not None else None
+    if idle is None:
+        return Scaffold(rule.id, text, tests=2)
+    _, outside = _named(levers, combos[passing], combos[idle])
+    text += "\n" + _test(f"{rule.id} does not apply at {outside}", bodies[idle], rule.id,
+                         "not_applicable")
+    return Scaffold(rule.id, text, tests=3)
+
+
+def _named(levers: list[_Lever], a: tuple[object, ...], b: tuple[object, ...]
+           ) -> tuple[str, str]:
+    """What a test's name says of two candidates: the levers that differ, at each value."""
+    moved = [lv for lv, x, y in zip(levers, a, b, strict=True) if x != y]
+
+    def said(combo: tuple[object, ...]) -> str:
+        return ", ".join(f"{lv.title} {lv.shown(v)}"
+                         for lv, v in zip(levers, combo, strict=True) if lv in moved)
+
+    return said(a), said(b)
 
 
 def _none_reason(outcomes: list[str | None], what: str) -> str:

@@ -7,7 +7,7 @@ IR nodes (`checker.types.typed`), or diagnostics in the scope's sink.  Used only
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Literal
 
@@ -83,7 +83,7 @@ def type_expr(e: m.Expr, scope: Scope) -> t.Node:
             if not isinstance(inner.type, t.QuantityT):
                 raise scope.fail("T222", f"cannot negate {t.describe(inner.type)}", e.span)
             if isinstance(inner, t.Const) and isinstance(inner.value, Fraction):
-                return t.Const(-inner.value, inner.type, e.span)
+                return t.Const(-inner.value, inner.type, e.span, inner.written)
             return t.Neg(inner, inner.type, e.span)
         case m.BinaryOp():
             return arithmetic(e, scope)
@@ -119,7 +119,12 @@ def quantity(q: m.Quantity, scope: Scope) -> t.Const:
     if unit is None:
         raise scope.fail("T208", f"unknown unit `{q.unit}`", q.span, label="not a declared unit",
                          help=scope.units.suggest(q.unit))
-    return t.Const(q.value, t.QuantityT(unit), q.span)
+    # a Chinese spelling other than the unit's symbol (`万个` of `wan`, shown `万`) is kept
+    # for display: a table shows the plan's `5 万个`
+    spelt = q.unit.strip()
+    chinese = any("\u4e00" <= c <= "\u9fff" for c in spelt)  # not `μg/m3` for `μg/m³`
+    written = replace(unit, symbol=spelt) if chinese and spelt != unit.symbol else None
+    return t.Const(q.value, t.QuantityT(unit), q.span, written)
 
 
 def name_ref(e: m.NameRef, scope: Scope) -> t.Node:
@@ -278,7 +283,7 @@ def convert(node: t.Node, target: t.QuantityT, span: Span, scope: Scope,
         return node
     ratio = source.unit.ratio_to(target.unit)
     if isinstance(node, t.Const) and isinstance(node.value, Fraction):
-        return t.Const(node.value * ratio, target, node.span)
+        return t.Const(node.value * ratio, target, node.span, node.written or source.unit)
     return t.Scale(node, ratio, target, node.span)
 
 

@@ -159,6 +159,9 @@ class Const:
     value: Fraction | bool | str | int
     type: Type
     span: Span = NO_SPAN
+    # the unit the rule wrote, when converted (`5 万个` compared with a count): for display
+    # only, so a table shows the plan's `5 万个`, not 50000 (no part of equality)
+    written: Unit | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -199,7 +199,8 @@ def test_a_cumulative_target_shows_the_running_total_it_is_judged_on() -> None:
     on the 8 built so far; the row carries the sum, and every table says it is one."""
     row = table()["new_waste_transfer_stations"]
     assert row.latest is not None and row.latest.value == 1.0  # the year's own figure stays
-    assert row.running_total == r.RunningTotal(first_year=2021, year=2023, value=8.0, text="8")
+    assert row.running_total == r.RunningTotal(first_year=2021, year=2023, value=8.0, text="8",
+                                               year_text="1")
     assert row.status == "on_track"  # 8 of 13 (62 %) in 60 % of the time
     assert table()["bus_stop_500m_coverage"].running_total is None  # a level is no sum
 
@@ -242,6 +243,141 @@ def test_a_gap_in_a_cumulative_series_shows_the_sum_the_status_is_judged_on() ->
     rows = [row for row in ROWS if row[:2] != ("new_waste_transfer_stations", 2022)]
     result = evaluate(checked_from(RULES), {}, SourcedData(rows), as_of=2023)
     (row,) = [x for x in result.indicators if x.indicator == "new_waste_transfer_stations"]
-    assert row.running_total == r.RunningTotal(first_year=2021, year=2021, value=3.0, text="3")
+    assert row.running_total == r.RunningTotal(first_year=2021, year=2021, value=3.0, text="3",
+                                               missing=[2022], year_text="1")
     assert ",2021年累计,3," in render(result, "csv", lang="zh")
     assert re.search(r"  2021  累计 3 ", render(result, "text", lang="zh"))
+
+
+PLACES = """
+indicator new_places "新增学位" {
+  unit count
+  range >= 0
+  kind anticipatory
+  direction up
+}
+rule PLACES-01 { require total(new_places, 2021..2025) >= 5 万个 by 2025 }
+"""
+PLACES_ROWS = [("new_places", 2021, 12000.0, None), ("new_places", 2023, 9000.0, None)]
+
+
+def _places() -> r.Result:
+    return evaluate(checked_from(PLACES), {}, SourcedData(PLACES_ROWS), as_of=2023)
+
+
+def test_a_target_keeps_the_unit_the_rule_wrote() -> None:
+    """friction5 #7: `>= 5 万个` of a count showed as `累计 >= 50000`; the plan's unit is
+    kept for display, the number compared (and the target-value column) unchanged."""
+    (row,) = _places().indicators
+    (target,) = row.targets
+    assert (target.value, target.amount, target.text) == (50000.0, "5 万个", "total >= 5 万个")
+    assert row.running_total is not None
+    assert (row.running_total.value, row.running_total.text) == (12000.0, "1.2 万个")
+    assert row.running_total.year_text == "0.9 万个"
+    assert row.status == "on_track"  # 12000 of 50000 (24 %) in 20 % of the time
+
+
+@pytest.mark.parametrize(("fmt", "lang", "shown"), [
+    ("text", "zh", "累计 >= 5 万个（2025年）"), ("text", "en", "total >= 5 万个 (2025)"),
+    ("text", "zh", "累计 1.2 万个"), ("markdown", "zh", "累计 &gt;= 5 万个"),
+    ("html", "zh", "累计 &gt;= 5 万个"), ("csv", "zh", "累计 >= 5 万个（2025年）,50000,"),
+    ("csv", "zh", "2023年当年 0.9 万个"), ("json", "en", '"amount": "5 万个"'),
+])
+def test_every_table_shows_the_written_unit(fmt: str, lang: str, shown: str) -> None:
+    from reports import render
+
+    assert shown in render(_places(), fmt, lang=lang)
+
+
+def test_a_unit_spelt_as_its_symbol_or_in_ascii_is_shown_as_the_symbol() -> None:
+    """Only a Chinese spelling other than the symbol is kept: `μg/m3` shows `μg/m³`."""
+    pm = table()["pm25_annual_mean"]
+    assert pm.targets[1].text == "< 37 μg/m³" and pm.targets[1].amount == "37 μg/m³"
+
+
+def test_a_figure_that_would_not_show_exactly_stays_in_the_compared_unit() -> None:
+    rows = [("new_places", 2021, 12345.0, None)]
+    result = evaluate(checked_from(PLACES), {}, SourcedData(rows), as_of=2021)
+    (row,) = result.indicators
+    assert row.running_total is not None and row.running_total.text == "12345"
+
+
+@pytest.mark.parametrize(("fmt", "lang", "shown"), [
+    ("text", "zh", "注: 新增学位（大兴区）：缺少2022年数据，累计至2021年"),
+    ("text", "en", "note: 新增学位 (大兴区): no figure for 2022, so the total is to 2021"),
+    ("markdown", "zh", "> 新增学位（大兴区）：缺少2022年数据，累计至2021年"),
+    ("html", "zh", '<p class="note">新增学位（大兴区）：缺少2022年数据，累计至2021年'),
+    ("csv", "zh", "2023年当年 0.9 万个; 缺少2022年数据，累计至2021年"),
+    ("json", "en", '"missing": [\n          2022\n        ]'),
+])
+def test_every_table_names_the_year_a_running_total_lacks(fmt: str, lang: str,
+                                                           shown: str) -> None:
+    """friction5 #8: with 2022 missing the note said `2023年当年 9000` but not why the
+    total is 2021's; every renderer names the missing year."""
+    from reports import render
+
+    assert shown in render(_places(), fmt, lang=lang)
+
+
+def test_the_workbook_names_the_written_unit_and_the_missing_year() -> None:
+    import io
+
+    import openpyxl
+
+    from reports import render_bytes
+
+    book = openpyxl.load_workbook(io.BytesIO(render_bytes(_places(), "xlsx", lang="zh")))
+    rows = [[c.value for c in row] for ws in book.worksheets for row in ws.iter_rows()]
+    (found,) = [row for row in rows if "new_places" in row]
+    assert "累计 >= 5 万个（2025年）" in found and 50000 in found
+    assert "2023年当年 0.9 万个; 缺少2022年数据，累计至2021年" in found
+
+
+def test_a_total_without_a_gap_names_no_missing_year() -> None:
+    from reports import render
+
+    rows = [*PLACES_ROWS, ("new_places", 2022, 5000.0, None)]
+    result = evaluate(checked_from(PLACES), {}, SourcedData(rows), as_of=2023)
+    (row,) = result.indicators
+    assert row.running_total is not None and row.running_total.missing == []
+    assert row.running_total.text == "2.6 万个"
+    assert "缺少" not in render(result, "text", lang="zh")
+
+
+def test_a_chinese_spelling_of_the_rows_own_unit_shows_as_the_row_does() -> None:
+    """friction6: `>= 1300 公里` of a km indicator showed `公里` beside a base and a latest
+    value in `km`; only a unit of another size keeps the rule's spelling."""
+    text = """
+indicator expressway "高速公路总里程" {
+  unit km
+  range >= 0 km
+  kind anticipatory
+  direction up
+}
+rule ROAD-01 { require expressway >= 1300 公里 by 2025 }
+"""
+    rows = [("expressway", 2020, 1173.0, None), ("expressway", 2023, 1211.0, None)]
+    result = evaluate(checked_from(text), {}, SourcedData(rows), as_of=2023)
+    (target,) = result.indicators[0].targets
+    assert (target.text, target.amount) == (">= 1300 km", "1300 km")
+
+
+def test_a_change_from_a_base_year_says_the_year() -> None:
+    """friction6: `change(x, 2020..2025) <= -9%` (下降9%) showed as `增速 <= -9%`, a growth
+    rate; it is the change from 2020's level."""
+    from reports import render
+
+    text = """
+indicator deaths "道路交通事故死亡人数" {
+  unit person
+  range >= 0 person
+  kind binding
+  direction down
+}
+rule SAFE-01 { require change(deaths, 2020..2025) <= -9% at 2025 }
+"""
+    rows = [("deaths", 2020, 900.0, None), ("deaths", 2023, 840.0, None)]
+    result = evaluate(checked_from(text), {}, SourcedData(rows), as_of=2023)
+    (target,) = result.indicators[0].targets
+    assert target.text == "change from 2020 <= -9%"
+    assert "较2020年变化 <= -9%" in render(result, "csv", lang="zh")

@@ -115,8 +115,9 @@ def run(args: argparse.Namespace) -> int:
 
 SCAFFOLD_HEADER = """\
 # Tests written by `plancheck test --scaffold`: each rule passes at its own figure and
-# fails one step beyond it.  Read them before you keep them: they test what the rule
-# says, which is what the plan means only if the rule is right; rename them as you like.
+# fails one step beyond it (a rule with a `where`: and does not apply outside it).  Read
+# them before you keep them: they test what the rule says, which is what the plan means
+# only if the rule is right; rename them as you like.
 """
 
 
@@ -145,7 +146,7 @@ def _scaffold(args: argparse.Namespace, targets: list[list[str] | None]) -> int:
                 if s.text is None:
                     print(f"note: no test written for {s.rule}: {s.reason}", file=sys.stderr)
             written = sum(s.text is not None for s in made)
-            print(f"note: {options.count(2 * written, 'test')} written for "
+            print(f"note: {options.count(sum(s.tests for s in made), 'test')} written for "
                   f"{options.count(written, 'rule')} of {len(made)}"
                   + (f" matching `{args.pattern}`" if args.pattern else " without a test")
                   if made else "note: every rule has a test; `-k RULE` writes more for one",
