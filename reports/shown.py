@@ -6,7 +6,7 @@ controls and bidirectional overrides shown escaped, newlines as `⏎` — so no
 writer can pass a user's bytes to a terminal, a page or a CI log, and no value
 can start a line of its own (a `::error` workflow command).  Parts without such
 characters are shared, not copied.  Imports `checker.result`, `checker.textsafe`
-and pydantic.
+and nothing else.
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from pydantic import BaseModel
-
+from checker.result.model import Data
 from checker.textsafe import one_line
 from checker.textsafe import shown as escaped
 
@@ -32,7 +31,7 @@ def _shown(value: object, safe: Callable[[str], str]) -> object:
     if isinstance(value, str):
         text = safe(value)
         return value if text == value else text
-    if isinstance(value, BaseModel):
+    if isinstance(value, Data):
         changes = {}
         for name in type(value).model_fields:
             old = getattr(value, name)

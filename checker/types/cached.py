@@ -92,12 +92,13 @@ def cache_folder() -> Path | None:
 @cache
 def code_fingerprint() -> bytes:
     """What a cached suite was built by: the tool version (`checker/__init__.py` holds it)
-    and the code of `syntax` and `types`."""
+    and the code of `syntax` and `types` (and `frozen`, which builds their classes)."""
     digest = hashlib.blake2b(b"plancheck suite cache 1", digest_size=16)
     for path in sorted([CODE / "__init__.py", *(CODE / "syntax").rglob("*.py"),
                         *(CODE / "types").glob("*.py"),
                         CODE / "syntax" / "policy.lark", CODE / "syntax" / "prelude.rules",
-                        CODE / "source.py", CODE / "diagnostics.py", CODE / "codes.py"]):
+                        CODE / "source.py", CODE / "diagnostics.py", CODE / "codes.py",
+                        CODE / "frozen.py"]):
         digest.update(path.relative_to(CODE).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.digest()

@@ -9,11 +9,12 @@ during evaluation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 from typing import Literal
 
 from checker.diagnostics import Diagnostic
+from checker.frozen import frozen
 from checker.source import NO_SPAN, Span
 from checker.syntax import model as m
 from checker.types.units import Unit, UnitTable
@@ -21,7 +22,7 @@ from checker.types.units import Unit, UnitTable
 # ------------------------------------------------------------------ types
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class QuantityT:
     unit: Unit
 
@@ -30,22 +31,22 @@ class QuantityT:
         return self.unit.dimension
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BoolT:
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TextT:
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class YearT:
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EnumT:
     """Values of a set; `ordered` for an ordinal scale (lowest first)."""
 
@@ -76,7 +77,7 @@ def describe(t: Type) -> str:
 # ------------------------------------------------------------------ schemas
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FieldSpec:
     name: str
     type: Type
@@ -89,7 +90,7 @@ class FieldSpec:
     whole: bool = False  # typed `count`: whole numbers only
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RecordSchema:
     name: str
     display: str | None
@@ -97,7 +98,7 @@ class RecordSchema:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Tolerance:
     """`about within 0.5 because "…"` (in the indicator's unit) or `within 5% of value`
     (`relative`: a share of the figure): what an "about" figure in plan data may be."""
@@ -112,7 +113,7 @@ class Tolerance:
         return centre - width, centre + width
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class IndicatorSpec:
     id: str
     display: str | None
@@ -152,7 +153,7 @@ class IndicatorSpec:
 # ------------------------------------------------------------------ typed expressions
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Const:
     """A constant; quantities are in `type.unit`, enum values are their index."""
 
@@ -164,14 +165,14 @@ class Const:
     written: Unit | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FieldRef:
     name: str
     type: Type
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class IndicatorRef:
     """An indicator's value in each year judged, or in the fixed `year` (`x at 2020`)."""
 
@@ -181,7 +182,7 @@ class IndicatorRef:
     year: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class StatedTarget:
     """`target(x)`: the target a plan states for x in each year (an annual plan's figure).
 
@@ -195,7 +196,7 @@ class StatedTarget:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Scale:
     """Unit conversion inserted by typecheck: value × factor."""
 
@@ -205,7 +206,7 @@ class Scale:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Arith:
     op: Literal["+", "-", "*", "/"]
     left: Node
@@ -214,14 +215,14 @@ class Arith:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Neg:
     operand: Node
     type: Type
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Func:
     """abs, min, max on values; prev, growth, total, cagr on series; sum, count,
     min_of, max_of, mean across records."""
@@ -235,7 +236,7 @@ class Func:
     reported: IndicatorRef | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Compare:
     op: Literal["<", "<=", ">", ">=", "==", "!="]
     left: Node
@@ -244,7 +245,7 @@ class Compare:
     type: Type = field(default_factory=BoolT)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Member:
     value: Node
     items: frozenset[int | str]
@@ -254,7 +255,7 @@ class Member:
     type: Type = field(default_factory=BoolT)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Present:
     value: Node
     present: bool
@@ -262,7 +263,7 @@ class Present:
     type: Type = field(default_factory=BoolT)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Trend:
     value: Node
     direction: Literal["rises", "falls"]
@@ -270,14 +271,14 @@ class Trend:
     type: Type = field(default_factory=BoolT)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Not:
     operand: Node
     span: Span = NO_SPAN
     type: Type = field(default_factory=BoolT)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Logic:
     op: Literal["and", "or"]
     left: Node
@@ -323,7 +324,7 @@ def stated_targets(node: Node) -> list[StatedTarget]:
 # ------------------------------------------------------------------ rules
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Citation:
     """`source`: the name of the declared `source` text quoted; None for the plan's."""
 
@@ -334,7 +335,7 @@ class Citation:
     source: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Reading:
     name: str
     text: str
@@ -342,7 +343,7 @@ class Reading:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Constraint:
     """One `require`: its condition, time qualifier and (series rules) regions."""
 
@@ -354,7 +355,7 @@ class Constraint:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Waiver:
     expr: Node
     text: str
@@ -363,7 +364,7 @@ class Waiver:
     span: Span = NO_SPAN
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CheckedRule:
     """`subject` is `record` (per record), `batch` (all records) or `series` (indicators)."""
 
@@ -392,7 +393,7 @@ class CheckedRule:
 DEFAULT_BAND = 0.1
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class PlanInfo:
     id: str
     title: str | None
@@ -409,7 +410,7 @@ class PlanInfo:
         return self.start - 1
 
 
-@dataclass(frozen=True)
+@frozen(slots=False)
 class CheckedSuite:
     plan: PlanInfo
     units: UnitTable

@@ -25,7 +25,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 OURS = ("checker", "reports")
 
-BASE = ("checker.source", "checker.diagnostics", "checker.codes", "checker.textsafe")
+BASE = ("checker.source", "checker.diagnostics", "checker.codes", "checker.textsafe",
+        "checker.frozen")
 # Unit -> the units of ours it may import (a unit is a top-level module or a stage package;
 # a module may always import the modules of its own package).  Read bottom to top, this is
 # the pipeline: source <- diagnostics <- syntax <- types <- data / engine / analysis <-
@@ -34,6 +35,7 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "checker.source": (),
     "checker.codes": (),
     "checker.textsafe": (),
+    "checker.frozen": (),
     "checker.diagnostics": ("checker.source", "checker.codes", "checker.textsafe"),
     "checker.result": (),
     "checker.syntax": BASE,

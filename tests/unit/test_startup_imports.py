@@ -69,3 +69,13 @@ def test_the_plain_text_report_loads_no_rich(files: list[Path]) -> None:
     """Without colour the text report is laid out by `reports.layout` (rich: ~40 ms)."""
     code, loaded = imported("check", *map(str, files), heavy=("rich",))
     assert loaded == [] and code in (0, 1)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_yaml_check_builds_its_result_without_pydantic(fmt: str) -> None:
+    """The result's records are `checker.result.model.Data` (importing pydantic's
+    `BaseModel` was ~450 M of a check's ~1,800 M instructions); pydantic is for validating
+    a result read back and for the JSON Schema."""
+    code, loaded = imported("check", str(PROPOSALS / "airport-logistics.yaml"),
+                            "--format", fmt, heavy=("pydantic_core",))
+    assert loaded == [] and code in (0, 1)

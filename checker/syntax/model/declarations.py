@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 from typing import Literal
 
+from checker.frozen import frozen
 from checker.source import NO_SPAN, Span
 from checker.syntax.model.expressions import Comments, Literal_, Quantity, YearRange
 
 # ------------------------------------------------------------------ declarations
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class About:
     """`about within 0.5 μg/m3 because "…"` (in the indicator's unit) or `about within 5%
     relative because "…"` (a share of the figure): how far a published "about" figure
@@ -23,7 +24,7 @@ class About:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PlanItem:
     key: Literal["title", "period", "region", "source", "language", "about", "band"]
     value: str | YearRange  # for `about`, its canonical text after the keyword
@@ -34,7 +35,7 @@ class PlanItem:
     band: Quantity | None = None  # `band 10% because "…"`; `value` holds the reason
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Plan:
     """The plan header: id, title, period, the district's region, source document."""
 
@@ -58,7 +59,7 @@ class Plan:
         return value if isinstance(value, str) else None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BaseUnit:
     """`unit m2 of area`: the unit every quantity of `dimension` is stored in."""
 
@@ -70,7 +71,7 @@ class BaseUnit:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DerivedUnit:
     """`unit km2 = 1000000 m2`: an exact multiple of another unit."""
 
@@ -83,7 +84,7 @@ class DerivedUnit:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SetDecl:
     name: str
     items: tuple[str, ...]
@@ -92,7 +93,7 @@ class SetDecl:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ScaleDecl:
     """An ordinal scale, lowest first: `scale 排放标准 = 国三 < 国四 < … < 国六b`."""
 
@@ -103,7 +104,7 @@ class ScaleDecl:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Cite:
     """Provenance: the plan's section path, optional line, and the quoted sentence;
     `source`: the `source` declaration of the text quoted, None for the plan's."""
@@ -117,7 +118,7 @@ class Cite:
     source: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SourceDecl:
     """`source beijing "北京城市总体规划" file "beijing.txt"`: another text the suite's
     cites may quote (the city's or nation's plan), relative to the declaring file."""
@@ -130,7 +131,7 @@ class SourceDecl:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class IndicatorItem:
     """`unit`, `kind`, `direction`, `role baseline` (values the plan states that no
     rule checks, carried so that data files may hold them), `role parameter` (a value
@@ -155,7 +156,7 @@ class IndicatorItem:
     value_span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Indicator:
     id: str
     display: str | None
@@ -176,7 +177,7 @@ class Indicator:
         return item.value_span if item.value_span.line > 0 else item.span
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SimpleType:
     """`text`, `bool`, `year`, or a unit name (the field holds a quantity in it)."""
 
@@ -184,7 +185,7 @@ class SimpleType:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EnumType:
     """An enum from a named set (`enum 功能区`) or inline (`enum {a, b}`)."""
 
@@ -193,7 +194,7 @@ class EnumType:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class OrdinalType:
     scale: str
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
@@ -202,7 +203,7 @@ class OrdinalType:
 FieldType = SimpleType | EnumType | OrdinalType
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Field:
     name: str
     type: FieldType
@@ -217,7 +218,7 @@ class Field:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Record:
     name: str
     display: str | None

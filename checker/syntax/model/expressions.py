@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 from typing import Literal
 
+from checker.frozen import frozen
 from checker.source import NO_SPAN, Span
 
 Comments = tuple[str, ...]
@@ -14,7 +15,7 @@ Comments = tuple[str, ...]
 # ------------------------------------------------------------------ expressions
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Quantity:
     """A number with an optional unit name as written (`319 km2`, `90 %`, `13`)."""
 
@@ -23,19 +24,19 @@ class Quantity:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TextLit:
     value: str
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BoolLit:
     value: bool
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NameRef:
     """A field, indicator, reading, set or enum value, resolved by typecheck; `year`: an
     indicator's value in that fixed year (`pm25_annual_mean at 2020`)."""
@@ -45,13 +46,13 @@ class NameRef:
     year: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SetLit:
     items: tuple[str, ...]
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class YearRange:
     start: int
     end: int
@@ -61,7 +62,7 @@ class YearRange:
         return range(self.start, self.end + 1)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Call:
     """A built-in function: sum, count, abs, min, max, total, growth, cagr, prev."""
 
@@ -70,7 +71,7 @@ class Call:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BinaryOp:
     op: Literal["+", "-", "*", "/"]
     left: Expr
@@ -78,13 +79,13 @@ class BinaryOp:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Negate:
     operand: Expr
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class CompareOp:
     op: Literal["<", "<=", ">", ">=", "==", "!="]
     left: Expr
@@ -92,7 +93,7 @@ class CompareOp:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class MemberOp:
     """`value in set` (or `not in` when `negated`); the set is a literal or a named set."""
 
@@ -102,7 +103,7 @@ class MemberOp:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class PresenceOp:
     """`value is present` / `value is missing`."""
 
@@ -111,7 +112,7 @@ class PresenceOp:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TrendOp:
     """`indicator rises` / `falls`: strictly better or worse than the year before."""
 
@@ -120,13 +121,13 @@ class TrendOp:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class NotOp:
     operand: Expr
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class LogicOp:
     op: Literal["and", "or"]
     left: Expr

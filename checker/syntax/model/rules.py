@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from fractions import Fraction
 from typing import Literal, TypeVar
 
+from checker.frozen import frozen
 from checker.source import NO_SPAN, SourceFile, Span
 from checker.syntax.model.declarations import (
     BaseUnit,
@@ -26,7 +27,7 @@ C = TypeVar("C")
 # ------------------------------------------------------------------ rules
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class KindClause:
     kind: Literal["binding", "anticipatory"]
     reason: str | None = None
@@ -35,7 +36,7 @@ class KindClause:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class BasisClause:
     """`basis "扣除疫苗"`: the basis a series rule reads where the data gives one."""
 
@@ -45,7 +46,7 @@ class BasisClause:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ForEach:
     """Per-record rule: one outcome per record of the schema."""
 
@@ -55,7 +56,7 @@ class ForEach:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ForAll:
     """Aggregate rule: one outcome for the whole batch of records."""
 
@@ -65,7 +66,7 @@ class ForAll:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ForRegion:
     """Indicator rule scope: one outcome per region's series."""
 
@@ -75,7 +76,7 @@ class ForRegion:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Where:
     """Guard: the rule applies only where this holds (else `not_applicable`)."""
 
@@ -85,7 +86,7 @@ class Where:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Read:
     """A vague word made explicit: `read 主要采用 = 80 % because "…"`."""
 
@@ -97,19 +98,19 @@ class Read:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ByYear:
     year: int
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AtYear:
     year: int
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EachYear:
     years: YearRange
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
@@ -118,7 +119,7 @@ class EachYear:
 TimeQual = ByYear | AtYear | EachYear
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Require:
     expr: Expr
     time: TimeQual | None = None
@@ -129,7 +130,7 @@ class Require:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Unless:
     """A labelled exception: where `expr` holds, the rule passes as waived."""
 
@@ -145,7 +146,7 @@ Clause = (Cite | KindClause | BasisClause | ForEach | ForAll | ForRegion | Where
           | Unless)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Rule:
     id: str
     title: str | None
@@ -162,7 +163,7 @@ class Rule:
 # ------------------------------------------------------------------ tests
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class AsOf:
     year: int
     comments: Comments = ()
@@ -170,14 +171,14 @@ class AsOf:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class FieldValue:
     name: str
     value: Literal_
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class GivenRecord:
     record: str
     values: tuple[FieldValue, ...]
@@ -186,7 +187,7 @@ class GivenRecord:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class GivenData:
     indicator: str
     region: str
@@ -198,7 +199,7 @@ class GivenData:
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class GivenSeries:
     """`given data pm25 大兴区 2020..2024 = [37, 35, 34, 32, 31] μg/m³`: one figure a year,
     so that a test of a relation or a trend is one line, not one per year."""
@@ -220,7 +221,7 @@ class GivenSeries:
                 for year, value in zip(self.years.years(), self.values, strict=True)]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Expect:
     rule_id: str
     outcome: str
@@ -234,7 +235,7 @@ class Expect:
 TestItem = AsOf | GivenRecord | GivenData | GivenSeries | Expect
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Test:
     name: str
     items: tuple[TestItem, ...]
@@ -248,7 +249,7 @@ Statement = (Plan | BaseUnit | DerivedUnit | SetDecl | ScaleDecl | SourceDecl | 
              | Rule | Test)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RuleFile:
     """`header_comments`: the comments that open the file, kept apart from its first
     statement by a blank line (they describe the file, not that statement)."""
@@ -259,7 +260,7 @@ class RuleFile:
     header_comments: Comments = ()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Suite:
     """All files of a suite, in path order (the prelude of standard units first), with
     their texts, so that a later stage's diagnostics can show the offending line."""

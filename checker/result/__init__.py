@@ -1,18 +1,21 @@
 """Result: the one canonical, versioned outcome of a run, as plain data.
 
-In: built by `checker.engine.evaluate`.  Out: pydantic models that serialize to the
-canonical JSON (`to_json`) and export their JSON Schema (`docs/result.schema.json`).
-Every report format is rendered from this and nothing else; `reports/` imports
-only this module.  Imports nothing of ours.
+In: built by `checker.engine.evaluate`.  Out: frozen records (`model.Data`: declared
+and used as pydantic models, pydantic imported only to validate, for its dumps or the
+JSON Schema) that serialize to the canonical JSON (`to_json`) and export their JSON
+Schema (`docs/result.schema.json`).  Every report format is rendered from this and
+nothing else; `reports/` imports only this package.  Imports nothing else of ours.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.json_schema import SkipJsonSchema
+from checker.result.model import Data, Field
+
+if TYPE_CHECKING:
+    from pydantic.json_schema import SkipJsonSchema
 
 SCHEMA_VERSION = "plancheck.result/3"
 
@@ -34,17 +37,13 @@ OUTCOMES: tuple[OutcomeKind, ...] = ("pass", "fail", "unknown", "not_applicable"
                                      "error")
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-
-class Citation(_Data):
+class Citation(Data):
     section: str
     quote: str
     line: int | None = None
 
 
-class Location(_Data):
+class Location(Data):
     """Where something is: a file and line (rule files, YAML, CSV rows)."""
 
     path: str
@@ -61,19 +60,19 @@ class Location(_Data):
         return Location.model_construct(path=path, line=line, column=None, text=text)
 
 
-class Amount(_Data):
+class Amount(Data):
     value: float | None
     unit: str
     text: str
 
 
-class Margin(_Data):
+class Margin(Data):
     absolute: float
     relative: float | None
     text: str
 
 
-class Clause(_Data):
+class Clause(Data):
     role: Literal["guard", "require", "unless"]
     text: str
     value: bool | None = Field(description="true, false, or null when data was missing")
@@ -84,8 +83,8 @@ class Clause(_Data):
     year: SkipJsonSchema[int | None] = Field(default=None, exclude=True)
 
 
-class Evidence(_Data):
-    clauses: list[Clause] = []
+class Evidence(Data):
+    clauses: list[Clause] = Field(default=[])
     observed: Amount | None = None
     threshold: Amount | None = None
     margin: Margin | None = None
@@ -94,14 +93,14 @@ class Evidence(_Data):
     missing: list[str] = Field(default=[], description="what was missing, for `unknown`")
 
 
-class Detail(_Data):
+class Detail(Data):
     """One descriptive field of a proposal (its name, town, zone …), as the data wrote it."""
 
     field: str = Field(description="the schema's field name (`name`, `town`, `zone`)")
     value: str
 
 
-class Outcome(_Data):
+class Outcome(Data):
     rule: str
     subject: str
     subject_kind: Literal["record", "batch", "series"]
@@ -117,7 +116,7 @@ class Outcome(_Data):
     evidence: Evidence | None = None
 
 
-class RuleSummary(_Data):
+class RuleSummary(Data):
     id: str
     title: str | None
     kind: Literal["binding", "anticipatory"]
@@ -131,12 +130,12 @@ class RuleSummary(_Data):
                         "(big batches list the first ones in subject order)")
 
 
-class Point(_Data):
+class Point(Data):
     year: int
     value: float | None
 
 
-class PartPoint(_Data):
+class PartPoint(Data):
     """A value of a part of a year (`2022H1`, `2021-04`): shown beside the annual path,
     never read by an annual rule."""
 
@@ -146,7 +145,7 @@ class PartPoint(_Data):
     text: str
 
 
-class Series(_Data):
+class Series(Data):
     """One indicator's path in one region, with the targets that bear on it (for charts)."""
 
     indicator: str
@@ -155,12 +154,12 @@ class Series(_Data):
     kind: Literal["actual", "target"]
     unit: str
     points: list[Point]
-    targets: list[Point] = []
-    rules: list[str] = []
-    parts: list[PartPoint] = []  # values of parts of a year, in period order
+    targets: list[Point] = Field(default=[])
+    rules: list[str] = Field(default=[])
+    parts: list[PartPoint] = Field(default=[])  # values of parts of a year, in period order
 
 
-class Observation(_Data):
+class Observation(Data):
     """One value of an indicator as the data gave it, with what the row said about it."""
 
     year: int
@@ -178,7 +177,7 @@ Why = Literal["holds", "fails", "error", "missing", "no_data", "each_year", "hol
               "fails_now", "met_early", "line", "no_line", "not_applicable"]
 
 
-class Facts(_Data):
+class Facts(Data):
     """Why a target has its status, as data: each report words it in its language."""
 
     why: Why
@@ -192,7 +191,7 @@ class Facts(_Data):
     note: str = ""
 
 
-class Target(_Data):
+class Target(Data):
     """One constraint of a rule on an indicator: what it asks, by when, and how it stands."""
 
     rule: str
@@ -212,7 +211,7 @@ class Target(_Data):
     facts: Facts | None = None
 
 
-class RunningTotal(_Data):
+class RunningTotal(Data):
     """A cumulative target's sum so far: what 最新值 means for `累计 >= 13`."""
 
     first_year: int = Field(description="the first year summed (the target's range starts)")
@@ -227,7 +226,7 @@ class RunningTotal(_Data):
                            "sum's unit")
 
 
-class IndicatorRow(_Data):
+class IndicatorRow(Data):
     """One row of the evaluation table: an indicator in one region (or a stated plan)."""
 
     indicator: str
@@ -255,13 +254,13 @@ class IndicatorRow(_Data):
     section: str | None = None
 
 
-class Input(_Data):
+class Input(Data):
     path: str
     kind: Literal["records", "plan_data"]
     rows: int
 
 
-class SuiteInfo(_Data):
+class SuiteInfo(Data):
     plan: str
     title: str | None
     period: tuple[int, int]
@@ -271,7 +270,7 @@ class SuiteInfo(_Data):
                                  "for its reports (`zh`, `en`), if any")
 
 
-class Summary(_Data):
+class Summary(Data):
     subjects: int
     outcomes: dict[OutcomeKind, int]
     errors: int
@@ -284,7 +283,7 @@ YearMet = Literal["met", "missed", "undecided_met"]
 Better = Literal["higher", "lower"]
 
 
-class YearTarget(_Data):
+class YearTarget(Data):
     """One target an annual plan states for the `--as-of` year against that year's actual:
     the annual plan execution table.  A qualified target (`6%以上`, `5.0左右`, `突破1300`)
     is shown as published and judged by the end its words allow; a qualified actual
@@ -308,7 +307,7 @@ class YearTarget(_Data):
     reason: str
 
 
-class Result(_Data):
+class Result(Data):
     schema_version: Literal["plancheck.result/3"] = "plancheck.result/3"
     tool: str = "plancheck"
     suite: SuiteInfo
@@ -317,7 +316,7 @@ class Result(_Data):
     inputs: list[Input]
     rules: list[RuleSummary]
     outcomes: list[Outcome]
-    series: list[Series] = []
+    series: list[Series] = Field(default=[])
     indicators: list[IndicatorRow] = Field(default=[], description="the evaluation table: "
                                            "each indicator × region the rules judge")
     annual: list[YearTarget] = Field(default=[], description="the annual plan execution "
@@ -348,12 +347,12 @@ class Result(_Data):
         return [o for o in self.outcomes if o.outcome not in ("pass", "not_applicable")]
 
 
-def plain(model: BaseModel) -> dict[str, object]:
-    """`model.model_dump(mode="json")`, without building pydantic's serializer: the first
-    dump of a `defer_build` model builds the core schema of every model it holds, ~30 ms
-    of a one-proposal check (start-up, issue 16).  The result models hold only models,
-    lists, tuples, dicts, strings, numbers, booleans and None; a `float` field's int or
-    numpy number is a float, as pydantic writes it (tests/unit/test_result_plain.py)."""
+def plain(model: Data) -> dict[str, object]:
+    """`model.model_dump(mode="json")` without pydantic: building its serializer (and
+    importing it) was a large part of a one-proposal check (start-up, issue 16).  The
+    result models hold only models, lists, tuples, dicts, strings, numbers, booleans and
+    None; a `float` field's int or numpy number is a float, as pydantic writes it
+    (tests/unit/test_result_plain.py holds this to pydantic's own dump)."""
     floats = _float_fields(type(model))
     dumped: dict[str, object] = {}
     for name in _included(type(model)):
@@ -363,7 +362,7 @@ def plain(model: BaseModel) -> dict[str, object]:
 
 
 def _plain(value: object) -> object:
-    if isinstance(value, BaseModel):
+    if isinstance(value, Data):
         return plain(value)
     if isinstance(value, list | tuple):
         return [_plain(item) for item in value]
@@ -372,11 +371,12 @@ def _plain(value: object) -> object:
     return value
 
 
-_INCLUDED: dict[type[BaseModel], tuple[str, ...]] = {}
-_FLOATS: dict[type[BaseModel], frozenset[str]] = {}
+_INCLUDED: dict[type[Data], tuple[str, ...]] = {}
+_FLOATS: dict[type[Data], frozenset[str]] = {}
+_FLOAT = ("float", "float | None")  # the annotations, as written here
 
 
-def _included(cls: type[BaseModel]) -> tuple[str, ...]:
+def _included(cls: type[Data]) -> tuple[str, ...]:
     """The fields a dump writes (not those declared `exclude=True`), once per class."""
     if cls not in _INCLUDED:
         _INCLUDED[cls] = tuple(name for name, info in cls.model_fields.items()
@@ -384,11 +384,11 @@ def _included(cls: type[BaseModel]) -> tuple[str, ...]:
     return _INCLUDED[cls]
 
 
-def _float_fields(cls: type[BaseModel]) -> frozenset[str]:
+def _float_fields(cls: type[Data]) -> frozenset[str]:
     """Fields declared `float` or `float | None`: pydantic writes an int in them as 3.0."""
     if cls not in _FLOATS:
         _FLOATS[cls] = frozenset(name for name, info in cls.model_fields.items()
-                                 if info.annotation in (float, float | None))
+                                 if info.annotation in _FLOAT)
     return _FLOATS[cls]
 
 
