@@ -19,8 +19,9 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from checker.data.problems import Problems, file_span
-from checker.data.pyyaml import yaml
 from checker.data.tables import decode, read_bytes
 from checker.data.values import MAX_NUMBER_LENGTH, shown, too_long
 from checker.source import SourceFile, Span
