@@ -220,7 +220,7 @@ class RunningTotal(Data):
     value: float = Field(description="the sum, in the row's unit")
     text: str = Field(description="the sum with its unit, as shown (in the unit the rule "
                       "wrote its target in: `1.2 万个`)")
-    missing: list[int] = Field(default_factory=list, description="the years of the range, "
+    missing: list[int] = Field(default=[], description="the years of the range, "
                                "to the latest value's, with no value: why `year` is earlier")
     year_text: str = Field(default="", description="the latest year's own figure, in the "
                            "sum's unit")
