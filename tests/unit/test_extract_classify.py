@@ -949,3 +949,28 @@ def test_a_word_beginning_with_one_counts_nothing() -> None:
     `1处千亩以上城市森林`-like counts of counts stay descriptions."""
     assert statements(PLAN + "今年北京将完成300家一般制造和污染企业退出任务。") == [
         ("target", ">=", "300", "count")]
+
+
+def test_a_quote_of_a_targets_own_words_is_a_statement() -> None:
+    """Set 35, 36: `目标为“7%以上,力争达到8%”`, `成长目标「5％左右」` quote the target's words —
+    their figures are targets; a term in quotes (`“三种气源、10兆帕大环”`) still names."""
+    assert statements("西藏预期增长目标最高,为“7%以上,力争达到8%”。\n") == [
+        ("target", ">=", "7", "%"), ("target", ">=", "8", "%")]
+    assert statements("2026年GDP成长目标为「5％左右」。\n") == [("target", "~=", "5", "%")]
+    assert statements(PLAN + "建成“三种气源、八大通道、10兆帕大环”的供气体系。") == []
+
+
+def test_one_of_two_figures_is_no_description() -> None:
+    """Set 35: `都在5%左右或者5%以上` gives two figures; the first describes nothing."""
+    assert statements(PLAN + "各区增长目标都在5%左右或者5%以上。") == [
+        ("target", "~=", "5", "%"), ("target", ">=", "5", "%")]
+
+
+def test_a_figure_a_verb_of_setting_fixes_is_a_goal() -> None:
+    """Set 35, 36: `各地普遍确定在5%以上`, `多个经济大省定为5.5%左右` in a report of last year's
+    results set goals; `增长目标也调低为8%` is the rise set; `稳定在30%左右` still reports."""
+    page = ("2024年,四川地区生产总值增长5.7%。各地普遍确定在5%以上,多个经济大省定为5.5%左右。"
+            "北京市地区生产总值增长目标也调低为8%。\n")
+    assert statements(page) == [("actual", "increase", "5.7", "%"), ("target", ">=", "5", "%"),
+                                ("target", "~=", "5.5", "%"), ("target", "increase", "8", "%")]
+    assert statements(REPORT + "制造业占全球比重稳定在30%左右。") == [("actual", "~=", "30", "%")]

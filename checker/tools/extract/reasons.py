@@ -191,6 +191,9 @@ def _measured(phrase: Phrase) -> bool:
 _AMOUNT_OF = re.compile(r"[^,，;；。\d]{0,12}?(?:面积|规模|用地|总量)(?:达到|实现|完成|建成|纳入)")
 
 
+_OR_FIGURE = re.compile(r"(?:或者|或是|或)\s*[\d〇零一二两三四五六七八九十]")
+
+
 # `2至3岁幼儿`, `60岁老人`: an age before the people of that age.
 _AGED = re.compile(r"(?:的)?(?:婴幼儿|幼儿|儿童|老年|老人|人口|人群|学生|青少年|妇女|孩子|"
                    r"托班|学龄)")
@@ -210,6 +213,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
             phrase.high is not None or _AGED.match(own.right)):  # 2至3岁幼儿托位: their ages
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     if _GOES_ON.match(own.right):  # 在目前的50%以上再提高: a level the sentence goes on from
+        return ""
+    if _OR_FIGURE.match(own.right):  # 都在5%左右或者5%以上: one of two figures, no description
         return ""
     if own.right.startswith(("之间", "区间")):  # 城镇化率处在60%—70%之间: a range it lies in
         return ""
@@ -294,6 +299,15 @@ def _in_parens(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] in "(（" and text[end:end + 1] in ")）" and start > 0
 
 
+# `增长目标为“7%以上,力争达到8%”`, `成长目标「5％左右」`, `落实好“新增2万个中小学学位”…任务`: a
+# quote that opens on a figure with its bound, or on a verb of change and a figure, quotes
+# the target's own words; a term in quotes (`“百亿提升”`, `“三种气源、八大通道”`) does not.
+_QUOTED_STATEMENT = re.compile(r"\s*(?:(?:力争|确保|争取)?(?:达到|达|增长|提高到|提升至|控制在|"
+                               r"新增|新建|增加|降低|下降|减少)\s*)?[\d.]+\s*[^\d,，;；。]{0,4}?"
+                               r"(?:以上|左右|以内|以下|之内)|"
+                               r"\s*(?:新增|新建|增加|提高|降低|下降|减少|建成|完成)\s*[\d.]+")
+
+
 def _quoted(text: str, start: int) -> bool:
     for left, right in (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’")):
         opened = max(text.rfind(left, 0, start), text.rfind("\"", 0, start) if left == "“" else -1)
@@ -301,7 +315,8 @@ def _quoted(text: str, start: int) -> bool:
         ends = text.find(right, start)
         if opened > closed and ends > 0 and (ends - opened < 16 or (
                 ends - opened < 28 and not re.search(r"[,，。;；:：]", text[opened:ends]))):
-            return True  # `建成“三种气源、八大通道、10兆帕大环”的…体系`: a slogan's parts
+            # `建成“三种气源、八大通道、10兆帕大环”的…体系`: a slogan's parts
+            return not _QUOTED_STATEMENT.match(text, opened + 1, ends)
     return False
 
 

@@ -78,6 +78,10 @@ _PROJECTS_SET = re.compile(r"实事项目[^,，。;；]{0,4}?(?:确定|公布|�
 _RANKED = re.compile(r"居(?:全市|全区|全省|全国|全球|世界|[^,，。;；]{1,8}?)"
                      r"(?:第[\d一二三四五六七八九十]+|前列|首位|前茅|榜首)|"
                      r"排名(?:全国|全市|全省|全区)[^,，。;；]{0,4}?第?\d+位")
+# `多个经济大省定为5.5%左右`, `各地普遍确定在5%以上`, `增长目标也调低为8%`: a figure a verb
+# of setting fixes is a goal set, whenever it is reported.
+_SET_AT = re.compile(r"(?:(?<![被])确定|(?<![被规确约决否制稳固锁认鉴评核判测指特坚肯一安设])定|"
+                     r"设定|调低|调高|下调|上调)\s?(?:在|为|為|到)\s?[“「]?$")
 _CAPPED = re.compile(r"[\d.\s]+[^\s\d,，。;；、]{0,6}?(?:以内|之内|以下)")
 
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
@@ -97,6 +101,9 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     if near.starting:
         return "actual", False  # where a change starts says nothing of its paragraph
     if _targets_follow(ctx.text[:start]) or _OF_A_TARGET.match(ctx.text[start:near.clause_end]):
+        return "target", True
+    if _SET_AT.search(ctx.text[max(0, near.chain_start - 8):near.chain_start + 1]) or \
+            _SET_AT.search(ctx.text[max(0, start - 8):start]):
         return "target", True
     if not _NOW_OF.search(ctx.text[max(0, near.chain_start - 3):near.chain_start + 1]):
         clause = _NOW_OF.sub("", clause)
