@@ -974,3 +974,26 @@ def test_a_figure_a_verb_of_setting_fixes_is_a_goal() -> None:
     assert statements(page) == [("actual", "increase", "5.7", "%"), ("target", ">=", "5", "%"),
                                 ("target", "~=", "5.5", "%"), ("target", "increase", "8", "%")]
     assert statements(REPORT + "制造业占全球比重稳定在30%左右。") == [("actual", "~=", "30", "%")]
+
+
+def test_a_past_span_opening_a_sentence_dates_its_figures() -> None:
+    """Set 36: `“十一五”期間,,北京市…年均增長11%以上,,總量超過1.3萬億元` in an undated text of the
+    2011 targets — the span opens the sentence (a doubled comma between), so each figure of
+    it is a result; the targets after it stay targets."""
+    page = ("北京市規劃“十二五”時期地區生產總值年均增長8%。“十一五”期間,,北京市地區生產總值年均"
+            "增長11%以上,,總量超過1.3萬億元。2011年的主要目標是:地區生產總值增長8%。\n")
+    assert statements(page) == [("target", "increase", "8", "%"), ("actual", ">=", "11", "%"),
+                                ("actual", ">", "1.3", "万亿元"), ("target", "increase", "8", "%")]
+
+
+def test_an_estimate_of_the_year_a_clause_names_is_a_result() -> None:
+    """Set 36: `2024年,面对…形势,仍预计全市GDP增长5.2%左右` on a page of 2025-01 — the year the
+    clause before names is the one reviewed, so `预计` estimates its result; `2023年,…,今年…预计
+    超4500万人次` forecasts this year (`今年` names the period)."""
+    page = ("2025年01月14日 18:20\n北京今年地区生产总值增长5%左右。殷表示,2024年,面对外部压力加大"
+            "的形势,仍预计全市GDP增长5.2%左右,一般公共预算收入增长3.1%。\n")
+    assert statements(page) == [("target", "~=", "5", "%"), ("actual", "~=", "5.2", "%"),
+                                ("actual", "increase", "3.1", "%")]
+    later = "2024-03-01\n2023年,大兴机场保障旅客3941万人次,今年旅客量预计超4500万人次。\n"
+    assert statements(later) == [("actual", "==", "3941", "万人次"),
+                                 ("target", ">", "4500", "万人次")]

@@ -224,6 +224,9 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     if mode:
         return mode
     years = [m.last for m in own_marks(ctx, start) if m.kind == "year" and m.last is not None]
+    opening = _opening_year(ctx, start)
+    if not years and opening is not None:
+        years = [opening]  # `2024年,面对…形势,仍预计全市GDP增长5.2%左右`: that year's estimate
     if years and document.reviewed is not None:
         return "target" if years[-1] > document.reviewed else "actual"
     spans = [m.last for m in own_marks(ctx, start) if m.kind in ("plan", "years") and m.last]
@@ -234,10 +237,24 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     return "target"
 
 
+_OPENING_SPAN = re.compile(r"\s*[“\"]?[^,，;；。“”\"]{1,12}?[”\"]?(?:时期|期间|期)[,，\s]+")
+
+
+def _opening_span(ctx: Ctx, start: int) -> list[Mark]:
+    """`“十一五”期间,北京市…年均增长11%以上,总量超过1.3万亿元`: a sentence that opens on a span
+    of years alone dates each figure after it that names no period of its own."""
+    found = _OPENING_SPAN.match(ctx.text)
+    if found is None or found.end() > start:
+        return []
+    spans = [m for m in _marks(ctx, 0, found.end()) if m.kind in ("plan", "years") and m.last]
+    return spans if spans and not _marks(ctx, found.end(), start) else []
+
+
 def _period_over(ctx: Ctx, start: int) -> bool:
     """`“十三五”时期…新增115万亩` in an undated text that goes on to `2021年,…计划`: a
     span of years the text has left behind is a review."""
-    spans = [m.last for m in own_marks(ctx, start) if m.kind in ("plan", "years") and m.last]
+    spans = [m.last for m in own_marks(ctx, start) or _opening_span(ctx, start)
+             if m.kind in ("plan", "years") and m.last]
     if not spans:
         return False
     folded = ctx.document.folded
@@ -256,7 +273,8 @@ def _opening_year(ctx: Ctx, start: int) -> int | None:
     found = None
     for found in _OPENING_YEAR.finditer(ctx.text, 0, start):  # noqa: B007 - the last one counts
         continue
-    if found is None or re.search(r"(?:19|20)\d\d", ctx.text[found.end():start]):
+    if found is None or re.search(r"(?:19|20)\d\d", ctx.text[found.end():start]) or \
+            _marks(ctx, found.end(), start):  # `2023年,…3941万人次,今年…预计超4500万人次`
         return None
     return int(found.group(1))
 
@@ -304,6 +322,12 @@ def own_marks(ctx: Ctx, start: int) -> list[Mark]:
     marks = [m for m in _marks(ctx, c0, start) if not _compared(ctx, m)]
     while c0 > 0 and not marks:
         p0, _ = clause_of(ctx.text, c0 - 1, c0 - 1)
+        if p0 < c0 - 1 and not ctx.text[p0:c0 - 1].strip(" \u3000"):
+            c0 = p0  # `“十一五”期間,,北京市…`: a page's doubled comma ends no clause of its own
+            continue
+        if p0 == c0 - 1 and p0 > 0 and ctx.text[p0 - 1] in ",，":
+            c0 = p0
+            continue
         head = re.split(r"——|\s{1,}", ctx.text[p0:c0 - 1].strip())[-1]  # after a headline's dash
         found = _marks(ctx, c0 - 1 - len(head), c0 - 1)
         bare = re.sub(r"[\s,，“”\"]|时期|期间|以来|年间", "", head)
