@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from checker.tools.extract.writers import value_text
-from tests.extract_helpers import items_of, statements
+from tests.extract_helpers import DATA, items_of, statements
 
 PLAN = "北京市某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
 REPORT = "一、2022年国民经济和社会发展计划执行情况\n"
@@ -997,3 +997,15 @@ def test_an_estimate_of_the_year_a_clause_names_is_a_result() -> None:
     later = "2024-03-01\n2023年,大兴机场保障旅客3941万人次,今年旅客量预计超4500万人次。\n"
     assert statements(later) == [("actual", "==", "3941", "万人次"),
                                  ("target", ">", "4500", "万人次")]
+
+
+def test_an_undated_page_reports_on_the_year_before_the_target_it_names() -> None:
+    """Set 36: an undated page that `定出2026年全市GDP增長目標「5%左右」` and goes on to the
+    15th-FYP indicators reports 2025's figures (`2025年…達人民幣5.2兆元、增長5.4%`) as results;
+    `完成2025年目标任务` names no year ahead."""
+    page = (DATA / "heldout36" / "beijing-15th-fyp-indicators-2026-udn.txt").read_text("utf-8")
+    kinds = {(i.line, i.kind) for i in items_of(page) if i.kind != "other"}
+    assert (4, "actual") in kinds and (4, "target") not in kinds
+    assert (2, "target") in kinds and (10, "target") in kinds
+    done = "全区顺利完成2025年目标任务。\n2025年全区地区生产总值增长5.4%。\n"
+    assert statements(done) == [("actual", "increase", "5.4", "%")]

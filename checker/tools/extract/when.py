@@ -130,6 +130,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     year = _year_before(ctx, start)
     if year is None:
         year = _opening_year(ctx, start)
+    if year is None:
+        year = next((m.last for m in reversed(_opening_span(ctx, start))), None)
     if year is not None and document.reviewed is not None:
         return ("target" if year > document.reviewed else "actual"), True
     if any(m.part[:1] in ("H", "Q") for m in own_marks(ctx, start)):
