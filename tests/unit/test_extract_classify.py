@@ -1009,3 +1009,15 @@ def test_an_undated_page_reports_on_the_year_before_the_target_it_names() -> Non
     assert (2, "target") in kinds and (10, "target") in kinds
     done = "全区顺利完成2025年目标任务。\n2025年全区地区生产总值增长5.4%。\n"
     assert statements(done) == [("actual", "increase", "5.4", "%")]
+
+
+def test_the_present_a_gap_and_a_supposition_are_no_targets() -> None:
+    """Sets 35, 36: in a paragraph of targets, `目前,…强度在2%左右` is the present state,
+    `还有大约0.5个百分点的提升空间` and `比“十一五”规划的目标低1个百分点` are gaps, and `如 果…
+    达到90万亿元,那么…将在2.25万亿元` (a hard wrap's space inside `如果`) supposes."""
+    page = (PLAN + "到2020年,力争研发投入强度达到2.5%。目前,我国研发投入的强度在2%左右,这意味着还有"
+            "大约0.5个百分点的提升空间。如 果2020年GDP总额达到90万亿元,那么届时的研发投入将在"
+            "2.25万亿元。")
+    assert statements(page) == [("target", ">=", "2.5", "%"), ("actual", "~=", "2", "%")]
+    gap = "北京市规划“十二五”时期地区生产总值年均增长8%,比“十一五”规划的目标低1个百分点。\n"
+    assert [s[2:] for s in statements(gap)] == [("8", "%")]

@@ -40,7 +40,12 @@ _KINDS = re.compile(r"个?大(?:类|项|板块|领域)")
 # 高于目标2.1个百分点, 低于年度目标: a result measured against its target.
 _GAP = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|超|落后于?|差|塌|比)"
                   r"(?:全年|年度|年初|预期)?目标$|"
+                  # 比“十一五”规划的目标低1个百分点
+                  r"比[^,，;；。]{0,14}?目标(?:高|低|多|少|快|慢)(?:了|出)?$|"
                   r"比(?:全年|年度|年初)?计划(?:投资|数)?(?:高|低|多|少|快|慢)(?:了|出)?$")
+# `还有大约0.5个百分点的提升空间`: the room left to a target, no value of the indicator.
+_ROOM_BEFORE = re.compile(r"(?:还有|尚有|仍有)(?:大约|约)?$")
+_ROOM_AFTER = re.compile(r"[^,，;；。\d]{0,4}?的?(?:提升|提高|增长|上升|下降|增加)?(?:空间|差距)")
 # `123.jpg`: a picture's or a document's file name left on the page.
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?|pptx?|txt|html?)\b",
                         re.IGNORECASE)
@@ -57,7 +62,8 @@ _COUNTED_READERS = re.compile(r"\s?(?:人)?(?:支持|点赞|评论|阅读|收藏
 _MAIL = re.compile(r"[\d ]*@")
 # `12-23   来自潍坊`: a comment's month and day, no range of figures.
 _MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])")
-_CONDITION = re.compile(r"如果|假如|倘若|一旦|假设")
+_CONDITION = re.compile(r"如\s?果|假\s?如|倘\s?若|一旦|假\s?设")  # `如 果`: a hard wrap's space
+_CONSEQUENCE = re.compile(r"\s*(?:那么|那|则)")  # 如果…达到90万亿元,那么…将在2.25万亿元
 _PAGE = re.compile(r"(?:^|\s)(?:Page|P\.|p\.|页码)\s*$|(?:页码|页数|文档页数)\s*[:：]\s*$")
 _TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
 _CONVERTED = re.compile(r"(?:折合|约合)$")
@@ -108,7 +114,9 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     named = _FILE_NAME.match(text, end_of(phrase, ctx))
     if named:
         return f"{shown} names a file (`{phrase.text}{named.group()}`)"
-    if _GAP.search(text[max(0, start - 12):start]):
+    if _GAP.search(text[max(0, start - 12):start]) or (
+            _ROOM_BEFORE.search(text[max(0, start - 6):start]) and
+            _ROOM_AFTER.match(text, end_of(phrase, ctx))):
         return f"{shown} is a gap to the target, not a value of the indicator"
     if _CAPTION.search(text[max(0, start - 3):start]) and phrase.unit is None:
         return f"{shown} numbers a chart or a table"
@@ -118,7 +126,9 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} is part of a registration code"
     if before == "〔" and text[end_of(phrase, ctx):][:1] == "〕":  # 平政发〔2025〕6号
         return f"{shown} is part of a document's number (`{text[max(0, start - 4):start + 8]}`)"
-    if _CONDITION.search(text[own.clause_start:start]):
+    if _CONDITION.search(text[own.clause_start:start]) or (
+            _CONSEQUENCE.match(text, own.clause_start) and
+            _CONDITION.search(text[max(0, own.clause_start - 60):own.clause_start])):
         return f"{shown} is in a condition (`如果…`), not a statement"
     end = phrase.end - ctx.base
     if _COUNTER.search(text[max(0, start - 8):start]) or \

@@ -109,7 +109,7 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         clause = _NOW_OF.sub("", clause)
     if _PROJECTS_SET.search(ctx.text):  # 新增…8万套(间)……记者近日获悉,…民生实事项目正式确定
         return "target", True
-    if _PAST.search(clause):
+    if _PAST.search(clause) or _now(ctx, start):
         return "actual", True
     if _RANKED.search(ctx.text) and not any(m.group() != "预计" for m in _STRONG_FUTURE.finditer(
             _NOT_FUTURE.sub("", ctx.text))):
@@ -159,6 +159,22 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
 
 
 _RESTATES = re.compile(r"\s*(?:即|也就是|也即)")
+
+
+# `目前,我国社会研发投入的强度在2%左右`: a clause that is nothing but `目前` says the figures
+# after it are the present state, up to a word that plans.
+_NOW_CLAUSE = re.compile(r"(?:^|[,，;；。])\s*(?:目前|当前|现阶段|截至目前)\s*[,，]")
+
+
+def _now(ctx: Ctx, start: int) -> bool:
+    found = None
+    for found in _NOW_CLAUSE.finditer(ctx.text, 0, start):  # noqa: B007 - the last one counts
+        continue
+    if found is None:
+        return False
+    between = ctx.text[found.end():start]
+    return not _STRONG_FUTURE.search(between) and not _AHEAD.search(between) and \
+        not _marks(ctx, found.end(), start)
 
 
 def _restated(ctx: Ctx, near: Around) -> str:
