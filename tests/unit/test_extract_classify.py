@@ -1021,3 +1021,11 @@ def test_the_present_a_gap_and_a_supposition_are_no_targets() -> None:
     assert statements(page) == [("target", ">=", "2.5", "%"), ("actual", "~=", "2", "%")]
     gap = "北京市规划“十二五”时期地区生产总值年均增长8%,比“十一五”规划的目标低1个百分点。\n"
     assert [s[2:] for s in statements(gap)] == [("8", "%")]
+
+
+def test_times_are_counted() -> None:
+    """Set 34: `开展配租工作不少于2次` counts times (`count`); `二次供水`, `三次产业`, `十一届四次、
+    五次全会` use 次 in words and names."""
+    assert statements(PLAN + "开展配租工作不少于2次。") == [("target", ">=", "2", "count")]
+    assert [s[3] for s in statements(PLAN + "改造二次供水设施100处。")] == ["count"]
+    assert statements(PLAN + "按照省委十一届四次、五次全会部署,推动三次产业协调发展。") == []
