@@ -1029,3 +1029,9 @@ def test_times_are_counted() -> None:
     assert statements(PLAN + "开展配租工作不少于2次。") == [("target", ">=", "2", "count")]
     assert [s[3] for s in statements(PLAN + "改造二次供水设施100处。")] == ["count"]
     assert statements(PLAN + "按照省委十一届四次、五次全会部署,推动三次产业协调发展。") == []
+
+
+def test_a_cameras_channels_are_counted() -> None:
+    """Set 34: `新建1000路视频监控点位` counts channels; `5路公交` names a bus line."""
+    assert statements(PLAN + "新建1000路视频监控点位。开通5路公交。") == [
+        ("target", ">=", "1000", "count")]

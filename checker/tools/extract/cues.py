@@ -14,9 +14,11 @@ from __future__ import annotations
 COUNT_WORDS = ("个", "座", "家", "所", "项", "处", "条", "套", "户", "名", "张", "辆", "件",
                "种", "台", "批", "宗", "株", "棵", "艘", "栋", "幢", "间", "块", "篇", "本",
                "份", "门", "支", "起", "例", "位", "只", "头", "颗", "架", "对", "组", "段",
-               "条段", "余户", "场", "部", "片", "次")
+               "条段", "余户", "场", "部", "片", "次", "路")
 # `更新老旧电梯100部`: 部 counts machines, not where it begins a word (`9部门`, `三部委`);
 # `开展配租工作不少于2次` counts times, not in `二次元`, `二次供水`, `三次产业`, `一次性`.
+# `新建1000路视频监控点位`: 路 counts a camera's channels, elsewhere it names (`5路公交`, `二环路`).
+COUNT_ONLY_BEFORE = {"路": ("视频", "监控", "摄像", "高清")}
 COUNT_NOT_BEFORE = {"部": "门委分署队长位级件", "片": "区林",
                     "次": "元级序生品贷供方优要全会产性日年能污均创改分、"}
 # Unit words the prelude does not declare: kept as written (`万人次`, `亿美元`).
