@@ -1035,3 +1035,11 @@ def test_a_cameras_channels_are_counted() -> None:
     """Set 34: `新建1000路视频监控点位` counts channels; `5路公交` names a bus line."""
     assert statements(PLAN + "新建1000路视频监控点位。开通5路公交。") == [
         ("target", ">=", "1000", "count")]
+
+
+def test_a_share_of_things_fully_covered_is_the_one_figure() -> None:
+    """Set 34: `将在全区70%以上的社区实现菜篮子等八项…功能全覆盖` — `>=` 70 % of the communities;
+    the coverage of each is no 100 % item, and `等八项` counts the things named before."""
+    shares = PLAN + "将在全区70%以上的社区实现菜篮子等八项基本便民商业服务功能全覆盖。"
+    assert statements(shares) == [("target", ">=", "70", "%")]
+    assert statements(PLAN + "推动镇街养老照料中心全覆盖。") == [("target", ">=", "100", "%")]

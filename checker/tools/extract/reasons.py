@@ -27,6 +27,7 @@ _ONE_WORD = re.compile(r"一(?:般|批|体|流|站|系列|些|揽子|线|带|网
 _DESCRIBED = re.compile(r"[\d〇零一二两三四五六七八九十百千]+[^\d,，;；。]{0,3}(?:以上|以下)")
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
 _DONE_PROJECTS = re.compile(r"[^,，;；。]{0,12}实事[^,，;；。]{0,8}?(?:办结|完成)")
+_COVERED_AFTER = re.compile(r"[^,，;；。\d]{0,16}?全(?:覆盖|部覆盖)")
 # `我国上述三项数据已非常接近…目标`: the things listed before, counted again, state nothing.
 _NAMED_BEFORE = re.compile(r"(?:上述|前述|以上|上列|这|此)$")
 # `12项主要预期目标中11项较好完成`: how many of the document's items did.
@@ -246,6 +247,9 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} counts the document's own items"
     if counted and _OWN_ITEMS_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts the document's own items"
+    if counted and ctx.text[:phrase.start - ctx.base].endswith("等") and \
+            _COVERED_AFTER.match(own.right):  # 菜篮子等八项…服务功能全覆盖: the things covered
+        return f"{shown} counts the things the text named before (`等{phrase.text}`)"
     if counted and _NAMED_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts things the text named before (`{phrase.text}{own.right[:4]}`)"
     if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right) and \
