@@ -6,7 +6,7 @@ Gold (labelled by hand, never by the extractor; policy in docs/extract.md):
 `tests/data/extract/gold.csv` — every numeric target of the bundled Daxing suite
 and the plan's other numbered targets and 2016-2020 results (`plan.txt`), and the
 figures of real Daxing report excerpts (`reports/`); `tests/data/extract/heldout/
-gold.csv` … `heldout34/` — excerpts of other plans and reports (5 and 7-34 kept blind until
+gold.csv` … `heldout36/` — excerpts of other plans and reports (5 and 7-36 kept blind until
 their one run), each
 labelled before the extractor first read it and measured separately (docs/extract.md
 gives each set's first-run figures: the later sets are the fair estimate for text the
@@ -58,7 +58,8 @@ SETS = {"daxing": DATA / "gold.csv", "held-out": DATA / "heldout" / "gold.csv",
         "blind29": DATA / "heldout29" / "gold.csv", "blind30": DATA / "heldout30" / "gold.csv",
         "blind31": DATA / "heldout31" / "gold.csv",
         "blind32": DATA / "heldout32" / "gold.csv", "blind33": DATA / "heldout33" / "gold.csv",
-        "blind34": DATA / "heldout34" / "gold.csv"}
+        "blind34": DATA / "heldout34" / "gold.csv",
+        "blind35": DATA / "heldout35" / "gold.csv", "blind36": DATA / "heldout36" / "gold.csv"}
 
 Key = tuple[str, int, Fraction, str, str]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from checker.tools.extract.writers import value_text
-from tests.extract_helpers import items_of, statements
+from tests.extract_helpers import DATA, items_of, statements
 
 PLAN = "北京市某区国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
 REPORT = "一、2022年国民经济和社会发展计划执行情况\n"
@@ -949,3 +949,97 @@ def test_a_word_beginning_with_one_counts_nothing() -> None:
     `1处千亩以上城市森林`-like counts of counts stay descriptions."""
     assert statements(PLAN + "今年北京将完成300家一般制造和污染企业退出任务。") == [
         ("target", ">=", "300", "count")]
+
+
+def test_a_quote_of_a_targets_own_words_is_a_statement() -> None:
+    """Set 35, 36: `目标为“7%以上,力争达到8%”`, `成长目标「5％左右」` quote the target's words —
+    their figures are targets; a term in quotes (`“三种气源、10兆帕大环”`) still names."""
+    assert statements("西藏预期增长目标最高,为“7%以上,力争达到8%”。\n") == [
+        ("target", ">=", "7", "%"), ("target", ">=", "8", "%")]
+    assert statements("2026年GDP成长目标为「5％左右」。\n") == [("target", "~=", "5", "%")]
+    assert statements(PLAN + "建成“三种气源、八大通道、10兆帕大环”的供气体系。") == []
+
+
+def test_one_of_two_figures_is_no_description() -> None:
+    """Set 35: `都在5%左右或者5%以上` gives two figures; the first describes nothing."""
+    assert statements(PLAN + "各区增长目标都在5%左右或者5%以上。") == [
+        ("target", "~=", "5", "%"), ("target", ">=", "5", "%")]
+
+
+def test_a_figure_a_verb_of_setting_fixes_is_a_goal() -> None:
+    """Set 35, 36: `各地普遍确定在5%以上`, `多个经济大省定为5.5%左右` in a report of last year's
+    results set goals; `增长目标也调低为8%` is the rise set; `稳定在30%左右` still reports."""
+    page = ("2024年,四川地区生产总值增长5.7%。各地普遍确定在5%以上,多个经济大省定为5.5%左右。"
+            "北京市地区生产总值增长目标也调低为8%。\n")
+    assert statements(page) == [("actual", "increase", "5.7", "%"), ("target", ">=", "5", "%"),
+                                ("target", "~=", "5.5", "%"), ("target", "increase", "8", "%")]
+    assert statements(REPORT + "制造业占全球比重稳定在30%左右。") == [("actual", "~=", "30", "%")]
+
+
+def test_a_past_span_opening_a_sentence_dates_its_figures() -> None:
+    """Set 36: `“十一五”期間,,北京市…年均增長11%以上,,總量超過1.3萬億元` in an undated text of the
+    2011 targets — the span opens the sentence (a doubled comma between), so each figure of
+    it is a result; the targets after it stay targets."""
+    page = ("北京市規劃“十二五”時期地區生產總值年均增長8%。“十一五”期間,,北京市地區生產總值年均"
+            "增長11%以上,,總量超過1.3萬億元。2011年的主要目標是:地區生產總值增長8%。\n")
+    assert statements(page) == [("target", "increase", "8", "%"), ("actual", ">=", "11", "%"),
+                                ("actual", ">", "1.3", "万亿元"), ("target", "increase", "8", "%")]
+
+
+def test_an_estimate_of_the_year_a_clause_names_is_a_result() -> None:
+    """Set 36: `2024年,面对…形势,仍预计全市GDP增长5.2%左右` on a page of 2025-01 — the year the
+    clause before names is the one reviewed, so `预计` estimates its result; `2023年,…,今年…预计
+    超4500万人次` forecasts this year (`今年` names the period)."""
+    page = ("2025年01月14日 18:20\n北京今年地区生产总值增长5%左右。殷表示,2024年,面对外部压力加大"
+            "的形势,仍预计全市GDP增长5.2%左右,一般公共预算收入增长3.1%。\n")
+    assert statements(page) == [("target", "~=", "5", "%"), ("actual", "~=", "5.2", "%"),
+                                ("actual", "increase", "3.1", "%")]
+    later = "2024-03-01\n2023年,大兴机场保障旅客3941万人次,今年旅客量预计超4500万人次。\n"
+    assert statements(later) == [("actual", "==", "3941", "万人次"),
+                                 ("target", ">", "4500", "万人次")]
+
+
+def test_an_undated_page_reports_on_the_year_before_the_target_it_names() -> None:
+    """Set 36: an undated page that `定出2026年全市GDP增長目標「5%左右」` and goes on to the
+    15th-FYP indicators reports 2025's figures (`2025年…達人民幣5.2兆元、增長5.4%`) as results;
+    `完成2025年目标任务` names no year ahead."""
+    page = (DATA / "heldout36" / "beijing-15th-fyp-indicators-2026-udn.txt").read_text("utf-8")
+    kinds = {(i.line, i.kind) for i in items_of(page) if i.kind != "other"}
+    assert (4, "actual") in kinds and (4, "target") not in kinds
+    assert (2, "target") in kinds and (10, "target") in kinds
+    done = "全区顺利完成2025年目标任务。\n2025年全区地区生产总值增长5.4%。\n"
+    assert statements(done) == [("actual", "increase", "5.4", "%")]
+
+
+def test_the_present_a_gap_and_a_supposition_are_no_targets() -> None:
+    """Sets 35, 36: in a paragraph of targets, `目前,…强度在2%左右` is the present state,
+    `还有大约0.5个百分点的提升空间` and `比“十一五”规划的目标低1个百分点` are gaps, and `如 果…
+    达到90万亿元,那么…将在2.25万亿元` (a hard wrap's space inside `如果`) supposes."""
+    page = (PLAN + "到2020年,力争研发投入强度达到2.5%。目前,我国研发投入的强度在2%左右,这意味着还有"
+            "大约0.5个百分点的提升空间。如 果2020年GDP总额达到90万亿元,那么届时的研发投入将在"
+            "2.25万亿元。")
+    assert statements(page) == [("target", ">=", "2.5", "%"), ("actual", "~=", "2", "%")]
+    gap = "北京市规划“十二五”时期地区生产总值年均增长8%,比“十一五”规划的目标低1个百分点。\n"
+    assert [s[2:] for s in statements(gap)] == [("8", "%")]
+
+
+def test_times_are_counted() -> None:
+    """Set 34: `开展配租工作不少于2次` counts times (`count`); `二次供水`, `三次产业`, `十一届四次、
+    五次全会` use 次 in words and names."""
+    assert statements(PLAN + "开展配租工作不少于2次。") == [("target", ">=", "2", "count")]
+    assert [s[3] for s in statements(PLAN + "改造二次供水设施100处。")] == ["count"]
+    assert statements(PLAN + "按照省委十一届四次、五次全会部署,推动三次产业协调发展。") == []
+
+
+def test_a_cameras_channels_are_counted() -> None:
+    """Set 34: `新建1000路视频监控点位` counts channels; `5路公交` names a bus line."""
+    assert statements(PLAN + "新建1000路视频监控点位。开通5路公交。") == [
+        ("target", ">=", "1000", "count")]
+
+
+def test_a_share_of_things_fully_covered_is_the_one_figure() -> None:
+    """Set 34: `将在全区70%以上的社区实现菜篮子等八项…功能全覆盖` — `>=` 70 % of the communities;
+    the coverage of each is no 100 % item, and `等八项` counts the things named before."""
+    shares = PLAN + "将在全区70%以上的社区实现菜篮子等八项基本便民商业服务功能全覆盖。"
+    assert statements(shares) == [("target", ">=", "70", "%")]
+    assert statements(PLAN + "推动镇街养老照料中心全覆盖。") == [("target", ">=", "100", "%")]

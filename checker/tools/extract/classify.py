@@ -120,7 +120,8 @@ _COMPARED = re.compile(r"(?:比|较)[^,，;；。]{1,10}$")
 _NEW = frozenset({"新增", "净增"})
 # `GDP增长预期目标为6.5%`, `GDP年均增速预计为6.5%`: the rate a change is set at.
 _RATE_IS = re.compile(r"(增长|增速|增幅|下降|降低|降幅)(?:的)?"
-                      r"(?:预期目标|预期|目标|预计|计划|目标值)?$")
+                      r"(?:预期目标|预期|目标|预计|计划|目标值)?"
+                      r"(?:也|将|已|再)?(?:调低|调高|下调|上调|确定|设定|定)?$")
 
 
 def _extent(phrase: Phrase) -> bool:

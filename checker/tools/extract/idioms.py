@@ -73,8 +73,15 @@ def _item(ctx: Ctx, found: re.Match[str], *, name: str, op: str, value: Fraction
         section=" ".join(ctx.sentence.section), words=found.group(), known=known)
 
 
+# `全区70%以上的社区实现…功能全覆盖`: the share of the things that reach full coverage is the
+# figure; the coverage of each of them is no second item.
+_SHARE_OF = re.compile(r"[\d.]+\s*[%％](?:以上|左右|以下)?的")
+
+
 def _full(ctx: Ctx, found: re.Match[str], percent: Unit | None) -> Item | None:
-    subject, _ = _subject(ctx, found.start())
+    subject, c0 = _subject(ctx, found.start())
+    if _SHARE_OF.search(ctx.text, c0, found.start()):
+        return None
     name = subject + "覆盖率" if subject else "覆盖率"
     return _item(ctx, found, name=name, op=">=", value=Fraction(100), unit="%",
                  reason="`全覆盖` read as 100 %", known=percent)

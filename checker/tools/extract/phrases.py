@@ -176,6 +176,9 @@ def _bounded(text: str, end: int, kind: str) -> bool:
         return False
     if text[end] in cues.COUNT_NOT_BEFORE.get(text[end - 1], ""):
         return False
+    if text[end - 1] in cues.COUNT_ONLY_BEFORE and \
+            not text.startswith(cues.COUNT_ONLY_BEFORE[text[end - 1]], end):
+        return False
     return not (text[end - 1].isascii() and text[end - 1].isalpha() and is_letter(text[end]))
 
 

@@ -27,6 +27,7 @@ _ONE_WORD = re.compile(r"一(?:般|批|体|流|站|系列|些|揽子|线|带|网
 _DESCRIBED = re.compile(r"[\d〇零一二两三四五六七八九十百千]+[^\d,，;；。]{0,3}(?:以上|以下)")
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
 _DONE_PROJECTS = re.compile(r"[^,，;；。]{0,12}实事[^,，;；。]{0,8}?(?:办结|完成)")
+_COVERED_AFTER = re.compile(r"[^,，;；。\d]{0,16}?全(?:覆盖|部覆盖)")
 # `我国上述三项数据已非常接近…目标`: the things listed before, counted again, state nothing.
 _NAMED_BEFORE = re.compile(r"(?:上述|前述|以上|上列|这|此)$")
 # `12项主要预期目标中11项较好完成`: how many of the document's items did.
@@ -40,7 +41,12 @@ _KINDS = re.compile(r"个?大(?:类|项|板块|领域)")
 # 高于目标2.1个百分点, 低于年度目标: a result measured against its target.
 _GAP = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|超|落后于?|差|塌|比)"
                   r"(?:全年|年度|年初|预期)?目标$|"
+                  # 比“十一五”规划的目标低1个百分点
+                  r"比[^,，;；。]{0,14}?目标(?:高|低|多|少|快|慢)(?:了|出)?$|"
                   r"比(?:全年|年度|年初)?计划(?:投资|数)?(?:高|低|多|少|快|慢)(?:了|出)?$")
+# `还有大约0.5个百分点的提升空间`: the room left to a target, no value of the indicator.
+_ROOM_BEFORE = re.compile(r"(?:还有|尚有|仍有)(?:大约|约)?$")
+_ROOM_AFTER = re.compile(r"[^,，;；。\d]{0,4}?的?(?:提升|提高|增长|上升|下降|增加)?(?:空间|差距)")
 # `123.jpg`: a picture's or a document's file name left on the page.
 _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?|pptx?|txt|html?)\b",
                         re.IGNORECASE)
@@ -57,7 +63,8 @@ _COUNTED_READERS = re.compile(r"\s?(?:人)?(?:支持|点赞|评论|阅读|收藏
 _MAIL = re.compile(r"[\d ]*@")
 # `12-23   来自潍坊`: a comment's month and day, no range of figures.
 _MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])")
-_CONDITION = re.compile(r"如果|假如|倘若|一旦|假设")
+_CONDITION = re.compile(r"如\s?果|假\s?如|倘\s?若|一旦|假\s?设")  # `如 果`: a hard wrap's space
+_CONSEQUENCE = re.compile(r"\s*(?:那么|那|则)")  # 如果…达到90万亿元,那么…将在2.25万亿元
 _PAGE = re.compile(r"(?:^|\s)(?:Page|P\.|p\.|页码)\s*$|(?:页码|页数|文档页数)\s*[:：]\s*$")
 _TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
 _CONVERTED = re.compile(r"(?:折合|约合)$")
@@ -108,7 +115,9 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     named = _FILE_NAME.match(text, end_of(phrase, ctx))
     if named:
         return f"{shown} names a file (`{phrase.text}{named.group()}`)"
-    if _GAP.search(text[max(0, start - 12):start]):
+    if _GAP.search(text[max(0, start - 12):start]) or (
+            _ROOM_BEFORE.search(text[max(0, start - 6):start]) and
+            _ROOM_AFTER.match(text, end_of(phrase, ctx))):
         return f"{shown} is a gap to the target, not a value of the indicator"
     if _CAPTION.search(text[max(0, start - 3):start]) and phrase.unit is None:
         return f"{shown} numbers a chart or a table"
@@ -118,7 +127,9 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} is part of a registration code"
     if before == "〔" and text[end_of(phrase, ctx):][:1] == "〕":  # 平政发〔2025〕6号
         return f"{shown} is part of a document's number (`{text[max(0, start - 4):start + 8]}`)"
-    if _CONDITION.search(text[own.clause_start:start]):
+    if _CONDITION.search(text[own.clause_start:start]) or (
+            _CONSEQUENCE.match(text, own.clause_start) and
+            _CONDITION.search(text[max(0, own.clause_start - 60):own.clause_start])):
         return f"{shown} is in a condition (`如果…`), not a statement"
     end = phrase.end - ctx.base
     if _COUNTER.search(text[max(0, start - 8):start]) or \
@@ -191,6 +202,9 @@ def _measured(phrase: Phrase) -> bool:
 _AMOUNT_OF = re.compile(r"[^,，;；。\d]{0,12}?(?:面积|规模|用地|总量)(?:达到|实现|完成|建成|纳入)")
 
 
+_OR_FIGURE = re.compile(r"(?:或者|或是|或)\s*[\d〇零一二两三四五六七八九十]")
+
+
 # `2至3岁幼儿`, `60岁老人`: an age before the people of that age.
 _AGED = re.compile(r"(?:的)?(?:婴幼儿|幼儿|儿童|老年|老人|人口|人群|学生|青少年|妇女|孩子|"
                    r"托班|学龄)")
@@ -210,6 +224,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
             phrase.high is not None or _AGED.match(own.right)):  # 2至3岁幼儿托位: their ages
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     if _GOES_ON.match(own.right):  # 在目前的50%以上再提高: a level the sentence goes on from
+        return ""
+    if _OR_FIGURE.match(own.right):  # 都在5%左右或者5%以上: one of two figures, no description
         return ""
     if own.right.startswith(("之间", "区间")):  # 城镇化率处在60%—70%之间: a range it lies in
         return ""
@@ -231,6 +247,9 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} counts the document's own items"
     if counted and _OWN_ITEMS_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts the document's own items"
+    if counted and ctx.text[:phrase.start - ctx.base].endswith("等") and \
+            _COVERED_AFTER.match(own.right):  # 菜篮子等八项…服务功能全覆盖: the things covered
+        return f"{shown} counts the things the text named before (`等{phrase.text}`)"
     if counted and _NAMED_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts things the text named before (`{phrase.text}{own.right[:4]}`)"
     if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right) and \
@@ -294,6 +313,15 @@ def _in_parens(text: str, start: int, end: int) -> bool:
     return text[start - 1:start] in "(（" and text[end:end + 1] in ")）" and start > 0
 
 
+# `增长目标为“7%以上,力争达到8%”`, `成长目标「5％左右」`, `落实好“新增2万个中小学学位”…任务`: a
+# quote that opens on a figure with its bound, or on a verb of change and a figure, quotes
+# the target's own words; a term in quotes (`“百亿提升”`, `“三种气源、八大通道”`) does not.
+_QUOTED_STATEMENT = re.compile(r"\s*(?:(?:力争|确保|争取)?(?:达到|达|增长|提高到|提升至|控制在|"
+                               r"新增|新建|增加|降低|下降|减少)\s*)?[\d.]+\s*[^\d,，;；。]{0,4}?"
+                               r"(?:以上|左右|以内|以下|之内)|"
+                               r"\s*(?:新增|新建|增加|提高|降低|下降|减少|建成|完成)\s*[\d.]+")
+
+
 def _quoted(text: str, start: int) -> bool:
     for left, right in (("“", "”"), ("「", "」"), ("『", "』"), ("‘", "’")):
         opened = max(text.rfind(left, 0, start), text.rfind("\"", 0, start) if left == "“" else -1)
@@ -301,7 +329,8 @@ def _quoted(text: str, start: int) -> bool:
         ends = text.find(right, start)
         if opened > closed and ends > 0 and (ends - opened < 16 or (
                 ends - opened < 28 and not re.search(r"[,，。;；:：]", text[opened:ends]))):
-            return True  # `建成“三种气源、八大通道、10兆帕大环”的…体系`: a slogan's parts
+            # `建成“三种气源、八大通道、10兆帕大环”的…体系`: a slogan's parts
+            return not _QUOTED_STATEMENT.match(text, opened + 1, ends)
     return False
 
 

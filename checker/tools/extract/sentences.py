@@ -301,10 +301,25 @@ def _reviewed(document: Document, lines: _Lines, stamp: str) -> int | None:
     if document.kind == "plan" and document.plan_period:
         return document.plan_period[0] - 1
     if document.year is None:
-        return None
+        return _year_before_target(document)
     month = re.match(r"\d{4}[-./年](\d{1,2})", stamp)
     early = month is not None and int(month.group(1)) <= 3
     return document.year - 1 if early else document.year
+
+
+# `定出2026年全市GDP增长目标「5%左右」` on an undated page: the year whose target is set is the
+# year ahead, so the text reports on the year before (not `完成2025年目标任务`: a year reached).
+_TARGET_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!达到)(?<!超额完成)((?:19|20)\d\d)年"
+                          r"[^,，。;；:：\d]{0,12}?(?:增长|增速|发展)?(?:主要)?(?:预期)?目标"
+                          r"(?!任务)")
+
+
+def _year_before_target(document: Document) -> int | None:
+    found = _TARGET_YEAR.search(document.folded[:_TARGET_YEAR_WINDOW])
+    return int(found.group(1)) - 1 if found else None
+
+
+_TARGET_YEAR_WINDOW = 400  # the headline and the lead, where a page names the year it is about
 
 
 # ------------------------------------------------------------------ sections

@@ -78,6 +78,10 @@ _PROJECTS_SET = re.compile(r"实事项目[^,，。;；]{0,4}?(?:确定|公布|�
 _RANKED = re.compile(r"居(?:全市|全区|全省|全国|全球|世界|[^,，。;；]{1,8}?)"
                      r"(?:第[\d一二三四五六七八九十]+|前列|首位|前茅|榜首)|"
                      r"排名(?:全国|全市|全省|全区)[^,，。;；]{0,4}?第?\d+位")
+# `多个经济大省定为5.5%左右`, `各地普遍确定在5%以上`, `增长目标也调低为8%`: a figure a verb
+# of setting fixes is a goal set, whenever it is reported.
+_SET_AT = re.compile(r"(?:(?<![被])确定|(?<![被规确约决否制稳固锁认鉴评核判测指特坚肯一安设])定|"
+                     r"设定|调低|调高|下调|上调)\s?(?:在|为|為|到)\s?[“「]?$")
 _CAPPED = re.compile(r"[\d.\s]+[^\s\d,，。;；、]{0,6}?(?:以内|之内|以下)")
 
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
@@ -98,11 +102,14 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return "actual", False  # where a change starts says nothing of its paragraph
     if _targets_follow(ctx.text[:start]) or _OF_A_TARGET.match(ctx.text[start:near.clause_end]):
         return "target", True
+    if _SET_AT.search(ctx.text[max(0, near.chain_start - 8):near.chain_start + 1]) or \
+            _SET_AT.search(ctx.text[max(0, start - 8):start]):
+        return "target", True
     if not _NOW_OF.search(ctx.text[max(0, near.chain_start - 3):near.chain_start + 1]):
         clause = _NOW_OF.sub("", clause)
     if _PROJECTS_SET.search(ctx.text):  # 新增…8万套(间)……记者近日获悉,…民生实事项目正式确定
         return "target", True
-    if _PAST.search(clause):
+    if _PAST.search(clause) or _now(ctx, start):
         return "actual", True
     if _RANKED.search(ctx.text) and not any(m.group() != "预计" for m in _STRONG_FUTURE.finditer(
             _NOT_FUTURE.sub("", ctx.text))):
@@ -123,6 +130,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     year = _year_before(ctx, start)
     if year is None:
         year = _opening_year(ctx, start)
+    if year is None:
+        year = next((m.last for m in reversed(_opening_span(ctx, start))), None)
     if year is not None and document.reviewed is not None:
         return ("target" if year > document.reviewed else "actual"), True
     if any(m.part[:1] in ("H", "Q") for m in own_marks(ctx, start)):
@@ -150,6 +159,22 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
 
 
 _RESTATES = re.compile(r"\s*(?:即|也就是|也即)")
+
+
+# `目前,我国社会研发投入的强度在2%左右`: a clause that is nothing but `目前` says the figures
+# after it are the present state, up to a word that plans.
+_NOW_CLAUSE = re.compile(r"(?:^|[,，;；。])\s*(?:目前|当前|现阶段|截至目前)\s*[,，]")
+
+
+def _now(ctx: Ctx, start: int) -> bool:
+    found = None
+    for found in _NOW_CLAUSE.finditer(ctx.text, 0, start):  # noqa: B007 - the last one counts
+        continue
+    if found is None:
+        return False
+    between = ctx.text[found.end():start]
+    return not _STRONG_FUTURE.search(between) and not _AHEAD.search(between) and \
+        not _marks(ctx, found.end(), start)
 
 
 def _restated(ctx: Ctx, near: Around) -> str:
@@ -217,6 +242,9 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     if mode:
         return mode
     years = [m.last for m in own_marks(ctx, start) if m.kind == "year" and m.last is not None]
+    opening = _opening_year(ctx, start)
+    if not years and opening is not None:
+        years = [opening]  # `2024年,面对…形势,仍预计全市GDP增长5.2%左右`: that year's estimate
     if years and document.reviewed is not None:
         return "target" if years[-1] > document.reviewed else "actual"
     spans = [m.last for m in own_marks(ctx, start) if m.kind in ("plan", "years") and m.last]
@@ -227,10 +255,24 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     return "target"
 
 
+_OPENING_SPAN = re.compile(r"\s*[“\"]?[^,，;；。“”\"]{1,12}?[”\"]?(?:时期|期间|期)[,，\s]+")
+
+
+def _opening_span(ctx: Ctx, start: int) -> list[Mark]:
+    """`“十一五”期间,北京市…年均增长11%以上,总量超过1.3万亿元`: a sentence that opens on a span
+    of years alone dates each figure after it that names no period of its own."""
+    found = _OPENING_SPAN.match(ctx.text)
+    if found is None or found.end() > start:
+        return []
+    spans = [m for m in _marks(ctx, 0, found.end()) if m.kind in ("plan", "years") and m.last]
+    return spans if spans and not _marks(ctx, found.end(), start) else []
+
+
 def _period_over(ctx: Ctx, start: int) -> bool:
     """`“十三五”时期…新增115万亩` in an undated text that goes on to `2021年,…计划`: a
     span of years the text has left behind is a review."""
-    spans = [m.last for m in own_marks(ctx, start) if m.kind in ("plan", "years") and m.last]
+    spans = [m.last for m in own_marks(ctx, start) or _opening_span(ctx, start)
+             if m.kind in ("plan", "years") and m.last]
     if not spans:
         return False
     folded = ctx.document.folded
@@ -249,7 +291,8 @@ def _opening_year(ctx: Ctx, start: int) -> int | None:
     found = None
     for found in _OPENING_YEAR.finditer(ctx.text, 0, start):  # noqa: B007 - the last one counts
         continue
-    if found is None or re.search(r"(?:19|20)\d\d", ctx.text[found.end():start]):
+    if found is None or re.search(r"(?:19|20)\d\d", ctx.text[found.end():start]) or \
+            _marks(ctx, found.end(), start):  # `2023年,…3941万人次,今年…预计超4500万人次`
         return None
     return int(found.group(1))
 
@@ -297,6 +340,12 @@ def own_marks(ctx: Ctx, start: int) -> list[Mark]:
     marks = [m for m in _marks(ctx, c0, start) if not _compared(ctx, m)]
     while c0 > 0 and not marks:
         p0, _ = clause_of(ctx.text, c0 - 1, c0 - 1)
+        if p0 < c0 - 1 and not ctx.text[p0:c0 - 1].strip(" \u3000"):
+            c0 = p0  # `“十一五”期間,,北京市…`: a page's doubled comma ends no clause of its own
+            continue
+        if p0 == c0 - 1 and p0 > 0 and ctx.text[p0 - 1] in ",，":
+            c0 = p0
+            continue
         head = re.split(r"——|\s{1,}", ctx.text[p0:c0 - 1].strip())[-1]  # after a headline's dash
         found = _marks(ctx, c0 - 1 - len(head), c0 - 1)
         bare = re.sub(r"[\s,，“”\"]|时期|期间|以来|年间", "", head)
