@@ -184,9 +184,11 @@ def _first_by_id(reported: Mask, ids: Sequence[str], limit: int | None,
     rows = np.flatnonzero(reported)
     if (limit is None or len(rows) <= limit) and below is None:
         return rows
+    arrow = getattr(ids, "arrow", None)
+    names_array = arrow() if arrow is not None else None
+    if names_array is not None:
+        return _first_by_arrow_id(rows, names_array, limit, below)
     index = getattr(ids, "values", None)
-    if hasattr(getattr(index, "array", None), "__arrow_array__"):
-        return _first_by_arrow_id(rows, index, limit, below)
     names = np.asarray(index[rows] if index is not None else [ids[i] for i in rows.tolist()],
                        dtype=object)
     if below is not None:
@@ -198,15 +200,15 @@ def _first_by_id(reported: Mask, ids: Sequence[str], limit: int | None,
     return np.sort(rows[order])
 
 
-def _first_by_arrow_id(rows: np.ndarray, index: Any, limit: int | None,
+def _first_by_arrow_id(rows: np.ndarray, ids: Any, limit: int | None,
                        below: str | None) -> np.ndarray:
-    """`_first_by_id` over a batch's Arrow-backed id index: compared and sorted by Arrow
+    """`_first_by_id` over a batch's ids as an Arrow array: compared and sorted by Arrow
     (UTF-8 byte order is code-point order, as Python compares `str`; the sort is stable),
     since boxing 10⁵ ids as Python strings to sort them cost more than the rules."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    names = pa.array(index.array).take(pa.array(rows))
+    names = ids.take(pa.array(rows))
     if below is not None:
         keep = pc.less(names, pa.scalar(below, names.type)).to_numpy(zero_copy_only=False)
         rows, names = rows[keep], names.filter(pa.array(keep))
