@@ -26,6 +26,8 @@ import numpy as np
 import numpy.typing as npt
 
 from checker.data.arrow_columns import blank_texts, column_kind, data_columns
+from checker.data.arrow_numpy import flags, valid
+from checker.data.arrow_numpy import numbers as arrow_numbers
 from checker.data.columnar import Column
 from checker.data.values import FAILED, FIRST_YEAR, LAST_YEAR, default_value, is_blank, parse_value
 from checker.types.typed import BoolT, EnumT, FieldSpec, QuantityT, RecordSchema, TextT, Type, YearT
@@ -66,13 +68,22 @@ class ArrowIds(Sequence[str]):
     def __getitem__(self, item: slice) -> ArrowIds: ...
     def __getitem__(self, item: int | slice) -> str | ArrowIds:
         if isinstance(item, slice):
-            import pyarrow as pa
-
-            return ArrowIds(self.array.take(pa.array(np.arange(len(self.array))[item])))
+            start, stop, step = item.indices(len(self.array))
+            if step == 1:
+                return ArrowIds(self.array.slice(start, max(stop - start, 0)))
+            return ArrowIds(self.array.take(self.array_of(np.arange(start, stop, step))))
         return str(self.array[int(item)].as_py())
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.array.to_pylist())
+
+    @staticmethod
+    def array_of(positions: npt.NDArray[Any]) -> Any:
+        """Positions as an Arrow int64 array (from the buffer: no pandas shim)."""
+        import pyarrow as pa
+
+        data = np.ascontiguousarray(positions, dtype=np.int64)
+        return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
 
     def __repr__(self) -> str:
         return f"ArrowIds({self.array[:5].to_pylist()}{'…' if len(self) > 5 else ''})"
@@ -169,7 +180,7 @@ def _field(array: Any, count: int, spec: FieldSpec, units: UnitTable,
         texts = _plain_text(array)
         if texts is None:
             return None
-        blank = np.asarray(blank_texts(texts).to_numpy(zero_copy_only=False), dtype=bool)
+        blank = flags(blank_texts(texts))
         if blank.any() and (spec.required or spec.default is not None):
             return None
         return lambda: _text_column(texts, blank)
@@ -230,15 +241,14 @@ def _numbers(array: Any, type_: Type) -> FloatArray | None:
         return None
     kind = column_kind(array.type).kind
     if kind == "bool" and isinstance(type_, BoolT):
-        flags = pc.fill_null(pc.cast(array, pa.float64()), np.nan)
-        return np.asarray(flags.to_numpy(zero_copy_only=False), dtype=np.float64)
+        return np.where(valid(array), flags(array), np.nan)
     if kind not in ("integer", "float"):
         return None
     try:
-        floats = pc.fill_null(pc.cast(array, pa.float64()), np.nan)
+        floats = pc.cast(array, pa.float64())
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None  # an integer a float cannot hold exactly: the pandas path reads it
-    numbers = np.asarray(floats.to_numpy(zero_copy_only=False), dtype=np.float64)
+    numbers = np.where(valid(floats), arrow_numbers(floats), np.nan)
     blank = np.isnan(numbers)
     with np.errstate(invalid="ignore"):
         if isinstance(type_, QuantityT):
@@ -288,8 +298,7 @@ def _enum_ranks(array: Any, type_: EnumT, units: UnitTable) -> FloatArray | None
             bad[index] = True
         else:
             ranks[index] = items[str(result)]
-    codes = np.asarray(pc.fill_null(array.indices, len(distinct)).to_numpy(
-        zero_copy_only=False), dtype=np.int64)
+    codes = np.where(valid(array.indices), arrow_numbers(array.indices), len(distinct))
     if bad[codes].any():
         return None
     return ranks[codes]
@@ -310,14 +319,16 @@ def _missing_text(count: int) -> Callable[[], Column]:
 
 def _text_column(texts: Any, blank: BoolArray) -> Column:
     """Codes in the order texts first appear (as `pandas.factorize` numbers them, and
-    Arrow's `dictionary_encode`), blank cells -1."""
-    import pyarrow as pa
+    Arrow's `dictionary_encode`), blank cells -1: the blank texts are taken out of the
+    dictionary, which keeps the others in the order they first appear."""
     import pyarrow.compute as pc
 
-    kept = pc.if_else(pa.array(blank), pa.scalar(None, texts.type), texts) if blank.any() \
-        else texts
-    encoded = pc.dictionary_encode(kept)
-    codes = np.asarray(pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False),
-                       dtype=np.int64)
-    return Column(codes, None if not blank.any() else ~blank,
-                  tuple(encoded.dictionary.to_pylist()))
+    encoded = pc.dictionary_encode(texts)
+    kept = ~flags(blank_texts(encoded.dictionary))
+    renumbered = np.append(np.where(kept, np.cumsum(kept) - 1, -1), -1)  # the last: null
+    indices = encoded.indices
+    codes = renumbered[np.where(valid(indices), arrow_numbers(indices), len(kept))]
+    labels = encoded.dictionary.to_pylist()
+    return Column(codes.astype(np.int64), None if not blank.any() else ~blank,
+                  tuple(label for label, keep in zip(labels, kept.tolist(), strict=True)
+                        if keep))

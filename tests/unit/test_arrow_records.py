@@ -5,12 +5,18 @@ arrays, ids, defaults and frame as the pandas path (`records._from_table`), and 
 from __future__ import annotations
 
 import dataclasses
+import json
+import subprocess
+import sys
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -133,3 +139,32 @@ def test_defaults_fill_blank_cells_as_the_pandas_path_fills_them() -> None:
         "in_strategic_reserve": pa.array([None, False, True]),
         "town": pa.array(["亦庄镇", None, "礼贤镇"])})  # completion_year: absent
     assert same(batch, schema)
+
+
+def test_a_streamed_parquet_check_imports_no_pandas(tmp_path: Path) -> None:
+    """The stream reads plain batches from Arrow buffers; pyarrow's own conversions would
+    import pandas (0.3 s of CPU), and so would a frame per batch."""
+    from checker.data.batches import BATCH_ROWS
+
+    n = BATCH_ROWS + 5
+    rng = np.random.default_rng(3)
+    numbers = pc.cast(pa.array(np.arange(n)), pa.string())
+    path = tmp_path / "big.parquet"
+    pq.write_table(pa.table({
+        "id": pc.binary_join_element_wise("P", pc.utf8_lpad(numbers, 7, "0"), ""),
+        "town": pa.array(rng.choice(["黄村镇", "亦庄镇"], n)),
+        "land_area": pa.array(rng.random(n), mask=rng.random(n) < 0.1),
+        "occupies_permanent_basic_farmland": pa.array(rng.random(n) < 0.01),
+        "in_ecological_red_line": pa.array(rng.random(n) < 0.01),
+        "strategic_reserve_approval": pa.array(rng.choice(["甲", " "], n)),
+    }), path)
+    probe = ("import json, sys\nfrom checker.cli.main import main\n"
+             f"code = main(['check', {str(path)!r}, '--format', 'json', '-o', "
+             f"{str(tmp_path / 'out.json')!r}, '--quiet'])\n"
+             "print(json.dumps([code, 'pandas' in sys.modules]))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, cwd=Path(__file__).resolve().parents[2])
+    code, pandas = json.loads(done.stdout.splitlines()[-1])
+    assert code in (0, 1) and not pandas
+    result = json.loads((tmp_path / "out.json").read_text("utf-8"))
+    assert result["inputs"][0]["rows"] == n
