@@ -127,8 +127,11 @@ def _through_pandas(table: RawTable, loader: _Loader) -> RecordBatch:
     if loader.report.errors or part.frame is None or part.ids.hasnans:
         raise Fallback(f"{table.display}: a problem in rows "
                        f"{int(table.rows[0])}-{int(table.rows[-1])}")
-    return RecordBatch(loader.schema, part.frame, ArrowIds(pa.array(part.ids.array)),
-                       part.origins, defaulted=part.defaulted)
+    ids = pa.array(part.ids.array)
+    if isinstance(ids, pa.ChunkedArray):  # a pandas column's Arrow storage
+        ids = ids.combine_chunks()
+    return RecordBatch(loader.schema, part.frame, ArrowIds(ids), part.origins,
+                       defaulted=part.defaulted)
 
 
 @dataclass(frozen=True)
