@@ -11,8 +11,9 @@ row), else at the end over the id column alone.
 Streaming never words a diagnostic of its own: at the first problem of any kind
 (a bad cell, a repeated id, an unreadable row group) it raises `Fallback`, and the
 caller loads the input whole, which reports every problem exactly as it always has.
-`plan_stream` decides whether a run streams.  Imports the `data` modules; pandas,
-pyarrow.
+`plan_stream` decides whether a run streams.  A plain Parquet batch is read straight
+from Arrow (`arrow_records`), without pandas; other batches and CSV blocks go through
+`records`.  Imports the `data` modules; pyarrow; pandas only for those.
 """
 
 from __future__ import annotations
