@@ -118,9 +118,12 @@ def blank_texts(array: Any) -> Any:
     pandas' `str.strip() == ""` decides it over Arrow storage: an Arrow boolean array, no
     null in it.  `utf8_is_space` knows the whitespace Arrow's trim strips (every code point
     checked in the tests), without the trimmed copy of every cell it made."""
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    return pc.fill_null(pc.or_(pc.equal(array, ""), pc.utf8_is_space(array)), True)
+    empty = pc.invert(pc.cast(pc.utf8_length(array), pa.bool_()))
+    # null cells: `or_kleene` of true; no Python scalar (pyarrow would import pandas for it)
+    return pc.or_kleene(pc.is_null(array), pc.or_(empty, pc.utf8_is_space(array)))
 
 
 def texts_by_code(texts: Sequence[str | None], codes: Any) -> Any:

@@ -11,8 +11,9 @@ row), else at the end over the id column alone.
 Streaming never words a diagnostic of its own: at the first problem of any kind
 (a bad cell, a repeated id, an unreadable row group) it raises `Fallback`, and the
 caller loads the input whole, which reports every problem exactly as it always has.
-`plan_stream` decides whether a run streams.  Imports the `data` modules; pandas,
-pyarrow.
+`plan_stream` decides whether a run streams.  A plain Parquet batch is read straight
+from Arrow (`arrow_records`), without pandas; other batches and CSV blocks go through
+`records`.  Imports the `data` modules; pyarrow; pandas only for those.
 """
 
 from __future__ import annotations
@@ -26,19 +27,18 @@ from typing import TYPE_CHECKING, Any, Final
 import numpy as np
 
 from checker import result as r
+from checker.data.arrow_records import ArrowIds, arrow_part
 from checker.data.csv_batches import BLOCK, Fallback, csv_tables
 from checker.data.file_kinds import classify
 from checker.data.load import choose_schema, data_files, path_problem
-from checker.data.problems import display_path, file_span
-from checker.data.records import Ids, RecordBatch, _from_table, _Loader
+from checker.data.problems import Origins, display_path, file_span
+from checker.data.records import RecordBatch, _from_table, _Loader
 from checker.data.tables import RawTable, blank_mask, parquet_columns
 from checker.diagnostics import Diagnostic, DiagnosticError
 from checker.types.typed import EnumT, IndicatorSpec, RecordSchema, TextT
 from checker.types.units import UnitTable
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from checker.data.plan_data import PlanData
 
 __all__ = ["BATCH_ROWS", "Fallback", "IdDigest", "RecordStream", "StreamPlan", "dataset_files",
@@ -83,40 +83,56 @@ class RecordStream:
         return IdDigest(self.paths, self._ascending, self._span)
 
     def __iter__(self) -> Iterator[RecordBatch]:
-        import pandas as pd
-
         loader = _Loader(self.schema, self.units)
         first: str | None = None
         last: str | None = None
         self._ascending, seen = True, 0
         for path in self.paths:
-            for table in _tables(path, self.schema, self.batch_rows, self.csv_block):
-                part = _from_table(table, loader)
-                assert not isinstance(part.ids, list)  # a table's ids are a pandas column
-                if loader.report.errors or part.frame is None or part.ids.hasnans:
-                    raise Fallback(f"{table.display}: a problem in rows "
-                                   f"{int(table.rows[0])}-{int(table.rows[-1])}")
-                if not len(part.ids):
+            for item in _tables(path, self.schema, self.units, self.batch_rows,
+                                self.csv_block):
+                batch = item if isinstance(item, RecordBatch) else _through_pandas(item, loader)
+                ids = batch.ids
+                assert isinstance(ids, ArrowIds)
+                if not len(ids):
                     continue
-                last = self._follow(part.ids, last)
-                first = first if first is not None else str(part.ids.iloc[0])
-                seen += len(part.ids)
-                yield RecordBatch(self.schema, part.frame,
-                                  Ids(pd.Index(part.ids, dtype="string")), part.origins,
-                                  defaulted=part.defaulted)
+                last = self._follow(ids.array, last)
+                first = first if first is not None else ids[0]
+                seen += len(ids)
+                yield batch
         if not self._ascending:
             _unique_ids(self.paths)
         self.rows = seen
         self._span = (first, last) if first is not None and last is not None else None
 
-    def _follow(self, ids: pd.Series[Any], last: str | None) -> str:
-        """Track whether ids ascend across all batches so far (then none can repeat)."""
+    def _follow(self, ids: Any, last: str | None) -> str:
+        """Track whether ids (an Arrow array) ascend across all batches so far (then none
+        can repeat)."""
         if self._ascending:
-            values = ids.array
-            rising = bool((values[1:] > values[:-1]).all()) if len(values) > 1 else True
-            first = str(values[0])
+            import pyarrow.compute as pc
+
+            count = len(ids)
+            rising = count < 2 or bool(pc.all(pc.greater(ids.slice(1), ids.slice(0, count - 1))
+                                              ).as_py())
+            first = str(ids[0].as_py())
             self._ascending = rising and (last is None or first > last)
-        return str(ids.iloc[-1])
+        return str(ids[len(ids) - 1].as_py())
+
+
+def _through_pandas(table: RawTable, loader: _Loader) -> RecordBatch:
+    """A batch that is not the plain case (or a CSV block), read as a whole load reads it;
+    any problem raises `Fallback`."""
+    import pyarrow as pa
+
+    part = _from_table(table, loader)
+    assert not isinstance(part.ids, list)  # a table's ids are a pandas column
+    if loader.report.errors or part.frame is None or part.ids.hasnans:
+        raise Fallback(f"{table.display}: a problem in rows "
+                       f"{int(table.rows[0])}-{int(table.rows[-1])}")
+    ids = pa.array(part.ids.array)
+    if isinstance(ids, pa.ChunkedArray):  # a pandas column's Arrow storage
+        ids = ids.combine_chunks()
+    return RecordBatch(loader.schema, part.frame, ArrowIds(ids), part.origins,
+                       defaulted=part.defaulted)
 
 
 @dataclass(frozen=True)
@@ -157,10 +173,11 @@ def dataset_files(argument: str | Path) -> list[Path]:
     return found
 
 
-def _tables(path: Path, schema: RecordSchema, batch_rows: int,
-            csv_block: int) -> Iterator[RawTable]:
-    """Raw tables of at most `batch_rows` rows (CSV: a block of bytes), numbered as the
-    whole file numbers them."""
+def _tables(path: Path, schema: RecordSchema, units: UnitTable, batch_rows: int,
+            csv_block: int) -> Iterator[RawTable | RecordBatch]:
+    """Batches of at most `batch_rows` rows (CSV: a block of bytes), numbered as the whole
+    file numbers them: read straight from Arrow when plain (`arrow_records`), else as raw
+    tables for `records` to read."""
     if path.suffix.lower() not in PARQUET:
         found = False
         for table in csv_tables(path, csv_block):
@@ -181,9 +198,15 @@ def _tables(path: Path, schema: RecordSchema, batch_rows: int,
             raise Fallback(f"{display}: {error}") from error
         if batch is None:
             break
-        names, columns, kinds = parquet_columns(batch)
         rows = np.arange(start, start + batch.num_rows, dtype=np.int64)
         start += batch.num_rows
+        plain = arrow_part(batch, schema, units) if batch.num_rows else None
+        if plain is not None:
+            found = True
+            yield RecordBatch(schema, plain.table, plain.ids, Origins.of(display, True, rows),
+                              defaulted=plain.defaulted)
+            continue
+        names, columns, kinds = parquet_columns(batch)
         table = _without_blank_rows(RawTable(display, "parquet", names, columns, rows,
                                              kinds=kinds))
         if len(table):
@@ -275,8 +298,6 @@ def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema]
     files, problems = data_files(paths)
     if problems or not any(p.suffix.lower() in STREAMED for p in files):
         return None  # nothing to stream: do not read the files' headers twice
-    from checker.data.plan_data import load_plan_data
-
     try:
         for path in files:
             if path_problem(path) is not None:
@@ -290,8 +311,11 @@ def plan_stream(paths: Sequence[str | Path], schemas: Mapping[str, RecordSchema]
         spec = schema.fields.get("id")
         if spec is None or not isinstance(spec.type, TextT):
             return None  # ids are then row numbers, counted per file
-        plan_data = load_plan_data(data, indicators, units, strict=strict,
-                                   sheet=sheet) if data else None
+        plan_data = None
+        if data:
+            from checker.data.plan_data import load_plan_data
+
+            plan_data = load_plan_data(data, indicators, units, strict=strict, sheet=sheet)
     except (DiagnosticError, Fallback):
         return None
     block = BLOCK if batch_rows is None else max(batch_rows * 128, 256)  # ~128 bytes a row

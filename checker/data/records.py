@@ -27,6 +27,7 @@ import numpy as np
 
 from checker import result as r
 from checker.data.arrow_columns import accepted, expected_words, report_unfit
+from checker.data.arrow_records import ArrowColumns
 from checker.data.columnar import Columns
 from checker.data.columns import Converted, convert, empty
 from checker.data.documents import Document, Entry, read_documents
@@ -67,6 +68,15 @@ class Ids(Sequence[str]):
         self.values = values
         self._least: list[str | None] = []
 
+    def arrow(self) -> Any:
+        """The ids as an Arrow array when the index is Arrow-backed, else None."""
+        array = self.values.array
+        if not hasattr(array, "__arrow_array__"):
+            return None
+        import pyarrow as pa
+
+        return pa.array(array)
+
     def least(self) -> str | None:
         """The smallest id (Arrow-backed ids only, else None), computed once: a streamed
         batch whose least id comes after every id a rule keeps has nothing to list."""
@@ -106,8 +116,8 @@ class RecordBatch:
     pandas frame, or `Columns` (records of YAML/JSON files: no pandas to import)."""
 
     schema: RecordSchema
-    table: pd.DataFrame | Columns
-    ids: Sequence[str]  # an `Ids` backed by a pandas Index, or the ids of `Columns`
+    table: pd.DataFrame | Columns | ArrowColumns
+    ids: Sequence[str]  # `Ids` (a pandas Index), `ArrowIds` or the ids of `Columns`
     origins: Origins
     warnings: tuple[Diagnostic, ...] = ()
     # field -> the rows whose value its `default` filled (evidence says `0 km² (default)`)
@@ -119,7 +129,7 @@ class RecordBatch:
     @property
     def frame(self) -> pd.DataFrame:
         """The records as a pandas frame (made from `Columns` on first use)."""
-        if isinstance(self.table, Columns):
+        if isinstance(self.table, Columns | ArrowColumns):
             self.table = self.table.to_pandas()
         return self.table
 

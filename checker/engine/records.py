@@ -184,9 +184,11 @@ def _first_by_id(reported: Mask, ids: Sequence[str], limit: int | None,
     rows = np.flatnonzero(reported)
     if (limit is None or len(rows) <= limit) and below is None:
         return rows
+    arrow = getattr(ids, "arrow", None)
+    names_array = arrow() if arrow is not None else None
+    if names_array is not None:
+        return _first_by_arrow_id(rows, names_array, limit, below)
     index = getattr(ids, "values", None)
-    if hasattr(getattr(index, "array", None), "__arrow_array__"):
-        return _first_by_arrow_id(rows, index, limit, below)
     names = np.asarray(index[rows] if index is not None else [ids[i] for i in rows.tolist()],
                        dtype=object)
     if below is not None:
@@ -198,22 +200,52 @@ def _first_by_id(reported: Mask, ids: Sequence[str], limit: int | None,
     return np.sort(rows[order])
 
 
-def _first_by_arrow_id(rows: np.ndarray, index: Any, limit: int | None,
+def _first_by_arrow_id(rows: np.ndarray, ids: Any, limit: int | None,
                        below: str | None) -> np.ndarray:
-    """`_first_by_id` over a batch's Arrow-backed id index: compared and sorted by Arrow
+    """`_first_by_id` over a batch's ids as an Arrow array: compared and sorted by Arrow
     (UTF-8 byte order is code-point order, as Python compares `str`; the sort is stable),
-    since boxing 10⁵ ids as Python strings to sort them cost more than the rules."""
-    import pyarrow as pa
+    since boxing 10⁵ ids as Python strings to sort them cost more than the rules.  Arrays
+    go to and from Arrow through their buffers: pyarrow's own conversions import pandas."""
     import pyarrow.compute as pc
 
-    names = pa.array(index.array).take(pa.array(rows))
+    if hasattr(ids, "combine_chunks"):  # a pandas index's Arrow storage: chunked
+        ids = ids.combine_chunks()
+    names = ids.take(_int64s(rows))
     if below is not None:
-        keep = pc.less(names, pa.scalar(below, names.type)).to_numpy(zero_copy_only=False)
-        rows, names = rows[keep], names.filter(pa.array(keep))
+        keep = _bools(pc.less(names, _one_text(below).cast(names.type)[0]))
+        rows, names = rows[keep], names.take(_int64s(np.flatnonzero(keep)))
     if limit is None or len(rows) <= limit:
         return rows
-    order = pc.array_sort_indices(names).to_numpy()[:limit]
-    return np.sort(rows[order])
+    order = pc.array_sort_indices(names)
+    positions = np.frombuffer(order.buffers()[1], dtype=np.uint64, count=len(order),
+                              offset=order.offset * 8)[:limit].astype(np.intp)
+    return np.sort(rows[positions])
+
+
+def _int64s(values: np.ndarray) -> Any:
+    import pyarrow as pa
+
+    data = np.ascontiguousarray(values, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
+
+
+def _one_text(text: str) -> Any:
+    """A one-element Arrow string array of `text`, built from its bytes."""
+    import pyarrow as pa
+
+    data = text.encode("utf-8")
+    offsets = np.array([0, len(data)], dtype=np.int32)
+    return pa.Array.from_buffers(pa.string(), 1, [None, pa.py_buffer(offsets),
+                                                  pa.py_buffer(data)])
+
+
+def _bools(array: Any) -> np.ndarray:
+    """An Arrow boolean array with no nulls as numpy (its value bits)."""
+    if not len(array):
+        return np.zeros(0, dtype=bool)
+    packed = np.frombuffer(array.buffers()[1], dtype=np.uint8)
+    return np.unpackbits(packed, count=array.offset + len(array),
+                         bitorder="little")[array.offset:].astype(bool)
 
 
 def clauses_at(rule: t.CheckedRule, guard: Vec | None, parts: list[Vec],
