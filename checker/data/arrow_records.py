@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any, overload
 import numpy as np
 import numpy.typing as npt
 
+from checker.arrow_numpy import flags, int64s, valid
+from checker.arrow_numpy import numbers as arrow_numbers
 from checker.data.arrow_columns import blank_texts, column_kind, data_columns
-from checker.data.arrow_numpy import flags, valid
-from checker.data.arrow_numpy import numbers as arrow_numbers
 from checker.data.columnar import Column
 from checker.data.values import FAILED, FIRST_YEAR, LAST_YEAR, default_value, is_blank, parse_value
 from checker.types.typed import BoolT, EnumT, FieldSpec, QuantityT, RecordSchema, TextT, Type, YearT
@@ -71,19 +71,12 @@ class ArrowIds(Sequence[str]):
             start, stop, step = item.indices(len(self.array))
             if step == 1:
                 return ArrowIds(self.array.slice(start, max(stop - start, 0)))
-            return ArrowIds(self.array.take(self.array_of(np.arange(start, stop, step))))
+            return ArrowIds(self.array.take(int64s(np.arange(start, stop, step))))
         return str(self.array[int(item)].as_py())
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.array.to_pylist())
 
-    @staticmethod
-    def array_of(positions: npt.NDArray[Any]) -> Any:
-        """Positions as an Arrow int64 array (from the buffer: no pandas shim)."""
-        import pyarrow as pa
-
-        data = np.ascontiguousarray(positions, dtype=np.int64)
-        return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
 
     def __repr__(self) -> str:
         return f"ArrowIds({self.array[:5].to_pylist()}{'…' if len(self) > 5 else ''})"

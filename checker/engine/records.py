@@ -15,6 +15,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from checker import result as r
+from checker.arrow_numpy import flags, int64s
 from checker.engine.env import RecordEnv, Table
 from checker.engine.evidence import (
     comparison,
@@ -210,23 +211,16 @@ def _first_by_arrow_id(rows: np.ndarray, ids: Any, limit: int | None,
 
     if hasattr(ids, "combine_chunks"):  # a pandas index's Arrow storage: chunked
         ids = ids.combine_chunks()
-    names = ids.take(_int64s(rows))
+    names = ids.take(int64s(rows))
     if below is not None:
-        keep = _bools(pc.less(names, _one_text(below).cast(names.type)[0]))
-        rows, names = rows[keep], names.take(_int64s(np.flatnonzero(keep)))
+        keep = flags(pc.less(names, _one_text(below).cast(names.type)[0]))
+        rows, names = rows[keep], names.take(int64s(np.flatnonzero(keep)))
     if limit is None or len(rows) <= limit:
         return rows
     order = pc.array_sort_indices(names)
     positions = np.frombuffer(order.buffers()[1], dtype=np.uint64, count=len(order),
                               offset=order.offset * 8)[:limit].astype(np.intp)
     return np.sort(rows[positions])
-
-
-def _int64s(values: np.ndarray) -> Any:
-    import pyarrow as pa
-
-    data = np.ascontiguousarray(values, dtype=np.int64)
-    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
 
 
 def _one_text(text: str) -> Any:
@@ -238,14 +232,6 @@ def _one_text(text: str) -> Any:
     return pa.Array.from_buffers(pa.string(), 1, [None, pa.py_buffer(offsets),
                                                   pa.py_buffer(data)])
 
-
-def _bools(array: Any) -> np.ndarray:
-    """An Arrow boolean array with no nulls as numpy (its value bits)."""
-    if not len(array):
-        return np.zeros(0, dtype=bool)
-    packed = np.frombuffer(array.buffers()[1], dtype=np.uint8)
-    return np.unpackbits(packed, count=array.offset + len(array),
-                         bitorder="little")[array.offset:].astype(bool)
 
 
 def clauses_at(rule: t.CheckedRule, guard: Vec | None, parts: list[Vec],

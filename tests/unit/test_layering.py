@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OURS = ("checker", "reports")
 
 BASE = ("checker.source", "checker.diagnostics", "checker.codes", "checker.textsafe",
-        "checker.frozen")
+        "checker.frozen", "checker.arrow_numpy")
 # Unit -> the units of ours it may import (a unit is a top-level module or a stage package;
 # a module may always import the modules of its own package).  Read bottom to top, this is
 # the pipeline: source <- diagnostics <- syntax <- types <- data / engine / analysis <-
@@ -36,6 +36,7 @@ MAY_IMPORT: dict[str, tuple[str, ...]] = {
     "checker.codes": (),
     "checker.textsafe": (),
     "checker.frozen": (),
+    "checker.arrow_numpy": (),
     "checker.diagnostics": ("checker.source", "checker.codes", "checker.textsafe"),
     "checker.result": (),
     "checker.syntax": BASE,
@@ -69,8 +70,8 @@ ONLY_IN: dict[str, tuple[str, ...]] = {
     "opencc": ("checker.tools.extract.fold",),
     "z3": ("checker.analysis.solver.*", "checker.engine.gaps"),  # gaps: verdicts over gaps
     "pandas": ("checker.data.*", "checker.engine.*"),
-    "numpy": ("checker.data.*", "checker.engine.*"),
-    "pyarrow": ("checker.data.*", "checker.engine.*"),
+    "numpy": ("checker.data.*", "checker.engine.*", "checker.arrow_numpy"),
+    "pyarrow": ("checker.data.*", "checker.engine.*", "checker.arrow_numpy"),
     "dask": ("checker.engine.distributed",),
     "distributed": ("checker.engine.distributed",),
 }
@@ -321,7 +322,7 @@ Z3 = f"only {', '.join(ONLY_IN['z3'])} import z3"
          False),
         ("only checker.data.*, checker.engine.* import pandas", "checker.types.typecheck",
          "pandas", True),
-        ("only checker.data.*, checker.engine.* import numpy", "checker.engine.series",
+        (f"only {', '.join(ONLY_IN['numpy'])} import numpy", "checker.engine.series",
          "numpy.typing", False),
         ("only checker.data.*, checker.engine.* import pandas", "checker.data.tables", "pandas",
          False),

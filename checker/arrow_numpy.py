@@ -4,8 +4,8 @@ pyarrow imports pandas (about 0.3 s of CPU) the first time it converts between A
 Python or numpy objects (`Array.to_numpy`, `pa.array`, a Python scalar in a compute
 call), whether pandas is wanted or not; a streamed Parquet run needs nothing of pandas
 otherwise.  These read the validity bitmap and the values of the fixed-width and boolean
-arrays the streaming path meets directly, as `np.frombuffer` views.  Imports numpy;
-pyarrow (types only).
+arrays the streaming path and the engine's id sort meet directly, as `np.frombuffer`
+views, and make int64 arrays from numpy the same way.  Imports numpy; pyarrow where used.
 """
 
 from __future__ import annotations
@@ -53,3 +53,11 @@ def _bits(buffer: Any, offset: int, count: int) -> BoolArray:
         return np.zeros(0, dtype=bool)
     packed = np.frombuffer(buffer, dtype=np.uint8)
     return np.unpackbits(packed, count=offset + count, bitorder="little")[offset:].astype(bool)
+
+
+def int64s(values: npt.NDArray[Any]) -> Any:
+    """Numbers (positions) as an Arrow int64 array, built from their buffer."""
+    import pyarrow as pa
+
+    data = np.ascontiguousarray(values, dtype=np.int64)
+    return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
