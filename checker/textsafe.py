@@ -74,3 +74,11 @@ def _has_unsafe_format(text: str) -> bool:
     return not text.isascii() and any(
         unicodedata.category(char) in _UNSAFE_CATEGORIES for char in text
         if char not in "\t\n" and ord(char) > 0x9F)
+
+
+def quoted(text: str) -> str:
+    """A quote of the plan in quotation marks: `“…”`, or `「…」` when the quote begins or
+    ends with one of its own (`「“十四五”期间…」`, `「严守“双控”“三线”」`), not a doubled
+    `““十四五”…”`."""
+    return f"「{text}」" if text.startswith(("“", "”")) or text.endswith(("“", "”")) \
+        else f"“{text}”"

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from checker.result import Location, Outcome, Result, RuleSummary
+from checker.textsafe import quoted
 from reports import DEFAULT, Options
 from reports import common as c
 
@@ -73,7 +74,7 @@ def physical(location: Location) -> Json:
 
 def _descriptor(rule: RuleSummary) -> Json:
     title = rule.title or rule.id
-    quotes = [f"“{k.quote}” ({c.citation_where(k)})" for k in rule.citations]
+    quotes = [f"{quoted(k.quote)} ({c.citation_where(k)})" for k in rule.citations]
     full = "; ".join(quotes) or "; ".join(f"require {k}" for k in rule.constraints) or title
     return {
         "id": rule.id,
@@ -94,7 +95,7 @@ def _descriptor(rule: RuleSummary) -> Json:
 def _help_text(rule: RuleSummary) -> str:
     lines = [f"{rule.id} {rule.title or ''}".rstrip() + f" ({rule.kind})"]
     lines += [f"require {k}" for k in rule.constraints]
-    lines += [f"plan: {c.citation_where(k)}: “{k.quote}”" for k in rule.citations]
+    lines += [f"plan: {c.citation_where(k)}: {quoted(k.quote)}" for k in rule.citations]
     lines.append(f"rule file: {rule.location.text}")
     return "\n".join(lines)
 
@@ -142,7 +143,7 @@ def _level(outcome: Outcome) -> str:
 def _message(rule: RuleSummary, outcome: Outcome) -> str:
     head = f"{rule.id} {c.outcome_word(outcome)} for {outcome.subject}: {outcome.message}"
     extra = [text for label, text in c.evidence_lines(outcome) if label == "observed"]
-    cites = [f"plan: “{k.quote}” ({c.citation_where(k)})" for k in rule.citations]
+    cites = [f"plan: {quoted(k.quote)} ({c.citation_where(k)})" for k in rule.citations]
     return "\n".join([head, *extra, *cites])
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.result import Outcome, Result, RuleSummary
+from checker.textsafe import quoted
 from reports import DEFAULT, Options, annual, i18n, messages, notes
 from reports import common as c
 from reports import evaluation as ev
@@ -235,7 +236,7 @@ def _rule(doc: Doc, group: c.RuleOutcomes, lang: Lang) -> None:
     rows: list[tuple[str, list[Piece]]] = [("", [(messages.count_line(rule, lang), "")])]
     for cite in rule.citations:
         rows.append((i18n.word("plan_label", lang), [(messages.citation_where(cite, lang), "")]))
-        rows.append(("", [(f"“{cite.quote}”", "italic")]))
+        rows.append(("", [(quoted(cite.quote), "italic")]))
     rows += [(i18n.word("rule", lang), [(f"require {constraint}", "")])
              for constraint in rule.constraints]
     rows.append(("", [(rule.location.text, "dim")]))

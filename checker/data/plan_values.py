@@ -114,6 +114,7 @@ def read_values(raw: pd.Series[Any], units_column: pd.Series[Any], specs: RowSpe
     value_bad: list[tuple[int, Problem | None]] = []
     untolerated: list[int] = []
     rest: list[tuple[int, _Bounds | Problem | None]] = []
+    shown_units: dict[int, str] = {}  # position -> the unit a qualified figure is shown in
     value_codes = np.asarray(pd.factorize(raw, use_na_sentinel=True)[0], dtype=np.int64)
     for (spec, unit), positions in _groups(specs, unit_text, blank):
         fit = _fit(spec, unit, units)
@@ -142,6 +143,8 @@ def read_values(raw: pd.Series[Any], units_column: pd.Series[Any], specs: RowSpe
         rest += [(position, converted[code])
                  for position, code in zip(positions[~exact].tolist(),
                                            codes[~exact].tolist(), strict=True)]
+        shown = row_unit(spec, unit, fit, units)
+        shown_units.update(dict.fromkeys(positions[~exact].tolist(), shown) if shown else {})
     unit_bad.sort(key=lambda bad: bad[0])
     rest.sort(key=lambda item: item[0])
     written = raw.iloc[[position for position, _ in rest]].tolist() if rest else []
@@ -149,7 +152,8 @@ def read_values(raw: pd.Series[Any], units_column: pd.Series[Any], specs: RowSpe
         if result is None or isinstance(result, Problem):
             value_bad.append((position, result))
             continue
-        qualifier[position] = unicodedata.normalize("NFKC", str(value)).strip()  # ６％以上
+        qualifier[position] = with_row_unit(  # ６％以上
+            unicodedata.normalize("NFKC", str(value)).strip(), shown_units.get(position, ""))
         for row, bound in ((1, result.low), (2, result.high)):
             if bound is not None:
                 numbers[row, position], known[row, position] = bound, True
@@ -165,6 +169,34 @@ def read_values(raw: pd.Series[Any], units_column: pd.Series[Any], specs: RowSpe
              for i in range(2)]
     return Values(floats[0], floats[1], floats[2], flags[0], flags[1],
                   pd.array(qualifier, dtype="string"))
+
+
+_LAST_DIGIT: Final = re.compile(r"[0-9](?!.*[0-9])")
+
+
+def row_unit(spec: IndicatorSpec, unit: str, fit: Fit, units: UnitTable) -> str:
+    """The symbol a qualified figure of this row is shown with: the indicator's own when
+    the row's unit is of its size (`吨/平方公里·月` and `t_km2_30d` both `t/(km²·30d)`), else
+    the row's (`万人次` of a count in 人次); "" for no unit or a bare count."""
+    if not unit or spec.unit is None or not isinstance(fit, Fraction):
+        return ""
+    found = spec.unit if fit == 1 else units.resolve(unit)
+    shown = unit if found is None else found.symbol or found.name
+    return "" if shown in ("one", "count") else shown
+
+
+def with_row_unit(figure: str, unit: str) -> str:
+    """A qualified figure with its row's unit (`row_unit`), so every report shows it with
+    its unit: a Chinese unit or a percentage where a sentence writes it (`600以上` in 万人次
+    as `600万人次以上`, `6以上` in % as `6%以上`), another unit after it (`5.0左右
+    t/(km²·30d)`); unchanged when the figure says its own unit."""
+    reading = read_qualified(figure) if unit and unit not in figure else None
+    last = _LAST_DIGIT.search(figure)
+    if reading is None or reading.unit or last is None:
+        return figure
+    if unit in ("%", "‰") or any("\u4e00" <= c <= "\u9fff" for c in unit):
+        return f"{figure[:last.end()]}{unit}{figure[last.end():]}"
+    return f"{figure} {unit}"
 
 
 def _groups(specs: RowSpecs, units: pd.Series[Any], blank: BoolArray,

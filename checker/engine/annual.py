@@ -14,7 +14,6 @@ open on the side that matters, is undecided, never guessed.  A qualified actual
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from checker import result as r
@@ -24,7 +23,6 @@ from checker.types import typed as t
 from checker.types.units import Unit, format_quantity
 
 Figure = float | Bounds
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LOWER = frozenset({"<=", "<", "falls"})
 _HIGHER = frozenset({">=", ">", "rises"})
 _SHAPES = frozenset({"threshold", "cumulative", "growth", "trend", "annual"})
@@ -73,17 +71,11 @@ def _row(spec: t.IndicatorSpec | None, table: SeriesTable, rows: Sequence[r.Indi
 
 
 def _text(figure: Figure, unit: Unit | None) -> str:
-    """`34 μg/m³`; a qualified figure as published, its unit beside the number (`6%以上`)."""
-    if not isinstance(figure, Bounds):
-        return format_quantity(float(figure), unit)
-    symbol = (unit.symbol or unit.name) if unit is not None else ""
-    if symbol in ("", "one", "count") or not figure.text:
+    """`34 μg/m³`; a qualified figure as published, with its row's unit (`6%以上`, added
+    by the data stage)."""
+    if isinstance(figure, Bounds):
         return figure.text
-    numbers = list(_NUMBER.finditer(figure.text))
-    if symbol in ("%", "‰") and numbers:
-        end = numbers[-1].end()
-        return figure.text[:end] + symbol + figure.text[end:]
-    return f"{figure.text} {symbol}"
+    return format_quantity(float(figure), unit)
 
 
 def _better(rows: Sequence[r.IndicatorRow], spec: t.IndicatorSpec | None, indicator: str,

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from fractions import Fraction
 
 from checker import result as r
 from checker.engine.ops import Mask, Vec
+from checker.engine.shapes import bare
 from checker.types import typed as t
 from checker.types.typed import leaves
 from checker.types.units import format_number, format_quantity
@@ -60,9 +62,31 @@ def _unit(node_type: t.Type) -> str:
     return ""
 
 
+def written_text(node: t.Node, value: float | None) -> str | None:
+    """`value` (in the unit `node` was converted to) in the unit the rule wrote `node`
+    in: `5 万个` for a total compared with a count, not 50000.  None when the rule wrote
+    no unit of another size, or the figure would not show exactly in it (12345 as
+    `1.234 万个`)."""
+    const = bare(node)
+    if value is None or not isinstance(const, t.Const) or const.written is None \
+            or not isinstance(const.type, t.QuantityT):
+        return None
+    ratio = const.type.unit.ratio_to(const.written)
+    if ratio == 1:  # `1300 公里` of a km indicator: shown as the data's figures are
+        return None
+    converted = float(Fraction(value) * ratio) if value == int(value) else value * float(ratio)
+    text = format_number(converted)
+    if abs(float(Fraction(text) / ratio) - value) > 1e-9 * max(1.0, abs(value)):
+        return None
+    return format_quantity(converted, const.written)
+
+
 def comparison(node: t.Node, seen: dict[int, Vec], index: Index
                ) -> tuple[r.Amount | None, r.Amount | None, r.Margin | None]:
-    """Observed, threshold and margin of a top-level comparison (else Nones)."""
+    """Observed, threshold and margin of a top-level comparison (else Nones).  Against a
+    constant the rule wrote in a unit of another size (`>= 5 万个` of a count) the texts
+    are in that unit, as the evaluation table shows them, when all of them show exactly
+    in it (else all in the compared unit); values and units stay as compared."""
     if not isinstance(node, t.Compare):
         return None, None, None
     left, right = seen.get(id(node.left)), seen.get(id(node.right))
@@ -70,21 +94,41 @@ def comparison(node: t.Node, seen: dict[int, Vec], index: Index
         return None, None, None
     lv, lu, lt = show(node.left.type, left, index)
     rv, ru, rt = show(node.right.type, right, index)
-    observed = r.Amount.model_construct(value=lv, unit=lu, text=lt)
-    threshold = r.Amount.model_construct(value=rv, unit=ru, text=rt)
+    quantities = lv is not None and rv is not None and isinstance(node.left.type, t.QuantityT)
+    difference = abs(lv - rv) if quantities and lv is not None and rv is not None else None
+    lt, rt, amount = _written(node, [lv, rv, difference]) or (lt, rt, None)
     margin = None
     if lv is not None and rv is not None and isinstance(node.left.type, t.QuantityT):
-        margin = _margin(node.op, lv, rv, node.left.type)
+        margin = _margin(node.op, lv, rv, node.left.type, amount)
+    observed = r.Amount.model_construct(value=lv, unit=lu, text=lt)
+    threshold = r.Amount.model_construct(value=rv, unit=ru, text=rt)
     return observed, threshold, margin
 
 
-def _margin(op: str, observed: float, threshold: float, qtype: t.QuantityT) -> r.Margin:
+def _written(node: t.Compare, values: list[float | None]
+             ) -> tuple[str, str, str | None] | None:
+    """Observed, threshold and difference as texts in the unit of the comparison's
+    written constant, or None when there is none or a known one would not show exactly
+    in it (a missing value stays `missing`)."""
+    side = node.right if isinstance(bare(node.right), t.Const) else node.left
+    texts = [written_text(side, value) for value in values]
+    if not any(texts) or any(text is None and value is not None
+                             for text, value in zip(texts, values, strict=True)):
+        return None
+    observed, threshold, difference = texts
+    return observed or "missing", threshold or "missing", difference
+
+
+def _margin(op: str, observed: float, threshold: float, qtype: t.QuantityT,
+            amount: str | None = None) -> r.Margin:
+    """`short by 38000, 76 %`; `amount` is the difference as shown when the rule's
+    constant is in a unit of another size (`3.8 万个`)."""
     difference = observed - threshold
     relative = difference / abs(threshold) if threshold else None
-    if qtype.unit.symbol == "%":  # a difference of percentages is in percentage points
+    if amount is None and qtype.unit.symbol == "%":  # percentages differ in points
         points = format_number(abs(difference))
         amount = f"{points} percentage point{'' if points == '1' else 's'}"
-    else:
+    elif amount is None:
         amount = format_quantity(abs(difference), qtype.unit)
     share = f", {_share(abs(relative) * 100)} %" if relative is not None else ""
     if op in ("<", "<="):

@@ -15,12 +15,11 @@ the engine's series module; no pandas.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 from checker import result as r
 from checker.engine import shapes, targets
-from checker.engine.evidence import show
+from checker.engine.evidence import show, written_text
 from checker.engine.series import (
     Judgement,
     SeriesTable,
@@ -32,7 +31,7 @@ from checker.engine.series import (
 from checker.engine.shapes import bare, indicators
 from checker.syntax import model as m
 from checker.types import typed as t
-from checker.types.units import format_number, format_quantity
+from checker.types.units import format_quantity
 
 # Worst first: the row shows the worst of its targets.
 _WORST: tuple[r.Status, ...] = ("fail", "lagging", "unknown", "no_baseline", "on_track",
@@ -186,24 +185,6 @@ def _running_total(found: list[Judged], indicator: str, table: SeriesTable,
                 year_text=(written_text(c.expr.right, own) or latest.text)
                 if own is not None else latest.text)
     return None
-
-
-def written_text(node: t.Node, value: float | None) -> str | None:
-    """`value` (in the unit `node` was converted to) in the unit the rule wrote `node`
-    in: `5 万个` for a total compared with a count, not 50000.  None when the rule wrote
-    no other unit, or the figure would not show exactly in it (12345 as `1.234 万个`)."""
-    const = bare(node)
-    if value is None or not isinstance(const, t.Const) or const.written is None \
-            or not isinstance(const.type, t.QuantityT):
-        return None
-    ratio = const.type.unit.ratio_to(const.written)
-    if ratio == 1:  # `1300 公里` of a km indicator: shown as the row's base and latest are
-        return None
-    converted = float(Fraction(value) * ratio) if value == int(value) else value * float(ratio)
-    text = format_number(converted)
-    if abs(float(Fraction(text) / ratio) - value) > 1e-9 * max(1.0, abs(value)):
-        return None
-    return format_quantity(converted, const.written)
 
 
 # ------------------------------------------------------------------ one target

@@ -185,7 +185,7 @@ def _gap(a: tuple[object, ...], b: tuple[object, ...]) -> Fraction:
 
 def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
     nodes = [n for root in _roots(rule) for n in _walk(root)]
-    constants = [n for n in nodes if isinstance(n, t.Const)]
+    constants = [n for n in nodes if isinstance(n, t.Const)] or _plan_figures(checked, nodes)
     enums = _enum_marks(nodes)
     # `total(x, 2021..2025) >= 1000 km`: 200 km a year is the total at the figure
     shares = {ref.id: len(n.years.years()) for n in nodes
@@ -227,6 +227,16 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
                 kind, node.id, ind_type, values, at, first if series else None, regions,
                 ind.display or ""))
     return list(out.values())
+
+
+def _plan_figures(checked: t.CheckedSuite, nodes: list[t.Node]) -> list[t.Const]:
+    """For a rule with no figure of its own (`x >= target(x) each year`), the figures the
+    suite's other rules set the same indicators (`>= 6%`): a test at the plan's figure
+    reads as the plan does, not at 0% actual against a 0% target."""
+    read = {n.id for n in nodes if isinstance(n, t.IndicatorRef | t.StatedTarget)}
+    return [n for other in checked.rules for root in _roots(other) for n in _walk(root)
+            if isinstance(n, t.Const) and isinstance(n.type, t.QuantityT)
+            and read & {ref.id for ref in _walk(root) if isinstance(ref, t.IndicatorRef)}]
 
 
 def _series(shape: str, end: Fraction, count: int) -> list[Fraction]:

@@ -29,6 +29,7 @@ from checker.source import SourceFile
 from checker.syntax import model as m
 from checker.syntax.suite import LoadedSuite, display_path
 from checker.syntax.unparse import statement
+from checker.textsafe import quoted
 from checker.tools.plantext import (
     SENTENCE_END,
     PlanText,
@@ -196,7 +197,7 @@ def _subject(rule: t.CheckedRule) -> str:
 def _citation_lines(cited: CitationExplained, color: bool) -> list[Text]:
     c = cited.citation
     at = f", line {c.line}" if c.line is not None else ""
-    out = [Text.assemble(("cites ", "bold"), (f"{c.section}{at}", "bold"), f": “{c.quote}”")]
+    out = [Text.assemble(("cites ", "bold"), (f"{c.section}{at}", "bold"), f": {quoted(c.quote)}")]
     if cited.note:
         out.append(Text(f"  note: {cited.note}", style="yellow" if color else ""))
     excerpt = cited.excerpt

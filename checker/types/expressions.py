@@ -112,13 +112,15 @@ def type_expr(e: m.Expr, scope: Scope) -> t.Node:
     raise scope.fail("T299", "unsupported expression", e.span)  # pragma: no cover
 
 
-def quantity(q: m.Quantity, scope: Scope) -> t.Const:
+def quantity(q: m.Quantity, scope: Scope, dimension: str | None = None) -> t.Const:
+    """A constant; `dimension`, when the other side of a comparison says it, keeps the
+    did-you-mean of an unknown unit to units the value could be in (`公理` -> `公里`)."""
     if q.unit is None:
         return t.Const(q.value, bare(scope), q.span)
     unit = scope.units.resolve(q.unit)
     if unit is None:
         raise scope.fail("T208", f"unknown unit `{q.unit}`", q.span, label="not a declared unit",
-                         help=scope.units.suggest(q.unit))
+                         help=scope.units.suggest(q.unit, dimension))
     # a Chinese spelling other than the unit's symbol (`万个` of `wan`, shown `万`) is kept
     # for display: a table shows the plan's `5 万个`
     spelt = q.unit.strip()
@@ -185,12 +187,20 @@ def compare(e: m.CompareOp, scope: Scope) -> t.Node:
         if isinstance(left.type, t.EnumT):
             right_enum = enum_value(e.right, left.type, scope)
         right = right_enum or type_expr(e.right, scope)
+    elif isinstance(e.right, m.Quantity) and _unknown_unit(e.right, scope):
+        left = type_expr(e.left, scope)  # first: it says the dimension the unit must have
+        dimension = left.type.unit.dimension if isinstance(left.type, t.QuantityT) else None
+        right = quantity(e.right, scope, dimension)
     else:
         right = type_expr(e.right, scope)
         if isinstance(right.type, t.EnumT) and _is_enum_literal(e.left, scope):
             left_enum = enum_value(e.left, right.type, scope)
         left = left_enum or type_expr(e.left, scope)
     return compare_typed(e.op, left, right, e.span, scope)
+
+
+def _unknown_unit(q: m.Quantity, scope: Scope) -> bool:
+    return q.unit is not None and scope.units.resolve(q.unit) is None
 
 
 def compare_typed(op: Literal["<", "<=", ">", ">=", "==", "!="], left: t.Node, right: t.Node,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Final
 
-from checker.diagnostics import DiagnosticSink, closest, did_you_mean
+from checker.diagnostics import DiagnosticSink, closest, did_you_mean, edits_at_most
 from checker.syntax import model as m
 from checker.types.numbers import exact_number
 from checker.types.unit_algebra import BARE as BARE  # the dimension of bare numbers, counts
@@ -120,7 +120,18 @@ class UnitTable:
             return self._repair(name, read, dimension)
         choices = self.spellings() if dimension is None else [
             s for s in self.spellings() if self.units[self.lookup[s]].dimension == dimension]
-        return did_you_mean(name, choices)
+        return did_you_mean(name, choices) or self._one_edit(name, choices)
+
+    def _one_edit(self, name: str, choices: list[str]) -> str:
+        """`公理` for a length: one character from `公里`, which difflib finds too far in a
+        word of two.  Named only when every spelling one edit away is the same unit: with
+        no dimension known `公理` is as near `公顷`, and a guess between a length and an
+        area would mislead, so nothing is suggested."""
+        folded = _fold(name)
+        near = [s for s in choices if edits_at_most(folded, _fold(s), 1)]
+        if len({self.lookup[s] for s in near}) != 1:
+            return ""
+        return f"did you mean `{min(near, key=lambda s: (len(s), s))}`?"
 
     def _scaled(self, name: str, dimension: str | None) -> str:
         """Advice for a multiplier word before a known unit (`万套`, `亿m³`), else ''."""

@@ -217,7 +217,7 @@ def test_gdp_growth_below_its_annual_plan_target_is_a_finding() -> None:
     assert any(o["outcome"] == "fail" and o["rule"] in reads_gdp
                for o in result["outcomes"] if o["subject"].startswith("大兴区")), reads_gdp
     annual = outcome(result, "ANNUAL-01", "大兴区")
-    assert annual["message"] == ("2022: 3% < 6% (target 6以上, 扣除疫苗), short by 3 percentage "
+    assert annual["message"] == ("2022: 3% < 6% (target 6%以上, 扣除疫苗), short by 3 percentage "
                                  "points, 50 %")
 
 
@@ -291,7 +291,7 @@ def test_the_verdicts_on_the_year_targets_hold_with_the_annual_table() -> None:
     # a year and judge no year's target.
     _, result, _ = check(ACTUALS, QUALIFIED, ANNUAL)
     assert outcome(result, "ANNUAL-01", "大兴区")["message"] == (
-        "2022: 3% < 6% (target 6以上, 扣除疫苗), short by 3 percentage points, 50 %")
+        "2022: 3% < 6% (target 6%以上, 扣除疫苗), short by 3 percentage points, 50 %")
     assert outcome(result, "ANNUAL-03", "大兴区")["outcome"] == "pass"
 
 

@@ -58,10 +58,10 @@ def test_an_actual_below_its_years_target_fails_with_both_figures(tmp_path: Path
                            "gdp_growth,大兴区,2023,4.5以上,%,target,",
                            "gdp_growth,大兴区,2023,5.2,%,actual,"])["GDP"]
     assert found.outcome == "fail"
-    assert found.message == ("2022: 3% < 6% (target 6以上), short by 3 percentage points, "
+    assert found.message == ("2022: 3% < 6% (target 6%以上), short by 3 percentage points, "
                              "50 %")
     assert found.evidence is not None and found.evidence.values == {
-        "gdp_growth (2022)": "3%", "target gdp_growth (2022)": "6% (target 6以上)"}
+        "gdp_growth (2022)": "3%", "target gdp_growth (2022)": "6% (target 6%以上)"}
 
 
 def test_every_year_that_states_a_target_must_meet_it(tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_the_actual_is_read_on_the_basis_its_target_was_stated_on(tmp_path: Path
         "gdp_growth (2022, 扣除疫苗)"]
     found = run(tmp_path, [*rows, "gdp_growth,大兴区,2022,3,%,actual,扣除疫苗"])["GDP"]
     assert found.outcome == "fail"
-    assert found.message.startswith("2022: 3% < 6% (target 6以上, 扣除疫苗)")
+    assert found.message.startswith("2022: 3% < 6% (target 6%以上, 扣除疫苗)")
     assert found.origin is not None and found.origin.line == 4
 
 
@@ -138,7 +138,7 @@ rule DUST "dust fall within the year's target" {
     found = run(tmp_path, [target, "dust,大兴区,2022,5.6,t_km2_30d,actual,扣除沙尘"],
                 rules=rules)["DUST"]
     assert found.outcome == "fail"
-    assert "5.5 t/(km²·30d) (target 5.0左右, 扣除沙尘)" in found.message
+    assert "5.5 t/(km²·30d) (target 5.0左右 t/(km²·30d), 扣除沙尘)" in found.message
 
 
 def test_a_growth_target_of_a_level_indicator_reads_two_years_of_levels(
@@ -172,7 +172,7 @@ def test_the_evaluation_table_shows_the_years_target(tmp_path: Path) -> None:
     row = next(x for x in result.indicators if x.indicator == "gdp_growth")
     (target,) = row.targets
     assert (target.shape, target.value, target.status) == ("annual", 6.0, "fail")
-    assert target.text == ">= 6% (target 6以上) in 2022 each year 2021–2025"
+    assert target.text == ">= 6% (target 6%以上) in 2022 each year 2021–2025"
 
 
 @pytest.mark.parametrize(("require", "message"), [

@@ -381,3 +381,54 @@ rule SAFE-01 { require change(deaths, 2020..2025) <= -9% at 2025 }
     (target,) = result.indicators[0].targets
     assert target.text == "change from 2020 <= -9%"
     assert "较2020年变化 <= -9%" in render(result, "csv", lang="zh")
+
+
+def _places_failing(rows: list[tuple[str, int, float, str | None]]) -> r.Outcome:
+    """PLACES-01 judged at 2025 on these rows: its one outcome."""
+    result = evaluate(checked_from(PLACES), {}, SourcedData(rows), as_of=2025)
+    (outcome,) = [o for o in result.outcomes if o.rule == "PLACES-01"]
+    return outcome
+
+
+_SHORT = [("new_places", year, 12000.0 if year == 2021 else 0.0, None)
+          for year in range(2021, 2026)]
+
+
+def test_a_finding_shows_its_amounts_in_the_unit_the_rule_wrote() -> None:
+    """friction6 #12: `--details` said `实际值 12000 · 要求值 50000 · 差 38000` for a rule
+    written `>= 5 万个`; the finding now speaks the rule's unit, as the table does, and the
+    numbers stay those compared (in the indicator's unit)."""
+    outcome = _places_failing(_SHORT)
+    assert outcome.outcome == "fail" and outcome.evidence is not None
+    observed, threshold, margin = (outcome.evidence.observed, outcome.evidence.threshold,
+                                   outcome.evidence.margin)
+    assert observed is not None and threshold is not None and margin is not None
+    assert (observed.text, threshold.text, margin.text) == ("1.2 万个", "5 万个",
+                                                            "short by 3.8 万个, 76 %")
+    assert (observed.value, threshold.value, margin.absolute) == (12000.0, 50000.0, -38000.0)
+    assert outcome.message == "2025: 1.2 万个 < 5 万个, short by 3.8 万个, 76 %"
+
+
+@pytest.mark.parametrize(("fmt", "lang", "shown"), [
+    ("text", "zh", "实际值   1.2 万个 · 要求值 5 万个 · 差 3.8 万个（相对 76 %）"),
+    ("text", "en", "observed 1.2 万个 · threshold 5 万个 · short by 3.8 万个, 76 %"),
+    ("markdown", "zh", "| 1.2 万个 | 5 万个 | 差 3.8 万个（相对 76 %） |"),
+    ("html", "zh", "1.2 万个"),
+    ("json", "en", '"text": "short by 3.8 万个, 76 %"'),
+])
+def test_every_report_shows_a_findings_amounts_in_the_written_unit(fmt: str, lang: str,
+                                                                    shown: str) -> None:
+    from reports import render
+
+    result = evaluate(checked_from(PLACES), {}, SourcedData(_SHORT), as_of=2025)
+    assert shown in render(result, fmt, lang=lang, details=True)
+
+
+def test_a_finding_that_would_not_show_exactly_stays_in_the_compared_unit() -> None:
+    """12345 is not exactly a figure of 万个 as shown: all three amounts stay in 个, not a
+    mix of `12345` and `5 万个`."""
+    rows = [(i, y, 12345.0 if y == 2021 else v, s) for i, y, v, s in _SHORT]
+    evidence = _places_failing(rows).evidence
+    assert evidence is not None and evidence.observed and evidence.threshold and evidence.margin
+    assert (evidence.observed.text, evidence.threshold.text, evidence.margin.text) == (
+        "12345", "50000", "short by 37655, 75.3 %")

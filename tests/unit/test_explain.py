@@ -165,3 +165,51 @@ def test_the_bundled_plan_text_is_read_from_the_package() -> None:
     assert path is not None and path.is_file()
     assert path.parent == PACKAGE / "suites" / "daxing-14th"
     assert path.read_bytes() == (BUNDLED / "plan.txt").read_bytes()
+
+
+QUOTED_PLAN = "第一章 总则\n  “十四五”期间，城乡建设用地规模控制在319平方公里以内。\n"
+QUOTED_RULES = RULES.split("indicator land")[0] + """indicator land {
+  unit km2
+}
+
+rule QUOTE-01 {
+  cite "第一章" line 2: "“十四五”期间，城乡建设用地规模控制在319平方公里以内"
+  require land <= 319 km2 each year in 2021..2025
+}
+"""
+
+
+@pytest.fixture
+def quoted_suite(tmp_path: Path) -> Path:
+    (tmp_path / "plan.txt").write_text(QUOTED_PLAN, encoding="utf-8")
+    (tmp_path / "rules.rules").write_text(QUOTED_RULES, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_quote_that_begins_with_a_quotation_mark_is_not_doubled(quoted_suite: Path) -> None:
+    """friction6 #8: explain showed `““十四五”期间…”`; a quote holding quotation marks of
+    its own is set in 「」."""
+    suite = load_suite([quoted_suite])
+    text = render(explain(suite, typecheck(suite.suite), "QUOTE-01"))
+    assert "cites 第一章, line 2: 「“十四五”期间，城乡建设用地规模控制在319平方公里以内」" in text
+    assert "““" not in text
+
+
+def test_hover_sets_such_a_quote_in_corner_brackets_too(quoted_suite: Path) -> None:
+    from checker.tools.lsp.hover import hover
+    from checker.tools.lsp.index import Symbol
+    from checker.tools.lsp.workspace import SuiteFolder
+
+    analysis = SuiteFolder(quoted_suite).analyze({})
+    occurrence = analysis.index.references(Symbol("rule", "QUOTE-01"))[0]
+    text = hover(analysis, occurrence)
+    assert text is not None and "““" not in text
+    assert "「“十四五”期间" in text
+
+
+def test_a_plain_quote_keeps_its_quotation_marks() -> None:
+    from checker.textsafe import quoted
+
+    assert quoted("重污染天气基本消除") == "“重污染天气基本消除”"
+    assert quoted("创建“基本无违法建设区”的要求") == "“创建“基本无违法建设区”的要求”"
+    assert quoted("严守“双控”“三线”") == "「严守“双控”“三线”」"  # not a doubled ””

@@ -114,7 +114,8 @@ def test_qualified_figures_become_bounds_in_the_frame(tmp_path: Path) -> None:
     assert frame["high"][1] == pytest.approx(35.0)
     assert frame["high_open"].tolist()[:3] == [False, True, False]
     assert frame["low_open"].tolist()[:3] == [False, False, True]
-    assert frame["qualifier"].tolist()[:4] == ["6.5%以上", "低于0.035", "突破12座", "预计5.2"]
+    assert frame["qualifier"].tolist()[:4] == ["6.5%以上", "低于0.035 mg/m³", "突破12座",
+                                               "预计5.2%"]  # with the row's unit
     assert frame["value"][3] == pytest.approx(5.2) and pd.isna(frame["qualifier"][4])
 
 
@@ -123,7 +124,7 @@ def test_bounds_reach_the_series_table(tmp_path: Path) -> None:
                       "gdp_growth,大兴区,2021,6.5以上,%\ngdp_growth,大兴区,2022,4.8,%\n"))
     table = SeriesTable.build(data, PLAN)
     assert table.bounds == {("gdp_growth", "大兴区", "actual", 2021):
-                            Bounds(6.5, None, False, False, "6.5以上")}
+                            Bounds(6.5, None, False, False, "6.5%以上")}
     assert table.values[("gdp_growth", "大兴区", "actual")] == {2022: 4.8}
     matrix = table.matrix("gdp_growth", [("大兴区", "actual")])
     assert matrix.known[0, 2021 - table.first_year] == False  # noqa: E712 - numpy bool
@@ -136,7 +137,7 @@ def test_about_without_a_tolerance_is_unknown_with_a_warning(tmp_path: Path) -> 
     assert (warning.code, warning.severity, warning.span.line) == ("D345", "warning", 2)
     assert "declares no tolerance" in warning.message
     bounds = SeriesTable.build(data, PLAN).bounds[("gdp_growth", "大兴区", "actual", 2021)]
-    assert (bounds.low, bounds.high, bounds.text) == (None, None, "5.0左右")
+    assert (bounds.low, bounds.high, bounds.text) == (None, None, "5.0%左右")
 
 
 @pytest.mark.parametrize(("tolerance", "low", "high"), [
@@ -199,7 +200,7 @@ def test_the_same_period_twice_with_other_values_is_d341(tmp_path: Path) -> None
                          "gdp_growth,大兴区,2022年上半年,5,%\n"))
     assert problem.code == "D341"
     assert problem.message.startswith("`gdp_growth` for `大兴区` in 2022H1 (actual) has two "
-                                      "values: `6以上` at ")
+                                      "values: `6%以上` at ")
 
 
 def test_year_and_period_columns_together_are_d311(tmp_path: Path) -> None:
@@ -220,3 +221,39 @@ def test_a_change_in_the_value_column_is_refused_with_the_way_to_write_it(
                                                     f"gdp_growth,大兴区,2022,{written},%\n")))
     assert (found.code, found.label) == ("D320", "a change, not a figure")
     assert "`5.2` for 增长5.2%" in found.help
+
+
+MAAS = """
+unit 人次 = 1 个
+unit 万人次 = 10000 人次
+indicator maas_trips "MaaS日均绿色出行服务" {
+  unit 人次
+  range >= 0
+  kind anticipatory
+  direction up
+}
+rule MAAS-01 { require maas_trips >= 1000 万人次 by 2025 }
+"""
+
+
+@pytest.mark.parametrize(("cell", "unit", "shown"), [
+    ("600以上", "万人次", "600万人次以上"), ("600万人次以上", "万人次", "600万人次以上"),
+    ("6000000以上", "人次", "6000000人次以上")])
+def test_a_qualified_figure_is_shown_with_its_rows_unit(tmp_path: Path, cell: str, unit: str,
+                                                        shown: str) -> None:
+    """friction6 #6: `600以上` in a row of 万人次 showed bare (`实际值 600以上 · 要求值 1000
+    万人次`): the row's unit goes where a sentence writes it, once, in the table and the
+    finding alike."""
+    from checker.pipeline import check_with
+    from reports import render
+    from tests.helpers import checked_from
+
+    path = write(tmp_path, "d.csv", f"{HEADER}\nmaas_trips,大兴区,2020,500,万人次\n"
+                                    f"maas_trips,大兴区,2023,{cell},{unit}\n")
+    result = check_with(checked_from(MAAS), [path], as_of=2023)
+    (row,) = result.indicators
+    assert row.latest is not None and row.latest.text == shown
+    (outcome,) = [o for o in result.outcomes if o.rule == "MAAS-01"]
+    assert outcome.evidence is not None and outcome.evidence.values == {
+        "maas_trips (2023)": shown}
+    assert shown in render(result, "text", lang="zh", details=True)

@@ -47,7 +47,7 @@ def test_a_qualified_target_not_yet_within_the_cap_rides_the_line_at_its_worst_e
                 as_of=2022, rules=CAP)
     target = found["AIR (target)"]
     assert (target.outcome, target.trajectory) == ("pending", "ahead"), target.message
-    assert target.message == "due 2025; 36以下 in 2022: ahead"
+    assert target.message == "due 2025; 36以下 μg/m³ in 2022: ahead"
 
 
 def test_a_qualified_target_past_the_cap_fails(tmp_path: Path) -> None:

@@ -123,3 +123,15 @@ def test_a_field_is_named_by_its_label_else_its_name() -> None:
     made = {s.rule: s.text or s.reason for s in scaffold(checked_from(suite), ["SCH", "FL"])}
     assert 'test "SCH passes at 标准班额 45"' in made["SCH"]
     assert 'test "FL passes at floors 6"' in made["FL"]
+
+
+def test_an_annual_target_rule_is_tried_at_the_plans_figure_for_the_indicator() -> None:
+    """friction6 #10: `pm25 <= target(pm25) each year` has no figure of its own and was
+    scaffolded at 0 actual against a 0 target; the suite's five-year figure for the
+    indicator (`< 37 μg/m³`) is tried first."""
+    text = written('rule CAP "c" {\n  cite "a" line 1: "x"\n'
+                   "  require pm25 < 37 μg/m³ by 2025\n}\n"
+                   'rule ANNUAL "a" {\n  cite "a" line 1: "x"\n'
+                   "  require pm25 <= target(pm25) each year in 2021..2025\n}\n", "ANNUAL")
+    assert 'test "ANNUAL passes at target(测试浓度) 37 μg/m³ each year"' in text
+    assert "[0, 0, 0, 0, 0, 0]" not in text

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from checker.diagnostics import printable
 from checker.syntax import model as m
 from checker.syntax.unparse import expr, number, quantity
+from checker.textsafe import quoted
 from checker.tools.explain import KIND_WORDS, explain_citation
 from checker.tools.lint import VAGUE_WORDS
 from checker.tools.lsp.index import Occurrence, Symbol
@@ -83,7 +84,7 @@ def _subject(analysis: Analysis, rule: m.Rule) -> str:
 
 def _citation(analysis: Analysis, cite: m.Cite) -> list[str]:
     at = f", line {cite.line}" if cite.line is not None else ""
-    lines = [f"cites **{md(cite.section)}**{at}: “{md(cite.quote)}”", ""]
+    lines = [f"cites **{md(cite.section)}**{at}: {quoted(md(cite.quote))}", ""]
     explained = explain_citation(
         t.Citation(cite.section, cite.quote, cite.line, cite.span, cite.source),
         analysis.texts.get(cite.source))
@@ -256,7 +257,7 @@ def _reading(analysis: Analysis, symbol: Symbol, node: object) -> str:
     if isinstance(rule, m.Rule):
         quotes = [c.quote for c in rule.clauses_of(m.Cite)
                   if node.name in c.quote or any(w in c.quote for w in words)]
-        lines += ["", *(f"reads the plan's “{md(q)}”" for q in quotes)]
+        lines += ["", *(f"reads the plan's {quoted(md(q))}" for q in quotes)]
     if words:
         lines += ["", "the vague word " + ", ".join(code(w) for w in words)
                   + " made explicit: findings and `plancheck explain` show this number"]
