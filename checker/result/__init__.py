@@ -17,7 +17,10 @@ from checker.result.model import Data, Field
 if TYPE_CHECKING:
     from pydantic.json_schema import SkipJsonSchema
 
-SCHEMA_VERSION = "plancheck.result/3"
+# /4 (2026-12-07): `Target.amount`, `RunningTotal.missing` and `RunningTotal.year_text`,
+# the units a rule was written in and the years a running total lacks (issue 13); the
+# records forbid extra fields, so a reader of /3 would refuse them.
+SCHEMA_VERSION = "plancheck.result/4"
 
 OutcomeKind = Literal["pass", "fail", "unknown", "not_applicable", "pending", "error"]
 Severity = Literal["error", "warning", "info"]
@@ -308,7 +311,7 @@ class YearTarget(Data):
 
 
 class Result(Data):
-    schema_version: Literal["plancheck.result/3"] = "plancheck.result/3"
+    schema_version: Literal["plancheck.result/4"] = "plancheck.result/4"
     tool: str = "plancheck"
     suite: SuiteInfo
     as_of: int
