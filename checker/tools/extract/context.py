@@ -139,6 +139,8 @@ def around(text: str, start: int, end: int) -> Around:
             (chain and chain[0] in cues.MONEY_ONLY and not _MONEY_AHEAD.match(text, start)):
         chain, chain_start = [], start
     distant, distant_at = _distant(text, max(s0, left_start), chain_start)
+    if not distant and _COUNT_AHEAD.match(text, start):
+        distant, distant_at = _work_before(text, max(s0, left_start), chain_start)
     if not distant and s0 > c0:
         distant, distant_at = _distant(text, max(c0, left_start), s0)
     right = text[end:min(c1, end + MAX_RIGHT)]
@@ -192,6 +194,22 @@ def _distant(text: str, low: int, high: int) -> tuple[str, int]:
         if at >= 0 and at + len(word) < len(window) and at > best[1]:
             best = (word, at)
     return (best[0], low + best[1]) if best[0] else ("", -1)
+
+
+_NEAR_WORK = sorted(set(cues.NEAR_ONLY) - {"办", "建有", "设有"}, key=len, reverse=True)
+
+
+def _work_before(text: str, low: int, high: int) -> tuple[str, int]:
+    """`实施重点项目120个`, `推进安置房项目80个`: a verb of work a few characters of noun
+    before a count in its own segment states the work to do (not across a `、`: `实施…、144小时
+    过境免签等政策`, which the segment's start already cuts off)."""
+    window = text[low:high]
+    for word in _NEAR_WORK:
+        at = window.rfind(word)
+        gap = window[at + len(word):]
+        if at >= 0 and 2 <= len(gap) <= 8 and all(is_cjk(c) for c in gap):
+            return word, low + at
+    return "", -1
 
 
 _BADGE = re.compile(r"\s+(?:NEW|New|new|HOT|Hot|hot|TOP|Top)\s*$")

@@ -34,6 +34,16 @@ _AHEAD = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d\s?年|力争到|预期目标|
                     r"(?<![即必])将(?!近)|(?<![主重需只想纲概])要(?![求素点])|"
                     r"(?:未来|今后)[一二三四五六七八九十\d]+年|规划(?:近期|中期|远期)|"
                     r"(?:近期|中期|远期)(?:目标|规划)")
+# `力争用三年时间,…达到1500家`, `计划实施重点项目120个,完成投资300亿元以上`, `会议要求,全年…`:
+# a word that plans in a clause before the figure's, in the same sentence, plans the figures after
+# it too (read after the words that report, so `已`, `同比` of the figure's own clause still win).
+_LEAD_PLAN = re.compile(r"力争|确保|(?:努力|争取)(?=用|通过|经过|到|实现|达到|完成|使|把)|"
+                        r"(?:会议|文件|通知|意见|方案|规划|纲要)(?:还|并|进一步)?"
+                        r"(?:要求|强调|部署|明确)[,，:：]")
+# Neither in a review, where they say how the work was done (`分厘必争确保…数据应统尽统`) and
+# `计划` names plans carried out (`完成年度计划`).
+_LEAD_PLAN_WEAK = re.compile(r"(?<![的年度])计划(?!单列|生育|内|外|的)")
+_LEAD_FORECAST = re.compile(r"(?<!初步)预计")
 _SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|今年来|以来|截至|截止|同比|初步预计|初步核算")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
 # Words with 计划 or 目标 that measure a result against the plan (`占计划的100%`,
@@ -55,6 +65,10 @@ _TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:�
 # `超额完成PM2.5平均浓度同比下降4%、重污染天数同比减少6%的改善目标`: the figures say what
 # the target named after them is, whatever the words that report its completion.
 _OF_A_TARGET = re.compile(r"[^,，;；。]{0,24}?的[^,，;；。的]{0,4}(?:目标|任务|要求)(?!的)")
+# `把新增6000个托位列入政府实事`, `将…纳入年度重点任务`: a figure listed among the year's work
+# is work to do, whenever the listing is reported.
+_LISTED = re.compile(r"[^,，;；。]{0,24}?(?:列入|纳入|列为|写入)[^,，;；。]{0,10}?"
+                     r"(?:实事|计划|目标|任务)")
 # `目前的50%以上再提高约5个百分点`: 目前 says what its own figure is, not the others'.
 _NOW_OF = re.compile(r"目前的?(?=[\d〇零一二两三四五六七八九十])")
 _COUNTED = frozenset({"one", "wan"})
@@ -100,7 +114,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     document, mode = ctx.document, ctx.sentence.mode
     if near.starting:
         return "actual", False  # where a change starts says nothing of its paragraph
-    if _targets_follow(ctx.text[:start]) or _OF_A_TARGET.match(ctx.text[start:near.clause_end]):
+    if _targets_follow(ctx.text[:start]) or _OF_A_TARGET.match(ctx.text[start:near.clause_end]) \
+            or _LISTED.match(ctx.text[start:near.clause_end]):
         return "target", True
     if _SET_AT.search(ctx.text[max(0, near.chain_start - 8):near.chain_start + 1]) or \
             _SET_AT.search(ctx.text[max(0, start - 8):start]):
@@ -125,8 +140,12 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return "actual", True
     if document.kind != "plan" and mode != "target" and _WHOLE_YEAR.search(before):
         return "actual", True  # 预计全年…将超过1300亿元、…,一般公共预算收入增长10%: the estimate
-    if _AHEAD.search(_NOT_FUTURE.sub("", joined)):
+    ahead = _NOT_FUTURE.sub("", joined)
+    if _AHEAD.search(ahead) or (mode != "actual" and (
+            _LEAD_PLAN.search(ahead) or _LEAD_PLAN_WEAK.search(ahead))):
         return "target", True
+    if mode != "actual" and _LEAD_FORECAST.search(ahead):
+        return _forecast(ctx, ahead, start), True  # `今年预计…增长5%,城镇新增就业26万人`
     year = _year_before(ctx, start)
     if year is None:
         year = _opening_year(ctx, start)
