@@ -154,3 +154,61 @@ CASES = [
 def test_new_phrasings_read(text: str, expected: list[tuple[str, str, str, str]]) -> None:
     got = statements(text)
     assert [e for e in expected if e not in got] == [], got
+
+
+# Precision: figures that are no target (the document's own items, furniture, gaps, a
+# supposition's consequence) next to the targets they stand with; each case says which values
+# must not be read as targets.
+PRECISION = [
+    (NEWS + "本次发布会公布了2026年全市30件重要民生实事项目,涉及8个方面。",
+     [], ["30", "8"]),
+    (NEWS + "《规划》共设置了25项主要指标,其中约束性指标9项。",
+     [], ["25", "9"]),
+    (PLAN + "第 12 条 规划目标\n到2030年,城镇化率达到75%。",
+     [("target", ">=", "75", "%")], ["12"]),
+    (PLAN + "图3 城镇空间结构规划图\n到2030年,城镇化率达到75%。",
+     [("target", ">=", "75", "%")], ["3"]),
+    (NEWS + "浏览次数:1520 字号:大 中 小\n2026年全市地区生产总值增长5%左右。",
+     [("target", "~=", "5", "%")], ["1520"]),
+    (NEWS + "附件1:2026年重点项目表.pdf\n2026年全市地区生产总值增长5%左右。",
+     [("target", "~=", "5", "%")], ["1"]),
+    (NEWS + "2026年全市地区生产总值增长5%左右,比全国平均水平高0.5个百分点。",
+     [("target", "~=", "5", "%")], ["0.5"]),
+    (NEWS + "“十四五”期间,全市地区生产总值年均增长5.6%,2025年达到5.2万亿元。“十五五”时期,"
+     "全市地区生产总值年均增长5%左右。",
+     [("actual", "increase", "5.6", "%"), ("actual", "==", "5.2", "万亿元"),
+      ("target", "~=", "5", "%")], []),
+    (NEWS + "市统计局数据显示,2025年全市规模以上工业增加值增长6.1%,社会消费品零售总额增长"
+     "3.2%。",
+     [("actual", "increase", "6.1", "%"), ("actual", "increase", "3.2", "%")], []),
+    (NEWS + "如果今年经济增速达到5%,那么经济总量将突破140万亿元。",
+     [], ["140"]),
+    (NEWS + "全区GDP预计增长5.5%,较年初目标高0.5个百分点,超额完成年度目标任务。",
+     [("actual", "increase", "5.5", "%")], ["0.5"]),
+    ("专栏2 主要指标\n指标\t2025年基期\t2030年目标\t属性\n地区生产总值年均增长(%)"
+     "\t5.2\t5左右\t预期性\n人均预期寿命(岁)\t83\t84\t预期性\n",
+     [("target", "~=", "5", "%"), ("target", "==", "84", "岁"),
+      ("actual", "increase", "5.2", "%")], []),
+    (PLAN + "全社会研发经费投入年均增长7%以上,每万人口高价值发明专利拥有量达到150件,数字"
+     "经济核心产业增加值占地区生产总值比重达到15%。",
+     [("target", ">=", "7", "%"), ("target", ">=", "150", "count"),
+      ("target", ">=", "15", "%")], []),
+    (PLAN + "到2030年,单位地区生产总值能耗和二氧化碳排放分别比2025年下降13%和18%。",
+     [("target", "reduce", "13", "%"), ("target", "reduce", "18", "%")], ["2025"]),
+    (PLAN + "城镇调查失业率控制在百分之五点五以内,新增城镇就业二十五万人。",
+     [("target", "<=", "5.5", "%"), ("target", ">=", "25", "万人")], []),
+    (PLAN + "森林覆盖率由44.6%提高到46%左右,湿地保护率不低于70%。",
+     [("actual", "==", "44.6", "%"), ("target", "~=", "46", "%"), ("target", ">=", "70", "%")], []),
+    (PLAN + "累计新增城市绿地1500公顷,年均新增造林绿化1万亩。",
+     [("target", ">=", "1500", "ha"), ("target", ">=", "1", "万亩")], []),
+    (PLAN + "建成区人均公园绿地面积达到17平方米,公园绿地500米服务半径覆盖率达到95%。",
+     [("target", ">=", "17", "m²"), ("target", ">=", "95", "%")], []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "not_targets"), PRECISION)
+def test_no_target_read_from_what_sets_none(text: str, expected: list[tuple[str, str, str, str]],
+                                            not_targets: list[str]) -> None:
+    got = statements(text)
+    assert [e for e in expected if e not in got] == [], got
+    assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
