@@ -266,12 +266,31 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
         years = [opening]  # `2024年,面对…形势,仍预计全市GDP增长5.2%左右`: that year's estimate
     if years and document.reviewed is not None:
         return "target" if years[-1] > document.reviewed else "actual"
+    if not years and document.reviewed is None and _narrated_year(ctx) is not None:
+        return "actual"
     spans = [m.last for m in own_marks(ctx, start) if m.kind in ("plan", "years") and m.last]
     if spans and document.reviewed is not None and spans[-1] <= document.reviewed:
         return "actual"  # `“十四五”期间,预计…年均增长超6%` written in 2026: the span's result
     if document.kind != "plan" and (_WHOLE_YEAR.search(clause) or _ACHIEVED.search(ctx.text)):
         return "actual"  # `预计…增长6.5%左右,…顺利实现年度目标任务`: an estimate of the result
     return "target"
+
+
+def _narrated_year(ctx: Ctx) -> int | None:
+    """`报告指出,2024年,全区上下齐心协力,…迈出坚实步伐。地区生产总值预计增速4.5%以上`: in an
+    undated text, a paragraph that opens a sentence on a year alone and plans nothing before
+    the estimate narrates that year, and `预计` estimates its result — unless the text names a
+    later year, which the estimate may forecast."""
+    folded = ctx.document.folded
+    before = folded[folded.rfind("\n", 0, ctx.base) + 1:ctx.base]
+    found = _OPENING_YEAR.findall(before)
+    plans = [m for m in _STRONG_FUTURE.finditer(_NOT_FUTURE.sub("", before)) if m.group() != "预计"]
+    if not found or plans or _AHEAD.search(before):
+        return None
+    year = int(found[-1])
+    later = any(m.kind == "year" and m.first is not None and m.first > year
+                for m in ctx.document.marks)
+    return None if later else year
 
 
 _OPENING_SPAN = re.compile(r"\s*[“\"]?[^,，;；。“”\"]{1,12}?[”\"]?(?:时期|期间|期)[,，\s]+")
