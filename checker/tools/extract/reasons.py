@@ -27,7 +27,7 @@ _ONE_WORD = re.compile(r"一(?:般|批|体|流|站|系列|些|揽子|线|带|网
 _DESCRIBED = re.compile(r"[\d〇零一二两三四五六七八九十百千]+[^\d,，;；。]{0,3}(?:以上|以下)")
 # `培育5家以上百亿级龙头企业`: a count in digits, then the size of the things counted (the list's
 # `三个千亿级产业集群` after the three it names stays a count of things named).
-_SIZED = re.compile(r"[十百千万亿]+级")
+_SIZED = re.compile(r"[十百千万亿]+级|[一二三四五]级(?!以上|以下)")  # 建成50家三级医院: their grade
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
 _DONE_PROJECTS = re.compile(r"[^,，;；。]{0,12}实事[^,，;；。]{0,8}?(?:办结|完成)")
 _COVERED_AFTER = re.compile(r"[^,，;；。\d]{0,16}?全(?:覆盖|部覆盖)")

@@ -359,7 +359,11 @@ def _states_figure(text: str) -> bool:
     one more statement, not the title of a section: it says nothing of what follows."""
     for mark in find_marks(text):
         text = text[:mark.start] + " " * (mark.end - mark.start) + text[mark.end:]
-    return bool(re.search(r"\d", text))
+    return bool(re.search(r"\d", _CAPTION_NUMBER.sub("", text)))
+
+
+# `专栏3 生态环境重点指标`, `表2 …`: a box's or a table's number is no figure of its title.
+_CAPTION_NUMBER = re.compile(r"^\s*(?:专栏|附表|表|图)\s*[\d一二三四五六七八九十]+(?:[-－.]\d+)?")
 
 
 def _mode_of(title: str) -> str:
