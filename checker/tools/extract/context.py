@@ -204,8 +204,8 @@ _NEAR_WORK = sorted(set(cues.NEAR_ONLY) - {"办", "建有", "设有"}, key=len, 
 
 def _work_before(text: str, low: int, high: int) -> tuple[str, int]:
     """`实施重点项目120个`, `腾退土地2000公顷`: a verb of work a few characters of noun
-    before a count or an amount in its own segment states the work to do (not across a `、`: `实施…、144小时
-    过境免签等政策`, which the segment's start already cuts off)."""
+    before a count or an amount in its own segment states the work to do (not across a `、`:
+    `实施…、144小时过境免签等政策`, which the segment's start already cuts off)."""
     window = text[low:high]
     for word in _NEAR_WORK:
         at = window.rfind(word)
