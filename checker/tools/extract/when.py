@@ -151,6 +151,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         year = _opening_year(ctx, start)
     if year is None:
         year = next((m.last for m in reversed(_opening_span(ctx, start))), None)
+    if year is None:
+        year = _clause_year(ctx, start)
     if year is not None and document.reviewed is not None:
         return ("target" if year > document.reviewed else "actual"), True
     if any(m.part[:1] in ("H", "Q") for m in own_marks(ctx, start)):
@@ -333,6 +335,23 @@ def _opening_year(ctx: Ctx, start: int) -> int | None:
             _marks(ctx, found.end(), start):  # `2023年,…3941万人次,今年…预计超4500万人次`
         return None
     return int(found.group(1))
+
+
+_CLAUSE_OPENING = re.compile(r"(?:^|[,，:：])\s*$")
+
+
+def _clause_year(ctx: Ctx, start: int) -> int | None:
+    """`殷勇表示,2025北京全市地区生产总值5.2万亿元,增长5.4%,…城镇调查失业率4.1%`: a bare year
+    (no `年`: a headline's or a wire's way) that opens a clause of the sentence dates the figures
+    of the clauses after it that name no period, up to the next period named.  (A year with
+    `年` opening a clause dates only its own clause: `2035年…减量目标已经提前实现,目前…`.)"""
+    marks = [m for m in _marks(ctx, 0, start) if not _compared(ctx, m)]
+    if not marks or marks[-1].kind != "year" or marks[-1].last is None:
+        return None
+    mark = marks[-1]
+    if "年" in mark.text or not _CLAUSE_OPENING.search(ctx.text[:mark.start - ctx.base]):
+        return None
+    return mark.last
 
 
 def _year_before(ctx: Ctx, start: int) -> int | None:
