@@ -194,6 +194,8 @@ def _distant(text: str, low: int, high: int) -> tuple[str, int]:
     best = ("", -1)
     for word in _DISTANT:
         at = window.rfind(word)
+        while at >= 0 and window.startswith(cues.NOUNS_OF_VERBS.get(word, "\0"), at + len(word)):
+            at = window.rfind(word, 0, at)  # `建成区公园绿地500米服务半径`: 建成区 is a place
         if at >= 0 and at + len(word) < len(window) and at > best[1]:
             best = (word, at)
     return (best[0], low + best[1]) if best[0] else ("", -1)

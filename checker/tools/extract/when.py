@@ -344,14 +344,22 @@ def _clause_year(ctx: Ctx, start: int) -> int | None:
     """`殷勇表示,2025北京全市地区生产总值5.2万亿元,增长5.4%,…城镇调查失业率4.1%`: a bare year
     (no `年`: a headline's or a wire's way) that opens a clause of the sentence dates the figures
     of the clauses after it that name no period, up to the next period named.  (A year with
-    `年` opening a clause dates only its own clause: `2035年…减量目标已经提前实现,目前…`.)"""
+    `年` opening a clause dates only its own clause, `2035年…减量目标已经提前实现,目前…`, or what
+    a headline's colon after it opens.)"""
     marks = [m for m in _marks(ctx, 0, start) if not _compared(ctx, m)]
     if not marks or marks[-1].kind != "year" or marks[-1].last is None:
         return None
     mark = marks[-1]
-    if "年" in mark.text or not _CLAUSE_OPENING.search(ctx.text[:mark.start - ctx.base]):
+    if not _CLAUSE_OPENING.search(ctx.text[:mark.start - ctx.base]):
+        return None
+    if "年" in mark.text and not _HEADLINE_COLON.search(ctx.text[mark.end - ctx.base:start]):
         return None
     return mark.last
+
+
+# `2020年通州人口数量定出“天花板”:不超160万`: a headline's year before its colon dates what
+# the colon opens (one clause, no comma between).
+_HEADLINE_COLON = re.compile(r"^[^,，;；。:：]{0,30}[:：]\s*[^,，;；。:：]*$")
 
 
 def _year_before(ctx: Ctx, start: int) -> int | None:
