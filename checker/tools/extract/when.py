@@ -61,7 +61,11 @@ _TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:�
                              r"(?:根据|依据|按照|依照)(?:《[^》]{1,40}》|规划|纲要)[,，]|"
                              r"(?:《[^》]{1,40}》|规划|纲要|方案)(?:草案)?(?:还|并|进一步)?"
                              r"(?:明确|提出|要求|新增|确定)(?![的了])[:：,，]?|"
-                             r"(?<![的])提出(?![的了])(?=[^,，;；。]{0,30}?(?:达到|控制在|提高到|不低于|增长))")
+                             r"(?<![的])提出(?![的了])(?=[^,，;；。]{0,30}?(?:达到|控制在|提高到|不低于|增长))|"
+                             # `为北京设立了2017年目标,年均浓度控制在60微克/立方米左右`: a year's
+                             # target named, then stated; `红线划定:较2015年减三成`: a line drawn
+                             r"(?:19|20)\d\d年(?:的|度)?目标[,，]|"
+                             r"(?:红线|底线|天花板|上限|目标|任务)[”\"]?(?:划定|确定|定出|敲定|出炉|揭晓)[:：]")
 # `超额完成PM2.5平均浓度同比下降4%、重污染天数同比减少6%的改善目标`: the figures say what
 # the target named after them is, whatever the words that report its completion.
 _OF_A_TARGET = re.compile(r"[^,，;；。]{0,24}?的[^,，;；。的]{0,4}(?:目标|任务|要求)(?!的)")
@@ -143,6 +147,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     ahead = _NOT_FUTURE.sub("", joined)
     if _AHEAD.search(ahead) or (mode != "actual" and (
             _LEAD_PLAN.search(ahead) or _LEAD_PLAN_WEAK.search(ahead))):
+        return "target", True
+    if mode != "actual" and _planned_before(ctx):
         return "target", True
     if mode != "actual" and _LEAD_FORECAST.search(ahead):
         return _forecast(ctx, ahead, start), True  # `今年预计…增长5%,城镇新增就业26万人`
@@ -276,6 +282,27 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     if document.kind != "plan" and (_WHOLE_YEAR.search(clause) or _ACHIEVED.search(ctx.text)):
         return "actual"  # `预计…增长6.5%左右,…顺利实现年度目标任务`: an estimate of the result
     return "target"
+
+
+_DEADLINE_OPENING = re.compile(r"\s*(?:到|至|力争到|争取到)\s?"
+                               r"(?:20\d\d|二〇[一二三四五][〇一二三四五六七八九])\s?年")
+
+
+def _planned_before(ctx: Ctx) -> bool:
+    """`到2020年,北京市将严格控制能源消费总量,…。全市能源消费总量控制在7651万吨标准煤以内`:
+    a sentence of its paragraph right before this one that opens on a deadline and states no
+    figure of its own says what the figures after it are for."""
+    folded = ctx.document.folded
+    line_start = folded.rfind("\n", 0, ctx.base) + 1
+    before = folded[line_start:ctx.base].rstrip()
+    if not before.endswith(("。", "!", "！", ";", "；")):
+        return False
+    begin = max(before.rfind(c, 0, len(before) - 1) for c in "。!！;；") + 1
+    previous = before[begin:-1]
+    if not _DEADLINE_OPENING.match(previous):
+        return False
+    rest = _DEADLINE_OPENING.sub("", previous, count=1)
+    return not re.search(r"[\d〇零一二两三四五六七八九十百千万]", rest)
 
 
 def _narrated_year(ctx: Ctx) -> int | None:
