@@ -140,7 +140,7 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
             return _forecast(ctx, clause, start), True
         return "target", True
     joined = _before_semicolon(ctx) + before  # `…北京市将加强…;完成…,能力达到3.1万吨/日以上`
-    if _SINCE.search(joined) or _reports_throughout(ctx.text, start):
+    if _SINCE.search(joined) or _reports_throughout(ctx.text, start) or _reported_lead(ctx):
         return "actual", True
     if document.kind != "plan" and mode != "target" and _WHOLE_YEAR.search(before):
         return "actual", True  # 预计全年…将超过1300亿元、…,一般公共预算收入增长10%: the estimate
@@ -286,6 +286,21 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
 
 _DEADLINE_OPENING = re.compile(r"\s*(?:到|至|力争到|争取到)\s?"
                                r"(?:20\d\d|二〇[一二三四五][〇一二三四五六七八九])\s?年")
+
+
+_REPORT_LEAD = re.compile(r"\s*(?:经|据)?(?:初步核算|初步统计|初步测算|统计|据统计)[,，:：]")
+
+
+def _reported_lead(ctx: Ctx) -> bool:
+    """`初步核算,全市实现地区生产总值3347.6亿元,…;全年粮食总产量93亿斤;…`: the parts of a
+    statement a semicolon joins share the lead that says it reports (the first part's)."""
+    folded, base = ctx.document.folded, ctx.base
+    if base == 0 or folded[base - 1] not in ";；":
+        return False
+    begin = max(folded.rfind(c, 0, base - 1) for c in "。!?！？\n") + 1
+    parts = re.split(r"[;；]", folded[begin:base - 1])
+    return bool(_REPORT_LEAD.match(parts[0])) and not any(
+        _AHEAD.search(p) or _LEAD_PLAN.search(p) for p in parts)
 
 
 def _planned_before(ctx: Ctx) -> bool:
