@@ -45,6 +45,8 @@ SCALE_WORDS = ("万亿", "万", "亿")
 # Comparison and change words right before a figure, longest first within each kind.
 # The operator a word means for a target; reported values of level words are `==`.
 LEVEL_TARGET = ("达到", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到",
+                # `医师数提升为3.2人`: the level reached, not a rise by that much
+                "提升为", "提高为", "增加为", "扩大为", "上升为",
                 "增长至", "扩大到", "扩大至", "上升到", "上升至", "增至", "升至", "达",
                 "实现", "建成", "新建", "净增", "新增", "建设", "完成", "培育", "引进", "打造",
                 "形成", "累计", "跨入", "迈入", "进入", "成为", "开通", "推出", "发布", "设置",
