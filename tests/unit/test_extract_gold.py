@@ -45,9 +45,10 @@ def test_every_gold_label_names_a_figure_on_its_line() -> None:
                                     "heldout18", "heldout19", "heldout20", "heldout21",
                                     "heldout25", "heldout26", "heldout27", "heldout28",
                                     "heldout29", "heldout30", "heldout31", "heldout32",
-                                    "heldout33", "heldout34", "heldout35", "heldout36"])
+                                    "heldout33", "heldout34", "heldout35", "heldout36",
+                                    "heldout38", "heldout39", "heldout40"])
 def test_targets_of_the_stored_page_sets_stay_read(folder: str) -> None:
-    """Sets 4, 6, 8-11, 14-16, 18-21 and 25-36 were read once blind (docs/extract.md gives
+    """Sets 4, 6, 8-11, 14-16, 18-21, 25-36 and 38-40 were read once blind (docs/extract.md gives
     those figures) and then used to find general fixes; their targets must stay at 0.9 or
     better (12, 13 and 17 are below it, with the misses docs/extract.md names)."""
     found, _ = extract_bench.measure(bundled(), DATA / folder / "gold.csv")
@@ -56,13 +57,14 @@ def test_targets_of_the_stored_page_sets_stay_read(folder: str) -> None:
     assert targets.recall >= FLOOR, f"missed: {targets.misses}"
 
 
-# Sets 22-24 after the fixes of their first blind run (docs/extract.md): below 0.9 still, with
-# the classes left that docs/extract.md names; these floors keep what the fixes reached.
-AFTER_FIX = {"heldout22": (0.97, 0.99), "heldout23": (0.91, 0.91), "heldout24": (0.95, 0.91)}
+# Sets 22-24 and 37 after the fixes of their first blind run (docs/extract.md): below 0.9 still,
+# with the classes left that docs/extract.md names; these floors keep what the fixes reached.
+AFTER_FIX = {"heldout22": (0.97, 0.99), "heldout23": (0.91, 0.91), "heldout24": (0.95, 0.91),
+             "heldout37": (0.81, 0.81)}
 
 
 @pytest.mark.parametrize("folder", sorted(AFTER_FIX))
-def test_targets_of_sets_22_to_24_keep_their_after_fix_figures(folder: str) -> None:
+def test_targets_of_sets_22_to_24_and_37_keep_their_after_fix_figures(folder: str) -> None:
     found, _ = extract_bench.measure(bundled(), DATA / folder / "gold.csv")
     (targets,) = [s for s in found if s.kind == "target"]
     precision, recall = AFTER_FIX[folder]

@@ -83,3 +83,31 @@ def test_a_unit_column_and_base_and_target_columns() -> None:
 def test_lines_that_are_no_table_are_read_as_text() -> None:
     text = "单位\n地区生产总值增长5%。\n"
     assert _read(text) == [(2, "actual", "地区生产总值", "increase", "5", "%", "")]
+
+
+# A column's name with a note after it, a `|` after each cell (as an exam page quotes a plan's
+# table), a dash typed as `一`, and a five-year-change column beside the target column.
+NOTED = """指标 |
+2020年基期值(起始日期用作比较的数据) |
+2025年目标值(各项目标应达到的水平) |
+年均增(5年累计) |
+粮食综合生产能力(亿吨) |
+一 |
+>6.5 |
+一 |
+乡村公路硬化率(%) |
+81 |
+90 |
+[9] |
+"""
+
+
+def test_noted_columns_bordered_cells_and_a_change_column_that_restates_the_gap() -> None:
+    got = [(i.line, i.kind, i.op, str(i.value), i.unit, i.period) for i in items_of(NOTED)
+           if i.kind != "other"]
+    assert got == [(7, "target", ">", "13/2", "亿吨", "2025"),
+                   (10, "actual", "==", "81", "%", "2020"),
+                   (11, "target", "==", "90", "%", "2025")]
+    gap = [i for i in items_of(NOTED) if i.line == 12]
+    assert [(i.kind, i.reason) for i in gap] == [
+        ("other", "`9` restates how far its row's target is from the base")]

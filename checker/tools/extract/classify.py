@@ -66,6 +66,8 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
         _DAY if _day_of_month(ctx, phrase, start, end) else other_reason(ctx, phrase, own, near)
     if ctx.sentence.cell is not None and ctx.sentence.cell.kind == "other":
         reason = f"`{phrase.text}` numbers a row of the table"
+    elif ctx.sentence.cell is not None and ctx.sentence.cell.kind == "gap":
+        reason = f"`{phrase.text}` restates how far its row's target is from the base"
     elif ctx.sentence.cell is not None and ctx.sentence.cell.kind == "header":
         reason = f"`{phrase.text}` is in the header of a table (a column's year or note)"
     elif ctx.sentence.cell is not None:  # a value cell: its column says what it is

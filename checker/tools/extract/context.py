@@ -124,6 +124,8 @@ _CLAUSE_ENDS = re.compile(r"[,，:：;；。!！\n]|[?？](?![、,，A-Za-z])")
 
 
 _MONEY_AHEAD = re.compile(r"[\d.]+\s*(?:万亿|亿|万)?(?:元|美元)")
+# `腾退土地2000公顷`, `实施重点项目120个`: a count or an amount in a unit word (no %).
+_AMOUNT_AHEAD = re.compile(r"[\d.]+\s*(?:万亿|亿|万)?[\u4e00-\u9fff]")
 _COUNT_AHEAD = re.compile(r"[\d.]+\s*(?:万|亿)?(?:" + "|".join(cues.COUNT_WORDS) + ")")
 
 
@@ -139,6 +141,9 @@ def around(text: str, start: int, end: int) -> Around:
             (chain and chain[0] in cues.MONEY_ONLY and not _MONEY_AHEAD.match(text, start)):
         chain, chain_start = [], start
     distant, distant_at = _distant(text, max(s0, left_start), chain_start)
+    if not distant and _AMOUNT_AHEAD.match(text, start) and not text.startswith("的", end):
+        # (`推进规划10平方公里的雁栖小镇`: an amount before 的 says how large the thing is)
+        distant, distant_at = _work_before(text, max(s0, left_start), chain_start)
     if not distant and s0 > c0:
         distant, distant_at = _distant(text, max(c0, left_start), s0)
     right = text[end:min(c1, end + MAX_RIGHT)]
@@ -189,9 +194,27 @@ def _distant(text: str, low: int, high: int) -> tuple[str, int]:
     best = ("", -1)
     for word in _DISTANT:
         at = window.rfind(word)
+        while at >= 0 and window.startswith(cues.NOUNS_OF_VERBS.get(word, "\0"), at + len(word)):
+            at = window.rfind(word, 0, at)  # `建成区公园绿地500米服务半径`: 建成区 is a place
         if at >= 0 and at + len(word) < len(window) and at > best[1]:
             best = (word, at)
     return (best[0], low + best[1]) if best[0] else ("", -1)
+
+
+_NEAR_WORK = sorted(set(cues.NEAR_ONLY) - {"办", "建有", "设有"}, key=len, reverse=True)
+
+
+def _work_before(text: str, low: int, high: int) -> tuple[str, int]:
+    """`实施重点项目120个`, `腾退土地2000公顷`: a verb of work a few characters of noun
+    before a count or an amount in its own segment states the work to do (not across a `、`:
+    `实施…、144小时过境免签等政策`, which the segment's start already cuts off)."""
+    window = text[low:high]
+    for word in _NEAR_WORK:
+        at = window.rfind(word)
+        gap = window[at + len(word):]
+        if at >= 0 and 2 <= len(gap) <= 8 and all(is_cjk(c) for c in gap):
+            return word, low + at
+    return "", -1
 
 
 _BADGE = re.compile(r"\s+(?:NEW|New|new|HOT|Hot|hot|TOP|Top)\s*$")

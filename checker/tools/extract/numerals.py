@@ -32,7 +32,15 @@ def arabic(text: str) -> Fraction | None:
 
 
 def chinese(text: str) -> Fraction | None:
-    """`十三` -> 13, `一百零五` -> 105, `二〇三五` -> 2035, `百` -> 100; else None."""
+    """`十三` -> 13, `一百零五` -> 105, `二〇三五` -> 2035, `百` -> 100, `五点五` -> 11/2;
+    else None."""
+    whole, point, decimals = text.partition("点")
+    if point:
+        integer = chinese(whole)
+        if integer is None or not decimals or any(c not in DIGITS for c in decimals):
+            return None
+        digits = "".join(str(DIGITS[c]) for c in decimals)
+        return integer + Fraction(int(digits), 10 ** len(digits))
     if not text or len(text) > MAX_DIGITS or any(c not in DIGITS and c not in POWERS
                                                   for c in text):
         return None

@@ -37,7 +37,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("years", re.compile(rf"({_YEAR})年?\s*[-—–~至到]\s*({_YEAR})年?")),
     ("month", re.compile(rf"({_YEAR})年({_N}{{1,3}})(?:-({_N}{{1,3}}))?月份?")),
     ("year", re.compile(rf"({_YEAR})[ \u3000]?年(?:{_PARTS_OF_YEAR})?")),
-    ("year", re.compile(rf"(?<![\d.,])(19\d\d|20\d\d)(?=[\u4e00-\u9fff])(?![{_NOT_AFTER_YEAR}])")),
+    # (after a comma too: `殷勇表示,2025北京全市…`; not inside a number, `1,2025`)
+    ("year", re.compile(rf"(?<![\d.])(?<!\d,)(19\d\d|20\d\d)(?=[\u4e00-\u9fff])"
+                        rf"(?![{_NOT_AFTER_YEAR}])")),
     # `2020 中国答卷`, `2024 成绩单`: a bare year that opens a line, a space after it.
     ("year", re.compile(rf"(?m)^(19\d\d|20\d\d)(?=[ \u3000]+[\u4e00-\u9fff])"
                         rf"(?![ \u3000]+[{_NOT_AFTER_YEAR}])")),

@@ -95,7 +95,8 @@ class Lexicon:
 _FIXED = [
     # `6 . 5%`: a decimal point set apart by spaces, as some pages print it.
     ("NUM", re.compile(r"\d{1,3}(?:,\d{3})+(?!\d|,\d)(?:\.\d+)?|\d+(?:\.\d+| \. ?\d+| ?\. \d+)?")),
-    ("CN_NUM", re.compile(r"[〇零一二两三四五六七八九十百千]+")),
+    # `百分之五点五`, `二点五万`: a decimal in Chinese numerals (a digit after 点, never `重点`)
+    ("CN_NUM", re.compile(r"[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?")),
     ("PCT_OF", re.compile(r"百分之")),
     ("FEN_ZHI", re.compile(r"分之")),
     ("POINTS", re.compile(r"个百分点|百分点")),

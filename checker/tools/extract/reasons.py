@@ -25,6 +25,9 @@ _SETTING = frozenset({"设置", "确定", "确立", "提出", "明确", "设立"
 # `300家一般制造和污染企业`: words that begin with 一 count nothing.
 _ONE_WORD = re.compile(r"一(?:般|批|体|流|站|系列|些|揽子|线|带|网|致|直|律|切|定|样)")
 _DESCRIBED = re.compile(r"[\d〇零一二两三四五六七八九十百千]+[^\d,，;；。]{0,3}(?:以上|以下)")
+# `培育5家以上百亿级龙头企业`: a count in digits, then the size of the things counted (the list's
+# `三个千亿级产业集群` after the three it names stays a count of things named).
+_SIZED = re.compile(r"[十百千万亿]+级|[一二三四五]级(?!以上|以下)")  # 建成50家三级医院: their grade
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
 _DONE_PROJECTS = re.compile(r"[^,，;；。]{0,12}实事[^,，;；。]{0,8}?(?:办结|完成)")
 _COVERED_AFTER = re.compile(r"[^,，;；。\d]{0,16}?全(?:覆盖|部覆盖)")
@@ -42,7 +45,8 @@ _KINDS = re.compile(r"个?大(?:类|项|板块|领域)")
 _GAP = re.compile(r"(?:高于|低于|快于|慢于|超过|超出|超|落后于?|差|塌|比)"
                   r"(?:全年|年度|年初|预期)?目标$|"
                   # 比“十一五”规划的目标低1个百分点
-                  r"比[^,，;；。]{0,14}?目标(?:高|低|多|少|快|慢)(?:了|出)?$|"
+                  # 较年初目标高0.5个百分点
+                  r"[比较][^,，;；。]{0,14}?目标(?:高|低|多|少|快|慢)(?:了|出)?$|"
                   r"比(?:全年|年度|年初)?计划(?:投资|数)?(?:高|低|多|少|快|慢)(?:了|出)?$")
 # `还有大约0.5个百分点的提升空间`: the room left to a target, no value of the indicator.
 _ROOM_BEFORE = re.compile(r"(?:还有|尚有|仍有)(?:大约|约)?$")
@@ -253,7 +257,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
     if counted and _NAMED_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts things the text named before (`{phrase.text}{own.right[:4]}`)"
     if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right) and \
-            not _DESCRIBED.match(own.right) and not _ONE_WORD.match(own.right):
+            not _DESCRIBED.match(own.right) and not _ONE_WORD.match(own.right) and \
+            not (phrase.text[:1].isdigit() and _SIZED.match(own.right)):
         return f"{shown} counts the figures after it (`{phrase.text}{own.right[:4]}`)"
     if noun and _figure_follows(own):
         return f"{shown} describes the subject of the figure after it"
@@ -297,13 +302,16 @@ def _counted_and_reported(phrase: Phrase, own: Around) -> bool:
     `17.6平方公里…用地可以上市`: an amount, then what can be done with it."""
     counted = phrase.unit is not None and phrase.unit.count and bool(_COUNT_VERB.search(own.right))
     shared = phrase.unit is not None and phrase.unit.text == "%" and \
-        bool(_SHARE_OF_THINGS.match(own.right)) and bool(_COUNT_VERB.search(own.right))
+        bool(_SHARE_OF_THINGS.match(own.right)) and bool(_SHARE_VERB.search(own.right))
     return counted or shared or bool(_PREDICATE.match(own.right))
 
 
 # `全市85%左右县(市、区)创建成…`: a share of the things counted, then what becomes of them.
 _SHARE_OF_THINGS = re.compile(r"的?(?:县|区|市|乡镇|镇|村|学校|中小学|幼儿园|企业|医院|社区|园区|"
-                              r"城市)")
+                              r"城市|行政村|建制村|自然村|街道|街镇|小区|家庭|农户|单位|机构|楼宇)")
+# `全区95%的行政村通达客运班车`: what a share of the things reaches (with the count verbs).
+_SHARE_VERB = re.compile(_COUNT_VERB.pattern + r"|通达|通(?=[公客班硬宽5天燃自])|覆盖|接入|具备|"
+                         r"开通|配备|拥有|享有")
 
 
 _PREDICATE = re.compile(r"[^,，;；。的]{1,16}?(?:可以|可|已经|已|能够|正在)")

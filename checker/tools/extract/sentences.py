@@ -261,14 +261,24 @@ def _describe(document: Document, lines: _Lines) -> None:
         and not _PLAN_REVIEWED.search(document.title)) and not announced
     document.kind = "report" if report else \
         "plan" if announced or _PLAN_WORDS.search(opening) else ""
-    stamp = next((m for m in document.marks if m.kind == "date"
-                  and document.position(m.start)[0] <= 16), None)
+    dates = [m for m in document.marks if m.kind == "date"
+             and document.position(m.start)[0] <= 16]
+    # `2024年05月23日 星期四` over `發佈時間:2015-11-27`: a date with its weekday is the page's
+    # clock, the day it was copied; a date said to be the publication's is when it was written
+    stamp = next((m for m in dates if _PUBLISHED.search(
+        document.folded[max(0, m.start - 8):m.start])), next(
+            (m for m in dates if not _WEEKDAY.match(document.folded, m.end)),
+            dates[0] if dates else None))
     document.year = _stamp_year(stamp.text) if stamp else None
     document.plan_period = _plan_period(document.title) \
         if document.kind != "report" and len(document.title) <= 80 else None
     document.reviewed = _reviewed(document, lines, stamp.text if stamp else "")
     region = _REGION.search(document.title)
     document.region = region.group(1).removeprefix("关于") if region else ""
+
+
+_PUBLISHED = re.compile(r"(?:发布|发表|时间|日期|发布于|来源)[:：]?\s*$")
+_WEEKDAY = re.compile(r"\s*(?:星期|周|礼拜)[一二三四五六日天]")
 
 
 def _telling(line: str) -> str:
@@ -359,7 +369,11 @@ def _states_figure(text: str) -> bool:
     one more statement, not the title of a section: it says nothing of what follows."""
     for mark in find_marks(text):
         text = text[:mark.start] + " " * (mark.end - mark.start) + text[mark.end:]
-    return bool(re.search(r"\d", text))
+    return bool(re.search(r"\d", _CAPTION_NUMBER.sub("", text)))
+
+
+# `专栏3 生态环境重点指标`, `表2 …`: a box's or a table's number is no figure of its title.
+_CAPTION_NUMBER = re.compile(r"^\s*(?:专栏|附表|表|图)\s*[\d一二三四五六七八九十]+(?:[-－.]\d+)?")
 
 
 def _mode_of(title: str) -> str:

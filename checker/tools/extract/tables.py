@@ -29,13 +29,13 @@ _GROWTH_COLUMN = re.compile(r"^(?:年均增长|年均增速|年均增长率)(?:\
 # `〔累计〕`, `年均/累计`: a plan's change over its years (`〔18〕` of a row `…浓度下降(%)`,
 # `>7` of `…增长(%)`), in the place of a target: a target of the plan's last year, as the
 # latest year's column is.
-_SUM_COLUMN = re.compile(r"^(?:年均(?:增长|增速)?率?/?)?(?:五年|“?十[一二三四五]五”?)?累计$")
+_SUM_COLUMN = re.compile(r"^(?:年均(?:增长|增速|增)?率?/?)?(?:[5五]年|“?十[一二三四五]五”?)?累计$")
 _ATTR = re.compile(r"^(?:预期性|约束性|预期|约束)$")
 # a value cell: a number with its bound (`≥32`, `6左右`), maybe words after it (`>7、力争投入
 # 强度高于“十三五”时期实际`), an empty cell (`—`), or a number in brackets (`〔13.5〕`)
 _VALUE = re.compile(r"^[≥≤><约]?\s*[\d.]+(?:\s*[-~—至]\s*[\d.]+)?\s*[%‰]?"
                     r"(?:左右|以上|以下|以内)?(?:[、,，;；].*)?$|^[—\-/–]+$|^[〔\[]?\d")
-_EMPTY = re.compile(r"^[—\-/–]+$")
+_EMPTY = re.compile(r"^[—\-/–]+$|^一$")  # `一`: a dash typed as the numeral
 _SENTENCE = re.compile(r"[。;；,，!?！？]")
 _UNIT_LIKE = re.compile(r"^(?:[%‰]|[^\s/]{1,5}/[^\s/]{1,5}|(?:万|亿|千|百)?(?:元|人|个|所|家|"
                         r"平方米|平方公里|公里|米|吨|立方米|岁|年|天|小时|分钟|张|户|套|辆|亩|公顷|"
@@ -45,7 +45,8 @@ _PAREN_UNIT = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]{1,10})[)�
 
 @dataclass(frozen=True)
 class Cell:
-    kind: str  # target | actual | other (a row's number) | header (a column's name)
+    kind: str  # target | actual | other (a row's number) | header (a column's name) | gap
+    # (a change column's cell in a row whose target column states the target)
     name: str
     unit: str  # as written, or ''
     year: int | None
@@ -168,7 +169,7 @@ def _header(lines: list[str], start: int) -> tuple[list[_Column], int] | None:
     columns: list[_Column] = []
     index = start
     while index < len(lines):
-        text = lines[index].strip()
+        text = _cell_text(lines[index])
         column = _column(text) if text and len(text) <= MAX_CELL else None
         if column is None:
             break
@@ -192,8 +193,20 @@ def _header(lines: list[str], start: int) -> tuple[list[_Column], int] | None:
     return columns, index
 
 
+def _cell_text(line: str) -> str:
+    """A cell's words without the `|` a copy left after (or before) it (`指标 |`, `>6.5 |`)."""
+    return line.strip().strip("|").strip()
+
+
+# `2020年基期值(起始日期用作比较的数据)`: a note on what a column holds.
+_COLUMN_NOTE = re.compile(r"\([^()]{4,24}\)$")
+
+
 def _column(text: str) -> _Column | None:
     text = text.replace(" ", "").replace("\u3000", "")
+    if _COLUMN_NOTE.search(text):  # `年均增(5年累计)`: the note says the column's kind
+        bare = re.sub(r"[()]", "", text)
+        text = bare if _SUM_COLUMN.match(bare) else _COLUMN_NOTE.sub("", text)
     # brackets and a note's mark (`〔累计〕1`, `2025年2`) are no part of a column's name
     text = re.sub(r"(?<=[\u4e00-\u9fff])[\d\"'*]{1,2}$", "", re.sub(r"[〔〕【】\[\]]", "", text))
     if _SUM_COLUMN.match(text):
@@ -230,7 +243,7 @@ def _rows(lines: list[str], index: int, columns: list[_Column],
     ends_with_attr = bool(tail) and tail[-1].role == "attr"
     row: list[int] = []
     while index < len(lines):
-        text = lines[index].strip()
+        text = _cell_text(lines[index])
         if _RULE.match(text):
             index += 1
             continue
@@ -243,14 +256,14 @@ def _rows(lines: list[str], index: int, columns: list[_Column],
             _read_row(lines, row, tail, found)
             row = []
     # the last row of an excerpt cut inside its `约束性` cell (`约`) is a row still
-    if ends_with_attr and len(row) > len(tail) and not _VALUE.match(lines[row[-1]].strip()):
+    if ends_with_attr and len(row) > len(tail) and not _VALUE.match(_cell_text(lines[row[-1]])):
         _read_row(lines, row, tail, found)
     return index
 
 
 def _read_row(lines: list[str], row: list[int], tail: list[_Column],
               found: dict[int, Cell]) -> None:
-    texts = [lines[i].strip() for i in row]
+    texts = [_cell_text(lines[i]) for i in row]
     if len(texts) < len(tail) + 1:
         return
     at = len(texts) - len(tail)
@@ -270,9 +283,17 @@ def _read_row(lines: list[str], row: list[int], tail: list[_Column],
     for k in range(at - 1):  # 序号 cells before the name number the rows
         if re.fullmatch(r"\d{1,3}\.?", texts[k]):
             found[row[k]] = Cell("other", name, "", None)
+    # `64 | [4]` under `2025年目标值 | 年均增(5年累计)`: a row that states its target in a year's
+    # column says in its change column only how far that is from the base, no target of its own
+    targeted = any(c.role == "value" and c.target and not c.cumulative and
+                   not _EMPTY.match(texts[at + k]) and _VALUE.match(texts[at + k])
+                   for k, c in enumerate(tail))
     for offset, column in enumerate(tail):
         text = texts[at + offset]
         if column.role != "value" or _EMPTY.match(text) or not _VALUE.match(text):
+            continue
+        if column.cumulative and not column.growth and targeted:
+            found[row[at + offset]] = Cell("gap", name, unit, column.year)
             continue
         found[row[at + offset]] = Cell("target" if column.target else "actual", name,
                                        "%" if column.growth else unit, column.year,

@@ -34,6 +34,16 @@ _AHEAD = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d\s?年|力争到|预期目标|
                     r"(?<![即必])将(?!近)|(?<![主重需只想纲概])要(?![求素点])|"
                     r"(?:未来|今后)[一二三四五六七八九十\d]+年|规划(?:近期|中期|远期)|"
                     r"(?:近期|中期|远期)(?:目标|规划)")
+# `力争用三年时间,…达到1500家`, `计划实施重点项目120个,完成投资300亿元以上`, `会议要求,全年…`:
+# a word that plans in a clause before the figure's, in the same sentence, plans the figures after
+# it too (read after the words that report, so `已`, `同比` of the figure's own clause still win).
+_LEAD_PLAN = re.compile(r"力争|确保|(?:努力|争取)(?=用|通过|经过|到|实现|达到|完成|使|把)|"
+                        r"(?:会议|文件|通知|意见|方案|规划|纲要)(?:还|并|进一步)?"
+                        r"(?:要求|强调|部署|明确)[,，:：]")
+# Neither in a review, where they say how the work was done (`分厘必争确保…数据应统尽统`) and
+# `计划` names plans carried out (`完成年度计划`).
+_LEAD_PLAN_WEAK = re.compile(r"(?<![的年度])计划(?!单列|生育|内|外|的)")
+_LEAD_FORECAST = re.compile(r"(?<!初步)预计")
 _SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|今年来|以来|截至|截止|同比|初步预计|初步核算")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
 # Words with 计划 or 目标 that measure a result against the plan (`占计划的100%`,
@@ -51,10 +61,18 @@ _TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:�
                              r"(?:根据|依据|按照|依照)(?:《[^》]{1,40}》|规划|纲要)[,，]|"
                              r"(?:《[^》]{1,40}》|规划|纲要|方案)(?:草案)?(?:还|并|进一步)?"
                              r"(?:明确|提出|要求|新增|确定)(?![的了])[:：,，]?|"
-                             r"(?<![的])提出(?![的了])(?=[^,，;；。]{0,30}?(?:达到|控制在|提高到|不低于|增长))")
+                             r"(?<![的])提出(?![的了])(?=[^,，;；。]{0,30}?(?:达到|控制在|提高到|不低于|增长))|"
+                             # `为北京设立了2017年目标,年均浓度控制在60微克/立方米左右`: a year's
+                             # target named, then stated; `红线划定:较2015年减三成`: a line drawn
+                             r"(?:19|20)\d\d年(?:的|度)?目标[,，]|"
+                             r"(?:红线|底线|天花板|上限|目标|任务)[”\"]?(?:划定|确定|定出|敲定|出炉|揭晓)[:：]")
 # `超额完成PM2.5平均浓度同比下降4%、重污染天数同比减少6%的改善目标`: the figures say what
 # the target named after them is, whatever the words that report its completion.
 _OF_A_TARGET = re.compile(r"[^,，;；。]{0,24}?的[^,，;；。的]{0,4}(?:目标|任务|要求)(?!的)")
+# `把新增6000个托位列入政府实事`, `将…纳入年度重点任务`: a figure listed among the year's work
+# is work to do, whenever the listing is reported.
+_LISTED = re.compile(r"[^,，;；。]{0,24}?(?:列入|纳入|列为|写入)[^,，;；。]{0,10}?"
+                     r"(?:实事|计划|目标|任务)")
 # `目前的50%以上再提高约5个百分点`: 目前 says what its own figure is, not the others'.
 _NOW_OF = re.compile(r"目前的?(?=[\d〇零一二两三四五六七八九十])")
 _COUNTED = frozenset({"one", "wan"})
@@ -100,7 +118,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     document, mode = ctx.document, ctx.sentence.mode
     if near.starting:
         return "actual", False  # where a change starts says nothing of its paragraph
-    if _targets_follow(ctx.text[:start]) or _OF_A_TARGET.match(ctx.text[start:near.clause_end]):
+    if _targets_follow(ctx.text[:start]) or _OF_A_TARGET.match(ctx.text[start:near.clause_end]) \
+            or _LISTED.match(ctx.text[start:near.clause_end]):
         return "target", True
     if _SET_AT.search(ctx.text[max(0, near.chain_start - 8):near.chain_start + 1]) or \
             _SET_AT.search(ctx.text[max(0, start - 8):start]):
@@ -121,17 +140,25 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
             return _forecast(ctx, clause, start), True
         return "target", True
     joined = _before_semicolon(ctx) + before  # `…北京市将加强…;完成…,能力达到3.1万吨/日以上`
-    if _SINCE.search(joined) or _reports_throughout(ctx.text, start):
+    if _SINCE.search(joined) or _reports_throughout(ctx.text, start) or _reported_lead(ctx):
         return "actual", True
     if document.kind != "plan" and mode != "target" and _WHOLE_YEAR.search(before):
         return "actual", True  # 预计全年…将超过1300亿元、…,一般公共预算收入增长10%: the estimate
-    if _AHEAD.search(_NOT_FUTURE.sub("", joined)):
+    ahead = _NOT_FUTURE.sub("", joined)
+    if _AHEAD.search(ahead) or (mode != "actual" and (
+            _LEAD_PLAN.search(ahead) or _LEAD_PLAN_WEAK.search(ahead))):
         return "target", True
+    if mode != "actual" and _planned_before(ctx):
+        return "target", True
+    if mode != "actual" and _LEAD_FORECAST.search(ahead):
+        return _forecast(ctx, ahead, start), True  # `今年预计…增长5%,城镇新增就业26万人`
     year = _year_before(ctx, start)
     if year is None:
         year = _opening_year(ctx, start)
     if year is None:
         year = next((m.last for m in reversed(_opening_span(ctx, start))), None)
+    if year is None:
+        year = _clause_year(ctx, start)
     if year is not None and document.reviewed is not None:
         return ("target" if year > document.reviewed else "actual"), True
     if any(m.part[:1] in ("H", "Q") for m in own_marks(ctx, start)):
@@ -247,12 +274,67 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
         years = [opening]  # `2024年,面对…形势,仍预计全市GDP增长5.2%左右`: that year's estimate
     if years and document.reviewed is not None:
         return "target" if years[-1] > document.reviewed else "actual"
+    if not years and document.reviewed is None and _narrated_year(ctx) is not None:
+        return "actual"
     spans = [m.last for m in own_marks(ctx, start) if m.kind in ("plan", "years") and m.last]
     if spans and document.reviewed is not None and spans[-1] <= document.reviewed:
         return "actual"  # `“十四五”期间,预计…年均增长超6%` written in 2026: the span's result
     if document.kind != "plan" and (_WHOLE_YEAR.search(clause) or _ACHIEVED.search(ctx.text)):
         return "actual"  # `预计…增长6.5%左右,…顺利实现年度目标任务`: an estimate of the result
     return "target"
+
+
+_DEADLINE_OPENING = re.compile(r"\s*(?:到|至|力争到|争取到)\s?"
+                               r"(?:20\d\d|二〇[一二三四五][〇一二三四五六七八九])\s?年")
+
+
+_REPORT_LEAD = re.compile(r"\s*(?:经|据)?(?:初步核算|初步统计|初步测算|统计|据统计)[,，:：]")
+
+
+def _reported_lead(ctx: Ctx) -> bool:
+    """`初步核算,全市实现地区生产总值3347.6亿元,…;全年粮食总产量93亿斤;…`: the parts of a
+    statement a semicolon joins share the lead that says it reports (the first part's)."""
+    folded, base = ctx.document.folded, ctx.base
+    if base == 0 or folded[base - 1] not in ";；":
+        return False
+    begin = max(folded.rfind(c, 0, base - 1) for c in "。!?！？\n") + 1
+    parts = re.split(r"[;；]", folded[begin:base - 1])
+    return bool(_REPORT_LEAD.match(parts[0])) and not any(
+        _AHEAD.search(p) or _LEAD_PLAN.search(p) for p in parts)
+
+
+def _planned_before(ctx: Ctx) -> bool:
+    """`到2020年,北京市将严格控制能源消费总量,…。全市能源消费总量控制在7651万吨标准煤以内`:
+    a sentence of its paragraph right before this one that opens on a deadline and states no
+    figure of its own says what the figures after it are for."""
+    folded = ctx.document.folded
+    line_start = folded.rfind("\n", 0, ctx.base) + 1
+    before = folded[line_start:ctx.base].rstrip()
+    if not before.endswith(("。", "!", "！", ";", "；")):
+        return False
+    begin = max(before.rfind(c, 0, len(before) - 1) for c in "。!！;；") + 1
+    previous = before[begin:-1]
+    if not _DEADLINE_OPENING.match(previous):
+        return False
+    rest = _DEADLINE_OPENING.sub("", previous, count=1)
+    return not re.search(r"[\d〇零一二两三四五六七八九十百千万]", rest)
+
+
+def _narrated_year(ctx: Ctx) -> int | None:
+    """`报告指出,2024年,全区上下齐心协力,…迈出坚实步伐。地区生产总值预计增速4.5%以上`: in an
+    undated text, a paragraph that opens a sentence on a year alone and plans nothing before
+    the estimate narrates that year, and `预计` estimates its result — unless the text names a
+    later year, which the estimate may forecast."""
+    folded = ctx.document.folded
+    before = folded[folded.rfind("\n", 0, ctx.base) + 1:ctx.base]
+    found = _OPENING_YEAR.findall(before)
+    plans = [m for m in _STRONG_FUTURE.finditer(_NOT_FUTURE.sub("", before)) if m.group() != "预计"]
+    if not found or plans or _AHEAD.search(before):
+        return None
+    year = int(found[-1])
+    later = any(m.kind == "year" and m.first is not None and m.first > year
+                for m in ctx.document.marks)
+    return None if later else year
 
 
 _OPENING_SPAN = re.compile(r"\s*[“\"]?[^,，;；。“”\"]{1,12}?[”\"]?(?:时期|期间|期)[,，\s]+")
@@ -295,6 +377,31 @@ def _opening_year(ctx: Ctx, start: int) -> int | None:
             _marks(ctx, found.end(), start):  # `2023年,…3941万人次,今年…预计超4500万人次`
         return None
     return int(found.group(1))
+
+
+_CLAUSE_OPENING = re.compile(r"(?:^|[,，:：])\s*$")
+
+
+def _clause_year(ctx: Ctx, start: int) -> int | None:
+    """`殷勇表示,2025北京全市地区生产总值5.2万亿元,增长5.4%,…城镇调查失业率4.1%`: a bare year
+    (no `年`: a headline's or a wire's way) that opens a clause of the sentence dates the figures
+    of the clauses after it that name no period, up to the next period named.  (A year with
+    `年` opening a clause dates only its own clause, `2035年…减量目标已经提前实现,目前…`, or what
+    a headline's colon after it opens.)"""
+    marks = [m for m in _marks(ctx, 0, start) if not _compared(ctx, m)]
+    if not marks or marks[-1].kind != "year" or marks[-1].last is None:
+        return None
+    mark = marks[-1]
+    if not _CLAUSE_OPENING.search(ctx.text[:mark.start - ctx.base]):
+        return None
+    if "年" in mark.text and not _HEADLINE_COLON.search(ctx.text[mark.end - ctx.base:start]):
+        return None
+    return mark.last
+
+
+# `2020年通州人口数量定出“天花板”:不超160万`: a headline's year before its colon dates what
+# the colon opens (one clause, no comma between).
+_HEADLINE_COLON = re.compile(r"^[^,，;；。:：]{0,30}[:：]\s*[^,，;；。:：]*$")
 
 
 def _year_before(ctx: Ctx, start: int) -> int | None:
