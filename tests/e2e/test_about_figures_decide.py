@@ -86,3 +86,15 @@ def test_a_zuoyou_target_with_no_actual_stays_unknown_naming_the_actual(tmp_path
     open_ = found[("ANNUAL-04", "大兴区")]
     assert open_.outcome == "unknown"
     assert "heavy_pollution_days (2023)" in open_.message
+
+
+def test_targets_typed_as_plans_word_them_decide_against_the_years_actual(
+        tmp_path: Path) -> None:
+    # `增长5%左右` with the unit in the cell, as an annual plan's 主要指标 words it; the
+    # revenue growth actual 5 % meets `5%左右` (from 4.9 %), the GDP actual 5.2 % too
+    found = outcomes(tmp_path, ["gdp_growth,大兴区,2024,增长5%左右,,p,target",
+                                "gdp_growth,大兴区,2024,5.2,%,p,actual",
+                                "general_budget_revenue_growth,大兴区,2024,5%左右,%,p,target",
+                                "general_budget_revenue_growth,大兴区,2024,5,%,p,actual"])
+    assert found[("ANNUAL-01", "大兴区")].outcome == "pass"
+    assert found[("ANNUAL-02", "大兴区")].outcome == "pass"
