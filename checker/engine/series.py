@@ -61,8 +61,9 @@ class SeriesTable:
     `values` holds the annual figures on the default basis (rows without `basis`),
     exact ones only; a qualified figure (`95%以上`) is in `bounds` and unknown in
     `matrix`.  Figures of parts of a year are in `subannual`, of another basis in
-    `based`, and annual figures of a year that ends after the `--as-of` date are held
-    back in `withheld`: all are kept and said in `notes()`, none is read by a rule.
+    `based`, and annual actuals of a year that ends after the `--as-of` date are held
+    back in `withheld`: all are kept and said in `notes()`, none is read by a rule.  A
+    target is never held back: an annual plan states it before its year ends.
     """
 
     values: MutableMapping[tuple[str, str, str], dict[int, float]]
@@ -100,9 +101,10 @@ class SeriesTable:
             frame = _with_optional(data.frame)
             annual = (frame["period"].isna() & frame["basis"].isna()).to_numpy(dtype=bool)
             exact = annual & frame["value"].notna().to_numpy(dtype=bool)
-            if cutoff is not None:
+            if cutoff is not None:  # actuals of a year not over by then; targets stay
                 end = frame["period_end"]
-                late = (end.notna() & (end.astype("string") > cutoff.isoformat())).to_numpy(
+                late = (end.notna() & (end.astype("string") > cutoff.isoformat())
+                        & (frame["kind"].astype("string") != "target")).to_numpy(
                     dtype=bool, na_value=False)
                 exact &= ~late
             others = np.flatnonzero(~exact)
@@ -416,7 +418,7 @@ def _other_rows(table: SeriesTable, frame: pd.DataFrame, positions: npt.NDArray[
             table.based.setdefault((*key, str(basis)), {})[year] = figure
             table.based_origins[(*point, str(basis))] = data.origin(i)
             continue
-        if limit is not None and not pd.isna(end) and str(end) > limit:
+        if limit is not None and not pd.isna(end) and str(end) > limit and kind != "target":
             table.withheld.append(point)
             continue
         if isinstance(figure, Bounds):
@@ -557,6 +559,8 @@ def judge(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: Seri
     due = [y for y in years if y <= horizon and table.stated(indicators, subject, y)]
     stated = [env_targets[i] for i in targets.targeted(c.expr)] if env_targets else []
     if stated:  # judged in the years a target is stated for, once they are over
+        if table.cutoff is not None and table.cutoff < datetime.date(horizon, 12, 31):
+            horizon -= 1  # `--as-of 2024-06-30`: the year 2024 is not over
         due, later = targets.due_years(years, horizon, row, table.first_year, stated)
         if not due:
             return _no_target_due(years, later, horizon)

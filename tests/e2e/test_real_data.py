@@ -338,3 +338,24 @@ def test_every_undecided_outcome_on_the_real_data_names_what_would_decide_it() -
     assert len(undecided) > 60, len(undecided)
     for found in undecided:
         assert found["evidence"]["missing"], (found["rule"], found["subject"], found["message"])
+
+
+def test_the_last_day_of_2022_judges_the_real_tables_as_the_year_2022_does() -> None:
+    # A midterm evaluation cut off at a date: the 2023 annual-plan target (GDP 4.5%以上,
+    # stated in March 2023) is kept, not held back like the 2023 actuals, so `--as-of
+    # 2022-12-31` gives every outcome `--as-of 2022` gives, and 2023-06-30 keeps 2023 open.
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+    def verdicts(as_of: str) -> list[tuple[str, str, str]]:
+        done = subprocess.run([sys.executable, "-m", "checker", "check", str(ACTUALS),
+                               str(QUALIFIED), str(ANNUAL), "--as-of", as_of, "--format",
+                               "json"], cwd=ROOT, env=env, capture_output=True, text=True,
+                              timeout=300, check=False)
+        assert done.returncode != 2, done.stderr
+        return sorted((o["rule"], o["subject"], o["outcome"])
+                      for o in json.loads(done.stdout)["outcomes"])
+
+    year = verdicts("2022")
+    assert verdicts("2022-12-31") == year
+    assert ("ECON-03", "大兴区 (target)", "unknown") in year
+    assert verdicts("2023-06-30") == year

@@ -113,9 +113,25 @@ def test_a_years_target_is_read_by_the_end_its_words_allow(
 
 
 def test_an_about_target_without_a_tolerance_is_not_a_free_pass(tmp_path: Path) -> None:
+    rules = RULES + """
+indicator raw_pm "测试浓度" {
+  unit μg/m³
+  range >= 0 μg/m³
+}
+
+rule RAW "a concentration within the year's target" {
+  cite "第一章" line 1: "x"
+  kind binding because "约束性"
+  require raw_pm <= target(raw_pm) each year in 2021..2025
+}
+"""
+    found = run(tmp_path, ["raw_pm,大兴区,2022,34左右,μg/m³,target,",
+                           "raw_pm,大兴区,2022,60,μg/m³,actual,"], rules=rules)["RAW"]
+    assert found.outcome == "unknown"
+    # the bundled catalogue declares 1 μg/m³ for PM2.5: 34左右 is met up to 35, 60 is not
     found = run(tmp_path, ["pm25_annual_mean,大兴区,2022,34左右,μg/m³,target,",
                            "pm25_annual_mean,大兴区,2022,60,μg/m³,actual,"])["PM"]
-    assert found.outcome == "unknown"
+    assert found.outcome == "fail"
 
 
 def test_an_about_target_is_met_within_its_declared_tolerance(tmp_path: Path) -> None:

@@ -89,7 +89,8 @@ def year_of(tmp_path: Path, text: str, year: int = 2022) -> dict[str, annual.Ann
     ("6以上", "6.5", "met"),
     ("突破6", "6", "missed"),      # 突破 is more than the figure
     ("突破6", "6.1", "met"),
-    ("6左右", "5.5", "undecided_met"),  # no tolerance declared for gdp_growth's 左右
+    ("6左右", "5.5", "missed"),    # gdp_growth's 左右 is one published step, 0.1 point:
+    ("6左右", "5.9", "met"),       # 6左右 is met from 5.9
     ("6-6.5", "6.2", "met"),       # a range: met from its lower end
     ("6", "5以上", "undecided_met"),  # 5以上 may be 6 or more, or less
     ("6", "6以上", "met"),         # every value 6以上 allows meets 6
