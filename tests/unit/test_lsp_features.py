@@ -281,3 +281,19 @@ def test_the_outline_lists_rules_tests_and_record_fields(analysis: Analysis) -> 
     assert projects is not None
     kinds = {e.kind for e in outline(projects, analysis.index)}
     assert kinds == {"rule", "test"}
+
+
+def test_hover_on_a_unit_declared_from_another_shows_its_derivation(tmp_path: Path) -> None:
+    """friction6 #11: `unit 万人次 = 10000 人次` hovers as declared, with its dimension,
+    not only as `1 万人次 = 10000` of the dimension's base."""
+    import shutil
+
+    shutil.copytree(BUNDLED, tmp_path / "s")
+    (tmp_path / "s" / "trips.rules").write_text(
+        'unit 人次 = 1 one\nunit 万人次 = 10000 人次\n', encoding="utf-8")
+    analysis = SuiteFolder(tmp_path / "s").analyze({})
+    text = hover_of(analysis, Symbol("unit", "万人次"))
+    assert "**unit `万人次`** — a count or bare number" in text
+    assert "declared as 1 `万人次` = 10000 `人次`" in text
+    assert "1 `万人次` = 10000 (exact)" in text
+    assert "declared as" not in hover_of(analysis, Symbol("unit", "wan_m2"))  # of the base

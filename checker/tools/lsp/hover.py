@@ -150,10 +150,23 @@ def _unit(analysis: Analysis, symbol: Symbol, node: object) -> str:
     if unit is None:
         return f"unknown unit {code(symbol.name)}"
     lines = [f"**unit {code(unit.name)}** — {_dimension(unit.dimension)}", "",
-             _factor(analysis, unit)]
+             *_derivation(analysis, unit, node), _factor(analysis, unit)]
     if isinstance(node, m.BaseUnit | m.DerivedUnit) and node.aliases:
         lines += ["", "spellings: " + ", ".join(code(a) for a in node.aliases)]
     return "\n".join(lines)
+
+
+def _derivation(analysis: Analysis, unit: Unit, node: object) -> list[str]:
+    """`unit 万人次 = 10000 人次`: the unit it was declared from, when that is not the
+    dimension's base (whose factor the next line gives)."""
+    if not isinstance(node, m.DerivedUnit):
+        return []
+    of = analysis.units.resolve(node.of)
+    base = _base(analysis, unit)
+    if of is None or (base is not None and of.name == base.name):
+        return []
+    return [f"declared as 1 {code(unit.symbol)} = {number(node.factor)} "
+            f"{code(of.symbol or of.name)}", ""]
 
 
 def _dimension(dimension: str) -> str:
@@ -161,9 +174,13 @@ def _dimension(dimension: str) -> str:
     return "a count or bare number" if dimension == "one" else md(dimension)
 
 
-def _factor(analysis: Analysis, unit: Unit) -> str:
-    base = next((u for u in analysis.units.units.values()
+def _base(analysis: Analysis, unit: Unit) -> Unit | None:
+    return next((u for u in analysis.units.units.values()
                  if u.dimension == unit.dimension and u.factor == 1), None)
+
+
+def _factor(analysis: Analysis, unit: Unit) -> str:
+    base = _base(analysis, unit)
     if base is None or base.name == unit.name:
         return f"the base unit of {_dimension(unit.dimension)}"
     of = f" {code(base.symbol)}" if base.symbol else ""  # a count: `1 万辆 = 10000`
