@@ -66,6 +66,7 @@ class _Lever:
     first: int | None = None  # a series from this year to `year` (the rule reads a trend)
     regions: tuple[str, ...] = ()
     label: str = ""  # a display name or a field label, for the test name (`标准班额`)
+    made_up: bool = False  # a quantity no rule sets a figure for: its values start at a stand-in
 
     @property
     def title(self) -> str:
@@ -127,7 +128,8 @@ def _one(checked: t.CheckedSuite, rule: t.CheckedRule) -> Scaffold:
     if failing is None:
         return Scaffold(rule.id, None, _none_reason(outcomes, "fail"))
     at, beyond = _named(levers, combos[passing], combos[failing])
-    text = (_test(f"{rule.id} passes at {at}", bodies[passing], rule.id, "pass") + "\n"
+    text = (_made_up_note(levers)
+            + _test(f"{rule.id} passes at {at}", bodies[passing], rule.id, "pass") + "\n"
             + _test(f"{rule.id} fails at {beyond}", bodies[failing], rule.id, "fail"))
     # a guard's false side (a coverage item): the nearest candidate it leaves out
     idle = min((i for i, o in enumerate(outcomes) if o == "not_applicable"),
@@ -139,6 +141,17 @@ def _one(checked: t.CheckedSuite, rule: t.CheckedRule) -> Scaffold:
     text += "\n" + _test(f"{rule.id} does not apply at {outside}", bodies[idle], rule.id,
                          "not_applicable")
     return Scaffold(rule.id, text, tests=3)
+
+
+def _made_up_note(levers: list[_Lever]) -> str:
+    """A comment over tests whose figures no rule sets: the reader is to put the plan's
+    figures in (the stand-in makes the test mean something, not the plan's words)."""
+    named = sorted({lv.label or lv.name for lv in levers if lv.made_up})
+    if not named:
+        return ""
+    return (f"# No rule sets a figure for {', '.join(named)}: these tests start at a\n"
+            "# stand-in (the middle of its range, else 100), not at 0, which passes many\n"
+            "# rules for the wrong reason. Write the plan's figures in.\n")
 
 
 def _named(levers: list[_Lever], a: tuple[object, ...], b: tuple[object, ...]
@@ -204,7 +217,8 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
                 values = (*values, None)
             out.setdefault(("field", node.name, None),
                            _Lever("field", node.name, spec.type, values,
-                                  label=spec.label or ""))
+                                  label=spec.label or "",
+                                  made_up=_made_up(spec.type, constants)))
         elif isinstance(node, t.IndicatorRef | t.StatedTarget) \
                 and node.id in checked.indicators:
             ind = checked.indicators[node.id]
@@ -225,7 +239,7 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
                 max(year, checked.plan.start) if series else when)
             out.setdefault((kind, node.id, at), _Lever(
                 kind, node.id, ind_type, values, at, first if series else None, regions,
-                ind.display or ""))
+                ind.display or "", _made_up(ind_type, constants)))
     return list(out.values())
 
 
@@ -315,15 +329,15 @@ def _values(kind: t.Type, constants: list[t.Const], low: Fraction | None,
         case t.TextT():
             return ("x",)
     assert isinstance(kind, t.QuantityT)
-    marks = [c.value * c.type.unit.ratio_to(kind.unit) for c in constants
-             if isinstance(c.type, t.QuantityT) and isinstance(c.value, Fraction | int)
-             and not isinstance(c.value, bool) and c.type.dimension == kind.dimension]
+    marks = _marks(kind, constants)
     found: list[Fraction] = []
-    middle = (low + high) / 2 if low is not None and high is not None else Fraction(100)
-    # the plan's own figures first; a zero (`持续 = 0`, "no worse") after them
+    middle = stand_in(low, high)
+    # the plan's own figures first; a zero (`持续 = 0`, "no worse") after them; with no
+    # figure at all the stand-in first, so a test does not read `0 km²` against `0 km²`
     marks = [*(Fraction(v) / years for v in marks if years > 1), *marks]
     ordered = sorted((Fraction(v) for v in marks), key=lambda v: v == 0)
-    for mark in (*ordered, Fraction(0), _rounded(middle)):
+    tried = (*ordered, Fraction(0), middle) if ordered else (middle, Fraction(0))
+    for mark in tried:
         step = Fraction(1) if whole else _step(mark)
         for value in (mark, mark + step, mark - step):
             value = _rounded(value)
@@ -332,6 +346,25 @@ def _values(kind: t.Type, constants: list[t.Const], low: Fraction | None,
             if _allowed([value], constants, low, high) and value not in found:
                 found.append(value)
     return tuple(found)
+
+
+def _marks(kind: t.QuantityT, constants: list[t.Const]) -> list[Fraction]:
+    """The figures of `constants` in `kind`'s dimension, converted to its unit."""
+    return [Fraction(c.value) * c.type.unit.ratio_to(kind.unit) for c in constants
+            if isinstance(c.type, t.QuantityT) and isinstance(c.value, Fraction | int)
+            and not isinstance(c.value, bool) and c.type.dimension == kind.dimension]
+
+
+def _made_up(kind: t.Type, constants: list[t.Const]) -> bool:
+    return isinstance(kind, t.QuantityT) and not _marks(kind, constants)
+
+
+def stand_in(low: Fraction | None, high: Fraction | None) -> Fraction:
+    """Where a test starts when no rule sets a figure: the middle of the declared range,
+    else 100 (a figure a reader sees is made up; 0 reads as "nothing" and passes many
+    rules for the wrong reason)."""
+    return _rounded((low + high) / 2) if low is not None and high is not None \
+        else Fraction(100)
 
 
 def _allowed(values: list[Fraction], constants: list[t.Const], low: Fraction | None,
