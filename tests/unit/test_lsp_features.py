@@ -297,3 +297,18 @@ def test_hover_on_a_unit_declared_from_another_shows_its_derivation(tmp_path: Pa
     assert "declared as 1 `万人次` = 10000 `人次`" in text
     assert "1 `万人次` = 10000 (exact)" in text
     assert "declared as" not in hover_of(analysis, Symbol("unit", "wan_m2"))  # of the base
+
+
+def test_hover_on_a_compound_unit_reads_it_from_its_parts(tmp_path: Path) -> None:
+    """friction8: `tce/万元` (no declaration needed) hovered as `unknown unit`."""
+    import shutil
+
+    shutil.copytree(BUNDLED, tmp_path / "s")
+    (tmp_path / "s" / "energy.rules").write_text(
+        'indicator energy_intensity "单位产值能耗" {\n  unit tce/万元\n  kind binding\n'
+        "  direction down\n}\n", encoding="utf-8")
+    analysis = SuiteFolder(tmp_path / "s").analyze({})
+    text = hover_of(analysis, Symbol("unit", "tce/万元"))
+    assert text.startswith("**compound unit `tce/万元`** — energy per money")
+    assert "1 `tce/万元` = 0.0001 in its parts' base units (exact)" in text
+    assert "unknown unit" not in text and "the base unit" not in text

@@ -146,11 +146,19 @@ def _rules_reading(analysis: Analysis, symbol: Symbol) -> list[str]:
 
 
 def _unit(analysis: Analysis, symbol: Symbol, node: object) -> str:
-    unit = analysis.units.units.get(symbol.name)
+    # a compound (`tce/万元`) has no declaration: unit algebra reads it from its parts
+    unit = analysis.units.units.get(symbol.name) or analysis.units.resolve(symbol.name)
     if unit is None:
         return f"unknown unit {code(symbol.name)}"
-    lines = [f"**unit {code(unit.name)}** — {_dimension(unit.dimension)}", "",
-             *_derivation(analysis, unit, node), _factor(analysis, unit)]
+    compound = symbol.name not in analysis.units.units and analysis.units.declared(
+        symbol.name) is None
+    what = "compound unit" if compound else "unit"
+    factor = _factor(analysis, unit) if not compound else (
+        "made of its parts' base units" if unit.factor == 1 else
+        f"1 {code(unit.symbol or unit.name)} = {number(unit.factor)} in its parts' base "
+        "units (exact)")
+    lines = [f"**{what} {code(unit.name)}** — {_dimension(unit.dimension)}", "",
+             *_derivation(analysis, unit, node), factor]
     if isinstance(node, m.BaseUnit | m.DerivedUnit) and node.aliases:
         lines += ["", "spellings: " + ", ".join(code(a) for a in node.aliases)]
     return "\n".join(lines)
