@@ -312,3 +312,19 @@ def test_hover_on_a_compound_unit_reads_it_from_its_parts(tmp_path: Path) -> Non
     assert text.startswith("**compound unit `tce/万元`** — energy per money")
     assert "1 `tce/万元` = 0.0001 in its parts' base units (exact)" in text
     assert "unknown unit" not in text and "the base unit" not in text
+
+
+def test_hover_on_a_parameter_says_its_role_not_a_kind(tmp_path: Path) -> None:
+    """friction8: `市级要求` hovered as `kind: anticipatory … a failure is a warning`,
+    `direction: none`; a parameter is never judged itself, a rule reads it as a bound."""
+    import shutil
+
+    shutil.copytree(BUNDLED, tmp_path / "s")
+    (tmp_path / "s" / "city.rules").write_text(
+        'indicator city_pm25 "市级要求" {\n  unit μg/m³\n  role parameter\n'
+        '  cite "第八章 二" line 553: "达到市级要求"\n}\n', encoding="utf-8")
+    analysis = SuiteFolder(tmp_path / "s").analyze({})
+    text = hover_of(analysis, Symbol("indicator", "city_pm25"))
+    assert "- role: parameter — a value another authority assigns each year" in text
+    assert "kind:" not in text and "direction:" not in text
+    assert "- kind:" in hover_of(analysis, Symbol("indicator", "urban_rural_construction_land"))

@@ -123,9 +123,10 @@ def _indicator(analysis: Analysis, symbol: Symbol, node: object) -> str:
         shown_unit = code(unit_name or "?")
     direction = {"up": "up (higher is better)", "down": "down (lower is better)",
                  "none": "none"}[node.get("direction") or "none"]
-    lines = [title, "", f"- unit: {shown_unit}",
-             f"- kind: {md(KIND_WORDS[node.get('kind') or 'anticipatory'])}",
-             f"- direction: {direction}"]
+    lines = [title, "", f"- unit: {shown_unit}"]
+    if node.get("role") != "parameter":  # a parameter is a bound to meet, not judged itself
+        lines += [f"- kind: {md(KIND_WORDS[node.get('kind') or 'anticipatory'])}",
+                  f"- direction: {direction}"]
     if node.get("role") == "baseline":
         lines.append("- role: baseline — a value the plan states that no rule checks")
     if node.get("role") == "parameter":
