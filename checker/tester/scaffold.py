@@ -205,6 +205,12 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
               if isinstance(n, t.Func) and n.name == "total" and n.years is not None
               for arg in n.args for ref in _walk(arg) if isinstance(ref, t.IndicatorRef)}
     year, first = _year(checked, rule), _first_year(checked, rule, nodes)
+    # `change(x, 2020..2025) <= -13.5%`: a series from a level to 13.5 % below it
+    changed = {ref.id for n in nodes if isinstance(n, t.Func) and n.name == "change"
+               for arg in n.args for ref in _walk(arg) if isinstance(ref, t.IndicatorRef)}
+    rates = [Fraction(c.value) * c.type.unit.factor for c in constants
+             if isinstance(c.type, t.QuantityT) and c.type.dimension == "share"
+             and isinstance(c.value, Fraction)]
     presence = {n.value.name for n in nodes
                 if isinstance(n, t.Present) and isinstance(n.value, t.FieldRef)}
     out: dict[tuple[str, str, int | None], _Lever] = {}
@@ -231,9 +237,11 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
             series = first is not None and fixed is None and isinstance(ind_type, t.QuantityT)
             if series:
                 count = max(year, checked.plan.start) - (first or 0) + 1
-                values = tuple((shape, v) for v in values for shape in SHAPES
-                               if _allowed(_series(shape, cast(Fraction, v), count),
-                                           constants, ind.low, ind.high))
+                relative = _relative(values, rates) if node.id in changed else []
+                shaped = [*relative, *((shape, cast(Fraction, v)) for v in values
+                                       for shape in SHAPES)]
+                values = tuple((shape, end) for shape, end in shaped if _allowed(
+                    _series(shape, end, count), constants, ind.low, ind.high))
             # a series reaches into the plan's period: data before it are only its base
             at = fixed if fixed is not None else (
                 max(year, checked.plan.start) if series else when)
@@ -253,7 +261,27 @@ def _plan_figures(checked: t.CheckedSuite, nodes: list[t.Node]) -> list[t.Const]
             and read & {ref.id for ref in _walk(root) if isinstance(ref, t.IndicatorRef)}]
 
 
+def _relative(values: tuple[object, ...], rates: list[Fraction]) -> list[tuple[str, Fraction]]:
+    """Series from the lever's first level (the plan's figure or the stand-in) to that level
+    changed by each rate, and one step either side: a test of `降低13.5%` reads as a fall
+    of 13.5 %, not a fall to 0."""
+    start = next((v for v in values if isinstance(v, Fraction) and v != 0), None)
+    if start is None:
+        return []
+    out = []
+    for rate in rates:
+        end = _rounded(start * (1 + rate))
+        step = _step(end)
+        out += [(f"from {quantity_text(m.Quantity(start, None))}", e)
+                for e in (end, end + step, end - step)]
+    return out
+
+
 def _series(shape: str, end: Fraction, count: int) -> list[Fraction]:
+    if shape.startswith("from "):  # evenly from a start to the end, both exact
+        start = Fraction(shape.removeprefix("from "))
+        inner = [_rounded(start + (end - start) * i / (count - 1)) for i in range(1, count - 1)]
+        return [start, *inner, end] if count > 1 else [end]
     if shape == "doubling":
         return [end / 2 ** (count - 1 - i) for i in range(count)]
     step = _step(end) if shape != "flat" else Fraction(0)

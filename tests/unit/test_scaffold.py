@@ -162,3 +162,13 @@ def test_the_stand_in_is_the_middle_of_a_declared_range() -> None:
 
     assert stand_in(Fraction(0), Fraction(100)) == 50
     assert stand_in(Fraction(0), None) == 100
+
+
+def test_a_relative_target_is_tested_as_a_fall_by_its_rate() -> None:
+    """friction8: `change(land, 2020..2025) <= -13.5%` (降低13.5%) was scaffolded as a fall
+    to 0 km²; it passes at a series from a level to 13.5 % below it and fails a step short."""
+    text = written('rule DOWN "d" {\n  cite "a" line 1: "x"\n'
+                   "  require change(land, 2020..2025) <= -13.5% at 2025\n}\n", "DOWN")
+    assert 'test "DOWN passes at 测试用地 from 100 to 86.5 km²"' in text
+    assert "given data land 大兴区 2020..2025 = [100, 97.3, 94.6, 91.9, 89.2, 86.5] km²" in text
+    assert 'test "DOWN fails at 测试用地 from 100 to 86.6 km²"' in text
