@@ -119,9 +119,13 @@ def parse_bytes(shown: str, data: bytes) -> tuple[SourceFile | None,
 def load_suite(paths: Sequence[str | Path] | None = None,
                texts: Sequence[tuple[str, bytes]] = ()) -> LoadedSuite:
     """Parse and build a suite; raise `DiagnosticError` with all diagnostics of all files.
-    `texts`: files given as (name, content), such as one read from standard input."""
+    `texts`: files given as (name, content), such as one read from standard input; a
+    text named as a file of the suite stands for it (an editor's unsaved buffer), so the
+    file on disk is not read as well."""
     targets = list(paths or ()) if paths or texts else [BUNDLED]
     files, problems = rule_files(targets)
+    named = {Path(name).resolve() for name, _ in texts}
+    files = [f for f in files if Path(f).resolve() not in named]
     sources: dict[str, SourceFile] = {}
     built: list[m.RuleFile] = []
     parsed = [parse_file(path, display)

@@ -289,7 +289,7 @@ def _quantity(lit: m.Literal_, unit: Unit, ftype: t.QuantityT, what: str,
     written = units.resolve(quantity.unit)
     if written is None:
         return Diagnostic("T245", f"unknown unit `{quantity.unit}`", lit.span,
-                          "not a declared unit", units.suggest(quantity.unit))
+                          "not a declared unit", units.suggest(quantity.unit, unit.dimension))
     if written.dimension != unit.dimension:
         listed = ", ".join(f"`{s}`" for s in units.dimension_units(unit.dimension)[:8] if s)
         advice = (f"use a unit of {unit.dimension}: {listed}" if unit.dimension != BARE

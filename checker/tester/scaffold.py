@@ -66,6 +66,7 @@ class _Lever:
     first: int | None = None  # a series from this year to `year` (the rule reads a trend)
     regions: tuple[str, ...] = ()
     label: str = ""  # a display name or a field label, for the test name (`标准班额`)
+    made_up: bool = False  # a quantity no rule sets a figure for: its values start at a stand-in
 
     @property
     def title(self) -> str:
@@ -127,7 +128,8 @@ def _one(checked: t.CheckedSuite, rule: t.CheckedRule) -> Scaffold:
     if failing is None:
         return Scaffold(rule.id, None, _none_reason(outcomes, "fail"))
     at, beyond = _named(levers, combos[passing], combos[failing])
-    text = (_test(f"{rule.id} passes at {at}", bodies[passing], rule.id, "pass") + "\n"
+    text = (_made_up_note(levers)
+            + _test(f"{rule.id} passes at {at}", bodies[passing], rule.id, "pass") + "\n"
             + _test(f"{rule.id} fails at {beyond}", bodies[failing], rule.id, "fail"))
     # a guard's false side (a coverage item): the nearest candidate it leaves out
     idle = min((i for i, o in enumerate(outcomes) if o == "not_applicable"),
@@ -139,6 +141,17 @@ def _one(checked: t.CheckedSuite, rule: t.CheckedRule) -> Scaffold:
     text += "\n" + _test(f"{rule.id} does not apply at {outside}", bodies[idle], rule.id,
                          "not_applicable")
     return Scaffold(rule.id, text, tests=3)
+
+
+def _made_up_note(levers: list[_Lever]) -> str:
+    """A comment over tests whose figures no rule sets: the reader is to put the plan's
+    figures in (the stand-in makes the test mean something, not the plan's words)."""
+    named = sorted({lv.label or lv.name for lv in levers if lv.made_up})
+    if not named:
+        return ""
+    return (f"# No rule sets a figure for {', '.join(named)}: these tests start at a\n"
+            "# stand-in (the middle of its range, else 100), not at 0, which passes many\n"
+            "# rules for the wrong reason. Write the plan's figures in.\n")
 
 
 def _named(levers: list[_Lever], a: tuple[object, ...], b: tuple[object, ...]
@@ -192,6 +205,12 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
               if isinstance(n, t.Func) and n.name == "total" and n.years is not None
               for arg in n.args for ref in _walk(arg) if isinstance(ref, t.IndicatorRef)}
     year, first = _year(checked, rule), _first_year(checked, rule, nodes)
+    # `change(x, 2020..2025) <= -13.5%`: a series from a level to 13.5 % below it
+    changed = {ref.id for n in nodes if isinstance(n, t.Func) and n.name == "change"
+               for arg in n.args for ref in _walk(arg) if isinstance(ref, t.IndicatorRef)}
+    rates = [Fraction(c.value) * c.type.unit.factor for c in constants
+             if isinstance(c.type, t.QuantityT) and c.type.dimension == "share"
+             and isinstance(c.value, Fraction)]
     presence = {n.value.name for n in nodes
                 if isinstance(n, t.Present) and isinstance(n.value, t.FieldRef)}
     out: dict[tuple[str, str, int | None], _Lever] = {}
@@ -204,7 +223,8 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
                 values = (*values, None)
             out.setdefault(("field", node.name, None),
                            _Lever("field", node.name, spec.type, values,
-                                  label=spec.label or ""))
+                                  label=spec.label or "",
+                                  made_up=_made_up(spec.type, constants)))
         elif isinstance(node, t.IndicatorRef | t.StatedTarget) \
                 and node.id in checked.indicators:
             ind = checked.indicators[node.id]
@@ -217,15 +237,17 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
             series = first is not None and fixed is None and isinstance(ind_type, t.QuantityT)
             if series:
                 count = max(year, checked.plan.start) - (first or 0) + 1
-                values = tuple((shape, v) for v in values for shape in SHAPES
-                               if _allowed(_series(shape, cast(Fraction, v), count),
-                                           constants, ind.low, ind.high))
+                relative = _relative(values, rates) if node.id in changed else []
+                shaped = [*relative, *((shape, cast(Fraction, v)) for v in values
+                                       for shape in SHAPES)]
+                values = tuple((shape, end) for shape, end in shaped if _allowed(
+                    _series(shape, end, count), constants, ind.low, ind.high))
             # a series reaches into the plan's period: data before it are only its base
             at = fixed if fixed is not None else (
                 max(year, checked.plan.start) if series else when)
             out.setdefault((kind, node.id, at), _Lever(
                 kind, node.id, ind_type, values, at, first if series else None, regions,
-                ind.display or ""))
+                ind.display or "", _made_up(ind_type, constants)))
     return list(out.values())
 
 
@@ -239,7 +261,27 @@ def _plan_figures(checked: t.CheckedSuite, nodes: list[t.Node]) -> list[t.Const]
             and read & {ref.id for ref in _walk(root) if isinstance(ref, t.IndicatorRef)}]
 
 
+def _relative(values: tuple[object, ...], rates: list[Fraction]) -> list[tuple[str, Fraction]]:
+    """Series from the lever's first level (the plan's figure or the stand-in) to that level
+    changed by each rate, and one step either side: a test of `降低13.5%` reads as a fall
+    of 13.5 %, not a fall to 0."""
+    start = next((v for v in values if isinstance(v, Fraction) and v != 0), None)
+    if start is None:
+        return []
+    out = []
+    for rate in rates:
+        end = _rounded(start * (1 + rate))
+        step = _step(end)
+        out += [(f"from {quantity_text(m.Quantity(start, None))}", e)
+                for e in (end, end + step, end - step)]
+    return out
+
+
 def _series(shape: str, end: Fraction, count: int) -> list[Fraction]:
+    if shape.startswith("from "):  # evenly from a start to the end, both exact
+        start = Fraction(shape.removeprefix("from "))
+        inner = [_rounded(start + (end - start) * i / (count - 1)) for i in range(1, count - 1)]
+        return [start, *inner, end] if count > 1 else [end]
     if shape == "doubling":
         return [end / 2 ** (count - 1 - i) for i in range(count)]
     step = _step(end) if shape != "flat" else Fraction(0)
@@ -315,15 +357,15 @@ def _values(kind: t.Type, constants: list[t.Const], low: Fraction | None,
         case t.TextT():
             return ("x",)
     assert isinstance(kind, t.QuantityT)
-    marks = [c.value * c.type.unit.ratio_to(kind.unit) for c in constants
-             if isinstance(c.type, t.QuantityT) and isinstance(c.value, Fraction | int)
-             and not isinstance(c.value, bool) and c.type.dimension == kind.dimension]
+    marks = _marks(kind, constants)
     found: list[Fraction] = []
-    middle = (low + high) / 2 if low is not None and high is not None else Fraction(100)
-    # the plan's own figures first; a zero (`持续 = 0`, "no worse") after them
+    middle = stand_in(low, high)
+    # the plan's own figures first; a zero (`持续 = 0`, "no worse") after them; with no
+    # figure at all the stand-in first, so a test does not read `0 km²` against `0 km²`
     marks = [*(Fraction(v) / years for v in marks if years > 1), *marks]
     ordered = sorted((Fraction(v) for v in marks), key=lambda v: v == 0)
-    for mark in (*ordered, Fraction(0), _rounded(middle)):
+    tried = (*ordered, Fraction(0), middle) if ordered else (middle, Fraction(0))
+    for mark in tried:
         step = Fraction(1) if whole else _step(mark)
         for value in (mark, mark + step, mark - step):
             value = _rounded(value)
@@ -332,6 +374,25 @@ def _values(kind: t.Type, constants: list[t.Const], low: Fraction | None,
             if _allowed([value], constants, low, high) and value not in found:
                 found.append(value)
     return tuple(found)
+
+
+def _marks(kind: t.QuantityT, constants: list[t.Const]) -> list[Fraction]:
+    """The figures of `constants` in `kind`'s dimension, converted to its unit."""
+    return [Fraction(c.value) * c.type.unit.ratio_to(kind.unit) for c in constants
+            if isinstance(c.type, t.QuantityT) and isinstance(c.value, Fraction | int)
+            and not isinstance(c.value, bool) and c.type.dimension == kind.dimension]
+
+
+def _made_up(kind: t.Type, constants: list[t.Const]) -> bool:
+    return isinstance(kind, t.QuantityT) and not _marks(kind, constants)
+
+
+def stand_in(low: Fraction | None, high: Fraction | None) -> Fraction:
+    """Where a test starts when no rule sets a figure: the middle of the declared range,
+    else 100 (a figure a reader sees is made up; 0 reads as "nothing" and passes many
+    rules for the wrong reason)."""
+    return _rounded((low + high) / 2) if low is not None and high is not None \
+        else Fraction(100)
 
 
 def _allowed(values: list[Fraction], constants: list[t.Const], low: Fraction | None,

@@ -187,10 +187,8 @@ def compare(e: m.CompareOp, scope: Scope) -> t.Node:
         if isinstance(left.type, t.EnumT):
             right_enum = enum_value(e.right, left.type, scope)
         right = right_enum or type_expr(e.right, scope)
-    elif isinstance(e.right, m.Quantity) and _unknown_unit(e.right, scope):
-        left = type_expr(e.left, scope)  # first: it says the dimension the unit must have
-        dimension = left.type.unit.dimension if isinstance(left.type, t.QuantityT) else None
-        right = quantity(e.right, scope, dimension)
+    elif _unknown_unit(e.right, scope) or _unknown_unit(e.left, scope):
+        left, right = typed_pair(e.left, e.right, scope)
     else:
         right = type_expr(e.right, scope)
         if isinstance(right.type, t.EnumT) and _is_enum_literal(e.left, scope):
@@ -199,8 +197,37 @@ def compare(e: m.CompareOp, scope: Scope) -> t.Node:
     return compare_typed(e.op, left, right, e.span, scope)
 
 
-def _unknown_unit(q: m.Quantity, scope: Scope) -> bool:
-    return q.unit is not None and scope.units.resolve(q.unit) is None
+def _unknown_unit(e: m.Expr, scope: Scope) -> bool:
+    """A constant (or its negation) in a unit the suite does not declare."""
+    q = e.operand if isinstance(e, m.Negate) else e
+    return isinstance(q, m.Quantity) and q.unit is not None and \
+        scope.units.resolve(q.unit) is None
+
+
+def typed_pair(a: m.Expr, b: m.Expr, scope: Scope) -> tuple[t.Node, t.Node]:
+    """Both sides of a comparison, a sum or `min`/`max`; a constant in an unknown unit is
+    typed after the other side, whose dimension keeps its did-you-mean to units it could
+    be in (`5 公理 <= x` of a length -> `公里`), whichever side it is on."""
+    if _unknown_unit(a, scope) and not _unknown_unit(b, scope):
+        second = type_expr(b, scope)
+        return typed_in(a, dimension_of(second.type), scope), second
+    first = type_expr(a, scope)
+    return first, typed_in(b, dimension_of(first.type), scope)
+
+
+def dimension_of(type_: t.Type) -> str | None:
+    return type_.unit.dimension if isinstance(type_, t.QuantityT) else None
+
+
+def typed_in(e: m.Expr, dimension: str | None, scope: Scope) -> t.Node:
+    """`e` typed; a constant of an unknown unit is read in `dimension` for its did-you-mean
+    (the other side of a comparison, a field's or indicator's own unit)."""
+    if isinstance(e, m.Quantity):
+        return quantity(e, scope, dimension)
+    if isinstance(e, m.Negate) and isinstance(e.operand, m.Quantity) and \
+            _unknown_unit(e.operand, scope):
+        quantity(e.operand, scope, dimension)  # raises T208 with the hint
+    return type_expr(e, scope)
 
 
 def compare_typed(op: Literal["<", "<=", ">", ">=", "==", "!="], left: t.Node, right: t.Node,
@@ -308,7 +335,7 @@ def _mismatch_help(a: t.Type, b: t.Type) -> str:
 
 
 def arithmetic(e: m.BinaryOp, scope: Scope) -> t.Node:
-    left, right = type_expr(e.left, scope), type_expr(e.right, scope)
+    left, right = typed_pair(e.left, e.right, scope)
     lt, rt = left.type, right.type
     if not isinstance(lt, t.QuantityT) or not isinstance(rt, t.QuantityT):
         raise scope.fail("T209", f"`{e.op}` needs numbers, not {t.describe(lt)} and "
@@ -409,7 +436,9 @@ def value_call(e: m.Call, scope: Scope) -> t.Node:
         (arg,) = _exprs(e, scope, 1)
         node = _quantity(arg, scope, e)
         return t.Func("abs", (node,), node.type, span=e.span)
-    first, second = (_quantity(a, scope, e) for a in _exprs(e, scope, 2))
+    a, b = _exprs(e, scope, 2)
+    first, second = (_number(node, arg, scope, e)
+                     for node, arg in zip(typed_pair(a, b, scope), (a, b), strict=True))
     assert isinstance(first.type, t.QuantityT)
     second = convert(second, first.type, e.span, scope, f"take `{e.func}` of "
                      f"{t.describe(first.type)} and")
@@ -461,7 +490,10 @@ def _published_rate(node: t.Node, scope: Scope) -> t.IndicatorRef | None:
 
 
 def _quantity(arg: m.Expr, scope: Scope, e: m.Call) -> t.Node:
-    node = type_expr(arg, scope)
+    return _number(type_expr(arg, scope), arg, scope, e)
+
+
+def _number(node: t.Node, arg: m.Expr, scope: Scope, e: m.Call) -> t.Node:
     if not isinstance(node.type, t.QuantityT):
         raise scope.fail("T232", f"`{e.func}` needs a number, not {t.describe(node.type)}",
                          arg.span)

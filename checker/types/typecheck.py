@@ -25,10 +25,11 @@ from checker.types.expressions import (
     Scope,
     Unresolved,
     compare_typed,
+    dimension_of,
     enum_value,
     quantity,
     type_bool,
-    type_expr,
+    typed_in,
 )
 from checker.types.indicator_names import name_key
 from checker.types.units import Unit, UnitTable, build_unit_table
@@ -343,7 +344,8 @@ def _constant(f: m.Field, literal: m.Literal_, ftype: t.Type, units: UnitTable,
     """A literal of a field's declaration (its default, a range end) in the field's unit."""
     scope = Scope("record", units, sink, sets, None, {})
     try:
-        value = type_expr(literal, scope) if not isinstance(ftype, t.EnumT) else None
+        value = typed_in(literal, dimension_of(ftype), scope) \
+            if not isinstance(ftype, t.EnumT) else None
         if isinstance(ftype, t.EnumT):
             return ftype.items[int(enum_value(literal, ftype, scope).value)]
         probe = t.FieldRef(f.name, ftype, f.span)

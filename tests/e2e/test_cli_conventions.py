@@ -285,6 +285,20 @@ def test_lint_and_fmt_read_a_rules_file_from_standard_input(project: Path) -> No
     assert broken.returncode == 2 and b" --> x.rules:1:" in broken.stderr
 
 
+def test_a_rules_file_from_standard_input_stands_for_the_suites_file_of_its_name(
+        project: Path) -> None:
+    """friction8: `cat land.rules | plancheck lint my-plan - --stdin-name my-plan/land.rules`
+    (an editor's unsaved buffer) read land.rules twice: every rule declared twice."""
+    text = (project / "my-plan" / "land.rules").read_bytes()
+    linted = program("lint", "my-plan", "-", "--stdin-name", "my-plan/land.rules",
+                     cwd=project, stdin=text)
+    assert (linted.returncode, linted.stdout.decode()) == (0, "no lint findings in 1 rule\n")
+    changed = program("lint", "my-plan", "-", "--stdin-name", "my-plan/land.rules",
+                      cwd=project, stdin=text.replace(b"line 11", b"line 10"))
+    assert changed.returncode == 1 and b" --> my-plan/land.rules:" in changed.stdout
+    assert b"did you mean line 11?" in changed.stdout
+
+
 def test_standard_input_twice_is_c720(project: Path, capsys: pytest.CaptureFixture[str]
                                       ) -> None:
     done = cli(capsys, "check", "-", "-")

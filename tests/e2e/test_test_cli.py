@@ -163,6 +163,14 @@ def test_k_selects_tests_and_fail_on_empty_fails_when_none_ran(passing: Path) ->
     assert "no test ran (--fail-on-empty)" in empty.out
 
 
+def test_k_given_twice_selects_either(passing: Path) -> None:
+    """friction8: `-k A -k B` ran B's tests alone, silently."""
+    both = plancheck("test", passing, "-k", "其他", "-k", "临空经济区的项目")
+    assert both.code == 0
+    assert "其他区域不适用" in both.out and "临空经济区的项目" in both.out
+    assert "matching `其他`, `临空经济区的项目`" in both.out
+
+
 def test_givens_that_do_not_fit_the_schema_exit_2_with_a_diagnostic(tmp_path: Path) -> None:
     bad = 'test "坏数据" {\n  given project { id: "X", zone: 临空经济 }\n  expect NEV-01 pass\n}\n'
     suite = make_suite(tmp_path / "bad", bad)

@@ -281,3 +281,50 @@ def test_the_outline_lists_rules_tests_and_record_fields(analysis: Analysis) -> 
     assert projects is not None
     kinds = {e.kind for e in outline(projects, analysis.index)}
     assert kinds == {"rule", "test"}
+
+
+def test_hover_on_a_unit_declared_from_another_shows_its_derivation(tmp_path: Path) -> None:
+    """friction6 #11: `unit 万人次 = 10000 人次` hovers as declared, with its dimension,
+    not only as `1 万人次 = 10000` of the dimension's base."""
+    import shutil
+
+    shutil.copytree(BUNDLED, tmp_path / "s")
+    (tmp_path / "s" / "trips.rules").write_text(
+        'unit 人次 = 1 one\nunit 万人次 = 10000 人次\n', encoding="utf-8")
+    analysis = SuiteFolder(tmp_path / "s").analyze({})
+    text = hover_of(analysis, Symbol("unit", "万人次"))
+    assert "**unit `万人次`** — a count or bare number" in text
+    assert "declared as 1 `万人次` = 10000 `人次`" in text
+    assert "1 `万人次` = 10000 (exact)" in text
+    assert "declared as" not in hover_of(analysis, Symbol("unit", "wan_m2"))  # of the base
+
+
+def test_hover_on_a_compound_unit_reads_it_from_its_parts(tmp_path: Path) -> None:
+    """friction8: `tce/万元` (no declaration needed) hovered as `unknown unit`."""
+    import shutil
+
+    shutil.copytree(BUNDLED, tmp_path / "s")
+    (tmp_path / "s" / "energy.rules").write_text(
+        'indicator energy_intensity "单位产值能耗" {\n  unit tce/万元\n  kind binding\n'
+        "  direction down\n}\n", encoding="utf-8")
+    analysis = SuiteFolder(tmp_path / "s").analyze({})
+    text = hover_of(analysis, Symbol("unit", "tce/万元"))
+    assert text.startswith("**compound unit `tce/万元`** — energy per money")
+    assert "1 `tce/万元` = 0.0001 in its parts' base units (exact)" in text
+    assert "unknown unit" not in text and "the base unit" not in text
+
+
+def test_hover_on_a_parameter_says_its_role_not_a_kind(tmp_path: Path) -> None:
+    """friction8: `市级要求` hovered as `kind: anticipatory … a failure is a warning`,
+    `direction: none`; a parameter is never judged itself, a rule reads it as a bound."""
+    import shutil
+
+    shutil.copytree(BUNDLED, tmp_path / "s")
+    (tmp_path / "s" / "city.rules").write_text(
+        'indicator city_pm25 "市级要求" {\n  unit μg/m³\n  role parameter\n'
+        '  cite "第八章 二" line 553: "达到市级要求"\n}\n', encoding="utf-8")
+    analysis = SuiteFolder(tmp_path / "s").analyze({})
+    text = hover_of(analysis, Symbol("indicator", "city_pm25"))
+    assert "- role: parameter — a value another authority assigns each year" in text
+    assert "kind:" not in text and "direction:" not in text
+    assert "- kind:" in hover_of(analysis, Symbol("indicator", "urban_rural_construction_land"))

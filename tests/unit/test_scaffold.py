@@ -135,3 +135,40 @@ def test_an_annual_target_rule_is_tried_at_the_plans_figure_for_the_indicator() 
                    "  require pm25 <= target(pm25) each year in 2021..2025\n}\n", "ANNUAL")
     assert 'test "ANNUAL passes at target(测试浓度) 37 μg/m³ each year"' in text
     assert "[0, 0, 0, 0, 0, 0]" not in text
+
+
+def test_with_no_figure_anywhere_the_tests_start_at_a_stand_in_and_say_so() -> None:
+    """friction6 open item c: a rule no figure of the suite bears on (`land falls`,
+    `pm25 <= target(pm25)` alone) was scaffolded at 0 km² against 0 km²; it starts at
+    the middle of the declared range, else 100, and a comment says the figure is made
+    up, to be replaced by the plan's."""
+    text = written('rule DOWN "d" {\n  cite "a" line 1: "x"\n'
+                   "  require land falls\n}\n", "DOWN")
+    assert "falling to 100 km²" in text and "[0, " not in text
+    assert text.startswith("# No rule sets a figure for 测试用地: these tests start at a\n")
+    assert "Write the plan's figures in." in text
+    annual = written('rule ANNUAL "a" {\n  cite "a" line 1: "x"\n'
+                     "  require pm25 <= target(pm25) each year in 2021..2025\n}\n", "ANNUAL")
+    assert "target(测试浓度) 100 μg/m³ each year" in annual
+    cap = written('rule CAP "c" {\n  cite "a" line 1: "x"\n'
+                  "  require land <= 319 km2 by 2025\n}\n", "CAP")
+    assert "No rule sets a figure" not in cap  # the rule's own figure
+
+
+def test_the_stand_in_is_the_middle_of_a_declared_range() -> None:
+    from fractions import Fraction
+
+    from checker.tester.scaffold import stand_in
+
+    assert stand_in(Fraction(0), Fraction(100)) == 50
+    assert stand_in(Fraction(0), None) == 100
+
+
+def test_a_relative_target_is_tested_as_a_fall_by_its_rate() -> None:
+    """friction8: `change(land, 2020..2025) <= -13.5%` (降低13.5%) was scaffolded as a fall
+    to 0 km²; it passes at a series from a level to 13.5 % below it and fails a step short."""
+    text = written('rule DOWN "d" {\n  cite "a" line 1: "x"\n'
+                   "  require change(land, 2020..2025) <= -13.5% at 2025\n}\n", "DOWN")
+    assert 'test "DOWN passes at 测试用地 from 100 to 86.5 km²"' in text
+    assert "given data land 大兴区 2020..2025 = [100, 97.3, 94.6, 91.9, 89.2, 86.5] km²" in text
+    assert 'test "DOWN fails at 测试用地 from 100 to 86.6 km²"' in text

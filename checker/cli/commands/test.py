@@ -54,9 +54,9 @@ def threshold(text: str) -> Fraction:
 def register(parser: argparse.ArgumentParser) -> None:
     options.suite(parser)
     options.report(parser)
-    parser.add_argument("-k", metavar="PATTERN", dest="pattern",
+    parser.add_argument("-k", metavar="PATTERN", dest="patterns", action="append",
                         help="run only tests whose name contains PATTERN (or matches it as a "
-                        "glob: `*`, `?`, `[…]`); case-insensitive")
+                        "glob: `*`, `?`, `[…]`); case-insensitive; repeat it for several")
     parser.add_argument("--coverage", action="store_true",
                         help="report which sides of each rule and clause the tests checked")
     parser.add_argument("--threshold", metavar="N", type=threshold,
@@ -83,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
     from checker.cli.report import emit
     from checker.cli.stdin import checked_from
 
+    # `-k A -k B`: either (friction8: the last one alone was used, silently)
+    args.pattern = ", ".join(f"`{p}`" for p in args.patterns or ()) or None
     given = [*args.suites, *([args.rules] if args.rules else [])]
     targets: list[list[str] | None] = [[t] if isinstance(t, str) else t for t in given]
     if not targets:
@@ -134,12 +136,13 @@ def _scaffold(args: argparse.Namespace, targets: list[list[str] | None]) -> int:
     for target in targets:
         loaded, checked = _scaffold_suite(args, target)
         sources += list(loaded.sources)
-        wanted = select_rules([r.id for r in checked.rules], args.pattern) \
-            if args.pattern else untested(checked)
+        ids = [r.id for r in checked.rules]
+        hits = {i for p in args.patterns or () for i in select_rules(ids, p)}
+        wanted = [i for i in ids if i in hits] if args.patterns else untested(checked)
         made = scaffold(checked, wanted)
         parts += [s.text for s in made if s.text]
         if args.pattern and not wanted:
-            print(f"error: no rule id matches `{args.pattern}`", file=sys.stderr)
+            print(f"error: no rule id matches {args.pattern}", file=sys.stderr)
             return 1
         if not args.quiet:
             for s in made:
@@ -148,7 +151,7 @@ def _scaffold(args: argparse.Namespace, targets: list[list[str] | None]) -> int:
             written = sum(s.text is not None for s in made)
             print(f"note: {options.count(sum(s.tests for s in made), 'test')} written for "
                   f"{options.count(written, 'rule')} of {len(made)}"
-                  + (f" matching `{args.pattern}`" if args.pattern else " without a test")
+                  + (f" matching {args.pattern}" if args.pattern else " without a test")
                   if made else "note: every rule has a test; `-k RULE` writes more for one",
                   file=sys.stderr)
     text = SCAFFOLD_HEADER + "\n" + "\n".join(parts) if parts else ""
@@ -188,12 +191,14 @@ def _run_suite(checked: CheckedSuite, name: str, args: argparse.Namespace,
     from checker.tester.coverage import coverage
     from checker.tester.runner import run_tests, select
 
-    tests = select(checked.tests, args.pattern)
+    chosen = {id(c) for p in args.patterns or () for c in select(checked.tests, p)}
+    tests = [c for c in checked.tests if id(c) in chosen] if args.patterns else \
+        list(checked.tests)
     report = run_tests(checked, tests)
     _collect(report, name, collected)
     lines = [] if args.quiet else [
         f"suite {name}: {options.count(len(tests), 'test')}"
-        + (f" matching `{args.pattern}`" if args.pattern else "")]
+        + (f" matching {args.pattern}" if args.pattern else "")]
     for case in report.results:
         if args.quiet and case.passed:
             continue

@@ -24,11 +24,11 @@ from checker.source import SourceFile, Span
 from checker.syntax import model as m
 from checker.syntax.unparse import name as name_text
 from checker.syntax.unparse import quantity, string
+from checker.tools.lint_fix import line_edit
 from checker.tools.lint_numbers import constants_of
 from checker.tools.lsp.index import find_in
 
 _DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`\?")
-_DID_YOU_MEAN_LINE = re.compile(r"did you mean line (\d+)\?")
 _WRITE = re.compile(r"write `([^`]+)`")
 _TICKED = re.compile(r"`([^`]+)`")
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
@@ -97,16 +97,11 @@ def _quote(diagnostic: Diagnostic, source: SourceFile) -> list[Fix]:
 
 
 def _line_number(diagnostic: Diagnostic, source: SourceFile) -> list[Fix]:
-    suggested = _DID_YOU_MEAN_LINE.search(diagnostic.help)
-    if suggested is None:
+    edit = line_edit(diagnostic, source)  # the same edit as `plancheck lint --fix`
+    if edit is None:
         return []
-    text, column = _text(source, diagnostic.span)
-    written = re.search(r"\bline\s+(\d+)", text)
-    if written is None:
-        return []
-    where = Span(source.path, diagnostic.span.line, column + written.start(1),
-                 diagnostic.span.line, column + written.end(1))
-    return [Fix(f"cite line {suggested.group(1)}", (Edit(where, suggested.group(1)),))]
+    where, line = edit
+    return [Fix(f"cite line {line}", (Edit(where, line),))]
 
 
 # ------------------------------------------------------------------ vague words

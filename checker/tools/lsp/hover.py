@@ -123,9 +123,10 @@ def _indicator(analysis: Analysis, symbol: Symbol, node: object) -> str:
         shown_unit = code(unit_name or "?")
     direction = {"up": "up (higher is better)", "down": "down (lower is better)",
                  "none": "none"}[node.get("direction") or "none"]
-    lines = [title, "", f"- unit: {shown_unit}",
-             f"- kind: {md(KIND_WORDS[node.get('kind') or 'anticipatory'])}",
-             f"- direction: {direction}"]
+    lines = [title, "", f"- unit: {shown_unit}"]
+    if node.get("role") != "parameter":  # a parameter is a bound to meet, not judged itself
+        lines += [f"- kind: {md(KIND_WORDS[node.get('kind') or 'anticipatory'])}",
+                  f"- direction: {direction}"]
     if node.get("role") == "baseline":
         lines.append("- role: baseline — a value the plan states that no rule checks")
     if node.get("role") == "parameter":
@@ -146,14 +147,35 @@ def _rules_reading(analysis: Analysis, symbol: Symbol) -> list[str]:
 
 
 def _unit(analysis: Analysis, symbol: Symbol, node: object) -> str:
-    unit = analysis.units.units.get(symbol.name)
+    # a compound (`tce/万元`) has no declaration: unit algebra reads it from its parts
+    unit = analysis.units.units.get(symbol.name) or analysis.units.resolve(symbol.name)
     if unit is None:
         return f"unknown unit {code(symbol.name)}"
-    lines = [f"**unit {code(unit.name)}** — {_dimension(unit.dimension)}", "",
-             _factor(analysis, unit)]
+    compound = symbol.name not in analysis.units.units and analysis.units.declared(
+        symbol.name) is None
+    what = "compound unit" if compound else "unit"
+    factor = _factor(analysis, unit) if not compound else (
+        "made of its parts' base units" if unit.factor == 1 else
+        f"1 {code(unit.symbol or unit.name)} = {number(unit.factor)} in its parts' base "
+        "units (exact)")
+    lines = [f"**{what} {code(unit.name)}** — {_dimension(unit.dimension)}", "",
+             *_derivation(analysis, unit, node), factor]
     if isinstance(node, m.BaseUnit | m.DerivedUnit) and node.aliases:
         lines += ["", "spellings: " + ", ".join(code(a) for a in node.aliases)]
     return "\n".join(lines)
+
+
+def _derivation(analysis: Analysis, unit: Unit, node: object) -> list[str]:
+    """`unit 万人次 = 10000 人次`: the unit it was declared from, when that is not the
+    dimension's base (whose factor the next line gives)."""
+    if not isinstance(node, m.DerivedUnit):
+        return []
+    of = analysis.units.resolve(node.of)
+    base = _base(analysis, unit)
+    if of is None or (base is not None and of.name == base.name):
+        return []
+    return [f"declared as 1 {code(unit.symbol)} = {number(node.factor)} "
+            f"{code(of.symbol or of.name)}", ""]
 
 
 def _dimension(dimension: str) -> str:
@@ -161,9 +183,13 @@ def _dimension(dimension: str) -> str:
     return "a count or bare number" if dimension == "one" else md(dimension)
 
 
-def _factor(analysis: Analysis, unit: Unit) -> str:
-    base = next((u for u in analysis.units.units.values()
+def _base(analysis: Analysis, unit: Unit) -> Unit | None:
+    return next((u for u in analysis.units.units.values()
                  if u.dimension == unit.dimension and u.factor == 1), None)
+
+
+def _factor(analysis: Analysis, unit: Unit) -> str:
+    base = _base(analysis, unit)
     if base is None or base.name == unit.name:
         return f"the base unit of {_dimension(unit.dimension)}"
     of = f" {code(base.symbol)}" if base.symbol else ""  # a count: `1 万辆 = 10000`
