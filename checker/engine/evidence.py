@@ -122,7 +122,9 @@ def _written(node: t.Compare, values: list[float | None]
 def _margin(op: str, observed: float, threshold: float, qtype: t.QuantityT,
             amount: str | None = None) -> r.Margin:
     """`short by 38000, 76 %`; `amount` is the difference as shown when the rule's
-    constant is in a unit of another size (`3.8 万个`)."""
+    constant is in a unit of another size (`3.8 万个`).  A fall required by a bound below
+    zero that the value does not reach is `short by`: `-10% > -13.5%` fell 3.5 points too
+    little, which "over by" would hide."""
     difference = observed - threshold
     relative = difference / abs(threshold) if threshold else None
     if amount is None and qtype.unit.symbol == "%":  # percentages differ in points
@@ -131,7 +133,9 @@ def _margin(op: str, observed: float, threshold: float, qtype: t.QuantityT,
     elif amount is None:
         amount = format_quantity(abs(difference), qtype.unit)
     share = f", {_share(abs(relative) * 100)} %" if relative is not None else ""
-    if op in ("<", "<="):
+    if op in ("<", "<=") and threshold < 0:  # a required fall (`<= -13.5%`): too little
+        word = "short by" if difference > 0 or (op == "<" and difference == 0) else "under by"
+    elif op in ("<", "<="):
         word = "over by" if difference > 0 or (op == "<" and difference == 0) else "under by"
     elif op in (">", ">="):
         word = "short by" if difference < 0 or (op == ">" and difference == 0) else "above by"

@@ -229,7 +229,7 @@ def test_change_from_a_base_year_shows_the_base_value(tmp_path: Path) -> None:
             "pm25_annual_mean,大兴区,2025,36,μg/m³,actual,"]
     found = run(tmp_path, rows, as_of=2025, rules=CHANGE)["ENERGY"]
     assert found.outcome == "fail"
-    assert found.message == "2025: -10% > -13.5%, over by 3.5 percentage points, 25.9 %"
+    assert found.message == "2025: -10% > -13.5%, short by 3.5 percentage points, 25.9 %"
     assert found.evidence is not None and found.evidence.values == {
         "pm25_annual_mean (2025)": "36 μg/m³", "pm25_annual_mean (2020)": "40 μg/m³"}
     rows[1] = "pm25_annual_mean,大兴区,2025,34.6,μg/m³,actual,"
