@@ -22,6 +22,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from checker.data.across import indicators_across, turned
 from checker.data.headings import (
     HEADINGS,
     KIND_WORDS,
@@ -68,7 +69,11 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
         return Layout(table)
     where = _columns_by_name(table)
     if "indicator" not in where:
-        return Layout(table)
+        if not indicators_across(table):
+            return Layout(table)
+        long, below, rows = turned(table, lambda h: _clean(h, indicators, names, units),
+                                   report)
+        return Layout(long, rows, footnotes=below)
     table = _two_row_header(table, where["indicator"])
     table = _column_numbers(table, where["indicator"], report)
     where = _columns_by_name(table)

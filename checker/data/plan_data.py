@@ -260,9 +260,11 @@ def _columns(table: RawTable, report: Problems,
     heading = functools.partial(table.span, None)  # spans are built only when reported
     unknown = 0
     names = [HEADINGS.get(w.strip(), w) if w else w for w in table.header]
+    across: list[str] = []
     if "indicator" not in names and names and names[0] in ("year", "period"):
         across = [w for w, n in zip(table.header, names, strict=True)
                   if n and n not in known and n not in IGNORED]
+    if across:  # not turned by `layouts` (a `unit` or `value` column beside them)
         shown = ", ".join(f"`{w}`" for w in across[:4]) + (", …" if len(across) > 4 else "")
         report.add("D313", f"required column `indicator` is missing: the table gives the "
                    f"indicators across ({shown}), one row per year", table.header_span(),
