@@ -60,6 +60,8 @@ class Layout:
     headings: list[str] = field(default_factory=list)  # section headings and totals, as written
     gaps: dict[str, int] = field(default_factory=dict)  # a long table's no-figure words, rows
     footnotes: list[str] = field(default_factory=list)  # `注：…`, `数据来源：…` rows at the end
+    # `年度目标 | 完成值`: how many rows gave which figures (`年度目标` and `完成值`: 4, …)
+    per_row: list[tuple[str, int]] = field(default_factory=list)
 
 
 def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: IndicatorNames,
@@ -77,11 +79,12 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     table = _two_row_header(table, where["indicator"])
     table = _column_numbers(table, where["indicator"], report)
     where = _columns_by_name(table)
+    published, per_row = len(table), []
     if "value" not in where and "kind" not in where:
-        table = _by_kind(table)
+        table, per_row = _by_kind(table)
         where = _columns_by_name(table)
     if _tidy(table, where, indicators, names):
-        return Layout(table, len(table))
+        return Layout(table, published, per_row=per_row)
     columns = list(table.columns)
     name_at = where["indicator"]
     figures = ([where["value"]] if "value" in where else
@@ -90,7 +93,7 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
                                          where.get("value"), *figures) else []
              for i in range(len(columns))]
     filled = _filled_rows(texts, figures, len(table))
-    layout = Layout(table, len(table))
+    layout = Layout(table, published, per_row=per_row)
     section = _section_rows(texts, filled, name_at, where.get("row_number"), layout)
     layout.headings = [_as_written(columns, name_at, where.get("row_number"), row)
                        for row in np.flatnonzero(section).tolist()]
@@ -111,7 +114,7 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
         if pairs is None:
             columns = [pd.Series([None] * len(table), dtype=object) if i in changes else c
                        for i, c in enumerate(columns)]
-            return Layout(replace(table, columns=columns), len(table))
+            return Layout(replace(table, columns=columns), published, per_row=per_row)
         table, columns, keep = _change_rows(table, columns, pairs, figures, keep,
                                             indicators, names)
     if "value" in where:
@@ -175,19 +178,23 @@ def _column_numbers(table: RawTable, name_at: int, report: Problems) -> RawTable
                    rows=table.rows[1:])
 
 
-def _by_kind(table: RawTable) -> RawTable:
+def _by_kind(table: RawTable) -> tuple[RawTable, list[tuple[str, int]]]:
     """`指标 | 年份 | 单位 | 年度目标 | 完成值`: a figure column per kind, read as one row per
     filled figure (value and kind), each in its row of the file; a row with neither keeps
-    one row without a value (a heading, or D312)."""
+    one row without a value (a heading, or D312). And how many rows gave which figures,
+    for the table's note: its rows are counted as published."""
     at = [(i, VALUE_KINDS[h.strip()]) for i, h in enumerate(table.header)
           if h.strip() in VALUE_KINDS]
     if not at:
-        return table
+        return table, []
     blank = {i: blank_mask(table.columns[i]) for i, _ in at}
     order: list[int] = []
     source: list[int] = []
+    gave: dict[tuple[int, ...], int] = {}
     for row in range(len(table)):
         filled = [i for i, _ in at if not blank[i][row]]
+        if filled:
+            gave[tuple(filled)] = gave.get(tuple(filled), 0) + 1
         for i in filled or [at[0][0]]:
             order.append(row)
             source.append(i)
@@ -204,7 +211,10 @@ def _by_kind(table: RawTable) -> RawTable:
         columns[i] = pd.Series([None] * len(index), dtype=object)
     header.append("kind")
     columns.append(pd.Series([kinds[i] for i in source], dtype=object))
-    return replace(table, header=header, columns=columns, rows=table.rows[index])
+    per_row = [(" and ".join(f"`{table.header[i].strip()}`" for i in filled)
+                + (" only" if len(filled) < len(at) else ""), count)
+               for filled, count in sorted(gave.items(), key=lambda g: (-len(g[0]), g[0]))]
+    return replace(table, header=header, columns=columns, rows=table.rows[index]), per_row
 
 
 def _two_row_header(table: RawTable, name_at: int) -> RawTable:

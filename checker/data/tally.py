@@ -43,6 +43,7 @@ class Tally:
     table_rows: int = 0  # a wide table's rows as published (0: not known)
     footnotes: tuple[str, ...] = ()  # the notes under a table (`注：…`), rows, not figures
     spans: int = 0  # totals over several years (2021..2025: `2021—2025年累计`), not in `parts`
+    per_row: tuple[tuple[str, int], ...] = ()  # `年度目标 | 完成值`: rows by the figures they gave
 
     @staticmethod
     def of(display: str, wide: bool, frame: pd.DataFrame, good: npt.NDArray[np.bool_],
@@ -52,6 +53,7 @@ class Tally:
         headings = tuple(layout.headings) if layout is not None else ()
         gaps = tuple(layout.gaps.items()) if layout is not None else ()
         footnotes = tuple(layout.footnotes) if layout is not None else ()
+        per_row = tuple(layout.per_row) if layout is not None else ()
 
         def count(column: str, test: Any) -> int:
             return int(test(read[column]).sum()) if column in read.columns else 0
@@ -65,7 +67,8 @@ class Tally:
                      len(read) - parts, parts - spans, count("qualifier", pd.Series.notna),
                      count("basis", pd.Series.notna),
                      count("kind", lambda kinds: kinds == "target"), by_name, headings, gaps,
-                     layout.rows if layout is not None and wide else 0, footnotes, spans)
+                     layout.rows if layout is not None and (wide or per_row) else 0, footnotes,
+                     spans, per_row)
 
     @property
     def note(self) -> str:
@@ -74,8 +77,12 @@ class Tally:
         rows = (f", from {self.table_rows:,} row{'' if self.table_rows == 1 else 's'}"
                 if self.table_rows else "")
         what = f"figures (a wide table: one per filled cell{rows})" if self.wide else "rows"
+        if self.per_row:  # `年度目标 | 完成值`: the rows as published, and what each gave
+            gave = ", ".join(f"{n:,} {'gives' if n == 1 else 'give'} {w}"
+                             for w, n in self.per_row)
+            what = f"figures (one per filled cell{rows}: {gave})"
         if self.rows == 1:
-            what = "figure" if self.wide else "row"
+            what = "figure" if self.wide or self.per_row else "row"
         text = f"`{self.display}`: {self.rows:,} {what} read: {self.catalogued:,} in the catalogue"
         if self.outside:
             named = ", ".join(f"`{ident}` {rows:,}" for ident, rows in self.outside)

@@ -88,9 +88,10 @@ def test_a_years_target_and_actual_columns_are_checked() -> None:
     pending = outcome(result, "ANNUAL-04")  # 重污染天数 2022: `—`, a gap, never a pass
     assert pending["outcome"] == "unknown"
     assert "missing: heavy_pollution_days (2022)" in pending["message"]
-    # 5 rows, 9 cells of 年度目标 or 完成值 filled: one figure row each, the `—` a gap
-    assert ": 9 rows read: 6 in the catalogue, 2 not (named: `固定资产投资` 2), 1 no figure" \
-        in table_note(result, path)
+    # 5 rows, 9 cells of 年度目标 or 完成值 filled: one figure each, the `—` a gap
+    assert ": 9 figures (one per filled cell, from 5 rows: 4 give `年度目标` and `完成值`, 1 " \
+        "gives `完成值` only) read: 6 in the catalogue, 2 not (named: `固定资产投资` 2), 1 no " \
+        "figure (1 gap (`—` 1))" in table_note(result, path)
 
 
 def test_notes_under_the_table_are_counted_not_read() -> None:
