@@ -79,7 +79,7 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     table = _two_row_header(table, where["indicator"])
     table = _column_numbers(table, where["indicator"], report)
     where = _columns_by_name(table)
-    published, per_row = len(table), []
+    published, per_row = len(table), list[tuple[str, int]]()
     if "value" not in where and "kind" not in where:
         table, per_row = _by_kind(table)
         where = _columns_by_name(table)
