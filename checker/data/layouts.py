@@ -149,7 +149,7 @@ def _tidy(table: RawTable, where: dict[str, int], indicators: dict[str, Indicato
             continue
         folded = unicodedata.normalize("NFKC", name)
         if _SECTION.match(folded) or folded in _TOTALS or _MARKS.search(name) \
-                or _NUMBERED.match(name) or name.startswith("全区") \
+                or _NUMBERED.match(name) or name.startswith("全区") or _FOOTNOTE.match(folded) \
                 or _UNIT_IN_NAME.fullmatch(folded):
             return False
     if "value" in where:
@@ -573,22 +573,33 @@ def _compare_attributes(table: RawTable, raw: pd.Series[Any], attribute: pd.Seri
 
 
 def _fold_status(table: RawTable, columns: list[pd.Series[Any]], where: dict[str, int]) -> None:
-    """A 完成情况 column is the report's own word on each row: kept as part of its note."""
-    if "status" not in where:
+    """A 属性 column (约束性/预期性) and a 完成情况 column (完成/超额完成/未完成/达到序时进度)
+    are the report's own words on each row: kept in its note (`属性：约束性；完成情况：未完成`),
+    before the row's own note. The first of them becomes `note` when the table has none."""
+    said = [where[name] for name in ("attribute", "status") if name in where]
+    if not said:
         return
-    status = columns[where["status"]]
-    heading = table.header[where["status"]].strip()
-    words = [None if blank else f"{heading}：{str(value).strip()}" for value, blank in
-             zip(status.tolist(), blank_mask(status).tolist(), strict=True)]
+    words: list[list[str]] = [[] for _ in range(len(table))]
+    for at in said:
+        heading = table.header[at].strip()
+        for row, (value, blank) in enumerate(zip(columns[at].tolist(),
+                                                 blank_mask(columns[at]).tolist(), strict=True)):
+            if not blank:
+                words[row].append(f"{heading}：{str(value).strip()}")
     if "note" in where:
         note = columns[where["note"]]
-        merged = [w if blank else (f"{w}；{str(n).strip()}" if w else str(n).strip())
-                  for w, n, blank in zip(words, note.tolist(), blank_mask(note).tolist(),
-                                         strict=True)]
-        columns[where["note"]] = pd.Series(merged, dtype=object)
+        for row, (value, blank) in enumerate(zip(note.tolist(), blank_mask(note).tolist(),
+                                                 strict=True)):
+            if not blank:
+                words[row].append(str(value).strip())
+        at = where["note"]
     else:
-        columns[where["status"]] = pd.Series(words, dtype=object)
-        table.header[where["status"]] = "note"
+        at = said[0]
+        table.header[at] = "note"
+    columns[at] = pd.Series(["；".join(w) if w else None for w in words], dtype=object)
+    for other in said:
+        if other != at:
+            columns[other] = pd.Series([None] * len(table), dtype=object)
 
 
 def _long_gaps(values: list[str], layout: Layout) -> np.ndarray[Any, np.dtype[np.bool_]]:
