@@ -268,8 +268,10 @@ def _columns(table: RawTable, report: Problems,
         shown = ", ".join(f"`{w}`" for w in across[:4]) + (", …" if len(across) > 4 else "")
         report.add("D313", f"required column `indicator` is missing: the table gives the "
                    f"indicators across ({shown}), one row per year", table.header_span(),
-                   "put one indicator per row: `指标 | 年份 | 数值 | 单位`, or with the years "
-                   "across `指标 | 单位 | 2022年 | 2024年`", "indicators across")
+                   "with the years down, give each indicator its column and its unit in the "
+                   "heading (`细颗粒物年均浓度(微克/立方米)`) or in a `单位` row under the header, "
+                   "and drop the `单位`/`数值` column; or put one indicator per row: "
+                   "`指标 | 年份 | 数值 | 单位`", "indicators across")
         return None
     for index, written in enumerate(table.header):
         name = HEADINGS.get(written.strip(), written) if written else written

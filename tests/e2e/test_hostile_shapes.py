@@ -184,3 +184,15 @@ def test_indicators_across_outside_the_catalogue_and_notes_are_counted(tmp_path:
         "`注：2023年上半年为1-6月均值` (rows, not figures); of the 3: 2 of whole years, 1 of " \
         "parts of a year" in note
     assert any("[D346]" in n and "(empty 1)" in n for n in result["notes"])
+
+
+def test_indicators_across_beside_a_unit_column_are_d313_saying_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "across.csv"
+    path.write_text("年份,细颗粒物年均浓度,单位\n2022,32,微克/立方米\n", encoding="utf-8")
+    code, _, stderr = check(path)
+    assert code == 2
+    assert "error[D313]: required column `indicator` is missing: the table gives the " \
+        "indicators across (`细颗粒物年均浓度`), one row per year" in stderr
+    assert "help: with the years down, give each indicator its column and its unit in the " \
+        "heading (`细颗粒物年均浓度(微克/立方米)`) or in a `单位` row under the header" in stderr
+    assert stderr.count("error[") == 1
