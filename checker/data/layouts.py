@@ -217,16 +217,36 @@ def _by_kind(table: RawTable) -> tuple[RawTable, list[tuple[str, int]]]:
     return replace(table, header=header, columns=columns, rows=table.rows[index]), per_row
 
 
+_VALUE_WORDS: Final = frozenset({"绝对值", "总量", "数值", "数量", "值", "指标值"})
+_BELOW_KINDS: Final = frozenset({*KIND_WORDS, "基期", "基数", "基期值", "预计", "预计完成",
+                                 "规划目标", "预期目标"})
+
+
+def _below(year: str, word: str) -> str | None:
+    """The heading a word of a header's second row makes under `year`: `目标` → `2022年目标`,
+    `绝对值` → `2024年`, `比上年增长(%)` → `2024年比上年增长(%)`; `完成情况` stays itself
+    (the report's word on the row); None for any other word."""
+    if word in _BELOW_KINDS:
+        return f"{year}{word}"
+    if word in _VALUE_WORDS:
+        return year
+    if HEADINGS.get(word) == "status":
+        return word
+    if change_heading(word) is not None and change_heading(f"{year}{word}") is not None:
+        return f"{year}{word}"
+    return None
+
+
 def _two_row_header(table: RawTable, name_at: int) -> RawTable:
     """`指标 | 2022年 | (empty) ` over `(empty) | 目标 | 完成`: a year spanning two columns,
     the kinds below it. The two rows are read as one header (`2022年目标`, `2022年完成`) when
-    the first data row names no indicator and says only kinds, each under a year or to the
-    right of one."""
+    the first data row names no indicator and says only such words (`_below`), each under a
+    year or to the right of one."""
     if not len(table) or table.format == "parquet":
         return table
     below = [_texts(column.iloc[:1])[0] for column in table.columns]
     if below[name_at] or not any(below) or not all(
-            not w or w in KIND_WORDS or w in ("基期", "基数") for w in below):
+            not w or _below("2000年", w) is not None for w in below):
         return table
     header, year = list(table.header), None
     for index, heading in enumerate(table.header):
@@ -236,9 +256,10 @@ def _two_row_header(table: RawTable, name_at: int) -> RawTable:
         elif heading.strip():
             year = None
         if below[index]:
-            if year is None:
+            made = _below(year, below[index]) if year is not None else None
+            if made is None:
                 return table  # a kind under no year: not a two-row header
-            header[index] = f"{year}{below[index]}"
+            header[index] = made
     return replace(table, header=header, columns=[c.iloc[1:].reset_index(drop=True)
                                                   for c in table.columns],
                    rows=table.rows[1:])

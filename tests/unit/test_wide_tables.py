@@ -122,3 +122,41 @@ def test_a_mean_over_years_is_a_period_of_its_own(tmp_path: Path) -> None:
     assert loaded.frame["period"].tolist()[0] == "2021..2023avg"
     assert "1 of whole years, 0 of parts of a year, 1 mean over several years" in \
         loaded.accounts[0]
+
+
+def test_a_two_row_header_with_the_status_under_the_year(tmp_path: Path) -> None:
+    frame = load(tmp_path, "指标,地区,单位,2022年,,\n,,,计划,完成,完成情况\n"
+                           "细颗粒物年均浓度,大兴区,微克/立方米,34,32,完成\n").frame
+    assert frame[["year", "value", "kind"]].values.tolist() == [[2022, 34.0, "target"],
+                                                                 [2022, 32.0, "actual"]]
+    assert frame["note"].tolist() == ["完成情况：完成"] * 2
+
+
+def test_a_two_row_header_with_a_value_and_its_growth_under_the_year(tmp_path: Path) -> None:
+    checked = checked_from(RULE)  # with the bundled catalogue: revenue and its growth
+    path = tmp_path / "t.csv"
+    path.write_text("指标,地区,单位,2024年,\n,,,绝对值,比上年增长(%)\n"
+                    "一般公共预算收入,大兴区,亿元,110.4,5\n", encoding="utf-8")
+    frame = load_plan_data([path], checked.indicators, checked.units).frame
+    assert sorted(zip(frame["indicator"], frame["year"], frame["value"], strict=True)) == [
+        ("general_budget_revenue", 2024, 110.4), ("general_budget_revenue_growth", 2024, 5.0)]
+
+
+def test_indicators_across_in_a_workbook_under_a_title(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["大兴区主要指标"],
+                ["年份", "地区", "细颗粒物年均浓度(微克/立方米)", "森林覆盖率(%)"],
+                [2022, "大兴区", 32, 34], [2024, "大兴区", 34, "—"]):
+        sheet.append(row)
+    path = tmp_path / "across.xlsx"
+    book.save(path)
+    checked = checked_from(RULE)
+    loaded = load_plan_data([path], checked.indicators, checked.units)
+    assert sorted(zip(loaded.frame["indicator"], loaded.frame["year"], loaded.frame["value"],
+                      strict=True)) == [("forest_coverage", 2022, 34.0),
+                                        ("pm25_annual_mean", 2022, 32.0),
+                                        ("pm25_annual_mean", 2024, 34.0)]
+    assert ": 3 figures (a wide table: one per filled cell, from 2 rows) read: 3 in the " \
+        "catalogue" in loaded.accounts[0]
+    assert {d.code for d in loaded.warnings} >= {"D318", "D346"}
