@@ -44,8 +44,14 @@ KIND_WORDS: Final = {"实际": "actual", "实际值": "actual", "完成": "actua
                      "目标": "target", "目标值": "target", "计划": "target", "计划值": "target"}
 
 _PERIOD_HEADING: Final = re.compile(r"(?P<period>.+?)[(（]?(?P<kind>实际|完成|基数|基期|规划目标|"
-                                    r"预期目标|目标|计划)?值?[)）]?")
-_TARGET_WORDS: Final = ("目标", "计划")
+                                    r"预期目标|目标|计划|预计完成|预计)?值?[)）]?")
+# `2023年预计`, `2023年预计完成`: an evaluation made before the year's figures are out gives
+# its estimate, an actual said to be one (kept in the figure's note, `预计`).
+ESTIMATE_WORDS: Final = ("预计完成", "预计")
+# `“十四五”目标`: a plan's target is for its last year (2025 for the 14th plan).
+_QUOTES: Final = "[\"“”「」『』]?"
+_PLAN_NAME: Final = re.compile(rf"{_QUOTES}十(?P<plan>[一二三四五])五{_QUOTES}(?:规划|时期)?")
+_TARGET_WORDS: Final = ("目标", "计划", "规划目标", "预期目标")
 TIME_COLUMNS: Final = ("year", "period")
 # Words a published cell uses for "no figure": a gap, never a pass.
 NO_FIGURE: Final = frozenset({"—", "——", "-", "--", "－", "/", "／", "…", "……", "暂无",
@@ -93,11 +99,22 @@ def period_heading(heading: str) -> tuple[str, str | None] | None:
     a heading names, or None when it names no period."""
     text = "".join(unicodedata.normalize("NFKC", heading).split())
     match = _PERIOD_HEADING.fullmatch(text)
+    if match is not None and match["kind"] in _TARGET_WORDS:
+        plan = _PLAN_NAME.fullmatch(match["period"])
+        if plan is not None:  # `“十四五”目标`: the target of the plan's last year
+            return f"{2010 + 5 * '一二三四五'.index(plan['plan'])}年", "target"
     if match is None or read_period(match["period"]) is None:
         return None
     if match["kind"] is None:
         return match["period"], None
     return match["period"], "target" if match["kind"] in _TARGET_WORDS else "actual"
+
+
+def is_estimate(heading: str) -> bool:
+    """Whether a period heading says its figures are estimates (`2023年预计`)."""
+    text = "".join(unicodedata.normalize("NFKC", heading).split())
+    match = _PERIOD_HEADING.fullmatch(text)
+    return match is not None and match["kind"] in ESTIMATE_WORDS
 
 
 def is_growth_heading(heading: str) -> bool:

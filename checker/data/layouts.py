@@ -22,6 +22,7 @@ from typing import Any, Final
 import numpy as np
 import pandas as pd
 
+from checker.data.across import indicators_across, turned
 from checker.data.headings import (
     HEADINGS,
     KIND_WORDS,
@@ -59,6 +60,8 @@ class Layout:
     headings: list[str] = field(default_factory=list)  # section headings and totals, as written
     gaps: dict[str, int] = field(default_factory=dict)  # a long table's no-figure words, rows
     footnotes: list[str] = field(default_factory=list)  # `注：…`, `数据来源：…` rows at the end
+    # `年度目标 | 完成值`: how many rows gave which figures (`年度目标` and `完成值`: 4, …)
+    per_row: list[tuple[str, int]] = field(default_factory=list)
 
 
 def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: IndicatorNames,
@@ -68,15 +71,20 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
         return Layout(table)
     where = _columns_by_name(table)
     if "indicator" not in where:
-        return Layout(table)
+        if not indicators_across(table):
+            return Layout(table)
+        long, below, rows = turned(table, lambda h: _clean(h, indicators, names, units),
+                                   report)
+        return Layout(long, rows, footnotes=below)
     table = _two_row_header(table, where["indicator"])
     table = _column_numbers(table, where["indicator"], report)
     where = _columns_by_name(table)
+    published, per_row = len(table), list[tuple[str, int]]()
     if "value" not in where and "kind" not in where:
-        table = _by_kind(table)
+        table, per_row = _by_kind(table)
         where = _columns_by_name(table)
     if _tidy(table, where, indicators, names):
-        return Layout(table, len(table))
+        return Layout(table, published, per_row=per_row)
     columns = list(table.columns)
     name_at = where["indicator"]
     figures = ([where["value"]] if "value" in where else
@@ -85,7 +93,7 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
                                          where.get("value"), *figures) else []
              for i in range(len(columns))]
     filled = _filled_rows(texts, figures, len(table))
-    layout = Layout(table, len(table))
+    layout = Layout(table, published, per_row=per_row)
     section = _section_rows(texts, filled, name_at, where.get("row_number"), layout)
     layout.headings = [_as_written(columns, name_at, where.get("row_number"), row)
                        for row in np.flatnonzero(section).tolist()]
@@ -106,7 +114,7 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
         if pairs is None:
             columns = [pd.Series([None] * len(table), dtype=object) if i in changes else c
                        for i, c in enumerate(columns)]
-            return Layout(replace(table, columns=columns), len(table))
+            return Layout(replace(table, columns=columns), published, per_row=per_row)
         table, columns, keep = _change_rows(table, columns, pairs, figures, keep,
                                             indicators, names)
     if "value" in where:
@@ -141,7 +149,7 @@ def _tidy(table: RawTable, where: dict[str, int], indicators: dict[str, Indicato
             continue
         folded = unicodedata.normalize("NFKC", name)
         if _SECTION.match(folded) or folded in _TOTALS or _MARKS.search(name) \
-                or _NUMBERED.match(name) or name.startswith("全区") \
+                or _NUMBERED.match(name) or name.startswith("全区") or _FOOTNOTE.match(folded) \
                 or _UNIT_IN_NAME.fullmatch(folded):
             return False
     if "value" in where:
@@ -170,19 +178,23 @@ def _column_numbers(table: RawTable, name_at: int, report: Problems) -> RawTable
                    rows=table.rows[1:])
 
 
-def _by_kind(table: RawTable) -> RawTable:
+def _by_kind(table: RawTable) -> tuple[RawTable, list[tuple[str, int]]]:
     """`指标 | 年份 | 单位 | 年度目标 | 完成值`: a figure column per kind, read as one row per
     filled figure (value and kind), each in its row of the file; a row with neither keeps
-    one row without a value (a heading, or D312)."""
+    one row without a value (a heading, or D312). And how many rows gave which figures,
+    for the table's note: its rows are counted as published."""
     at = [(i, VALUE_KINDS[h.strip()]) for i, h in enumerate(table.header)
           if h.strip() in VALUE_KINDS]
     if not at:
-        return table
+        return table, []
     blank = {i: blank_mask(table.columns[i]) for i, _ in at}
     order: list[int] = []
     source: list[int] = []
+    gave: dict[tuple[int, ...], int] = {}
     for row in range(len(table)):
         filled = [i for i, _ in at if not blank[i][row]]
+        if filled:
+            gave[tuple(filled)] = gave.get(tuple(filled), 0) + 1
         for i in filled or [at[0][0]]:
             order.append(row)
             source.append(i)
@@ -199,19 +211,42 @@ def _by_kind(table: RawTable) -> RawTable:
         columns[i] = pd.Series([None] * len(index), dtype=object)
     header.append("kind")
     columns.append(pd.Series([kinds[i] for i in source], dtype=object))
-    return replace(table, header=header, columns=columns, rows=table.rows[index])
+    per_row = [(" and ".join(f"`{table.header[i].strip()}`" for i in filled)
+                + (" only" if len(filled) < len(at) else ""), count)
+               for filled, count in sorted(gave.items(), key=lambda g: (-len(g[0]), g[0]))]
+    return replace(table, header=header, columns=columns, rows=table.rows[index]), per_row
+
+
+_VALUE_WORDS: Final = frozenset({"绝对值", "总量", "数值", "数量", "值", "指标值"})
+_BELOW_KINDS: Final = frozenset({*KIND_WORDS, "基期", "基数", "基期值", "预计", "预计完成",
+                                 "规划目标", "预期目标"})
+
+
+def _below(year: str, word: str) -> str | None:
+    """The heading a word of a header's second row makes under `year`: `目标` → `2022年目标`,
+    `绝对值` → `2024年`, `比上年增长(%)` → `2024年比上年增长(%)`; `完成情况` stays itself
+    (the report's word on the row); None for any other word."""
+    if word in _BELOW_KINDS:
+        return f"{year}{word}"
+    if word in _VALUE_WORDS:
+        return year
+    if HEADINGS.get(word) == "status":
+        return word
+    if change_heading(word) is not None and change_heading(f"{year}{word}") is not None:
+        return f"{year}{word}"
+    return None
 
 
 def _two_row_header(table: RawTable, name_at: int) -> RawTable:
     """`指标 | 2022年 | (empty) ` over `(empty) | 目标 | 完成`: a year spanning two columns,
     the kinds below it. The two rows are read as one header (`2022年目标`, `2022年完成`) when
-    the first data row names no indicator and says only kinds, each under a year or to the
-    right of one."""
+    the first data row names no indicator and says only such words (`_below`), each under a
+    year or to the right of one."""
     if not len(table) or table.format == "parquet":
         return table
     below = [_texts(column.iloc[:1])[0] for column in table.columns]
     if below[name_at] or not any(below) or not all(
-            not w or w in KIND_WORDS or w in ("基期", "基数") for w in below):
+            not w or _below("2000年", w) is not None for w in below):
         return table
     header, year = list(table.header), None
     for index, heading in enumerate(table.header):
@@ -221,9 +256,10 @@ def _two_row_header(table: RawTable, name_at: int) -> RawTable:
         elif heading.strip():
             year = None
         if below[index]:
-            if year is None:
+            made = _below(year, below[index]) if year is not None else None
+            if made is None:
                 return table  # a kind under no year: not a two-row header
-            header[index] = f"{year}{below[index]}"
+            header[index] = made
     return replace(table, header=header, columns=[c.iloc[1:].reset_index(drop=True)
                                                   for c in table.columns],
                    rows=table.rows[1:])
@@ -558,22 +594,33 @@ def _compare_attributes(table: RawTable, raw: pd.Series[Any], attribute: pd.Seri
 
 
 def _fold_status(table: RawTable, columns: list[pd.Series[Any]], where: dict[str, int]) -> None:
-    """A 完成情况 column is the report's own word on each row: kept as part of its note."""
-    if "status" not in where:
+    """A 属性 column (约束性/预期性) and a 完成情况 column (完成/超额完成/未完成/达到序时进度)
+    are the report's own words on each row: kept in its note (`属性：约束性；完成情况：未完成`),
+    before the row's own note. The first of them becomes `note` when the table has none."""
+    said = [where[name] for name in ("attribute", "status") if name in where]
+    if not said:
         return
-    status = columns[where["status"]]
-    heading = table.header[where["status"]].strip()
-    words = [None if blank else f"{heading}：{str(value).strip()}" for value, blank in
-             zip(status.tolist(), blank_mask(status).tolist(), strict=True)]
+    words: list[list[str]] = [[] for _ in range(len(table))]
+    for at in said:
+        heading = table.header[at].strip()
+        for row, (value, blank) in enumerate(zip(columns[at].tolist(),
+                                                 blank_mask(columns[at]).tolist(), strict=True)):
+            if not blank:
+                words[row].append(f"{heading}：{str(value).strip()}")
     if "note" in where:
         note = columns[where["note"]]
-        merged = [w if blank else (f"{w}；{str(n).strip()}" if w else str(n).strip())
-                  for w, n, blank in zip(words, note.tolist(), blank_mask(note).tolist(),
-                                         strict=True)]
-        columns[where["note"]] = pd.Series(merged, dtype=object)
+        for row, (value, blank) in enumerate(zip(note.tolist(), blank_mask(note).tolist(),
+                                                 strict=True)):
+            if not blank:
+                words[row].append(str(value).strip())
+        at = where["note"]
     else:
-        columns[where["status"]] = pd.Series(words, dtype=object)
-        table.header[where["status"]] = "note"
+        at = said[0]
+        table.header[at] = "note"
+    columns[at] = pd.Series(["；".join(w) if w else None for w in words], dtype=object)
+    for other in said:
+        if other != at:
+            columns[other] = pd.Series([None] * len(table), dtype=object)
 
 
 def _long_gaps(values: list[str], layout: Layout) -> np.ndarray[Any, np.dtype[np.bool_]]:

@@ -1,5 +1,6 @@
 """Reading a period of plan data: a year, or a part of one (`2022H1`, `2022Q1`, `2022-04`,
-`2022年上半年`, `2022年一季度`, `2022年1-6月`), or a total over years (`2021—2025年累计`).
+`2022年上半年`, `2022年一季度`, `2022年1-6月`), or a total or a mean over years
+(`2021—2025年累计`, `2021-2023年均`).
 
 Execution reports give half-year, quarter and month figures beside the annual ones.
 Each is kept with its year, a canonical label and the date it ends (for a cut-off
@@ -86,6 +87,11 @@ def read_period(value: object) -> Period | None:
     span = _SPAN.fullmatch(text) or _PLAN_SPAN.fullmatch(text)
     if span is not None:
         return _span(span)
+    mean = _MEAN_SPAN.fullmatch(text) or _PLAN_MEAN.fullmatch(text)
+    if mean is not None:
+        total = _span(mean)
+        return None if total is None else Period(total.year, f"{total.label}{MEAN_MARK}",
+                                                 total.end)
     match = _ASCII.fullmatch(text)
     if match is not None:
         return _ascii(int(match["year"]), match["part"])
@@ -108,6 +114,15 @@ _PLAN_END: Final = re.compile(rf"{_QUOTE}十(?P<plan>[一二三四五])五{_QUOT
 _TOTAL = r"(?:时期|期间)?(?:累计|合计|总计|共计)"
 _SPAN: Final = re.compile(rf"(?P<first>[0-9]{{4}})年?[-—–~～至到](?P<last>[0-9]{{4}})年?{_TOTAL}")
 _PLAN_SPAN: Final = re.compile(rf"{_QUOTE}十(?P<plan>[一二三四五])五{_QUOTE}{_TOTAL}")
+# An average over several years, as an evaluation table heads it: `2021-2023年均`,
+# `2016—2020年平均`, `“十三五”时期年均` (a yearly mean or a mean yearly growth, as the row
+# says). Kept as the period `2021..2023avg` of its last year: shown and counted, never
+# read by an annual rule (a mean is no year's value).
+_MEAN = r"(?:时期|期间)?(?:年均|年平均|平均)"
+_MEAN_SPAN: Final = re.compile(rf"(?P<first>[0-9]{{4}})年?[-—–~～至到](?P<last>[0-9]{{4}})年?"
+                               rf"{_MEAN}")
+_PLAN_MEAN: Final = re.compile(rf"{_QUOTE}十(?P<plan>[一二三四五])五{_QUOTE}{_MEAN}")
+MEAN_MARK: Final = "avg"  # the label's end that says a mean, not a total
 
 
 def _span(match: re.Match[str]) -> Period | None:

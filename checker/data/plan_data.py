@@ -260,14 +260,18 @@ def _columns(table: RawTable, report: Problems,
     heading = functools.partial(table.span, None)  # spans are built only when reported
     unknown = 0
     names = [HEADINGS.get(w.strip(), w) if w else w for w in table.header]
+    across: list[str] = []
     if "indicator" not in names and names and names[0] in ("year", "period"):
         across = [w for w, n in zip(table.header, names, strict=True)
                   if n and n not in known and n not in IGNORED]
+    if across:  # not turned by `layouts` (a `unit` or `value` column beside them)
         shown = ", ".join(f"`{w}`" for w in across[:4]) + (", …" if len(across) > 4 else "")
         report.add("D313", f"required column `indicator` is missing: the table gives the "
                    f"indicators across ({shown}), one row per year", table.header_span(),
-                   "put one indicator per row: `指标 | 年份 | 数值 | 单位`, or with the years "
-                   "across `指标 | 单位 | 2022年 | 2024年`", "indicators across")
+                   "with the years down, give each indicator its column and its unit in the "
+                   "heading (`细颗粒物年均浓度(微克/立方米)`) or in a `单位` row under the header, "
+                   "and drop the `单位`/`数值` column; or put one indicator per row: "
+                   "`指标 | 年份 | 数值 | 单位`", "indicators across")
         return None
     for index, written in enumerate(table.header):
         name = HEADINGS.get(written.strip(), written) if written else written

@@ -67,9 +67,15 @@ class Problems:
 
     items: list[Diagnostic] = field(default_factory=list)
     texts: dict[str, Callable[[], SourceFile | None]] = field(default_factory=dict)
+    said: set[tuple[str, str, Span]] = field(default_factory=set)
 
     def add(self, code: str, message: str, span: Span, help: str = "", label: str = "",
             severity: str = "error") -> None:
+        """Say a problem once: the same one at the same place (a year cell that several
+        figures of its row share, indicators across) is one diagnostic."""
+        if (code, message, span) in self.said:
+            return
+        self.said.add((code, message, span))
         self.items.append(Diagnostic(code, message, span, label, help, severity))
 
     def add_counted(self, shown: int, code: str, message: str, span: Callable[[], Span],

@@ -4,7 +4,7 @@ catalogue holds and how many it does not (each id named), and what the catalogue
 
 In: one table's loaded frame, its good and kept masks, the ids outside the catalogue.  Out:
 a `Tally` whose `note` the result shows, so no row is ever unaccounted for: the parts add
-up to the rows read.  Imports numpy and pandas only.
+up to the rows read.  Imports `periods`; numpy and pandas.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+
+from checker.data.periods import MEAN_MARK
 
 if TYPE_CHECKING:
     from checker.data.layouts import Layout
@@ -43,6 +45,8 @@ class Tally:
     table_rows: int = 0  # a wide table's rows as published (0: not known)
     footnotes: tuple[str, ...] = ()  # the notes under a table (`注：…`), rows, not figures
     spans: int = 0  # totals over several years (2021..2025: `2021—2025年累计`), not in `parts`
+    means: int = 0  # means over several years (2021..2023avg: `2021-2023年均`), not in `parts`
+    per_row: tuple[tuple[str, int], ...] = ()  # `年度目标 | 完成值`: rows by the figures they gave
 
     @staticmethod
     def of(display: str, wide: bool, frame: pd.DataFrame, good: npt.NDArray[np.bool_],
@@ -52,6 +56,7 @@ class Tally:
         headings = tuple(layout.headings) if layout is not None else ()
         gaps = tuple(layout.gaps.items()) if layout is not None else ()
         footnotes = tuple(layout.footnotes) if layout is not None else ()
+        per_row = tuple(layout.per_row) if layout is not None else ()
 
         def count(column: str, test: Any) -> int:
             return int(test(read[column]).sum()) if column in read.columns else 0
@@ -59,13 +64,16 @@ class Tally:
         parts = count("period", pd.Series.notna)
         spans = count("period", lambda p: p.astype("string").str.contains("..", regex=False)
                       .fillna(False).astype(bool))
+        means = count("period", lambda p: p.astype("string").str.endswith(MEAN_MARK)
+                      .fillna(False).astype(bool))
         rows = len(frame) + _rows_aside(wide, headings, gaps, footnotes)
         return Tally(display, wide, rows, int(good.sum()),
                      tuple(sorted(outside.items())), int((good & ~kept).sum()),
                      len(read) - parts, parts - spans, count("qualifier", pd.Series.notna),
                      count("basis", pd.Series.notna),
                      count("kind", lambda kinds: kinds == "target"), by_name, headings, gaps,
-                     layout.rows if layout is not None and wide else 0, footnotes, spans)
+                     layout.rows if layout is not None and (wide or per_row) else 0, footnotes,
+                     spans - means, means, per_row)
 
     @property
     def note(self) -> str:
@@ -74,8 +82,12 @@ class Tally:
         rows = (f", from {self.table_rows:,} row{'' if self.table_rows == 1 else 's'}"
                 if self.table_rows else "")
         what = f"figures (a wide table: one per filled cell{rows})" if self.wide else "rows"
+        if self.per_row:  # `年度目标 | 完成值`: the rows as published, and what each gave
+            gave = ", ".join(f"{n:,} {'gives' if n == 1 else 'give'} {w}"
+                             for w, n in self.per_row)
+            what = f"figures (one per filled cell{rows}: {gave})"
         if self.rows == 1:
-            what = "figure" if self.wide else "row"
+            what = "figure" if self.wide or self.per_row else "row"
         text = f"`{self.display}`: {self.rows:,} {what} read: {self.catalogued:,} in the catalogue"
         if self.outside:
             named = ", ".join(f"`{ident}` {rows:,}" for ident, rows in self.outside)
@@ -89,6 +101,9 @@ class Tally:
         shares = [f"{self.annual:,} of whole years", f"{self.parts:,} of parts of a year"]
         if self.spans:
             shares.append(f"{self.spans:,} total{'' if self.spans == 1 else 's'} over several "
+                          "years")
+        if self.means:
+            shares.append(f"{self.means:,} mean{'' if self.means == 1 else 's'} over several "
                           "years")
         if self.repeats:
             shares.insert(0, f"{self.repeats:,} given twice with the same value, counted once")

@@ -21,6 +21,7 @@ from checker.data.headings import (
     WORDS_ONLY,
     gap_cells,
     gap_word,
+    is_estimate,
     is_wide,
     period_heading,
 )
@@ -73,6 +74,7 @@ def long_form(table: RawTable, report: Problems) -> RawTable | None:
     values: list[Any] = []
     years: list[str] = []
     kinds: list[str] = []
+    said_by: list[str | None] = []  # the heading of an estimate (`2023年预计`), else None
     gaps: dict[str, int] = {}
     for index, (period, kind) in cells:
         column = table.columns[index]
@@ -90,6 +92,8 @@ def long_form(table: RawTable, report: Problems) -> RawTable | None:
         values.extend(column.iloc[rows].tolist())
         years += [period] * len(rows)
         kinds += [kind or "actual"] * len(rows)
+        said_by += [table.header[index].strip() if is_estimate(table.header[index]) else None
+                    ] * len(rows)
     at = np.concatenate(positions) if positions else np.zeros(0, dtype=np.int64)
     order = np.lexsort((np.concatenate(columns), at)) if len(at) else at
     at = at[order]
@@ -100,12 +104,29 @@ def long_form(table: RawTable, report: Problems) -> RawTable | None:
     if not has_kind:
         header.append("kind")
         out_columns.append(pd.Series(np.asarray(kinds, dtype=object)[order]))
+    if any(said_by):
+        _note_estimates(header, out_columns, [said_by[i] for i in order.tolist()])
     report_gaps(f"cell{{s}} of the wide table `{table.display}`", gaps, table.header_span(),
                 report, "years across")
     return LongTable(table.display, table.format, header, out_columns, table.rows[at],
                      table.lines, table.header_row, (), table.title_unit, wide=table,
                      cell_column=np.concatenate(columns)[order] if columns else at,
                      position_in_wide=at, kept=kept)
+
+
+def _note_estimates(header: list[str], columns: list[pd.Series[Any]],
+                    said_by: list[str | None]) -> None:
+    """An estimate's heading (`2023年预计`) opens its figure's note: an actual said to be an
+    estimate is read as the actual, and shown as what it is."""
+    names = [HEADINGS.get(h.strip(), h.strip()) for h in header]
+    if "note" not in names:
+        header.append("note")
+        columns.append(pd.Series([None] * len(said_by), dtype=object))
+    at = names.index("note") if "note" in names else len(header) - 1
+    notes = columns[at].tolist()
+    columns[at] = pd.Series([n if word is None else word if n is None or n != n or not str(n)
+                             .strip() else f"{word}；{str(n).strip()}"
+                             for n, word in zip(notes, said_by, strict=True)], dtype=object)
 
 
 def report_gaps(what: str, gaps: dict[str, int], span: Span, report: Problems,

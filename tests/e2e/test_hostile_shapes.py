@@ -2,7 +2,8 @@
 (tests/data/real-variants/hostile): a title and a column-number row (`甲 | 乙 | 1 | 2`) above
 a yearbook's `***` and `#`; figures with thousands separators in 万元, full-width digits
 and `％`; an execution report's `年度目标 | 完成值` columns; notes under the table (`注：`,
-`数据来源：`); the same table as GB18030, with a byte-order mark and as a workbook of two
+`数据来源：`); the indicators across and the years down (`年份 | 细颗粒物年均浓度 | …`
+under a `单位` row); the same table as GB18030, with a byte-order mark and as a workbook of two
 sheets. Each loads with every row counted and the unknown indicators named, or says
 precisely why not — never a traceback, never a silent drop."""
 
@@ -42,7 +43,7 @@ def table_note(result: dict[str, Any], path: Path) -> str:
     return note
 
 
-LOADED = [p for p in sorted(HOSTILE.glob("*.csv")) if p.name != "indicators-across.csv"]
+LOADED = sorted(HOSTILE.glob("*.csv"))
 
 
 @pytest.mark.parametrize("path", LOADED, ids=lambda p: p.name)
@@ -87,9 +88,10 @@ def test_a_years_target_and_actual_columns_are_checked() -> None:
     pending = outcome(result, "ANNUAL-04")  # 重污染天数 2022: `—`, a gap, never a pass
     assert pending["outcome"] == "unknown"
     assert "missing: heavy_pollution_days (2022)" in pending["message"]
-    # 5 rows, 9 cells of 年度目标 or 完成值 filled: one figure row each, the `—` a gap
-    assert ": 9 rows read: 6 in the catalogue, 2 not (named: `固定资产投资` 2), 1 no figure" \
-        in table_note(result, path)
+    # 5 rows, 9 cells of 年度目标 or 完成值 filled: one figure each, the `—` a gap
+    assert ": 9 figures (one per filled cell, from 5 rows: 4 give `年度目标` and `完成值`, 1 " \
+        "gives `完成值` only) read: 6 in the catalogue, 2 not (named: `固定资产投资` 2), 1 no " \
+        "figure (1 gap (`—` 1))" in table_note(result, path)
 
 
 def test_notes_under_the_table_are_counted_not_read() -> None:
@@ -142,11 +144,55 @@ def test_a_workbook_of_two_sheets_reads_the_first_and_names_the_other(tmp_path: 
     assert ("pm25_annual_mean", 2024) in points and ("pm25_annual_mean", 2022) not in points
 
 
-def test_indicators_across_are_d313_saying_how_to_lay_them_out() -> None:
-    code, _, stderr = check(HOSTILE / "indicators-across.csv")
+def test_indicators_across_are_turned_with_every_cell_counted() -> None:
+    path = HOSTILE / "indicators-across.csv"
+    code, result, stderr = check(path)
+    assert code != 2, stderr
+    # 2 years x 3 indicators: 6 cells, one `—`; the `单位` row gives each column's unit
+    assert ": 5 figures (a wide table: one per filled cell, from 2 rows) read: 5 in the " \
+        "catalogue, 0 not" in table_note(result, path)
+    assert any("[D346]" in n and "1 cell of the table" in n and "(indicators across)" in n
+               and "(`—` 1)" in n for n in result["notes"])
+    points = {(s["indicator"], p["year"]): p["value"] for s in result["series"]
+              for p in s["points"]}
+    assert points == {("pm25_annual_mean", 2022): 32.0, ("pm25_annual_mean", 2024): 34.0,
+                      ("general_budget_revenue", 2022): 104.4,
+                      ("general_budget_revenue", 2024): 110.4, ("forest_coverage", 2022): 34.0}
+    assert outcome(result, "AIR-03")["outcome"] == "fail"  # 32 (2022), 34 (2024)
+
+
+def test_indicators_across_with_a_bad_year_says_the_cell_once(tmp_path: Path) -> None:
+    path = tmp_path / "across.csv"
+    path.write_text("年份,细颗粒物年均浓度(微克/立方米),森林覆盖率(%)\n2022,32,34\n"
+                    "2023年中,33,35\n", encoding="utf-8")
+    code, _, stderr = check(path)
+    assert code == 2
+    assert stderr.count("error[D324]: `2023年中` in `year` is not a year or a period") == 1
+    assert "across.csv:3:1" in stderr
+
+
+def test_indicators_across_outside_the_catalogue_and_notes_are_counted(tmp_path: Path) -> None:
+    path = tmp_path / "across.csv"
+    path.write_text("年份,细颗粒物年均浓度(微克/立方米),生活垃圾回收利用率(%),数据来源\n"
+                    "2022,32,37.5,a\n2023年上半年,33,,b\n2024,34,40,c\n"
+                    "注：2023年上半年为1-6月均值,,,\n", encoding="utf-8")
+    _, result, stderr = check(path)
+    assert result, stderr
+    note = table_note(result, path)
+    assert ": 5 figures (a wide table: one per filled cell, from 3 rows) read: 3 in the " \
+        "catalogue, 2 not (named: `生活垃圾回收利用率` 2), besides 1 note under the table: " \
+        "`注：2023年上半年为1-6月均值` (rows, not figures); of the 3: 2 of whole years, 1 of " \
+        "parts of a year" in note
+    assert any("[D346]" in n and "(empty 1)" in n for n in result["notes"])
+
+
+def test_indicators_across_beside_a_unit_column_are_d313_saying_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "across.csv"
+    path.write_text("年份,细颗粒物年均浓度,单位\n2022,32,微克/立方米\n", encoding="utf-8")
+    code, _, stderr = check(path)
     assert code == 2
     assert "error[D313]: required column `indicator` is missing: the table gives the " \
-        "indicators across (`细颗粒物年均浓度`, `一般公共预算收入`, `森林覆盖率`), one row per " \
-        "year" in stderr
-    assert "help: put one indicator per row: `指标 | 年份 | 数值 | 单位`" in stderr
+        "indicators across (`细颗粒物年均浓度`), one row per year" in stderr
+    assert "help: with the years down, give each indicator its column and its unit in the " \
+        "heading (`细颗粒物年均浓度(微克/立方米)`) or in a `单位` row under the header" in stderr
     assert stderr.count("error[") == 1

@@ -94,3 +94,69 @@ def test_a_table_without_regions_is_about_the_plans_region(tmp_path: Path, text:
     assert set(data.frame["region"]) == {"大兴区"}
     assert "D347" in {w.code for w in data.warnings}
     assert "D313" in {d.code for d in raised_diagnostics(load, tmp_path, text)}
+
+
+@pytest.mark.parametrize(("heading", "year", "kind"), [
+    ("2025年规划目标", 2025, "target"), ("2025年预期目标", 2025, "target"),
+    ("2025年目标值", 2025, "target"), ("“十四五”目标", 2025, "target"),
+    ("“十四五”规划目标值", 2025, "target"), ("2020年基期值", 2020, "actual"),
+    ("2023年预计", 2023, "actual"), ("2023年(预计完成)", 2023, "actual")])
+def test_an_evaluation_tables_headings_give_the_period_and_kind(
+        tmp_path: Path, heading: str, year: int, kind: str) -> None:
+    frame = load(tmp_path, f"指标,地区,单位,{heading}\n细颗粒物年均浓度,大兴区,微克/立方米,33\n"
+                 ).frame
+    assert (int(frame["year"].iloc[0]), frame["kind"].iloc[0]) == (year, kind)
+
+
+def test_an_estimate_is_read_as_the_actual_and_its_note_says_so(tmp_path: Path) -> None:
+    frame = load(tmp_path, "指标,地区,单位,2022年,2023年预计,备注\n"
+                           "细颗粒物年均浓度,大兴区,微克/立方米,32,33,监测值\n").frame
+    assert frame[["year", "value", "kind"]].values.tolist() == [[2022, 32.0, "actual"],
+                                                                 [2023, 33.0, "actual"]]
+    assert frame["note"].tolist() == ["监测值", "2023年预计；监测值"]
+
+
+def test_a_mean_over_years_is_a_period_of_its_own(tmp_path: Path) -> None:
+    loaded = load(tmp_path, "指标,地区,单位,2021-2023年均,2022年\n"
+                            "细颗粒物年均浓度,大兴区,微克/立方米,33,32\n")
+    assert loaded.frame["period"].tolist()[0] == "2021..2023avg"
+    assert "1 of whole years, 0 of parts of a year, 1 mean over several years" in \
+        loaded.accounts[0]
+
+
+def test_a_two_row_header_with_the_status_under_the_year(tmp_path: Path) -> None:
+    frame = load(tmp_path, "指标,地区,单位,2022年,,\n,,,计划,完成,完成情况\n"
+                           "细颗粒物年均浓度,大兴区,微克/立方米,34,32,完成\n").frame
+    assert frame[["year", "value", "kind"]].values.tolist() == [[2022, 34.0, "target"],
+                                                                 [2022, 32.0, "actual"]]
+    assert frame["note"].tolist() == ["完成情况：完成"] * 2
+
+
+def test_a_two_row_header_with_a_value_and_its_growth_under_the_year(tmp_path: Path) -> None:
+    checked = checked_from(RULE)  # with the bundled catalogue: revenue and its growth
+    path = tmp_path / "t.csv"
+    path.write_text("指标,地区,单位,2024年,\n,,,绝对值,比上年增长(%)\n"
+                    "一般公共预算收入,大兴区,亿元,110.4,5\n", encoding="utf-8")
+    frame = load_plan_data([path], checked.indicators, checked.units).frame
+    assert sorted(zip(frame["indicator"], frame["year"], frame["value"], strict=True)) == [
+        ("general_budget_revenue", 2024, 110.4), ("general_budget_revenue_growth", 2024, 5.0)]
+
+
+def test_indicators_across_in_a_workbook_under_a_title(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["大兴区主要指标"],
+                ["年份", "地区", "细颗粒物年均浓度(微克/立方米)", "森林覆盖率(%)"],
+                [2022, "大兴区", 32, 34], [2024, "大兴区", 34, "—"]):
+        sheet.append(row)
+    path = tmp_path / "across.xlsx"
+    book.save(path)
+    checked = checked_from(RULE)
+    loaded = load_plan_data([path], checked.indicators, checked.units)
+    assert sorted(zip(loaded.frame["indicator"], loaded.frame["year"], loaded.frame["value"],
+                      strict=True)) == [("forest_coverage", 2022, 34.0),
+                                        ("pm25_annual_mean", 2022, 32.0),
+                                        ("pm25_annual_mean", 2024, 34.0)]
+    assert ": 3 figures (a wide table: one per filled cell, from 2 rows) read: 3 in the " \
+        "catalogue" in loaded.accounts[0]
+    assert {d.code for d in loaded.warnings} >= {"D318", "D346"}
