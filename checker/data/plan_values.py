@@ -30,6 +30,7 @@ from checker.data.tables import blank_mask
 from checker.data.values import (
     FAILED,
     Problem,
+    level_key,
     outside_range,
     parse_bool,
     parse_number,
@@ -262,20 +263,11 @@ def _fit(spec: IndicatorSpec, unit: str, units: UnitTable) -> Fit | Problem:
 
 
 Fit = Fraction | bool | tuple[str, ...]  # a ratio, a true/false, the levels of a scale
-_ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "Ⅴ": "V", "Ⅵ": "VI"})
-
-
-def _level_key(text: str) -> str:
-    """`Ⅳ类`, `IV类`, `Ⅳ 类`, `iv` → one spelling: a water class as reports write it."""
-    folded = "".join(str(text).split()).translate(_ROMAN).upper()
-    return folded.removesuffix("类").removesuffix("级")
-
-
 def _level(value: object, levels: tuple[str, ...], spec: IndicatorSpec) -> float | Problem:
     """The position of a level in its scale (lowest first), as a number the engine compares."""
-    wanted = _level_key(str(value))
+    wanted = level_key(str(value))
     for position, level in enumerate(levels):
-        if _level_key(level) == wanted:
+        if level_key(level) == wanted:
             return float(position)
     assert spec.scale is not None
     return Problem("D325", f"`{shown(str(value))}` is not a level of `{spec.scale.name}`",

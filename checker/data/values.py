@@ -395,8 +395,26 @@ def parse_year(value: object) -> int | _Failed:
     return year
 
 
+_ROMAN = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "Ⅴ": "V", "Ⅵ": "VI"})
+
+
+def level_key(text: str) -> str:
+    """`Ⅳ类`, `IV类`, `Ⅳ 类`, `iv` → one spelling: a water class as reports write it."""
+    folded = "".join(str(text).split()).translate(_ROMAN).upper()
+    return folded.removesuffix("类").removesuffix("级")
+
+
+def _same_level(value: str, enum: EnumT) -> str:
+    """`did you mean `Ⅲ类`?` for `III类` in an ordinal field: the same level in other
+    numerals.  Said, not read: a proposal's field holds the schema's own spellings."""
+    found = [item for item in enum.items if level_key(item) == level_key(value)]
+    return f"did you mean `{found[0]}`? (the same level in Roman numerals)" \
+        if enum.ordered and len(found) == 1 else ""
+
+
 def _enum_problem(value: object, enum: EnumT, field: str) -> Problem:
-    hint = did_you_mean(value.strip(), enum.items) if isinstance(value, str) else ""
+    hint = (_same_level(value, enum) or did_you_mean(value.strip(), enum.items)) \
+        if isinstance(value, str) else ""
     if not hint:
         listed = ", ".join(f"`{item}`" for item in enum.items[:6])
         more = ", …" if len(enum.items) > 6 else ""

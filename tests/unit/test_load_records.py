@@ -20,11 +20,11 @@ import pytest
 
 from checker.data.columns import convert
 from checker.data.load import RecordBatch, load_records
-from checker.data.values import read_value
+from checker.data.values import explain, read_value
 from checker.diagnostics import Diagnostic, DiagnosticError, render_all
 from checker.syntax.suite import load_suite
 from checker.types.typecheck import typecheck
-from checker.types.typed import QuantityT, RecordSchema
+from checker.types.typed import EnumT, QuantityT, RecordSchema
 from checker.types.units import UnitTable
 from tests.helpers import raised_diagnostics, the_only
 
@@ -416,3 +416,15 @@ def test_column_reader_matches_the_value_reader() -> None:
             assert converted.values[position] == expected, cell
         else:
             assert position in bad, cell
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("III类", "did you mean `Ⅲ类`? (the same level in Roman numerals)"),
+    ("iv", "did you mean `Ⅳ类`? (the same level in Roman numerals)"),
+    ("Ⅶ类", "`水质类别` is one of `Ⅰ类`, `Ⅱ类`, `Ⅲ类`, `Ⅳ类`, `Ⅴ类`, `劣Ⅴ类`"),
+])
+def test_an_ordinal_in_other_numerals_names_the_level(written: str, hint: str) -> None:
+    scale = EnumT("水质类别", ("Ⅰ类", "Ⅱ类", "Ⅲ类", "Ⅳ类", "Ⅴ类", "劣Ⅴ类"), ordered=True)
+    _, units = daxing()
+    problem = explain(written, scale, "water_class", units)
+    assert (problem.code, problem.help) == ("D325", hint)
