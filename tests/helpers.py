@@ -3,6 +3,10 @@ catch the diagnostics a call raises."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -128,3 +132,28 @@ def drain(leader: int) -> bytes:
             break
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def check_json(path: Path, *extra: str) -> tuple[int, dict[str, Any], str]:
+    """`plancheck check PATH --as-of 2024 --format json --lang en` in a subprocess, as a user
+    runs it: the exit code, the result (empty on exit 2) and standard error."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "checker", "check", str(path), "--as-of",
+                           "2024", "--format", "json", "--lang", "en", *extra], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert "Traceback" not in done.stderr
+    return done.returncode, json.loads(done.stdout) if done.returncode != 2 else {}, \
+        done.stderr
+
+
+def outcome_of(result: dict[str, Any], rule: str, subject: str = "大兴区") -> dict[str, Any]:
+    """The one outcome of `rule` for `subject` in a JSON result."""
+    (found,) = [o for o in result["outcomes"] if (o["rule"], o["subject"]) == (rule, subject)]
+    return found
+
+
+def table_note(result: dict[str, Any], path: Path) -> str:
+    """The note that accounts for every row of the table at `path`."""
+    shown = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+    (note,) = [n for n in result["notes"] if n.startswith(f"`{shown}`: ")]
+    return note

@@ -23,10 +23,6 @@ from __future__ import annotations
 
 import csv
 import functools
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -37,21 +33,13 @@ from checker.data.plan_data import load_plan_data
 from checker.syntax.suite import load_suite
 from checker.types.typecheck import typecheck
 from checker.types.typed import CheckedSuite
+from tests.helpers import check_json, table_note
+from tests.helpers import outcome_of as outcome
 
 ROOT = Path(__file__).resolve().parents[2]
+check = functools.cache(check_json)
 EVALUATION = ROOT / "tests" / "data" / "real-variants" / "evaluation"
 TABLES = sorted(EVALUATION.glob("*.csv"))
-
-
-@functools.cache
-def check(path: Path) -> tuple[int, dict[str, Any], str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "checker", "check", str(path), "--as-of",
-                           "2024", "--format", "json", "--lang", "en"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
-    assert "Traceback" not in done.stderr
-    return done.returncode, json.loads(done.stdout) if done.returncode != 2 else {}, \
-        done.stderr
 
 
 @functools.cache
@@ -64,15 +52,8 @@ def frame_of(path: Path) -> Any:
     return load_plan_data([path], suite.indicators, suite.units, region="大兴区").frame
 
 
-def table_note(result: dict[str, Any], path: Path) -> str:
-    shown = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
-    (note,) = [n for n in result["notes"] if n.startswith(f"`{shown}`: ")]
-    return note.split(": ", 1)[1]
-
-
-def outcome(result: dict[str, Any], rule: str) -> dict[str, Any]:
-    (found,) = [o for o in result["outcomes"] if (o["rule"], o["subject"]) == (rule, "大兴区")]
-    return found
+def note_text(result: dict[str, Any], path: Path) -> str:
+    return table_note(result, path).split(": ", 1)[1]
 
 
 def points(result: dict[str, Any]) -> set[tuple[Any, ...]]:
@@ -93,7 +74,7 @@ def test_each_table_loads_with_every_figure_counted(path: Path) -> None:
     assert not [n for n in result["notes"] if n.startswith("error")]
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    note = table_note(result, path)
+    note = note_text(result, path)
     read = int(note.split(" ")[0])
     catalogued = int(note.split(" read: ")[1].split(" in the catalogue")[0])
     outside = sum(int(n.rsplit(" ", 1)[1]) for n in note.split("named: ")[1].split(")")[0]
@@ -111,7 +92,7 @@ def test_each_table_loads_with_every_figure_counted(path: Path) -> None:
 def test_a_midterm_evaluation_reads_base_target_years_and_attribute() -> None:
     path = EVALUATION / "midterm.csv"
     _, result, _ = check(path)
-    assert table_note(result, path) == (
+    assert note_text(result, path) == (
         "8 figures (a wide table: one per filled cell, from 10 rows) read: 6 in the "
         "catalogue, 2 not (named: `固定资产投资` 1, `生活垃圾回收利用率` 1), besides 3 section "
         "headings or totals: `一、经济发展`, `二、绿色生态`, `三、民生福祉` (rows, not figures); "
@@ -133,7 +114,7 @@ def test_a_midterm_evaluation_reads_base_target_years_and_attribute() -> None:
 def test_an_execution_tables_plan_and_done_columns_and_status_words() -> None:
     path = EVALUATION / "plan-done.csv"
     _, result, _ = check(path)
-    assert table_note(result, path) == (
+    assert note_text(result, path) == (
         "8 figures (a wide table: one per filled cell, from 5 rows) read: 5 in the catalogue, "
         "3 not (named: `固定资产投资` 2, `社会消费品零售额增速` 1); of the 5: 5 of whole years, "
         "0 of parts of a year (1 qualified figure, 3 targets, 5 read by an indicator's name)")
@@ -161,7 +142,7 @@ def test_status_words_of_every_kind_are_kept_as_notes(tmp_path: Path) -> None:
 def test_group_rows_and_a_merged_name_over_a_target_and_an_actual_row() -> None:
     path = EVALUATION / "merged.csv"
     _, result, _ = check(path)
-    assert table_note(result, path) == (
+    assert note_text(result, path) == (
         "8 figures (a wide table: one per filled cell, from 9 rows) read: 8 in the catalogue, "
         "0 not, besides 2 section headings or totals: `（一）经济发展`, `（二）生态环境` (rows, "
         "not figures); of the 8: 8 of whole years, 0 of parts of a year (2 on a stated basis, "
@@ -179,7 +160,7 @@ def test_group_rows_and_a_merged_name_over_a_target_and_an_actual_row() -> None:
 def test_units_in_names_and_slashes_for_not_applicable() -> None:
     path = EVALUATION / "units-in-names.csv"
     _, result, _ = check(path)
-    assert table_note(result, path) == (
+    assert note_text(result, path) == (
         "11 figures (a wide table: one per filled cell, from 7 rows) read: 5 in the catalogue, "
         "6 not (named: `“国高新”企业保有量` 1, `专精特新“小巨人”企业` 1, `固定资产投资` 2, "
         "`污水处理率` 2); of the 5: 5 of whole years, 0 of parts of a year (5 read by an "
@@ -191,7 +172,7 @@ def test_units_in_names_and_slashes_for_not_applicable() -> None:
 def test_means_and_totals_over_years_are_kept_not_read_as_a_year() -> None:
     path = EVALUATION / "averages.csv"
     _, result, _ = check(path)
-    assert table_note(result, path) == (
+    assert note_text(result, path) == (
         "7 figures (a wide table: one per filled cell, from 3 rows) read: 4 in the catalogue, "
         "3 not (named: `固定资产投资` 3); of the 4: 3 of whole years, 0 of parts of a year, "
         "1 mean over several years (1 qualified figure, 4 read by an indicator's name)")
@@ -205,7 +186,7 @@ def test_means_and_totals_over_years_are_kept_not_read_as_a_year() -> None:
 def test_a_two_row_header_reads_each_years_target_and_actual() -> None:
     path = EVALUATION / "two-row-header.csv"
     _, result, _ = check(path)
-    assert table_note(result, path) == (
+    assert note_text(result, path) == (
         "9 figures (a wide table: one per filled cell, from 4 rows) read: 9 in the catalogue, "
         "0 not; of the 9: 9 of whole years, 0 of parts of a year (1 qualified figure, "
         "4 targets, 9 read by an indicator's name)")
@@ -216,7 +197,7 @@ def test_a_two_row_header_reads_each_years_target_and_actual() -> None:
 def test_notes_under_a_half_years_table_are_counted() -> None:
     path = EVALUATION / "half-year-notes.csv"
     _, result, _ = check(path)
-    assert table_note(result, path) == (
+    assert note_text(result, path) == (
         "3 figures (a wide table: one per filled cell, from 5 rows) read: 0 in the catalogue, "
         "3 not (named: `固定资产投资` 1, `社会消费品零售额` 1, `规模以上工业总产值` 1), besides "
         "2 notes under the table: `注：上半年数据为1-6月累计。`, `数据来源：北京商报 2021-07-27。` "
@@ -268,4 +249,4 @@ def test_a_workbook_with_merged_cells_reads_as_its_csv_export(tmp_path: Path, na
     assert points(result) == points(twin)
     assert sorted((o["rule"], o["outcome"]) for o in result["outcomes"]) == \
         sorted((o["rule"], o["outcome"]) for o in twin["outcomes"])
-    assert table_note(result, path) == table_note(twin, EVALUATION / name)
+    assert note_text(result, path) == note_text(twin, EVALUATION / name)

@@ -9,38 +9,16 @@ precisely why not — never a traceback, never a silent drop."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from tests.helpers import check_json as check
+from tests.helpers import outcome_of as outcome
+from tests.helpers import table_note
+
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "tests" / "data" / "real-variants" / "hostile"
-
-
-def check(path: Path, *extra: str) -> tuple[int, dict[str, Any], str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "checker", "check", str(path), "--as-of",
-                           "2024", "--format", "json", "--lang", "en", *extra], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=300, check=False)
-    assert "Traceback" not in done.stderr
-    return done.returncode, json.loads(done.stdout) if done.returncode != 2 else {}, \
-        done.stderr
-
-
-def outcome(result: dict[str, Any], rule: str) -> dict[str, Any]:
-    (found,) = [o for o in result["outcomes"] if (o["rule"], o["subject"]) == (rule, "大兴区")]
-    return found
-
-
-def table_note(result: dict[str, Any], path: Path) -> str:
-    shown = str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
-    (note,) = [n for n in result["notes"] if n.startswith(f"`{shown}`: ")]
-    return note
 
 
 LOADED = sorted(HOSTILE.glob("*.csv"))

@@ -32,15 +32,14 @@ from __future__ import annotations
 
 import csv
 import functools
-import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.helpers import check_json
+from tests.helpers import outcome_of as outcome
 
 ROOT = Path(__file__).resolve().parents[2]
 VARIANTS = ROOT / "tests" / "data" / "real-variants"
@@ -48,22 +47,8 @@ TABLES = sorted(VARIANTS.glob("*.csv"))
 TYPED = [VARIANTS / n for n in ("chinese-headers.csv", "periods.csv", "ranges.csv", "typed.csv")]
 LAID_OUT = [VARIANTS / n for n in ("aliases.csv", "bulletin.csv", "names-and-units.csv",
                                    "target-actual.csv", "wide-evaluation.csv")]
+check = functools.cache(check_json)
 GAP_WORDS = {"", "—", "待统计", "暂无", "保持稳定"}
-
-
-@functools.cache
-def check(path: Path) -> tuple[int, dict[str, Any], str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-m", "checker", "check", str(path), "--as-of",
-                           "2024", "--format", "json", "--lang", "en"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
-    return done.returncode, json.loads(done.stdout) if done.returncode != 2 else {}, \
-        done.stderr
-
-
-def outcome(result: dict[str, Any], rule: str, subject: str = "大兴区") -> dict[str, Any]:
-    (found,) = [o for o in result["outcomes"] if (o["rule"], o["subject"]) == (rule, subject)]
-    return found
 
 
 def test_there_are_nine_variants() -> None:
