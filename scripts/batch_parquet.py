@@ -1,4 +1,4 @@
-"""Write `examples/proposals/batch.parquet`, the README's Parquet example: the proposals of
+"""Write `examples/parquet/batch.parquet`, the README's Parquet example: the proposals of
 `batch.csv`, loaded by the bundled suite's schema and written the way a Parquet producer
 holds them — numbers in each field's own unit (`land_area` in km², not `15 ha`), true/false
 as booleans, enums and text as strings, missing values as nulls.
@@ -22,7 +22,7 @@ from checker.types.typecheck import typecheck
 
 ROOT = Path(__file__).resolve().parents[1]
 CSV = ROOT / "examples" / "proposals" / "batch.csv"
-PARQUET = ROOT / "examples" / "proposals" / "batch.parquet"
+PARQUET = ROOT / "examples" / "parquet" / "batch.parquet"
 
 
 def batch_table(csv: Path = CSV) -> pa.Table:

@@ -32,7 +32,7 @@ step 2 "A malformed proposal: precise diagnostics, exit 2" -- \
 step 1 "A batch of proposals with the plan baseline: zoning, farmland and the 319 km² cap" -- \
   check examples/proposals/batch.csv examples/data/daxing-monitoring-2023.csv --max-findings 3
 step 1 "The same batch as Parquet, numbers in each field's unit: the same outcomes" -- \
-  check examples/proposals/batch.parquet --max-findings 3
+  check examples/parquet/batch.parquet --max-findings 3
 step 1 "A subordinate plan: the 2022 annual plan's targets against the outline" -- \
   check examples/data/daxing-2022-annual-plan.csv examples/data/daxing-baseline.csv --as-of 2022
 step 1 "Monitoring: where do we stand in 2023?" -- \

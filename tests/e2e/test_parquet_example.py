@@ -1,4 +1,4 @@
-"""The README's Parquet example ships: `examples/proposals/batch.parquet` holds the
+"""The README's Parquet example ships: `examples/parquet/batch.parquet` holds the
 proposals of `batch.csv` in the schema's units (scripts/batch_parquet.py wrote it), and
 checking it gives the CSV's outcomes, so the example cannot drift from the batch it copies."""
 
