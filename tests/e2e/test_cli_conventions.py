@@ -582,6 +582,17 @@ def test_fmt_rewrites_in_place_and_check_and_diff_only_report(
     assert cli(capsys, "fmt", "my-plan").out == "nothing to reformat\n"
 
 
+def test_fmt_takes_the_suite_as_rules_too(project: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    land = project / "my-plan" / "land.rules"
+    land.write_text(land.read_text("utf-8").replace("  require", "    require"),
+                    encoding="utf-8")
+    positional = cli(capsys, "fmt", "--check", "my-plan")
+    option = cli(capsys, "fmt", "--check", "--rules", "my-plan")
+    assert (option.code, option.out) == (positional.code, positional.out) == (
+        1, "would reformat my-plan/land.rules\n")
+
+
 @pytest.mark.parametrize("command", ["lint", "analyze", "test"])
 def test_output_never_names_a_bundled_rules_file_shown_as_suite_name(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],

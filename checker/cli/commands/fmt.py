@@ -27,7 +27,9 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="change nothing; print what would change as a unified diff "
                         "(exit 1 when a file is not formatted)")
     options.stdin_name(parser, "a .rules file")
-    parser.set_defaults(rules=None)  # the configured suite, when no PATH is given
+    parser.add_argument("--rules", metavar="DIR", action="append",
+                        help="suite folder or .rules files, the same as a PATH (as on every "
+                        "command that reads a suite)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
     if "-" in args.paths:
         return _stdin(args)
-    paths = args.paths or options.suite_paths(args, bundled=False)
+    paths = options.suite_paths(args, args.paths, bundled=False)
     if not paths:
         raise DiagnosticError([Diagnostic("C720", "`plancheck fmt` needs a file or folder",
                                           help="e.g. `plancheck fmt rules/`, or set `rules` "
