@@ -28,7 +28,7 @@ import numpy.typing as npt
 from checker.arrow_numpy import flags, int64s, valid
 from checker.arrow_numpy import numbers as arrow_numbers
 from checker.data.arrow_columns import blank_texts, column_kind, data_columns
-from checker.data.columnar import Column
+from checker.data.columnar import BatchShape, Column
 from checker.data.values import FAILED, FIRST_YEAR, LAST_YEAR, default_value, is_blank, parse_value
 from checker.types.typed import BoolT, EnumT, FieldSpec, QuantityT, RecordSchema, TextT, Type, YearT
 from checker.types.units import UnitTable
@@ -83,20 +83,13 @@ class ArrowIds(Sequence[str]):
 
 
 @dataclass
-class ArrowColumns:
+class ArrowColumns(BatchShape):
     """The engine's view of a batch: its length and a `Column` per schema field."""
 
     types: dict[str, Type]
     makers: dict[str, Callable[[], Column]]
     length: int
     _made: dict[str, Column] = field(default_factory=dict, repr=False)
-
-    def __len__(self) -> int:
-        return self.length
-
-    @property
-    def columns(self) -> list[str]:
-        return list(self.types)
 
     def __getitem__(self, name: str) -> Column:
         column = self._made.get(name)

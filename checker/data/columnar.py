@@ -39,8 +39,23 @@ class Column:
         return self.values, self.known, self.labels
 
 
+class BatchShape:
+    """`len()` and the field names of a batch, what the engine asks before any column: one
+    definition for the batches built from rows here and those read from Arrow."""
+
+    types: dict[str, Type]
+    length: int
+
+    def __len__(self) -> int:
+        return self.length
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.types)
+
+
 @dataclass(frozen=True)
-class Columns:
+class Columns(BatchShape):
     """The records' fields, each encoded as `records._encode` reads a row's values."""
 
     types: dict[str, Type]
@@ -67,13 +82,6 @@ class Columns:
         return Columns(names, {n: np.concatenate([p.encoded[n] for p in parts]) for n in names},
                        {n: np.concatenate([p.missing[n] for p in parts]) for n in names},
                        sum(p.length for p in parts))
-
-    def __len__(self) -> int:
-        return self.length
-
-    @property
-    def columns(self) -> list[str]:
-        return list(self.types)
 
     def __getitem__(self, name: str) -> Column:
         encoded, missing, type_ = self.encoded[name], self.missing[name], self.types[name]
