@@ -59,10 +59,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(d.severity == "error" for d in found) else 0
 
 
-
-
-def _fix(sources: Mapping[str, SourceFile],
-         found: list[Diagnostic]) -> int:
+def _fix(sources: Mapping[str, SourceFile], found: list[Diagnostic]) -> int:
     """Apply the fixable findings to the suite's files (not a file read from standard
     input, nor the bundled suite when none is named: the edit is shared with the editor's
     quick fix)."""
