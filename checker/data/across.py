@@ -13,7 +13,6 @@ Imports `headings`, `tables`, `wide_tables`; pandas.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from typing import Any, Final
 
@@ -23,7 +22,7 @@ import pandas as pd
 
 from checker.data.headings import HEADINGS, TIME_COLUMNS, gap_cells, gap_word
 from checker.data.problems import Problems
-from checker.data.tables import RawTable, blank_mask
+from checker.data.tables import RawTable, blank_mask, cell_texts
 from checker.data.wide_tables import LongTable, report_gaps
 
 # Per-row columns of such a table, kept beside each of its figures.
@@ -52,12 +51,12 @@ def turned(table: RawTable, clean: Clean,
     names = [HEADINGS.get(h.strip(), h.strip()) for h in table.header]
     across = [i for i, n in enumerate(names) if n and n not in _KEPT]
     kept = [i for i in range(len(names)) if i not in across]
-    firsts = _texts(table.columns[0])
+    firsts = cell_texts(table.columns[0])
     unit_rows = [row for row, text in enumerate(firsts) if text in _UNIT_ROW]
     units: dict[int, str | None] = {}
     for at in across:
         _, unit = clean(table.header[at])
-        written = (_texts(table.columns[at])[unit_rows[0]] or None) if unit_rows else None
+        written = (cell_texts(table.columns[at])[unit_rows[0]] or None) if unit_rows else None
         units[at] = written or unit or table.title_unit
     filled = _filled(table, across)
     notes_at = [row for row, text in enumerate(firsts) if row not in unit_rows
@@ -114,7 +113,3 @@ def _filled(table: RawTable, across: list[int]) -> npt.NDArray[np.bool_]:
         filled |= ~blank_mask(table.columns[at])
     return filled
 
-
-def _texts(column: pd.Series[Any]) -> list[str]:
-    return ["" if blank else unicodedata.normalize("NFKC", str(value)).strip()
-            for value, blank in zip(column.tolist(), blank_mask(column).tolist(), strict=True)]

@@ -34,7 +34,7 @@ from checker.data.headings import (
 )
 from checker.data.periods import read_period
 from checker.data.problems import Problems
-from checker.data.tables import RawTable, blank_mask
+from checker.data.tables import RawTable, blank_mask, cell_texts
 from checker.data.wide_tables import report_gaps
 from checker.types.indicator_names import IndicatorNames, name_key
 from checker.types.typed import IndicatorSpec
@@ -89,7 +89,7 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     name_at = where["indicator"]
     figures = ([where["value"]] if "value" in where else
                [i for i, h in enumerate(table.header) if period_heading(h) is not None])
-    texts = [_texts(columns[i]) if i in (name_at, where.get("row_number"), where.get("unit"),
+    texts = [cell_texts(columns[i]) if i in (name_at, where.get("row_number"), where.get("unit"),
                                          where.get("value"), *figures) else []
              for i in range(len(columns))]
     filled = _filled_rows(texts, figures, len(table))
@@ -119,7 +119,7 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
                                             indicators, names)
     if "value" in where:
         values = texts[where["value"]] if len(keep) == len(texts[where["value"]]) else \
-            _texts(columns[where["value"]])  # rows of growth added
+            cell_texts(columns[where["value"]])  # rows of growth added
         keep &= ~_long_gaps(values, layout)
         _report_long_gaps(table, layout, report)
     if keep.all():
@@ -165,7 +165,7 @@ def _column_numbers(table: RawTable, name_at: int, report: Problems) -> RawTable
     not a row of figures; skipped and said (D318)."""
     if not len(table):
         return table
-    cells = [_texts(column.iloc[:1])[0] for column in table.columns]
+    cells = [cell_texts(column.iloc[:1])[0] for column in table.columns]
     if cells[name_at] not in ("甲", "栏次") or not all(
             not c or c in _STEMS or c.isdigit() for i, c in enumerate(cells) if i != name_at):
         return table
@@ -244,7 +244,7 @@ def _two_row_header(table: RawTable, name_at: int) -> RawTable:
     year or to the right of one."""
     if not len(table) or table.format == "parquet":
         return table
-    below = [_texts(column.iloc[:1])[0] for column in table.columns]
+    below = [cell_texts(column.iloc[:1])[0] for column in table.columns]
     if below[name_at] or not any(below) or not all(
             not w or _below("2000年", w) is not None for w in below):
         return table
@@ -344,7 +344,7 @@ def _change_rows(table: RawTable, columns: list[pd.Series[Any]],
     its own per level row and kind, after the level's row and in its row of the file, with
     each change cell under its year (the table's other figure columns left empty)."""
     where = _columns_by_name(table)
-    texts = {at: _texts(columns[at]) for at in owners}
+    texts = {at: cell_texts(columns[at]) for at in owners}
     kinds = sorted({kind for _, kind in owners.values()})
     order: list[int] = []
     extra: list[str | None] = []
@@ -393,11 +393,6 @@ def _columns_by_name(table: RawTable) -> dict[str, int]:
     """Each heading's column, under its English name where it is a known heading."""
     return {HEADINGS.get(h.strip(), h.strip()): i for i, h in enumerate(table.header)}
 
-
-def _texts(column: pd.Series[Any]) -> list[str]:
-    """Each cell as NFKC-folded, stripped text; a blank cell as ``."""
-    return ["" if blank else unicodedata.normalize("NFKC", str(value)).strip()
-            for value, blank in zip(column.tolist(), blank_mask(column).tolist(), strict=True)]
 
 
 def _filled_rows(texts: list[list[str]], figures: list[int],

@@ -14,6 +14,7 @@ import csv
 import functools
 import io
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -457,6 +458,12 @@ def blank_mask(column: pd.Series[Any]) -> npt.NDArray[np.bool_]:
         text = column.astype("string").str.strip() == ""
         missing |= text.to_numpy(dtype=bool, na_value=False)
     return missing
+
+
+def cell_texts(column: pd.Series[Any]) -> list[str]:
+    """Each cell as NFKC-folded, stripped text; a blank cell as ``."""
+    return ["" if blank else unicodedata.normalize("NFKC", str(value)).strip()
+            for value, blank in zip(column.tolist(), blank_mask(column).tolist(), strict=True)]
 
 
 def drop_empty_rows(table: RawTable, report: Problems) -> RawTable | None:
