@@ -61,7 +61,11 @@ SETS = {"daxing": DATA / "gold.csv", "held-out": DATA / "heldout" / "gold.csv",
         "blind34": DATA / "heldout34" / "gold.csv",
         "blind35": DATA / "heldout35" / "gold.csv", "blind36": DATA / "heldout36" / "gold.csv",
         "blind37": DATA / "heldout37" / "gold.csv", "blind38": DATA / "heldout38" / "gold.csv",
-        "blind39": DATA / "heldout39" / "gold.csv", "blind40": DATA / "heldout40" / "gold.csv"}
+        "blind39": DATA / "heldout39" / "gold.csv", "blind40": DATA / "heldout40" / "gold.csv",
+        "blind41": DATA / "heldout41" / "gold.csv",
+        "blind42": DATA / "heldout42" / "gold.csv",
+        "blind43": DATA / "heldout43" / "gold.csv",
+        "blind44": DATA / "heldout44" / "gold.csv"}
 
 Key = tuple[str, int, Fraction, str, str]
 
