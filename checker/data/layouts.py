@@ -44,7 +44,9 @@ ATTRIBUTES: Final = {"约束性": "binding", "预期性": "anticipatory", "bindi
                      "anticipatory": "anticipatory"}
 _SECTION: Final = re.compile(r"[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|"
                              r"第[一二三四五六七八九十]+[部章节类]")
-_TOTALS: Final = frozenset({"合计", "总计", "小计", "全区合计"})
+_TOTALS: Final = frozenset({"合计", "总计", "小计", "全区合计", "全区总计"})
+# A region column's words for the whole district: its total row, or a table of the district.
+REGION_TOTALS: Final = frozenset({"合计", "总计", "全区", "全区合计", "全区总计"})
 _MARKS: Final = re.compile(r"(?:[*＊※△▲#＃]|[①-⑳]|[¹²³⁴-⁹]+|\[\d+\]|［\d+］|"
                            r"[(（]注\d*[)）]|注\d+)+$")
 _UNIT_IN_NAME: Final = re.compile(r"(?P<name>.+?)[(（](?P<unit>[^()（）]+)[)）]")
@@ -57,7 +59,12 @@ class Layout:
 
     table: RawTable
     rows: int = 0  # the rows of the table as published
-    headings: list[str] = field(default_factory=list)  # section headings and totals, as written
+    headings: list[str] = field(default_factory=list)  # section headings, as written
+    # total rows (`合计`, `小计`) as written, and the figures each gives: a sum of the rows
+    # above, no indicator's own figure; counted and named in the table's note
+    totals: list[tuple[str, int]] = field(default_factory=list)
+    # `合计`/`全区` in a region column: the district's own figures, read as the plan's region
+    region_totals: dict[str, int] = field(default_factory=dict)
     gaps: dict[str, int] = field(default_factory=dict)  # a long table's no-figure words, rows
     footnotes: list[str] = field(default_factory=list)  # `注：…`, `数据来源：…` rows at the end
     # `年度目标 | 完成值`: how many rows gave which figures (`年度目标` and `完成值`: 4, …)
@@ -65,10 +72,46 @@ class Layout:
 
 
 def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: IndicatorNames,
-          units: UnitTable, report: Problems) -> Layout:
-    """`table` with its published layout read (see the module docstring)."""
+          units: UnitTable, report: Problems, region: str | None = None) -> Layout:
+    """`table` with its published layout read (see the module docstring); `region` (the
+    plan's) is the region of a region column's total row (`合计`, `全区`)."""
     if table.format == "parquet":
         return Layout(table)
+    table, region_totals = _region_totals(table, region)
+    layout = _plain(table, indicators, names, units, report)
+    layout.region_totals = region_totals
+    return layout
+
+
+def _region_totals(table: RawTable, region: str | None) -> tuple[RawTable, dict[str, int]]:
+    """A row per town and a `合计` (or `全区`) row: the total row is the district's own
+    figure, so its region is the plan's region; how many rows of which word, for the note.
+    Without a plan's region the word stays (a region the suite does not check, said)."""
+    where = _columns_by_name(table)
+    if region is None or "region" not in where:
+        return table, {}
+    at = where["region"]
+    column = table.columns[at]
+    words = {value: _squeezed(str(value)) for value in column.dropna().unique().tolist()}
+    totals = {value: word for value, word in words.items() if word in REGION_TOTALS}
+    if not totals:  # a tidy export is tested on its distinct regions, not row by row
+        return table, {}
+    counts = column.value_counts(sort=False)
+    said: dict[str, int] = {}
+    for value, word in totals.items():
+        said[word] = said.get(word, 0) + int(counts[value])
+    read = column.astype(object).where(~column.isin(list(totals)), region)
+    columns = [read if i == at else c for i, c in enumerate(table.columns)]
+    return replace(table, columns=columns), said
+
+
+def _squeezed(text: str) -> str:
+    """`合 计` → `合计`: a cell NFKC-folded, without the spaces that space out a short word."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: IndicatorNames,
+           units: UnitTable, report: Problems) -> Layout:
     where = _columns_by_name(table)
     if "indicator" not in where:
         if not indicators_across(table):
@@ -76,7 +119,7 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
         long, below, rows = turned(table, lambda h: _clean(h, indicators, names, units),
                                    report)
         return Layout(long, rows, footnotes=below)
-    table = _two_row_header(table, where["indicator"])
+    table = _year_status(_two_row_header(table, where["indicator"]))
     table = _column_numbers(table, where["indicator"], report)
     where = _columns_by_name(table)
     published, per_row = len(table), list[tuple[str, int]]()
@@ -94,9 +137,13 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
              for i in range(len(columns))]
     filled = _filled_rows(texts, figures, len(table))
     layout = Layout(table, published, per_row=per_row)
-    section = _section_rows(texts, filled, name_at, where.get("row_number"), layout)
+    section = _section_rows(texts, filled, name_at, where.get("row_number"), figures, layout)
+    totals = {row for row in np.flatnonzero(section).tolist()
+              if _squeezed(texts[name_at][row]) in _TOTALS}
     layout.headings = [_as_written(columns, name_at, where.get("row_number"), row)
-                       for row in np.flatnonzero(section).tolist()]
+                       for row in np.flatnonzero(section).tolist() if row not in totals]
+    layout.totals = [(_as_written(columns, name_at, where.get("row_number"), row), given)
+                     for row, (_, given) in zip(sorted(totals), layout.totals, strict=True)]
     notes = _footnote_rows(texts, filled, name_at, where.get("row_number"))
     layout.footnotes = [_as_written(columns, name_at, where.get("row_number"), row)
                         for row in np.flatnonzero(notes).tolist()]
@@ -138,7 +185,7 @@ def _tidy(table: RawTable, where: dict[str, int], indicators: dict[str, Indicato
     if table.title_unit is not None or any(k in where for k in ("row_number", "attribute",
                                                                    "status")):
         return False
-    if any(change_heading(h) is not None for h in table.header):
+    if any(change_heading(h) is not None or year_status(h) is not None for h in table.header):
         return False
     column = table.columns[where["indicator"]]
     if bool(blank_mask(column).any()):
@@ -148,7 +195,7 @@ def _tidy(table: RawTable, where: dict[str, int], indicators: dict[str, Indicato
         if _known(name, indicators, names):
             continue
         folded = unicodedata.normalize("NFKC", name)
-        if _SECTION.match(folded) or folded in _TOTALS or _MARKS.search(name) \
+        if _SECTION.match(folded) or _squeezed(folded) in _TOTALS or _MARKS.search(name) \
                 or _NUMBERED.match(name) or name.startswith("全区") or _FOOTNOTE.match(folded) \
                 or _UNIT_IN_NAME.fullmatch(folded):
             return False
@@ -222,16 +269,25 @@ _BELOW_KINDS: Final = frozenset({*KIND_WORDS, "基期", "基数", "基期值", "
                                  "规划目标", "预期目标"})
 
 
+_MORE_KINDS: Final = {"执行": "actual", "实绩": "actual", "实际完成值": "actual",
+                      "全年完成": "actual", "完成数值": "actual", "目标数": "target",
+                      "计划数": "target", "年度计划目标": "target"}
+
+
 def _below(year: str, word: str) -> str | None:
     """The heading a word of a header's second row makes under `year`: `目标` → `2022年目标`,
-    `绝对值` → `2024年`, `比上年增长(%)` → `2024年比上年增长(%)`; `完成情况` stays itself
-    (the report's word on the row); None for any other word."""
+    `完成值`/`执行` → `2022年完成`, `绝对值` → `2024年`, `比上年增长(%)` →
+    `2024年比上年增长(%)`, `完成情况` → `2022年完成情况` (read by `_year_status`); None for
+    any other word."""
     if word in _BELOW_KINDS:
         return f"{year}{word}"
     if word in _VALUE_WORDS:
         return year
+    kind = VALUE_KINDS.get(word) or _MORE_KINDS.get(word)
+    if kind is not None:  # `年度目标 | 完成值`, `计划 | 执行` under a year
+        return f"{year}{'目标' if kind == 'target' else '完成'}"
     if HEADINGS.get(word) == "status":
-        return word
+        return f"{year}{word}"  # the year's 完成情况: figures or words (`_year_status`)
     if change_heading(word) is not None and change_heading(f"{year}{word}") is not None:
         return f"{year}{word}"
     return None
@@ -263,6 +319,34 @@ def _two_row_header(table: RawTable, name_at: int) -> RawTable:
     return replace(table, header=header, columns=[c.iloc[1:].reset_index(drop=True)
                                                   for c in table.columns],
                    rows=table.rows[1:])
+
+
+_YEAR_STATUS: Final = re.compile(r"(?P<period>.+?)(?:完成情况|执行情况|完成状态)")
+
+
+def year_status(heading: str) -> str | None:
+    """`2022年完成情况` → `2022年`: a heading of a year's 完成情况, else None."""
+    match = _YEAR_STATUS.fullmatch("".join(unicodedata.normalize("NFKC", heading).split()))
+    if match is None or period_heading(match["period"]) != (match["period"], None):
+        return None
+    return match["period"]
+
+
+def _year_status(table: RawTable) -> RawTable:
+    """A year's 完成情况 column (`2022年完成情况`, or `完成情况` under `2022年`): the year's
+    figures when a cell of it holds a digit and the year has no other actual column (a
+    report's `2022年目标 | 2022年完成情况` of `32`, `3`), read as `2022年完成`; otherwise the
+    report's words on each row (完成/未完成), kept in its note by `_fold_status`."""
+    header = list(table.header)
+    actual = {p[0] for h in header if (p := period_heading(h)) is not None and p[1] != "target"}
+    for at, heading in enumerate(header):
+        period = year_status(heading)
+        if period is None or period in actual:
+            continue
+        if any(any(c.isdigit() for c in text) for text in cell_texts(table.columns[at])):
+            header[at] = f"{period}完成"
+            actual.add(period)
+    return replace(table, header=header) if header != table.header else table
 
 
 def _change_owners(table: RawTable, changes: list[int], figures: list[int],
@@ -405,17 +489,23 @@ def _filled_rows(texts: list[list[str]], figures: list[int],
 
 
 def _section_rows(texts: list[list[str]], filled: np.ndarray[Any, np.dtype[np.bool_]],
-                  name_at: int, number_at: int | None,
+                  name_at: int, number_at: int | None, figures: list[int],
                   layout: Layout) -> np.ndarray[Any, np.dtype[np.bool_]]:
-    """Rows that head a section (`一、经济发展`) or add others up (`合计`): not figures."""
+    """Rows that head a section (`一、经济发展`) or add others up (`合计`): not an indicator's
+    figures. A total row's figures are counted (`layout.totals`): the note names the row
+    and how many figures it gave, so none goes unsaid."""
     count = len(filled)
     section = np.zeros(count, dtype=bool)
     for row in range(count):
         name = texts[name_at][row]
         number = texts[number_at][row] if number_at is not None else ""
         heading = name or number
-        if name in _TOTALS or (not filled[row] and (
-                _SECTION.match(heading) or (not name and number and not number.isdigit()))):
+        if _squeezed(name) in _TOTALS:
+            section[row] = True
+            given = sum(1 for at in figures if texts[at][row] and gap_word(texts[at][row]) is None)
+            layout.totals.append((name, given))
+        elif not filled[row] and (
+                _SECTION.match(heading) or (not name and number and not number.isdigit())):
             section[row] = True
             layout.headings.append(heading)
     return section
@@ -592,7 +682,8 @@ def _fold_status(table: RawTable, columns: list[pd.Series[Any]], where: dict[str
     """A 属性 column (约束性/预期性) and a 完成情况 column (完成/超额完成/未完成/达到序时进度)
     are the report's own words on each row: kept in its note (`属性：约束性；完成情况：未完成`),
     before the row's own note. The first of them becomes `note` when the table has none."""
-    said = [where[name] for name in ("attribute", "status") if name in where]
+    said = [at for at, h in enumerate(table.header)
+            if HEADINGS.get(h.strip()) in ("attribute", "status") or year_status(h) is not None]
     if not said:
         return
     words: list[list[str]] = [[] for _ in range(len(table))]
@@ -614,7 +705,8 @@ def _fold_status(table: RawTable, columns: list[pd.Series[Any]], where: dict[str
         table.header[at] = "note"
     columns[at] = pd.Series(["；".join(w) if w else None for w in words], dtype=object)
     for other in said:
-        if other != at:
+        if other != at:  # said in the note: a column of nothing, and of no name
+            table.header[other] = ""
             columns[other] = pd.Series([None] * len(table), dtype=object)
 
 

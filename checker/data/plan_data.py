@@ -162,7 +162,8 @@ def _read_part(path: Path, display: str, context: _Context) -> _Part | None:
     table = read_table(path, display, context.report, context.sheet)
     if table is None:
         return None
-    layout = plain(table, context.indicators, context.names, context.units, context.report)
+    layout = plain(table, context.indicators, context.names, context.units, context.report,
+                   context.region)
     table = long_form(layout.table, context.report)
     part = _from_table(table, context) if table is not None else None
     if part is not None:  # what the layout set aside, without the raw table it read

@@ -40,13 +40,15 @@ class Tally:
     based: int = 0  # on a stated basis (扣除疫苗)
     targets: int = 0
     by_name: int = 0  # naming their indicator by its display name or an alias
-    headings: tuple[str, ...] = ()  # rows that head a section or add others up, not figures
+    headings: tuple[str, ...] = ()  # rows that head a section, not figures
     gaps: tuple[tuple[str, int], ...] = ()  # a long table's rows with no figure, by word
     table_rows: int = 0  # a wide table's rows as published (0: not known)
     footnotes: tuple[str, ...] = ()  # the notes under a table (`注：…`), rows, not figures
     spans: int = 0  # totals over several years (2021..2025: `2021—2025年累计`), not in `parts`
     means: int = 0  # means over several years (2021..2023avg: `2021-2023年均`), not in `parts`
     per_row: tuple[tuple[str, int], ...] = ()  # `年度目标 | 完成值`: rows by the figures they gave
+    totals: tuple[tuple[str, int], ...] = ()  # total rows (`合计`) and the figures each gave
+    region_totals: tuple[tuple[str, int], ...] = ()  # `合计`/`全区` regions read as the plan's
 
     @staticmethod
     def of(display: str, wide: bool, frame: pd.DataFrame, good: npt.NDArray[np.bool_],
@@ -57,6 +59,8 @@ class Tally:
         gaps = tuple(layout.gaps.items()) if layout is not None else ()
         footnotes = tuple(layout.footnotes) if layout is not None else ()
         per_row = tuple(layout.per_row) if layout is not None else ()
+        totals = tuple(layout.totals) if layout is not None else ()
+        region_totals = tuple(sorted(layout.region_totals.items())) if layout is not None else ()
 
         def count(column: str, test: Any) -> int:
             return int(test(read[column]).sum()) if column in read.columns else 0
@@ -66,14 +70,14 @@ class Tally:
                       .fillna(False).astype(bool))
         means = count("period", lambda p: p.astype("string").str.endswith(MEAN_MARK)
                       .fillna(False).astype(bool))
-        rows = len(frame) + _rows_aside(wide, headings, gaps, footnotes)
+        rows = len(frame) + _rows_aside(wide, headings, gaps, footnotes, totals)
         return Tally(display, wide, rows, int(good.sum()),
                      tuple(sorted(outside.items())), int((good & ~kept).sum()),
                      len(read) - parts, parts - spans, count("qualifier", pd.Series.notna),
                      count("basis", pd.Series.notna),
                      count("kind", lambda kinds: kinds == "target"), by_name, headings, gaps,
                      layout.rows if layout is not None and (wide or per_row) else 0, footnotes,
-                     spans - means, means, per_row)
+                     spans - means, means, per_row, totals, region_totals)
 
     @property
     def note(self) -> str:
@@ -91,11 +95,17 @@ class Tally:
         text = f"`{self.display}`: {self.rows:,} {what} read: {self.catalogued:,} in the catalogue"
         if self.outside:
             named = ", ".join(f"`{ident}` {rows:,}" for ident, rows in self.outside)
-            aside = _rows_aside(self.wide, self.headings, self.gaps, self.footnotes)
+            aside = _rows_aside(self.wide, self.headings, self.gaps, self.footnotes,
+                            self.totals)
             text += f", {self.rows - self.catalogued - aside:,} not (named: {named})"
         else:
             text += ", 0 not"
         text += self._set_aside()
+        if self.region_totals:
+            rows = ", ".join(f"{n:,} row{'' if n == 1 else 's'} of `{word}`"
+                             for word, n in self.region_totals)
+            text += (f" ({rows} in the region column: the district's total, read as the "
+                     "plan's region)")
         if not self.catalogued:
             return text
         shares = [f"{self.annual:,} of whole years", f"{self.parts:,} of parts of a year"]
@@ -127,8 +137,16 @@ class Tally:
             shown = ", ".join(f"`{h}`" for h in self.headings[:5])
             more = f" and {len(self.headings) - 5:,} more" if len(self.headings) > 5 else ""
             one = len(self.headings) == 1
-            said.append(f"{len(self.headings):,} section heading{'' if one else 's'} or "
-                        f"total{'' if one else 's'}: {shown}{more}")
+            said.append(f"{len(self.headings):,} section heading{'' if one else 's'}: "
+                        f"{shown}{more}")
+        if self.totals:
+            one = len(self.totals) == 1
+            figures = sum(n for _, n in self.totals)
+            shown = ", ".join(f"`{name}` {n:,}" for name, n in self.totals[:5])
+            more = f" and {len(self.totals) - 5:,} more" if len(self.totals) > 5 else ""
+            said.append(f"{len(self.totals):,} total row{'' if one else 's'} with "
+                        f"{figures:,} figure{'' if figures == 1 else 's'} ({shown}{more}): "
+                        "sums of the rows above, no indicator's own, not read")
         if self.footnotes:
             one = len(self.footnotes) == 1
             shown = ", ".join(f"`{n[:24]}{'…' if len(n) > 24 else ''}`" for n in self.footnotes)
@@ -138,15 +156,17 @@ class Tally:
             return ""
         if self.wide:
             return f", besides {'; '.join(said)} (rows, not figures)"
-        aside = _rows_aside(self.wide, self.headings, self.gaps, self.footnotes)
+        aside = _rows_aside(self.wide, self.headings, self.gaps, self.footnotes,
+                            self.totals)
         return f", {aside:,} no figure ({'; '.join(said)})"
 
 
 def _rows_aside(wide: bool, headings: Sequence[str], gaps: Sequence[tuple[str, int]],
-                footnotes: Sequence[str] = ()) -> int:
+                footnotes: Sequence[str] = (), totals: Sequence[tuple[str, int]] = ()) -> int:
     """A long table's rows that hold no figure (section headings, totals, gap words),
     counted among its rows; a wide table's are rows, not figures, so none."""
-    return 0 if wide else len(headings) + sum(n for _, n in gaps) + len(footnotes)
+    return 0 if wide else (len(headings) + sum(n for _, n in gaps) + len(footnotes)
+                           + len(totals))
 
 
 def total_note(tallies: Sequence[Tally]) -> str | None:

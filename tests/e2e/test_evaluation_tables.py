@@ -95,7 +95,7 @@ def test_a_midterm_evaluation_reads_base_target_years_and_attribute() -> None:
     assert note_text(result, path) == (
         "8 figures (a wide table: one per filled cell, from 10 rows) read: 6 in the "
         "catalogue, 2 not (named: `固定资产投资` 1, `生活垃圾回收利用率` 1), besides 3 section "
-        "headings or totals: `一、经济发展`, `二、绿色生态`, `三、民生福祉` (rows, not figures); "
+        "headings: `一、经济发展`, `二、绿色生态`, `三、民生福祉` (rows, not figures); "
         "of the 6: 6 of whole years, 0 of parts of a year (2 qualified figures, 2 targets, "
         "6 read by an indicator's name)")
     assert any("[D346]" in n and "27 cells" in n and "(`—` 23, `/` 4)" in n
@@ -144,7 +144,7 @@ def test_group_rows_and_a_merged_name_over_a_target_and_an_actual_row() -> None:
     _, result, _ = check(path)
     assert note_text(result, path) == (
         "8 figures (a wide table: one per filled cell, from 9 rows) read: 8 in the catalogue, "
-        "0 not, besides 2 section headings or totals: `（一）经济发展`, `（二）生态环境` (rows, "
+        "0 not, besides 2 section headings: `（一）经济发展`, `（二）生态环境` (rows, "
         "not figures); of the 8: 8 of whole years, 0 of parts of a year (2 on a stated basis, "
         "3 targets, 8 read by an indicator's name)")
     assert any("[D349]" in n and "3 rows" in n for n in result["notes"])

@@ -185,7 +185,7 @@ def test_a_wide_published_table_counts_every_row_and_figure(name: str) -> None:
     (note,) = [n for n in result["notes"] if n.startswith(f"`tests/data/real-variants/{name}`")]
     assert note.startswith(f"`tests/data/real-variants/{name}`: {figures} figures (a wide "
                            f"table: one per filled cell, from {len(table)} rows) read: ")
-    assert (f"besides {len(sections)} section headings or totals: "
+    assert (f"besides {len(sections)} section headings: "
             + ", ".join(f"`{s}`" for s in sections)) in note
     (gaps,) = [n for n in result["notes"] if n.startswith("warning[D346]")]
     assert f": {cells} cells of the wide table" in gaps

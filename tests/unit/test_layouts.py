@@ -46,8 +46,10 @@ def test_section_headings_and_totals_are_counted_not_read(tmp_path: Path) -> Non
     assert points(data) == [("forest_coverage", 2022, 34.0),
                             ("general_budget_revenue", 2022, 104.4)]
     (tally,) = data.tallies
-    assert tally.rows == 5 and tally.headings == ("一、生态环境", "（二）经济", "合计")
-    assert ", 3 no figure (3 section headings or totals: `一、生态环境`, `（二）经济`, `合计`)" \
+    assert tally.rows == 5 and tally.headings == ("一、生态环境", "（二）经济")
+    assert tally.totals == (("合计", 1),)  # its figure counted, and named with it
+    assert (", 3 no figure (2 section headings: `一、生态环境`, `（二）经济`; 1 total row with "
+            "1 figure (`合计` 1): sums of the rows above, no indicator's own, not read)") \
         in tally.note
 
 

@@ -129,7 +129,7 @@ def test_a_two_row_header_with_the_status_under_the_year(tmp_path: Path) -> None
                            "细颗粒物年均浓度,大兴区,微克/立方米,34,32,完成\n").frame
     assert frame[["year", "value", "kind"]].values.tolist() == [[2022, 34.0, "target"],
                                                                  [2022, 32.0, "actual"]]
-    assert frame["note"].tolist() == ["完成情况：完成"] * 2
+    assert frame["note"].tolist() == ["2022年完成情况：完成"] * 2
 
 
 def test_a_two_row_header_with_a_value_and_its_growth_under_the_year(tmp_path: Path) -> None:
