@@ -107,6 +107,8 @@ def subject_counts(result: Result) -> dict[str, int]:
 
 def citation_where(cite: Citation) -> str:
     """`第五章 一 (三), line 315`: the cited section and line of the plan text."""
+    if not cite.section:  # a cite of a text without headings (`cite national "" line 1`)
+        return f"line {cite.line}" if cite.line else ""
     return cite.section + (f", line {cite.line}" if cite.line else "")
 
 

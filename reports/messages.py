@@ -187,7 +187,7 @@ def citation_where(cite: Citation, lang: Lang) -> str:
     """`第五章 一 (三), line 315`; `第五章 一 (三)，第 315 行`."""
     if lang == "en" or not cite.line:
         return c.citation_where(cite)
-    return f"{cite.section}，第 {cite.line} 行"
+    return f"{cite.section}，第 {cite.line} 行" if cite.section else f"第 {cite.line} 行"
 
 
 def column_label(kind: OutcomeKind, lang: Lang) -> str:

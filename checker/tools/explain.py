@@ -194,10 +194,20 @@ def _subject(rule: t.CheckedRule) -> str:
     return "indicator series of " + ", ".join(rule.regions)
 
 
+def cited_where(c: t.Citation) -> str:
+    """`第二章 一, line 8`; another source's by its name first (`national 第一章, line 3`),
+    and a cite without a section path by its line alone (`national line 1`), never `, line 1`
+    as if the plan's (friction 9)."""
+    parts = [p for p in (c.source, c.section) if p]
+    where = " ".join(parts)
+    if c.line is None:
+        return where or "(no section)"
+    return f"{where}, line {c.line}" if c.section else f"{where} line {c.line}".lstrip()
+
+
 def _citation_lines(cited: CitationExplained, color: bool) -> list[Text]:
     c = cited.citation
-    at = f", line {c.line}" if c.line is not None else ""
-    out = [Text.assemble(("cites ", "bold"), (f"{c.section}{at}", "bold"), f": {quoted(c.quote)}")]
+    out = [Text.assemble(("cites ", "bold"), (cited_where(c), "bold"), f": {quoted(c.quote)}")]
     if cited.note:
         out.append(Text(f"  note: {cited.note}", style="yellow" if color else ""))
     excerpt = cited.excerpt

@@ -102,14 +102,17 @@ def _kinds(rules: list[m.Rule]) -> Iterator[Diagnostic]:
 
 def _kind_mismatches(checked: t.CheckedSuite) -> Iterator[Diagnostic]:
     """A rule whose kind differs from that of every indicator it reads: the plan's table
-    says 约束性 (or 预期性), the rule says otherwise."""
+    says 约束性 (or 预期性), the rule says otherwise.  A `role parameter` has no kind to
+    differ from (friction 9: `sum(beds) <= city_bed_quota` was 'anticipatory')."""
     for rule in checked.rules:
-        kinds = {checked.indicators[i].kind for i in rule.indicators if i in checked.indicators}
+        weighed = [i for i in rule.indicators
+                   if i in checked.indicators and not checked.indicators[i].parameter]
+        kinds = {checked.indicators[i].kind for i in weighed}
         clause = next(iter(rule.source.clauses_of(m.KindClause)), None)
         if clause is None or len(kinds) != 1 or rule.kind in kinds:
             continue
         (kind,) = kinds
-        named = ", ".join(f"`{i}`" for i in rule.indicators)
+        named = ", ".join(f"`{i}`" for i in weighed)
         yield _diag("L620", f"rule `{rule.id}` is {rule.kind}, but what it reads is {kind}: "
                     f"{named}", clause.span, f"the indicators are {kind}",
                     help=f"write `kind {kind}`, or change the indicator's `kind` if the plan's "

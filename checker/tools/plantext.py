@@ -22,7 +22,7 @@ from pathlib import Path
 from checker.diagnostics import Diagnostic
 from checker.source import SourceFile, Span
 from checker.syntax import model as m
-from checker.syntax.suite import shown_path
+from checker.syntax.suite import display_path, shown_path
 
 CHINESE_DIGITS = "一二三四五六七八九十百零〇"
 # Numbered headings by level, matched on NFKC-folded text: 篇, 章, 节, 一、, (一), 1., (1).
@@ -196,7 +196,8 @@ def read_source(decl: m.SourceDecl, root: Path | None = None
                 ) -> tuple[PlanText | None, Diagnostic | None]:
     """The text a `source` declaration names, or the L604 diagnostic saying why not."""
     where = _head(decl.span, f"source {decl.name}")
-    return _read(_located(decl.file, decl.span.file, root), None,
+    path = _located(decl.file, decl.span.file, root)
+    return _read(path, display_path(path),
                  f"the text `{decl.file}` of source `{decl.name}`", where, decl.span.file)
 
 

@@ -147,6 +147,16 @@ def name_ref(e: m.NameRef, scope: Scope) -> t.Node:
     if name in scope.indicators and scope.subject in ("series", "batch"):
         scope.indicators_used.add(name)
         return t.IndicatorRef(name, scope.indicators[name].type, e.span, e.year)
+    if name in scope.indicators and scope.schema is not None:
+        # an indicator is a series of the plan's years, a record is checked on its own
+        # fields: naming the indicator itself as the did-you-mean would say nothing
+        record = scope.schema.name
+        raise scope.fail("T204", f"indicator `{name}` in a rule `for each {record}`", e.span,
+                         label=f"not a field of record `{record}`",
+                         help=f"a rule `for each {record}` reads only the record's fields; "
+                         f"compare the records together with a plan figure in a rule `for all "
+                         f"{record}` (`require sum(FIELD) <= {name}`), or write the figure as "
+                         "a constant")
     where = f"record `{scope.schema.name}`" if scope.schema is not None else "the indicators"
     raise scope.fail("T204", f"unknown name `{name}`", e.span, label=f"not a field of {where}"
                      if scope.schema is not None else "not a declared indicator or reading",

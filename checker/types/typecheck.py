@@ -416,8 +416,9 @@ def _basis(rule: m.Rule, subject: str, sink: DiagnosticSink) -> str | None:
 def indicators_kind(used: Iterable[str], indicators: Mapping[str, t.IndicatorSpec]
                     ) -> Literal["binding", "anticipatory"]:
     """A rule that states no kind has its indicators' kind when they all share it: a rule
-    on a 约束性 indicator is binding unless it says otherwise."""
-    kinds = {indicators[i].kind for i in used if i in indicators}
+    on a 约束性 indicator is binding unless it says otherwise.  A `role parameter` (市级要求)
+    is a figure another authority sets, of no weight of its own: it does not count."""
+    kinds = {indicators[i].kind for i in used if i in indicators and not indicators[i].parameter}
     return "binding" if kinds == {"binding"} else "anticipatory"
 
 

@@ -299,6 +299,24 @@ def test_a_rules_file_from_standard_input_stands_for_the_suites_file_of_its_name
     assert b"did you mean line 11?" in changed.stdout
 
 
+def test_test_reads_standard_input_as_a_file_of_the_suite_named_with_it(
+        project: Path) -> None:
+    """friction 8/9: `plancheck test my-plan - --stdin-name my-plan/land.rules` tested `-`
+    as a suite of its own (no plan header, every name unknown); it is the buffer of that
+    file, as for `lint`."""
+    text = (project / "my-plan" / "land.rules").read_bytes()
+    tested = program("test", "my-plan", "-", "--stdin-name", "my-plan/land.rules",
+                     cwd=project, stdin=text)
+    assert tested.returncode == 0, tested.stderr.decode()
+    assert tested.stdout.decode().endswith("2 tests: 2 passed, 0 failed\n")
+    broken = program("test", "my-plan", "-", "--stdin-name", "my-plan/land.rules",
+                     cwd=project,
+                     stdin=text.replace(b"expect LAND-01 pass", b"expect LAND-01 fail"))
+    assert broken.returncode == 1 and b"1 passed, 1 failed" in broken.stdout
+    alone = program("test", "-", "--stdin-name", "land.rules", cwd=project, stdin=text)
+    assert alone.returncode == 2 and b"T212" in alone.stderr
+
+
 def test_standard_input_twice_is_c720(project: Path, capsys: pytest.CaptureFixture[str]
                                       ) -> None:
     done = cli(capsys, "check", "-", "-")

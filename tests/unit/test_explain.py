@@ -213,3 +213,35 @@ def test_a_plain_quote_keeps_its_quotation_marks() -> None:
     assert quoted("重污染天气基本消除") == "“重污染天气基本消除”"
     assert quoted("创建“基本无违法建设区”的要求") == "“创建“基本无违法建设区”的要求”"
     assert quoted("严守“双控”“三线”") == "「严守“双控”“三线”」"  # not a doubled ””
+
+
+def test_a_cite_of_another_source_is_shown_by_its_name_and_its_file_relative(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """friction 9: `cite national "" line 1` was shown as `cites , line 1` (as if the
+    plan's) from `/abs/path/national.txt`, while the plan's own file was relative."""
+    (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "national.txt").write_text("到2025年,人均预期寿命继续提高1岁左右。\n",
+                                           encoding="utf-8")
+    (tmp_path / "rules.rules").write_text(RULES.replace(
+        '  cite "第一章": "不在规划里的话"\n',
+        '  cite national "" line 1: "人均预期寿命继续提高1岁左右"\n'
+        '  cite national "第一章" line 1: "人均预期寿命继续提高1岁左右"\n') +
+        'source national "国民健康规划" file "national.txt"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    loaded = load_suite([tmp_path])
+    text = render(explain(loaded, typecheck(loaded.suite), "LAND-01"), color=False)
+    assert "cites national line 1: “人均预期寿命继续提高1岁左右”\n  in national.txt:" in text
+    assert "cites national 第一章, line 1:" in text
+    assert "cites , line" not in text and str(tmp_path) not in text
+
+
+def test_the_reports_show_a_cite_without_a_section_path_by_its_line() -> None:
+    from checker.result import Citation
+    from reports.common import citation_where
+    from reports.messages import citation_where as localized
+
+    bare = Citation(section="", quote="…", line=1)
+    assert (citation_where(bare), localized(bare, "zh")) == ("line 1", "第 1 行")
+    full = Citation(section="第二章 一", quote="…", line=8)
+    assert (citation_where(full), localized(full, "zh")) == ("第二章 一, line 8",
+                                                             "第二章 一，第 8 行")

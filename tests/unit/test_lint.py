@@ -280,3 +280,23 @@ def test_a_source_whose_text_cannot_be_read_is_a_warning(tmp_path: Path) -> None
     assert [(c, m) for c, m, _ in found] == [
         ("L604", "cannot read the text `beijing.txt` of source `beijing`: No such file or "
          "directory")]
+
+
+QUOTA = '''indicator quota "市级要求" {
+  unit km2
+  role parameter
+  cite "第一章" line 2: "城乡建设用地规模控制在319平方公里以内"
+}
+'''
+
+
+def test_a_parameter_has_no_kind_for_l620_or_for_a_rules_default_kind(tmp_path: Path) -> None:
+    """friction 9: `require land <= quota` of a binding rule on a binding indicator was
+    L620 'what it reads is anticipatory', the parameter's default kind counted."""
+    capped = CLEAN.replace("require land <= 319 km2", "require land <= quota")
+    assert [d.code for d in run_lint(tmp_path, capped + QUOTA)] == []
+    unstated = capped.replace('  kind binding because "约束性指标"\n', "", 1)
+    (tmp_path / "suite.rules").write_text(unstated + QUOTA, encoding="utf-8")
+    checked = typecheck(load_suite([tmp_path]).suite)
+    rule = checked.rule("LAND-01")
+    assert rule is not None and rule.kind == "binding"

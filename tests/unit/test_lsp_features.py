@@ -328,3 +328,23 @@ def test_hover_on_a_parameter_says_its_role_not_a_kind(tmp_path: Path) -> None:
     assert "- role: parameter — a value another authority assigns each year" in text
     assert "kind:" not in text and "direction:" not in text
     assert "- kind:" in hover_of(analysis, Symbol("indicator", "urban_rural_construction_land"))
+
+
+def test_hover_on_a_rule_names_another_source_its_cite_quotes(tmp_path: Path) -> None:
+    """friction 9: `cite national "" line 1` hovered as `cites ****, line 1`, and its
+    reading as `reads the plan's …`."""
+    import shutil
+
+    shutil.copytree(BUNDLED, tmp_path / "s")
+    (tmp_path / "s" / "national.txt").write_text("到2025年,重污染天气基本消除。\n",
+                                                encoding="utf-8")
+    (tmp_path / "s" / "national.rules").write_text(
+        'source national "国民规划" file "national.txt"\n\n'
+        'rule NAT-01 {\n  cite national "" line 1: "重污染天气基本消除"\n'
+        '  read 基本消除 = 3 days because "示例"\n'
+        '  require heavy_pollution_days <= 基本消除 by 2025\n}\n', encoding="utf-8")
+    analysis = SuiteFolder(tmp_path / "s").analyze({})
+    text = hover_of(analysis, Symbol("rule", "NAT-01"))
+    assert "cites **national line 1**: “重污染天气基本消除”" in text and "****" not in text
+    reading = hover_of(analysis, Symbol("reading", "基本消除", "NAT-01"))
+    assert "reads `national`'s “重污染天气基本消除”" in reading

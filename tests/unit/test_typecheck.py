@@ -92,3 +92,14 @@ def test_a_year_outside_the_plan_period_is_a_warning() -> None:
     checked = checked_from(rule("  require bus_stop_500m_coverage >= 90 % by 2035"))
     warnings = [(w.code, w.severity) for w in checked.warnings]
     assert warnings == [("T235", "warning")]
+
+
+def test_an_indicator_in_a_rule_for_each_record_says_so_and_points_to_for_all() -> None:
+    """friction 9: the did-you-mean of an indicator named in a `for each` rule was the
+    indicator itself (`unknown name x … did you mean x?`)."""
+    [(code, message, help, line)] = diagnostics(rule(
+        "  for each project\n  require land_area <= urban_rural_construction_land"))
+    assert (code, line) == ("T204", 4)
+    assert message == "indicator `urban_rural_construction_land` in a rule `for each project`"
+    assert "did you mean" not in help
+    assert "`for all project` (`require sum(FIELD) <= urban_rural_construction_land`)" in help

@@ -86,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
     # `-k A -k B`: either (friction8: the last one alone was used, silently)
     args.pattern = ", ".join(f"`{p}`" for p in args.patterns or ()) or None
     given = [*args.suites, *([args.rules] if args.rules else [])]
-    targets: list[list[str] | None] = [[t] if isinstance(t, str) else t for t in given]
+    targets: list[list[str] | None] = _stdin_joins_its_suite(
+        [[t] if isinstance(t, str) else t for t in given], args.stdin_name)
     if not targets:
         configured = options.suite_paths(args)
         targets = [configured]
@@ -113,6 +114,27 @@ def run(args: argparse.Namespace) -> int:
                              summary={"suites": collected.suites}), args.format)
     emit(args, text, sources)
     return code
+
+
+def _stdin_joins_its_suite(targets: list[list[str]], stdin_name: str | None
+                           ) -> list[list[str] | None]:
+    """`plancheck test . - --stdin-name goals.rules`: standard input is a file of a suite
+    (an editor's buffer), as for `lint` and `analyze` — of the suite that holds
+    `--stdin-name`, else of the first suite named; alone it is a suite of its own.
+    (friction 8/9: it was tested as a suite of one file, every name unknown.)"""
+    stdin = [t for t in targets if t == ["-"]]
+    others = [t for t in targets if t != ["-"]]
+    if not stdin or not others:
+        return list(targets)
+    home = others[0]
+    if stdin_name:
+        named = Path(stdin_name).resolve()
+        for target in others:
+            if any(named.is_relative_to(path) if path.is_dir() else named.parent == path.parent
+                   for path in (Path(p).resolve() for p in target)):
+                home = target
+                break
+    return [[*t, "-"] if t is home else t for t in others]
 
 
 SCAFFOLD_HEADER = """\

@@ -20,7 +20,7 @@ from checker.diagnostics import printable
 from checker.syntax import model as m
 from checker.syntax.unparse import expr, number, quantity
 from checker.textsafe import quoted
-from checker.tools.explain import KIND_WORDS, explain_citation
+from checker.tools.explain import KIND_WORDS, cited_where, explain_citation
 from checker.tools.lint import VAGUE_WORDS
 from checker.tools.lsp.index import Occurrence, Symbol
 from checker.tools.lsp.workspace import Analysis
@@ -83,11 +83,10 @@ def _subject(analysis: Analysis, rule: m.Rule) -> str:
 
 
 def _citation(analysis: Analysis, cite: m.Cite) -> list[str]:
-    at = f", line {cite.line}" if cite.line is not None else ""
-    lines = [f"cites **{md(cite.section)}**{at}: {quoted(md(cite.quote))}", ""]
-    explained = explain_citation(
-        t.Citation(cite.section, cite.quote, cite.line, cite.span, cite.source),
-        analysis.texts.get(cite.source))
+    citation = t.Citation(cite.section, cite.quote, cite.line, cite.span, cite.source)
+    # the same words as `explain`: another source's by its name, no `****, line 1`
+    lines = [f"cites **{md(cited_where(citation))}**: {quoted(md(cite.quote))}", ""]
+    explained = explain_citation(citation, analysis.texts.get(cite.source))
     excerpt = explained.excerpt
     if excerpt is not None:
         text = excerpt.text
@@ -281,9 +280,10 @@ def _reading(analysis: Analysis, symbol: Symbol, node: object) -> str:
     rules = analysis.index.declarations(Symbol("rule", symbol.owner))
     rule = rules[0].node if rules else None
     if isinstance(rule, m.Rule):
-        quotes = [c.quote for c in rule.clauses_of(m.Cite)
-                  if node.name in c.quote or any(w in c.quote for w in words)]
-        lines += ["", *(f"reads the plan's {quoted(md(q))}" for q in quotes)]
+        cites = [c for c in rule.clauses_of(m.Cite)
+                 if node.name in c.quote or any(w in c.quote for w in words)]
+        lines += ["", *(f"reads {'the plan' if c.source is None else code(c.source)}'s "
+                        f"{quoted(md(c.quote))}" for c in cites)]
     if words:
         lines += ["", "the vague word " + ", ".join(code(w) for w in words)
                   + " made explicit: findings and `plancheck explain` show this number"]
