@@ -212,6 +212,7 @@ CODES: Final[dict[str, str]] = {
     "S824": "text that cannot be stored",
     "S825": "a bad decision body",
     "S826": "a number too large to read",
+    "S827": "a body nested too deep",
     "S830": "no such proposal",
     "S831": "the proposal's status does not allow this",
     "S832": "approval refused",

@@ -31,6 +31,9 @@ from checker.types.units import UnitTable
 JSON_TYPES = ("application/json", "")
 MAX_DIGITS = 300  # no plan quantity needs more; reading a longer number costs seconds
 _HUGE = re.compile(rf"\d{{{MAX_DIGITS + 1},}}|\d[eE][-+]?0*\d{{4,}}")
+# an exponent past a float's (1e-400 would be read as 0, 1e400 as infinity)
+_EXPONENT = re.compile(r"\d[eE][-+]?0*(\d{3})(?!\d)")
+MAX_DEPTH = 64  # a proposal is flat; a list of them, one level more
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
 
 
@@ -48,6 +51,7 @@ def load_body(body: bytes, suffix: str, schema: RecordSchema, units: UnitTable) 
     """Load the proposals of one request body; the file is called `request.json|yaml`."""
     shown = "request" + suffix
     refuse_huge_numbers(body, suffix)
+    refuse_deep_nesting(body, suffix)
     refuse_surrogates(body, suffix)
     with tempfile.TemporaryDirectory(prefix="plancheck-serve-") as folder:
         path = Path(folder) / shown
@@ -87,7 +91,9 @@ def _items(body: bytes, suffix: str) -> list[Any]:
 
 def refuse_huge_numbers(body: bytes, suffix: str) -> None:
     """Raise S826 for a number of more than `MAX_DIGITS` digits or a 4-digit exponent."""
-    found = _HUGE.search(body.decode("utf-8", "replace"))
+    text = body.decode("utf-8", "replace")
+    found = _HUGE.search(text) or next(
+        (e for e in _EXPONENT.finditer(text) if int(e.group(1)) > 308), None)
     if found is not None:
         shown = found.group(0)
         raise DiagnosticError([Diagnostic(
@@ -95,6 +101,24 @@ def refuse_huge_numbers(body: bytes, suffix: str) -> None:
             f"{len(shown)} characters)", Span("request" + suffix, 0, 0, 0, 0),
             help=f"numbers have at most {MAX_DIGITS} digits and an exponent of at most "
             "three digits")])
+
+
+def refuse_deep_nesting(body: bytes, suffix: str) -> None:
+    """Raise S827 for brackets nested deeper than `MAX_DEPTH`, before any reader recurses
+    into them (a recursive reader would fail with RecursionError, a 500).  Counted over
+    the raw text, brackets in strings included: a proposal holds no such text."""
+    depth = deepest = 0
+    for byte in body:
+        if byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in b"]}":
+            depth -= 1
+    if deepest > MAX_DEPTH:
+        raise DiagnosticError([Diagnostic(
+            "S827", f"the body nests {deepest} levels deep", Span("request" + suffix, 0, 0, 0, 0),
+            help=f"a proposal is one object of values, a batch a list of them; at most "
+            f"{MAX_DEPTH} levels")])
 
 
 def refuse_surrogates(body: bytes, suffix: str) -> None:

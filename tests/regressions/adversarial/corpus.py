@@ -41,6 +41,11 @@ class Case:
     files: dict[str, Content] = field(default_factory=dict)
     stdin: bytes | None = None
     subprocess: bool = False  # run as a separate process (stdin, special files)
+    # files that must hold exactly these bytes after the run (an edit in place, or none)
+    after: dict[str, bytes] = field(default_factory=dict)
+    xfail: str = ""  # a known failure, why, and whose room the fix is in (strict xfail)
+    not_as_root: bool = False  # needs permissions that root ignores
+    creates: str = ""  # a folder the command is meant to make (`new`): its files may appear
 
 
 def fields(text: str) -> dict[str, str]:

@@ -7,8 +7,12 @@ character other than newline and tab, or a bidirectional control (U+202A–202E,
 U+2066–2069); no line starts with `::` (a GitHub workflow command) except in a
 `--format github` report; the run ends within 30 s; and `-o` is atomic: a run that
 exits 2 leaves the old report as it was, any other writes a whole one, and no
-temporary file is left beside it.  Cases run in-process through `checker.cli.main`
-(fast), those that need standard input or a special file as a subprocess.
+temporary file is left beside it; files a case names in `after` (an edit in place, or
+a file that must not change) hold exactly those bytes.  `newer.NEWER` are the cases of
+the features added since the corpus was built (lint --fix, fmt, across tables, qualified
+values, periods, configuration, `new`); a known failure is a strict xfail naming why.
+Cases run in-process through `checker.cli.main` (fast), those that need standard input
+or a special file as a subprocess.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import pytest
 
 from checker.cli.main import main
 from tests.regressions.adversarial.corpus import CASES, ROOT, Case
+from tests.regressions.adversarial.newer import NEWER
 
 TIMEOUT = 30
 OLD = b"the report of yesterday\n"
@@ -123,7 +128,20 @@ def assert_whole(path: Path) -> None:
             assert book.testzip() is None
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+ALL = [*CASES, *NEWER]
+assert len({c.id for c in ALL}) == len(ALL), "case ids are unique"
+
+
+def as_param(case: Case) -> object:
+    marks = []
+    if case.xfail:
+        marks.append(pytest.mark.xfail(strict=True, reason=case.xfail))
+    if case.not_as_root:
+        marks.append(pytest.mark.skipif(os.geteuid() == 0, reason="root ignores permissions"))
+    return pytest.param(case, id=case.id, marks=marks)
+
+
+@pytest.mark.parametrize("case", [as_param(c) for c in ALL])
 def test_the_case_keeps_the_promise(case: Case, tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     for variable in ("FORCE_COLOR", "NO_COLOR", "PLANCHECK_DEBUG"):
@@ -159,15 +177,22 @@ def test_the_case_keeps_the_promise(case: Case, tmp_path: Path,
             assert old.read_bytes() != OLD, "the report was not written"
             assert_whole(old)
         assert_safe(str(target), report_text(old), github)
+    for name, expected in case.after.items():
+        assert (folder / name).read_bytes() == expected, f"{case.id}: {name} is not as expected"
     after = {p.relative_to(folder) for p in folder.rglob("*")}
+    if case.creates:
+        made = Path(case.creates)
+        after = {p for p in after if p != made and made not in p.parents}
+        assert (folder / made).is_dir(), f"{case.id}: {made} was not made"
     assert after <= before, f"files left behind: {sorted(map(str, after - before))}"
 
 
 def test_the_corpus_is_big_and_covers_every_kind_of_input() -> None:
     assert len(CASES) >= 120
-    prefixes = {c.id.split("-")[0] for c in CASES}
+    prefixes = {c.id.split("-")[0] for c in ALL}
     assert {"yaml", "json", "csv", "xlsx", "parquet", "plan", "rules", "o", "as", "format",
-            "stdin"} <= prefixes
+            "stdin", "lintfix", "fmt", "across", "evaluation", "qualified", "period",
+            "config", "new"} <= prefixes
     assert {c.exit for c in CASES} == {0, 1, 2}
 
 
