@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.tools.extract import cues
+from checker.tools.extract.decide import Decision
 from checker.tools.extract.fold import is_cjk, is_letter
 from checker.tools.extract.periods import Mark
 from checker.tools.extract.sentences import Document, Sentence
@@ -54,13 +55,14 @@ class Ctx:
     # their own clauses decided, and the kind most of them have, for the others
     votes: list[str] = field(default_factory=list)
     lean: str = ""
+    decision: Decision | None = None  # the learned second opinion on target or not, if any
 
     @staticmethod
     def of(document: Document, sentence: Sentence, votes: list[str] | None = None,
-           lean: str = "") -> Ctx:
+           lean: str = "", decision: Decision | None = None) -> Ctx:
         return Ctx(document, sentence, document.folded[sentence.start:sentence.end],
                    sentence.start, document.marks_within(sentence.start, sentence.end),
-                   votes if votes is not None else [], lean)
+                   votes if votes is not None else [], lean, decision)
 
     def marks_between(self, low: int, high: int) -> list[Mark]:
         """The marks between two offsets of the sentence."""
