@@ -1,6 +1,7 @@
 """Accuracy of `plancheck extract` against hand-labelled gold sets, and the draft suite.
 
     .venv/bin/python bench/extract_bench.py [--show-misses] [--set NAME]…
+    .venv/bin/python bench/extract_bench.py --loso   # the learned decision, leave-one-set-out
 
 Gold (labelled by hand, never by the extractor; policy in docs/extract.md):
 `tests/data/extract/gold.csv` — every numeric target of the bundled Daxing suite
@@ -26,15 +27,17 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))  # extract_learn: fitting, at training time only
 
 from checker.syntax.suite import load_suite  # noqa: E402
-from checker.tools.extract import Item, extract, read_text, reader_for  # noqa: E402
+from checker.tools.extract import Item, Reader, extract, read_text, reader_for  # noqa: E402
+from checker.tools.extract.decide import COLLECT, Decision  # noqa: E402
 from checker.types.typecheck import typecheck  # noqa: E402
 from checker.types.typed import CheckedSuite  # noqa: E402
 
@@ -121,7 +124,17 @@ def score(found: Counter[Key], gold: Counter[Key], kind: str) -> Score:
                  tuple(sorted((found - matched).elements())))
 
 
-def measure(checked: CheckedSuite, gold: Path) -> tuple[list[Score], float]:
+def measure(checked: CheckedSuite, gold: Path,
+            reader: Reader | None = None) -> tuple[list[Score], float]:
+    items, rows, elapsed = read_set(checked, gold, reader)
+    names = {i.file: i.file for i in items}
+    return [score(item_keys(checked, items, names, k), gold_keys(checked, rows, k), k)
+            for k in ("target", "actual")], elapsed
+
+
+def read_set(checked: CheckedSuite, gold: Path, reader: Reader | None = None
+             ) -> tuple[list[Item], list[dict[str, str]], float]:
+    """The items the reader finds in a set's files, the set's labels, and the time taken."""
     rows = read_gold(gold)
     files = sorted({r["file"] for r in rows} | {p.name for p in gold.parent.glob("*.txt")}
                    | {f"reports/{p.name}" for p in (gold.parent / "reports").glob("*.txt")})
@@ -132,10 +145,8 @@ def measure(checked: CheckedSuite, gold: Path) -> tuple[list[Score], float]:
         sources.append(source)
         names[name] = name
     started = time.perf_counter()
-    items = extract(sources, reader_for(checked))  # type: ignore[arg-type]
-    elapsed = time.perf_counter() - started
-    return [score(item_keys(checked, items, names, k), gold_keys(checked, rows, k), k)
-            for k in ("target", "actual")], elapsed
+    items = extract(sources, reader or reader_for(checked))  # type: ignore[arg-type]
+    return items, rows, time.perf_counter() - started
 
 
 def draft_rate(checked: CheckedSuite) -> str:
@@ -156,14 +167,90 @@ def draft_rate(checked: CheckedSuite) -> str:
             f"(draft, review me), other diagnostics: {others or 'none'}")
 
 
+# ------------------------------------------------------------------ leave-one-set-out
+
+
+# How the decision may overrule the rules: where their own words did not decide, or
+# anywhere, past a margin of log-odds; `text` weighs the text alone (no feature says what
+# the rules, the section or the paragraph decided) and decides every figure.
+POLICIES = {"rules": None, "default m0": ("default", 0.0, False),
+            "default m1": ("default", 1.0, False), "default m2": ("default", 2.0, False),
+            "all m0": ("all", 0.0, False), "all m1": ("all", 1.0, False),
+            "all m2": ("all", 2.0, False), "text": ("all", 0.0, True),
+            "text def m1": ("default", 1.0, True), "text m2": ("all", 2.0, True),
+            "text m3": ("all", 3.0, True), "text m4": ("all", 4.0, True)}
+_VERDICTS = ("rule=", "doc=plan|rule", "doc=report|rule", "doc=|rule", "lean=", "mode=")
+
+
+def figures_of(checked: CheckedSuite, gold: Path) -> list[tuple[tuple[str, ...], bool]]:
+    """Each figure the rules read as a target or an actual in a set, with its features
+    and whether a target label of the set is at its line with its value and unit (the
+    op is left out: it follows from the kind)."""
+    reader = replace(reader_for(checked), decision=COLLECT)
+    items, rows, _ = read_set(checked, gold, reader)
+    targets = Counter((r["file"], int(r["line"]), Fraction(r["value"]),
+                       unit_key(checked, r["unit"])) for r in rows if r["kind"] == "target")
+    out = []
+    for item in items:
+        if item.kind == "other" or not item.signals or not isinstance(item.value, Fraction):
+            continue
+        key = (item.file, item.line, item.value, unit_key(checked, item.unit))
+        out.append((item.signals, targets[key] > 0))
+        if targets[key]:
+            targets[key] -= 1
+    return out
+
+
+def loso(checked: CheckedSuite) -> None:
+    """For each blind set, fit the decision on every other set and read the set with it;
+    per set and pooled over the blind sets, targets and actuals, rules alone and each
+    way the decision may overrule them."""
+    from extract_learn import fit
+
+    rows = {name: figures_of(checked, gold) for name, gold in SETS.items()}
+    pooled: dict[str, Counter[str]] = {p: Counter() for p in POLICIES}
+    for name, gold in SETS.items():
+        if not name.startswith("blind"):
+            continue
+        training = [r for other, figures in rows.items() if other != name for r in figures]
+        models = {False: fit(training),
+                  True: fit([([f for f in names if not f.startswith(_VERDICTS)], target)
+                             for names, target in training])}
+        line = [f"{name:8}"]
+        for policy, how in POLICIES.items():
+            model = models[how[2]] if how is not None else None
+            reader = reader_for(checked) if how is None or model is None else replace(
+                reader_for(checked), decision=Decision(model.bias, model.weights,
+                                                       scope=how[0], margin=how[1]))
+            target, actual = measure(checked, gold, reader)[0]
+            total = pooled[policy]
+            total.update(t_found=target.found, t_gold=target.gold, t_ok=target.matched)
+            if actual.gold:
+                total.update(a_found=actual.found, a_gold=actual.gold, a_ok=actual.matched)
+            line.append(f"{policy} {target.precision:.3f}/{target.recall:.3f}")
+        print("  ".join(line))
+    print("pooled over the blind sets (targets P / R; actuals P / R over the sets that "
+          "label them):")
+    for policy, t in pooled.items():
+        print(f"  {policy:11} targets {t['t_ok'] / t['t_found']:.3f} / "
+              f"{t['t_ok'] / t['t_gold']:.3f}"
+              f" ({t['t_ok']} of {t['t_found']}, of {t['t_gold']})   actuals "
+              f"{t['a_ok'] / t['a_found']:.3f} / {t['a_ok'] / t['a_gold']:.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--no-draft", action="store_true", help="skip the draft suite")
+    parser.add_argument("--loso", action="store_true",
+                        help="the learned decision, measured leave-one-set-out")
     parser.add_argument("--set", action="append", choices=sorted(SETS), dest="sets",
                         help="measure only this set (repeatable); misses of the others stay hidden")
     args = parser.parse_args()
     checked = typecheck(load_suite().suite)
+    if args.loso:
+        loso(checked)
+        return 0
     for name, gold in SETS.items():
         if args.sets and name not in args.sets:
             continue

@@ -250,6 +250,14 @@ CASES = [
     (PLAN + "到2030年,每千人口拥有执业(助理)医师数提升为4人,每千人口拥有3岁以下婴幼儿托位"
      "数增加至5个。",
      [("target", ">=", "4", "人"), ("target", ">=", "5", "count")]),
+    # a count before its noun after a word that plans: the verb before it is work to do,
+    # though no list knows it (`关停`, `取缔`, `疏浚`, `扶持`)
+    (PLAN + "今年要关停30家污染企业,整治15条黑臭水体。",
+     [("target", ">=", "30", "count"), ("target", ">=", "15", "count")]),
+    (PLAN + "到2025年,将全面取缔12处非法码头,计划疏浚20条河道。",
+     [("target", ">=", "12", "count"), ("target", ">=", "20", "count")]),
+    (PLAN + "到2027年,要重点扶持50家小微企业。",
+     [("target", ">=", "50", "count")]),
 ]
 
 

@@ -20,7 +20,8 @@ from checker.tools.extract.items import Item
 from checker.tools.extract.naming import name_of
 from checker.tools.extract.phrases import Phrase, UnitWord
 from checker.tools.extract.reasons import listed_verb, money_level, other_reason
-from checker.tools.extract.when import kind_at, period_at
+from checker.tools.extract.signals import features
+from checker.tools.extract.when import judged, period_at
 from checker.types.units import Unit
 
 _QUALIFIERS = re.compile(r"初步预计|初步核算|初步统计|预计|扣除[^,，;；。]{1,12}?影响|两年平均|"
@@ -73,7 +74,11 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     elif ctx.sentence.cell is not None:  # a value cell: its column says what it is
         reason = ""
     name = name_of(ctx, near, phrase, run, previous)
-    kind = "other" if reason else kind_at(ctx, near, phrase.start - ctx.base)
+    kind, decisive = ("other", True) if reason else judged(ctx, near, phrase.start - ctx.base)
+    signals: list[str] = []
+    if ctx.decision is not None and not reason and ctx.sentence.cell is None:
+        signals = features(ctx, near, start, end, kind, decisive)
+        kind = ctx.decision.kind(signals, kind, decisive)
     before = ctx.text[start - 1:start] if start > 0 else ""
     tight = before if before in cues.TIGHT_BOUNDS else ""
     compared = bool(_COMPARED.search(ctx.text[own.clause_start:own.chain_start]))
@@ -100,7 +105,8 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
         quote=quote_of(ctx, near), kind=kind, name=name, indicator="", op=op, value=value,
         unit=unit, period=period, qualifier=_qualifier(ctx, near, own, phrase),
         reason=reason, section=" ".join(ctx.sentence.section), words=phrase.text,
-        known=known, factor=factor, high=high)
+        known=known, factor=factor, high=high,
+        signals=tuple(signals) if ctx.decision is not None and ctx.decision.collect else ())
 
 
 def _day_of_month(ctx: Ctx, phrase: Phrase, start: int, end: int) -> bool:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from checker.tools.extract import cues
+from checker.tools.extract.decide import Decision
 from checker.tools.extract.fold import is_cjk, is_letter
 from checker.tools.extract.periods import Mark
 from checker.tools.extract.sentences import Document, Sentence
@@ -54,13 +55,14 @@ class Ctx:
     # their own clauses decided, and the kind most of them have, for the others
     votes: list[str] = field(default_factory=list)
     lean: str = ""
+    decision: Decision | None = None  # the learned second opinion on target or not, if any
 
     @staticmethod
     def of(document: Document, sentence: Sentence, votes: list[str] | None = None,
-           lean: str = "") -> Ctx:
+           lean: str = "", decision: Decision | None = None) -> Ctx:
         return Ctx(document, sentence, document.folded[sentence.start:sentence.end],
                    sentence.start, document.marks_within(sentence.start, sentence.end),
-                   votes if votes is not None else [], lean)
+                   votes if votes is not None else [], lean, decision)
 
     def marks_between(self, low: int, high: int) -> list[Mark]:
         """The marks between two offsets of the sentence."""
@@ -144,6 +146,8 @@ def around(text: str, start: int, end: int) -> Around:
     if not distant and _AMOUNT_AHEAD.match(text, start) and not text.startswith("的", end):
         # (`推进规划10平方公里的雁栖小镇`: an amount before 的 says how large the thing is)
         distant, distant_at = _work_before(text, max(s0, left_start), chain_start)
+    if not distant and not chain and _COUNT_AHEAD.match(text, start):
+        distant, distant_at = _unknown_work(text, max(s0, left_start), start)
     if not distant and s0 > c0:
         distant, distant_at = _distant(text, max(c0, left_start), s0)
     right = text[end:min(c1, end + MAX_RIGHT)]
@@ -215,6 +219,22 @@ def _work_before(text: str, low: int, high: int) -> tuple[str, int]:
         if at >= 0 and 2 <= len(gap) <= 8 and all(is_cjk(c) for c in gap):
             return word, low + at
     return "", -1
+
+
+# `今年要关停30家污染企业`, `将全面取缔12处非法码头`: after a word that plans (and an adverb
+# of how), the two characters right before a count are a verb of work the lists do not know.
+_PLANNED_WORK = re.compile(r"(?:(?<![主重需必只不次])要|(?<![即])将|拟|力争|计划|确保|争取|年内)"
+                           r"(?:全面|加快|大力|重点|积极|继续|着力|持续|进一步|逐步|再|新)?"
+                           r"([\u4e00-\u9fff]{2})$")
+_NO_VERB = frozenset({"全市", "全区", "全县", "全省", "全国", "其中", "共有", "总计", "合计",
+                      "全部", "近期", "年底", "年末", "以上", "左右", "每年", "累计", "达到"})
+
+
+def _unknown_work(text: str, low: int, high: int) -> tuple[str, int]:
+    found = _PLANNED_WORK.search(text, low, high)
+    if found is None or found.group(1) in _NO_VERB or found.group(1) in _ALL_CUES:
+        return "", -1
+    return found.group(1), found.start(1)
 
 
 _BADGE = re.compile(r"\s+(?:NEW|New|new|HOT|Hot|hot|TOP|Top)\s*$")

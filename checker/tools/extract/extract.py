@@ -18,6 +18,7 @@ from checker.source import SourceFile
 from checker.tools.extract import cues, idioms
 from checker.tools.extract.classify import classify
 from checker.tools.extract.context import Ctx
+from checker.tools.extract.decide import Decision
 from checker.tools.extract.items import Item
 from checker.tools.extract.mapping import NameIndex
 from checker.tools.extract.phrases import Lexicon, Phrase, UnitWord, parse
@@ -38,6 +39,7 @@ class Reader:
 
     lexicon: Lexicon
     names: NameIndex
+    decision: Decision | None = None
 
     @property
     def percent(self) -> Unit | None:
@@ -209,7 +211,7 @@ def _lean(votes: list[str]) -> str:
 
 def _sentence_items(document: Document, sentence: Sentence, reader: Reader,
                     votes: list[str], lean: str = "") -> list[Item]:
-    ctx = Ctx.of(document, sentence, votes, lean)
+    ctx = Ctx.of(document, sentence, votes, lean, reader.decision)
     phrases = list(figures(ctx, reader.lexicon))
     items: list[Item] = []
     previous: Item | None = None

@@ -39,6 +39,8 @@ class Item:
     known: Unit | None = field(default=None, compare=False)  # the table's unit of the value
     factor: int = field(default=1, compare=False)  # value x factor is in `known`
     high: Fraction | None = field(default=None, compare=False)  # the top of a range
+    # what the learned decision weighed (kept only when collecting them, to train it)
+    signals: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def numeric(self) -> bool:

@@ -104,10 +104,15 @@ _CAPPED = re.compile(r"[\d.\s]+[^\s\d,，。;；、]{0,6}?(?:以内|之内|以�
 
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
     """`target` or `actual` for a statement at `start` (an offset in the sentence)."""
+    return judged(ctx, near, start)[0]
+
+
+def judged(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
+    """`judge`, and the statement's vote for its paragraph when its own words decided."""
     kind, decisive = judge(ctx, near, start)
     if decisive:
         ctx.votes.append(kind)
-    return kind
+    return kind, decisive
 
 
 def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
