@@ -154,3 +154,21 @@ def test_a_completion_tables_result_cells_are_actuals_and_its_target_cells_targe
                    (19, "target", ">=", "900", "亿元"),
                    (22, "actual", "==", "3200", "count"),
                    (23, "target", ">=", "3000", "count")]
+
+
+# The same kind of table flattened into the paragraph that introduces it (a page that lost its
+# line ends and kept the cells apart by runs of spaces).
+FLAT = ("现将执行情况报告如下。全年主要目标顺利完成,详见附表。   附表:主要指标完成情况   序号   "
+        "指标名称   完成情况   年度目标   绝对值   同比增长   1   工业增加值   410.2亿元   6.4%   "
+        "增长5%以上   2   实际利用外资   12.6亿美元   -1.5%   12亿美元\n")
+
+
+def test_a_completion_table_flattened_into_a_paragraph_is_read_cell_by_cell() -> None:
+    got = [(i.line, i.kind, i.op, str(i.value), i.unit) for i in items_of(FLAT)
+           if i.kind != "other"]
+    assert got == [(1, "actual", "==", "2051/5", "亿元"),
+                   (1, "actual", "increase", "32/5", "%"),
+                   (1, "target", ">=", "5", "%"),
+                   (1, "actual", "==", "63/5", "亿美元"),
+                   (1, "actual", "reduce", "3/2", "%"),
+                   (1, "target", ">=", "12", "亿美元")]

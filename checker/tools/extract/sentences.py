@@ -25,7 +25,7 @@ from checker.source import SourceFile
 from checker.tools.extract import cues, markup
 from checker.tools.extract.fold import fold, is_cjk
 from checker.tools.extract.periods import Mark, find_marks
-from checker.tools.extract.tables import Cell, cells, split_rows
+from checker.tools.extract.tables import Cell, cells, split_flat, split_rows
 from checker.tools.plantext import CHINESE_DIGITS, HEADING_MAX, numbered_heading
 
 _MAX_HEADING = HEADING_MAX
@@ -162,7 +162,7 @@ class _Lines:
 
 def read_document(source: SourceFile) -> Document:
     folded, cleaned = markup.clean(_without_meta(fold(source.text)))
-    folded = split_rows(folded)
+    folded = split_flat(split_rows(folded))
     folded, offsets = _without_glosses(folded)
     if cleaned is not None:
         offsets = [cleaned[i] for i in offsets] if offsets is not None else cleaned

@@ -111,6 +111,50 @@ def split_rows(text: str) -> str:
     return "".join(chars)
 
 
+_WIDE_GAP = re.compile(r"[ \t\u3000]{2,}")
+
+
+def split_flat(text: str) -> str:
+    """The text with a completion table flattened into a paragraph (`…(见表1)   表1:…   序号
+    指标名称   属性   完成情况   年度目标   绝对值   同比增长   1   地区生产总值   …`, a page that
+    lost its line ends) laid out one cell a line: from a run of column names that heads a
+    completion table to the first cell that is a sentence; the same length."""
+    chars = list(text)
+    at = 0
+    for line in text.split("\n"):
+        if len(line) > 120 and _WIDE_GAP.search(line):
+            for start, end in _flat_gaps(line):
+                chars[at + start:at + end] = "\n" + " " * (end - start - 1)
+        at += len(line) + 1
+    return "".join(chars)
+
+
+def _flat_gaps(line: str) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int, str]] = []  # (start of the gap before, end of it, cell)
+    last = 0
+    for gap in [*_WIDE_GAP.finditer(line)]:
+        pieces.append((last, gap.start(), line[last:gap.start()]))
+        last = gap.end()
+    pieces.append((last, len(line), line[last:]))
+    for first in range(len(pieces)):
+        header = []
+        for piece in pieces[first:]:
+            column = _column(piece[2]) if len(piece[2]) <= MAX_CELL else None
+            if column is None:
+                break
+            header.append(column)
+        if len(header) < 3 or not _completion(header) or \
+                not any(c.role == "name" for c in header):
+            continue
+        end = first + len(header)
+        while end < len(pieces) and len(pieces[end][2]) <= 40 and "。" not in pieces[end][2]:
+            end += 1
+        # the gaps before the header, between its cells and the rows', and after the last
+        return [(pieces[k - 1][1], pieces[k][0]) for k in range(max(first, 1), min(end + 1,
+                                                                                    len(pieces)))]
+    return []
+
+
 def _row_cells(line: str) -> list[tuple[int, int, str]]:
     """The cells of a line split at its gaps (a year and its `年…` kept together)."""
     cells_: list[tuple[int, int, str]] = []
