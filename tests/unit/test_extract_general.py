@@ -323,3 +323,11 @@ def test_no_target_read_from_what_sets_none(text: str, expected: list[tuple[str,
     got = statements(text)
     assert [e for e in expected if e not in got] == [], got
     assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
+
+
+def test_a_review_of_the_past_year_after_a_short_lead_that_says_who_reports() -> None:
+    text = ("报告提到,过去一年,全县经济运行总体平稳,税收收入达到86.4亿元、"
+            "增长3.9%,社会消费品零售总额预计增长6.1%。\n")
+    assert statements(text) == [("actual", "==", "86.4", "亿元"),
+                                ("actual", "increase", "3.9", "%"),
+                                ("actual", "increase", "6.1", "%")]

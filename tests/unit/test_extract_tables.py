@@ -111,3 +111,64 @@ def test_noted_columns_bordered_cells_and_a_change_column_that_restates_the_gap(
     gap = [i for i in items_of(NOTED) if i.line == 12]
     assert [(i.kind, i.reason) for i in gap] == [
         ("other", "`9` restates how far its row's target is from the base")]
+
+
+# An execution report's completion table one cell per line: the year's result (its amount and
+# its growth) under `完成情况`, the year's target under `年度目标`; a row may lack its growth
+# cell or state its target in words.
+COMPLETED = """表2:2023年某区主要指标完成情况
+序号
+指标名称
+属性
+完成情况
+年度目标
+绝对值
+同比增长
+1
+社会消费品零售总额
+预期性
+820.5亿元
+-2.3%
+增长6%左右
+2
+人均可支配收入增速
+65012元
+5.1%
+增长5%,力争900亿元
+3
+新增就业岗位
+3200个
+3000个
+"""
+
+
+def test_a_completion_tables_result_cells_are_actuals_and_its_target_cells_targets() -> None:
+    got = [(i.line, i.kind, i.op, str(i.value), i.unit) for i in items_of(COMPLETED)
+           if i.kind != "other"]
+    assert got == [(12, "actual", "==", "1641/2", "亿元"),
+                   (13, "actual", "reduce", "23/10", "%"),
+                   (14, "target", "~=", "6", "%"),
+                   (17, "actual", "==", "65012", "元"),
+                   (18, "actual", "increase", "51/10", "%"),
+                   (19, "target", "increase", "5", "%"),
+                   (19, "target", ">=", "900", "亿元"),
+                   (22, "actual", "==", "3200", "count"),
+                   (23, "target", ">=", "3000", "count")]
+
+
+# The same kind of table flattened into the paragraph that introduces it (a page that lost its
+# line ends and kept the cells apart by runs of spaces).
+FLAT = ("现将执行情况报告如下。全年主要目标顺利完成,详见附表。   附表:主要指标完成情况   序号   "
+        "指标名称   完成情况   年度目标   绝对值   同比增长   1   工业增加值   410.2亿元   6.4%   "
+        "增长5%以上   2   实际利用外资   12.6亿美元   -1.5%   12亿美元\n")
+
+
+def test_a_completion_table_flattened_into_a_paragraph_is_read_cell_by_cell() -> None:
+    got = [(i.line, i.kind, i.op, str(i.value), i.unit) for i in items_of(FLAT)
+           if i.kind != "other"]
+    assert got == [(1, "actual", "==", "2051/5", "亿元"),
+                   (1, "actual", "increase", "32/5", "%"),
+                   (1, "target", ">=", "5", "%"),
+                   (1, "actual", "==", "63/5", "亿美元"),
+                   (1, "actual", "reduce", "3/2", "%"),
+                   (1, "target", ">=", "12", "亿美元")]

@@ -99,6 +99,11 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     if cell is not None and not reason:  # a table's cell: its row and column say it
         kind, name, period = cell.kind, cell.name, str(cell.year) if cell.year else period
         op = _cell_op(phrase, tight or own.bound_word, cell.name, cell.change)
+        if cell.change == "reach":  # a year's target in words (`增长7%`, `力争3000亿元`)
+            op = _op(near, own, phrase, "target", tight, listed_verb(ctx, phrase, own),
+                     compared, False, lower_better, quality)
+            if op == "==":  # a bare amount the year is to reach (`50件`)
+                op = "<=" if any(w in cell.name for w in cues.LOWER_IS_BETTER) else ">="
     return Item(
         file=ctx.document.path, line=ctx.document.position(phrase.start)[0],
         column=ctx.document.position(phrase.start)[1],

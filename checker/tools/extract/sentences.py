@@ -25,7 +25,7 @@ from checker.source import SourceFile
 from checker.tools.extract import cues, markup
 from checker.tools.extract.fold import fold, is_cjk
 from checker.tools.extract.periods import Mark, find_marks
-from checker.tools.extract.tables import Cell, cells, split_rows
+from checker.tools.extract.tables import Cell, cells, split_flat, split_rows
 from checker.tools.plantext import CHINESE_DIGITS, HEADING_MAX, numbered_heading
 
 _MAX_HEADING = HEADING_MAX
@@ -48,8 +48,10 @@ _LIST_INTRO = re.compile(r"(?:目标|指标|安排|任务)(?:是|为|如下)?[:�
 # that many parts of one list, however long each is.
 _ANNOUNCED = re.compile(rf"([{CHINESE_DIGITS}\d]+)个?方面(?:的)?(?:(?:重点|主要)?(?:任务|工作)|"
                         r"(?=[:：]\s*$))")  # 今后五年重点做好以下四个方面:
-# `五年来,…`, `一年来,…`: a paragraph that opens on a span behind it reviews it.
-_PAST_OPENS = re.compile("[\\s“]*(?:" + "|".join(re.escape(w) for w in cues.PAST_OPENINGS) + ")")
+# `五年来,…`, `一年来,…`: a paragraph that opens on a span behind it reviews it, after a
+# short lead that says who reports (`《报告》显示,过去一年,…`) too.
+_PAST_OPENS = re.compile("[\\s“]*(?:[^,，。;；:：“”]{1,10}[,，:：]\\s*)?(?:" +
+                         "|".join(re.escape(w) for w in cues.PAST_OPENINGS) + ")")
 # `(二)加快推动产业转型,高质量建设国家级产业转型发展示范区。…`: a paragraph that opens on a
 # numbered task (a verb of work, no result) lists work to do — in an excerpt of a work
 # report's coming tasks with no year, no heading and no cue, that is what says its kind.
@@ -162,7 +164,7 @@ class _Lines:
 
 def read_document(source: SourceFile) -> Document:
     folded, cleaned = markup.clean(_without_meta(fold(source.text)))
-    folded = split_rows(folded)
+    folded = split_flat(split_rows(folded))
     folded, offsets = _without_glosses(folded)
     if cleaned is not None:
         offsets = [cleaned[i] for i in offsets] if offsets is not None else cleaned

@@ -55,12 +55,14 @@ class Cell:
 
 @dataclass(frozen=True)
 class _Column:
-    role: str  # name | unit | value | attr | skip
+    role: str  # name | unit | value | attr | skip | sub (a sub-column of a reached value)
     year: int | None = None
     target: bool = False
     base: bool = False  # 基期, 现状, 实际, 完成: a value reached
     cumulative: bool = False  # 〔累计〕: a change over the plan's years, a target
     growth: bool = False  # 年均增长: a yearly rise over the plan's years, a target
+    # 完成情况 over 年度目标 (a completion table): a year's result beside its target
+    reached: bool = False
 
 
 _SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\t+[ \t]*|[ \t]{2,}|(?<=\S) (?=\S)")
@@ -107,6 +109,50 @@ def split_rows(text: str) -> str:
                         (" " if edge else "\n") + " " * (end - start - 1)
         index = following
     return "".join(chars)
+
+
+_WIDE_GAP = re.compile(r"[ \t\u3000]{2,}")
+
+
+def split_flat(text: str) -> str:
+    """The text with a completion table flattened into a paragraph (`…(见表1)   表1:…   序号
+    指标名称   属性   完成情况   年度目标   绝对值   同比增长   1   地区生产总值   …`, a page that
+    lost its line ends) laid out one cell a line: from a run of column names that heads a
+    completion table to the first cell that is a sentence; the same length."""
+    chars = list(text)
+    at = 0
+    for line in text.split("\n"):
+        if len(line) > 120 and _WIDE_GAP.search(line):
+            for start, end in _flat_gaps(line):
+                chars[at + start:at + end] = "\n" + " " * (end - start - 1)
+        at += len(line) + 1
+    return "".join(chars)
+
+
+def _flat_gaps(line: str) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int, str]] = []  # (start of the gap before, end of it, cell)
+    last = 0
+    for gap in [*_WIDE_GAP.finditer(line)]:
+        pieces.append((last, gap.start(), line[last:gap.start()]))
+        last = gap.end()
+    pieces.append((last, len(line), line[last:]))
+    for first in range(len(pieces)):
+        header = []
+        for piece in pieces[first:]:
+            column = _column(piece[2]) if len(piece[2]) <= MAX_CELL else None
+            if column is None:
+                break
+            header.append(column)
+        if len(header) < 3 or not _completion(header) or \
+                not any(c.role == "name" for c in header):
+            continue
+        end = first + len(header)
+        while end < len(pieces) and len(pieces[end][2]) <= 40 and "。" not in pieces[end][2]:
+            end += 1
+        # the gaps before the header, between its cells and the rows', and after the last
+        return [(pieces[k - 1][1], pieces[k][0]) for k in range(max(first, 1), min(end + 1,
+                                                                                    len(pieces)))]
+    return []
 
 
 def _row_cells(line: str) -> list[tuple[int, int, str]]:
@@ -160,7 +206,10 @@ def cells(lines: list[str]) -> dict[int, Cell]:
         columns, after = header
         for at in range(index, after):  # a note's mark in a column's name is no figure
             found[at] = Cell("header", "", "", None)
-        index = _rows(lines, after, columns, found)
+        if _completion(columns):
+            index = _completion_rows(lines, after, columns, found)
+        else:
+            index = _rows(lines, after, columns, found)
     return found
 
 
@@ -177,6 +226,10 @@ def _header(lines: list[str], start: int) -> tuple[list[_Column], int] | None:
         index += 1
     roles = [c.role for c in columns]
     values = [c for c in columns if c.role == "value"]
+    if "name" in roles and _completion(columns):
+        return columns, index
+    if "sub" in roles:
+        return None
     if "name" not in roles or not values or roles.index("name") > roles.index("value"):
         return None
     if not any(c.target and not c.cumulative for c in values):
@@ -198,6 +251,16 @@ def _cell_text(line: str) -> str:
     return line.strip().strip("|").strip()
 
 
+# A completion table (an execution report's `完成情况 | 年度目标`, the first over `绝对值 |
+# 同比增长`): the year's result, then the target the year set, row by row.
+_REACHED_COLUMN = re.compile(r"^(?:完成情况|执行情况|实际完成|完成数|实际执行)$")
+_YEAR_TARGET_COLUMN = re.compile(r"^(?:(?:年度|全年|年初)(?:目标|计划|预期目标)|计划目标|"
+                                 r"年度计划目标)$")
+_SUB_COLUMN = re.compile(r"^(?:绝对值|总量|数值|完成值|同比增长|同比增减|同比|比上年增长|增长|"
+                         r"增速|增幅)(?:\(%\))?$")
+# a growth cell: a signed rate, an empty cell or a note in brackets (`(统计口径调整)`)
+_GROWTH_CELL = re.compile(r"^[-−+]?[\d.]+\s*%$|^[—\-/–]+$|^[(（][^()（）]*[)）]$")
+
 # `2020年基期值(起始日期用作比较的数据)`: a note on what a column holds.
 _COLUMN_NOTE = re.compile(r"\([^()]{4,24}\)$")
 
@@ -209,6 +272,12 @@ def _column(text: str) -> _Column | None:
         text = bare if _SUM_COLUMN.match(bare) else _COLUMN_NOTE.sub("", text)
     # brackets and a note's mark (`〔累计〕1`, `2025年2`) are no part of a column's name
     text = re.sub(r"(?<=[\u4e00-\u9fff])[\d\"'*]{1,2}$", "", re.sub(r"[〔〕【】\[\]]", "", text))
+    if _REACHED_COLUMN.match(text):
+        return _Column("value", None, False, True, reached=True)
+    if _YEAR_TARGET_COLUMN.match(text):
+        return _Column("value", None, True, reached=True)
+    if _SUB_COLUMN.match(text):
+        return _Column("sub", growth=not text.startswith(("绝对", "总量", "数值", "完成值")))
     if _SUM_COLUMN.match(text):
         return _Column("value", None, True, False, True)
     if _GROWTH_COLUMN.match(text):
@@ -298,3 +367,87 @@ def _read_row(lines: list[str], row: list[int], tail: list[_Column],
         found[row[at + offset]] = Cell("target" if column.target else "actual", name,
                                        "%" if column.growth else unit, column.year,
                                        "increase" if column.growth else "")
+
+
+def _completion(columns: list[_Column]) -> bool:
+    """A year's result column (`完成情况`, not a status column beside `2020年目标值`) and
+    the year's target column (`年度目标`)."""
+    return any(c.reached and c.target for c in columns) and \
+        any(c.reached and c.base for c in columns)
+
+
+def _completion_rows(lines: list[str], index: int, columns: list[_Column],
+                     found: dict[int, Cell]) -> int:
+    """Rows of a completion table, each opening on its number (`1`, `2`, …): the number, the
+    name, maybe its `预期性` cell, then the year's result (its amount, then its growth when
+    the header has `同比增长`) and the year's target, in the header's order.  A row may lack
+    a cell (no growth stated) or hold a target in words (`增长10%左右,力争3000亿元`), so
+    cells are read by what they hold, not counted."""
+    slots: list[str] = []
+    for column in columns:
+        if column.role == "value" and column.base:
+            slots.append("amount")
+        elif column.role == "value" and column.target:
+            slots.append("target")
+        elif column.role == "sub" and column.growth and "amount" in slots:
+            slots.insert(slots.index("amount") + 1, "growth")
+    number = None
+    while index < len(lines):
+        text = _cell_text(lines[index])
+        opens = re.fullmatch(r"(\d{1,3})\.?", text)
+        if opens is None or (number is not None and int(opens.group(1)) != number + 1):
+            break
+        number = int(opens.group(1))
+        found[index] = Cell("other", "", "", None)
+        index += 1
+        if index >= len(lines) or not _cell_text(lines[index]) or \
+                _VALUE.match(_cell_text(lines[index])):
+            break
+        name = _cell_text(lines[index])
+        index += 1
+        if index < len(lines) and _ATTR.match(_cell_text(lines[index])):
+            index += 1
+        row: list[int] = []
+        while index < len(lines):
+            text = _cell_text(lines[index])
+            if not text or len(text) > 40 or "。" in text or _next_row(lines, index, number):
+                break
+            row.append(index)
+            index += 1
+        _read_completion(lines, row, slots, name, found)
+        if index < len(lines) and not _next_row(lines, index, number):
+            break
+    return index
+
+
+def _next_row(lines: list[str], index: int, number: int) -> bool:
+    """Whether the line opens the row after `number` (its number, then a name)."""
+    if _cell_text(lines[index]) != str(number + 1):
+        return False
+    after = _cell_text(lines[index + 1]) if index + 1 < len(lines) else ""
+    return bool(after) and not _VALUE.match(after)
+
+
+def _read_completion(lines: list[str], row: list[int], slots: list[str], name: str,
+                     found: dict[int, Cell]) -> None:
+    paren = _PAREN_UNIT.match(name)
+    unit = paren.group("unit") if paren else ""
+    name = paren.group("name") if paren else name
+    at = 0
+    for k, slot in enumerate(slots):
+        last = k == len(slots) - 1
+        while at < len(row):
+            text = _cell_text(lines[row[at]])
+            if slot == "growth" and not _GROWTH_CELL.match(text):
+                break  # no growth stated: the cell is the next column's
+            at += 1
+            if slot == "amount":
+                found[row[at - 1]] = Cell("actual", name, unit, None, "==")  # the level
+            elif slot == "growth":
+                fall = text.startswith(("-", "−")) and text[1:2].isdigit()
+                found[row[at - 1]] = Cell("actual", name, "%", None,
+                                          "reduce" if fall else "increase")
+            else:
+                found[row[at - 1]] = Cell("target", name, unit, None, "reach")
+            if not last:
+                break
