@@ -62,7 +62,13 @@ def _refuse(folder: Path, plan_id: str, args: argparse.Namespace) -> None:
     """No overwriting, and names the language reads back as they were written."""
     where = Span(str(folder), 0, 0, 0, 0)
     problems = []
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+    if not args.folder.strip():
+        problems.append(Diagnostic("C720", "the suite folder's name is empty", where,
+                                   help="name a new folder, e.g. `plancheck new my-plan`"))
+    elif any(parent.exists() and not parent.is_dir() for parent in folder.parents):
+        problems.append(Diagnostic("C720", f"`{folder}` is under a file", where,
+                                   help="name a new folder whose parents are folders"))
+    elif folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         problems.append(Diagnostic("C720", f"`{folder}` exists and is not an empty folder",
                                    where, help="name a new folder; nothing is overwritten"))
     if not _ID.fullmatch(plan_id):
