@@ -32,6 +32,7 @@ from typing import Any
 from checker.cli.options import say
 from checker.diagnostics import Diagnostic, DiagnosticError, did_you_mean
 from checker.source import SourceFile, Span
+from reports import FORMATS
 
 KEYS = ("rules", "as-of", "fail-on", "format", "lang")
 COMMANDS = ("analyze", "check", "explain", "lint", "schema", "suite", "test")
@@ -122,6 +123,10 @@ def _settings(config: Config, command: str, args: argparse.Namespace
     if problems:
         raise DiagnosticError(problems, {config.shown: config.source})
     choices = _format_choices(args)
+    if "format" in top and top["format"] not in FORMATS:  # no command writes it: a typo
+        raise _error("C703", f"no command writes format `{top['format']}`",
+                     _span(config, "format"), config.source,
+                     help="formats: " + ", ".join(f"`{name}`" for name in FORMATS))
     if "format" in top and top["format"] not in choices:  # `format = "html"` is for check
         say(args, f"the configured format `{top.pop('format')}` is not one `{command}` "
             "writes; it keeps its default")

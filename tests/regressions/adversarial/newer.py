@@ -334,8 +334,6 @@ def _evaluation() -> list[Case]:
 
 def _config() -> list[Case]:
     d, t, py = "d.csv", "plancheck.toml", "pyproject.toml"
-    ignored = ("an unknown `format` in the configuration is ignored by `check` (exit 0), "
-               "where `[lint] format` is C703 (checker/cli/config.py)")
 
     def config(name: str, text: str, file: str = t, argv: tuple[str, ...] = ("check", d),
                code: int = 2, extra: dict[str, Content] | None = None, xfail: str = "") -> Case:
@@ -362,8 +360,8 @@ def _config() -> list[Case]:
         config("max-findings-is-no-key", "max-findings = -1\n"),
         config("lang-with-rlo", 'lang = "\\u202ezh"\n'),
         config("key-twice", "a = 1\na = 2\n"), config("invalid-utf8", "\xff\xfe"),
-        config("format-unknown", 'format = "nope"\n', xfail=ignored),
-        config("format-injected", 'format = "x\\u001b[2J"\n', xfail=ignored),
+        config("format-unknown", 'format = "nope"\n'),
+        config("format-injected", 'format = "x\\u001b[2J"\n'),
         config("lint-format-injected", '[lint]\nformat = "x\\u001b[2J"\n', **lint),
         config("lint-unknown-key", "[lint]\nfix = true\n", **lint),
         config("as-of-toml-date", "as-of = 2023-06-30\n", code=0),
