@@ -3,7 +3,7 @@
 In: a figure's features (`signals`), the kind the rules gave it and whether its own
 words decided that.  Out: `Decision` — the weights of a logistic regression (target
 against not) loaded from a JSON file and scored with the standard library, and the rule
-of when it may overrule the rules.  Trained by `scripts/train_extract_decision.py` on
+of when it may overrule the rules.  Trained by `scripts/extract_learn.py` on
 the labelled sets only; measured leave-one-set-out by `bench/extract_bench.py --loso`.
 Imports nothing of the package, so that `Ctx` may carry one.
 """
