@@ -71,7 +71,8 @@ SETS = {"daxing": DATA / "gold.csv", "held-out": DATA / "heldout" / "gold.csv",
         "blind44": DATA / "heldout44" / "gold.csv",
         "blind45": DATA / "heldout45" / "gold.csv",
         "blind46": DATA / "heldout46" / "gold.csv",
-        "blind47": DATA / "heldout47" / "gold.csv"}
+        "blind47": DATA / "heldout47" / "gold.csv",
+        "blind48": DATA / "heldout48" / "gold.csv"}
 
 Key = tuple[str, int, Fraction, str, str]
 
