@@ -8,11 +8,13 @@ always loaded first.  The parser (lark) is imported only when a file is parsed.
 
 from __future__ import annotations
 
+import codecs
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.diagnostics import Diagnostic, DiagnosticError
+from checker.diagnostics import Diagnostic, DiagnosticError, printable
 from checker.source import SourceFile, Span
 from checker.syntax import model as m
 
@@ -35,7 +37,9 @@ def rule_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Diagnostic
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*.rules") if p.is_file())
+            # a link to nothing is kept: reading it says so, where skipping it would
+            # run the suite without its rules in silence
+            found = sorted(p for p in path.rglob("*.rules") if p.is_file() or p.is_symlink())
             if not found:
                 problems.append(Diagnostic("P120", f"no `.rules` files in `{raw}`",
                                            Span(str(raw), 0, 0, 0, 0),
@@ -47,6 +51,14 @@ def rule_files(paths: Sequence[str | Path]) -> tuple[list[Path], list[Diagnostic
             problems.append(Diagnostic("P121", f"no such file or folder `{raw}`",
                                        Span(str(raw), 0, 0, 0, 0)))
     return files, problems
+
+
+def write_back(path: Path, text: str) -> None:
+    """Write a rules file back in its own encoding: UTF-8, with the byte-order mark it
+    had (an editor on Windows writes one; an edit must not be a change of encoding)."""
+    with path.open("rb") as old:
+        marked = old.read(3) == codecs.BOM_UTF8
+    path.write_text(text, encoding="utf-8-sig" if marked else "utf-8", newline="")
 
 
 def display_path(path: Path) -> str:
@@ -96,7 +108,11 @@ def parse_file(path: Path, display: str | None = None) -> tuple[SourceFile | Non
     try:
         data = path.read_bytes()
     except OSError as error:
-        return None, [Diagnostic("P122", f"cannot read `{shown}`: {error.strerror}",
+        why = error.strerror
+        if path.is_symlink() and not path.exists():  # named as found, not as its target
+            shown = display or str(Path(display_path(path.parent)) / path.name)
+            why = f"it links to `{printable(os.readlink(path))}`, which does not exist"
+        return None, [Diagnostic("P122", f"cannot read `{printable(shown)}`: {why}",
                                  Span(shown, 0, 0, 0, 0))]
     return parse_bytes(shown, data)
 

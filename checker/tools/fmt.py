@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.diagnostics import Diagnostic, DiagnosticError
+from checker.diagnostics import Diagnostic, DiagnosticError, printable
 from checker.source import SourceFile
-from checker.syntax.suite import display_path, parse_file, rule_files
+from checker.syntax.suite import display_path, parse_file, rule_files, write_back
 from checker.syntax.unparse import unparse
 
 
@@ -42,10 +42,12 @@ class Change:
     new: str
 
     def diff(self) -> str:
-        """The change as a unified diff (`a/` the file as it is, `b/` as fmt writes it)."""
+        """The change as a unified diff (`a/` the file as it is, `b/` as fmt writes it).
+        The name is escaped: a newline in it would start a line a CI log obeys."""
+        name = printable(self.shown)
         return "".join(difflib.unified_diff(
             self.old.splitlines(keepends=True), self.new.splitlines(keepends=True),
-            f"a/{self.shown}", f"b/{self.shown}"))
+            f"a/{name}", f"b/{name}"))
 
 
 def format_paths(paths: Sequence[Path], *, check: bool) -> list[str]:
@@ -72,7 +74,7 @@ def format_changes(paths: Sequence[Path], *, write: bool) -> list[Change]:
         raise DiagnosticError(problems, sources)
     if write:
         for change in changed:
-            change.path.write_text(change.new, encoding="utf-8")
+            write_back(change.path, change.new)
     return changed
 
 

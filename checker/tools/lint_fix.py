@@ -12,23 +12,31 @@ from checker.source import SourceFile, Span
 
 _DID_YOU_MEAN_LINE = re.compile(r"did you mean line (\d+)\?")
 _WRITTEN_LINE = re.compile(r"\bline\s+(\d+)")
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 FIXABLE = ("L603",)
 
 
 def line_edit(diagnostic: Diagnostic, source: SourceFile) -> tuple[Span, str] | None:
-    """The cite's `line N` and the line the help says the quote is on."""
+    """The cite's `line N` and the line the help says the quote is on.  The cite may run
+    over several lines (`line N` below the section, the quote below that); words inside
+    its strings are not the cite's own (a section titled `line 3`)."""
     suggested = _DID_YOU_MEAN_LINE.search(diagnostic.help)
     if diagnostic.code != "L603" or suggested is None or diagnostic.span.line < 1:
         return None
     span = diagnostic.span
-    line = source.line_text(span.line)
-    end = span.end_column - 1 if span.end_line == span.line else len(line)
-    written = _WRITTEN_LINE.search(line[span.column - 1 : end])
-    if written is None:
-        return None
-    start = span.column + written.start(1)
-    return (Span(source.path, span.line, start, span.line, span.column + written.end(1)),
-            suggested.group(1))
+    for number in range(span.line, max(span.line, span.end_line) + 1):
+        line = source.line_text(number)
+        start = span.column - 1 if number == span.line else 0
+        end = span.end_column - 1 if number == span.end_line else len(line)
+        written = _WRITTEN_LINE.search(_STRING.sub(_blank, line[:end]), start)
+        if written is not None:
+            return (Span(source.path, number, written.start(1) + 1, number,
+                         written.end(1) + 1), suggested.group(1))
+    return None
+
+
+def _blank(string: re.Match[str]) -> str:
+    return " " * len(string.group())
 
 
 def fixed_text(source: SourceFile, diagnostics: list[Diagnostic]) -> tuple[str, int]:

@@ -64,3 +64,15 @@ def test_a_diagnostic_without_a_line_suggestion_is_left_alone() -> None:
     other = Diagnostic("L603", "m", Span("t.rules", 2, 3, 2, 22), help="check the plan")
     assert line_edit(other, source) is None
     assert fixed_text(source, [other]) == (source.text, 0)
+
+
+def test_the_written_line_is_found_below_the_section_and_never_inside_a_string() -> None:
+    from checker.diagnostics import Diagnostic
+    from checker.source import Span
+
+    source = SourceFile("t.rules", 'rule R {\n  cite "附 line 9"\n    line 3:\n    "y line 4"\n}\n')
+    wrong = Diagnostic("L603", "m", Span("t.rules", 2, 3, 4, 15), help="did you mean line 7?")
+    edit = line_edit(wrong, source)
+    assert edit == (Span("t.rules", 3, 10, 3, 11), "7")
+    assert fixed_text(source, [wrong])[0].splitlines()[1:4] == [
+        '  cite "附 line 9"', "    line 7:", '    "y line 4"']

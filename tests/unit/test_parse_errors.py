@@ -19,7 +19,7 @@ from checker.source import SourceFile, Span
 from checker.syntax.build import build
 from checker.syntax.grammar import expected_words, parser, terminal_word
 from checker.syntax.parse import MAX_ERRORS, MAX_FILE_BYTES, Parsed, decode, parse
-from checker.syntax.suite import load_suite, parse_file
+from checker.syntax.suite import load_suite, parse_file, rule_files
 
 ROOT = Path(__file__).resolve().parents[2]
 RULE = 'rule LAND-01 {\n  cite "第九章" line 315: "城乡建设用地规模控制在319平方公里以内"\n'
@@ -385,3 +385,17 @@ def test_random_damage_to_a_valid_suite_never_crashes(seed: int) -> None:
             assert rendered.count("^") >= len(result)
         else:
             assert isinstance(parsed, Parsed)
+
+
+def test_a_link_to_nothing_in_a_suite_folder_is_named_not_skipped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "a.rules").write_text("rule A {}\n")
+    (tmp_path / "s" / "b.rules").symlink_to("../gone/b.rules")
+    files, problems = rule_files(["s"])
+    assert [f.name for f in files] == ["a.rules", "b.rules"] and not problems
+    _, result = parse_file(files[1])
+    assert isinstance(result, list)
+    assert result[0].message == ("cannot read `s/b.rules`: it links to `../gone/b.rules`, "
+                                 "which does not exist")

@@ -63,6 +63,7 @@ def _fix(sources: Mapping[str, SourceFile], found: list[Diagnostic]) -> int:
     """Apply the fixable findings to the suite's files (not a file read from standard
     input, nor the bundled suite when none is named: the edit is shared with the editor's
     quick fix)."""
+    from checker.syntax.suite import write_back
     from checker.tools.lint_fix import FIXABLE, fixed_text
 
     count = 0
@@ -74,6 +75,6 @@ def _fix(sources: Mapping[str, SourceFile], found: list[Diagnostic]) -> int:
             continue
         text, n = fixed_text(source, found)
         if n:
-            path.write_text(text, encoding="utf-8")
+            write_back(path, text)
             count += n
     return count

@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import from_fs_path, to_fs_path
 
 from checker.diagnostics import DiagnosticError
@@ -50,10 +52,37 @@ log = logging.getLogger("plancheck.lsp")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class _Unfit:
+    """A request whose params do not fit its method, kept to be answered."""
+
+    def __init__(self, msg_id: Any, error: JsonRpcException) -> None:
+        self.id, self.error = msg_id, error
+
+
+class AnsweringProtocol(LanguageServerProtocol):
+    """pygls drops a request whose params it cannot read, without an answer, so the editor
+    waits for ever; JSON-RPC asks for an error response (-32602, invalid params)."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as error:
+            if "method" in data and isinstance(data.get("id"), int | str):
+                return _Unfit(data["id"], error)
+            raise
+
+    def handle_message(self, message: Any) -> None:
+        if isinstance(message, _Unfit):
+            self._send_response(message.id, None, message.error.to_response_error())
+        else:
+            super().handle_message(message)
+
+
 class PlancheckServer(LanguageServer):
     def __init__(self, version: str) -> None:
         super().__init__("plancheck", version,
-                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=AnsweringProtocol)
         self.suites: dict[str, SuiteFolder] = {}
         self.analyses: dict[str, Analysis] = {}
         self.dirty: set[str] = set()

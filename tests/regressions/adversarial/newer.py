@@ -112,9 +112,7 @@ def _lint_fix() -> list[Case]:
         Case("lintfix-crlf-kept", fix, 0, suite(crlf(WRONG)),
              after={"s/land.rules": crlf(RIGHT)}),
         Case("lintfix-bom-kept", fix, 0, suite(BOM + WRONG),
-             after={"s/land.rules": BOM + RIGHT},
-             xfail="lint --fix writes the file back without its BOM "
-                   "(checker/cli/commands/lint.py `_fix` writes `source.text`)"),
+             after={"s/land.rules": BOM + RIGHT}),
         Case("lintfix-line-past-the-end", fix, 0,
              suite(WRONG.replace(b"line 300", b"line 99999")),
              after={"s/land.rules": RIGHT}),
@@ -123,19 +121,14 @@ def _lint_fix() -> list[Case]:
         Case("lintfix-quote-on-the-next-line", fix, 0, suite(quote_below),
              after={"s/land.rules": quote_below.replace(b"line 300", b"line 315")}),
         Case("lintfix-line-on-the-next-line", fix, 0, suite(line_below),
-             after={"s/land.rules": line_below.replace(b"line 300", b"line 315")},
-             xfail="`--fix` leaves `line N` written on the cite's second line unfixed; "
-                   "L603's help names the line (checker/tools/lint_fix.py `line_edit` looks "
-                   "only on the span's first line)"),
+             after={"s/land.rules": line_below.replace(b"line 300", b"line 315")}),
         Case("lintfix-quote-not-in-the-plan", fix, 1, suite(nowhere),
              after={"s/land.rules": nowhere}),
         # a suite file that is a link: the edit goes to the file linked to, the link stays
         Case("lintfix-symlink-out-of-the-suite", fix, 0,
              {"o/land.rules": WRONG, **suite(symlink("../o/land.rules"))},
              after={"o/land.rules": RIGHT}),
-        Case("lintfix-dangling-symlink", fix, 2, suite(symlink("../gone/land.rules")),
-             xfail="a suite file that is a dangling link is skipped in silence: lint exits 0 "
-                   "and `check --rules` runs without its rules (the suite folder scan)"),
+        Case("lintfix-dangling-symlink", fix, 2, suite(symlink("../gone/land.rules"))),
         Case("lintfix-read-only-file", fix, 2, suite(read_only(WRONG)),
              after={"s/land.rules": WRONG}, not_as_root=True),
         # bad input anywhere in the suite: exit 2 and nothing rewritten
@@ -151,6 +144,8 @@ def _fmt() -> list[Case]:
     messy = b"rule A   {\n  for each project\n  require land<=5 km2\n}\n"
     header = (b'plan t {\n  title "t"\n  period 2021..2025\n  region \xe5\xa4\xa7\xe5\x85\xb4'
               b'\xe5\x8c\xba\n}\nrecord project {\n  id: text required\n  land: km2\n}\n')
+    formatted = (header.replace(b"}\nrecord", b"}\n\nrecord") + b"\nrule A {\n  for each project\n"
+                 b"  require land <= 5 km2\n}\n")
     bad = b"rule B {\n  require ((\n}\n"
     deep = ("rule D {\n  for each project\n  require " + "(" * 2000 + "land" + ")" * 2000
             + " <= 5 km2\n}\n").encode()
@@ -167,6 +162,8 @@ def _fmt() -> list[Case]:
              after={"m.rules": header + messy}),
         Case("fmt-crlf-in-place", ("fmt", r), 0, suite(crlf(RIGHT))),
         Case("fmt-bom-kept", ("fmt", r), 0, suite(BOM + RIGHT), after={r: BOM + RIGHT}),
+        Case("fmt-bom-kept-when-reformatted", ("fmt", "m.rules"), 0,
+             {"m.rules": BOM + header + messy}, after={"m.rules": BOM + formatted}),
         Case("fmt-nul-byte", ("fmt", "n.rules"), 2, {"n.rules": b"rule X {\x00}\n"},
              after={"n.rules": b"rule X {\x00}\n"}),
         Case("fmt-invalid-utf8", ("fmt", "n.rules"), 2, {"n.rules": b"rule X {\xff}\n"},
@@ -191,9 +188,7 @@ def _fmt() -> list[Case]:
              stdin=bad, subprocess=True),
         Case("fmt-diff-stdin-name-injected", ("fmt", "--diff", "-", "--stdin-name",
                                               "x" + OSC_TITLE + WORKFLOW + ".rules"), 1,
-             stdin=header + messy, subprocess=True,
-             xfail="`fmt --diff` writes the file name raw into the `---`/`+++` lines, so a "
-                   "newline in it starts a `::error` line (checker/cli/commands/fmt.py)"),
+             stdin=header + messy, subprocess=True),
         Case("fmt-stdin-crlf", ("fmt", "-", "--stdin-name", "x.rules"), 0,
              stdin=crlf(header + messy), subprocess=True),
     ]
