@@ -83,7 +83,7 @@ def _not_utf8(path: str, data: bytes, error: UnicodeDecodeError) -> Diagnostic:
     width = 4 * (end - start)  # shown as `\xff`
     if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         advice = "the file is UTF-16; save it as UTF-8"
-    elif _looks_like_gb18030(data):
+    elif looks_like_gb18030(data):
         advice = "the file looks like GBK/GB18030 Chinese text; save it as UTF-8"
         if data[line_start:start].isascii():  # show the line as its author wrote it
             prefix = data[line_start:start].decode("ascii")
@@ -102,12 +102,18 @@ def _not_utf8(path: str, data: bytes, error: UnicodeDecodeError) -> Diagnostic:
                       excerpt=excerpt.rstrip("\r"))
 
 
-def _looks_like_gb18030(data: bytes) -> bool:
+def looks_like_gb18030(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 are Chinese text in GBK/GB18030: they decode, and
+    most of what is not ASCII is Han characters or CJK punctuation (GB18030 decodes much
+    that is not GB18030, but not into Chinese prose)."""
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         return False
-    return "\x00" not in text and re.search(r"[\u4e00-\u9fff]", text) is not None
+    wide = [c for c in text if not c.isascii()]
+    chinese = sum("\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+                  or "\uff00" <= c <= "\uffef" for c in wide)
+    return "\x00" not in text and chinese > 0 and chinese * 5 >= len(wide) * 4
 
 
 def _binary(path: str, text: str, data: bytes) -> Diagnostic:

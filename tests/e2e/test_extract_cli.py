@@ -104,13 +104,27 @@ def test_no_real_excerpt_is_refused(path: Path) -> None:
 
 BAD = {
     "random.bin": (bytes(range(256)) * 20, "X901", "not valid UTF-8"),
-    "gbk.txt": ("城乡建设用地规模控制在319平方公里以内。".encode("gbk"), "X901", "GBK"),
-    "utf16.txt": ("城乡建设用地规模控制在319平方公里以内。".encode("utf-16"), "X901", "UTF-16"),
+    "latin1.txt": ("café naïve résumé 2025".encode("latin-1"), "X901", "not valid UTF-8"),
+    "utf16-no-bom.txt": ("城乡建设用地规模控制在319平方公里以内。".encode("utf-16-le"), "X901",
+                         "not valid UTF-8"),
     "nul.txt": (b"abc\x00def", "X901", "NUL"),
     "long.txt": (("达到90%," * 170_000).encode(), "X903", "too long"),
     "large.txt": (("地区生产总值增长5%。\n" * 120_000).encode(), "X902", "too large"),
     "numbers.txt": ((("增长5%、" * 5000 + "\n") * 21).encode(), "X908", "numbers"),
 }
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-16", "utf-8-sig"])
+def test_a_chinese_text_saved_in_another_encoding_is_read_and_said(
+        tmp_path: Path, encoding: str) -> None:
+    """Offices save text as GBK and UTF-16 as often as UTF-8: it is read, with a note."""
+    (tmp_path / "t.txt").write_bytes("城乡建设用地规模控制在319平方公里以内。\n".encode(encoding))
+    done = plancheck("extract", tmp_path / "t.txt")
+    assert done.returncode == 0, done.stderr
+    (item,) = json.loads(done.stdout)["items"]
+    assert (item["op"], item["value"], item["line"]) == ("<=", 319, 1)
+    named = {"gbk": "GB18030", "gb18030": "GB18030", "utf-16": "UTF-16"}.get(encoding)
+    assert (f"as {named} (it is not UTF-8)" in done.stderr) == (named is not None)
 
 
 @pytest.mark.parametrize("name", list(BAD))

@@ -16,7 +16,7 @@ from pathlib import Path
 from checker.cli import options
 from checker.cli.commands import checked_suite
 from checker.cli.output import OutputCodes, write_output
-from checker.diagnostics import Diagnostic, DiagnosticError
+from checker.diagnostics import Diagnostic, DiagnosticError, printable
 from checker.source import SourceFile, Span
 from checker.tools.extract import Item, extract, read_text, reader_for
 from checker.tools.extract.writers import DataOptions, to_csv, to_data, to_json
@@ -82,10 +82,13 @@ def _rules_usage(paths: list[str], output: str | None) -> None:
 
 
 def _read(paths: list[str]) -> list[SourceFile]:
-    read = [read_text(p, p) for p in paths]
+    notes: list[str] = []
+    read = [read_text(p, p, notes) for p in paths]
     problems = [r for r in read if isinstance(r, Diagnostic)]
     if problems:
         raise DiagnosticError(problems)
+    for note in notes:
+        print(f"note: {printable(note)}", file=sys.stderr)
     return [r for r in read if isinstance(r, SourceFile)]
 
 
