@@ -331,3 +331,28 @@ def test_a_review_of_the_past_year_after_a_short_lead_that_says_who_reports() ->
     assert statements(text) == [("actual", "==", "86.4", "亿元"),
                                 ("actual", "increase", "3.9", "%"),
                                 ("actual", "increase", "6.1", "%")]
+
+
+# Round 11 (the misses of sets 41–43, by class; docs/extract.md): each case in new words.
+# A comparative under a negation, with any modal (`不宜超过`, `不得低于`, `应不高于`, `均不大于`,
+# `不应小于`), also with a noun between it and the figure: not above is at most, not below at least.
+NEGATED = [
+    (PLAN + "到2030年,更新片区内新增建筑面积原则上不宜超过现状总建筑面积的15%。",
+     [("target", "<=", "15", "%")]),
+    (PLAN + "到2030年,公共绿地面积不得低于片区用地面积的30%。",
+     [("target", ">=", "30", "%")]),
+    (PLAN + "到2030年,单位产品综合能耗应不高于0.5吨标准煤,地下水开采量均不大于3亿立方米。",
+     [("target", "<=", "0.5", "tce"), ("target", "<=", "3", "亿立方米")]),
+    (PLAN + "到2030年,农田灌溉水有效利用系数不应小于0.62,新建住宅停车位配建不能少于每户1个。",
+     [("target", ">=", "0.62", "")]),
+    (PLAN + "到2030年,中心城区人口密度不得突破每平方公里1.2万人。",
+     [("target", "<=", "1.2", "万人")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEGATED)
+def test_a_negated_comparative_bounds_the_other_way(
+        text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    got = statements(text)
+    assert [e for e in expected if e not in got] == [], got
+    assert not [s for s in got if s[1] in (">", "<")], got
