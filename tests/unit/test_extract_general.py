@@ -356,3 +356,22 @@ def test_a_negated_comparative_bounds_the_other_way(
     got = statements(text)
     assert [e for e in expected if e not in got] == [], got
     assert not [s for s in got if s[1] in (">", "<")], got
+
+
+# The base of a rate written before its value (`每千人`, `每十万人口`, `每100名学生`) is no
+# figure; a value right after it with no unit is counted in the word that follows (`托位`).
+PER_BASE = [
+    (PLAN + "到2030年,全县按照不低于每千人口5.5托位的标准建设托育机构,每十万人口拥有"
+     "32床位。",
+     [("target", ">=", "5.5", "托位"), ("target", ">=", "32", "床位")], ["1000", "10"]),
+    (PLAN + "到2030年,每100名学生配备心理健康教师不少于1名,每5年开展一次普查。",
+     [("target", ">=", "1", "count")], ["100", "5"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "not_targets"), PER_BASE)
+def test_the_base_of_a_rate_is_no_figure_and_its_value_keeps_its_word(
+        text: str, expected: list[tuple[str, str, str, str]], not_targets: list[str]) -> None:
+    got = statements(text)
+    assert [e for e in expected if e not in got] == [], got
+    assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
