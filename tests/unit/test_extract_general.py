@@ -375,3 +375,26 @@ def test_the_base_of_a_rate_is_no_figure_and_its_value_keeps_its_word(
     got = statements(text)
     assert [e for e in expected if e not in got] == [], got
     assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
+
+
+# An estimate of what targets or works would bring (`经测算`, `据估算`, `相当于减少`, `可带动`,
+# `预计可`, `有望`) sets nothing; a target next to it stays one, and `相当于` in a name
+# (`研发经费支出相当于生产总值的比例`) is no estimate.
+EFFECTS = [
+    (PLAN + "到2030年,全市新能源装机容量达到800万千瓦。经测算,届时每年可减少标准煤消耗约"
+     "300万吨,减排二氧化碳约780万吨。",
+     [("target", ">=", "800", "万kW")], ["300", "780"]),
+    (PLAN + "到2030年,建成城市绿道500公里,相当于新增植树造林1.2万亩;项目全部建成后可带动"
+     "社会投资200亿元,有望新增就业岗位3万个。",
+     [("target", ">=", "500", "km")], ["1.2", "200", "3"]),
+    (PLAN + "到2030年,全社会研发经费支出相当于地区生产总值的比例达到3.5%。",
+     [("target", ">=", "3.5", "%")], []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "not_targets"), EFFECTS)
+def test_an_estimate_of_what_the_work_brings_sets_nothing(
+        text: str, expected: list[tuple[str, str, str, str]], not_targets: list[str]) -> None:
+    got = statements(text)
+    assert [e for e in expected if e not in got] == [], got
+    assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got

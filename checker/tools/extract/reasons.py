@@ -74,6 +74,14 @@ _TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
 _CONVERTED = re.compile(r"(?:折合|约合)$")
 # `…增加114天,相当于好天儿多了将近4个月`: the clause says it again in other words.
 _RESTATED = re.compile(r"\s*(?:这|约|大约)?相当于")
+# `初步测算,…相当于减少二氧化碳排放约26亿吨`, `项目建成后预计可带动就业3000人`, `经估算,…`: an
+# estimate of what targets or works would bring (an effect), no target the text sets.
+_ESTIMATED = re.compile(r"(?:初步|经|据|经初步|据初步|粗略)?(?:测算|估算|匡算|推算)"
+                        r"(?:[,，:：]|表明|显示|结果显示)")
+# (`相当于` before a verb of effect only: `研发经费支出相当于生产总值的比例` names an indicator.)
+_EFFECT = re.compile(r"相当于(?:每年|年)?(?:减少|节约|节省|减排|替代|少排|新增|增加|种植|植树|再造|"
+                     r"多种|节能)|(?:可|能|将|预计|有望|可以)(?:直接|间接)?(?:带动|拉动)|"
+                     r"预计可|有望")
 # `完成GDP2917.85亿元`: an indicator's abbreviation before its figure names no model or code.
 _ABBREVIATED = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI)$")
 # `续建新建百亿级项目20个`: the grade of the things counted, not an amount.
@@ -153,6 +161,8 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} numbers a page or counts its readers"
     if _TAGS.search(text[:start]):
         return f"{shown} stands in a page's list of keywords"
+    if _ESTIMATED.search(text[:start]) or _EFFECT.search(text[own.clause_start:start]):
+        return f"{shown} estimates what the work would bring (`测算`, `带动`), it sets nothing"
     if _CONVERTED.search(text[max(0, start - 2):start]) or \
             _RESTATED.match(text[own.clause_start:start]):
         return f"{shown} restates the figure before it in another unit"
