@@ -398,3 +398,31 @@ def test_an_estimate_of_what_the_work_brings_sets_nothing(
     got = statements(text)
     assert [e for e in expected if e not in got] == [], got
     assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
+
+
+# Figures that set nothing though nothing names them: an English sentence restating the
+# Chinese line, a line of bare numbers (a page's counters), a bare number in a short line no
+# cue leads, a count of what a comparison measures against, a figure in the subject of the
+# figure after it.
+SETS_NOTHING = [
+    (PLAN + "到2030年,全市人均公园绿地面积达到16平方米。\nBy 2030 the per capita park area "
+     "should exceed 16 square meters, and 60 percent of residents will live near a park.\n",
+     [("target", ">=", "16", "m²")], ["2030", "60"]),
+    (PLAN + "到2030年,全市人均公园绿地面积达到16平方米。\n2 5 8\n",
+     [("target", ">=", "16", "m²")], ["2", "5", "8"]),
+    (PLAN + "到2030年,全市人均公园绿地面积达到16平方米。\n幸运28-注册送礼\n",
+     [("target", ">=", "16", "m²")], ["28"]),
+    (NEWS + "这个区的经济总量超过了30多个地级市的生产总值总和,相当于2个中等省份的经济规模。",
+     [], ["30", "2"]),
+    (PLAN + "到2030年,年收入10万元以上的家庭数量增加到200万户,每天运动30分钟以上的人口比例达到"
+     "45%。",
+     [("target", ">=", "200", "万"), ("target", ">=", "45", "%")], ["10", "30"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "not_targets"), SETS_NOTHING)
+def test_figures_that_set_nothing_are_no_targets(
+        text: str, expected: list[tuple[str, str, str, str]], not_targets: list[str]) -> None:
+    got = statements(text)
+    assert [e for e in expected if e not in got] == [], got
+    assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
