@@ -453,3 +453,11 @@ def test_targets_after_a_lead_or_under_a_deadline_ahead(
 def test_a_verb_with_le_after_its_deadline_reports() -> None:
     text = "记者 发布时间:2017-03-02\n到2016年底,全区货物吞吐量达到了1.2亿吨。\n"
     assert statements(text) == [("actual", "==", "1.2", "亿吨")]
+
+
+def test_an_estimate_of_last_year_in_a_headline_is_a_result() -> None:
+    """`去年…预计达…`: the year before the text's, estimated — a result, as a review's `预计`
+    is; a base compared with (`比去年`) dates nothing."""
+    assert statements("某县:去年全县规上工业增加值占GDP比重预计达38%\n") == [
+        ("actual", "==", "38", "%")]
+    assert statements("某县:今年全县规上工业增加值预计比去年增长8%\n")[0][0] == "target"

@@ -287,12 +287,19 @@ def _targets_follow(before: str) -> bool:
         not re.search(r"指出(?!.*目标)|显示|完成|取得|表现为", before[:found.start()])
 
 
+# The year before the text's, naming when (not a base compared with: `比去年`, `去年同期`).
+_LAST_YEAR = re.compile(r"(?<![比较同于与和超])(?:去年|上年|上一年|前年|过去一年)"
+                        r"(?!同期|的基础|基础|水平|的水平)")
+
+
 def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     """`预计` estimates a result in a review (`预计全年…`, `2023年预计…` in a report on
     2023) and forecasts a target elsewhere (`今年旅客量预计超4500万人次`)."""
     document, mode = ctx.document, ctx.sentence.mode
     if mode:
         return mode
+    if _LAST_YEAR.search(ctx.text[:start]):  # 去年…比重预计达55%: last year's estimated result
+        return "actual"
     years = [m.last for m in own_marks(ctx, start) if m.kind == "year" and m.last is not None]
     opening = _opening_year(ctx, start)
     if not years and opening is not None:
