@@ -461,3 +461,16 @@ def test_an_estimate_of_last_year_in_a_headline_is_a_result() -> None:
     assert statements("某县:去年全县规上工业增加值占GDP比重预计达38%\n") == [
         ("actual", "==", "38", "%")]
     assert statements("某县:今年全县规上工业增加值预计比去年增长8%\n")[0][0] == "target"
+
+
+def test_a_result_estimated_is_still_a_result() -> None:
+    """A `测算` lead with no effect after it estimates a result, it is no effect of a plan."""
+    text = "某区2025年国民经济和社会发展计划执行情况\n据初步测算,全年地区生产总值增长5.2%。\n"
+    assert statements(text) == [("actual", "increase", "5.2", "%")]
+
+
+def test_a_forecast_of_the_indicator_itself_is_no_effect() -> None:
+    """`有望突破`, `预计可以达到`: a forecast or an estimate of the indicator, not of what
+    the work brings — read as before (a target ahead)."""
+    got = statements(PLAN + "到2030年,全市新能源汽车保有量有望突破60万辆。")
+    assert got == [("target", ">", "60", "万")], got
