@@ -474,3 +474,13 @@ def test_a_forecast_of_the_indicator_itself_is_no_effect() -> None:
     the work brings — read as before (a target ahead)."""
     got = statements(PLAN + "到2030年,全市新能源汽车保有量有望突破60万辆。")
     assert got == [("target", ">", "60", "万")], got
+
+
+def test_a_share_before_its_noun_with_a_verb_ahead() -> None:
+    """`55%床位将向…倾斜`: the share of the noun right after it, which a verb ahead says what
+    becomes of — at least that share in a target; a share naming a kind of thing (no verb
+    ahead) still describes it."""
+    got = statements(PLAN + "到2030年,全市30%以上新建住宅将采用装配式建造,政府投资项目"
+                            "40%资金要用于绿色建材。")
+    assert ("target", ">=", "30", "%") in got and ("target", ">=", "40", "%") in got, got
+    assert statements(PLAN + "推广5%低息贷款产品。") == []

@@ -332,6 +332,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} describes the subject of the figure after it"
     if noun and phrase.chinese and _PROGRAMME.match(own.right):
         return f"{shown} is part of the name of a programme (`{phrase.text}{own.right[:8]}`)"
+    if share_of_noun(phrase, own):  # 55%床位将向失能老人倾斜: that share of the beds will
+        return ""
     if noun and phrase.bound in ("以下", "以上") and not counted:  # 3岁以下婴幼儿
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     led = (near is not None and near is not own and bool(near.chain)) or _listed(ctx, phrase, own)
@@ -340,6 +342,17 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
             and not _PARTS.search(ctx.text[max(0, own.clause_start):phrase.start - ctx.base]):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     return ""
+
+
+# `机构养老55%床位将向失能失智老人倾斜`, `30%的资金要用于…`: a share of the noun right after
+# it that a verb ahead says what becomes of.
+_SHARE_THEN_MODAL = re.compile(r"的?[\u4e00-\u9fff]{1,6}?(?:将|要|应|须|必须|需|必将|应当)")
+
+
+def share_of_noun(phrase: Phrase, own: Around) -> bool:
+    """A percentage right before its noun, with a verb ahead after it: the share of that noun."""
+    return phrase.unit is not None and phrase.unit.text in ("%", "％") and not own.chain and \
+        own.follows in ("noun", "of") and bool(_SHARE_THEN_MODAL.match(own.right))
 
 
 _LEVEL_LEAD = re.compile("^(?:" + "|".join(sorted(cues.LEVEL_TARGET, key=len, reverse=True))
