@@ -484,3 +484,10 @@ def test_a_share_before_its_noun_with_a_verb_ahead() -> None:
                             "40%资金要用于绿色建材。")
     assert ("target", ">=", "30", "%") in got and ("target", ">=", "40", "%") in got, got
     assert statements(PLAN + "推广5%低息贷款产品。") == []
+
+
+def test_last_year_named_before_this_years_forecast_dates_nothing() -> None:
+    got = statements("某县:去年全县工业经济稳中有进,今年全县工业增加值预计增长8%\n")
+    assert got and got[-1][0] == "target", got
+    got = statements("某县:在去年较快增长的基础上,全县工业增加值预计增长8%\n")
+    assert got and got[-1][0] == "target", got
