@@ -13,7 +13,8 @@ labelled before the extractor first read it and measured separately (docs/extrac
 gives each set's first-run figures: the later sets are the fair estimate for text the
 reader has not seen).  A match is the same file and
 line, the same value in the same unit (units compared through the suite's unit
-table, so `公顷` is `ha`), and the same op; each label matches at most once.
+table, so `公顷` is `ha`, and a count in any measure word is a count: `块` is `count`,
+`万套` is `万`), and the same op; each label matches at most once.
 Prints precision and recall of targets and of actuals for each set, then drafts a
 suite from `plan.txt` and prints how many of its rules parse and type-check and
 which diagnostics lint gives besides the draft marker (L611).
@@ -38,6 +39,7 @@ sys.path.insert(0, str(ROOT / "scripts"))  # extract_learn: fitting, at training
 from checker.syntax.suite import load_suite  # noqa: E402
 from checker.tools.extract import Item, Reader, extract, read_text, reader_for  # noqa: E402
 from checker.tools.extract.decide import COLLECT, Decision  # noqa: E402
+from checker.tools.extract.phrases import Lexicon  # noqa: E402
 from checker.types.typecheck import typecheck  # noqa: E402
 from checker.types.typed import CheckedSuite  # noqa: E402
 
@@ -105,8 +107,21 @@ def read_gold(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(lines))
 
 
+_LEXICONS: dict[int, Lexicon] = {}
+
+
 def unit_key(checked: CheckedSuite, text: str) -> str:
+    """A unit as compared: the suite's unit of a spelling; a count in any measure word the
+    reader knows as one (`块`, `名`, `万套` and `count`, `万`: the same amount of things, as
+    the gold sets spell counts both ways); else the spelling."""
     unit = checked.units.resolve(text) if text else None
+    if unit is None and text:
+        lexicon = _LEXICONS.setdefault(id(checked), Lexicon(checked.units))
+        word = lexicon.words.get(text)
+        if word is not None and word.count and word.base is not None:
+            return f"{word.base.dimension} x {word.base.factor * word.scale}"
+    if unit is not None and unit.dimension == "one":
+        return f"one x {unit.factor}"
     return unit.name if unit is not None else text
 
 

@@ -331,3 +331,98 @@ def test_a_review_of_the_past_year_after_a_short_lead_that_says_who_reports() ->
     assert statements(text) == [("actual", "==", "86.4", "亿元"),
                                 ("actual", "increase", "3.9", "%"),
                                 ("actual", "increase", "6.1", "%")]
+
+
+# Round 11 (the misses of sets 41–43, by class; docs/extract.md): each case in new words.
+# A comparative under a negation, with any modal (`不宜超过`, `不得低于`, `应不高于`, `均不大于`,
+# `不应小于`), also with a noun between it and the figure: not above is at most, not below at least.
+NEGATED = [
+    (PLAN + "到2030年,更新片区内新增建筑面积原则上不宜超过现状总建筑面积的15%。",
+     [("target", "<=", "15", "%")]),
+    (PLAN + "到2030年,公共绿地面积不得低于片区用地面积的30%。",
+     [("target", ">=", "30", "%")]),
+    (PLAN + "到2030年,单位产品综合能耗应不高于0.5吨标准煤,地下水开采量均不大于3亿立方米。",
+     [("target", "<=", "0.5", "tce"), ("target", "<=", "3", "亿立方米")]),
+    (PLAN + "到2030年,农田灌溉水有效利用系数不应小于0.62,新建住宅停车位配建不能少于每户1个。",
+     [("target", ">=", "0.62", "")]),
+    (PLAN + "到2030年,中心城区人口密度不得突破每平方公里1.2万人。",
+     [("target", "<=", "1.2", "万人")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEGATED)
+def test_a_negated_comparative_bounds_the_other_way(
+        text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    got = statements(text)
+    assert [e for e in expected if e not in got] == [], got
+    assert not [s for s in got if s[1] in (">", "<")], got
+
+
+# The base of a rate written before its value (`每千人`, `每十万人口`, `每100名学生`) is no
+# figure; a value right after it with no unit is counted in the word that follows (`托位`).
+PER_BASE = [
+    (PLAN + "到2030年,全县按照不低于每千人口5.5托位的标准建设托育机构,每十万人口拥有"
+     "32床位。",
+     [("target", ">=", "5.5", "托位"), ("target", ">=", "32", "床位")], ["1000", "10"]),
+    (PLAN + "到2030年,每100名学生配备心理健康教师不少于1名,每5年开展一次普查。",
+     [("target", ">=", "1", "count")], ["100", "5"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "not_targets"), PER_BASE)
+def test_the_base_of_a_rate_is_no_figure_and_its_value_keeps_its_word(
+        text: str, expected: list[tuple[str, str, str, str]], not_targets: list[str]) -> None:
+    got = statements(text)
+    assert [e for e in expected if e not in got] == [], got
+    assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
+
+
+# An estimate of what targets or works would bring (`经测算`, `据估算`, `相当于减少`, `可带动`,
+# `预计可`, `有望`) sets nothing; a target next to it stays one, and `相当于` in a name
+# (`研发经费支出相当于生产总值的比例`) is no estimate.
+EFFECTS = [
+    (PLAN + "到2030年,全市新能源装机容量达到800万千瓦。经测算,届时每年可减少标准煤消耗约"
+     "300万吨,减排二氧化碳约780万吨。",
+     [("target", ">=", "800", "万kW")], ["300", "780"]),
+    (PLAN + "到2030年,建成城市绿道500公里,相当于新增植树造林1.2万亩;项目全部建成后可带动"
+     "社会投资200亿元,有望新增就业岗位3万个。",
+     [("target", ">=", "500", "km")], ["1.2", "200", "3"]),
+    (PLAN + "到2030年,全社会研发经费支出相当于地区生产总值的比例达到3.5%。",
+     [("target", ">=", "3.5", "%")], []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "not_targets"), EFFECTS)
+def test_an_estimate_of_what_the_work_brings_sets_nothing(
+        text: str, expected: list[tuple[str, str, str, str]], not_targets: list[str]) -> None:
+    got = statements(text)
+    assert [e for e in expected if e not in got] == [], got
+    assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
+
+
+# Figures that set nothing though nothing names them: an English sentence restating the
+# Chinese line, a line of bare numbers (a page's counters), a bare number in a short line no
+# cue leads, a count of what a comparison measures against, a figure in the subject of the
+# figure after it.
+SETS_NOTHING = [
+    (PLAN + "到2030年,全市人均公园绿地面积达到16平方米。\nBy 2030 the per capita park area "
+     "should exceed 16 square meters, and 60 percent of residents will live near a park.\n",
+     [("target", ">=", "16", "m²")], ["2030", "60"]),
+    (PLAN + "到2030年,全市人均公园绿地面积达到16平方米。\n2 5 8\n",
+     [("target", ">=", "16", "m²")], ["2", "5", "8"]),
+    (PLAN + "到2030年,全市人均公园绿地面积达到16平方米。\n幸运28-注册送礼\n",
+     [("target", ">=", "16", "m²")], ["28"]),
+    (NEWS + "这个区的经济总量超过了30多个地级市的生产总值总和,相当于2个中等省份的经济规模。",
+     [], ["30", "2"]),
+    (PLAN + "到2030年,年收入10万元以上的家庭数量增加到200万户,每天运动30分钟以上的人口比例达到"
+     "45%。",
+     [("target", ">=", "200", "万"), ("target", ">=", "45", "%")], ["10", "30"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "not_targets"), SETS_NOTHING)
+def test_figures_that_set_nothing_are_no_targets(
+        text: str, expected: list[tuple[str, str, str, str]], not_targets: list[str]) -> None:
+    got = statements(text)
+    assert [e for e in expected if e not in got] == [], got
+    assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got

@@ -70,3 +70,14 @@ def test_targets_of_sets_22_to_24_and_37_keep_their_after_fix_figures(folder: st
     precision, recall = AFTER_FIX[folder]
     assert targets.precision >= precision, f"extra: {targets.extras}"
     assert targets.recall >= recall, f"missed: {targets.misses}"
+
+
+def test_a_count_matches_in_any_measure_word_and_nothing_else() -> None:
+    """The gold sets spell counts as `count` and `万` and as the text does (`块`, `万辆`); both
+    are the same amount of things, and no other unit is a count."""
+    checked = bundled()
+    key = extract_bench.unit_key
+    assert key(checked, "块") == key(checked, "名") == key(checked, "个") == key(checked, "count")
+    assert key(checked, "万辆") == key(checked, "万套") == key(checked, "万")
+    assert key(checked, "万") != key(checked, "count")
+    assert len({key(checked, u) for u in ("count", "人", "%", "托位", "万人")}) == 5

@@ -30,6 +30,7 @@ _COUNTED = frozenset({"one", "wan"})
 _DURATION = "a duration in years, not a statement about an indicator"
 _DAY = "a day of the month (`30日举行`), not a count of days"
 _RUNNING = "how long something ran (`连续…`), not a statement about an indicator"
+_PER_BASE = "the base of a rate or a frequency (`每千人`, `每10万人口`, `每5年`), not its value"
 _DOWN = frozenset(cues.REACH_DOWN)
 _SETS_A_VALUE = frozenset({"设置", "设定", "确定", "提出", "明确"})
 _EQUAL_VERBS = frozenset({"为", "是", "保持", "保持在", "稳定在", "稳定", "占地", "共", "有",
@@ -63,7 +64,8 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
                                  or (phrase.chinese and own.follows == "noun")) \
         and not ctx.text[:start].endswith(cues.YEARS_MEASURED)  # 三年新冠疫情, not 年限12.2年
     running = ctx.text[max(0, start - 2):start].endswith("连续")  # 连续10个季度, 连续97天
-    reason = _DURATION if duration else _RUNNING if running else \
+    per_base = ctx.text[start - 1:start] == "每" if start > 0 else False
+    reason = _DURATION if duration else _RUNNING if running else _PER_BASE if per_base else \
         _DAY if _day_of_month(ctx, phrase, start, end) else other_reason(ctx, phrase, own, near)
     if ctx.sentence.cell is not None and ctx.sentence.cell.kind == "other":
         reason = f"`{phrase.text}` numbers a row of the table"

@@ -31,7 +31,7 @@ _CHANGE = {**dict.fromkeys(cues.INCREASE, "increase"), **dict.fromkeys(cues.REDU
 _DOWN = frozenset(cues.REACH_DOWN)
 _ALL_CUES = sorted({*cues.LEVEL_TARGET, *cues.PREFIX_BOUNDS, *_CHANGE, *_DOWN, "调整为", "由",
                     "从"}, key=len, reverse=True)
-_DISTANT = sorted({*cues.LEVEL_TARGET, *_CHANGE, *cues.AT_MOST, *_DOWN}
+_DISTANT = sorted({*cues.LEVEL_TARGET, *_CHANGE, *cues.AT_MOST, *cues.NOT_BELOW, *_DOWN}
                   - {"为", "是", "有", "共", "到", "达", "增", "减", "超", "过", *cues.NEAR_ONLY},
                   key=len, reverse=True)
 _AFTER_VERB = re.compile("|".join(cues.AFTER_VERBS))

@@ -83,8 +83,18 @@ COUNTS_ONLY = ("提供",)
 # `安排8000亿元…资金`: money put to a use; not `安排21项指标` (the text's own items).
 MONEY_ONLY = ("安排",)
 # 严守18亿亩耕地红线: a red line kept is a floor; ≥ and ≤ as tables and formulas write them.
-AT_LEAST = ("不低于", "不少于", "至少有", "至少", "最低", "不小于", "严守", "守住", "坚守", "≥")
-AT_MOST = ("控制在", "控制", "不超过", "不超", "不高于", "不多于", "最高", "最多", "控在", "≤")
+# A comparative under a negation (`不应大于`, `不得高于`, `原则上不宜超过`, `均不低于`): not above
+# is at most, not below at least — every modal with every comparative, not one phrase.
+NEGATIONS = ("不", "不应", "不得", "不宜", "不能", "不可", "不准", "不要", "不会", "不许", "不必",
+             "应不", "均不", "须不", "需不", "都不", "并不", "严禁", "禁止")
+ABOVE = ("大于", "高于", "超过", "超出", "多于", "高出", "突破", "超")
+BELOW = ("低于", "少于", "小于", "低过", "少过")
+NOT_ABOVE = tuple(n + c for n in NEGATIONS for c in ABOVE)
+NOT_BELOW = tuple(n + c for n in NEGATIONS for c in BELOW if not n.startswith(("严", "禁")))
+AT_LEAST = ("不低于", "不少于", "至少有", "至少", "最低", "不小于", "严守", "守住", "坚守", "≥",
+            *NOT_BELOW)
+AT_MOST = ("控制在", "控制", "不超过", "不超", "不高于", "不多于", "最高", "最多", "控在", "≤",
+           *NOT_ABOVE)
 # Reaching a lower level: a cap for a target, the value itself for a reported figure.
 REACH_DOWN = ("压减到", "压减至", "压缩到", "压缩至", "减少到", "减少至", "降到", "降至", "降低到",
               "降低至", "下降到", "下降至", "减至", "缩小到", "缩小至", "缩减到", "缩减至",

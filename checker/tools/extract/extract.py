@@ -249,7 +249,8 @@ def figures(ctx: Ctx, lexicon: Lexicon) -> Iterator[Phrase]:
         if any(i in covered for i in range(phrase.start, phrase.end)):
             continue
         pos = phrase.end
-        yield _trillion(ctx, _per_before(text, _with_cell_unit(ctx, phrase, lexicon), lexicon))
+        phrase = _per_before(text, _with_cell_unit(ctx, phrase, lexicon), lexicon)
+        yield _trillion(ctx, _unit_after_base(text, phrase))
 
 
 _WRAPPED_UNIT = 12  # characters of the next line a figure broken by a PDF's line may take
@@ -288,6 +289,26 @@ def _per_before(text: str, phrase: Phrase, lexicon: Lexicon) -> Phrase:
             end = after + whole.end - len(phrase.text) - len(word)
             return replace(whole, start=phrase.start, end=end, text=text[phrase.start:end])
     return phrase
+
+
+# `不少于每千人4.5托位的标准`, `每十万人口12床位`: a rate whose base is written before it.
+_BASE_BEFORE = re.compile(r"每(?:[\d.]+|[十百千万亿]+)[\u4e00-\u9fff]{1,3}?(?:口|拥有|有)?$")
+_WORD_AFTER = re.compile(r"([\u4e00-\u9fff]{1,4}?)(?=的|[,，;；。、)）\s]|$)")
+
+
+def _unit_after_base(text: str, phrase: Phrase) -> Phrase:
+    """A number with no unit right after the base of its rate (`每千人4.5托位的标准`) is
+    counted in the word that follows it, as the text spells it (`托位`): the thing so many of
+    which each base has, not a bare number."""
+    if phrase.unit is not None or phrase.measure != "none" or phrase.bound or \
+            not _BASE_BEFORE.search(text, max(0, phrase.start - 8), phrase.start):
+        return phrase
+    word = _WORD_AFTER.match(text, phrase.end)
+    if word is None:
+        return phrase
+    end = word.end()
+    return replace(phrase, unit=UnitWord(word.group(1)), measure="unit", end=end,
+                   text=text[phrase.start:end])
 
 
 def _with_cell_unit(ctx: Ctx, phrase: Phrase, lexicon: Lexicon) -> Phrase:

@@ -74,6 +74,14 @@ _TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
 _CONVERTED = re.compile(r"(?:折合|约合)$")
 # `…增加114天,相当于好天儿多了将近4个月`: the clause says it again in other words.
 _RESTATED = re.compile(r"\s*(?:这|约|大约)?相当于")
+# `初步测算,…相当于减少二氧化碳排放约26亿吨`, `项目建成后预计可带动就业3000人`, `经估算,…`: an
+# estimate of what targets or works would bring (an effect), no target the text sets.
+_ESTIMATED = re.compile(r"(?:初步|经|据|经初步|据初步|粗略)?(?:测算|估算|匡算|推算)"
+                        r"(?:[,，:：]|表明|显示|结果显示)")
+# (`相当于` before a verb of effect only: `研发经费支出相当于生产总值的比例` names an indicator.)
+_EFFECT = re.compile(r"相当于(?:每年|年)?(?:减少|节约|节省|减排|替代|少排|新增|增加|种植|植树|再造|"
+                     r"多种|节能)|(?:可|能|将|预计|有望|可以)(?:直接|间接)?(?:带动|拉动)|"
+                     r"预计可|有望")
 # `完成GDP2917.85亿元`: an indicator's abbreviation before its figure names no model or code.
 _ABBREVIATED = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI)$")
 # `续建新建百亿级项目20个`: the grade of the things counted, not an amount.
@@ -92,7 +100,56 @@ _THRESHOLD_NAMED = re.compile(r"的?[^\d,，;；。、]{0,8}?(?:目标|新台阶
 
 def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
     """Why the figure is no statement: '' when it is one."""
-    return _name_part(ctx, phrase, own) or _description(ctx, phrase, own, near)
+    return _name_part(ctx, phrase, own) or _description(ctx, phrase, own, near) or \
+        _sets_nothing(ctx, phrase, own, near)
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_NUMBERS_ONLY = re.compile(r"[\d.\s]+")
+# `超过20多个省会城市的生产总值`, `相当于3个西湖的面积`: how many things a comparison measures
+# against, not how many of anything there are to be.
+_COMPARED_WITH = re.compile(r"[^,，;；。\d]{1,10}?的[^,，;；。\d]{0,6}?(?:总值|总量|总和|之和|水平|"
+                            r"面积|规模|产值|收入|人口)")
+_STRICT = frozenset({*cues.MORE_THAN, *cues.LESS_THAN, "相当于"})
+# `每周参加1次及以上体育锻炼的人数将达到1200万人`, `年收入10万元以上的家庭数量增加到200万户`:
+# a figure in the subject the figure after it measures.
+_IN_SUBJECT = re.compile(r"[^,，;；。\d]{0,16}?的[^,，;；。\d]{0,8}?"
+                         r"(?:人数|人口|比例|数量|比重|占比|面积|规模|总量|户数|家数|个数)"
+                         r"(?:将|要|已|已经|累计|预计|力争)?"
+                         r"(?:达到|达|提高到|提升到|增加到|增长到|超过|突破|不低于|不少于|保持在|"
+                         r"为|增长|增加|提高|提升)[^,，;；。\d]{0,4}?\d")
+_NONE_SAID = "a bare number no word of its line states anything of (a page's furniture)"
+
+
+def _sets_nothing(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
+    """Figures that set nothing though nothing names them: in an English sentence that
+    restates the Chinese text, a line of bare numbers (a page's counters), a bare number no
+    cue leads in a short line, a count of what a comparison measures against, a figure in
+    the subject of the figure after it."""
+    shown, text = f"`{phrase.text}`", ctx.text
+    latin = sum(len(w) for w in _LATIN_WORD.findall(text))
+    if latin >= 20 and latin > 4 * sum(1 for c in text if is_cjk(c)):
+        return f"{shown} is in an English sentence (it restates the text, it sets nothing)"
+    bare = phrase.unit is None and phrase.measure == "none" and not phrase.bound \
+        and not phrase.more and ctx.sentence.cell is None
+    if bare and _NUMBERS_ONLY.fullmatch(text.strip()):
+        return _NONE_SAID
+    if bare and not own.chain and not own.distant and not near.chain and \
+            len(text.strip()) <= _SHORT_LINE and not _MEASURED_BEFORE.search(
+                text[:phrase.start - ctx.base]):
+        return _NONE_SAID
+    counted = phrase.unit is not None and phrase.unit.count
+    if counted and own.chain and own.chain[0] in _STRICT and \
+            _COMPARED_WITH.fullmatch(own.right.rstrip()):
+        return f"{shown} counts what a comparison measures against (`{phrase.text}{own.right[:8]}`)"
+    if not own.chain and _IN_SUBJECT.match(own.right):  # (`达到81.7%空气质量…`: a run-on)
+        return f"{shown} describes the subject of the figure after it"
+    return ""
+
+
+_SHORT_LINE = 16
+_MEASURED_BEFORE = re.compile("(?:" + "|".join((*cues.MEASURED, "系数", "值", "指标"))
+                              + r")\s*[:：]?\s*$")
 
 
 _RANK_BEFORE = re.compile(r"排名(?:全国|全市|全省|全区|全球|世界)?第?$")  # 排名全国78位
@@ -153,6 +210,8 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} numbers a page or counts its readers"
     if _TAGS.search(text[:start]):
         return f"{shown} stands in a page's list of keywords"
+    if _ESTIMATED.search(text[:start]) or _EFFECT.search(text[own.clause_start:start]):
+        return f"{shown} estimates what the work would bring (`测算`, `带动`), it sets nothing"
     if _CONVERTED.search(text[max(0, start - 2):start]) or \
             _RESTATED.match(text[own.clause_start:start]):
         return f"{shown} restates the figure before it in another unit"
