@@ -426,3 +426,19 @@ def test_figures_that_set_nothing_are_no_targets(
     got = statements(text)
     assert [e for e in expected if e not in got] == [], got
     assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
+
+
+# Sets 45-48 (extract12), by class.  An excerpt of a plan with no date, year, span or kind,
+# that reports nothing and speaks of work to come: its figures are what the plan sets; the
+# parts a whole is made of (`由…组成`) are counts, not where a change starts.
+def test_an_undated_plan_excerpt_sets_its_figures() -> None:
+    text = ("省级公路网包括干线公路和农村公路。其中,干线公路4.2万公里,农村公路18万公里左右。"
+            "干线公路由9条省会放射线、14条纵线及若干条联络线组成,县乡公路逐步成网。\n")
+    assert statements(text) == [("target", "==", "4.2", "万公里"), ("target", "~=", "18", "万公里"),
+                                ("target", "==", "9", "count"), ("target", "==", "14", "count")]
+
+
+def test_an_undated_text_that_reports_is_no_plan() -> None:
+    text = ("省级公路网包括干线公路和农村公路。目前,干线公路已达4.2万公里,农村公路18万公里左右,"
+            "县乡公路逐步成网。\n")
+    assert [k for k, *_ in statements(text)] == ["actual", "actual"]

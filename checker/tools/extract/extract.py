@@ -20,6 +20,7 @@ from checker.tools.extract.classify import classify
 from checker.tools.extract.context import Ctx
 from checker.tools.extract.decide import Decision
 from checker.tools.extract.items import Item
+from checker.tools.extract.leans import of_an_undated_plan
 from checker.tools.extract.mapping import NameIndex
 from checker.tools.extract.phrases import Lexicon, Phrase, UnitWord, parse
 from checker.tools.extract.sentences import Document, Sentence, read_document
@@ -73,7 +74,8 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
         read[line] = items, votes
     overall = _lean([v for _, votes in read.values() for v in votes]) if not document.kind \
         else ""
-    overall = overall or ("target" if _of_a_coming_plan(document) else "")
+    overall = overall or ("target" if _of_a_coming_plan(document) or
+                          of_an_undated_plan(document) else "")
     lines = list(read)
     for at, line in enumerate(lines):
         items, votes = read[line]

@@ -89,7 +89,8 @@ _ABBREVIATED = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI)$")
 _GRADED = re.compile(r"(?:项?目|企业|集群|工程)[^,，;；。]{0,2}[\d〇零一二两三四五六七八九十百千]")
 # `1600公里运营里程中,包括600公里市郊铁路和1000公里城市轨道交通`: the parts of a whole,
 # each the amount of what its noun names.
-_PARTS = re.compile(r"(?:包括|其中)[\d〇零一二两三四五六七八九十百千.]*[^\d,，;；。]{0,6}"
+# (`由7条首都放射线、11条纵线…组成`: the parts a whole is made of, likewise.)
+_PARTS = re.compile(r"(?:包括|其中|由)[\d〇零一二两三四五六七八九十百千.]*[^\d,，;；。]{0,6}"
                     r"(?:和|、)?$")
 # `覆盖大约99%的20万人口及以上的城市`: a share of the things covered.
 _COVERS = re.compile(r"(?:覆盖|连通|惠及|通达)$")
