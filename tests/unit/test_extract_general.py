@@ -442,3 +442,17 @@ def test_an_undated_text_that_reports_is_no_plan() -> None:
     text = ("省级公路网包括干线公路和农村公路。目前,干线公路已达4.2万公里,农村公路18万公里左右,"
             "县乡公路逐步成网。\n")
     assert [k for k, *_ in statements(text)] == ["actual", "actual"]
+
+
+# A sentence that opens on looking ahead to a year (`展望`, `立足`, `面向`) says what the
+# sentences after it in its paragraph set, a `同比` of a target included, up to one that opens
+# on another year.
+def test_the_sentences_after_looking_ahead_to_a_year_set_targets() -> None:
+    text = (NEWS + "2025年,全市接待游客1.2亿人次,同比增长8%。展望2027年,全市将新建5座博物馆。"
+            "文旅消费额达到900亿元,入境游客同比增长15%左右。乡村民宿数量达到2000家。"
+            "2025年全市新增A级景区6家。\n")
+    assert statements(text) == [
+        ("actual", "==", "1.2", "亿人次"), ("actual", "increase", "8", "%"),
+        ("target", ">=", "5", "count"), ("target", ">=", "900", "亿元"),
+        ("target", "~=", "15", "%"), ("target", ">=", "2000", "count"),
+        ("actual", "==", "6", "count")]

@@ -31,3 +31,36 @@ def of_an_undated_plan(document: Document) -> bool:
         return False
     text = document.folded
     return bool(_WORK_AHEAD.search(text)) and not _REPORTS.search(text)
+
+
+# `展望2025年,北京将打造…。`, `立足2022年,北京将争取…。`: a sentence that opens on looking ahead
+# to a year (`展望`, `立足`, `面向`, `迈向`, `放眼`) …
+_LOOKS_AHEAD = re.compile(r"\s*(?:展望|立足|面向|迈向|放眼|着眼)\s?((?:19|20)\d\d)\s?年")
+# … up to a sentence that opens on another year or on a span behind it (`2021年以来`, `过去`).
+_NEW_OPENING = re.compile(r"\s*(?:[^,，;；。]{0,6}?(?:19|20)\d\d\s?年|过去|此前|去年|上年|"
+                          r"[一二三四五六七八九十\d]+年来)")
+_OWN_PAST = re.compile(r"已|(?<![为除])了(?!解)")
+_ENDS = "。!?！？"
+
+
+def looked_ahead(document: Document, base: int, end: int, clause: str) -> bool:
+    """`展望2025年,北京将打造2-3个…商圈。各区至少有1个…。入境游人数年均增长5%以上。`: the
+    sentences after one that opens on looking ahead to a year the text has not reviewed, in the
+    same paragraph, say what is set for that year (a `同比` of a target included), up to a
+    sentence that opens on another year or a span behind it, or a clause that says it reports
+    (`已`, `了`).  `base`..`end` is the sentence of the figure."""
+    if _OWN_PAST.search(clause):
+        return False
+    folded = document.folded
+    line_start = folded.rfind("\n", 0, base) + 1
+    begin, at = base, end
+    while True:
+        sentence = folded[begin:at]
+        ahead = _LOOKS_AHEAD.match(sentence)
+        if ahead:
+            year = int(ahead.group(1))
+            return document.reviewed is None or year > document.reviewed
+        if _NEW_OPENING.match(sentence) or begin <= line_start:
+            return False
+        at = begin
+        begin = max(max(folded.rfind(c, line_start, at - 1) for c in _ENDS) + 1, line_start)

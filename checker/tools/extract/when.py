@@ -16,6 +16,7 @@ import re
 
 from checker.tools.extract import cues
 from checker.tools.extract.context import Around, Ctx, clause_of
+from checker.tools.extract.leans import looked_ahead
 from checker.tools.extract.periods import Mark, period_text
 from checker.tools.extract.sentences import Document
 
@@ -133,6 +134,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         clause = _NOW_OF.sub("", clause)
     if _PROJECTS_SET.search(ctx.text):  # 新增…8万套(间)……记者近日获悉,…民生实事项目正式确定
         return "target", True
+    if looked_ahead(document, ctx.base, ctx.base + len(ctx.text), clause):
+        return "target", True  # 展望2025年,…。各区至少有1个…: what is set for the year ahead
     if _PAST.search(clause) or _now(ctx, start):
         return "actual", True
     if _RANKED.search(ctx.text) and not any(m.group() != "预计" for m in _STRONG_FUTURE.finditer(
