@@ -456,3 +456,14 @@ def test_the_sentences_after_looking_ahead_to_a_year_set_targets() -> None:
         ("target", ">=", "5", "count"), ("target", ">=", "900", "亿元"),
         ("target", "~=", "15", "%"), ("target", ">=", "2000", "count"),
         ("actual", "==", "6", "count")]
+
+
+# An undated page whose lead sets next year's target reviews the year before it, however long
+# the `# source:` line above the lead; and an estimate after one of a year the review names
+# (`预计2026年…,预计总量…`) estimates that year's result too.
+def test_an_estimate_after_one_of_the_reviewed_year_is_a_result() -> None:
+    text = ("# source: " + "页" * 400 + "\n"
+            "某市人代会开幕。报告提出,该市2027年地区生产总值增长目标定在5%以上。报告显示,"
+            "预计2026年全市生产总值增长4.8%左右,预计总量达到2.1万亿元左右。\n")
+    assert statements(text) == [("target", ">=", "5", "%"), ("actual", "~=", "4.8", "%"),
+                                ("actual", "~=", "2.1", "万亿元")]

@@ -280,6 +280,12 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     opening = _opening_year(ctx, start)
     if not years and opening is not None:
         years = [opening]  # `2024年,面对…形势,仍预计全市GDP增长5.2%左右`: that year's estimate
+    if not years and document.reviewed is not None:
+        # `预计2022年…增长4.5%左右,预计总量达到1.9万亿元左右`: the year the estimate's sentence
+        # named before it, when no other period stands between
+        named = [m for m in _marks(ctx, 0, start) if not _compared(ctx, m)]
+        years = [named[-1].last] if named and named[-1].kind == "year" and \
+            named[-1].last is not None and named[-1].last <= document.reviewed else []
     if years and document.reviewed is not None:
         return "target" if years[-1] > document.reviewed else "actual"
     if not years and document.reviewed is None and _narrated_year(ctx) is not None:
