@@ -467,3 +467,28 @@ def test_an_estimate_after_one_of_the_reviewed_year_is_a_result() -> None:
             "预计2026年全市生产总值增长4.8%左右,预计总量达到2.1万亿元左右。\n")
     assert statements(text) == [("target", ">=", "5", "%"), ("actual", "~=", "4.8", "%"),
                                 ("actual", "~=", "2.1", "万亿元")]
+
+
+# Counts before their noun: ranges after a verb of work the lists lacked (`创建`, `开设`, `推广`),
+# a list's later part after `和` led by the first part's verb or floor (after a short subject),
+# a star grade of the things counted, a count of things with what becomes of them (`进入`), a
+# place among the first so many (a rank), and a grade right after a count (the class counted).
+@pytest.mark.parametrize(("text", "expected", "not_targets"), [
+    (PLAN + "到2027年,创建4-6所示范性幼儿园和8-12个特色学科基地。",
+     [("target", ">=", "4", "count"), ("target", "<=", "6", "count"),
+      ("target", ">=", "8", "count"), ("target", "<=", "12", "count")], []),
+    (PLAN + "到2027年,每个街道至少有1个社区食堂和2处口袋公园,各新城至少有1家四星级宾馆。",
+     [("target", ">=", "1", "count"), ("target", ">=", "2", "count")], []),
+    (PLAN + "到2027年,2-4所职业院校办学水平进入全省前20名,推广新能源公交车800辆,"
+     "开设200家以上社区书店,培育3至5个百亿级规模特色园区。",
+     [("target", ">=", "2", "count"), ("target", "<=", "4", "count"),
+      ("target", ">=", "800", "count"), ("target", ">=", "200", "count"),
+      ("target", ">=", "3", "count"), ("target", "<=", "5", "count")], ["20", "100"]),
+])
+def test_counts_before_their_noun(text: str, expected: list[tuple[str, str, str, str]],
+                                  not_targets: list[str]) -> None:
+    got = statements(text)
+    assert [e for e in expected if e not in got] == [], got
+    assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
+    if "四星级" in text:
+        assert got.count(("target", ">=", "1", "count")) == 2, got
