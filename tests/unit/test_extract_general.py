@@ -492,3 +492,29 @@ def test_counts_before_their_noun(text: str, expected: list[tuple[str, str, str,
     assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
     if "四星级" in text:
         assert got.count(("target", ">=", "1", "count")) == 2, got
+
+
+# A sentence that opens on a plan's span ahead after `在` (no comma: `在“十五五”时期稳步推进…`)
+# dates its figures; one that opens on what a place proposes (`某市提出…`) sets what follows
+# in it — not a report's words (`报告提出,2025年,…` reviews).
+def test_a_span_ahead_after_zai_and_a_place_that_proposes() -> None:
+    news = "记者 发布时间:2026-02-10\n"
+    assert statements(news + "在“十五五”时期稳步推进集团化办学,新建和改扩建中小学60所,"
+                      "新增学位8万个。\n") == [("target", ">=", "60", "count"),
+                                              ("target", ">=", "8", "万")]
+    assert statements(news + "西宁提出优化养老服务供给,护理型床位占比不低于65%。\n") == [
+        ("target", ">=", "65", "%")]
+    assert [k for k, *_ in statements(news + "报告提出,2025年,全市地区生产总值增长5.1%。\n")] \
+        == ["actual"]
+
+
+# In an undated report that names a later year, a sentence that opens on narrating a year
+# (`2025年是…的一年,`) reports that year's results, though the year ahead's target repeats one.
+def test_a_year_narrated_in_an_undated_report_reports() -> None:
+    text = ("某市人代会隆重开幕,报告分三个部分:工作回顾、目标任务、2026年重点工作。\n"
+            "报告说,2025年是全市爬坡过坎的一年,全市生产总值增长6.2%,"
+            "城镇居民人均可支配收入增长4.9%。\n"
+            "报告提出今年的主要预期目标是:生产总值增长6.2%,城镇调查失业率5.5%以内。\n")
+    assert statements(text) == [("actual", "increase", "6.2", "%"),
+                                ("actual", "increase", "4.9", "%"),
+                                ("target", "increase", "6.2", "%"), ("target", "<=", "5.5", "%")]

@@ -63,6 +63,11 @@ _TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:�
                              r"(?:《[^》]{1,40}》|规划|纲要|方案)(?:草案)?(?:还|并|进一步)?"
                              r"(?:明确|提出|要求|新增|确定)(?![的了])[:：,，]?|"
                              r"(?<![的])提出(?![的了])(?=[^,，;；。]{0,30}?(?:达到|控制在|提高到|不低于|增长))|"
+                             # `成都提出稳定住房供应规模,住宅用地供应比重不低于60%`: a sentence
+                             # that opens on what a place or a body proposes
+                             # (not a report's words: `报告提出,2025年,…` reviews)
+                             r"^\s*(?![^,，]{0,6}?(?:报告|会议|讲话|文章|公报|记者|负责人))"
+                             r"[^\d,，;；。:：“”《》]{1,6}?(?:还|并|进一步)?提出(?![的了过])|"
                              # `为北京设立了2017年目标,年均浓度控制在60微克/立方米左右`: a year's
                              # target named, then stated; `红线划定:较2015年减三成`: a line drawn
                              r"(?:19|20)\d\d年(?:的|度)?目标[,，]|"
@@ -169,6 +174,9 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         year = _clause_year(ctx, start)
     if year is not None and document.reviewed is not None:
         return ("target" if year > document.reviewed else "actual"), True
+    if year is not None and document.reviewed is None and mode != "target" and \
+            _opening_year(ctx, start) == year and _later_named(ctx, year):
+        return "actual", True  # `2025年是…的一年,全市生产总值增长5.5%` before `2026年重点工作`
     if any(m.part[:1] in ("H", "Q") for m in own_marks(ctx, start)):
         return "actual", True
     if _shown(before):
@@ -351,7 +359,9 @@ def _narrated_year(ctx: Ctx) -> int | None:
     return None if later else year
 
 
-_OPENING_SPAN = re.compile(r"\s*[“\"]?[^,，;；。“”\"]{1,12}?[”\"]?(?:时期|期间|期)[,，\s]+")
+# (`在“十四五”时期稳妥推进…`: after `在` with no comma, as well)
+_OPENING_SPAN = re.compile(r"\s*(?:[“\"]?[^,，;；。“”\"]{1,12}?[”\"]?(?:时期|期间|期)[,，\s]+|"
+                           r"[在于][“\"][^,，;；。“”\"]{1,8}[”\"](?:时期|期间))")
 
 
 def _opening_span(ctx: Ctx, start: int) -> list[Mark]:
@@ -369,16 +379,20 @@ def _period_over(ctx: Ctx, start: int) -> bool:
     span of years the text has left behind is a review."""
     spans = [m.last for m in own_marks(ctx, start) or _opening_span(ctx, start)
              if m.kind in ("plan", "years") and m.last]
-    if not spans:
-        return False
+    return bool(spans) and _later_named(ctx, spans[-1])
+
+
+def _later_named(ctx: Ctx, year: int) -> bool:
+    """Whether the text names a year after `year` other than as a deadline (`到2035年`)."""
     folded = ctx.document.folded
-    later = [m for m in ctx.document.marks if m.kind == "year" and m.first and m.first > spans[-1]
-             and not re.search(r"(?:到|至|力争|争取|目标)$", folded[max(0, m.start - 2):m.start])
-             and not folded.startswith("远景", m.end)]
-    return bool(later)
+    return any(m.kind == "year" and m.first and m.first > year
+               and not re.search(r"(?:到|至|力争|争取|目标)$", folded[max(0, m.start - 2):m.start])
+               and not folded.startswith("远景", m.end) for m in ctx.document.marks)
 
 
-_OPENING_YEAR = re.compile(r"(?:^|[,，:：])\s*((?:19|20)\d\d)\s?年[,，]")
+# (`2025年是咸阳发展乘势而上的一年,全市生产总值增长5.5%`: a year narrated, likewise)
+_OPENING_YEAR = re.compile(r"(?:^|[,，:：])\s*((?:19|20)\d\d)\s?年"
+                           r"(?:是[^,，;；。]{0,30}的一年)?[,，]")
 
 
 def _opening_year(ctx: Ctx, start: int) -> int | None:
