@@ -518,3 +518,38 @@ def test_a_year_narrated_in_an_undated_report_reports() -> None:
     assert statements(text) == [("actual", "increase", "6.2", "%"),
                                 ("actual", "increase", "4.9", "%"),
                                 ("target", "increase", "6.2", "%"), ("target", "<=", "5.5", "%")]
+
+
+# Targets the old reader took for reported values: the figures after a lead naming the kind of
+# document that sets them (`通知要求`, `指导意见明确`, `行动计划提出`), also in the next sentence of
+# an undated text; a verb with 了 under a deadline the text has not reached.
+AS_TARGETS = [
+    ("省里出台新政\n指导意见明确,2027年全省新型储能装机规模达到500万千瓦以上。“十五五”末,"
+     "2030年全省新型储能装机规模达到1000万千瓦以上。\n",
+     [("target", ">=", "500", "万kW"), ("target", ">=", "1000", "万kW")]),
+    ("行动计划印发\n行动计划提出,2027年全市公共充电桩数量达到8万个。\n",
+     [("target", ">=", "8", "万")]),
+    ("记者 发布时间:2012-05-20\n预计到2016年,园区工业总产值力争达到800亿元,货物吞吐量达到了"
+     "1.2亿吨。\n",
+     [("target", ">=", "800", "亿元"), ("target", ">=", "1.2", "亿吨")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AS_TARGETS)
+def test_targets_after_a_lead_or_under_a_deadline_ahead(
+        text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    got = statements(text)
+    assert [e for e in expected if e not in got] == [], got
+
+
+def test_a_verb_with_le_after_its_deadline_reports() -> None:
+    text = "记者 发布时间:2017-03-02\n到2016年底,全区货物吞吐量达到了1.2亿吨。\n"
+    assert statements(text) == [("actual", "==", "1.2", "亿吨")]
+
+
+def test_an_estimate_of_last_year_in_a_headline_is_a_result() -> None:
+    """`去年…预计达…`: the year before the text's, estimated — a result, as a review's `预计`
+    is; a base compared with (`比去年`) dates nothing."""
+    assert statements("某县:去年全县规上工业增加值占GDP比重预计达38%\n") == [
+        ("actual", "==", "38", "%")]
+    assert statements("某县:今年全县规上工业增加值预计比去年增长8%\n")[0][0] == "target"

@@ -60,7 +60,8 @@ _PAST = re.compile("|".join(re.escape(w) if w != "首次" else "(?<![将要拟�
 _TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:是|为)[:：,，]?|"
                              r"(?<![的])目标[:：]|"
                              r"(?:根据|依据|按照|依照)(?:《[^》]{1,40}》|规划|纲要)[,，]|"
-                             r"(?:《[^》]{1,40}》|规划|纲要|方案)(?:草案)?(?:还|并|进一步)?"
+                             r"(?:《[^》]{1,40}》|规划|纲要|方案|意见|指导意见|通知|行动计划|"
+                             r"实施计划|文件)(?:草案)?(?:还|并|进一步)?"
                              r"(?:明确|提出|要求|新增|确定)(?![的了])[:：,，]?|"
                              r"(?<![的])提出(?![的了])(?=[^,，;；。]{0,30}?(?:达到|控制在|提高到|不低于|增长))|"
                              # `成都提出稳定住房供应规模,住宅用地供应比重不低于60%`: a sentence
@@ -141,7 +142,7 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return "target", True
     if looked_ahead(document, ctx.base, ctx.base + len(ctx.text), clause):
         return "target", True  # 展望2025年,…。各区至少有1个…: what is set for the year ahead
-    if _PAST.search(clause) or _now(ctx, start):
+    if (_PAST.search(clause) and not _ahead_with_le(ctx, clause, start)) or _now(ctx, start):
         return "actual", True
     if _RANKED.search(ctx.text) and not any(m.group() != "预计" for m in _STRONG_FUTURE.finditer(
             _NOT_FUTURE.sub("", ctx.text))):
@@ -196,6 +197,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         # `全年数量达到80家`: the whole of the year its paragraph is about)
     if document.kind:
         return ("target" if document.kind == "plan" else "actual"), False
+    if document.reviewed is None and _lead_goes_on(ctx):
+        return "target", False
     capped = near.level in cues.AT_MOST or (_CAPPED.match(ctx.text, start, near.clause_end)
                                             and "了" not in ctx.text[near.clause_start:start])
     return ("target" if capped else "actual"), False
@@ -207,6 +210,23 @@ _RESTATES = re.compile(r"\s*(?:即|也就是|也即)")
 # `目前,我国社会研发投入的强度在2%左右`: a clause that is nothing but `目前` says the figures
 # after it are the present state, up to a word that plans.
 _NOW_CLAUSE = re.compile(r"(?:^|[,，;；。])\s*(?:目前|当前|现阶段|截至目前)\s*[,，]")
+
+
+_DEADLINE_BEFORE = re.compile(r"(?:预计|力争|争取|计划|确保)?到\s?((?:19|20)\d\d)\s?年(?:底|末)?")
+
+
+def _ahead_with_le(ctx: Ctx, clause: str, start: int) -> bool:
+    """`预计到2015年,…集装箱吞吐量达到了3000万标箱`: a verb with 了 under a deadline the text
+    has not reached says what will have come about — a target, when it is all that reports."""
+    if not all(m.group().endswith("了") for m in _PAST.finditer(clause)):
+        return False
+    found = None
+    for found in _DEADLINE_BEFORE.finditer(ctx.text, 0, start):  # noqa: B007 - the last counts
+        continue
+    if found is None:
+        return False
+    reviewed = ctx.document.reviewed
+    return reviewed is None or int(found.group(1)) > reviewed
 
 
 def _now(ctx: Ctx, start: int) -> bool:
@@ -278,12 +298,19 @@ def _targets_follow(before: str) -> bool:
         not re.search(r"指出(?!.*目标)|显示|完成|取得|表现为", before[:found.start()])
 
 
+# The year before the text's, naming when (not a base compared with: `比去年`, `去年同期`).
+_LAST_YEAR = re.compile(r"(?<![比较同于与和超])(?:去年|上年|上一年|前年|过去一年)"
+                        r"(?!同期|的基础|基础|水平|的水平)")
+
+
 def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     """`预计` estimates a result in a review (`预计全年…`, `2023年预计…` in a report on
     2023) and forecasts a target elsewhere (`今年旅客量预计超4500万人次`)."""
     document, mode = ctx.document, ctx.sentence.mode
     if mode:
         return mode
+    if _LAST_YEAR.search(ctx.text[:start]):  # 去年…比重预计达55%: last year's estimated result
+        return "actual"
     years = [m.last for m in own_marks(ctx, start) if m.kind == "year" and m.last is not None]
     opening = _opening_year(ctx, start)
     if not years and opening is not None:
@@ -340,6 +367,19 @@ def _planned_before(ctx: Ctx) -> bool:
         return False
     rest = _DEADLINE_OPENING.sub("", previous, count=1)
     return not re.search(r"[\d〇零一二两三四五六七八九十百千万]", rest)
+
+
+def _lead_goes_on(ctx: Ctx) -> bool:
+    """`意见提出,…2025年…达到11亿吨标煤以上。“十五五”…,2030年…达到15亿吨标煤以上`: in a text
+    of no kind and no date, a sentence after one its paragraph opened on a lead that sets
+    targets goes on with them."""
+    folded = ctx.document.folded
+    before = folded[folded.rfind("\n", 0, ctx.base) + 1:ctx.base]
+    return any(_targets_follow(part[:_LEAD_REACH]) for part in re.split(r"[。!！]", before)
+               if part.strip())
+
+
+_LEAD_REACH = 12  # characters of a sentence's opening that may hold its lead
 
 
 def _narrated_year(ctx: Ctx) -> int | None:
