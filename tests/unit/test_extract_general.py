@@ -553,3 +553,16 @@ def test_an_estimate_of_last_year_in_a_headline_is_a_result() -> None:
     assert statements("某县:去年全县规上工业增加值占GDP比重预计达38%\n") == [
         ("actual", "==", "38", "%")]
     assert statements("某县:今年全县规上工业增加值预计比去年增长8%\n")[0][0] == "target"
+
+
+# The parts a clause opening on `其中` states of the whole before it are each at its value,
+# `达到` before them or not (a bound of their own stays); a share of things after a short
+# qualifier, with what they do (`80%的市级示范园区开展…`), is a share, not a description.
+def test_parts_of_a_whole_and_shares_of_things() -> None:
+    text = (PLAN + "到2028年,再生资源回收量达到1800万吨,其中废旧纺织品、废塑料回收量分别达到"
+            "120万吨、350万吨,其中废玻璃回收量达到90万吨以上。"
+            "80%的市级示范园区和60%的县级工业园区开展绿色化改造。\n")
+    assert statements(text) == [
+        ("target", ">=", "1800", "万吨"), ("target", "==", "120", "万吨"),
+        ("target", "==", "350", "万吨"), ("target", ">=", "90", "万吨"),
+        ("target", "==", "80", "%"), ("target", "==", "60", "%")]

@@ -93,6 +93,9 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     if op == "==" and kind == "target" and ctx.text[:own.chain_start].endswith("就业") and \
             unit in ("万人", "人"):
         op = ">="  # 促进失业人员就业10万人: so many people put into work
+    if op == ">=" and kind == "target" and near.level in ("达到", "达") and not phrase.bound and \
+            _PARTS_REACH.match(ctx.text, near.clause_start, near.chain_start):
+        op = "=="  # 其中再生铜、再生铝产量分别达到400万吨、1150万吨: the parts of a whole set
     rate = _RATE_IS.search(ctx.text[max(0, own.chain_start - 10):own.chain_start])
     if op == "==" and rate and own.level in ("为", "是"):  # GDP增长预期目标为6.5%: a rise
         op = "reduce" if rate.group(1) in ("下降", "降低", "降幅") else "increase"
@@ -132,6 +135,9 @@ def _day_of_month(ctx: Ctx, phrase: Phrase, start: int, end: int) -> bool:
 _QUALITY = re.compile(r"(?:质量|品质|水平|功能|环境|标准)(?:精准)?$")
 # `比2020年新增52种`: what is new against a base is a change.
 _COMPARED = re.compile(r"(?:比|较)[^,，;；。]{1,10}$")
+# `其中再生铜、再生铝和再生铅产量分别达到…`: a clause opening on `其中` states the parts of the
+# whole before it, each at its value (the whole carries the bound), `达到` or not.
+_PARTS_REACH = re.compile(r"\s*其中[,，]?[^,，;；。\d]{1,30}?(?:分别)?\s*$")
 _NEW = frozenset({"新增", "净增"})
 # `GDP增长预期目标为6.5%`, `GDP年均增速预计为6.5%`: the rate a change is set at.
 _RATE_IS = re.compile(r"(增长|增速|增幅|下降|降低|降幅)(?:的)?"

@@ -380,7 +380,9 @@ def _counted_and_reported(phrase: Phrase, own: Around) -> bool:
 
 
 # `全市85%左右县(市、区)创建成…`: a share of the things counted, then what becomes of them.
-_SHARE_OF_THINGS = re.compile(r"的?(?:县|区|市|乡镇|镇|村|学校|中小学|幼儿园|企业|医院|社区|园区|"
+# (after a short qualifier of the things: `75%的国家级园区开展循环化改造`)
+_SHARE_OF_THINGS = re.compile(r"的?(?:[^,，;；。的\d]{1,4}?)?"
+                              r"(?:县|区|市|乡镇|镇|村|学校|中小学|幼儿园|企业|医院|社区|园区|"
                               r"城市|行政村|建制村|自然村|街道|街镇|小区|家庭|农户|单位|机构|楼宇)")
 # `全区95%的行政村通达客运班车`: what a share of the things reaches (with the count verbs).
 _SHARE_VERB = re.compile(_COUNT_VERB.pattern + r"|通达|通(?=[公客班硬宽5天燃自])|覆盖|接入|具备|"
