@@ -566,3 +566,13 @@ def test_parts_of_a_whole_and_shares_of_things() -> None:
         ("target", ">=", "1800", "万吨"), ("target", "==", "120", "万吨"),
         ("target", "==", "350", "万吨"), ("target", ">=", "90", "万吨"),
         ("target", "==", "80", "%"), ("target", "==", "60", "%")]
+
+
+# Asides that set and report nothing: a forum's count after `发表`, a page's reading time, a
+# meeting's head count, a bare number whose unit the excerpt cut.
+def test_asides_of_a_page_or_a_meeting_are_no_statements() -> None:
+    text = (PLAN + "2026-03-02 09:15:40 由 admin 发表 128\n全文共1860字,阅读约4分钟\n"
+            "会议应到委员215人,实到委员198人。到2030年,全市新能源汽车保有量达到120万辆,"
+            "充电桩数量达到35\n")
+    got = statements(text)
+    assert got == [("target", ">=", "120", "万")], got

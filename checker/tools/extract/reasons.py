@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from checker.tools.extract import cues
+from checker.tools.extract.asides import aside_reason
 from checker.tools.extract.context import Around, Ctx
 from checker.tools.extract.fold import is_cjk
 from checker.tools.extract.phrases import Phrase
@@ -102,7 +103,8 @@ _THRESHOLD_NAMED = re.compile(r"的?[^\d,，;；。、]{0,8}?(?:目标|新台阶
 
 def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
     """Why the figure is no statement: '' when it is one."""
-    return _name_part(ctx, phrase, own) or _description(ctx, phrase, own, near) or \
+    return _name_part(ctx, phrase, own) or aside_reason(ctx, phrase) or \
+        _description(ctx, phrase, own, near) or \
         _sets_nothing(ctx, phrase, own, near)
 
 
