@@ -576,3 +576,10 @@ def test_asides_of_a_page_or_a_meeting_are_no_statements() -> None:
             "充电桩数量达到35\n")
     got = statements(text)
     assert got == [("target", ">=", "120", "万")], got
+
+
+# A verb that cuts, a noun between it and the amount (`压减燃煤消费量2万吨`): the amount
+# cut is a reduction, not a floor.
+def test_an_amount_cut_across_its_noun_is_a_reduction() -> None:
+    assert statements(PLAN + "到2027年,全市压减燃煤消费量2万吨,减少化肥施用量5000吨。\n") \
+        == [("target", "reduce", "2", "万吨"), ("target", "reduce", "5000", "t")]

@@ -139,6 +139,7 @@ _COMPARED = re.compile(r"(?:比|较)[^,，;；。]{1,10}$")
 # whole before it, each at its value (the whole carries the bound), `达到` or not.
 _PARTS_REACH = re.compile(r"\s*其中[,，]?[^,，;；。\d]{1,30}?(?:分别)?\s*$")
 _NEW = frozenset({"新增", "净增"})
+_CUTS = frozenset({"减少", "压减", "降低", "压缩"})
 # `GDP增长预期目标为6.5%`, `GDP年均增速预计为6.5%`: the rate a change is set at.
 _RATE_IS = re.compile(r"(增长|增速|增幅|下降|降低|降幅)(?:的)?"
                       r"(?:预期目标|预期|目标|预计|计划|目标值)?"
@@ -176,6 +177,8 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
     if change and not (phrase.measure == "points" and not own.chain and near.distant):
         return change
     level = own.level or near.level or (near.distant if not named else "") or lead
+    if kind == "target" and not own.level and not near.level and level in _CUTS:
+        return "reduce"  # 减少碳排放100万吨: the amount cut, a verb of change and its noun before
     if level in _NEW and compared:
         return "increase"
     if level in _SETS_A_VALUE and own.follows == "of":  # 设置2%的CPI涨幅目标: the target's value
