@@ -583,3 +583,12 @@ def test_asides_of_a_page_or_a_meeting_are_no_statements() -> None:
 def test_an_amount_cut_across_its_noun_is_a_reduction() -> None:
     assert statements(PLAN + "到2027年,全市压减燃煤消费量2万吨,减少化肥施用量5000吨。\n") \
         == [("target", "reduce", "2", "万吨"), ("target", "reduce", "5000", "t")]
+
+
+# A sentence that says something is in use already (`已正式投运`) describes what exists: its
+# figures after that report, whatever the paragraph plans.
+def test_what_is_in_use_already_is_described() -> None:
+    text = (PLAN + "到2027年,力争建成20座充换电站。本月,城东充换电站已正式投运,该站占地面积"
+            "2400平方米,日均加注能力为300千克。\n")
+    assert statements(text) == [("target", ">=", "20", "count"), ("actual", "==", "2400", "m²"),
+                                ("actual", "==", "300", "kg")]

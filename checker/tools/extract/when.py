@@ -45,7 +45,9 @@ _LEAD_PLAN = re.compile(r"力争|确保|(?:努力|争取)(?=用|通过|经过|�
 # `计划` names plans carried out (`完成年度计划`).
 _LEAD_PLAN_WEAK = re.compile(r"(?<![的年度])计划(?!单列|生育|内|外|的)")
 _LEAD_FORECAST = re.compile(r"(?<!初步)预计")
-_SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|今年来|以来|截至|截止|同比|初步预计|初步核算")
+# (`福田加氢站就已正式投运,该站…占地面积1700平方米`: what is in use already is described)
+_SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|今年来|以来|截至|截止|同比|初步预计|初步核算|"
+                    r"已(?:经)?(?:正式)?(?:投运|投用|投产|启用|开通运营|建成投用)")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
 # Words with 计划 or 目标 that measure a result against the plan (`占计划的100%`,
 # `高于目标2.1个百分点`, `完成年度计划的105%`): they report, they plan nothing.
