@@ -592,3 +592,11 @@ def test_what_is_in_use_already_is_described() -> None:
             "2400平方米,日均加注能力为300千克。\n")
     assert statements(text) == [("target", ">=", "20", "count"), ("actual", "==", "2400", "m²"),
                                 ("actual", "==", "300", "kg")]
+
+
+# A short headline of two parts a comma joins restates the figures of the paragraph below it,
+# and takes their kind.
+def test_a_headline_of_two_parts_takes_its_paragraphs_kind() -> None:
+    text = (PLAN + "全县粮食产量增长3.2%,农民收入增长6.1%\n"
+            "2025年,全县粮食产量增长3.2%,农民收入增长6.1%,发展基础更加坚实。\n")
+    assert [k for k, *_ in statements(text)] == ["actual"] * 4

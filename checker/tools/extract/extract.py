@@ -163,12 +163,16 @@ class _Targets:
 
 HEADLINE_MAX = 40  # characters of a line that may be a headline
 _HEADLINE_LOOKS = 3  # lines on each side of a headline searched for the figure it restates
-_RUNNING = re.compile(r"[,，;；。]")
+_ENDED = re.compile(r"[;；。]")
+_COMMAS = re.compile(r"[,，]")
 
 
 def _is_headline(lines: list[str], line: int) -> bool:
+    """A short line without a sentence's end — two parts a comma joins included
+    (`全市生产总值增长5.5%,一般公共预算收入增长3.1%` under `2025年——`)."""
     text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-    return bool(text) and len(text) <= HEADLINE_MAX and not _RUNNING.search(text)
+    return bool(text) and len(text) <= HEADLINE_MAX and not _ENDED.search(text) and \
+        len(_COMMAS.findall(text)) <= 1
 
 
 def _headlines_follow(document: Document, items: list[Item]) -> list[Item]:
