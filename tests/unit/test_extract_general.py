@@ -600,3 +600,12 @@ def test_a_headline_of_two_parts_takes_its_paragraphs_kind() -> None:
     text = (PLAN + "全县粮食产量增长3.2%,农民收入增长6.1%\n"
             "2025年,全县粮食产量增长3.2%,农民收入增长6.1%,发展基础更加坚实。\n")
     assert [k for k, *_ in statements(text)] == ["actual"] * 4
+
+
+# Reported values: a rank the figure holds after its measure word (`68家居全省首位`, no `家居`),
+# and a bound before the whole a share is of (`已超过全市总量的40%`) bounds the share.
+def test_a_rank_held_and_a_bound_before_the_whole() -> None:
+    text = (NEWS + "截至2025年底,全市高新技术企业数量已达68家居全省首位,"
+            "其中软件企业营收已超过全市总量的40%,60岁以上人口约占常住人口的21%。\n")
+    assert statements(text) == [("actual", "==", "68", "count"), ("actual", ">", "40", "%"),
+                                ("actual", "~=", "21", "%")]

@@ -90,6 +90,9 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     quality = bool(_QUALITY.search(ctx.text[max(0, own.chain_start - 8):own.chain_start]))
     op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own), compared,
              _own_indicator(ctx.text, near), lower_better, quality) if kind != "other" else ""
+    whole = _BOUND_OF_WHOLE.search(ctx.text, max(own.clause_start, start - 16), start)
+    if op == "==" and whole and not phrase.bound and not own.chain:
+        op = cues.PREFIX_BOUNDS[whole.group(1)]  # 已接近常住总人口的15%: about 15 % of the whole
     if op == "==" and kind == "target" and ctx.text[:own.chain_start].endswith("就业") and \
             unit in ("万人", "人"):
         op = ">="  # 促进失业人员就业10万人: so many people put into work
@@ -139,6 +142,10 @@ _COMPARED = re.compile(r"(?:比|较)[^,，;；。]{1,10}$")
 # whole before it, each at its value (the whole carries the bound), `达到` or not.
 _PARTS_REACH = re.compile(r"\s*其中[,，]?[^,，;；。\d]{1,30}?(?:分别)?\s*$")
 _NEW = frozenset({"新增", "净增"})
+# `老年人口已接近常住总人口的15%`: a bound before the whole a share is of bounds the share.
+_BOUND_OF_WHOLE = re.compile("(" + "|".join(sorted(cues.ABOUT + cues.MORE_THAN[:3] + cues.LESS_THAN,
+                                                   key=len, reverse=True))
+                             + r")[^,，;；。\d的]{1,10}的$")
 _CUTS = frozenset({"减少", "压减", "降低", "压缩"})
 # `GDP增长预期目标为6.5%`, `GDP年均增速预计为6.5%`: the rate a change is set at.
 _RATE_IS = re.compile(r"(增长|增速|增幅|下降|降低|降幅)(?:的)?"
