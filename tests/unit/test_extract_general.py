@@ -609,3 +609,26 @@ def test_a_rank_held_and_a_bound_before_the_whole() -> None:
             "其中软件企业营收已超过全市总量的40%,60岁以上人口约占常住人口的21%。\n")
     assert statements(text) == [("actual", "==", "68", "count"), ("actual", ">", "40", "%"),
                                 ("actual", "~=", "21", "%")]
+
+
+def test_a_result_estimated_is_still_a_result() -> None:
+    """A `测算` lead with no effect after it estimates a result, it is no effect of a plan."""
+    text = "某区2025年国民经济和社会发展计划执行情况\n据初步测算,全年地区生产总值增长5.2%。\n"
+    assert statements(text) == [("actual", "increase", "5.2", "%")]
+
+
+def test_a_forecast_of_the_indicator_itself_is_no_effect() -> None:
+    """`有望突破`, `预计可以达到`: a forecast or an estimate of the indicator, not of what
+    the work brings — read as before (a target ahead)."""
+    got = statements(PLAN + "到2030年,全市新能源汽车保有量有望突破60万辆。")
+    assert got == [("target", ">", "60", "万")], got
+
+
+def test_a_share_before_its_noun_with_a_verb_ahead() -> None:
+    """`55%床位将向…倾斜`: the share of the noun right after it, which a verb ahead says what
+    becomes of — at least that share in a target; a share naming a kind of thing (no verb
+    ahead) still describes it."""
+    got = statements(PLAN + "到2030年,全市30%以上新建住宅将采用装配式建造,政府投资项目"
+                            "40%资金要用于绿色建材。")
+    assert ("target", ">=", "30", "%") in got and ("target", ">=", "40", "%") in got, got
+    assert statements(PLAN + "推广5%低息贷款产品。") == []

@@ -81,9 +81,16 @@ _RESTATED = re.compile(r"\s*(?:这|约|大约)?相当于")
 _ESTIMATED = re.compile(r"(?:初步|经|据|经初步|据初步|粗略)?(?:测算|估算|匡算|推算)"
                         r"(?:[,，:：]|表明|显示|结果显示)")
 # (`相当于` before a verb of effect only: `研发经费支出相当于生产总值的比例` names an indicator.)
+# (`预计可`, `有望` before what the work brings only: `有望突破3000亿元`, `今年预计可以达到…`
+# forecast or estimate the indicator itself.)
 _EFFECT = re.compile(r"相当于(?:每年|年)?(?:减少|节约|节省|减排|替代|少排|新增|增加|种植|植树|再造|"
                      r"多种|节能)|(?:可|能|将|预计|有望|可以)(?:直接|间接)?(?:带动|拉动)|"
-                     r"预计可|有望")
+                     r"(?:预计可|有望)(?:以)?(?:每年|年)?(?:新增|创造|吸纳|减少|节约|节省|替代|减排|"
+                     r"增加就业|增收)")
+# After a `测算` lead, what the estimate says it would bring (`可减少`, `相当于减少`); a lead
+# alone estimates a result (`据初步测算,全年地区生产总值增长5.2%`).
+_EFFECT_OF = re.compile(f"{_EFFECT.pattern}|(?:可|能|将)(?:以)?(?:减少|节约|节省|替代|减排|新增|"
+                        r"增加|降低|提高|实现)")
 # `完成GDP2917.85亿元`: an indicator's abbreviation before its figure names no model or code.
 _ABBREVIATED = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI)$")
 # `续建新建百亿级项目20个`: the grade of the things counted, not an amount.
@@ -223,7 +230,9 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} numbers a page or counts its readers"
     if _TAGS.search(text[:start]):
         return f"{shown} stands in a page's list of keywords"
-    if _ESTIMATED.search(text[:start]) or _EFFECT.search(text[own.clause_start:start]):
+    estimate = _ESTIMATED.search(text[:start])
+    if _EFFECT.search(text[own.clause_start:start]) or (
+            estimate and _EFFECT_OF.search(text[estimate.end():start])):
         return f"{shown} estimates what the work would bring (`测算`, `带动`), it sets nothing"
     if _CONVERTED.search(text[max(0, start - 2):start]) or \
             _RESTATED.match(text[own.clause_start:start]):
@@ -337,6 +346,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} describes the subject of the figure after it"
     if noun and phrase.chinese and _PROGRAMME.match(own.right):
         return f"{shown} is part of the name of a programme (`{phrase.text}{own.right[:8]}`)"
+    if share_of_noun(phrase, own):  # 55%床位将向失能老人倾斜: that share of the beds will
+        return ""
     if noun and phrase.bound in ("以下", "以上") and not counted:  # 3岁以下婴幼儿
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     led = (near is not None and near is not own and bool(near.chain)) or _listed(ctx, phrase, own)
@@ -345,6 +356,17 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
             and not _PARTS.search(ctx.text[max(0, own.clause_start):phrase.start - ctx.base]):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     return ""
+
+
+# `机构养老55%床位将向失能失智老人倾斜`, `30%的资金要用于…`: a share of the noun right after
+# it that a verb ahead says what becomes of.
+_SHARE_THEN_MODAL = re.compile(r"的?[\u4e00-\u9fff]{1,6}?(?:将|要|应|须|必须|需|必将|应当)")
+
+
+def share_of_noun(phrase: Phrase, own: Around) -> bool:
+    """A percentage right before its noun, with a verb ahead after it: the share of that noun."""
+    return phrase.unit is not None and phrase.unit.text in ("%", "％") and not own.chain and \
+        own.follows in ("noun", "of") and bool(_SHARE_THEN_MODAL.match(own.right))
 
 
 # (after a short subject: `各区至少有1个综合商圈和1条步行街`)
