@@ -81,7 +81,7 @@ NEAR_ONLY = ("推进", "推动", "安排", "挖潜", "启动", "新开工", "开
 DIGITS_ONLY = ("推进", "推动")
 # `提供600个停车位`: work to do only before a count, not before what it offers
 # (`提供24小时活力空间`).
-COUNTS_ONLY = ("提供",)
+COUNTS_ONLY = ("提供", "推广")  # `推广燃料电池汽车3000辆`, not `推广5%低息贷款产品`
 # `安排8000亿元…资金`: money put to a use; not `安排21项指标` (the text's own items).
 MONEY_ONLY = ("安排",)
 # 严守18亿亩耕地红线: a red line kept is a floor; ≥ and ≤ as tables and formulas write them.
