@@ -632,3 +632,17 @@ def test_a_share_before_its_noun_with_a_verb_ahead() -> None:
                             "40%资金要用于绿色建材。")
     assert ("target", ">=", "30", "%") in got and ("target", ">=", "40", "%") in got, got
     assert statements(PLAN + "推广5%低息贷款产品。") == []
+
+
+# The span a change starts from (`从“十四五”末期的52%`) dates its start, not the figure it ends
+# on; a change between two named periods (`从“十二五”末的…下降至2020年的…`) in a text that names a
+# later year still reviews.
+def test_the_span_a_change_starts_from_dates_only_its_start() -> None:
+    news = "日期:2021-02-03 来源:本站\n"
+    assert statements(news + "到“十四五”末期,全县农民人均纯收入力争突破30000元,常住人口城镇化率力争"
+                      "突破62%。全县数字经济核心产业增加值占比从“十三五”末期的8%提高到12%。\n") == [
+        ("target", ">", "30000", "元"), ("target", ">", "62", "%"),
+        ("actual", "==", "8", "%"), ("target", ">=", "12", "%")]
+    review = ("某省水资源公报解读\n(3)用水效率明显提高。万元工业增加值用水量从“十二五”末的80立方米"
+              "下降至2020年的45立方米,2023年进一步降低到40立方米。\n")
+    assert [k for k, *_ in statements(review)] == ["actual"] * 3

@@ -419,8 +419,13 @@ def _opening_span(ctx: Ctx, start: int) -> list[Mark]:
 def _period_over(ctx: Ctx, start: int) -> bool:
     """`“十三五”时期…新增115万亩` in an undated text that goes on to `2021年,…计划`: a
     span of years the text has left behind is a review."""
-    spans = [m.last for m in own_marks(ctx, start) or _opening_span(ctx, start)
+    own = own_marks(ctx, start)
+    spans = [m.last for m in own or _opening_span(ctx, start)
              if m.kind in ("plan", "years") and m.last]
+    if not spans:  # `从“十一五”末的90…下降至2015年的61`: a change between two named periods
+        c0, _ = clause_of(ctx.text, start, start)
+        if any(_base_of_change(ctx, m, start) for m in _marks(ctx, c0, start)):
+            spans = [m.last for m in own if m.kind == "year" and m.last]
     return bool(spans) and _later_named(ctx, spans[-1])
 
 
@@ -514,7 +519,8 @@ def own_marks(ctx: Ctx, start: int) -> list[Mark]:
     """The periods that belong to a statement at `start`: those of its clause, and of the
     clauses before it that are nothing but a period (`2022年,…`, `一季度,…`)."""
     c0, _ = clause_of(ctx.text, start, start)
-    marks = [m for m in _marks(ctx, c0, start) if not _compared(ctx, m)]
+    marks = [m for m in _marks(ctx, c0, start) if not _compared(ctx, m)
+             and not _base_of_change(ctx, m, start)]
     while c0 > 0 and not marks:
         p0, _ = clause_of(ctx.text, c0 - 1, c0 - 1)
         if p0 < c0 - 1 and not ctx.text[p0:c0 - 1].strip(" \u3000"):
@@ -535,6 +541,20 @@ def own_marks(ctx: Ctx, start: int) -> list[Mark]:
             break
         marks, c0 = found, p0
     return marks
+
+
+# `从“十三五”末期的49%提升至65%`: the span a change starts from, named before its first figure.
+_BASE_SPAN = re.compile(r"[”\"」]?(?:末期|期末|末|底|初)?的[\d.]+")
+
+
+def _base_of_change(ctx: Ctx, mark: Mark, start: int) -> bool:
+    """Whether `mark` dates where a change starts (`从“十三五”末期的49%`), not the figure at
+    `start` it ends on."""
+    at, end = mark.start - ctx.base, mark.end - ctx.base
+    opened = ctx.text[max(0, at - 2):at]
+    base = _BASE_SPAN.match(ctx.text, end)
+    return mark.kind in ("plan", "years") and opened in ("从“", "由“", "从\"", "由\"") and \
+        base is not None and base.end() <= start
 
 
 def _compared(ctx: Ctx, mark: Mark) -> bool:
