@@ -41,6 +41,7 @@ _NEW_OPENING = re.compile(r"\s*(?:[^,，;；。]{0,6}?(?:19|20)\d\d\s?年|过去
                           r"[一二三四五六七八九十\d]+年来)")
 _OWN_PAST = re.compile(r"已|(?<![为除])了(?!解)")
 _ENDS = "。!?！？"
+_REACH = 1500  # characters before a sentence searched for the sentence that looks ahead
 
 
 def looked_ahead(document: Document, base: int, end: int, clause: str) -> bool:
@@ -52,7 +53,8 @@ def looked_ahead(document: Document, base: int, end: int, clause: str) -> bool:
     if _OWN_PAST.search(clause):
         return False
     folded = document.folded
-    line_start = folded.rfind("\n", 0, base) + 1
+    # (a paragraph's sentences within reach only: a whole plan on one line is read in linear time)
+    line_start = max(folded.rfind("\n", max(0, base - _REACH), base) + 1, base - _REACH, 0)
     begin, at = base, end
     while True:
         sentence = folded[begin:at]
