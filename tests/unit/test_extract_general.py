@@ -369,14 +369,6 @@ PER_BASE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected", "not_targets"), PER_BASE)
-def test_the_base_of_a_rate_is_no_figure_and_its_value_keeps_its_word(
-        text: str, expected: list[tuple[str, str, str, str]], not_targets: list[str]) -> None:
-    got = statements(text)
-    assert [e for e in expected if e not in got] == [], got
-    assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
-
-
 # An estimate of what targets or works would bring (`经测算`, `据估算`, `相当于减少`, `可带动`,
 # `预计可`, `有望`) sets nothing; a target next to it stays one, and `相当于` in a name
 # (`研发经费支出相当于生产总值的比例`) is no estimate.
@@ -390,14 +382,6 @@ EFFECTS = [
     (PLAN + "到2030年,全社会研发经费支出相当于地区生产总值的比例达到3.5%。",
      [("target", ">=", "3.5", "%")], []),
 ]
-
-
-@pytest.mark.parametrize(("text", "expected", "not_targets"), EFFECTS)
-def test_an_estimate_of_what_the_work_brings_sets_nothing(
-        text: str, expected: list[tuple[str, str, str, str]], not_targets: list[str]) -> None:
-    got = statements(text)
-    assert [e for e in expected if e not in got] == [], got
-    assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
 
 
 # Figures that set nothing though nothing names them: an English sentence restating the
@@ -420,8 +404,9 @@ SETS_NOTHING = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected", "not_targets"), SETS_NOTHING)
-def test_figures_that_set_nothing_are_no_targets(
+# Each case of the three lists above: what it must read, and the values it must not read as targets.
+@pytest.mark.parametrize(("text", "expected", "not_targets"), [*PER_BASE, *EFFECTS, *SETS_NOTHING])
+def test_round_11_reads_what_sets_a_value_and_no_more(
         text: str, expected: list[tuple[str, str, str, str]], not_targets: list[str]) -> None:
     got = statements(text)
     assert [e for e in expected if e not in got] == [], got
@@ -646,3 +631,10 @@ def test_the_span_a_change_starts_from_dates_only_its_start() -> None:
     review = ("某省水资源公报解读\n(3)用水效率明显提高。万元工业增加值用水量从“十二五”末的80立方米"
               "下降至2020年的45立方米,2023年进一步降低到40立方米。\n")
     assert [k for k, *_ in statements(review)] == ["actual"] * 3
+
+
+def test_last_year_named_before_this_years_forecast_dates_nothing() -> None:
+    got = statements("某县:去年全县工业经济稳中有进,今年全县工业增加值预计增长8%\n")
+    assert got and got[-1][0] == "target", got
+    got = statements("某县:在去年较快增长的基础上,全县工业增加值预计增长8%\n")
+    assert got and got[-1][0] == "target", got

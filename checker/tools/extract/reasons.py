@@ -159,7 +159,7 @@ def _sets_nothing(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
 
 
 _SHORT_LINE = 16
-_MEASURED_BEFORE = re.compile("(?:" + "|".join((*cues.MEASURED, "系数", "值", "指标"))
+_MEASURED_BEFORE = re.compile("(?:" + "|".join((*cues.MEASURED, "系数", "值", "指标", "目标"))
                               + r")\s*[:：]?\s*$")
 
 

@@ -301,8 +301,18 @@ def _targets_follow(before: str) -> bool:
 
 
 # The year before the text's, naming when (not a base compared with: `比去年`, `去年同期`).
-_LAST_YEAR = re.compile(r"(?<![比较同于与和超])(?:去年|上年|上一年|前年|过去一年)"
-                        r"(?!同期|的基础|基础|水平|的水平)")
+_LAST_YEAR = re.compile(r"(?<![比较同于与和超在])(?:去年|上年|上一年|前年|过去一年)"
+                        r"(?!同期|的基础|基础|水平|的水平|以来)")
+_THIS_YEAR_ON = re.compile(r"今年|明年|本年|全年|(?:19|20)\d\d\s?年")
+
+
+def _of_last_year(before: str) -> bool:
+    """Whether the words before a figure date it to the year before the text's, no other year
+    named after (`去年…完成…,今年预计增长6%` forecasts this year)."""
+    found = None
+    for found in _LAST_YEAR.finditer(before):  # noqa: B007 - the last one counts
+        continue
+    return found is not None and not _THIS_YEAR_ON.search(before, found.end())
 
 
 def _forecast(ctx: Ctx, clause: str, start: int) -> str:
@@ -311,7 +321,7 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     document, mode = ctx.document, ctx.sentence.mode
     if mode:
         return mode
-    if _LAST_YEAR.search(ctx.text[:start]):  # 去年…比重预计达55%: last year's estimated result
+    if _of_last_year(ctx.text[:start]):  # 去年…比重预计达55%: last year's estimated result
         return "actual"
     years = [m.last for m in own_marks(ctx, start) if m.kind == "year" and m.last is not None]
     opening = _opening_year(ctx, start)
