@@ -22,20 +22,24 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 from typing import cast
 
 from checker.source import SourceFile
 from checker.syntax import model as m
 from checker.syntax.build import build
+from checker.syntax.grammar import parser
 from checker.syntax.parse import parse
 from checker.syntax.unparse import name as name_text
 from checker.syntax.unparse import quantity as quantity_text
 from checker.syntax.unparse import string
 from checker.tester.runner import run_test
 from checker.types import typed as t
+from checker.types.units import Unit
 
 MAX_CANDIDATES = 256  # combinations of values tried per rule (one test each)
 MAX_RECORDS = 4096  # per record rule: candidates are records of one test, judged at once
@@ -447,7 +451,7 @@ def _body(checked: t.CheckedSuite, rule: t.CheckedRule, levers: list[_Lever],
                 lines.append(f"given data {lv.name} {region} {lv.year} = {lv.shown(v)}{kind}")
                 continue
             assert isinstance(lv.type, t.QuantityT)
-            unit = lv.type.unit.symbol
+            unit = unit_text(lv.type.unit)
             values = ", ".join(quantity_text(m.Quantity(x, None)) for x in lv.series(v))
             lines.append(f"given data {lv.name} {region} {lv.first}..{lv.year} = [{values}]"
                          + (f" {unit}" if unit else "") + kind)
@@ -490,8 +494,22 @@ def _literal(value: object, kind: t.Type) -> str:
     if isinstance(kind, t.TextT):
         return string(str(value))
     assert isinstance(value, Fraction) and isinstance(kind, t.QuantityT)
-    unit = kind.unit.symbol or None
-    return quantity_text(m.Quantity(value, unit))
+    return quantity_text(m.Quantity(value, unit_text(kind.unit) or None))
+
+
+def unit_text(unit: Unit) -> str:
+    """How a test writes a unit after a number: its symbol when that lexes as a unit
+    (`km²`, `‰`), else its name (`per_100k` for a symbol `/10万`, which is no unit token
+    and made every candidate a syntax error); "" for a bare number."""
+    if not unit.symbol:
+        return ""
+    return next((s for s in (unit.symbol, unit.name) if _unit_token().fullmatch(s)),
+                unit.name)
+
+
+@cache
+def _unit_token() -> re.Pattern[str]:
+    return re.compile(parser().get_terminal("UNIT").pattern.to_regexp())
 
 
 def _test(title: str, body: list[str], rule_id: str, outcome: str) -> str:
