@@ -252,7 +252,38 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
             out.setdefault((kind, node.id, at), _Lever(
                 kind, node.id, ind_type, values, at, first if series else None, regions,
                 ind.display or "", _made_up(ind_type, constants)))
-    return list(out.values())
+    return _relative_levels(checked, list(out.values()), constants)
+
+
+def _relative_levels(checked: t.CheckedSuite, levers: list[_Lever],
+                     constants: list[t.Const]) -> list[_Lever]:
+    """An indicator read in two years (`x >= (x at 2020) + 0.8 岁`): the rule's figures
+    are a change, not levels, so the earlier year is given the stand-in (the middle of
+    the range) and the later ones that level moved by each figure, one step either side —
+    not 0 岁 in 2020 and 0.8 岁 in 2025.  Each is named with its year."""
+    years: dict[str, list[_Lever]] = {}
+    for lv in levers:
+        if lv.kind == "data" and lv.first is None and isinstance(lv.type, t.QuantityT):
+            years.setdefault(lv.name, []).append(lv)
+    moved: dict[int, _Lever] = {}
+    for name, same in years.items():
+        if len({lv.year for lv in same}) < 2:
+            continue
+        ind = checked.indicators[name]
+        kind = cast(t.QuantityT, same[0].type)
+        level = stand_in(ind.low, ind.high)
+        changes = sorted({*_marks(kind, constants), Fraction(0)}, key=lambda v: v == 0)
+        for lv in same:
+            values: tuple[object, ...] = (level,)
+            if lv.year != min(x.year or 0 for x in same):
+                tried = [_rounded(level + c + d * (Fraction(1) if ind.whole else _step(c)))
+                         for c in changes for d in (0, 1, -1)]
+                values = tuple(dict.fromkeys(v for v in tried
+                                             if _allowed([v], constants, ind.low, ind.high)))
+            moved[id(lv)] = dataclasses.replace(
+                lv, values=values or lv.values, made_up=True,
+                label=f"{lv.label or lv.name} ({lv.year})")
+    return [moved.get(id(lv), lv) for lv in levers]
 
 
 def _plan_figures(checked: t.CheckedSuite, nodes: list[t.Node]) -> list[t.Const]:

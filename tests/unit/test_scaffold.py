@@ -172,3 +172,15 @@ def test_a_relative_target_is_tested_as_a_fall_by_its_rate() -> None:
     assert 'test "DOWN passes at 测试用地 from 100 to 86.5 km²"' in text
     assert "given data land 大兴区 2020..2025 = [100, 97.3, 94.6, 91.9, 89.2, 86.5] km²" in text
     assert 'test "DOWN fails at 测试用地 from 100 to 86.6 km²"' in text
+
+
+def test_a_level_relative_to_another_year_starts_at_the_stand_in_not_at_0() -> None:
+    """friction9 #8: `land >= (land at 2020) + 5 km2` was scaffolded with 0 km² in 2020
+    and 5 km² in 2025; the rule's figure is a change, so the base year is the middle of
+    the range (else 100) and the later year that level plus the change, a step short."""
+    text = written('rule UP "u" {\n  cite "a" line 1: "x"\n'
+                   "  require land >= (land at 2020) + 5 km2 at 2025\n}\n", "UP")
+    assert "given data land 大兴区 2020 = 100 km²" in text
+    assert 'test "UP passes at 测试用地 (2025) 105 km²"' in text
+    assert 'test "UP fails at 测试用地 (2025) 104 km²"' in text
+    assert "= 0 km²" not in text
