@@ -348,3 +348,24 @@ def test_hover_on_a_rule_names_another_source_its_cite_quotes(tmp_path: Path) ->
     assert "cites **national line 1**: “重污染天气基本消除”" in text and "****" not in text
     reading = hover_of(analysis, Symbol("reading", "基本消除", "NAT-01"))
     assert "reads `national`'s “重污染天气基本消除”" in reading
+
+
+def test_hover_on_a_source_and_on_a_count_units_indicator(tmp_path: Path) -> None:
+    """friction9 #12: hover on `national` in `cite national …` gave nothing; #11: an
+    indicator of unit `张` hovered as ``unit: `` `` (the count's empty symbol)."""
+    import shutil
+
+    from tests.e2e.test_scaffold_suites import HEALTH
+
+    shutil.copytree(HEALTH, tmp_path / "s")
+    analysis = SuiteFolder(tmp_path / "s").analyze({})
+    [cited] = [o for o in analysis.index.references(Symbol("source", "national"))
+               if not o.declaration]
+    assert cited.within == "LIFE-01"
+    text = hover(analysis, cited)
+    assert text is not None
+    assert text.startswith("**source `national`** — "
+                           "“十四五”国民健康规划（中新网2022\\-05\\-20报道）")
+    assert "- file: `national.txt` (1 line)" in text and "quoted by `LIFE-01`" in text
+    beds = hover_of(analysis, Symbol("indicator", "city_bed_quota"))
+    assert "- unit: `张` (a count or bare number)" in beds
