@@ -291,9 +291,22 @@ def _plan_figures(checked: t.CheckedSuite, nodes: list[t.Node]) -> list[t.Const]
     suite's other rules set the same indicators (`>= 6%`): a test at the plan's figure
     reads as the plan does, not at 0% actual against a 0% target."""
     read = {n.id for n in nodes if isinstance(n, t.IndicatorRef | t.StatedTarget)}
-    return [n for other in checked.rules for root in _roots(other) for n in _walk(root)
+    return [_per_year(n, root) for other in checked.rules for root in _roots(other)
+            for n in _walk(root)
             if isinstance(n, t.Const) and isinstance(n.type, t.QuantityT)
             and read & {ref.id for ref in _walk(root) if isinstance(ref, t.IndicatorRef)}]
+
+
+def _per_year(const: t.Const, root: t.Node) -> t.Const:
+    """A figure of a total over years (`total(x, 2021..2025) >= 5 万个`) as a year's share
+    (10000 a year): an annual target tested at the five years' sum reads as nonsense."""
+    left = root.left if isinstance(root, t.Compare) else None
+    while isinstance(left, t.Scale):
+        left = left.operand
+    if isinstance(left, t.Func) and left.name == "total" and left.years is not None \
+            and isinstance(const.value, Fraction) and left.years.years():
+        return dataclasses.replace(const, value=const.value / len(left.years.years()))
+    return const
 
 
 def _relative(values: tuple[object, ...], rates: list[Fraction]) -> list[tuple[str, Fraction]]:

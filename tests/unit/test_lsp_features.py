@@ -70,6 +70,9 @@ def test_hover_on_a_count_unit_says_count_not_one(analysis: Analysis) -> None:
     text = hover_of(analysis, Symbol("unit", "wan"))
     assert "**unit `wan`** — a count or bare number" in text
     assert "1 `万` = 10000 (exact)" in text
+    # friction10: the count's spellings without the empty one (``, `count`, `个` …)
+    one = hover_of(analysis, Symbol("unit", "one"))
+    assert "spellings: `count`, `个`, `座`" in one and "``" not in one
 
 
 def test_hover_on_a_field_gives_type_and_values(analysis: Analysis) -> None:

@@ -184,3 +184,15 @@ def test_a_level_relative_to_another_year_starts_at_the_stand_in_not_at_0() -> N
     assert 'test "UP passes at 测试用地 (2025) 105 km²"' in text
     assert 'test "UP fails at 测试用地 (2025) 104 km²"' in text
     assert "= 0 km²" not in text
+
+
+def test_an_annual_target_takes_a_totals_figure_as_a_years_share() -> None:
+    """friction10: `x >= target(x) each year` beside `total(x, 2021..2025) >= 1000 km2`
+    was scaffolded at 1000 km² a year (the five years' sum); it starts at 200."""
+    rules = ('rule SUM "s" {\n  cite "a" line 1: "x"\n'
+             "  require total(land, 2021..2025) >= 1000 km2 by 2025\n}\n"
+             'rule ANNUAL "a" {\n  cite "a" line 1: "x"\n'
+             "  require land >= target(land) each year in 2021..2025\n}\n")
+    text = written(rules, "ANNUAL")
+    assert 'test "ANNUAL passes at target(测试用地) 200 km² each year"' in text
+    assert "1000 km²" not in text

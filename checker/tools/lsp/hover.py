@@ -160,8 +160,10 @@ def _unit(analysis: Analysis, symbol: Symbol, node: object) -> str:
         "units (exact)")
     lines = [f"**{what} {code(unit.name)}** — {_dimension(unit.dimension)}", "",
              *_derivation(analysis, unit, node), factor]
-    if isinstance(node, m.BaseUnit | m.DerivedUnit) and node.aliases:
-        lines += ["", "spellings: " + ", ".join(code(a) for a in node.aliases)]
+    spelt = [a for a in node.aliases if a] if isinstance(node, m.BaseUnit | m.DerivedUnit) \
+        else []  # the empty alias (a bare number) is no spelling one can write
+    if spelt:
+        lines += ["", "spellings: " + ", ".join(code(a) for a in spelt)]
     return "\n".join(lines)
 
 
