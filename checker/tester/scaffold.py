@@ -212,6 +212,9 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
     # `change(x, 2020..2025) <= -13.5%`: a series from a level to 13.5 % below it
     changed = {ref.id for n in nodes if isinstance(n, t.Func) and n.name == "change"
                for arg in n.args for ref in _walk(arg) if isinstance(ref, t.IndicatorRef)}
+    changes = {id(c) for n in nodes if isinstance(n, t.Compare)
+               and isinstance(f := _bare(n.left), t.Func) and f.name == "change"
+               for c in _walk(n.right) if isinstance(c, t.Const)}
     rates = [Fraction(c.value) * c.type.unit.factor for c in constants
              if isinstance(c.type, t.QuantityT) and c.type.dimension == "share"
              and isinstance(c.value, Fraction)]
@@ -234,7 +237,11 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
             ind = checked.indicators[node.id]
             ind_type: t.Type = t.QuantityT(ind.unit) if ind.unit is not None else (
                 ind.scale or t.BoolT())
-            values = _values(ind_type, constants, ind.low, ind.high, ind.whole, enums,
+            # `change(x, 2020..2025) < 0%`: the rate is no level of x (a share of a share
+            # indicator would start the series at 0% and 1%, not at a level)
+            levels = [c for c in [*constants, *_plan_figures(checked, [node])]
+                      if id(c) not in changes] if node.id in changed else constants
+            values = _values(ind_type, levels, ind.low, ind.high, ind.whole, enums,
                              shares.get(node.id, 1))
             fixed = node.year if isinstance(node, t.IndicatorRef) else None
             kind = "target" if isinstance(node, t.StatedTarget) else "data"
@@ -251,7 +258,7 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
                 max(year, checked.plan.start) if series else when)
             out.setdefault((kind, node.id, at), _Lever(
                 kind, node.id, ind_type, values, at, first if series else None, regions,
-                ind.display or "", _made_up(ind_type, constants)))
+                ind.display or "", _made_up(ind_type, levels)))
     return _relative_levels(checked, list(out.values()), constants)
 
 
@@ -286,6 +293,12 @@ def _relative_levels(checked: t.CheckedSuite, levers: list[_Lever],
     return [moved.get(id(lv), lv) for lv in levers]
 
 
+def _bare(node: t.Node) -> t.Node:
+    while isinstance(node, t.Scale):
+        node = node.operand
+    return node
+
+
 def _plan_figures(checked: t.CheckedSuite, nodes: list[t.Node]) -> list[t.Const]:
     """For a rule with no figure of its own (`x >= target(x) each year`), the figures the
     suite's other rules set the same indicators (`>= 6%`): a test at the plan's figure
@@ -300,9 +313,7 @@ def _plan_figures(checked: t.CheckedSuite, nodes: list[t.Node]) -> list[t.Const]
 def _per_year(const: t.Const, root: t.Node) -> t.Const:
     """A figure of a total over years (`total(x, 2021..2025) >= 5 万个`) as a year's share
     (10000 a year): an annual target tested at the five years' sum reads as nonsense."""
-    left = root.left if isinstance(root, t.Compare) else None
-    while isinstance(left, t.Scale):
-        left = left.operand
+    left = _bare(root.left) if isinstance(root, t.Compare) else None
     if isinstance(left, t.Func) and left.name == "total" and left.years is not None \
             and isinstance(const.value, Fraction) and left.years.years():
         return dataclasses.replace(const, value=const.value / len(left.years.years()))

@@ -196,3 +196,20 @@ def test_an_annual_target_takes_a_totals_figure_as_a_years_share() -> None:
     text = written(rules, "ANNUAL")
     assert 'test "ANNUAL passes at target(测试用地) 200 km² each year"' in text
     assert "1000 km²" not in text
+
+
+def test_a_change_of_a_share_is_tested_from_a_level_not_from_its_rate() -> None:
+    """friction9's OOP-02: `change(x, 2020..2025) < 0%` of a share indicator was
+    scaffolded `from 1 to 0%` (the rate 0% taken for a level); the level is the figure
+    another rule sets (27%), else the stand-in."""
+    rules = ('indicator oop "测试比重" {\n  unit %\n  range 0%..100%\n}\n'
+             'rule CAP "c" {\n  cite "a" line 1: "x"\n  require oop <= 27% by 2025\n}\n'
+             'rule DOWN "d" {\n  cite "a" line 1: "x"\n'
+             "  require change(oop, 2020..2025) < 0% at 2025\n}\n")
+    text = written(rules, "DOWN")
+    assert 'test "DOWN passes at 测试比重 from 27 to 26%"' in text
+    assert "from 1 to" not in text
+    alone = written('indicator oop "测试比重" {\n  unit %\n  range 0%..100%\n}\n'
+                    'rule DOWN "d" {\n  cite "a" line 1: "x"\n'
+                    "  require change(oop, 2020..2025) < 0% at 2025\n}\n", "DOWN")
+    assert "from 50 to 49%" in alone
