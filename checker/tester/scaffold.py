@@ -71,6 +71,7 @@ class _Lever:
     regions: tuple[str, ...] = ()
     label: str = ""  # a display name or a field label, for the test name (`标准班额`)
     made_up: bool = False  # a quantity no rule sets a figure for: its values start at a stand-in
+    word: str = ""  # a count's unit as the indicator writes it (`所`): the count has no symbol
 
     @property
     def title(self) -> str:
@@ -85,9 +86,9 @@ class _Lever:
             return "left out"
         if self.first is not None and isinstance(value, tuple):
             shape, end = value
-            shown = _literal(end, self.type)
+            shown = _literal(end, self.type, self.word)
             return f"{shown} each year" if shape == "flat" else f"{shape} to {shown}"
-        return _literal(value, self.type)
+        return _literal(value, self.type, self.word)
 
     def series(self, value: object) -> list[Fraction]:
         """A series lever's values, year by year: flat at the value, or rising or falling
@@ -258,8 +259,22 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
                 max(year, checked.plan.start) if series else when)
             out.setdefault((kind, node.id, at), _Lever(
                 kind, node.id, ind_type, values, at, first if series else None, regions,
-                ind.display or "", _made_up(ind_type, levels)))
+                ind.display or "", _made_up(ind_type, levels), _count_word(checked, node.id)))
     return _relative_levels(checked, list(out.values()), constants)
+
+
+def _count_word(checked: t.CheckedSuite, indicator: str) -> str:
+    """The unit an indicator of a count declares (`unit 所`), when it is a spelling of the
+    symbol-less count a test may write after a number; else ""."""
+    spec = checked.indicators.get(indicator)
+    if spec is None or spec.unit is None or spec.unit.symbol:
+        return ""
+    written = next((d.get("unit") for d in checked.suite.of(m.Indicator)
+                    if d.id == indicator), None)
+    if not written or not _unit_token().fullmatch(written) \
+            or checked.units.resolve(written) != spec.unit:
+        return ""
+    return written
 
 
 def _relative_levels(checked: t.CheckedSuite, levers: list[_Lever],
@@ -506,7 +521,7 @@ def _body(checked: t.CheckedSuite, rule: t.CheckedRule, levers: list[_Lever],
                 lines.append(f"given data {lv.name} {region} {lv.year} = {lv.shown(v)}{kind}")
                 continue
             assert isinstance(lv.type, t.QuantityT)
-            unit = unit_text(lv.type.unit)
+            unit = unit_text(lv.type.unit) or lv.word
             values = ", ".join(quantity_text(m.Quantity(x, None)) for x in lv.series(v))
             lines.append(f"given data {lv.name} {region} {lv.first}..{lv.year} = [{values}]"
                          + (f" {unit}" if unit else "") + kind)
@@ -541,7 +556,7 @@ def _filler(spec: t.FieldSpec, checked: t.CheckedSuite) -> str:
     return _literal(spec.low if spec.low is not None else Fraction(0), spec.type)
 
 
-def _literal(value: object, kind: t.Type) -> str:
+def _literal(value: object, kind: t.Type, word: str = "") -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(kind, t.EnumT):
@@ -549,7 +564,7 @@ def _literal(value: object, kind: t.Type) -> str:
     if isinstance(kind, t.TextT):
         return string(str(value))
     assert isinstance(value, Fraction) and isinstance(kind, t.QuantityT)
-    return quantity_text(m.Quantity(value, unit_text(kind.unit) or None))
+    return quantity_text(m.Quantity(value, unit_text(kind.unit) or word or None))
 
 
 def unit_text(unit: Unit) -> str:

@@ -213,3 +213,13 @@ def test_a_change_of_a_share_is_tested_from_a_level_not_from_its_rate() -> None:
                     'rule DOWN "d" {\n  cite "a" line 1: "x"\n'
                     "  require change(oop, 2020..2025) < 0% at 2025\n}\n", "DOWN")
     assert "from 50 to 49%" in alone
+
+
+def test_a_count_is_written_in_the_unit_its_indicator_declares() -> None:
+    """friction10: `total(new_kindergartens, 2021..2025) >= 200 所` was scaffolded as
+    `… 40 each year` and `= [40, …]`: the count has no symbol; the indicator says 所."""
+    text = written('indicator kg "测试幼儿园" {\n  unit 所\n  range >= 0 所\n}\n'
+                   'rule KG "k" {\n  cite "a" line 1: "x"\n'
+                   "  require total(kg, 2021..2025) >= 200 所 by 2025\n}\n", "KG")
+    assert 'test "KG passes at 测试幼儿园 40 所 each year"' in text
+    assert "= [40, 40, 40, 40, 40, 40] 所" in text
