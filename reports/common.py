@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from checker.result import Citation, Clause, Outcome, OutcomeKind, Result, RuleSummary
+from checker.textsafe import quoted
 
 COLUMNS: tuple[OutcomeKind, ...] = ("pass", "fail", "unknown", "not_applicable", "pending",
                                     "error")
@@ -110,6 +111,27 @@ def citation_where(cite: Citation) -> str:
     if not cite.section:  # a cite of a text without headings (`cite national "" line 1`)
         return f"line {cite.line}" if cite.line else ""
     return cite.section + (f", line {cite.line}" if cite.line else "")
+
+
+def cite_label(cite: Citation) -> str:
+    """What a one-line report calls a quote's text: `plan`, or the declared source it
+    is from (`source national`) — a quote of the nation's plan is not the plan's."""
+    return "plan" if cite.source is None else f"source {cite.source}"
+
+
+def cited(cite: Citation) -> str:
+    """`plan: 第五章 一 (三), line 315: “…”`; `source national: line 1: “…”`."""
+    where = citation_where(cite)
+    return f"{cite_label(cite)}: {where + ': ' if where else ''}{quoted(cite.quote)}"
+
+
+def cite_place(cite: Citation) -> str:
+    """The place without a label: `第二章 一, line 8`; a source's quote by its name first
+    (`national, line 1`)."""
+    where = citation_where(cite)
+    if cite.source is None:
+        return where
+    return f"{cite.source}, {where}" if where else cite.source
 
 
 def clause_line(clause: Clause) -> str:

@@ -89,6 +89,24 @@ _TREND = {"rises": {"en": "rises", "zh": "逐年上升"}, "falls": {"en": "falls
 _GROWTH = {"cagr": {"en": "cagr", "zh": "年均增速"}, "growth": {"en": "growth", "zh": "增速"}}
 
 
+_RELATIVE = re.compile(r"(\S+) (\d{4}) level ([+-]) (.+?)(?: \((.+)\))?$")
+
+
+def _relation_zh(target: Target) -> str:
+    """A relation in the engine's words (`>= 2020 level + 0.8 岁 (78.73 岁)`) as a plan
+    says it: `较2020年提高0.8 岁（>= 78.73 岁）`; another in its words (names, readings'
+    values), else the rule's own text."""
+    text = target.text
+    if target.first_year is not None:
+        text = text.removesuffix(f" each year {target.first_year}–{target.deadline}")
+    found = _RELATIVE.match(text)
+    if found is not None:
+        op, year, sign, change, value = found.groups()
+        verb = "提高" if sign == "+" else "降低"
+        return f"较{year}年{verb}{change}" + (f"（{op} {value}）" if value else "")
+    return text
+
+
 def target_text(target: Target, lang: Lang) -> str:
     """What a target asks, in the language; relations keep the rule's own text."""
     if lang == "en":
@@ -112,7 +130,7 @@ def target_text(target: Target, lang: Lang) -> str:
         case "trend" if target.op in _TREND:
             text = _TREND[target.op][lang]
         case _:
-            text = target.constraint
+            text = _relation_zh(target)
     if target.first_year is not None:
         text += _EACH[lang].format(a=target.first_year, b=target.deadline)
     return text

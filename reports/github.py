@@ -11,7 +11,6 @@ deadlines `notice`.  Imports only `checker.result`.
 from __future__ import annotations
 
 from checker.result import Outcome, Result, RuleSummary
-from checker.textsafe import quoted
 from reports import DEFAULT, Options, i18n, messages
 from reports import common as c
 
@@ -68,6 +67,6 @@ def _message(rule: RuleSummary, outcome: Outcome) -> str:
             and outcome.evidence.margin.text in outcome.message
         if label in ("missing", "waived by") or (label == "observed" and not repeated):
             lines.append(f"{label}: {text}")
-    lines += [f"plan: {c.citation_where(k)}: {quoted(k.quote)}" for k in rule.citations]
+    lines += [c.cited(k) for k in rule.citations]
     lines.append(f"rule: {rule.location.text}")
     return "\n".join(lines)

@@ -120,6 +120,7 @@ WORDS: dict[str, dict[Lang, str]] = {
                     "zh": "输入数据说明 {n} 条（未检查的内容及原因）"},
     "stated_region": {"en": "{region} (target)", "zh": "{region}（下位规划目标）"},
     "plan_label": {"en": "plan", "zh": "规划"},
+    "source_label": {"en": "source", "zh": "来源"},
     # the charts' legends and axes (fixed words: a chart holds no user text)
     "chart_as_of": {"en": "as of {year}", "zh": "评估时点 {year}"},
     "chart_plan_target": {"en": "plan target", "zh": "规划目标"},

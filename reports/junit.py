@@ -14,7 +14,6 @@ import re
 import xml.etree.ElementTree as ET
 
 from checker.result import Outcome, Result, RuleSummary
-from checker.textsafe import quoted
 from reports import DEFAULT, Options
 from reports import common as c
 
@@ -67,7 +66,7 @@ def _properties(result: Result, rule: RuleSummary, found: list[Outcome]
                 ) -> list[tuple[str, str]]:
     props = [("title", rule.title or ""), ("kind", rule.kind), ("severity", rule.severity),
              ("rule_file", rule.location.text)]
-    props += [("citation", f"{c.citation_where(k)}: {k.quote}") for k in rule.citations]
+    props += [("citation", f"{c.cite_place(k)}: {k.quote}") for k in rule.citations]
     props += [(f"count.{k}", str(rule.counts.get(k, 0))) for k in c.COLUMNS]
     unlisted = c.total(rule) - len(found)
     if unlisted:
@@ -94,7 +93,7 @@ def _details(rule: RuleSummary, outcome: Outcome) -> str:
     lines = [f"{rule.id} {rule.title or ''}".rstrip() + f": {c.outcome_word(outcome)} "
              f"({outcome.severity}) for {outcome.subject}", outcome.message]
     lines += [f"{label}: {text}" for label, text in c.evidence_lines(outcome)]
-    lines += [f"plan: {c.citation_where(k)}: {quoted(k.quote)}" for k in rule.citations]
+    lines += [c.cited(k) for k in rule.citations]
     lines.append(f"rule: {rule.location.text}")
     return "\n".join(lines) + "\n"
 
@@ -102,5 +101,5 @@ def _details(rule: RuleSummary, outcome: Outcome) -> str:
 def _rule_text(rule: RuleSummary) -> str:
     lines = [f"{rule.id} {rule.title or ''}".rstrip(), c.count_line(rule)]
     lines += [f"require {k}" for k in rule.constraints]
-    lines += [f"plan: {c.citation_where(k)}: {quoted(k.quote)}" for k in rule.citations]
+    lines += [c.cited(k) for k in rule.citations]
     return "\n".join(lines) + "\n"

@@ -184,10 +184,16 @@ def rows_text(item: Input, lang: Lang) -> str:
 
 
 def citation_where(cite: Citation, lang: Lang) -> str:
-    """`第五章 一 (三), line 315`; `第五章 一 (三)，第 315 行`."""
+    """`第五章 一 (三), line 315`; `第五章 一 (三)，第 315 行`; a declared source's quote
+    by its title (else name) first: `“十四五”国民健康规划, line 1`."""
     if lang == "en" or not cite.line:
-        return c.citation_where(cite)
-    return f"{cite.section}，第 {cite.line} 行" if cite.section else f"第 {cite.line} 行"
+        where = c.citation_where(cite)
+    else:
+        where = f"{cite.section}，第 {cite.line} 行" if cite.section else f"第 {cite.line} 行"
+    if cite.source is None:
+        return where
+    source = cite.source_title or cite.source
+    return f"{source}{'，' if lang == 'zh' else ', '}{where}" if where else source
 
 
 def column_label(kind: OutcomeKind, lang: Lang) -> str:

@@ -74,7 +74,7 @@ def physical(location: Location) -> Json:
 
 def _descriptor(rule: RuleSummary) -> Json:
     title = rule.title or rule.id
-    quotes = [f"{quoted(k.quote)} ({c.citation_where(k)})" for k in rule.citations]
+    quotes = [f"{quoted(k.quote)} ({c.cite_place(k)})" for k in rule.citations]
     full = "; ".join(quotes) or "; ".join(f"require {k}" for k in rule.constraints) or title
     return {
         "id": rule.id,
@@ -95,14 +95,14 @@ def _descriptor(rule: RuleSummary) -> Json:
 def _help_text(rule: RuleSummary) -> str:
     lines = [f"{rule.id} {rule.title or ''}".rstrip() + f" ({rule.kind})"]
     lines += [f"require {k}" for k in rule.constraints]
-    lines += [f"plan: {c.citation_where(k)}: {quoted(k.quote)}" for k in rule.citations]
+    lines += [c.cited(k) for k in rule.citations]
     lines.append(f"rule file: {rule.location.text}")
     return "\n".join(lines)
 
 
 def _help_markdown(rule: RuleSummary) -> str:
     lines = [f"**{_md(rule.id)}** {_md(rule.title or '')} ({rule.kind})", ""]
-    lines += [f"> {_md(k.quote)}\n>\n> — {_md(c.citation_where(k))}\n" for k in rule.citations]
+    lines += [f"> {_md(k.quote)}\n>\n> — {_md(c.cite_place(k))}\n" for k in rule.citations]
     lines += [f"- require `{k.replace('`', '')}`" for k in rule.constraints]
     lines.append(f"- rule file: {_md(rule.location.text)}")
     return "\n".join(lines)
@@ -143,7 +143,8 @@ def _level(outcome: Outcome) -> str:
 def _message(rule: RuleSummary, outcome: Outcome) -> str:
     head = f"{rule.id} {c.outcome_word(outcome)} for {outcome.subject}: {outcome.message}"
     extra = [text for label, text in c.evidence_lines(outcome) if label == "observed"]
-    cites = [f"plan: {quoted(k.quote)} ({c.citation_where(k)})" for k in rule.citations]
+    cites = [f"{c.cite_label(k)}: {quoted(k.quote)} ({c.citation_where(k)})"
+             for k in rule.citations]
     return "\n".join([head, *extra, *cites])
 
 

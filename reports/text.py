@@ -235,7 +235,8 @@ def _rule(doc: Doc, group: c.RuleOutcomes, lang: Lang) -> None:
     doc.print(*head)
     rows: list[tuple[str, list[Piece]]] = [("", [(messages.count_line(rule, lang), "")])]
     for cite in rule.citations:
-        rows.append((i18n.word("plan_label", lang), [(messages.citation_where(cite, lang), "")]))
+        label = i18n.word("plan_label" if cite.source is None else "source_label", lang)
+        rows.append((label, [(messages.citation_where(cite, lang), "")]))
         rows.append(("", [(quoted(cite.quote), "italic")]))
     rows += [(i18n.word("rule", lang), [(f"require {constraint}", "")])
              for constraint in rule.constraints]

@@ -23,6 +23,7 @@ from checker.engine.records import (
 )
 from checker.engine.series import PlanDataLike, SeriesTable, Verdict, evaluate_series_rule
 from checker.engine.table import Judged, indicator_table
+from checker.syntax import model as m
 from checker.types import typed as t
 
 DETAIL_LIMIT = 20_000  # rule × subject pairs up to which passing outcomes are listed too
@@ -100,11 +101,12 @@ def assemble(checked: t.CheckedSuite,
     in memory, in batches or per partition."""
     summaries: list[r.RuleSummary] = []
     outcomes: list[r.Outcome] = []
+    titles = {d.name: d.title for d in checked.suite.of(m.SourceDecl)}
     for rule in checked.rules:
         counts, listed = found[rule.id]
         if counts is None:
             continue
-        summaries.append(_summary(rule, counts, len(listed)))
+        summaries.append(_summary(rule, counts, len(listed), titles))
         outcomes += sorted(listed, key=lambda o: (o.subject, o.origin.text if o.origin else ""))
     keys = sorted(table.values.keys() | table.subannual.keys())
     chosen, said = listed_series(keys, series_choice, judged)
@@ -146,14 +148,17 @@ def _evaluate_rule(rule: t.CheckedRule, batches: Mapping[str, RecordBatchLike],
 
 
 def _summary(rule: t.CheckedRule, counts: dict[r.OutcomeKind, int],
-             listed: int) -> r.RuleSummary:
+             listed: int, titles: Mapping[str, str | None]) -> r.RuleSummary:
+    """`titles`: the declared sources' titles by name, for the cites that quote them."""
     span = rule.span
     return r.RuleSummary.model_construct(
         id=rule.id, title=rule.title, kind=rule.kind,
         severity="error" if rule.kind == "binding" else "warning", subject=rule.subject,
         constraints=[c.text for c in rule.constraints],
-        citations=[r.Citation.model_construct(section=c.section, quote=c.quote, line=c.line)
-                   for c in rule.citations],
+        citations=[r.Citation.model_construct(
+            section=c.section, quote=c.quote, line=c.line, source=c.source,
+            source_title=titles.get(c.source) if c.source is not None else None)
+            for c in rule.citations],
         location=r.Location.model_construct(path=span.file, line=span.line, column=span.column,
                             text=str(span)),
         counts=counts, listed=listed,

@@ -15,6 +15,7 @@ the engine's series module; no pandas.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from checker import result as r
@@ -67,7 +68,7 @@ def _row(checked: t.CheckedSuite, table: SeriesTable, indicator: str, subject: S
          found: list[Judged], as_of: int) -> r.IndicatorRow:
     spec = checked.indicators.get(indicator)
     region, kind = subject
-    targets = [_target(j, indicator, table, checked.plan) for j in found]
+    targets = [_target(j, indicator, table, checked) for j in found]
     decided = [x for x in targets if x.status is not None]
     worst = min(decided, key=lambda x: _WORST.index(x.status or "pass"), default=None)
     status: r.Status = worst.status if worst is not None and worst.status else "unknown"
@@ -190,8 +191,9 @@ def _running_total(found: list[Judged], indicator: str, table: SeriesTable,
 # ------------------------------------------------------------------ one target
 
 
-def _target(j: Judged, indicator: str, table: SeriesTable, plan: t.PlanInfo) -> r.Target:
-    c, v = j.verdict.constraint, j.verdict
+def _target(j: Judged, indicator: str, table: SeriesTable, checked: t.CheckedSuite
+            ) -> r.Target:
+    c, v, plan = j.verdict.constraint, j.verdict, checked.plan
     years, deadline = check_years(c.time, plan)
     shape = shapes.shape(c.expr, indicator)
     op: str | None = None
@@ -215,6 +217,8 @@ def _target(j: Judged, indicator: str, table: SeriesTable, plan: t.PlanInfo) -> 
                 text = f"{left.name}{start} {text}"
         elif shape == "annual":
             value, unit, text = _year_target(c.expr, v, table.first_year)
+        else:
+            text = _relation_text(c.expr, indicator, v, checked) or text
     each = isinstance(c.time, m.EachYear)
     if each:
         text += f" each year {years[0]}–{years[-1]}"
@@ -223,6 +227,48 @@ def _target(j: Judged, indicator: str, table: SeriesTable, plan: t.PlanInfo) -> 
         rule=j.rule.id, constraint=c.text, shape=shape, op=op, value=value, unit=unit,
         text=text, amount=amount, deadline=deadline, first_year=years[0] if each else None,
         status=status, reason=reason, facts=facts)
+
+
+def _relation_text(expr: t.Compare, indicator: str, v: Verdict,
+                   checked: t.CheckedSuite) -> str | None:
+    """A relation or a level against another year in words, the readings by their values
+    and indicators by their names: `>= 2020 level + 0.8 岁 (78.73 岁)` for `x >= (x at 2020)
+    + 左右`, not the ids and the reading's name; the threshold's value in the year judged
+    when the data gave it.  None when the left side is not the indicator itself."""
+    left = bare(expr.left)
+    if not isinstance(left, t.IndicatorRef) or left.id != indicator or left.year is not None:
+        return None
+    words = _words(expr.right, indicator, checked)
+    if words is None:
+        return None
+    vec = v.seen.get(id(expr.right))
+    if vec is not None and vec.values.ndim == 2 and vec.values.shape[1]:
+        _, _, shown = show(expr.right.type, vec, (v.row, vec.values.shape[1] - 1))
+        if shown != "missing" and shown != words:
+            return f"{expr.op} {words} ({shown})"
+    return f"{expr.op} {words}"
+
+
+def _words(node: t.Node, indicator: str, checked: t.CheckedSuite) -> str | None:
+    node = bare(node)
+    match node:
+        case t.Const(value=Fraction() | int() as value, type=t.QuantityT(unit=unit)) \
+                if not isinstance(value, bool):
+            return written_text(node, float(value)) or format_quantity(float(value), unit)
+        case t.IndicatorRef(id=ref, year=year):
+            spec = checked.indicators.get(ref)
+            name = "level" if ref == indicator else (spec.display if spec and spec.display
+                                                     else ref)
+            return f"{year} {name}" if year is not None else name
+        case t.Arith(op=op, left=a, right=b):
+            x, y = _words(a, indicator, checked), _words(b, indicator, checked)
+            if x is None or y is None:
+                return None
+            if op in ("*", "/"):
+                x = f"({x})" if isinstance(bare(a), t.Arith) else x
+                y = f"({y})" if isinstance(bare(b), t.Arith) else y
+            return f"{x} {'×' if op == '*' else op} {y}"
+    return None
 
 
 def _year_target(expr: t.Compare, v: Verdict, first: int) -> tuple[float | None, str, str]:

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 # /4 (2026-12-07): `Target.amount`, `RunningTotal.missing` and `RunningTotal.year_text`,
 # the units a rule was written in and the years a running total lacks (issue 13); the
 # records forbid extra fields, so a reader of /3 would refuse them.
-SCHEMA_VERSION = "plancheck.result/4"
+# /5 (2026-12-07): `Citation.source` and `Citation.source_title`, the declared `source` a
+# cite quotes (the city's or nation's plan), so reports stop calling its quote the plan's.
+SCHEMA_VERSION = "plancheck.result/5"
 
 OutcomeKind = Literal["pass", "fail", "unknown", "not_applicable", "pending", "error"]
 Severity = Literal["error", "warning", "info"]
@@ -44,6 +46,10 @@ class Citation(Data):
     section: str
     quote: str
     line: int | None = None
+    source: str | None = Field(default=None, description="the name of the declared `source` "
+                               "quoted (`national`); none for the plan's own text")
+    source_title: str | None = Field(default=None, description="that source's title, if "
+                                     "declared")
 
 
 class Location(Data):
@@ -311,7 +317,7 @@ class YearTarget(Data):
 
 
 class Result(Data):
-    schema_version: Literal["plancheck.result/4"] = "plancheck.result/4"
+    schema_version: Literal["plancheck.result/5"] = "plancheck.result/5"
     tool: str = "plancheck"
     suite: SuiteInfo
     as_of: int

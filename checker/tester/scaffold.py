@@ -22,20 +22,24 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 from typing import cast
 
 from checker.source import SourceFile
 from checker.syntax import model as m
 from checker.syntax.build import build
+from checker.syntax.grammar import parser
 from checker.syntax.parse import parse
 from checker.syntax.unparse import name as name_text
 from checker.syntax.unparse import quantity as quantity_text
 from checker.syntax.unparse import string
 from checker.tester.runner import run_test
 from checker.types import typed as t
+from checker.types.units import Unit
 
 MAX_CANDIDATES = 256  # combinations of values tried per rule (one test each)
 MAX_RECORDS = 4096  # per record rule: candidates are records of one test, judged at once
@@ -67,6 +71,7 @@ class _Lever:
     regions: tuple[str, ...] = ()
     label: str = ""  # a display name or a field label, for the test name (`标准班额`)
     made_up: bool = False  # a quantity no rule sets a figure for: its values start at a stand-in
+    word: str = ""  # a count's unit as the indicator writes it (`所`): the count has no symbol
 
     @property
     def title(self) -> str:
@@ -81,9 +86,9 @@ class _Lever:
             return "left out"
         if self.first is not None and isinstance(value, tuple):
             shape, end = value
-            shown = _literal(end, self.type)
+            shown = _literal(end, self.type, self.word)
             return f"{shown} each year" if shape == "flat" else f"{shape} to {shown}"
-        return _literal(value, self.type)
+        return _literal(value, self.type, self.word)
 
     def series(self, value: object) -> list[Fraction]:
         """A series lever's values, year by year: flat at the value, or rising or falling
@@ -208,6 +213,9 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
     # `change(x, 2020..2025) <= -13.5%`: a series from a level to 13.5 % below it
     changed = {ref.id for n in nodes if isinstance(n, t.Func) and n.name == "change"
                for arg in n.args for ref in _walk(arg) if isinstance(ref, t.IndicatorRef)}
+    changes = {id(c) for n in nodes if isinstance(n, t.Compare)
+               and isinstance(f := _bare(n.left), t.Func) and f.name == "change"
+               for c in _walk(n.right) if isinstance(c, t.Const)}
     rates = [Fraction(c.value) * c.type.unit.factor for c in constants
              if isinstance(c.type, t.QuantityT) and c.type.dimension == "share"
              and isinstance(c.value, Fraction)]
@@ -230,7 +238,11 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
             ind = checked.indicators[node.id]
             ind_type: t.Type = t.QuantityT(ind.unit) if ind.unit is not None else (
                 ind.scale or t.BoolT())
-            values = _values(ind_type, constants, ind.low, ind.high, ind.whole, enums,
+            # `change(x, 2020..2025) < 0%`: the rate is no level of x (a share of a share
+            # indicator would start the series at 0% and 1%, not at a level)
+            levels = [c for c in [*constants, *_plan_figures(checked, [node])]
+                      if id(c) not in changes] if node.id in changed else constants
+            values = _values(ind_type, levels, ind.low, ind.high, ind.whole, enums,
                              shares.get(node.id, 1))
             fixed = node.year if isinstance(node, t.IndicatorRef) else None
             kind = "target" if isinstance(node, t.StatedTarget) else "data"
@@ -247,8 +259,59 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
                 max(year, checked.plan.start) if series else when)
             out.setdefault((kind, node.id, at), _Lever(
                 kind, node.id, ind_type, values, at, first if series else None, regions,
-                ind.display or "", _made_up(ind_type, constants)))
-    return list(out.values())
+                ind.display or "", _made_up(ind_type, levels), _count_word(checked, node.id)))
+    return _relative_levels(checked, list(out.values()), constants)
+
+
+def _count_word(checked: t.CheckedSuite, indicator: str) -> str:
+    """The unit an indicator of a count declares (`unit 所`), when it is a spelling of the
+    symbol-less count a test may write after a number; else ""."""
+    spec = checked.indicators.get(indicator)
+    if spec is None or spec.unit is None or spec.unit.symbol:
+        return ""
+    written = next((d.get("unit") for d in checked.suite.of(m.Indicator)
+                    if d.id == indicator), None)
+    if not written or not _unit_token().fullmatch(written) \
+            or checked.units.resolve(written) != spec.unit:
+        return ""
+    return written
+
+
+def _relative_levels(checked: t.CheckedSuite, levers: list[_Lever],
+                     constants: list[t.Const]) -> list[_Lever]:
+    """An indicator read in two years (`x >= (x at 2020) + 0.8 岁`): the rule's figures
+    are a change, not levels, so the earlier year is given the stand-in (the middle of
+    the range) and the later ones that level moved by each figure, one step either side —
+    not 0 岁 in 2020 and 0.8 岁 in 2025.  Each is named with its year."""
+    years: dict[str, list[_Lever]] = {}
+    for lv in levers:
+        if lv.kind == "data" and lv.first is None and isinstance(lv.type, t.QuantityT):
+            years.setdefault(lv.name, []).append(lv)
+    moved: dict[int, _Lever] = {}
+    for name, same in years.items():
+        if len({lv.year for lv in same}) < 2:
+            continue
+        ind = checked.indicators[name]
+        kind = cast(t.QuantityT, same[0].type)
+        level = stand_in(ind.low, ind.high)
+        changes = sorted({*_marks(kind, constants), Fraction(0)}, key=lambda v: v == 0)
+        for lv in same:
+            values: tuple[object, ...] = (level,)
+            if lv.year != min(x.year or 0 for x in same):
+                tried = [_rounded(level + c + d * (Fraction(1) if ind.whole else _step(c)))
+                         for c in changes for d in (0, 1, -1)]
+                values = tuple(dict.fromkeys(v for v in tried
+                                             if _allowed([v], constants, ind.low, ind.high)))
+            moved[id(lv)] = dataclasses.replace(
+                lv, values=values or lv.values, made_up=True,
+                label=f"{lv.label or lv.name} ({lv.year})")
+    return [moved.get(id(lv), lv) for lv in levers]
+
+
+def _bare(node: t.Node) -> t.Node:
+    while isinstance(node, t.Scale):
+        node = node.operand
+    return node
 
 
 def _plan_figures(checked: t.CheckedSuite, nodes: list[t.Node]) -> list[t.Const]:
@@ -256,9 +319,20 @@ def _plan_figures(checked: t.CheckedSuite, nodes: list[t.Node]) -> list[t.Const]
     suite's other rules set the same indicators (`>= 6%`): a test at the plan's figure
     reads as the plan does, not at 0% actual against a 0% target."""
     read = {n.id for n in nodes if isinstance(n, t.IndicatorRef | t.StatedTarget)}
-    return [n for other in checked.rules for root in _roots(other) for n in _walk(root)
+    return [_per_year(n, root) for other in checked.rules for root in _roots(other)
+            for n in _walk(root)
             if isinstance(n, t.Const) and isinstance(n.type, t.QuantityT)
             and read & {ref.id for ref in _walk(root) if isinstance(ref, t.IndicatorRef)}]
+
+
+def _per_year(const: t.Const, root: t.Node) -> t.Const:
+    """A figure of a total over years (`total(x, 2021..2025) >= 5 万个`) as a year's share
+    (10000 a year): an annual target tested at the five years' sum reads as nonsense."""
+    left = _bare(root.left) if isinstance(root, t.Compare) else None
+    if isinstance(left, t.Func) and left.name == "total" and left.years is not None \
+            and isinstance(const.value, Fraction) and left.years.years():
+        return dataclasses.replace(const, value=const.value / len(left.years.years()))
+    return const
 
 
 def _relative(values: tuple[object, ...], rates: list[Fraction]) -> list[tuple[str, Fraction]]:
@@ -447,7 +521,7 @@ def _body(checked: t.CheckedSuite, rule: t.CheckedRule, levers: list[_Lever],
                 lines.append(f"given data {lv.name} {region} {lv.year} = {lv.shown(v)}{kind}")
                 continue
             assert isinstance(lv.type, t.QuantityT)
-            unit = lv.type.unit.symbol
+            unit = unit_text(lv.type.unit) or lv.word
             values = ", ".join(quantity_text(m.Quantity(x, None)) for x in lv.series(v))
             lines.append(f"given data {lv.name} {region} {lv.first}..{lv.year} = [{values}]"
                          + (f" {unit}" if unit else "") + kind)
@@ -482,7 +556,7 @@ def _filler(spec: t.FieldSpec, checked: t.CheckedSuite) -> str:
     return _literal(spec.low if spec.low is not None else Fraction(0), spec.type)
 
 
-def _literal(value: object, kind: t.Type) -> str:
+def _literal(value: object, kind: t.Type, word: str = "") -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(kind, t.EnumT):
@@ -490,8 +564,22 @@ def _literal(value: object, kind: t.Type) -> str:
     if isinstance(kind, t.TextT):
         return string(str(value))
     assert isinstance(value, Fraction) and isinstance(kind, t.QuantityT)
-    unit = kind.unit.symbol or None
-    return quantity_text(m.Quantity(value, unit))
+    return quantity_text(m.Quantity(value, unit_text(kind.unit) or word or None))
+
+
+def unit_text(unit: Unit) -> str:
+    """How a test writes a unit after a number: its symbol when that lexes as a unit
+    (`km²`, `‰`), else its name (`per_100k` for a symbol `/10万`, which is no unit token
+    and made every candidate a syntax error); "" for a bare number."""
+    if not unit.symbol:
+        return ""
+    return next((s for s in (unit.symbol, unit.name) if _unit_token().fullmatch(s)),
+                unit.name)
+
+
+@cache
+def _unit_token() -> re.Pattern[str]:
+    return re.compile(parser().get_terminal("UNIT").pattern.to_regexp())
 
 
 def _test(title: str, body: list[str], rule_id: str, outcome: str) -> str:

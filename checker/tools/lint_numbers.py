@@ -169,6 +169,8 @@ def _shown(figure: Figure, constant: m.Quantity, units: UnitTable) -> str:
     as_written = quantity_text(converted) if converted.value.denominator == 1 or \
         _terminates(converted.value) else \
         f"{format_number(float(converted.value))} {constant.unit}"
+    if as_written.replace(" ", "") == figure.text.replace(" ", ""):
+        return f"`{figure.text}`"  # `27.7%`, not `27.7%` (= `27.7%`)
     return f"`{figure.text}` (= `{as_written}`)"
 
 

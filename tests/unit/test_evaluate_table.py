@@ -432,3 +432,39 @@ def test_a_finding_that_would_not_show_exactly_stays_in_the_compared_unit() -> N
     assert evidence is not None and evidence.observed and evidence.threshold and evidence.margin
     assert (evidence.observed.text, evidence.threshold.text, evidence.margin.text) == (
         "12345", "50000", "short by 37655, 75.3 %")
+
+
+def test_a_target_relative_to_a_year_shows_in_words_with_the_readings_value() -> None:
+    """friction9 #9: `x >= (x at 2020) + 稳步提高` showed as the ids and the reading's name;
+    it shows as the level of 2020 plus the reading's value, and the threshold it came to;
+    a relation to another indicator names it."""
+    rules = ('rule REL-01 {\n  read 稳步提高 = 0.5% because "提高0.5个百分点"\n'
+             "  require urban_green_coverage >= (urban_green_coverage at 2020) + 稳步提高"
+             " by 2025\n}\n" + RULES)
+    result = evaluate(checked_from(rules), {}, SourcedData(ROWS), as_of=2023)
+    rows = {row.indicator: row for row in result.indicators if row.region == "大兴区"}
+    [relative] = [x for x in rows["urban_green_coverage"].targets if x.rule == "REL-01"]
+    assert relative.text == ">= 2020 level + 0.5% (47.39%)"
+    [income] = rows["gdp_growth"].targets
+    assert income.text == ("per_capita_disposable_income_growth >= gdp_growth - 0.5%"
+                           " each year 2021–2025")  # on the right: the rule's own text
+    [own] = rows["per_capita_disposable_income_growth"].targets
+    assert own.text == ">= 地区生产总值增速 - 0.5% each year 2021–2025"
+
+
+def test_in_chinese_a_level_relative_to_a_year_reads_as_the_plan_says_it() -> None:
+    """friction9 #9: the zh table said `x >= (x at 2020) + 左右`; it says 较2020年提高…"""
+    from reports.evaluation import target_text
+
+    rules = ('rule REL-01 {\n  read 稳步提高 = 0.5% because "提高0.5个百分点"\n'
+             "  require urban_green_coverage >= (urban_green_coverage at 2020) + 稳步提高"
+             " by 2025\n}\n" + RULES)
+    result = evaluate(checked_from(rules), {}, SourcedData(ROWS), as_of=2023)
+    [row] = [x for x in result.indicators if x.indicator == "urban_green_coverage"
+             and x.region == "大兴区"]
+    [relative] = [x for x in row.targets if x.rule == "REL-01"]
+    assert target_text(relative, "zh") == "较2020年提高0.5%（>= 47.39%）"
+    income = [x for x in result.indicators
+              if x.indicator == "per_capita_disposable_income_growth"]
+    assert target_text(income[0].targets[0], "zh") == (
+        ">= 地区生产总值增速 - 0.5%（2021–2025年逐年）")

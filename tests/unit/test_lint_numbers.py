@@ -113,3 +113,9 @@ def test_the_bundled_suite_states_its_numbers_and_a_drifted_cap_is_caught(
 def lint_copy(folder: Path) -> list[Diagnostic]:
     loaded = load_suite([folder])
     return lint(loaded.suite, typecheck(loaded.suite))
+
+
+def test_the_help_prints_the_conversion_only_when_it_differs(units: UnitTable) -> None:
+    """friction9 #14: `the quote says 27.7% (= 27.7%)`."""
+    (diagnostic,) = unmatched_numbers([rule("比重下降到27.7%", "27", "%")], units)
+    assert diagnostic.help.startswith("the quote says `27.7%`; ")

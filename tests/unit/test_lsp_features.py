@@ -70,6 +70,9 @@ def test_hover_on_a_count_unit_says_count_not_one(analysis: Analysis) -> None:
     text = hover_of(analysis, Symbol("unit", "wan"))
     assert "**unit `wan`** — a count or bare number" in text
     assert "1 `万` = 10000 (exact)" in text
+    # friction10: the count's spellings without the empty one (``, `count`, `个` …)
+    one = hover_of(analysis, Symbol("unit", "one"))
+    assert "spellings: `count`, `个`, `座`" in one and "``" not in one
 
 
 def test_hover_on_a_field_gives_type_and_values(analysis: Analysis) -> None:
@@ -348,3 +351,24 @@ def test_hover_on_a_rule_names_another_source_its_cite_quotes(tmp_path: Path) ->
     assert "cites **national line 1**: “重污染天气基本消除”" in text and "****" not in text
     reading = hover_of(analysis, Symbol("reading", "基本消除", "NAT-01"))
     assert "reads `national`'s “重污染天气基本消除”" in reading
+
+
+def test_hover_on_a_source_and_on_a_count_units_indicator(tmp_path: Path) -> None:
+    """friction9 #12: hover on `national` in `cite national …` gave nothing; #11: an
+    indicator of unit `张` hovered as ``unit: `` `` (the count's empty symbol)."""
+    import shutil
+
+    from tests.e2e.test_scaffold_suites import HEALTH
+
+    shutil.copytree(HEALTH, tmp_path / "s")
+    analysis = SuiteFolder(tmp_path / "s").analyze({})
+    [cited] = [o for o in analysis.index.references(Symbol("source", "national"))
+               if not o.declaration]
+    assert cited.within == "LIFE-01"
+    text = hover(analysis, cited)
+    assert text is not None
+    assert text.startswith("**source `national`** — "
+                           "“十四五”国民健康规划（中新网2022\\-05\\-20报道）")
+    assert "- file: `national.txt` (1 line)" in text and "quoted by `LIFE-01`" in text
+    beds = hover_of(analysis, Symbol("indicator", "city_bed_quota"))
+    assert "- unit: `张` (a count or bare number)" in beds

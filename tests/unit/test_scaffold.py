@@ -172,3 +172,54 @@ def test_a_relative_target_is_tested_as_a_fall_by_its_rate() -> None:
     assert 'test "DOWN passes at 测试用地 from 100 to 86.5 km²"' in text
     assert "given data land 大兴区 2020..2025 = [100, 97.3, 94.6, 91.9, 89.2, 86.5] km²" in text
     assert 'test "DOWN fails at 测试用地 from 100 to 86.6 km²"' in text
+
+
+def test_a_level_relative_to_another_year_starts_at_the_stand_in_not_at_0() -> None:
+    """friction9 #8: `land >= (land at 2020) + 5 km2` was scaffolded with 0 km² in 2020
+    and 5 km² in 2025; the rule's figure is a change, so the base year is the middle of
+    the range (else 100) and the later year that level plus the change, a step short."""
+    text = written('rule UP "u" {\n  cite "a" line 1: "x"\n'
+                   "  require land >= (land at 2020) + 5 km2 at 2025\n}\n", "UP")
+    assert "given data land 大兴区 2020 = 100 km²" in text
+    assert 'test "UP passes at 测试用地 (2025) 105 km²"' in text
+    assert 'test "UP fails at 测试用地 (2025) 104 km²"' in text
+    assert "= 0 km²" not in text
+
+
+def test_an_annual_target_takes_a_totals_figure_as_a_years_share() -> None:
+    """friction10: `x >= target(x) each year` beside `total(x, 2021..2025) >= 1000 km2`
+    was scaffolded at 1000 km² a year (the five years' sum); it starts at 200."""
+    rules = ('rule SUM "s" {\n  cite "a" line 1: "x"\n'
+             "  require total(land, 2021..2025) >= 1000 km2 by 2025\n}\n"
+             'rule ANNUAL "a" {\n  cite "a" line 1: "x"\n'
+             "  require land >= target(land) each year in 2021..2025\n}\n")
+    text = written(rules, "ANNUAL")
+    assert 'test "ANNUAL passes at target(测试用地) 200 km² each year"' in text
+    assert "1000 km²" not in text
+
+
+def test_a_change_of_a_share_is_tested_from_a_level_not_from_its_rate() -> None:
+    """friction9's OOP-02: `change(x, 2020..2025) < 0%` of a share indicator was
+    scaffolded `from 1 to 0%` (the rate 0% taken for a level); the level is the figure
+    another rule sets (27%), else the stand-in."""
+    rules = ('indicator oop "测试比重" {\n  unit %\n  range 0%..100%\n}\n'
+             'rule CAP "c" {\n  cite "a" line 1: "x"\n  require oop <= 27% by 2025\n}\n'
+             'rule DOWN "d" {\n  cite "a" line 1: "x"\n'
+             "  require change(oop, 2020..2025) < 0% at 2025\n}\n")
+    text = written(rules, "DOWN")
+    assert 'test "DOWN passes at 测试比重 from 27 to 26%"' in text
+    assert "from 1 to" not in text
+    alone = written('indicator oop "测试比重" {\n  unit %\n  range 0%..100%\n}\n'
+                    'rule DOWN "d" {\n  cite "a" line 1: "x"\n'
+                    "  require change(oop, 2020..2025) < 0% at 2025\n}\n", "DOWN")
+    assert "from 50 to 49%" in alone
+
+
+def test_a_count_is_written_in_the_unit_its_indicator_declares() -> None:
+    """friction10: `total(new_kindergartens, 2021..2025) >= 200 所` was scaffolded as
+    `… 40 each year` and `= [40, …]`: the count has no symbol; the indicator says 所."""
+    text = written('indicator kg "测试幼儿园" {\n  unit 所\n  range >= 0 所\n}\n'
+                   'rule KG "k" {\n  cite "a" line 1: "x"\n'
+                   "  require total(kg, 2021..2025) >= 200 所 by 2025\n}\n", "KG")
+    assert 'test "KG passes at 测试幼儿园 40 所 each year"' in text
+    assert "= [40, 40, 40, 40, 40, 40] 所" in text

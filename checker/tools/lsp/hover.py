@@ -117,7 +117,8 @@ def _indicator(analysis: Analysis, symbol: Symbol, node: object) -> str:
     if unit_name == "bool":
         shown_unit = "true/false (a milestone)"
     elif unit is not None:
-        shown_unit = f"{code(unit.symbol)} ({_dimension(unit.dimension)})"
+        # a count's unit has no symbol (`张` is a spelling of `one`): show the one written
+        shown_unit = f"{code(unit.symbol or unit_name or unit.name)} ({_dimension(unit.dimension)})"
     else:
         shown_unit = code(unit_name or "?")
     direction = {"up": "up (higher is better)", "down": "down (lower is better)",
@@ -159,8 +160,10 @@ def _unit(analysis: Analysis, symbol: Symbol, node: object) -> str:
         "units (exact)")
     lines = [f"**{what} {code(unit.name)}** — {_dimension(unit.dimension)}", "",
              *_derivation(analysis, unit, node), factor]
-    if isinstance(node, m.BaseUnit | m.DerivedUnit) and node.aliases:
-        lines += ["", "spellings: " + ", ".join(code(a) for a in node.aliases)]
+    spelt = [a for a in node.aliases if a] if isinstance(node, m.BaseUnit | m.DerivedUnit) \
+        else []  # the empty alias (a bare number) is no spelling one can write
+    if spelt:
+        lines += ["", "spellings: " + ", ".join(code(a) for a in spelt)]
     return "\n".join(lines)
 
 
@@ -290,10 +293,25 @@ def _reading(analysis: Analysis, symbol: Symbol, node: object) -> str:
     return "\n".join(lines)
 
 
+def _source(analysis: Analysis, symbol: Symbol, node: object) -> str:
+    """A declared `source`: its title and file, whether the text was read, who quotes it."""
+    if not isinstance(node, m.SourceDecl):
+        return f"unknown source {code(symbol.name)} (declare it: `source {symbol.name} " \
+               "\"title\" file \"its.txt\"`)"
+    title = f"**source {code(node.name)}**" + (f" — {md(node.title)}" if node.title else "")
+    text = analysis.texts.get(node.name)
+    count = len(text.source.text.splitlines()) if text is not None else 0
+    read = f"{count} line{'' if count == 1 else 's'}" if text is not None else "not found"
+    quoting = sorted({o.within for o in analysis.index.references(symbol, declarations=False)
+                      if o.within is not None})
+    return "\n".join([title, "", f"- file: {code(node.file)} ({read})", "",
+                      "quoted by " + (", ".join(code(r) for r in quoting) or "no rule")])
+
+
 _WRITERS: dict[str, Callable[[Analysis, Symbol, object], str]] = {
     "rule": _rule, "indicator": _indicator, "unit": _unit, "field": _field,
     "record": _record, "set": _collection, "scale": _collection, "item": _item,
-    "reading": _reading,
+    "reading": _reading, "source": _source,
 }
 
 __all__ = ["code", "hover", "md"]

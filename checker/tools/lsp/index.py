@@ -26,7 +26,7 @@ from checker.syntax import model as m
 from checker.types.units import UnitTable
 
 SymbolKind = Literal["rule", "indicator", "set", "scale", "unit", "record", "field", "reading",
-                     "item"]
+                     "item", "source"]
 BUILTIN_TYPES = frozenset({"text", "bool", "year"})
 
 
@@ -188,6 +188,8 @@ class _Walker:
                 for item in s.items:
                     if item.key == "unit" and item.value != "bool":
                         self.add(self.unit(item.value), _tail(item.span, len(item.value)), None)
+            case m.SourceDecl():
+                self.name_in(Symbol("source", s.name), s.span, None, declares=s)
             case m.Record():
                 self.name_in(Symbol("record", s.name), s.span, None, declares=s)
                 for f in s.fields:
@@ -234,6 +236,8 @@ class _Walker:
             match clause:
                 case m.ForEach() | m.ForAll():
                     self.name_in(Symbol("record", clause.record), clause.span, rule.id)
+                case m.Cite(source=str() as source):  # `cite national "" line 1: …`
+                    self.name_in(Symbol("source", source), clause.span, rule.id)
                 case m.Read():
                     self.name_in(Symbol("reading", clause.name, rule.id), clause.span, rule.id,
                                  declares=clause)
