@@ -33,8 +33,25 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    _intermixing = False
+
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(message)
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None,
+                         ) -> tuple[argparse.Namespace, list[str]]:
+        """A command's inputs may come before and after its options
+        (`check - --stdin-name x.csv more.csv`), as in ruff and pytest; argparse alone stops
+        taking them at the first option."""
+        takes_rest = any(a.nargs == argparse.REMAINDER for a in self._actions)
+        if self._subparsers is not None or takes_rest or self._intermixing:
+            return super().parse_known_args(args, namespace)
+        self._intermixing = True
+        try:
+            return self.parse_known_intermixed_args(args, namespace)
+        finally:
+            self._intermixing = False
 
 
 def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:

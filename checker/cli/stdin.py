@@ -79,14 +79,20 @@ class DataInput:
     def renamed_error(self, error: DiagnosticError) -> DiagnosticError:
         if self.temporary is None:
             return error
-        spellings = set(self._spellings())
+        spellings = self._spellings()
 
         def name(path: str) -> str:
             return self.name if path in spellings else path
 
-        diagnostics = [dataclasses.replace(d, span=dataclasses.replace(d.span,
-                                                                     file=name(d.span.file)))
-                       for d in error.diagnostics]
+        def words(text: str) -> str:  # a message naming the file (`also the id of … at`)
+            for spelling in spellings:
+                text = text.replace(spelling, self.name)
+            return text
+
+        diagnostics = [dataclasses.replace(
+            d, span=dataclasses.replace(d.span, file=name(d.span.file)),
+            message=words(d.message), help=words(d.help), label=words(d.label))
+            for d in error.diagnostics]
         sources = {name(k): SourceFile(name(v.path), v.text) for k, v in error.sources.items()}
         return DiagnosticError(diagnostics, sources)
 

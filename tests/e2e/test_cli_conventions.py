@@ -262,6 +262,18 @@ def test_check_reads_standard_input_under_its_stdin_name(project: Path) -> None:
     assert [i["path"] for i in json.loads(ok.stdout)["inputs"]] == ["p.yaml"]
 
 
+def test_inputs_after_an_option_and_the_stdin_name_in_messages(project: Path) -> None:
+    """friction10: `check - --stdin-name x FILE` refused FILE (argparse stops taking inputs
+    at the first option); a message naming the stdin copy named its temporary folder."""
+    (project / "p.yaml").write_text("id: P-1\nnew_construction_land: 1 km2\n",
+                                    encoding="utf-8")
+    done = program("check", "my-plan", "-", "--stdin-name", "q.yaml", "p.yaml", cwd=project,
+                   stdin=b"id: P-1\nnew_construction_land: 1 km2\n")
+    err = done.stderr.decode()
+    assert done.returncode == 2 and "D331" in err, err  # the same id in both: both were read
+    assert "plancheck-stdin" not in err and "q.yaml" in err
+
+
 def test_standard_input_without_a_name_is_sniffed(project: Path) -> None:
     done = program("check", "my-plan", "-", "--format", "json", cwd=project,
                    stdin=b"id,new_construction_land\nP-1,1 km2\n")
