@@ -46,10 +46,12 @@ class Scope:
         return Unresolved()
 
     def known_names(self) -> list[str]:
+        """The names a did-you-mean may offer here: a rule `for each` record reads no
+        indicator, so none is offered there."""
         names = list(self.readings)
         if self.schema is not None:
             names += list(self.schema.fields)
-        return names + list(self.indicators)
+        return names + (list(self.indicators) if self.subject != "record" else [])
 
 
 def bare(scope: Scope) -> t.QuantityT:
@@ -157,6 +159,8 @@ def name_ref(e: m.NameRef, scope: Scope) -> t.Node:
                          f"compare the records together with a plan figure in a rule `for all "
                          f"{record}` (`require sum(FIELD) <= {name}`), or write the figure as "
                          "a constant")
+    if scope.schema is not None and name in scope.schema.broken:
+        raise Unresolved()  # its declaration's type is the error, said there
     where = f"record `{scope.schema.name}`" if scope.schema is not None else "the indicators"
     raise scope.fail("T204", f"unknown name `{name}`", e.span, label=f"not a field of {where}"
                      if scope.schema is not None else "not a declared indicator or reading",

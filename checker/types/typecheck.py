@@ -295,12 +295,14 @@ def _field_type(f: m.Field, units: UnitTable, sets: dict[str, tuple[str, ...]],
 def _record(r: m.Record, units: UnitTable, sets: dict[str, tuple[str, ...]],
             scales: dict[str, tuple[str, ...]], sink: DiagnosticSink) -> t.RecordSchema:
     fields: dict[str, t.FieldSpec] = {}
+    broken: set[str] = set()
     for f in r.fields:
         if f.name in fields:
             sink.error("T215", f"field `{f.name}` is declared twice in `{r.name}`", f.span)
             continue
         ftype = _field_type(f, units, sets, scales, sink)
         if ftype is None:
+            broken.add(f.name)
             continue
         default = (_constant(f, f.default, ftype, units, sets, sink)
                    if f.default is not None else None)
@@ -308,7 +310,7 @@ def _record(r: m.Record, units: UnitTable, sets: dict[str, tuple[str, ...]],
         whole = isinstance(f.type, m.SimpleType) and f.type.name == WHOLE_UNIT
         fields[f.name] = t.FieldSpec(f.name, ftype, f.required, default, f.label, f.span,
                                      low, high, whole)
-    return t.RecordSchema(r.name, r.display, fields, r.span)
+    return t.RecordSchema(r.name, r.display, fields, r.span, frozenset(broken))
 
 
 def _range(f: m.Field, ftype: t.Type, default: object, units: UnitTable,

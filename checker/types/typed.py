@@ -96,6 +96,9 @@ class RecordSchema:
     display: str | None
     fields: dict[str, FieldSpec]
     span: Span = NO_SPAN
+    # fields declared with a type that is already an error: a rule naming one says nothing
+    # more (not "unknown name", not a did-you-mean of another name)
+    broken: frozenset[str] = frozenset()
 
 
 @frozen

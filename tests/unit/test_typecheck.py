@@ -103,3 +103,18 @@ def test_an_indicator_in_a_rule_for_each_record_says_so_and_points_to_for_all() 
     assert message == "indicator `urban_rural_construction_land` in a rule `for each project`"
     assert "did you mean" not in help
     assert "`for all project` (`require sum(FIELD) <= urban_rural_construction_land`)" in help
+
+
+def test_a_field_whose_type_is_the_error_is_not_also_an_unknown_name() -> None:
+    """friction10: `school_type: school_kind` gave T217 and then T204 `unknown name
+    school_type` at every use, with a did-you-mean of an indicator."""
+    found = diagnostics("record school {\n  id: text required\n  school_type: school_kind\n"
+                        "  land: km2\n}\n" + rule("  for each school\n  where school_type == "
+                                                  '"x"\n  require land <= 5 km2'))
+    assert [code for code, *_ in found] == ["T217"]
+
+
+def test_a_did_you_mean_in_a_rule_for_each_record_offers_no_indicator() -> None:
+    [(code, _, help, _)] = diagnostics(rule("  for each project\n"
+                                            "  require bus_stop_500m_coverag >= 90 %"))
+    assert code == "T204" and "bus_stop_500m_coverage" not in help
