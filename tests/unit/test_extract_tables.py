@@ -172,3 +172,65 @@ def test_a_completion_table_flattened_into_a_paragraph_is_read_cell_by_cell() ->
                    (1, "actual", "==", "63/5", "亿美元"),
                    (1, "actual", "reduce", "3/2", "%"),
                    (1, "target", ">=", "12", "亿美元")]
+
+
+# A table copied cell by cell with the `|` of each cell kept, a cell `“十五五”目标` spanning the
+# two columns under it (its place kept by a lone `|`), a rule of pipes, a cell in words with a
+# comma inside a row, and bracketed cells of a change over the plan's years.
+PIPED = """专栏 主要指标
+编号 |
+指 标 |
+单位 |
+属性 |
+“十五五”目标 |
+|
+2030年 |
+年均[累计] |
+|||||
+1 |
+规模以上工业增加值年均增长 |
+% |
+预期性 |
+- |
+6左右 |
+2 |
+人均公园绿地面积提升 |
+% |
+约束性 |
+- |
+[15] |
+3 |
+国家高新技术企业数量 |
+家 |
+预期性 |
+- |
+[累计达到800] |
+4 |
+河湖水质 |
+/ |
+约束性 |
+稳定达标,部分断面优于Ⅱ类 |
+- |
+5 |
+城市更新面积 |
+万平 方米 |
+约束性 |
+- |
+[老旧小区:五年累计约60] |
+6 |
+人均受教育年限 |
+年 |
+预期性 |
+>11.5 |
+- |
+"""
+
+
+def test_a_piped_cell_per_line_table_with_a_spanning_target_cell() -> None:
+    assert _read(PIPED) == [
+        (16, "target", "规模以上工业增加值年均增长", "~=", "6", "%", "2030"),
+        (22, "target", "人均公园绿地面积提升", "increase", "15", "%", "2030"),
+        (28, "target", "国家高新技术企业数量", ">=", "800", "count", "2030"),
+        (40, "target", "城市更新面积", "~=", "60", "万m²", "2030"),
+        (45, "target", "人均受教育年限", ">", "11.5", "年", "2030"),
+    ]

@@ -23,6 +23,8 @@ _YEAR_COLUMN = re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年?(?:底|末)?)?\s*"
 _NAME_COLUMN = re.compile(r"^(?:主要)?指标(?:名称)?$|^指\s*标$|^项目$")
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单位$")
 _ATTR_COLUMN = re.compile(r"^(?:指标)?属性$|^指标性质$|^性质$")
+# `“十四五”目标` over `2025年 | 年均[累计]`: a cell that spans the target columns under it
+_GROUP_COLUMN = re.compile(r"^“?十[一二三四五]五”?(?:规划)?目标$")
 _SKIP_COLUMN = re.compile(r"^(?:类别|领域|序号|分类|类型|维度|编号|备注)$")
 # `年均增长(%)`: the plan's yearly growth, a target of the plan's last year, a rise.
 _GROWTH_COLUMN = re.compile(r"^(?:年均增长|年均增速|年均增长率)(?:\(%\))?$")
@@ -34,7 +36,7 @@ _ATTR = re.compile(r"^(?:预期性|约束性|预期|约束)$")
 # a value cell: a number with its bound (`≥32`, `6左右`), maybe words after it (`>7、力争投入
 # 强度高于“十三五”时期实际`), an empty cell (`—`), or a number in brackets (`〔13.5〕`)
 _VALUE = re.compile(r"^[≥≤><约]?\s*[\d.]+(?:\s*[-~—至]\s*[\d.]+)?\s*[%‰]?"
-                    r"(?:左右|以上|以下|以内)?(?:[、,，;；].*)?$|^[—\-/–]+$|^[〔\[]?\d")
+                    r"(?:左右|以上|以下|以内)?(?:[、,，;；].*)?$|^[—\-/–]+$|^[〔\[]?\d|^[〔\[][^〕\]]{0,12}\d")
 _EMPTY = re.compile(r"^[—\-/–]+$|^一$")  # `一`: a dash typed as the numeral
 _SENTENCE = re.compile(r"[。;；,，!?！？]")
 _UNIT_LIKE = re.compile(r"^(?:[%‰]|[^\s/]{1,5}/[^\s/]{1,5}|(?:万|亿|千|百)?(?:元|人|个|所|家|"
@@ -63,6 +65,7 @@ class _Column:
     growth: bool = False  # 年均增长: a yearly rise over the plan's years, a target
     # 完成情况 over 年度目标 (a completion table): a year's result beside its target
     reached: bool = False
+    group: bool = False  # a cell spanning the value columns after it (no column of its own)
 
 
 _SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\t+[ \t]*|[ \t]{2,}|(?<=\S) (?=\S)")
@@ -219,11 +222,16 @@ def _header(lines: list[str], start: int) -> tuple[list[_Column], int] | None:
     index = start
     while index < len(lines):
         text = _cell_text(lines[index])
+        if not text and "|" in lines[index] and columns:
+            index += 1  # `|` alone: the place a spanning cell leaves, or a rule `||||`
+            continue
         column = _column(text) if text and len(text) <= MAX_CELL else None
         if column is None:
             break
         columns.append(column)
         index += 1
+    columns = [c for k, c in enumerate(columns)
+               if not (c.group and any(d.role == "value" for d in columns[k + 1:]))]
     roles = [c.role for c in columns]
     values = [c for c in columns if c.role == "value"]
     if "name" in roles and _completion(columns):
@@ -274,6 +282,8 @@ def _column(text: str) -> _Column | None:
     text = re.sub(r"(?<=[\u4e00-\u9fff])[\d\"'*]{1,2}$", "", re.sub(r"[〔〕【】\[\]]", "", text))
     if _REACHED_COLUMN.match(text):
         return _Column("value", None, False, True, reached=True)
+    if _GROUP_COLUMN.match(text):
+        return _Column("value", None, True, group=True)
     if _YEAR_TARGET_COLUMN.match(text):
         return _Column("value", None, True, reached=True)
     if _SUB_COLUMN.match(text):
@@ -316,7 +326,10 @@ def _rows(lines: list[str], index: int, columns: list[_Column],
         if _RULE.match(text):
             index += 1
             continue
-        if not text or len(text) > 40 or _SENTENCE.search(text):
+        if not text and "||" in lines[index]:
+            index += 1  # a rule of pipes under the header
+            continue
+        if not text or len(text) > 40 or (_SENTENCE.search(text) and not row):
             break
         row.append(index)
         index += 1
@@ -346,7 +359,7 @@ def _read_row(lines: list[str], row: list[int], tail: list[_Column],
     for offset, column in enumerate(tail):
         text = texts[at + offset]
         if column.role == "unit":
-            unit = text if not _EMPTY.match(text) else unit
+            unit = re.sub(r"\s+", "", text) if not _EMPTY.match(text) else unit
     if _VALUE.match(name) or not name:
         return
     for k in range(at - 1):  # 序号 cells before the name number the rows
