@@ -109,7 +109,11 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
             op = _op(near, own, phrase, "target", tight, listed_verb(ctx, phrase, own),
                      compared, False, lower_better, quality)
             if op == "==":  # a bare amount the year is to reach (`50件`)
-                op = "<=" if any(w in cell.name for w in cues.LOWER_IS_BETTER) else ">="
+                op = "<=" if any(w in cell.name for w in cues.LOWER_IS_BETTER) and \
+                    "优良" not in cell.name else ">="  # 优良天数比率: more is better
+        elif cell.change == "said":  # a year's result in words (`增长4.8%`, `下降4.6%`)
+            op = _op(near, own, phrase, "actual", tight, listed_verb(ctx, phrase, own),
+                     compared, False, lower_better, quality)
     return Item(
         file=ctx.document.path, line=ctx.document.position(phrase.start)[0],
         column=ctx.document.position(phrase.start)[1],
