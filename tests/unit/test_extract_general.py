@@ -413,6 +413,98 @@ def test_round_11_reads_what_sets_a_value_and_no_more(
     assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
 
 
+# Sets 45-48 (extract12), by class.  An excerpt of a plan with no date, year, span or kind,
+# that reports nothing and speaks of work to come: its figures are what the plan sets; the
+# parts a whole is made of (`由…组成`) are counts, not where a change starts.
+def test_an_undated_plan_excerpt_sets_its_figures() -> None:
+    text = ("省级公路网包括干线公路和农村公路。其中,干线公路4.2万公里,农村公路18万公里左右。"
+            "干线公路由9条省会放射线、14条纵线及若干条联络线组成,县乡公路逐步成网。\n")
+    assert statements(text) == [("target", "==", "4.2", "万公里"), ("target", "~=", "18", "万公里"),
+                                ("target", "==", "9", "count"), ("target", "==", "14", "count")]
+
+
+def test_an_undated_text_that_reports_is_no_plan() -> None:
+    text = ("省级公路网包括干线公路和农村公路。目前,干线公路已达4.2万公里,农村公路18万公里左右,"
+            "县乡公路逐步成网。\n")
+    assert [k for k, *_ in statements(text)] == ["actual", "actual"]
+
+
+# A sentence that opens on looking ahead to a year (`展望`, `立足`, `面向`) says what the
+# sentences after it in its paragraph set, a `同比` of a target included, up to one that opens
+# on another year.
+def test_the_sentences_after_looking_ahead_to_a_year_set_targets() -> None:
+    text = (NEWS + "2025年,全市接待游客1.2亿人次,同比增长8%。展望2027年,全市将新建5座博物馆。"
+            "文旅消费额达到900亿元,入境游客同比增长15%左右。乡村民宿数量达到2000家。"
+            "2025年全市新增A级景区6家。\n")
+    assert statements(text) == [
+        ("actual", "==", "1.2", "亿人次"), ("actual", "increase", "8", "%"),
+        ("target", ">=", "5", "count"), ("target", ">=", "900", "亿元"),
+        ("target", "~=", "15", "%"), ("target", ">=", "2000", "count"),
+        ("actual", "==", "6", "count")]
+
+
+# An undated page whose lead sets next year's target reviews the year before it, however long
+# the `# source:` line above the lead; and an estimate after one of a year the review names
+# (`预计2026年…,预计总量…`) estimates that year's result too.
+def test_an_estimate_after_one_of_the_reviewed_year_is_a_result() -> None:
+    text = ("# source: " + "页" * 400 + "\n"
+            "某市人代会开幕。报告提出,该市2027年地区生产总值增长目标定在5%以上。报告显示,"
+            "预计2026年全市生产总值增长4.8%左右,预计总量达到2.1万亿元左右。\n")
+    assert statements(text) == [("target", ">=", "5", "%"), ("actual", "~=", "4.8", "%"),
+                                ("actual", "~=", "2.1", "万亿元")]
+
+
+# Counts before their noun: ranges after a verb of work the lists lacked (`创建`, `开设`, `推广`),
+# a list's later part after `和` led by the first part's verb or floor (after a short subject),
+# a star grade of the things counted, a count of things with what becomes of them (`进入`), a
+# place among the first so many (a rank), and a grade right after a count (the class counted).
+@pytest.mark.parametrize(("text", "expected", "not_targets"), [
+    (PLAN + "到2027年,创建4-6所示范性幼儿园和8-12个特色学科基地。",
+     [("target", ">=", "4", "count"), ("target", "<=", "6", "count"),
+      ("target", ">=", "8", "count"), ("target", "<=", "12", "count")], []),
+    (PLAN + "到2027年,每个街道至少有1个社区食堂和2处口袋公园,各新城至少有1家四星级宾馆。",
+     [("target", ">=", "1", "count"), ("target", ">=", "2", "count")], []),
+    (PLAN + "到2027年,2-4所职业院校办学水平进入全省前20名,推广新能源公交车800辆,"
+     "开设200家以上社区书店,培育3至5个百亿级规模特色园区。",
+     [("target", ">=", "2", "count"), ("target", "<=", "4", "count"),
+      ("target", ">=", "800", "count"), ("target", ">=", "200", "count"),
+      ("target", ">=", "3", "count"), ("target", "<=", "5", "count")], ["20", "100"]),
+])
+def test_counts_before_their_noun(text: str, expected: list[tuple[str, str, str, str]],
+                                  not_targets: list[str]) -> None:
+    got = statements(text)
+    assert [e for e in expected if e not in got] == [], got
+    assert [v for kind, _, v, _ in got if kind == "target" and v in not_targets] == [], got
+    if "四星级" in text:
+        assert got.count(("target", ">=", "1", "count")) == 2, got
+
+
+# A sentence that opens on a plan's span ahead after `在` (no comma: `在“十五五”时期稳步推进…`)
+# dates its figures; one that opens on what a place proposes (`某市提出…`) sets what follows
+# in it — not a report's words (`报告提出,2025年,…` reviews).
+def test_a_span_ahead_after_zai_and_a_place_that_proposes() -> None:
+    news = "记者 发布时间:2026-02-10\n"
+    assert statements(news + "在“十五五”时期稳步推进集团化办学,新建和改扩建中小学60所,"
+                      "新增学位8万个。\n") == [("target", ">=", "60", "count"),
+                                              ("target", ">=", "8", "万")]
+    assert statements(news + "西宁提出优化养老服务供给,护理型床位占比不低于65%。\n") == [
+        ("target", ">=", "65", "%")]
+    assert [k for k, *_ in statements(news + "报告提出,2025年,全市地区生产总值增长5.1%。\n")] \
+        == ["actual"]
+
+
+# In an undated report that names a later year, a sentence that opens on narrating a year
+# (`2025年是…的一年,`) reports that year's results, though the year ahead's target repeats one.
+def test_a_year_narrated_in_an_undated_report_reports() -> None:
+    text = ("某市人代会隆重开幕,报告分三个部分:工作回顾、目标任务、2026年重点工作。\n"
+            "报告说,2025年是全市爬坡过坎的一年,全市生产总值增长6.2%,"
+            "城镇居民人均可支配收入增长4.9%。\n"
+            "报告提出今年的主要预期目标是:生产总值增长6.2%,城镇调查失业率5.5%以内。\n")
+    assert statements(text) == [("actual", "increase", "6.2", "%"),
+                                ("actual", "increase", "4.9", "%"),
+                                ("target", "increase", "6.2", "%"), ("target", "<=", "5.5", "%")]
+
+
 # Targets the old reader took for reported values: the figures after a lead naming the kind of
 # document that sets them (`通知要求`, `指导意见明确`, `行动计划提出`), also in the next sentence of
 # an undated text; a verb with 了 under a deadline the text has not reached.
@@ -448,6 +540,62 @@ def test_an_estimate_of_last_year_in_a_headline_is_a_result() -> None:
     assert statements("某县:今年全县规上工业增加值预计比去年增长8%\n")[0][0] == "target"
 
 
+# The parts a clause opening on `其中` states of the whole before it are each at its value,
+# `达到` before them or not (a bound of their own stays); a share of things after a short
+# qualifier, with what they do (`80%的市级示范园区开展…`), is a share, not a description.
+def test_parts_of_a_whole_and_shares_of_things() -> None:
+    text = (PLAN + "到2028年,再生资源回收量达到1800万吨,其中废旧纺织品、废塑料回收量分别达到"
+            "120万吨、350万吨,其中废玻璃回收量达到90万吨以上。"
+            "80%的市级示范园区和60%的县级工业园区开展绿色化改造。\n")
+    assert statements(text) == [
+        ("target", ">=", "1800", "万吨"), ("target", "==", "120", "万吨"),
+        ("target", "==", "350", "万吨"), ("target", ">=", "90", "万吨"),
+        ("target", "==", "80", "%"), ("target", "==", "60", "%")]
+
+
+# Asides that set and report nothing: a forum's count after `发表`, a page's reading time, a
+# meeting's head count, a bare number whose unit the excerpt cut.
+def test_asides_of_a_page_or_a_meeting_are_no_statements() -> None:
+    text = (PLAN + "2026-03-02 09:15:40 由 admin 发表 128\n全文共1860字,阅读约4分钟\n"
+            "会议应到委员215人,实到委员198人。到2030年,全市新能源汽车保有量达到120万辆,"
+            "充电桩数量达到35\n")
+    got = statements(text)
+    assert got == [("target", ">=", "120", "万")], got
+
+
+# A verb that cuts, a noun between it and the amount (`压减燃煤消费量2万吨`): the amount
+# cut is a reduction, not a floor.
+def test_an_amount_cut_across_its_noun_is_a_reduction() -> None:
+    assert statements(PLAN + "到2027年,全市压减燃煤消费量2万吨,减少化肥施用量5000吨。\n") \
+        == [("target", "reduce", "2", "万吨"), ("target", "reduce", "5000", "t")]
+
+
+# A sentence that says something is in use already (`已正式投运`) describes what exists: its
+# figures after that report, whatever the paragraph plans.
+def test_what_is_in_use_already_is_described() -> None:
+    text = (PLAN + "到2027年,力争建成20座充换电站。本月,城东充换电站已正式投运,该站占地面积"
+            "2400平方米,日均加注能力为300千克。\n")
+    assert statements(text) == [("target", ">=", "20", "count"), ("actual", "==", "2400", "m²"),
+                                ("actual", "==", "300", "kg")]
+
+
+# A short headline of two parts a comma joins restates the figures of the paragraph below it,
+# and takes their kind.
+def test_a_headline_of_two_parts_takes_its_paragraphs_kind() -> None:
+    text = (PLAN + "全县粮食产量增长3.2%,农民收入增长6.1%\n"
+            "2025年,全县粮食产量增长3.2%,农民收入增长6.1%,发展基础更加坚实。\n")
+    assert [k for k, *_ in statements(text)] == ["actual"] * 4
+
+
+# Reported values: a rank the figure holds after its measure word (`68家居全省首位`, no `家居`),
+# and a bound before the whole a share is of (`已超过全市总量的40%`) bounds the share.
+def test_a_rank_held_and_a_bound_before_the_whole() -> None:
+    text = (NEWS + "截至2025年底,全市高新技术企业数量已达68家居全省首位,"
+            "其中软件企业营收已超过全市总量的40%,60岁以上人口约占常住人口的21%。\n")
+    assert statements(text) == [("actual", "==", "68", "count"), ("actual", ">", "40", "%"),
+                                ("actual", "~=", "21", "%")]
+
+
 def test_a_result_estimated_is_still_a_result() -> None:
     """A `测算` lead with no effect after it estimates a result, it is no effect of a plan."""
     text = "某区2025年国民经济和社会发展计划执行情况\n据初步测算,全年地区生产总值增长5.2%。\n"
@@ -469,6 +617,20 @@ def test_a_share_before_its_noun_with_a_verb_ahead() -> None:
                             "40%资金要用于绿色建材。")
     assert ("target", ">=", "30", "%") in got and ("target", ">=", "40", "%") in got, got
     assert statements(PLAN + "推广5%低息贷款产品。") == []
+
+
+# The span a change starts from (`从“十四五”末期的52%`) dates its start, not the figure it ends
+# on; a change between two named periods (`从“十二五”末的…下降至2020年的…`) in a text that names a
+# later year still reviews.
+def test_the_span_a_change_starts_from_dates_only_its_start() -> None:
+    news = "日期:2021-02-03 来源:本站\n"
+    assert statements(news + "到“十四五”末期,全县农民人均纯收入力争突破30000元,常住人口城镇化率力争"
+                      "突破62%。全县数字经济核心产业增加值占比从“十三五”末期的8%提高到12%。\n") == [
+        ("target", ">", "30000", "元"), ("target", ">", "62", "%"),
+        ("actual", "==", "8", "%"), ("target", ">=", "12", "%")]
+    review = ("某省水资源公报解读\n(3)用水效率明显提高。万元工业增加值用水量从“十二五”末的80立方米"
+              "下降至2020年的45立方米,2023年进一步降低到40立方米。\n")
+    assert [k for k, *_ in statements(review)] == ["actual"] * 3
 
 
 def test_last_year_named_before_this_years_forecast_dates_nothing() -> None:

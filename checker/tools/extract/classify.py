@@ -90,11 +90,17 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     quality = bool(_QUALITY.search(ctx.text[max(0, own.chain_start - 8):own.chain_start]))
     op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own), compared,
              _own_indicator(ctx.text, near), lower_better, quality) if kind != "other" else ""
+    whole = _BOUND_OF_WHOLE.search(ctx.text, max(own.clause_start, start - 16), start)
+    if op == "==" and whole and not phrase.bound and not own.chain:
+        op = cues.PREFIX_BOUNDS[whole.group(1)]  # 已接近常住总人口的15%: about 15 % of the whole
     if op == "==" and kind == "target" and ctx.text[:own.chain_start].endswith("就业") and \
             unit in ("万人", "人"):
         op = ">="  # 促进失业人员就业10万人: so many people put into work
     if op == "==" and kind == "target" and share_of_noun(phrase, own):
         op = ">="  # 55%床位将向…倾斜: at least that share
+    if op == ">=" and kind == "target" and near.level in ("达到", "达") and not phrase.bound and \
+            _PARTS_REACH.match(ctx.text, near.clause_start, near.chain_start):
+        op = "=="  # 其中再生铜、再生铝产量分别达到400万吨、1150万吨: the parts of a whole set
     rate = _RATE_IS.search(ctx.text[max(0, own.chain_start - 10):own.chain_start])
     if op == "==" and rate and own.level in ("为", "是"):  # GDP增长预期目标为6.5%: a rise
         op = "reduce" if rate.group(1) in ("下降", "降低", "降幅") else "increase"
@@ -140,7 +146,15 @@ def _day_of_month(ctx: Ctx, phrase: Phrase, start: int, end: int) -> bool:
 _QUALITY = re.compile(r"(?:质量|品质|水平|功能|环境|标准)(?:精准)?$")
 # `比2020年新增52种`: what is new against a base is a change.
 _COMPARED = re.compile(r"(?:比|较)[^,，;；。]{1,10}$")
+# `其中再生铜、再生铝和再生铅产量分别达到…`: a clause opening on `其中` states the parts of the
+# whole before it, each at its value (the whole carries the bound), `达到` or not.
+_PARTS_REACH = re.compile(r"\s*其中[,，]?[^,，;；。\d]{1,30}?(?:分别)?\s*$")
 _NEW = frozenset({"新增", "净增"})
+# `老年人口已接近常住总人口的15%`: a bound before the whole a share is of bounds the share.
+_BOUND_OF_WHOLE = re.compile("(" + "|".join(sorted(cues.ABOUT + cues.MORE_THAN[:3] + cues.LESS_THAN,
+                                                   key=len, reverse=True))
+                             + r")[^,，;；。\d的]{1,10}的$")
+_CUTS = frozenset({"减少", "压减", "降低", "压缩"})
 # `GDP增长预期目标为6.5%`, `GDP年均增速预计为6.5%`: the rate a change is set at.
 _RATE_IS = re.compile(r"(增长|增速|增幅|下降|降低|降幅)(?:的)?"
                       r"(?:预期目标|预期|目标|预计|计划|目标值)?"
@@ -178,6 +192,8 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
     if change and not (phrase.measure == "points" and not own.chain and near.distant):
         return change
     level = own.level or near.level or (near.distant if not named else "") or lead
+    if kind == "target" and not own.level and not near.level and level in _CUTS:
+        return "reduce"  # 减少碳排放100万吨: the amount cut, a verb of change and its noun before
     if level in _NEW and compared:
         return "increase"
     if level in _SETS_A_VALUE and own.follows == "of":  # 设置2%的CPI涨幅目标: the target's value

@@ -137,6 +137,8 @@ def around(text: str, start: int, end: int) -> Around:
     s0 = max(max(text.rfind(c, c0, start) for c in SEGMENT_END) + 1, c0)
     left_start = max(c0, start - MAX_LEFT)
     chain, chain_start = _chain(text, left_start, start)
+    if chain and chain[0] == "由" and _MADE_OF.match(text, end, c1):
+        chain = chain[1:]  # 由7条首都放射线、11条纵线…组成: the parts a whole is made of
     if chain and chain[0] in cues.DIGITS_ONLY and not text[start:start + 1].isdigit():
         chain, chain_start = [], start  # 推进千兆固网…: it names what is pushed
     if (chain and chain[0] in cues.COUNTS_ONLY and not _COUNT_AHEAD.match(text, start)) or \
@@ -159,6 +161,7 @@ def around(text: str, start: int, end: int) -> Around:
                   right)
 
 
+_MADE_OF = re.compile(r"[^,，;；。到至]{0,60}?(?:组成|构成)")
 _FROM_NOUN = re.compile(r"[由从][^,，;；。由从\d]{1,4}$")
 _TO_LEVEL = re.compile(r"(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|压减|缩小|缩减|缩短|"
                        r"降|增|升)"

@@ -20,6 +20,7 @@ from checker.tools.extract.classify import classify
 from checker.tools.extract.context import Ctx
 from checker.tools.extract.decide import Decision
 from checker.tools.extract.items import Item
+from checker.tools.extract.leans import of_an_undated_plan
 from checker.tools.extract.mapping import NameIndex
 from checker.tools.extract.phrases import Lexicon, Phrase, UnitWord, parse
 from checker.tools.extract.sentences import Document, Sentence, read_document
@@ -73,7 +74,8 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
         read[line] = items, votes
     overall = _lean([v for _, votes in read.values() for v in votes]) if not document.kind \
         else ""
-    overall = overall or ("target" if _of_a_coming_plan(document) else "")
+    overall = overall or ("target" if _of_a_coming_plan(document) or
+                          of_an_undated_plan(document) else "")
     lines = list(read)
     for at, line in enumerate(lines):
         items, votes = read[line]
@@ -161,12 +163,16 @@ class _Targets:
 
 HEADLINE_MAX = 40  # characters of a line that may be a headline
 _HEADLINE_LOOKS = 3  # lines on each side of a headline searched for the figure it restates
-_RUNNING = re.compile(r"[,，;；。]")
+_ENDED = re.compile(r"[;；。]")
+_COMMAS = re.compile(r"[,，]")
 
 
 def _is_headline(lines: list[str], line: int) -> bool:
+    """A short line without a sentence's end — two parts a comma joins included
+    (`全市生产总值增长5.5%,一般公共预算收入增长3.1%` under `2025年——`)."""
     text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
-    return bool(text) and len(text) <= HEADLINE_MAX and not _RUNNING.search(text)
+    return bool(text) and len(text) <= HEADLINE_MAX and not _ENDED.search(text) and \
+        len(_COMMAS.findall(text)) <= 1
 
 
 def _headlines_follow(document: Document, items: list[Item]) -> list[Item]:

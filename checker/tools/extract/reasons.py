@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from checker.tools.extract import cues
+from checker.tools.extract.asides import aside_reason
 from checker.tools.extract.context import Around, Ctx
 from checker.tools.extract.fold import is_cjk
 from checker.tools.extract.phrases import Phrase
@@ -27,7 +28,8 @@ _ONE_WORD = re.compile(r"一(?:般|批|体|流|站|系列|些|揽子|线|带|网
 _DESCRIBED = re.compile(r"[\d〇零一二两三四五六七八九十百千]+[^\d,，;；。]{0,3}(?:以上|以下)")
 # `培育5家以上百亿级龙头企业`: a count in digits, then the size of the things counted (the list's
 # `三个千亿级产业集群` after the three it names stays a count of things named).
-_SIZED = re.compile(r"[十百千万亿]+级|[一二三四五]级(?!以上|以下)")  # 建成50家三级医院: their grade
+# `建成50家三级医院`, `1家五星级酒店`: their grade.
+_SIZED = re.compile(r"[十百千万亿]+级|[一二三四五]星?级(?!以上|以下)")
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
 _DONE_PROJECTS = re.compile(r"[^,，;；。]{0,12}实事[^,，;；。]{0,8}?(?:办结|完成)")
 _COVERED_AFTER = re.compile(r"[^,，;；。\d]{0,16}?全(?:覆盖|部覆盖)")
@@ -96,7 +98,8 @@ _ABBREVIATED = re.compile(r"(?<![A-Za-z])(?:GDP|CPI|PPI)$")
 _GRADED = re.compile(r"(?:项?目|企业|集群|工程)[^,，;；。]{0,2}[\d〇零一二两三四五六七八九十百千]")
 # `1600公里运营里程中,包括600公里市郊铁路和1000公里城市轨道交通`: the parts of a whole,
 # each the amount of what its noun names.
-_PARTS = re.compile(r"(?:包括|其中)[\d〇零一二两三四五六七八九十百千.]*[^\d,，;；。]{0,6}"
+# (`由7条首都放射线、11条纵线…组成`: the parts a whole is made of, likewise.)
+_PARTS = re.compile(r"(?:包括|其中|由)[\d〇零一二两三四五六七八九十百千.]*[^\d,，;；。]{0,6}"
                     r"(?:和|、)?$")
 # `覆盖大约99%的20万人口及以上的城市`: a share of the things covered.
 _COVERS = re.compile(r"(?:覆盖|连通|惠及|通达)$")
@@ -107,7 +110,8 @@ _THRESHOLD_NAMED = re.compile(r"的?[^\d,，;；。、]{0,8}?(?:目标|新台阶
 
 def other_reason(ctx: Ctx, phrase: Phrase, own: Around, near: Around) -> str:
     """Why the figure is no statement: '' when it is one."""
-    return _name_part(ctx, phrase, own) or _description(ctx, phrase, own, near) or \
+    return _name_part(ctx, phrase, own) or aside_reason(ctx, phrase) or \
+        _description(ctx, phrase, own, near) or \
         _sets_nothing(ctx, phrase, own, near)
 
 
@@ -159,6 +163,12 @@ _MEASURED_BEFORE = re.compile("(?:" + "|".join((*cues.MEASURED, "系数", "值",
                               + r")\s*[:：]?\s*$")
 
 
+# `打造2至3个千亿级规模世界级商圈`: a grade right after a count is the class of the things counted.
+# (A count in digits: `先进制造三个千亿级产业集群` after the three it names counts things named.)
+_COUNT_BEFORE = re.compile(r"\d[\d至到\-—~]*\s*(?:"
+                           + "|".join(cues.COUNT_WORDS) + ")$")
+# `3-5所高校综合排名进入全国前50名`: a place among the first so many is a rank.
+_RANK_TOP = re.compile(r"(?<!提)前\s?$")
 _RANK_BEFORE = re.compile(r"排名(?:全国|全市|全省|全区|全球|世界)?第?$")  # 排名全国78位
 
 
@@ -170,6 +180,9 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
             _RANK_BEFORE.search(text[max(0, start - 6):start]) and
             re.search(r"[位名]", phrase.text[-1:] + text[end_of(phrase, ctx):][:1])):  # 78位
         return f"{shown} is an ordinal"
+    if _RANK_TOP.search(text[max(0, start - 2):start]) and \
+            re.match(r"[名位强]", phrase.text[-1:] + text[end_of(phrase, ctx):][:1]):
+        return f"{shown} is a rank (`前{phrase.text}`)"
     listed = text[end_of(phrase, ctx):][:2]
     if phrase.unit is None and phrase.measure == "none" and listed[:1] == "、" \
             and (start == 0 or text[start - 1] in " \t。!！?？:：;；" or
@@ -244,7 +257,8 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} in parentheses counts what is listed"
     if own.follows == "replaced":
         return f"{shown} is a value the text replaces (`调整为`)"
-    if phrase.measure == "level" and (not money_level(phrase) or _GRADED.match(own.right)):
+    if phrase.measure == "level" and (not money_level(phrase) or _GRADED.match(own.right) or
+                                      _COUNT_BEFORE.search(text[max(0, start - 8):start])):
         return f"{shown} is a grade, not an amount"
     if (phrase.unit is None and phrase.measure == "none" and len(str(phrase.value)) >= 5 \
             and phrase.value.denominator == 1 and not own.chain) or \
@@ -355,8 +369,10 @@ def share_of_noun(phrase: Phrase, own: Around) -> bool:
         own.follows in ("noun", "of") and bool(_SHARE_THEN_MODAL.match(own.right))
 
 
-_LEVEL_LEAD = re.compile("^(?:" + "|".join(sorted(cues.LEVEL_TARGET, key=len, reverse=True))
-                         + r")[\d〇零一二两三四五六七八九十百千]")
+# (after a short subject: `各区至少有1个综合商圈和1条步行街`)
+_LEVEL_LEAD = re.compile("^[^\\d,，;；。、]{0,4}?(" + "|".join(
+    sorted({*cues.LEVEL_TARGET, *cues.AT_LEAST}, key=len, reverse=True))
+    + r")[\d〇零一二两三四五六七八九十百千]")
 
 
 def _listed(ctx: Ctx, phrase: Phrase, own: Around) -> bool:
@@ -367,10 +383,10 @@ def listed_verb(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     """`实施60万亩封山育林、15万亩山区造林`: the verb before the list's first figure leads
     each figure that opens a part of the list; '' when there is none."""
     start = phrase.start - ctx.base
-    if start == 0 or ctx.text[start - 1] != "、":
+    if start == 0 or ctx.text[start - 1] not in "、和及":  # `…1个综合商圈和1条步行街`
         return ""
     found = _LEVEL_LEAD.match(ctx.text[own.clause_start:start].lstrip())
-    return found.group()[:-1] if found else ""
+    return found.group(1) if found else ""
 
 
 _GOES_ON = re.compile(r"(?:的基础上|基础上|再|又|还|进一步)")
@@ -388,7 +404,9 @@ def _counted_and_reported(phrase: Phrase, own: Around) -> bool:
 
 
 # `全市85%左右县(市、区)创建成…`: a share of the things counted, then what becomes of them.
-_SHARE_OF_THINGS = re.compile(r"的?(?:县|区|市|乡镇|镇|村|学校|中小学|幼儿园|企业|医院|社区|园区|"
+# (after a short qualifier of the things: `75%的国家级园区开展循环化改造`)
+_SHARE_OF_THINGS = re.compile(r"的?(?:[^,，;；。的\d]{1,4}?)?"
+                              r"(?:县|区|市|乡镇|镇|村|学校|中小学|幼儿园|企业|医院|社区|园区|"
                               r"城市|行政村|建制村|自然村|街道|街镇|小区|家庭|农户|单位|机构|楼宇)")
 # `全区95%的行政村通达客运班车`: what a share of the things reaches (with the count verbs).
 _SHARE_VERB = re.compile(_COUNT_VERB.pattern + r"|通达|通(?=[公客班硬宽5天燃自])|覆盖|接入|具备|"

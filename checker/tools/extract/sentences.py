@@ -327,7 +327,8 @@ _TARGET_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!达到)(?<!超额完成)((
 
 
 def _year_before_target(document: Document) -> int | None:
-    found = _TARGET_YEAR.search(document.folded[:_TARGET_YEAR_WINDOW])
+    begin = len(document.folded) - len(document.folded.lstrip())  # past a `# source:` line
+    found = _TARGET_YEAR.search(document.folded, begin, begin + _TARGET_YEAR_WINDOW)
     return int(found.group(1)) - 1 if found else None
 
 

@@ -16,6 +16,7 @@ import re
 
 from checker.tools.extract import cues
 from checker.tools.extract.context import Around, Ctx, clause_of
+from checker.tools.extract.leans import looked_ahead
 from checker.tools.extract.periods import Mark, period_text
 from checker.tools.extract.sentences import Document
 
@@ -44,7 +45,9 @@ _LEAD_PLAN = re.compile(r"力争|确保|(?:努力|争取)(?=用|通过|经过|�
 # `计划` names plans carried out (`完成年度计划`).
 _LEAD_PLAN_WEAK = re.compile(r"(?<![的年度])计划(?!单列|生育|内|外|的)")
 _LEAD_FORECAST = re.compile(r"(?<!初步)预计")
-_SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|今年来|以来|截至|截止|同比|初步预计|初步核算")
+# (`福田加氢站就已正式投运,该站…占地面积1700平方米`: what is in use already is described)
+_SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|今年来|以来|截至|截止|同比|初步预计|初步核算|"
+                    r"已(?:经)?(?:正式)?(?:投运|投用|投产|启用|开通运营|建成投用)")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
 # Words with 计划 or 目标 that measure a result against the plan (`占计划的100%`,
 # `高于目标2.1个百分点`, `完成年度计划的105%`): they report, they plan nothing.
@@ -63,6 +66,11 @@ _TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:�
                              r"实施计划|文件)(?:草案)?(?:还|并|进一步)?"
                              r"(?:明确|提出|要求|新增|确定)(?![的了])[:：,，]?|"
                              r"(?<![的])提出(?![的了])(?=[^,，;；。]{0,30}?(?:达到|控制在|提高到|不低于|增长))|"
+                             # `成都提出稳定住房供应规模,住宅用地供应比重不低于60%`: a sentence
+                             # that opens on what a place or a body proposes
+                             # (not a report's words: `报告提出,2025年,…` reviews)
+                             r"^\s*(?![^,，]{0,6}?(?:报告|会议|讲话|文章|公报|记者|负责人))"
+                             r"[^\d,，;；。:：“”《》]{1,6}?(?:还|并|进一步)?提出(?![的了过])|"
                              # `为北京设立了2017年目标,年均浓度控制在60微克/立方米左右`: a year's
                              # target named, then stated; `红线划定:较2015年减三成`: a line drawn
                              r"(?:19|20)\d\d年(?:的|度)?目标[,，]|"
@@ -134,6 +142,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         clause = _NOW_OF.sub("", clause)
     if _PROJECTS_SET.search(ctx.text):  # 新增…8万套(间)……记者近日获悉,…民生实事项目正式确定
         return "target", True
+    if looked_ahead(document, ctx.base, ctx.base + len(ctx.text), clause):
+        return "target", True  # 展望2025年,…。各区至少有1个…: what is set for the year ahead
     if (_PAST.search(clause) and not _ahead_with_le(ctx, clause, start)) or _now(ctx, start):
         return "actual", True
     if _RANKED.search(ctx.text) and not any(m.group() != "预计" for m in _STRONG_FUTURE.finditer(
@@ -167,6 +177,9 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         year = _clause_year(ctx, start)
     if year is not None and document.reviewed is not None:
         return ("target" if year > document.reviewed else "actual"), True
+    if year is not None and document.reviewed is None and mode != "target" and \
+            _opening_year(ctx, start) == year and _later_named(ctx, year):
+        return "actual", True  # `2025年是…的一年,全市生产总值增长5.5%` before `2026年重点工作`
     if any(m.part[:1] in ("H", "Q") for m in own_marks(ctx, start)):
         return "actual", True
     if _shown(before):
@@ -314,6 +327,12 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     opening = _opening_year(ctx, start)
     if not years and opening is not None:
         years = [opening]  # `2024年,面对…形势,仍预计全市GDP增长5.2%左右`: that year's estimate
+    if not years and document.reviewed is not None:
+        # `预计2022年…增长4.5%左右,预计总量达到1.9万亿元左右`: the year the estimate's sentence
+        # named before it, when no other period stands between
+        named = [m for m in _marks(ctx, 0, start) if not _compared(ctx, m)]
+        years = [named[-1].last] if named and named[-1].kind == "year" and \
+            named[-1].last is not None and named[-1].last <= document.reviewed else []
     if years and document.reviewed is not None:
         return "target" if years[-1] > document.reviewed else "actual"
     if not years and document.reviewed is None and _narrated_year(ctx) is not None:
@@ -392,7 +411,9 @@ def _narrated_year(ctx: Ctx) -> int | None:
     return None if later else year
 
 
-_OPENING_SPAN = re.compile(r"\s*[“\"]?[^,，;；。“”\"]{1,12}?[”\"]?(?:时期|期间|期)[,，\s]+")
+# (`在“十四五”时期稳妥推进…`: after `在` with no comma, as well)
+_OPENING_SPAN = re.compile(r"\s*(?:[“\"]?[^,，;；。“”\"]{1,12}?[”\"]?(?:时期|期间|期)[,，\s]+|"
+                           r"[在于][“\"][^,，;；。“”\"]{1,8}[”\"](?:时期|期间))")
 
 
 def _opening_span(ctx: Ctx, start: int) -> list[Mark]:
@@ -408,18 +429,27 @@ def _opening_span(ctx: Ctx, start: int) -> list[Mark]:
 def _period_over(ctx: Ctx, start: int) -> bool:
     """`“十三五”时期…新增115万亩` in an undated text that goes on to `2021年,…计划`: a
     span of years the text has left behind is a review."""
-    spans = [m.last for m in own_marks(ctx, start) or _opening_span(ctx, start)
+    own = own_marks(ctx, start)
+    spans = [m.last for m in own or _opening_span(ctx, start)
              if m.kind in ("plan", "years") and m.last]
-    if not spans:
-        return False
+    if not spans:  # `从“十一五”末的90…下降至2015年的61`: a change between two named periods
+        c0, _ = clause_of(ctx.text, start, start)
+        if any(_base_of_change(ctx, m, start) for m in _marks(ctx, c0, start)):
+            spans = [m.last for m in own if m.kind == "year" and m.last]
+    return bool(spans) and _later_named(ctx, spans[-1])
+
+
+def _later_named(ctx: Ctx, year: int) -> bool:
+    """Whether the text names a year after `year` other than as a deadline (`到2035年`)."""
     folded = ctx.document.folded
-    later = [m for m in ctx.document.marks if m.kind == "year" and m.first and m.first > spans[-1]
-             and not re.search(r"(?:到|至|力争|争取|目标)$", folded[max(0, m.start - 2):m.start])
-             and not folded.startswith("远景", m.end)]
-    return bool(later)
+    return any(m.kind == "year" and m.first and m.first > year
+               and not re.search(r"(?:到|至|力争|争取|目标)$", folded[max(0, m.start - 2):m.start])
+               and not folded.startswith("远景", m.end) for m in ctx.document.marks)
 
 
-_OPENING_YEAR = re.compile(r"(?:^|[,，:：])\s*((?:19|20)\d\d)\s?年[,，]")
+# (`2025年是咸阳发展乘势而上的一年,全市生产总值增长5.5%`: a year narrated, likewise)
+_OPENING_YEAR = re.compile(r"(?:^|[,，:：])\s*((?:19|20)\d\d)\s?年"
+                           r"(?:是[^,，;；。]{0,30}的一年)?[,，]")
 
 
 def _opening_year(ctx: Ctx, start: int) -> int | None:
@@ -499,7 +529,8 @@ def own_marks(ctx: Ctx, start: int) -> list[Mark]:
     """The periods that belong to a statement at `start`: those of its clause, and of the
     clauses before it that are nothing but a period (`2022年,…`, `一季度,…`)."""
     c0, _ = clause_of(ctx.text, start, start)
-    marks = [m for m in _marks(ctx, c0, start) if not _compared(ctx, m)]
+    marks = [m for m in _marks(ctx, c0, start) if not _compared(ctx, m)
+             and not _base_of_change(ctx, m, start)]
     while c0 > 0 and not marks:
         p0, _ = clause_of(ctx.text, c0 - 1, c0 - 1)
         if p0 < c0 - 1 and not ctx.text[p0:c0 - 1].strip(" \u3000"):
@@ -520,6 +551,20 @@ def own_marks(ctx: Ctx, start: int) -> list[Mark]:
             break
         marks, c0 = found, p0
     return marks
+
+
+# `从“十三五”末期的49%提升至65%`: the span a change starts from, named before its first figure.
+_BASE_SPAN = re.compile(r"[”\"」]?(?:末期|期末|末|底|初)?的[\d.]+")
+
+
+def _base_of_change(ctx: Ctx, mark: Mark, start: int) -> bool:
+    """Whether `mark` dates where a change starts (`从“十三五”末期的49%`), not the figure at
+    `start` it ends on."""
+    at, end = mark.start - ctx.base, mark.end - ctx.base
+    opened = ctx.text[max(0, at - 2):at]
+    base = _BASE_SPAN.match(ctx.text, end)
+    return mark.kind in ("plan", "years") and opened in ("从“", "由“", "从\"", "由\"") and \
+        base is not None and base.end() <= start
 
 
 def _compared(ctx: Ctx, mark: Mark) -> bool:
