@@ -638,3 +638,14 @@ def test_last_year_named_before_this_years_forecast_dates_nothing() -> None:
     assert got and got[-1][0] == "target", got
     got = statements("某县:在去年较快增长的基础上,全县工业增加值预计增长8%\n")
     assert got and got[-1][0] == "target", got
+
+
+# A news item on a plan, signed by its source: a paragraph that opens on what its subject will
+# do (`全省将推进…`) sets the figures after it that say nothing of their own kind; one that opens
+# otherwise keeps the document's kind.
+def test_a_paragraph_that_opens_on_will_sets_its_bare_work_figures() -> None:
+    head = "来源:某省水利厅\n作者:佚名\n"
+    work = "全省将推进幸福河湖建设。平原地区治理河道120公里、疏浚塘坝40座。\n"
+    assert [k for k, *_ in statements(head + work)] == ["target", "target"]
+    told = "平原地区治理河道120公里、疏浚塘坝40座。\n"
+    assert [k for k, *_ in statements(head + told)] == ["actual", "actual"]
