@@ -649,3 +649,14 @@ def test_a_paragraph_that_opens_on_will_sets_its_bare_work_figures() -> None:
     assert [k for k, *_ in statements(head + work)] == ["target", "target"]
     told = "平原地区治理河道120公里、疏浚塘坝40座。\n"
     assert [k for k, *_ in statements(head + told)] == ["actual", "actual"]
+
+
+# A news wire's opening (`某某网消息(新闻联播):`) says the text reports, even when its first line
+# names a plan (`…圆满完成“十四五”规划`): bare figures after it are results, not the plan's.
+def test_a_news_wire_opening_reports_though_it_names_a_plan() -> None:
+    body = ("\n据介绍,《“十四五”老龄事业发展规划》确定的9项指标将如期实现。\n"
+            "养老服务方面,全国养老机构床位达到520万张,护理型床位占比58%。\n")
+    wire = statements("某某网消息(新闻联播):8月3日,有关部门介绍“十四五”规划老龄事业进展。" + body)
+    assert [k for k, *_ in wire] == ["actual", "actual"]
+    plain = statements("8月3日,有关部门介绍“十四五”规划老龄事业进展。" + body)
+    assert [k for k, *_ in plain] == ["target", "target"]
