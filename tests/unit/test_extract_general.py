@@ -660,3 +660,12 @@ def test_a_news_wire_opening_reports_though_it_names_a_plan() -> None:
     assert [k for k, *_ in wire] == ["actual", "actual"]
     plain = statements("8月3日,有关部门介绍“十四五”规划老龄事业进展。" + body)
     assert [k for k, *_ in plain] == ["target", "target"]
+
+
+# A count of things before their grade in Chinese numerals (`3个五百亿级`, `6个千亿产业基地`) is
+# a count of things; the grade names their class and is no amount.
+def test_a_count_before_a_grade_in_chinese_numerals_is_a_count() -> None:
+    got = statements("到2030年,全省将培育6个千亿产业基地,打造3个五百亿级创新平台。\n")
+    assert ("target", ">=", "6", "count") in got, got
+    assert ("target", ">=", "3", "count") in got, got
+    assert not [g for g in got if g[3] != "count"], got
