@@ -74,7 +74,11 @@ SETS = {"daxing": DATA / "gold.csv", "held-out": DATA / "heldout" / "gold.csv",
         "blind45": DATA / "heldout45" / "gold.csv",
         "blind46": DATA / "heldout46" / "gold.csv",
         "blind47": DATA / "heldout47" / "gold.csv",
-        "blind48": DATA / "heldout48" / "gold.csv"}
+        "blind48": DATA / "heldout48" / "gold.csv",
+        "blind49": DATA / "heldout49" / "gold.csv",
+        "blind50": DATA / "heldout50" / "gold.csv",
+        "blind51": DATA / "heldout51" / "gold.csv",
+        "blind52": DATA / "heldout52" / "gold.csv"}
 
 Key = tuple[str, int, Fraction, str, str]
 

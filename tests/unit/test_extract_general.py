@@ -638,3 +638,34 @@ def test_last_year_named_before_this_years_forecast_dates_nothing() -> None:
     assert got and got[-1][0] == "target", got
     got = statements("某县:在去年较快增长的基础上,全县工业增加值预计增长8%\n")
     assert got and got[-1][0] == "target", got
+
+
+# A news item on a plan, signed by its source: a paragraph that opens on what its subject will
+# do (`全省将推进…`) sets the figures after it that say nothing of their own kind; one that opens
+# otherwise keeps the document's kind.
+def test_a_paragraph_that_opens_on_will_sets_its_bare_work_figures() -> None:
+    head = "来源:某省水利厅\n作者:佚名\n"
+    work = "全省将推进幸福河湖建设。平原地区治理河道120公里、疏浚塘坝40座。\n"
+    assert [k for k, *_ in statements(head + work)] == ["target", "target"]
+    told = "平原地区治理河道120公里、疏浚塘坝40座。\n"
+    assert [k for k, *_ in statements(head + told)] == ["actual", "actual"]
+
+
+# A news wire's opening (`某某网消息(新闻联播):`) says the text reports, even when its first line
+# names a plan (`…圆满完成“十四五”规划`): bare figures after it are results, not the plan's.
+def test_a_news_wire_opening_reports_though_it_names_a_plan() -> None:
+    body = ("\n据介绍,《“十四五”老龄事业发展规划》确定的9项指标将如期实现。\n"
+            "养老服务方面,全国养老机构床位达到520万张,护理型床位占比58%。\n")
+    wire = statements("某某网消息(新闻联播):8月3日,有关部门介绍“十四五”规划老龄事业进展。" + body)
+    assert [k for k, *_ in wire] == ["actual", "actual"]
+    plain = statements("8月3日,有关部门介绍“十四五”规划老龄事业进展。" + body)
+    assert [k for k, *_ in plain] == ["target", "target"]
+
+
+# A count of things before their grade in Chinese numerals (`3个五百亿级`, `6个千亿产业基地`) is
+# a count of things; the grade names their class and is no amount.
+def test_a_count_before_a_grade_in_chinese_numerals_is_a_count() -> None:
+    got = statements("到2030年,全省将培育6个千亿产业基地,打造3个五百亿级创新平台。\n")
+    assert ("target", ">=", "6", "count") in got, got
+    assert ("target", ">=", "3", "count") in got, got
+    assert not [g for g in got if g[3] != "count"], got

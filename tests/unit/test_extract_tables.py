@@ -172,3 +172,176 @@ def test_a_completion_table_flattened_into_a_paragraph_is_read_cell_by_cell() ->
                    (1, "actual", "==", "63/5", "亿美元"),
                    (1, "actual", "reduce", "3/2", "%"),
                    (1, "target", ">=", "12", "亿美元")]
+
+
+# A table copied cell by cell with the `|` of each cell kept, a cell `“十五五”目标` spanning the
+# two columns under it (its place kept by a lone `|`), a rule of pipes, a cell in words with a
+# comma inside a row, and bracketed cells of a change over the plan's years.
+PIPED = """专栏 主要指标
+编号 |
+指 标 |
+单位 |
+属性 |
+“十五五”目标 |
+|
+2030年 |
+年均[累计] |
+|||||
+1 |
+规模以上工业增加值年均增长 |
+% |
+预期性 |
+- |
+6左右 |
+2 |
+人均公园绿地面积提升 |
+% |
+约束性 |
+- |
+[15] |
+3 |
+国家高新技术企业数量 |
+家 |
+预期性 |
+- |
+[累计达到800] |
+4 |
+河湖水质 |
+/ |
+约束性 |
+稳定达标,部分断面优于Ⅱ类 |
+- |
+5 |
+城市更新面积 |
+万平 方米 |
+约束性 |
+- |
+[老旧小区:五年累计约60] |
+6 |
+人均受教育年限 |
+年 |
+预期性 |
+>11.5 |
+- |
+"""
+
+
+def test_a_piped_cell_per_line_table_with_a_spanning_target_cell() -> None:
+    assert _read(PIPED) == [
+        (16, "target", "规模以上工业增加值年均增长", "~=", "6", "%", "2030"),
+        (22, "target", "人均公园绿地面积提升", "increase", "15", "%", "2030"),
+        (28, "target", "国家高新技术企业数量", ">=", "800", "count", "2030"),
+        (40, "target", "城市更新面积", "~=", "60", "万m²", "2030"),
+        (45, "target", "人均受教育年限", ">", "11.5", "年", "2030"),
+    ]
+
+
+# A completion table with a blank line between its cells and no row numbers: name, unit (a row
+# may lose it), the year's target, its result; bare `%` figures of a row that is no rate are
+# growth.  Then one whose rows open on their numbers, with targets and results in words and a
+# `备注` amount that a row may leave empty.
+SPACED = """2023年主要指标完成情况
+
+指标
+
+单位
+
+全年目标
+
+完成情况
+
+规模以上工业增加值
+
+%
+
+6左右
+
+7.1
+
+城乡居民收入
+
+%
+
+与经济增长同步
+
+6.4
+
+利用外资总额
+
+亿美元
+
+15
+
+18.2
+
+每万人高价值发明专利
+
+40
+
+52
+
+空气优良天数比率
+
+%
+
+85
+
+88.5
+
+"""
+
+SPACED_WORDS = """表2 主要指标执行情况
+
+指标名称
+
+预期目标
+
+实际完成
+
+备注
+
+一、经济运行
+
+1.全区生产总值
+
+增长7%左右
+
+增长5.9%
+
+812.4亿元
+
+2.人均可支配收入
+
+增长6%
+
+增长6.3%
+
+
+
+3.税收收入
+
+增长4%
+
+下降2.1%
+
+63.5亿元
+
+"""
+
+
+def test_a_spaced_completion_table_without_row_numbers() -> None:
+    got = [(i.line, i.kind, i.op, str(i.value), i.unit) for i in items_of(SPACED)
+           if i.kind != "other"]
+    assert got == [(15, "target", "~=", "6", "%"), (17, "actual", "increase", "71/10", "%"),
+                   (23, "target", "sync", "None", ""),
+                   (25, "actual", "increase", "32/5", "%"),
+                   (31, "target", ">=", "15", "亿美元"), (33, "actual", "==", "91/5", "亿美元"),
+                   (37, "target", ">=", "40", ""), (39, "actual", "==", "52", ""),
+                   (45, "target", ">=", "85", "%"), (47, "actual", "==", "177/2", "%")]
+    words = [(i.line, i.kind, i.op, str(i.value), i.unit) for i in items_of(SPACED_WORDS)
+             if i.kind != "other"]
+    assert words == [(15, "target", "~=", "7", "%"), (17, "actual", "increase", "59/10", "%"),
+                     (19, "actual", "==", "4062/5", "亿元"),
+                     (23, "target", "increase", "6", "%"), (25, "actual", "increase", "63/10", "%"),
+                     (31, "target", "increase", "4", "%"), (33, "actual", "reduce", "21/10", "%"),
+                     (35, "actual", "==", "127/2", "亿元")]

@@ -73,8 +73,8 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
         reason = f"`{phrase.text}` restates how far its row's target is from the base"
     elif ctx.sentence.cell is not None and ctx.sentence.cell.kind == "header":
         reason = f"`{phrase.text}` is in the header of a table (a column's year or note)"
-    elif ctx.sentence.cell is not None:  # a value cell: its column says what it is
-        reason = ""
+    elif ctx.sentence.cell is not None and not (duration and phrase.chinese):
+        reason = ""  # a value cell: its column says what it is (`五年累计约110`: 五年 is no figure)
     name = name_of(ctx, near, phrase, run, previous)
     kind, decisive = ("other", True) if reason else judged(ctx, near, phrase.start - ctx.base)
     signals: list[str] = []
@@ -109,11 +109,17 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     if cell is not None and not reason:  # a table's cell: its row and column say it
         kind, name, period = cell.kind, cell.name, str(cell.year) if cell.year else period
         op = _cell_op(phrase, tight or own.bound_word, cell.name, cell.change)
+        if op == "==" and _CELL_REACH.search(ctx.text[max(0, start - 4):start]):
+            op = ">="  # `[累计达到1000]`: the cell's own verb of reaching
         if cell.change == "reach":  # a year's target in words (`增长7%`, `力争3000亿元`)
             op = _op(near, own, phrase, "target", tight, listed_verb(ctx, phrase, own),
                      compared, False, lower_better, quality)
             if op == "==":  # a bare amount the year is to reach (`50件`)
-                op = "<=" if any(w in cell.name for w in cues.LOWER_IS_BETTER) else ">="
+                op = "<=" if any(w in cell.name for w in cues.LOWER_IS_BETTER) and \
+                    "优良" not in cell.name else ">="  # 优良天数比率: more is better
+        elif cell.change == "said":  # a year's result in words (`增长4.8%`, `下降4.6%`)
+            op = _op(near, own, phrase, "actual", tight, listed_verb(ctx, phrase, own),
+                     compared, False, lower_better, quality)
     return Item(
         file=ctx.document.path, line=ctx.document.position(phrase.start)[0],
         column=ctx.document.position(phrase.start)[1],
@@ -216,6 +222,9 @@ def _own_indicator(text: str, near: Around) -> bool:
         near.distant_at < near.segment_start or named.startswith(near.distant + "达"))
 
 
+_CELL_REACH = re.compile(r"达到$")
+
+
 def _cell_op(phrase: Phrase, tight: str, name: str, change: str = "") -> str:
     """The comparison of a table's cell: its bound (`≥95`, `6左右`), else the change the
     row's name says (`…年均增长`), else the value itself."""
@@ -225,7 +234,7 @@ def _cell_op(phrase: Phrase, tight: str, name: str, change: str = "") -> str:
         return {**cues.TIGHT_BOUNDS, **cues.PREFIX_BOUNDS}[tight]
     if change:  # a cell of a `年均增长` column
         return change
-    if name.endswith(("增长", "增速", "增幅", "年均增长率", "增长率")):
+    if name.endswith(("增长", "增速", "增幅", "年均增长率", "增长率", "提升", "提高")):
         return "increase"
     if name.endswith(("下降", "降低", "降幅", "减少")):
         return "reduce"

@@ -80,6 +80,8 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
     for at, line in enumerate(lines):
         items, votes = read[line]
         lean = _lean(votes) if len(votes) >= 2 or not document.kind else ""
+        if "actual" not in votes and _WILL_OPENS.match(_opening(document, paragraphs[line])):
+            lean = "target"  # `北京将开展…。…山区实施封山育林60万亩`: the work the paragraph says
         if not votes and (_DEADLINE_OPENS.match(_opening(document, paragraphs[line])) or
                           _referred_back(document, [paragraphs[n] for n in lines[at + 1:at + 3]])):
             lean = "target"
@@ -108,6 +110,9 @@ _REFERENCE_REACH = 40  # characters of the next paragraphs' openings searched
 
 # `到2035年,人水关系和谐,…。全国用水总量控制在7000亿立方米以内`: a paragraph that opens on
 # its deadline sets targets in each of its sentences.
+# `北京将开展…`, `全市将完善…`: a paragraph that opens on what its subject will do
+_WILL_OPENS = re.compile(r"\s*[\u4e00-\u9fff]{2,8}将(?:进一步|继续|持续|全面|加快)?"
+                         r"(?:开展|完善|推进|实施|建设|打造|构建|新建|建成|推动|加强)")
 _DEADLINE_OPENS = re.compile(r"[\s—-]*(?:力争)?到\s?(?:20\d\d|二〇[〇零一二三四五六七八九]{2})"
                              r"\s?年")
 

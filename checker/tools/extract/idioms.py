@@ -62,7 +62,9 @@ def _item(ctx: Ctx, found: re.Match[str], *, name: str, op: str, value: Fraction
           unit: str, reason: str, known: Unit | None = None) -> Item:
     start = found.start()
     near = around(ctx.text, start, found.end())
-    kind = kind_at(ctx, near, start)
+    cell = ctx.sentence.cell
+    kind = cell.kind if cell is not None and cell.kind in ("target", "actual") else \
+        kind_at(ctx, near, start)  # a table's cell in words: its column says which
     if kind == "actual" and op in (">=", "<="):
         op = "=="  # a result reported: 实现全覆盖, 实现清零
     return Item(

@@ -29,7 +29,8 @@ _DESCRIBED = re.compile(r"[\d〇零一二两三四五六七八九十百千]+[^\d
 # `培育5家以上百亿级龙头企业`: a count in digits, then the size of the things counted (the list's
 # `三个千亿级产业集群` after the three it names stays a count of things named).
 # `建成50家三级医院`, `1家五星级酒店`: their grade.
-_SIZED = re.compile(r"[十百千万亿]+级|[一二三四五]星?级(?!以上|以下)")
+_SIZED = re.compile(r"[一二两三四五六七八九]?[十百千万亿]+级|[一二三四五]星?级(?!以上|以下)|"
+                    r"[一二两三四五六七八九]?[十百千]亿(?![元美])")  # 1个三千亿级, 7个千亿产业集群
 _TASKS = ("重点任务", "任务", "年度任务", "重点工作")
 _DONE_PROJECTS = re.compile(r"[^,，;；。]{0,12}实事[^,，;；。]{0,8}?(?:办结|完成)")
 _COVERED_AFTER = re.compile(r"[^,，;；。\d]{0,16}?全(?:覆盖|部覆盖)")
@@ -260,6 +261,9 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     if phrase.measure == "level" and (not money_level(phrase) or _GRADED.match(own.right) or
                                       _COUNT_BEFORE.search(text[max(0, start - 8):start])):
         return f"{shown} is a grade, not an amount"
+    if phrase.chinese and phrase.text[-1:] in ("亿", "万") and \
+            _COUNT_BEFORE.search(text[max(0, start - 8):start]):
+        return f"{shown} is a grade, not an amount"  # 7个千亿产业集群: the class of the seven
     if (phrase.unit is None and phrase.measure == "none" and len(str(phrase.value)) >= 5 \
             and phrase.value.denominator == 1 and not own.chain) or \
             (phrase.text.startswith("0") and not phrase.text.startswith("0.")) or \

@@ -76,7 +76,7 @@ _PLAN_WORDS = re.compile(r"规划(?!委员会|委|局|院|司|处|部门|设计|
                          r"方案|意见|草案|预期目标|主要目标")
 _TELLING_LINE, _TELLING_HEAD = 60, 24
 _REPORT_WORDS = re.compile(r"执行情况|工作报告|统计公报|获悉|记者|讯|日电|电\s|回顾|白皮书|"
-                           r"发布时间|来源")
+                           r"发布时间|来源|网消息|新闻联播")  # `央视网消息(新闻联播):`: a news wire
 # `记者…获悉,《…规划纲要》已编制完成`, `《…规划》日前公布`: a news item on a plan's publication
 # reports what the plan sets, so it reads as the plan, whoever wrote it.
 _PLAN_NEWS = re.compile(r"(?:《[^》]{2,60}(?:规划|纲要|方案)[^》]{0,20}》|规划纲要)"

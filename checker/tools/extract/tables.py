@@ -14,7 +14,7 @@ the header has.  Imports nothing of the package.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MAX_CELL = 24  # characters of a header cell
 _YEAR_COLUMN = re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年?(?:底|末)?)?\s*"
@@ -23,6 +23,8 @@ _YEAR_COLUMN = re.compile(r"^(?:(?P<year>(?:19|20)\d\d)年?(?:底|末)?)?\s*"
 _NAME_COLUMN = re.compile(r"^(?:主要)?指标(?:名称)?$|^指\s*标$|^项目$")
 _UNIT_COLUMN = re.compile(r"^(?:计量)?单位$")
 _ATTR_COLUMN = re.compile(r"^(?:指标)?属性$|^指标性质$|^性质$")
+# `“十四五”目标` over `2025年 | 年均[累计]`: a cell that spans the target columns under it
+_GROUP_COLUMN = re.compile(r"^“?十[一二三四五]五”?(?:规划)?目标$")
 _SKIP_COLUMN = re.compile(r"^(?:类别|领域|序号|分类|类型|维度|编号|备注)$")
 # `年均增长(%)`: the plan's yearly growth, a target of the plan's last year, a rise.
 _GROWTH_COLUMN = re.compile(r"^(?:年均增长|年均增速|年均增长率)(?:\(%\))?$")
@@ -34,7 +36,7 @@ _ATTR = re.compile(r"^(?:预期性|约束性|预期|约束)$")
 # a value cell: a number with its bound (`≥32`, `6左右`), maybe words after it (`>7、力争投入
 # 强度高于“十三五”时期实际`), an empty cell (`—`), or a number in brackets (`〔13.5〕`)
 _VALUE = re.compile(r"^[≥≤><约]?\s*[\d.]+(?:\s*[-~—至]\s*[\d.]+)?\s*[%‰]?"
-                    r"(?:左右|以上|以下|以内)?(?:[、,，;；].*)?$|^[—\-/–]+$|^[〔\[]?\d")
+                    r"(?:左右|以上|以下|以内)?(?:[、,，;；].*)?$|^[—\-/–]+$|^[〔\[]?\d|^[〔\[][^〕\]]{0,12}\d")
 _EMPTY = re.compile(r"^[—\-/–]+$|^一$")  # `一`: a dash typed as the numeral
 _SENTENCE = re.compile(r"[。;；,，!?！？]")
 _UNIT_LIKE = re.compile(r"^(?:[%‰]|[^\s/]{1,5}/[^\s/]{1,5}|(?:万|亿|千|百)?(?:元|人|个|所|家|"
@@ -63,6 +65,8 @@ class _Column:
     growth: bool = False  # 年均增长: a yearly rise over the plan's years, a target
     # 完成情况 over 年度目标 (a completion table): a year's result beside its target
     reached: bool = False
+    group: bool = False  # a cell spanning the value columns after it (no column of its own)
+    note: bool = False  # `备注`: in a completion table, the amount behind a row's rate
 
 
 _SEPARATOR = re.compile(r"[ \t]*\|[ \t]*|\t+[ \t]*|[ \t]{2,}|(?<=\S) (?=\S)")
@@ -195,18 +199,36 @@ def _names_columns(texts: list[str]) -> bool:
 
 
 def cells(lines: list[str]) -> dict[int, Cell]:
-    """The value cells of every cell-per-line table, by line index (0-based)."""
+    """The value cells of every cell-per-line table, by line index (0-based).  A page that
+    puts a blank line between cells (`指标`, ``, `单位`, ``, `全年目标`, …) is read a second
+    time without its blank lines, for the tables whose header is so spaced."""
+    found = _cells(lines, None)
+    keep = [k for k, text in enumerate(lines) if text.strip()]
+    if len(keep) < len(lines):
+        spaced = [k > 0 and keep[k] - keep[k - 1] > 1 for k in range(len(keep))]
+        for at, cell in _cells([lines[k] for k in keep], spaced).items():
+            found.setdefault(keep[at], cell)
+    return found
+
+
+def _cells(lines: list[str], spaced: list[bool] | None) -> dict[int, Cell]:
     found: dict[int, Cell] = {}
     index = 0
     while index < len(lines):
         header = _header(lines, index)
+        if header is not None and spaced is not None and \
+                not all(spaced[at] for at in range(index + 1, header[1])):
+            header = None  # a table of its own lines: the first reading has it
         if header is None:
             index += 1
             continue
         columns, after = header
         for at in range(index, after):  # a note's mark in a column's name is no figure
             found[at] = Cell("header", "", "", None)
-        if _completion(columns):
+        if _completion(columns) and not re.fullmatch(r"\d{1,3}\.?", _cell_text(
+                lines[after]) if after < len(lines) else ""):
+            index = _loose_rows(lines, after, columns, found)
+        elif _completion(columns):
             index = _completion_rows(lines, after, columns, found)
         else:
             index = _rows(lines, after, columns, found)
@@ -219,13 +241,21 @@ def _header(lines: list[str], start: int) -> tuple[list[_Column], int] | None:
     index = start
     while index < len(lines):
         text = _cell_text(lines[index])
+        if not text and "|" in lines[index] and columns:
+            index += 1  # `|` alone: the place a spanning cell leaves, or a rule `||||`
+            continue
         column = _column(text) if text and len(text) <= MAX_CELL else None
         if column is None:
             break
         columns.append(column)
         index += 1
+    columns = [c for k, c in enumerate(columns)
+               if not (c.group and any(d.role == "value" for d in columns[k + 1:]))]
     roles = [c.role for c in columns]
     values = [c for c in columns if c.role == "value"]
+    if any(c.reached and c.base for c in columns):  # `预期目标` beside `实际完成`: the year's
+        columns = [replace(c, reached=True) if c.role == "value" and c.target and  # target
+                   c.year is None and not c.cumulative else c for c in columns]
     if "name" in roles and _completion(columns):
         return columns, index
     if "sub" in roles:
@@ -274,6 +304,8 @@ def _column(text: str) -> _Column | None:
     text = re.sub(r"(?<=[\u4e00-\u9fff])[\d\"'*]{1,2}$", "", re.sub(r"[〔〕【】\[\]]", "", text))
     if _REACHED_COLUMN.match(text):
         return _Column("value", None, False, True, reached=True)
+    if _GROUP_COLUMN.match(text):
+        return _Column("value", None, True, group=True)
     if _YEAR_TARGET_COLUMN.match(text):
         return _Column("value", None, True, reached=True)
     if _SUB_COLUMN.match(text):
@@ -289,7 +321,7 @@ def _column(text: str) -> _Column | None:
     if _ATTR_COLUMN.match(text):
         return _Column("attr")
     if _SKIP_COLUMN.match(text):
-        return _Column("skip")
+        return _Column("skip", note=text == "备注")
     found = _YEAR_COLUMN.match(text)
     if found and (found.group("year") or found.group("word")):
         word = found.group("word") or ""
@@ -316,7 +348,10 @@ def _rows(lines: list[str], index: int, columns: list[_Column],
         if _RULE.match(text):
             index += 1
             continue
-        if not text or len(text) > 40 or _SENTENCE.search(text):
+        if not text and "||" in lines[index]:
+            index += 1  # a rule of pipes under the header
+            continue
+        if not text or len(text) > 40 or (_SENTENCE.search(text) and not row):
             break
         row.append(index)
         index += 1
@@ -346,7 +381,7 @@ def _read_row(lines: list[str], row: list[int], tail: list[_Column],
     for offset, column in enumerate(tail):
         text = texts[at + offset]
         if column.role == "unit":
-            unit = text if not _EMPTY.match(text) else unit
+            unit = re.sub(r"\s+", "", text) if not _EMPTY.match(text) else unit
     if _VALUE.match(name) or not name:
         return
     for k in range(at - 1):  # 序号 cells before the name number the rows
@@ -451,3 +486,70 @@ def _read_completion(lines: list[str], row: list[int], slots: list[str], name: s
                 found[row[at - 1]] = Cell("target", name, unit, None, "reach")
             if not last:
                 break
+
+
+# a row's opening in a completion table without row numbers: `3.一般公共预算收入`, `二、创新驱动`
+_ROW_OPENS = re.compile(r"^\d{1,2}[.、](?!\d)|^[一二三四五六七八九十]{1,3}、")
+# a name that is a rate or share: a bare `%` cell is its level, not its growth
+_RATE_NAME = re.compile(r"(?:率|比重|比例|占比|覆盖率|达标率|指数|系数)(?:\(%\))?$")
+
+
+def _loose_rows(lines: list[str], index: int, columns: list[_Column],
+                found: dict[int, Cell]) -> int:
+    """Rows of a completion table without row numbers (`地区生产总值 | % | 8左右 | 8.2`, maybe
+    `1.地区生产总值 | 增长6.5%左右 | 增长4.8% | 1347.1亿元`): the name, the unit when the header
+    has a unit column and the cell is one, then one cell per value column in the header's
+    order (a `备注` column's amount last); a row may stop short where the next opens on its
+    number.  A bare figure of a `%` row whose name is no rate is the row's growth."""
+    slots = [("target" if c.target else "actual") if c.role == "value" else "note"
+             for c in columns if c.role == "value" or c.note]
+    has_unit = any(c.role == "unit" for c in columns)
+    while index < len(lines):
+        text = _cell_text(lines[index])
+        if not text or len(text) > 40 or "。" in text or (_VALUE.match(text) and
+                not _ROW_OPENS.match(text) and not re.search(r"[\u4e00-\u9fff]{4}", text)):
+            break  # (a name may open on a year: `2021年单位地区生产总值能耗降低目标`)
+        if re.match(r"^[一二三四五六七八九十]{1,3}、", text):  # a category row
+            index += 1
+            continue
+        name = _ROW_OPENS.sub("", text)
+        index += 1
+        unit = ""
+        paren = _PAREN_UNIT.match(name)
+        if paren:
+            name, unit = paren.group("name"), paren.group("unit")
+        if has_unit and index < len(lines) and _unit_cell(_cell_text(lines[index])):
+            written = _cell_text(lines[index])
+            unit = unit if _EMPTY.match(written) else written
+            index += 1
+        change = ""
+        if unit in ("%", "％") and not _RATE_NAME.search(name):
+            change = "reduce" if re.search(r"降低|下降|减少", name) else "increase"
+        for slot in slots:
+            if index >= len(lines):
+                break
+            text = _cell_text(lines[index])
+            if not text or len(text) > 40 or "。" in text or _ROW_OPENS.match(text):
+                break
+            index += 1
+            if _EMPTY.match(text):
+                continue
+            if not re.search(r"\d", text):  # a target or result in words (`正增长`,
+                found[index - 1] = Cell(slot if slot != "note" else "actual", name, unit,
+                                        None, "reach" if slot == "target" else "said")
+                continue  # `与经济增长基本同步`): its column says which
+            bare = re.fullmatch(r"[\d.]+", text) is not None
+            if slot == "target":
+                found[index - 1] = Cell("target", name, unit, None,
+                                        change if bare and change else "reach")
+            else:
+                found[index - 1] = Cell("actual", name, unit, None,
+                                        change if bare and change else "said")
+    return index
+
+
+def _unit_cell(text: str) -> bool:
+    """A unit column's cell (`%`, `亿美元`, `微克/立方米`, `—`), not a value in words: the
+    unit cell a row lost leaves its first value in its place (`每万人发明专利拥有量 | 135`)."""
+    return bool(_UNIT_LIKE.match(text) or _EMPTY.match(text)) or (
+        0 < len(text) <= 8 and not re.search(r"\d|增|降|同步|完成|达|持平", text))
