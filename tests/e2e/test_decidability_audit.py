@@ -330,3 +330,47 @@ def test_a_rule_is_decided_on_the_figures_reports_publish(rule: t.CheckedRule,
     undecided = [(o.subject, o.outcome, o.trajectory, o.message) for o in outcomes
                  if not decided(o)]
     assert undecided == []
+
+
+# Where `unknown` is the sound verdict: the gap is the very figure the rule needs.  Each
+# would flip with some filling of the gap, so deciding would be guessing.
+
+def _check(tmp_path: Path, rows: list[list[str]], rule: str) -> r.Outcome:
+    path = tmp_path / "sound.csv"
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["indicator", "region", "year", "value", "unit", "kind", "basis"])
+        writer.writerows(rows)
+    result = check_with(CHECKED, [path], as_of=AS_OF, max_findings=None)
+    return next(o for o in result.outcomes if o.rule == rule and o.subject == "大兴区")
+
+
+def test_a_deadline_past_whose_year_is_the_gap_stays_unknown(tmp_path: Path) -> None:
+    """HLTH-02 (国家卫生区 by 2023): 2022 not yet, 2024 won — it may have been won in 2023
+    or in 2024, so the 2023 report decides; the message names it."""
+    found = _check(tmp_path, [["national_health_district", "大兴区", str(y), v, "", "actual", ""]
+                              for y, v in ((2021, "false"), (2022, "false"), (2024, "true"))],
+                   "HLTH-02")
+    assert found.outcome == "unknown"
+    assert "national_health_district (2023)" in found.message
+
+
+def test_a_bound_on_a_series_read_year_on_year_leaves_the_change_open(tmp_path: Path) -> None:
+    """AIR-03 (PM2.5 no higher than the year before): `35以内` in 2022 after 36 in 2021
+    holds, but 2023's 35 may be above 2022's figure (34.5?) — unknown for 2023, named."""
+    rows = [["pm25_annual_mean", "大兴区", str(y), v, "μg/m³", "actual", ""]
+            for y, v in ((2020, "38"), (2021, "36"), (2022, "35以内"), (2023, "35"),
+                         (2024, "34"))]
+    found = _check(tmp_path, rows, "AIR-03")
+    assert found.outcome == "unknown"
+    assert "pm25_annual_mean (2022)" in found.message
+
+
+def test_a_target_on_a_basis_no_actual_is_given_on_stays_unknown(tmp_path: Path) -> None:
+    """ANNUAL-01: the 2022 target `6以上` is 扣除疫苗; a headline actual (with vaccine
+    sales) is another figure, so the year waits for the actual on that basis."""
+    rows = [["gdp_growth", "大兴区", "2022", "6以上", "%", "target", "扣除疫苗"],
+            ["gdp_growth", "大兴区", "2022", "20", "%", "actual", ""]]
+    found = _check(tmp_path, rows, "ANNUAL-01")
+    assert found.outcome == "unknown"
+    assert "扣除疫苗" in found.message
