@@ -903,7 +903,7 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
                         c.expr, t.Compare) and c.expr.left is leaf:
                     observed = observed.model_copy(update={"text": figure.text})
         if observed is not None and observed.value is None and verdict.reached is not None \
-                and isinstance(c.expr, t.Compare) and c.expr.op in (">=", ">", "<=", "<"):
+                and _total_of(c.expr) is not None and isinstance(c.expr, t.Compare):
             side = "≥" if c.expr.op in (">=", ">") else "≤"  # a total over open years
             unit = c.expr.left.type.unit.symbol if isinstance(c.expr.left.type,
                                                               t.QuantityT) else ""
