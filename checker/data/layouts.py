@@ -47,6 +47,9 @@ _SECTION: Final = re.compile(r"[一二三四五六七八九十]+[、.．]|[(（]
 _TOTALS: Final = frozenset({"合计", "总计", "小计", "全区合计", "全区总计"})
 # A region column's words for the whole district: its total row, or a table of the district.
 REGION_TOTALS: Final = frozenset({"合计", "总计", "全区", "全区合计", "全区总计"})
+# A region column's subtotal (`小计`): a sum of some regions above (a group of towns), not
+# the district's figure and no region's own: set aside, counted and named in the note.
+REGION_SUBTOTALS: Final = frozenset({"小计", "分计", "其中小计"})
 _MARKS: Final = re.compile(r"(?:[*＊※△▲#＃]|[①-⑳]|[¹²³⁴-⁹]+|\[\d+\]|［\d+］|"
                            r"[(（]注\d*[)）]|注\d+)+$")
 _UNIT_IN_NAME: Final = re.compile(r"(?P<name>.+?)[(（](?P<unit>[^()（）]+)[)）]")
@@ -65,6 +68,8 @@ class Layout:
     totals: list[tuple[str, int]] = field(default_factory=list)
     # `合计`/`全区` in a region column: the district's own figures, read as the plan's region
     region_totals: dict[str, int] = field(default_factory=dict)
+    # `小计` in a region column: subtotals of some regions, rows not read (never the district)
+    region_subtotals: dict[str, int] = field(default_factory=dict)
     gaps: dict[str, int] = field(default_factory=dict)  # a long table's no-figure words, rows
     footnotes: list[str] = field(default_factory=list)  # `注：…`, `数据来源：…` rows at the end
     # `年度目标 | 完成值`: how many rows gave which figures (`年度目标` and `完成值`: 4, …)
@@ -77,10 +82,33 @@ def plain(table: RawTable, indicators: dict[str, IndicatorSpec], names: Indicato
     plan's) is the region of a region column's total row (`合计`, `全区`)."""
     if table.format == "parquet":
         return Layout(table)
+    table, subtotals = _region_subtotals(table)
     table, region_totals = _region_totals(table, region)
     layout = _plain(table, indicators, names, units, report)
     layout.region_totals = region_totals
+    layout.region_subtotals = subtotals
     return layout
+
+
+def _region_subtotals(table: RawTable) -> tuple[RawTable, dict[str, int]]:
+    """Rows whose region is `小计`: the sum of a group of regions above it (the towns of one
+    part of the district), so neither a region of its own nor the district (that is
+    `合计`): not read, and how many rows of which word, for the note."""
+    where = _columns_by_name(table)
+    if "region" not in where:
+        return table, {}
+    column = table.columns[where["region"]]
+    words = {value: _squeezed(str(value)) for value in column.dropna().unique().tolist()}
+    found = {value: word for value, word in words.items() if word in REGION_SUBTOTALS}
+    if not found:
+        return table, {}
+    aside = column.isin(list(found)).to_numpy(dtype=bool)
+    said: dict[str, int] = {}
+    for value, word in found.items():
+        said[word] = said.get(word, 0) + int((column == value).sum())
+    at = np.flatnonzero(~aside)
+    return replace(table, columns=[c.iloc[at].reset_index(drop=True) for c in table.columns],
+                   rows=table.rows[at]), said
 
 
 def _region_totals(table: RawTable, region: str | None) -> tuple[RawTable, dict[str, int]]:

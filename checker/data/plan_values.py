@@ -298,6 +298,8 @@ def _convert_value(value: object, fit: Fit, spec: IndicatorSpec, unit: str,
         flag = parse_bool(value)
         return None if flag is FAILED else float(bool(flag))
     assert isinstance(fit, Fraction)
+    if isinstance(value, str) and (foreign := _foreign_digits(value)) is not None:
+        return foreign
     if spec.published_rate and isinstance(value, str):
         sign = _SIGNS.get(fold(value))
         if sign is not None:  # `正增长`: a rate above zero, no more (a bound, never a figure)
@@ -318,6 +320,20 @@ def _convert_value(value: object, fit: Fit, spec: IndicatorSpec, unit: str,
     return _bounds(reading.scaled(ratio), spec, value)
 
 
+def _foreign_digits(value: str) -> Problem | None:
+    """`٩٥`, `९५`: digits of another script, which `float` and `Decimal` would read as 95.
+    Full-width `９５` folds to `95` (NFKC) and is read; these do not fold, and a figure in
+    them is no figure of a Chinese report: refused, naming the script and the digits 0–9."""
+    folded = unicodedata.normalize("NFKC", value)
+    foreign = [ch for ch in folded if ch.isdecimal() and not "0" <= ch <= "9"]
+    if not foreign:
+        return None
+    script = unicodedata.name(foreign[0], "").rsplit(" DIGIT", 1)[0].title() or "non-ASCII"
+    plain = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in folded)
+    return Problem("D320", f"`{shown(value)}` in `value` is written in {script} digits",
+                   f"write the digits 0–9: `{shown(plain)}`", "expected the digits 0–9")
+
+
 _SIGNS: Final = {word: reading for words, reading in (
     (("正增长", "实现正增长", "保持正增长"), Reading(Fraction(0), None, low_open=True)),
     (("负增长", "出现负增长"), Reading(None, Fraction(0), high_open=True)))
@@ -332,6 +348,8 @@ def _unit_in_cell(value: object, spec: IndicatorSpec,
     unit."""
     if not isinstance(value, str) or spec.unit is None or spec.scale is not None:
         return None
+    if (foreign := _foreign_digits(value)) is not None:
+        return foreign  # `٩٥%`: the digits are the problem, not the unit
     changed = _rate_of_change(value) if spec.published_rate else None
     if changed is not None:  # `增长3%` says its unit: 3 %
         plain = isinstance(parse_number(changed), Fraction)

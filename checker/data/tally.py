@@ -49,6 +49,7 @@ class Tally:
     per_row: tuple[tuple[str, int], ...] = ()  # `年度目标 | 完成值`: rows by the figures they gave
     totals: tuple[tuple[str, int], ...] = ()  # total rows (`合计`) and the figures each gave
     region_totals: tuple[tuple[str, int], ...] = ()  # `合计`/`全区` regions read as the plan's
+    region_subtotals: tuple[tuple[str, int], ...] = ()  # `小计` regions: set aside, not read
 
     @staticmethod
     def of(display: str, wide: bool, frame: pd.DataFrame, good: npt.NDArray[np.bool_],
@@ -61,6 +62,7 @@ class Tally:
         per_row = tuple(layout.per_row) if layout is not None else ()
         totals = tuple(layout.totals) if layout is not None else ()
         region_totals = tuple(sorted(layout.region_totals.items())) if layout is not None else ()
+        subtotals = tuple(sorted(layout.region_subtotals.items())) if layout is not None else ()
 
         def count(column: str, test: Any) -> int:
             return int(test(read[column]).sum()) if column in read.columns else 0
@@ -70,14 +72,14 @@ class Tally:
                       .fillna(False).astype(bool))
         means = count("period", lambda p: p.astype("string").str.endswith(MEAN_MARK)
                       .fillna(False).astype(bool))
-        rows = len(frame) + _rows_aside(wide, headings, gaps, footnotes, totals)
+        rows = len(frame) + _rows_aside(wide, headings, gaps, footnotes, totals, subtotals)
         return Tally(display, wide, rows, int(good.sum()),
                      tuple(sorted(outside.items())), int((good & ~kept).sum()),
                      len(read) - parts, parts - spans, count("qualifier", pd.Series.notna),
                      count("basis", pd.Series.notna),
                      count("kind", lambda kinds: kinds == "target"), by_name, headings, gaps,
                      layout.rows if layout is not None and (wide or per_row) else 0, footnotes,
-                     spans - means, means, per_row, totals, region_totals)
+                     spans - means, means, per_row, totals, region_totals, subtotals)
 
     @property
     def note(self) -> str:
@@ -96,7 +98,7 @@ class Tally:
         if self.outside:
             named = ", ".join(f"`{ident}` {rows:,}" for ident, rows in self.outside)
             aside = _rows_aside(self.wide, self.headings, self.gaps, self.footnotes,
-                            self.totals)
+                                self.totals, self.region_subtotals)
             text += f", {self.rows - self.catalogued - aside:,} not (named: {named})"
         else:
             text += ", 0 not"
@@ -147,6 +149,12 @@ class Tally:
             said.append(f"{len(self.totals):,} total row{'' if one else 's'} with "
                         f"{figures:,} figure{'' if figures == 1 else 's'} ({shown}{more}): "
                         "sums of the rows above, no indicator's own, not read")
+        if self.region_subtotals:
+            count = sum(n for _, n in self.region_subtotals)
+            shown = ", ".join(f"`{w}` {n:,}" for w, n in self.region_subtotals)
+            said.append(f"{count:,} subtotal row{'' if count == 1 else 's'} in the region "
+                        f"column ({shown}): sums of some regions, not the district's figure, "
+                        "not read")
         if self.footnotes:
             one = len(self.footnotes) == 1
             shown = ", ".join(f"`{n[:24]}{'…' if len(n) > 24 else ''}`" for n in self.footnotes)
@@ -157,16 +165,18 @@ class Tally:
         if self.wide:
             return f", besides {'; '.join(said)} (rows, not figures)"
         aside = _rows_aside(self.wide, self.headings, self.gaps, self.footnotes,
-                            self.totals)
+                            self.totals, self.region_subtotals)
         return f", {aside:,} no figure ({'; '.join(said)})"
 
 
 def _rows_aside(wide: bool, headings: Sequence[str], gaps: Sequence[tuple[str, int]],
-                footnotes: Sequence[str] = (), totals: Sequence[tuple[str, int]] = ()) -> int:
-    """A long table's rows that hold no figure (section headings, totals, gap words),
-    counted among its rows; a wide table's are rows, not figures, so none."""
+                footnotes: Sequence[str] = (), totals: Sequence[tuple[str, int]] = (),
+                subtotals: Sequence[tuple[str, int]] = ()) -> int:
+    """A long table's rows that hold no figure (section headings, totals, gap words,
+    regions' subtotals), counted among its rows; a wide table's are rows, not figures, so
+    none."""
     return 0 if wide else (len(headings) + sum(n for _, n in gaps) + len(footnotes)
-                           + len(totals))
+                           + len(totals) + sum(n for _, n in subtotals))
 
 
 def total_note(tallies: Sequence[Tally]) -> str | None:

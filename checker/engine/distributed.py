@@ -85,7 +85,10 @@ def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
         with Client(scheduler, timeout=CONNECT) as client:
             yield client
         return
+    # `dashboard_address=None` still binds the scheduler's HTTP server to 8787, and a
+    # second check running at the same time printed distributed's "Port 8787 is already
+    # in use" warning on stderr; ":0" takes a free port, so two runs never meet
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
+                      dashboard_address=":0", silence_logs=logging.CRITICAL) as cluster, \
             Client(cluster) as client:
         yield client

@@ -34,6 +34,7 @@ from checker.engine.shapes import rides_a_line, when_met
 from checker.engine.targets import StatedTargets, empty, figures
 from checker.syntax import model as m
 from checker.types import typed as t
+from checker.types.units import format_number
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -644,9 +645,20 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
     known_years = [y for y in years if truth(vec, (row, y - table.first_year)) is not None
                    and (y <= plan.baseline_year or table.stated(indicators, subject, y))]
     monitored = [y for y in known_years if y > plan.baseline_year]
+    # a qualified figure leaves its year open, and so every later total over it: bounded
+    # by its end (`15以上`), a missing year between by its range (a new area is at least 0)
+    total = _total_of(c.expr)
+
+    def qualified(year: int) -> bool:
+        if total is None or not isinstance(c.expr, t.Compare):
+            return any(gap.bounds(i, year) is not None for i in indicators)
+        start = total[0].years.start if total[0].years is not None else table.first_year
+        return any(gap.bounds(total[1].id, y) is not None for y in range(start, year + 1)) \
+            and _total_end(total, c.expr.op, seen, row, table.first_year, year,
+                           gap) is not None
+
     bounded = [y for y in years if y > plan.baseline_year and y not in known_years
-               and table.stated(indicators, subject, y)
-               and any(gap.bounds(i, y) is not None for i in indicators)]
+               and table.stated(indicators, subject, y) and qualified(y)]
     if bounded and (not monitored or bounded[-1] > monitored[-1]):
         return _pending_on_bound(c, seen, row, table.first_year, bounded[-1], deadline,
                                  plan.band, gap, settle)
@@ -672,10 +684,21 @@ def _pending_on_bound(c: t.Constraint, seen: dict[int, Vec], row: int, first: in
     floor), never at a better one; unknown when that end is open."""
     expr = c.expr
     settled = settle([latest])
+    total = _total_of(expr)  # a total over qualified or missing years: at its worst end
     if settled is not None and settled.outcome == "pass":
-        return Judgement("pending", latest, when_met(c), settled=settled, holds=True)
+        found = Judgement("pending", latest, when_met(c), settled=settled, holds=True)
+        if total is not None and isinstance(expr, t.Compare):
+            found.reached = _total_end(total, expr.op, seen, row, first, latest, gap)
+        return found
     figure = gap.bounds(expr.left.id, latest) if isinstance(expr, t.Compare) and isinstance(
         expr.left, t.IndicatorRef) else None
+    if total is not None and isinstance(expr, t.Compare) and expr.op not in ("==", "!="):
+        end = _total_end(total, expr.op, seen, row, first, latest, gap)
+        if end is None:
+            return Judgement("unknown", latest, note=f"the total to {latest} is open-ended")
+        found = _line(c, seen, row, first, latest, deadline, band, now=end)
+        found.settled, found.reached = settled, end
+        return found
     if figure is None or not isinstance(expr, t.Compare) or expr.op in ("==", "!="):
         return Judgement("unknown", latest, note=f"the figure of {latest} is qualified and "
                                                  "does not say where it stands")
@@ -686,6 +709,52 @@ def _pending_on_bound(c: t.Constraint, seen: dict[int, Vec], row: int, first: in
     found = _line(c, seen, row, first, latest, deadline, band, now=end)
     found.settled, found.reached = settled, end
     return found
+
+
+Total = tuple[t.Func, t.IndicatorRef, float]
+
+
+def _total_of(expr: t.Node) -> Total | None:
+    """`total(x, A..B) OP c`: the total, the indicator it adds up and the factor of the
+    unit conversion between the total and the comparison."""
+    if not isinstance(expr, t.Compare):
+        return None
+    node, factor = expr.left, 1.0
+    while isinstance(node, t.Scale):
+        factor *= float(node.factor)
+        node = node.operand
+    if isinstance(node, t.Func) and node.name == "total" and node.years is not None \
+            and node.args and isinstance(node.args[0], t.IndicatorRef):
+        return node, node.args[0], factor
+    return None
+
+
+def _total_end(total: Total, op: str, seen: dict[int, Vec],
+               row: int, first: int, latest: int, gap: GapSubject) -> float | None:
+    """The least favourable end of a total to `latest` over qualified and missing years:
+    a year's figure as given, a qualified one at its end (`15以上` as 15 for a floor), a
+    missing one at its indicator's declared range end (a new area is at least 0)."""
+    func, leaf, factor = total
+    assert func.years is not None
+    floor = op in (">=", ">")
+    spec = gap.specs.get(leaf.id)
+    vec = seen.get(id(leaf))
+    end = 0.0
+    for year in range(func.years.start, min(latest, func.years.end) + 1):
+        index = (row, year - first)
+        figure = gap.bounds(leaf.id, year)
+        inside = vec is not None and 0 <= index[1] < vec.values.shape[1]
+        if vec is not None and inside and truth(vec, index) is not None:
+            part: float | None = float(vec.values[index])
+        elif figure is not None:
+            part = figure.low if floor else figure.high
+        else:
+            declared = None if spec is None else (spec.low if floor else spec.high)
+            part = None if declared is None else float(declared)
+        if part is None:
+            return None
+        end += part
+    return end * factor
 
 
 def _line(c: t.Constraint, seen: dict[int, Vec], row: int, first: int, latest: int,
@@ -833,6 +902,13 @@ def _subject_outcome(rule: t.CheckedRule, subject: Subject, verdicts: list[Verdi
                 if observed is not None and observed.value is None and isinstance(
                         c.expr, t.Compare) and c.expr.left is leaf:
                     observed = observed.model_copy(update={"text": figure.text})
+        if observed is not None and observed.value is None and verdict.reached is not None \
+                and _total_of(c.expr) is not None and isinstance(c.expr, t.Compare):
+            side = "≥" if c.expr.op in (">=", ">") else "≤"  # a total over open years
+            unit = c.expr.left.type.unit.symbol if isinstance(c.expr.left.type,
+                                                              t.QuantityT) else ""
+            observed = observed.model_copy(update={
+                "text": f"{side}{format_number(verdict.reached)} {unit}".rstrip()})
         for node, targets_of in stated:
             text = show(node.type, worst.seen[id(node)], index)[2]
             values[f"target {node.id} ({verdict.year})"] = targets.shown(

@@ -124,3 +124,25 @@ def test_a_scheduler_nobody_runs_is_a_diagnostic(tmp_path: Path) -> None:
     assert done.returncode == 2, done.stderr
     assert "error[D300]: cannot run on the Dask scheduler at `tcp://127.0.0.1:9`" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_busy_dashboard_port_says_nothing_on_stderr(tmp_path: Path) -> None:
+    """Under `pytest -n 6` two local clusters met on port 8787 and distributed warned
+    "Port 8787 is already in use" on stderr, so the stderr of the dask run differed from the
+    single-process one (test_an_id_in_two_partitions… was flaky).  The cluster takes a free
+    port: with 8787 held here, stderr is the diagnostics and nothing else."""
+    import socket
+
+    files = write_dataset(tmp_path / "dataset", parts=2, rows=20)
+    with socket.socket() as busy:
+        busy.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            busy.bind(("", 8787))
+            busy.listen()
+        except OSError:
+            pass  # already held by another run: the same situation
+        on_dask = plancheck("check", "--engine", "dask", "dataset", cwd=tmp_path)
+    single = plancheck("check", *files, cwd=tmp_path)
+    assert "already in use" not in on_dask.stderr
+    assert on_dask.stderr == single.stderr
+    assert on_dask.returncode == single.returncode

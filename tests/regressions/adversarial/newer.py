@@ -220,10 +220,9 @@ def _qualified() -> list[Case]:
         Case("qualified-thousands", ("check", d), 0, {d: land("31,800 ha")}),
         Case("qualified-thousands-over-the-cap", ("check", d), 1, {d: land("1,234.5")}),
         Case("qualified-thousands-misplaced", ("check", d), 2, {d: land("3,18.1")}),
-        Case("qualified-arabic-indic", ("check", d), 2, {d: bus("٩٥")},
-             xfail="plan data reads Arabic-Indic digits `٩٥` as 95, where a proposal's "
-                   "`٢٠٢٥` and `--query-timeout ٣` are refused (checker/data: a number "
-                   "read by float/Decimal without an ASCII check)"),
+        Case("qualified-arabic-indic", ("check", d), 2, {d: bus("٩٥")}),
+        Case("qualified-devanagari", ("check", d), 2, {d: bus("९५")}),
+        Case("qualified-arabic-indic-yishang", ("check", d), 2, {d: bus("٩٥以上")}),
     ]
     for name, value in (("tupo-1e309", "突破1e309"), ("nan-yishang", "NaN以上"),
                         ("inf-yishang", "inf以上"), ("double-minus", "--5"),
