@@ -29,6 +29,7 @@ from fractions import Fraction
 from functools import cache
 from typing import cast
 
+from checker.engine.shapes import bare
 from checker.source import SourceFile
 from checker.syntax import model as m
 from checker.syntax.build import build
@@ -214,7 +215,7 @@ def _levers(checked: t.CheckedSuite, rule: t.CheckedRule) -> list[_Lever]:
     changed = {ref.id for n in nodes if isinstance(n, t.Func) and n.name == "change"
                for arg in n.args for ref in _walk(arg) if isinstance(ref, t.IndicatorRef)}
     changes = {id(c) for n in nodes if isinstance(n, t.Compare)
-               and isinstance(f := _bare(n.left), t.Func) and f.name == "change"
+               and isinstance(f := bare(n.left), t.Func) and f.name == "change"
                for c in _walk(n.right) if isinstance(c, t.Const)}
     rates = [Fraction(c.value) * c.type.unit.factor for c in constants
              if isinstance(c.type, t.QuantityT) and c.type.dimension == "share"
@@ -308,12 +309,6 @@ def _relative_levels(checked: t.CheckedSuite, levers: list[_Lever],
     return [moved.get(id(lv), lv) for lv in levers]
 
 
-def _bare(node: t.Node) -> t.Node:
-    while isinstance(node, t.Scale):
-        node = node.operand
-    return node
-
-
 def _plan_figures(checked: t.CheckedSuite, nodes: list[t.Node]) -> list[t.Const]:
     """For a rule with no figure of its own (`x >= target(x) each year`), the figures the
     suite's other rules set the same indicators (`>= 6%`): a test at the plan's figure
@@ -328,7 +323,7 @@ def _plan_figures(checked: t.CheckedSuite, nodes: list[t.Node]) -> list[t.Const]
 def _per_year(const: t.Const, root: t.Node) -> t.Const:
     """A figure of a total over years (`total(x, 2021..2025) >= 5 万个`) as a year's share
     (10000 a year): an annual target tested at the five years' sum reads as nonsense."""
-    left = _bare(root.left) if isinstance(root, t.Compare) else None
+    left = bare(root.left) if isinstance(root, t.Compare) else None
     if isinstance(left, t.Func) and left.name == "total" and left.years is not None \
             and isinstance(const.value, Fraction) and left.years.years():
         return dataclasses.replace(const, value=const.value / len(left.years.years()))
