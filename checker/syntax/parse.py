@@ -81,9 +81,9 @@ def _not_utf8(path: str, data: bytes, error: UnicodeDecodeError) -> Diagnostic:
     line_bytes = data[line_start : len(data) if line_end < 0 else line_end]
     line = data.count(b"\n", 0, start) + 1
     width = 4 * (end - start)  # shown as `\xff`
-    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+    if has_utf16_bom(data):
         advice = "the file is UTF-16; save it as UTF-8"
-    elif looks_like_gb18030(data):
+    elif gb18030_text(data) is not None:
         advice = "the file looks like GBK/GB18030 Chinese text; save it as UTF-8"
         if data[line_start:start].isascii():  # show the line as its author wrote it
             prefix = data[line_start:start].decode("ascii")
@@ -102,18 +102,23 @@ def _not_utf8(path: str, data: bytes, error: UnicodeDecodeError) -> Diagnostic:
                       excerpt=excerpt.rstrip("\r"))
 
 
-def looks_like_gb18030(data: bytes) -> bool:
-    """Whether bytes that are not UTF-8 are Chinese text in GBK/GB18030: they decode, and
+def has_utf16_bom(data: bytes) -> bool:
+    return data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def gb18030_text(data: bytes) -> str | None:
+    """Bytes that are not UTF-8 as Chinese text in GBK/GB18030, or None: they decode, and
     most of what is not ASCII is Han characters or CJK punctuation (GB18030 decodes much
     that is not GB18030, but not into Chinese prose)."""
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        return False
+        return None
     wide = [c for c in text if not c.isascii()]
     chinese = sum("\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
                   or "\uff00" <= c <= "\uffef" for c in wide)
-    return "\x00" not in text and chinese > 0 and chinese * 5 >= len(wide) * 4
+    chinese_prose = "\x00" not in text and chinese > 0 and chinese * 5 >= len(wide) * 4
+    return text if chinese_prose else None
 
 
 def _binary(path: str, text: str, data: bytes) -> Diagnostic:

@@ -12,14 +12,13 @@ for text.  Imports `syntax.parse`, `diagnostics`, `source`.
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import re
 from pathlib import Path
 
 from checker.diagnostics import Diagnostic
 from checker.source import SourceFile, Span
-from checker.syntax.parse import decode, looks_like_gb18030
+from checker.syntax.parse import decode, gb18030_text, has_utf16_bom
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024  # a plan text; its own bound, not the rules-file one
 # A page copied as one line (a plan's whole text, HTML left in) is read in time linear in
@@ -67,14 +66,13 @@ def read_text(path: str | Path, shown: str | None = None,
 def _legacy(data: bytes) -> tuple[str, str] | None:
     """The encoding and text of a Chinese text that is not UTF-8: UTF-16 by its BOM, or
     GB18030 when the bytes read as Chinese prose in it; None for anything else."""
-    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+    if has_utf16_bom(data):
         try:
             return "UTF-16", data.decode("utf-16")
         except UnicodeDecodeError:
             return None
-    if looks_like_gb18030(data):
-        return "GB18030", data.decode("gb18030")
-    return None
+    text = gb18030_text(data)
+    return None if text is None else ("GB18030", text)
 
 
 def _stray_nuls(data: bytes) -> bytes:
