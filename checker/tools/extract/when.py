@@ -13,6 +13,7 @@ period as the data contract writes it.  Imports `context`, `cues`, `periods`,
 from __future__ import annotations
 
 import re
+import sys
 
 from checker.tools.extract import cues
 from checker.tools.extract.context import Around, Ctx, clause_of
@@ -110,6 +111,15 @@ _RANKED = re.compile(r"居(?:全市|全区|全省|全国|全球|世界|[^,，。
 _SET_AT = re.compile(r"(?:(?<![被])确定|(?<![被规确约决否制稳固锁认鉴评核判测指特坚肯一安设])定|"
                      r"设定|调低|调高|下调|上调)\s?(?:在|为|為|到)\s?[“「]?$")
 _CAPPED = re.compile(r"[\d.\s]+[^\s\d,，。;；、]{0,6}?(?:以内|之内|以下)")
+
+
+def _last(pattern: re.Pattern[str], text: str, pos: int = 0,
+          endpos: int = sys.maxsize) -> re.Match[str] | None:
+    """The last match of `pattern` in `text[pos:endpos]` (the word nearest the figure)."""
+    found = None
+    for found in pattern.finditer(text, pos, endpos):  # noqa: B007 - the last one counts
+        continue
+    return found
 
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
     """`target` or `actual` for a statement at `start` (an offset in the sentence)."""
@@ -222,9 +232,7 @@ def _ahead_with_le(ctx: Ctx, clause: str, start: int) -> bool:
     has not reached says what will have come about — a target, when it is all that reports."""
     if not all(m.group().endswith("了") for m in _PAST.finditer(clause)):
         return False
-    found = None
-    for found in _DEADLINE_BEFORE.finditer(ctx.text, 0, start):  # noqa: B007 - the last counts
-        continue
+    found = _last(_DEADLINE_BEFORE, ctx.text, 0, start)
     if found is None:
         return False
     reviewed = ctx.document.reviewed
@@ -232,9 +240,7 @@ def _ahead_with_le(ctx: Ctx, clause: str, start: int) -> bool:
 
 
 def _now(ctx: Ctx, start: int) -> bool:
-    found = None
-    for found in _NOW_CLAUSE.finditer(ctx.text, 0, start):  # noqa: B007 - the last one counts
-        continue
+    found = _last(_NOW_CLAUSE, ctx.text, 0, start)
     if found is None:
         return False
     between = ctx.text[found.end():start]
@@ -282,9 +288,7 @@ def _reports_throughout(sentence: str, start: int = 0) -> bool:
 
 def _shown(before: str) -> bool:
     """Whether the sentence so far opens on what a report shows and plans nothing after."""
-    found = None
-    for found in _SHOWN.finditer(before):  # noqa: B007 - the last one counts
-        continue
+    found = _last(_SHOWN, before)
     if found is None:
         return False
     rest = _NOT_FUTURE.sub("", before[found.end():])
@@ -293,9 +297,7 @@ def _shown(before: str) -> bool:
 
 def _targets_follow(before: str) -> bool:
     """Whether the sentence so far opens a list of targets (not `目标任务顺利完成:`)."""
-    found = None
-    for found in _TARGETS_FOLLOW.finditer(before):  # noqa: B007 - the last one counts
-        continue
+    found = _last(_TARGETS_FOLLOW, before)
     return found is not None and not _NOT_FUTURE.search(before[:found.end()]) and \
         not re.search(r"指出(?!.*目标)|显示|完成|取得|表现为", before[:found.start()])
 
@@ -309,9 +311,7 @@ _THIS_YEAR_ON = re.compile(r"今年|明年|本年|全年|(?:19|20)\d\d\s?年")
 def _of_last_year(before: str) -> bool:
     """Whether the words before a figure date it to the year before the text's, no other year
     named after (`去年…完成…,今年预计增长6%` forecasts this year)."""
-    found = None
-    for found in _LAST_YEAR.finditer(before):  # noqa: B007 - the last one counts
-        continue
+    found = _last(_LAST_YEAR, before)
     return found is not None and not _THIS_YEAR_ON.search(before, found.end())
 
 
@@ -455,9 +455,7 @@ _OPENING_YEAR = re.compile(r"(?:^|[,，:：])\s*((?:19|20)\d\d)\s?年"
 def _opening_year(ctx: Ctx, start: int) -> int | None:
     """`李奕介绍,2023年,面对…压力,北京市教委指导各区新建…学校35所`: a clause that is nothing
     but a year, with no other year after it before the figure, dates the figure."""
-    found = None
-    for found in _OPENING_YEAR.finditer(ctx.text, 0, start):  # noqa: B007 - the last one counts
-        continue
+    found = _last(_OPENING_YEAR, ctx.text, 0, start)
     if found is None or re.search(r"(?:19|20)\d\d", ctx.text[found.end():start]) or \
             _marks(ctx, found.end(), start):  # `2023年,…3941万人次,今年…预计超4500万人次`
         return None
