@@ -45,6 +45,12 @@ _UNIT_LIKE = re.compile(r"^(?:[%‰]|[^\s/]{1,5}/[^\s/]{1,5}|(?:万|亿|千|百)
 _PAREN_UNIT = re.compile(r"^(?P<name>.+?)\s*[(（](?P<unit>[^()（）]{1,10})[)）]$")
 
 
+def _split_unit(name: str) -> tuple[str, str]:
+    """`地区生产总值(亿元)` -> the name and the unit it carries in brackets, else `(name, "")`."""
+    paren = _PAREN_UNIT.match(name)
+    return (paren.group("name"), paren.group("unit")) if paren else (name, "")
+
+
 @dataclass(frozen=True)
 class Cell:
     kind: str  # target | actual | other (a row's number) | header (a column's name) | gap
@@ -375,9 +381,8 @@ def _read_row(lines: list[str], row: list[int], tail: list[_Column],
     if _UNIT_LIKE.match(name) and at >= 2:  # a unit cell the header does not name
         name, unit = texts[at - 2], name
     name = re.sub(r"^\d{1,2}[.、](?!\d)\s*", "", name)  # `1.国内生产总值增长(%)`: a row's number
-    paren = _PAREN_UNIT.match(name)
-    if paren:
-        name, unit = paren.group("name"), unit or paren.group("unit")
+    name, in_name = _split_unit(name)
+    unit = unit or in_name
     for offset, column in enumerate(tail):
         text = texts[at + offset]
         if column.role == "unit":
@@ -465,9 +470,7 @@ def _next_row(lines: list[str], index: int, number: int) -> bool:
 
 def _read_completion(lines: list[str], row: list[int], slots: list[str], name: str,
                      found: dict[int, Cell]) -> None:
-    paren = _PAREN_UNIT.match(name)
-    unit = paren.group("unit") if paren else ""
-    name = paren.group("name") if paren else name
+    name, unit = _split_unit(name)
     at = 0
     for k, slot in enumerate(slots):
         last = k == len(slots) - 1
@@ -489,7 +492,8 @@ def _read_completion(lines: list[str], row: list[int], slots: list[str], name: s
 
 
 # a row's opening in a completion table without row numbers: `3.一般公共预算收入`, `二、创新驱动`
-_ROW_OPENS = re.compile(r"^\d{1,2}[.、](?!\d)|^[一二三四五六七八九十]{1,3}、")
+_CATEGORY_ROW = re.compile(r"^[一二三四五六七八九十]{1,3}、")  # `一、综合发展`
+_ROW_OPENS = re.compile(r"^\d{1,2}[.、](?!\d)|" + _CATEGORY_ROW.pattern)
 # a name that is a rate or share: a bare `%` cell is its level, not its growth
 _RATE_NAME = re.compile(r"(?:率|比重|比例|占比|覆盖率|达标率|指数|系数)(?:\(%\))?$")
 
@@ -509,15 +513,12 @@ def _loose_rows(lines: list[str], index: int, columns: list[_Column],
         if not text or len(text) > 40 or "。" in text or (_VALUE.match(text) and
                 not _ROW_OPENS.match(text) and not re.search(r"[\u4e00-\u9fff]{4}", text)):
             break  # (a name may open on a year: `2021年单位地区生产总值能耗降低目标`)
-        if re.match(r"^[一二三四五六七八九十]{1,3}、", text):  # a category row
+        if _CATEGORY_ROW.match(text):
             index += 1
             continue
         name = _ROW_OPENS.sub("", text)
         index += 1
-        unit = ""
-        paren = _PAREN_UNIT.match(name)
-        if paren:
-            name, unit = paren.group("name"), paren.group("unit")
+        name, unit = _split_unit(name)
         if has_unit and index < len(lines) and _unit_cell(_cell_text(lines[index])):
             written = _cell_text(lines[index])
             unit = unit if _EMPTY.match(written) else written
