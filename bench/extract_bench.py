@@ -78,7 +78,11 @@ SETS = {"daxing": DATA / "gold.csv", "held-out": DATA / "heldout" / "gold.csv",
         "blind49": DATA / "heldout49" / "gold.csv",
         "blind50": DATA / "heldout50" / "gold.csv",
         "blind51": DATA / "heldout51" / "gold.csv",
-        "blind52": DATA / "heldout52" / "gold.csv"}
+        "blind52": DATA / "heldout52" / "gold.csv",
+        "blind53": DATA / "heldout53" / "gold.csv",
+        "blind54": DATA / "heldout54" / "gold.csv",
+        "blind55": DATA / "heldout55" / "gold.csv",
+        "blind56": DATA / "heldout56" / "gold.csv"}
 
 Key = tuple[str, int, Fraction, str, str]
 
