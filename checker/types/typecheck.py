@@ -32,7 +32,7 @@ from checker.types.expressions import (
     typed_in,
 )
 from checker.types.indicator_names import name_key
-from checker.types.units import Unit, UnitTable, build_unit_table
+from checker.types.units import BARE, Unit, UnitTable, build_unit_table
 
 LANGUAGES = ("zh", "en")  # what the reports speak (`plan … { language "zh" }`)
 BUILTIN_TYPES: dict[str, t.Type] = {"text": t.TextT(), "bool": t.BoolT(), "year": t.YearT()}
@@ -165,10 +165,20 @@ def _indicators(suite: m.Suite, units: UnitTable, scales: dict[str, tuple[str, .
                                           t.Citation(c.section, c.quote, c.line, c.span, c.source)
                                           for item in ind.items if (c := item.cite) is not None),
                                       aliases=tuple(a for item in ind.items for a in item.aliases),
-                                      growth_of=ind.get("growth"), rate_of=ind.get("rate"))
+                                      growth_of=ind.get("growth"), rate_of=ind.get("rate"),
+                                      count_word=_count_word(unit_name, unit))
     _shared_names(suite, out, sink)
     _growth_rates(suite, out, units, sink)
     return out
+
+
+def _count_word(name: str | None, unit: Unit | None) -> str:
+    """The word a count is declared in (`unit 所`), to show beside its figures: the bare
+    unit has no symbol of its own, so `200 所` would read `200`."""
+    if name is None or unit is None or unit.dimension != BARE or unit.symbol \
+            or name in ("one", WHOLE_UNIT):
+        return ""
+    return name
 
 
 def _growth_rates(suite: m.Suite, specs: dict[str, t.IndicatorSpec], units: UnitTable,

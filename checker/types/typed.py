@@ -135,6 +135,13 @@ class IndicatorSpec:
     aliases: tuple[str, ...] = ()  # other names reports give it (细颗粒物年均浓度)
     growth_of: str | None = None  # `growth of LEVEL`: the level's published growth rate
     rate_of: str | None = None  # `growth of "地区生产总值"`: a rate of a level not catalogued
+    count_word: str = ""  # a count's unit as declared (`所`): `one` itself has no symbol
+
+    def counted(self, text: str) -> str:
+        """A figure of a count with the word its indicator declares (`200 所`, not `200`)."""
+        if self.count_word and text and text[-1].isdigit():
+            return f"{text} {self.count_word}"
+        return text
 
     @property
     def published_rate(self) -> bool:
