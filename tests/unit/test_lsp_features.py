@@ -111,7 +111,9 @@ RULE = 'rule X "t" {\n  for each project\n'
     (RULE + "  where zone == ", ["临空经济区", "大兴新城"], ["zone"]),
     (RULE + "  where industry in {生物制药, ", ["创新药物"], []),
     (RULE + "  require land_area <= 3", ["km2", "平方公里", "亩"], ["zone"]),
-    (RULE + "  require land_area <= 3 ", ["km2", "ha"], []),
+    # friction11: a unit after a number compared with a field is of the field's dimension
+    (RULE + "  require land_area <= 3 ", ["km2", "ha"], ["个", "%", "km", "万元"]),
+    (RULE + "  require 3 ", ["km2", "%", "个"], []),  # nothing to compare with yet: all
     (RULE + "  require industry not in ", ["产业", "功能区"], []),
     (RULE + "  require strategic_reserve_approval is ", ["present", "missing"], []),
     ("rule X {\n  require ", ["gdp_growth", "growth", "cagr"], ["zone"]),
@@ -123,7 +125,8 @@ RULE = 'rule X "t" {\n  for each project\n'
     ('test "t" {\n  given ', ["data", "project"], []),
     ('test "t" {\n  given data ', ["gdp_growth"], []),
     ('test "t" {\n  given data gdp_growth ', ["大兴区"], []),
-    ('test "t" {\n  given data gdp_growth 大兴区 2021 = 5', ["%"], []),
+    ('test "t" {\n  given data gdp_growth 大兴区 2021 = 5', ["%"], ["km2", "个"]),
+    ('test "t" {\n  given project { land_area: 3 ', ["亩", "ha"], ["%", "个"]),
     ('test "t" {\n  given project { ', ["zone", "id"], []),
     ('test "t" {\n  given project { zone: ', ["临空经济区"], []),
     ('test "t" {\n  given project { zone: 大兴新城, ', ["industry"], ["zone"]),
