@@ -176,6 +176,9 @@ def test_scaffold_o_adds_to_a_tests_file_and_explains_a_shells_empty_one(
     assert cli(capsys, "test", "--scaffold", "-k", "LAND-02", "-o", "tests.rules").code == 0
     text = Path("tests.rules").read_text(encoding="utf-8")
     assert text.startswith('# my tests\n\ntest "mine" {') and "LAND-02 fails at" in text
+    # friction11: the tests added keep the layout fmt writes (the header comment mid-file
+    # belongs to the first test: no blank line between them)
+    assert cli(capsys, "fmt", "--check", "tests.rules").code == 0
 
 
 def test_every_rule_of_the_bundled_suite_gets_tests_that_pass(
