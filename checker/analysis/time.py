@@ -35,7 +35,7 @@ def deadlines(checked: t.CheckedSuite) -> list[Finding]:
     plan = checked.plan
     out = []
     for rule in checked.rules:
-        if rule.citations and all(c.source is not None for c in rule.citations):
+        if t.other_sources_only(rule.citations):
             continue
         for c in rule.constraints:
             time = c.time

@@ -387,7 +387,8 @@ def _rule(rule: m.Rule, plan: t.PlanInfo, units: UnitTable, sets: dict[str, tupl
         sink.error("T219", f"rule `{rule.id}` states its kind twice", kinds[1].span)
     basis = _basis(rule, subject, sink)
     guard, guard_text = _guard(rule, scope)
-    constraints = tuple(c for c in (_constraint(r, scope, plan) for r in
+    own_years = t.other_sources_only(rule.clauses_of(m.Cite))  # not the plan's period
+    constraints = tuple(c for c in (_constraint(r, scope, plan, own_years) for r in
                                     rule.clauses_of(m.Require)) if c is not None)
     if not rule.clauses_of(m.Require):
         sink.error("T225", f"rule `{rule.id}` has no `require`", rule.span,
@@ -483,13 +484,16 @@ def _guard(rule: m.Rule, scope: Scope) -> tuple[t.Node | None, str | None]:
     return node, " and ".join(expr_text(w.expr) for w in wheres)
 
 
-def _constraint(r: m.Require, scope: Scope, plan: t.PlanInfo) -> t.Constraint | None:
+def _constraint(r: m.Require, scope: Scope, plan: t.PlanInfo,
+                own_years: bool = False) -> t.Constraint | None:
+    """The typed constraint; `own_years`: the rule states another source's targets, so
+    its years are not checked against the plan period."""
     try:
         node = type_bool(r.expr, scope, "a `require` constraint")
     except Unresolved:
         return None
     if r.time is not None:
-        _check_time(r.time, scope, plan)
+        _check_time(r.time, scope, plan, own_years)
     if r.regions is not None and scope.subject != "series":
         scope.sink.error("T229", "`in region` needs an indicator rule", r.span,
                          help="records carry their own `town` and `zone` fields")
@@ -497,7 +501,8 @@ def _constraint(r: m.Require, scope: Scope, plan: t.PlanInfo) -> t.Constraint | 
     return t.Constraint(node, text, r.time, r.regions, r.label, r.span)
 
 
-def _check_time(time: m.TimeQual, scope: Scope, plan: t.PlanInfo) -> None:
+def _check_time(time: m.TimeQual, scope: Scope, plan: t.PlanInfo,
+                own_years: bool = False) -> None:
     if scope.subject == "record":
         scope.sink.error("T234", "a rule `for each` record has no deadline", time.span,
                          help="remove the time qualifier; records are checked as they are")
@@ -509,7 +514,7 @@ def _check_time(time: m.TimeQual, scope: Scope, plan: t.PlanInfo) -> None:
     years = [time.year] if isinstance(time, m.ByYear | m.AtYear) else [time.years.start,
                                                                        time.years.end]
     outside = [y for y in years if not plan.baseline_year <= y <= plan.end]
-    if outside:
+    if outside and not own_years:
         scope.sink.warning("T235", f"year `{outside[0]}` is outside the plan period "
                            f"{plan.start}..{plan.end}", time.span,
                            help="the plan's targets run to its last year; check the year")

@@ -9,6 +9,7 @@ during evaluation.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import field
 from fractions import Fraction
 from typing import Literal
@@ -332,6 +333,13 @@ def stated_targets(node: Node) -> list[StatedTarget]:
 
 
 # ------------------------------------------------------------------ rules
+
+
+def other_sources_only(citations: Iterable[Citation | m.Cite]) -> bool:
+    """Whether a rule quotes only other declared sources (`cite water14 …`), not the plan:
+    it states that text's targets, whose years the plan period does not bound (T235, A510)."""
+    found = [c.source for c in citations]
+    return bool(found) and all(source is not None for source in found)
 
 
 @frozen
