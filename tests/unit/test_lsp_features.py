@@ -375,3 +375,23 @@ def test_hover_on_a_source_and_on_a_count_units_indicator(tmp_path: Path) -> Non
     assert "- file: `national.txt` (1 line)" in text and "quoted by `LIFE-01`" in text
     beds = hover_of(analysis, Symbol("indicator", "city_bed_quota"))
     assert "- unit: `张` (a count or bare number)" in beds
+
+
+def test_a_did_you_mean_with_equally_close_choices_names_each_and_fixes_each() -> None:
+    """friction11 #10: `清水河` (meant: 清水江) got `did you mean 赤水河?` — both are one
+    character off, and the first in sorting order was named alone; both are named, and
+    the editor offers a fix for each (the first preferred)."""
+    from checker.diagnostics import Diagnostic, did_you_mean
+    from checker.source import SourceFile, Span
+
+    assert did_you_mean("清水河", ["赤水河", "乌江", "清水江"]) == \
+        "did you mean `赤水河` or `清水江`?"
+    assert did_you_mean("乌江河", ["赤水河", "乌江", "清水江"]) == "did you mean `乌江`?"
+    text = "rule R {\n  where river in {乌江, 清水河}\n}\n"
+    column = text.split("\n")[1].index("清水河") + 1
+    diagnostic = Diagnostic("T205", "`清水河` is not a value of `河流`",
+                            Span("r.rules", 2, column, 2, column + 3),
+                            help=did_you_mean("清水河", ["赤水河", "乌江", "清水江"]))
+    found = fixes(diagnostic, SourceFile("r.rules", text), None)
+    assert [(f.title, f.preferred) for f in found] == [
+        ("replace `清水河` with `赤水河`", True), ("replace `清水河` with `清水江`", False)]
