@@ -395,3 +395,18 @@ def test_a_did_you_mean_with_equally_close_choices_names_each_and_fixes_each() -
     found = fixes(diagnostic, SourceFile("r.rules", text), None)
     assert [(f.title, f.preferred) for f in found] == [
         ("replace `清水河` with `赤水河`", True), ("replace `清水河` with `清水江`", False)]
+
+
+def test_hover_on_a_field_gives_its_range_and_a_bare_units_name() -> None:
+    """friction11: a field's hover said nothing of its `range` (what D327 holds data to),
+    and a field typed `one` read ``a quantity in `` `` (the bare unit's empty symbol)."""
+    from tests.e2e.test_scaffold_suites import YANGTZE
+
+    analysis = SuiteFolder(YANGTZE).analyze({})
+    distance = hover_of(analysis, Symbol("field", "distance_to_shore", "project"))
+    assert "type: a quantity in `km` (length)" in distance and "range `>= 0 km`" in distance
+    ratio = hover_of(analysis, Symbol("field", "pollutant_offset_ratio", "project"))
+    assert "type: a quantity in `one` (a count or bare number)" in ratio
+    assert "range `>= 0`" in ratio
+    share = hover_of(analysis, Symbol("field", "phosphogypsum_utilisation", "project"))
+    assert "range `0%..100%`" in share
