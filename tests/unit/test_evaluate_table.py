@@ -528,3 +528,22 @@ def test_a_level_relative_to_a_year_comes_in_parts_from_the_engine() -> None:
     english = relative.model_copy(update={"text": "anything at all"})
     assert target_text(english, "zh") == "较2020年降低2 μg/m³（<= 35 μg/m³）"  # not parsed
     assert all(x.relative is None for x in row.targets if x.rule != "REL-01")
+
+
+def test_a_floor_met_at_the_start_and_lost_is_lagging_not_ahead() -> None:
+    """friction11 #12: 国控断面水质优良比例 99.3 % in 2020, 98 % in 2022, `>= 98.3 % by 2025`:
+    the straight line from 99.3 runs away from the target, and 98 % read as 130 % of the way
+    along it: `ahead` (快于预期) for a value below the target and falling.  It is `lagging`."""
+    rules = "rule Q-01 { require urban_green_coverage >= 46 % by 2025 }\n" + RULES
+    rows = [("urban_green_coverage", 2020, 47.0, None), ("urban_green_coverage", 2022, 45.5, None)]
+    result = evaluate(checked_from(rules), {}, SourcedData(rows), as_of=2022)
+    [row] = [x for x in result.indicators if x.indicator == "urban_green_coverage"]
+    [target] = [x for x in row.targets if x.rule == "Q-01"]
+    assert target.status == "lagging"
+    [outcome] = [o for o in result.outcomes if o.rule == "Q-01"]
+    assert (outcome.outcome, outcome.trajectory) == ("pending", "lagging")
+    cap = "rule Q-02 { require pm25_annual_mean <= 36 μg/m3 by 2025 }\n" + RULES
+    rows = [("pm25_annual_mean", 2020, 35.0, None), ("pm25_annual_mean", 2022, 36.5, None)]
+    result = evaluate(checked_from(cap), {}, SourcedData(rows), as_of=2022)
+    [outcome] = [o for o in result.outcomes if o.rule == "Q-02"]
+    assert (outcome.outcome, outcome.trajectory) == ("pending", "lagging")
