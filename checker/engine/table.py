@@ -120,7 +120,7 @@ def _observation(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: st
     if spec is not None and spec.scale is not None:
         text = spec.scale.items[int(value)]
     elif spec is not None and spec.unit is not None:
-        text = format_quantity(value, spec.unit)
+        text = spec.counted(format_quantity(value, spec.unit))  # a count: `1 个`
     else:
         text = "true" if value else "false"
     about = table.about.get(point, {})

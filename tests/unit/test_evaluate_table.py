@@ -496,6 +496,7 @@ def test_a_count_keeps_its_declared_word_in_the_table() -> None:
                                                                    "total >= 200 所")
     assert kg.running_total is not None
     assert (kg.running_total.text, kg.running_total.year_text) == ("85 所", "45 所")
+    assert kg.latest is not None and kg.latest.text == "45 所"  # a figure read, too
     cells = shown(kg, "zh")
     assert (cells["target"], cells["latest"]) == ("累计 >= 200 所（2025年）", "累计 85 所")
 
