@@ -29,6 +29,7 @@ from fractions import Fraction
 from functools import cache
 from typing import cast
 
+from checker import result as r
 from checker.engine.shapes import bare
 from checker.source import SourceFile
 from checker.syntax import model as m
@@ -39,7 +40,6 @@ from checker.syntax.unparse import name as name_text
 from checker.syntax.unparse import quantity as quantity_text
 from checker.syntax.unparse import string
 from checker.tester.runner import run_test
-from checker import result as r
 from checker.types import typed as t
 from checker.types.units import Unit
 

@@ -266,7 +266,8 @@ def test_schema_shows_each_fields_range_and_no_count_for_a_ratio() -> None:
     from tests.helpers import checked_from
 
     checked = checked_from(
-        "record proposal {\n  id: text required\n  ratio: one range >= 0 label \"置换比例（削减量/新增量）\"\n"
+        "record proposal {\n  id: text required\n"
+        "  ratio: one range >= 0 label \"置换比例（削减量/新增量）\"\n"
         "  rooms: count range >= 0\n  share: % range 0%..100%\n  opens: year range 2021..2035\n"
         "  land: km2\n}\n")
     rows = {line.split()[0]: line.split() for line in table(checked.schemas["proposal"])

@@ -503,7 +503,8 @@ def test_a_count_keeps_its_declared_word_in_the_table() -> None:
 
 def test_a_running_totals_year_shows_in_the_indicators_unit_not_an_odd_multiple() -> None:
     """friction10: the year's own figure of a total written in 万个 showed as `0.939 万个`;
-    it shows in the indicator's unit (`count`: 9390), while the sum keeps the rule's `2.139 万个`."""
+    it shows in the indicator's unit (`count`: 9390), while the sum keeps the rule's
+    `2.139 万个`."""
     result = evaluate(checked_from(KINDERGARTENS), {}, SourcedData(KG_ROWS), as_of=2022)
     [places] = [row for row in result.indicators if row.indicator == "new_places"]
     assert places.running_total is not None
