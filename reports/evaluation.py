@@ -89,22 +89,17 @@ _TREND = {"rises": {"en": "rises", "zh": "逐年上升"}, "falls": {"en": "falls
 _GROWTH = {"cagr": {"en": "cagr", "zh": "年均增速"}, "growth": {"en": "growth", "zh": "增速"}}
 
 
-_RELATIVE = re.compile(r"(\S+) (\d{4}) level ([+-]) (.+?)(?: \((.+)\))?$")
-
-
 def _relation_zh(target: Target) -> str:
-    """A relation in the engine's words (`>= 2020 level + 0.8 岁 (78.73 岁)`) as a plan
-    says it: `较2020年提高0.8 岁（>= 78.73 岁）`; another in its words (names, readings'
-    values), else the rule's own text."""
-    text = target.text
-    if target.first_year is not None:
-        text = text.removesuffix(f" each year {target.first_year}–{target.deadline}")
-    found = _RELATIVE.match(text)
-    if found is not None:
-        op, year, sign, change, value = found.groups()
-        verb = "提高" if sign == "+" else "降低"
-        return f"较{year}年{verb}{change}" + (f"（{op} {value}）" if value else "")
-    return text
+    """A level relative to a year's as a plan says it, from the engine's parts: `较2020年提高
+    0.8 岁（>= 78.73 岁）`; another relation in the engine's words (names, readings' values)."""
+    found = target.relative
+    if found is None:
+        if target.first_year is not None:
+            return target.text.removesuffix(f" each year {target.first_year}–{target.deadline}")
+        return target.text
+    verb = "提高" if found.sign == "+" else "降低"
+    value = f"（{found.op} {found.value}）" if found.value else ""
+    return f"较{found.base_year}年{verb}{found.change}{value}"
 
 
 def target_text(target: Target, lang: Lang) -> str:

@@ -775,10 +775,19 @@ def _line(c: t.Constraint, seen: dict[int, Vec], row: int, first: int, latest: i
     start = float(left.values[row, base - first])
     reached = float(left.values[row, latest - first]) if now is None else now
     target = float(right.values[row, min(deadline - first, right.values.shape[1] - 1)])
+    if _beyond(expr.op, start, target):  # it met the target at the start, and slipped back:
+        return Judgement("pending", latest, "lagging")  # no change was planned to ride
     found = progress(start, reached, target, base, latest, deadline, band)
     if found is None:
         return Judgement("pending", latest, "lagging")
     return Judgement("pending", latest, found.level, line=Line(base, found))
+
+
+def _beyond(op: str, start: float, target: float) -> bool:
+    """Whether the line's start already stands on the target's side (99.3 % against a
+    floor of 98.3 %): then the straight line runs away from the target, and the share of
+    it 'done' by a value that fell below (98 %) would read as ahead."""
+    return (op in (">=", ">") and start >= target) or (op in ("<=", "<") and start <= target)
 
 
 def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,

@@ -273,7 +273,7 @@ def test_a_target_keeps_the_unit_the_rule_wrote() -> None:
     assert (target.value, target.amount, target.text) == (50000.0, "5 万个", "total >= 5 万个")
     assert row.running_total is not None
     assert (row.running_total.value, row.running_total.text) == (12000.0, "1.2 万个")
-    assert row.running_total.year_text == "0.9 万个"
+    assert row.running_total.year_text == "9000"  # the year's own, in the indicator's unit
     assert row.status == "on_track"  # 12000 of 50000 (24 %) in 20 % of the time
 
 
@@ -281,7 +281,7 @@ def test_a_target_keeps_the_unit_the_rule_wrote() -> None:
     ("text", "zh", "累计 >= 5 万个（2025年）"), ("text", "en", "total >= 5 万个 (2025)"),
     ("text", "zh", "累计 1.2 万个"), ("markdown", "zh", "累计 &gt;= 5 万个"),
     ("html", "zh", "累计 &gt;= 5 万个"), ("csv", "zh", "累计 >= 5 万个（2025年）,50000,"),
-    ("csv", "zh", "2023年当年 0.9 万个"), ("json", "en", '"amount": "5 万个"'),
+    ("csv", "zh", "2023年当年 9000;"), ("json", "en", '"amount": "5 万个"'),
 ])
 def test_every_table_shows_the_written_unit(fmt: str, lang: str, shown: str) -> None:
     from reports import render
@@ -307,7 +307,7 @@ def test_a_figure_that_would_not_show_exactly_stays_in_the_compared_unit() -> No
     ("text", "en", "note: 新增学位 (大兴区): no figure for 2022, so the total is to 2021"),
     ("markdown", "zh", "> 新增学位（大兴区）：缺少2022年数据，累计至2021年"),
     ("html", "zh", '<p class="note">新增学位（大兴区）：缺少2022年数据，累计至2021年'),
-    ("csv", "zh", "2023年当年 0.9 万个; 缺少2022年数据，累计至2021年"),
+    ("csv", "zh", "2023年当年 9000; 缺少2022年数据，累计至2021年"),
     ("json", "en", '"missing": [\n          2022\n        ]'),
 ])
 def test_every_table_names_the_year_a_running_total_lacks(fmt: str, lang: str,
@@ -330,7 +330,7 @@ def test_the_workbook_names_the_written_unit_and_the_missing_year() -> None:
     rows = [[c.value for c in row] for ws in book.worksheets for row in ws.iter_rows()]
     (found,) = [row for row in rows if "new_places" in row]
     assert "累计 >= 5 万个（2025年）" in found and 50000 in found
-    assert "2023年当年 0.9 万个; 缺少2022年数据，累计至2021年" in found
+    assert "2023年当年 9000; 缺少2022年数据，累计至2021年" in found
 
 
 def test_a_total_without_a_gap_names_no_missing_year() -> None:
@@ -468,3 +468,84 @@ def test_in_chinese_a_level_relative_to_a_year_reads_as_the_plan_says_it() -> No
               if x.indicator == "per_capita_disposable_income_growth"]
     assert target_text(income[0].targets[0], "zh") == (
         ">= 地区生产总值增速 - 0.5%（2021–2025年逐年）")
+
+
+KINDERGARTENS = """
+indicator new_kindergartens "新建幼儿园" {
+  unit 所
+  range >= 0
+  kind anticipatory
+  direction up
+}
+rule KG-01 { require total(new_kindergartens, 2021..2025) >= 200 所 by 2025 }
+""" + PLACES
+KG_ROWS = [("new_kindergartens", 2021, 40.0, None), ("new_kindergartens", 2022, 45.0, None),
+           ("new_places", 2021, 12000.0, None), ("new_places", 2022, 9390.0, None)]
+
+
+def test_a_count_keeps_its_declared_word_in_the_table() -> None:
+    """friction10: `累计 >= 200` and `累计 85` dropped the count's unit `所` (a spelling of
+    the bare unit, which has no symbol); the target, the sum, the year's own figure and the
+    row's unit keep the word the indicator declares."""
+    from reports.evaluation import shown
+
+    result = evaluate(checked_from(KINDERGARTENS), {}, SourcedData(KG_ROWS), as_of=2022)
+    rows = {row.indicator: row for row in result.indicators}
+    kg = rows["new_kindergartens"]
+    assert (kg.unit, kg.targets[0].amount, kg.targets[0].text) == ("所", "200 所",
+                                                                   "total >= 200 所")
+    assert kg.running_total is not None
+    assert (kg.running_total.text, kg.running_total.year_text) == ("85 所", "45 所")
+    assert kg.latest is not None and kg.latest.text == "45 所"  # a figure read, too
+    cells = shown(kg, "zh")
+    assert (cells["target"], cells["latest"]) == ("累计 >= 200 所（2025年）", "累计 85 所")
+
+
+def test_a_running_totals_year_shows_in_the_indicators_unit_not_an_odd_multiple() -> None:
+    """friction10: the year's own figure of a total written in 万个 showed as `0.939 万个`;
+    it shows in the indicator's unit (`count`: 9390), while the sum keeps the rule's
+    `2.139 万个`."""
+    result = evaluate(checked_from(KINDERGARTENS), {}, SourcedData(KG_ROWS), as_of=2022)
+    [places] = [row for row in result.indicators if row.indicator == "new_places"]
+    assert places.running_total is not None
+    assert (places.running_total.text, places.running_total.year_text) == ("2.139 万个",
+                                                                           "9390")
+
+
+def test_a_level_relative_to_a_year_comes_in_parts_from_the_engine() -> None:
+    """The zh table no longer parses the English `text`: the Target carries the base year,
+    the sign, the change and the level it comes to; a relation of another shape none."""
+    from reports.evaluation import target_text
+
+    rules = ('rule REL-01 {\n  read 压减 = 2 μg/m3 because "降低2微克"\n'
+             "  require pm25_annual_mean <= (pm25_annual_mean at 2020) - 压减 by 2025\n}\n"
+             + RULES)
+    result = evaluate(checked_from(rules), {}, SourcedData(ROWS), as_of=2023)
+    [row] = [x for x in result.indicators if x.indicator == "pm25_annual_mean"
+             and x.region == "大兴区"]
+    [relative] = [x for x in row.targets if x.rule == "REL-01"]
+    assert relative.relative == r.RelativeLevel(op="<=", base_year=2020, sign="-",
+                                                change="2 μg/m³", value="35 μg/m³")
+    assert target_text(relative, "zh") == "较2020年降低2 μg/m³（<= 35 μg/m³）"
+    english = relative.model_copy(update={"text": "anything at all"})
+    assert target_text(english, "zh") == "较2020年降低2 μg/m³（<= 35 μg/m³）"  # not parsed
+    assert all(x.relative is None for x in row.targets if x.rule != "REL-01")
+
+
+def test_a_floor_met_at_the_start_and_lost_is_lagging_not_ahead() -> None:
+    """friction11 #12: 国控断面水质优良比例 99.3 % in 2020, 98 % in 2022, `>= 98.3 % by 2025`:
+    the straight line from 99.3 runs away from the target, and 98 % read as 130 % of the way
+    along it: `ahead` (快于预期) for a value below the target and falling.  It is `lagging`."""
+    rules = "rule Q-01 { require urban_green_coverage >= 46 % by 2025 }\n" + RULES
+    rows = [("urban_green_coverage", 2020, 47.0, None), ("urban_green_coverage", 2022, 45.5, None)]
+    result = evaluate(checked_from(rules), {}, SourcedData(rows), as_of=2022)
+    [row] = [x for x in result.indicators if x.indicator == "urban_green_coverage"]
+    [target] = [x for x in row.targets if x.rule == "Q-01"]
+    assert target.status == "lagging"
+    [outcome] = [o for o in result.outcomes if o.rule == "Q-01"]
+    assert (outcome.outcome, outcome.trajectory) == ("pending", "lagging")
+    cap = "rule Q-02 { require pm25_annual_mean <= 36 μg/m3 by 2025 }\n" + RULES
+    rows = [("pm25_annual_mean", 2020, 35.0, None), ("pm25_annual_mean", 2022, 36.5, None)]
+    result = evaluate(checked_from(cap), {}, SourcedData(rows), as_of=2022)
+    [outcome] = [o for o in result.outcomes if o.rule == "Q-02"]
+    assert (outcome.outcome, outcome.trajectory) == ("pending", "lagging")
