@@ -566,13 +566,23 @@ def _body(checked: t.CheckedSuite, rule: t.CheckedRule, levers: list[_Lever],
     return lines
 
 
+# The item of a set that says "none of these" (`无`, `其他`, `一般区域`, `不涉及`): a filler's
+# first choice among the items no rule names.
+_NONE_ITEM = re.compile(r"无|否|其[他它]|一般\w{0,3}|不涉及|非\w{0,4}|none|other", re.IGNORECASE)
+
+
 def _filler(spec: t.FieldSpec, checked: t.CheckedSuite) -> str:
-    """A required field the rule does not read: its default, else a plain value."""
+    """A required field the rule does not read: its default, else a plain value — for an
+    enum the first item no rule of the suite names, so that a test's record stands in a
+    plain place (`一般区域`), not in the one every prohibition is about (`自然保护区核心区`)."""
     match spec.type:
         case t.BoolT():
             return "false"
         case t.EnumT(items=items):
-            return name_text(items[0])
+            named = _enum_marks([n for rule in checked.rules for root in _roots(rule)
+                                 for n in _walk(root)])
+            plain = [i for i in items if i not in named] or list(items)
+            return name_text(next((i for i in plain if _NONE_ITEM.fullmatch(i)), plain[0]))
         case t.YearT():
             return str(checked.plan.start)
         case t.TextT():

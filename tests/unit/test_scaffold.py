@@ -243,3 +243,21 @@ def test_a_rule_with_an_exception_passes_by_its_require_and_by_its_exception() -
     waived = [o for c in run.results if c.result is not None for o in c.result.outcomes
               if o.waived_by]
     assert len(waived) == 1
+
+
+def test_a_required_field_the_rule_does_not_read_takes_a_plain_item() -> None:
+    """friction11 #7: every scaffolded record of the Yangtze suite stood in
+    `自然保护区核心区`, the first item of its set and the place every prohibition is about;
+    a field the rule does not read takes the item that says none (`无`) among those no rule
+    names."""
+    from pathlib import Path
+
+    from checker.types.cached import load_checked
+
+    suite = Path(__file__).resolve().parent.parent / "data" / "suites" / "friction11-yangtze"
+    _, checked = load_checked([suite], use_cache=False)
+    [made] = scaffold(checked, ["CHEM-01"])
+    assert made.text is not None, made.reason
+    assert "protection_zone: 无" in made.text and "自然保护区核心区" not in made.text
+    run = run_tests(checked, parsed_tests(made.text))
+    assert all(c.passed for c in run.results), [c.failures for c in run.results]
