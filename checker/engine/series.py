@@ -529,6 +529,7 @@ class Judgement:
     reached: float | None = None  # where a qualified latest figure is put on the line
     holds: bool = False  # pending: the latest value already meets the constraint
     line: Line | None = None  # pending, judged by the straight line: its base and progress
+    lacking: list[str] = field(default_factory=list)  # unknown: indicators with no figure
 
 
 @dataclass(frozen=True)
@@ -662,10 +663,10 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
         return _pending_on_bound(c, seen, row, table.first_year, bounded[-1], deadline,
                                  plan.band, gap, settle)
     if not monitored:  # values up to the baseline year anchor the line; they are no progress
-        quiet = f"no data between {plan.baseline_year + 1} and {horizon}"
+        quiet, lacking = _quiet(table, indicators, subject, plan.baseline_year + 1, horizon)
         given = [y for y in known_years if table.has_figure(indicators, subject, y)]
         if not given:  # no figure at all (a total over no year is no figure)
-            return Judgement("unknown", None, note=quiet)
+            return Judgement("unknown", None, note=quiet, lacking=lacking)
         # nothing is due and nothing failed: pending, its latest value known, but with no
         # value since the baseline no line starts (no_baseline, never a guessed level)
         return Judgement("pending", given[-1], "no_baseline", note=quiet)
@@ -681,6 +682,19 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
         if gaps:
             found.note = f"{total[1].id} ({', '.join(gaps)}) missing: the total is to {latest}"
     return found
+
+
+def _quiet(table: SeriesTable, indicators: list[str], subject: Subject, start: int,
+           end: int) -> tuple[str, list[str]]:
+    """`no data between 2021 and 2023`, or, where another indicator the clause reads has
+    figures then, the ones that have none (`no target of x between 2021 and 2023`); with
+    the indicators that have none."""
+    span = range(start, end + 1)
+    lacking = [i for i in indicators if not any(table.has_figure([i], subject, y) for y in span)]
+    if not lacking or len(lacking) == len(indicators):
+        return f"no data between {start} and {end}", lacking
+    what = "target" if subject[1] == "target" else "figure"
+    return f"no {what} of {', '.join(lacking)} between {start} and {end}", lacking
 
 
 def _pending_on_bound(c: t.Constraint, seen: dict[int, Vec], row: int, first: int,
@@ -983,7 +997,8 @@ def _missing(verdict: Verdict, first: int) -> list[str]:
         years = judgement.years or ([judgement.year] if judgement.year is not None else [])
         missing = [f"{ind} ({y})" for y in years[:3]
                    for ind, y in missing_points(c.expr, verdict.seen, verdict.row, y, first)]
-        missing = list(dict.fromkeys(missing)) or sorted(set(_indicators(c.expr)))
+        missing = list(dict.fromkeys(missing)) or judgement.lacking \
+            or sorted(set(_indicators(c.expr)))
     years = judgement.settled.years if judgement.settled is not None else judgement.years
     rates = _rates_instead(c.expr, set(missing), years)
     shown = [on_basis(label, verdict.bases, verdict.row) for label in missing]
