@@ -80,6 +80,7 @@ def read_period(value: object) -> Period | None:
     if not isinstance(value, str) or len(value) > 40:
         return None
     text = _arabic_year(re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)))
+    text = _BASE_MARK.sub("", text)  # `2020年(基期)`: the base year's figure is the year's
     plan_end = _PLAN_END.fullmatch(text)
     if plan_end is not None:  # “十四五”期末: the last year of the 14th plan, 2025
         year = 2010 + 5 * _PLANS.index(plan_end["plan"])
@@ -99,6 +100,11 @@ def read_period(value: object) -> Period | None:
     if chinese is not None and _in_range(int(chinese["year"])):
         return _chinese(int(chinese["year"]), chinese["rest"])
     return None
+
+
+# `2020年（基期）`, `2020(基数)`, `2020年基期值`: an evaluation table's base year, as its
+# heading reads (headings.py); in a period cell it is that year.
+_BASE_MARK: Final = re.compile(r"(?<=[0-9年])\(?(?:基期|基数|基准年)值?\)?$")
 
 
 # The five-year plans from the 11th (2006–2010) by their ordinal: “十四五”期末 is 2025, the
