@@ -35,10 +35,33 @@ def test_a_basis_as_reports_word_it(written: str, basis: str | None, note: str) 
 
 
 @pytest.mark.parametrize("written", ["2020年（基期）", "2020年(基期)", "2020(基数)",
-                                     "2020年基期值"])
-def test_a_base_year_marked_in_a_period_cell_is_the_year(written: str) -> None:
+                                     "2020年基期值", "截至2020年底", "截止到2020年末"])
+def test_a_base_year_or_a_years_end_in_a_period_cell_is_the_year(written: str) -> None:
     found = read_period(written)
     assert found is not None and (found.year, found.annual) == (2020, True)
+
+
+def test_the_state_at_a_months_end_is_that_month() -> None:
+    found = read_period("截至2023年6月底")
+    assert found is not None and (found.label, found.end.isoformat()) == ("2023-06",
+                                                                          "2023-06-30")
+
+
+def test_a_kind_cell_in_a_reports_words(tmp_path: Path) -> None:
+    """`预计完成` is an actual, estimated (the word in its note); `规划目标` a target."""
+    path = tmp_path / "kinds.csv"
+    path.write_text("指标,地区,年份,指标值,单位,类型
+"
+                    "一般公共预算收入,大兴区,2024,110.4,亿元,预计完成
+"
+                    "地区生产总值增长率,大兴区,2025,5,%,规划目标
+", encoding="utf-8")
+    result = check_with(typecheck(load_suite().suite), [path], as_of=2024, max_findings=None)
+    rows = {(row.indicator, row.subject_kind): row for row in result.indicators}
+    revenue = rows[("general_budget_revenue", "actual")].latest
+    assert revenue is not None and (revenue.value, revenue.note) == (110.4, "预计完成")
+    target = rows[("gdp_growth", "target")].latest
+    assert target is not None and (target.year, target.value) == (2025, 5.0)
 
 
 def test_a_report_table_in_its_own_words_loads_and_reads_each_basis(tmp_path: Path) -> None:
