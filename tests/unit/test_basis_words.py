@@ -50,12 +50,9 @@ def test_the_state_at_a_months_end_is_that_month() -> None:
 def test_a_kind_cell_in_a_reports_words(tmp_path: Path) -> None:
     """`预计完成` is an actual, estimated (the word in its note); `规划目标` a target."""
     path = tmp_path / "kinds.csv"
-    path.write_text("指标,地区,年份,指标值,单位,类型
-"
-                    "一般公共预算收入,大兴区,2024,110.4,亿元,预计完成
-"
-                    "地区生产总值增长率,大兴区,2025,5,%,规划目标
-", encoding="utf-8")
+    path.write_text("指标,地区,年份,指标值,单位,类型\n"
+                    "一般公共预算收入,大兴区,2024,110.4,亿元,预计完成\n"
+                    "地区生产总值增长率,大兴区,2025,5,%,规划目标\n", encoding="utf-8")
     result = check_with(typecheck(load_suite().suite), [path], as_of=2024, max_findings=None)
     rows = {(row.indicator, row.subject_kind): row for row in result.indicators}
     revenue = rows[("general_budget_revenue", "actual")].latest
