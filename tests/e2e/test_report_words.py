@@ -19,8 +19,8 @@ from __future__ import annotations
 import csv
 import functools
 from pathlib import Path
-from typing import Any
 
+from tests.e2e.test_real_variants import points_of, verdicts
 from tests.helpers import check_json
 from tests.helpers import outcome_of as outcome
 
@@ -28,16 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / "tests" / "data" / "real-variants" / "analyst" / "report-words.csv"
 TIDY = TABLE.parent / "tidy" / TABLE.name
 check = functools.cache(check_json)
-
-
-def _verdicts(result: dict[str, Any]) -> list[tuple[str, str, str, str]]:
-    return sorted((o["rule"], o["subject"], o["outcome"], o["message"])
-                  for o in result["outcomes"])
-
-
-def _points(result: dict[str, Any]) -> list[tuple[Any, ...]]:
-    return sorted((s["indicator"], s["region"], s["kind"], p["year"], p["value"])
-                  for s in result["series"] for p in s["points"])
 
 
 def test_it_loads_with_every_row_counted_and_the_outsiders_named() -> None:
@@ -69,5 +59,5 @@ def test_it_gets_the_verdicts_and_points_of_its_tidy_twin() -> None:
     code, result, stderr = check(TABLE)
     tidy_code, tidy, tidy_stderr = check(TIDY)
     assert (code, tidy_code) == (1, 1), (stderr, tidy_stderr)
-    assert _verdicts(result) == _verdicts(tidy)
-    assert _points(result) == _points(tidy)
+    assert verdicts(result) == verdicts(tidy)
+    assert points_of(result) == points_of(tidy)

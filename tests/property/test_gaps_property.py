@@ -91,11 +91,16 @@ TIMES = st.one_of(
 
 
 @st.composite
-def _series(draw: st.DrawFn) -> dict[int, int | None]:
-    values: dict[int, int | None] = {y: draw(st.integers(0, 4)) for y in YEARS}
-    for year in draw(st.lists(st.sampled_from(list(YEARS)), max_size=3, unique=True)):
+def _gappy(draw: st.DrawFn, years: range = YEARS, gaps: int = 3) -> dict[int, int | None]:
+    """A figure 0–4 for each of `years`, at most `gaps` of them missing (None)."""
+    values: dict[int, int | None] = {y: draw(st.integers(0, 4)) for y in years}
+    for year in draw(st.lists(st.sampled_from(list(years)), max_size=gaps, unique=True)):
         values[year] = None
     return values
+
+
+def _series() -> st.SearchStrategy[dict[int, int | None]]:
+    return _gappy()
 
 
 def _reference(expr: Expr, years: list[int], series: dict[int, int | None]) -> str:
@@ -145,12 +150,8 @@ def test_the_engine_decides_exactly_when_every_filling_agrees(
 TOTAL_YEARS = range(2021, 2025)
 
 
-@st.composite
-def _flows(draw: st.DrawFn) -> dict[int, int | None]:
-    values: dict[int, int | None] = {y: draw(st.integers(0, 4)) for y in TOTAL_YEARS}
-    for year in draw(st.lists(st.sampled_from(list(TOTAL_YEARS)), max_size=2, unique=True)):
-        values[year] = None
-    return values
+def _flows() -> st.SearchStrategy[dict[int, int | None]]:
+    return _gappy(TOTAL_YEARS, 2)
 
 
 def _total_outcome(target: int, series: dict[int, int | None]) -> tuple[str, str | None, str]:

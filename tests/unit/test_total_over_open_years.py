@@ -72,10 +72,14 @@ def test_a_ceiling_on_a_flow_leaves_a_floor_total_open(tmp_path: Path) -> None:
     assert "≥300000 m² in 2024" in found.message
 
 
+def areas(tmp_path: Path, figures: dict[int, str]) -> r.Outcome:
+    """SAFE-03 on the new area of each year given (万m²)."""
+    return safe03(tmp_path, "".join(f"new_shelter_area,大兴区,{year},{area},万m²,actual\n"
+                                    for year, area in figures.items()))
+
+
 def test_a_gap_without_a_floor_is_judged_at_the_latest_figure(tmp_path: Path) -> None:
-    found = safe03(tmp_path, "new_shelter_area,大兴区,2021,11,万m²,actual\n"
-                             "new_shelter_area,大兴区,2022,12,万m²,actual\n"
-                             "new_shelter_area,大兴区,2024,13,万m²,actual\n")
+    found = areas(tmp_path, {2021: "11", 2022: "12", 2024: "13"})
     assert found.outcome == "pending"
     assert found.trajectory == "lagging"  # at least 36 of 64 in four years of five
     assert found.message == ("due 2025; ≥360000 m² in 2024: lagging "
@@ -83,16 +87,12 @@ def test_a_gap_without_a_floor_is_judged_at_the_latest_figure(tmp_path: Path) ->
 
 
 def test_a_gap_whose_floor_already_meets_the_target_is_achieved(tmp_path: Path) -> None:
-    found = safe03(tmp_path, "new_shelter_area,大兴区,2021,30,万m²,actual\n"
-                             "new_shelter_area,大兴区,2022,20,万m²,actual\n"
-                             "new_shelter_area,大兴区,2024,15,万m²,actual\n")
+    found = areas(tmp_path, {2021: "30", 2022: "20", 2024: "15"})
     assert (found.outcome, found.trajectory) == ("pending", "achieved")
     assert "new_shelter_area (2023) missing, counted as 0" in found.message
 
 
 def test_no_figure_in_the_latest_year_judges_the_year_before(tmp_path: Path) -> None:
-    found = safe03(tmp_path, "new_shelter_area,大兴区,2021,11,万m²,actual\n"
-                             "new_shelter_area,大兴区,2022,12,万m²,actual\n"
-                             "new_shelter_area,大兴区,2023,13,万m²,actual\n")
+    found = areas(tmp_path, {2021: "11", 2022: "12", 2023: "13"})
     assert found.message.startswith("due 2025; 36 万m² in 2023: ")
     assert "missing" not in found.message
