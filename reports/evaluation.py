@@ -174,7 +174,9 @@ def _zh_reason(f: Facts) -> str:
         case "met_early":
             return f"{f.latest}年已达到目标（目标年份{f.deadline}年）"
         case "line" if f.done is not None and f.elapsed is not None:
-            return f"目标完成进度{f.done:.0%}，时间进度{f.elapsed:.0%}（以{f.base_year}年为基数）"
+            least = "至少" if f.note else ""  # a total over a missing year, counted at 0
+            return (f"目标完成进度{least}{f.done:.0%}，时间进度{f.elapsed:.0%}"
+                    f"（以{f.base_year}年为基数）")
         case "no_line":
             return f"{f.latest}年以前无基数值，无法判断进度"
     return "不适用"
@@ -274,9 +276,13 @@ def cells(row: IndicatorRow, lang: Lang) -> dict[str, Cell]:
 
 
 def _gap(total: RunningTotal, lang: Lang) -> str:
-    """`缺少2022年数据，累计至2021年`: why a running total stops before the latest value."""
+    """`缺少2022年数据，累计至2021年`: why a running total stops before the latest value;
+    or, where the sum runs past the missing years (each counted at its indicator's least,
+    a new count at 0), that it is a lower bound."""
     years = ("、" if lang == "zh" else ", ").join(str(y) for y in total.missing)
-    return i18n.word("total_gap", lang, years=years, year=total.year)
+    past = total.year > max(total.missing)
+    return i18n.word("total_gap_least" if past else "total_gap", lang, years=years,
+                     year=total.year)
 
 
 def gap_notes(result: Result, lang: Lang) -> list[str]:

@@ -32,7 +32,7 @@ from checker.engine.series import (
 from checker.engine.shapes import bare, indicators
 from checker.syntax import model as m
 from checker.types import typed as t
-from checker.types.units import format_quantity
+from checker.types.units import format_number, format_quantity
 
 # Worst first: the row shows the worst of its targets.
 _WORST: tuple[r.Status, ...] = ("fail", "lagging", "unknown", "no_baseline", "on_track",
@@ -178,17 +178,36 @@ def _running_total(found: list[Judged], indicator: str, table: SeriesTable,
             if year < total.years.start or not 0 <= column < vec.values.shape[1]:
                 continue
             value, _, text = show(c.expr.left.type, vec, (v.row, column))
+            if value is None and year == judged and v.judgement.reached is not None:
+                value = v.judgement.reached  # a year before it missing: the least sum
+                shown = written_text(c.expr.right, value) or _quantity(c.expr.left.type, value)
+                text = f"≥{shown}" if c.expr.op in (">=", ">") else f"≤{shown}"
+                return _total_row(total, year, value, text, latest, subject, table,
+                                  indicator, spec)
             if value is None:
                 continue
-            held = set(_years(table, indicator, *subject))
-            last = min(latest.year, total.years.end)
-            counted = spec.counted if spec is not None else str
-            return r.RunningTotal.model_construct(
-                first_year=total.years.start, year=year, value=round(value, 9),
-                text=counted(written_text(c.expr.right, value) or text),
-                missing=[y for y in range(total.years.start, last + 1) if y not in held],
-                year_text=counted(latest.text))  # as the data gives it: 9390, not 0.939 万
+            return _total_row(total, year, value, written_text(c.expr.right, value) or text,
+                              latest, subject, table, indicator, spec)
     return None
+
+
+def _total_row(total: t.Func, year: int, value: float, text: str, latest: r.Observation,
+               subject: Subject, table: SeriesTable, indicator: str,
+               spec: t.IndicatorSpec | None) -> r.RunningTotal:
+    assert total.years is not None
+    held = set(_years(table, indicator, *subject))
+    last = min(latest.year, total.years.end)
+    counted = spec.counted if spec is not None else str
+    return r.RunningTotal.model_construct(
+        first_year=total.years.start, year=year, value=round(value, 9), text=counted(text),
+        missing=[y for y in range(total.years.start, last + 1) if y not in held],
+        year_text=counted(latest.text))  # as the data gives it: 9390, not 0.939 万
+
+
+def _quantity(node_type: t.Type, value: float) -> str:
+    if isinstance(node_type, t.QuantityT):
+        return format_quantity(value, node_type.unit)
+    return format_number(value)
 
 
 # ------------------------------------------------------------------ one target
@@ -393,10 +412,13 @@ def _progress(v: Verdict) -> Judged_:
         return level, f"holds in {latest}; due {j.deadline}", _facts("holds_now", j)
     if j.line is not None:
         line, base = j.line.progress, j.line.base
-        word = (f"{line.done:.0%} of the way from {base} in {latest - base} of "
-                f"{j.deadline - base} years")
+        least = j.reached is not None and bool(j.note)  # a total over a missing year
+        word = (f"{'at least ' if least else ''}{line.done:.0%} of the way from {base} in "
+                f"{latest - base} of {j.deadline - base} years"
+                + (f" ({j.note})" if least else ""))
         return level, word, _facts("line", j, base_year=base, done=round(line.done, 4),
-                                   elapsed=round(line.expected, 4))
+                                   elapsed=round(line.expected, 4),
+                                   note=j.note if least else "")
     if level == "no_baseline":
         return (level, f"no value before {latest} to start the line to the target from",
                 _facts("no_line", j))

@@ -242,12 +242,17 @@ class RunningTotal(Data):
 
     first_year: int = Field(description="the first year summed (the target's range starts)")
     year: int = Field(description="the last year summed: the latest value's, or the last "
-                      "one before a year with no value (the year the target was judged at)")
-    value: float = Field(description="the sum, in the row's unit")
+                      "one before a year with no value when that year's flow is open (the "
+                      "year the target was judged at)")
+    value: float = Field(description="the sum, in the row's unit; where a year before "
+                         "`year` is missing, the least sum (each missing year at its "
+                         "indicator's declared range end, a new count at 0) and `text` "
+                         "says `≥`")
     text: str = Field(description="the sum with its unit, as shown (in the unit the rule "
                       "wrote its target in: `1.2 万个`)")
     missing: list[int] = Field(default=[], description="the years of the range, "
-                               "to the latest value's, with no value: why `year` is earlier")
+                               "to the latest value's, with no value: why `year` is earlier, "
+                               "or why `value` is a bound")
     year_text: str = Field(default="", description="the latest year's own figure, in the "
                            "sum's unit")
 

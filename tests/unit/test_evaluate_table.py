@@ -236,17 +236,18 @@ def test_the_workbook_says_the_running_total() -> None:
 
 
 def test_a_gap_in_a_cumulative_series_shows_the_sum_the_status_is_judged_on() -> None:
-    """No value for 2022: the sum known is 2021's, and that is what the row is judged on
-    and shows (`累计 3` in 2021), not 2023's own 1 beside a 2023 period."""
+    """No value for 2022: a new station count is at least 0, so the sum the row is judged
+    on and shows is at least 3 + 0 + 1 to 2023 (`累计 ≥4`), not 2023's own 1, nor 2021's
+    sum with 2023's figure unread."""
     from reports import render
 
     rows = [row for row in ROWS if row[:2] != ("new_waste_transfer_stations", 2022)]
     result = evaluate(checked_from(RULES), {}, SourcedData(rows), as_of=2023)
     (row,) = [x for x in result.indicators if x.indicator == "new_waste_transfer_stations"]
-    assert row.running_total == r.RunningTotal(first_year=2021, year=2021, value=3.0, text="3",
-                                               missing=[2022], year_text="1")
-    assert ",2021年累计,3," in render(result, "csv", lang="zh")
-    assert re.search(r"  2021  累计 3 ", render(result, "text", lang="zh"))
+    assert row.running_total == r.RunningTotal(first_year=2021, year=2023, value=4.0,
+                                               text="≥4", missing=[2022], year_text="1")
+    assert ",2021–2023年累计,4," in render(result, "csv", lang="zh")
+    assert re.search(r"  2023  累计 ≥4 ", render(result, "text", lang="zh"))
 
 
 PLACES = """
@@ -259,10 +260,39 @@ indicator new_places "新增学位" {
 rule PLACES-01 { require total(new_places, 2021..2025) >= 5 万个 by 2025 }
 """
 PLACES_ROWS = [("new_places", 2021, 12000.0, None), ("new_places", 2023, 9000.0, None)]
+# without a declared range a missing year's flow is open: the total stops before the gap
+OPEN_PLACES = PLACES.replace("  range >= 0\n", "")
 
 
-def _places() -> r.Result:
-    return evaluate(checked_from(PLACES), {}, SourcedData(PLACES_ROWS), as_of=2023)
+def _places(text: str = OPEN_PLACES) -> r.Result:
+    return evaluate(checked_from(text), {}, SourcedData(PLACES_ROWS), as_of=2023)
+
+
+def test_a_gap_in_a_total_of_a_flow_at_least_0_is_counted_as_0() -> None:
+    """A new count is at least 0: the total to 2023 is at least 1.2 + 0 + 0.9 万, judged
+    in 2023 (not at 2021, before the gap), the gap named and the sum shown as a bound."""
+    from reports import render
+
+    result = _places(PLACES)
+    (row,) = result.indicators
+    assert row.running_total is not None
+    assert (row.running_total.year, row.running_total.text, row.running_total.missing) == (
+        2023, "≥2.1 万个", [2022])
+    assert row.status == "lagging"  # at least 42 % of 50000 in 60 % of the time
+    assert row.reason.startswith("PLACES-01: at least 42% of the way from 2020")
+    (outcome,) = result.outcomes
+    assert outcome.message == ("due 2025; ≥21000 in 2023: lagging "
+                               "(new_places (2022) missing, counted as 0)")
+    text = render(result, "text", lang="zh")
+    assert "累计 ≥2.1 万个" in text
+    assert "缺少2022年数据，按可能的最小值计，累计至2023年为下限" in text
+    assert "目标完成进度至少42%" in render(result, "csv", lang="zh")
+
+
+def test_a_total_that_stops_before_a_gap_names_it_in_the_finding() -> None:
+    (outcome,) = _places().outcomes
+    assert outcome.message == ("due 2025; 1.2 万个 in 2021: on track "
+                               "(new_places (2022) missing: the total is to 2021)")
 
 
 def test_a_target_keeps_the_unit_the_rule_wrote() -> None:
