@@ -18,7 +18,7 @@ from checker.tools.extract import cues
 from checker.tools.extract.context import Around, Ctx, around
 from checker.tools.extract.items import Item
 from checker.tools.extract.naming import name_of
-from checker.tools.extract.phrases import Phrase, UnitWord
+from checker.tools.extract.phrases import Phrase, UnitWord, alternation
 from checker.tools.extract.reasons import listed_verb, money_level, other_reason, share_of_noun
 from checker.tools.extract.signals import features
 from checker.tools.extract.when import judged, period_at
@@ -151,8 +151,7 @@ _COMPARED = re.compile(r"(?:比|较)[^,，;；。]{1,10}$")
 _PARTS_REACH = re.compile(r"\s*其中[,，]?[^,，;；。\d]{1,30}?(?:分别)?\s*$")
 _NEW = frozenset({"新增", "净增"})
 # `老年人口已接近常住总人口的15%`: a bound before the whole a share is of bounds the share.
-_BOUND_OF_WHOLE = re.compile("(" + "|".join(sorted(cues.ABOUT + cues.MORE_THAN[:3] + cues.LESS_THAN,
-                                                   key=len, reverse=True))
+_BOUND_OF_WHOLE = re.compile("(" + alternation(cues.ABOUT + cues.MORE_THAN[:3] + cues.LESS_THAN)
                              + r")[^,，;；。\d的]{1,10}的$")
 _CUTS = frozenset({"减少", "压减", "降低", "压缩"})
 # `GDP增长预期目标为6.5%`, `GDP年均增速预计为6.5%`: the rate a change is set at.

@@ -14,7 +14,7 @@ from checker.tools.extract import cues
 from checker.tools.extract.asides import aside_reason
 from checker.tools.extract.context import Around, Ctx
 from checker.tools.extract.fold import is_cjk
-from checker.tools.extract.phrases import Phrase
+from checker.tools.extract.phrases import Phrase, alternation
 
 # `今年将办30件重要民生实事`: a year's livelihood projects are the items the text lists.
 _OWN_ITEMS = re.compile(r"^[^,，;；。]{0,16}(?:指标|目标|任务|举措|项目标|方面|部分|实事)")
@@ -374,9 +374,9 @@ def share_of_noun(phrase: Phrase, own: Around) -> bool:
 
 
 # (after a short subject: `各区至少有1个综合商圈和1条步行街`)
-_LEVEL_LEAD = re.compile("^[^\\d,，;；。、]{0,4}?(" + "|".join(
-    sorted({*cues.LEVEL_TARGET, *cues.AT_LEAST}, key=len, reverse=True))
-    + r")[\d〇零一二两三四五六七八九十百千]")
+_LEVEL_LEAD = re.compile("^[^\\d,，;；。、]{0,4}?("
+                         + alternation({*cues.LEVEL_TARGET, *cues.AT_LEAST})
+                         + r")[\d〇零一二两三四五六七八九十百千]")
 
 
 def _listed(ctx: Ctx, phrase: Phrase, own: Around) -> bool:
