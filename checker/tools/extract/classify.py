@@ -21,6 +21,7 @@ from checker.tools.extract.naming import name_of
 from checker.tools.extract.phrases import Phrase, UnitWord, alternation
 from checker.tools.extract.reasons import listed_verb, money_level, other_reason, share_of_noun
 from checker.tools.extract.signals import features
+from checker.tools.extract.tables import Cell
 from checker.tools.extract.when import judged, period_at
 from checker.types.units import Unit
 
@@ -88,8 +89,33 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     lower_better = any(w in named_before for w in cues.LOWER_IS_BETTER) and \
         "优良" not in named_before  # 优良天数比例: more is better
     quality = bool(_QUALITY.search(ctx.text[max(0, own.chain_start - 8):own.chain_start]))
+    cell = ctx.sentence.cell
+    period = period_at(ctx, start, kind, near)
+    if cell is not None and not reason:  # a table's cell: its row and column say it
+        kind, name, period = cell.kind, cell.name, str(cell.year) if cell.year else period
+        op = _table_op(ctx, cell, phrase, near, own, tight, compared, lower_better, quality)
+    elif kind != "other":
+        op = _text_op(ctx, phrase, near, own, kind, unit, tight, compared, lower_better,
+                      quality)
+    else:
+        op = ""
+    return Item(
+        file=ctx.document.path, line=ctx.document.position(phrase.start)[0],
+        column=ctx.document.position(phrase.start)[1],
+        quote=quote_of(ctx, near), kind=kind, name=name, indicator="", op=op, value=value,
+        unit=unit, period=period, qualifier=_qualifier(ctx, near, own, phrase),
+        reason=reason, section=" ".join(ctx.sentence.section), words=phrase.text,
+        known=known, factor=factor, high=high,
+        signals=tuple(signals) if ctx.decision is not None and ctx.decision.collect else ())
+
+
+def _text_op(ctx: Ctx, phrase: Phrase, near: Around, own: Around, kind: str, unit: str,
+             tight: str, compared: bool, lower_better: bool, quality: bool) -> str:
+    """The comparison of a figure in running text: its words (`_op`), then what the
+    sentence around it says of the whole, the parts or the rate it states."""
+    start = phrase.start - ctx.base
     op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own), compared,
-             _own_indicator(ctx.text, near), lower_better, quality) if kind != "other" else ""
+             _own_indicator(ctx.text, near), lower_better, quality)
     whole = _BOUND_OF_WHOLE.search(ctx.text, max(own.clause_start, start - 16), start)
     if op == "==" and whole and not phrase.bound and not own.chain:
         op = cues.PREFIX_BOUNDS[whole.group(1)]  # 已接近常住总人口的15%: about 15 % of the whole
@@ -104,30 +130,29 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     rate = _RATE_IS.search(ctx.text[max(0, own.chain_start - 10):own.chain_start])
     if op == "==" and rate and own.level in ("为", "是"):  # GDP增长预期目标为6.5%: a rise
         op = "reduce" if rate.group(1) in ("下降", "降低", "降幅") else "increase"
-    cell = ctx.sentence.cell
-    period = period_at(ctx, start, kind, near)
-    if cell is not None and not reason:  # a table's cell: its row and column say it
-        kind, name, period = cell.kind, cell.name, str(cell.year) if cell.year else period
-        op = _cell_op(phrase, tight or own.bound_word, cell.name, cell.change)
-        if op == "==" and _CELL_REACH.search(ctx.text[max(0, start - 4):start]):
-            op = ">="  # `[累计达到1000]`: the cell's own verb of reaching
-        if cell.change == "reach":  # a year's target in words (`增长7%`, `力争3000亿元`)
-            op = _op(near, own, phrase, "target", tight, listed_verb(ctx, phrase, own),
-                     compared, False, lower_better, quality)
-            if op == "==":  # a bare amount the year is to reach (`50件`)
-                op = "<=" if any(w in cell.name for w in cues.LOWER_IS_BETTER) and \
-                    "优良" not in cell.name else ">="  # 优良天数比率: more is better
-        elif cell.change == "said":  # a year's result in words (`增长4.8%`, `下降4.6%`)
-            op = _op(near, own, phrase, "actual", tight, listed_verb(ctx, phrase, own),
-                     compared, False, lower_better, quality)
-    return Item(
-        file=ctx.document.path, line=ctx.document.position(phrase.start)[0],
-        column=ctx.document.position(phrase.start)[1],
-        quote=quote_of(ctx, near), kind=kind, name=name, indicator="", op=op, value=value,
-        unit=unit, period=period, qualifier=_qualifier(ctx, near, own, phrase),
-        reason=reason, section=" ".join(ctx.sentence.section), words=phrase.text,
-        known=known, factor=factor, high=high,
-        signals=tuple(signals) if ctx.decision is not None and ctx.decision.collect else ())
+    return op
+
+
+def _table_op(ctx: Ctx, cell: Cell, phrase: Phrase, near: Around, own: Around, tight: str,
+              compared: bool, lower_better: bool, quality: bool) -> str:
+    """The comparison of a table's value cell, computed once: a cell in words of its
+    year's target or result (`增长7%`, `下降4.6%`) reads as text of that kind; else the
+    cell's bound, its row's change or its own `达到`."""
+    start = phrase.start - ctx.base
+    if cell.change == "reach":  # a year's target in words (`增长7%`, `力争3000亿元`)
+        op = _op(near, own, phrase, "target", tight, listed_verb(ctx, phrase, own),
+                 compared, False, lower_better, quality)
+        if op == "==":  # a bare amount the year is to reach (`50件`)
+            op = "<=" if any(w in cell.name for w in cues.LOWER_IS_BETTER) and \
+                "优良" not in cell.name else ">="  # 优良天数比率: more is better
+        return op
+    if cell.change == "said":  # a year's result in words (`增长4.8%`, `下降4.6%`)
+        return _op(near, own, phrase, "actual", tight, listed_verb(ctx, phrase, own),
+                   compared, False, lower_better, quality)
+    op = _cell_op(phrase, tight or own.bound_word, cell.name, cell.change)
+    if op == "==" and _CELL_REACH.search(ctx.text[max(0, start - 4):start]):
+        op = ">="  # `[累计达到1000]`: the cell's own verb of reaching
+    return op
 
 
 def _day_of_month(ctx: Ctx, phrase: Phrase, start: int, end: int) -> bool:
