@@ -669,3 +669,50 @@ def test_a_count_before_a_grade_in_chinese_numerals_is_a_count() -> None:
     assert ("target", ">=", "6", "count") in got, got
     assert ("target", ">=", "3", "count") in got, got
     assert not [g for g in got if g[3] != "count"], got
+
+
+
+# A count or an extent in digits that opens its clause's subject (after a short place, or after a
+# list of names closed by `等`), then the things counted and what they do, is how many of them
+# there are; a count of how often (`3次调研`) still describes what follows it.
+def test_a_count_that_opens_the_subject_of_its_clause_is_a_figure() -> None:
+    got = statements("记者 发布时间:2024-06-02\n据介绍,某省126处湿地公园连成沿江生态走廊,"
+                     "2400公里滨河步道相继开放,华东电子、江南精工等35个项目顺利投产。\n")
+    assert ("actual", "==", "126", "count") in got, got
+    assert ("actual", "==", "2400", "km") in got, got
+    assert ("actual", "==", "35", "count") in got, got
+    often = statements("记者 发布时间:2024-06-02\n据介绍,省领导3次调研园区建设。\n")
+    assert often == [], often
+
+
+
+# In a plan, such a count of things that will act is a floor (`等12处口袋公园为居民增添…`: at
+# least twelve); one that all of them do (`全部`, `均`) is the whole, exact.
+def test_a_planned_subject_count_is_a_floor_unless_all_of_them_act() -> None:
+    plan = "某市2026年园林绿化工作计划\n全市将有更多身边绿地。"
+    got = statements(plan + "东湖公园、西山公园等12处口袋公园为居民增添休憩空间,"
+                     "8个街道均建成花园式社区。\n")
+    assert ("target", ">=", "12", "count") in got, got
+    assert ("target", "==", "8", "count") in got, got
+
+
+# In a plan, such a count of things that will act is a floor (`等12处口袋公园为居民增添…`: at
+# least twelve); one that all of them do (`全部`, `均`) is the whole, exact.
+def test_a_planned_subject_count_is_a_floor_unless_all_of_them_act() -> None:
+    plan = "某市2026年园林绿化工作计划\n全市将有更多身边绿地。"
+    got = statements(plan + "东湖公园、西山公园等12处口袋公园为居民增添休憩空间,"
+                     "8个街道均建成花园式社区。\n")
+    assert ("target", ">=", "12", "count") in got, got
+    assert ("target", "==", "8", "count") in got, got
+
+
+# In a report, a paragraph that opens on a span up to now (`…以来`, `三年来`) reviews it: an
+# estimate after it (`预计达…`) is what the span has come to, a result; without the span the
+# estimate forecasts.
+def test_an_estimate_after_a_span_up_to_now_is_a_result() -> None:
+    wire = "某网南京5月3日电(记者 王明)某省林业局3日介绍,"
+    said = "全省湿地保护工作扎实推进。新增湿地公园12处后,全省湿地保护率预计达58%。\n"
+    got = statements(wire + "自林长制全面推行以来," + said)
+    assert [k for k, *_ in got] == ["actual", "actual"], got
+    ahead = statements(wire + said)
+    assert ("target", ">=", "58", "%") in ahead, ahead

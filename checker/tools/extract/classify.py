@@ -19,7 +19,13 @@ from checker.tools.extract.context import Around, Ctx, around
 from checker.tools.extract.items import Item
 from checker.tools.extract.naming import name_of
 from checker.tools.extract.phrases import Phrase, UnitWord, alternation
-from checker.tools.extract.reasons import listed_verb, money_level, other_reason, share_of_noun
+from checker.tools.extract.reasons import (
+    listed_verb,
+    money_level,
+    other_reason,
+    share_of_noun,
+    subject_predicate,
+)
 from checker.tools.extract.signals import features
 from checker.tools.extract.tables import Cell
 from checker.tools.extract.when import judged, period_at
@@ -124,6 +130,9 @@ def _text_op(ctx: Ctx, phrase: Phrase, near: Around, own: Around, kind: str, uni
         op = ">="  # 促进失业人员就业10万人: so many people put into work
     if op == "==" and kind == "target" and share_of_noun(phrase, own):
         op = ">="  # 55%床位将向…倾斜: at least that share
+    if op == "==" and kind == "target" and \
+            subject_predicate(ctx, phrase, own) not in ("", *cues.ALL_OF_THEM):
+        op = ">="  # 等31处城市公园为市民再添…: so many things to do it, at least (全部: all)
     if op == ">=" and kind == "target" and near.level in ("达到", "达") and not phrase.bound and \
             _PARTS_REACH.match(ctx.text, near.clause_start, near.chain_start):
         op = "=="  # 其中再生铜、再生铝产量分别达到400万吨、1150万吨: the parts of a whole set

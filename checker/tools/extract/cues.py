@@ -184,6 +184,17 @@ COUNT_VERBS = ("建成", "开园", "实现", "完成", "脱贫", "脱低", "摘�
                "认定", "办结", "入选", "开展", "达标", "达到", "进入", "跻身",
                # `22座污水处理厂全部升级为再生水厂`, `42个重点镇均建有…`: what becomes of them all
                "全部(?=[\u4e00-\u9fff])", "(?<![人年平])均(?=[建有为达实完使])", "升级为")
+# What opens a predicate after a subject that a count or an extent opens (`79处自然保护地串联成…`,
+# `558处城市自然带为野生动物提供…`, `258个项目动工`): the adverbs that stand between a subject
+# and its verb, and the verbs of what things come to be or do (what the things counted do).
+PREDICATE_ADVERBS = ("则", "已", "已经", "相继", "陆续", "先后", "正在", "继续", "同时", "共同",
+                     "率先", "分别", "顺利")
+# `22座污水处理厂全部升级为…`, `42个重点镇均建有…`: adverbs that say all of the things counted do
+# it — the count is the whole, exact, where a target's count of things that act is a floor.
+ALL_OF_THEM = ("全部", "均", "都", "全面")
+PREDICATE_VERBS = ("为", "形成", "串联", "连成", "连通", "连接", "构成", "组成", "成为", "动工",
+                   "开工", "投产", "投试产", "试产", "落成", "建成", "开园", "开放", "提供", "签订",
+                   "签约", "落户", "入驻", "入园", "通过", "纳入", "覆盖", "承担", "服务")
 # Words right after a figure that make it part of a name (`8号线`, `二期`, `5G`).
 NAME_SUFFIXES = ("国道", "省道", "号线", "号楼", "号院", "号", "期", "届", "次会议", "中全会",
                  "周年", "强", "星级", "代", "类", "型", "环", "横", "纵", "线", "路", "批次",

@@ -357,6 +357,7 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
     led = (near is not None and near is not own and bool(near.chain)) or _listed(ctx, phrase, own)
     if own.follows in ("noun", "of") and not own.chain and not own.distant and not led \
             and not _counted_and_reported(phrase, own) and not _THRESHOLD_NAMED.match(own.right) \
+            and not subject_predicate(ctx, phrase, own) \
             and not _PARTS.search(ctx.text[max(0, own.clause_start):phrase.start - ctx.base]):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     return ""
@@ -396,6 +397,32 @@ def listed_verb(ctx: Ctx, phrase: Phrase, own: Around) -> str:
 _GOES_ON = re.compile(r"(?:的基础上|基础上|再|又|还|进一步)")
 _PROGRAMME = re.compile(r"[^,，;；。]{0,12}(?:工程|行动|计划|项目|战略)")
 _COUNT_VERB = re.compile("|".join(cues.COUNT_VERBS))
+
+
+# `北京79处自然保护地串联成…`, `立景创新等258个项目动工`, `3015公里绿道串联起…`: a clause whose
+# subject a count or an extent opens — nothing before it but a short place (no `的`, no verb of
+# having) or a list of names closed by `等` —, then the noun counted and the predicate.
+_SUBJECT_LEAD = re.compile(r"\s*(?:[^\d,，;；。的有在对从为]{0,4}|[^,，;；。]*等)\s*$")
+_NOUN_THEN_PREDICATE = re.compile(r"[^\d,，;；。的、]{1,12}?("
+                                  + alternation((*cues.PREDICATE_ADVERBS, *cues.ALL_OF_THEM,
+                                                 *cues.PREDICATE_VERBS))
+                                  + ")")
+
+
+def subject_predicate(ctx: Ctx, phrase: Phrase, own: Around) -> str:
+    """How many things (or how long, how large) the subject of the clause is, in digits: a
+    measure of the things that then do something, no description of a name.  The word that
+    opens the predicate, or ''."""
+    word = phrase.unit
+    if word is None or phrase.chinese or own.chain or own.distant or phrase.bound or \
+            word.text == "次":  # `4次视察`: how often, an adverb of the verb after
+        return ""
+    extent = word.count or (word.base is not None and word.base.dimension in ("area", "length"))
+    start = phrase.start - ctx.base
+    if not extent or not _SUBJECT_LEAD.fullmatch(ctx.text, own.clause_start, start):
+        return ""
+    found = _NOUN_THEN_PREDICATE.match(own.right)
+    return found.group(1) if found else ""
 
 
 def _counted_and_reported(phrase: Phrase, own: Around) -> bool:
