@@ -342,7 +342,21 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
         return "actual"  # `“十四五”期间,预计…年均增长超6%` written in 2026: the span's result
     if document.kind != "plan" and (_WHOLE_YEAR.search(clause) or _ACHIEVED.search(ctx.text)):
         return "actual"  # `预计…增长6.5%左右,…顺利实现年度目标任务`: an estimate of the result
+    if document.kind == "report" and _span_to_now(ctx, start):
+        return "actual"  # `自“十四五”规划实施以来,…。…森林覆盖率预计达45%`: where the span has come
     return "target"
+
+
+_SPAN_TO_NOW = re.compile(r"以来|[一二三四五六七八九十\d]+年来|今年来")
+
+
+def _span_to_now(ctx: Ctx, start: int) -> bool:
+    """In a report, a paragraph that opens on a span up to now (`…以来`, `五年来`) and plans
+    nothing before the estimate: `预计` estimates what the span has come to, a result."""
+    folded = ctx.document.folded
+    before = folded[folded.rfind("\n", 0, ctx.base) + 1:ctx.base + start]
+    plans = [m for m in _STRONG_FUTURE.finditer(_NOT_FUTURE.sub("", before)) if m.group() != "预计"]
+    return bool(_SPAN_TO_NOW.search(before)) and not plans and not _AHEAD.search(before)
 
 
 _DEADLINE_OPENING = re.compile(r"\s*(?:到|至|力争到|争取到)\s?"
