@@ -696,16 +696,6 @@ def test_a_planned_subject_count_is_a_floor_unless_all_of_them_act() -> None:
     assert ("target", "==", "8", "count") in got, got
 
 
-# In a plan, such a count of things that will act is a floor (`等12处口袋公园为居民增添…`: at
-# least twelve); one that all of them do (`全部`, `均`) is the whole, exact.
-def test_a_planned_subject_count_is_a_floor_unless_all_of_them_act() -> None:
-    plan = "某市2026年园林绿化工作计划\n全市将有更多身边绿地。"
-    got = statements(plan + "东湖公园、西山公园等12处口袋公园为居民增添休憩空间,"
-                     "8个街道均建成花园式社区。\n")
-    assert ("target", ">=", "12", "count") in got, got
-    assert ("target", "==", "8", "count") in got, got
-
-
 # In a report, a paragraph that opens on a span up to now (`…以来`, `三年来`) reviews it: an
 # estimate after it (`预计达…`) is what the span has come to, a result; without the span the
 # estimate forecasts.
@@ -716,3 +706,13 @@ def test_an_estimate_after_a_span_up_to_now_is_a_result() -> None:
     assert [k for k, *_ in got] == ["actual", "actual"], got
     ahead = statements(wire + said)
     assert ("target", ">=", "58", "%") in ahead, ahead
+
+
+# `…将有更多…`, `…将再添…`, `…将新增…` open a paragraph on what its subject will come to have,
+# as `将推进…` opens it on work: its bare figures are the plan's.
+def test_a_paragraph_that_opens_on_what_will_be_had_sets_its_figures() -> None:
+    head = "来源:某市园林局\n作者:佚名\n"
+    work = "城区居民身边将有更多口袋公园。老城片区改造提升街心花园25处。\n"
+    assert [k for k, *_ in statements(head + work)] == ["target"]
+    told = "城区居民身边有了更多口袋公园。老城片区改造提升街心花园25处。\n"
+    assert [k for k, *_ in statements(head + told)] == ["actual"]
