@@ -716,3 +716,22 @@ def test_a_paragraph_that_opens_on_what_will_be_had_sets_its_figures() -> None:
     assert [k for k, *_ in statements(head + work)] == ["target"]
     told = "城区居民身边有了更多口袋公园。老城片区改造提升街心花园25处。\n"
     assert [k for k, *_ in statements(head + told)] == ["actual"]
+
+
+# `新` (newly) before two characters right before an amount makes them a verb of work
+# (`新规划`, `新落地`), and that verb leads the parts of its list after `、`; a word that ends in
+# 新 (`创新`) is none.
+def test_newly_before_a_verb_the_lists_do_not_know_is_work_to_do() -> None:
+    got = statements("某市2026年工作计划\n开发区新规划5平方公里数字经济产业园、4平方公里"
+                     "临港物流园。\n")
+    assert got == [("target", ">=", "5", "km²"), ("target", ">=", "4", "km²")], got
+    assert statements("某市2026年工作计划\n科技局创新平台建设。\n") == []
+
+
+# In a plan, an extent enlarged by so much (`扩大2.5平方公里`, `拓展800亩`) is the land or the
+# things to add, at least that much; a change against a base (`比上年扩大…`) stays a change.
+def test_a_planned_extent_enlarged_by_so_much_is_a_floor() -> None:
+    got = statements("某市2026年工作计划\n高新区扩大2.5平方公里,港区拓展800亩。\n")
+    assert got == [("target", ">=", "2.5", "km²"), ("target", ">=", "800", "亩")], got
+    based = statements("某市2026年工作计划\n高新区面积比上年扩大2.5平方公里。\n")
+    assert based == [("target", "increase", "2.5", "km²")], based

@@ -220,6 +220,9 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
         return ">=" if kind == "target" else "=="
     if change == "increase" and quality and _extent(phrase):
         return ">=" if kind == "target" else "=="  # 森林质量提升800万亩: the area worked on
+    if change == "increase" and kind == "target" and _extent(phrase) and not compared and \
+            own.follows != "of":  # 集成电路产业园扩大3.5平方公里: the land (or things) to add
+        return ">="
     if change == "improve":  # 浓度…改善24%: a fall of what is better lower
         return "reduce" if lower_better else "increase"
     if change and not (phrase.measure == "points" and not own.chain and near.distant):

@@ -12,7 +12,7 @@ import re
 
 from checker.tools.extract import cues
 from checker.tools.extract.asides import aside_reason
-from checker.tools.extract.context import Around, Ctx
+from checker.tools.extract.context import NEW_WORK, Around, Ctx
 from checker.tools.extract.fold import is_cjk
 from checker.tools.extract.phrases import Phrase, alternation
 
@@ -380,6 +380,10 @@ _LEVEL_LEAD = re.compile("^[^\\d,，;；。、]{0,4}?("
                          + r")[\d〇零一二两三四五六七八九十百千]")
 
 
+# (`该区新布局3平方公里…、2平方公里…`: a verb of work `新` marks, as `around` reads it)
+_NEW_LEAD = re.compile(r"^[^\d,，;；。、]{0,4}?" + NEW_WORK.pattern.removesuffix("$") + r"(?=\d)")
+
+
 def _listed(ctx: Ctx, phrase: Phrase, own: Around) -> bool:
     return bool(listed_verb(ctx, phrase, own))
 
@@ -390,7 +394,8 @@ def listed_verb(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     start = phrase.start - ctx.base
     if start == 0 or ctx.text[start - 1] not in "、和及":  # `…1个综合商圈和1条步行街`
         return ""
-    found = _LEVEL_LEAD.match(ctx.text[own.clause_start:start].lstrip())
+    lead = ctx.text[own.clause_start:start].lstrip()
+    found = _LEVEL_LEAD.match(lead) or _NEW_LEAD.match(lead)
     return found.group(1) if found else ""
 
 
