@@ -735,3 +735,14 @@ def test_a_planned_extent_enlarged_by_so_much_is_a_floor() -> None:
     assert got == [("target", ">=", "2.5", "km²"), ("target", ">=", "800", "亩")], got
     based = statements("某市2026年工作计划\n高新区面积比上年扩大2.5平方公里。\n")
     assert based == [("target", "increase", "2.5", "km²")], based
+
+
+# A headline that states what a figure will come to (`…湿地保护率将达到60%`) announces targets,
+# whoever signs the text: a paragraph that says nothing of its own kind sets its work figures.
+def test_a_headline_that_states_a_target_announces_a_plan() -> None:
+    body = ("发布时间:2023-02-10\n来源:某省林业局\n作者:佚名\n"
+            "全省建设湿地公园20处,修复河湖岸线80公里。\n")
+    got = statements("“十四五”期末某省湿地保护率将达到60%\n" + body)
+    assert [k for k, *_ in got] == ["target"] * 3, got
+    told = statements("某省湿地保护工作综述\n" + body)
+    assert [k for k, *_ in told] == ["actual"] * 2, told
