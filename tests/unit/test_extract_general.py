@@ -746,3 +746,12 @@ def test_a_headline_that_states_a_target_announces_a_plan() -> None:
     assert [k for k, *_ in got] == ["target"] * 3, got
     told = statements("某省湿地保护工作综述\n" + body)
     assert [k for k, *_ in told] == ["actual"] * 2, told
+
+
+# A spaced copy (`将培训 120,000 名`) keeps its figure: a count in digits with thousands commas
+# after a verb of work the lists do not know; `成立 30 周年` names an anniversary (no figure);
+# `2个小时` is two hours, not two things.
+def test_a_spaced_copy_with_thousands_commas_and_anniversaries() -> None:
+    got = statements("某市2026年工作计划\n今年是建市 30 周年,全市将培训 120,000 名技能人才,"
+                     "保障学生每天户外活动2个小时。\n")
+    assert got == [("target", ">=", "120000", "count"), ("target", ">=", "2", "h")], got

@@ -25,7 +25,7 @@ COUNT_NOT_BEFORE = {"部": "门委分署队长位级件", "片": "区林",
 OTHER_UNITS = ("人次", "架次", "辆次", "天次", "岁", "年", "斤", "美元", "欧元", "港元", "千瓦时",
                "度", "兆瓦", "吉瓦", "标准箱", "标箱", "个月", "场次", "课时", "学时")
 # Unit words the prelude does not spell, read as the unit they name (`2钟头顺通`: 2 hours).
-UNIT_SYNONYMS = {"钟头": "小时", "个钟头": "小时"}
+UNIT_SYNONYMS = {"钟头": "小时", "个钟头": "小时", "个小时": "小时"}  # `各1个小时`: hours
 # `七成以上`: tenths, read as percent (70 %); not where 成 begins a word (`三成员`, `五成群`).
 TENTHS = "成"
 TENTHS_NOT_BEFORE = "员为果效绩就立功本熟长交都型年人材品分份像群片批套家规"
