@@ -755,3 +755,10 @@ def test_a_spaced_copy_with_thousands_commas_and_anniversaries() -> None:
     got = statements("某市2026年工作计划\n今年是建市 30 周年,全市将培训 120,000 名技能人才,"
                      "保障学生每天户外活动2个小时。\n")
     assert got == [("target", ">=", "120000", "count"), ("target", ">=", "2", "h")], got
+
+
+# `150场(次)`: a measure word with its times in brackets keeps the text's unit (events or their
+# runs, no count of things), as `万人次` does.
+def test_a_count_with_its_times_in_brackets_keeps_its_unit() -> None:
+    got = statements("某区2026年工作计划\n全年组织各类文化惠民演出150场（次）以上。\n")
+    assert got == [("target", ">=", "150", "场(次)")], got

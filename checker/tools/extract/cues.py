@@ -21,6 +21,9 @@ COUNT_WORDS = ("个", "座", "家", "所", "项", "处", "条", "套", "户", "�
 COUNT_ONLY_BEFORE = {"路": ("视频", "监控", "摄像", "高清")}
 COUNT_NOT_BEFORE = {"部": "门委分署队长位级件", "片": "区林",
                     "次": "元级序生品贷供方优要全会产性日年能污均创改分、"}
+# `举办赛事活动200项(次)`: a measure word with its times in brackets counts events or their
+# runs, which no unit of counts says — kept as written, as `万人次` is.
+OR_TIMES = ("(次)",)  # (full-width brackets fold to these)
 # Unit words the prelude does not declare: kept as written (`万人次`, `亿美元`).
 OTHER_UNITS = ("人次", "架次", "辆次", "天次", "岁", "年", "斤", "美元", "欧元", "港元", "千瓦时",
                "度", "兆瓦", "吉瓦", "标准箱", "标箱", "个月", "场次", "课时", "学时")

@@ -76,6 +76,8 @@ class Lexicon:
         one = units.resolve("count")
         for word in cues.COUNT_WORDS:
             words.setdefault(word, UnitWord(word, base=one, count=True))
+            for times in cues.OR_TIMES if word != "次" else ():
+                words.setdefault(word + times, UnitWord(word + times))  # 200项(次): as written
         for word in cues.OTHER_UNITS:
             words.setdefault(word, UnitWord(word))
         for word, meant in cues.UNIT_SYNONYMS.items():
