@@ -762,3 +762,11 @@ def test_a_spaced_copy_with_thousands_commas_and_anniversaries() -> None:
 def test_a_count_with_its_times_in_brackets_keeps_its_unit() -> None:
     got = statements("某区2026年工作计划\n全年组织各类文化惠民演出150场（次）以上。\n")
     assert got == [("target", ">=", "150", "场(次)")], got
+
+
+# A supposition (`假定…`) and what it would mean (`那意味着…`, `则…`) are a writer's arithmetic,
+# no statement of the plan.
+def test_a_supposition_and_its_consequence_state_nothing() -> None:
+    got = statements("某省2026年工作计划\n全省粮食产量达到700亿斤。假定亩产为900斤,"
+                     "那意味着播种面积需要7800万亩。\n")
+    assert got == [("target", ">=", "700", "亿斤")], got

@@ -70,7 +70,7 @@ _COUNTED_READERS = re.compile(r"\s?(?:人)?(?:支持|点赞|评论|阅读|收藏
 _MAIL = re.compile(r"[\d ]*@")
 # `12-23   来自潍坊`: a comment's month and day, no range of figures.
 _MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])")
-_CONDITION = re.compile(r"如\s?果|假\s?如|倘\s?若|一旦|假\s?设")  # `如 果`: a hard wrap's space
+_CONDITION = re.compile(r"如\s?果|假\s?如|倘\s?若|一旦|假\s?设|假\s?定")  # `如 果`: a hard wrap's space
 _CONSEQUENCE = re.compile(r"\s*(?:那么|那|则)")  # 如果…达到90万亿元,那么…将在2.25万亿元
 _PAGE = re.compile(r"(?:^|\s)(?:Page|P\.|p\.|页码)\s*$|(?:页码|页数|文档页数)\s*[:：]\s*$")
 _TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
