@@ -770,3 +770,11 @@ def test_a_supposition_and_its_consequence_state_nothing() -> None:
     got = statements("某省2026年工作计划\n全省粮食产量达到700亿斤。假定亩产为900斤,"
                      "那意味着播种面积需要7800万亩。\n")
     assert got == [("target", ">=", "700", "亿斤")], got
+
+
+# What the work will bring a measured thing to, with its verb of reaching (`将带动…总规模达到…`),
+# is that thing's target; what it brings alone (`可带动就业3000人`) is an estimate of an effect.
+def test_what_work_brings_a_measured_thing_to_is_its_target() -> None:
+    got = statements("某省2026年工作计划\n到2027年,文旅融合将带动全省旅游业总收入达到1.2万亿元,"
+                     "项目建成后可带动就业3000人。\n")
+    assert got == [("target", ">=", "1.2", "万亿元")], got

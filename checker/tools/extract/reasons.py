@@ -70,7 +70,8 @@ _COUNTED_READERS = re.compile(r"\s?(?:人)?(?:支持|点赞|评论|阅读|收藏
 _MAIL = re.compile(r"[\d ]*@")
 # `12-23   来自潍坊`: a comment's month and day, no range of figures.
 _MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])")
-_CONDITION = re.compile(r"如\s?果|假\s?如|倘\s?若|一旦|假\s?设|假\s?定")  # `如 果`: a hard wrap's space
+# (`如 果`: a hard wrap's space; `假定…,那意味着…`: a supposition)
+_CONDITION = re.compile(r"如\s?果|假\s?如|倘\s?若|一旦|假\s?设|假\s?定")
 _CONSEQUENCE = re.compile(r"\s*(?:那么|那|则)")  # 如果…达到90万亿元,那么…将在2.25万亿元
 _PAGE = re.compile(r"(?:^|\s)(?:Page|P\.|p\.|页码)\s*$|(?:页码|页数|文档页数)\s*[:：]\s*$")
 _TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
@@ -88,6 +89,10 @@ _EFFECT = re.compile(r"相当于(?:每年|年)?(?:减少|节约|节省|减排|�
                      r"多种|节能)|(?:可|能|将|预计|有望|可以)(?:直接|间接)?(?:带动|拉动)|"
                      r"(?:预计可|有望)(?:以)?(?:每年|年)?(?:新增|创造|吸纳|减少|节约|节省|替代|减排|"
                      r"增加就业|增收)")
+# `将带动全国体育产业总规模达到5万亿元`: what the work brings a measured thing to, with its verb
+# of reaching, is that thing's target, no estimate of an effect.
+_LEVEL_OF_NAMED = re.compile(r"[^,，;；。\d]{0,16}?(?:" + alternation(cues.MEASURED)
+                             + r")(?:将|要)?(?:达到|达|突破|超过|增至|提高到|提升至)\s*")
 # After a `测算` lead, what the estimate says it would bring (`可减少`, `相当于减少`); a lead
 # alone estimates a result (`据初步测算,全年地区生产总值增长5.2%`).
 _EFFECT_OF = re.compile(f"{_EFFECT.pattern}|(?:可|能|将)(?:以)?(?:减少|节约|节省|替代|减排|新增|"
@@ -232,7 +237,8 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     if _TAGS.search(text[:start]):
         return f"{shown} stands in a page's list of keywords"
     estimate = _ESTIMATED.search(text[:start])
-    if _EFFECT.search(text[own.clause_start:start]) or (
+    effect = _EFFECT.search(text, own.clause_start, start)
+    if (effect and not _LEVEL_OF_NAMED.fullmatch(text, effect.end(), start)) or (
             estimate and _EFFECT_OF.search(text[estimate.end():start])):
         return f"{shown} estimates what the work would bring (`测算`, `带动`), it sets nothing"
     if _CONVERTED.search(text[max(0, start - 2):start]) or \
