@@ -778,3 +778,16 @@ def test_what_work_brings_a_measured_thing_to_is_its_target() -> None:
     got = statements("某省2026年工作计划\n到2027年,文旅融合将带动全省旅游业总收入达到1.2万亿元,"
                      "项目建成后可带动就业3000人。\n")
     assert got == [("target", ">=", "1.2", "万亿元")], got
+
+
+# An area right after a verb of covering (`覆盖1200平方公里的…`) is how much is covered; the
+# parts of a subject listed clause by clause (`…等12处…,…等30条…,以及8处…相继建成`) share the
+# predicate of the last one, so each is a count.
+def test_an_extent_covered_and_a_subject_listed_clause_by_clause() -> None:
+    news = "某网5月3日电(记者 王明)\n"
+    got = statements(news + "全省湿地连成覆盖1200平方公里的生态网络。")
+    assert got == [("actual", "==", "1200", "km²")], got
+    listed = statements(news + "东湖、西湖等12处城市湿地,滨江路、环城路等30条林荫道路,"
+                        "以及8处社区花园相继建成。\n")
+    assert listed == [("actual", "==", "12", "count"), ("actual", "==", "30", "count"),
+                      ("actual", "==", "8", "count")], listed

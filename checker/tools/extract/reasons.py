@@ -363,7 +363,7 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
     led = (near is not None and near is not own and bool(near.chain)) or _listed(ctx, phrase, own)
     if own.follows in ("noun", "of") and not own.chain and not own.distant and not led \
             and not _counted_and_reported(phrase, own) and not _THRESHOLD_NAMED.match(own.right) \
-            and not subject_predicate(ctx, phrase, own) \
+            and not subject_predicate(ctx, phrase, own) and not _extent_covered(ctx, phrase) \
             and not _PARTS.search(ctx.text[max(0, own.clause_start):phrase.start - ctx.base]):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     return ""
@@ -414,10 +414,14 @@ _COUNT_VERB = re.compile("|".join(cues.COUNT_VERBS))
 # subject a count or an extent opens — nothing before it but a short place (no `的`, no verb of
 # having) or a list of names closed by `等` —, then the noun counted and the predicate.
 _SUBJECT_LEAD = re.compile(r"\s*(?:[^\d,，;；。的有在对从为]{0,4}|[^,，;；。]*等)\s*$")
-_NOUN_THEN_PREDICATE = re.compile(r"[^\d,，;；。的、]{1,12}?("
-                                  + alternation((*cues.PREDICATE_ADVERBS, *cues.ALL_OF_THEM,
-                                                 *cues.PREDICATE_VERBS))
-                                  + ")")
+_PREDICATE = "(" + alternation((*cues.PREDICATE_ADVERBS, *cues.ALL_OF_THEM,
+                                 *cues.PREDICATE_VERBS)) + ")"
+_NOUN_THEN_PREDICATE = re.compile(r"[^\d,，;；。的、]{1,12}?" + _PREDICATE)
+# `…等20处花园式示范街区,…等100条城市画廊,以及100处…微花园相继落成`: the parts of a subject
+# listed clause by clause share the predicate of the last, which `以及` (`和`, `及`) opens.
+_NOUN_ALONE = re.compile(r"[^\d,，;；。的、]{1,12}")
+_LISTED_ON = re.compile(r"(?:[,，][^;；。]{0,80}?)?[,，](?:以及|及|和|还有)[^,，;；。]{0,40}?"
+                        + _PREDICATE)
 
 
 def subject_predicate(ctx: Ctx, phrase: Phrase, own: Around) -> str:
@@ -433,7 +437,18 @@ def subject_predicate(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     if not extent or not _SUBJECT_LEAD.fullmatch(ctx.text, own.clause_start, start):
         return ""
     found = _NOUN_THEN_PREDICATE.match(own.right)
+    if found is None and _NOUN_ALONE.fullmatch(own.right.rstrip()):
+        found = _LISTED_ON.match(ctx.text, own.clause_end)
     return found.group(1) if found else ""
+
+
+def _extent_covered(ctx: Ctx, phrase: Phrase) -> bool:
+    """`串联成覆盖3680平方公里的生态网络`: an area or a length right after a verb of covering is
+    how much the thing covers, no description of it."""
+    base = phrase.unit.base if phrase.unit is not None else None
+    start = phrase.start - ctx.base
+    return base is not None and base.dimension in ("area", "length") and not phrase.chinese \
+        and bool(_COVERS.search(ctx.text, max(0, start - 2), start))
 
 
 def _counted_and_reported(phrase: Phrase, own: Around) -> bool:
