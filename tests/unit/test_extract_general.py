@@ -791,3 +791,11 @@ def test_an_extent_covered_and_a_subject_listed_clause_by_clause() -> None:
                         "以及8处社区花园相继建成。\n")
     assert listed == [("actual", "==", "12", "count"), ("actual", "==", "30", "count"),
                       ("actual", "==", "8", "count")], listed
+
+
+# Numbers joined by `+` before a noun (`2+6+N产业集群`, `“1+5”城市群`) name a scheme, no figure;
+# a share right before its verb (`养老机构100%配备…`) is the share of the things named before
+# that do it.
+def test_a_formula_names_a_scheme_and_a_share_before_its_verb_is_a_figure() -> None:
+    got = statements("某市2026年工作计划\n构建2+6+3现代产业集群,养老机构100%配备应急呼叫设施。\n")
+    assert got == [("target", "==", "100", "%")], got

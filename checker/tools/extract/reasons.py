@@ -59,6 +59,8 @@ _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?|pptx?|txt|
                         re.IGNORECASE)
 _CAPTION = re.compile(r"(?:^|[\s:：见如详])(?:图|表|附表|专栏)\s*$")
 _STRUCTURE = re.compile(r"[\d.]+(?:[:：∶][\d.]+){2,}")  # 三次产业结构为0.03:4.66:95.31
+# `1+3+4现代产业体系`, `“2+26”城市`: numbers joined by `+` before a noun name a scheme.
+_FORMULA = re.compile(r"\d+(?:\s?\+\s?\d+)+(?=[”\"’]?[\u4e00-\u9fff])")
 _JOINS = "·•‧"  # 公报2021·3, 23•7: an issue number, a date as a name
 _COUNTER = re.compile(r"(?:文章字数|字数|点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读|"
                       r"热度|查看|回复|评论|点赞|转发|收藏|签到天数|积分|帖子|主题|粉丝|关注|Rank|LV\.?)"
@@ -210,6 +212,9 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} numbers a chart or a table"
     if any(m.start() <= start < m.end() for m in _STRUCTURE.finditer(text)):
         return f"{shown} is part of a structure (`a:b:c`)"
+    formula = next((m for m in _FORMULA.finditer(text) if m.start() <= start < m.end()), None)
+    if formula is not None:
+        return f"{shown} is part of a name's formula (`{formula.group()}`)"
     if re.search(r"(?:号[-—]|ICP备|备案号)$", text[max(0, start - 4):start]):
         return f"{shown} is part of a registration code"
     if before == "〔" and text[end_of(phrase, ctx):][:1] == "〕":  # 平政发〔2025〕6号
@@ -370,8 +375,9 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
 
 
 # `机构养老55%床位将向失能失智老人倾斜`, `30%的资金要用于…`: a share of the noun right after
-# it that a verb ahead says what becomes of.
-_SHARE_THEN_MODAL = re.compile(r"的?[\u4e00-\u9fff]{1,6}?(?:将|要|应|须|必须|需|必将|应当)")
+# it that a verb ahead says what becomes of (not the 应 of `应急`, `应用`, `应对`).
+_SHARE_THEN_MODAL = re.compile(r"的?[\u4e00-\u9fff]{1,6}?"
+                               r"(?:将|要|应(?![急用对届])|须|必须|需|必将|应当)")
 
 
 def share_of_noun(phrase: Phrase, own: Around) -> bool:
@@ -414,14 +420,14 @@ _COUNT_VERB = re.compile("|".join(cues.COUNT_VERBS))
 # subject a count or an extent opens — nothing before it but a short place (no `的`, no verb of
 # having) or a list of names closed by `等` —, then the noun counted and the predicate.
 _SUBJECT_LEAD = re.compile(r"\s*(?:[^\d,，;；。的有在对从为]{0,4}|[^,，;；。]*等)\s*$")
-_PREDICATE = "(" + alternation((*cues.PREDICATE_ADVERBS, *cues.ALL_OF_THEM,
-                                 *cues.PREDICATE_VERBS)) + ")"
-_NOUN_THEN_PREDICATE = re.compile(r"[^\d,，;；。的、]{1,12}?" + _PREDICATE)
+_PREDICATE_OPENS = "(" + alternation((*cues.PREDICATE_ADVERBS, *cues.ALL_OF_THEM,
+                                       *cues.PREDICATE_VERBS)) + ")"
+_NOUN_THEN_PREDICATE = re.compile(r"[^\d,，;；。的、]{1,12}?" + _PREDICATE_OPENS)
 # `…等20处花园式示范街区,…等100条城市画廊,以及100处…微花园相继落成`: the parts of a subject
 # listed clause by clause share the predicate of the last, which `以及` (`和`, `及`) opens.
 _NOUN_ALONE = re.compile(r"[^\d,，;；。的、]{1,12}")
 _LISTED_ON = re.compile(r"(?:[,，][^;；。]{0,80}?)?[,，](?:以及|及|和|还有)[^,，;；。]{0,40}?"
-                        + _PREDICATE)
+                        + _PREDICATE_OPENS)
 
 
 def subject_predicate(ctx: Ctx, phrase: Phrase, own: Around) -> str:
@@ -455,8 +461,10 @@ def _counted_and_reported(phrase: Phrase, own: Around) -> bool:
     """`22个高品质公园建成开园`: a count of things, then what happened to them;
     `17.6平方公里…用地可以上市`: an amount, then what can be done with it."""
     counted = phrase.unit is not None and phrase.unit.count and bool(_COUNT_VERB.search(own.right))
-    shared = phrase.unit is not None and phrase.unit.text == "%" and \
-        bool(_SHARE_OF_THINGS.match(own.right)) and bool(_SHARE_VERB.search(own.right))
+    share = phrase.unit is not None and phrase.unit.text == "%"
+    shared = share and ((bool(_SHARE_OF_THINGS.match(own.right)) and
+                        bool(_SHARE_VERB.search(own.right))) or
+                        bool(_SHARE_VERB.match(own.right)))  # 中小学校100%配备…: that share does
     return counted or shared or bool(_PREDICATE.match(own.right))
 
 
