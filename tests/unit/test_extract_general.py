@@ -799,3 +799,11 @@ def test_an_extent_covered_and_a_subject_listed_clause_by_clause() -> None:
 def test_a_formula_names_a_scheme_and_a_share_before_its_verb_is_a_figure() -> None:
     got = statements("某市2026年工作计划\n构建2+6+3现代产业集群,养老机构100%配备应急呼叫设施。\n")
     assert got == [("target", "==", "100", "%")], got
+
+
+# In a review, `争取` before funds (`为企业争取贷款超200亿元`) says what was secured, not a goal;
+# how long a piece of work took (`仅用了8个月`) is no figure of an indicator.
+def test_funds_secured_and_the_time_work_took() -> None:
+    got = statements("某区2024年国民经济和社会发展计划执行情况\n2024年,全区为企业争取贷款超200亿元,"
+                     "园区从开工到投产仅用了8个月。\n")
+    assert got == [("actual", ">", "200", "亿元")], got

@@ -36,7 +36,8 @@ _QUALIFIERS = re.compile(r"初步预计|初步核算|初步统计|预计|扣除[
 _COUNTED = frozenset({"one", "wan"})
 _DURATION = "a duration in years, not a statement about an indicator"
 _DAY = "a day of the month (`30日举行`), not a count of days"
-_RUNNING = "how long something ran (`连续…`), not a statement about an indicator"
+_RUNNING = "how long something ran or took (`连续…`, `用了…`), not a statement about an indicator"
+_TOOK = re.compile(r"(?:用了|仅用|只用|历时|耗时)$")  # 从签约到投产仅用了10个月
 _PER_BASE = "the base of a rate or a frequency (`每千人`, `每10万人口`, `每5年`), not its value"
 _DOWN = frozenset(cues.REACH_DOWN)
 _SETS_A_VALUE = frozenset({"设置", "设定", "确定", "提出", "明确"})
@@ -70,7 +71,9 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     duration = unit == "年" and (not (own.level or own.bound_word or own.change or own.starting)
                                  or (phrase.chinese and own.follows == "noun")) \
         and not ctx.text[:start].endswith(cues.YEARS_MEASURED)  # 三年新冠疫情, not 年限12.2年
-    running = ctx.text[max(0, start - 2):start].endswith("连续")  # 连续10个季度, 连续97天
+    running = ctx.text[max(0, start - 2):start].endswith("连续") or (  # 连续10个季度, 连续97天
+        _TOOK.search(ctx.text, max(0, start - 3), start) is not None and
+        phrase.unit is not None and phrase.unit.text in cues.SPANS_TAKEN)  # 仅用了10个月
     per_base = ctx.text[start - 1:start] == "每" if start > 0 else False
     reason = _DURATION if duration else _RUNNING if running else _PER_BASE if per_base else \
         _DAY if _day_of_month(ctx, phrase, start, end) else other_reason(ctx, phrase, own, near)

@@ -37,6 +37,8 @@ PER_DAY = ("每天", "每日")
 # `受教育年限12.2年`, `人均预期寿命78岁`: names measured in years — a count of years there is a
 # value, not how long something runs.
 YEARS_MEASURED = ("年限", "寿命", "年数", "工龄")
+# `从签约到投产仅用了10个月`: the spans a piece of work took, no figure of an indicator.
+SPANS_TAKEN = ("个月", "月", "年", "天", "日", "小时", "周", "个工作日", "工作日")
 # `從30日舉行的…發布會`, `26日召开`: a day of the month, no count of days.
 DAY_OF_MONTH_BEFORE = ("从", "於", "于", "在", "自", "截至", "截止", "至")
 DAY_OF_MONTH_AFTER = ("举行", "召开", "举办", "开幕", "闭幕", "发布", "公布", "印发", "上午",

@@ -25,8 +25,9 @@ SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-lev
 # `增加到2024年的43.8万亿元`: 到 after a verb of change names where the change ends, not a
 # deadline.
 _NOT_A_CHANGE = r"(?<!增加|提升|提高|增长|上升|下降|降低|减少|扩大|缩小)(?<![增升降减])"
-# `争取增发国债项目69个` in a review: funds or projects secured, not a goal strived for.
-_SECURED = r"争取(?![^,，;；。\d]{0,10}(?:项目|资金|国债|债券|专项|补助|奖补))"
+# `争取增发国债项目69个`, `为企业争取融资、贷款超300亿元` in a review: funds or projects secured,
+# not a goal strived for.
+_SECURED = r"争取(?![^,，;；。\d]{0,10}(?:项目|资金|国债|债券|专项|补助|奖补|融资|贷款|信贷|授信))"
 _STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d|到二〇|力争|确保|{_SECURED}|努力|"
                             r"(?<![即必])将(?!近)|规划期末|"
                             r"(?<![一])再(?=提高|提升|增加|减少|降低|下降|压减|减|缩短|扩大)|"
