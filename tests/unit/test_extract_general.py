@@ -807,3 +807,11 @@ def test_funds_secured_and_the_time_work_took() -> None:
     got = statements("某区2024年国民经济和社会发展计划执行情况\n2024年,全区为企业争取贷款超200亿元,"
                      "园区从开工到投产仅用了8个月。\n")
     assert got == [("actual", ">", "200", "亿元")], got
+
+
+# `20项主要指标中,15项完成…`: after the document's items and a comma, how many of them did
+# counts the document's own items, no figure.
+def test_how_many_of_the_documents_items_did_after_a_comma() -> None:
+    got = statements("某县2024年国民经济和社会发展计划执行情况\n年初确定的20项主要指标中,"
+                     "15项完成全年目标。\n")
+    assert got == [], got

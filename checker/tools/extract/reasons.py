@@ -36,9 +36,10 @@ _DONE_PROJECTS = re.compile(r"[^,，;；。]{0,12}实事[^,，;；。]{0,8}?(?:�
 _COVERED_AFTER = re.compile(r"[^,，;；。\d]{0,16}?全(?:覆盖|部覆盖)")
 # `我国上述三项数据已非常接近…目标`: the things listed before, counted again, state nothing.
 _NAMED_BEFORE = re.compile(r"(?:上述|前述|以上|上列|这|此)$")
-# `12项主要预期目标中11项较好完成`: how many of the document's items did.
+# `12项主要预期目标中11项较好完成`, `27项主要指标中,19项完成…`: how many of the document's
+# items did.
 _OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标|实事)[,，]?"
-                               r"(?:(?:中|其中)(?:有|共有|共)?|有|共有|共)$")
+                               r"(?:(?:中|其中)[,，]?(?:有|共有|共)?|有|共有|共)$")
 # `从八个方面健全政策机制`: the parts of what the text itself sets out.
 _ASPECTS = re.compile(r"个?方面")
 # `7大类20项民生实事`, `环境改善类4项、公共安全类3项`: the kinds a list is sorted into.
