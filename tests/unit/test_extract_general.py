@@ -815,3 +815,13 @@ def test_how_many_of_the_documents_items_did_after_a_comma() -> None:
     got = statements("某县2024年国民经济和社会发展计划执行情况\n年初确定的20项主要指标中,"
                      "15项完成全年目标。\n")
     assert got == [], got
+
+
+# `培育以A为主的2个…,以B为主的3个…`: clauses that open as the first did after its verb, with the
+# same words right before their figure, are parts of one list and share that verb.
+def test_parallel_clauses_share_the_verb_of_the_first() -> None:
+    got = statements("某市2026年工作计划\n培育以新能源为主的3个百亿级,以生物医药、新材料为主的2个"
+                     "五十亿级,以现代物流为主的5个十亿级产业集群。\n")
+    assert [g for g in got if g[3] == "count"] == [("target", ">=", "3", "count"),
+                                                    ("target", ">=", "2", "count"),
+                                                    ("target", ">=", "5", "count")], got

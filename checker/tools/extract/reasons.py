@@ -406,10 +406,41 @@ def listed_verb(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     each figure that opens a part of the list; '' when there is none."""
     start = phrase.start - ctx.base
     if start == 0 or ctx.text[start - 1] not in "、和及":  # `…1个综合商圈和1条步行街`
-        return ""
+        return _parallel_lead(ctx, own.clause_start, start)
     lead = ctx.text[own.clause_start:start].lstrip()
     found = _LEVEL_LEAD.match(lead) or _NEW_LEAD.match(lead)
     return found.group(1) if found else ""
+
+
+# (a clause's lead verb of work, whatever follows it; not the copulas `为`, `是`, `有`)
+_COPULAS = frozenset({"为", "是", "有", "共", "到", "达"})
+_CLAUSE_VERB = re.compile("^[^\\d,，;；。、]{0,4}?("
+                          + alternation(set(cues.LEVEL_TARGET) - _COPULAS) + ")")
+_PARALLEL_REACH = 4  # clauses looked back through
+
+
+def _parallel_lead(ctx: Ctx, clause_start: int, start: int) -> str:
+    """`打造以A为主的1个…,以B为主的2个…,以C为主的4个…`: a clause without a verb that opens as
+    the one before it did after its verb, with the same words right before its figure, is a
+    part of one list and shares that verb ('' when there is none)."""
+    text, opening = ctx.text, ctx.text[clause_start:start]
+    if len(opening) < 3 or not text[start:start + 1].isdigit():
+        return ""
+    for _ in range(_PARALLEL_REACH):
+        if clause_start < 2 or text[clause_start - 1] not in ",，":
+            return ""
+        before = text[:clause_start - 1]
+        previous = before[max(before.rfind(c) for c in ",，;；。") + 1:]
+        verb = _CLAUSE_VERB.match(previous)
+        rest = previous[verb.end():] if verb else previous
+        figure = re.search(r"\d", rest)
+        if figure is None or rest[:1] != opening[:1] or \
+                rest[:figure.start()][-2:] != opening[-2:]:
+            return ""
+        if verb is not None:
+            return verb.group(1)
+        clause_start -= len(previous) + 1
+    return ""
 
 
 _GOES_ON = re.compile(r"(?:的基础上|基础上|再|又|还|进一步)")
