@@ -825,3 +825,13 @@ def test_parallel_clauses_share_the_verb_of_the_first() -> None:
     assert [g for g in got if g[3] == "count"] == [("target", ">=", "3", "count"),
                                                     ("target", ">=", "2", "count"),
                                                     ("target", ">=", "5", "count")], got
+
+
+# A title that opens on issuing a plan (`省政府印发《…行动计划》`) announces it, behind a page's
+# furniture: a headline's bare figures are the plan's.
+def test_a_title_that_issues_a_plan_announces_it() -> None:
+    page = "某某网\n登录\n客户端\n下载\n"
+    head = ("文旅消费三年规模1万亿元\n2023年05月06日 10:00\n"
+            "省政府印发《文旅消费提振行动计划》,明确三年目标\n")
+    got = statements(page + head)
+    assert ("target", "==", "1", "万亿元") in got, got
