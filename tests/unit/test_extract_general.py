@@ -835,3 +835,13 @@ def test_a_title_that_issues_a_plan_announces_it() -> None:
             "省政府印发《文旅消费提振行动计划》,明确三年目标\n")
     got = statements(page + head)
     assert ("target", "==", "1", "万亿元") in got, got
+
+
+# A paragraph too long to be a headline that ends on a bare number after a verb of reaching
+# (`…提高到35`, cut) lost the number's unit where the copy cut it; a headline may state it bare.
+def test_a_bare_number_where_a_long_paragraph_is_cut_lost_its_unit() -> None:
+    cut = ("某省2026年工作计划\n到2027年,全省数字经济核心产业增加值占地区生产总值比重从2022年的"
+           "8.5%提高到12%,规模以上工业企业数字化改造覆盖率提高到80%,网上零售额提高到35\n"
+           "\n下一段。\n")
+    assert ("target", ">=", "35", "") not in statements(cut)
+    assert ("target", ">=", "35", "") in statements("全省网上零售额力争增至35\n记者获悉此事。\n")
