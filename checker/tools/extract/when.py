@@ -25,8 +25,9 @@ SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-lev
 # `增加到2024年的43.8万亿元`: 到 after a verb of change names where the change ends, not a
 # deadline.
 _NOT_A_CHANGE = r"(?<!增加|提升|提高|增长|上升|下降|降低|减少|扩大|缩小)(?<![增升降减])"
-# `争取增发国债项目69个` in a review: funds or projects secured, not a goal strived for.
-_SECURED = r"争取(?![^,，;；。\d]{0,10}(?:项目|资金|国债|债券|专项|补助|奖补))"
+# `争取增发国债项目69个`, `为企业争取融资、贷款超300亿元` in a review: funds or projects secured,
+# not a goal strived for.
+_SECURED = r"争取(?![^,，;；。\d]{0,10}(?:项目|资金|国债|债券|专项|补助|奖补|融资|贷款|信贷|授信))"
 _STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d|到二〇|力争|确保|{_SECURED}|努力|"
                             r"(?<![即必])将(?!近)|规划期末|"
                             r"(?<![一])再(?=提高|提升|增加|减少|降低|下降|压减|减|缩短|扩大)|"
@@ -342,7 +343,21 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
         return "actual"  # `“十四五”期间,预计…年均增长超6%` written in 2026: the span's result
     if document.kind != "plan" and (_WHOLE_YEAR.search(clause) or _ACHIEVED.search(ctx.text)):
         return "actual"  # `预计…增长6.5%左右,…顺利实现年度目标任务`: an estimate of the result
+    if document.kind == "report" and _span_to_now(ctx, start):
+        return "actual"  # `自“十四五”规划实施以来,…。…森林覆盖率预计达45%`: where the span has come
     return "target"
+
+
+_SPAN_TO_NOW = re.compile(r"以来|[一二三四五六七八九十\d]+年来|今年来")
+
+
+def _span_to_now(ctx: Ctx, start: int) -> bool:
+    """In a report, a paragraph that opens on a span up to now (`…以来`, `五年来`) and plans
+    nothing before the estimate: `预计` estimates what the span has come to, a result."""
+    folded = ctx.document.folded
+    before = folded[folded.rfind("\n", 0, ctx.base) + 1:ctx.base + start]
+    plans = [m for m in _STRONG_FUTURE.finditer(_NOT_FUTURE.sub("", before)) if m.group() != "预计"]
+    return bool(_SPAN_TO_NOW.search(before)) and not plans and not _AHEAD.search(before)
 
 
 _DEADLINE_OPENING = re.compile(r"\s*(?:到|至|力争到|争取到)\s?"
