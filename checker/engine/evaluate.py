@@ -211,7 +211,7 @@ def _series(checked: t.CheckedSuite, table: SeriesTable,
                     and isinstance(expr.right, t.Const) and c.time is not None:
                 from checker.engine.series import check_years
 
-                years, _ = check_years(c.time, checked.plan)
+                years, _ = check_years(c.time, t.plan_in(checked.plan, rule.period))
                 for y in years:
                     point = r.Point.model_construct(year=y, value=float(expr.right.value))
                     targets.setdefault(expr.left.id, []).append((point, rule.id))

@@ -850,7 +850,9 @@ def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
                          ) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
     """`verdicts`, when given, receives every constraint's judgement of every subject
     (the evaluation table reads them); `catalogue` gives the declared ranges that bound
-    the fillings of gaps."""
+    the fillings of gaps.  A rule stating another source's targets (`rule.period`) is
+    judged in that source's period."""
+    plan = t.plan_in(plan, rule.period)
     per_subject: dict[Subject, list[Verdict]] = {}
     settler = Settler()
     for c in rule.constraints:
