@@ -326,10 +326,16 @@ _TARGET_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!达到)(?<!超额完成)((
                           r"(?!任务)")
 
 
+# `…提前达到国家2022年目标要求`: a year whose target was reached, a few words after the verb.
+_REACHED_BEFORE = re.compile(r"(?:完成|实现|达到|超过|超出)[^,，。;；:：\d]{0,6}$")
+
+
 def _year_before_target(document: Document) -> int | None:
     begin = len(document.folded) - len(document.folded.lstrip())  # past a `# source:` line
-    found = _TARGET_YEAR.search(document.folded, begin, begin + _TARGET_YEAR_WINDOW)
-    return int(found.group(1)) - 1 if found else None
+    for found in _TARGET_YEAR.finditer(document.folded, begin, begin + _TARGET_YEAR_WINDOW):
+        if not _REACHED_BEFORE.search(document.folded, max(0, found.start() - 8), found.start()):
+            return int(found.group(1)) - 1
+    return None
 
 
 _TARGET_YEAR_WINDOW = 400  # the headline and the lead, where a page names the year it is about
@@ -379,8 +385,15 @@ def _states_figure(text: str) -> bool:
 _CAPTION_NUMBER = re.compile(r"^\s*(?:专栏|附表|表|图)\s*[\d一二三四五六七八九十]+(?:[-－.]\d+)?")
 
 
+# `主要健康指标持续向好`, `年度目标任务圆满完成`: a title whose plan word is the subject of a
+# result says how the indicators or targets turned out — a review, not a plan.
+_PLAN_WORD_FARED = re.compile("(?:" + "|".join(cues.PLAN_HEADINGS) + r")[\u4e00-\u9fff]{0,4}?"
+                              r"(?:向好|好转|改善|达标|圆满完成|全面完成|顺利完成|超额完成|"
+                              r"提前完成|提前实现|全面实现|顺利实现)")
+
+
 def _mode_of(title: str) -> str:
-    if any(w in title for w in cues.REVIEW_HEADINGS):
+    if any(w in title for w in cues.REVIEW_HEADINGS) or _PLAN_WORD_FARED.search(title):
         return "actual"
     if any(w in title for w in cues.PLAN_HEADINGS):
         return "target"
