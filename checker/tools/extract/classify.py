@@ -33,6 +33,10 @@ _RUNNING = "how long something ran (`连续…`), not a statement about an indic
 _PER_BASE = "the base of a rate or a frequency (`每千人`, `每10万人口`, `每5年`), not its value"
 _DOWN = frozenset(cues.REACH_DOWN)
 _SETS_A_VALUE = frozenset({"设置", "设定", "确定", "提出", "明确"})
+# `达到并超过…2022年77.7岁的目标`, `低于5.5%的预期控制目标`: a figure that is the value of a target
+# named after it, in a sentence that measures a result against it.
+_TARGET_NAMED_AFTER = re.compile(r"的[^\d,，;；。、]{0,6}?目标(?!任务)")
+_RESULT_AGAINST = frozenset({"低于", "高于", "超过", "优于", "好于"})
 _EQUAL_VERBS = frozenset({"为", "是", "保持", "保持在", "稳定在", "稳定", "占地", "共", "有",
                           "安排"})
 
@@ -101,6 +105,8 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     if op == ">=" and kind == "target" and near.level in ("达到", "达") and not phrase.bound and \
             _PARTS_REACH.match(ctx.text, near.clause_start, near.chain_start):
         op = "=="  # 其中再生铜、再生铝产量分别达到400万吨、1150万吨: the parts of a whole set
+    if kind == "target" and own.follows == "of" and not phrase.bound:
+        op = _value_of_named_target(ctx, own, start) or op
     rate = _RATE_IS.search(ctx.text[max(0, own.chain_start - 10):own.chain_start])
     if op == "==" and rate and own.level in ("为", "是"):  # GDP增长预期目标为6.5%: a rise
         op = "reduce" if rate.group(1) in ("下降", "降低", "降幅") else "increase"
@@ -128,6 +134,22 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
         reason=reason, section=" ".join(ctx.sentence.section), words=phrase.text,
         known=known, factor=factor, high=high,
         signals=tuple(signals) if ctx.decision is not None and ctx.decision.collect else ())
+
+
+def _value_of_named_target(ctx: Ctx, own: Around, start: int) -> str:
+    """The op of a target's value named after it in a sentence that measures a result
+    against it: the comparison before it is the result's (`低于5.5%的预期控制目标`: the target
+    caps, `控制`), and a verb far left that reaches it (`达到并超过…2022年77.7岁的目标`, the
+    target's year between) reaches the target, not the figure: its value is `==`."""
+    named = _TARGET_NAMED_AFTER.match(own.right)
+    if named is None:
+        return ""
+    if own.chain and all(w in _RESULT_AGAINST for w in own.chain):
+        return "<=" if "控制" in named.group() else "=="
+    between = ctx.text[max(own.distant_at, own.clause_start):own.chain_start]
+    if not own.chain and own.distant in cues.LEVEL_TARGET and re.search(r"20\d\d年", between):
+        return "=="
+    return ""
 
 
 def _day_of_month(ctx: Ctx, phrase: Phrase, start: int, end: int) -> bool:

@@ -233,7 +233,16 @@ _NO_VERB = frozenset({"全市", "全区", "全县", "全省", "全国", "其中"
                       "全部", "近期", "年底", "年末", "以上", "左右", "每年", "累计", "达到"})
 
 
+# `年内将建多功能运动场地314处`, `今年要修农村公路120公里`: after a word that plans, a one-character
+# verb of building and the noun it builds before the count.
+_PLANNED_BUILD = re.compile(r"(?:(?<![主重需必只不次])要|(?<![即])将|拟|计划|年内)(?:新)?"
+                            r"([建修种植铺])[\u4e00-\u9fff]{2,8}$")
+
+
 def _unknown_work(text: str, low: int, high: int) -> tuple[str, int]:
+    built = _PLANNED_BUILD.search(text, low, high)
+    if built is not None:
+        return built.group(1), built.start(1)
     found = _PLANNED_WORK.search(text, low, high)
     if found is None or found.group(1) in _NO_VERB or found.group(1) in _ALL_CUES:
         return "", -1

@@ -121,6 +121,11 @@ def _last(pattern: re.Pattern[str], text: str, pos: int = 0,
         continue
     return found
 
+def plans(words: str) -> bool:
+    """Whether `words` hold a word that plans (`将`, `力争`, `到2025年`; not `预计`)."""
+    return any(m.group() != "预计" for m in _STRONG_FUTURE.finditer(_NOT_FUTURE.sub("", words)))
+
+
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
     """`target` or `actual` for a statement at `start` (an offset in the sentence)."""
     return judged(ctx, near, start)[0]
@@ -156,8 +161,7 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return "target", True  # 展望2025年,…。各区至少有1个…: what is set for the year ahead
     if (_PAST.search(clause) and not _ahead_with_le(ctx, clause, start)) or _now(ctx, start):
         return "actual", True
-    if _RANKED.search(ctx.text) and not any(m.group() != "预计" for m in _STRONG_FUTURE.finditer(
-            _NOT_FUTURE.sub("", ctx.text))):
+    if _RANKED.search(ctx.text) and not plans(ctx.text):
         return "actual", True  # 社会消费品零售总额预计增长5%,居全市前列: a rank is known after
     future = next((m for m in _STRONG_FUTURE.finditer(_NOT_FUTURE.sub("", clause))
                    if not (mode == "actual" and m.group() in _WEAK_FUTURE)), None)

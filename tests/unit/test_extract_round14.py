@@ -1,0 +1,37 @@
+"""Round 14 (blind sets 53–56): the structures their misses showed, in words of this file.
+
+Each case stands for one cause of docs/extract.md's "Round 14" table; none is a sentence of
+the gold sets.
+"""
+
+from __future__ import annotations
+
+from tests.extract_helpers import statements
+
+NEWS = "新华网杭州5月9日电 (记者王某)\n"
+
+
+def test_a_heading_whose_indicators_fared_well_heads_results() -> None:
+    text = (NEWS + "近日,某省完成了生态指标监测工作,结果显示,多数指标提前达到国家2025年目标要求。\n"
+            "重点生态指标明显改善\n"
+            "全省森林覆盖率为61.5%,比五年前提高1.2%。湿地保护率为55%。\n")
+    assert statements(text) == [("actual", "==", "61.5", "%"), ("actual", "increase", "1.2", "%"),
+                                ("actual", "==", "55", "%")]
+
+
+def test_the_value_of_a_target_a_result_is_measured_against() -> None:
+    text = (NEWS + "二、主要健康指标完成情况\n"
+            "2023年该市人均预期寿命为80.2岁,达到并超过健康城市2025年79岁的目标。"
+            "新生儿死亡率为1.5‰,提前实现2025年≤3‰的目标。城镇调查失业率为4.8%,低于5%的"
+            "年度控制目标。\n")
+    assert statements(text) == [
+        ("actual", "==", "80.2", "岁"), ("target", "==", "79", "岁"),
+        ("actual", "==", "1.5", "‰"), ("target", "<=", "3", "‰"),
+        ("actual", "==", "4.8", "%"), ("target", "<=", "5", "%")]
+
+
+def test_a_headline_that_plans_keeps_its_kind_over_the_result_below() -> None:
+    text = (NEWS + "今年将建口袋公园40处\n"
+            "2023年全市建成口袋公园40处,新增绿地面积120公顷。\n")
+    assert statements(text)[0] == ("target", ">=", "40", "count")
+    assert statements(text)[1] == ("actual", "==", "40", "count")
