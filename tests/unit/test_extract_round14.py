@@ -35,3 +35,15 @@ def test_a_headline_that_plans_keeps_its_kind_over_the_result_below() -> None:
             "2023年全市建成口袋公园40处,新增绿地面积120公顷。\n")
     assert statements(text)[0] == ("target", ">=", "40", "count")
     assert statements(text)[1] == ("actual", "==", "40", "count")
+
+
+def test_the_end_of_a_plans_span_is_a_deadline_and_a_bare_goal_word_opens_targets() -> None:
+    text = ("3月2日,据某财经社,近日,三部门联合印发《“十五五”通用航空发展规划》。目标,到“十五五”末,"
+            "通用机场500个,低空航线覆盖率达到70%,年保障起降作业300万架次。\n")
+    assert statements(text) == [("target", "==", "500", "count"), ("target", ">=", "70", "%"),
+                                ("target", ">=", "300", "万架次")]
+
+
+def test_take_offs_and_landings_are_no_fall() -> None:
+    text = NEWS + "2023年,全省机场完成航班起降42万架次。\n"
+    assert statements(text) == [("actual", "==", "42", "万架次")]

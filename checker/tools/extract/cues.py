@@ -102,7 +102,8 @@ REACH_DOWN = ("压减到", "压减至", "压缩到", "压缩至", "减少到", "
               "降低至", "下降到", "下降至", "减至", "缩小到", "缩小至", "缩减到", "缩减至",
               "减量至", "减量到")  # `城乡建设用地规模减量至65平方公里`
 # `经过5年努力`, `通过3年建设`: the way through a span, no comparison (`过` of `过百兆` is one).
-NOT_A_BOUND = ("经过", "通过", "度过", "穿过", "路过")
+NOT_A_BOUND = ("经过", "通过", "度过", "穿过", "路过",
+               "起降", "升降")  # `航班起降1700万架次`: take-offs and landings, no fall
 MORE_THAN = ("超过", "突破", "大于", "高于", "多于", "超出", "超", "过", "逾", "破")
 LESS_THAN = ("低于", "少于", "小于", "不足", "不到")
 # `>30`, `<5.5` as tables write them: only right before the number (`首页 > 规划` is a path).

@@ -27,12 +27,16 @@ SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-lev
 _NOT_A_CHANGE = r"(?<!增加|提升|提高|增长|上升|下降|降低|减少|扩大|缩小)(?<![增升降减])"
 # `争取增发国债项目69个` in a review: funds or projects secured, not a goal strived for.
 _SECURED = r"争取(?![^,，;；。\d]{0,10}(?:项目|资金|国债|债券|专项|补助|奖补))"
-_STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d|到二〇|力争|确保|{_SECURED}|努力|"
+# `到“十四五”末`, `到十五五期末`: the end of a plan's span, a deadline as `到2025年` is.
+_SPAN_END = r"到\s?[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?(?:末|期末)"
+_STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d|{_SPAN_END}|到二〇|力争|确保|"
+                            rf"{_SECURED}|努力|"
                             r"(?<![即必])将(?!近)|规划期末|"
                             r"(?<![一])再(?=提高|提升|增加|减少|降低|下降|压减|减|缩短|扩大)|"
                             r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在")
 # `未来五年`, `今后5年`: the span ahead; `规划近期 2010 年…`, `远期目标`: a master plan's phases.
-_AHEAD = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d\s?年|力争到|预期目标|目标是|主要目标|目标为|"
+_AHEAD = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d\s?年|{_SPAN_END}|力争到|预期目标|目标是|"
+                    r"主要目标|目标为|"
                     r"(?<![即必])将(?!近)|(?<![主重需只想纲概])要(?![求素点])|"
                     r"(?:未来|今后)[一二三四五六七八九十\d]+年|规划(?:近期|中期|远期)|"
                     r"(?:近期|中期|远期)(?:目标|规划)")
@@ -61,7 +65,7 @@ _PAST = re.compile("|".join(re.escape(w) if w != "首次" else "(?<![将要拟�
 # A sentence that opens on its targets (`预期目标是,…同比增长7%`, `目标:…`, `依据规划,…`):
 # what follows in it is a target, whatever its words of change say (`同比` of a target).
 _TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:是|为)[:：,，]?|"
-                             r"(?<![的])目标[:：]|"
+                             r"(?<![的])目标[:：]|^\s*(?:主要|发展|总体)?目标[,，]|"
                              r"(?:根据|依据|按照|依照)(?:《[^》]{1,40}》|规划|纲要)[,，]|"
                              r"(?:《[^》]{1,40}》|规划|纲要|方案|意见|指导意见|通知|行动计划|"
                              r"实施计划|文件)(?:草案)?(?:还|并|进一步)?"
