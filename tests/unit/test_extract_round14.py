@@ -47,3 +47,27 @@ def test_the_end_of_a_plans_span_is_a_deadline_and_a_bare_goal_word_opens_target
 def test_take_offs_and_landings_are_no_fall() -> None:
     text = NEWS + "2023年,全省机场完成航班起降42万架次。\n"
     assert statements(text) == [("actual", "==", "42", "万架次")]
+
+
+def test_a_digests_points_on_one_line_are_sentences_of_their_own() -> None:
+    text = ("产业发展 - “十四五”期间工业增加值年均增长5.8% [1] - 南区两大园区建成后将入驻超30家"
+            "企业 [2] - 新材料产业集聚企业320家,产业收入年均增长8.1% [3] - 2024年上半年产值实现"
+            "6.4%的较快增长 [3]\n")
+    assert statements(text) == [
+        ("actual", "increase", "5.8", "%"), ("target", ">", "30", "count"),
+        ("actual", "==", "320", "count"), ("actual", "increase", "8.1", "%"),
+        ("actual", "increase", "6.4", "%")]
+
+
+def test_an_estimate_beside_a_span_looked_back_on_is_a_result() -> None:
+    text = ("经济总量连续跨越60万亿元、70万亿元大关,2024年预计达到80万亿元左右,五年间规模增长超"
+            "20万亿元。\n")
+    assert [s[0] for s in statements(text)][-2:] == ["actual", "actual"]
+
+
+def test_a_target_named_in_results_leaves_the_others_results() -> None:
+    text = ("本区持续推动养老服务向农村延伸,每千名老人养老床位数达到42张,较2021年增长9.5%;"
+            "基本实现每个社区至少有1个托育点的目标,58家医院开设疼痛门诊。\n")
+    assert statements(text) == [
+        ("actual", "==", "42", "count"), ("actual", "increase", "9.5", "%"),
+        ("target", ">=", "1", "count"), ("actual", "==", "58", "count")]

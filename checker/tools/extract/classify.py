@@ -107,6 +107,9 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
         op = "=="  # 其中再生铜、再生铝产量分别达到400万吨、1150万吨: the parts of a whole set
     if kind == "target" and own.follows == "of" and not phrase.bound:
         op = _value_of_named_target(ctx, own, start) or op
+    if op == "==" and kind != "other" and phrase.unit is not None and phrase.unit.text == "%":
+        rise = _RATE_AFTER.match(own.right)  # 实现7.1%的高增长: a rise at that rate
+        op = ("reduce" if rise.group(1) in ("下降", "降幅") else "increase") if rise else op
     rate = _RATE_IS.search(ctx.text[max(0, own.chain_start - 10):own.chain_start])
     if op == "==" and rate and own.level in ("为", "是"):  # GDP增长预期目标为6.5%: a rise
         op = "reduce" if rate.group(1) in ("下降", "降低", "降幅") else "increase"
@@ -178,6 +181,7 @@ _BOUND_OF_WHOLE = re.compile("(" + "|".join(sorted(cues.ABOUT + cues.MORE_THAN[:
                              + r")[^,，;；。\d的]{1,10}的$")
 _CUTS = frozenset({"减少", "压减", "降低", "压缩"})
 # `GDP增长预期目标为6.5%`, `GDP年均增速预计为6.5%`: the rate a change is set at.
+_RATE_AFTER = re.compile(r"的(?:高|较高|较快|快速|稳定|稳步)?(增长|增幅|下降|降幅)")
 _RATE_IS = re.compile(r"(增长|增速|增幅|下降|降低|降幅)(?:的)?"
                       r"(?:预期目标|预期|目标|预计|计划|目标值)?"
                       r"(?:也|将|已|再)?(?:调低|调高|下调|上调|确定|设定|定)?$")

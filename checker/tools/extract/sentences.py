@@ -30,7 +30,10 @@ from checker.tools.plantext import CHINESE_DIGITS, HEADING_MAX, numbered_heading
 
 _MAX_HEADING = HEADING_MAX
 # `燃?xì)?、熱力`: a `?` a page's mojibake left before `、`, a comma or a gloss ends nothing.
-_SENTENCE_END = re.compile(r"[。;!！；]|[?？](?![、,，A-Za-z])")
+# A digest's points flattened onto one line (`… [1] - 2024年上半年…`): a source's number after a
+# point and the ` - ` of the next point end the point, as a full stop would.
+_SENTENCE_END = re.compile(r"[。;!！；]|[?？](?![、,，A-Za-z])|\[\d{1,3}\](?=\s|$)|"
+                           r"(?<=\s)-(?=\s+[\u4e00-\u9fff“\"\d])")
 _CLOSERS = "”’\")）】》"
 _META = re.compile(r"#\s*source\s*:", re.IGNORECASE)
 _INTRO = re.compile(r"[:：]\s*$")
@@ -512,6 +515,8 @@ def _split(number: int, start: int, text: str, section: tuple[str, ...], mode: s
     for end in ends:
         while end < len(text) and text[end] in _CLOSERS:
             end += 1
+        while begin < end and text[begin] in " \u3000" and begin > 0:
+            begin += 1  # a point of a digest opens on its words, not the space after ` - `
         piece = text[begin:end]
         if piece.strip():
             yield Sentence(number, start + begin, start + end, section, mode, period, heading)

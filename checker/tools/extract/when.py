@@ -51,7 +51,9 @@ _LEAD_PLAN = re.compile(r"力争|确保|(?:努力|争取)(?=用|通过|经过|�
 _LEAD_PLAN_WEAK = re.compile(r"(?<![的年度])计划(?!单列|生育|内|外|的)")
 _LEAD_FORECAST = re.compile(r"(?<!初步)预计")
 # (`福田加氢站就已正式投运,该站…占地面积1700平方米`: what is in use already is described)
-_SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|今年来|以来|截至|截止|同比|初步预计|初步核算|"
+# `五年来`, `五年间`, `…以来`: a span that ends now, looked back on.
+_SPAN_BEHIND = r"[一二三四五六七八九十\d]+年(?:来|间)|以来"
+_SINCE = re.compile(rf"{_SPAN_BEHIND}|今年来|截至|截止|同比|初步预计|初步核算|"
                     r"已(?:经)?(?:正式)?(?:投运|投用|投产|启用|开通运营|建成投用)")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
 # Words with 计划 or 目标 that measure a result against the plan (`占计划的100%`,
@@ -151,9 +153,10 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     document, mode = ctx.document, ctx.sentence.mode
     if near.starting:
         return "actual", False  # where a change starts says nothing of its paragraph
-    if _targets_follow(ctx.text[:start]) or _OF_A_TARGET.match(ctx.text[start:near.clause_end]) \
-            or _LISTED.match(ctx.text[start:near.clause_end]):
+    if _targets_follow(ctx.text[:start]) or _LISTED.match(ctx.text[start:near.clause_end]):
         return "target", True
+    if _OF_A_TARGET.match(ctx.text[start:near.clause_end]):
+        return "target", False  # a target named in a report of results says nothing of the others
     if _SET_AT.search(ctx.text[max(0, near.chain_start - 8):near.chain_start + 1]) or \
             _SET_AT.search(ctx.text[max(0, start - 8):start]):
         return "target", True
@@ -348,8 +351,10 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     spans = [m.last for m in own_marks(ctx, start) if m.kind in ("plan", "years") and m.last]
     if spans and document.reviewed is not None and spans[-1] <= document.reviewed:
         return "actual"  # `“十四五”期间,预计…年均增长超6%` written in 2026: the span's result
-    if document.kind != "plan" and (_WHOLE_YEAR.search(clause) or _ACHIEVED.search(ctx.text)):
-        return "actual"  # `预计…增长6.5%左右,…顺利实现年度目标任务`: an estimate of the result
+    if document.kind != "plan" and (_WHOLE_YEAR.search(clause) or _ACHIEVED.search(ctx.text)
+                                    or re.search(_SPAN_BEHIND, ctx.text)):
+        return "actual"  # `预计…增长6.5%左右,…顺利实现年度目标任务`, `…2024年预计达到140万亿元,
+        # 五年间…增长超35万亿元`: an estimate of the result of a span looked back on
     return "target"
 
 
