@@ -71,3 +71,11 @@ def test_a_target_named_in_results_leaves_the_others_results() -> None:
     assert statements(text) == [
         ("actual", "==", "42", "count"), ("actual", "increase", "9.5", "%"),
         ("target", ">=", "1", "count"), ("actual", "==", "58", "count")]
+
+
+def test_the_plan_a_result_is_a_share_of_is_a_target() -> None:
+    text = ("一、2023年计划执行情况\n"
+            "初步预计,全县粮食产量48万吨,完成年计划50万吨的96%,增长1.5%。\n")
+    assert statements(text) == [
+        ("actual", "==", "48", "万吨"), ("target", "==", "50", "万吨"),
+        ("actual", "==", "96", "%"), ("actual", "increase", "1.5", "%")]

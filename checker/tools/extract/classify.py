@@ -21,7 +21,7 @@ from checker.tools.extract.naming import name_of
 from checker.tools.extract.phrases import Phrase, UnitWord
 from checker.tools.extract.reasons import listed_verb, money_level, other_reason, share_of_noun
 from checker.tools.extract.signals import features
-from checker.tools.extract.when import judged, period_at
+from checker.tools.extract.when import judged, period_at, plan_of_a_share
 from checker.types.units import Unit
 
 _QUALIFIERS = re.compile(r"初步预计|初步核算|初步统计|预计|扣除[^,，;；。]{1,12}?影响|两年平均|"
@@ -105,6 +105,8 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     if op == ">=" and kind == "target" and near.level in ("达到", "达") and not phrase.bound and \
             _PARTS_REACH.match(ctx.text, near.clause_start, near.chain_start):
         op = "=="  # 其中再生铜、再生铝产量分别达到400万吨、1150万吨: the parts of a whole set
+    if kind == "target" and not phrase.bound and plan_of_a_share(ctx.text, start):
+        op = "=="  # 完成年计划710亿元的89.4%: the plan's value, no verb of its own
     if kind == "target" and own.follows == "of" and not phrase.bound:
         op = _value_of_named_target(ctx, own, start) or op
     if op == "==" and kind != "other" and phrase.unit is not None and phrase.unit.text == "%":

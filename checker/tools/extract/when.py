@@ -127,6 +127,18 @@ def _last(pattern: re.Pattern[str], text: str, pos: int = 0,
         continue
     return found
 
+# `完成年计划710亿元的89.4%`, `占年度目标1200万吨的96%`: the plan's value between the plan word and
+# the share of it a result reaches.
+_PLAN_BEFORE_SHARE = re.compile(r"(?:年|年度|全年|年初)(?:计划|目标)(?:任务)?\s?$")
+_SHARE_AFTER = re.compile(r"[^,，;；。的]{0,12}?的\s?[\d.]+\s?%")
+
+
+def plan_of_a_share(text: str, start: int) -> bool:
+    """Whether the figure at `start` is the plan's value a share is measured against."""
+    return bool(_PLAN_BEFORE_SHARE.search(text, max(0, start - 6), start)) and \
+        bool(_SHARE_AFTER.match(text, start))
+
+
 def plans(words: str) -> bool:
     """Whether `words` hold a word that plans (`将`, `力争`, `到2025年`; not `预计`)."""
     return any(m.group() != "预计" for m in _STRONG_FUTURE.finditer(_NOT_FUTURE.sub("", words)))
@@ -155,6 +167,8 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return "actual", False  # where a change starts says nothing of its paragraph
     if _targets_follow(ctx.text[:start]) or _LISTED.match(ctx.text[start:near.clause_end]):
         return "target", True
+    if plan_of_a_share(ctx.text, start):
+        return "target", False  # 完成年计划710亿元的89.4%: the year's plan, the share reported
     if _OF_A_TARGET.match(ctx.text[start:near.clause_end]):
         return "target", False  # a target named in a report of results says nothing of the others
     if _SET_AT.search(ctx.text[max(0, near.chain_start - 8):near.chain_start + 1]) or \
