@@ -79,3 +79,17 @@ def test_the_plan_a_result_is_a_share_of_is_a_target() -> None:
     assert statements(text) == [
         ("actual", "==", "48", "万吨"), ("target", "==", "50", "万吨"),
         ("actual", "==", "96", "%"), ("actual", "increase", "1.5", "%")]
+
+
+def test_a_span_up_to_now_reports_and_a_part_of_the_year_is_known() -> None:
+    text = ("2025-10-12 09:30:00\n"
+            "本报讯 记者从会上获悉,2018年新区启动建设至今,累计完成投资超过3200亿元,连续4年保持"
+            "500亿元以上。区长介绍,“十四五”期间新区预计生产总值年均增长超7%,今年上半年增长8.2%。\n")
+    assert statements(text) == [
+        ("actual", ">", "3200", "亿元"), ("actual", ">=", "500", "亿元"),
+        ("actual", ">", "7", "%"), ("actual", "increase", "8.2", "%")]
+
+
+def test_a_planned_quantity_is_a_target() -> None:
+    text = ("本报讯 记者从会上获悉,新区已建成厂房52万平方米,片区内规划研发空间86万平方米。\n")
+    assert statements(text) == [("actual", "==", "52", "万m²"), ("target", "==", "86", "万m²")]

@@ -33,7 +33,9 @@ _STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d|{_SPAN_END}|到二〇
                             rf"{_SECURED}|努力|"
                             r"(?<![即必])将(?!近)|规划期末|"
                             r"(?<![一])再(?=提高|提升|增加|减少|降低|下降|压减|减|缩短|扩大)|"
-                            r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在")
+                            r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在|"
+                            # `区域内规划产业空间143万平方米`: a planned quantity, set by a plan
+                            r"(?<![的总])规划(?!范围)(?=[\u4e00-\u9fff]{2,8}?(?:超过|超|近|约|达到|达|为)?\d)")
 # `未来五年`, `今后5年`: the span ahead; `规划近期 2010 年…`, `远期目标`: a master plan's phases.
 _AHEAD = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d\s?年|{_SPAN_END}|力争到|预期目标|目标是|"
                     r"主要目标|目标为|"
@@ -51,8 +53,8 @@ _LEAD_PLAN = re.compile(r"力争|确保|(?:努力|争取)(?=用|通过|经过|�
 _LEAD_PLAN_WEAK = re.compile(r"(?<![的年度])计划(?!单列|生育|内|外|的)")
 _LEAD_FORECAST = re.compile(r"(?<!初步)预计")
 # (`福田加氢站就已正式投运,该站…占地面积1700平方米`: what is in use already is described)
-# `五年来`, `五年间`, `…以来`: a span that ends now, looked back on.
-_SPAN_BEHIND = r"[一二三四五六七八九十\d]+年(?:来|间)|以来"
+# `五年来`, `五年间`, `…以来`, `2016年…启动建设至今`: a span that ends now, looked back on.
+_SPAN_BEHIND = r"[一二三四五六七八九十\d]+年(?:来|间)|以来|(?<![截])至今(?!年|后)"
 _SINCE = re.compile(rf"{_SPAN_BEHIND}|今年来|截至|截止|同比|初步预计|初步核算|"
                     r"已(?:经)?(?:正式)?(?:投运|投用|投产|启用|开通运营|建成投用)")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
@@ -348,6 +350,8 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
         return mode
     if _of_last_year(ctx.text[:start]):  # 去年…比重预计达55%: last year's estimated result
         return "actual"
+    if any(m.part[:1] in ("H", "Q") for m in own_marks(ctx, start)):
+        return "actual"  # `…预计年均增长超6%,今年前三季度增长10.9%`: a part of a year is known
     years = [m.last for m in own_marks(ctx, start) if m.kind == "year" and m.last is not None]
     opening = _opening_year(ctx, start)
     if not years and opening is not None:
