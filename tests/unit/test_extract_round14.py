@@ -93,3 +93,13 @@ def test_a_span_up_to_now_reports_and_a_part_of_the_year_is_known() -> None:
 def test_a_planned_quantity_is_a_target() -> None:
     text = ("本报讯 记者从会上获悉,新区已建成厂房52万平方米,片区内规划研发空间86万平方米。\n")
     assert statements(text) == [("actual", "==", "52", "万m²"), ("target", "==", "86", "万m²")]
+
+
+def test_a_list_announced_as_targets_to_reach_sets_targets() -> None:
+    text = ("某县2025年工作报告\n"
+            "去年,全县生产总值增长5.1%。\n"
+            "2025年,我们将努力实现以下目标:\n"
+            "经济稳中求进,确保生产总值增长6%,一般公共预算收入增长4%,农村居民人均可支配收入增长7%。\n")
+    assert statements(text)[1:] == [("target", "increase", "6", "%"),
+                                    ("target", "increase", "4", "%"),
+                                    ("target", "increase", "7", "%")]

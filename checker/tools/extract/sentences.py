@@ -481,6 +481,10 @@ def _opening(stack: list[_Section], text: str) -> None:
         stack[-1].mode = "actual"
 
 
+# `努力实现以下目标:`: the targets to reach, listed below (a verb of reaching before them, no 了).
+_TARGETS_ANNOUNCED = re.compile(r"(?:以下|如下)[^,，。:：了]{0,6}?(?:目标|任务)[:：]\s*$")
+
+
 def _intro_mode(text: str) -> str:
     if re.search(r"做了|完成了|取得了", text):  # 主要做了七个方面工作:
         return "actual"
@@ -488,7 +492,7 @@ def _intro_mode(text: str) -> str:
         return "target"
     if re.search(r"(?:预期|主要|发展)目标(?:是|为|如下)", text):  # 报告指出,…主要预期目标是:
         return "target"
-    if re.search(_PLAN_SAYS, text):
+    if re.search(_PLAN_SAYS, text) or _TARGETS_ANNOUNCED.search(text):
         return "target"
     if re.search(r"指出|显示|完成|实现|取得|表现为", text):
         return "actual"
