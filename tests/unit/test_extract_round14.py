@@ -103,3 +103,8 @@ def test_a_list_announced_as_targets_to_reach_sets_targets() -> None:
     assert statements(text)[1:] == [("target", "increase", "6", "%"),
                                     ("target", "increase", "4", "%"),
                                     ("target", "increase", "7", "%")]
+
+
+def test_a_bare_trillion_keeps_its_spelling() -> None:
+    text = "本报讯 记者获悉,预计到2027年底,该市将实现地区生产总值突破万亿元大关。\n"
+    assert statements(text) == [("target", ">", "1", "万亿元")]

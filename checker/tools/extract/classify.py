@@ -279,7 +279,8 @@ def _value(phrase: Phrase) -> tuple[Fraction, str, Unit | None, int, Fraction | 
     word = phrase.unit
     value, high = phrase.value, phrase.high
     if phrase.start == phrase.end - len(phrase.text) and phrase.text[:1] in "万亿" \
-            and word is not None and word.base is not None and not word.count:
+            and word is not None and word.base is not None and not word.count and \
+            not word.text.startswith("万亿"):  # 突破万亿元: 1 万亿元, as 1.2万亿元 is spelled
         return value * word.scale, spelling(UnitWord(word.text, 1, word.base)), word.base, 1, high
     if phrase.measure == "level" and money_level(phrase):  # 千亿级: 1000 亿元; 万亿级: 10000
         factor = max(phrase.scale // 10**8, 1)
