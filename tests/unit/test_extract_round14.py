@@ -108,3 +108,14 @@ def test_a_list_announced_as_targets_to_reach_sets_targets() -> None:
 def test_a_bare_trillion_keeps_its_spelling() -> None:
     text = "本报讯 记者获悉,预计到2027年底,该市将实现地区生产总值突破万亿元大关。\n"
     assert statements(text) == [("target", ">", "1", "万亿元")]
+
+
+def test_a_range_joined_by_dao_and_a_versions_number() -> None:
+    text = ("某市规划纲要\n规划提出,到2030年,千亿级产业集群数量6到8个,打造数字经济3.0升级版。\n")
+    assert statements(text) == [("target", ">=", "6", "count"), ("target", "<=", "8", "count")]
+
+
+def test_the_end_of_the_year_is_a_deadline_and_more_of_a_count_is_work_to_do() -> None:
+    text = ("5月8日,某省发布《关于加快数字基础设施建设的实施意见》。到今年底,全省充电桩增加2.4万个,"
+            "三年内铺装智慧道路120千米。\n")
+    assert statements(text) == [("target", ">=", "2.4", "万"), ("target", ">=", "120", "km")]

@@ -50,7 +50,7 @@ def classify(ctx: Ctx, phrase: Phrase, previous: Item | None,
     if item.high is None or item.kind == "other" or phrase.bound:
         return [item]
     low = replace(item, op=">=" if item.op in ("==", "increase", "reduce", ">=") else item.op)
-    separator = re.search(r"[-—–~至]", phrase.text)
+    separator = re.search(r"[-—–~至到]", phrase.text)
     offset = separator.end() if separator else 0
     high = replace(item, op="<=", value=item.high, high=None, column=item.column + offset)
     return [low, high]
@@ -217,6 +217,9 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
         return ">=" if kind == "target" else "=="  # 森林质量提升800万亩: the area worked on
     if change == "improve":  # 浓度…改善24%: a fall of what is better lower
         return "reduce" if lower_better else "increase"
+    if change == "increase" and kind == "target" and own.chain[:1] == ("增加",) and \
+            phrase.unit is not None and phrase.unit.count:
+        return ">="  # 5G基站增加1.3万个: so many more to build, as 新增 says
     if change and not (phrase.measure == "points" and not own.chain and near.distant):
         return change
     level = own.level or near.level or (near.distant if not named else "") or lead

@@ -27,8 +27,10 @@ SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-lev
 _NOT_A_CHANGE = r"(?<!增加|提升|提高|增长|上升|下降|降低|减少|扩大|缩小)(?<![增升降减])"
 # `争取增发国债项目69个` in a review: funds or projects secured, not a goal strived for.
 _SECURED = r"争取(?![^,，;；。\d]{0,10}(?:项目|资金|国债|债券|专项|补助|奖补))"
-# `到“十四五”末`, `到十五五期末`: the end of a plan's span, a deadline as `到2025年` is.
-_SPAN_END = r"到\s?[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?(?:末|期末)"
+# `到“十四五”末`, `到十五五期末`, `到今年底`: the end of a plan's span or of the year, a deadline
+# as `到2025年` is.
+_SPAN_END = (r"到\s?[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?(?:末|期末)|"
+             r"到(?:今年|本年|明年)?(?:年)?底")
 _STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d|{_SPAN_END}|到二〇|力争|确保|"
                             rf"{_SECURED}|努力|"
                             r"(?<![即必])将(?!近)|规划期末|"
