@@ -119,3 +119,14 @@ def test_the_end_of_the_year_is_a_deadline_and_more_of_a_count_is_work_to_do() -
     text = ("5月8日,某省发布《关于加快数字基础设施建设的实施意见》。到今年底,全省充电桩增加2.4万个,"
             "三年内铺装智慧道路120千米。\n")
     assert statements(text) == [("target", ">=", "2.4", "万"), ("target", ">=", "120", "km")]
+
+
+def test_a_press_conference_on_a_completed_plan_reports_its_results() -> None:
+    text = ("“十四五”期间全国约2.1亿人次乘坐高铁出境\n"
+            "某某新闻 | 2025-08-12 10:00\n"
+            "国务院新闻办公室今天举行“高质量完成‘十四五’规划”系列主题新闻发布会。\n"
+            "局长介绍,“十四五”期间,约有2.1亿人次乘坐高铁出境,去年铁路客运量超过了40亿人次,"
+            "预计今年将超过42亿人次。\n")
+    assert statements(text)[1:] == [("actual", "~=", "2.1", "亿人次"),
+                                    ("actual", ">", "40", "亿人次"),
+                                    ("target", ">", "42", "亿人次")]

@@ -88,8 +88,10 @@ _PLAN_NEWS = re.compile(r"(?:《[^》]{2,60}(?:规划|纲要|方案)[^》]{0,20}
                         r"(?:拟|将|要)办[^,，。;；]{0,8}?实事")  # 今年将办30件重要民生实事
 # `“十四五”规划纲要实施实现“时间过半、任务过半”——从中期评估报告看…新成效`: a title on how a
 # plan is carried out names the plan it reviews; the text reports, it is not the plan.
+# (`高质量完成‘十四五’规划`: a plan completed, the title of a press conference on its results)
 _PLAN_REVIEWED = re.compile(r"(?:规划|纲要)[^,，。;；]{0,12}?(?:实施(?:情况|成效|进展|以来|实现)|"
-                            r"执行情况|完成情况)|中期评估|终期评估|评估报告|(?:发展|建设)?新成效")
+                            r"执行情况|完成情况)|中期评估|终期评估|评估报告|(?:发展|建设)?新成效|"
+                            r"完成[^,，。;；]{0,6}?(?:规划|纲要)")
 _REVIEWED_YEAR = re.compile(r"(\d{4})年[^,。;]{0,30}?(?:执行情况|工作回顾|回顾)")
 _PLAN_YEAR = re.compile(r"(\d{4})年[^,。;]{0,20}?计划")
 _TITLE = re.compile(r"规划|纲要|报告|计划|方案|公报")
@@ -265,7 +267,7 @@ def _describe(document: Document, lines: _Lines) -> None:
         titled and re.search(r"纲要|规划", document.title)
         and not _PLAN_REVIEWED.search(document.title)) and not announced
     document.kind = "report" if report else \
-        "plan" if announced or _PLAN_WORDS.search(opening) else ""
+        "plan" if announced or _PLAN_WORDS.search(_PLAN_REVIEWED.sub("", opening)) else ""
     dates = [m for m in document.marks if m.kind == "date"
              and document.position(m.start)[0] <= 16]
     # `2024年05月23日 星期四` over `發佈時間:2015-11-27`: a date with its weekday is the page's
