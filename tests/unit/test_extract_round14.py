@@ -130,3 +130,10 @@ def test_a_press_conference_on_a_completed_plan_reports_its_results() -> None:
     assert statements(text)[1:] == [("actual", "~=", "2.1", "亿人次"),
                                     ("actual", ">", "40", "亿人次"),
                                     ("target", ">", "42", "亿人次")]
+
+
+def test_a_target_exceeded_the_day_of_the_news_and_words_that_hold_numerals() -> None:
+    text = ("某某社杭州3月12日电 (记者 李某)厅长12日在杭州介绍,截至2月底,城镇新增就业累计达到"
+            "612万人,超额完成550万人的目标任务。全省健全覆盖城乡的服务体系,建成近800家零工市场。\n")
+    assert statements(text) == [("actual", "==", "612", "万人"), ("target", "==", "550", "万人"),
+                                ("actual", "~=", "800", "count")]

@@ -35,7 +35,8 @@ _DOWN = frozenset(cues.REACH_DOWN)
 _SETS_A_VALUE = frozenset({"设置", "设定", "确定", "提出", "明确"})
 # `达到并超过…2022年77.7岁的目标`, `低于5.5%的预期控制目标`: a figure that is the value of a target
 # named after it, in a sentence that measures a result against it.
-_TARGET_NAMED_AFTER = re.compile(r"的[^\d,，;；。、]{0,6}?目标(?!任务)")
+_TARGET_NAMED_AFTER = re.compile(r"的[^\d,，;；。、]{0,6}?目标")
+_BEYOND = re.compile(r"(?:超额|提前|顺利|圆满|全面)$")
 _RESULT_AGAINST = frozenset({"低于", "高于", "超过", "优于", "好于"})
 _EQUAL_VERBS = frozenset({"为", "是", "保持", "保持在", "稳定在", "稳定", "占地", "共", "有",
                           "安排"})
@@ -151,6 +152,9 @@ def _value_of_named_target(ctx: Ctx, own: Around, start: int) -> str:
         return ""
     if own.chain and all(w in _RESULT_AGAINST for w in own.chain):
         return "<=" if "控制" in named.group() else "=="
+    if own.chain and own.chain[0] in ("完成", "实现") and \
+            _BEYOND.search(ctx.text, max(0, own.chain_start - 4), own.chain_start):
+        return "=="  # 超额完成5500万人的目标任务: the target's value, which the result went past
     between = ctx.text[max(own.distant_at, own.clause_start):own.chain_start]
     if not own.chain and own.distant in cues.LEVEL_TARGET and re.search(r"20\d\d年", between):
         return "=="

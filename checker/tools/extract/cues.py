@@ -37,7 +37,8 @@ YEARS_MEASURED = ("年限", "寿命", "年数", "工龄")
 # `從30日舉行的…發布會`, `26日召开`: a day of the month, no count of days.
 DAY_OF_MONTH_BEFORE = ("从", "於", "于", "在", "自", "截至", "截止", "至")
 DAY_OF_MONTH_AFTER = ("举行", "召开", "举办", "开幕", "闭幕", "发布", "公布", "印发", "上午",
-                      "下午", "晚", "电", "讯", "起", "向", "宣布", "表示", "介绍", "获悉")
+                      "下午", "晚", "电", "讯", "起", "向", "宣布", "表示", "介绍", "获悉",
+                      "在")  # 部长…26日在北京介绍: the day of the news
 # 百兆/千兆/万兆: bandwidth in Mbit/s, as telecom plans write it.
 BANDWIDTH_WORD = "兆"
 SCALE_WORDS = ("万亿", "万", "亿")

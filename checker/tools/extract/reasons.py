@@ -300,6 +300,11 @@ _AGED = re.compile(r"(?:的)?(?:婴幼儿|幼儿|儿童|老年|老人|人口|人
                    r"托班|学龄)")
 
 
+# A numeral right after a count (`5个三千亿级`, `9000家零工市场` has none: 零工 is gig work).
+_NUMERAL_AFTER = re.compile(r"\d|[〇一二两三四五六七八九十百千]|"
+                            r"零(?=[〇零一二两三四五六七八九十百千万亿\d])")
+
+
 def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = None) -> str:
     """A figure that describes a name or the subject of another figure."""
     shown, counted = f"`{phrase.text}`", phrase.unit is not None and phrase.unit.count
@@ -343,7 +348,7 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} counts the things the text named before (`等{phrase.text}`)"
     if counted and _NAMED_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts things the text named before (`{phrase.text}{own.right[:4]}`)"
-    if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right) and \
+    if noun and counted and _NUMERAL_AFTER.match(own.right) and \
             not _DESCRIBED.match(own.right) and not _ONE_WORD.match(own.right) and \
             not (phrase.text[:1].isdigit() and _SIZED.match(own.right)):
         return f"{shown} counts the figures after it (`{phrase.text}{own.right[:4]}`)"
