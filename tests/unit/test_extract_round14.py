@@ -137,3 +137,20 @@ def test_a_target_exceeded_the_day_of_the_news_and_words_that_hold_numerals() ->
             "612万人,超额完成550万人的目标任务。全省健全覆盖城乡的服务体系,建成近800家零工市场。\n")
     assert statements(text) == [("actual", "==", "612", "万人"), ("target", "==", "550", "万人"),
                                 ("actual", "~=", "800", "count")]
+
+
+def test_figures_listed_before_what_they_are_called_and_a_targets_aspect() -> None:
+    text = ("某市政府工作报告\n"
+            "报告提出,在主要目标方面,2024年全市生产总值增长6%左右,城镇新增就业3万人以上。"
+            "在生态方面,全市提出森林覆盖率达到45%以上等计划。\n")
+    assert statements(text) == [("target", "~=", "6", "%"), ("target", ">=", "3", "万人"),
+                                ("target", ">=", "45", "%")]
+
+
+def test_a_restatement_of_targets_keeps_them_though_one_figure_planned_itself() -> None:
+    text = ("2017年01月05日 来源:某某网\n"
+            "“十三五”时期,该县地区生产总值年均增长8%以上。\n"
+            "据介绍,“十三五”期间县里将大力发展旅游业。\n"
+            "在经济方面,县里提出,地区生产总值年均增长8%以上等任务。在环境方面,县里提出"
+            "垃圾无害化处理率达到98%以上等计划。\n")
+    assert [s[0] for s in statements(text)][-2:] == ["target", "target"]

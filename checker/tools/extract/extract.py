@@ -95,7 +95,7 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
         stated.add(line, read[line][0])
     for line in lines:  # in order: a restatement may restate the one before it
         items, votes = read[line]
-        if not votes and stated.restated(line, items):
+        if "actual" not in votes and stated.restated(line, items):  # (its own words plan, if any)
             read[line] = [i for s in paragraphs[line]
                           for i in _sentence_items(document, s, reader, [], "target")], votes
             stated.add(line, read[line][0])

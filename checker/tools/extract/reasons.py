@@ -305,6 +305,10 @@ _NUMERAL_AFTER = re.compile(r"\d|[〇一二两三四五六七八九十百千]|"
                             r"零(?=[〇零一二两三四五六七八九十百千万亿\d])")
 
 
+# `污水处理率达到95%以上等计划`: what the figures before `等` were called — no noun they describe.
+_LISTED_AS = re.compile(r"等[^\d,，;；。]{0,6}?(?:计划|任务|目标|指标|要求)")
+
+
 def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = None) -> str:
     """A figure that describes a name or the subject of another figure."""
     shown, counted = f"`{phrase.text}`", phrase.unit is not None and phrase.unit.count
@@ -358,7 +362,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} is part of the name of a programme (`{phrase.text}{own.right[:8]}`)"
     if share_of_noun(phrase, own):  # 55%床位将向失能老人倾斜: that share of the beds will
         return ""
-    if noun and phrase.bound in ("以下", "以上") and not counted:  # 3岁以下婴幼儿
+    if noun and phrase.bound in ("以下", "以上") and not counted and \
+            not _LISTED_AS.match(own.right):  # 3岁以下婴幼儿 (not 95%以上等计划: the plans listed)
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     led = (near is not None and near is not own and bool(near.chain)) or _listed(ctx, phrase, own)
     if own.follows in ("noun", "of") and not own.chain and not own.distant and not led \

@@ -71,7 +71,7 @@ _PAST = re.compile("|".join(re.escape(w) if w != "首次" else "(?<![将要拟�
 # A sentence that opens on its targets (`预期目标是,…同比增长7%`, `目标:…`, `依据规划,…`):
 # what follows in it is a target, whatever its words of change say (`同比` of a target).
 _TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:是|为)[:：,，]?|"
-                             r"(?<![的])目标[:：]|^\s*(?:主要|发展|总体)?目标[,，]|"
+                             r"目标方面[:：,，]|(?<![的])目标[:：]|^\s*(?:主要|发展|总体)?目标[,，]|"
                              r"(?:根据|依据|按照|依照)(?:《[^》]{1,40}》|规划|纲要)[,，]|"
                              r"(?:《[^》]{1,40}》|规划|纲要|方案|意见|指导意见|通知|行动计划|"
                              r"实施计划|文件)(?:草案)?(?:还|并|进一步)?"
