@@ -154,3 +154,11 @@ def test_a_restatement_of_targets_keeps_them_though_one_figure_planned_itself() 
             "在经济方面,县里提出,地区生产总值年均增长8%以上等任务。在环境方面,县里提出"
             "垃圾无害化处理率达到98%以上等计划。\n")
     assert [s[0] for s in statements(text)][-2:] == ["target", "target"]
+
+
+def test_a_long_range_vision_dates_no_review_and_a_rate_before_its_change() -> None:
+    text = ("记者15日从某部获悉,《某省第十四个五年规划和2035年远景目标纲要》对用水提出要求。\n"
+            "“十三五”期间,全省在用水总量基本不增加的情况下支撑了经济约7%的增长。\n"
+            "确保到2025年,全省再生水利用量超过20亿立方米,预计比2020年增加40%。\n")
+    assert statements(text) == [("actual", "~=", "7", "%"), ("target", ">", "20", "亿立方米"),
+                                ("target", "increase", "40", "%")]

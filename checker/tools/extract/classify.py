@@ -187,7 +187,7 @@ _BOUND_OF_WHOLE = re.compile("(" + "|".join(sorted(cues.ABOUT + cues.MORE_THAN[:
                              + r")[^,，;；。\d的]{1,10}的$")
 _CUTS = frozenset({"减少", "压减", "降低", "压缩"})
 # `GDP增长预期目标为6.5%`, `GDP年均增速预计为6.5%`: the rate a change is set at.
-_RATE_AFTER = re.compile(r"的(?:高|较高|较快|快速|稳定|稳步)?(增长|增幅|下降|降幅)")
+_RATE_AFTER = re.compile(cues.RATE_AFTER)
 _RATE_IS = re.compile(r"(增长|增速|增幅|下降|降低|降幅)(?:的)?"
                       r"(?:预期目标|预期|目标|预计|计划|目标值)?"
                       r"(?:也|将|已|再)?(?:调低|调高|下调|上调|确定|设定|定)?$")

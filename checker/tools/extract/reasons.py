@@ -335,7 +335,7 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return ""
     if own.follows == "of" and own.chain and all(w in cues.PREFIX_BOUNDS for w in own.chain) \
             and not ctx.text[:own.chain_start].endswith("有") and \
-            not _THRESHOLD_NAMED.match(own.right) and \
+            not _THRESHOLD_NAMED.match(own.right) and not re.match(cues.RATE_AFTER, own.right) and \
             not (phrase.unit is not None and phrase.unit.text == "%" and
                  _COVERS.search(ctx.text[:own.chain_start])):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"

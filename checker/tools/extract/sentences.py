@@ -325,8 +325,9 @@ def _reviewed(document: Document, lines: _Lines, stamp: str) -> int | None:
 
 
 # `定出2026年全市GDP增长目标「5%左右」` on an undated page: the year whose target is set is the
-# year ahead, so the text reports on the year before (not `完成2025年目标任务`: a year reached).
-_TARGET_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!达到)(?<!超额完成)((?:19|20)\d\d)年"
+# year ahead, so the text reports on the year before (not `完成2025年目标任务`: a year reached;
+# nor `2035年远景目标`: a long-range vision).
+_TARGET_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!达到)(?<!超额完成)((?:19|20)\d\d)年(?!远景)"
                           r"[^,，。;；:：\d]{0,12}?(?:增长|增速|发展)?(?:主要)?(?:预期)?目标"
                           r"(?!任务)")
 
