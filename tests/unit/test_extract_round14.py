@@ -162,3 +162,8 @@ def test_a_long_range_vision_dates_no_review_and_a_rate_before_its_change() -> N
             "确保到2025年,全省再生水利用量超过20亿立方米,预计比2020年增加40%。\n")
     assert statements(text) == [("actual", "~=", "7", "%"), ("target", ">", "20", "亿立方米"),
                                 ("target", "increase", "40", "%")]
+
+
+def test_a_pages_postal_address_states_nothing() -> None:
+    text = ("2024年全区新建口袋公园12处。\n地址:某市某区西铁营横三条8号 邮编:100071\n")
+    assert statements(text) == [("actual", "==", "12", "count")]
