@@ -167,3 +167,8 @@ def test_a_long_range_vision_dates_no_review_and_a_rate_before_its_change() -> N
 def test_a_pages_postal_address_states_nothing() -> None:
     text = ("2024年全区新建口袋公园12处。\n地址:某市某区西铁营横三条8号 邮编:100071\n")
     assert statements(text) == [("actual", "==", "12", "count")]
+
+
+def test_policies_issued_are_counted() -> None:
+    text = "一、2023年计划执行情况\n全年出台并落实3大类18项惠企政策。\n"
+    assert statements(text) == [("actual", "==", "18", "count")]
