@@ -6,6 +6,8 @@ the gold sets.
 
 from __future__ import annotations
 
+from checker.source import SourceFile
+from checker.tools.extract.sentences import read_document
 from tests.extract_helpers import statements
 
 NEWS = "新华网杭州5月9日电 (记者王某)\n"
@@ -172,3 +174,10 @@ def test_a_pages_postal_address_states_nothing() -> None:
 def test_policies_issued_are_counted() -> None:
     text = "一、2023年计划执行情况\n全年出台并落实3大类18项惠企政策。\n"
     assert statements(text) == [("actual", "==", "18", "count")]
+
+
+def test_a_spaced_span_of_years_ends_no_point() -> None:
+    text = "全市 - 2021 - 2025年,全市地区生产总值年均增长6%。\n"
+    document = read_document(SourceFile("t.txt", text))
+    assert [text[s.start:s.end] for s in document.sentences] == [
+        "全市 -", "2021 - 2025年,全市地区生产总值年均增长6%。"]

@@ -33,7 +33,7 @@ _MAX_HEADING = HEADING_MAX
 # A digest's points flattened onto one line (`… [1] - 2024年上半年…`): a source's number after a
 # point and the ` - ` of the next point end the point, as a full stop would.
 _SENTENCE_END = re.compile(r"[。;!！；]|[?？](?![、,，A-Za-z])|\[\d{1,3}\](?=\s|$)|"
-                           r"(?<=\s)-(?=\s+[\u4e00-\u9fff“\"\d])")
+                           r"(?<=[^\d\s-]\s)-(?=\s+[\u4e00-\u9fff“\"\d])")  # not `2021 - 2025年`
 _CLOSERS = "”’\")）】》"
 _META = re.compile(r"#\s*source\s*:", re.IGNORECASE)
 _INTRO = re.compile(r"[:：]\s*$")
