@@ -669,3 +669,154 @@ def test_a_count_before_a_grade_in_chinese_numerals_is_a_count() -> None:
     assert ("target", ">=", "6", "count") in got, got
     assert ("target", ">=", "3", "count") in got, got
     assert not [g for g in got if g[3] != "count"], got
+
+
+# A count or an extent in digits that opens its clause's subject (after a short place, or after a
+# list of names closed by `等`), then the things counted and what they do, is how many of them
+# there are; a count of how often (`3次调研`) still describes what follows it.
+def test_a_count_that_opens_the_subject_of_its_clause_is_a_figure() -> None:
+    got = statements("记者 发布时间:2024-06-02\n据介绍,某省126处湿地公园连成沿江生态走廊,"
+                     "2400公里滨河步道相继开放,华东电子、江南精工等35个项目顺利投产。\n")
+    assert ("actual", "==", "126", "count") in got, got
+    assert ("actual", "==", "2400", "km") in got, got
+    assert ("actual", "==", "35", "count") in got, got
+    often = statements("记者 发布时间:2024-06-02\n据介绍,省领导3次调研园区建设。\n")
+    assert often == [], often
+
+
+# In a plan, such a count of things that will act is a floor (`等12处口袋公园为居民增添…`: at
+# least twelve); one that all of them do (`全部`, `均`) is the whole, exact.
+def test_a_planned_subject_count_is_a_floor_unless_all_of_them_act() -> None:
+    plan = "某市2026年园林绿化工作计划\n全市将有更多身边绿地。"
+    got = statements(plan + "东湖公园、西山公园等12处口袋公园为居民增添休憩空间,"
+                     "8个街道均建成花园式社区。\n")
+    assert ("target", ">=", "12", "count") in got, got
+    assert ("target", "==", "8", "count") in got, got
+
+
+# In a report, a paragraph that opens on a span up to now (`…以来`, `三年来`) reviews it: an
+# estimate after it (`预计达…`) is what the span has come to, a result; without the span the
+# estimate forecasts.
+def test_an_estimate_after_a_span_up_to_now_is_a_result() -> None:
+    wire = "某网南京5月3日电(记者 王明)某省林业局3日介绍,"
+    said = "全省湿地保护工作扎实推进。新增湿地公园12处后,全省湿地保护率预计达58%。\n"
+    got = statements(wire + "自林长制全面推行以来," + said)
+    assert [k for k, *_ in got] == ["actual", "actual"], got
+    ahead = statements(wire + said)
+    assert ("target", ">=", "58", "%") in ahead, ahead
+
+
+# `…将有更多…`, `…将再添…`, `…将新增…` open a paragraph on what its subject will come to have,
+# as `将推进…` opens it on work: its bare figures are the plan's.
+def test_a_paragraph_that_opens_on_what_will_be_had_sets_its_figures() -> None:
+    head = "来源:某市园林局\n作者:佚名\n"
+    work = "城区居民身边将有更多口袋公园。老城片区改造提升街心花园25处。\n"
+    assert [k for k, *_ in statements(head + work)] == ["target"]
+    told = "城区居民身边有了更多口袋公园。老城片区改造提升街心花园25处。\n"
+    assert [k for k, *_ in statements(head + told)] == ["actual"]
+
+
+# `新` (newly) before two characters right before an amount makes them a verb of work
+# (`新规划`, `新落地`), and that verb leads the parts of its list after `、`; a word that ends in
+# 新 (`创新`) is none.
+def test_newly_before_a_verb_the_lists_do_not_know_is_work_to_do() -> None:
+    got = statements("某市2026年工作计划\n开发区新规划5平方公里数字经济产业园、4平方公里"
+                     "临港物流园。\n")
+    assert got == [("target", ">=", "5", "km²"), ("target", ">=", "4", "km²")], got
+    assert statements("某市2026年工作计划\n科技局创新平台建设。\n") == []
+
+
+# In a plan, an extent enlarged by so much (`扩大2.5平方公里`, `拓展800亩`) is the land or the
+# things to add, at least that much; a change against a base (`比上年扩大…`) stays a change.
+def test_a_planned_extent_enlarged_by_so_much_is_a_floor() -> None:
+    got = statements("某市2026年工作计划\n高新区扩大2.5平方公里,港区拓展800亩。\n")
+    assert got == [("target", ">=", "2.5", "km²"), ("target", ">=", "800", "亩")], got
+    based = statements("某市2026年工作计划\n高新区面积比上年扩大2.5平方公里。\n")
+    assert based == [("target", "increase", "2.5", "km²")], based
+
+
+# A headline that states what a figure will come to (`…湿地保护率将达到60%`) announces targets,
+# whoever signs the text: a paragraph that says nothing of its own kind sets its work figures.
+def test_a_headline_that_states_a_target_announces_a_plan() -> None:
+    body = ("发布时间:2023-02-10\n来源:某省林业局\n作者:佚名\n"
+            "全省建设湿地公园20处,修复河湖岸线80公里。\n")
+    got = statements("“十四五”期末某省湿地保护率将达到60%\n" + body)
+    assert [k for k, *_ in got] == ["target"] * 3, got
+    told = statements("某省湿地保护工作综述\n" + body)
+    assert [k for k, *_ in told] == ["actual"] * 2, told
+
+
+# The second pass on sets 49-52, each case a general shape in new words: the text and the
+# statements read from it (kind, op, value, unit).
+PLAN_2026 = "某市2026年工作计划\n"
+REVIEW_2024 = "某区2024年国民经济和社会发展计划执行情况\n"
+NEWS_WIRE = "某网5月3日电(记者 王明)\n"
+SECOND_PASS = [
+    # a spaced copy keeps its figure: thousands commas after a verb of work the lists do not
+    # know; `成立 30 周年` names an anniversary; `2个小时` is two hours, not two things
+    (PLAN_2026 + "今年是建市 30 周年,全市将培训 120,000 名技能人才,保障学生每天户外活动2个小时。\n",
+     [("target", ">=", "120000", "count"), ("target", ">=", "2", "h")]),
+    # a measure word with its times in brackets keeps the text's unit, as `万人次` does
+    (PLAN_2026 + "全年组织各类文化惠民演出150场（次）以上。\n",
+     [("target", ">=", "150", "场(次)")]),
+    # a supposition (`假定…`) and what it would mean (`那意味着…`) are a writer's arithmetic
+    (PLAN_2026 + "全省粮食产量达到700亿斤。假定亩产为900斤,那意味着播种面积需要7800万亩。\n",
+     [("target", ">=", "700", "亿斤")]),
+    # what work brings a measured thing to, with its verb of reaching, is that thing's target;
+    # what it brings alone (`可带动就业3000人`) is an estimate of an effect
+    (PLAN_2026 + "到2027年,文旅融合将带动全省旅游业总收入达到1.2万亿元,"
+     "项目建成后可带动就业3000人。\n",
+     [("target", ">=", "1.2", "万亿元")]),
+    # an area right after a verb of covering is how much is covered
+    (NEWS_WIRE + "全省湿地连成覆盖1200平方公里的生态网络。", [("actual", "==", "1200", "km²")]),
+    # the parts of a subject listed clause by clause share the predicate of the last one
+    (NEWS_WIRE + "东湖、西湖等12处城市湿地,滨江路、环城路等30条林荫道路,"
+     "以及8处社区花园相继建成。\n",
+     [("actual", "==", "12", "count"), ("actual", "==", "30", "count"),
+      ("actual", "==", "8", "count")]),
+    # numbers joined by `+` before a noun name a scheme; a share right before its verb is the
+    # share of the things named before that do it
+    (PLAN_2026 + "构建2+6+3现代产业集群,养老机构100%配备应急呼叫设施。\n",
+     [("target", "==", "100", "%")]),
+    # in a review, `争取` before funds says what was secured; how long work took is no figure
+    (REVIEW_2024 + "2024年,全区为企业争取贷款超200亿元,园区从开工到投产仅用了8个月。\n",
+     [("actual", ">", "200", "亿元")]),
+    # after the document's items and a comma, how many of them did counts its own items
+    (REVIEW_2024 + "年初确定的20项主要指标中,15项完成全年目标。\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SECOND_PASS)
+def test_the_second_pass_readings(text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    got = statements(text)
+    assert got == expected, got
+
+
+# `培育以A为主的2个…,以B为主的3个…`: clauses that open as the first did after its verb, with the
+# same words right before their figure, are parts of one list and share that verb.
+def test_parallel_clauses_share_the_verb_of_the_first() -> None:
+    got = statements("某市2026年工作计划\n培育以新能源为主的3个百亿级,以生物医药、新材料为主的2个"
+                     "五十亿级,以现代物流为主的5个十亿级产业集群。\n")
+    assert [g for g in got if g[3] == "count"] == [("target", ">=", "3", "count"),
+                                                    ("target", ">=", "2", "count"),
+                                                    ("target", ">=", "5", "count")], got
+
+
+# A title that opens on issuing a plan (`省政府印发《…行动计划》`) announces it, behind a page's
+# furniture: a headline's bare figures are the plan's.
+def test_a_title_that_issues_a_plan_announces_it() -> None:
+    page = "某某网\n登录\n客户端\n下载\n"
+    head = ("文旅消费三年规模1万亿元\n2023年05月06日 10:00\n"
+            "省政府印发《文旅消费提振行动计划》,明确三年目标\n")
+    got = statements(page + head)
+    assert ("target", "==", "1", "万亿元") in got, got
+
+
+# A paragraph too long to be a headline that ends on a bare number after a verb of reaching
+# (`…提高到35`, cut) lost the number's unit where the copy cut it; a headline may state it bare.
+def test_a_bare_number_where_a_long_paragraph_is_cut_lost_its_unit() -> None:
+    cut = ("某省2026年工作计划\n到2027年,全省数字经济核心产业增加值占地区生产总值比重从2022年的"
+           "8.5%提高到12%,规模以上工业企业数字化改造覆盖率提高到80%,网上零售额提高到35\n"
+           "\n下一段。\n")
+    assert ("target", ">=", "35", "") not in statements(cut)
+    assert ("target", ">=", "35", "") in statements("全省网上零售额力争增至35\n记者获悉此事。\n")

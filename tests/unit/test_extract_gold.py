@@ -48,10 +48,11 @@ def test_every_gold_label_names_a_figure_on_its_line() -> None:
                                     "heldout33", "heldout34", "heldout35", "heldout36",
                                     "heldout38", "heldout39", "heldout40", "heldout41",
                                     "heldout42", "heldout43", "heldout44", "heldout45",
-                                    "heldout46", "heldout47", "heldout48", "heldout49"])
+                                    "heldout46", "heldout47", "heldout48", "heldout49",
+                                    "heldout50", "heldout52"])
 def test_targets_of_the_stored_page_sets_stay_read(folder: str) -> None:
-    """Sets 4, 6, 8-11, 14-16, 18-21, 25-36 and 38-49 were read once blind (docs/extract.md gives
-    those figures) and then used to find general fixes; their targets must stay at 0.9 or
+    """Sets 4, 6, 8-11, 14-16, 18-21, 25-36, 38-50 and 52 were read once blind (docs/extract.md
+    gives those figures) and then used to find general fixes; their targets must stay at 0.9 or
     better (12, 13 and 17 are below it, with the misses docs/extract.md names)."""
     found, _ = extract_bench.measure(bundled(), DATA / folder / "gold.csv")
     (targets,) = [s for s in found if s.kind == "target"]
@@ -59,14 +60,14 @@ def test_targets_of_the_stored_page_sets_stay_read(folder: str) -> None:
     assert targets.recall >= FLOOR, f"missed: {targets.misses}"
 
 
-# Sets 22-24 and 37 after the fixes of their first blind run (docs/extract.md): below 0.9 still,
-# with the classes left that docs/extract.md names; these floors keep what the fixes reached.
+# Sets 22-24, 37 and 51 after the fixes of their first blind run (docs/extract.md): below 0.9
+# still, with the classes left that docs/extract.md names; these floors keep what the fixes reached.
 AFTER_FIX = {"heldout22": (0.97, 0.99), "heldout23": (0.91, 0.91), "heldout24": (0.95, 0.91),
-             "heldout37": (0.81, 0.81)}
+             "heldout37": (0.81, 0.81), "heldout51": (0.86, 0.93)}
 
 
 @pytest.mark.parametrize("folder", sorted(AFTER_FIX))
-def test_targets_of_sets_22_to_24_and_37_keep_their_after_fix_figures(folder: str) -> None:
+def test_targets_of_sets_22_to_24_37_and_51_keep_their_after_fix_figures(folder: str) -> None:
     found, _ = extract_bench.measure(bundled(), DATA / folder / "gold.csv")
     (targets,) = [s for s in found if s.kind == "target"]
     precision, recall = AFTER_FIX[folder]

@@ -2,7 +2,8 @@
 
 In: a figure (`Phrase`) in its sentence (`Ctx`).  Out: the reason it is an item of kind
 `other`, or ''.  A forum's count after `发表`, an article's reading time, a meeting's head
-count, a bare number the excerpt cut before its unit.  Imports `context` and `phrases`.
+count, a bare number the excerpt (or its paragraph) cut before its unit.  Imports `context`
+and `phrases`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ _READING = re.compile(r"(?:读完|阅读|阅读时间|阅读时长|预计阅读)
 _ATTENDANCE = re.compile(r"(?:应到|实到|应出席|实出席|出席|列席|缺席|请假)(?:会议)?"
                          r"(?:代表|委员|人员)?(?:共|共计)?\s*$")
 _MINUTES = frozenset({"分钟", "秒", "分", "min"})
+# `…网上零售额从2020年11.76万亿元提高到17` and the line ends: the excerpt cut the unit off.
+_REACHED = re.compile(r"(?:达到|达|为|超过|突破|提高到|提高至|提升到|提升至|增加到|增加至|增长到|"
+                      r"增至|降至|降到|下降到|下降至)\s*$")
 # `本文共1860字`: how long the page is.
 _LENGTH = re.compile(r"(?:本文|全文|文章|本篇文章|本篇)(?:共|约|共计)?\s*$")
 
@@ -45,7 +49,20 @@ def aside_reason(ctx: Ctx, phrase: Phrase) -> str:
         return f"{shown} is how long the page takes to read"
     if unit in ("人", "名") and _ATTENDANCE.search(before):
         return f"{shown} counts who came to a meeting"
-    if bare and not phrase.chinese and not ctx.document.folded[ctx.base + end:].strip() and \
-            re.search(r"(?:达到|达|为|超过|突破)\s*$", before):
+    if bare and not phrase.chinese and _REACHED.search(before) and _cut_off(ctx, end):
         return f"{shown} has lost its unit where the excerpt ends"
     return ""
+
+
+_HEADLINE = 60  # characters: a shorter line may state its figure bare (`…力争2025年增至1000`)
+
+
+def _cut_off(ctx: Ctx, end: int) -> bool:
+    """Whether the figure ends the excerpt, or ends a paragraph too long to be a headline
+    that would state it bare: the copy cut the text there."""
+    folded, at = ctx.document.folded, ctx.base + end
+    if not folded[at:].strip():
+        return True
+    line_start, line_end = folded.rfind("\n", 0, at) + 1, folded.find("\n", at)
+    line_end = len(folded) if line_end < 0 else line_end
+    return not folded[at:line_end].strip() and line_end - line_start > _HEADLINE

@@ -18,9 +18,16 @@ from checker.tools.extract import cues
 from checker.tools.extract.context import Around, Ctx, around
 from checker.tools.extract.items import Item
 from checker.tools.extract.naming import name_of
-from checker.tools.extract.phrases import Phrase, UnitWord
-from checker.tools.extract.reasons import listed_verb, money_level, other_reason, share_of_noun
+from checker.tools.extract.phrases import Phrase, UnitWord, alternation
+from checker.tools.extract.reasons import (
+    listed_verb,
+    money_level,
+    other_reason,
+    share_of_noun,
+    subject_predicate,
+)
 from checker.tools.extract.signals import features
+from checker.tools.extract.tables import Cell
 from checker.tools.extract.when import judged, period_at, plan_of_a_share
 from checker.types.units import Unit
 
@@ -29,7 +36,8 @@ _QUALIFIERS = re.compile(r"初步预计|初步核算|初步统计|预计|扣除[
 _COUNTED = frozenset({"one", "wan"})
 _DURATION = "a duration in years, not a statement about an indicator"
 _DAY = "a day of the month (`30日举行`), not a count of days"
-_RUNNING = "how long something ran (`连续…`), not a statement about an indicator"
+_RUNNING = "how long something ran or took (`连续…`, `用了…`), not a statement about an indicator"
+_TOOK = re.compile(r"(?:用了|仅用|只用|历时|耗时)$")  # 从签约到投产仅用了10个月
 _PER_BASE = "the base of a rate or a frequency (`每千人`, `每10万人口`, `每5年`), not its value"
 _DOWN = frozenset(cues.REACH_DOWN)
 _SETS_A_VALUE = frozenset({"设置", "设定", "确定", "提出", "明确"})
@@ -68,7 +76,9 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     duration = unit == "年" and (not (own.level or own.bound_word or own.change or own.starting)
                                  or (phrase.chinese and own.follows == "noun")) \
         and not ctx.text[:start].endswith(cues.YEARS_MEASURED)  # 三年新冠疫情, not 年限12.2年
-    running = ctx.text[max(0, start - 2):start].endswith("连续")  # 连续10个季度, 连续97天
+    running = ctx.text[max(0, start - 2):start].endswith("连续") or (  # 连续10个季度, 连续97天
+        _TOOK.search(ctx.text, max(0, start - 3), start) is not None and
+        phrase.unit is not None and phrase.unit.text in cues.SPANS_TAKEN)  # 仅用了10个月
     per_base = ctx.text[start - 1:start] == "每" if start > 0 else False
     reason = _DURATION if duration else _RUNNING if running else _PER_BASE if per_base else \
         _DAY if _day_of_month(ctx, phrase, start, end) else other_reason(ctx, phrase, own, near)
@@ -93,45 +103,16 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
     lower_better = any(w in named_before for w in cues.LOWER_IS_BETTER) and \
         "优良" not in named_before  # 优良天数比例: more is better
     quality = bool(_QUALITY.search(ctx.text[max(0, own.chain_start - 8):own.chain_start]))
-    op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own), compared,
-             _own_indicator(ctx.text, near), lower_better, quality) if kind != "other" else ""
-    whole = _BOUND_OF_WHOLE.search(ctx.text, max(own.clause_start, start - 16), start)
-    if op == "==" and whole and not phrase.bound and not own.chain:
-        op = cues.PREFIX_BOUNDS[whole.group(1)]  # 已接近常住总人口的15%: about 15 % of the whole
-    if op == "==" and kind == "target" and ctx.text[:own.chain_start].endswith("就业") and \
-            unit in ("万人", "人"):
-        op = ">="  # 促进失业人员就业10万人: so many people put into work
-    if op == "==" and kind == "target" and share_of_noun(phrase, own):
-        op = ">="  # 55%床位将向…倾斜: at least that share
-    if op == ">=" and kind == "target" and near.level in ("达到", "达") and not phrase.bound and \
-            _PARTS_REACH.match(ctx.text, near.clause_start, near.chain_start):
-        op = "=="  # 其中再生铜、再生铝产量分别达到400万吨、1150万吨: the parts of a whole set
-    if kind == "target" and not phrase.bound and plan_of_a_share(ctx.text, start):
-        op = "=="  # 完成年计划710亿元的89.4%: the plan's value, no verb of its own
-    if kind == "target" and own.follows == "of" and not phrase.bound:
-        op = _value_of_named_target(ctx, own, start) or op
-    if op == "==" and kind != "other" and phrase.unit is not None and phrase.unit.text == "%":
-        rise = _RATE_AFTER.match(own.right)  # 实现7.1%的高增长: a rise at that rate
-        op = ("reduce" if rise.group(1) in ("下降", "降幅") else "increase") if rise else op
-    rate = _RATE_IS.search(ctx.text[max(0, own.chain_start - 10):own.chain_start])
-    if op == "==" and rate and own.level in ("为", "是"):  # GDP增长预期目标为6.5%: a rise
-        op = "reduce" if rate.group(1) in ("下降", "降低", "降幅") else "increase"
     cell = ctx.sentence.cell
     period = period_at(ctx, start, kind, near)
     if cell is not None and not reason:  # a table's cell: its row and column say it
         kind, name, period = cell.kind, cell.name, str(cell.year) if cell.year else period
-        op = _cell_op(phrase, tight or own.bound_word, cell.name, cell.change)
-        if op == "==" and _CELL_REACH.search(ctx.text[max(0, start - 4):start]):
-            op = ">="  # `[累计达到1000]`: the cell's own verb of reaching
-        if cell.change == "reach":  # a year's target in words (`增长7%`, `力争3000亿元`)
-            op = _op(near, own, phrase, "target", tight, listed_verb(ctx, phrase, own),
-                     compared, False, lower_better, quality)
-            if op == "==":  # a bare amount the year is to reach (`50件`)
-                op = "<=" if any(w in cell.name for w in cues.LOWER_IS_BETTER) and \
-                    "优良" not in cell.name else ">="  # 优良天数比率: more is better
-        elif cell.change == "said":  # a year's result in words (`增长4.8%`, `下降4.6%`)
-            op = _op(near, own, phrase, "actual", tight, listed_verb(ctx, phrase, own),
-                     compared, False, lower_better, quality)
+        op = _table_op(ctx, cell, phrase, near, own, tight, compared, lower_better, quality)
+    elif kind != "other":
+        op = _text_op(ctx, phrase, near, own, kind, unit, tight, compared, lower_better,
+                      quality)
+    else:
+        op = ""
     return Item(
         file=ctx.document.path, line=ctx.document.position(phrase.start)[0],
         column=ctx.document.position(phrase.start)[1],
@@ -140,6 +121,62 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
         reason=reason, section=" ".join(ctx.sentence.section), words=phrase.text,
         known=known, factor=factor, high=high,
         signals=tuple(signals) if ctx.decision is not None and ctx.decision.collect else ())
+
+
+def _text_op(ctx: Ctx, phrase: Phrase, near: Around, own: Around, kind: str, unit: str,
+             tight: str, compared: bool, lower_better: bool, quality: bool) -> str:
+    """The comparison of a figure in running text: its words (`_op`), then what the
+    sentence around it says of the whole, the parts or the rate it states."""
+    start = phrase.start - ctx.base
+    op = _op(near, own, phrase, kind, tight, listed_verb(ctx, phrase, own), compared,
+             _own_indicator(ctx.text, near), lower_better, quality)
+    whole = _BOUND_OF_WHOLE.search(ctx.text, max(own.clause_start, start - 16), start)
+    if op == "==" and whole and not phrase.bound and not own.chain:
+        op = cues.PREFIX_BOUNDS[whole.group(1)]  # 已接近常住总人口的15%: about 15 % of the whole
+    if op == "==" and kind == "target" and ctx.text[:own.chain_start].endswith("就业") and \
+            unit in ("万人", "人"):
+        op = ">="  # 促进失业人员就业10万人: so many people put into work
+    if op == "==" and kind == "target" and share_of_noun(phrase, own):
+        op = ">="  # 55%床位将向…倾斜: at least that share
+    if op == "==" and kind == "target" and \
+            subject_predicate(ctx, phrase, own) not in ("", *cues.ALL_OF_THEM):
+        op = ">="  # 等31处城市公园为市民再添…: so many things to do it, at least (全部: all)
+    if op == ">=" and kind == "target" and near.level in ("达到", "达") and not phrase.bound and \
+            _PARTS_REACH.match(ctx.text, near.clause_start, near.chain_start):
+        op = "=="  # 其中再生铜、再生铝产量分别达到400万吨、1150万吨: the parts of a whole set
+    if kind == "target" and not phrase.bound and plan_of_a_share(ctx.text, start):
+        op = "=="  # 完成年计划710亿元的89.4%: the plan's value, no verb of its own
+    if kind == "target" and own.follows == "of" and not phrase.bound:
+        op = _value_of_named_target(ctx, own, start) or op
+    if op == "==" and phrase.unit is not None and phrase.unit.text == "%":
+        rise = _RATE_AFTER.match(own.right)  # 实现7.1%的高增长: a rise at that rate
+        op = ("reduce" if rise.group(1) in ("下降", "降幅") else "increase") if rise else op
+    rate = _RATE_IS.search(ctx.text[max(0, own.chain_start - 10):own.chain_start])
+    if op == "==" and rate and own.level in ("为", "是"):  # GDP增长预期目标为6.5%: a rise
+        op = "reduce" if rate.group(1) in ("下降", "降低", "降幅") else "increase"
+    return op
+
+
+def _table_op(ctx: Ctx, cell: Cell, phrase: Phrase, near: Around, own: Around, tight: str,
+              compared: bool, lower_better: bool, quality: bool) -> str:
+    """The comparison of a table's value cell, computed once: a cell in words of its
+    year's target or result (`增长7%`, `下降4.6%`) reads as text of that kind; else the
+    cell's bound, its row's change or its own `达到`."""
+    start = phrase.start - ctx.base
+    if cell.change == "reach":  # a year's target in words (`增长7%`, `力争3000亿元`)
+        op = _op(near, own, phrase, "target", tight, listed_verb(ctx, phrase, own),
+                 compared, False, lower_better, quality)
+        if op == "==":  # a bare amount the year is to reach (`50件`)
+            op = "<=" if any(w in cell.name for w in cues.LOWER_IS_BETTER) and \
+                "优良" not in cell.name else ">="  # 优良天数比率: more is better
+        return op
+    if cell.change == "said":  # a year's result in words (`增长4.8%`, `下降4.6%`)
+        return _op(near, own, phrase, "actual", tight, listed_verb(ctx, phrase, own),
+                   compared, False, lower_better, quality)
+    op = _cell_op(phrase, tight or own.bound_word, cell.name, cell.change)
+    if op == "==" and _CELL_REACH.search(ctx.text[max(0, start - 4):start]):
+        op = ">="  # `[累计达到1000]`: the cell's own verb of reaching
+    return op
 
 
 def _value_of_named_target(ctx: Ctx, own: Around, start: int) -> str:
@@ -182,8 +219,7 @@ _COMPARED = re.compile(r"(?:比|较)[^,，;；。]{1,10}$")
 _PARTS_REACH = re.compile(r"\s*其中[,，]?[^,，;；。\d]{1,30}?(?:分别)?\s*$")
 _NEW = frozenset({"新增", "净增"})
 # `老年人口已接近常住总人口的15%`: a bound before the whole a share is of bounds the share.
-_BOUND_OF_WHOLE = re.compile("(" + "|".join(sorted(cues.ABOUT + cues.MORE_THAN[:3] + cues.LESS_THAN,
-                                                   key=len, reverse=True))
+_BOUND_OF_WHOLE = re.compile("(" + alternation(cues.ABOUT + cues.MORE_THAN[:3] + cues.LESS_THAN)
                              + r")[^,，;；。\d的]{1,10}的$")
 _CUTS = frozenset({"减少", "压减", "降低", "压缩"})
 # `GDP增长预期目标为6.5%`, `GDP年均增速预计为6.5%`: the rate a change is set at.
@@ -219,6 +255,9 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
         return ">=" if kind == "target" else "=="
     if change == "increase" and quality and _extent(phrase):
         return ">=" if kind == "target" else "=="  # 森林质量提升800万亩: the area worked on
+    if change == "increase" and kind == "target" and _extent(phrase) and not compared and \
+            own.follows != "of":  # 集成电路产业园扩大3.5平方公里: the land (or things) to add
+        return ">="
     if change == "improve":  # 浓度…改善24%: a fall of what is better lower
         return "reduce" if lower_better else "increase"
     if change == "increase" and kind == "target" and own.chain[:1] == ("增加",) and \

@@ -32,7 +32,8 @@ _DOWN = frozenset(cues.REACH_DOWN)
 _ALL_CUES = sorted({*cues.LEVEL_TARGET, *cues.PREFIX_BOUNDS, *_CHANGE, *_DOWN, "调整为", "由",
                     "从"}, key=len, reverse=True)
 _DISTANT = sorted({*cues.LEVEL_TARGET, *_CHANGE, *cues.AT_MOST, *cues.NOT_BELOW, *_DOWN}
-                  - {"为", "是", "有", "共", "到", "达", "增", "减", "超", "过", *cues.NEAR_ONLY},
+                  - {"为", "是", "有", "共", "到", "达", "增", "减", "超", "过", *cues.NEAR_ONLY,
+                     "拓展", "扩展"},  # `覆盖范围拓展到了…人口10万以上的市县`: only right before
                   key=len, reverse=True)
 _AFTER_VERB = re.compile("|".join(cues.AFTER_VERBS))
 _BY_LAST: dict[str, list[str]] = {}
@@ -125,10 +126,12 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
 _CLAUSE_ENDS = re.compile(r"[,，:：;；。!！\n]|[?？](?![、,，A-Za-z])")
 
 
-_MONEY_AHEAD = re.compile(r"[\d.]+\s*(?:万亿|亿|万)?(?:元|美元)")
+# (a number in digits, with its thousands commas: `创造 200,000 个新工作岗位`)
+_DIGITS = r"[\d.]+(?:,\d{3})*(?:\.\d+)?"
+_MONEY_AHEAD = re.compile(_DIGITS + r"\s*(?:万亿|亿|万)?(?:元|美元)")
 # `腾退土地2000公顷`, `实施重点项目120个`: a count or an amount in a unit word (no %).
-_AMOUNT_AHEAD = re.compile(r"[\d.]+\s*(?:万亿|亿|万)?[\u4e00-\u9fff]")
-_COUNT_AHEAD = re.compile(r"[\d.]+\s*(?:万|亿)?(?:" + "|".join(cues.COUNT_WORDS) + ")")
+_AMOUNT_AHEAD = re.compile(_DIGITS + r"\s*(?:万亿|亿|万)?[\u4e00-\u9fff]")
+_COUNT_AHEAD = re.compile(_DIGITS + r"\s*(?:万|亿)?(?:" + "|".join(cues.COUNT_WORDS) + ")")
 
 
 def around(text: str, start: int, end: int) -> Around:
@@ -150,6 +153,8 @@ def around(text: str, start: int, end: int) -> Around:
         distant, distant_at = _work_before(text, max(s0, left_start), chain_start)
     if not distant and not chain and _COUNT_AHEAD.match(text, start):
         distant, distant_at = _unknown_work(text, max(s0, left_start), start)
+    if not distant and not chain and _AMOUNT_AHEAD.match(text, start):
+        distant, distant_at = _unknown_work(text, max(s0, left_start), start, NEW_WORK)
     if not distant and s0 > c0:
         distant, distant_at = _distant(text, max(c0, left_start), s0)
     right = text[end:min(c1, end + MAX_RIGHT)]
@@ -228,7 +233,7 @@ def _work_before(text: str, low: int, high: int) -> tuple[str, int]:
 # of how), the two characters right before a count are a verb of work the lists do not know.
 _PLANNED_WORK = re.compile(r"(?:(?<![主重需必只不次])要|(?<![即])将|拟|力争|计划|确保|争取|年内)"
                            r"(?:全面|加快|大力|重点|积极|继续|着力|持续|进一步|逐步|再|新)?"
-                           r"([\u4e00-\u9fff]{2})$")
+                           r"([\u4e00-\u9fff]{2})\s?$")  # (`将创造 200,000 个`: spaced)
 _NO_VERB = frozenset({"全市", "全区", "全县", "全省", "全国", "其中", "共有", "总计", "合计",
                       "全部", "近期", "年底", "年末", "以上", "左右", "每年", "累计", "达到"})
 
@@ -237,13 +242,18 @@ _NO_VERB = frozenset({"全市", "全区", "全县", "全省", "全国", "其中"
 # verb of building and the noun it builds before the count.
 _PLANNED_BUILD = re.compile(r"(?:(?<![主重需必只不次])要|(?<![即])将|拟|计划|年内)(?:新)?"
                             r"([建修种植铺])[\u4e00-\u9fff]{2,8}$")
+# `该区新布局3平方公里…产业园`, `新引进12家企业`: `新` (newly) before the two characters right
+# before a count or an amount makes them a verb of work (not after the words that end in 新:
+# `创新平台5个`, `更新设备`).
+NEW_WORK = re.compile(r"(?<![创更革刷翻最全崭清重焕维推出])新([\u4e00-\u9fff]{2})$")
 
 
-def _unknown_work(text: str, low: int, high: int) -> tuple[str, int]:
-    built = _PLANNED_BUILD.search(text, low, high)
+def _unknown_work(text: str, low: int, high: int,
+                  pattern: re.Pattern[str] = _PLANNED_WORK) -> tuple[str, int]:
+    built = _PLANNED_BUILD.search(text, low, high) if pattern is _PLANNED_WORK else None
     if built is not None:
         return built.group(1), built.start(1)
-    found = _PLANNED_WORK.search(text, low, high)
+    found = pattern.search(text, low, high)
     if found is None or found.group(1) in _NO_VERB or found.group(1) in _ALL_CUES:
         return "", -1
     return found.group(1), found.start(1)
@@ -256,6 +266,8 @@ def _follows(right: str) -> str:
     if not right.strip():
         return "end"
     head = right.lstrip()
+    if right[0] in " \t\u3000" and any(head.startswith(w) for w in cues.NAME_SUFFIXES):
+        return "name"  # `成立 45 周年`, `第 3 期`: a spaced copy's name, no headline's parts
     if right[0] in " \t\u3000" and is_cjk(head[0]):  # `目标6.5%至7% 中国GDP…`: a headline's parts
         return "end"
     if head.startswith("调整为"):

@@ -21,11 +21,14 @@ COUNT_WORDS = ("个", "座", "家", "所", "项", "处", "条", "套", "户", "�
 COUNT_ONLY_BEFORE = {"路": ("视频", "监控", "摄像", "高清")}
 COUNT_NOT_BEFORE = {"部": "门委分署队长位级件", "片": "区林",
                     "次": "元级序生品贷供方优要全会产性日年能污均创改分、"}
+# `举办赛事活动200项(次)`: a measure word with its times in brackets counts events or their
+# runs, which no unit of counts says — kept as written, as `万人次` is.
+OR_TIMES = ("(次)",)  # (full-width brackets fold to these)
 # Unit words the prelude does not declare: kept as written (`万人次`, `亿美元`).
 OTHER_UNITS = ("人次", "架次", "辆次", "天次", "岁", "年", "斤", "美元", "欧元", "港元", "千瓦时",
                "度", "兆瓦", "吉瓦", "标准箱", "标箱", "个月", "场次", "课时", "学时")
 # Unit words the prelude does not spell, read as the unit they name (`2钟头顺通`: 2 hours).
-UNIT_SYNONYMS = {"钟头": "小时", "个钟头": "小时"}
+UNIT_SYNONYMS = {"钟头": "小时", "个钟头": "小时", "个小时": "小时"}  # `各1个小时`: hours
 # `七成以上`: tenths, read as percent (70 %); not where 成 begins a word (`三成员`, `五成群`).
 TENTHS = "成"
 TENTHS_NOT_BEFORE = "员为果效绩就立功本熟长交都型年人材品分份像群片批套家规"
@@ -34,6 +37,8 @@ PER_DAY = ("每天", "每日")
 # `受教育年限12.2年`, `人均预期寿命78岁`: names measured in years — a count of years there is a
 # value, not how long something runs.
 YEARS_MEASURED = ("年限", "寿命", "年数", "工龄")
+# `从签约到投产仅用了10个月`: the spans a piece of work took, no figure of an indicator.
+SPANS_TAKEN = ("个月", "月", "年", "天", "日", "小时", "周", "个工作日", "工作日")
 # `從30日舉行的…發布會`, `26日召开`: a day of the month, no count of days.
 DAY_OF_MONTH_BEFORE = ("从", "於", "于", "在", "自", "截至", "截止", "至")
 DAY_OF_MONTH_AFTER = ("举行", "召开", "举办", "开幕", "闭幕", "发布", "公布", "印发", "上午",
@@ -114,7 +119,7 @@ RATE_AFTER = r"的(?:高|较高|较快|快速|稳定|稳步)?(增长|增幅|下�
 ABOUT = ("约为", "约有", "大约", "约", "将近", "接近", "近")  # 约有3.5亿人乘坐…: about so many
 INCREASE = ("同比增长", "年均增长", "年均增速", "平均增长", "增长了", "增长", "增速", "增幅",
             "递增", "提高了", "提高", "提升", "增加", "上涨", "上升", "涨幅", "扩大", "增产",
-            "跃升", "增")
+            "跃升", "拓展", "扩展", "增")  # `…园拓展1.7平方公里`: enlarged by so much
 REDUCE = ("下降了", "下降", "降低", "减少", "降幅", "压减", "压缩", "再减", "减量", "缩小",
           "递减", "减产", "减", "降")
 # `PM2.5浓度…较2020年同期改善24%`: a change for the better — a fall where lower is better.
@@ -191,6 +196,17 @@ COUNT_VERBS = ("建成", "开园", "实现", "完成", "脱贫", "脱低", "摘�
                # `162家医疗机构开设心理门诊`, `200余家社区卫生服务中心提供体重管理服务`: what so
                # many places offer
                "开设", "提供", "设立")
+# What opens a predicate after a subject that a count or an extent opens (`79处自然保护地串联成…`,
+# `558处城市自然带为野生动物提供…`, `258个项目动工`): the adverbs that stand between a subject
+# and its verb, and the verbs of what things come to be or do (what the things counted do).
+PREDICATE_ADVERBS = ("则", "已", "已经", "相继", "陆续", "先后", "正在", "继续", "同时", "共同",
+                     "率先", "分别", "顺利")
+# `22座污水处理厂全部升级为…`, `42个重点镇均建有…`: adverbs that say all of the things counted do
+# it — the count is the whole, exact, where a target's count of things that act is a floor.
+ALL_OF_THEM = ("全部", "均", "都", "全面")
+PREDICATE_VERBS = ("为", "形成", "串联", "连成", "连通", "连接", "构成", "组成", "成为", "动工",
+                   "开工", "投产", "投试产", "试产", "落成", "建成", "开园", "开放", "提供", "签订",
+                   "签约", "落户", "入驻", "入园", "通过", "纳入", "覆盖", "承担", "服务")
 # Words right after a figure that make it part of a name (`8号线`, `二期`, `5G`).
 NAME_SUFFIXES = ("国道", "省道", "号线", "号楼", "号院", "号", "期", "届", "次会议", "中全会",
                  "周年", "强", "星级", "代", "类", "型", "环", "横", "纵", "线", "路", "批次",

@@ -113,7 +113,7 @@ _REFERENCE_REACH = 40  # characters of the next paragraphs' openings searched
 # its deadline sets targets in each of its sentences.
 # `北京将开展…`, `全市将完善…`: a paragraph that opens on what its subject will do
 _WILL_OPENS = re.compile(r"\s*[\u4e00-\u9fff]{2,8}将(?:进一步|继续|持续|全面|加快)?"
-                         r"(?:开展|完善|推进|实施|建设|打造|构建|新建|建成|推动|加强)")
+                         r"(?:开展|完善|推进|实施|建设|打造|构建|新建|建成|推动|加强|有更多|再添|新增)")
 _DEADLINE_OPENS = re.compile(r"[\s—-]*(?:力争)?到\s?(?:20\d\d|二〇[〇零一二三四五六七八九]{2})"
                              r"\s?年")
 

@@ -13,6 +13,7 @@ suite's `UnitTable`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -26,6 +27,12 @@ from checker.tools.extract.fold import is_letter
 from checker.types.units import Unit, UnitTable
 
 MAX_TOKENS = 12
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of `words` that tries the longest first, so that `以内` is not
+    read as its end `内` nor `万平方米` as `万`; every word list a pattern reads is built so."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,8 @@ class Lexicon:
         one = units.resolve("count")
         for word in cues.COUNT_WORDS:
             words.setdefault(word, UnitWord(word, base=one, count=True))
+            for times in cues.OR_TIMES if word != "次" else ():
+                words.setdefault(word + times, UnitWord(word + times))  # 200项(次): as written
         for word in cues.OTHER_UNITS:
             words.setdefault(word, UnitWord(word))
         for word, meant in cues.UNIT_SYNONYMS.items():
@@ -87,8 +96,7 @@ class Lexicon:
                     words[scaled] = UnitWord(scaled, numerals.scale(prefix), meaning.base,
                                              meaning.count)
         self.words = words
-        ordered = sorted(words, key=lambda w: (-len(w), w))
-        self.pattern = re.compile("|".join(re.escape(w) for w in ordered))
+        self.pattern = re.compile(alternation(words))
         self.per = re.compile(f"[十百千万](?:{self.pattern.pattern})")
 
 
@@ -104,7 +112,7 @@ _FIXED = [
     ("LEVEL", re.compile(r"级")),
     ("MORE", re.compile(r"多|余")),
     ("SCALE", re.compile(r"万亿|万|亿")),
-    ("BOUND", re.compile("|".join(sorted(cues.BOUNDS, key=len, reverse=True)))),
+    ("BOUND", re.compile(alternation(cues.BOUNDS))),
     # `4到5个`, `三到五所`: 到 between two numbers is a range (`提高到8%` has a verb before it)
     ("RANGE", re.compile(r"[-—–~至]|(?<=\d)到(?=\d)|"
                          r"(?<=[一两二三四五六七八九十])到(?=[一两二三四五六七八九十])")),

@@ -12,9 +12,9 @@ import re
 
 from checker.tools.extract import cues
 from checker.tools.extract.asides import aside_reason
-from checker.tools.extract.context import Around, Ctx
+from checker.tools.extract.context import NEW_WORK, Around, Ctx
 from checker.tools.extract.fold import is_cjk
-from checker.tools.extract.phrases import Phrase
+from checker.tools.extract.phrases import Phrase, alternation
 
 # `今年将办30件重要民生实事`: a year's livelihood projects are the items the text lists.
 _OWN_ITEMS = re.compile(r"^[^,，;；。]{0,16}(?:指标|目标|任务|举措|项目标|方面|部分|实事)")
@@ -36,9 +36,10 @@ _DONE_PROJECTS = re.compile(r"[^,，;；。]{0,12}实事[^,，;；。]{0,8}?(?:�
 _COVERED_AFTER = re.compile(r"[^,，;；。\d]{0,16}?全(?:覆盖|部覆盖)")
 # `我国上述三项数据已非常接近…目标`: the things listed before, counted again, state nothing.
 _NAMED_BEFORE = re.compile(r"(?:上述|前述|以上|上列|这|此)$")
-# `12项主要预期目标中11项较好完成`: how many of the document's items did.
+# `12项主要预期目标中11项较好完成`, `27项主要指标中,19项完成…`: how many of the document's
+# items did.
 _OWN_ITEMS_BEFORE = re.compile(r"(?:指标|任务|目标|实事)[,，]?"
-                               r"(?:(?:中|其中)(?:有|共有|共)?|有|共有|共)$")
+                               r"(?:(?:中|其中)[,，]?(?:有|共有|共)?|有|共有|共)$")
 # `从八个方面健全政策机制`: the parts of what the text itself sets out.
 _ASPECTS = re.compile(r"个?方面")
 # `7大类20项民生实事`, `环境改善类4项、公共安全类3项`: the kinds a list is sorted into.
@@ -59,6 +60,8 @@ _FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?|pptx?|txt|
                         re.IGNORECASE)
 _CAPTION = re.compile(r"(?:^|[\s:：见如详])(?:图|表|附表|专栏)\s*$")
 _STRUCTURE = re.compile(r"[\d.]+(?:[:：∶][\d.]+){2,}")  # 三次产业结构为0.03:4.66:95.31
+# `1+3+4现代产业体系`, `“2+26”城市`: numbers joined by `+` before a noun name a scheme.
+_FORMULA = re.compile(r"\d+(?:\s?\+\s?\d+)+(?=[”\"’]?[\u4e00-\u9fff])")
 _JOINS = "·•‧"  # 公报2021·3, 23•7: an issue number, a date as a name
 _COUNTER = re.compile(r"(?:文章字数|字数|点击量|点击数|点击|浏览量|浏览次数|阅读量|阅读数|阅读|"
                       r"热度|查看|回复|评论|点赞|转发|收藏|签到天数|积分|帖子|主题|粉丝|关注|Rank|LV\.?)"
@@ -70,7 +73,8 @@ _COUNTED_READERS = re.compile(r"\s?(?:人)?(?:支持|点赞|评论|阅读|收藏
 _MAIL = re.compile(r"[\d ]*@")
 # `12-23   来自潍坊`: a comment's month and day, no range of figures.
 _MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])")
-_CONDITION = re.compile(r"如\s?果|假\s?如|倘\s?若|一旦|假\s?设")  # `如 果`: a hard wrap's space
+# (`如 果`: a hard wrap's space; `假定…,那意味着…`: a supposition)
+_CONDITION = re.compile(r"如\s?果|假\s?如|倘\s?若|一旦|假\s?设|假\s?定")
 _CONSEQUENCE = re.compile(r"\s*(?:那么|那|则)")  # 如果…达到90万亿元,那么…将在2.25万亿元
 _PAGE = re.compile(r"(?:^|\s)(?:Page|P\.|p\.|页码)\s*$|(?:页码|页数|文档页数)\s*[:：]\s*$")
 _TAGS = re.compile(r"(?:关键词|关键字|标签|Tags?)\s*[:：]")
@@ -88,6 +92,10 @@ _EFFECT = re.compile(r"相当于(?:每年|年)?(?:减少|节约|节省|减排|�
                      r"多种|节能)|(?:可|能|将|预计|有望|可以)(?:直接|间接)?(?:带动|拉动)|"
                      r"(?:预计可|有望)(?:以)?(?:每年|年)?(?:新增|创造|吸纳|减少|节约|节省|替代|减排|"
                      r"增加就业|增收)")
+# `将带动全国体育产业总规模达到5万亿元`: what the work brings a measured thing to, with its verb
+# of reaching, is that thing's target, no estimate of an effect.
+_LEVEL_OF_NAMED = re.compile(r"[^,，;；。\d]{0,16}?(?:" + alternation(cues.MEASURED)
+                             + r")(?:将|要)?(?:达到|达|突破|超过|增至|提高到|提升至)\s*")
 # After a `测算` lead, what the estimate says it would bring (`可减少`, `相当于减少`); a lead
 # alone estimates a result (`据初步测算,全年地区生产总值增长5.2%`).
 _EFFECT_OF = re.compile(f"{_EFFECT.pattern}|(?:可|能|将)(?:以)?(?:减少|节约|节省|替代|减排|新增|"
@@ -205,6 +213,9 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} numbers a chart or a table"
     if any(m.start() <= start < m.end() for m in _STRUCTURE.finditer(text)):
         return f"{shown} is part of a structure (`a:b:c`)"
+    formula = next((m for m in _FORMULA.finditer(text) if m.start() <= start < m.end()), None)
+    if formula is not None:
+        return f"{shown} is part of a name's formula (`{formula.group()}`)"
     if re.search(r"(?:号[-—]|ICP备|备案号)$", text[max(0, start - 4):start]):
         return f"{shown} is part of a registration code"
     if before == "〔" and text[end_of(phrase, ctx):][:1] == "〕":  # 平政发〔2025〕6号
@@ -232,7 +243,8 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     if _TAGS.search(text[:start]):
         return f"{shown} stands in a page's list of keywords"
     estimate = _ESTIMATED.search(text[:start])
-    if _EFFECT.search(text[own.clause_start:start]) or (
+    effect = _EFFECT.search(text, own.clause_start, start)
+    if (effect and not _LEVEL_OF_NAMED.fullmatch(text, effect.end(), start)) or (
             estimate and _EFFECT_OF.search(text[estimate.end():start])):
         return f"{shown} estimates what the work would bring (`测算`, `带动`), it sets nothing"
     if _CONVERTED.search(text[max(0, start - 2):start]) or \
@@ -368,14 +380,16 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
     led = (near is not None and near is not own and bool(near.chain)) or _listed(ctx, phrase, own)
     if own.follows in ("noun", "of") and not own.chain and not own.distant and not led \
             and not _counted_and_reported(phrase, own) and not _THRESHOLD_NAMED.match(own.right) \
+            and not subject_predicate(ctx, phrase, own) and not _extent_covered(ctx, phrase) \
             and not _PARTS.search(ctx.text[max(0, own.clause_start):phrase.start - ctx.base]):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     return ""
 
 
 # `机构养老55%床位将向失能失智老人倾斜`, `30%的资金要用于…`: a share of the noun right after
-# it that a verb ahead says what becomes of.
-_SHARE_THEN_MODAL = re.compile(r"的?[\u4e00-\u9fff]{1,6}?(?:将|要|应|须|必须|需|必将|应当)")
+# it that a verb ahead says what becomes of (not the 应 of `应急`, `应用`, `应对`).
+_SHARE_THEN_MODAL = re.compile(r"的?[\u4e00-\u9fff]{1,6}?"
+                               r"(?:将|要|应(?![急用对届])|须|必须|需|必将|应当)")
 
 
 def share_of_noun(phrase: Phrase, own: Around) -> bool:
@@ -385,9 +399,13 @@ def share_of_noun(phrase: Phrase, own: Around) -> bool:
 
 
 # (after a short subject: `各区至少有1个综合商圈和1条步行街`)
-_LEVEL_LEAD = re.compile("^[^\\d,，;；。、]{0,4}?(" + "|".join(
-    sorted({*cues.LEVEL_TARGET, *cues.AT_LEAST}, key=len, reverse=True))
-    + r")[\d〇零一二两三四五六七八九十百千]")
+_LEVEL_LEAD = re.compile("^[^\\d,，;；。、]{0,4}?("
+                         + alternation({*cues.LEVEL_TARGET, *cues.AT_LEAST})
+                         + r")[\d〇零一二两三四五六七八九十百千]")
+
+
+# (`该区新布局3平方公里…、2平方公里…`: a verb of work `新` marks, as `around` reads it)
+_NEW_LEAD = re.compile(r"^[^\d,，;；。、]{0,4}?" + NEW_WORK.pattern.removesuffix("$") + r"(?=\d)")
 
 
 def _listed(ctx: Ctx, phrase: Phrase, own: Around) -> bool:
@@ -399,9 +417,41 @@ def listed_verb(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     each figure that opens a part of the list; '' when there is none."""
     start = phrase.start - ctx.base
     if start == 0 or ctx.text[start - 1] not in "、和及":  # `…1个综合商圈和1条步行街`
-        return ""
-    found = _LEVEL_LEAD.match(ctx.text[own.clause_start:start].lstrip())
+        return _parallel_lead(ctx, own.clause_start, start)
+    lead = ctx.text[own.clause_start:start].lstrip()
+    found = _LEVEL_LEAD.match(lead) or _NEW_LEAD.match(lead)
     return found.group(1) if found else ""
+
+
+# (a clause's lead verb of work, whatever follows it; not the copulas `为`, `是`, `有`)
+_COPULAS = frozenset({"为", "是", "有", "共", "到", "达"})
+_CLAUSE_VERB = re.compile("^[^\\d,，;；。、]{0,4}?("
+                          + alternation(set(cues.LEVEL_TARGET) - _COPULAS) + ")")
+_PARALLEL_REACH = 4  # clauses looked back through
+
+
+def _parallel_lead(ctx: Ctx, clause_start: int, start: int) -> str:
+    """`打造以A为主的1个…,以B为主的2个…,以C为主的4个…`: a clause without a verb that opens as
+    the one before it did after its verb, with the same words right before its figure, is a
+    part of one list and shares that verb ('' when there is none)."""
+    text, opening = ctx.text, ctx.text[clause_start:start]
+    if len(opening) < 3 or not text[start:start + 1].isdigit():
+        return ""
+    for _ in range(_PARALLEL_REACH):
+        if clause_start < 2 or text[clause_start - 1] not in ",，":
+            return ""
+        before = text[:clause_start - 1]
+        previous = before[max(before.rfind(c) for c in ",，;；。") + 1:]
+        verb = _CLAUSE_VERB.match(previous)
+        rest = previous[verb.end():] if verb else previous
+        figure = re.search(r"\d", rest)
+        if figure is None or rest[:1] != opening[:1] or \
+                rest[:figure.start()][-2:] != opening[-2:]:
+            return ""
+        if verb is not None:
+            return verb.group(1)
+        clause_start -= len(previous) + 1
+    return ""
 
 
 _GOES_ON = re.compile(r"(?:的基础上|基础上|再|又|还|进一步)")
@@ -409,12 +459,55 @@ _PROGRAMME = re.compile(r"[^,，;；。]{0,12}(?:工程|行动|计划|项目|战
 _COUNT_VERB = re.compile("|".join(cues.COUNT_VERBS))
 
 
+# `北京79处自然保护地串联成…`, `立景创新等258个项目动工`, `3015公里绿道串联起…`: a clause whose
+# subject a count or an extent opens — nothing before it but a short place (no `的`, no verb of
+# having) or a list of names closed by `等` —, then the noun counted and the predicate.
+_SUBJECT_LEAD = re.compile(r"\s*(?:[^\d,，;；。的有在对从为]{0,4}|[^,，;；。]*等)\s*$")
+_PREDICATE_OPENS = "(" + alternation((*cues.PREDICATE_ADVERBS, *cues.ALL_OF_THEM,
+                                       *cues.PREDICATE_VERBS)) + ")"
+_NOUN_THEN_PREDICATE = re.compile(r"[^\d,，;；。的、]{1,12}?" + _PREDICATE_OPENS)
+# `…等20处花园式示范街区,…等100条城市画廊,以及100处…微花园相继落成`: the parts of a subject
+# listed clause by clause share the predicate of the last, which `以及` (`和`, `及`) opens.
+_NOUN_ALONE = re.compile(r"[^\d,，;；。的、]{1,12}")
+_LISTED_ON = re.compile(r"(?:[,，][^;；。]{0,80}?)?[,，](?:以及|及|和|还有)[^,，;；。]{0,40}?"
+                        + _PREDICATE_OPENS)
+
+
+def subject_predicate(ctx: Ctx, phrase: Phrase, own: Around) -> str:
+    """How many things (or how long, how large) the subject of the clause is, in digits: a
+    measure of the things that then do something, no description of a name.  The word that
+    opens the predicate, or ''."""
+    word = phrase.unit
+    if word is None or phrase.chinese or own.chain or own.distant or phrase.bound or \
+            word.text == "次":  # `4次视察`: how often, an adverb of the verb after
+        return ""
+    extent = word.count or (word.base is not None and word.base.dimension in ("area", "length"))
+    start = phrase.start - ctx.base
+    if not extent or not _SUBJECT_LEAD.fullmatch(ctx.text, own.clause_start, start):
+        return ""
+    found = _NOUN_THEN_PREDICATE.match(own.right)
+    if found is None and _NOUN_ALONE.fullmatch(own.right.rstrip()):
+        found = _LISTED_ON.match(ctx.text, own.clause_end)
+    return found.group(1) if found else ""
+
+
+def _extent_covered(ctx: Ctx, phrase: Phrase) -> bool:
+    """`串联成覆盖3680平方公里的生态网络`: an area or a length right after a verb of covering is
+    how much the thing covers, no description of it."""
+    base = phrase.unit.base if phrase.unit is not None else None
+    start = phrase.start - ctx.base
+    return base is not None and base.dimension in ("area", "length") and not phrase.chinese \
+        and bool(_COVERS.search(ctx.text, max(0, start - 2), start))
+
+
 def _counted_and_reported(phrase: Phrase, own: Around) -> bool:
     """`22个高品质公园建成开园`: a count of things, then what happened to them;
     `17.6平方公里…用地可以上市`: an amount, then what can be done with it."""
     counted = phrase.unit is not None and phrase.unit.count and bool(_COUNT_VERB.search(own.right))
-    shared = phrase.unit is not None and phrase.unit.text == "%" and \
-        bool(_SHARE_OF_THINGS.match(own.right)) and bool(_SHARE_VERB.search(own.right))
+    share = phrase.unit is not None and phrase.unit.text == "%"
+    shared = share and ((bool(_SHARE_OF_THINGS.match(own.right)) and
+                        bool(_SHARE_VERB.search(own.right))) or
+                        bool(_SHARE_VERB.match(own.right)))  # 中小学校100%配备…: that share does
     return counted or shared or bool(_PREDICATE.match(own.right))
 
 

@@ -86,6 +86,13 @@ _PLAN_NEWS = re.compile(r"(?:《[^》]{2,60}(?:规划|纲要|方案)[^》]{0,20}
                         r"[^,，。;；]{0,12}?(?:编制完成|印发|公布|发布(?!会)|出炉|亮相|提请|有关内容)|"
                         r"实事项目[^,，。;；]{0,4}?(?:确定|公布|出炉|发布)(?!会)|"
                         r"(?:拟|将|要)办[^,，。;；]{0,8}?实事")  # 今年将办30件重要民生实事
+# `国务院印发《全民健身计划》,…`: a title that opens on issuing a plan.
+_ISSUES_PLAN = re.compile(r"[^,，。;；《]{0,8}(?:印发|发布|公布|出台)(?:了)?"
+                          r"《[^》]{2,40}(?:规划|纲要|方案|计划)(?:[(（][^》]{0,16}[)）])?》")
+# `“十四五”期末北京森林覆盖率将达到45%`: a headline that states what a figure will come to
+# announces targets, whoever signs the text.
+_TARGET_HEADLINE = re.compile(r"将(?:要)?(?:达到|达|超过|突破|实现|建成|新增|增长|提高到|提升至|"
+                              r"提高至|提升到|控制在|降至|降到)[^,，。;；]{0,8}?\d")
 # `“十四五”规划纲要实施实现“时间过半、任务过半”——从中期评估报告看…新成效`: a title on how a
 # plan is carried out names the plan it reviews; the text reports, it is not the plan.
 # (`高质量完成‘十四五’规划`: a plan completed, the title of a press conference on its results)
@@ -262,7 +269,9 @@ def _describe(document: Document, lines: _Lines) -> None:
                            and 8 <= len(t) <= 80), head[0] if head else "")
     opening = " ".join(_telling(t) for t in head[:6])
     titled = len(document.title) <= 80 and "," not in document.title
-    announced = any(_PLAN_NEWS.search(t) for t in head[:4])
+    announced = any(_PLAN_NEWS.search(t) for t in head[:4]) or \
+        bool(_TARGET_HEADLINE.search(document.title) and len(document.title) <= _TELLING_LINE) or \
+        bool(_ISSUES_PLAN.match(document.title))
     report = bool(_REPORT_WORDS.search(opening)) and not (
         titled and re.search(r"纲要|规划", document.title)
         and not _PLAN_REVIEWED.search(document.title)) and not announced

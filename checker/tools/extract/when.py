@@ -25,8 +25,9 @@ SENTENCE_WINDOW = 200  # characters before a statement searched for sentence-lev
 # `增加到2024年的43.8万亿元`: 到 after a verb of change names where the change ends, not a
 # deadline.
 _NOT_A_CHANGE = r"(?<!增加|提升|提高|增长|上升|下降|降低|减少|扩大|缩小)(?<![增升降减])"
-# `争取增发国债项目69个` in a review: funds or projects secured, not a goal strived for.
-_SECURED = r"争取(?![^,，;；。\d]{0,10}(?:项目|资金|国债|债券|专项|补助|奖补))"
+# `争取增发国债项目69个`, `为企业争取融资、贷款超300亿元` in a review: funds or projects secured,
+# not a goal strived for.
+_SECURED = r"争取(?![^,，;；。\d]{0,10}(?:项目|资金|国债|债券|专项|补助|奖补|融资|贷款|信贷|授信))"
 # `到“十四五”末`, `到十五五期末`, `到今年底`: the end of a plan's span or of the year, a deadline
 # as `到2025年` is.
 _SPAN_END = (r"到\s?[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?(?:末|期末)|"
@@ -375,7 +376,21 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
                                     or re.search(_SPAN_BEHIND, ctx.text)):
         return "actual"  # `预计…增长6.5%左右,…顺利实现年度目标任务`, `…2024年预计达到140万亿元,
         # 五年间…增长超35万亿元`: an estimate of the result of a span looked back on
+    if document.kind == "report" and _span_to_now(ctx, start):
+        return "actual"  # `自“十四五”规划实施以来,…。…森林覆盖率预计达45%`: where the span has come
     return "target"
+
+
+_SPAN_TO_NOW = re.compile(r"以来|[一二三四五六七八九十\d]+年来|今年来")
+
+
+def _span_to_now(ctx: Ctx, start: int) -> bool:
+    """In a report, a paragraph that opens on a span up to now (`…以来`, `五年来`) and plans
+    nothing before the estimate: `预计` estimates what the span has come to, a result."""
+    folded = ctx.document.folded
+    before = folded[folded.rfind("\n", 0, ctx.base) + 1:ctx.base + start]
+    plans = [m for m in _STRONG_FUTURE.finditer(_NOT_FUTURE.sub("", before)) if m.group() != "预计"]
+    return bool(_SPAN_TO_NOW.search(before)) and not plans and not _AHEAD.search(before)
 
 
 _DEADLINE_OPENING = re.compile(r"\s*(?:到|至|力争到|争取到)\s?"
