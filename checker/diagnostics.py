@@ -72,15 +72,32 @@ class DiagnosticSink:
             raise DiagnosticError(self.items, sources)
 
 
+TIES = 3  # choices a did-you-mean names when they are equally close
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A `help:` text naming the closest choice, or '' when nothing is close."""
-    close = closest(word, choices)
-    return f"did you mean `{close}`?" if close else ""
+    """A `help:` text naming the closest choice — every one as close, when several are
+    (`清水河`: `赤水河` or `清水江`, one character off each) — or '' when nothing is close."""
+    close = closest_ties(word, choices)
+    return "did you mean " + " or ".join(f"`{c}`" for c in close) + "?" if close else ""
+
+
+def closest_ties(word: str, choices: Iterable[str]) -> list[str]:
+    """The closest choices, all those as close as the closest (at most `TIES`)."""
+    ranked = difflib.get_close_matches(word, sorted(set(choices)), n=TIES, cutoff=0.6)
+    if not ranked:
+        return []
+
+    def ratio(choice: str) -> float:  # as get_close_matches scores it
+        return difflib.SequenceMatcher(None, choice, word).ratio()
+
+    best = ratio(ranked[0])
+    return [c for c in ranked if ratio(c) == best]
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
-    """The choice `did_you_mean` would name, or None when nothing is close."""
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    """The choice `did_you_mean` names first, or None when nothing is close."""
+    close = closest_ties(word, choices)
     return close[0] if close else None
 
 

@@ -89,22 +89,17 @@ _TREND = {"rises": {"en": "rises", "zh": "逐年上升"}, "falls": {"en": "falls
 _GROWTH = {"cagr": {"en": "cagr", "zh": "年均增速"}, "growth": {"en": "growth", "zh": "增速"}}
 
 
-_RELATIVE = re.compile(r"(\S+) (\d{4}) level ([+-]) (.+?)(?: \((.+)\))?$")
-
-
 def _relation_zh(target: Target) -> str:
-    """A relation in the engine's words (`>= 2020 level + 0.8 岁 (78.73 岁)`) as a plan
-    says it: `较2020年提高0.8 岁（>= 78.73 岁）`; another in its words (names, readings'
-    values), else the rule's own text."""
-    text = target.text
-    if target.first_year is not None:
-        text = text.removesuffix(f" each year {target.first_year}–{target.deadline}")
-    found = _RELATIVE.match(text)
-    if found is not None:
-        op, year, sign, change, value = found.groups()
-        verb = "提高" if sign == "+" else "降低"
-        return f"较{year}年{verb}{change}" + (f"（{op} {value}）" if value else "")
-    return text
+    """A level relative to a year's as a plan says it, from the engine's parts: `较2020年提高
+    0.8 岁（>= 78.73 岁）`; another relation in the engine's words (names, readings' values)."""
+    found = target.relative
+    if found is None:
+        if target.first_year is not None:
+            return target.text.removesuffix(f" each year {target.first_year}–{target.deadline}")
+        return target.text
+    verb = "提高" if found.sign == "+" else "降低"
+    value = f"（{found.op} {found.value}）" if found.value else ""
+    return f"较{found.base_year}年{verb}{found.change}{value}"
 
 
 def target_text(target: Target, lang: Lang) -> str:
@@ -179,7 +174,9 @@ def _zh_reason(f: Facts) -> str:
         case "met_early":
             return f"{f.latest}年已达到目标（目标年份{f.deadline}年）"
         case "line" if f.done is not None and f.elapsed is not None:
-            return f"目标完成进度{f.done:.0%}，时间进度{f.elapsed:.0%}（以{f.base_year}年为基数）"
+            least = "至少" if f.note else ""  # a total over a missing year, counted at 0
+            return (f"目标完成进度{least}{f.done:.0%}，时间进度{f.elapsed:.0%}"
+                    f"（以{f.base_year}年为基数）")
         case "no_line":
             return f"{f.latest}年以前无基数值，无法判断进度"
     return "不适用"
@@ -279,9 +276,13 @@ def cells(row: IndicatorRow, lang: Lang) -> dict[str, Cell]:
 
 
 def _gap(total: RunningTotal, lang: Lang) -> str:
-    """`缺少2022年数据，累计至2021年`: why a running total stops before the latest value."""
+    """`缺少2022年数据，累计至2021年`: why a running total stops before the latest value;
+    or, where the sum runs past the missing years (each counted at its indicator's least,
+    a new count at 0), that it is a lower bound."""
     years = ("、" if lang == "zh" else ", ").join(str(y) for y in total.missing)
-    return i18n.word("total_gap", lang, years=years, year=total.year)
+    past = total.year > max(total.missing)
+    return i18n.word("total_gap_least" if past else "total_gap", lang, years=years,
+                     year=total.year)
 
 
 def gap_notes(result: Result, lang: Lang) -> list[str]:

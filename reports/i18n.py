@@ -72,6 +72,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "row_of": {"en": "{name} ({region})", "zh": "{name}（{region}）"},
     "total_gap": {"en": "no figure for {years}, so the total is to {year}",
                   "zh": "缺少{years}年数据，累计至{year}年"},
+    "total_gap_least": {"en": "no figure for {years}, counted at the least it can be, so the "
+                              "total to {year} is a lower bound",
+                        "zh": "缺少{years}年数据，按可能的最小值计，累计至{year}年为下限"},
     "status": {"en": "status", "zh": "进展情况"},
     "reason": {"en": "reason", "zh": "说明"},
     "source": {"en": "source", "zh": "数据来源"},

@@ -77,6 +77,8 @@ _SHAPES: list[tuple[Lazy, Callable[[re.Match[str]], str | None]]] = [
     (Lazy(r"cannot decide: (.+) missing"), lambda m: f"无法判断：缺少 {m[1]}"),
     (Lazy(r"cannot decide: no data between (\d{4}) and (\d{4})"),
      lambda m: f"无法判断：{m[1]}至{m[2]}年无数据"),
+    (Lazy(r"cannot decide: no (target|figure) of (.+) between (\d{4}) and (\d{4})"),
+     lambda m: f"无法判断：{m[3]}至{m[4]}年无 {m[2]} 的{'目标' if m[1] == 'target' else '数据'}"),
     (Lazy(r"cannot decide for ([\d, ]+) \(missing: (.+?)(?:; known: (.+))?\)", re.S),
      lambda m: f"无法判断{_years(m[1])}年（缺少：{m[2]}" + (f"；已知：{m[3]}" if m[3] else "")
      + "）"),
@@ -93,9 +95,10 @@ _SHAPES: list[tuple[Lazy, Callable[[re.Match[str]], str | None]]] = [
     (Lazy(r"due (\d{4}): the target of (\d{4}) is judged when the year is over"),
      lambda m: f"{m[1]}年到期：{m[2]}年的目标在该年结束后评判"),
     (Lazy(r"due (\d{4}); (?:(.+) in )?(\d{4}): (on track|ahead|lagging|achieved|"
-                r"no baseline|pending)(?: \(no data between (\d{4}) and (\d{4})\))?"),
-     lambda m: f"{m[1]}年到期；{m[3]}年" + (f"为 {m[2]}" if m[2] else "")
-     + f"：{_STATE_ZH[m[4]]}" + (f"（{m[5]}至{m[6]}年无数据）" if m[5] else "")),
+                r"no baseline|pending)(?: \((.+)\))?"),
+     lambda m: (lambda why: f"{m[1]}年到期；{m[3]}年" + (f"为 {m[2]}" if m[2] else "")
+                + f"：{_STATE_ZH[m[4]]}" + (f"（{why}）" if why else "") if why is not None
+                else None)(_why_zh(m[5]))),
     (Lazy(r"([\d and]+): (`[^`]+`) cannot hold in [\d and]+, whatever (.+) (?:is|are) "
                 r"\((.*)\)", re.S),
      lambda m: f"{_years(m[1])}年：无论 {m[3]} 取何值，{m[2]} 都不能成立（{m[4]}）"),
@@ -105,6 +108,27 @@ _SHAPES: list[tuple[Lazy, Callable[[re.Match[str]], str | None]]] = [
      lambda m: (lambda inner: f"{m[1]}年：{inner}" if inner else None)(_zh(m[2]))),
     (Lazy(r"not applicable"), lambda m: "不适用"),
 ]
+
+
+_WHY: list[tuple[Lazy, Callable[[re.Match[str]], str]]] = [
+    (Lazy(r"no data between (\d{4}) and (\d{4})"), lambda m: f"{m[1]}至{m[2]}年无数据"),
+    (Lazy(r"(\S+) \(([\d, ]+)\) missing, counted as (\S+)"),
+     lambda m: f"{m[1]} 缺少{_years(m[2])}年数据，按 {m[3]} 计"),
+    (Lazy(r"(\S+) \(([\d, ]+)\) missing: the total is to (\d{4})"),
+     lambda m: f"{m[1]} 缺少{_years(m[2])}年数据，累计至{m[3]}年"),
+]
+
+
+def _why_zh(text: str | None) -> str | None:
+    """A pending message's reason in brackets, in Chinese: `` when there is none, None
+    when it has no known shape (the message then stays as the result gives it)."""
+    if text is None:
+        return ""
+    for pattern, reword in _WHY:
+        found = pattern.fullmatch(text)
+        if found:
+            return reword(found)
+    return None
 
 
 def _zh(text: str) -> str | None:

@@ -29,9 +29,14 @@ NOT_ADDITIVE = frozenset({"share", "concentration", "duration", "bandwidth"})
 
 
 def deadlines(checked: t.CheckedSuite) -> list[Finding]:
+    """A510 for a deadline outside the plan period — of a rule that quotes the plan: one
+    that quotes only other sources (`cite water14 …`, the province's next five-year plan)
+    states their targets, whose years the plan's period does not bound."""
     plan = checked.plan
     out = []
     for rule in checked.rules:
+        if t.other_sources_only(rule.citations):
+            continue
         for c in rule.constraints:
             time = c.time
             if time is None:

@@ -52,6 +52,12 @@ ESTIMATE_WORDS: Final = ("预计完成", "预计")
 _QUOTES: Final = "[\"“”「」『』]?"
 _PLAN_NAME: Final = re.compile(rf"{_QUOTES}十(?P<plan>[一二三四五])五{_QUOTES}(?:规划|时期)?")
 _TARGET_WORDS: Final = ("目标", "计划", "规划目标", "预期目标")
+# How final a figure is, in a `kind` or `basis` cell: an actual, the word kept in its note.
+ESTIMATE_CELLS: Final = (*ESTIMATE_WORDS, "初步预计", "初步核算", "初步统计", "快报")
+# What a `kind` cell may say: the words of the headings above (`实际完成`, `预期目标`,
+# `规划目标`), and an estimate (`预计完成`).
+KIND_CELLS: Final = {**KIND_WORDS, **VALUE_KINDS, **dict.fromkeys(_TARGET_WORDS, "target"),
+                     **dict.fromkeys(ESTIMATE_CELLS, "actual")}
 TIME_COLUMNS: Final = ("year", "period")
 # Words a published cell uses for "no figure": a gap, never a pass.
 NO_FIGURE: Final = frozenset({"—", "——", "-", "--", "－", "/", "／", "…", "……", "暂无",

@@ -80,6 +80,8 @@ def read_period(value: object) -> Period | None:
     if not isinstance(value, str) or len(value) > 40:
         return None
     text = _arabic_year(re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)))
+    text = _BASE_MARK.sub("", text)  # `2020年(基期)`: the base year's figure is the year's
+    text = _AS_AT.sub("", text)  # `截至2023年底`: the state at the end of 2023
     plan_end = _PLAN_END.fullmatch(text)
     if plan_end is not None:  # “十四五”期末: the last year of the 14th plan, 2025
         year = 2010 + 5 * _PLANS.index(plan_end["plan"])
@@ -99,6 +101,16 @@ def read_period(value: object) -> Period | None:
     if chinese is not None and _in_range(int(chinese["year"])):
         return _chinese(int(chinese["year"]), chinese["rest"])
     return None
+
+
+# `2020年（基期）`, `2020(基数)`, `2020年基期值`: an evaluation table's base year, as its
+# heading reads (headings.py); in a period cell it is that year.
+_BASE_MARK: Final = re.compile(r"(?<=[0-9年])\(?(?:基期|基数|基准年)值?\)?$")
+
+
+# `截至2023年底`, `截止到2023年6月底`: a state at a date, as reports open a sentence; the
+# date is the period (`2023年底` the year, `2023年6月底` the month).
+_AS_AT: Final = re.compile(r"^(?:截至|截止到?|至)(?=[0-9]{4}年)")
 
 
 # The five-year plans from the 11th (2006–2010) by their ordinal: “十四五”期末 is 2025, the
@@ -177,7 +189,7 @@ def _chinese(year: int, rest: str) -> Period | None:
     if quarter is not None:
         number = _NUMERALS[quarter[1]]
         return _months(year, 3 * number - 2, 3 * number)
-    span = re.fullmatch(r"([0-9]{1,2})(?:[-~～至—–]([0-9]{1,2}))?月(?:份)?", rest)
+    span = re.fullmatch(r"([0-9]{1,2})(?:[-~～至—–]([0-9]{1,2}))?月(?:份|底|末)?", rest)
     if span is not None:
         first = int(span[1])
         return _months(year, first, int(span[2]) if span[2] else first)

@@ -31,8 +31,9 @@ import pandas as pd
 
 from checker import result as r
 from checker.data.arrow_columns import NUMBERS, PLAN_VALUES, TEXTS, report_unfit, texts_by_code
+from checker.data.bases import read_bases, with_words
 from checker.data.columns import Converted, convert, factorize
-from checker.data.headings import HEADINGS, IGNORED, KIND_WORDS, total_help
+from checker.data.headings import ESTIMATE_CELLS, HEADINGS, IGNORED, KIND_CELLS, total_help
 from checker.data.layouts import Layout, plain
 from checker.data.periods import read_periods
 from checker.data.plan_values import RowSpecs, read_values
@@ -221,6 +222,11 @@ def _from_table(table: RawTable, context: _Context) -> _Part | None:
         ids = ids.fillna(texts["indicator"].str.strip())
     table.columns = []  # every cell is read: the raw ones go before the frame is made
     said = {name: _stripped(texts.pop(name)) for name in ("region", "source", "note", "basis")}
+    said["basis"], said["note"] = read_bases(said["basis"], said["note"])
+    estimated = texts["kind"].str.strip()  # `预计完成` in `kind`: an actual, said so
+    if estimated.isin(ESTIMATE_CELLS).any():
+        said["note"] = with_words(said["note"],
+                                  estimated.where(estimated.isin(ESTIMATE_CELLS), ""))
     frame = pd.DataFrame({"indicator": ids, "region": said.pop("region"), **periods,
                           **values.columns(), "kind": kind, **said},
                          copy=False)  # the columns are new: a copy of them would only cost
@@ -322,7 +328,7 @@ def _require(converted: Converted, name: str, span: Callable[[int], Span],
 
 def _kinds(kinds: pd.Series[Any], span: Callable[[int], Span], report: Problems,
            good: BoolArray) -> pd.Series[Any]:
-    text = kinds.str.strip().fillna("").replace(KIND_WORDS)
+    text = kinds.str.strip().fillna("").replace(KIND_CELLS)
     text = text.where(text != "", "actual")
     bad = np.flatnonzero(~text.isin(KINDS).to_numpy(dtype=bool))
     good[bad] = False

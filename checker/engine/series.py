@@ -529,6 +529,7 @@ class Judgement:
     reached: float | None = None  # where a qualified latest figure is put on the line
     holds: bool = False  # pending: the latest value already meets the constraint
     line: Line | None = None  # pending, judged by the straight line: its base and progress
+    lacking: list[str] = field(default_factory=list)  # unknown: indicators with no figure
 
 
 @dataclass(frozen=True)
@@ -646,16 +647,15 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
                    and (y <= plan.baseline_year or table.stated(indicators, subject, y))]
     monitored = [y for y in known_years if y > plan.baseline_year]
     # a qualified figure leaves its year open, and so every later total over it: bounded
-    # by its end (`15以上`), a missing year between by its range (a new area is at least 0)
+    # by its end (`15以上`); a missing year before the latest figure by its range end (a
+    # new area is at least 0), so a gap never sends the judgement back to the year before it
     total = _total_of(c.expr)
 
     def qualified(year: int) -> bool:
         if total is None or not isinstance(c.expr, t.Compare):
             return any(gap.bounds(i, year) is not None for i in indicators)
-        start = total[0].years.start if total[0].years is not None else table.first_year
-        return any(gap.bounds(total[1].id, y) is not None for y in range(start, year + 1)) \
-            and _total_end(total, c.expr.op, seen, row, table.first_year, year,
-                           gap) is not None
+        return table.has_figure(indicators, subject, year) and _total_end(
+            total, c.expr.op, seen, row, table.first_year, year, gap) is not None
 
     bounded = [y for y in years if y > plan.baseline_year and y not in known_years
                and table.stated(indicators, subject, y) and qualified(y)]
@@ -663,17 +663,38 @@ def _pending(c: t.Constraint, vec: Vec, seen: dict[int, Vec], row: int, table: S
         return _pending_on_bound(c, seen, row, table.first_year, bounded[-1], deadline,
                                  plan.band, gap, settle)
     if not monitored:  # values up to the baseline year anchor the line; they are no progress
-        quiet = f"no data between {plan.baseline_year + 1} and {horizon}"
+        quiet, lacking = _quiet(table, indicators, subject, plan.baseline_year + 1, horizon)
         given = [y for y in known_years if table.has_figure(indicators, subject, y)]
         if not given:  # no figure at all (a total over no year is no figure)
-            return Judgement("unknown", None, note=quiet)
+            return Judgement("unknown", None, note=quiet, lacking=lacking)
         # nothing is due and nothing failed: pending, its latest value known, but with no
         # value since the baseline no line starts (no_baseline, never a guessed level)
         return Judgement("pending", given[-1], "no_baseline", note=quiet)
     latest = monitored[-1]
     if truth(vec, (row, latest - table.first_year)):
-        return Judgement("pending", latest, when_met(c), holds=True)
-    return _line(c, seen, row, table.first_year, latest, deadline, plan.band)
+        found = Judgement("pending", latest, when_met(c), holds=True)
+    else:
+        found = _line(c, seen, row, table.first_year, latest, deadline, plan.band)
+    if total is not None:  # a later figure the total cannot reach: the gap before it named
+        later = [y for y in years if y > latest and table.has_figure(indicators, subject, y)]
+        gaps = [str(y) for y in range(latest + 1, max(later, default=latest))
+                if not table.has_figure(indicators, subject, y)]
+        if gaps:
+            found.note = f"{total[1].id} ({', '.join(gaps)}) missing: the total is to {latest}"
+    return found
+
+
+def _quiet(table: SeriesTable, indicators: list[str], subject: Subject, start: int,
+           end: int) -> tuple[str, list[str]]:
+    """`no data between 2021 and 2023`, or, where another indicator the clause reads has
+    figures then, the ones that have none (`no target of x between 2021 and 2023`); with
+    the indicators that have none."""
+    span = range(start, end + 1)
+    lacking = [i for i in indicators if not any(table.has_figure([i], subject, y) for y in span)]
+    if not lacking or len(lacking) == len(indicators):
+        return f"no data between {start} and {end}", lacking
+    what = "target" if subject[1] == "target" else "figure"
+    return f"no {what} of {', '.join(lacking)} between {start} and {end}", lacking
 
 
 def _pending_on_bound(c: t.Constraint, seen: dict[int, Vec], row: int, first: int,
@@ -685,19 +706,22 @@ def _pending_on_bound(c: t.Constraint, seen: dict[int, Vec], row: int, first: in
     expr = c.expr
     settled = settle([latest])
     total = _total_of(expr)  # a total over qualified or missing years: at its worst end
+    reading = None
+    if total is not None and isinstance(expr, t.Compare) and expr.op not in ("==", "!="):
+        reading = _total_reading(total, expr.op, seen, row, first, latest, gap)
     if settled is not None and settled.outcome == "pass":
         found = Judgement("pending", latest, when_met(c), settled=settled, holds=True)
-        if total is not None and isinstance(expr, t.Compare):
-            found.reached = _total_end(total, expr.op, seen, row, first, latest, gap)
+        if total is not None and reading is not None:
+            found.reached, found.note = reading[0], _counted_note(total, reading[1])
         return found
     figure = gap.bounds(expr.left.id, latest) if isinstance(expr, t.Compare) and isinstance(
         expr.left, t.IndicatorRef) else None
     if total is not None and isinstance(expr, t.Compare) and expr.op not in ("==", "!="):
-        end = _total_end(total, expr.op, seen, row, first, latest, gap)
-        if end is None:
+        if reading is None:
             return Judgement("unknown", latest, note=f"the total to {latest} is open-ended")
-        found = _line(c, seen, row, first, latest, deadline, band, now=end)
-        found.settled, found.reached = settled, end
+        found = _line(c, seen, row, first, latest, deadline, band, now=reading[0])
+        found.settled, found.reached = settled, reading[0]
+        found.note = _counted_note(total, reading[1])
         return found
     if figure is None or not isinstance(expr, t.Compare) or expr.op in ("==", "!="):
         return Judgement("unknown", latest, note=f"the figure of {latest} is qualified and "
@@ -731,15 +755,24 @@ def _total_of(expr: t.Node) -> Total | None:
 
 def _total_end(total: Total, op: str, seen: dict[int, Vec],
                row: int, first: int, latest: int, gap: GapSubject) -> float | None:
+    """The least favourable end of a total to `latest` (see `_total_reading`)."""
+    reading = _total_reading(total, op, seen, row, first, latest, gap)
+    return None if reading is None else reading[0]
+
+
+def _total_reading(total: Total, op: str, seen: dict[int, Vec], row: int, first: int,
+                   latest: int, gap: GapSubject) -> tuple[float, list[tuple[int, float]]] | None:
     """The least favourable end of a total to `latest` over qualified and missing years:
     a year's figure as given, a qualified one at its end (`15以上` as 15 for a floor), a
-    missing one at its indicator's declared range end (a new area is at least 0)."""
+    missing one at its indicator's declared range end (a new area is at least 0); with
+    the missing years and the end each was counted at, so the message can say so."""
     func, leaf, factor = total
     assert func.years is not None
     floor = op in (">=", ">")
     spec = gap.specs.get(leaf.id)
     vec = seen.get(id(leaf))
     end = 0.0
+    counted: list[tuple[int, float]] = []
     for year in range(func.years.start, min(latest, func.years.end) + 1):
         index = (row, year - first)
         figure = gap.bounds(leaf.id, year)
@@ -751,10 +784,23 @@ def _total_end(total: Total, op: str, seen: dict[int, Vec],
         else:
             declared = None if spec is None else (spec.low if floor else spec.high)
             part = None if declared is None else float(declared)
+            if part is not None:
+                counted.append((year, part))
         if part is None:
             return None
         end += part
-    return end * factor
+    return end * factor, counted
+
+
+def _counted_note(total: Total, counted: list[tuple[int, float]]) -> str:
+    """`new_shelter_area (2023) missing, counted as 0`: the years a bound total assumed."""
+    if not counted:
+        return ""
+    leaf = total[1].id
+    years = ", ".join(str(year) for year, _ in counted)
+    ends = {format_number(part) for _, part in counted}
+    at = ends.pop() if len(ends) == 1 else "its range end"
+    return f"{leaf} ({years}) missing, counted as {at}"
 
 
 def _line(c: t.Constraint, seen: dict[int, Vec], row: int, first: int, latest: int,
@@ -775,10 +821,19 @@ def _line(c: t.Constraint, seen: dict[int, Vec], row: int, first: int, latest: i
     start = float(left.values[row, base - first])
     reached = float(left.values[row, latest - first]) if now is None else now
     target = float(right.values[row, min(deadline - first, right.values.shape[1] - 1)])
+    if _beyond(expr.op, start, target):  # it met the target at the start, and slipped back:
+        return Judgement("pending", latest, "lagging")  # no change was planned to ride
     found = progress(start, reached, target, base, latest, deadline, band)
     if found is None:
         return Judgement("pending", latest, "lagging")
     return Judgement("pending", latest, found.level, line=Line(base, found))
+
+
+def _beyond(op: str, start: float, target: float) -> bool:
+    """Whether the line's start already stands on the target's side (99.3 % against a
+    floor of 98.3 %): then the straight line runs away from the target, and the share of
+    it 'done' by a value that fell below (98 %) would read as ahead."""
+    return (op in (">=", ">") and start >= target) or (op in ("<=", "<") and start <= target)
 
 
 def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
@@ -951,7 +1006,8 @@ def _missing(verdict: Verdict, first: int) -> list[str]:
         years = judgement.years or ([judgement.year] if judgement.year is not None else [])
         missing = [f"{ind} ({y})" for y in years[:3]
                    for ind, y in missing_points(c.expr, verdict.seen, verdict.row, y, first)]
-        missing = list(dict.fromkeys(missing)) or sorted(set(_indicators(c.expr)))
+        missing = list(dict.fromkeys(missing)) or judgement.lacking \
+            or sorted(set(_indicators(c.expr)))
     years = judgement.settled.years if judgement.settled is not None else judgement.years
     rates = _rates_instead(c.expr, set(missing), years)
     shown = [on_basis(label, verdict.bases, verdict.row) for label in missing]
@@ -1029,8 +1085,7 @@ def _series_message(c: t.Constraint, verdict: Judgement, observed: r.Amount | No
         case "pending":
             state = (verdict.trajectory or "pending").replace("_", " ")
             now = f"{observed.text} in {year}" if observed is not None else f"{year}"
-            why = f" ({verdict.note})" if verdict.note and verdict.trajectory == "no_baseline" \
-                else ""
+            why = f" ({verdict.note})" if verdict.note else ""
             return f"due {verdict.deadline}; {now}: {state}{why}"
         case "not_applicable":
             return verdict.note or "not applicable"

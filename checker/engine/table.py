@@ -32,7 +32,7 @@ from checker.engine.series import (
 from checker.engine.shapes import bare, indicators
 from checker.syntax import model as m
 from checker.types import typed as t
-from checker.types.units import format_quantity
+from checker.types.units import format_number, format_quantity
 
 # Worst first: the row shows the worst of its targets.
 _WORST: tuple[r.Status, ...] = ("fail", "lagging", "unknown", "no_baseline", "on_track",
@@ -86,15 +86,16 @@ def _row(checked: t.CheckedSuite, table: SeriesTable, indicator: str, subject: S
         unit=_unit_symbol(spec), kind=spec.kind if spec else None,
         base=_base(table, spec, indicator, region, checked.plan),
         latest=latest,
-        running_total=_running_total(found, indicator, table, latest, subject),
+        running_total=_running_total(found, indicator, table, latest, subject, spec),
         targets=targets, status=status, reason=reason, rules=rules,
         quote=cite.quote if cite else None, section=cite.section if cite else None)
 
 
 def _unit_symbol(spec: t.IndicatorSpec | None) -> str:
+    """The row's unit: its symbol, a count's declared word (`所`), else its name."""
     if spec is None or spec.unit is None:
         return ""
-    return spec.unit.symbol or spec.unit.name
+    return spec.unit.symbol or spec.count_word or spec.unit.name
 
 
 def _years(table: SeriesTable, indicator: str, region: str, kind: str) -> list[int]:
@@ -119,7 +120,7 @@ def _observation(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: st
     if spec is not None and spec.scale is not None:
         text = spec.scale.items[int(value)]
     elif spec is not None and spec.unit is not None:
-        text = format_quantity(value, spec.unit)
+        text = spec.counted(format_quantity(value, spec.unit))  # a count: `1 个`
     else:
         text = "true" if value else "false"
     about = table.about.get(point, {})
@@ -148,12 +149,15 @@ def _latest(table: SeriesTable, spec: t.IndicatorSpec | None, indicator: str,
 
 
 def _running_total(found: list[Judged], indicator: str, table: SeriesTable,
-                   latest: r.Observation | None, subject: Subject) -> r.RunningTotal | None:
+                   latest: r.Observation | None, subject: Subject,
+                   spec: t.IndicatorSpec | None) -> r.RunningTotal | None:
     """The sum so far of the row's first cumulative target: the figure `累计 >= 13` is
     judged on, read from the verdict at the year it judged (so the table shows what the
     status was computed on, not the last year's own value) — the latest value's year, or
     an earlier one when a year between has no value (a gap in 2022: the sum to 2021, and
-    2022 named as missing).  Shown in the unit the rule wrote its total in (`5 万个`).
+    2022 named as missing).  Shown in the unit the rule wrote its total in (`5 万个`), a
+    count with its declared word (`85 所`); the latest year's own figure in the indicator's
+    unit, as the data gives it (`9390 个`, not `0.939 万个`).
     None when no year of the target's range has passed or none has a known sum."""
     if latest is None:
         return None
@@ -174,18 +178,36 @@ def _running_total(found: list[Judged], indicator: str, table: SeriesTable,
             if year < total.years.start or not 0 <= column < vec.values.shape[1]:
                 continue
             value, _, text = show(c.expr.left.type, vec, (v.row, column))
+            if value is None and year == judged and v.judgement.reached is not None:
+                value = v.judgement.reached  # a year before it missing: the least sum
+                shown = written_text(c.expr.right, value) or _quantity(c.expr.left.type, value)
+                text = f"≥{shown}" if c.expr.op in (">=", ">") else f"≤{shown}"
+                return _total_row(total, year, value, text, latest, subject, table,
+                                  indicator, spec)
             if value is None:
                 continue
-            held = set(_years(table, indicator, *subject))
-            last = min(latest.year, total.years.end)
-            own = latest.value
-            return r.RunningTotal.model_construct(
-                first_year=total.years.start, year=year, value=round(value, 9),
-                text=written_text(c.expr.right, value) or text,
-                missing=[y for y in range(total.years.start, last + 1) if y not in held],
-                year_text=(written_text(c.expr.right, own) or latest.text)
-                if own is not None else latest.text)
+            return _total_row(total, year, value, written_text(c.expr.right, value) or text,
+                              latest, subject, table, indicator, spec)
     return None
+
+
+def _total_row(total: t.Func, year: int, value: float, text: str, latest: r.Observation,
+               subject: Subject, table: SeriesTable, indicator: str,
+               spec: t.IndicatorSpec | None) -> r.RunningTotal:
+    assert total.years is not None
+    held = set(_years(table, indicator, *subject))
+    last = min(latest.year, total.years.end)
+    counted = spec.counted if spec is not None else str
+    return r.RunningTotal.model_construct(
+        first_year=total.years.start, year=year, value=round(value, 9), text=counted(text),
+        missing=[y for y in range(total.years.start, last + 1) if y not in held],
+        year_text=counted(latest.text))  # as the data gives it: 9390, not 0.939 万
+
+
+def _quantity(node_type: t.Type, value: float) -> str:
+    if isinstance(node_type, t.QuantityT):
+        return format_quantity(value, node_type.unit)
+    return format_number(value)
 
 
 # ------------------------------------------------------------------ one target
@@ -194,6 +216,7 @@ def _running_total(found: list[Judged], indicator: str, table: SeriesTable,
 def _target(j: Judged, indicator: str, table: SeriesTable, checked: t.CheckedSuite
             ) -> r.Target:
     c, v, plan = j.verdict.constraint, j.verdict, checked.plan
+    spec = checked.indicators.get(indicator)
     years, deadline = check_years(c.time, plan)
     shape = shapes.shape(c.expr, indicator)
     op: str | None = None
@@ -201,12 +224,15 @@ def _target(j: Judged, indicator: str, table: SeriesTable, checked: t.CheckedSui
     unit = ""
     text = c.text
     amount: str | None = None
+    relative: r.RelativeLevel | None = None
     if isinstance(c.expr, t.Trend):
         op = c.expr.direction
     elif isinstance(c.expr, t.Compare):
         op = c.expr.op
         if shape in ("threshold", "cumulative", "growth", "milestone"):
             value, unit, shown = _constant(c.expr.right, v)
+            if spec is not None and shape in ("threshold", "cumulative"):
+                shown = spec.counted(shown)  # `200 所`: a count keeps its declared word
             amount = shown if value is not None else None
             text = f"{op} {shown}" if shape != "milestone" else shown
             if shape == "cumulative":
@@ -218,6 +244,7 @@ def _target(j: Judged, indicator: str, table: SeriesTable, checked: t.CheckedSui
         elif shape == "annual":
             value, unit, text = _year_target(c.expr, v, table.first_year)
         else:
+            relative = _relative(c.expr, indicator, v, checked)
             text = _relation_text(c.expr, indicator, v, checked) or text
     each = isinstance(c.time, m.EachYear)
     if each:
@@ -226,7 +253,7 @@ def _target(j: Judged, indicator: str, table: SeriesTable, checked: t.CheckedSui
     return r.Target.model_construct(
         rule=j.rule.id, constraint=c.text, shape=shape, op=op, value=value, unit=unit,
         text=text, amount=amount, deadline=deadline, first_year=years[0] if each else None,
-        status=status, reason=reason, facts=facts)
+        relative=relative, status=status, reason=reason, facts=facts)
 
 
 def _relation_text(expr: t.Compare, indicator: str, v: Verdict,
@@ -241,12 +268,36 @@ def _relation_text(expr: t.Compare, indicator: str, v: Verdict,
     words = _words(expr.right, indicator, checked)
     if words is None:
         return None
+    shown = _judged_threshold(expr, v)
+    return f"{expr.op} {words} ({shown})" if shown not in (None, words) else f"{expr.op} {words}"
+
+
+def _judged_threshold(expr: t.Compare, v: Verdict) -> str | None:
+    """The right side's value in the last year judged (`78.73 岁`), None when missing."""
     vec = v.seen.get(id(expr.right))
-    if vec is not None and vec.values.ndim == 2 and vec.values.shape[1]:
-        _, _, shown = show(expr.right.type, vec, (v.row, vec.values.shape[1] - 1))
-        if shown != "missing" and shown != words:
-            return f"{expr.op} {words} ({shown})"
-    return f"{expr.op} {words}"
+    if vec is None or vec.values.ndim != 2 or not vec.values.shape[1]:
+        return None
+    _, _, shown = show(expr.right.type, vec, (v.row, vec.values.shape[1] - 1))
+    return None if shown == "missing" else shown
+
+
+def _relative(expr: t.Compare, indicator: str, v: Verdict, checked: t.CheckedSuite
+              ) -> r.RelativeLevel | None:
+    """`x >= (x at 2020) + 0.8 岁` in parts (base year, sign, change, value), for reports to
+    word as plans do (较2020年提高0.8 岁); None for any other relation."""
+    left, right = bare(expr.left), bare(expr.right)
+    if not isinstance(left, t.IndicatorRef) or left.id != indicator or left.year is not None \
+            or not isinstance(right, t.Arith) or right.op not in ("+", "-"):
+        return None
+    base = bare(right.left)
+    if not isinstance(base, t.IndicatorRef) or base.id != indicator or base.year is None:
+        return None
+    change = _words(right.right, indicator, checked)
+    if change is None:
+        return None
+    return r.RelativeLevel.model_construct(
+        op=expr.op, base_year=base.year, sign=right.op, change=change,
+        value=_judged_threshold(expr, v))
 
 
 def _words(node: t.Node, indicator: str, checked: t.CheckedSuite) -> str | None:
@@ -361,10 +412,13 @@ def _progress(v: Verdict) -> Judged_:
         return level, f"holds in {latest}; due {j.deadline}", _facts("holds_now", j)
     if j.line is not None:
         line, base = j.line.progress, j.line.base
-        word = (f"{line.done:.0%} of the way from {base} in {latest - base} of "
-                f"{j.deadline - base} years")
+        least = j.reached is not None and bool(j.note)  # a total over a missing year
+        word = (f"{'at least ' if least else ''}{line.done:.0%} of the way from {base} in "
+                f"{latest - base} of {j.deadline - base} years"
+                + (f" ({j.note})" if least else ""))
         return level, word, _facts("line", j, base_year=base, done=round(line.done, 4),
-                                   elapsed=round(line.expected, 4))
+                                   elapsed=round(line.expected, 4),
+                                   note=j.note if least else "")
     if level == "no_baseline":
         return (level, f"no value before {latest} to start the line to the target from",
                 _facts("no_line", j))

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 # records forbid extra fields, so a reader of /3 would refuse them.
 # /5 (2026-12-07): `Citation.source` and `Citation.source_title`, the declared `source` a
 # cite quotes (the city's or nation's plan), so reports stop calling its quote the plan's.
-SCHEMA_VERSION = "plancheck.result/5"
+# /6 (2026-12-08): `Target.relative`, a level relative to a year's own in parts (base year,
+# sign, change, value), so the zh table words it from data, not from the English `text`.
+SCHEMA_VERSION = "plancheck.result/6"
 
 OutcomeKind = Literal["pass", "fail", "unknown", "not_applicable", "pending", "error"]
 Severity = Literal["error", "warning", "info"]
@@ -200,6 +202,19 @@ class Facts(Data):
     note: str = ""
 
 
+class RelativeLevel(Data):
+    """A level relative to a year's own (`x >= (x at 2020) + 0.8 岁`, 较2020年提高0.8岁): its
+    parts, so that each report words it in its language without parsing `text`."""
+
+    op: str = Field(description="`<=`, `>=`, … between the level and the moved base")
+    base_year: int = Field(description="the year whose level the target moves from")
+    sign: Literal["+", "-"] = Field(description="`+`: raised by `change`; `-`: lowered")
+    change: str = Field(description="the change as the rule states it (`0.8 岁`), a "
+                        "reading by its value")
+    value: str | None = Field(default=None, description="the level it comes to in the year "
+                              "judged (`78.73 岁`), when the data gave the base year")
+
+
 class Target(Data):
     """One constraint of a rule on an indicator: what it asks, by when, and how it stands."""
 
@@ -215,6 +230,8 @@ class Target(Data):
     deadline: int
     first_year: int | None = Field(default=None,
                                    description="for `each year in A..B`: A (else null)")
+    relative: RelativeLevel | None = Field(default=None, description="a level relative to "
+                                           "a year's own, in parts (else null)")
     status: Status | None = Field(description="null when the constraint does not apply")
     reason: str = Field(default="", description="why, in English (`facts` as data)")
     facts: Facts | None = None
@@ -225,12 +242,17 @@ class RunningTotal(Data):
 
     first_year: int = Field(description="the first year summed (the target's range starts)")
     year: int = Field(description="the last year summed: the latest value's, or the last "
-                      "one before a year with no value (the year the target was judged at)")
-    value: float = Field(description="the sum, in the row's unit")
+                      "one before a year with no value when that year's flow is open (the "
+                      "year the target was judged at)")
+    value: float = Field(description="the sum, in the row's unit; where a year before "
+                         "`year` is missing, the least sum (each missing year at its "
+                         "indicator's declared range end, a new count at 0) and `text` "
+                         "says `≥`")
     text: str = Field(description="the sum with its unit, as shown (in the unit the rule "
                       "wrote its target in: `1.2 万个`)")
     missing: list[int] = Field(default=[], description="the years of the range, "
-                               "to the latest value's, with no value: why `year` is earlier")
+                               "to the latest value's, with no value: why `year` is earlier, "
+                               "or why `value` is a bound")
     year_text: str = Field(default="", description="the latest year's own figure, in the "
                            "sum's unit")
 
@@ -317,7 +339,7 @@ class YearTarget(Data):
 
 
 class Result(Data):
-    schema_version: Literal["plancheck.result/5"] = "plancheck.result/5"
+    schema_version: Literal["plancheck.result/6"] = "plancheck.result/6"
     tool: str = "plancheck"
     suite: SuiteInfo
     as_of: int

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from checker import result as r
 from checker.serve import exact
 from checker.syntax import model as m
+from checker.syntax.unparse import number as decimal_text  # exact: `318.9`, `1/3`
 from checker.types import typed as t
 from checker.types.units import Unit, UnitTable, format_quantity
 
@@ -150,27 +151,6 @@ def standing(quota: Quota, baseline: Baseline, approved: Sequence[Body],
     except ZeroDivisionError:
         cap = base = used = after = None
     return Standing(quota, cap, base, used, after, len(approved), len(candidates))
-
-
-def decimal_text(value: Fraction) -> str:
-    """`319`, `318.9`, `0.001`; a fraction with no finite decimal as `p/q`."""
-    denominator = value.denominator
-    twos = fives = 0
-    while denominator % 2 == 0:
-        denominator //= 2
-        twos += 1
-    while denominator % 5 == 0:
-        denominator //= 5
-        fives += 1
-    if denominator != 1:
-        return f"{value.numerator}/{value.denominator}"
-    places = max(twos, fives)
-    text = f"{value.numerator * 10**places // value.denominator}"
-    if places == 0:
-        return text
-    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
-    digits = digits.rjust(places + 1, "0")
-    return f"{sign}{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
 
 
 # ------------------------------------------------------------------ results

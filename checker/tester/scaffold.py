@@ -29,6 +29,7 @@ from fractions import Fraction
 from functools import cache
 from typing import cast
 
+from checker import result as r
 from checker.engine.shapes import bare
 from checker.source import SourceFile
 from checker.syntax import model as m
@@ -49,6 +50,8 @@ CHUNK = 16  # candidates run at a time before asking whether both outcomes were 
 SHAPES = ("flat", "rising", "falling", "doubling")
 OTHER_ITEMS = 2  # enum items the rule does not name, tried besides those it names
 RECORD_ID = "T-1"
+WAIVED = "waived"  # a candidate's pass that the rule's `unless` grants
+NEAREST = 64  # plain passes weighed for the failing candidate nearest them
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,9 @@ def _one(checked: t.CheckedSuite, rule: t.CheckedRule) -> Scaffold:
     bodies = [_body(checked, rule, levers, combo, year) for combo in combos]
     outcomes = (_record_outcomes(checked, rule, levers, combos, year) if per_record
                 else _early_outcomes(checked, rule, bodies))
-    passing = next((i for i, o in enumerate(outcomes) if o == "pass"), None)
+    # a pass the rule's `unless` grants says nothing of its `require`: a plain one first
+    waived = next((i for i, o in enumerate(outcomes) if o == WAIVED), None)
+    passing = _nearest_pass(combos, outcomes, waived)
     if passing is None:
         return Scaffold(rule.id, None, _none_reason(outcomes, "pass"))
     failing = min((i for i, o in enumerate(outcomes) if o == "fail"),
@@ -141,12 +146,36 @@ def _one(checked: t.CheckedSuite, rule: t.CheckedRule) -> Scaffold:
     idle = min((i for i, o in enumerate(outcomes) if o == "not_applicable"),
                key=lambda i: (_distance(combos[passing], combos[i]), abs(i - passing)),
                default=None) if rule.guard is not None else None
-    if idle is None:
-        return Scaffold(rule.id, text, tests=2)
-    _, outside = _named(levers, combos[passing], combos[idle])
-    text += "\n" + _test(f"{rule.id} does not apply at {outside}", bodies[idle], rule.id,
-                         "not_applicable")
-    return Scaffold(rule.id, text, tests=3)
+    tests = 2
+    if idle is not None:
+        _, outside = _named(levers, combos[passing], combos[idle])
+        text += "\n" + _test(f"{rule.id} does not apply at {outside}", bodies[idle],
+                             rule.id, "not_applicable")
+        tests += 1
+    # the exception's true side (a coverage item): the failing test, waived
+    excused = min((i for i, o in enumerate(outcomes) if o == WAIVED),
+                  key=lambda i: (_distance(combos[failing], combos[i]), abs(i - failing)),
+                  default=None) if passing != waived else None
+    if excused is not None:
+        _, granted = _named(levers, combos[failing], combos[excused])
+        text += "\n" + _test(f"{rule.id} passes by its exception at {granted}",
+                             bodies[excused], rule.id, "pass")
+        tests += 1
+    return Scaffold(rule.id, text, tests=tests)
+
+
+def _nearest_pass(combos: list[tuple[object, ...]], outcomes: list[str | None],
+                  waived: int | None) -> int | None:
+    """The passing candidate with a failing one nearest to it (one value apart, at best),
+    of the first `NEAREST` plain passes: so the pair differs only where the rule turns,
+    not also in a flag the pass happened to have.  Else the first waived pass."""
+    passes = [i for i, o in enumerate(outcomes) if o == "pass"][:NEAREST]
+    fails = [i for i, o in enumerate(outcomes) if o == "fail"]
+    if not passes:
+        return waived
+    if not fails:
+        return passes[0]
+    return min(passes, key=lambda i: (min(_distance(combos[i], combos[j]) for j in fails), i))
 
 
 def _made_up_note(levers: list[_Lever]) -> str:
@@ -537,13 +566,23 @@ def _body(checked: t.CheckedSuite, rule: t.CheckedRule, levers: list[_Lever],
     return lines
 
 
+# The item of a set that says "none of these" (`无`, `其他`, `一般区域`, `不涉及`): a filler's
+# first choice among the items no rule names.
+_NONE_ITEM = re.compile(r"无|否|其[他它]|一般\w{0,3}|不涉及|非\w{0,4}|none|other", re.IGNORECASE)
+
+
 def _filler(spec: t.FieldSpec, checked: t.CheckedSuite) -> str:
-    """A required field the rule does not read: its default, else a plain value."""
+    """A required field the rule does not read: its default, else a plain value — for an
+    enum the first item no rule of the suite names, so that a test's record stands in a
+    plain place (`一般区域`), not in the one every prohibition is about (`自然保护区核心区`)."""
     match spec.type:
         case t.BoolT():
             return "false"
         case t.EnumT(items=items):
-            return name_text(items[0])
+            named = _enum_marks([n for rule in checked.rules for root in _roots(rule)
+                                 for n in _walk(root)])
+            plain = [i for i in items if i not in named] or list(items)
+            return name_text(next((i for i in plain if _NONE_ITEM.fullmatch(i)), plain[0]))
         case t.YearT():
             return str(checked.plan.start)
         case t.TextT():
@@ -592,10 +631,15 @@ def _outcomes(checked: t.CheckedSuite, rule: t.CheckedRule,
     found: list[str | None] = []
     for test in _tests(text):
         case = run_test(checked, test)
-        kinds = {o.outcome for o in case.result.outcomes if o.rule == rule.id} \
+        kinds = {_kind(o) for o in case.result.outcomes if o.rule == rule.id} \
             if case.result is not None and not case.diagnostics else set()
         found.append(next(iter(kinds)) if len(kinds) == 1 else None)
     return found
+
+
+def _kind(outcome: r.Outcome) -> str:
+    """The outcome's kind, a pass an `unless` grants told apart (`WAIVED`)."""
+    return WAIVED if outcome.outcome == "pass" and outcome.waived_by else outcome.outcome
 
 
 def _early_outcomes(checked: t.CheckedSuite, rule: t.CheckedRule,
@@ -624,7 +668,7 @@ def _record_outcomes(checked: t.CheckedSuite, rule: t.CheckedRule, levers: list[
     case = run_test(checked, tests[0])
     if case.result is None or case.diagnostics:
         return [None] * len(combos)
-    by_id = {o.subject: o.outcome for o in case.result.outcomes if o.rule == rule.id}
+    by_id = {o.subject: _kind(o) for o in case.result.outcomes if o.rule == rule.id}
     return [by_id.get(f"T-{i + 1}") for i in range(len(combos))]
 
 

@@ -30,9 +30,11 @@ from checker.types import typed as t
 from checker.types.typecheck import typecheck
 
 VAGUE_WORDS = ("基本", "主要", "进一步", "持续", "全面", "显著")
-# Fixed terms in which a vague word is part of a name, not a hedge (可持续: sustainable).
+# Fixed terms in which a vague word is part of a name, not a hedge (可持续: sustainable;
+# 主要支流, 主要污染物: the main tributaries, the main pollutants — things, not a share).
 TERMS = ("基本农田", "基本公共服务", "基本医疗", "基本养老", "基本药物", "基本生态控制线",
-         "基本生活", "基本无违法建设区", "可持续")
+         "基本生活", "基本无违法建设区", "可持续", "主要支流", "主要河流", "主要污染物",
+         "主要水污染物", "主要大气污染物")
 # 持续 hedges a number only as a claim that something keeps changing (持续提高, 持续下降);
 # before any other verb it says an action goes on (持续实施学前教育行动计划, 持续推进…), which
 # leaves the sentence's own number, if any, to be read as written.

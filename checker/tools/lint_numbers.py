@@ -29,9 +29,11 @@ from checker.types.units import BARE, UnitTable, format_number
 
 _CN = "〇零一二两三四五六七八九十百千"
 # Words that state a number without digits, as `plancheck extract` reads them: 全覆盖 is
-# 100 %, 清零 and 零排放 are 0.
+# 100 %, 清零 and 零排放 are 0; so are 无 opening a clause (无劣Ⅴ类水体断面: none of them)
+# and 消除, 杜绝 (消除劣Ⅴ类水体: none left) — not 与…无关, where 无 closes a clause.
 _FULL = re.compile("|".join(cues.FULL_COVERAGE))
-_ZERO = re.compile("|".join((*cues.CLEARED, *(f"零{v}" for v in cues.ZERO_VERBS))))
+_ZERO = re.compile("|".join((*cues.CLEARED, *(f"零{v}" for v in cues.ZERO_VERBS),
+                             r"(?:^|(?<=[，,；;。、：:]))无(?!关)", "消除", "杜绝")))
 _DATES = frozenset({"年", "个月"})  # 2025年 is a deadline, not a figure of the indicator
 FIRST_YEAR = 1000  # `年` after a smaller or fractional number is a length: 受教育年限10.9年
 MAX_SHOWN = 4  # figures of the quote named in the help

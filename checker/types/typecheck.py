@@ -32,7 +32,7 @@ from checker.types.expressions import (
     typed_in,
 )
 from checker.types.indicator_names import name_key
-from checker.types.units import Unit, UnitTable, build_unit_table
+from checker.types.units import BARE, Unit, UnitTable, build_unit_table
 
 LANGUAGES = ("zh", "en")  # what the reports speak (`plan … { language "zh" }`)
 BUILTIN_TYPES: dict[str, t.Type] = {"text": t.TextT(), "bool": t.BoolT(), "year": t.YearT()}
@@ -165,10 +165,20 @@ def _indicators(suite: m.Suite, units: UnitTable, scales: dict[str, tuple[str, .
                                           t.Citation(c.section, c.quote, c.line, c.span, c.source)
                                           for item in ind.items if (c := item.cite) is not None),
                                       aliases=tuple(a for item in ind.items for a in item.aliases),
-                                      growth_of=ind.get("growth"), rate_of=ind.get("rate"))
+                                      growth_of=ind.get("growth"), rate_of=ind.get("rate"),
+                                      count_word=_count_word(unit_name, unit))
     _shared_names(suite, out, sink)
     _growth_rates(suite, out, units, sink)
     return out
+
+
+def _count_word(name: str | None, unit: Unit | None) -> str:
+    """The word a count is declared in (`unit 所`), to show beside its figures: the bare
+    unit has no symbol of its own, so `200 所` would read `200`."""
+    if name is None or unit is None or unit.dimension != BARE or unit.symbol \
+            or name in ("one", WHOLE_UNIT):
+        return ""
+    return name
 
 
 def _growth_rates(suite: m.Suite, specs: dict[str, t.IndicatorSpec], units: UnitTable,
@@ -377,7 +387,8 @@ def _rule(rule: m.Rule, plan: t.PlanInfo, units: UnitTable, sets: dict[str, tupl
         sink.error("T219", f"rule `{rule.id}` states its kind twice", kinds[1].span)
     basis = _basis(rule, subject, sink)
     guard, guard_text = _guard(rule, scope)
-    constraints = tuple(c for c in (_constraint(r, scope, plan) for r in
+    own_years = t.other_sources_only(rule.clauses_of(m.Cite))  # not the plan's period
+    constraints = tuple(c for c in (_constraint(r, scope, plan, own_years) for r in
                                     rule.clauses_of(m.Require)) if c is not None)
     if not rule.clauses_of(m.Require):
         sink.error("T225", f"rule `{rule.id}` has no `require`", rule.span,
@@ -473,13 +484,16 @@ def _guard(rule: m.Rule, scope: Scope) -> tuple[t.Node | None, str | None]:
     return node, " and ".join(expr_text(w.expr) for w in wheres)
 
 
-def _constraint(r: m.Require, scope: Scope, plan: t.PlanInfo) -> t.Constraint | None:
+def _constraint(r: m.Require, scope: Scope, plan: t.PlanInfo,
+                own_years: bool = False) -> t.Constraint | None:
+    """The typed constraint; `own_years`: the rule states another source's targets, so
+    its years are not checked against the plan period."""
     try:
         node = type_bool(r.expr, scope, "a `require` constraint")
     except Unresolved:
         return None
     if r.time is not None:
-        _check_time(r.time, scope, plan)
+        _check_time(r.time, scope, plan, own_years)
     if r.regions is not None and scope.subject != "series":
         scope.sink.error("T229", "`in region` needs an indicator rule", r.span,
                          help="records carry their own `town` and `zone` fields")
@@ -487,7 +501,8 @@ def _constraint(r: m.Require, scope: Scope, plan: t.PlanInfo) -> t.Constraint | 
     return t.Constraint(node, text, r.time, r.regions, r.label, r.span)
 
 
-def _check_time(time: m.TimeQual, scope: Scope, plan: t.PlanInfo) -> None:
+def _check_time(time: m.TimeQual, scope: Scope, plan: t.PlanInfo,
+                own_years: bool = False) -> None:
     if scope.subject == "record":
         scope.sink.error("T234", "a rule `for each` record has no deadline", time.span,
                          help="remove the time qualifier; records are checked as they are")
@@ -499,7 +514,7 @@ def _check_time(time: m.TimeQual, scope: Scope, plan: t.PlanInfo) -> None:
     years = [time.year] if isinstance(time, m.ByYear | m.AtYear) else [time.years.start,
                                                                        time.years.end]
     outside = [y for y in years if not plan.baseline_year <= y <= plan.end]
-    if outside:
+    if outside and not own_years:
         scope.sink.warning("T235", f"year `{outside[0]}` is outside the plan period "
                            f"{plan.start}..{plan.end}", time.span,
                            help="the plan's targets run to its last year; check the year")

@@ -9,6 +9,7 @@ during evaluation.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import field
 from fractions import Fraction
 from typing import Literal
@@ -135,6 +136,13 @@ class IndicatorSpec:
     aliases: tuple[str, ...] = ()  # other names reports give it (细颗粒物年均浓度)
     growth_of: str | None = None  # `growth of LEVEL`: the level's published growth rate
     rate_of: str | None = None  # `growth of "地区生产总值"`: a rate of a level not catalogued
+    count_word: str = ""  # a count's unit as declared (`所`): `one` itself has no symbol
+
+    def counted(self, text: str) -> str:
+        """A figure of a count with the word its indicator declares (`200 所`, not `200`)."""
+        if self.count_word and text and text[-1].isdigit():
+            return f"{text} {self.count_word}"
+        return text
 
     @property
     def published_rate(self) -> bool:
@@ -325,6 +333,13 @@ def stated_targets(node: Node) -> list[StatedTarget]:
 
 
 # ------------------------------------------------------------------ rules
+
+
+def other_sources_only(citations: Iterable[Citation | m.Cite]) -> bool:
+    """Whether a rule quotes only other declared sources (`cite water14 …`), not the plan:
+    it states that text's targets, whose years the plan period does not bound (T235, A510)."""
+    found = [c.source for c in citations]
+    return bool(found) and all(source is not None for source in found)
 
 
 @frozen

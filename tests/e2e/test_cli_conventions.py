@@ -80,6 +80,19 @@ def test_new_scaffolds_a_suite_that_fmt_lint_analyze_and_test_pass(
     assert "coverage: 4 of 4 items (100.0 %)" in tested.out
 
 
+def test_new_keeps_each_files_description_apart_from_its_first_statement(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """friction11: the description opening each scaffolded file was glued to its first
+    statement, so `explain LAND-01` showed `# One rule, cited and tested…` as the rule's
+    own comment; a blank line makes it the file's header, as docs/language.md says."""
+    for path in (project / "my-plan").glob("*.rules"):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        opening = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+        assert opening > 0 and lines[opening] == "", path.name
+    explained = cli(capsys, "explain", "LAND-01", "my-plan")
+    assert explained.code == 0 and "One rule, cited and tested" not in explained.out
+
+
 def test_new_says_it_wrote_the_configuration_that_makes_its_folder_the_suite(
         project: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -163,6 +176,9 @@ def test_scaffold_o_adds_to_a_tests_file_and_explains_a_shells_empty_one(
     assert cli(capsys, "test", "--scaffold", "-k", "LAND-02", "-o", "tests.rules").code == 0
     text = Path("tests.rules").read_text(encoding="utf-8")
     assert text.startswith('# my tests\n\ntest "mine" {') and "LAND-02 fails at" in text
+    # friction11: the tests added keep the layout fmt writes (the header comment mid-file
+    # belongs to the first test: no blank line between them)
+    assert cli(capsys, "fmt", "--check", "tests.rules").code == 0
 
 
 def test_every_rule_of_the_bundled_suite_gets_tests_that_pass(

@@ -233,7 +233,8 @@ def test_schema_prints_the_record_as_a_table(passing: Path) -> None:
     assert run.code == 0, run.err
     lines = run.out.splitlines()
     assert lines[0] == "record project"
-    assert lines[1].split() == ["field", "type", "unit", "required", "default", "label"]
+    assert lines[1].split() == ["field", "type", "unit", "range", "required", "default",
+                                "label"]
     assert lines[2].split() == ["id", "text", "yes"]
     assert lines[4].split() == ["new_energy_vehicle_share", "quantity", "(share)", "%"]
     assert "zone: 临空经济区, 其他" in lines
@@ -255,3 +256,24 @@ def test_schema_of_an_unknown_record_exits_2(passing: Path) -> None:
     assert run.code == 2
     assert "error[T249]: unknown record `projekt`" in run.err
     assert "= help: did you mean `project`?" in run.err
+
+
+def test_schema_shows_each_fields_range_and_no_count_for_a_ratio() -> None:
+    """friction11: `pollutant_offset_ratio: one range >= 0` showed `count` as its unit (a
+    count holds whole numbers only, D328; `one` does not) and no field showed its range,
+    which D327 checks; long labels were cut at 120 columns."""
+    from checker.cli.commands.schema import table
+    from tests.helpers import checked_from
+
+    checked = checked_from(
+        "record proposal {\n  id: text required\n"
+        "  ratio: one range >= 0 label \"置换比例（削减量/新增量）\"\n"
+        "  rooms: count range >= 0\n  share: % range 0%..100%\n  opens: year range 2021..2035\n"
+        "  land: km2\n}\n")
+    rows = {line.split()[0]: line.split() for line in table(checked.schemas["proposal"])
+            .splitlines()[2:] if line.strip()}
+    assert rows["ratio"] == ["ratio", "number", ">=", "0", "置换比例（削减量/新增量）"]
+    assert rows["rooms"] == ["rooms", "number", "count", ">=", "0"]
+    assert rows["share"] == ["share", "quantity", "(share)", "%", "0%..100%"]
+    assert rows["opens"] == ["opens", "year", "2021..2035"]
+    assert rows["land"] == ["land", "quantity", "(area)", "km²"]

@@ -91,11 +91,16 @@ TIMES = st.one_of(
 
 
 @st.composite
-def _series(draw: st.DrawFn) -> dict[int, int | None]:
-    values: dict[int, int | None] = {y: draw(st.integers(0, 4)) for y in YEARS}
-    for year in draw(st.lists(st.sampled_from(list(YEARS)), max_size=3, unique=True)):
+def _gappy(draw: st.DrawFn, years: range = YEARS, gaps: int = 3) -> dict[int, int | None]:
+    """A figure 0–4 for each of `years`, at most `gaps` of them missing (None)."""
+    values: dict[int, int | None] = {y: draw(st.integers(0, 4)) for y in years}
+    for year in draw(st.lists(st.sampled_from(list(years)), max_size=gaps, unique=True)):
         values[year] = None
     return values
+
+
+def _series() -> st.SearchStrategy[dict[int, int | None]]:
+    return _gappy()
 
 
 def _reference(expr: Expr, years: list[int], series: dict[int, int | None]) -> str:
@@ -133,3 +138,56 @@ def test_the_engine_decides_exactly_when_every_filling_agrees(
         expr: Expr, time: tuple[str, list[int]], series: dict[int, int | None]) -> None:
     text, years = time
     assert _engine(expr, text, series) == _reference(expr, years, series), (expr.text, text)
+
+
+# A total over years with gaps (`total(x, 2021..2025) >= K by 2025`, as of 2024): the
+# flow of a missing year is at least the indicator's range end (0 km²), so the total to
+# the latest year with a figure is bounded below by the figures given.  The engine judges
+# that latest year — never an earlier one because a year before it is missing — on the
+# least favourable filling (every gap at 0), and says `achieved` exactly when every
+# filling of the grid already meets the target.
+
+TOTAL_YEARS = range(2021, 2025)
+
+
+def _flows() -> st.SearchStrategy[dict[int, int | None]]:
+    return _gappy(TOTAL_YEARS, 2)
+
+
+def _total_outcome(target: int, series: dict[int, int | None]) -> tuple[str, str | None, str]:
+    checked = checked_from(SUITE_HEAD + f"""
+rule GAP-02 "total" {{
+  kind anticipatory because "a property test"
+  cite "第八章" line 1: "x"
+  require total(gx, 2021..2025) >= {target} km2 by 2025
+}}
+""")
+    rows = [("gx", "大兴区", y, float(v), "actual") for y, v in series.items() if v is not None]
+    result = evaluate(checked, {}, Data(rows), as_of=2024)
+    [outcome] = [o for o in result.outcomes if o.rule == "GAP-02"]
+    return outcome.outcome, outcome.trajectory, outcome.message
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.integers(1, 14), _flows())
+def test_a_total_over_gaps_is_judged_at_its_latest_figure_on_the_least_filling(
+        target: int, series: dict[int, int | None]) -> None:
+    given_years = [y for y, v in series.items() if v is not None]
+    if not given_years:
+        return
+    latest = max(given_years)
+    least = {y: (0 if v is None else v) for y, v in series.items() if y <= latest}
+    gaps = [y for y in least if series[y] is None]
+    outcome, trajectory, message = _total_outcome(target, series)
+    filled, filled_trajectory, _ = _total_outcome(target, least)
+    every_filling_meets = all(
+        sum(least.values()) + sum(filling) >= target
+        for filling in itertools.product(range(5), repeat=len(gaps)))
+    assert outcome == "pending" == filled
+    assert (trajectory == "achieved") == every_filling_meets
+    assert trajectory == filled_trajectory, (series, message)
+    assert f"in {latest}" in message, message
+    if gaps:
+        assert f"≥{sum(least.values())}" in message, message
+        assert f"gx ({', '.join(map(str, gaps))}) missing, counted as 0" in message, message

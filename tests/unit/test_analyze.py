@@ -300,3 +300,24 @@ def test_text_and_json_rendering() -> None:
     assert shown.rstrip().endswith("1 finding (1 error, 0 warnings) in 2 rules")
     assert render_json(analysis) == render_json(run_analysis(checked))  # deterministic
     assert '"code": "A501"' in render_json(analysis)
+
+
+def test_a_deadline_of_another_sources_target_is_not_outside_the_plan() -> None:
+    """friction11 #3: a suite for a 2016–2020 work plan also quotes the province's
+    2021–2025 water plan (`source water14`); its `by 2025` targets were A510 'no plan-period
+    data ever decides it', though `check` and `test` judge them. A rule quoting the plan
+    itself is still checked."""
+    import dataclasses
+    from pathlib import Path
+
+    from checker.analysis.time import deadlines
+    from checker.types.cached import load_checked
+
+    suite = Path(__file__).resolve().parent.parent / "data" / "suites" / "friction11-yangtze"
+    _, checked = load_checked([suite], use_cache=False)
+    assert deadlines(checked) == []
+    plan_cites = next(r for r in checked.rules if r.id == "CHEM-01").citations
+    water = next(r for r in checked.rules if r.id == "WATER-01")
+    quoting_the_plan = dataclasses.replace(water, citations=plan_cites)
+    moved = dataclasses.replace(checked, rules=(*checked.rules, quoting_the_plan))
+    assert [f.code for f in deadlines(moved)] == ["A510"]

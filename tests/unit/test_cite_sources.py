@@ -28,7 +28,7 @@ def result(tmp_path_factory: pytest.TempPathFactory) -> Result:
 
 
 def test_the_result_names_the_source_a_cite_quotes(result: Result) -> None:
-    assert SCHEMA_VERSION == "plancheck.result/5"
+    assert SCHEMA_VERSION == "plancheck.result/6"
     [rule] = [rule for rule in result.rules if rule.id == "LIFE-01"]
     plan, national = rule.citations
     assert (plan.source, plan.source_title) == (None, None)

@@ -236,17 +236,18 @@ def test_the_workbook_says_the_running_total() -> None:
 
 
 def test_a_gap_in_a_cumulative_series_shows_the_sum_the_status_is_judged_on() -> None:
-    """No value for 2022: the sum known is 2021's, and that is what the row is judged on
-    and shows (`累计 3` in 2021), not 2023's own 1 beside a 2023 period."""
+    """No value for 2022: a new station count is at least 0, so the sum the row is judged
+    on and shows is at least 3 + 0 + 1 to 2023 (`累计 ≥4`), not 2023's own 1, nor 2021's
+    sum with 2023's figure unread."""
     from reports import render
 
     rows = [row for row in ROWS if row[:2] != ("new_waste_transfer_stations", 2022)]
     result = evaluate(checked_from(RULES), {}, SourcedData(rows), as_of=2023)
     (row,) = [x for x in result.indicators if x.indicator == "new_waste_transfer_stations"]
-    assert row.running_total == r.RunningTotal(first_year=2021, year=2021, value=3.0, text="3",
-                                               missing=[2022], year_text="1")
-    assert ",2021年累计,3," in render(result, "csv", lang="zh")
-    assert re.search(r"  2021  累计 3 ", render(result, "text", lang="zh"))
+    assert row.running_total == r.RunningTotal(first_year=2021, year=2023, value=4.0,
+                                               text="≥4", missing=[2022], year_text="1")
+    assert ",2021–2023年累计,4," in render(result, "csv", lang="zh")
+    assert re.search(r"  2023  累计 ≥4 ", render(result, "text", lang="zh"))
 
 
 PLACES = """
@@ -259,10 +260,39 @@ indicator new_places "新增学位" {
 rule PLACES-01 { require total(new_places, 2021..2025) >= 5 万个 by 2025 }
 """
 PLACES_ROWS = [("new_places", 2021, 12000.0, None), ("new_places", 2023, 9000.0, None)]
+# without a declared range a missing year's flow is open: the total stops before the gap
+OPEN_PLACES = PLACES.replace("  range >= 0\n", "")
 
 
-def _places() -> r.Result:
-    return evaluate(checked_from(PLACES), {}, SourcedData(PLACES_ROWS), as_of=2023)
+def _places(text: str = OPEN_PLACES) -> r.Result:
+    return evaluate(checked_from(text), {}, SourcedData(PLACES_ROWS), as_of=2023)
+
+
+def test_a_gap_in_a_total_of_a_flow_at_least_0_is_counted_as_0() -> None:
+    """A new count is at least 0: the total to 2023 is at least 1.2 + 0 + 0.9 万, judged
+    in 2023 (not at 2021, before the gap), the gap named and the sum shown as a bound."""
+    from reports import render
+
+    result = _places(PLACES)
+    (row,) = result.indicators
+    assert row.running_total is not None
+    assert (row.running_total.year, row.running_total.text, row.running_total.missing) == (
+        2023, "≥2.1 万个", [2022])
+    assert row.status == "lagging"  # at least 42 % of 50000 in 60 % of the time
+    assert row.reason.startswith("PLACES-01: at least 42% of the way from 2020")
+    (outcome,) = result.outcomes
+    assert outcome.message == ("due 2025; ≥21000 in 2023: lagging "
+                               "(new_places (2022) missing, counted as 0)")
+    text = render(result, "text", lang="zh")
+    assert "累计 ≥2.1 万个" in text
+    assert "缺少2022年数据，按可能的最小值计，累计至2023年为下限" in text
+    assert "目标完成进度至少42%" in render(result, "csv", lang="zh")
+
+
+def test_a_total_that_stops_before_a_gap_names_it_in_the_finding() -> None:
+    (outcome,) = _places().outcomes
+    assert outcome.message == ("due 2025; 1.2 万个 in 2021: on track "
+                               "(new_places (2022) missing: the total is to 2021)")
 
 
 def test_a_target_keeps_the_unit_the_rule_wrote() -> None:
@@ -273,7 +303,7 @@ def test_a_target_keeps_the_unit_the_rule_wrote() -> None:
     assert (target.value, target.amount, target.text) == (50000.0, "5 万个", "total >= 5 万个")
     assert row.running_total is not None
     assert (row.running_total.value, row.running_total.text) == (12000.0, "1.2 万个")
-    assert row.running_total.year_text == "0.9 万个"
+    assert row.running_total.year_text == "9000"  # the year's own, in the indicator's unit
     assert row.status == "on_track"  # 12000 of 50000 (24 %) in 20 % of the time
 
 
@@ -281,7 +311,7 @@ def test_a_target_keeps_the_unit_the_rule_wrote() -> None:
     ("text", "zh", "累计 >= 5 万个（2025年）"), ("text", "en", "total >= 5 万个 (2025)"),
     ("text", "zh", "累计 1.2 万个"), ("markdown", "zh", "累计 &gt;= 5 万个"),
     ("html", "zh", "累计 &gt;= 5 万个"), ("csv", "zh", "累计 >= 5 万个（2025年）,50000,"),
-    ("csv", "zh", "2023年当年 0.9 万个"), ("json", "en", '"amount": "5 万个"'),
+    ("csv", "zh", "2023年当年 9000;"), ("json", "en", '"amount": "5 万个"'),
 ])
 def test_every_table_shows_the_written_unit(fmt: str, lang: str, shown: str) -> None:
     from reports import render
@@ -307,7 +337,7 @@ def test_a_figure_that_would_not_show_exactly_stays_in_the_compared_unit() -> No
     ("text", "en", "note: 新增学位 (大兴区): no figure for 2022, so the total is to 2021"),
     ("markdown", "zh", "> 新增学位（大兴区）：缺少2022年数据，累计至2021年"),
     ("html", "zh", '<p class="note">新增学位（大兴区）：缺少2022年数据，累计至2021年'),
-    ("csv", "zh", "2023年当年 0.9 万个; 缺少2022年数据，累计至2021年"),
+    ("csv", "zh", "2023年当年 9000; 缺少2022年数据，累计至2021年"),
     ("json", "en", '"missing": [\n          2022\n        ]'),
 ])
 def test_every_table_names_the_year_a_running_total_lacks(fmt: str, lang: str,
@@ -330,7 +360,7 @@ def test_the_workbook_names_the_written_unit_and_the_missing_year() -> None:
     rows = [[c.value for c in row] for ws in book.worksheets for row in ws.iter_rows()]
     (found,) = [row for row in rows if "new_places" in row]
     assert "累计 >= 5 万个（2025年）" in found and 50000 in found
-    assert "2023年当年 0.9 万个; 缺少2022年数据，累计至2021年" in found
+    assert "2023年当年 9000; 缺少2022年数据，累计至2021年" in found
 
 
 def test_a_total_without_a_gap_names_no_missing_year() -> None:
@@ -468,3 +498,84 @@ def test_in_chinese_a_level_relative_to_a_year_reads_as_the_plan_says_it() -> No
               if x.indicator == "per_capita_disposable_income_growth"]
     assert target_text(income[0].targets[0], "zh") == (
         ">= 地区生产总值增速 - 0.5%（2021–2025年逐年）")
+
+
+KINDERGARTENS = """
+indicator new_kindergartens "新建幼儿园" {
+  unit 所
+  range >= 0
+  kind anticipatory
+  direction up
+}
+rule KG-01 { require total(new_kindergartens, 2021..2025) >= 200 所 by 2025 }
+""" + PLACES
+KG_ROWS = [("new_kindergartens", 2021, 40.0, None), ("new_kindergartens", 2022, 45.0, None),
+           ("new_places", 2021, 12000.0, None), ("new_places", 2022, 9390.0, None)]
+
+
+def test_a_count_keeps_its_declared_word_in_the_table() -> None:
+    """friction10: `累计 >= 200` and `累计 85` dropped the count's unit `所` (a spelling of
+    the bare unit, which has no symbol); the target, the sum, the year's own figure and the
+    row's unit keep the word the indicator declares."""
+    from reports.evaluation import shown
+
+    result = evaluate(checked_from(KINDERGARTENS), {}, SourcedData(KG_ROWS), as_of=2022)
+    rows = {row.indicator: row for row in result.indicators}
+    kg = rows["new_kindergartens"]
+    assert (kg.unit, kg.targets[0].amount, kg.targets[0].text) == ("所", "200 所",
+                                                                   "total >= 200 所")
+    assert kg.running_total is not None
+    assert (kg.running_total.text, kg.running_total.year_text) == ("85 所", "45 所")
+    assert kg.latest is not None and kg.latest.text == "45 所"  # a figure read, too
+    cells = shown(kg, "zh")
+    assert (cells["target"], cells["latest"]) == ("累计 >= 200 所（2025年）", "累计 85 所")
+
+
+def test_a_running_totals_year_shows_in_the_indicators_unit_not_an_odd_multiple() -> None:
+    """friction10: the year's own figure of a total written in 万个 showed as `0.939 万个`;
+    it shows in the indicator's unit (`count`: 9390), while the sum keeps the rule's
+    `2.139 万个`."""
+    result = evaluate(checked_from(KINDERGARTENS), {}, SourcedData(KG_ROWS), as_of=2022)
+    [places] = [row for row in result.indicators if row.indicator == "new_places"]
+    assert places.running_total is not None
+    assert (places.running_total.text, places.running_total.year_text) == ("2.139 万个",
+                                                                           "9390")
+
+
+def test_a_level_relative_to_a_year_comes_in_parts_from_the_engine() -> None:
+    """The zh table no longer parses the English `text`: the Target carries the base year,
+    the sign, the change and the level it comes to; a relation of another shape none."""
+    from reports.evaluation import target_text
+
+    rules = ('rule REL-01 {\n  read 压减 = 2 μg/m3 because "降低2微克"\n'
+             "  require pm25_annual_mean <= (pm25_annual_mean at 2020) - 压减 by 2025\n}\n"
+             + RULES)
+    result = evaluate(checked_from(rules), {}, SourcedData(ROWS), as_of=2023)
+    [row] = [x for x in result.indicators if x.indicator == "pm25_annual_mean"
+             and x.region == "大兴区"]
+    [relative] = [x for x in row.targets if x.rule == "REL-01"]
+    assert relative.relative == r.RelativeLevel(op="<=", base_year=2020, sign="-",
+                                                change="2 μg/m³", value="35 μg/m³")
+    assert target_text(relative, "zh") == "较2020年降低2 μg/m³（<= 35 μg/m³）"
+    english = relative.model_copy(update={"text": "anything at all"})
+    assert target_text(english, "zh") == "较2020年降低2 μg/m³（<= 35 μg/m³）"  # not parsed
+    assert all(x.relative is None for x in row.targets if x.rule != "REL-01")
+
+
+def test_a_floor_met_at_the_start_and_lost_is_lagging_not_ahead() -> None:
+    """friction11 #12: 国控断面水质优良比例 99.3 % in 2020, 98 % in 2022, `>= 98.3 % by 2025`:
+    the straight line from 99.3 runs away from the target, and 98 % read as 130 % of the way
+    along it: `ahead` (快于预期) for a value below the target and falling.  It is `lagging`."""
+    rules = "rule Q-01 { require urban_green_coverage >= 46 % by 2025 }\n" + RULES
+    rows = [("urban_green_coverage", 2020, 47.0, None), ("urban_green_coverage", 2022, 45.5, None)]
+    result = evaluate(checked_from(rules), {}, SourcedData(rows), as_of=2022)
+    [row] = [x for x in result.indicators if x.indicator == "urban_green_coverage"]
+    [target] = [x for x in row.targets if x.rule == "Q-01"]
+    assert target.status == "lagging"
+    [outcome] = [o for o in result.outcomes if o.rule == "Q-01"]
+    assert (outcome.outcome, outcome.trajectory) == ("pending", "lagging")
+    cap = "rule Q-02 { require pm25_annual_mean <= 36 μg/m3 by 2025 }\n" + RULES
+    rows = [("pm25_annual_mean", 2020, 35.0, None), ("pm25_annual_mean", 2022, 36.5, None)]
+    result = evaluate(checked_from(cap), {}, SourcedData(rows), as_of=2022)
+    [outcome] = [o for o in result.outcomes if o.rule == "Q-02"]
+    assert (outcome.outcome, outcome.trajectory) == ("pending", "lagging")

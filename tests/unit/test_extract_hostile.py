@@ -44,6 +44,25 @@ def test_tabs_full_width_spaces_crlf_and_html_are_read(tmp_path: Path) -> None:
     assert _read(tmp_path, page, "\r\n") == expected
     assert _read(tmp_path, page, "\r") == expected  # an old Mac export
 
+def test_a_saved_web_page_reads_its_text_not_its_code_or_footer(tmp_path: Path) -> None:
+    """A page saved whole (`.html`): what `<script>`, `<style>`, a comment and the head's
+    tags hold sets nothing (`var limit = 1024`), nor do the footer's copyright year and
+    telephone number; the text's figures keep the lines and columns of the file."""
+    page = ('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+            '<title>某县“十四五”规划</title>\n<link href="/a.css?v=2024" rel="stylesheet">\n'
+            "<style>\n.box { width: 1200px; }\n</style>\n"
+            "<script>var limit = 1024; if (n > 3) { year = 2030; }</script>\n</head>\n<body>\n"
+            "<p>到2025年,粮食产量稳定在120万吨以上。</p><!-- 访问量 2023 -->\n"
+            "<div>版权所有 © 2022 某县人民政府 电话:0571-88001234</div>\n</body>\n</html>\n")
+    assert _read(tmp_path, page) == [(13, "target", ">=", "120")]
+    source = read_text(tmp_path / "page.txt")
+    assert isinstance(source, SourceFile)
+    others = {i.words: i.reason for i in extract([source], reader()) if i.kind == "other"}
+    assert "1024" not in others and "2030" not in others and "1200" not in others
+    assert others["2022"].endswith("stands in the page's copyright line")
+    assert "0571-88001234" in others  # the footer's telephone number, no statement
+
+
 def test_a_whole_plan_on_one_line_is_read_in_linear_time(tmp_path: Path) -> None:
     plan = (ROOT / "rules" / "daxing-14th" / "plan.txt").read_text(encoding="utf-8")
     one = plan.replace("\n", "")

@@ -300,3 +300,26 @@ def test_a_parameter_has_no_kind_for_l620_or_for_a_rules_default_kind(tmp_path: 
     checked = typecheck(load_suite([tmp_path]).suite)
     rule = checked.rule("LAND-01")
     assert rule is not None and rule.kind == "binding"
+
+
+@pytest.mark.parametrize(("quote", "vague"), [
+    ("严禁在干流及主要支流岸线1公里范围内新建布局重化工园区", None),
+    ("实行主要污染物排放总量指标两倍减量置换", None),
+    ("新建项目实行主要水污染物排放减量置换", None),
+    ("作业车辆主要采用新能源车型", "主要"),  # a share: how much is 主要?
+    ("主要支流水质主要达到Ⅲ类", "主要"),  # the term is left out, the hedge is still read
+])
+def test_main_tributaries_and_main_pollutants_are_things_not_a_hedge(
+        quote: str, vague: str | None) -> None:
+    """friction11: `主要支流` (the main tributaries) and `主要污染物` asked for a
+    `read 主要 = …`, as if 主要 hedged a number; they name what the rule is about."""
+    from checker.syntax import model as m
+    from checker.syntax.suite import parse_bytes
+    from checker.tools.lint import vague_word
+
+    text = f'rule R-01 {{\n  cite "一" line 1: "{quote}"\n  require x <= 1 km\n}}\n'
+    _, built = parse_bytes("r.rules", text.encode())
+    assert isinstance(built, m.RuleFile)
+    (rule,) = [s for s in built.statements if isinstance(s, m.Rule)]
+    found = vague_word(rule)
+    assert (found[1] if found else None) == vague

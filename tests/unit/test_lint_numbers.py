@@ -66,6 +66,10 @@ def rule(quote: str, value: str, unit: str | None, *, negated: bool = False,
     ("小学每班不超过45公里", "45", "km2", False),  # another dimension, a unit written
     ("平均受教育年限达到10.9年", "10.9", None, True),  # years of schooling, not a date
     ("到2025年达到", "2025", None, False),  # still a date
+    ("无劣Ⅴ类水体断面", "0", "个", True),  # friction11: none of them is 0
+    ("达95%以上，无劣Ⅴ类水体断面", "0", None, True),  # 无 opening a clause
+    ("基本消除劣Ⅴ类水体", "0", None, True),
+    ("禁止新建与供水设施无关的项目", "0", None, False),  # 无关 is no figure
 ])
 def test_a_require_number_is_stated_by_its_quote(units: UnitTable, quote: str, value: str,
                                                  unit: str | None, stated: bool) -> None:

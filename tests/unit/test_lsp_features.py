@@ -111,7 +111,9 @@ RULE = 'rule X "t" {\n  for each project\n'
     (RULE + "  where zone == ", ["临空经济区", "大兴新城"], ["zone"]),
     (RULE + "  where industry in {生物制药, ", ["创新药物"], []),
     (RULE + "  require land_area <= 3", ["km2", "平方公里", "亩"], ["zone"]),
-    (RULE + "  require land_area <= 3 ", ["km2", "ha"], []),
+    # friction11: a unit after a number compared with a field is of the field's dimension
+    (RULE + "  require land_area <= 3 ", ["km2", "ha"], ["个", "%", "km", "万元"]),
+    (RULE + "  require 3 ", ["km2", "%", "个"], []),  # nothing to compare with yet: all
     (RULE + "  require industry not in ", ["产业", "功能区"], []),
     (RULE + "  require strategic_reserve_approval is ", ["present", "missing"], []),
     ("rule X {\n  require ", ["gdp_growth", "growth", "cagr"], ["zone"]),
@@ -123,7 +125,8 @@ RULE = 'rule X "t" {\n  for each project\n'
     ('test "t" {\n  given ', ["data", "project"], []),
     ('test "t" {\n  given data ', ["gdp_growth"], []),
     ('test "t" {\n  given data gdp_growth ', ["大兴区"], []),
-    ('test "t" {\n  given data gdp_growth 大兴区 2021 = 5', ["%"], []),
+    ('test "t" {\n  given data gdp_growth 大兴区 2021 = 5', ["%"], ["km2", "个"]),
+    ('test "t" {\n  given project { land_area: 3 ', ["亩", "ha"], ["%", "个"]),
     ('test "t" {\n  given project { ', ["zone", "id"], []),
     ('test "t" {\n  given project { zone: ', ["临空经济区"], []),
     ('test "t" {\n  given project { zone: 大兴新城, ', ["industry"], ["zone"]),
@@ -372,3 +375,38 @@ def test_hover_on_a_source_and_on_a_count_units_indicator(tmp_path: Path) -> Non
     assert "- file: `national.txt` (1 line)" in text and "quoted by `LIFE-01`" in text
     beds = hover_of(analysis, Symbol("indicator", "city_bed_quota"))
     assert "- unit: `张` (a count or bare number)" in beds
+
+
+def test_a_did_you_mean_with_equally_close_choices_names_each_and_fixes_each() -> None:
+    """friction11 #10: `清水河` (meant: 清水江) got `did you mean 赤水河?` — both are one
+    character off, and the first in sorting order was named alone; both are named, and
+    the editor offers a fix for each (the first preferred)."""
+    from checker.diagnostics import Diagnostic, did_you_mean
+    from checker.source import SourceFile, Span
+
+    assert did_you_mean("清水河", ["赤水河", "乌江", "清水江"]) == \
+        "did you mean `赤水河` or `清水江`?"
+    assert did_you_mean("乌江河", ["赤水河", "乌江", "清水江"]) == "did you mean `乌江`?"
+    text = "rule R {\n  where river in {乌江, 清水河}\n}\n"
+    column = text.split("\n")[1].index("清水河") + 1
+    diagnostic = Diagnostic("T205", "`清水河` is not a value of `河流`",
+                            Span("r.rules", 2, column, 2, column + 3),
+                            help=did_you_mean("清水河", ["赤水河", "乌江", "清水江"]))
+    found = fixes(diagnostic, SourceFile("r.rules", text), None)
+    assert [(f.title, f.preferred) for f in found] == [
+        ("replace `清水河` with `赤水河`", True), ("replace `清水河` with `清水江`", False)]
+
+
+def test_hover_on_a_field_gives_its_range_and_a_bare_units_name() -> None:
+    """friction11: a field's hover said nothing of its `range` (what D327 holds data to),
+    and a field typed `one` read ``a quantity in `` `` (the bare unit's empty symbol)."""
+    from tests.e2e.test_scaffold_suites import YANGTZE
+
+    analysis = SuiteFolder(YANGTZE).analyze({})
+    distance = hover_of(analysis, Symbol("field", "distance_to_shore", "project"))
+    assert "type: a quantity in `km` (length)" in distance and "range `>= 0 km`" in distance
+    ratio = hover_of(analysis, Symbol("field", "pollutant_offset_ratio", "project"))
+    assert "type: a quantity in `one` (a count or bare number)" in ratio
+    assert "range `>= 0`" in ratio
+    share = hover_of(analysis, Symbol("field", "phosphogypsum_utilisation", "project"))
+    assert "range `0%..100%`" in share

@@ -172,8 +172,8 @@ def test_periods_bases_and_notes_are_kept_apart(tmp_path: Path) -> None:
     assert len(data.frame) == 5  # one point on two bases is not a duplicate
     table = SeriesTable.build(data, PLAN)
     assert table.values[("gdp_growth", "大兴区", "actual")] == {2021: 6.5}
-    assert table.based[("gdp_growth", "大兴区", "actual", "扣除疫苗影响")] == {2021: 7.0,
-                                                                            2022: 3.1}
+    # `扣除疫苗影响` is the basis `扣除疫苗` (checker/data/bases.py), its words in the note
+    assert table.based[("gdp_growth", "大兴区", "actual", "扣除疫苗")] == {2021: 7.0, 2022: 3.1}
     assert [p.period for p in table.subannual[("gdp_growth", "大兴区", "actual")]] == [
         "2022H1", "2022Q1"]
     assert table.about[("gdp_growth", "大兴区", "actual", 2021)] == {"note": "全年"}
@@ -181,7 +181,7 @@ def test_periods_bases_and_notes_are_kept_apart(tmp_path: Path) -> None:
     assert notes[0].startswith("2 values of parts of a year, kept and shown, not read by "
                                "annual rules: `gdp_growth` 2022H1 = 2, `gdp_growth` 2022Q1 = 1")
     assert notes[1] == ("`gdp_growth` for `大兴区` (actual) in 2022 is given only on the basis "
-                        "`扣除疫苗影响`, and no rule read it: rules read the default basis "
+                        "`扣除疫苗`, and no rule read it: rules read the default basis "
                         "(rows without `basis`), or the basis a year's target is stated on")
 
 

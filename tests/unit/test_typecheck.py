@@ -94,6 +94,18 @@ def test_a_year_outside_the_plan_period_is_a_warning() -> None:
     assert warnings == [("T235", "warning")]
 
 
+def test_a_rule_quoting_only_another_source_has_that_sources_years() -> None:
+    """friction11: a 2016–2020 plan's suite quoting the province's 2021–2025 plan (`source
+    water14`) got T235 for each `by 2025` of those rules (shown beside any error); a rule
+    that quotes the plan, even besides the other source, is still checked."""
+    other = ('source water14 "十四五规划" file "water14.txt"\n'
+             'rule W-01 {\n  cite water14 "一" line 7: "达98.3%以上"\n'
+             "  require bus_stop_500m_coverage >= 98.3 % by 2035\n}\n")
+    assert [w.code for w in checked_from(other).warnings] == []
+    both = other.replace('  cite water14 "一"', '  cite "一" line 2: "x"\n  cite water14 "一"')
+    assert [w.code for w in checked_from(both).warnings] == ["T235"]
+
+
 def test_an_indicator_in_a_rule_for_each_record_says_so_and_points_to_for_all() -> None:
     """friction 9: the did-you-mean of an indicator named in a `for each` rule was the
     indicator itself (`unknown name x … did you mean x?`)."""

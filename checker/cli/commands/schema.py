@@ -80,16 +80,18 @@ def table(schema: t.RecordSchema, *, color: bool = False) -> str:
     """The schema as a plain-text table (headings in colour on a terminal), then the
     values of its enum fields."""
     buffer = io.StringIO()
-    console = Console(file=buffer, no_color=not color, force_terminal=color, width=120,
+    # wide enough that no column is cut (a Chinese label, a long field name): lines are
+    # stripped on the right
+    console = Console(file=buffer, no_color=not color, force_terminal=color, width=1000,
                       highlight=False, emoji=False)
     title = f"record {schema.name}" + (f" ({schema.display})" if schema.display else "")
     console.print(title, style="bold", markup=False)
     grid = Table(show_edge=False, box=None, pad_edge=False, padding=(0, 2, 0, 0),
                  header_style="bold cyan" if color else "")
-    for column in ("field", "type", "unit", "required", "default", "label"):
+    for column in ("field", "type", "unit", "range", "required", "default", "label"):
         grid.add_column(column, no_wrap=True)
     for spec in schema.fields.values():
-        grid.add_row(spec.name, type_name(spec.type), unit_name(spec.type),
+        grid.add_row(spec.name, type_name(spec.type), unit_name(spec), range_text(spec),
                      "yes" if spec.required else "", default_text(spec), spec.label or "")
     console.print(grid)
     enums = [(s.name, s.type) for s in schema.fields.values() if isinstance(s.type, t.EnumT)]
@@ -115,10 +117,31 @@ def type_name(ftype: t.Type) -> str:
             return "text"
 
 
-def unit_name(ftype: t.Type) -> str:
+def unit_name(spec: t.FieldSpec) -> str:
+    """The field's unit; a bare number's none, unless typed `count` (whole numbers only):
+    a ratio typed `one` is no count."""
+    ftype = spec.type
     if isinstance(ftype, t.QuantityT):
-        return ftype.unit.symbol or ("count" if ftype.unit.dimension == BARE else ftype.unit.name)
+        if ftype.unit.dimension == BARE and not ftype.unit.symbol:
+            return "count" if spec.whole else ""
+        return ftype.unit.symbol or ftype.unit.name
     return ""
+
+
+def range_text(spec: t.FieldSpec) -> str:
+    """The values the field may hold (`>= 0 km`, `0%..100%`), as D327 checks them."""
+    unit = spec.type.unit if isinstance(spec.type, t.QuantityT) else None
+    if spec.low is None and spec.high is None:
+        return ""
+    if isinstance(spec.type, t.YearT):
+        ends = [str(int(x)) if x is not None else None for x in (spec.low, spec.high)]
+    else:
+        ends = [format_quantity(float(x), unit) if x is not None else None
+                for x in (spec.low, spec.high)]
+    low, high = ends
+    if low is not None and high is not None:
+        return f"{low}..{high}"
+    return f">= {low}" if low is not None else f"<= {high}"
 
 
 def default_text(spec: t.FieldSpec) -> str:

@@ -181,7 +181,8 @@ def _scaffold(args: argparse.Namespace, targets: list[list[str] | None]) -> int:
     if out is not None and out.is_file() and out.suffix == ".rules" and text:
         # a tests file of the suite: the new tests go after its own, nothing is replaced
         before = out.read_text(encoding="utf-8").rstrip("\n")
-        text = (before + "\n\n" if before else "") + text
+        if before:  # mid-file the header comment belongs to the first test, as fmt writes it
+            text = before + "\n\n" + SCAFFOLD_HEADER + "\n".join(parts)
         sources = [p for p in sources if Path(p).resolve() != out.resolve()]
     emit(args, text, sources)
     return 0

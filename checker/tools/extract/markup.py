@@ -7,7 +7,8 @@ of the file.  What is left out:
 - HTML that a copy kept (`<td> <div>45.31</div> </td>`): a run of tags is a line break
   when it holds a block tag (a cell, a row, a paragraph), else nothing, so a table laid
   out in HTML on one line reads as a table laid out one cell per line; `&nbsp;` and the
-  like are the characters they stand for;
+  like are the characters they stand for; a saved page's code and notes go whole (what
+  `<script>` and `<style>` hold, `<!-- … -->`, `<!DOCTYPE …>`), their line breaks kept;
 - a forum's copy filter (Discuz's "jammer"): runs of one- and two-character ASCII tokens
   between spaces (`7 B; g# x0 \\`- r. y5 o+ b$ S+ ?`) put after every cell;
 - a table's borders: `|` at the start or end of a line, and lines of nothing else.
@@ -23,9 +24,18 @@ import re
 
 _BLOCK = frozenset(["p", "div", "td", "th", "tr", "table", "tbody", "thead", "tfoot", "li",
                     "ul", "ol", "br", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-                    "caption", "dd", "dt", "dl", "hr"])
+                    "caption", "dd", "dt", "dl", "hr",
+                    # a saved page's frame: each opens or closes a block of its own
+                    "html", "head", "body", "title", "meta", "link", "nav", "header",
+                    "footer", "main", "aside", "figure", "figcaption", "blockquote", "pre",
+                    "form", "iframe", "noscript", "colgroup", "col", "base"])
 _TAG_NAMES = _BLOCK | frozenset(["span", "font", "a", "b", "i", "u", "em", "strong", "img",
-                                 "small", "sup", "sub", "center"])
+                                 "small", "sup", "sub", "center", "label", "input", "button",
+                                 "select", "option", "code"])
+# What a saved page holds that is no text of it: code, style sheets, notes to its authors,
+# the document type.  Taken out whole (the figures in `var width = 1024` are no page's).
+_CODE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<!DOCTYPE[^<>]*>",
+                   re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"(?:\s*</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>\n]*>)+\s*")
 _ONE_TAG = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)\b[^<>\n]*>")
 _ENTITIES = {"&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"',
@@ -45,15 +55,17 @@ _CELL_VALUE = re.compile(r"^(?:[<>≥≤]?\d+(?:[.。]\d+)?%?|[-—]+|〔[\d.]+�
 def clean(text: str) -> tuple[str, list[int] | None]:
     """The text to read, and the input's offset of each of its characters (None when
     nothing was taken out or changed in length)."""
-    pieces: list[tuple[int, int, str]] = []  # start, end, replacement
+    offsets: list[int] | None = None
     if len(_ONE_TAG.findall(text)) >= 3:
-        pieces += _tags(text)
+        code = [(m.start(), m.end(), "\n" * m.group().count("\n"))
+                for m in _CODE.finditer(text)]
+        if code:  # first, so that a run of tags never reaches into a script
+            text, offsets = _apply(text, code)
+        pieces = _tags(text)
         pieces += [(m.start(), m.end(), _ENTITIES[m.group()]) for m in _ENTITY.finditer(text)]
-    pieces = _disjoint(pieces)
-    if pieces:
-        text, offsets = _apply(text, pieces)
-    else:
-        offsets = None
+        pieces = _disjoint(pieces)
+        if pieces:
+            text, offsets = _apply(text, pieces, offsets)
     jams = [m for m in _JAMMER.finditer(text) if len(_SIGN.findall(m.group())) >= 2]
     if len(jams) >= 3:
         text, offsets = _unjammed(text, offsets)

@@ -71,6 +71,9 @@ _COUNTED_READERS = re.compile(r"\s?(?:人)?(?:支持|点赞|评论|阅读|收藏
                               r"(?:\s|$)")
 # `435 226 40@qq.com`: the digits of an e-mail address.
 _MAIL = re.compile(r"[\d ]*@")
+# A page's footer: `版权所有 © 2021 京ICP备…`, `Copyright 2002-2018 …`.
+_COPYRIGHT = re.compile(r"(?:版[权權]所有|Copyright|All Rights Reserved|©|\([Cc]\))"
+                        r"[^。!！?？;；]{0,40}$", re.IGNORECASE)
 # `12-23   来自潍坊`: a comment's month and day, no range of figures.
 _MONTH_DAY = re.compile(r"(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])")
 # (`如 果`: a hard wrap's space; `假定…,那意味着…`: a supposition)
@@ -218,6 +221,8 @@ def _name_part(ctx: Ctx, phrase: Phrase, own: Around) -> str:
         return f"{shown} is part of a name's formula (`{formula.group()}`)"
     if re.search(r"(?:号[-—]|ICP备|备案号)$", text[max(0, start - 4):start]):
         return f"{shown} is part of a registration code"
+    if _COPYRIGHT.search(text[max(0, start - 48):start]):
+        return f"{shown} stands in the page's copyright line"
     if before == "〔" and text[end_of(phrase, ctx):][:1] == "〕":  # 平政发〔2025〕6号
         return f"{shown} is part of a document's number (`{text[max(0, start - 4):start + 8]}`)"
     if _CONDITION.search(text[own.clause_start:start]) or (

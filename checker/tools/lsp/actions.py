@@ -28,7 +28,7 @@ from checker.tools.lint_fix import line_edit
 from checker.tools.lint_numbers import constants_of
 from checker.tools.lsp.index import find_in
 
-_DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`\?")
+_DID_YOU_MEAN = re.compile(r"did you mean `([^`]+)`(?: or `[^`]+`)*\?")
 _WRITE = re.compile(r"write `([^`]+)`")
 _TICKED = re.compile(r"`([^`]+)`")
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
@@ -61,11 +61,13 @@ def fixes(diagnostic: Diagnostic, source: SourceFile, rule_file: m.RuleFile | No
         suggested = _WRITE.search(diagnostic.help)
     if suggested is None:
         return []
-    replacement = suggested.group(1)
-    for wrong in _wrong_words(diagnostic, replacement):
+    # `did you mean `赤水河` or `清水江`?`: one fix each, the first preferred
+    replacements = _TICKED.findall(suggested.group(0))
+    for wrong in _wrong_words(diagnostic, replacements[0]):
         where = find_in(source, diagnostic.span, wrong)
         if where is not None:
-            return [Fix(f"replace `{wrong}` with `{replacement}`", (Edit(where, replacement),))]
+            return [Fix(f"replace `{wrong}` with `{r}`", (Edit(where, r),), preferred=i == 0)
+                    for i, r in enumerate(replacements)]
     return []
 
 

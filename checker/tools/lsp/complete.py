@@ -186,7 +186,9 @@ def _expression(place: _Place, names: _Names) -> list[Completion]:
     head = place.head
     record = _record_of(place.block)
     if _NUMBER_END.search(head):
-        return names.units()
+        against = re.search(r"([\w`]+)\s*(?:==|!=|<=|>=|<|>)\s*\d+(?:\.\d*)?\s*$", head)
+        return names.units(names.dimension_of(record, against.group(1).strip("`"))
+                           if against else None)
     compared = re.search(r"([\w`]+)\s*(==|!=|<=|>=|<|>)\s*$", head)
     if compared:
         values = names.enum_values(record, compared.group(1).strip("`"))
@@ -234,7 +236,9 @@ def _test(place: _Place, names: _Names, first: str) -> list[Completion]:
     record = words[1].strip("`")
     inner = braces.group(1)
     if _NUMBER_END.search(inner):
-        return names.units()
+        field = re.search(r"([\w`]+)\s*:\s*\d+(?:\.\d*)?\s*$", inner)
+        return names.units(names.dimension_of(record, field.group(1).strip("`"))
+                           if field else None)
     value_of = re.search(r"([\w`]+)\s*:\s*$", inner)
     if value_of:
         return names.field_values(record, value_of.group(1).strip("`"))
@@ -262,7 +266,7 @@ def _given_data(place: _Place, names: _Names) -> list[Completion]:
         return names.regions()
     if "=" in words:
         if _NUMBER_END.search(place.head):
-            return names.units()
+            return names.units(names.dimension_of(None, words[2].strip("`")))
         return _keywords(("actual", "target")) if words[-1] != "=" else []
     return []
 
@@ -313,14 +317,31 @@ class _Names:
         return [Completion(s.name, "scale", " < ".join(s.levels))
                 for s in self.suite.of(m.ScaleDecl)]
 
-    def units(self) -> list[Completion]:
+    def units(self, dimension: str | None = None) -> list[Completion]:
+        """Every declared unit's spellings; with `dimension`, only those of it (after `1 ` in
+        `distance_to_shore > 1 `: km, 公里, m — not 个 or %)."""
         out = []
         for u in self.suite.of(m.BaseUnit) + self.suite.of(m.DerivedUnit):
-            dimension = self.analysis.units.units[u.name].dimension \
+            its = self.analysis.units.units[u.name].dimension \
                 if self.analysis is not None and u.name in self.analysis.units.units else ""
-            out += [Completion(spelling, "unit", dimension) for spelling in (u.name, *u.aliases)
-                    if spelling]
+            if dimension is None or its == dimension:
+                out += [Completion(spelling, "unit", its) for spelling in (u.name, *u.aliases)
+                        if spelling]
         return out
+
+    def dimension_of(self, record: str | None, name: str) -> str | None:
+        """The dimension of what a number is compared with or given for: a field of the
+        record, else an indicator; None when it is neither or has no unit."""
+        if self.analysis is None:
+            return None
+        f = self._field(record, name) if record is not None else None
+        unit_name: str | None = None
+        if f is not None:
+            unit_name = f.type.name if isinstance(f.type, m.SimpleType) else None
+        elif (ind := next((i for i in self.suite.of(m.Indicator) if i.id == name), None)):
+            unit_name = ind.get("unit")
+        unit = self.analysis.units.resolve(unit_name) if unit_name else None
+        return unit.dimension if unit is not None else None
 
     def regions(self) -> list[Completion]:
         found = [p.text("region") for p in self.suite.of(m.Plan)]

@@ -212,6 +212,10 @@ def _field(analysis: Analysis, symbol: Symbol, node: object) -> str:
     options = [word for word, present in (("required", node.required),) if present]
     if node.default is not None:
         options.append(f"default {code(expr(node.default))}")
+    if node.low is not None or node.high is not None:  # what D327 holds data to
+        low, high = (expr(x) if x is not None else None for x in (node.low, node.high))
+        options.append("range " + code(f"{low}..{high}" if low is not None and high is not None
+                                       else f">= {low}" if low is not None else f"<= {high}"))
     if options:
         lines += ["", ", ".join(options)]
     return "\n".join(lines)
@@ -226,7 +230,8 @@ def _type(analysis: Analysis, ftype: m.FieldType) -> str:
             unit = analysis.units.resolve(name)
             if unit is None:
                 return f"type: unknown unit {code(name)}"
-            return f"type: a quantity in {code(unit.symbol)} ({_dimension(unit.dimension)})"
+            # a bare unit has no symbol (`one`, or `所` spelt for it): show the one written
+            return f"type: a quantity in {code(unit.symbol or name)} ({_dimension(unit.dimension)})"
         case m.EnumType(set_name=str() as set_name):
             return f"type: one of set {code(set_name)}: {_members(analysis, set_name)}"
         case m.EnumType(items=items):
