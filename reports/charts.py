@@ -122,6 +122,14 @@ def draw(axes: Axes, chart: Chart, period: tuple[int, int], as_of: int,
         if parts:
             plot([x for x, _ in parts], [v for _, v in parts], "part", color=color,
                  ls="none", marker="s", ms=3.5, alpha=0.7)
+        for bound in series.bounds:  # `28-38` a bar, `95以上` ▲ at 95, `8以内` ▼ at 8
+            low, high = bound.low, bound.high
+            if low is not None and high is not None:
+                plot([float(bound.year)] * 2, [low, high], "bounded", color=color, lw=4,
+                     alpha=0.45, solid_capstyle="butt")
+            elif (edge := low if low is not None else high) is not None:
+                plot([float(bound.year)], [edge], "bounded", color=color, ls="none",
+                     marker="^" if low is not None else "v", ms=7, alpha=0.7)
     bad = chart.ringed()
     if bad:
         plot([float(p.year) for _, p in bad], [p.value for _, p in bad if p.value is not None],
@@ -197,6 +205,7 @@ def _years(chart: Chart, period: tuple[int, int]) -> list[int]:
     for series in (chart.actual, chart.target):
         if series is not None:
             years |= {p.year for p in series.points} | {p.year for p in series.targets}
+            years |= {b.year for b in series.bounds}
     for target in chart.targets:
         years.add(target.deadline)
         if target.shape == "cumulative":

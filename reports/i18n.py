@@ -130,6 +130,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "chart_stated": {"en": "subordinate-plan target", "zh": "下位规划目标"},
     "chart_actual": {"en": "actual", "zh": "实际值"},
     "chart_part": {"en": "part of a year", "zh": "年内分期值"},
+    "chart_bounded": {"en": "qualified figure (a bound or a range)",
+                      "zh": "限定数值（以上、以内、区间）"},
     "chart_failing": {"en": "failing year", "zh": "未达标年份"},
     "chart_cap_each": {"en": "cap ({op} each year)", "zh": "上限（逐年 {op}）"},
     "chart_floor_each": {"en": "floor ({op} each year)", "zh": "下限（逐年 {op}）"},

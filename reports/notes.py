@@ -86,6 +86,11 @@ _SHAPES: list[tuple[Lazy, Callable[[re.Match[str]], str]]] = [
                 r"`basis`\), or the basis a year's target is stated on"),
      lambda m: f"{m[2]} 的 {m[1]}（{m[3]}）{m[4].replace(', ', '、')}年只按口径 {m[5]} "
      "给出，没有规则读取：规则读取默认口径（不写 `basis` 的行）或年度目标所述的口径"),
+    (Lazy(r"every figure of the plan data is an actual of (\d{4}|N) or before \(the plan's "
+          r"base year\): such figures only start the plan's lines, so no region is judged; "
+          r"add the years of the plan period"),
+     lambda m: f"规划数据均为{m[1]}年（规划基期）及以前的实际值：这些数值只作为规划进程的起点，"
+     "因此没有地区被评估；请补充规划期内各年的数据"),
     (Lazy(r"([\d,]+|N) annual values? of a year ending after the as-of date (\S+) "
                 r"(?:are|is) not used: (.+)", re.S),
      lambda m: f"{m[1]} 个年度数值所属年份在评估日期 {m[2]} 之后，未使用：{_list(m[3])}"),

@@ -29,14 +29,15 @@ NOT_ADDITIVE = frozenset({"share", "concentration", "duration", "bandwidth"})
 
 
 def deadlines(checked: t.CheckedSuite) -> list[Finding]:
-    """A510 for a deadline outside the plan period — of a rule that quotes the plan: one
-    that quotes only other sources (`cite water14 …`, the province's next five-year plan)
-    states their targets, whose years the plan's period does not bound."""
-    plan = checked.plan
+    """A510 for a deadline outside the plan period — of a rule that quotes the plan, or
+    outside its sources' declared `period` for one that quotes only other sources (`cite
+    water14 …`, the province's next five-year plan); such a rule whose sources declare none
+    is not checked: their years are not the plan's to bound."""
     out = []
     for rule in checked.rules:
-        if t.other_sources_only(rule.citations):
+        if t.other_sources_only(rule.citations) and rule.period is None:
             continue
+        plan = t.plan_in(checked.plan, rule.period)
         for c in rule.constraints:
             time = c.time
             if time is None:
@@ -55,11 +56,14 @@ def deadlines(checked: t.CheckedSuite) -> list[Finding]:
             if not outside:
                 continue
             out.append(Finding(
-                "A510", f"deadline `{shown}` of rule `{rule.id}` is outside the plan period",
+                "A510", f"deadline `{shown}` of rule `{rule.id}` is outside the "
+                + ("period of the sources it quotes" if rule.period else "plan period"),
                 (Involved(rule.id, time.span if time.span.line else c.span, shown, "deadline"),),
-                f"the plan runs {plan.start}..{plan.end} (baseline {plan.baseline_year}); "
+                f"the {'source' if rule.period else 'plan'} runs {plan.start}..{plan.end} "
+                f"(baseline {plan.baseline_year}); "
                 f"`{c.text}` is due {shown}, so no plan-period data ever decides it",
-                help=f"a target of this plan falls in {plan.start}..{plan.end}; check the year"))
+                help=f"a target of this {'source' if rule.period else 'plan'} falls in "
+                f"{plan.start}..{plan.end}; check the year"))
     return out
 
 

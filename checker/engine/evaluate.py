@@ -108,7 +108,8 @@ def assemble(checked: t.CheckedSuite,
             continue
         summaries.append(_summary(rule, counts, len(listed), titles))
         outcomes += sorted(listed, key=lambda o: (o.subject, o.origin.text if o.origin else ""))
-    keys = sorted(table.values.keys() | table.subannual.keys())
+    keys = sorted(table.values.keys() | table.subannual.keys()
+                  | {(i, g, k) for i, g, k, _ in table.bounds})
     chosen, said = listed_series(keys, series_choice, judged)
     series = _series(checked, table, chosen)
     result = _result(checked, summaries, outcomes, series, year, fail_on, inputs, detailed)
@@ -210,10 +211,14 @@ def _series(checked: t.CheckedSuite, table: SeriesTable,
                     and isinstance(expr.right, t.Const) and c.time is not None:
                 from checker.engine.series import check_years
 
-                years, _ = check_years(c.time, checked.plan)
+                years, _ = check_years(c.time, t.plan_in(checked.plan, rule.period))
                 for y in years:
                     point = r.Point.model_construct(year=y, value=float(expr.right.value))
                     targets.setdefault(expr.left.id, []).append((point, rule.id))
+    bounded: dict[SeriesKey, list[r.BoundPoint]] = {}
+    for (indicator, region, kind, year), figure in sorted(table.bounds.items()):
+        bounded.setdefault((indicator, region, kind), []).append(r.BoundPoint.model_construct(
+            year=year, low=figure.low, high=figure.high, text=figure.text))
     out = []
     for indicator, region, kind in keys:
         points = table.values.get((indicator, region, kind), {})
@@ -228,6 +233,7 @@ def _series(checked: t.CheckedSuite, table: SeriesTable,
             targets=sorted({p for p, _ in marks}, key=lambda p: (p.year, p.value or 0)),
             rules=sorted({rule_id for _, rule_id in marks}),
             parts=sorted(parts, key=lambda p: (p.end, p.period)),
+            bounds=bounded.get((indicator, region, kind), []),
         ))
     return out
 

@@ -87,6 +87,7 @@ class SeriesTable:
         default_factory=set)  # series of another basis a rule read (an annual target's)
     withheld: list[Point] = field(default_factory=list)  # after the as-of date
     cutoff: datetime.date | None = None
+    base_year: int | None = None  # the plan's baseline year, for what notes() says
 
     @staticmethod
     def build(data: PlanDataLike | None, plan: t.PlanInfo,
@@ -96,7 +97,8 @@ class SeriesTable:
         Column-wise: the plain rows (annual, default basis, exact, in time), nearly all of a
         big table, are grouped into series at once; the rest go row by row.  Origins and
         the words about a row are looked up when asked for, not made for every row."""
-        table = SeriesTable({}, {}, plan.baseline_year, plan.end, cutoff=cutoff)
+        table = SeriesTable({}, {}, plan.baseline_year, plan.end, cutoff=cutoff,
+                            base_year=plan.baseline_year)
         years = [plan.baseline_year, plan.end]
         if data is not None and len(data.frame):
             frame = _with_optional(data.frame)
@@ -144,6 +146,12 @@ class SeriesTable:
                            f"given only on the basis `{basis}`, and no rule read it: rules read "
                            "the default basis (rows without `basis`), or the basis a year's "
                            "target is stated on")
+        if self.values and not self.regions and self.base_year is not None:
+            # only actuals up to the baseline year: they anchor trajectories, and nothing
+            # of the plan period is there to judge; said, so `no subjects` is not a pass
+            out.append(f"every figure of the plan data is an actual of {self.base_year} "
+                       "or before (the plan's base year): such figures only start the plan's "
+                       "lines, so no region is judged; add the years of the plan period")
         if self.withheld and self.cutoff is not None:
             named = [f"`{ind}` {year}" for ind, _, _, year in sorted(self.withheld)]
             out.append(f"{len(self.withheld)} annual value{'s' if len(self.withheld) != 1 else ''}"
@@ -842,7 +850,9 @@ def evaluate_series_rule(rule: t.CheckedRule, table: SeriesTable, as_of: int,
                          ) -> tuple[dict[r.OutcomeKind, int], list[r.Outcome]]:
     """`verdicts`, when given, receives every constraint's judgement of every subject
     (the evaluation table reads them); `catalogue` gives the declared ranges that bound
-    the fillings of gaps."""
+    the fillings of gaps.  A rule stating another source's targets (`rule.period`) is
+    judged in that source's period."""
+    plan = t.plan_in(plan, rule.period)
     per_subject: dict[Subject, list[Verdict]] = {}
     settler = Settler()
     for c in rule.constraints:

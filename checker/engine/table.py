@@ -84,11 +84,18 @@ def _row(checked: t.CheckedSuite, table: SeriesTable, indicator: str, subject: S
         subject=region if kind == "actual" else f"{region} (target)",
         subject_kind="target" if kind == "target" else "actual",
         unit=_unit_symbol(spec), kind=spec.kind if spec else None,
-        base=_base(table, spec, indicator, region, checked.plan),
+        base=_base(table, spec, indicator, region, _row_plan(checked, found)),
         latest=latest,
         running_total=_running_total(found, indicator, table, latest, subject, spec),
         targets=targets, status=status, reason=reason, rules=rules,
         quote=cite.quote if cite else None, section=cite.section if cite else None)
+
+
+def _row_plan(checked: t.CheckedSuite, found: list[Judged]) -> t.PlanInfo:
+    """The plan a row's base year is the year before: its sources' period when every rule
+    on the row states another source's targets of one period, else the plan's."""
+    periods = {j.rule.period for j in found}
+    return t.plan_in(checked.plan, periods.pop() if len(periods) == 1 else None)
 
 
 def _unit_symbol(spec: t.IndicatorSpec | None) -> str:
@@ -215,7 +222,7 @@ def _quantity(node_type: t.Type, value: float) -> str:
 
 def _target(j: Judged, indicator: str, table: SeriesTable, checked: t.CheckedSuite
             ) -> r.Target:
-    c, v, plan = j.verdict.constraint, j.verdict, checked.plan
+    c, v, plan = j.verdict.constraint, j.verdict, t.plan_in(checked.plan, j.rule.period)
     spec = checked.indicators.get(indicator)
     years, deadline = check_years(c.time, plan)
     shape = shapes.shape(c.expr, indicator)

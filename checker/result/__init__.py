@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 # cite quotes (the city's or nation's plan), so reports stop calling its quote the plan's.
 # /6 (2026-12-08): `Target.relative`, a level relative to a year's own in parts (base year,
 # sign, change, value), so the zh table words it from data, not from the English `text`.
-SCHEMA_VERSION = "plancheck.result/6"
+# /7 (2026-12-08): `Series.bounds`, the qualified figures of a series (`95以上`, `28-38`),
+# so that charts show them beside the exact ones.
+SCHEMA_VERSION = "plancheck.result/7"
 
 OutcomeKind = Literal["pass", "fail", "unknown", "not_applicable", "pending", "error"]
 Severity = Literal["error", "warning", "info"]
@@ -156,6 +158,16 @@ class PartPoint(Data):
     text: str
 
 
+class BoundPoint(Data):
+    """A qualified figure of a year (`95以上`, `28-38`, `5.0左右` read with its tolerance): the
+    bounds it sets, as the engine reasons with them, and the words as published."""
+
+    year: int
+    low: float | None = Field(description="null: no lower bound")
+    high: float | None = Field(description="null: no upper bound")
+    text: str
+
+
 class Series(Data):
     """One indicator's path in one region, with the targets that bear on it (for charts)."""
 
@@ -168,6 +180,7 @@ class Series(Data):
     targets: list[Point] = Field(default=[])
     rules: list[str] = Field(default=[])
     parts: list[PartPoint] = Field(default=[])  # values of parts of a year, in period order
+    bounds: list[BoundPoint] = Field(default=[])  # qualified figures of years, in year order
 
 
 class Observation(Data):
@@ -339,7 +352,7 @@ class YearTarget(Data):
 
 
 class Result(Data):
-    schema_version: Literal["plancheck.result/6"] = "plancheck.result/6"
+    schema_version: Literal["plancheck.result/7"] = "plancheck.result/7"
     tool: str = "plancheck"
     suite: SuiteInfo
     as_of: int

@@ -182,9 +182,12 @@ class Builder:
         return m.ScaleDecl(self.name(name), names, span=self.span(tree))
 
     def source_decl(self, tree: Tree[Token]) -> m.SourceDecl:
-        name, *strings = tree.children
+        name, *rest = tree.children
+        strings = [c for c in rest if isinstance(c, Token)]
+        period = next((self.year_range(c) for c in rest if isinstance(c, Tree)), None)
         title = self.string(strings[0]) if len(strings) == 2 else None
-        return m.SourceDecl(str(name), title, self.string(strings[-1]), span=self.span(tree))
+        return m.SourceDecl(str(name), title, self.string(strings[-1]), period,
+                            span=self.span(tree))
 
     def indicator_decl(self, tree: Tree[Token]) -> m.Indicator:
         ident, display, items = self.header(tree)

@@ -354,7 +354,8 @@ def statement(s: m.Statement) -> list[str]:
             return _line(s, f"scale {name(s.name)} = " + " < ".join(name(x) for x in s.levels))
         case m.SourceDecl():
             title = f" {string(s.title)}" if s.title is not None else ""
-            return _line(s, f"source {s.name}{title} file {string(s.file)}")
+            period = f" period {s.period.start}..{s.period.end}" if s.period else ""
+            return _line(s, f"source {s.name}{title} file {string(s.file)}{period}")
         case m.Indicator():
             items = [(i, indicator_item(i)) for i in s.items]
             return _block(_titled("indicator", s.id, s.display), s, items)

@@ -52,7 +52,9 @@ def typecheck(suite: m.Suite) -> t.CheckedSuite:
     indicators = _indicators(suite, units, scales, sink)
     schemas = {r.name: _record(r, units, sets, scales, sink) for r in suite.of(m.Record)}
     _duplicates([r.name for r in suite.of(m.Record)], suite.of(m.Record), sink, "record")
-    rules = [_rule(r, plan, units, sets, schemas, indicators, sink) for r in suite.of(m.Rule)]
+    periods = {d.name: d.period for d in suite.of(m.SourceDecl)}
+    rules = [_rule(r, plan, units, sets, schemas, indicators, periods, sink)
+             for r in suite.of(m.Rule)]
     _duplicates([r.id for r in suite.of(m.Rule)], suite.of(m.Rule), sink, "rule")
     tests = suite.of(m.Test)
     _tests(tests, {r.id for r in suite.of(m.Rule)}, schemas, indicators, sink)
@@ -374,7 +376,7 @@ def _constant(f: m.Field, literal: m.Literal_, ftype: t.Type, units: UnitTable,
 
 def _rule(rule: m.Rule, plan: t.PlanInfo, units: UnitTable, sets: dict[str, tuple[str, ...]],
           schemas: dict[str, t.RecordSchema], indicators: dict[str, t.IndicatorSpec],
-          sink: DiagnosticSink) -> t.CheckedRule | None:
+          periods: dict[str, m.YearRange | None], sink: DiagnosticSink) -> t.CheckedRule | None:
     errors_before = len(sink.items)
     subject, record_name = _subject(rule, schemas, sink)
     schema = schemas.get(record_name) if record_name else None
@@ -387,8 +389,16 @@ def _rule(rule: m.Rule, plan: t.PlanInfo, units: UnitTable, sets: dict[str, tupl
         sink.error("T219", f"rule `{rule.id}` states its kind twice", kinds[1].span)
     basis = _basis(rule, subject, sink)
     guard, guard_text = _guard(rule, scope)
-    own_years = t.other_sources_only(rule.clauses_of(m.Cite))  # not the plan's period
-    constraints = tuple(c for c in (_constraint(r, scope, plan, own_years) for r in
+    # a rule quoting only other sources states their targets: its years are checked
+    # against their declared period, and not at all when they declare none
+    period = t.quoted_period(rule.clauses_of(m.Cite), periods)
+    bounded_by: str | None = "the plan period"
+    if period is not None:
+        bounded_by = "the period of the sources it quotes"
+    elif t.other_sources_only(rule.clauses_of(m.Cite)):
+        bounded_by = None
+    constraints = tuple(c for c in (_constraint(r, scope, t.plan_in(plan, period), bounded_by)
+                                    for r in
                                     rule.clauses_of(m.Require)) if c is not None)
     if not rule.clauses_of(m.Require):
         sink.error("T225", f"rule `{rule.id}` has no `require`", rule.span,
@@ -406,7 +416,7 @@ def _rule(rule: m.Rule, plan: t.PlanInfo, units: UnitTable, sets: dict[str, tupl
               for c in rule.clauses_of(m.Cite)),
         readings, guard, guard_text, constraints, waivers, regions,
         tuple(sorted(scope.fields_used)), tuple(sorted(scope.indicators_used)), rule, rule.span,
-        basis,
+        basis, period,
     )
 
 
@@ -485,15 +495,16 @@ def _guard(rule: m.Rule, scope: Scope) -> tuple[t.Node | None, str | None]:
 
 
 def _constraint(r: m.Require, scope: Scope, plan: t.PlanInfo,
-                own_years: bool = False) -> t.Constraint | None:
-    """The typed constraint; `own_years`: the rule states another source's targets, so
-    its years are not checked against the plan period."""
+                bounded_by: str | None = "the plan period") -> t.Constraint | None:
+    """The typed constraint; `bounded_by`: what bounds its years (`plan`'s span: the plan's
+    period, or the period its sources declare), None when nothing does (it states another
+    source's targets, and that source declares no period)."""
     try:
         node = type_bool(r.expr, scope, "a `require` constraint")
     except Unresolved:
         return None
     if r.time is not None:
-        _check_time(r.time, scope, plan, own_years)
+        _check_time(r.time, scope, plan, bounded_by)
     if r.regions is not None and scope.subject != "series":
         scope.sink.error("T229", "`in region` needs an indicator rule", r.span,
                          help="records carry their own `town` and `zone` fields")
@@ -502,7 +513,7 @@ def _constraint(r: m.Require, scope: Scope, plan: t.PlanInfo,
 
 
 def _check_time(time: m.TimeQual, scope: Scope, plan: t.PlanInfo,
-                own_years: bool = False) -> None:
+                bounded_by: str | None = "the plan period") -> None:
     if scope.subject == "record":
         scope.sink.error("T234", "a rule `for each` record has no deadline", time.span,
                          help="remove the time qualifier; records are checked as they are")
@@ -514,8 +525,8 @@ def _check_time(time: m.TimeQual, scope: Scope, plan: t.PlanInfo,
     years = [time.year] if isinstance(time, m.ByYear | m.AtYear) else [time.years.start,
                                                                        time.years.end]
     outside = [y for y in years if not plan.baseline_year <= y <= plan.end]
-    if outside and not own_years:
-        scope.sink.warning("T235", f"year `{outside[0]}` is outside the plan period "
+    if outside and bounded_by is not None:
+        scope.sink.warning("T235", f"year `{outside[0]}` is outside {bounded_by} "
                            f"{plan.start}..{plan.end}", time.span,
                            help="the plan's targets run to its last year; check the year")
 

@@ -9,7 +9,8 @@ during evaluation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import field
 from fractions import Fraction
 from typing import Literal
@@ -342,6 +343,25 @@ def other_sources_only(citations: Iterable[Citation | m.Cite]) -> bool:
     return bool(found) and all(source is not None for source in found)
 
 
+def quoted_period(citations: Iterable[Citation | m.Cite],
+                  periods: Mapping[str, m.YearRange | None]) -> tuple[int, int] | None:
+    """The span a rule's targets run over when it quotes only declared sources and they
+    state one `period` (`source water14 … period 2021..2025`); None: the plan's."""
+    cited = list(citations)
+    if not other_sources_only(cited):
+        return None
+    spans = {(p.start, p.end) if (p := periods.get(c.source or "")) else None for c in cited}
+    return spans.pop() if len(spans) == 1 else None
+
+
+def plan_in(plan: PlanInfo, period: tuple[int, int] | None) -> PlanInfo:
+    """The plan as a rule of that `period` (`CheckedRule.period`) is judged in: the plan's
+    own, or its sources' span (its base year the year before, its deadlines within)."""
+    if period is None:
+        return plan
+    return dataclasses.replace(plan, start=period[0], end=period[1])
+
+
 @frozen
 class Citation:
     """`source`: the name of the declared `source` text quoted; None for the plan's."""
@@ -404,6 +424,7 @@ class CheckedRule:
     source: m.Rule
     span: Span = NO_SPAN
     basis: str | None = None  # `basis "扣除疫苗"`: read where the data gives it
+    period: tuple[int, int] | None = None  # its sources' `period`, when it is not the plan's
 
 
 # Midterm evaluations: progress within a tenth of the planned change from the straight

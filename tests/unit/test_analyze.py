@@ -9,6 +9,7 @@ import pytest
 from checker.analysis.analyze import Finding, analyze, run_analysis
 from checker.analysis.render import render_json, render_text
 from checker.source import SourceFile
+from checker.syntax import model as m
 from tests.helpers import checked_from
 
 HEADER = """\
@@ -318,6 +319,11 @@ def test_a_deadline_of_another_sources_target_is_not_outside_the_plan() -> None:
     assert deadlines(checked) == []
     plan_cites = next(r for r in checked.rules if r.id == "CHEM-01").citations
     water = next(r for r in checked.rules if r.id == "WATER-01")
-    quoting_the_plan = dataclasses.replace(water, citations=plan_cites)
+    quoting_the_plan = dataclasses.replace(water, citations=plan_cites, period=None)
     moved = dataclasses.replace(checked, rules=(*checked.rules, quoting_the_plan))
     assert [f.code for f in deadlines(moved)] == ["A510"]
+    # friction11 #14: its source declares `period 2021..2025`, so a 2030 deadline is A510
+    late = dataclasses.replace(water, constraints=tuple(
+        dataclasses.replace(c, time=m.ByYear(2030)) for c in water.constraints))
+    [finding] = deadlines(dataclasses.replace(checked, rules=(late,)))
+    assert finding.code == "A510" and "period of the sources it quotes" in finding.message

@@ -126,3 +126,18 @@ def test_a_relation_in_the_evaluation_table_keeps_both_indicators_names() -> Non
     assert ">= 地区生产总值增速 - 0.5% each year 2021–2025" in row, row
     assert "x -" not in row and "基本同步" not in row
     assert "x <= prev(x)" in shown
+
+
+def test_a_table_of_base_year_figures_only_says_why_nothing_is_judged() -> None:
+    """A table whose every figure is an actual of the plan's base year or before (the
+    baseline alone) has no subject: `no subjects · no outcomes` said why, in both
+    languages, so an empty run does not read as a clean one."""
+    result = check([ROOT / "examples" / "data" / "daxing-baseline.csv"], as_of=2024)
+    assert not result.outcomes
+    [said] = [n for n in result.notes if n.startswith("every figure of the plan data")]
+    assert "an actual of 2020 or before" in said
+    assert note(said, "zh").startswith("规划数据均为2020年（规划基期）及以前的实际值")
+    annual = check([ROOT / "examples" / "data" / "daxing-baseline.csv",
+                    ROOT / "examples" / "data" / "daxing-2022-annual-plan.csv"], as_of=2024)
+    assert annual.outcomes
+    assert not [n for n in annual.notes if n.startswith("every figure of the plan data")]

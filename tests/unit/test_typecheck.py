@@ -106,6 +106,26 @@ def test_a_rule_quoting_only_another_source_has_that_sources_years() -> None:
     assert [w.code for w in checked_from(both).warnings] == ["T235"]
 
 
+def test_a_rule_quoting_only_a_source_with_a_period_is_checked_in_that_period() -> None:
+    """friction11 #14: a source may declare the span its targets run over (`period
+    2021..2025`); a rule quoting only it gets T235 outside that span, not the plan's, and
+    none inside it; its typed rule carries the period the engine judges it in."""
+    other = ('source water14 "十四五规划" file "water14.txt" period 2021..2025\n'
+             'rule W-01 {\n  cite water14 "一" line 7: "达98.3%以上"\n'
+             "  require bus_stop_500m_coverage >= 98.3 % by 2035\n}\n")
+    [warning] = checked_from(other).warnings
+    assert warning.code == "T235"
+    assert warning.message == ("year `2035` is outside the period of the sources it quotes "
+                               "2021..2025")
+    inside = checked_from(other.replace("by 2035", "by 2025"))
+    assert not inside.warnings
+    [w01] = [r for r in inside.rules if r.id == "W-01"]
+    assert w01.period == (2021, 2025)
+    both = other.replace('  cite water14 "一"', '  cite "一" line 2: "x"\n  cite water14 "一"')
+    [w01] = [r for r in checked_from(both).rules if r.id == "W-01"]
+    assert w01.period is None  # it quotes the plan too: judged in the plan's period
+
+
 def test_an_indicator_in_a_rule_for_each_record_says_so_and_points_to_for_all() -> None:
     """friction 9: the did-you-mean of an indicator named in a `for each` rule was the
     indicator itself (`unknown name x … did you mean x?`)."""

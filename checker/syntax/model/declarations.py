@@ -126,6 +126,7 @@ class SourceDecl:
     name: str
     title: str | None
     file: str
+    period: YearRange | None = None  # `period 2021..2025`: its targets' span, if not the plan's
     comments: Comments = ()
     trailing: str | None = None
     span: Span = field(default=NO_SPAN, compare=False, repr=False)

@@ -309,7 +309,9 @@ def _source(analysis: Analysis, symbol: Symbol, node: object) -> str:
     read = f"{count} line{'' if count == 1 else 's'}" if text is not None else "not found"
     quoting = sorted({o.within for o in analysis.index.references(symbol, declarations=False)
                       if o.within is not None})
-    return "\n".join([title, "", f"- file: {code(node.file)} ({read})", "",
+    period = ([f"- period: {node.period.start}..{node.period.end} (its targets' span; the "
+               "rules quoting only it are judged in it)"] if node.period else [])
+    return "\n".join([title, "", f"- file: {code(node.file)} ({read})", *period, "",
                       "quoted by " + (", ".join(code(r) for r in quoting) or "no rule")])
 
 
