@@ -29,11 +29,17 @@ _REACHED = re.compile(r"(?:达到|达|为|超过|突破|提高到|提高至|提�
 _LENGTH = re.compile(r"(?:本文|全文|文章|本篇文章|本篇)(?:共|约|共计)?\s*$")
 
 
+# `地址:北京市丰台区东铁营横七条12号`: a page's postal address (its street numbers).
+_ADDRESS = re.compile(r"(?:^|\s)(?:地址|通讯地址|联系地址)\s*[:：][^。;；]*$")
+
+
 def aside_reason(ctx: Ctx, phrase: Phrase) -> str:
     text, start, end = ctx.text, phrase.start - ctx.base, phrase.end - ctx.base
     before = text[max(0, start - 12):start]
     shown = f"`{phrase.text}`"
     bare = phrase.unit is None and phrase.measure == "none"
+    if _ADDRESS.search(text[:start]):
+        return f"{shown} is part of a postal address"
     if bare and _POSTED.search(before):
         return f"{shown} is a forum's count of posts"
     unit = phrase.unit.text if phrase.unit is not None else ""

@@ -28,7 +28,7 @@ from checker.tools.extract.reasons import (
 )
 from checker.tools.extract.signals import features
 from checker.tools.extract.tables import Cell
-from checker.tools.extract.when import judged, period_at
+from checker.tools.extract.when import judged, period_at, plan_of_a_share
 from checker.types.units import Unit
 
 _QUALIFIERS = re.compile(r"初步预计|初步核算|初步统计|预计|扣除[^,，;；。]{1,12}?影响|两年平均|"
@@ -41,6 +41,11 @@ _TOOK = re.compile(r"(?:用了|仅用|只用|历时|耗时)$")  # 从签约到�
 _PER_BASE = "the base of a rate or a frequency (`每千人`, `每10万人口`, `每5年`), not its value"
 _DOWN = frozenset(cues.REACH_DOWN)
 _SETS_A_VALUE = frozenset({"设置", "设定", "确定", "提出", "明确"})
+# `达到并超过…2022年77.7岁的目标`, `低于5.5%的预期控制目标`: a figure that is the value of a target
+# named after it, in a sentence that measures a result against it.
+_TARGET_NAMED_AFTER = re.compile(r"的[^\d,，;；。、]{0,6}?目标")
+_BEYOND = re.compile(r"(?:超额|提前|顺利|圆满|全面)$")
+_RESULT_AGAINST = frozenset({"低于", "高于", "超过", "优于", "好于"})
 _EQUAL_VERBS = frozenset({"为", "是", "保持", "保持在", "稳定在", "稳定", "占地", "共", "有",
                           "安排"})
 
@@ -54,7 +59,7 @@ def classify(ctx: Ctx, phrase: Phrase, previous: Item | None,
     if item.high is None or item.kind == "other" or phrase.bound:
         return [item]
     low = replace(item, op=">=" if item.op in ("==", "increase", "reduce", ">=") else item.op)
-    separator = re.search(r"[-—–~至]", phrase.text)
+    separator = re.search(r"[-—–~至到]", phrase.text)
     offset = separator.end() if separator else 0
     high = replace(item, op="<=", value=item.high, high=None, column=item.column + offset)
     return [low, high]
@@ -139,6 +144,13 @@ def _text_op(ctx: Ctx, phrase: Phrase, near: Around, own: Around, kind: str, uni
     if op == ">=" and kind == "target" and near.level in ("达到", "达") and not phrase.bound and \
             _PARTS_REACH.match(ctx.text, near.clause_start, near.chain_start):
         op = "=="  # 其中再生铜、再生铝产量分别达到400万吨、1150万吨: the parts of a whole set
+    if kind == "target" and not phrase.bound and plan_of_a_share(ctx.text, start):
+        op = "=="  # 完成年计划710亿元的89.4%: the plan's value, no verb of its own
+    if kind == "target" and own.follows == "of" and not phrase.bound:
+        op = _value_of_named_target(ctx, own, start) or op
+    if op == "==" and phrase.unit is not None and phrase.unit.text == "%":
+        rise = _RATE_AFTER.match(own.right)  # 实现7.1%的高增长: a rise at that rate
+        op = ("reduce" if rise.group(1) in ("下降", "降幅") else "increase") if rise else op
     rate = _RATE_IS.search(ctx.text[max(0, own.chain_start - 10):own.chain_start])
     if op == "==" and rate and own.level in ("为", "是"):  # GDP增长预期目标为6.5%: a rise
         op = "reduce" if rate.group(1) in ("下降", "降低", "降幅") else "increase"
@@ -167,6 +179,25 @@ def _table_op(ctx: Ctx, cell: Cell, phrase: Phrase, near: Around, own: Around, t
     return op
 
 
+def _value_of_named_target(ctx: Ctx, own: Around, start: int) -> str:
+    """The op of a target's value named after it in a sentence that measures a result
+    against it: the comparison before it is the result's (`低于5.5%的预期控制目标`: the target
+    caps, `控制`), and a verb far left that reaches it (`达到并超过…2022年77.7岁的目标`, the
+    target's year between) reaches the target, not the figure: its value is `==`."""
+    named = _TARGET_NAMED_AFTER.match(own.right)
+    if named is None:
+        return ""
+    if own.chain and all(w in _RESULT_AGAINST for w in own.chain):
+        return "<=" if "控制" in named.group() else "=="
+    if own.chain and own.chain[0] in ("完成", "实现") and \
+            _BEYOND.search(ctx.text, max(0, own.chain_start - 4), own.chain_start):
+        return "=="  # 超额完成5500万人的目标任务: the target's value, which the result went past
+    between = ctx.text[max(own.distant_at, own.clause_start):own.chain_start]
+    if not own.chain and own.distant in cues.LEVEL_TARGET and re.search(r"20\d\d年", between):
+        return "=="
+    return ""
+
+
 def _day_of_month(ctx: Ctx, phrase: Phrase, start: int, end: int) -> bool:
     """`从30日举行的发布会`, `26日召开`: a date of a news item, not so many days."""
     if phrase.unit is None or phrase.unit.text != "日" or phrase.chinese or phrase.value > 31:
@@ -192,6 +223,7 @@ _BOUND_OF_WHOLE = re.compile("(" + alternation(cues.ABOUT + cues.MORE_THAN[:3] +
                              + r")[^,，;；。\d的]{1,10}的$")
 _CUTS = frozenset({"减少", "压减", "降低", "压缩"})
 # `GDP增长预期目标为6.5%`, `GDP年均增速预计为6.5%`: the rate a change is set at.
+_RATE_AFTER = re.compile(cues.RATE_AFTER)
 _RATE_IS = re.compile(r"(增长|增速|增幅|下降|降低|降幅)(?:的)?"
                       r"(?:预期目标|预期|目标|预计|计划|目标值)?"
                       r"(?:也|将|已|再)?(?:调低|调高|下调|上调|确定|设定|定)?$")
@@ -228,6 +260,9 @@ def _op(near: Around, own: Around, phrase: Phrase, kind: str, tight: str = "",
         return ">="
     if change == "improve":  # 浓度…改善24%: a fall of what is better lower
         return "reduce" if lower_better else "increase"
+    if change == "increase" and kind == "target" and own.chain[:1] == ("增加",) and \
+            phrase.unit is not None and phrase.unit.count:
+        return ">="  # 5G基站增加1.3万个: so many more to build, as 新增 says
     if change and not (phrase.measure == "points" and not own.chain and near.distant):
         return change
     level = own.level or near.level or (near.distant if not named else "") or lead
@@ -290,7 +325,8 @@ def _value(phrase: Phrase) -> tuple[Fraction, str, Unit | None, int, Fraction | 
     word = phrase.unit
     value, high = phrase.value, phrase.high
     if phrase.start == phrase.end - len(phrase.text) and phrase.text[:1] in "万亿" \
-            and word is not None and word.base is not None and not word.count:
+            and word is not None and word.base is not None and not word.count and \
+            not word.text.startswith("万亿"):  # 突破万亿元: 1 万亿元, as 1.2万亿元 is spelled
         return value * word.scale, spelling(UnitWord(word.text, 1, word.base)), word.base, 1, high
     if phrase.measure == "level" and money_level(phrase):  # 千亿级: 1000 亿元; 万亿级: 10000
         factor = max(phrase.scale // 10**8, 1)

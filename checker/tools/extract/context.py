@@ -238,6 +238,10 @@ _NO_VERB = frozenset({"全市", "全区", "全县", "全省", "全国", "其中"
                       "全部", "近期", "年底", "年末", "以上", "左右", "每年", "累计", "达到"})
 
 
+# `年内将建多功能运动场地314处`, `今年要修农村公路120公里`: after a word that plans, a one-character
+# verb of building and the noun it builds before the count.
+_PLANNED_BUILD = re.compile(r"(?:(?<![主重需必只不次])要|(?<![即])将|拟|计划|年内)(?:新)?"
+                            r"([建修种植铺])[\u4e00-\u9fff]{2,8}$")
 # `该区新布局3平方公里…产业园`, `新引进12家企业`: `新` (newly) before the two characters right
 # before a count or an amount makes them a verb of work (not after the words that end in 新:
 # `创新平台5个`, `更新设备`).
@@ -246,6 +250,9 @@ NEW_WORK = re.compile(r"(?<![创更革刷翻最全崭清重焕维推出])新([\u
 
 def _unknown_work(text: str, low: int, high: int,
                   pattern: re.Pattern[str] = _PLANNED_WORK) -> tuple[str, int]:
+    built = _PLANNED_BUILD.search(text, low, high) if pattern is _PLANNED_WORK else None
+    if built is not None:
+        return built.group(1), built.start(1)
     found = pattern.search(text, low, high)
     if found is None or found.group(1) in _NO_VERB or found.group(1) in _ALL_CUES:
         return "", -1

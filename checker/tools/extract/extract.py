@@ -24,6 +24,7 @@ from checker.tools.extract.leans import of_an_undated_plan
 from checker.tools.extract.mapping import NameIndex
 from checker.tools.extract.phrases import Lexicon, Phrase, UnitWord, parse
 from checker.tools.extract.sentences import Document, Sentence, read_document
+from checker.tools.extract.when import plans
 from checker.types.units import Unit, UnitTable
 
 FIGURE_START = re.compile(
@@ -94,7 +95,7 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
         stated.add(line, read[line][0])
     for line in lines:  # in order: a restatement may restate the one before it
         items, votes = read[line]
-        if not votes and stated.restated(line, items):
+        if "actual" not in votes and stated.restated(line, items):  # (its own words plan, if any)
             read[line] = [i for s in paragraphs[line]
                           for i in _sentence_items(document, s, reader, [], "target")], votes
             stated.add(line, read[line][0])
@@ -183,7 +184,8 @@ def _is_headline(lines: list[str], line: int) -> bool:
 def _headlines_follow(document: Document, items: list[Item]) -> list[Item]:
     """A headline restates a figure of a paragraph next to it (`清洁优质能源比重提高到90%`
     over `…到2020年,清洁优质能源比重提高到90%以上`): it is of the kind the paragraph's
-    own words give the figure, not of the kind its few words leave to the document."""
+    own words give the figure, not of the kind its few words leave to the document — unless
+    its own words plan it (`年内将建…314处` over the 314 built: what the headline sets)."""
     lines = document.source.text.split("\n")  # the file's lines, as positions count them
     below: dict[tuple[int, object, str], Item] = {}
     for item in items:
@@ -195,18 +197,23 @@ def _headlines_follow(document: Document, items: list[Item]) -> list[Item]:
             body = next((below[key] for n in range(1, _HEADLINE_LOOKS + 1) for step in (n, -n)
                          if (key := (item.line + step, item.value, item.unit)) in below
                          and not _is_headline(lines, item.line + step)), None)
-            if body is not None and body.kind != item.kind and item.op in (body.op, "=="):
+            if body is not None and body.kind != item.kind and item.op in (body.op, "==") and \
+                    not (item.kind == "target" and plans(_before_figure(item))):
                 item = replace(item, kind=body.kind, period=body.period,
                                op=_restated_op(item, body))
         result.append(item)
     return result
 
 
+def _before_figure(item: Item) -> str:
+    return item.quote[:max(item.quote.find(item.words), 0)]
+
+
 def _restated_op(headline: Item, body: Item) -> str:
     """`城乡建设用地规模减量至65平方公里` over `…将减量至65平方公里`: reaching down is the
     level of a reported value (`==`) and the cap of the target it restates (`300亿元!` has
     no verb and stays `==`)."""
-    before = headline.quote[:max(headline.quote.find(headline.words), 0)]
+    before = _before_figure(headline)
     if headline.op == "==" and body.op == "<=" and before.endswith(cues.REACH_DOWN):
         return body.op
     return headline.op

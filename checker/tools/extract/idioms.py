@@ -21,7 +21,9 @@ from checker.tools.extract.naming import clean_name
 from checker.tools.extract.when import kind_at, period_at
 from checker.types.units import Unit
 
-_FULL = re.compile(f"(?:{'|'.join(cues.FULL_COVERAGE)})(?!{'|'.join(cues.COVERAGE_NOUNS)})")
+# (`健全覆盖全民的…体系`: 健全 and 覆盖, no coverage said)
+_FULL = re.compile(f"(?<![健安])(?:{'|'.join(cues.FULL_COVERAGE)})"
+                   f"(?!{'|'.join(cues.COVERAGE_NOUNS)})")
 _CLEARED = re.compile("|".join(cues.CLEARED))
 _ZERO = re.compile(rf"零(?={'|'.join(cues.ZERO_VERBS)})")
 _ZERO_LEAD = re.compile(r"(?:实现|保持|做到|确保|力争)[^,，;；。]{0,12}$")

@@ -113,7 +113,9 @@ _FIXED = [
     ("MORE", re.compile(r"多|余")),
     ("SCALE", re.compile(r"万亿|万|亿")),
     ("BOUND", re.compile(alternation(cues.BOUNDS))),
-    ("RANGE", re.compile(r"[-—–~至]")),
+    # `4到5个`, `三到五所`: 到 between two numbers is a range (`提高到8%` has a verb before it)
+    ("RANGE", re.compile(r"[-—–~至]|(?<=\d)到(?=\d)|"
+                         r"(?<=[一两二三四五六七八九十])到(?=[一两二三四五六七八九十])")),
     ("COLON", re.compile(r"[:∶](?=\d)")),
     ("SLASH", re.compile(r"/")),
 ]

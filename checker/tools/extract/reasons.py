@@ -317,6 +317,15 @@ _AGED = re.compile(r"(?:的)?(?:婴幼儿|幼儿|儿童|老年|老人|人口|人
                    r"托班|学龄)")
 
 
+# A numeral right after a count (`5个三千亿级`, `9000家零工市场` has none: 零工 is gig work).
+_NUMERAL_AFTER = re.compile(r"\d|[〇一二两三四五六七八九十百千]|"
+                            r"零(?=[〇零一二两三四五六七八九十百千万亿\d])")
+
+
+# `污水处理率达到95%以上等计划`: what the figures before `等` were called — no noun they describe.
+_LISTED_AS = re.compile(r"等[^\d,，;；。]{0,6}?(?:计划|任务|目标|指标|要求)")
+
+
 def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = None) -> str:
     """A figure that describes a name or the subject of another figure."""
     shown, counted = f"`{phrase.text}`", phrase.unit is not None and phrase.unit.count
@@ -343,6 +352,7 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return ""
     if own.follows == "of" and own.chain and all(w in cues.PREFIX_BOUNDS for w in own.chain) \
             and not ctx.text[:own.chain_start].endswith("有") and \
+            not _THRESHOLD_NAMED.match(own.right) and not re.match(cues.RATE_AFTER, own.right) and \
             not (phrase.unit is not None and phrase.unit.text == "%" and
                  _COVERS.search(ctx.text[:own.chain_start])):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
@@ -359,7 +369,7 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} counts the things the text named before (`等{phrase.text}`)"
     if counted and _NAMED_BEFORE.search(ctx.text[:phrase.start - ctx.base]):
         return f"{shown} counts things the text named before (`{phrase.text}{own.right[:4]}`)"
-    if noun and counted and re.match(r"[\d〇零一二两三四五六七八九十百千]", own.right) and \
+    if noun and counted and _NUMERAL_AFTER.match(own.right) and \
             not _DESCRIBED.match(own.right) and not _ONE_WORD.match(own.right) and \
             not (phrase.text[:1].isdigit() and _SIZED.match(own.right)):
         return f"{shown} counts the figures after it (`{phrase.text}{own.right[:4]}`)"
@@ -369,7 +379,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} is part of the name of a programme (`{phrase.text}{own.right[:8]}`)"
     if share_of_noun(phrase, own):  # 55%床位将向失能老人倾斜: that share of the beds will
         return ""
-    if noun and phrase.bound in ("以下", "以上") and not counted:  # 3岁以下婴幼儿
+    if noun and phrase.bound in ("以下", "以上") and not counted and \
+            not _LISTED_AS.match(own.right):  # 3岁以下婴幼儿 (not 95%以上等计划: the plans listed)
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     led = (near is not None and near is not own and bool(near.chain)) or _listed(ctx, phrase, own)
     if own.follows in ("noun", "of") and not own.chain and not own.distant and not led \

@@ -30,7 +30,10 @@ from checker.tools.plantext import CHINESE_DIGITS, HEADING_MAX, numbered_heading
 
 _MAX_HEADING = HEADING_MAX
 # `燃?xì)?、熱力`: a `?` a page's mojibake left before `、`, a comma or a gloss ends nothing.
-_SENTENCE_END = re.compile(r"[。;!！；]|[?？](?![、,，A-Za-z])")
+# A digest's points flattened onto one line (`… [1] - 2024年上半年…`): a source's number after a
+# point and the ` - ` of the next point end the point, as a full stop would.
+_SENTENCE_END = re.compile(r"[。;!！；]|[?？](?![、,，A-Za-z])|\[\d{1,3}\](?=\s|$)|"
+                           r"(?<=[^\d\s-]\s)-(?=\s+[\u4e00-\u9fff“\"\d])")  # not `2021 - 2025年`
 _CLOSERS = "”’\")）】》"
 _META = re.compile(r"#\s*source\s*:", re.IGNORECASE)
 _INTRO = re.compile(r"[:：]\s*$")
@@ -92,8 +95,10 @@ _TARGET_HEADLINE = re.compile(r"将(?:要)?(?:达到|达|超过|突破|实现|�
                               r"提高至|提升到|控制在|降至|降到)[^,，。;；]{0,8}?\d")
 # `“十四五”规划纲要实施实现“时间过半、任务过半”——从中期评估报告看…新成效`: a title on how a
 # plan is carried out names the plan it reviews; the text reports, it is not the plan.
+# (`高质量完成‘十四五’规划`: a plan completed, the title of a press conference on its results)
 _PLAN_REVIEWED = re.compile(r"(?:规划|纲要)[^,，。;；]{0,12}?(?:实施(?:情况|成效|进展|以来|实现)|"
-                            r"执行情况|完成情况)|中期评估|终期评估|评估报告|(?:发展|建设)?新成效")
+                            r"执行情况|完成情况)|中期评估|终期评估|评估报告|(?:发展|建设)?新成效|"
+                            r"完成[^,，。;；]{0,6}?(?:规划|纲要)")
 _REVIEWED_YEAR = re.compile(r"(\d{4})年[^,。;]{0,30}?(?:执行情况|工作回顾|回顾)")
 _PLAN_YEAR = re.compile(r"(\d{4})年[^,。;]{0,20}?计划")
 _TITLE = re.compile(r"规划|纲要|报告|计划|方案|公报")
@@ -271,7 +276,7 @@ def _describe(document: Document, lines: _Lines) -> None:
         titled and re.search(r"纲要|规划", document.title)
         and not _PLAN_REVIEWED.search(document.title)) and not announced
     document.kind = "report" if report else \
-        "plan" if announced or _PLAN_WORDS.search(opening) else ""
+        "plan" if announced or _PLAN_WORDS.search(_PLAN_REVIEWED.sub("", opening)) else ""
     dates = [m for m in document.marks if m.kind == "date"
              and document.position(m.start)[0] <= 16]
     # `2024年05月23日 星期四` over `發佈時間:2015-11-27`: a date with its weekday is the page's
@@ -329,16 +334,23 @@ def _reviewed(document: Document, lines: _Lines, stamp: str) -> int | None:
 
 
 # `定出2026年全市GDP增长目标「5%左右」` on an undated page: the year whose target is set is the
-# year ahead, so the text reports on the year before (not `完成2025年目标任务`: a year reached).
-_TARGET_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!达到)(?<!超额完成)((?:19|20)\d\d)年"
+# year ahead, so the text reports on the year before (not `完成2025年目标任务`: a year reached;
+# nor `2035年远景目标`: a long-range vision).
+_TARGET_YEAR = re.compile(r"(?<!完成)(?<!实现)(?<!达到)(?<!超额完成)((?:19|20)\d\d)年(?!远景)"
                           r"[^,，。;；:：\d]{0,12}?(?:增长|增速|发展)?(?:主要)?(?:预期)?目标"
                           r"(?!任务)")
 
 
+# `…提前达到国家2022年目标要求`: a year whose target was reached, a few words after the verb.
+_REACHED_BEFORE = re.compile(r"(?:完成|实现|达到|超过|超出)[^,，。;；:：\d]{0,6}$")
+
+
 def _year_before_target(document: Document) -> int | None:
     begin = len(document.folded) - len(document.folded.lstrip())  # past a `# source:` line
-    found = _TARGET_YEAR.search(document.folded, begin, begin + _TARGET_YEAR_WINDOW)
-    return int(found.group(1)) - 1 if found else None
+    for found in _TARGET_YEAR.finditer(document.folded, begin, begin + _TARGET_YEAR_WINDOW):
+        if not _REACHED_BEFORE.search(document.folded, max(0, found.start() - 8), found.start()):
+            return int(found.group(1)) - 1
+    return None
 
 
 _TARGET_YEAR_WINDOW = 400  # the headline and the lead, where a page names the year it is about
@@ -388,8 +400,15 @@ def _states_figure(text: str) -> bool:
 _CAPTION_NUMBER = re.compile(r"^\s*(?:专栏|附表|表|图)\s*[\d一二三四五六七八九十]+(?:[-－.]\d+)?")
 
 
+# `主要健康指标持续向好`, `年度目标任务圆满完成`: a title whose plan word is the subject of a
+# result says how the indicators or targets turned out — a review, not a plan.
+_PLAN_WORD_FARED = re.compile("(?:" + "|".join(cues.PLAN_HEADINGS) + r")[\u4e00-\u9fff]{0,4}?"
+                              r"(?:向好|好转|改善|达标|圆满完成|全面完成|顺利完成|超额完成|"
+                              r"提前完成|提前实现|全面实现|顺利实现)")
+
+
 def _mode_of(title: str) -> str:
-    if any(w in title for w in cues.REVIEW_HEADINGS):
+    if any(w in title for w in cues.REVIEW_HEADINGS) or _PLAN_WORD_FARED.search(title):
         return "actual"
     if any(w in title for w in cues.PLAN_HEADINGS):
         return "target"
@@ -474,6 +493,10 @@ def _opening(stack: list[_Section], text: str) -> None:
         stack[-1].mode = "actual"
 
 
+# `努力实现以下目标:`: the targets to reach, listed below (a verb of reaching before them, no 了).
+_TARGETS_ANNOUNCED = re.compile(r"(?:以下|如下)[^,，。:：了]{0,6}?(?:目标|任务)[:：]\s*$")
+
+
 def _intro_mode(text: str) -> str:
     if re.search(r"做了|完成了|取得了", text):  # 主要做了七个方面工作:
         return "actual"
@@ -481,7 +504,7 @@ def _intro_mode(text: str) -> str:
         return "target"
     if re.search(r"(?:预期|主要|发展)目标(?:是|为|如下)", text):  # 报告指出,…主要预期目标是:
         return "target"
-    if re.search(_PLAN_SAYS, text):
+    if re.search(_PLAN_SAYS, text) or _TARGETS_ANNOUNCED.search(text):
         return "target"
     if re.search(r"指出|显示|完成|实现|取得|表现为", text):
         return "actual"
@@ -508,6 +531,8 @@ def _split(number: int, start: int, text: str, section: tuple[str, ...], mode: s
     for end in ends:
         while end < len(text) and text[end] in _CLOSERS:
             end += 1
+        while begin < end and text[begin] in " \u3000" and begin > 0:
+            begin += 1  # a point of a digest opens on its words, not the space after ` - `
         piece = text[begin:end]
         if piece.strip():
             yield Sentence(number, start + begin, start + end, section, mode, period, heading)

@@ -28,12 +28,20 @@ _NOT_A_CHANGE = r"(?<!增加|提升|提高|增长|上升|下降|降低|减少|�
 # `争取增发国债项目69个`, `为企业争取融资、贷款超300亿元` in a review: funds or projects secured,
 # not a goal strived for.
 _SECURED = r"争取(?![^,，;；。\d]{0,10}(?:项目|资金|国债|债券|专项|补助|奖补|融资|贷款|信贷|授信))"
-_STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d|到二〇|力争|确保|{_SECURED}|努力|"
+# `到“十四五”末`, `到十五五期末`, `到今年底`: the end of a plan's span or of the year, a deadline
+# as `到2025年` is.
+_SPAN_END = (r"到\s?[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?(?:末|期末)|"
+             r"到(?:今年|本年|明年)?(?:年)?底")
+_STRONG_FUTURE = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d|{_SPAN_END}|到二〇|力争|确保|"
+                            rf"{_SECURED}|努力|"
                             r"(?<![即必])将(?!近)|规划期末|"
                             r"(?<![一])再(?=提高|提升|增加|减少|降低|下降|压减|减|缩短|扩大)|"
-                            r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在")
+                            r"(?<![主重需只想纲概])要(?![求素点])|拟|预计|计划|目标|预期(?!寿命)|安排|力求|正在|"
+                            # `区域内规划产业空间143万平方米`: a planned quantity, set by a plan
+                            r"(?<![的总])规划(?!范围)(?=[\u4e00-\u9fff]{2,8}?(?:超过|超|近|约|达到|达|为)?\d)")
 # `未来五年`, `今后5年`: the span ahead; `规划近期 2010 年…`, `远期目标`: a master plan's phases.
-_AHEAD = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d\s?年|力争到|预期目标|目标是|主要目标|目标为|"
+_AHEAD = re.compile(rf"{_NOT_A_CHANGE}到\s?20\d\d\s?年|{_SPAN_END}|力争到|预期目标|目标是|"
+                    r"主要目标|目标为|"
                     r"(?<![即必])将(?!近)|(?<![主重需只想纲概])要(?![求素点])|"
                     r"(?:未来|今后)[一二三四五六七八九十\d]+年|规划(?:近期|中期|远期)|"
                     r"(?:近期|中期|远期)(?:目标|规划)")
@@ -48,7 +56,9 @@ _LEAD_PLAN = re.compile(r"力争|确保|(?:努力|争取)(?=用|通过|经过|�
 _LEAD_PLAN_WEAK = re.compile(r"(?<![的年度])计划(?!单列|生育|内|外|的)")
 _LEAD_FORECAST = re.compile(r"(?<!初步)预计")
 # (`福田加氢站就已正式投运,该站…占地面积1700平方米`: what is in use already is described)
-_SINCE = re.compile(r"[一二三四五六七八九十\d]+年来|今年来|以来|截至|截止|同比|初步预计|初步核算|"
+# `五年来`, `五年间`, `…以来`, `2016年…启动建设至今`: a span that ends now, looked back on.
+_SPAN_BEHIND = r"[一二三四五六七八九十\d]+年(?:来|间)|以来|(?<![截])至今(?!年|后)"
+_SINCE = re.compile(rf"{_SPAN_BEHIND}|今年来|截至|截止|同比|初步预计|初步核算|"
                     r"已(?:经)?(?:正式)?(?:投运|投用|投产|启用|开通运营|建成投用)")
 _ACHIEVED = re.compile(r"(?:实现|完成|达到)[^,，;；。]{0,20}?(?:目标|任务)")
 # Words with 计划 or 目标 that measure a result against the plan (`占计划的100%`,
@@ -62,7 +72,7 @@ _PAST = re.compile("|".join(re.escape(w) if w != "首次" else "(?<![将要拟�
 # A sentence that opens on its targets (`预期目标是,…同比增长7%`, `目标:…`, `依据规划,…`):
 # what follows in it is a target, whatever its words of change say (`同比` of a target).
 _TARGETS_FOLLOW = re.compile(r"(?:预期|主要|发展|总体|工作)?目标(?:是|为)[:：,，]?|"
-                             r"(?<![的])目标[:：]|"
+                             r"目标方面[:：,，]|(?<![的])目标[:：]|^\s*(?:主要|发展|总体)?目标[,，]|"
                              r"(?:根据|依据|按照|依照)(?:《[^》]{1,40}》|规划|纲要)[,，]|"
                              r"(?:《[^》]{1,40}》|规划|纲要|方案|意见|指导意见|通知|行动计划|"
                              r"实施计划|文件)(?:草案)?(?:还|并|进一步)?"
@@ -122,6 +132,23 @@ def _last(pattern: re.Pattern[str], text: str, pos: int = 0,
         continue
     return found
 
+# `完成年计划710亿元的89.4%`, `占年度目标1200万吨的96%`: the plan's value between the plan word and
+# the share of it a result reaches.
+_PLAN_BEFORE_SHARE = re.compile(r"(?:年|年度|全年|年初)(?:计划|目标)(?:任务)?\s?$")
+_SHARE_AFTER = re.compile(r"[^,，;；。的]{0,12}?的\s?[\d.]+\s?%")
+
+
+def plan_of_a_share(text: str, start: int) -> bool:
+    """Whether the figure at `start` is the plan's value a share is measured against."""
+    return bool(_PLAN_BEFORE_SHARE.search(text, max(0, start - 6), start)) and \
+        bool(_SHARE_AFTER.match(text, start))
+
+
+def plans(words: str) -> bool:
+    """Whether `words` hold a word that plans (`将`, `力争`, `到2025年`; not `预计`)."""
+    return any(m.group() != "预计" for m in _STRONG_FUTURE.finditer(_NOT_FUTURE.sub("", words)))
+
+
 def kind_at(ctx: Ctx, near: Around, start: int) -> str:
     """`target` or `actual` for a statement at `start` (an offset in the sentence)."""
     return judged(ctx, near, start)[0]
@@ -143,9 +170,12 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
     document, mode = ctx.document, ctx.sentence.mode
     if near.starting:
         return "actual", False  # where a change starts says nothing of its paragraph
-    if _targets_follow(ctx.text[:start]) or _OF_A_TARGET.match(ctx.text[start:near.clause_end]) \
-            or _LISTED.match(ctx.text[start:near.clause_end]):
+    if _targets_follow(ctx.text[:start]) or _LISTED.match(ctx.text[start:near.clause_end]):
         return "target", True
+    if plan_of_a_share(ctx.text, start):
+        return "target", False  # 完成年计划710亿元的89.4%: the year's plan, the share reported
+    if _OF_A_TARGET.match(ctx.text[start:near.clause_end]):
+        return "target", False  # a target named in a report of results says nothing of the others
     if _SET_AT.search(ctx.text[max(0, near.chain_start - 8):near.chain_start + 1]) or \
             _SET_AT.search(ctx.text[max(0, start - 8):start]):
         return "target", True
@@ -157,8 +187,7 @@ def judge(ctx: Ctx, near: Around, start: int) -> tuple[str, bool]:
         return "target", True  # 展望2025年,…。各区至少有1个…: what is set for the year ahead
     if (_PAST.search(clause) and not _ahead_with_le(ctx, clause, start)) or _now(ctx, start):
         return "actual", True
-    if _RANKED.search(ctx.text) and not any(m.group() != "预计" for m in _STRONG_FUTURE.finditer(
-            _NOT_FUTURE.sub("", ctx.text))):
+    if _RANKED.search(ctx.text) and not plans(ctx.text):
         return "actual", True  # 社会消费品零售总额预计增长5%,居全市前列: a rank is known after
     future = next((m for m in _STRONG_FUTURE.finditer(_NOT_FUTURE.sub("", clause))
                    if not (mode == "actual" and m.group() in _WEAK_FUTURE)), None)
@@ -324,6 +353,8 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
         return mode
     if _of_last_year(ctx.text[:start]):  # 去年…比重预计达55%: last year's estimated result
         return "actual"
+    if any(m.part[:1] in ("H", "Q") for m in own_marks(ctx, start)):
+        return "actual"  # `…预计年均增长超6%,今年前三季度增长10.9%`: a part of a year is known
     years = [m.last for m in own_marks(ctx, start) if m.kind == "year" and m.last is not None]
     opening = _opening_year(ctx, start)
     if not years and opening is not None:
@@ -341,8 +372,10 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
     spans = [m.last for m in own_marks(ctx, start) if m.kind in ("plan", "years") and m.last]
     if spans and document.reviewed is not None and spans[-1] <= document.reviewed:
         return "actual"  # `“十四五”期间,预计…年均增长超6%` written in 2026: the span's result
-    if document.kind != "plan" and (_WHOLE_YEAR.search(clause) or _ACHIEVED.search(ctx.text)):
-        return "actual"  # `预计…增长6.5%左右,…顺利实现年度目标任务`: an estimate of the result
+    if document.kind != "plan" and (_WHOLE_YEAR.search(clause) or _ACHIEVED.search(ctx.text)
+                                    or re.search(_SPAN_BEHIND, ctx.text)):
+        return "actual"  # `预计…增长6.5%左右,…顺利实现年度目标任务`, `…2024年预计达到140万亿元,
+        # 五年间…增长超35万亿元`: an estimate of the result of a span looked back on
     if document.kind == "report" and _span_to_now(ctx, start):
         return "actual"  # `自“十四五”规划实施以来,…。…森林覆盖率预计达45%`: where the span has come
     return "target"
