@@ -82,7 +82,8 @@ SETS = {"daxing": DATA / "gold.csv", "held-out": DATA / "heldout" / "gold.csv",
         "blind53": DATA / "heldout53" / "gold.csv",
         "blind54": DATA / "heldout54" / "gold.csv",
         "blind55": DATA / "heldout55" / "gold.csv",
-        "blind56": DATA / "heldout56" / "gold.csv"}
+        "blind56": DATA / "heldout56" / "gold.csv",
+        "blind57": DATA / "heldout57" / "gold.csv"}
 
 Key = tuple[str, int, Fraction, str, str]
 
