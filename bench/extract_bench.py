@@ -85,7 +85,8 @@ SETS = {"daxing": DATA / "gold.csv", "held-out": DATA / "heldout" / "gold.csv",
         "blind56": DATA / "heldout56" / "gold.csv",
         "blind57": DATA / "heldout57" / "gold.csv",
         "blind58": DATA / "heldout58" / "gold.csv",
-        "blind59": DATA / "heldout59" / "gold.csv"}
+        "blind59": DATA / "heldout59" / "gold.csv",
+        "blind60": DATA / "heldout60" / "gold.csv"}
 
 Key = tuple[str, int, Fraction, str, str]
 
