@@ -82,7 +82,11 @@ SETS = {"daxing": DATA / "gold.csv", "held-out": DATA / "heldout" / "gold.csv",
         "blind53": DATA / "heldout53" / "gold.csv",
         "blind54": DATA / "heldout54" / "gold.csv",
         "blind55": DATA / "heldout55" / "gold.csv",
-        "blind56": DATA / "heldout56" / "gold.csv"}
+        "blind56": DATA / "heldout56" / "gold.csv",
+        "blind57": DATA / "heldout57" / "gold.csv",
+        "blind58": DATA / "heldout58" / "gold.csv",
+        "blind59": DATA / "heldout59" / "gold.csv",
+        "blind60": DATA / "heldout60" / "gold.csv"}
 
 Key = tuple[str, int, Fraction, str, str]
 
