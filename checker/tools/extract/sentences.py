@@ -87,8 +87,11 @@ _PLAN_NEWS = re.compile(r"(?:《[^》]{2,60}(?:规划|纲要|方案)[^》]{0,20}
                         r"实事项目[^,，。;；]{0,4}?(?:确定|公布|出炉|发布)(?!会)|"
                         r"(?:拟|将|要)办[^,，。;；]{0,8}?实事")  # 今年将办30件重要民生实事
 # `国务院印发《全民健身计划》,…`: a title that opens on issuing a plan.
-_ISSUES_PLAN = re.compile(r"[^,，。;；《]{0,8}(?:印发|发布|公布|出台)(?:了)?"
-                          r"《[^》]{2,40}(?:规划|纲要|方案|计划)(?:[(（][^》]{0,16}[)）])?》")
+# A page's own `原标题:` before it is no part of the title; a plan's name may stand in quotes
+# with no book marks (`四川出台“十四五”生态环境保护规划,到2025年…`), ending the clause.
+_ISSUES_PLAN = re.compile(r"(?:原标题[:：])?[^,，。;；《:：]{0,8}(?:印发|发布|公布|出台)(?:了)?"
+                          r"(?:《[^》]{2,40}(?:规划|纲要|方案|计划)(?:[(（][^》]{0,16}[)）])?》|"
+                          r"[^,，。;；《》:：]{2,30}?(?:规划|纲要)(?=[,，。;；!！\s—]|$))")
 # `“十四五”期末北京森林覆盖率将达到45%`: a headline that states what a figure will come to
 # announces targets, whoever signs the text.
 _TARGET_HEADLINE = re.compile(r"将(?:要)?(?:达到|达|超过|突破|实现|建成|新增|增长|提高到|提升至|"

@@ -1,0 +1,23 @@
+"""Round 15 (blind sets 57–60): the structures their misses showed, in words of this file.
+
+Each test stands for one cause of docs/extract.md's "Round 15" table; none is a sentence of
+the gold sets.
+"""
+
+from __future__ import annotations
+
+from tests.extract_helpers import statements
+
+
+# A paper's reprint keeps the page's `原标题:` and names the plan it issues in quotes, with no
+# book marks: the text is that plan's news, so its bullets of figures are the plan's targets.
+def test_a_reprinted_title_that_issues_a_plan_in_quotes_announces_it() -> None:
+    text = ("原标题:某省出台“十五五”水资源保护规划,到2030年——全省万元产值用水量再降一成\n"
+            "来源:某省日报\n到2030年\n●全省重要江河湖泊水功能区水质达标率达到95%以上\n"
+            "●城市再生水利用率不低于30%\n")
+    got = statements(text)
+    assert ("target", ">=", "95", "%") in got, got
+    assert ("target", ">=", "30", "%") in got, got
+    # the same bullets under a paper's own news title stay what the paper reports
+    news = text.replace("原标题:某省出台“十五五”水资源保护规划,", "原标题:某省水资源保护见成效,")
+    assert ("target", ">=", "30", "%") not in statements(news)
