@@ -21,3 +21,16 @@ def test_a_reprinted_title_that_issues_a_plan_in_quotes_announces_it() -> None:
     # the same bullets under a paper's own news title stay what the paper reports
     news = text.replace("原标题:某省出台“十五五”水资源保护规划,", "原标题:某省水资源保护见成效,")
     assert ("target", ">=", "30", "%") not in statements(news)
+
+
+# Counts that open the subjects of a clause, joined by `和` and glossed in brackets, share its
+# predicate; `全面` says how fully each does it (no `全部`): in a plan each count is a floor.
+# A headline's dash ends the deadline before the subject.
+def test_counts_joined_as_subjects_of_a_plan_are_floors() -> None:
+    plan = "某市规划\n到2030年,力争12个镇(乡)和40个村(社区)生活污水全面纳管。\n"
+    assert statements(plan) == [("target", ">=", "12", "count"), ("target", ">=", "40", "count")]
+    headline = "某市出台“十五五”水务规划,到2030年——力争40个村生活污水全面纳管\n来源:某报\n"
+    assert ("target", ">=", "40", "count") in statements(headline)
+    # all of them (`全部`) is still the whole, exact
+    assert statements("某市规划\n到2030年,40个村生活污水全部纳管。\n") == [
+        ("target", "==", "40", "count")]

@@ -200,10 +200,11 @@ COUNT_VERBS = ("建成", "开园", "实现", "完成", "脱贫", "脱低", "摘�
 # `558处城市自然带为野生动物提供…`, `258个项目动工`): the adverbs that stand between a subject
 # and its verb, and the verbs of what things come to be or do (what the things counted do).
 PREDICATE_ADVERBS = ("则", "已", "已经", "相继", "陆续", "先后", "正在", "继续", "同时", "共同",
-                     "率先", "分别", "顺利")
+                     "率先", "分别", "顺利", "全面")
 # `22座污水处理厂全部升级为…`, `42个重点镇均建有…`: adverbs that say all of the things counted do
 # it — the count is the whole, exact, where a target's count of things that act is a floor.
-ALL_OF_THEM = ("全部", "均", "都", "全面")
+# (`全面` says how fully each does it, `21个市全面达标`: a manner, no quantifier of the count.)
+ALL_OF_THEM = ("全部", "均", "都")
 PREDICATE_VERBS = ("为", "形成", "串联", "连成", "连通", "连接", "构成", "组成", "成为", "动工",
                    "开工", "投产", "投试产", "试产", "落成", "建成", "开园", "开放", "提供", "签订",
                    "签约", "落户", "入驻", "入园", "通过", "纳入", "覆盖", "承担", "服务")

@@ -467,10 +467,18 @@ _COUNT_VERB = re.compile("|".join(cues.COUNT_VERBS))
 # `北京79处自然保护地串联成…`, `立景创新等258个项目动工`, `3015公里绿道串联起…`: a clause whose
 # subject a count or an extent opens — nothing before it but a short place (no `的`, no verb of
 # having) or a list of names closed by `等` —, then the noun counted and the predicate.
-_SUBJECT_LEAD = re.compile(r"\s*(?:[^\d,，;；。的有在对从为]{0,4}|[^,，;；。]*等)\s*$")
+_LEAD_PLACE = r"[^\d,，;；。的有在对从为]{0,4}"
+# The noun may gloss its kinds in brackets (`县(市、区)`), and subjects of counts joined by `和`
+# share the predicate (`21个市(州)和183个县(市、区)…全面达标`: each count opens a subject).
+_NOUN_CHAR = r"(?:[^\d,，;；。的、(（]|[(（][^)）\d]{1,8}[)）])"
+_JOINED_COUNT = rf"\d+(?:\.\d+)?{_NOUN_CHAR}{{1,12}}?(?:和|及|与)"
+# (A headline's dash ends what comes before it: `到2030年——力争30个县…全面达标`.)
+_SUBJECT_LEAD = re.compile(rf"(?:[^,，;；。]*——)?\s*(?:{_LEAD_PLACE}(?:{_JOINED_COUNT})*|"
+                           r"[^,，;；。]*等)\s*$")
 _PREDICATE_OPENS = "(" + alternation((*cues.PREDICATE_ADVERBS, *cues.ALL_OF_THEM,
                                        *cues.PREDICATE_VERBS)) + ")"
-_NOUN_THEN_PREDICATE = re.compile(r"[^\d,，;；。的、]{1,12}?" + _PREDICATE_OPENS)
+_NOUN_THEN_PREDICATE = re.compile(rf"(?:{_NOUN_CHAR}{{1,12}}?(?:和|及|与)\d+(?:\.\d+)?)*"
+                                  rf"{_NOUN_CHAR}{{1,12}}?" + _PREDICATE_OPENS)
 # `…等20处花园式示范街区,…等100条城市画廊,以及100处…微花园相继落成`: the parts of a subject
 # listed clause by clause share the predicate of the last, which `以及` (`和`, `及`) opens.
 _NOUN_ALONE = re.compile(r"[^\d,，;；。的、]{1,12}")
