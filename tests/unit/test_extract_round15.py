@@ -34,3 +34,17 @@ def test_counts_joined_as_subjects_of_a_plan_are_floors() -> None:
     # all of them (`全部`) is still the whole, exact
     assert statements("某市规划\n到2030年,40个村生活污水全部纳管。\n") == [
         ("target", "==", "40", "count")]
+
+
+# A speech's paragraph that opens on the year just past (`刚刚过去的…年`) reviews it: what it
+# `预计` (the year's figures not yet final) is that year's result, and the clauses after share it.
+def test_an_estimate_in_a_paragraph_on_the_year_just_past_is_a_result() -> None:
+    speech = ("3月2日上午,某县第九届人民代表大会第三次会议开幕。县长代表县政府向大会作报告。\n"
+              "县长说,刚刚过去的2025年,我们稳住了经济大盘,办成了一批大事。预计完成全县"
+              "生产总值 412 亿元,增长 4.8%;固定资产投资增长 6%以上。\n")
+    got = statements(speech)
+    assert got == [("actual", "==", "412", "亿元"), ("actual", "increase", "4.8", "%"),
+                   ("actual", ">=", "6", "%")], got
+    # an estimate with no look back stays a forecast
+    ahead = speech.replace("刚刚过去的2025年,我们稳住了经济大盘,办成了一批大事。", "")
+    assert ("actual", "==", "412", "亿元") not in statements(ahead)

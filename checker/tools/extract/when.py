@@ -378,19 +378,31 @@ def _forecast(ctx: Ctx, clause: str, start: int) -> str:
         # 五年间…增长超35万亿元`: an estimate of the result of a span looked back on
     if document.kind == "report" and _span_to_now(ctx, start):
         return "actual"  # `自“十四五”规划实施以来,…。…森林覆盖率预计达45%`: where the span has come
+    if _paragraph_opens(ctx, start, _YEAR_JUST_PAST):
+        return "actual"  # `刚刚过去的2020年,我们…。预计实现地区生产总值5312亿元`: its estimate
     return "target"
 
 
 _SPAN_TO_NOW = re.compile(r"以来|[一二三四五六七八九十\d]+年来|今年来")
 
 
+# `刚刚过去的2020年`, `过去的一年里`: the year just ended, which a speech or a report reviews.
+_YEAR_JUST_PAST = re.compile(r"(?:刚刚|刚)?过去的(?:(?:19|20)\d\d\s?年|一年)")
+
+
 def _span_to_now(ctx: Ctx, start: int) -> bool:
     """In a report, a paragraph that opens on a span up to now (`…以来`, `五年来`) and plans
     nothing before the estimate: `预计` estimates what the span has come to, a result."""
+    return _paragraph_opens(ctx, start, _SPAN_TO_NOW)
+
+
+def _paragraph_opens(ctx: Ctx, start: int, span: re.Pattern[str]) -> bool:
+    """Whether the paragraph names a span looked back on (`span`) before the figure and plans
+    nothing before the estimate."""
     folded = ctx.document.folded
     before = folded[folded.rfind("\n", 0, ctx.base) + 1:ctx.base + start]
     plans = [m for m in _STRONG_FUTURE.finditer(_NOT_FUTURE.sub("", before)) if m.group() != "预计"]
-    return bool(_SPAN_TO_NOW.search(before)) and not plans and not _AHEAD.search(before)
+    return bool(span.search(before)) and not plans and not _AHEAD.search(before)
 
 
 _DEADLINE_OPENING = re.compile(r"\s*(?:到|至|力争到|争取到)\s?"
