@@ -48,3 +48,14 @@ def test_an_estimate_in_a_paragraph_on_the_year_just_past_is_a_result() -> None:
     # an estimate with no look back stays a forecast
     ahead = speech.replace("刚刚过去的2025年,我们稳住了经济大盘,办成了一批大事。", "")
     assert ("actual", "==", "412", "亿元") not in statements(ahead)
+
+
+# A news title on a plan's report card (`…规划晒出成绩单`) or on how many of its items are done
+# (`…规划完成28项指标`) names the plan it reviews: the text reports, it is not the plan.
+def test_a_title_on_a_plans_report_card_reviews_it() -> None:
+    body = ("某市新闻网讯(记者 李某) 记者昨日获悉,“十四五”规划实施以来,全市经济稳步发展。\n"
+            "2021—2024年全市地区生产总值年均增长6.2%,2025年上半年增长5.1%。\n")
+    for title in ("某市“十四五”规划晒出成绩单\n", "某市“十四五”规划《纲要》完成28项指标\n"):
+        got = statements(title + body)
+        assert ("actual", "increase", "6.2", "%") in got, (title, got)
+        assert ("target", "increase", "6.2", "%") not in got, (title, got)

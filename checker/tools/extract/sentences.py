@@ -98,10 +98,13 @@ _TARGET_HEADLINE = re.compile(r"将(?:要)?(?:达到|达|超过|突破|实现|�
                               r"提高至|提升到|控制在|降至|降到)[^,，。;；]{0,8}?\d")
 # `“十四五”规划纲要实施实现“时间过半、任务过半”——从中期评估报告看…新成效`: a title on how a
 # plan is carried out names the plan it reviews; the text reports, it is not the plan.
-# (`高质量完成‘十四五’规划`: a plan completed, the title of a press conference on its results)
+# (`高质量完成‘十四五’规划`: a plan completed, the title of a press conference on its results;
+# a plan's report card or how many of its items are done)
 _PLAN_REVIEWED = re.compile(r"(?:规划|纲要)[^,，。;；]{0,12}?(?:实施(?:情况|成效|进展|以来|实现)|"
                             r"执行情况|完成情况)|中期评估|终期评估|评估报告|(?:发展|建设)?新成效|"
-                            r"完成[^,，。;；]{0,6}?(?:规划|纲要)")
+                            r"完成[^,，。;；]{0,6}?(?:规划|纲要)|"
+                            # `…规划交出期中成绩单`, `…规划《纲要》预计完成31项指标`: its score
+                            r"(?:规划|纲要)[^,，。;；]{0,12}?(?:成绩单|完成\d+项)")
 _REVIEWED_YEAR = re.compile(r"(\d{4})年[^,。;]{0,30}?(?:执行情况|工作回顾|回顾)")
 _PLAN_YEAR = re.compile(r"(\d{4})年[^,。;]{0,20}?计划")
 _TITLE = re.compile(r"规划|纲要|报告|计划|方案|公报")
