@@ -59,3 +59,14 @@ def test_a_title_on_a_plans_report_card_reviews_it() -> None:
         got = statements(title + body)
         assert ("actual", "increase", "6.2", "%") in got, (title, got)
         assert ("target", "increase", "6.2", "%") not in got, (title, got)
+
+
+# A page's label of its summary (`[摘要]`, `导读:`) is no word of the paragraph it opens: the
+# span the paragraph opens on (`“十三五”期间`, looked back on) still dates its figures.
+def test_a_summary_label_does_not_hide_the_span_a_paragraph_opens_on() -> None:
+    for label in ("[摘要]", "【导读】", "核心提示:"):
+        text = ("某省水运通航里程将达900公里\n2021-06-02 09:00 来源:某报网\n"
+                f"{label}“十三五”期间,全省内河航道里程达到4120公里,其中高等级航道615公里。\n")
+        got = statements(text)
+        assert ("actual", "==", "4120", "km") in got, (label, got)
+        assert ("actual", "==", "615", "km") in got, (label, got)

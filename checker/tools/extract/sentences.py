@@ -194,10 +194,17 @@ def read_document(source: SourceFile) -> Document:
     return document
 
 
+# `[摘要]`, `核心提示:` opening a paragraph: the page's label of its summary, no words of it.
+_SUMMARY_LABEL = re.compile(r"(?m)^(\s*)(?:[\[【〔]\s*(?:摘要|导读|核心提示|内容提要)\s*[\]】〕][:：]?|"
+                            r"(?:摘要|导读|核心提示|内容提要)[:：])")
+
+
 def _without_meta(folded: str) -> str:
-    """`# source: …` lines say where an excerpt came from; nothing in them is read."""
-    return re.sub(r"(?m)^#\s*source\s*:.*$", lambda m: " " * len(m.group()), folded,
-                  flags=re.IGNORECASE)
+    """`# source: …` lines say where an excerpt came from, and a summary's label
+    (`[摘要]“十三五”期间,…`) is the page's: nothing in them is read."""
+    folded = re.sub(r"(?m)^#\s*source\s*:.*$", lambda m: " " * len(m.group()), folded,
+                    flags=re.IGNORECASE)
+    return _SUMMARY_LABEL.sub(lambda m: " " * len(m.group()), folded)
 
 
 def _without_glosses(folded: str) -> tuple[str, list[int] | None]:
