@@ -70,3 +70,12 @@ def test_a_summary_label_does_not_hide_the_span_a_paragraph_opens_on() -> None:
         got = statements(text)
         assert ("actual", "==", "4120", "km") in got, (label, got)
         assert ("actual", "==", "615", "km") in got, (label, got)
+
+
+# A count that opens its clause's subject, then a short noun and `将` (what the things will
+# do), is a figure of the plan; a longer noun before `将` may be a name the count describes.
+def test_a_count_whose_things_will_act_is_a_figure() -> None:
+    plan = "某区“十五五”规划\n到2030年,全区计划建设公园40个。其中,15个公园将在2027年开放。\n"
+    assert ("target", ">=", "15", "count") in statements(plan)
+    named = "某区“十五五”规划\n到2030年,首批6个研究院配套用房明年将交付。\n"
+    assert ("target", ">=", "6", "count") not in statements(named)

@@ -479,6 +479,9 @@ _PREDICATE_OPENS = "(" + alternation((*cues.PREDICATE_ADVERBS, *cues.ALL_OF_THEM
                                        *cues.PREDICATE_VERBS)) + ")"
 _NOUN_THEN_PREDICATE = re.compile(rf"(?:{_NOUN_CHAR}{{1,12}}?(?:和|及|与)\d+(?:\.\d+)?)*"
                                   rf"{_NOUN_CHAR}{{1,12}}?" + _PREDICATE_OPENS)
+# `其中,20余个项目将在明年完工`: a short noun, then what the things will do (a longer one may
+# be a name the count describes: `9个实验室承载空间年底将封顶`).
+_NOUN_THEN_WILL = re.compile(rf"{_NOUN_CHAR}{{1,4}}?(将)")
 # `…等20处花园式示范街区,…等100条城市画廊,以及100处…微花园相继落成`: the parts of a subject
 # listed clause by clause share the predicate of the last, which `以及` (`和`, `及`) opens.
 _NOUN_ALONE = re.compile(r"[^\d,，;；。的、]{1,12}")
@@ -498,7 +501,7 @@ def subject_predicate(ctx: Ctx, phrase: Phrase, own: Around) -> str:
     start = phrase.start - ctx.base
     if not extent or not _SUBJECT_LEAD.fullmatch(ctx.text, own.clause_start, start):
         return ""
-    found = _NOUN_THEN_PREDICATE.match(own.right)
+    found = _NOUN_THEN_PREDICATE.match(own.right) or _NOUN_THEN_WILL.match(own.right)
     if found is None and _NOUN_ALONE.fullmatch(own.right.rstrip()):
         found = _LISTED_ON.match(ctx.text, own.clause_end)
     return found.group(1) if found else ""
