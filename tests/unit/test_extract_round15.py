@@ -79,3 +79,12 @@ def test_a_count_whose_things_will_act_is_a_figure() -> None:
     assert ("target", ">=", "15", "count") in statements(plan)
     named = "某区“十五五”规划\n到2030年,首批6个研究院配套用房明年将交付。\n"
     assert ("target", ">=", "6", "count") not in statements(named)
+
+
+# A paragraph that opens on `其中,` states the parts of what the paragraph before it stated:
+# after a paragraph of results its figures are results, `达到` included.
+def test_a_paragraph_opening_on_its_parts_takes_the_results_before_it() -> None:
+    text = ("某区教育发展规划\n“十四五”期间,某区新建改扩建学校12所,5年间新增中小学学位2.4万个。\n"
+            "其中,公办学位增加1.9万个,公办学位占比达到88%。\n")
+    assert statements(text)[2:] == [("actual", "increase", "1.9", "万"),
+                                    ("actual", "==", "88", "%")]

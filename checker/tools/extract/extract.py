@@ -86,6 +86,9 @@ def extract_document(document: Document, reader: Reader) -> list[Item]:
         if not votes and (_DEADLINE_OPENS.match(_opening(document, paragraphs[line])) or
                           _referred_back(document, [paragraphs[n] for n in lines[at + 1:at + 3]])):
             lean = "target"
+        if at and _PARTS_OPEN.match(_opening(document, paragraphs[line])) and \
+                _all_of_kind(read[lines[at - 1]][0], "actual"):
+            lean = "actual"  # `…5年间新增学位1.37万个。` / `其中,普惠性学位增加…`: its parts
         lean = lean or overall
         if lean:
             read[line] = [i for s in paragraphs[line]
@@ -116,6 +119,15 @@ _WILL_OPENS = re.compile(r"\s*[\u4e00-\u9fff]{2,8}将(?:进一步|继续|持续|
                          r"(?:开展|完善|推进|实施|建设|打造|构建|新建|建成|推动|加强|有更多|再添|新增)")
 _DEADLINE_OPENS = re.compile(r"[\s—-]*(?:力争)?到\s?(?:20\d\d|二〇[〇零一二三四五六七八九]{2})"
                              r"\s?年")
+
+
+# `其中,…` opening a paragraph: the parts of what the paragraph before it stated.
+_PARTS_OPEN = re.compile(r"\s*其中[,，:：]")
+
+
+def _all_of_kind(items: list[Item], kind: str) -> bool:
+    kinds = {i.kind for i in items if i.kind != "other"}
+    return kinds == {kind}
 
 
 def _opening(document: Document, paragraph: list[Sentence]) -> str:
