@@ -88,3 +88,12 @@ def test_a_paragraph_opening_on_its_parts_takes_the_results_before_it() -> None:
             "其中,公办学位增加1.9万个,公办学位占比达到88%。\n")
     assert statements(text)[2:] == [("actual", "increase", "1.9", "万"),
                                     ("actual", "==", "88", "%")]
+
+
+# Shares of things listed with `、` (`95%的…、88%的…、60%的…能够…`) share the verb after the
+# last, however long the list: each share is a figure, none describes the name after it.
+def test_shares_of_things_listed_share_the_last_ones_verb() -> None:
+    text = ("某省卫生事业发展报告\n截至2025年底,95%的县级妇幼保健服务机构、88%的乡镇卫生院、"
+            "60%的村卫生室能够开展家庭医生签约服务。\n")
+    assert statements(text) == [("actual", "==", "95", "%"), ("actual", "==", "88", "%"),
+                                ("actual", "==", "60", "%")]

@@ -9,6 +9,7 @@ a statement.  Imports `context`, `cues`, `phrases`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from checker.tools.extract import cues
 from checker.tools.extract.asides import aside_reason
@@ -384,7 +385,8 @@ def _description(ctx: Ctx, phrase: Phrase, own: Around, near: Around | None = No
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
     led = (near is not None and near is not own and bool(near.chain)) or _listed(ctx, phrase, own)
     if own.follows in ("noun", "of") and not own.chain and not own.distant and not led \
-            and not _counted_and_reported(phrase, own) and not _THRESHOLD_NAMED.match(own.right) \
+            and not _counted_and_reported(phrase, _last_listed_share(ctx, phrase, own)) \
+            and not _THRESHOLD_NAMED.match(own.right) \
             and not subject_predicate(ctx, phrase, own) and not _extent_covered(ctx, phrase) \
             and not _PARTS.search(ctx.text[max(0, own.clause_start):phrase.start - ctx.base]):
         return f"{shown} describes the name that follows (`{phrase.text}{own.right[:6]}`)"
@@ -514,6 +516,22 @@ def _extent_covered(ctx: Ctx, phrase: Phrase) -> bool:
     start = phrase.start - ctx.base
     return base is not None and base.dimension in ("area", "length") and not phrase.chinese \
         and bool(_COVERS.search(ctx.text, max(0, start - 2), start))
+
+
+# `99%的社区卫生服务中心、98%的乡镇卫生院、…74.5%的村卫生室能够提供…`: shares of things
+# listed with `、`, the verb after the last.
+_LISTED_SHARES = re.compile(r"(?:[^,，;；。、\d]{1,14}、[\d.]+%)+")
+
+
+def _last_listed_share(ctx: Ctx, phrase: Phrase, own: Around) -> Around:
+    """The words after a share of things as the last share of its `、` list has them, so that
+    the shares listed share the verb after the last."""
+    end = phrase.end - ctx.base
+    listed = _LISTED_SHARES.match(ctx.text, end, own.clause_end)
+    if phrase.unit is None or phrase.unit.text != "%" or listed is None or \
+            not _SHARE_OF_THINGS.match(own.right):
+        return own
+    return replace(own, right=ctx.text[listed.end():own.clause_end][:len(own.right)])
 
 
 def _counted_and_reported(phrase: Phrase, own: Around) -> bool:
