@@ -195,8 +195,9 @@ def read_document(source: SourceFile) -> Document:
 
 
 # `[摘要]`, `核心提示:` opening a paragraph: the page's label of its summary, no words of it.
-_SUMMARY_LABEL = re.compile(r"(?m)^(\s*)(?:[\[【〔]\s*(?:摘要|导读|核心提示|内容提要)\s*[\]】〕][:：]?|"
-                            r"(?:摘要|导读|核心提示|内容提要)[:：])")
+_SUMMARY_WORDS = r"(?:摘要|导读|核心提示|内容提要)"
+_SUMMARY_LABEL = re.compile(rf"(?m)^(\s*)(?:[\[【〔]\s*{_SUMMARY_WORDS}\s*[\]】〕][:：]?|"
+                            rf"{_SUMMARY_WORDS}[:：])")
 
 
 def _without_meta(folded: str) -> str:
