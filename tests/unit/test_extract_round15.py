@@ -97,3 +97,13 @@ def test_shares_of_things_listed_share_the_last_ones_verb() -> None:
             "60%的村卫生室能够开展家庭医生签约服务。\n")
     assert statements(text) == [("actual", "==", "95", "%"), ("actual", "==", "88", "%"),
                                 ("actual", "==", "60", "%")]
+
+
+# A paragraph that ends on how many targets it will reach (`…,实现三大具体目标:`) opens a list
+# of targets, the paragraphs after it however long: `实现` there plans, it reports nothing.
+def test_a_paragraph_ending_on_so_many_targets_opens_a_list_of_targets() -> None:
+    text = ("某县新闻\n时间:2021-03-02 10:00:00 来源:某新闻网\n"
+            "    记者从某县大会上获悉,到2025年,该县将实施三大战略,实现三大具体目标:\n"
+            "    群众生活更加富裕。全县上下齐心协力,持续改善民生,巩固提升脱贫成果,推进乡村振兴,"
+            "城乡居民人均可支配收入分别达到42000元、18500元。\n")
+    assert statements(text) == [("target", ">=", "42000", "元"), ("target", ">=", "18500", "元")]

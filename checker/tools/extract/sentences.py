@@ -481,7 +481,7 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
             said = said[max(said.rfind("。", 0, len(said) - 1), said.rfind("!", 0, len(said) - 1))
                         + 1:]  # the sentence that opens the list, not the whole paragraph
             listing = (_intro_mode(said) or _intro_mode(text), _period_of(text))
-            parts = _ANNOUNCED.search(text)
+            parts = _ANNOUNCED.search(text) or _TARGETS_COUNTED.search(text)
             announced = _count(parts.group(1)) if parts else 0
 
 
@@ -509,6 +509,9 @@ def _opening(stack: list[_Section], text: str) -> None:
 
 # `努力实现以下目标:`: the targets to reach, listed below (a verb of reaching before them, no 了).
 _TARGETS_ANNOUNCED = re.compile(r"(?:以下|如下)[^,，。:：了]{0,6}?(?:目标|任务)[:：]\s*$")
+# `…,实现四大具体目标:`: so many targets, the paragraphs after it (however long each is).
+_TARGETS_COUNTED = re.compile(rf"([{CHINESE_DIGITS}\d]+)(?:大|个|项)[^,，。:：了]{{0,4}}?(?:目标|任务)"
+                              r"[:：]\s*$")
 
 
 def _intro_mode(text: str) -> str:
@@ -518,7 +521,8 @@ def _intro_mode(text: str) -> str:
         return "target"
     if re.search(r"(?:预期|主要|发展)目标(?:是|为|如下)", text):  # 报告指出,…主要预期目标是:
         return "target"
-    if re.search(_PLAN_SAYS, text) or _TARGETS_ANNOUNCED.search(text):
+    if re.search(_PLAN_SAYS, text) or _TARGETS_ANNOUNCED.search(text) or \
+            _TARGETS_COUNTED.search(text):
         return "target"
     if re.search(r"指出|显示|完成|实现|取得|表现为", text):
         return "actual"
