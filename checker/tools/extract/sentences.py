@@ -510,8 +510,8 @@ def _opening(stack: list[_Section], text: str) -> None:
 # `努力实现以下目标:`: the targets to reach, listed below (a verb of reaching before them, no 了).
 _TARGETS_ANNOUNCED = re.compile(r"(?:以下|如下)[^,，。:：了]{0,6}?(?:目标|任务)[:：]\s*$")
 # `…,实现四大具体目标:`: so many targets, the paragraphs after it (however long each is).
-_TARGETS_COUNTED = re.compile(rf"([{CHINESE_DIGITS}\d]+)(?:大|个|项)[^,，。:：了]{{0,4}}?(?:目标|任务)"
-                              r"[:：]\s*$")
+_TARGETS_COUNTED = re.compile(rf"([{CHINESE_DIGITS}\d]+)(?:大|个|项)[^,，。:：了]{{0,4}}?"
+                              r"(?:目标|任务)[:：]\s*$")
 
 
 def _intro_mode(text: str) -> str:
