@@ -107,3 +107,12 @@ def test_a_paragraph_ending_on_so_many_targets_opens_a_list_of_targets() -> None
             "    群众生活更加富裕。全县上下齐心协力,持续改善民生,巩固提升脱贫成果,推进乡村振兴,"
             "城乡居民人均可支配收入分别达到42000元、18500元。\n")
     assert statements(text) == [("target", ">=", "42000", "元"), ("target", ">=", "18500", "元")]
+
+
+# A target share that a verb of covering follows (`…设施100%覆盖`) is a floor, as `全覆盖` is;
+# the same words reported are what was covered.
+def test_a_target_share_right_before_covering_is_a_floor() -> None:
+    plan = "某市“十五五”文化发展规划\n到2030年,推动社区养老驿站100%覆盖,智慧图书馆90%接入。\n"
+    assert statements(plan) == [("target", ">=", "100", "%"), ("target", ">=", "90", "%")]
+    report = "某市2025年工作报告\n2025年,社区养老驿站已经100%覆盖。\n"
+    assert statements(report) == [("actual", "==", "100", "%")]

@@ -123,6 +123,10 @@ def _classify(ctx: Ctx, phrase: Phrase, previous: Item | None, run: list[Phrase]
         signals=tuple(signals) if ctx.decision is not None and ctx.decision.collect else ())
 
 
+# `设施100%覆盖`, `90%接入`: a share of things that a verb of reaching right after it covers.
+_COVERED = re.compile(r"\s*(?:覆盖|通达|接入)")
+
+
 def _text_op(ctx: Ctx, phrase: Phrase, near: Around, own: Around, kind: str, unit: str,
              tight: str, compared: bool, lower_better: bool, quality: bool) -> str:
     """The comparison of a figure in running text: its words (`_op`), then what the
@@ -136,6 +140,8 @@ def _text_op(ctx: Ctx, phrase: Phrase, near: Around, own: Around, kind: str, uni
     if op == "==" and kind == "target" and ctx.text[:own.chain_start].endswith("就业") and \
             unit in ("万人", "人"):
         op = ">="  # 促进失业人员就业10万人: so many people put into work
+    if op == "==" and kind == "target" and unit == "%" and _COVERED.match(own.right):
+        op = ">="  # 基层文体设施100%覆盖: a share to cover at least, as 全覆盖 is
     if op == "==" and kind == "target" and share_of_noun(phrase, own):
         op = ">="  # 55%床位将向…倾斜: at least that share
     if op == "==" and kind == "target" and \
