@@ -116,3 +116,14 @@ def test_a_target_share_right_before_covering_is_a_floor() -> None:
     assert statements(plan) == [("target", ">=", "100", "%"), ("target", ">=", "90", "%")]
     report = "某市2025年工作报告\n2025年,社区养老驿站已经100%覆盖。\n"
     assert statements(report) == [("actual", "==", "100", "%")]
+
+
+# A paragraph that opens on the span `PAST_OPENINGS` name (`“十三五”期间,`) reviews it unless
+# its first sentence plans in it (`拟`, `将`, `力争` …): written before the span, it is ahead.
+def test_a_span_opening_whose_sentence_plans_is_ahead() -> None:
+    lead = "5月6日,记者从某省水利厅获悉,该厅将认真编制“十三五”规划。\n"
+    ahead = lead + ("“十三五”期间,全省水利建设拟完成投资900亿元。其中:拟新建水库12座;"
+                    "加快建设,实现剩余8个乡镇通公交。\n")
+    assert [kind for kind, *_ in statements(ahead)] == ["target", "target", "target"]
+    behind = lead + "“十三五”期间,全省水利建设完成投资900亿元,新建水库12座。\n"
+    assert [kind for kind, *_ in statements(behind)] == ["actual", "actual"]

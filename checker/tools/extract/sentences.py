@@ -464,7 +464,7 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
             listing = None
         announced = max(announced - 1, 0)
         mode, period = _context(stack, listing)
-        if heading is None and _PAST_OPENS.match(text):
+        if heading is None and _reviews_its_span(text):
             mode = "actual"
         elif heading is None and not mode and _opens_on_task(text):
             mode = "target"
@@ -483,6 +483,21 @@ def _sentences(document: Document, lines: _Lines) -> Iterator[Sentence]:
             listing = (_intro_mode(said) or _intro_mode(text), _period_of(text))
             parts = _ANNOUNCED.search(text) or _TARGETS_COUNTED.search(text)
             announced = _count(parts.group(1)) if parts else 0
+
+
+# `“十三五”期间,全省…拟完成投资4900亿元`: a span opening a sentence that plans in it is ahead.
+_PLANS_IN = re.compile(r"拟|将|力争|计划|确保|争取")
+
+
+def _reviews_its_span(text: str) -> bool:
+    """Whether a paragraph opens on a span behind it (`五年来,…`, `“十三五”期间,…`) and its
+    first sentence plans nothing in that span (`…期间,…拟建成…`: the span is ahead)."""
+    found = _PAST_OPENS.match(text)
+    if found is None:
+        return False
+    end = min((i for i in (text.find(c, found.end()) for c in "。!?！？") if i >= 0),
+              default=len(text))
+    return not _PLANS_IN.search(text, found.end(), end)
 
 
 def _opens_on_task(text: str) -> bool:
