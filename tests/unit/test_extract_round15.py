@@ -127,3 +127,12 @@ def test_a_span_opening_whose_sentence_plans_is_ahead() -> None:
     assert [kind for kind, *_ in statements(ahead)] == ["target", "target", "target"]
     behind = lead + "“十三五”期间,全省水利建设完成投资900亿元,新建水库12座。\n"
     assert [kind for kind, *_ in statements(behind)] == ["actual", "actual"]
+
+
+# Greening is work, as afforestation is (`造林`): the area a plan greens right after it is a
+# floor; reported, it is what was greened.
+def test_greening_right_before_its_area_is_work_to_do() -> None:
+    plan = "某区2026年工作要点\n2026年,某区将实施拆违还绿,腾退空间临时绿化120公顷,见缝插绿增绿15公顷。\n"
+    assert statements(plan) == [("target", ">=", "120", "ha"), ("target", ">=", "15", "ha")]
+    report = "某区2025年工作报告\n2025年,某区利用腾退空间留白增绿86公顷。\n"
+    assert statements(report) == [("actual", "==", "86", "ha")]
