@@ -132,7 +132,8 @@ def test_a_span_opening_whose_sentence_plans_is_ahead() -> None:
 # Greening is work, as afforestation is (`造林`): the area a plan greens right after it is a
 # floor; reported, it is what was greened.
 def test_greening_right_before_its_area_is_work_to_do() -> None:
-    plan = "某区2026年工作要点\n2026年,某区将实施拆违还绿,腾退空间临时绿化120公顷,见缝插绿增绿15公顷。\n"
+    plan = ("某区2026年工作要点\n2026年,某区将实施拆违还绿,腾退空间临时绿化120公顷,"
+            "见缝插绿增绿15公顷。\n")
     assert statements(plan) == [("target", ">=", "120", "ha"), ("target", ">=", "15", "ha")]
     report = "某区2025年工作报告\n2025年,某区利用腾退空间留白增绿86公顷。\n"
     assert statements(report) == [("actual", "==", "86", "ha")]
