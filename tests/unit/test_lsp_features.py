@@ -375,6 +375,20 @@ def test_hover_on_a_source_and_on_a_count_units_indicator(tmp_path: Path) -> Non
     assert "- file: `national.txt` (1 line)" in text and "quoted by `LIFE-01`" in text
     beds = hover_of(analysis, Symbol("indicator", "city_bed_quota"))
     assert "- unit: `张` (a count or bare number)" in beds
+    assert "period" not in text  # the health suite's source declares none
+
+
+def test_hover_on_a_source_shows_the_period_it_declares(tmp_path: Path) -> None:
+    """friction11 #14: `source water14 … period 2021..2025` — its hover says the span."""
+    import shutil
+
+    suite = Path(__file__).resolve().parent.parent / "data" / "suites" / "friction11-yangtze"
+    shutil.copytree(suite, tmp_path / "s")
+    analysis = SuiteFolder(tmp_path / "s").analyze({})
+    [cited, *_] = [o for o in analysis.index.references(Symbol("source", "water14"))
+                   if not o.declaration]
+    text = hover(analysis, cited)
+    assert text is not None and "- period: 2021..2025 (its targets' span" in text
 
 
 def test_a_did_you_mean_with_equally_close_choices_names_each_and_fixes_each() -> None:
