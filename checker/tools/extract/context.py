@@ -17,6 +17,7 @@ from checker.tools.extract import cues
 from checker.tools.extract.decide import Decision
 from checker.tools.extract.fold import is_cjk, is_letter
 from checker.tools.extract.periods import Mark
+from checker.tools.extract.phrases import alternation
 from checker.tools.extract.sentences import Document, Sentence
 
 CLAUSE_END = ",，:：;；。!?！？\n"
@@ -131,7 +132,7 @@ _DIGITS = r"[\d.]+(?:,\d{3})*(?:\.\d+)?"
 _MONEY_AHEAD = re.compile(_DIGITS + r"\s*(?:万亿|亿|万)?(?:元|美元)")
 # `腾退土地2000公顷`, `实施重点项目120个`: a count or an amount in a unit word (no %).
 _AMOUNT_AHEAD = re.compile(_DIGITS + r"\s*(?:万亿|亿|万)?[\u4e00-\u9fff]")
-_COUNT_AHEAD = re.compile(_DIGITS + r"\s*(?:万|亿)?(?:" + "|".join(cues.COUNT_WORDS) + ")")
+_COUNT_AHEAD = re.compile(_DIGITS + r"\s*(?:万|亿)?(?:" + alternation(cues.COUNT_WORDS) + ")")
 
 
 def around(text: str, start: int, end: int) -> Around:

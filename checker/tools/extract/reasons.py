@@ -179,7 +179,7 @@ _MEASURED_BEFORE = re.compile("(?:" + "|".join((*cues.MEASURED, "系数", "值",
 # `打造2至3个千亿级规模世界级商圈`: a grade right after a count is the class of the things counted.
 # (A count in digits: `先进制造三个千亿级产业集群` after the three it names counts things named.)
 _COUNT_BEFORE = re.compile(r"\d[\d至到\-—~]*\s*(?:"
-                           + "|".join(cues.COUNT_WORDS) + ")$")
+                           + alternation(cues.COUNT_WORDS) + ")$")
 # `3-5所高校综合排名进入全国前50名`: a place among the first so many is a rank.
 _RANK_TOP = re.compile(r"(?<!提)前\s?$")
 _RANK_BEFORE = re.compile(r"排名(?:全国|全市|全省|全区|全球|世界)?第?$")  # 排名全国78位

@@ -25,6 +25,7 @@ from checker.source import SourceFile
 from checker.tools.extract import cues, markup
 from checker.tools.extract.fold import fold, is_cjk
 from checker.tools.extract.periods import Mark, find_marks
+from checker.tools.extract.phrases import alternation
 from checker.tools.extract.tables import Cell, cells, split_flat, split_rows
 from checker.tools.plantext import CHINESE_DIGITS, HEADING_MAX, numbered_heading
 
@@ -416,7 +417,7 @@ _CAPTION_NUMBER = re.compile(r"^\s*(?:专栏|附表|表|图)\s*[\d一二三四�
 
 # `主要健康指标持续向好`, `年度目标任务圆满完成`: a title whose plan word is the subject of a
 # result says how the indicators or targets turned out — a review, not a plan.
-_PLAN_WORD_FARED = re.compile("(?:" + "|".join(cues.PLAN_HEADINGS) + r")[\u4e00-\u9fff]{0,4}?"
+_PLAN_WORD_FARED = re.compile("(?:" + alternation(cues.PLAN_HEADINGS) + r")[\u4e00-\u9fff]{0,4}?"
                               r"(?:向好|好转|改善|达标|圆满完成|全面完成|顺利完成|超额完成|"
                               r"提前完成|提前实现|全面实现|顺利实现)")
 
