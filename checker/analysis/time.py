@@ -35,7 +35,8 @@ def deadlines(checked: t.CheckedSuite) -> list[Finding]:
     is not checked: their years are not the plan's to bound."""
     out = []
     for rule in checked.rules:
-        if t.other_sources_only(rule.citations) and rule.period is None:
+        bounded_by = t.years_bounded_by(rule.citations, rule.period)
+        if bounded_by is None:
             continue
         plan = t.plan_in(checked.plan, rule.period)
         for c in rule.constraints:
@@ -56,8 +57,7 @@ def deadlines(checked: t.CheckedSuite) -> list[Finding]:
             if not outside:
                 continue
             out.append(Finding(
-                "A510", f"deadline `{shown}` of rule `{rule.id}` is outside the "
-                + ("period of the sources it quotes" if rule.period else "plan period"),
+                "A510", f"deadline `{shown}` of rule `{rule.id}` is outside {bounded_by}",
                 (Involved(rule.id, time.span if time.span.line else c.span, shown, "deadline"),),
                 f"the {'source' if rule.period else 'plan'} runs {plan.start}..{plan.end} "
                 f"(baseline {plan.baseline_year}); "

@@ -392,11 +392,7 @@ def _rule(rule: m.Rule, plan: t.PlanInfo, units: UnitTable, sets: dict[str, tupl
     # a rule quoting only other sources states their targets: its years are checked
     # against their declared period, and not at all when they declare none
     period = t.quoted_period(rule.clauses_of(m.Cite), periods)
-    bounded_by: str | None = "the plan period"
-    if period is not None:
-        bounded_by = "the period of the sources it quotes"
-    elif t.other_sources_only(rule.clauses_of(m.Cite)):
-        bounded_by = None
+    bounded_by = t.years_bounded_by(rule.clauses_of(m.Cite), period)
     constraints = tuple(c for c in (_constraint(r, scope, t.plan_in(plan, period), bounded_by)
                                     for r in
                                     rule.clauses_of(m.Require)) if c is not None)

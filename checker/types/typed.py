@@ -354,6 +354,16 @@ def quoted_period(citations: Iterable[Citation | m.Cite],
     return spans.pop() if len(spans) == 1 else None
 
 
+def years_bounded_by(citations: Iterable[Citation | m.Cite],
+                     period: tuple[int, int] | None) -> str | None:
+    """What bounds a rule's years (T235, A510), in words: the period its sources declare
+    (`quoted_period`), else the plan period — None for a rule quoting only sources that
+    declare none (their years are not the plan's to bound)."""
+    if period is not None:
+        return "the period of the sources it quotes"
+    return None if other_sources_only(citations) else "the plan period"
+
+
 def plan_in(plan: PlanInfo, period: tuple[int, int] | None) -> PlanInfo:
     """The plan as a rule of that `period` (`CheckedRule.period`) is judged in: the plan's
     own, or its sources' span (its base year the year before, its deadlines within)."""
